@@ -1,0 +1,382 @@
+"""Fit a layer read from a file to its role: geometries, field mapping and values.
+
+The result is the layer as the rest of SpacePlanner sees it: an ``id`` column of stable text ids,
+the role's fields under their catalogue names with parsed values, the other source columns kept
+as they are, and valid geometries of the role's types. Every repair and skip is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, FieldSpec, Role, closest, match_columns
+from spaceplanner.layers.errors import LayerError
+from spaceplanner.layers.problems import Problem
+
+__all__ = ["Conformed", "conform", "field_options"]
+
+_TRUE = {"1", "true", "t", "yes", "y", "是", "对", "真", "√"}
+_FALSE = {"0", "false", "f", "no", "n", "否", "不", "假", "×", ""}
+_MAX_LISTED = 3
+
+
+@dataclass
+class Conformed:
+    """A layer fitted to its role, with the mapping used and what was found on the way."""
+
+    frame: gpd.GeoDataFrame
+    field_map: dict[str, str]
+    constants: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def field_options(role: Role, options: dict[str, Any]) -> tuple[dict[str, str], dict[str, Any]]:
+    """Split a layer's plan options into explicit column mappings and constants.
+
+    ``population = "pop"`` maps a column; for fields that take constants, ``kind = "clinic"``
+    is a constant and ``kind_field = "type"`` maps a column. Options that are not fields of the
+    role are ignored here (the plan checks them).
+    """
+    columns: dict[str, str] = {}
+    constants: dict[str, Any] = {}
+    for key, value in options.items():
+        if key.endswith("_field") and key[: -len("_field")] in role.fields:
+            columns[key[: -len("_field")]] = str(value)
+        elif key in role.fields:
+            if role.fields[key].constant:
+                constants[key] = value
+            else:
+                columns[key] = str(value)
+    return columns, constants
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if _is_missing(value) else str(value)
+
+
+def _ids_text(ids: pd.Series, positions: np.ndarray) -> str:
+    shown = ", ".join(str(ids.iloc[i]) for i in positions[:_MAX_LISTED])
+    more = len(positions) - _MAX_LISTED
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _assign_ids(
+    frame: gpd.GeoDataFrame, mapped: str | None, explicit: bool, where: dict[str, str]
+) -> tuple[pd.Series, list[Problem]]:
+    label = where["layer"]
+    generated = pd.Series([f"{label}-{i + 1}" for i in range(len(frame))], index=frame.index)
+    if mapped is None:
+        return generated, []
+    raw = frame[mapped]
+    text = raw.map(lambda v: "" if _is_missing(v) else v)
+    text = text.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+    missing = np.flatnonzero((text == "").to_numpy())
+    dup = np.flatnonzero(text.duplicated(keep=False).to_numpy() & (text != "").to_numpy())
+    if not missing.size and not dup.size:
+        return text, []
+    what = "duplicate" if dup.size else "missing"
+    bad = dup if dup.size else missing
+    if explicit:
+        msg = f"{len(bad)} features have {what} ids"
+        raise LayerError(
+            msg,
+            **where,
+            field=mapped,
+            feature=_ids_text(generated, bad),
+            hint="make the id column unique, or drop `id =` to let SpacePlanner number features",
+        )
+    note = Problem(
+        "note",
+        f"column '{mapped}' has {what} values, so features are numbered "
+        f"'{label}-1', '{label}-2', ...",
+        **where,
+        field=mapped,
+        hint='map a unique column with `id = "..."` to keep your ids',
+    )
+    return generated, [note]
+
+
+def _parse_number(
+    spec: FieldSpec, values: pd.Series, ids: pd.Series, where: dict[str, str], column: str
+) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        numbers = values.astype(float)
+        not_numeric = np.zeros(len(values), dtype=bool)
+    else:
+        text = values.astype("string").str.strip().str.replace(",", "", regex=False)
+        numbers = pd.to_numeric(text, errors="coerce").astype(float)
+        not_numeric = (numbers.isna() & text.notna() & (text != "")).to_numpy()
+    if not_numeric.any():
+        bad = np.flatnonzero(not_numeric)
+        msg = f"value '{values.iloc[bad[0]]}' is not a number ({len(bad)} such features)"
+        raise LayerError(
+            msg,
+            **where,
+            field=column,
+            feature=_ids_text(ids, bad),
+            hint="fix the values in the source",
+        )
+    missing = numbers.isna().to_numpy()
+    if spec.required and missing.any():
+        bad = np.flatnonzero(missing)
+        msg = f"{len(bad)} features have no {spec.name} value"
+        raise LayerError(
+            msg,
+            **where,
+            field=column,
+            feature=_ids_text(ids, bad),
+            hint=f"fill in the {spec.name} ({spec.unit or 'a number'}) or remove those features",
+        )
+    negative = (numbers < 0).to_numpy()
+    if negative.any():
+        bad = np.flatnonzero(negative)
+        msg = f"{spec.name} {numbers.iloc[bad[0]]:g} is negative ({len(bad)} such features)"
+        raise LayerError(
+            msg,
+            **where,
+            field=column,
+            feature=_ids_text(ids, bad),
+            hint="fix the values in the source",
+        )
+    return numbers
+
+
+def _parse_bool(values: pd.Series, ids: pd.Series, where: dict[str, str], column: str) -> pd.Series:
+    def one(v: object) -> bool | None:
+        if isinstance(v, bool | np.bool_):
+            return bool(v)
+        if _is_missing(v):
+            return False
+        key = str(v).strip().casefold()
+        if key.endswith(".0"):
+            key = key[:-2]
+        return True if key in _TRUE else False if key in _FALSE else None
+
+    parsed = values.map(one)
+    bad = np.flatnonzero(parsed.isna().to_numpy())
+    if bad.size:
+        msg = f"value '{values.iloc[bad[0]]}' is not yes/no ({bad.size} such features)"
+        raise LayerError(
+            msg,
+            **where,
+            field=column,
+            feature=_ids_text(ids, bad),
+            hint="use true/false, yes/no, 1/0 or 是/否",
+        )
+    return parsed.astype(bool)
+
+
+def _parse_choice(
+    spec: FieldSpec, values: pd.Series, ids: pd.Series, where: dict[str, str], column: str
+) -> tuple[pd.Series, list[Problem]]:
+    text = values.map(_text_or_none)
+    mapped = text.map(lambda v: None if v is None else spec.canonical_value(v.strip()))
+    unknown = np.flatnonzero((mapped.isna() & text.notna()).to_numpy())
+    problems: list[Problem] = []
+    if unknown.size:
+        values_seen = sorted({str(text.iloc[i]) for i in unknown})
+        problems.append(
+            Problem(
+                "warning",
+                f"{unknown.size} features have a {spec.name} that is not in the catalogue "
+                f"({', '.join(values_seen[:5])}); kept as given",
+                **where,
+                field=column,
+                feature=_ids_text(ids, unknown),
+                hint=f"known values: {', '.join(spec.choices)}",
+            )
+        )
+        mapped.iloc[unknown] = text.iloc[unknown].str.strip()
+    return mapped.astype(object), problems
+
+
+def _check_geometry(
+    frame: gpd.GeoDataFrame, role: Role, ids: pd.Series, where: dict[str, str]
+) -> tuple[gpd.GeoDataFrame, pd.Series, list[Problem]]:
+    problems: list[Problem] = []
+    geoms = frame.geometry.array
+    empty = np.asarray(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if empty.any():
+        bad = np.flatnonzero(empty)
+        problems.append(
+            Problem(
+                "warning",
+                f"{bad.size} features have no geometry and are skipped",
+                **where,
+                feature=_ids_text(ids, bad),
+                count=int(bad.size),
+                hint="draw them or remove them in the source",
+            )
+        )
+        frame, ids = frame.loc[~empty], ids.loc[~empty]
+    if frame.empty:
+        return frame, ids, problems
+    families = frame.geometry.geom_type.map(GEOMETRY_FAMILIES).fillna("other")
+    wrong = ~families.isin(list(role.geometry)).to_numpy()
+    if wrong.any():
+        bad = np.flatnonzero(wrong)
+        found = frame.geometry.geom_type.iloc[bad[0]]
+        need = " or ".join(f"{g}s" for g in role.geometry)
+        msg = f"{bad.size} of {len(frame)} features are {found}s, but {role.name} must be {need}"
+        raise LayerError(
+            msg,
+            **where,
+            feature=_ids_text(ids, bad),
+            hint=f"give {role.name} as {need}, or give this layer another role",
+        )
+    valid = np.asarray(shapely.is_valid(frame.geometry.array))
+    if not valid.all():
+        bad = np.flatnonzero(~valid)
+        reason = shapely.is_valid_reason(frame.geometry.array[bad[0]])
+        repaired = shapely.make_valid(
+            frame.geometry.array[bad], method="structure", keep_collapsed=False
+        )
+        fixed = frame.geometry.copy()
+        fixed.iloc[bad] = repaired
+        frame = frame.set_geometry(fixed)
+        problems.append(
+            Problem(
+                "repair",
+                f"repaired {bad.size} invalid geometries with make_valid (first: {reason})",
+                **where,
+                feature=_ids_text(ids, bad),
+                count=int(bad.size),
+                hint="check the repaired shapes, or fix them in the source",
+            )
+        )
+        collapsed = np.asarray(shapely.is_empty(frame.geometry.array))
+        if collapsed.any():
+            gone = np.flatnonzero(collapsed)
+            problems.append(
+                Problem(
+                    "warning",
+                    f"{gone.size} invalid geometries collapsed to nothing and are skipped",
+                    **where,
+                    feature=_ids_text(ids, gone),
+                    count=int(gone.size),
+                )
+            )
+            frame, ids = frame.loc[~collapsed], ids.loc[~collapsed]
+    return frame, ids, problems
+
+
+def conform(
+    frame: gpd.GeoDataFrame,
+    role: Role,
+    *,
+    label: str,
+    file: str,
+    options: dict[str, Any] | None = None,
+) -> Conformed:
+    """Fit ``frame`` to ``role``.
+
+    Parameters
+    ----------
+    frame
+        The layer as read (any CRS).
+    role
+        Its role in the plan.
+    label, file
+        The layer's plan name and source file, for messages.
+    options
+        The layer's plan options: field mappings (``population = "pop"``, ``kind_field = "type"``)
+        and constants (``kind = "clinic"``).
+
+    Returns
+    -------
+    Conformed
+        The new frame (the input is not changed) and the mapping and problems.
+
+    Raises
+    ------
+    LayerError
+        For what cannot be repaired: wrong geometry types, a missing or unknown column, values that
+        are not numbers, negative or missing required values, an empty layer.
+    """
+    where = {"file": file, "layer": label}
+    problems: list[Problem] = []
+    explicit, constants = field_options(role, options or {})
+    columns = [str(c) for c in frame.columns if c != frame.geometry.name]
+    for fname, col in explicit.items():
+        if col not in columns:
+            guess = closest(col, columns)
+            msg = f"the column '{col}' mapped to {fname} is not in the layer"
+            hint = f"did you mean '{guess}'?" if guess else f"columns are: {', '.join(columns)}"
+            raise LayerError(msg, **where, field=col, hint=hint)
+    auto = match_columns(role, [c for c in columns if c not in explicit.values()])
+    mapping = {**{k: v for k, v in auto.items() if k not in constants}, **explicit}
+    for fname, value in constants.items():
+        spec = role.fields[fname]
+        if spec.type == "choice" and spec.canonical_value(str(value)) is None:
+            problems.append(
+                Problem(
+                    "warning",
+                    f"{fname} '{value}' is not in the catalogue; kept as given",
+                    **where,
+                    field=fname,
+                    hint=f"known values: {', '.join(spec.choices)}",
+                )
+            )
+    if frame.empty:
+        msg = "the layer has no features"
+        raise LayerError(msg, **where, hint="add features, or remove the layer from the plan")
+
+    ids, id_problems = _assign_ids(frame, mapping.get("id"), "id" in explicit, where)
+    problems += id_problems
+    frame, ids, geom_problems = _check_geometry(frame, role, ids, where)
+    problems += geom_problems
+    if frame.empty:
+        msg = "no feature of the layer has a usable geometry"
+        raise LayerError(msg, **where, hint="check the source in a GIS")
+
+    for spec in role.fields.values():
+        if spec.required and spec.name not in mapping and spec.name not in constants:
+            how = (
+                f'give `{spec.name} = "<value>"` or `{spec.name}_field = "<column>"`'
+                if spec.constant
+                else f'map it with `{spec.name} = "<column>"`'
+            )
+            msg = f"no {spec.name} field ({', '.join(spec.aliases[:4])}, ... not found)"
+            raise LayerError(
+                msg, **where, field=spec.name, hint=f"{how}; columns are: {', '.join(columns)}"
+            )
+
+    out = frame.drop(columns=[c for c in mapping.values() if c in frame.columns])
+    out = out.drop(columns=[c for c in out.columns if c in role.fields and c != out.geometry.name])
+    parsed: dict[str, pd.Series] = {"id": ids}
+    for fname, col in mapping.items():
+        if fname == "id":
+            continue
+        spec = role.fields[fname]
+        values = frame[col]
+        if spec.type in {"number", "integer"}:
+            parsed[fname] = _parse_number(spec, values, ids, where, col)
+        elif spec.type == "bool":
+            parsed[fname] = _parse_bool(values, ids, where, col)
+        elif spec.type == "choice":
+            parsed[fname], more = _parse_choice(spec, values, ids, where, col)
+            problems += more
+        else:
+            parsed[fname] = values.map(_text_or_none).astype(object)
+    for fname, value in constants.items():
+        spec = role.fields[fname]
+        if spec.type == "choice":
+            value = spec.canonical_value(str(value)) or value
+        parsed[fname] = pd.Series([value] * len(frame), index=frame.index)
+    attrs = pd.DataFrame(parsed, index=frame.index)
+    result = gpd.GeoDataFrame(
+        pd.concat([attrs, out.drop(columns=out.geometry.name)], axis=1),
+        geometry=out.geometry.values,
+        crs=frame.crs,
+    ).reset_index(drop=True)
+    result = result.rename_geometry("geometry") if result.geometry.name != "geometry" else result
+    return Conformed(result, mapping, dict(constants), problems)

@@ -1,0 +1,450 @@
+"""Reading vector and raster layers from the formats planners bring.
+
+Vector: Shapefile (``.cpg`` honoured, GBK/GB18030 detected), GeoJSON, GeoPackage (a layer of a
+multi-layer file), KML, CSV with coordinate columns, and anything else GDAL reads. Raster: GeoTIFF
+and GeoPackage rasters through rasterio. A reader checks the file before handing it to GDAL, so a
+missing, empty, truncated or mislabelled file gets a clear message instead of a driver error.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import rasterio
+from pyproj import CRS
+from rasterio.errors import RasterioError
+from spaceplanner.layers.catalogue import normalise_name
+from spaceplanner.layers.crs import parse_crs
+from spaceplanner.layers.encoding import detect_dbf_encoding, detect_text_encoding
+from spaceplanner.layers.errors import LayerError
+from spaceplanner.layers.problems import Problem
+
+__all__ = [
+    "RASTER_SUFFIXES",
+    "RasterSource",
+    "VectorSource",
+    "check_file",
+    "check_gpkg",
+    "gpkg_tables",
+    "is_raster_source",
+    "read_raster",
+    "read_vector",
+]
+
+RASTER_SUFFIXES = {".tif", ".tiff", ".img", ".asc", ".vrt", ".nc"}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_LON_NAMES = ("lon", "lng", "long", "longitude", "经度")
+_LAT_NAMES = ("lat", "latitude", "纬度")
+_X_NAMES = ("x", "easting", "east", "东坐标", "横坐标", "x坐标")
+_Y_NAMES = ("y", "northing", "north", "北坐标", "纵坐标", "y坐标")
+
+
+@dataclass
+class VectorSource:
+    """A vector layer as read from its file, before role checks and reprojection."""
+
+    frame: gpd.GeoDataFrame
+    path: Path
+    layer: str | None
+    encoding: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class RasterSource:
+    """A raster layer: where it is and its grid, read lazily (windowed) by later stages."""
+
+    path: Path
+    dataset: str
+    layer: str | None
+    crs: CRS
+    transform: rasterio.Affine
+    width: int
+    height: int
+    count: int
+    dtype: str
+    nodata: float | None
+    band: int = 1
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """The raster's bounds in its own CRS: ``(minx, miny, maxx, maxy)``."""
+        left, top = self.transform * (0, 0)
+        right, bottom = self.transform * (self.width, self.height)
+        return (min(left, right), min(top, bottom), max(left, right), max(top, bottom))
+
+    def read(self) -> np.ndarray:
+        """Read the whole band as a masked array (nodata masked)."""
+        with rasterio.open(self.dataset) as src:
+            return src.read(self.band, masked=True)
+
+
+def check_file(path: Path, label: str) -> None:
+    """Raise a LayerError when ``path`` is missing, a folder, or empty."""
+    if not path.exists():
+        msg = "file not found"
+        raise LayerError(msg, file=str(path), layer=label, hint="check the path in the plan")
+    if path.is_dir():
+        msg = "is a folder, not a file"
+        raise LayerError(msg, file=str(path), layer=label, hint="name a file inside it")
+    if path.stat().st_size == 0:
+        msg = "file is empty (0 bytes)"
+        raise LayerError(msg, file=str(path), layer=label, hint="export the layer again")
+
+
+def check_gpkg(path: Path, label: str) -> None:
+    """Raise a LayerError when ``path`` is not an SQLite (GeoPackage) file."""
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head != _SQLITE_MAGIC:
+        msg = "not a GeoPackage (the file is not an SQLite database)"
+        raise LayerError(
+            msg, file=str(path), layer=label, hint="re-export it as a GeoPackage from your GIS"
+        )
+
+
+def gpkg_tables(path: Path) -> dict[str, str]:
+    """Return the GeoPackage's tables by name with their data type (features, tiles, ...)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        msg = f"the GeoPackage cannot be read ({exc})"
+        raise LayerError(
+            msg, file=str(path), hint="the file may be truncated; export it again"
+        ) from exc
+    return {str(name): str(kind) for name, kind in rows}
+
+
+def is_raster_source(path: Path, layer: str | None) -> bool:
+    """True when ``path`` (and ``layer`` in it) names a raster rather than vector features."""
+    suffix = path.suffix.lower()
+    if suffix in RASTER_SUFFIXES:
+        return True
+    if suffix == ".gpkg" and layer and path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as fh:
+            if fh.read(16) != _SQLITE_MAGIC:
+                return False
+        kind = gpkg_tables(path).get(layer, "")
+        return kind in {"tiles", "2d-gridded-coverage"}
+    return False
+
+
+def _choose_layer(path: Path, layer: str | None, label: str) -> str | None:
+    try:
+        listed = pyogrio.list_layers(path)
+    except Exception as exc:
+        msg = f"GDAL cannot open the file ({exc})"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=label,
+            hint="check that the file is complete and of a GIS format",
+        ) from exc
+    names = [str(n) for n in listed[:, 0]]
+    if layer is not None:
+        if layer not in names:
+            msg = f"the file has no layer '{layer}'; its layers are: {', '.join(names) or 'none'}"
+            raise LayerError(msg, file=str(path), layer=label, hint="fix `layer =` in the plan")
+        return layer
+    if len(names) > 1:
+        msg = f"the file holds {len(names)} layers ({', '.join(names)})"
+        raise LayerError(msg, file=str(path), layer=label, hint='choose one with `layer = "..."`')
+    if not names:
+        msg = "the file holds no layer"
+        raise LayerError(msg, file=str(path), layer=label, hint="export the layer again")
+    return names[0]
+
+
+def read_vector(
+    path: Path | str,
+    *,
+    label: str,
+    layer: str | None = None,
+    encoding: str | None = None,
+    x: str | None = None,
+    y: str | None = None,
+    crs: CRS | None = None,
+) -> VectorSource:
+    """Read a vector layer.
+
+    Parameters
+    ----------
+    path
+        The file.
+    label
+        The layer's name in the plan, used in messages.
+    layer
+        The layer inside a multi-layer file; required when the file holds several.
+    encoding
+        The attribute encoding; detected when omitted (``.cpg``, then the bytes).
+    x, y
+        Coordinate columns of a CSV; found by name (lon/lat, x/y, 经度/纬度) when omitted.
+    crs
+        The CRS of a CSV's coordinates. Columns named lon/lat default to EPSG:4326.
+
+    Returns
+    -------
+    VectorSource
+        The frame in the file's own CRS (``frame.crs`` may be None) and notes on what was done.
+    """
+    path = Path(path)
+    check_file(path, label)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path, label=label, encoding=encoding, x=x, y=y, crs=crs)
+    problems: list[Problem] = []
+    if suffix == ".gpkg":
+        check_gpkg(path, label)
+    if suffix == ".shp":
+        for part in (".shx", ".dbf"):
+            if not path.with_suffix(part).exists() and not path.with_suffix(part.upper()).exists():
+                msg = f"the {part} file of this Shapefile is missing"
+                raise LayerError(
+                    msg,
+                    file=str(path),
+                    layer=label,
+                    hint=f"a Shapefile needs .shp, .shx and .dbf together; copy {path.stem}{part} "
+                    "from where the data came from",
+                )
+        if encoding is None:
+            guess = detect_dbf_encoding(path)
+            encoding = guess.encoding
+            if guess.how == "detected" and encoding not in {"utf-8", "ascii"}:
+                problems.append(
+                    Problem(
+                        "note",
+                        f"no .cpg file; attribute text detected as {encoding.upper()}",
+                        file=str(path),
+                        layer=label,
+                        hint=f'add a .cpg file or set encoding = "{encoding}" to be explicit',
+                    )
+                )
+            elif guess.how == "assumed":
+                problems.append(
+                    Problem(
+                        "warning",
+                        "no .cpg file and the text is neither UTF-8 nor GBK; read as Windows-1252",
+                        file=str(path),
+                        layer=label,
+                        hint='set encoding = "..." in the plan if names look wrong',
+                    )
+                )
+    chosen = _choose_layer(path, layer, label)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            frame = pyogrio.read_dataframe(
+                path, layer=chosen, encoding=encoding, on_invalid="ignore", use_arrow=False
+            )
+    except UnicodeDecodeError as exc:
+        msg = f"attribute text is not valid {encoding} ({exc.reason})"
+        raise LayerError(
+            msg, file=str(path), layer=label, hint='set encoding = "..." in the plan'
+        ) from exc
+    except Exception as exc:
+        msg = f"GDAL cannot read the layer ({exc})"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=label,
+            hint="the file may be truncated or damaged; export it again",
+        ) from exc
+    for w in caught:
+        text = str(w.message)
+        if "ring" in text.lower() or "geometry" in text.lower():
+            problems.append(Problem("warning", f"GDAL: {text}", file=str(path), layer=label))
+    if not isinstance(frame, gpd.GeoDataFrame) or "geometry" not in frame:
+        msg = "the layer has no geometry column (a plain table)"
+        raise LayerError(
+            msg, file=str(path), layer=label, hint="give a spatial layer, or a CSV with x/y"
+        )
+    return VectorSource(frame, path, chosen, encoding, problems)
+
+
+def _find_column(columns: list[str], names: tuple[str, ...]) -> str | None:
+    keys = {normalise_name(c): c for c in columns}
+    for name in names:
+        if normalise_name(name) in keys:
+            return keys[normalise_name(name)]
+    return None
+
+
+def _read_csv(
+    path: Path,
+    *,
+    label: str,
+    encoding: str | None,
+    x: str | None,
+    y: str | None,
+    crs: CRS | None,
+) -> VectorSource:
+    problems: list[Problem] = []
+    if encoding is None:
+        guess = detect_text_encoding(path)
+        encoding = guess.encoding
+        if encoding == "gb18030":
+            problems.append(
+                Problem("note", "text detected as GB18030 (GBK)", file=str(path), layer=label)
+            )
+    try:
+        table = pd.read_csv(path, encoding=encoding, dtype=str, keep_default_na=False)
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        msg = f"the CSV cannot be read ({exc})"
+        raise LayerError(
+            msg, file=str(path), layer=label, hint="save it again as UTF-8 CSV"
+        ) from exc
+    columns = [str(c) for c in table.columns]
+    lonlat = False
+    if x is None and y is None:
+        x, y = _find_column(columns, _LON_NAMES), _find_column(columns, _LAT_NAMES)
+        lonlat = x is not None and y is not None
+        if not lonlat:
+            x, y = _find_column(columns, _X_NAMES), _find_column(columns, _Y_NAMES)
+    for axis, col in (("x", x), ("y", y)):
+        if col is None or col not in columns:
+            msg = f"no {axis} coordinate column" + (f" '{col}'" if col else "")
+            raise LayerError(
+                msg,
+                file=str(path),
+                layer=label,
+                hint='name the columns with `x = "..."` and `y = "..."`; '
+                f"columns are {', '.join(columns)}",
+            )
+    assert x is not None and y is not None
+    xs = pd.to_numeric(table[x].str.strip(), errors="coerce")
+    ys = pd.to_numeric(table[y].str.strip(), errors="coerce")
+    bad = np.flatnonzero(xs.isna().to_numpy() | ys.isna().to_numpy())
+    if bad.size:
+        row = int(bad[0])
+        msg = f"coordinates '{table[x].iloc[row]}', '{table[y].iloc[row]}' are not numbers"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=label,
+            field=f"{x}/{y}",
+            feature=f"row {row + 2}" + (f" (and {bad.size - 1} more)" if bad.size > 1 else ""),
+            hint="fix or remove those rows",
+        )
+    if crs is None and lonlat:
+        crs = CRS.from_epsg(4326)
+    if crs is not None and crs.is_geographic and ((xs.abs() > 180).any() or (ys.abs() > 90).any()):
+        msg = "coordinates are outside longitude/latitude ranges"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=label,
+            field=f"{x}/{y}",
+            hint='they look projected: set `crs = "EPSG:..."` for this layer',
+        )
+    frame = gpd.GeoDataFrame(
+        table.drop(columns=[x, y]), geometry=gpd.points_from_xy(xs, ys), crs=crs
+    )
+    return VectorSource(frame, path, None, encoding, problems)
+
+
+def read_raster(
+    path: Path | str,
+    *,
+    label: str,
+    layer: str | None = None,
+    crs: CRS | None = None,
+    band: int = 1,
+) -> RasterSource:
+    """Open a raster layer and check it can be read.
+
+    Parameters
+    ----------
+    path
+        A GeoTIFF (or other GDAL raster), or a GeoPackage holding the raster table ``layer``.
+    label
+        The layer's name in the plan, used in messages.
+    layer
+        The raster table of a GeoPackage.
+    crs
+        Overrides the file's CRS (for a file without one, or with a local CRS it mislabels).
+    band
+        The band to use (1-based).
+
+    Returns
+    -------
+    RasterSource
+        The raster's grid and CRS; pixel values are read later, windowed to the plan.
+    """
+    path = Path(path)
+    check_file(path, label)
+    dataset = str(path)
+    if path.suffix.lower() == ".gpkg":
+        check_gpkg(path, label)
+        if layer is None:
+            msg = "a GeoPackage raster needs its table name"
+            raise LayerError(msg, file=str(path), layer=label, hint='set `layer = "..."`')
+        dataset = f"GPKG:{path}:{layer}"
+    problems: list[Problem] = []
+    try:
+        with rasterio.open(dataset) as src:
+            if band < 1 or band > src.count:
+                msg = f"band {band} does not exist (the raster has {src.count})"
+                raise LayerError(msg, file=str(path), layer=label, hint="fix `band =` in the plan")
+            # A small decimated read touches the data, so a truncated file fails here, not later.
+            src.read(band, out_shape=(min(src.height, 32), min(src.width, 32)))
+            own = CRS.from_user_input(src.crs) if src.crs else None
+            info = (
+                src.transform,
+                src.width,
+                src.height,
+                src.count,
+                src.dtypes[band - 1],
+                src.nodata,
+            )
+    except RasterioError as exc:
+        msg = f"the raster cannot be read ({exc})"
+        raise LayerError(
+            msg, file=str(path), layer=label, hint="the file may be truncated; export it again"
+        ) from exc
+    if crs is None:
+        if own is None:
+            msg = "the raster has no coordinate reference system"
+            raise LayerError(
+                msg, file=str(path), layer=label, hint='set `crs = "EPSG:..."` for this layer'
+            )
+        if own.to_epsg() is None and not own.is_projected and not own.is_geographic:
+            msg = f"the raster declares a local CRS ('{own.name}') that cannot be placed on Earth"
+            raise LayerError(
+                msg, file=str(path), layer=label, hint='name its real CRS with `crs = "EPSG:..."`'
+            )
+        crs = own
+    elif own is not None and own != crs:
+        problems.append(
+            Problem(
+                "note",
+                f"the file's CRS '{own.name}' is overridden by the plan's {crs.to_string()}",
+                file=str(path),
+                layer=label,
+            )
+        )
+    transform, width, height, count, dtype, nodata = info
+    return RasterSource(
+        path, dataset, layer, crs, transform, width, height, count, dtype, nodata, band, problems
+    )
+
+
+def parse_layer_crs(value: object, *, label: str, file: str) -> CRS:
+    """Parse a layer's ``crs =`` option, as a LayerError on failure."""
+    try:
+        return parse_crs(value)
+    except ValueError as exc:
+        raise LayerError(
+            str(exc), file=file, layer=label, field="crs", hint="use e.g. EPSG:4490"
+        ) from exc

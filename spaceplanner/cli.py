@@ -1,0 +1,292 @@
+"""The ``spaceplanner`` command line.
+
+Exit codes: 0 success, 2 bad input (the message says what and where), 1 an internal error
+(a bug: rerun with ``--debug`` for the traceback and report it), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyogrio
+
+from spaceplanner import __version__, settings
+from spaceplanner.layers.catalogue import roles
+from spaceplanner.layers.crs import crs_label
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.plan import Plan, PlanLayer, load_plan
+from spaceplanner.plan_file import save_plan
+from spaceplanner.sample_maps import get_path, list_samples
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(SpacePlannerError):
+    """A command line that cannot be carried out as given."""
+
+
+def _plan_path(args: argparse.Namespace) -> Path:
+    if args.sample and args.plan:
+        msg = "give either PLAN or --sample, not both"
+        raise UsageError(msg)
+    if args.sample:
+        try:
+            return get_path(args.sample)
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from exc
+    if not args.plan:
+        msg = "no plan given"
+        raise UsageError(msg, hint="give PLAN (.toml or .gpkg) or --sample NAME")
+    return Path(args.plan)
+
+
+def _fields_text(layer: PlanLayer) -> str:
+    if layer.raster is not None:
+        r = layer.raster
+        res = abs(r.transform.a)
+        return f"{r.width}×{r.height} cells of {res:g}, {r.dtype}, band {r.band}"
+    parts = [f"{f}←{c}" if f != c else f for f, c in layer.field_map.items()]
+    parts += [f"{f}={v}" for f, v in layer.constants.items()]
+    return ", ".join(parts) or "-"
+
+
+def _layer_rows(plan: Plan) -> list[tuple[str, ...]]:
+    rows = [("layer", "role", "features", "geometry", "source CRS", "fields")]
+    for layer in plan:
+        geometry = "raster" if layer.is_raster else "/".join(layer.geometry_types())
+        count = "-" if layer.is_raster else str(layer.feature_count)
+        rows.append(
+            (
+                layer.name,
+                layer.role,
+                count,
+                geometry,
+                layer.source_crs or "?",
+                _fields_text(layer),
+            )
+        )
+    return rows
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines)
+
+
+def _print_plan(plan: Plan, out: Path) -> None:
+    print(f"Plan: {plan.name}  ({out})")
+    print(f"CRS: {crs_label(plan.crs)} ({plan.crs.name})")
+    print(f"Rules: {plan.rules}   Scenario: {plan.scenario}")
+    if plan.description:
+        print(f"About: {plan.description}")
+    print()
+    print(_table(_layer_rows(plan)))
+    if plan.failed:
+        print(f"\nNot loaded: {', '.join(plan.failed)}")
+
+
+def _print_problems(plan: Plan) -> None:
+    if not plan.problems:
+        print("\nNo problems found.")
+        return
+    print("\nProblems:")
+    shown: Counter[str | None] = Counter()
+    for problem in plan.problems:
+        shown[problem.layer] += 1
+        if shown[problem.layer] > settings.MAX_PROBLEMS_SHOWN:
+            continue
+        print(f"  {problem.severity:<7} {problem.describe()}")
+    for layer, n in shown.items():
+        if n > settings.MAX_PROBLEMS_SHOWN:
+            print(f"  ... and {n - settings.MAX_PROBLEMS_SHOWN} more for layer '{layer}'")
+
+
+def _counts(plan: Plan) -> str:
+    counts = Counter(p.severity for p in plan.problems)
+    repaired = sum(p.count for p in plan.problems if p.severity == "repair")
+    skipped = sum(p.count for p in plan.problems if "skipped" in p.message)
+    return (
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes; "
+        f"{repaired} features repaired, {skipped} skipped"
+    )
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check a plan and report every problem; exit 2 when it is not usable."""
+    path = _plan_path(args)
+    plan = load_plan(path, crs=args.crs, strict=False)
+    if args.json:
+        report = {
+            "plan": plan.name,
+            "path": str(path),
+            "crs": crs_label(plan.crs),
+            "usable": plan.usable,
+            "layers": [
+                {
+                    "name": lyr.name,
+                    "role": lyr.role,
+                    "type": "raster" if lyr.is_raster else "vector",
+                    "features": lyr.feature_count,
+                    "geometry": lyr.geometry_types(),
+                    "source_crs": lyr.source_crs,
+                    "field_map": lyr.field_map,
+                    "constants": lyr.constants,
+                }
+                for lyr in plan
+            ],
+            "failed": plan.failed,
+            "problems": [p.to_dict() for p in plan.problems],
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    else:
+        _print_plan(plan, path)
+        _print_problems(plan)
+        verdict = "usable" if plan.usable else "NOT usable"
+        print(f"\nResult: {verdict} ({_counts(plan)})")
+    return EXIT_OK if plan.usable else EXIT_BAD_INPUT
+
+
+def _print_catalogue() -> None:
+    print(f"SpacePlanner {__version__}")
+    print(f"Sample maps: {', '.join(list_samples())}")
+    print("\nLayer roles (fields marked * are required):")
+    for role in roles().values():
+        geo = "/".join(role.geometry) + (" or raster" if role.raster and role.geometry else "")
+        geo = geo or "raster"
+        fields = ", ".join(
+            f"{f.name}{'*' if f.required else ''}" + (f" [{f.unit}]" if f.unit else "")
+            for f in role.fields.values()
+        )
+        print(f"  {role.name:<16} {role.label_zh}  {geo}: {fields}")
+    drivers = pyogrio.list_drivers(read=True)
+    wanted = ["ESRI Shapefile", "GeoJSON", "GPKG", "KML", "LIBKML", "CSV", "OSM", "FlatGeobuf"]
+    print(
+        f"\nVector formats: {', '.join(d for d in wanted if d in drivers)} (and other GDAL formats)"
+    )
+    print("Raster formats: GeoTIFF, GeoPackage rasters (and other GDAL rasters)")
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """Without a plan: the tool, samples and role catalogue. With one: its summary."""
+    if not args.plan and not args.sample:
+        _print_catalogue()
+        return EXIT_OK
+    path = _plan_path(args)
+    plan = load_plan(path, strict=True)
+    _print_plan(plan, path)
+    minx, miny, maxx, maxy = _extent(plan)
+    print(f"\nExtent: {maxx - minx:,.0f} m × {maxy - miny:,.0f} m")
+    if plan.by_role("residents"):
+        print(f"Population (vector residents): {plan.population():,.0f}")
+    return EXIT_OK
+
+
+def _extent(plan: Plan) -> tuple[float, float, float, float]:
+    boxes = [lyr.bounds(plan.crs) for lyr in plan]
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Load a plan (TOML spec or GeoPackage) and save it as one plan GeoPackage."""
+    expected = 1 if args.sample else 2
+    if len(args.paths) != expected:
+        msg = "give the plan and the output file" if expected == 2 else "give the output file"
+        raise UsageError(msg, hint="spaceplanner convert (PLAN | --sample NAME) OUTPUT.gpkg")
+    args.plan = None if args.sample else args.paths[0]
+    source = _plan_path(args)
+    target = Path(args.paths[-1])
+    if target.exists() and not args.overwrite:
+        msg = "the output file exists"
+        raise UsageError(msg, file=str(target), hint="choose another name or add --overwrite")
+    plan = load_plan(source, crs=args.crs, strict=True)
+    save_plan(plan, target)
+    print(f"Saved {len(plan.layers)} layers of '{plan.name}' to {target} ({crs_label(plan.crs)})")
+    return EXIT_OK
+
+
+def _add_plan_args(p: argparse.ArgumentParser, *, crs: bool = True) -> None:
+    p.add_argument("plan", nargs="?", metavar="PLAN", help="plan spec (.toml) or plan file (.gpkg)")
+    p.add_argument(
+        "--sample", metavar="NAME", help=f"a shipped sample map ({', '.join(list_samples())})"
+    )
+    if crs:
+        p.add_argument("--crs", metavar="CRS", help="metric CRS to work in, e.g. EPSG:32650")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``spaceplanner`` command."""
+    parser = argparse.ArgumentParser(
+        prog="spaceplanner",
+        description="Plan resilient public space: shelters, activity space and facilities "
+        "within walking distance.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a plan and list every problem found")
+    _add_plan_args(p)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("info", help="the tool, its samples and layer roles; or a plan's summary")
+    _add_plan_args(p, crs=False)
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser(
+        "convert",
+        help="save a plan (TOML spec) as one plan GeoPackage",
+        usage="spaceplanner convert (PLAN | --sample NAME) OUTPUT.gpkg [--crs CRS] [--overwrite]",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="[PLAN] OUTPUT.gpkg")
+    p.add_argument("--sample", metavar="NAME", help="a shipped sample map instead of PLAN")
+    p.add_argument("--crs", metavar="CRS", help="metric CRS to work in, e.g. EPSG:32650")
+    p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
+    p.set_defaults(func=cmd_convert)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.func(args))
+    except SpacePlannerError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in SpacePlanner; rerun with --debug and report the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,556 @@
+"""The plan: a community's layers by role, its rule profile, scenario and metric CRS.
+
+A plan is declared in a small TOML spec that points at source files (the public contract in the
+README), or stored whole in one GeoPackage (see :mod:`spaceplanner.plan_file`). Loading reads every
+layer, fits it to its role (:func:`spaceplanner.layers.conform.conform`), projects it once to the
+plan's metric CRS and checks that the layers overlap. Problems are collected per layer, so
+``validate`` can report all of them; analysis loads with ``strict=True`` and stops at the first.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+from pyproj import CRS
+from pyproj.exceptions import CRSError
+from rasterio.warp import transform_bounds
+from shapely.geometry import box
+from spaceplanner.layers.catalogue import closest, get_role, role_names
+from spaceplanner.layers.conform import conform
+from spaceplanner.layers.crs import WEB_MERCATOR, choose_metric_crs, crs_label, is_metric, parse_crs
+from spaceplanner.layers.errors import LayerError, PlanError, SpacePlannerError
+from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.readers import (
+    RasterSource,
+    is_raster_source,
+    parse_layer_crs,
+    read_raster,
+    read_vector,
+)
+
+from spaceplanner import settings
+
+__all__ = ["LAYER_OPTIONS", "PLAN_KEYS", "LayerSpec", "Plan", "PlanLayer", "load_plan", "read_spec"]
+
+#: Keys a plan spec may have at its top level.
+PLAN_KEYS = ("name", "crs", "rules", "scenario", "description", "layers")
+#: Keys every layer table may have besides its role's fields.
+LAYER_OPTIONS = ("role", "path", "layer", "crs", "encoding", "x", "y", "radius_m", "band")
+#: Roles whose layers have a service radius that ``radius_m`` may override.
+RADIUS_ROLES = ("shelters", "activity_spaces", "facilities")
+
+
+@dataclass
+class LayerSpec:
+    """What a plan spec says about one layer."""
+
+    name: str
+    role: str
+    path: Path
+    layer: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PlanLayer:
+    """One layer of a plan, fitted to its role and in the plan's CRS (rasters keep their own).
+
+    Attributes
+    ----------
+    frame
+        Vector features: ``id``, the role's fields under catalogue names, other source columns.
+    raster
+        A raster layer's grid, read windowed by later stages.
+    field_map
+        Catalogue field name to the source column it came from.
+    constants
+        Fields given one value for the whole layer (``kind = "clinic"``).
+    options
+        Other settings of the layer (``radius_m``, ``band``, ...).
+    """
+
+    name: str
+    role: str
+    frame: gpd.GeoDataFrame | None = None
+    raster: RasterSource | None = None
+    field_map: dict[str, str] = field(default_factory=dict)
+    constants: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    source_layer: str | None = None
+    source_crs: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def is_raster(self) -> bool:
+        """True for a raster layer."""
+        return self.raster is not None
+
+    @property
+    def feature_count(self) -> int:
+        """Number of features (0 for a raster)."""
+        return 0 if self.frame is None else len(self.frame)
+
+    def geometry_types(self) -> list[str]:
+        """The distinct geometry types of the features, most common first."""
+        if self.frame is None:
+            return []
+        return [str(t) for t in self.frame.geometry.geom_type.value_counts().index]
+
+    def bounds(self, crs: CRS) -> tuple[float, float, float, float]:
+        """The layer's bounds in ``crs``."""
+        if self.raster is not None:
+            return tuple(transform_bounds(self.raster.crs, crs, *self.raster.bounds))  # type: ignore[return-value]
+        assert self.frame is not None
+        return tuple(float(v) for v in self.frame.total_bounds)  # type: ignore[return-value]
+
+
+@dataclass
+class Plan:
+    """A community plan.
+
+    Attributes
+    ----------
+    name
+        The plan's name.
+    crs
+        The projected metric CRS all vector layers are in.
+    layers
+        The usable layers by name.
+    rules, scenario, description
+        The rule profile name, the hazard scenario, free text.
+    path
+        The file the plan was loaded from, if any.
+    problems
+        Every problem found while loading, per layer and for the plan.
+    failed
+        Names of layers that could not be loaded (their errors are in ``problems``).
+    """
+
+    name: str
+    crs: CRS
+    layers: dict[str, PlanLayer] = field(default_factory=dict)
+    rules: str = settings.DEFAULT_RULES
+    scenario: str = settings.DEFAULT_SCENARIO
+    description: str = ""
+    path: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[PlanLayer]:
+        return iter(self.layers.values())
+
+    def by_role(self, role: str) -> list[PlanLayer]:
+        """The layers of ``role``, in plan order."""
+        return [lyr for lyr in self.layers.values() if lyr.role == role]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the plan unusable."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def usable(self) -> bool:
+        """True when the plan loaded without errors."""
+        return not self.errors
+
+    def raise_for_errors(self) -> None:
+        """Raise the first error as an exception, naming how many more there are."""
+        errors = self.errors
+        if errors:
+            first = errors[0]
+            more = (
+                f" ({len(errors) - 1} more problems: run `spaceplanner validate`)"
+                if len(errors) > 1
+                else ""
+            )
+            raise LayerError(
+                first.message + more,
+                file=first.file,
+                layer=first.layer,
+                field=first.field,
+                feature=first.feature,
+                hint=first.hint,
+            )
+
+    def population(self) -> float:
+        """Total population of the vector residents layers (raster residents: see the engine)."""
+        total = 0.0
+        for lyr in self.by_role("residents"):
+            if lyr.frame is not None and "population" in lyr.frame:
+                total += float(lyr.frame["population"].sum())
+        return total
+
+
+def _plan_error(message: str, path: Path, hint: str | None = None, **where: str) -> PlanError:
+    return PlanError(message, file=str(path), hint=hint, **where)
+
+
+def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
+    """Read and check a plan TOML spec.
+
+    Returns
+    -------
+    tuple
+        The top-level settings (without ``layers``) and the layer specs in file order.
+
+    Raises
+    ------
+    PlanError
+        On a missing or malformed file, unknown keys, an unknown role, a layer without a path.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise _plan_error("plan file not found", path, "check the path")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _plan_error("the plan is not UTF-8 text", path, "save it as UTF-8") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise _plan_error(f"the plan is not valid TOML ({exc})", path, "fix the syntax") from exc
+    for key in data:
+        if key not in PLAN_KEYS:
+            guess = closest(key, list(PLAN_KEYS))
+            hint = f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(PLAN_KEYS)}"
+            raise _plan_error(f"unknown plan key '{key}'", path, hint)
+    tables = data.get("layers", {})
+    if not isinstance(tables, dict) or not tables:
+        raise _plan_error("the plan has no [layers.*] tables", path, "declare at least one layer")
+    specs = []
+    for name, raw in tables.items():
+        if not isinstance(raw, dict):
+            raise _plan_error("a layer must be a table", path, layer=name)
+        role = raw.get("role", name if name in role_names() else None)
+        if role is None:
+            raise _plan_error(
+                "the layer has no role",
+                path,
+                f"add `role = ...`, one of {', '.join(role_names())}",
+                layer=name,
+            )
+        try:
+            role_spec = get_role(str(role))
+        except KeyError as exc:
+            raise _plan_error(
+                exc.args[0], path, f"roles are: {', '.join(role_names())}", layer=name, field="role"
+            ) from exc
+        allowed = set(LAYER_OPTIONS) | set(role_spec.fields)
+        allowed |= {f"{f}_field" for f, s in role_spec.fields.items() if s.constant}
+        for key in raw:
+            if key not in allowed:
+                guess = closest(key, sorted(allowed))
+                hint = (
+                    f"did you mean '{guess}'?"
+                    if guess
+                    else f"{role} fields are: {', '.join(role_spec.fields)}"
+                )
+                raise _plan_error(
+                    f"unknown field or option '{key}' for {role}", path, hint, layer=name, field=key
+                )
+        if "path" not in raw:
+            raise _plan_error("the layer has no path", path, 'add `path = "..."`', layer=name)
+        radius = raw.get("radius_m")
+        if radius is not None and (
+            role not in RADIUS_ROLES or not isinstance(radius, int | float) or radius <= 0
+        ):
+            hint = (
+                "give a positive number of metres"
+                if role in RADIUS_ROLES
+                else (f"only {', '.join(RADIUS_ROLES)} have a service radius")
+            )
+            raise _plan_error(
+                f"radius_m = {radius!r} is not usable", path, hint, layer=name, field="radius_m"
+            )
+        options = {k: v for k, v in raw.items() if k not in {"role", "path", "layer"}}
+        specs.append(
+            LayerSpec(
+                name,
+                str(role),
+                (path.parent / str(raw["path"])).resolve(),
+                raw.get("layer"),
+                options,
+            )
+        )
+    settings_ = {k: v for k, v in data.items() if k != "layers"}
+    return settings_, specs
+
+
+def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
+    """Read one layer in its own CRS and fit it to its role."""
+    role = get_role(spec.role)
+    file = str(spec.path)
+    opts = spec.options
+    layer_crs = parse_layer_crs(opts["crs"], label=spec.name, file=file) if "crs" in opts else None
+    if is_raster_source(spec.path, spec.layer):
+        if not role.raster:
+            msg = f"{spec.role} must be vector features, not a raster"
+            raise LayerError(
+                msg, file=file, layer=spec.name, hint="give a vector file, or another role"
+            )
+        raster = read_raster(
+            spec.path,
+            label=spec.name,
+            layer=spec.layer,
+            crs=layer_crs,
+            band=int(opts.get("band", 1)),
+        )
+        return PlanLayer(
+            spec.name,
+            spec.role,
+            raster=raster,
+            options={k: v for k, v in opts.items() if k not in {"crs"}},
+            source=file,
+            source_layer=spec.layer,
+            source_crs=crs_label(raster.crs),
+            problems=list(raster.problems),
+        )
+    if role.raster_only:
+        msg = f"{spec.role} must be a raster (GeoTIFF or GeoPackage raster)"
+        raise LayerError(msg, file=file, layer=spec.name, hint="give a raster file")
+    src = read_vector(
+        spec.path,
+        label=spec.name,
+        layer=spec.layer,
+        encoding=opts.get("encoding"),
+        x=opts.get("x"),
+        y=opts.get("y"),
+        crs=layer_crs,
+    )
+    problems = list(src.problems)
+    frame = src.frame
+    if layer_crs is not None:
+        if frame.crs is not None and CRS.from_user_input(frame.crs) != layer_crs:
+            problems.append(
+                Problem(
+                    "note",
+                    f"the file's CRS {crs_label(frame.crs)} is overridden by "
+                    f"the plan's {crs_label(layer_crs)}",
+                    file=file,
+                    layer=spec.name,
+                )
+            )
+        frame = frame.set_crs(layer_crs, allow_override=True)
+    elif frame.crs is None:
+        if plan_crs is None:
+            what = "no .prj file" if spec.path.suffix.lower() == ".shp" else "no CRS"
+            msg = f"the layer has {what}, so its coordinates cannot be placed"
+            raise LayerError(
+                msg,
+                file=file,
+                layer=spec.name,
+                hint='add the .prj file, or set `crs = "EPSG:..."` for this layer or the plan',
+            )
+        frame = frame.set_crs(plan_crs)
+        problems.append(
+            Problem(
+                "note",
+                f"the layer has no CRS; taken to be the plan's {crs_label(plan_crs)}",
+                file=file,
+                layer=spec.name,
+                hint='set `crs = "EPSG:..."` for this layer if that is wrong',
+            )
+        )
+    fitted = conform(frame, role, label=spec.name, file=file, options=opts)
+    problems += fitted.problems
+    extra = {k: v for k, v in opts.items() if k in {"radius_m"}}
+    return PlanLayer(
+        spec.name,
+        spec.role,
+        frame=fitted.frame,
+        field_map=fitted.field_map,
+        constants=fitted.constants,
+        options=extra,
+        source=file,
+        source_layer=src.layer,
+        source_crs=crs_label(fitted.frame.crs),
+        problems=problems,
+    )
+
+
+def project_layer(layer: PlanLayer, crs: CRS) -> None:
+    """Project a vector layer to ``crs`` in place, reporting it; rasters keep their CRS."""
+    if layer.raster is not None:
+        if layer.raster.crs != crs:
+            layer.problems.append(
+                Problem(
+                    "note",
+                    f"raster kept in its own CRS {crs_label(layer.raster.crs)} "
+                    f"(the plan is in {crs_label(crs)}); it is read windowed to the plan",
+                    file=layer.source,
+                    layer=layer.name,
+                )
+            )
+        return
+    assert layer.frame is not None
+    own = CRS.from_user_input(layer.frame.crs)
+    if own == crs:
+        return
+    projected = layer.frame.to_crs(crs)
+    if not np.isfinite(projected.total_bounds).all():
+        msg = f"coordinates cannot be projected from {crs_label(own)} to {crs_label(crs)}"
+        raise LayerError(
+            msg,
+            file=layer.source,
+            layer=layer.name,
+            hint="the layer's CRS is probably wrong (x and y swapped?); set `crs =` for it",
+        )
+    kind = (
+        "lon/lat" if own.is_geographic else "Web Mercator" if own == WEB_MERCATOR else "projected"
+    )
+    layer.problems.append(
+        Problem(
+            "note",
+            f"projected from {crs_label(own)} ({kind}) to the plan's metric {crs_label(crs)}",
+            file=layer.source,
+            layer=layer.name,
+        )
+    )
+    layer.frame = projected
+
+
+def _check_overlap(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
+    """Report layers that lie away from the plan's reference extent."""
+    if len(layers) < 2:
+        return []
+    ref = [lyr for lyr in layers if lyr.role == "residents"] or [
+        lyr for lyr in layers if lyr.role == "boundary"
+    ]
+    if not ref:
+        ref = [max(layers, key=lambda lyr: lyr.feature_count)]
+    ref_box = box(*ref[0].bounds(crs))
+    for lyr in ref[1:]:
+        ref_box = ref_box.union(box(*lyr.bounds(crs)))
+    reach = ref_box.buffer(settings.OVERLAP_TOLERANCE_M)
+    names = ", ".join(f"'{lyr.name}'" for lyr in ref)
+    problems = []
+    for lyr in layers:
+        if lyr in ref:
+            continue
+        own = box(*lyr.bounds(crs))
+        if not own.intersects(reach):
+            km = own.distance(ref_box) / 1000
+            problems.append(
+                Problem(
+                    "error",
+                    f"the layer lies {km:,.1f} km away from {names}: the layers do not overlap",
+                    file=lyr.source,
+                    layer=lyr.name,
+                    hint="its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
+                    'set `crs = "EPSG:..."` for it',
+                )
+            )
+    return problems
+
+
+def _plan_crs(value: object, path: Path) -> CRS:
+    try:
+        crs = parse_crs(value)
+    except ValueError as exc:
+        raise _plan_error(str(exc), path, 'use e.g. crs = "EPSG:32650"', field="crs") from exc
+    if not is_metric(crs):
+        raise _plan_error(
+            f"the plan CRS {crs_label(crs)} is not a projected CRS in metres",
+            path,
+            "give a metric CRS (UTM or CGCS2000 Gauss-Krüger), or leave `crs` out to choose one",
+            field="crs",
+        )
+    return crs
+
+
+def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
+    top, specs = read_spec(path)
+    plan_crs = crs or (_plan_crs(top["crs"], path) if "crs" in top else None)
+    problems: list[Problem] = []
+    loaded: list[PlanLayer] = []
+    failed: list[str] = []
+    for spec in specs:
+        try:
+            loaded.append(_read_layer(spec, plan_crs))
+        except SpacePlannerError as exc:
+            if strict:
+                raise
+            problems.append(Problem.from_error(exc))
+            failed.append(spec.name)
+    vectors = [lyr for lyr in loaded if lyr.frame is not None]
+    if plan_crs is None:
+        sources = [(CRS.from_user_input(v.frame.crs), tuple(v.frame.total_bounds)) for v in vectors]  # type: ignore[union-attr]
+        if not sources:
+            sources = [(r.raster.crs, r.raster.bounds) for r in loaded if r.raster is not None]  # type: ignore[misc]
+        if not sources:
+            Plan(str(top.get("name", path.stem)), CRS.from_epsg(3857)).raise_for_errors()
+            raise _plan_error("no layer could be loaded", path, "run `spaceplanner validate`")
+        plan_crs = choose_metric_crs(sources)
+    usable: list[PlanLayer] = []
+    for lyr in loaded:
+        try:
+            project_layer(lyr, plan_crs)
+        except SpacePlannerError as exc:
+            if strict:
+                raise
+            problems.append(Problem.from_error(exc))
+            failed.append(lyr.name)
+            continue
+        usable.append(lyr)
+    overlap = _check_overlap(usable, plan_crs)
+    if overlap and strict:
+        raise overlap[0].to_error()
+    for lyr in usable:
+        problems += lyr.problems
+    problems += overlap
+    if not strict:
+        failed += [p.layer for p in overlap if p.layer]
+    return Plan(
+        name=str(top.get("name", path.stem)),
+        crs=plan_crs,
+        layers={lyr.name: lyr for lyr in usable if lyr.name not in failed},
+        rules=str(top.get("rules", settings.DEFAULT_RULES)),
+        scenario=str(top.get("scenario", settings.DEFAULT_SCENARIO)),
+        description=str(top.get("description", "")),
+        path=path,
+        problems=problems,
+        failed=failed,
+    )
+
+
+def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = True) -> Plan:
+    """Load a plan from a TOML spec or a plan GeoPackage.
+
+    Parameters
+    ----------
+    path
+        A ``.toml`` spec or a ``.gpkg`` written by :func:`spaceplanner.plan_file.save_plan`.
+    crs
+        The metric CRS to work in, overriding the spec's.
+    strict
+        Raise on the first error (for analysis). With False, collect every problem in
+        ``plan.problems``, leave failed layers out and return what could be loaded (for validation).
+
+    Raises
+    ------
+    SpacePlannerError
+        When the plan cannot be loaded (and, with ``strict``, on any error in a layer).
+    """
+    path = Path(path)
+    forced: CRS | None = None
+    if crs is not None:
+        try:
+            forced = _plan_crs(crs, path)
+        except CRSError as exc:
+            raise _plan_error(str(exc), path) from exc
+    if path.suffix.lower() == ".gpkg":
+        from spaceplanner.plan_file import load_gpkg
+
+        return load_gpkg(path, strict=strict)
+    if path.suffix.lower() != ".toml":
+        raise _plan_error(
+            "a plan is a .toml spec or a .gpkg plan file",
+            path,
+            "see the README for the TOML format",
+        )
+    return _from_spec(path, crs=forced, strict=strict)

@@ -1,0 +1,299 @@
+"""The plan GeoPackage: one file with every layer, the plan's metadata and QGIS styles.
+
+Layout: one feature table per vector layer and one gridded-coverage table per raster layer (named
+as in the plan), an attributes table ``spaceplanner_metadata`` (key, value; the ``plan`` row holds
+the plan's settings and each layer's role, field map and options as JSON), and QGIS's
+``layer_styles`` table with a default style per vector layer. Any OGC GeoPackage reader opens it.
+
+Saving is atomic: the file is written beside the target under a temporary name, flushed to disk,
+and renamed over the target, so a crash or kill mid-save leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyogrio
+import rasterio
+from pyproj import CRS
+from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role
+from spaceplanner.layers.conform import conform
+from spaceplanner.layers.crs import crs_label
+from spaceplanner.layers.errors import PlanError, SpacePlannerError
+from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.readers import (
+    RasterSource,
+    check_file,
+    check_gpkg,
+    gpkg_tables,
+    read_raster,
+)
+
+from spaceplanner import __version__, settings
+from spaceplanner.plan import Plan, PlanLayer, project_layer
+from spaceplanner.styles import qml_for_layer
+
+__all__ = ["load_gpkg", "save_plan"]
+
+
+def _layer_meta(layer: PlanLayer) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "name": layer.name,
+        "role": layer.role,
+        "type": "raster" if layer.is_raster else "vector",
+        "field_map": layer.field_map,
+        "constants": layer.constants,
+        "options": layer.options,
+        "source": layer.source,
+        "source_layer": layer.source_layer,
+    }
+    if layer.raster is not None:
+        meta["nodata"] = layer.raster.nodata
+        meta["raster_crs"] = layer.raster.crs.to_wkt()
+    return meta
+
+
+def _styles_table(plan: Plan, now: str) -> pd.DataFrame:
+    rows = []
+    for layer in plan:
+        if layer.frame is None:
+            continue
+        family = GEOMETRY_FAMILIES.get(layer.geometry_types()[0], "polygon")
+        aliases = {f: col for f, col in layer.field_map.items() if f != col}
+        rows.append(
+            {
+                "f_table_catalog": "",
+                "f_table_schema": "",
+                "f_table_name": layer.name,
+                "f_geometry_column": "geom",
+                "styleName": f"{layer.name} (SpacePlanner {layer.role})",
+                "styleQML": qml_for_layer(get_role(layer.role), family, aliases),
+                "styleSLD": "",
+                "useAsDefault": True,
+                "description": f"Default SpacePlanner style for the {layer.role} role",
+                "owner": "",
+                "ui": None,
+                "update_time": now,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _write_raster(target: Path, layer: PlanLayer) -> None:
+    assert layer.raster is not None
+    src = layer.raster
+    data = src.read()
+    nodata = src.nodata
+    profile = {
+        "driver": "GPKG",
+        "width": src.width,
+        "height": src.height,
+        "count": 1,
+        "dtype": src.dtype,
+        "transform": src.transform,
+        "crs": src.crs,
+    }
+    if nodata is not None:
+        profile["nodata"] = nodata
+    with rasterio.open(
+        target, "w", RASTER_TABLE=layer.name, APPEND_SUBDATASET="YES", **profile
+    ) as dst:
+        dst.write(data.filled(nodata) if nodata is not None else data.data, 1)
+
+
+def _write(plan: Plan, target: Path) -> None:
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    wrote_any = False
+    for layer in plan:
+        if layer.frame is not None:
+            pyogrio.write_dataframe(
+                layer.frame, target, layer=layer.name, driver="GPKG", append=wrote_any
+            )
+            wrote_any = True
+    meta = {
+        "format_version": settings.PLAN_FORMAT_VERSION,
+        "spaceplanner_version": __version__,
+        "name": plan.name,
+        "crs": plan.crs.to_wkt(),
+        "crs_label": crs_label(plan.crs),
+        "rules": plan.rules,
+        "scenario": plan.scenario,
+        "description": plan.description,
+        "saved": now,
+        "layers": [_layer_meta(layer) for layer in plan],
+    }
+    table = pd.DataFrame({"key": ["plan"], "value": [json.dumps(meta, ensure_ascii=False)]})
+    pyogrio.write_dataframe(
+        table, target, layer=settings.METADATA_TABLE, driver="GPKG", append=wrote_any
+    )
+    styles = _styles_table(plan, now)
+    if not styles.empty:
+        pyogrio.write_dataframe(styles, target, layer="layer_styles", driver="GPKG", append=True)
+    for layer in plan:
+        if layer.raster is not None:
+            _write_raster(target, layer)
+
+
+def save_plan(plan: Plan, path: Path | str) -> Path:
+    """Save ``plan`` as one GeoPackage at ``path``, atomically.
+
+    The previous file at ``path`` (if any) stays intact until the new one is complete and on disk.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    PlanError
+        When the plan has no layers or the file cannot be written.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg":
+        msg = "a plan file must end in .gpkg"
+        raise PlanError(msg, file=str(path), hint="choose a name like plan.gpkg")
+    if not plan.layers:
+        msg = "the plan has no layers to save"
+        raise PlanError(msg, file=str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        msg = "the folder does not exist"
+        raise PlanError(msg, file=str(path), hint="create it first")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.gpkg", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        _write(plan, tmp)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+    except BaseException as exc:
+        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        if isinstance(exc, OSError):
+            msg = f"the plan could not be written ({exc.strerror or exc})"
+            raise PlanError(msg, file=str(path), hint="check free space and permissions") from exc
+        raise
+    return path
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    tables = gpkg_tables(path)
+    if settings.METADATA_TABLE not in tables:
+        msg = f"not a SpacePlanner plan file (no {settings.METADATA_TABLE} table)"
+        raise PlanError(
+            msg,
+            file=str(path),
+            hint="declare its layers in a .toml plan and run `spaceplanner convert`",
+        )
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute(
+            f'SELECT value FROM "{settings.METADATA_TABLE}" WHERE key = ?', ("plan",)
+        ).fetchone()
+    finally:
+        con.close()
+    if row is None:
+        msg = "the plan metadata is missing"
+        raise PlanError(msg, file=str(path), hint="save the plan again from its TOML spec")
+    meta: dict[str, Any] = json.loads(row[0])
+    if int(meta.get("format_version", 0)) > settings.PLAN_FORMAT_VERSION:
+        msg = "the plan was saved by a newer SpacePlanner"
+        raise PlanError(msg, file=str(path), hint="upgrade SpacePlanner to open it")
+    return meta
+
+
+def _load_layer(path: Path, meta: dict[str, Any], crs: CRS) -> PlanLayer:
+    name, role = meta["name"], meta["role"]
+    if meta["type"] == "raster":
+        raster_crs = CRS.from_wkt(meta["raster_crs"]) if meta.get("raster_crs") else None
+        raster: RasterSource = read_raster(path, label=name, layer=name, crs=raster_crs)
+        raster.nodata = meta.get("nodata", raster.nodata)
+        raster.problems.clear()
+        return PlanLayer(
+            name,
+            role,
+            raster=raster,
+            options=meta.get("options", {}),
+            source=meta.get("source"),
+            source_layer=meta.get("source_layer"),
+            source_crs=crs_label(raster.crs),
+        )
+    frame = pyogrio.read_dataframe(path, layer=name)
+    spec = get_role(role)
+    options: dict[str, Any] = {}
+    for col in frame.columns:
+        if col in spec.fields:
+            options[f"{col}_field" if spec.fields[col].constant else col] = col
+    fitted = conform(frame, spec, label=name, file=str(path), options=options)
+    layer = PlanLayer(
+        name,
+        role,
+        frame=fitted.frame,
+        field_map=dict(meta.get("field_map", {})),
+        constants=dict(meta.get("constants", {})),
+        options=meta.get("options", {}),
+        source=meta.get("source"),
+        source_layer=meta.get("source_layer"),
+        source_crs=crs_label(fitted.frame.crs),
+        problems=[p for p in fitted.problems if p.severity != "note"],
+    )
+    project_layer(layer, crs)
+    return layer
+
+
+def load_gpkg(path: Path | str, *, strict: bool = True) -> Plan:
+    """Load a plan GeoPackage written by :func:`save_plan`.
+
+    Layers are checked again on load, since the file may have been edited in another GIS.
+    """
+    path = Path(path)
+    try:
+        check_file(path, "plan")
+        check_gpkg(path, "plan")
+    except SpacePlannerError as exc:
+        raise PlanError(exc.message, file=str(path), hint=exc.hint) from exc
+    meta = _read_meta(path)
+    crs = CRS.from_wkt(meta["crs"])
+    layers: dict[str, PlanLayer] = {}
+    problems: list[Problem] = []
+    failed: list[str] = []
+    for item in meta["layers"]:
+        try:
+            layer = _load_layer(path, item, crs)
+        except SpacePlannerError as exc:
+            if strict:
+                raise
+            problems.append(Problem.from_error(exc))
+            failed.append(item["name"])
+            continue
+        layers[layer.name] = layer
+        problems += layer.problems
+    return Plan(
+        name=meta["name"],
+        crs=crs,
+        layers=layers,
+        rules=meta.get("rules", settings.DEFAULT_RULES),
+        scenario=meta.get("scenario", settings.DEFAULT_SCENARIO),
+        description=meta.get("description", ""),
+        path=path,
+        problems=problems,
+        failed=failed,
+    )

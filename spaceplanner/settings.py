@@ -1,0 +1,26 @@
+"""Every knob of SpacePlanner in one documented place.
+
+Rule values (radii, per-capita areas) do not live here: they belong to rule profiles, each with
+its source. These are the tool's own defaults.
+"""
+
+from __future__ import annotations
+
+#: Rule profile used when a plan names none.
+DEFAULT_RULES = "cn-gb"
+
+#: Scenario used when a plan names none.
+DEFAULT_SCENARIO = "earthquake"
+
+#: A layer whose bounds lie farther than this from the plan's reference extent (the residents,
+#: else the boundary, else the largest layer) is reported as not overlapping: usually a wrong CRS.
+OVERLAP_TOLERANCE_M = 2000.0
+
+#: Name of the metadata table in a plan GeoPackage.
+METADATA_TABLE = "spaceplanner_metadata"
+
+#: Version of the plan GeoPackage layout; bumped when the layout changes incompatibly.
+PLAN_FORMAT_VERSION = 1
+
+#: Most problems listed per layer by ``validate`` before "... and N more".
+MAX_PROBLEMS_SHOWN = 20
