@@ -184,9 +184,9 @@ def match_columns(role: Role, columns: list[str]) -> dict[str, str]:
     taken: set[str] = set()
     for spec in role.fields.values():
         for alias in spec.aliases:
-            col = by_key.get(normalise_name(alias))
-            if col is not None and col not in taken:
-                mapping[spec.name] = col
-                taken.add(col)
+            found = by_key.get(normalise_name(alias))
+            if found is not None and found not in taken:
+                mapping[spec.name] = found
+                taken.add(found)
                 break
     return mapping

@@ -20,6 +20,7 @@ import pyogrio
 import rasterio
 from pyproj import CRS
 from rasterio.errors import RasterioError
+from rasterio.transform import array_bounds
 from spaceplanner.layers.catalogue import normalise_name
 from spaceplanner.layers.crs import parse_crs
 from spaceplanner.layers.encoding import detect_dbf_encoding, detect_text_encoding
@@ -77,9 +78,8 @@ class RasterSource:
     @property
     def bounds(self) -> tuple[float, float, float, float]:
         """The raster's bounds in its own CRS: ``(minx, miny, maxx, maxy)``."""
-        left, top = self.transform * (0, 0)
-        right, bottom = self.transform * (self.width, self.height)
-        return (min(left, right), min(top, bottom), max(left, right), max(top, bottom))
+        west, south, east, north = array_bounds(self.height, self.width, self.transform)
+        return (min(west, east), min(south, north), max(west, east), max(south, north))
 
     def read(self) -> np.ndarray:
         """Read the whole band as a masked array (nodata masked)."""

@@ -58,7 +58,9 @@ def _fields_text(layer: PlanLayer) -> str:
 
 
 def _layer_rows(plan: Plan) -> list[tuple[str, ...]]:
-    rows = [("layer", "role", "features", "geometry", "source CRS", "fields")]
+    rows: list[tuple[str, ...]] = [
+        ("layer", "role", "features", "geometry", "source CRS", "fields")
+    ]
     for layer in plan:
         geometry = "raster" if layer.is_raster else "/".join(layer.geometry_types())
         count = "-" if layer.is_raster else str(layer.feature_count)
@@ -86,12 +88,16 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 
 def _print_plan(plan: Plan, out: Path) -> None:
     print(f"Plan: {plan.name}  ({out})")
-    print(f"CRS: {crs_label(plan.crs)} ({plan.crs.name})")
+    if plan.crs is None:
+        print("CRS: none (no layer could be read)")
+    else:
+        print(f"CRS: {crs_label(plan.crs)} ({plan.crs.name})")
     print(f"Rules: {plan.rules}   Scenario: {plan.scenario}")
     if plan.description:
         print(f"About: {plan.description}")
-    print()
-    print(_table(_layer_rows(plan)))
+    if plan.layers:
+        print()
+        print(_table(_layer_rows(plan)))
     if plan.failed:
         print(f"\nNot loaded: {', '.join(plan.failed)}")
 
@@ -193,6 +199,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _extent(plan: Plan) -> tuple[float, float, float, float]:
+    assert plan.crs is not None
     boxes = [lyr.bounds(plan.crs) for lyr in plan]
     return (
         min(b[0] for b in boxes),

@@ -21,6 +21,8 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 from rasterio.warp import transform_bounds
 from shapely.geometry import box
+
+from spaceplanner import settings
 from spaceplanner.layers.catalogue import closest, get_role, role_names
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import WEB_MERCATOR, choose_metric_crs, crs_label, is_metric, parse_crs
@@ -33,8 +35,6 @@ from spaceplanner.layers.readers import (
     read_raster,
     read_vector,
 )
-
-from spaceplanner import settings
 
 __all__ = ["LAYER_OPTIONS", "PLAN_KEYS", "LayerSpec", "Plan", "PlanLayer", "load_plan", "read_spec"]
 
@@ -106,9 +106,11 @@ class PlanLayer:
     def bounds(self, crs: CRS) -> tuple[float, float, float, float]:
         """The layer's bounds in ``crs``."""
         if self.raster is not None:
-            return tuple(transform_bounds(self.raster.crs, crs, *self.raster.bounds))  # type: ignore[return-value]
+            west, south, east, north = transform_bounds(self.raster.crs, crs, *self.raster.bounds)
+            return (west, south, east, north)
         assert self.frame is not None
-        return tuple(float(v) for v in self.frame.total_bounds)  # type: ignore[return-value]
+        minx, miny, maxx, maxy = (float(v) for v in self.frame.total_bounds)
+        return (minx, miny, maxx, maxy)
 
 
 @dataclass
@@ -120,7 +122,8 @@ class Plan:
     name
         The plan's name.
     crs
-        The projected metric CRS all vector layers are in.
+        The projected metric CRS all vector layers are in; None only for a plan loaded with
+        ``strict=False`` none of whose layers could be read.
     layers
         The usable layers by name.
     rules, scenario, description
@@ -134,7 +137,7 @@ class Plan:
     """
 
     name: str
-    crs: CRS
+    crs: CRS | None
     layers: dict[str, PlanLayer] = field(default_factory=dict)
     rules: str = settings.DEFAULT_RULES
     scenario: str = settings.DEFAULT_SCENARIO
@@ -479,12 +482,19 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
             failed.append(spec.name)
     vectors = [lyr for lyr in loaded if lyr.frame is not None]
     if plan_crs is None:
-        sources = [(CRS.from_user_input(v.frame.crs), tuple(v.frame.total_bounds)) for v in vectors]  # type: ignore[union-attr]
+        sources = [(CRS.from_user_input(v.frame.crs), v.bounds(v.frame.crs)) for v in vectors]  # type: ignore[union-attr]
         if not sources:
-            sources = [(r.raster.crs, r.raster.bounds) for r in loaded if r.raster is not None]  # type: ignore[misc]
+            sources = [(r.raster.crs, r.raster.bounds) for r in loaded if r.raster is not None]
         if not sources:
-            Plan(str(top.get("name", path.stem)), CRS.from_epsg(3857)).raise_for_errors()
-            raise _plan_error("no layer could be loaded", path, "run `spaceplanner validate`")
+            if strict or not problems:
+                raise _plan_error("no layer could be loaded", path, "run `spaceplanner validate`")
+            return Plan(
+                name=str(top.get("name", path.stem)),
+                crs=None,
+                path=path,
+                problems=problems,
+                failed=failed,
+            )
         plan_crs = choose_metric_crs(sources)
     usable: list[PlanLayer] = []
     for lyr in loaded:

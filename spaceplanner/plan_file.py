@@ -24,6 +24,8 @@ import pandas as pd
 import pyogrio
 import rasterio
 from pyproj import CRS
+
+from spaceplanner import __version__, settings
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import crs_label
@@ -36,8 +38,6 @@ from spaceplanner.layers.readers import (
     gpkg_tables,
     read_raster,
 )
-
-from spaceplanner import __version__, settings
 from spaceplanner.plan import Plan, PlanLayer, project_layer
 from spaceplanner.styles import qml_for_layer
 
@@ -110,6 +110,7 @@ def _write_raster(target: Path, layer: PlanLayer) -> None:
 
 
 def _write(plan: Plan, target: Path) -> None:
+    assert plan.crs is not None
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     wrote_any = False
     for layer in plan:
@@ -161,7 +162,7 @@ def save_plan(plan: Plan, path: Path | str) -> Path:
     if path.suffix.lower() != ".gpkg":
         msg = "a plan file must end in .gpkg"
         raise PlanError(msg, file=str(path), hint="choose a name like plan.gpkg")
-    if not plan.layers:
+    if not plan.layers or plan.crs is None:
         msg = "the plan has no layers to save"
         raise PlanError(msg, file=str(path))
     folder = path.parent if str(path.parent) else Path(".")

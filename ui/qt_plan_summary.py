@@ -7,6 +7,7 @@ from PyQt5.QtGui import QColor
 from PyQt5.QtWidgets import (
     QLabel,
     QMainWindow,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,30 +38,30 @@ class QtPlanSummaryWindow(QMainWindow):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.heading = QLabel(body)
-        self.heading.setTextFormat(Qt.PlainText)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.heading.setFont(font)
         self.details = QLabel(body)
-        self.details.setTextFormat(Qt.PlainText)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         self.layers = QTableWidget(0, 5, body)
         self.layers.setHorizontalHeaderLabels(["Layer", "Role", "Features", "Geometry", "Fields"])
-        self.layers.horizontalHeader().setStretchLastSection(True)
-        self.layers.verticalHeader().setVisible(False)
+        _plain_table(self.layers)
         self.layers.setEditTriggers(QTableWidget.NoEditTriggers)
         self.problems = QTableWidget(0, 2, body)
         self.problems.setHorizontalHeaderLabels(["Severity", "Problem"])
-        self.problems.horizontalHeader().setStretchLastSection(True)
-        self.problems.verticalHeader().setVisible(False)
+        _plain_table(self.problems)
         self.problems.setEditTriggers(QTableWidget.NoEditTriggers)
         self.problems.setWordWrap(True)
         for widget in (self.heading, self.details, self.layers, self.problems):
             layout.addWidget(widget)
         self.setCentralWidget(body)
-        self.statusBar().showMessage("Open a plan: spaceplanner-gui PLAN or --sample NAME")
+        self.status = QStatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.showMessage("Open a plan: spaceplanner-gui PLAN or --sample NAME")
         self.show_plan(plan)
 
     def show_plan(self, plan: Plan | None) -> None:
@@ -92,4 +93,11 @@ class QtPlanSummaryWindow(QMainWindow):
             self.problems.setItem(row, 1, QTableWidgetItem(problem.describe()))
         self.problems.resizeRowsToContents()
         verdict = "usable" if plan.usable else f"not usable: {len(plan.errors)} errors"
-        self.statusBar().showMessage(f"{len(plan.layers)} layers · {verdict}")
+        self.status.showMessage(f"{len(plan.layers)} layers · {verdict}")
+
+
+def _plain_table(table: QTableWidget) -> None:
+    horizontal, vertical = table.horizontalHeader(), table.verticalHeader()
+    assert horizontal is not None and vertical is not None
+    horizontal.setStretchLastSection(True)
+    vertical.setVisible(False)

@@ -1,0 +1,86 @@
+"""The command line: help, info, validate and convert as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spaceplanner.cli import main
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["info"], ["convert"]])
+def test_help_everywhere(command: list[str], capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main([*command, "--help"])
+    assert stop.value.code == 0
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_info_lists_samples_roles_and_formats(capsys) -> None:
+    assert main(["info"]) == 0
+    out = capsys.readouterr().out
+    for word in ("helsinki", "bubenec", "synthetic_cn", "residents", "population*", "GPKG"):
+        assert word in out
+
+
+def test_validate_prints_layers_and_result(community: Path, capsys) -> None:
+    assert main(["validate", str(community)]) == 0
+    out = capsys.readouterr().out
+    assert "EPSG:32635" in out
+    assert "population←常住人口" in out
+    assert "Result: usable" in out
+    assert "projected from EPSG:4326 (lon/lat)" in out
+
+
+def test_validate_json(community: Path, capsys) -> None:
+    assert main(["validate", str(community), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["usable"] is True and report["crs"] == "EPSG:32635"
+    assert [layer["features"] for layer in report["layers"]] == [3, 2, 2]
+
+
+def test_validate_with_forced_crs(community: Path, capsys) -> None:
+    assert main(["validate", str(community), "--crs", "EPSG:3067"]) == 0
+    assert "EPSG:3067" in capsys.readouterr().out
+    assert main(["validate", str(community), "--crs", "EPSG:4326"]) == 2
+    assert "not a projected CRS in metres" in capsys.readouterr().err
+
+
+def test_convert_then_info(community: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "plan.gpkg"
+    assert main(["convert", str(community), str(out)]) == 0
+    assert main(["info", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Saved 3 layers" in text and "Population (vector residents): 245" in text
+    assert main(["convert", str(community), str(out)]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert main(["convert", str(community), str(out), "--overwrite"]) == 0
+
+
+def test_usage_errors_exit_2(capsys) -> None:
+    assert main(["validate"]) == 2
+    assert "no plan given" in capsys.readouterr().err
+    assert main(["validate", "--sample", "atlantis"]) == 2
+    assert "no sample map 'atlantis'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["convert", "--sample", "helsinki"])
+    assert stop.value.code == 2
+    assert main(["convert", "--sample", "helsinki", "a.toml", "b.gpkg"]) == 2
+    assert "give the output file" in capsys.readouterr().err
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "plan.toml"
+    bad.write_text('name = "x"\n[layers.residents]\npath = "nothing.gpkg"\n', encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "spaceplanner.cli", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stdout + run.stderr
+    assert "nothing.gpkg" in run.stdout and "file not found" in run.stdout

@@ -1,0 +1,61 @@
+"""The dependency direction: ui -> core -> layers; core and layers never import Qt."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+QT = ("PyQt5", "PyQt6", "PySide2", "PySide6", "qtpy", "pytestqt")
+
+
+def _imports(folder: Path) -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found += [(path.name, alias.name) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.append((path.name, node.module))
+    return found
+
+
+@pytest.mark.parametrize("folder", ["spaceplanner", "layers", "sample_maps"])
+def test_core_and_layers_never_import_qt(folder: str) -> None:
+    bad = [(f, m) for f, m in _imports(ROOT / folder) if m.split(".")[0] in QT]
+    assert bad == []
+
+
+def test_layers_never_import_core_or_ui() -> None:
+    bad = [
+        (f, m)
+        for f, m in _imports(ROOT / "layers")
+        if m.startswith("spaceplanner") and not m.startswith("spaceplanner.layers")
+    ]
+    assert bad == []
+
+
+def test_core_never_imports_ui() -> None:
+    bad = [(f, m) for f, m in _imports(ROOT / "spaceplanner") if m.startswith("spaceplanner.ui")]
+    assert bad == []
+
+
+def test_headless_import_loads_no_qt() -> None:
+    code = (
+        "import sys, spaceplanner, spaceplanner.cli, spaceplanner.layers, spaceplanner.plan_file;"
+        f"print([m for m in sys.modules if m.split('.')[0] in {QT!r}])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_no_top_level_ui_or_layers_module_is_installed() -> None:
+    code = "import importlib.util as u; print(u.find_spec('ui'), u.find_spec('layers'))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/"
+    )
+    assert out.stdout.strip() == "None None"

@@ -1,0 +1,210 @@
+"""The plan GeoPackage: round trip, OGC conformance, QGIS styles, atomic saves."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pyogrio
+import pytest
+import rasterio
+from conftest import UTM35, X0, Y0
+from rasterio.transform import from_origin
+
+import spaceplanner.plan_file as plan_file
+from spaceplanner import PlanError, load_plan, save_plan
+
+GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+
+
+def _assert_same_plan(a, b) -> None:
+    assert list(a.layers) == list(b.layers)
+    assert a.crs == b.crs
+    assert (a.name, a.rules, a.scenario) == (b.name, b.rules, b.scenario)
+    for name, layer in a.layers.items():
+        other = b.layers[name]
+        assert other.role == layer.role
+        assert other.field_map == layer.field_map
+        assert list(other.frame["id"]) == list(layer.frame["id"])
+        assert set(layer.frame.columns) <= set(other.frame.columns)
+        for col in layer.frame.columns:
+            if col == "geometry":
+                assert layer.frame.geometry.geom_equals_exact(other.frame.geometry, 1e-6).all()
+            else:
+                assert list(other.frame[col]) == list(layer.frame[col]), col
+
+
+def test_round_trip_toml_to_gpkg_to_plan(community: Path, tmp_path: Path) -> None:
+    plan = load_plan(community)
+    assert plan.crs.to_epsg() == 32635
+    residents = plan.layers["residents"].frame
+    assert list(residents["id"]) == ["r1", "r2", "r3"]
+    assert list(residents["population"]) == [120, 80, 45]
+    assert plan.layers["residents"].field_map["population"] == "常住人口"
+    assert list(plan.layers["shelters"].frame["class"]) == ["emergency", "fixed"]
+    out = save_plan(plan, tmp_path / "plan.gpkg")
+    again = load_plan(out)
+    _assert_same_plan(plan, again)
+    # and once more: GeoPackage to GeoPackage changes nothing
+    _assert_same_plan(again, load_plan(save_plan(again, tmp_path / "plan2.gpkg")))
+
+
+def test_saved_plan_is_a_conformant_geopackage(community: Path, tmp_path: Path) -> None:
+    out = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    con = sqlite3.connect(out)
+    try:
+        assert con.execute("PRAGMA application_id").fetchone()[0] == GPKG_APPLICATION_ID
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        contents = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents"))
+        geometry_columns = {
+            r[0]: r[1] for r in con.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns")
+        }
+        styles = con.execute(
+            "SELECT f_table_name, styleQML, useAsDefault FROM layer_styles"
+        ).fetchall()
+    finally:
+        con.close()
+    assert contents["residents"] == contents["shelters"] == contents["walk"] == "features"
+    assert contents["spaceplanner_metadata"] == "attributes"
+    assert set(geometry_columns.values()) == {32635}
+    # GDAL, an independent OGC reader, sees the same layers and counts
+    listed = {row[0]: row[1] for row in pyogrio.list_layers(out)}
+    assert {"residents", "shelters", "walk"} <= set(listed)
+    assert pyogrio.read_info(out, layer="residents")["features"] == 3
+    # one default QGIS style per vector layer, valid XML with the source names as aliases
+    assert {s[0] for s in styles} == {"residents", "shelters", "walk"}
+    for table, qml, default in styles:
+        root = ET.fromstring(qml.split(">", 1)[1])
+        assert root.tag == "qgis" and default == 1
+        if table == "residents":
+            aliases = {a.get("field"): a.get("name") for a in root.iter("alias")}
+            assert aliases["population"] == "常住人口"
+
+
+def test_raster_layers_round_trip(tmp_path: Path, community: Path) -> None:
+    data = np.arange(20 * 30, dtype="float32").reshape(20, 30)
+    with rasterio.open(
+        tmp_path / "dem.tif",
+        "w",
+        driver="GTiff",
+        width=30,
+        height=20,
+        count=1,
+        dtype="float32",
+        crs=UTM35,
+        transform=from_origin(X0 - 50, Y0 + 250, 10, 10),
+        nodata=-9999,
+    ) as dst:
+        dst.write(data, 1)
+    text = community.read_text() + '\n[layers.dem]\nrole = "terrain"\npath = "dem.tif"\n'
+    community.write_text(text)
+    plan = load_plan(community)
+    again = load_plan(save_plan(plan, tmp_path / "plan.gpkg"))
+    raster = again.layers["dem"].raster
+    assert raster is not None and raster.crs.to_epsg() == 32635
+    assert np.array_equal(raster.read().filled(np.nan), data)
+    assert raster.transform == plan.layers["dem"].raster.transform
+
+
+def test_save_refuses_non_gpkg_and_missing_folder(community: Path, tmp_path: Path) -> None:
+    plan = load_plan(community)
+    with pytest.raises(PlanError, match=r"\.gpkg"):
+        save_plan(plan, tmp_path / "plan.sqlite")
+    with pytest.raises(PlanError, match="folder does not exist"):
+        save_plan(plan, tmp_path / "nowhere" / "plan.gpkg")
+
+
+def test_failed_save_keeps_previous_file(community: Path, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "plan.gpkg"
+    plan = load_plan(community)
+    save_plan(plan, target)
+    before = target.read_bytes()
+
+    def broken(plan_, path):  # writes part of the file, then fails as a full disk would
+        pyogrio.write_dataframe(plan_.layers["residents"].frame, path, layer="residents")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(plan_file, "_write", broken)
+    plan.name = "changed"
+    with pytest.raises(PlanError, match="No space left"):
+        save_plan(plan, target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if ".tmp" in p.name) == []
+
+
+def test_killed_save_keeps_previous_file(community: Path, tmp_path: Path) -> None:
+    target = tmp_path / "plan.gpkg"
+    save_plan(load_plan(community), target)
+    before = target.read_bytes()
+    marker = tmp_path / "writing"
+    script = textwrap.dedent(
+        f"""
+        import time, pathlib
+        import spaceplanner.plan_file as pf
+        from spaceplanner import load_plan, save_plan
+        original = pf._write
+        def slow(plan, path):
+            original(plan, path)
+            pathlib.Path({str(marker)!r}).write_text("x")
+            time.sleep(60)
+        pf._write = slow
+        plan = load_plan({str(community)!r})
+        plan.name = "half written"
+        save_plan(plan, {str(target)!r})
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert proc.poll() is None, "the saving process ended early"
+            assert time.monotonic() < deadline, "the save never reached the write"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert target.read_bytes() == before
+    assert load_plan(target).name == "Test community"
+
+
+def test_plain_geopackage_is_not_a_plan(tmp_path: Path, community: Path) -> None:
+    frame = load_plan(community).layers["walk"].frame
+    pyogrio.write_dataframe(frame, tmp_path / "plain.gpkg", layer="walk")
+    with pytest.raises(PlanError, match="not a SpacePlanner plan"):
+        load_plan(tmp_path / "plain.gpkg")
+
+
+def test_plan_edited_in_another_gis_is_checked_again(community: Path, tmp_path: Path) -> None:
+    out = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    frame = pyogrio.read_dataframe(out, layer="residents")
+    frame.loc[frame["id"] == "r2", "population"] = -3
+    pyogrio.write_dataframe(frame, out, layer="residents", layer_options={"OVERWRITE": "YES"})
+    plan = load_plan(out, strict=False)
+    assert not plan.usable
+    [error] = plan.errors
+    assert error.layer == "residents" and error.field == "population" and "r2" in error.feature
+
+
+def test_metadata_records_roles_and_sources(community: Path, tmp_path: Path) -> None:
+    out = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    con = sqlite3.connect(out)
+    try:
+        (value,) = con.execute(
+            "SELECT value FROM spaceplanner_metadata WHERE key='plan'"
+        ).fetchone()
+    finally:
+        con.close()
+    meta = json.loads(value)
+    assert meta["crs_label"] == "EPSG:32635"
+    roles = {layer["name"]: layer["role"] for layer in meta["layers"]}
+    assert roles == {"residents": "residents", "shelters": "shelters", "walk": "network"}
