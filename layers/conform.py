@@ -14,6 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, FieldSpec, Role, closest, match_columns
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem

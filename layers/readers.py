@@ -21,6 +21,7 @@ import rasterio
 from pyproj import CRS
 from rasterio.errors import RasterioError
 from rasterio.transform import array_bounds
+
 from spaceplanner.layers.catalogue import normalise_name
 from spaceplanner.layers.crs import parse_crs
 from spaceplanner.layers.encoding import detect_dbf_encoding, detect_text_encoding

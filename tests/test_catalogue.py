@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from spaceplanner.layers.catalogue import get_role, match_columns, role_names
 
 ISSUE_ROLES = {

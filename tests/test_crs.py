@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pyproj import CRS
+
 from spaceplanner.layers.crs import choose_metric_crs, gauss_kruger_cgcs2000, is_metric
 
 

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PyQt5.QtWidgets import QApplication, QMessageBox
+
 from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.plan import Plan, load_plan
 from spaceplanner.sample_maps import get_path, list_samples
 from spaceplanner.ui.qt_plan_summary import QtPlanSummaryWindow
-
-from spaceplanner.plan import Plan, load_plan
 
 __all__ = ["main"]
 

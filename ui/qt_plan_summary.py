@@ -13,9 +13,9 @@ from PyQt5.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from spaceplanner.layers.crs import crs_label
 
 from spaceplanner import __version__
+from spaceplanner.layers.crs import crs_label
 from spaceplanner.plan import Plan
 
 __all__ = ["QtPlanSummaryWindow"]

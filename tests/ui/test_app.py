@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PyQt5.QtGui import QImage
-from spaceplanner.ui.app import main
-from spaceplanner.ui.qt_plan_summary import QtPlanSummaryWindow
 
 from spaceplanner import load_plan
+from spaceplanner.ui.app import main
+from spaceplanner.ui.qt_plan_summary import QtPlanSummaryWindow
 
 
 def test_window_shows_layers_and_problems(qtbot, community: Path) -> None:
