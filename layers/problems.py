@@ -7,7 +7,8 @@ error. A repair (a fixed geometry, a detected encoding, a reprojection) is a pro
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Literal
 
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
@@ -53,6 +54,15 @@ class Problem:
             feature=self.feature,
             hint=self.hint,
         )
+
+    def relative_to(self, folder: Path) -> Problem:
+        """The same problem with its file named relative to ``folder`` when it lies inside it."""
+        if self.file and Path(self.file).is_absolute():
+            try:
+                return replace(self, file=str(Path(self.file).relative_to(folder.resolve())))
+            except ValueError:
+                return self
+        return self
 
     def describe(self) -> str:
         """Return the one-line message, as an error of the same content would print it."""

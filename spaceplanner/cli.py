@@ -11,7 +11,6 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import pyogrio
@@ -20,7 +19,6 @@ from spaceplanner import __version__, settings
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.layers.problems import Problem
 from spaceplanner.plan import Plan, PlanLayer, load_plan
 from spaceplanner.plan_file import save_plan
 from spaceplanner.sample_maps import get_path, list_samples
@@ -104,16 +102,6 @@ def _print_plan(plan: Plan, out: Path) -> None:
         print(f"\nNot loaded: {', '.join(plan.failed)}")
 
 
-def _short(problem: Problem, base: Path) -> Problem:
-    """The problem with its file named relative to the plan's folder, when it lies inside it."""
-    if problem.file and Path(problem.file).is_absolute():
-        try:
-            return replace(problem, file=str(Path(problem.file).relative_to(base.resolve())))
-        except ValueError:
-            return problem
-    return problem
-
-
 def _print_problems(plan: Plan, base: Path) -> None:
     if not plan.problems:
         print("\nNo problems found.")
@@ -124,7 +112,7 @@ def _print_problems(plan: Plan, base: Path) -> None:
         shown[problem.layer] += 1
         if shown[problem.layer] > settings.MAX_PROBLEMS_SHOWN:
             continue
-        print(f"  {problem.severity:<7} {_short(problem, base).describe()}")
+        print(f"  {problem.severity:<7} {problem.relative_to(base).describe()}")
     for layer, n in shown.items():
         if n > settings.MAX_PROBLEMS_SHOWN:
             print(f"  ... and {n - settings.MAX_PROBLEMS_SHOWN} more for layer '{layer}'")

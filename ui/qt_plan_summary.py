@@ -7,6 +7,7 @@ from PyQt5.QtGui import QColor
 from PyQt5.QtWidgets import (
     QLabel,
     QMainWindow,
+    QSplitter,
     QStatusBar,
     QTableWidget,
     QTableWidgetItem,
@@ -55,8 +56,13 @@ class QtPlanSummaryWindow(QMainWindow):
         self.problems.setHorizontalHeaderLabels(["Severity", "Problem"])
         _plain_table(self.problems)
         self.problems.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.problems.setWordWrap(True)
-        for widget in (self.heading, self.details, self.layers, self.problems):
+        self.problems.setWordWrap(False)
+        split = QSplitter(Qt.Orientation.Vertical, body)
+        split.addWidget(self.layers)
+        split.addWidget(self.problems)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        for widget in (self.heading, self.details, split):
             layout.addWidget(widget)
         self.setCentralWidget(body)
         self.status = QStatusBar(self)
@@ -85,13 +91,16 @@ class QtPlanSummaryWindow(QMainWindow):
             for col, text in enumerate(cells):
                 self.layers.setItem(row, col, QTableWidgetItem(text))
         self.layers.resizeColumnsToContents()
+        base = plan.path.parent if plan.path else None
         self.problems.setRowCount(len(plan.problems))
         for row, problem in enumerate(plan.problems):
             severity = QTableWidgetItem(problem.severity)
             severity.setForeground(QColor(_SEVERITY_COLOURS.get(problem.severity, "#000000")))
             self.problems.setItem(row, 0, severity)
-            self.problems.setItem(row, 1, QTableWidgetItem(problem.describe()))
-        self.problems.resizeRowsToContents()
+            text = problem.relative_to(base).describe() if base else problem.describe()
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.problems.setItem(row, 1, item)
         verdict = "usable" if plan.usable else f"not usable: {len(plan.errors)} errors"
         self.status.showMessage(f"{len(plan.layers)} layers · {verdict}")
 
