@@ -8,6 +8,7 @@ missing, empty, truncated or mislabelled file gets a clear message instead of a 
 
 from __future__ import annotations
 
+import codecs
 import sqlite3
 import warnings
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ def check_gpkg(path: Path, label: str) -> None:
         )
 
 
-def gpkg_tables(path: Path) -> dict[str, str]:
+def gpkg_tables(path: Path, label: str | None = None) -> dict[str, str]:
     """Return the GeoPackage's tables by name with their data type (features, tiles, ...)."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -123,12 +124,12 @@ def gpkg_tables(path: Path) -> dict[str, str]:
     except sqlite3.DatabaseError as exc:
         msg = f"the GeoPackage cannot be read ({exc})"
         raise LayerError(
-            msg, file=str(path), hint="the file may be truncated; export it again"
+            msg, file=str(path), layer=label, hint="the file may be truncated; export it again"
         ) from exc
     return {str(name): str(kind) for name, kind in rows}
 
 
-def is_raster_source(path: Path, layer: str | None) -> bool:
+def is_raster_source(path: Path, layer: str | None, *, label: str | None = None) -> bool:
     """True when ``path`` (and ``layer`` in it) names a raster rather than vector features."""
     suffix = path.suffix.lower()
     if suffix in RASTER_SUFFIXES:
@@ -137,7 +138,7 @@ def is_raster_source(path: Path, layer: str | None) -> bool:
         with path.open("rb") as fh:
             if fh.read(16) != _SQLITE_MAGIC:
                 return False
-        kind = gpkg_tables(path).get(layer, "")
+        kind = gpkg_tables(path, label).get(layer, "")
         return kind in {"tiles", "2d-gridded-coverage"}
     return False
 
@@ -202,6 +203,18 @@ def read_vector(
     """
     path = Path(path)
     check_file(path, label)
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError as exc:
+            msg = f"unknown encoding '{encoding}'"
+            raise LayerError(
+                msg,
+                file=str(path),
+                layer=label,
+                field="encoding",
+                hint='use a name such as "utf-8", "gbk" or "gb18030"',
+            ) from exc
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _read_csv(path, label=label, encoding=encoding, x=x, y=y, crs=crs)
@@ -340,13 +353,17 @@ def _read_csv(
         )
     if crs is None and lonlat:
         crs = CRS.from_epsg(4326)
-    if crs is not None and crs.is_geographic and ((xs.abs() > 180).any() or (ys.abs() > 90).any()):
-        msg = "coordinates are outside longitude/latitude ranges"
+    outside = np.flatnonzero(((xs.abs() > 180) | (ys.abs() > 90)).to_numpy())
+    if crs is not None and crs.is_geographic and outside.size:
+        row = int(outside[0])
+        msg = f"coordinates {xs.iloc[row]:g}, {ys.iloc[row]:g} are outside lon/lat ranges"
+        more = f" (and {outside.size - 1} more)" if outside.size > 1 else ""
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=f"{x}/{y}",
+            feature=f"row {row + 2}{more}",
             hint='they look projected: set `crs = "EPSG:..."` for this layer',
         )
     frame = gpd.GeoDataFrame(

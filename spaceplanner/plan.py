@@ -270,6 +270,15 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
             raise _plan_error(
                 f"radius_m = {radius!r} is not usable", path, hint, layer=name, field="radius_m"
             )
+        band = raw.get("band", 1)
+        if not isinstance(band, int) or isinstance(band, bool) or band < 1:
+            raise _plan_error(
+                f"band = {band!r} is not usable",
+                path,
+                "give a band number: 1, 2, ...",
+                layer=name,
+                field="band",
+            )
         options = {k: v for k, v in raw.items() if k not in {"role", "path", "layer"}}
         specs.append(
             LayerSpec(
@@ -290,7 +299,7 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     file = str(spec.path)
     opts = spec.options
     layer_crs = parse_layer_crs(opts["crs"], label=spec.name, file=file) if "crs" in opts else None
-    if is_raster_source(spec.path, spec.layer):
+    if is_raster_source(spec.path, spec.layer, label=spec.name):
         if not role.raster:
             msg = f"{spec.role} must be vector features, not a raster"
             raise LayerError(
@@ -328,7 +337,17 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     problems = list(src.problems)
     frame = src.frame
     if layer_crs is not None:
-        if frame.crs is not None and CRS.from_user_input(frame.crs) != layer_crs:
+        if frame.crs is None:
+            problems.append(
+                Problem(
+                    "note",
+                    f"the file has no CRS; taken as {crs_label(layer_crs)}, as the plan's "
+                    "`crs` for this layer says",
+                    file=file,
+                    layer=spec.name,
+                )
+            )
+        elif CRS.from_user_input(frame.crs) != layer_crs:
             problems.append(
                 Problem(
                     "note",
@@ -481,6 +500,12 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
             problems.append(Problem.from_error(exc))
             failed.append(spec.name)
     vectors = [lyr for lyr in loaded if lyr.frame is not None]
+    # The reference layers decide the CRS, so a far-off layer (a wrong CRS) cannot pull it away.
+    vectors = (
+        [v for v in vectors if v.role == "residents"]
+        or [v for v in vectors if v.role == "boundary"]
+        or vectors
+    )
     if plan_crs is None:
         sources = [(CRS.from_user_input(v.frame.crs), v.bounds(v.frame.crs)) for v in vectors]  # type: ignore[union-attr]
         if not sources:
