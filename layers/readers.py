@@ -356,7 +356,7 @@ def _read_csv(
     outside = np.flatnonzero(((xs.abs() > 180) | (ys.abs() > 90)).to_numpy())
     if crs is not None and crs.is_geographic and outside.size:
         row = int(outside[0])
-        msg = f"coordinates {xs.iloc[row]:g}, {ys.iloc[row]:g} are outside lon/lat ranges"
+        msg = f"({xs.iloc[row]:g}, {ys.iloc[row]:g}) is outside longitude/latitude ranges"
         more = f" (and {outside.size - 1} more)" if outside.size > 1 else ""
         raise LayerError(
             msg,
