@@ -1,0 +1,333 @@
+"""Walking distance from sites (shelters, spaces, facilities) to points (residents).
+
+Walking distance = the connector from a point to its edge position + the shortest network path
++ the connector at the other end. A point site is reached where it projects onto the network. A
+polygon site is reached at every network position inside it or within the entrance tolerance of
+its boundary: the nodes in that zone and the points where segments cross its edge (a point
+whose edge position lies in the zone is at the site: its distance is its connector). A polygon
+with no network in its zone is reached at the network position nearest to it, its connector
+being the gap. Distances are computed from each group of sites at once by a multi-source
+Dijkstra (``scipy.sparse.csgraph``) from a virtual node joined to every position of the group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+from scipy import sparse
+from scipy.sparse.csgraph import dijkstra
+from shapely import STRtree
+
+from spaceplanner.network import Access, WalkNetwork, locate
+
+__all__ = ["Sources", "group_distances", "site_sources", "straight_distances"]
+
+#: csgraph treats stored zeros as missing edges; a zero offset is stored as this instead.
+_EPS = 1e-9
+#: At most this many distance values are held at once (rows x columns) when routing in chunks.
+_CHUNK_CELLS = 20_000_000
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The network positions at which each site is reached.
+
+    Attributes
+    ----------
+    site, seg, t, offset
+        One entry per position: the site's index, the segment and position on it, and the
+        distance already walked from the site to it (its connector; 0 inside a polygon).
+    zones
+        Per site: the polygon (buffered by the entrance tolerance) whose network positions are
+        at the site, or None for a point site.
+    count
+        Number of sites.
+    """
+
+    site: np.ndarray
+    seg: np.ndarray
+    t: np.ndarray
+    offset: np.ndarray
+    zones: np.ndarray
+    count: int
+
+    def reached(self) -> np.ndarray:
+        """Boolean mask of the sites that reach the network."""
+        mask = np.zeros(self.count, dtype=bool)
+        mask[self.site] = True
+        return mask
+
+
+def _segment_crossings(
+    network: WalkNetwork, zones: np.ndarray, which: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions where segments cross the boundaries of ``zones[which]``: (site, seg, t)."""
+    boundaries = shapely.boundary(zones[which])
+    z, s = network.tree.query(boundaries, predicate="intersects")
+    if z.size == 0:
+        return (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
+    hits = shapely.intersection(network.segments[s], boundaries[z])
+    parts, idx = shapely.get_parts(hits, return_index=True)
+    points = parts[shapely.get_type_id(parts) == 0]
+    idx = idx[shapely.get_type_id(parts) == 0]
+    seg = s[idx]
+    t = shapely.line_locate_point(network.segments[seg], points, normalized=True)
+    return which[z[idx]], seg, np.asarray(t, dtype=float)
+
+
+def site_sources(
+    network: WalkNetwork,
+    geometries: np.ndarray,
+    *,
+    tolerance: float,
+    max_connector: float,
+) -> Sources:
+    """Find where each site reaches the network.
+
+    Parameters
+    ----------
+    network
+        The walking network.
+    geometries
+        The sites: points or polygons (multi-parts allowed), in the network's CRS.
+    tolerance
+        Network within this distance of a polygon's boundary reaches the polygon.
+    max_connector
+        Sites farther than this from every segment are unreachable.
+    """
+    geoms = np.asarray(geometries, dtype=object)
+    n = len(geoms)
+    polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
+    zones = np.full(n, None, dtype=object)
+    sites, segs, ts, offsets = [], [], [], []
+
+    point_idx = np.flatnonzero(~polygonal)
+    if point_idx.size:
+        xy = shapely.get_coordinates(shapely.centroid(geoms[point_idx]))
+        acc = locate(network, xy, max_connector)
+        ok = acc.reachable
+        sites.append(point_idx[ok])
+        segs.append(acc.seg[ok])
+        ts.append(acc.t[ok])
+        offsets.append(acc.conn[ok])
+
+    poly_idx = np.flatnonzero(polygonal)
+    if poly_idx.size:
+        zones[poly_idx] = (
+            shapely.buffer(geoms[poly_idx], tolerance) if tolerance > 0 else geoms[poly_idx]
+        )
+        # Segments with an end inside a zone: that end is a position of the site.
+        z, s = network.tree.query(zones[poly_idx], predicate="intersects")
+        for end, t_end in ((network.seg_u, 0.0), (network.seg_v, 1.0)):
+            inside = shapely.contains_xy(
+                zones[poly_idx][z], network.nodes[end[s]][:, 0], network.nodes[end[s]][:, 1]
+            ) | shapely.intersects_xy(
+                shapely.boundary(zones[poly_idx][z]),
+                network.nodes[end[s]][:, 0],
+                network.nodes[end[s]][:, 1],
+            )
+            sites.append(poly_idx[z[inside]])
+            segs.append(s[inside])
+            ts.append(np.full(int(inside.sum()), t_end))
+            offsets.append(np.zeros(int(inside.sum())))
+        c_site, c_seg, c_t = _segment_crossings(network, zones, poly_idx)
+        sites.append(c_site)
+        segs.append(c_seg)
+        ts.append(c_t)
+        offsets.append(np.zeros(c_site.size))
+        found = np.zeros(n, dtype=bool)
+        for chunk in sites:
+            found[chunk] = True
+        lonely = poly_idx[~found[poly_idx]]
+        if lonely.size:
+            (which, seg), dist = network.tree.query_nearest(
+                geoms[lonely], max_distance=max_connector, return_distance=True, all_matches=False
+            )
+            near = shapely.shortest_line(network.segments[seg], geoms[lonely][which])
+            foot = shapely.get_point(near, 0)
+            t = shapely.line_locate_point(network.segments[seg], foot, normalized=True)
+            sites.append(lonely[which])
+            segs.append(seg)
+            ts.append(np.asarray(t, dtype=float))
+            offsets.append(np.asarray(dist, dtype=float))
+    return Sources(
+        np.concatenate(sites).astype(np.int64) if sites else np.empty(0, np.int64),
+        np.concatenate(segs).astype(np.int64) if segs else np.empty(0, np.int64),
+        np.concatenate(ts) if ts else np.empty(0),
+        np.concatenate(offsets) if offsets else np.empty(0),
+        zones,
+        n,
+    )
+
+
+def _fields(
+    network: WalkNetwork, sources: Sources, groups: list[np.ndarray], limit: float
+) -> np.ndarray:
+    """Node distances ``(K, N)`` from each group of sites (``inf`` beyond ``limit``)."""
+    n, k = network.node_count, len(groups)
+    member = np.full((k, sources.count), False)
+    for g, sites in enumerate(groups):
+        member[g, sites] = True
+    g_idx, p_idx = np.nonzero(member[:, sources.site])
+    seg = sources.seg[p_idx]
+    length = network.seg_len[seg]
+    rows = np.concatenate([g_idx, g_idx])
+    cols = np.concatenate([network.seg_u[seg], network.seg_v[seg]])
+    cost = np.concatenate(
+        [
+            sources.offset[p_idx] + sources.t[p_idx] * length,
+            sources.offset[p_idx] + (1 - sources.t[p_idx]) * length,
+        ]
+    )
+    link = sparse.coo_matrix((np.maximum(cost, _EPS), (rows, cols)), shape=(k, n)).tocsr()
+    # coo -> csr sums duplicates; the shortest link to a node is what counts, so rebuild with min.
+    if link.nnz != rows.size:
+        frame = pd.DataFrame({"r": rows, "c": cols, "w": np.maximum(cost, _EPS)})
+        best = frame.groupby(["r", "c"], sort=False)["w"].min().reset_index()
+        link = sparse.csr_matrix(
+            (best["w"].to_numpy(), (best["r"].to_numpy(), best["c"].to_numpy())), shape=(k, n)
+        )
+    graph = sparse.bmat([[network.graph, None], [link, None]], format="csr")
+    dist = dijkstra(graph, directed=True, indices=np.arange(n, n + k), limit=limit)
+    return np.asarray(dist)[:, :n]
+
+
+def group_distances(
+    network: WalkNetwork,
+    sources: Sources,
+    groups: list[np.ndarray],
+    targets: Access,
+    target_xy: np.ndarray,
+    *,
+    limit: float,
+) -> np.ndarray:
+    """Walking distance ``(K, M)`` from each group of sites to each target point.
+
+    Parameters
+    ----------
+    network, sources
+        The network and where the sites reach it.
+    groups
+        Site indices of each group; a group's distance is to its nearest site.
+    targets
+        Where the targets reach the network; unreachable targets get ``inf``.
+    target_xy
+        The targets' coordinates (for the inside-a-site rule).
+    limit
+        Distances beyond this are ``inf``.
+    """
+    k, m = len(groups), len(target_xy)
+    out = np.full((k, m), np.inf)
+    if k == 0 or m == 0 or sources.site.size == 0:
+        return out
+    ok = np.flatnonzero(targets.reachable)
+    seg, t, conn = targets.seg[ok], targets.t[ok], targets.conn[ok]
+    length = network.seg_len[seg]
+    u, v = network.seg_u[seg], network.seg_v[seg]
+    per_chunk = max(1, _CHUNK_CELLS // max(network.node_count, m, 1))
+    for start in range(0, k, per_chunk):
+        chunk = groups[start : start + per_chunk]
+        fields = _fields(network, sources, chunk, limit)
+        via = np.minimum(fields[:, u] + t * length, fields[:, v] + (1 - t) * length)
+        out[start : start + len(chunk), ok] = conn + via
+    _same_segment(out, network, sources, groups, ok, seg, t, conn)
+    _inside_sites(out, network, sources, groups, ok, seg, t, conn)
+    out[out > limit] = np.inf
+    return out
+
+
+def _site_groups(sources: Sources, groups: list[np.ndarray]) -> pd.DataFrame:
+    g = np.concatenate([np.full(len(s), i) for i, s in enumerate(groups)]) if groups else []
+    s = np.concatenate(groups) if groups else []
+    return pd.DataFrame(
+        {"group": np.asarray(g, dtype=np.int64), "site": np.asarray(s, dtype=np.int64)}
+    )
+
+
+def _same_segment(
+    out: np.ndarray,
+    network: WalkNetwork,
+    sources: Sources,
+    groups: list[np.ndarray],
+    ok: np.ndarray,
+    seg: np.ndarray,
+    t: np.ndarray,
+    conn: np.ndarray,
+) -> None:
+    """A target on the same segment as a site position may walk straight along it."""
+    positions = pd.DataFrame(
+        {"site": sources.site, "seg": sources.seg, "ts": sources.t, "off": sources.offset}
+    ).merge(_site_groups(sources, groups), on="site")
+    targets = pd.DataFrame({"target": ok, "seg": seg, "tt": t, "conn": conn})
+    pairs = targets.merge(positions, on="seg")
+    if pairs.empty:
+        return
+    along = (
+        np.abs(pairs["tt"].to_numpy() - pairs["ts"].to_numpy())
+        * network.seg_len[pairs["seg"].to_numpy()]
+    )
+    pairs["d"] = pairs["conn"].to_numpy() + along + pairs["off"].to_numpy()
+    best = pairs.groupby(["group", "target"], sort=False)["d"].min()
+    g = best.index.get_level_values(0).to_numpy()
+    r = best.index.get_level_values(1).to_numpy()
+    out[g, r] = np.minimum(out[g, r], best.to_numpy())
+
+
+def _inside_sites(
+    out: np.ndarray,
+    network: WalkNetwork,
+    sources: Sources,
+    groups: list[np.ndarray],
+    ok: np.ndarray,
+    seg: np.ndarray,
+    t: np.ndarray,
+    conn: np.ndarray,
+) -> None:
+    """A target whose edge position lies in a polygon site's zone is at that site."""
+    zoned = np.flatnonzero(np.not_equal(sources.zones, None))
+    if zoned.size == 0 or ok.size == 0:
+        return
+    foot = network.point_at(seg, t)
+    tree = STRtree(sources.zones[zoned])
+    r, z = tree.query(shapely.points(foot), predicate="intersects")
+    if r.size == 0:
+        return
+    hits = pd.DataFrame({"target": ok[r], "site": zoned[z], "d": conn[r]}).merge(
+        _site_groups(sources, groups), on="site"
+    )
+    best = hits.groupby(["group", "target"], sort=False)["d"].min()
+    g = best.index.get_level_values(0).to_numpy()
+    tr = best.index.get_level_values(1).to_numpy()
+    out[g, tr] = np.minimum(out[g, tr], best.to_numpy())
+
+
+def straight_distances(
+    geometries: np.ndarray,
+    groups: list[np.ndarray],
+    target_xy: np.ndarray,
+    *,
+    detour: float,
+    limit: float,
+) -> np.ndarray:
+    """Straight-line distance x ``detour`` ``(K, M)`` from each group of sites to each target."""
+    k, m = len(groups), len(target_xy)
+    out = np.full((k, m), np.inf)
+    if k == 0 or m == 0:
+        return out
+    points = shapely.points(target_xy)
+    geoms = np.asarray(geometries, dtype=object)
+    for g, sites in enumerate(groups):
+        if len(sites) == 0:
+            continue
+        tree = STRtree(geoms[sites])
+        r, s = tree.query(points, predicate="dwithin", distance=limit / detour)
+        if r.size == 0:
+            continue
+        d = shapely.distance(points[r], geoms[sites][s]) * detour
+        best = pd.Series(d).groupby(r).min()
+        out[g, best.index.to_numpy()] = best.to_numpy()
+    out[out > limit] = np.inf
+    return out

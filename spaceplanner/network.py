@@ -1,0 +1,149 @@
+"""The walking network as a graph, and where points and sites reach it.
+
+Lines that share a vertex are connected; lines that cross without one are not (bridges,
+tunnels). Every straight piece between two vertices is an edge (a *segment*), so a point reaches
+the network at the nearest point of the nearest segment (projected, not snapped to a node) and a
+position on the network is ``(segment, t)`` with ``t`` in [0, 1] from the segment's first node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from scipy import sparse
+from shapely import STRtree
+
+__all__ = ["Access", "WalkNetwork", "build_network", "locate"]
+
+#: Coordinates are compared at this precision (metres) when deciding that vertices are shared.
+VERTEX_DECIMALS = 6
+
+
+@dataclass(frozen=True, eq=False)
+class WalkNetwork:
+    """A walking network: nodes, straight segments between them, and the graph.
+
+    Attributes
+    ----------
+    nodes
+        ``(N, 2)`` node coordinates.
+    seg_u, seg_v
+        ``(S,)`` the two nodes of each segment.
+    seg_len
+        ``(S,)`` segment lengths in metres.
+    graph
+        ``(N, N)`` symmetric sparse matrix of the shortest segment between each pair of nodes.
+    segments
+        ``(S,)`` the segments as LineStrings, and ``tree`` an STRtree over them.
+    """
+
+    nodes: np.ndarray
+    seg_u: np.ndarray
+    seg_v: np.ndarray
+    seg_len: np.ndarray
+    graph: sparse.csr_matrix
+    segments: np.ndarray
+    tree: STRtree
+
+    @property
+    def node_count(self) -> int:
+        """Number of nodes."""
+        return len(self.nodes)
+
+    def point_at(self, seg: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Coordinates ``(M, 2)`` of the network positions ``(seg, t)``."""
+        a = self.nodes[self.seg_u[seg]]
+        b = self.nodes[self.seg_v[seg]]
+        return a + (b - a) * t[:, None]
+
+
+@dataclass(frozen=True)
+class Access:
+    """Where points reach the network: segment, position on it, connector length.
+
+    ``seg`` is -1 for a point farther than the connector limit from every segment.
+    """
+
+    seg: np.ndarray
+    t: np.ndarray
+    conn: np.ndarray
+
+    @property
+    def reachable(self) -> np.ndarray:
+        """Boolean mask of the points that reach the network."""
+        return self.seg >= 0
+
+
+def build_network(lines: np.ndarray) -> WalkNetwork | None:
+    """Build the network of ``lines`` (shapely LineStrings/MultiLineStrings, metric CRS).
+
+    Returns None when the lines have no segment of positive length.
+    """
+    parts = shapely.get_parts(np.asarray(lines, dtype=object))
+    parts = parts[~shapely.is_empty(parts)]
+    coords, which = shapely.get_coordinates(parts, return_index=True)
+    if len(coords) < 2:
+        return None
+    rounded = np.round(coords, VERTEX_DECIMALS)
+    nodes, inverse = np.unique(rounded, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    same_line = which[:-1] == which[1:]
+    u = inverse[:-1][same_line]
+    v = inverse[1:][same_line]
+    keep = u != v
+    u, v = u[keep], v[keep]
+    if u.size == 0:
+        return None
+    length = np.hypot(*(nodes[v] - nodes[u]).T)
+    # One graph edge per node pair: the shortest of parallel segments.
+    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    order = np.lexsort((length, hi, lo))
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = (lo[order][1:] != lo[order][:-1]) | (hi[order][1:] != hi[order][:-1])
+    pick = order[first]
+    n = len(nodes)
+    graph = sparse.csr_matrix(
+        (
+            np.concatenate([length[pick], length[pick]]),
+            (np.concatenate([lo[pick], hi[pick]]), np.concatenate([hi[pick], lo[pick]])),
+        ),
+        shape=(n, n),
+    )
+    segments = shapely.linestrings(np.stack([nodes[u], nodes[v]], axis=1))
+    return WalkNetwork(nodes, u, v, length, graph, segments, STRtree(segments))
+
+
+def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access:
+    """Project points onto their nearest segment.
+
+    Parameters
+    ----------
+    network
+        The network.
+    xy
+        ``(M, 2)`` point coordinates.
+    max_connector
+        Points farther than this from every segment are unreachable (``seg = -1``).
+    """
+    m = len(xy)
+    seg = np.full(m, -1, dtype=np.int64)
+    t = np.zeros(m)
+    conn = np.full(m, np.inf)
+    if m == 0:
+        return Access(seg, t, conn)
+    points = shapely.points(xy)
+    (which, found), _ = network.tree.query_nearest(
+        points, max_distance=max_connector, return_distance=True, all_matches=False
+    )
+    a = network.nodes[network.seg_u[found]]
+    b = network.nodes[network.seg_v[found]]
+    ab = b - a
+    p = xy[which]
+    tt = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.einsum("ij,ij->i", ab, ab), 0.0, 1.0)
+    foot = a + ab * tt[:, None]
+    seg[which] = found
+    t[which] = tt
+    conn[which] = np.hypot(*(p - foot).T)
+    return Access(seg, t, conn)

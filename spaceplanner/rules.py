@@ -1,0 +1,211 @@
+"""Rule profiles: the planning numbers (radii, per-capita areas, sizes), each with its source.
+
+A profile is a TOML file (``spaceplanner/profiles/<name>.toml`` for the shipped ones: ``cn-gb``,
+``sphere``, ``japan``; or any path). Every value is a table ``{value, source, conf}`` so a report
+can cite where each figure comes from. ``extends = "cn-gb"`` inherits every value not set.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spaceplanner.layers.catalogue import closest
+from spaceplanner.layers.errors import RuleError
+
+__all__ = [
+    "Circle",
+    "Profile",
+    "RuleValue",
+    "ShelterClass",
+    "list_profiles",
+    "load_profile",
+]
+
+
+@dataclass(frozen=True)
+class RuleValue:
+    """A planning number with the source it comes from."""
+
+    value: float
+    source: str
+    conf: str = "L"
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form."""
+        return {"value": self.value, "source": self.source, "conf": self.conf}
+
+
+@dataclass(frozen=True)
+class ShelterClass:
+    """Rules of one shelter class (emergency, fixed, ...)."""
+
+    name: str
+    radius_m: RuleValue
+    per_capita_m2: RuleValue
+    min_area_m2: RuleValue
+
+
+@dataclass(frozen=True)
+class Circle:
+    """A life circle (5-, 10-, 15-minute): its walking radius and its activity-space targets."""
+
+    name: str
+    radius_m: RuleValue
+    min_area_m2: RuleValue
+    per_capita_m2: RuleValue
+
+
+def _profiles_dir() -> Path:
+    return Path(str(resources.files("spaceplanner").joinpath("profiles")))
+
+
+def list_profiles() -> list[str]:
+    """Names of the shipped rule profiles."""
+    return sorted(p.stem for p in _profiles_dir().glob("*.toml"))
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and "value" not in value:
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _read(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], Path]:
+    text = str(name_or_path)
+    path = Path(text)
+    if path.suffix.lower() != ".toml":
+        path = _profiles_dir() / f"{text}.toml"
+        if not path.is_file():
+            guess = closest(text, list_profiles())
+            hint = (
+                f"did you mean '{guess}'?" if guess else f"profiles: {', '.join(list_profiles())}"
+            )
+            msg = f"unknown rule profile '{text}'"
+            raise RuleError(msg, hint=hint + ", or give the path of a profile .toml")
+    if not path.is_file():
+        msg = "rule profile file not found"
+        raise RuleError(msg, file=str(path), hint="check the path")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        msg = f"the rule profile is not valid UTF-8 TOML ({exc})"
+        raise RuleError(msg, file=str(path), hint="fix the syntax") from exc
+    parent = data.pop("extends", None)
+    if parent:
+        if str(parent) in seen:
+            msg = f"profiles extend each other in a loop ({' → '.join([*seen, str(parent)])})"
+            raise RuleError(msg, file=str(path))
+        base, _ = _read(str(parent), (*seen, str(data.get("name", path.stem))))
+        data = _merge(base, data)
+    return data, path
+
+
+class Profile:
+    """A loaded rule profile.
+
+    Parameters
+    ----------
+    data
+        The merged profile tables.
+    path
+        The file it came from (for messages).
+    """
+
+    def __init__(self, data: dict[str, Any], path: Path) -> None:
+        self.data = data
+        self.path = path
+        self.name = str(data.get("name", path.stem))
+        self.title = str(data.get("title", self.name))
+        self.shelter_classes = {
+            name: ShelterClass(
+                name,
+                self._rule(f"shelters.classes.{name}.radius_m", positive=True),
+                self._rule(f"shelters.classes.{name}.per_capita_m2", positive=True),
+                self._rule(f"shelters.classes.{name}.min_area_m2"),
+            )
+            for name in data.get("shelters", {}).get("classes", {})
+        }
+        self.default_shelter_class = str(data.get("shelters", {}).get("default_class", "emergency"))
+        if self.default_shelter_class not in self.shelter_classes:
+            msg = f"default shelter class '{self.default_shelter_class}' has no rules"
+            raise RuleError(msg, file=str(path), field="shelters.default_class")
+        self.circles = [
+            Circle(
+                name,
+                self._rule(f"activity_spaces.circles.{name}.radius_m", positive=True),
+                self._rule(f"activity_spaces.circles.{name}.min_area_m2"),
+                self._rule(f"activity_spaces.circles.{name}.per_capita_m2"),
+            )
+            for name in data.get("activity_spaces", {}).get("circles", {})
+        ]
+        self.circles.sort(key=lambda c: c.radius_m.value)
+        self.facility_radius = {
+            kind: self._rule(f"facilities.{kind}.radius_m", positive=True)
+            for kind in data.get("facilities", {})
+        }
+        self.walking_speed = self._rule("walking.speed_m_per_min", positive=True)
+        self.detour_factor = self._rule("walking.detour_factor", positive=True)
+        self.max_connector = self._rule("walking.max_connector_m", positive=True)
+        self.entrance_tolerance = self._rule("walking.entrance_tolerance_m")
+        self.service_area_buffer = self._rule("walking.service_area_buffer_m", positive=True)
+
+    def _rule(self, dotted: str, *, positive: bool = False) -> RuleValue:
+        node: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                msg = f"the profile has no value for {dotted}"
+                raise RuleError(
+                    msg, file=str(self.path), field=dotted, hint="add it, with its source"
+                )
+            node = node[part]
+        if not isinstance(node, dict) or "value" not in node or "source" not in node:
+            msg = f'{dotted} must be a table {{ value = ..., source = "..." }}'
+            raise RuleError(
+                msg, file=str(self.path), field=dotted, hint="every value names its source"
+            )
+        value = node["value"]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            msg = f"{dotted} = {value!r} is not a number"
+            raise RuleError(msg, file=str(self.path), field=dotted)
+        if value < 0 or (positive and value == 0):
+            msg = f"{dotted} = {value} must be {'positive' if positive else 'zero or more'}"
+            raise RuleError(msg, file=str(self.path), field=dotted)
+        return RuleValue(float(value), str(node["source"]), str(node.get("conf", "L")))
+
+    def shelter_class(self, name: str | None) -> ShelterClass:
+        """The rules of shelter class ``name`` (the default class when None or empty)."""
+        if not name:
+            return self.shelter_classes[self.default_shelter_class]
+        if name not in self.shelter_classes:
+            msg = f"the profile has no rules for shelter class '{name}'"
+            raise RuleError(
+                msg,
+                file=str(self.path),
+                field=f"shelters.classes.{name}",
+                hint=f"classes: {', '.join(self.shelter_classes)}",
+            )
+        return self.shelter_classes[name]
+
+    def minutes(self, metres: float) -> float:
+        """Walking time in minutes for ``metres`` at the profile's speed."""
+        return metres / self.walking_speed.value
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """Load a shipped profile by name (``cn-gb``) or a user profile by path.
+
+    Raises
+    ------
+    RuleError
+        On an unknown name, a missing or malformed file, or a value without a source.
+    """
+    data, path = _read(name_or_path)
+    return Profile(data, path)
