@@ -23,7 +23,7 @@ from shapely import STRtree
 
 from spaceplanner.network import Access, WalkNetwork, locate
 
-__all__ = ["Sources", "group_distances", "site_sources", "straight_distances"]
+__all__ = ["Sources", "group_distances", "node_fields", "site_sources", "straight_distances"]
 
 #: csgraph treats stored zeros as missing edges; a zero offset is stored as this instead.
 _EPS = 1e-9
@@ -61,21 +61,32 @@ class Sources:
         return mask
 
 
-def _segment_crossings(
+def _zone_positions(
     network: WalkNetwork, zones: np.ndarray, which: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Positions where segments cross the boundaries of ``zones[which]``: (site, seg, t)."""
-    boundaries = shapely.boundary(zones[which])
-    z, s = network.tree.query(boundaries, predicate="intersects")
+    """Network positions in ``zones[which]``: the ends of each piece of segment inside a zone.
+
+    A piece ends at a segment end inside the zone or where the segment crosses (or leaves a run
+    along) the zone's edge; a segment that only touches the zone gives that point.
+    """
+    z, s = network.tree.query(zones[which], predicate="intersects")
     if z.size == 0:
         return (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
-    hits = shapely.intersection(network.segments[s], boundaries[z])
+    hits = shapely.intersection(network.segments[s], zones[which][z])
     parts, idx = shapely.get_parts(hits, return_index=True)
-    points = parts[shapely.get_type_id(parts) == 0]
-    idx = idx[shapely.get_type_id(parts) == 0]
-    seg = s[idx]
-    t = shapely.line_locate_point(network.segments[seg], points, normalized=True)
-    return which[z[idx]], seg, np.asarray(t, dtype=float)
+    kind = shapely.get_type_id(parts)
+    lines = kind == 1
+    ends = np.concatenate(
+        [
+            shapely.get_point(parts[lines], 0),
+            shapely.get_point(parts[lines], -1),
+            parts[kind == 0],
+        ]
+    )
+    owner = np.concatenate([idx[lines], idx[lines], idx[kind == 0]])
+    seg = s[owner]
+    t = shapely.line_locate_point(network.segments[seg], ends, normalized=True)
+    return which[z[owner]], seg, np.asarray(t, dtype=float)
 
 
 def site_sources(
@@ -119,21 +130,7 @@ def site_sources(
         zones[poly_idx] = (
             shapely.buffer(geoms[poly_idx], tolerance) if tolerance > 0 else geoms[poly_idx]
         )
-        # Segments with an end inside a zone: that end is a position of the site.
-        z, s = network.tree.query(zones[poly_idx], predicate="intersects")
-        for end, t_end in ((network.seg_u, 0.0), (network.seg_v, 1.0)):
-            inside = shapely.contains_xy(
-                zones[poly_idx][z], network.nodes[end[s]][:, 0], network.nodes[end[s]][:, 1]
-            ) | shapely.intersects_xy(
-                shapely.boundary(zones[poly_idx][z]),
-                network.nodes[end[s]][:, 0],
-                network.nodes[end[s]][:, 1],
-            )
-            sites.append(poly_idx[z[inside]])
-            segs.append(s[inside])
-            ts.append(np.full(int(inside.sum()), t_end))
-            offsets.append(np.zeros(int(inside.sum())))
-        c_site, c_seg, c_t = _segment_crossings(network, zones, poly_idx)
+        c_site, c_seg, c_t = _zone_positions(network, zones, poly_idx)
         sites.append(c_site)
         segs.append(c_seg)
         ts.append(c_t)
@@ -163,7 +160,7 @@ def site_sources(
     )
 
 
-def _fields(
+def node_fields(
     network: WalkNetwork, sources: Sources, groups: list[np.ndarray], limit: float
 ) -> np.ndarray:
     """Node distances ``(K, N)`` from each group of sites (``inf`` beyond ``limit``)."""
@@ -190,7 +187,10 @@ def _fields(
         link = sparse.csr_matrix(
             (best["w"].to_numpy(), (best["r"].to_numpy(), best["c"].to_numpy())), shape=(k, n)
         )
-    graph = sparse.bmat([[network.graph, None], [link, None]], format="csr")
+    graph = sparse.bmat(
+        [[network.graph, sparse.csr_matrix((n, k))], [link, sparse.csr_matrix((k, k))]],
+        format="csr",
+    )
     dist = dijkstra(graph, directed=True, indices=np.arange(n, n + k), limit=limit)
     return np.asarray(dist)[:, :n]
 
@@ -230,7 +230,7 @@ def group_distances(
     per_chunk = max(1, _CHUNK_CELLS // max(network.node_count, m, 1))
     for start in range(0, k, per_chunk):
         chunk = groups[start : start + per_chunk]
-        fields = _fields(network, sources, chunk, limit)
+        fields = node_fields(network, sources, chunk, limit)
         via = np.minimum(fields[:, u] + t * length, fields[:, v] + (1 - t) * length)
         out[start : start + len(chunk), ok] = conn + via
     _same_segment(out, network, sources, groups, ok, seg, t, conn)

@@ -1,0 +1,722 @@
+"""Evaluate a plan: who can walk to a shelter with room for them, to activity space, to facilities.
+
+The pipeline (ARCHITECTURE.md §3): the walking network → where residents and sites reach it →
+walking distances by multi-source Dijkstra with a cut-off → indicators → the exact shelter
+assignment → gap layers → a :class:`~spaceplanner.report.Report`.
+
+An :class:`Evaluator` keeps what it computed per layer, keyed by a fingerprint of the layer's
+content, the network and the residents. Evaluating again after an edit recomputes only the
+layers whose content changed (the incremental path of the desktop app); everything downstream
+of the per-layer distances is cheap and recomputed every time, so an incremental evaluation is
+the same computation as a full one, on the same inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from spaceplanner.capacity import assign
+from spaceplanner.distance import Sources, group_distances, site_sources, straight_distances
+from spaceplanner.layers.crs import crs_label
+from spaceplanner.layers.errors import PlanError, SpacePlannerError
+from spaceplanner.network import Access, WalkNetwork, build_network, locate
+from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.report import Report
+from spaceplanner.residents import Residents, collect_residents
+from spaceplanner.rules import Profile, load_profile
+from spaceplanner.service_area import service_area
+
+__all__ = ["CancelledError", "Evaluator", "evaluate"]
+
+Progress = Callable[[float, str], None]
+
+
+class CancelledError(SpacePlannerError):
+    """The evaluation was cancelled by the user."""
+
+
+def _fingerprint(*parts: object) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        if isinstance(part, gpd.GeoDataFrame):
+            digest.update(b"".join(shapely.to_wkb(part.geometry.to_numpy(), hex=False)))
+            attrs = part.drop(columns=part.geometry.name)
+            digest.update(pd.util.hash_pandas_object(attrs.astype(str), index=True).to_numpy())
+            digest.update(",".join(map(str, attrs.columns)).encode())
+        else:
+            digest.update(repr(part).encode())
+    return digest.hexdigest()
+
+
+def _layer_fingerprint(layer: PlanLayer) -> str:
+    if layer.raster is not None:
+        return _fingerprint(layer.raster.dataset, layer.raster.band, layer.raster.crs.to_wkt())
+    return _fingerprint(layer.frame, sorted(layer.options.items()))
+
+
+@dataclass
+class _Context:
+    network: WalkNetwork | None
+    residents: Residents
+    access: Access
+    key: str
+
+
+@dataclass
+class _ShelterLayer:
+    table: pd.DataFrame
+    pairs: pd.DataFrame
+    sources: Sources | None
+
+
+@dataclass
+class _GroupResult:
+    radius: float
+    distance: np.ndarray
+    sites: np.ndarray
+    area: float
+
+
+class Evaluator:
+    """Evaluates a plan, reusing per-layer work across calls.
+
+    Parameters
+    ----------
+    plan
+        The plan (its layers may be edited between calls to :meth:`evaluate`).
+    rules
+        Rule profile name or path; the plan's when omitted.
+    """
+
+    def __init__(self, plan: Plan, *, rules: str | None = None) -> None:
+        if plan.crs is None or not plan.layers:
+            msg = "the plan has no usable layers"
+            raise PlanError(msg, file=str(plan.path) if plan.path else None)
+        self.plan = plan
+        self.profile: Profile = load_profile(rules or plan.rules)
+        self._cache: dict[str, tuple[str, Any]] = {}
+
+    def _cached(self, name: str, key: str, make: Callable[[], Any]) -> Any:
+        hit = self._cache.get(name)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        value = make()
+        self._cache[name] = (key, value)
+        return value
+
+    # -- the shared inputs ----------------------------------------------------------------
+    def _context(self) -> _Context:
+        nets = self.plan.by_role("network")
+        net_key = _fingerprint(*[_layer_fingerprint(n) for n in nets])
+
+        def make_network() -> WalkNetwork | None:
+            lines = [n.frame.geometry.to_numpy() for n in nets if n.frame is not None]
+            return build_network(np.concatenate(lines)) if lines else None
+
+        network = self._cached("network", net_key, make_network)
+        res_layers = self.plan.by_role("residents")
+        res_key = _fingerprint(net_key, *[_layer_fingerprint(r) for r in res_layers])
+        unit = self.profile.service_area_buffer.value
+
+        def make_residents() -> tuple[Residents, Access]:
+            residents = collect_residents(self.plan, unit_radius=max(unit, 50.0))
+            if network is None:
+                m = residents.count
+                access = Access(np.zeros(m, np.int64), np.zeros(m), np.zeros(m))
+            else:
+                access = locate(network, residents.xy, self.profile.max_connector.value)
+            return residents, access
+
+        residents, access = self._cached("residents", res_key, make_residents)
+        return _Context(network, residents, access, _fingerprint(res_key, self.profile.data))
+
+    def _distances(
+        self,
+        ctx: _Context,
+        geoms: np.ndarray,
+        groups: list[np.ndarray],
+        limit: float,
+        sources: Sources | None = None,
+    ) -> tuple[np.ndarray, Sources | None]:
+        if ctx.network is None:
+            d = straight_distances(
+                geoms,
+                groups,
+                ctx.residents.xy,
+                detour=self.profile.detour_factor.value,
+                limit=limit,
+            )
+            return d, None
+        if sources is None:
+            sources = site_sources(
+                ctx.network,
+                geoms,
+                tolerance=self.profile.entrance_tolerance.value,
+                max_connector=self.profile.max_connector.value,
+            )
+        d = group_distances(ctx.network, sources, groups, ctx.access, ctx.residents.xy, limit=limit)
+        return d, sources
+
+    # -- shelters -------------------------------------------------------------------------
+    def _shelter_table(self, layer: PlanLayer) -> pd.DataFrame:
+        assert layer.frame is not None
+        frame = layer.frame
+        n = len(frame)
+        classes = frame["class"].fillna("") if "class" in frame else pd.Series([""] * n)
+        rows = []
+        override = layer.options.get("radius_m")
+        for cls_name in classes.to_numpy():
+            rule = self.profile.shelter_class(str(cls_name) or None)
+            rows.append(
+                (
+                    rule.name,
+                    float(override) if override else rule.radius_m.value,
+                    rule.per_capita_m2.value,
+                )
+            )
+        table = pd.DataFrame(rows, columns=["class", "radius_m", "per_capita_m2"])
+        table["id"] = frame["id"].astype(str).to_numpy()
+        table["layer"] = layer.name
+        table["name"] = frame["name"].to_numpy() if "name" in frame else None
+        table["steward"] = frame["steward"].to_numpy() if "steward" in frame else None
+        geoms = frame.geometry.to_numpy()
+        polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
+        site_area = np.where(polygonal, shapely.area(geoms), np.nan)
+        eff = (
+            frame["effective_area"].to_numpy(float)
+            if "effective_area" in frame
+            else np.full(n, np.nan)
+        )
+        given = frame["capacity"].to_numpy(float) if "capacity" in frame else np.full(n, np.nan)
+        area = np.where(np.isnan(eff), site_area, eff)
+        by_area = area / table["per_capita_m2"].to_numpy()
+        both = ~np.isnan(by_area) & ~np.isnan(given)
+        capacity = np.where(
+            both, np.minimum(by_area, given), np.where(np.isnan(given), by_area, given)
+        )
+        basis = np.where(
+            both,
+            np.where(
+                given <= by_area,
+                "capacity field (smaller than area / per-capita)",
+                "effective area / per-capita (smaller than the capacity field)",
+            ),
+            np.where(
+                ~np.isnan(given),
+                "capacity field",
+                np.where(
+                    ~np.isnan(eff),
+                    "effective area / per-capita",
+                    np.where(
+                        polygonal,
+                        "site area / per-capita (no effective area given)",
+                        "none: no capacity or area given",
+                    ),
+                ),
+            ),
+        )
+        table["effective_area_m2"] = area
+        table["capacity_persons"] = np.nan_to_num(capacity, nan=0.0)
+        table["capacity_basis"] = basis
+        return table
+
+    def _shelter_layer(self, ctx: _Context, layer: PlanLayer) -> _ShelterLayer:
+        key = _fingerprint(ctx.key, _layer_fingerprint(layer))
+
+        def make() -> _ShelterLayer:
+            assert layer.frame is not None
+            table = self._shelter_table(layer)
+            radius = table["radius_m"].to_numpy()
+            groups = [np.array([i]) for i in range(len(table))]
+            d, sources = self._distances(
+                ctx, layer.frame.geometry.to_numpy(), groups, float(radius.max())
+            )
+            d[d > radius[:, None]] = np.inf
+            s, r = np.nonzero(np.isfinite(d))
+            pairs = pd.DataFrame({"r": r, "s": s, "d": d[s, r]})
+            reached = sources.reached() if sources is not None else np.ones(len(table), bool)
+            table["reaches_network"] = reached
+            return _ShelterLayer(table, pairs, sources)
+
+        return self._cached(f"shelters:{layer.name}", key, make)
+
+    # -- activity spaces and facilities -----------------------------------------------------
+    def _space_layer(self, ctx: _Context, layer: PlanLayer) -> dict[str, _GroupResult]:
+        key = _fingerprint(ctx.key, _layer_fingerprint(layer))
+
+        def make() -> dict[str, _GroupResult]:
+            assert layer.frame is not None
+            geoms = layer.frame.geometry.to_numpy()
+            area = (
+                layer.frame["area"].to_numpy(float)
+                if "area" in layer.frame
+                else np.full(len(geoms), np.nan)
+            )
+            area = np.where(np.isnan(area), shapely.area(geoms), area)
+            override = layer.options.get("radius_m")
+            out: dict[str, _GroupResult] = {}
+            sources: Sources | None = None
+            for circle in self.profile.circles:
+                radius = float(override) if override else circle.radius_m.value
+                sites = np.flatnonzero(area >= circle.min_area_m2.value)
+                if sites.size == 0:
+                    out[circle.name] = _GroupResult(
+                        radius, np.full(ctx.residents.count, np.inf), sites, 0.0
+                    )
+                    continue
+                d, sources = self._distances(ctx, geoms, [sites], radius, sources)
+                out[circle.name] = _GroupResult(radius, d[0], sites, float(area[sites].sum()))
+            out["_all"] = _GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(area.sum()))
+            return out
+
+        return self._cached(f"spaces:{layer.name}", key, make)
+
+    def _facility_layer(self, ctx: _Context, layer: PlanLayer) -> dict[str, _GroupResult]:
+        key = _fingerprint(ctx.key, _layer_fingerprint(layer))
+
+        def make() -> dict[str, _GroupResult]:
+            assert layer.frame is not None
+            geoms = layer.frame.geometry.to_numpy()
+            kinds = layer.frame["kind"].astype(str).to_numpy()
+            override = layer.options.get("radius_m")
+            out: dict[str, _GroupResult] = {}
+            sources: Sources | None = None
+            for kind in sorted(set(kinds)):
+                rule = self.profile.facility_radius.get(kind)
+                if rule is None and not override:
+                    continue
+                radius = float(override) if override else rule.value  # type: ignore[union-attr]
+                sites = np.flatnonzero(kinds == kind)
+                d, sources = self._distances(ctx, geoms, [sites], radius, sources)
+                out[kind] = _GroupResult(radius, d[0], sites, 0.0)
+            return out
+
+        return self._cached(f"facilities:{layer.name}", key, make)
+
+    # -- the evaluation ---------------------------------------------------------------------
+    def evaluate(
+        self,
+        *,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+        gaps: bool = True,
+    ) -> Report:
+        """Evaluate the plan as it is now.
+
+        Parameters
+        ----------
+        progress
+            Called with (fraction done, what is being done).
+        cancel
+            Polled between steps; when it returns True the evaluation stops with
+            :class:`CancelledError`.
+        gaps
+            Also build the gap layers (service areas, gap areas); the figures do not need them.
+        """
+        steps = ["network and residents", "shelters", "activity spaces", "facilities", "gaps"]
+
+        def step(i: int) -> None:
+            if cancel is not None and cancel():
+                msg = "the evaluation was cancelled"
+                raise CancelledError(msg)
+            if progress is not None:
+                progress(i / len(steps), steps[i] if i < len(steps) else "done")
+
+        step(0)
+        ctx = self._context()
+        res = ctx.residents
+        total = res.total
+        reachable = ctx.access.reachable
+        step(1)
+        shelters = self._shelters(ctx)
+        step(2)
+        spaces = self._spaces(ctx)
+        step(3)
+        facilities = self._facilities(ctx)
+        summary: dict[str, Any] = {
+            "plan": self.plan.name,
+            "crs": crs_label(self.plan.crs),
+            "rules": self.profile.name,
+            "rules_title": self.profile.title,
+            "scenario": self.plan.scenario,
+            "distance": "network" if ctx.network is not None else "straight_line",
+            "walking_speed_m_per_min": self.profile.walking_speed.value,
+            "population": total,
+            "resident_points": res.count,
+            "population_unreachable": float(res.population[~reachable].sum()),
+            "shelters": shelters["summary"],
+            "activity_spaces": spaces["summary"],
+            "facilities": facilities["summary"],
+            "violations": [],
+            "notes": self._notes(ctx, facilities),
+        }
+        if ctx.network is None:
+            summary["detour_factor"] = self.profile.detour_factor.to_dict()
+        layers: dict[str, gpd.GeoDataFrame] = {}
+        if gaps:
+            step(4)
+            layers = self._gap_layers(ctx, shelters, spaces, facilities)
+        if progress is not None:
+            progress(1.0, "done")
+        return Report(summary, layers)
+
+    def _notes(self, ctx: _Context, facilities: dict[str, Any]) -> list[str]:
+        notes = []
+        if ctx.network is None:
+            notes.append(
+                "no network layer: distances are straight lines x the detour factor "
+                f"{self.profile.detour_factor.value:g} ({self.profile.detour_factor.source})"
+            )
+        if not self.plan.by_role("shelters"):
+            notes.append("the plan has no shelters layer: nobody is sheltered")
+        for kind in facilities["unrated"]:
+            notes.append(
+                f"facility kind '{kind}' has no service radius in profile '{self.profile.name}': "
+                "not evaluated (set radius_m on its layer)"
+            )
+        return notes
+
+    def _shelters(self, ctx: _Context) -> dict[str, Any]:
+        res = ctx.residents
+        parts = [self._shelter_layer(ctx, lyr) for lyr in self.plan.by_role("shelters")]
+        tables, pairs, offset = [], [], 0
+        for part in parts:
+            tables.append(part.table)
+            pairs.append(part.pairs.assign(s=part.pairs["s"] + offset))
+            offset += len(part.table)
+        table = (
+            pd.concat(tables, ignore_index=True)
+            if tables
+            else pd.DataFrame(
+                columns=["id", "layer", "name", "class", "radius_m", "capacity_persons"]
+            )
+        )
+        allowed = (
+            pd.concat(pairs, ignore_index=True)
+            if pairs
+            else pd.DataFrame(
+                {"r": np.empty(0, np.int64), "s": np.empty(0, np.int64), "d": np.empty(0)}
+            )
+        )
+        capacity = table["capacity_persons"].to_numpy(float) if len(table) else np.empty(0)
+        result = assign(res.population, capacity, allowed, ctx.access.seg)
+        nearest = np.full(res.count, np.inf)
+        nearest_site = np.full(res.count, -1)
+        if not allowed.empty:
+            best = allowed.loc[allowed.groupby("r")["d"].idxmin()]
+            nearest[best["r"].to_numpy()] = best["d"].to_numpy()
+            nearest_site[best["r"].to_numpy()] = best["s"].to_numpy()
+        covered = np.isfinite(nearest)
+        has = nearest_site >= 0
+        demand = np.bincount(nearest_site[has], weights=res.population[has], minlength=len(table))
+        within = np.zeros(len(table))
+        if not allowed.empty:
+            within = np.bincount(
+                allowed["s"].to_numpy(),
+                weights=res.population[allowed["r"].to_numpy()],
+                minlength=len(table),
+            )
+        total = res.total
+        default = self.profile.shelter_class(None)
+        by_shelter = []
+        for i, row in table.reset_index(drop=True).iterrows():
+            by_shelter.append(
+                {
+                    "id": row["id"],
+                    "layer": row["layer"],
+                    "name": row.get("name"),
+                    "class": row["class"],
+                    "steward": row.get("steward"),
+                    "radius_m": row["radius_m"],
+                    "effective_area_m2": row.get("effective_area_m2"),
+                    "per_capita_m2": row["per_capita_m2"],
+                    "capacity_persons": row["capacity_persons"],
+                    "capacity_basis": row["capacity_basis"],
+                    "assigned": float(result.load[i]),
+                    "spare": float(row["capacity_persons"] - result.load[i]),
+                    "population_within_radius": float(within[i]),
+                    "nearest_demand": float(demand[i]),
+                    "over_capacity": bool(demand[i] > row["capacity_persons"] + 1e-9),
+                    "reaches_network": bool(row.get("reaches_network", True)),
+                }
+            )
+        covered_pop = float(res.population[covered].sum())
+        summary = {
+            "radius_m": default.radius_m.value,
+            "population_covered": covered_pop,
+            "share_covered": covered_pop / total if total else 0.0,
+            "capacity_persons": float(capacity.sum()),
+            "population_sheltered": result.flow,
+            "share_sheltered": result.flow / total if total else 0.0,
+            "population_unsheltered": total - result.flow,
+            "per_capita_area_m2": float(np.nansum(table["effective_area_m2"])) / total
+            if total and len(table)
+            else 0.0,
+            "by_shelter": by_shelter,
+            "rules": {
+                name: {
+                    "radius_m": c.radius_m.to_dict(),
+                    "per_capita_m2": c.per_capita_m2.to_dict(),
+                    "min_area_m2": c.min_area_m2.to_dict(),
+                }
+                for name, c in self.profile.shelter_classes.items()
+                if name in set(table["class"]) or name == default.name
+            },
+        }
+        return {
+            "summary": summary,
+            "table": table,
+            "nearest": nearest,
+            "sheltered": result.sheltered,
+            "covered": covered,
+            "pairs": allowed,
+            "parts": parts,
+        }
+
+    def _spaces(self, ctx: _Context) -> dict[str, Any]:
+        res = ctx.residents
+        total = res.total
+        layers = self.plan.by_role("activity_spaces")
+        parts = [self._space_layer(ctx, lyr) for lyr in layers]
+        summary: dict[str, Any] = {}
+        distances: dict[str, np.ndarray] = {}
+        for circle in self.profile.circles:
+            d = np.full(res.count, np.inf)
+            area = 0.0
+            count = 0
+            for part in parts:
+                g = part[circle.name]
+                if g.sites.size:
+                    d = np.minimum(d, g.distance)
+                area += g.area
+                count += int(g.sites.size)
+            covered = np.isfinite(d)
+            pop = float(res.population[covered].sum())
+            radius = circle.radius_m.value
+            summary[circle.name] = {
+                "radius_m": radius,
+                "minutes": self.profile.minutes(radius),
+                "min_area_m2": circle.min_area_m2.value,
+                "spaces_counted": count,
+                "area_m2": area,
+                "population_covered": pop,
+                "share_covered": pop / total if total else 0.0,
+                "per_capita_m2": area / pop if pop else 0.0,
+                "target_per_capita_m2": circle.per_capita_m2.value,
+                "sources": {
+                    "radius_m": circle.radius_m.source,
+                    "min_area_m2": circle.min_area_m2.source,
+                    "per_capita_m2": circle.per_capita_m2.source,
+                },
+            }
+            distances[circle.name] = d
+        all_area = sum(part["_all"].area for part in parts)
+        summary["overall"] = {
+            "spaces": sum(int(part["_all"].sites.size) for part in parts),
+            "area_m2": all_area,
+            "per_capita_m2": all_area / total if total else 0.0,
+        }
+        return {"summary": summary, "distances": distances, "layers": layers}
+
+    def _facilities(self, ctx: _Context) -> dict[str, Any]:
+        res = ctx.residents
+        total = res.total
+        layers = self.plan.by_role("facilities")
+        parts = [self._facility_layer(ctx, lyr) for lyr in layers]
+        kinds_present: set[str] = set()
+        for lyr in layers:
+            assert lyr.frame is not None
+            kinds_present |= set(lyr.frame["kind"].astype(str))
+        summary: dict[str, Any] = {}
+        distances: dict[str, np.ndarray] = {}
+        radii: dict[str, set[float]] = {}
+        counts: dict[str, int] = {}
+        for part in parts:
+            for kind, g in part.items():
+                distances[kind] = np.minimum(
+                    distances.get(kind, np.full(res.count, np.inf)), g.distance
+                )
+                radii.setdefault(kind, set()).add(g.radius)
+                counts[kind] = counts.get(kind, 0) + int(g.sites.size)
+        for kind in sorted(distances):
+            covered = np.isfinite(distances[kind])
+            pop = float(res.population[covered].sum())
+            rule = self.profile.facility_radius.get(kind)
+            radius = max(radii[kind])
+            summary[kind] = {
+                "radius_m": radius,
+                "minutes": self.profile.minutes(radius),
+                "count": counts[kind],
+                "population_covered": pop,
+                "share_covered": pop / total if total else 0.0,
+                "source": rule.source if rule is not None else "layer radius_m",
+            }
+        unrated = sorted(kinds_present - set(distances))
+        return {"summary": summary, "distances": distances, "unrated": unrated}
+
+    # -- gap layers -------------------------------------------------------------------------
+    def _gap_layers(
+        self,
+        ctx: _Context,
+        shelters: dict[str, Any],
+        spaces: dict[str, Any],
+        facilities: dict[str, Any],
+    ) -> dict[str, gpd.GeoDataFrame]:
+        res = ctx.residents
+        crs = self.plan.crs
+        columns: dict[str, Any] = {
+            "id": res.ids,
+            "layer": res.layer,
+            "population": res.population,
+            "reachable": ctx.access.reachable,
+            "d_shelter": shelters["nearest"],
+            "sheltered": shelters["sheltered"],
+            "unsheltered": res.population - shelters["sheltered"],
+        }
+        indicators: dict[str, np.ndarray] = {"shelter": shelters["nearest"]}
+        for name, d in spaces["distances"].items():
+            indicators[f"space_{name}"] = d
+        for kind, d in facilities["distances"].items():
+            indicators[kind] = d
+        for name, d in indicators.items():
+            columns[f"d_{name}"] = d
+            columns[f"ok_{name}"] = np.isfinite(d)
+        frame = pd.DataFrame(columns)
+        for col in frame.columns:
+            if col.startswith("d_"):
+                frame[col] = frame[col].where(np.isfinite(frame[col]))
+        residents = gpd.GeoDataFrame(frame, geometry=shapely.points(res.xy), crs=crs)
+        gap_rows = []
+        for name, d in indicators.items():
+            miss = ~np.isfinite(d)
+            if name == "shelter":
+                miss = res.population - shelters["sheltered"] > 1e-6
+            if not miss.any():
+                continue
+            area = shapely.union_all(res.units[miss])
+            gap_rows.append(
+                {
+                    "indicator": name,
+                    "population": float(res.population[miss].sum()),
+                    "residents": int(miss.sum()),
+                    "area_m2": float(shapely.area(area)),
+                    "geometry": area,
+                }
+            )
+        gap_areas = gpd.GeoDataFrame(
+            gap_rows,
+            columns=["indicator", "population", "residents", "area_m2", "geometry"],
+            crs=crs,
+        )
+        shelter_geoms = []
+        for lyr in self.plan.by_role("shelters"):
+            assert lyr.frame is not None
+            shelter_geoms.extend(lyr.frame.geometry.to_numpy())
+        summary_rows = shelters["summary"]["by_shelter"]
+        shelter_layer = gpd.GeoDataFrame(
+            pd.DataFrame(summary_rows).drop(columns=[], errors="ignore")
+            if summary_rows
+            else pd.DataFrame(
+                columns=["id", "layer", "capacity_persons", "assigned", "over_capacity"]
+            ),
+            geometry=shelter_geoms,
+            crs=crs,
+        )
+        areas = self._service_areas(ctx, shelters, spaces, facilities)
+        return {
+            "residents": residents,
+            "gap_areas": gap_areas,
+            "shelters": shelter_layer,
+            "shelters_over_capacity": shelter_layer[shelter_layer["over_capacity"].astype(bool)]
+            if len(shelter_layer)
+            else shelter_layer,
+            "service_areas": areas,
+        }
+
+    def _service_areas(
+        self,
+        ctx: _Context,
+        shelters: dict[str, Any],
+        spaces: dict[str, Any],
+        facilities: dict[str, Any],
+    ) -> gpd.GeoDataFrame:
+        buffer = self.profile.service_area_buffer.value
+        rows = []
+        detour = self.profile.detour_factor.value
+
+        def add(name: str, geoms: np.ndarray, radii: np.ndarray, sources: Sources | None) -> None:
+            if len(geoms) == 0:
+                return
+            if ctx.network is None:
+                shape = shapely.union_all(shapely.buffer(geoms, radii / detour))
+            else:
+                if sources is None:
+                    sources = site_sources(
+                        ctx.network,
+                        geoms,
+                        tolerance=self.profile.entrance_tolerance.value,
+                        max_connector=self.profile.max_connector.value,
+                    )
+                shape = service_area(ctx.network, sources, radii, buffer)
+            rows.append(
+                {"indicator": name, "area_m2": float(shapely.area(shape)), "geometry": shape}
+            )
+
+        shelter_geoms = [
+            lyr.frame.geometry.to_numpy()
+            for lyr in self.plan.by_role("shelters")
+            if lyr.frame is not None
+        ]
+        if shelter_geoms:
+            add(
+                "shelter",
+                np.concatenate(shelter_geoms),
+                shelters["table"]["radius_m"].to_numpy(float),
+                None,
+            )
+        for circle in self.profile.circles:
+            geoms, radii = [], []
+            for lyr, part in zip(
+                spaces["layers"],
+                (self._space_layer(ctx, lyr) for lyr in spaces["layers"]),
+                strict=True,
+            ):
+                g = part[circle.name]
+                if g.sites.size:
+                    assert lyr.frame is not None
+                    geoms.append(lyr.frame.geometry.to_numpy()[g.sites])
+                    radii.append(np.full(g.sites.size, g.radius))
+            if geoms:
+                add(f"space_{circle.name}", np.concatenate(geoms), np.concatenate(radii), None)
+        for kind in facilities["distances"]:
+            geoms, radii = [], []
+            for lyr in self.plan.by_role("facilities"):
+                part = self._facility_layer(ctx, lyr)
+                if kind in part:
+                    assert lyr.frame is not None
+                    geoms.append(lyr.frame.geometry.to_numpy()[part[kind].sites])
+                    radii.append(np.full(part[kind].sites.size, part[kind].radius))
+            add(kind, np.concatenate(geoms), np.concatenate(radii), None)
+        return gpd.GeoDataFrame(
+            rows, columns=["indicator", "area_m2", "geometry"], crs=self.plan.crs
+        )
+
+
+def evaluate(
+    plan: Plan,
+    *,
+    rules: str | None = None,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+    gaps: bool = True,
+) -> Report:
+    """Evaluate ``plan`` once (see :class:`Evaluator` to evaluate again after edits)."""
+    return Evaluator(plan, rules=rules).evaluate(progress=progress, cancel=cancel, gaps=gaps)

@@ -1,0 +1,138 @@
+"""Residents as points with head counts, from point, polygon or raster layers.
+
+A polygon unit is represented by its centroid, or a point on its surface when the centroid
+falls outside it; a population raster by the centres of its populated cells, read windowed to
+the plan. Each resident point keeps the id of its feature (raster cells: ``<layer>:<row>:<col>``)
+and a *unit* polygon for gap maps: the polygon itself, the raster cell, or for point residents
+the Voronoi cell of the point clipped to ``unit_radius`` around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import rasterio
+import shapely
+from pyproj import Transformer
+from rasterio.warp import transform_bounds
+from rasterio.windows import from_bounds
+
+from spaceplanner.plan import Plan, PlanLayer
+
+__all__ = ["Residents", "collect_residents"]
+
+
+@dataclass(frozen=True)
+class Residents:
+    """Resident points of a plan, all layers together."""
+
+    ids: np.ndarray
+    layer: np.ndarray
+    xy: np.ndarray
+    population: np.ndarray
+    units: np.ndarray
+
+    @property
+    def count(self) -> int:
+        """Number of resident points."""
+        return len(self.ids)
+
+    @property
+    def total(self) -> float:
+        """Total population."""
+        return float(self.population.sum())
+
+
+def _representative(geoms: np.ndarray) -> np.ndarray:
+    centroids = shapely.centroid(geoms)
+    polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
+    outside = polygonal & ~shapely.contains(geoms, centroids)
+    centroids[outside] = shapely.point_on_surface(geoms[outside])
+    return shapely.get_coordinates(centroids)
+
+
+def _vector(layer: PlanLayer, unit_radius: float) -> tuple[np.ndarray, ...]:
+    assert layer.frame is not None
+    geoms = layer.frame.geometry.to_numpy()
+    xy = _representative(geoms)
+    units = geoms.copy()
+    points = ~np.isin(shapely.get_type_id(geoms), [3, 6])
+    if points.any():
+        pts = shapely.points(xy[points])
+        cells = (
+            shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts), ordered=True))
+            if points.sum() > 1
+            else np.array([shapely.buffer(pts[0], unit_radius)])
+        )
+        units[points] = shapely.intersection(cells, shapely.buffer(pts, unit_radius))
+    ids = layer.frame["id"].astype(str).to_numpy()
+    pop = layer.frame["population"].to_numpy(dtype=float)
+    return ids, xy, pop, units
+
+
+def _raster(layer: PlanLayer, plan: Plan) -> tuple[np.ndarray, ...]:
+    assert layer.raster is not None and plan.crs is not None
+    src = layer.raster
+    extent = [lyr.bounds(plan.crs) for lyr in plan if lyr.name != layer.name] or [
+        layer.bounds(plan.crs)
+    ]
+    box = (
+        min(b[0] for b in extent),
+        min(b[1] for b in extent),
+        max(b[2] for b in extent),
+        max(b[3] for b in extent),
+    )
+    own = transform_bounds(plan.crs, src.crs, *box)
+    with rasterio.open(src.dataset) as ds:
+        window = from_bounds(*own, transform=ds.transform).round_offsets().round_lengths()
+        window = window.intersection(rasterio.windows.Window(0, 0, ds.width, ds.height))
+        data = ds.read(src.band, window=window, masked=True)
+        transform = ds.window_transform(window)
+    values = np.ma.filled(data.astype(float), 0.0)
+    rows, cols = np.nonzero(values > 0)
+    xs, ys = rasterio.transform.xy(transform, rows, cols, offset="center")
+    corners = [
+        rasterio.transform.xy(transform, rows + dr, cols + dc, offset="ul")
+        for dr, dc in ((0, 0), (0, 1), (1, 1), (1, 0))
+    ]
+    to_plan = Transformer.from_crs(src.crs, plan.crs, always_xy=True)
+    px, py = to_plan.transform(np.asarray(xs), np.asarray(ys))
+    ring = np.stack(
+        [np.stack(to_plan.transform(np.asarray(cx), np.asarray(cy)), axis=1) for cx, cy in corners],
+        axis=1,
+    )
+    units = shapely.polygons(ring)
+    row0, col0 = int(window.row_off), int(window.col_off)
+    ids = np.char.add(
+        np.char.add(f"{layer.name}:", (rows + row0).astype(str)),
+        np.char.add(":", (cols + col0).astype(str)),
+    )
+    return ids, np.column_stack([px, py]), values[rows, cols], units
+
+
+def collect_residents(plan: Plan, *, unit_radius: float) -> Residents:
+    """Gather the resident points of every residents layer of ``plan``."""
+    parts = []
+    for layer in plan.by_role("residents"):
+        if layer.raster is not None:
+            ids, xy, pop, units = _raster(layer, plan)
+        else:
+            ids, xy, pop, units = _vector(layer, unit_radius)
+        parts.append((ids, np.full(len(ids), layer.name, dtype=object), xy, pop, units))
+    if not parts:
+        empty = np.empty(0)
+        return Residents(
+            empty.astype(object),
+            empty.astype(object),
+            np.empty((0, 2)),
+            empty,
+            empty.astype(object),
+        )
+    return Residents(
+        np.concatenate([p[0] for p in parts]).astype(object),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]).reshape(-1, 2),
+        np.concatenate([p[3] for p in parts]).astype(float),
+        np.concatenate([p[4] for p in parts]).astype(object),
+    )

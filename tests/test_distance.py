@@ -1,0 +1,458 @@
+"""Walking distances, checked by hand and against an independent exact reference (networkx).
+
+The reference below shares no code with ``spaceplanner.distance``: it splits every straight
+segment of the network at the positions where targets, point sites and polygon zones meet it,
+builds a networkx graph of the pieces and runs Dijkstra from a super-source joined to every
+position at which a group of sites is reached (see the module docstring of
+``spaceplanner.distance`` for the rules).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, Polygon, box
+
+from spaceplanner.distance import group_distances, site_sources, straight_distances
+from spaceplanner.network import build_network, locate
+
+INF = np.inf
+
+
+# --------------------------------------------------------------------------------------------
+# The code under test, end to end
+# --------------------------------------------------------------------------------------------
+
+
+def walk(lines, sites, groups, xy, *, tolerance, max_connector, limit) -> np.ndarray:
+    """Walking distance ``(K, M)`` from each group of sites to each target, by spaceplanner."""
+    xy = np.asarray(xy, dtype=float)
+    network = build_network(np.asarray(lines, dtype=object))
+    assert network is not None
+    sources = site_sources(
+        network, np.asarray(sites, dtype=object), tolerance=tolerance, max_connector=max_connector
+    )
+    targets = locate(network, xy, max_connector)
+    groups = [np.asarray(g, dtype=np.int64) for g in groups]
+    return group_distances(network, sources, groups, targets, xy, limit=limit)
+
+
+# --------------------------------------------------------------------------------------------
+# Independent reference
+# --------------------------------------------------------------------------------------------
+
+#: Vertices equal at this many decimals (metres) are the same vertex.
+DECIMALS = 6
+
+
+def _segments(lines) -> tuple[np.ndarray, np.ndarray]:
+    """Endpoints ``a, b`` ``(S, 2)`` of every straight piece of every line."""
+    starts, ends = [], []
+    for part in shapely.get_parts(np.asarray(lines, dtype=object)):
+        xy = np.round(shapely.get_coordinates(part), DECIMALS)
+        starts.append(xy[:-1])
+        ends.append(xy[1:])
+    a, b = np.concatenate(starts), np.concatenate(ends)
+    keep = np.any(a != b, axis=1)
+    return a[keep], b[keep]
+
+
+def _param(a: np.ndarray, b: np.ndarray, p: np.ndarray) -> float:
+    """Position ``t`` in [0, 1] of the projection of ``p`` on segment ``a``-``b``."""
+    ab = b - a
+    return float(np.clip(np.dot(p - a, ab) / np.dot(ab, ab), 0.0, 1.0))
+
+
+def _nearest(a: np.ndarray, b: np.ndarray, p: np.ndarray) -> tuple[int, float, float]:
+    """Nearest segment of point ``p`` by brute force: (segment, t, distance)."""
+    ab = b - a
+    t = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.einsum("ij,ij->i", ab, ab), 0.0, 1.0)
+    foot = a + ab * t[:, None]
+    d = np.hypot(*(p - foot).T)
+    s = int(np.argmin(d))
+    return s, float(t[s]), float(d[s])
+
+
+def _zone_intervals(segs, a, b, zone) -> list[tuple[int, float, float]]:
+    """Per segment, the ``[t0, t1]`` pieces of it inside or on ``zone``."""
+    cand = np.flatnonzero(shapely.intersects(segs, zone))
+    out = []
+    for s, piece in zip(cand, shapely.intersection(segs[cand], zone), strict=True):
+        for part in shapely.get_parts(piece):
+            if part.is_empty:
+                continue
+            ts = [_param(a[s], b[s], q) for q in shapely.get_coordinates(part)]
+            out.append((int(s), min(ts), max(ts)))
+    return out
+
+
+def reference_distances(lines, sites, groups, xy, *, tolerance, max_connector, limit) -> np.ndarray:
+    """The walking distance ``(K, M)`` computed from the rules, with networkx."""
+    a, b = _segments(lines)
+    segs = shapely.linestrings(np.stack([a, b], axis=1))
+    length = np.hypot(*(b - a).T)
+    # Each segment is a chain of graph nodes sorted by t: its two vertices and split points.
+    chain = {s: [(0.0, ("v", *a[s].tolist())), (1.0, ("v", *b[s].tolist()))] for s in range(len(a))}
+
+    def split(s: int, t: float) -> tuple:
+        node = ("x", s, t)
+        chain[s].append((t, node))
+        return node
+
+    links: list[list[tuple]] = []  # per site: (node, cost already walked)
+    zones: list[list[tuple[int, float, float]]] = []  # per polygon site: pieces in its zone
+    for geom in sites:
+        links.append([])
+        zones.append([])
+        if shapely.get_type_id(geom) in (3, 6):
+            zone = shapely.buffer(geom, tolerance) if tolerance > 0 else geom
+            pieces = _zone_intervals(segs, a, b, zone)
+            for s, t0, t1 in pieces:
+                split(s, t0)
+                split(s, t1)
+            zones[-1] = pieces
+            if not pieces:  # no network in the zone: nearest position, gap as connector
+                gap = shapely.distance(segs, geom)
+                s = int(np.argmin(gap))
+                if gap[s] <= max_connector:
+                    foot = shapely.get_coordinates(shapely.shortest_line(segs[s], geom))[0]
+                    links[-1].append((split(s, _param(a[s], b[s], foot)), float(gap[s])))
+        else:
+            s, t, d = _nearest(a, b, shapely.get_coordinates(geom)[0])
+            if d <= max_connector:
+                links[-1].append((split(s, t), d))
+
+    feet = []
+    for p in np.asarray(xy, dtype=float):
+        s, t, d = _nearest(a, b, p)
+        feet.append((split(s, t), d) if d <= max_connector else None)
+
+    graph = nx.Graph()
+    for s, nodes in chain.items():
+        nodes.sort(key=lambda q: q[0])
+        for (t0, n0), (t1, n1) in itertools.pairwise(nodes):
+            w = (t1 - t0) * length[s]
+            if graph.has_edge(n0, n1):
+                w = min(w, graph[n0][n1]["weight"])
+            graph.add_edge(n0, n1, weight=w)
+    # Every graph node on a piece of network inside a zone is at the site.
+    for site, pieces in enumerate(zones):
+        for s, t0, t1 in pieces:
+            links[site] += [(n, 0.0) for t, n in chain[s] if t0 - 1e-12 <= t <= t1 + 1e-12]
+
+    out = np.full((len(groups), len(feet)), INF)
+    source = ("source",)
+    for g, members in enumerate(groups):
+        for site in members:
+            for node, cost in links[site]:
+                if graph.has_edge(source, node):
+                    cost = min(cost, graph[source][node]["weight"])
+                graph.add_edge(source, node, weight=cost)
+        if source not in graph:
+            continue
+        dist = nx.single_source_dijkstra_path_length(graph, source, cutoff=limit)
+        graph.remove_node(source)
+        for i, foot in enumerate(feet):
+            if foot is not None and foot[0] in dist:
+                out[g, i] = foot[1] + dist[foot[0]]
+    out[out > limit] = INF
+    return out
+
+
+def assert_distances(got: np.ndarray, expected: np.ndarray) -> None:
+    """Same shape, same inf pattern, finite values equal to rtol 1e-9 / atol 1e-6."""
+    assert got.shape == expected.shape
+    bad = np.isinf(got) != np.isinf(expected)
+    assert not bad.any(), f"inf pattern differs at {np.argwhere(bad).tolist()[:10]}"
+    finite = np.isfinite(expected)
+    np.testing.assert_allclose(got[finite], expected[finite], rtol=1e-9, atol=1e-6)
+
+
+# --------------------------------------------------------------------------------------------
+# Test networks
+# --------------------------------------------------------------------------------------------
+
+STEPS = (0.0, 100.0, 200.0, 300.0)
+
+
+def grid_lines(*, bridge: bool = False) -> list[LineString]:
+    """A 3x3-block street grid (100 m blocks, 0..300): one LineString per street, meeting at
+    shared vertices. With ``bridge``, a footbridge along x = 150 from (150, 0) to (150, 200)
+    (vertices added to those two streets) that crosses the street y = 100 without a vertex."""
+    lines = []
+    for c in STEPS:
+        row = [(x, c) for x in STEPS]
+        if bridge and c in (0.0, 200.0):
+            row.insert(2, (150.0, c))
+        lines.append(LineString(row))
+        lines.append(LineString([(c, y) for y in STEPS]))
+    if bridge:
+        lines.append(LineString([(150.0, 0.0), (150.0, 200.0)]))
+    return lines
+
+
+def perturbed_grid(rng: np.random.Generator, n: int = 8) -> list[LineString]:
+    """An n x n grid with jittered nodes, six diagonals sharing its vertices and two bridges."""
+    base = np.arange(n) * 100.0
+    nodes = np.stack(np.meshgrid(base, base, indexing="ij"), axis=-1)
+    nodes += rng.uniform(-20.0, 20.0, nodes.shape)
+    lines = [LineString(nodes[i, :]) for i in range(n)]
+    lines += [LineString(nodes[:, j]) for j in range(n)]
+    cells = rng.choice((n - 1) ** 2, size=6, replace=False)
+    for c in cells:
+        i, j = divmod(int(c), n - 1)
+        lines.append(LineString([nodes[i, j], nodes[i + 1, j + 1]]))
+    # Bridges: their ends are grid vertices, but they cross streets without a shared vertex.
+    lines.append(LineString([nodes[1, 2], nodes[3, 3]]))
+    lines.append(LineString([nodes[5, 1], (520.0, 270.0), nodes[6, 4]]))
+    return lines
+
+
+def rotated_rect(cx: float, cy: float, w: float, h: float, angle: float) -> Polygon:
+    c, s = np.cos(angle), np.sin(angle)
+    corners = np.array([[-w, -h], [w, -h], [w, h], [-w, h]]) / 2
+    return Polygon(corners @ np.array([[c, s], [-s, c]]) + (cx, cy))
+
+
+# --------------------------------------------------------------------------------------------
+# 1. Hand-built grid with a bridge
+# --------------------------------------------------------------------------------------------
+
+
+def test_grid_hand_computed_and_bridge_gives_no_shortcut() -> None:
+    lines = grid_lines(bridge=True)
+    # S0 reaches the bridge at (150, 130) (connector 7); S1 reaches x = 0 at (0, 190) (5).
+    sites = [Point(157, 130), Point(5, 190)]
+    # T0: street y = 100 at (140, 100), 3 m, 10 m from where the bridge passes over it.
+    # T1: street y = 0 at (130, 0), 10 m.  T2: street y = 100 at (250, 100), 5 m.
+    xy = [(140, 103), (130, 10), (250, 95)]
+    expected = np.array(
+        [
+            # T0 -> S0: no junction at (150, 100), so around the block over (100, 200) and the
+            # bridge's top end: 40 + 100 + 50 + 70 = 260 (a junction would give 3+10+30+7 = 50).
+            # T1 -> S0: 20 to the bridge's foot (150, 0), then 130 up it.
+            # T2 -> S0: (200, 100), (200, 200), (150, 200), down 70: 50 + 100 + 50 + 70.
+            [3 + 260 + 7, 10 + 20 + 130 + 7, 5 + 270 + 7],
+            # T0 -> S1: (100, 100), (0, 100), up 90.  T1 -> S1: 30 + 100 + 190.
+            # T2 -> S1: 150 + 100 + 90 along y = 100 (past the bridge) and up x = 0.
+            [3 + 40 + 100 + 90 + 5, 10 + 320 + 5, 5 + 340 + 5],
+            [238.0, 167.0, 282.0],
+        ]
+    )
+    groups = [[0], [1], [0, 1]]
+    kw = {"tolerance": 10.0, "max_connector": 50.0, "limit": 1000.0}
+    got = walk(lines, sites, groups, xy, **kw)
+    assert_distances(got, expected)
+    assert_distances(reference_distances(lines, sites, groups, xy, **kw), expected)
+
+
+def test_grid_limit_turns_far_values_to_inf() -> None:
+    lines = grid_lines(bridge=True)
+    sites = [Point(157, 130), Point(5, 190)]
+    xy = [(140, 103), (130, 10), (250, 95)]
+    got = walk(lines, sites, [[0], [1]], xy, tolerance=10.0, max_connector=50.0, limit=250.0)
+    assert_distances(got, np.array([[INF, 167.0, INF], [238.0, INF, INF]]))
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Target and site on the same segment
+# --------------------------------------------------------------------------------------------
+
+
+def test_same_segment_walks_straight_along_it() -> None:
+    lines = grid_lines()
+    # All on the segment (100, 100)-(200, 100).
+    sites = [Point(170, 94), Point(110, 103)]
+    xy = [(120, 108), (190, 96)]
+    # Via a node instead it would be 8 + 20 + 70 + 6 = 104 and 4 + 10 + 90 + 3 = 107.
+    expected = np.array(
+        [
+            [8 + 50 + 6, 4 + 20 + 6],
+            [8 + 10 + 3, 4 + 80 + 3],
+        ]
+    )
+    got = walk(lines, sites, [[0], [1]], xy, tolerance=10.0, max_connector=50.0, limit=1000.0)
+    assert_distances(got, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Beyond the connector limit
+# --------------------------------------------------------------------------------------------
+
+
+def test_points_beyond_max_connector_are_unreachable() -> None:
+    lines = grid_lines()
+    sites = [Point(-100, -100), Point(250, 5)]  # 141 m from the network; 5 m
+    xy = [(150, 400), (150, 20)]  # 100 m from the network; 20 m
+    got = walk(
+        lines, sites, [[0], [1], [0, 1]], xy, tolerance=10.0, max_connector=30.0, limit=1000.0
+    )
+    near = [INF, 20 + 100 + 5]
+    assert_distances(got, np.array([[INF, INF], near, near]))
+
+
+# --------------------------------------------------------------------------------------------
+# 4. A park crossed by a street
+# --------------------------------------------------------------------------------------------
+
+
+def test_polygon_site_crossed_by_a_street() -> None:
+    lines = grid_lines()
+    # The park touches street x = 100 and is crossed by street y = 100; its zone (10 m) is
+    # x 90..190, y 20..180 (rounded corners).
+    park = box(100, 30, 180, 170)
+    xy = [
+        (150, 60),  # in the park; reaches y = 100 at (150, 100), in the zone: its connector
+        (170, 97),  # on the crossing street inside the zone: its connector
+        (150, 160),  # in the park, but reaches y = 200 at (150, 200): 40 + 50 + 20 to (100, 180)
+        (280, 290),  # reaches (280, 300) (10 m): 80 + 100 + 100 + 10 to (190, 100)
+        (40, 10),  # reaches (40, 0) (10 m): 60 + 20 to (100, 20)
+        (600, 600),  # far from the network
+    ]
+    expected = np.array([[40, 3, 40 + 70, 10 + 290, 10 + 80, INF]], dtype=float)
+    kw = {"tolerance": 10.0, "max_connector": 50.0, "limit": 1000.0}
+    got = walk(lines, [park], [[0]], xy, **kw)
+    assert_distances(got, expected)
+    assert_distances(reference_distances(lines, [park], [[0]], xy, **kw), expected)
+
+
+# --------------------------------------------------------------------------------------------
+# 5. A polygon with no network in its zone
+# --------------------------------------------------------------------------------------------
+
+#: A diamond in the block (100..200, 100..200); nearest network: (100, 150) on x = 100, 20 m.
+DIAMOND = Polygon([(130, 140), (140, 150), (130, 160), (120, 150)])
+
+
+def test_polygon_without_network_in_zone_uses_nearest_position() -> None:
+    lines = grid_lines()
+    xy = [
+        (10, 160),  # (0, 160), 10 m; then (0, 200), (100, 200), (100, 150): 40 + 100 + 50
+        (105, 170),  # (100, 170), 5 m, on the site's segment: 20 along
+        (130, 150),  # inside the diamond: reaches (100, 150) itself, 30 m
+    ]
+    expected = np.array([[10 + 190 + 20, 5 + 20 + 20, 30 + 0 + 20]], dtype=float)
+    kw = {"tolerance": 5.0, "max_connector": 50.0, "limit": 1000.0}
+    got = walk(lines, [DIAMOND], [[0]], xy, **kw)
+    assert_distances(got, expected)
+    assert_distances(reference_distances(lines, [DIAMOND], [[0]], xy, **kw), expected)
+
+
+def test_polygon_farther_than_max_connector_is_unreachable() -> None:
+    got = walk(
+        grid_lines(),
+        [DIAMOND],
+        [[0]],
+        [(10, 160), (105, 170)],
+        tolerance=5.0,
+        max_connector=15.0,
+        limit=1000.0,
+    )
+    assert_distances(got, np.full((1, 2), INF))
+
+
+def test_street_along_the_zone_edge_reaches_the_site() -> None:
+    """Network lying on a zone's edge is in the zone, even where the edge is a straight run.
+
+    With tolerance 0 the two sites' zones are the boxes themselves; street y = 0 runs along
+    their bottom edges (x 100..200 and 400..500). Site 1 also has the node (450, 0) on its edge.
+    """
+    lines = [
+        LineString([(0, 0), (450, 0), (600, 0)]),
+        LineString([(0, 0), (0, 300)]),
+        LineString([(450, 0), (450, 200)]),
+    ]
+    sites = [box(100, 0, 200, 60), box(400, 0, 500, 60)]
+    # Feet: (50, 0), (0, 100), (380, 0), (550, 0), (150, 0); connectors 5, 0, 5, 5, 5.
+    xy = [(50, -5), (0, 100), (380, -5), (550, -5), (150, -5)]
+    expected = np.array(
+        [
+            [5 + 50, 100 + 100, 5 + 180, 5 + 350, 5],
+            [5 + 350, 100 + 400, 5 + 20, 5 + 50, 5 + 250],
+        ],
+        dtype=float,
+    )
+    kw = {"tolerance": 0.0, "max_connector": 50.0, "limit": 1000.0}
+    assert_distances(reference_distances(lines, sites, [[0], [1]], xy, **kw), expected)
+    assert_distances(walk(lines, sites, [[0], [1]], xy, **kw), expected)
+
+
+# --------------------------------------------------------------------------------------------
+# 6. Random network, sites and targets
+# --------------------------------------------------------------------------------------------
+
+
+def test_random_network_matches_networkx() -> None:
+    rng = np.random.default_rng(20240611)
+    lines = perturbed_grid(rng)
+    sites: list = [Point(p) for p in rng.uniform(-50, 750, (5, 2))]
+    node = rng.integers(1, 7, 2) * 100.0
+    sites += [
+        rotated_rect(*node, 50, 30, rng.uniform(0, np.pi)),  # on a street crossing
+        rotated_rect(*rng.uniform(0, 700, 2), 40, 25, rng.uniform(0, np.pi)),
+        rotated_rect(*(node + 50), 20, 15, rng.uniform(0, np.pi)),  # mid-block
+    ]
+    xy = rng.uniform(-150, 850, (60, 2))
+    groups = [[i] for i in range(len(sites))] + [list(range(len(sites)))]
+    kw = {"tolerance": 15.0, "max_connector": 60.0, "limit": 400.0}
+    expected = reference_distances(lines, sites, groups, xy, **kw)
+    assert np.isfinite(expected).sum() > 100 and np.isinf(expected).sum() > 50
+    assert_distances(walk(lines, sites, groups, xy, **kw), expected)
+
+
+# --------------------------------------------------------------------------------------------
+# 7. The helsinki sample
+# --------------------------------------------------------------------------------------------
+
+
+def test_helsinki_sample_matches_networkx() -> None:
+    from spaceplanner import load_plan
+    from spaceplanner.sample_maps import get_path
+
+    plan = load_plan(get_path("helsinki"))
+    lines = plan.layers["network"].frame.geometry.to_numpy()
+    sites = np.concatenate(
+        [
+            plan.layers["facilities"].frame.geometry.to_numpy(),
+            plan.layers["activity_spaces"].frame.geometry.to_numpy(),
+        ]
+    )
+    x0, y0, x1, y1 = shapely.total_bounds(lines)
+    rng = np.random.default_rng(7)
+    xy = np.column_stack([rng.uniform(x0, x1, 200), rng.uniform(y0, y1, 200)])
+    groups = [[i] for i in range(len(sites))] + [list(range(len(sites)))]
+    kw = {"tolerance": 20.0, "max_connector": 500.0, "limit": 1000.0}
+    expected = reference_distances(lines, sites, groups, xy, **kw)
+    assert np.isfinite(expected).sum() > 1000
+    assert_distances(walk(lines, sites, groups, xy, **kw), expected)
+
+
+# --------------------------------------------------------------------------------------------
+# 8. Straight-line distances
+# --------------------------------------------------------------------------------------------
+
+
+def test_straight_distances_by_hand() -> None:
+    sites = np.array([Point(0, 0), box(100, 100, 200, 200)], dtype=object)
+    xy = np.array([(30, 40), (150, 150), (300, 150), (0, 180)], dtype=float)
+    got = straight_distances(sites, [[0], [1], [0, 1]], xy, detour=1.3, limit=250.0)
+    to_point = [50 * 1.3, INF, INF, 180 * 1.3]  # 212 * 1.3 and 335 * 1.3 are beyond 250
+    to_park = [np.hypot(70, 60) * 1.3, 0.0, 100 * 1.3, 100 * 1.3]
+    expected = np.array([to_point, to_park, np.minimum(to_point, to_park)])
+    assert_distances(got, expected)
+
+
+@pytest.mark.parametrize("limit", [64.9, 65.1])
+def test_straight_distance_limit(limit: float) -> None:
+    got = straight_distances(
+        np.array([Point(0, 0)], dtype=object),
+        [[0]],
+        np.array([(30.0, 40.0)]),
+        detour=1.3,
+        limit=limit,
+    )
+    assert_distances(got, np.array([[65.0 if limit > 65 else INF]]))
