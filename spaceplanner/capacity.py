@@ -40,11 +40,14 @@ class Assignment:
         ``(K,)`` persons assigned to each shelter.
     flow
         Total persons sheltered (the maximum flow).
+    walking
+        Total walking of the sheltered, in person-metres (least among maximum flows).
     """
 
     sheltered: np.ndarray
     load: np.ndarray
     flow: float
+    walking: float = 0.0
 
 
 def assign(
@@ -128,7 +131,7 @@ def assign(
         raise RuntimeError(msg)
     flows = np.asarray(solver.flows(arc_ids), dtype=np.int64)
     to_shelter = flows[n_groups : n_groups + len(g_idx)] / _UNITS_PER_PERSON
-    load = np.bincount(s_idx, weights=to_shelter, minlength=k)
+    load = np.bincount(s_idx, weights=to_shelter, minlength=k).astype(float)
     group_flow = np.bincount(g_idx, weights=to_shelter, minlength=n_groups)
     share = np.divide(
         group_flow, group_pop.to_numpy(), out=np.zeros(n_groups), where=group_pop.to_numpy() > 0
@@ -136,4 +139,5 @@ def assign(
     sheltered[members["r"].to_numpy()] = (
         population[members["r"].to_numpy()] * share[members["g"].to_numpy()]
     )
-    return Assignment(sheltered, load, float(flows[:n_groups].sum()) / _UNITS_PER_PERSON)
+    walking = float(np.sum(to_shelter * mean_d))
+    return Assignment(sheltered, load, float(flows[:n_groups].sum()) / _UNITS_PER_PERSON, walking)

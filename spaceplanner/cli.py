@@ -12,20 +12,27 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 import pyogrio
 
 from spaceplanner import __version__, settings
+from spaceplanner.evaluate import evaluate
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.outputs import write_outputs
 from spaceplanner.plan import Plan, PlanLayer, load_plan
 from spaceplanner.plan_file import save_plan
+from spaceplanner.report import Report
+from spaceplanner.rules import list_profiles
 from spaceplanner.sample_maps import get_path, list_samples
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+#: Folder ``evaluate`` writes to when no ``--out`` is given.
+DEFAULT_OUT = "evaluation"
 
 
 class UsageError(SpacePlannerError):
@@ -227,6 +234,95 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _percent(x: float) -> str:
+    return f"{100 * x:.1f} %"
+
+
+def _print_summary(report: Report, out: TextIO) -> None:
+    s = report.summary
+    print(
+        f"{s['plan']} — rules {s['rules']}, {s['distance'].replace('_', ' ')} distance, {s['crs']}",
+        file=out,
+    )
+    print(
+        f"Population {s['population']:,.0f} ({s['resident_points']:,} resident points; "
+        f"{s['population_unreachable']:,.0f} beyond reach of the network)",
+        file=out,
+    )
+    sh = s["shelters"]
+    print(
+        f"Shelters ({len(sh['by_shelter'])}, {sh['radius_m']:g} m): "
+        f"covered {sh['population_covered']:,.0f} "
+        f"({_percent(sh['share_covered'])}); capacity {sh['capacity_persons']:,.0f}; "
+        f"sheltered {sh['population_sheltered']:,.0f} ({_percent(sh['share_sheltered'])})",
+        file=out,
+    )
+    over = [b["id"] for b in sh["by_shelter"] if b["over_capacity"]]
+    if over:
+        print(f"  over capacity (nearest demand > capacity): {', '.join(over)}", file=out)
+    for name, c in s["activity_spaces"].items():
+        if name == "overall":
+            print(
+                f"Activity space overall: {c['area_m2']:,.0f} m² in {c['spaces']} spaces, "
+                f"{c['per_capita_m2']:.2f} m²/person",
+                file=out,
+            )
+            continue
+        print(
+            f"Activity space {name} ({c['radius_m']:g} m, ≥ {c['min_area_m2']:,.0f} m²): "
+            f"{_percent(c['share_covered'])} covered, {c['per_capita_m2']:.2f} m²/person "
+            f"(target {c['target_per_capita_m2']:g})",
+            file=out,
+        )
+    for kind, f in s["facilities"].items():
+        print(
+            f"Facility {kind} ({f['count']}, {f['radius_m']:g} m): "
+            f"{_percent(f['share_covered'])} covered",
+            file=out,
+        )
+    for note in s["notes"]:
+        print(f"Note: {note}", file=out)
+
+
+class _ProgressBar:
+    """A one-line progress bar on a terminal (nothing when output is not a terminal)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+
+    def __call__(self, fraction: float, what: str) -> None:
+        if not self.active:
+            return
+        filled = int(fraction * 30)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {what:<28}")
+        self.stream.flush()
+        if fraction >= 1:
+            self.stream.write("\r" + " " * 70 + "\r")
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Evaluate a plan: write report.json and gaps.gpkg, print a summary."""
+    path = _plan_path(args)
+    plan = load_plan(path, strict=True)
+    if args.scenario:
+        plan.scenario = args.scenario
+    to_stdout = args.json == "-"
+    summary_stream = sys.stderr if to_stdout else sys.stdout
+    report = evaluate(plan, rules=args.rules, progress=_ProgressBar(sys.stderr))
+    written = write_outputs(report, Path(args.out or DEFAULT_OUT))
+    if args.json:
+        if to_stdout:
+            print(report.to_json())
+        else:
+            Path(args.json).write_text(report.to_json(), encoding="utf-8")
+            written.append(Path(args.json))
+    _print_summary(report, summary_stream)
+    if written:
+        print(f"Wrote {', '.join(str(p) for p in written)}", file=summary_stream)
+    return EXIT_OK
+
+
 def _add_plan_args(p: argparse.ArgumentParser, *, crs: bool = True) -> None:
     p.add_argument("plan", nargs="?", metavar="PLAN", help="plan spec (.toml) or plan file (.gpkg)")
     p.add_argument(
@@ -251,6 +347,29 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan_args(p)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "evaluate", help="walking-distance coverage of shelters, activity space and facilities"
+    )
+    _add_plan_args(p, crs=False)
+    p.add_argument(
+        "--rules",
+        metavar="PROFILE",
+        help=f"rule profile name ({', '.join(list_profiles())}) or .toml path",
+    )
+    p.add_argument(
+        "--scenario", metavar="NAME", help="hazard scenario to record (default: the plan's)"
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help=f"folder for report.json and gaps.gpkg (default: ./{DEFAULT_OUT})",
+    )
+    p.add_argument(
+        "--json", metavar="FILE", help="also write the report JSON to FILE, or - for stdout"
+    )
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("info", help="the tool, its samples and layer roles; or a plan's summary")
     _add_plan_args(p, crs=False)

@@ -240,8 +240,9 @@ def group_distances(
 
 
 def _site_groups(sources: Sources, groups: list[np.ndarray]) -> pd.DataFrame:
-    g = np.concatenate([np.full(len(s), i) for i, s in enumerate(groups)]) if groups else []
-    s = np.concatenate(groups) if groups else []
+    empty = np.empty(0, np.int64)
+    g = np.concatenate([np.full(len(s), i) for i, s in enumerate(groups)]) if groups else empty
+    s = np.concatenate(groups) if groups else empty
     return pd.DataFrame(
         {"group": np.asarray(g, dtype=np.int64), "site": np.asarray(s, dtype=np.int64)}
     )
@@ -287,7 +288,7 @@ def _inside_sites(
     conn: np.ndarray,
 ) -> None:
     """A target whose edge position lies in a polygon site's zone is at that site."""
-    zoned = np.flatnonzero(np.not_equal(sources.zones, None))
+    zoned = np.flatnonzero(pd.notna(sources.zones))
     if zoned.size == 0 or ok.size == 0:
         return
     foot = network.point_at(seg, t)

@@ -127,7 +127,9 @@ class Evaluator:
         unit = self.profile.service_area_buffer.value
 
         def make_residents() -> tuple[Residents, Access]:
-            residents = collect_residents(self.plan, unit_radius=max(unit, 50.0))
+            residents = collect_residents(
+                self.plan, unit_radius=max(unit, 50.0), margin=self.profile.max_connector.value
+            )
             if network is None:
                 m = residents.count
                 access = Access(np.zeros(m, np.int64), np.zeros(m), np.zeros(m))
@@ -417,9 +419,9 @@ class Evaluator:
         covered = np.isfinite(nearest)
         has = nearest_site >= 0
         demand = np.bincount(nearest_site[has], weights=res.population[has], minlength=len(table))
-        within = np.zeros(len(table))
+        within: np.ndarray = np.zeros(len(table))
         if not allowed.empty:
-            within = np.bincount(
+            within = np.bincount(  # persons within each shelter's radius
                 allowed["s"].to_numpy(),
                 weights=res.population[allowed["r"].to_numpy()],
                 minlength=len(table),

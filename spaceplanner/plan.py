@@ -146,6 +146,76 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_frames(
+        cls,
+        name: str,
+        layers: dict[
+            str, tuple[str, gpd.GeoDataFrame] | tuple[str, gpd.GeoDataFrame, dict[str, Any]]
+        ],
+        *,
+        crs: CRS | str | None = None,
+        rules: str = settings.DEFAULT_RULES,
+        scenario: str = settings.DEFAULT_SCENARIO,
+    ) -> Plan:
+        """Build a plan from GeoDataFrames (for notebooks and tests), checked as files are.
+
+        Parameters
+        ----------
+        name
+            The plan's name.
+        layers
+            Layer name to ``(role, frame)`` or ``(role, frame, options)``; options as in a TOML
+            layer table (field mappings, ``kind = ...``, ``radius_m``).
+        crs
+            The metric CRS; chosen from the frames' CRSs when omitted.
+
+        Raises
+        ------
+        SpacePlannerError
+            On the same problems a TOML plan would report.
+        """
+        fitted: list[PlanLayer] = []
+        for layer_name, item in layers.items():
+            role, frame = item[0], item[1]
+            options = dict(item[2]) if len(item) > 2 else {}
+            if frame.crs is None:
+                msg = "the frame has no CRS"
+                raise LayerError(msg, layer=layer_name, hint="set one with frame.set_crs(...)")
+            result = conform(
+                frame, get_role(role), label=layer_name, file="<memory>", options=options
+            )
+            fitted.append(
+                PlanLayer(
+                    layer_name,
+                    role,
+                    frame=result.frame,
+                    field_map=result.field_map,
+                    constants=result.constants,
+                    options={k: v for k, v in options.items() if k == "radius_m"},
+                    source_crs=crs_label(result.frame.crs),
+                    problems=result.problems,
+                )
+            )
+        if crs is not None:
+            target = parse_crs(crs)
+        else:
+            refs = (
+                [f for f in fitted if f.role == "residents"]
+                or [f for f in fitted if f.role == "boundary"]
+                or fitted
+            )
+            target = choose_metric_crs(
+                [(CRS.from_user_input(f.frame.crs), f.bounds(f.frame.crs)) for f in refs]  # type: ignore[union-attr]
+            )
+        for layer in fitted:
+            project_layer(layer, target)
+        problems = [p for layer in fitted for p in layer.problems]
+        plan = cls(name, target, {f.name: f for f in fitted}, rules, scenario, problems=problems)
+        problems += _check_overlap(fitted, target)
+        plan.raise_for_errors()
+        return plan
+
     def __iter__(self) -> Iterator[PlanLayer]:
         return iter(self.layers.values())
 

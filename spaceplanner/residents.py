@@ -71,17 +71,17 @@ def _vector(layer: PlanLayer, unit_radius: float) -> tuple[np.ndarray, ...]:
     return ids, xy, pop, units
 
 
-def _raster(layer: PlanLayer, plan: Plan) -> tuple[np.ndarray, ...]:
+def _raster(layer: PlanLayer, plan: Plan, margin: float) -> tuple[np.ndarray, ...]:
     assert layer.raster is not None and plan.crs is not None
     src = layer.raster
-    extent = [lyr.bounds(plan.crs) for lyr in plan if lyr.name != layer.name] or [
+    extent = [lyr.bounds(plan.crs) for lyr in plan if lyr.frame is not None] or [
         layer.bounds(plan.crs)
     ]
     box = (
-        min(b[0] for b in extent),
-        min(b[1] for b in extent),
-        max(b[2] for b in extent),
-        max(b[3] for b in extent),
+        min(b[0] for b in extent) - margin,
+        min(b[1] for b in extent) - margin,
+        max(b[2] for b in extent) + margin,
+        max(b[3] for b in extent) + margin,
     )
     own = transform_bounds(plan.crs, src.crs, *box)
     with rasterio.open(src.dataset) as ds:
@@ -103,6 +103,18 @@ def _raster(layer: PlanLayer, plan: Plan) -> tuple[np.ndarray, ...]:
         axis=1,
     )
     units = shapely.polygons(ring)
+    boundaries = [
+        b.frame.geometry.union_all() for b in plan.by_role("boundary") if b.frame is not None
+    ]
+    if boundaries:
+        inside = shapely.contains_xy(shapely.union_all(boundaries), px, py)
+        rows, cols, px, py, units = (
+            rows[inside],
+            cols[inside],
+            px[inside],
+            py[inside],
+            units[inside],
+        )
     row0, col0 = int(window.row_off), int(window.col_off)
     ids = np.char.add(
         np.char.add(f"{layer.name}:", (rows + row0).astype(str)),
@@ -111,12 +123,23 @@ def _raster(layer: PlanLayer, plan: Plan) -> tuple[np.ndarray, ...]:
     return ids, np.column_stack([px, py]), values[rows, cols], units
 
 
-def collect_residents(plan: Plan, *, unit_radius: float) -> Residents:
-    """Gather the resident points of every residents layer of ``plan``."""
+def collect_residents(plan: Plan, *, unit_radius: float, margin: float = 0.0) -> Residents:
+    """Gather the resident points of every residents layer of ``plan``.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+    unit_radius
+        Radius of the unit polygon drawn around a point resident (for gap maps).
+    margin
+        A population raster is read over the extent of the plan's vector layers grown by this
+        much (the reach of the network); with a boundary layer, only cells centred inside count.
+    """
     parts = []
     for layer in plan.by_role("residents"):
         if layer.raster is not None:
-            ids, xy, pop, units = _raster(layer, plan)
+            ids, xy, pop, units = _raster(layer, plan, margin)
         else:
             ids, xy, pop, units = _vector(layer, unit_radius)
         parts.append((ids, np.full(len(ids), layer.name, dtype=object), xy, pop, units))

@@ -78,7 +78,7 @@ def service_area(
         if len(lines):
             shapes.append(shapely.union_all(shapely.buffer(lines, buffer, quad_segs=2)))
         zones = sources.zones[sites]
-        zones = zones[np.not_equal(zones, None)]
+        zones = zones[~shapely.is_missing(zones)]
         if len(zones):
             shapes.append(shapely.union_all(zones))
     return shapely.union_all(shapes) if shapes else shapely.Polygon()

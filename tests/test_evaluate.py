@@ -1,0 +1,350 @@
+"""The evaluation engine on hand-solved cases, the samples, and after edits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+import rasterio
+from conftest import UTM35, X0, Y0
+from rasterio.transform import from_origin
+from shapely import affinity
+from shapely.geometry import LineString, Point, box
+
+import spaceplanner.evaluate as evaluate_module
+from spaceplanner import load_plan
+from spaceplanner.capacity import assign
+from spaceplanner.cli import main
+from spaceplanner.evaluate import CancelledError, Evaluator, evaluate
+from spaceplanner.plan import Plan
+from spaceplanner.sample_maps import get_path
+
+
+def frame(geoms, **columns) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(columns, geometry=geoms, crs=UTM35)
+
+
+def street() -> gpd.GeoDataFrame:
+    return frame([LineString([(X0 - 1000, Y0), (X0 + 1000, Y0)])])
+
+
+def at(x: float, y: float = 0.0) -> Point:
+    return Point(X0 + x, Y0 + y)
+
+
+def test_exact_assignment_beats_nearest_greedy() -> None:
+    # A (100 p) reaches S1 at 60 m and S2 at 160 m; B (100 p) reaches only S1 (350 m; S2 550 m).
+    # Nearest-first puts A in S1 and leaves B out: 100. The exact assignment shelters 200.
+    plan = Plan.from_frames(
+        "greedy trap",
+        {
+            "residents": ("residents", frame([at(150, 10), at(-250)], population=[100, 100])),
+            "shelters": ("shelters", frame([at(100), at(300)], capacity=[100, 100])),
+            "network": ("network", street()),
+        },
+    )
+    report = evaluate(plan)
+    sh = report["shelters"]
+    assert sh["population_covered"] == 200
+    assert sh["capacity_persons"] == 200
+    assert sh["population_sheltered"] == pytest.approx(200)
+    loads = {b["id"]: b["assigned"] for b in sh["by_shelter"]}
+    assert loads == pytest.approx({"shelters-1": 100, "shelters-2": 100})
+    residents = report.layers["residents"].set_index("id")
+    assert residents.loc["residents-1", "d_shelter"] == pytest.approx(60)
+    assert residents.loc["residents-2", "d_shelter"] == pytest.approx(350)
+    # S1 is both residents' nearest: 200 want it, it holds 100
+    over = report.layers["shelters_over_capacity"]
+    assert list(over["id"]) == ["shelters-1"]
+
+
+def test_assignment_matches_networkx_max_flow_min_cost() -> None:
+    rng = np.random.default_rng(7)
+    m, k = 40, 6
+    population = rng.integers(1, 30, m).astype(float)
+    capacity = rng.integers(10, 80, k).astype(float)
+    rows = [
+        (r, s, float(rng.integers(10, 500)))
+        for r in range(m)
+        for s in range(k)
+        if rng.random() < 0.35
+    ]
+    pairs = pd.DataFrame(rows, columns=["r", "s", "d"])
+    got = assign(population, capacity, pairs, np.arange(m))
+    g = nx.DiGraph()
+    for r in range(m):
+        g.add_edge("src", ("r", r), capacity=int(population[r]), weight=0)
+    for s in range(k):
+        g.add_edge(("s", s), "sink", capacity=int(capacity[s]), weight=0)
+    for r, s, d in rows:
+        g.add_edge(("r", r), ("s", s), capacity=int(population[r]), weight=int(d))
+    flow = nx.max_flow_min_cost(g, "src", "sink")
+    assert got.flow == pytest.approx(sum(flow["src"].values()))
+    assert got.load.sum() == pytest.approx(got.flow)
+    assert (got.load <= capacity + 1e-9).all() and (got.sheltered <= population + 1e-9).all()
+    assert got.sheltered.sum() == pytest.approx(got.flow)
+    # least walking among maximum flows: the same total as networkx's max-flow min-cost
+    assert got.walking == pytest.approx(nx.cost_of_flow(g, flow))
+
+
+def test_capacity_basis_and_report_says_which() -> None:
+    plan = Plan.from_frames(
+        "bases",
+        {
+            "residents": ("residents", frame([at(0, 5)], population=[10])),
+            "shelters": (
+                "shelters",
+                frame(
+                    [
+                        box(X0, Y0 + 10, X0 + 20, Y0 + 30),
+                        box(X0 + 50, Y0 + 10, X0 + 90, Y0 + 60),
+                        at(120, 5),
+                    ],
+                    effective_area=[300.0, None, None],
+                    capacity=[500.0, None, None],
+                ),
+            ),
+            "network": ("network", street()),
+        },
+    )
+    by = {b["id"]: b for b in evaluate(plan)["shelters"]["by_shelter"]}
+    assert by["shelters-1"]["capacity_persons"] == 300  # 300 m² / 1.0 m² < 500
+    assert "effective area" in by["shelters-1"]["capacity_basis"]
+    assert by["shelters-2"]["capacity_persons"] == pytest.approx(40 * 50)
+    assert "site area" in by["shelters-2"]["capacity_basis"]
+    assert by["shelters-3"]["capacity_persons"] == 0
+    assert by["shelters-3"]["capacity_basis"].startswith("none")
+
+
+def test_facility_and_activity_space_coverage_by_hand() -> None:
+    plan = Plan.from_frames(
+        "daily life",
+        {
+            "residents": (
+                "residents",
+                frame([at(100), at(290), at(450, 30)], population=[10, 20, 30]),
+            ),
+            "kindergartens": ("facilities", frame([at(0, 20)]), {"kind": "kindergarten"}),
+            "clinics": ("facilities", frame([at(0, 20)]), {"kind": "clinic", "radius_m": 100}),
+            "park": ("activity_spaces", frame([box(X0 + 400, Y0 - 100, X0 + 500, Y0 - 10)])),
+            "network": ("network", street()),
+        },
+    )
+    report = evaluate(plan)
+    kg = report["facilities"]["kindergarten"]
+    assert kg["radius_m"] == 300
+    assert kg["population_covered"] == 10  # 120 m; the one at 310 m is out
+    assert report["facilities"]["clinic"]["population_covered"] == 0  # radius_m 100 < 120
+    d = report.layers["residents"].set_index("id")
+    assert d.loc["residents-1", "d_kindergarten"] == pytest.approx(120)
+    # the park's zone (20 m around it) meets the street at x = 400 - sqrt(20² - 10²)
+    edge = 400 - np.sqrt(20**2 - 10**2)
+    assert d.loc["residents-3", "d_space_5min"] == pytest.approx(30)  # edge position inside zone
+    # (the zone is a buffer polygon: its rounded corners are chords, a few cm off the arc)
+    assert d.loc["residents-1", "d_space_5min"] == pytest.approx(edge - 100, abs=0.2)
+    five = report["activity_spaces"]["5min"]
+    assert five["spaces_counted"] == 1 and five["population_covered"] == 60
+    assert five["per_capita_m2"] == pytest.approx(100 * 90 / 60)
+    assert report["activity_spaces"]["10min"]["spaces_counted"] == 0  # 9000 m² < 1 ha
+
+
+def test_straight_line_fallback_without_a_network() -> None:
+    plan = Plan.from_frames(
+        "no streets",
+        {
+            "residents": ("residents", frame([at(300), at(400)], population=[5, 7])),
+            "shelters": ("shelters", frame([at(0)], capacity=[100])),
+        },
+    )
+    report = evaluate(plan)
+    assert report["distance"] == "straight_line"
+    assert report["detour_factor"]["value"] == 1.3
+    assert any("straight lines" in note for note in report["notes"])
+    assert report["shelters"]["population_covered"] == 5  # 390 m; 400 m x 1.3 = 520 m > 500
+
+
+def test_point_beyond_the_connector_limit_is_unreachable() -> None:
+    plan = Plan.from_frames(
+        "far",
+        {
+            "residents": ("residents", frame([at(0, 10), at(0, 900)], population=[1, 2])),
+            "shelters": ("shelters", frame([at(0, -5)], capacity=[10])),
+            "network": ("network", street()),
+        },
+    )
+    report = evaluate(plan)
+    assert report["population_unreachable"] == 2
+    assert report["shelters"]["population_covered"] == 1
+
+
+def test_population_raster_residents(tmp_path: Path) -> None:
+    counts = np.array([[0, 12, 0], [5, 0, 3]], dtype="float32")
+    with rasterio.open(
+        tmp_path / "pop.tif",
+        "w",
+        driver="GTiff",
+        width=3,
+        height=2,
+        count=1,
+        dtype="float32",
+        crs=UTM35,
+        transform=from_origin(X0, Y0 + 100, 100, 100),
+    ) as dst:
+        dst.write(counts, 1)
+    gpd.GeoDataFrame(
+        geometry=[LineString([(X0, Y0 + 50), (X0 + 300, Y0 + 50)])], crs=UTM35
+    ).to_file(tmp_path / "walk.gpkg")
+    (tmp_path / "plan.toml").write_text(
+        '[layers.people]\nrole = "residents"\npath = "pop.tif"\n'
+        '[layers.walk]\nrole = "network"\npath = "walk.gpkg"\n',
+        encoding="utf-8",
+    )
+    report = evaluate(load_plan(tmp_path / "plan.toml"))
+    assert report["population"] == 20
+    assert report["resident_points"] == 3
+    ids = set(report.layers["residents"]["id"])
+    assert ids == {"people:0:1", "people:1:0", "people:1:2"}
+    xy = report.layers["residents"].set_index("id").geometry
+    assert (xy["people:0:1"].x, xy["people:0:1"].y) == (X0 + 150, Y0 + 50)
+
+
+def _helsinki_with_shelters() -> Plan:
+    plan = load_plan(get_path("helsinki"))
+    spaces = plan.layers["activity_spaces"].frame
+    candidates = spaces[spaces["dual_use"]].copy()
+    shelters = gpd.GeoDataFrame(
+        {"id": candidates["id"], "name": candidates["name"]},
+        geometry=candidates.geometry,
+        crs=plan.crs,
+    )
+    extra = Plan.from_frames("x", {"shelters": ("shelters", shelters)}, crs=plan.crs)
+    plan.layers["shelters"] = extra.layers["shelters"]
+    return plan
+
+
+def _figures(report) -> dict:
+    return json.loads(report.to_json())
+
+
+def test_incremental_evaluation_equals_a_full_one(monkeypatch) -> None:
+    plan = _helsinki_with_shelters()
+    ev = Evaluator(plan)
+    before = _figures(ev.evaluate(gaps=False))
+    assert before["shelters"]["population_sheltered"] > 0
+    calls = []
+    real = evaluate_module.site_sources
+    monkeypatch.setattr(
+        evaluate_module, "site_sources", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    edits = {
+        "move a shelter": lambda p: _move(p.layers["shelters"], 0, 250.0),
+        "move a facility": lambda p: _move(p.layers["facilities"], 2, -180.0),
+        "delete a facility": lambda p: _drop(p.layers["facilities"], 0),
+        "add a facility": lambda p: _add_facility(p.layers["facilities"]),
+    }
+    for label, edit in edits.items():
+        calls.clear()
+        edit(plan)
+        incremental = _figures(ev.evaluate(gaps=False))
+        assert len(calls) == 1, f"{label}: recomputed {len(calls)} layers, not only the edited one"
+        full = _figures(evaluate(plan, gaps=False))
+        assert incremental == full, label
+    assert incremental != before
+
+
+def _move(layer, row: int, dx: float) -> None:
+    geoms = layer.frame.geometry.copy()
+    geoms.iloc[row] = affinity.translate(geoms.iloc[row], dx, 0)
+    layer.frame = layer.frame.set_geometry(geoms)
+
+
+def _drop(layer, row: int) -> None:
+    layer.frame = layer.frame.drop(index=layer.frame.index[row]).reset_index(drop=True)
+
+
+def _add_facility(layer) -> None:
+    new = layer.frame.iloc[[0]].copy()
+    new["id"] = "new-kindergarten"
+    new["kind"] = "kindergarten"
+    new = new.set_geometry(new.geometry.translate(120, 80))
+    layer.frame = pd.concat([layer.frame, new], ignore_index=True)
+
+
+def test_cancel_stops_the_evaluation() -> None:
+    with pytest.raises(CancelledError):
+        evaluate(load_plan(get_path("synthetic_cn")), cancel=lambda: True)
+
+
+def test_synthetic_cn_known_figures() -> None:
+    report = evaluate(load_plan(get_path("synthetic_cn")))
+    sh = report["shelters"]
+    # capacities from the source file: min(容纳人数, 有效避难面积 / per-capita of the class)
+    src = gpd.read_file(get_path("synthetic_cn").parent / "community.gpkg", layer="shelters")
+    per_capita = src["类型"].map({"紧急": 1.0, "固定": 2.0})
+    expected = np.minimum(src["容纳人数"], src["有效避难面积"] / per_capita).sum()
+    assert sh["capacity_persons"] == pytest.approx(expected)
+    assert report["population"] == 14400
+    assert sh["population_sheltered"] == pytest.approx(min(14400, expected))
+    assert {"kindergarten", "clinic", "elderly_care"} <= set(report["facilities"])
+
+
+def test_helsinki_known_figures() -> None:
+    report = evaluate(load_plan(get_path("helsinki")), gaps=False)
+    assert report["population"] == 5374
+    assert report["distance"] == "network"
+    assert report["shelters"]["population_sheltered"] == 0
+    assert any("no shelters layer" in n for n in report["notes"])
+    for name in ("5min", "10min", "15min"):
+        assert 0 < report["activity_spaces"][name]["share_covered"] <= 1
+
+
+def test_cli_evaluate_writes_the_contract(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["evaluate", "--sample", "synthetic_cn", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Shelters (4" in text and "Wrote" in text
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    for key in (
+        "plan",
+        "crs",
+        "rules",
+        "distance",
+        "population",
+        "shelters",
+        "activity_spaces",
+        "facilities",
+        "violations",
+    ):
+        assert key in report
+    for key in (
+        "radius_m",
+        "population_covered",
+        "share_covered",
+        "capacity_persons",
+        "population_sheltered",
+        "share_sheltered",
+        "by_shelter",
+    ):
+        assert key in report["shelters"]
+    assert {"id", "capacity_persons", "assigned"} <= set(report["shelters"]["by_shelter"][0])
+    assert {"radius_m", "share_covered", "per_capita_m2"} <= set(report["activity_spaces"]["5min"])
+    layers = {row[0] for row in __import__("pyogrio").list_layers(out / "gaps.gpkg")}
+    assert {"residents", "gap_areas", "service_areas", "shelters"} <= layers
+    areas = gpd.read_file(out / "gaps.gpkg", layer="service_areas")
+    assert areas.crs.to_epsg() == 4547 and (areas.area > 0).all()
+
+
+def test_cli_evaluate_json_to_stdout_and_bad_rules(tmp_path: Path, capsys) -> None:
+    assert main(["evaluate", "--sample", "bubenec", "--out", str(tmp_path), "--json", "-"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["plan"] == "Prague-Bubeneč"
+    assert "Population" in captured.err
+    assert (
+        main(["evaluate", "--sample", "bubenec", "--out", str(tmp_path), "--rules", "cn-bg"]) == 2
+    )
+    assert "unknown rule profile" in capsys.readouterr().err
