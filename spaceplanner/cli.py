@@ -17,7 +17,7 @@ from typing import TextIO
 import pyogrio
 
 from spaceplanner import __version__, settings
-from spaceplanner.evaluate import evaluate
+from spaceplanner.evaluation import evaluate
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError

@@ -16,11 +16,11 @@ from rasterio.transform import from_origin
 from shapely import affinity
 from shapely.geometry import LineString, Point, box
 
-import spaceplanner.evaluate as evaluate_module
+import spaceplanner.evaluation as evaluate_module
 from spaceplanner import load_plan
 from spaceplanner.capacity import assign
 from spaceplanner.cli import main
-from spaceplanner.evaluate import CancelledError, Evaluator, evaluate
+from spaceplanner.evaluation import CancelledError, Evaluator, evaluate
 from spaceplanner.plan import Plan
 from spaceplanner.sample_maps import get_path
 
