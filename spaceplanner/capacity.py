@@ -75,9 +75,11 @@ def assign(
     load = np.zeros(k)
     if pairs.empty or k == 0:
         return Assignment(sheltered, load, 0.0)
-    pairs = pairs.sort_values(["r", "s"], kind="stable")
-    r_all = pairs["r"].to_numpy()
-    s_all = pairs["s"].to_numpy()
+    r_all = pairs["r"].to_numpy(np.int64)
+    s_all = pairs["s"].to_numpy(np.int64)
+    d_all = pairs["d"].to_numpy(float)
+    order = np.lexsort((s_all, r_all))
+    r_all, s_all, d_all = r_all[order], s_all[order], d_all[order]
     starts = np.flatnonzero(np.r_[True, r_all[1:] != r_all[:-1]])
     # Each resident's set of shelters, as a 128-bit signature: sums of random 64-bit weights.
     rng = np.random.default_rng(0)
@@ -86,27 +88,26 @@ def assign(
         sig1 = np.add.reduceat(w1[s_all], starts)
         sig2 = np.add.reduceat(w2[s_all], starts)
     residents = r_all[starts]
-    members = pd.DataFrame(
-        {"r": residents, "key": group_key[residents], "sig1": sig1, "sig2": sig2}
+    keys = np.rec.fromarrays(
+        [group_key[residents].astype(np.int64), sig1, sig2], names="key,sig1,sig2"
     )
-    members["g"] = members.groupby(["key", "sig1", "sig2"], sort=False).ngroup()
-    members["pop"] = population[residents]
+    _, first, member_group = np.unique(keys, return_index=True, return_inverse=True)
+    member_group = member_group.ravel()
+    n_groups = first.size
+    member_pop = population[residents]
+    group_pop = np.bincount(member_group, weights=member_pop, minlength=n_groups)
     g_of = np.full(m, -1, dtype=np.int64)
-    g_of[residents] = members["g"].to_numpy()
-    group_pop = members.groupby("g")["pop"].sum().sort_index()
-    weighted = pairs.assign(g=g_of[r_all], pop=population[r_all])
-    weighted["pd"] = weighted["pop"] * weighted["d"]
-    arcs = weighted.groupby(["g", "s"], sort=True).agg(pd_sum=("pd", "sum"), pop_sum=("pop", "sum"))
-    mean_d = np.where(
-        arcs["pop_sum"].to_numpy() > 0,
-        arcs["pd_sum"] / arcs["pop_sum"].where(arcs["pop_sum"] > 0, 1),
-        0.0,
-    )
-    n_groups = len(group_pop)
-    g_idx = arcs.index.get_level_values(0).to_numpy()
-    s_idx = arcs.index.get_level_values(1).to_numpy()
+    g_of[residents] = member_group
+    pair_pop = population[r_all]
+    arc_key = g_of[r_all] * k + s_all
+    arcs, arc_of_pair = np.unique(arc_key, return_inverse=True)
+    pop_sum = np.bincount(arc_of_pair, weights=pair_pop, minlength=arcs.size)
+    pd_sum = np.bincount(arc_of_pair, weights=pair_pop * d_all, minlength=arcs.size)
+    mean_d = np.divide(pd_sum, pop_sum, out=np.zeros(arcs.size), where=pop_sum > 0)
+    g_idx = arcs // k
+    s_idx = arcs % k
 
-    supply = np.round(group_pop.to_numpy() * _UNITS_PER_PERSON).astype(np.int64)
+    supply = np.round(group_pop * _UNITS_PER_PERSON).astype(np.int64)
     cap_units = np.floor(np.maximum(capacity, 0) * _UNITS_PER_PERSON + 1e-6).astype(np.int64)
     source, sink = n_groups + k, n_groups + k + 1
     tails = np.concatenate([np.full(n_groups, source), g_idx, n_groups + np.arange(k)])
@@ -133,11 +134,7 @@ def assign(
     to_shelter = flows[n_groups : n_groups + len(g_idx)] / _UNITS_PER_PERSON
     load = np.bincount(s_idx, weights=to_shelter, minlength=k).astype(float)
     group_flow = np.bincount(g_idx, weights=to_shelter, minlength=n_groups)
-    share = np.divide(
-        group_flow, group_pop.to_numpy(), out=np.zeros(n_groups), where=group_pop.to_numpy() > 0
-    )
-    sheltered[members["r"].to_numpy()] = (
-        population[members["r"].to_numpy()] * share[members["g"].to_numpy()]
-    )
+    share = np.divide(group_flow, group_pop, out=np.zeros(n_groups), where=group_pop > 0)
+    sheltered[residents] = member_pop * share[member_group]
     walking = float(np.sum(to_shelter * mean_d))
     return Assignment(sheltered, load, float(flows[:n_groups].sum()) / _UNITS_PER_PERSON, walking)

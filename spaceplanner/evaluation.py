@@ -25,6 +25,7 @@ import shapely
 
 from spaceplanner.capacity import assign
 from spaceplanner.distance import Sources, group_distances, site_sources, straight_distances
+from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
 from spaceplanner.network import Access, WalkNetwork, build_network, locate
@@ -49,7 +50,11 @@ def _fingerprint(*parts: object) -> str:
         if isinstance(part, gpd.GeoDataFrame):
             digest.update(b"".join(shapely.to_wkb(part.geometry.to_numpy(), hex=False)))
             attrs = part.drop(columns=part.geometry.name)
-            digest.update(pd.util.hash_pandas_object(attrs.astype(str), index=True).to_numpy())
+            try:
+                hashed = pd.util.hash_pandas_object(attrs, index=True)
+            except TypeError:  # unhashable cells (lists, dicts): hash their text
+                hashed = pd.util.hash_pandas_object(attrs.astype(str), index=True)
+            digest.update(hashed.to_numpy())
             digest.update(",".join(map(str, attrs.columns)).encode())
         else:
             digest.update(repr(part).encode())
@@ -57,9 +62,18 @@ def _fingerprint(*parts: object) -> str:
 
 
 def _layer_fingerprint(layer: PlanLayer) -> str:
+    """A digest of what the engine reads from a layer: geometry, role fields, options."""
     if layer.raster is not None:
         return _fingerprint(layer.raster.dataset, layer.raster.band, layer.raster.crs.to_wkt())
-    return _fingerprint(layer.frame, sorted(layer.options.items()))
+    assert layer.frame is not None
+    used = (
+        []
+        if layer.role == "network"
+        else [c for c in get_role(layer.role).fields if c in layer.frame.columns]
+    )
+    return _fingerprint(
+        layer.frame[[*used, layer.frame.geometry.name]], sorted(layer.options.items())
+    )
 
 
 @dataclass
@@ -103,6 +117,7 @@ class Evaluator:
         self.plan = plan
         self.profile: Profile = load_profile(rules or plan.rules)
         self._cache: dict[str, tuple[str, Any]] = {}
+        self._site_cache: dict[str, dict[str, tuple[np.ndarray, np.ndarray, bool]]] = {}
 
     def _cached(self, name: str, key: str, make: Callable[[], Any]) -> Any:
         hit = self._cache.get(name)
@@ -237,16 +252,40 @@ class Evaluator:
             assert layer.frame is not None
             table = self._shelter_table(layer)
             radius = table["radius_m"].to_numpy()
-            groups = [np.array([i]) for i in range(len(table))]
-            d, sources = self._distances(
-                ctx, layer.frame.geometry.to_numpy(), groups, float(radius.max())
+            geoms = layer.frame.geometry.to_numpy()
+            # Each site's residents within its radius, kept per site: an edit to one shelter
+            # routes that shelter alone.
+            site_keys = [
+                _fingerprint(ctx.key, wkb, rad)
+                for wkb, rad in zip(shapely.to_wkb(geoms), radius, strict=True)
+            ]
+            known = self._site_cache.setdefault(layer.name, {})
+            todo = [i for i, k in enumerate(site_keys) if k not in known]
+            if todo:
+                idx = np.asarray(todo)
+                d, sources = self._distances(
+                    ctx,
+                    geoms[idx],
+                    [np.array([j]) for j in range(idx.size)],
+                    float(radius[idx].max()),
+                )
+                reached = sources.reached() if sources is not None else np.ones(idx.size, bool)
+                for j, i in enumerate(todo):
+                    row = d[j]
+                    r = np.flatnonzero(row <= radius[i])
+                    known[site_keys[i]] = (r, row[r], bool(reached[j]))
+            fresh = {k: known[k] for k in site_keys}
+            self._site_cache[layer.name] = fresh
+            parts = [fresh[k] for k in site_keys]
+            pairs = pd.DataFrame(
+                {
+                    "r": np.concatenate([p[0] for p in parts]) if parts else np.empty(0, np.int64),
+                    "s": np.repeat(np.arange(len(parts)), [len(p[0]) for p in parts]),
+                    "d": np.concatenate([p[1] for p in parts]) if parts else np.empty(0),
+                }
             )
-            d[d > radius[:, None]] = np.inf
-            s, r = np.nonzero(np.isfinite(d))
-            pairs = pd.DataFrame({"r": r, "s": s, "d": d[s, r]})
-            reached = sources.reached() if sources is not None else np.ones(len(table), bool)
-            table["reaches_network"] = reached
-            return _ShelterLayer(table, pairs, sources)
+            table["reaches_network"] = [p[2] for p in parts]
+            return _ShelterLayer(table, pairs, None)
 
         return self._cached(f"shelters:{layer.name}", key, make)
 
