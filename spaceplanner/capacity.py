@@ -88,10 +88,8 @@ def assign(
         sig1 = np.add.reduceat(w1[s_all], starts)
         sig2 = np.add.reduceat(w2[s_all], starts)
     residents = r_all[starts]
-    keys = np.rec.fromarrays(
-        [group_key[residents].astype(np.int64), sig1, sig2], names="key,sig1,sig2"
-    )
-    _, first, member_group = np.unique(keys, return_index=True, return_inverse=True)
+    keys = np.column_stack([group_key[residents].astype(np.uint64), sig1, sig2])
+    _, first, member_group = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     member_group = member_group.ravel()
     n_groups = first.size
     member_pop = population[residents]
