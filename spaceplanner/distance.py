@@ -95,6 +95,7 @@ def site_sources(
     *,
     tolerance: float,
     max_connector: float,
+    entrances: dict[int, np.ndarray] | None = None,
 ) -> Sources:
     """Find where each site reaches the network.
 
@@ -108,14 +109,30 @@ def site_sources(
         Network within this distance of a polygon's boundary reaches the polygon.
     max_connector
         Sites farther than this from every segment are unreachable.
+    entrances
+        Site index to ``(E, 2)`` entrance coordinates: such a site is reached only through its
+        entrances (each located like a point site), not wherever the network meets it.
     """
     geoms = np.asarray(geometries, dtype=object)
     n = len(geoms)
     polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
     zones = np.full(n, None, dtype=object)
     sites, segs, ts, offsets = [], [], [], []
+    if entrances:
+        gated = np.array(sorted(entrances), dtype=np.int64)
+        polygonal[gated] = False
+        owner = np.concatenate([np.full(len(entrances[i]), i) for i in gated])
+        xy = np.concatenate([np.asarray(entrances[i], dtype=float).reshape(-1, 2) for i in gated])
+        acc = locate(network, xy, max_connector)
+        ok = acc.reachable
+        sites.append(owner[ok])
+        segs.append(acc.seg[ok])
+        ts.append(acc.t[ok])
+        offsets.append(acc.conn[ok])
+    else:
+        gated = np.empty(0, np.int64)
 
-    point_idx = np.flatnonzero(~polygonal)
+    point_idx = np.setdiff1d(np.flatnonzero(~polygonal), gated)
     if point_idx.size:
         xy = shapely.get_coordinates(shapely.centroid(geoms[point_idx]))
         acc = locate(network, xy, max_connector)

@@ -82,6 +82,7 @@ class _Context:
     residents: Residents
     access: Access
     key: str
+    entrances: dict[str, np.ndarray]
 
 
 @dataclass
@@ -153,7 +154,20 @@ class Evaluator:
             return residents, access
 
         residents, access = self._cached("residents", res_key, make_residents)
-        return _Context(network, residents, access, _fingerprint(res_key, self.profile.data))
+        gates = self.plan.by_role("entrances")
+        entrances: dict[str, np.ndarray] = {}
+        for gate in gates:
+            assert gate.frame is not None
+            xy = shapely.get_coordinates(gate.frame.geometry.to_numpy())
+            for site, rows in gate.frame.groupby(gate.frame["site"].astype(str)).indices.items():
+                entrances[site] = np.concatenate([entrances.get(site, np.empty((0, 2))), xy[rows]])
+        key = _fingerprint(res_key, self.profile.data, *[_layer_fingerprint(g) for g in gates])
+        return _Context(network, residents, access, key, entrances)
+
+    @staticmethod
+    def _gates(ctx: _Context, ids: np.ndarray) -> dict[int, np.ndarray]:
+        """Entrances of the sites with ``ids``, by the sites' positions in ``ids``."""
+        return {i: ctx.entrances[str(v)] for i, v in enumerate(ids) if str(v) in ctx.entrances}
 
     def _distances(
         self,
@@ -162,6 +176,7 @@ class Evaluator:
         groups: list[np.ndarray],
         limit: float,
         sources: Sources | None = None,
+        gates: dict[int, np.ndarray] | None = None,
     ) -> tuple[np.ndarray, Sources | None]:
         if ctx.network is None:
             d = straight_distances(
@@ -178,6 +193,7 @@ class Evaluator:
                 geoms,
                 tolerance=self.profile.entrance_tolerance.value,
                 max_connector=self.profile.max_connector.value,
+                entrances=gates,
             )
         d = group_distances(ctx.network, sources, groups, ctx.access, ctx.residents.xy, limit=limit)
         return d, sources
@@ -256,8 +272,10 @@ class Evaluator:
             # Each site's residents within its radius, kept per site: an edit to one shelter
             # routes that shelter alone.
             site_keys = [
-                _fingerprint(ctx.key, wkb, rad)
-                for wkb, rad in zip(shapely.to_wkb(geoms), radius, strict=True)
+                _fingerprint(ctx.key, wkb, rad, site_id)
+                for wkb, rad, site_id in zip(
+                    shapely.to_wkb(geoms), radius, table["id"].to_numpy(), strict=True
+                )
             ]
             known = self._site_cache.setdefault(layer.name, {})
             todo = [i for i, k in enumerate(site_keys) if k not in known]
@@ -268,6 +286,7 @@ class Evaluator:
                     geoms[idx],
                     [np.array([j]) for j in range(idx.size)],
                     float(radius[idx].max()),
+                    gates=self._gates(ctx, table["id"].to_numpy()[idx]),
                 )
                 reached = sources.reached() if sources is not None else np.ones(idx.size, bool)
                 for j, i in enumerate(todo):
@@ -296,6 +315,7 @@ class Evaluator:
         def make() -> dict[str, _GroupResult]:
             assert layer.frame is not None
             geoms = layer.frame.geometry.to_numpy()
+            ids = layer.frame["id"].to_numpy()
             area = (
                 layer.frame["area"].to_numpy(float)
                 if "area" in layer.frame
@@ -313,7 +333,9 @@ class Evaluator:
                         radius, np.full(ctx.residents.count, np.inf), sites, 0.0
                     )
                     continue
-                d, sources = self._distances(ctx, geoms, [sites], radius, sources)
+                d, sources = self._distances(
+                    ctx, geoms, [sites], radius, sources, self._gates(ctx, ids)
+                )
                 out[circle.name] = _GroupResult(radius, d[0], sites, float(area[sites].sum()))
             out["_all"] = _GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(area.sum()))
             return out
@@ -326,6 +348,7 @@ class Evaluator:
         def make() -> dict[str, _GroupResult]:
             assert layer.frame is not None
             geoms = layer.frame.geometry.to_numpy()
+            ids = layer.frame["id"].to_numpy()
             kinds = layer.frame["kind"].astype(str).to_numpy()
             override = layer.options.get("radius_m")
             out: dict[str, _GroupResult] = {}
@@ -336,7 +359,9 @@ class Evaluator:
                     continue
                 radius = float(override) if override else rule.value  # type: ignore[union-attr]
                 sites = np.flatnonzero(kinds == kind)
-                d, sources = self._distances(ctx, geoms, [sites], radius, sources)
+                d, sources = self._distances(
+                    ctx, geoms, [sites], radius, sources, self._gates(ctx, ids)
+                )
                 out[kind] = _GroupResult(radius, d[0], sites, 0.0)
             return out
 
@@ -418,6 +443,16 @@ class Evaluator:
             )
         if not self.plan.by_role("shelters"):
             notes.append("the plan has no shelters layer: nobody is sheltered")
+        site_ids: set[str] = set()
+        for role in ("shelters", "activity_spaces", "facilities"):
+            for lyr in self.plan.by_role(role):
+                if lyr.frame is not None:
+                    site_ids |= set(lyr.frame["id"].astype(str))
+        orphans = sorted(set(ctx.entrances) - site_ids)
+        if orphans:
+            notes.append(
+                f"entrances name sites that are not in the plan ({', '.join(orphans[:5])}): ignored"
+            )
         for kind in facilities["unrated"]:
             notes.append(
                 f"facility kind '{kind}' has no service radius in profile '{self.profile.name}': "
@@ -634,12 +669,35 @@ class Evaluator:
         for col in frame.columns:
             if col.startswith("d_"):
                 frame[col] = frame[col].where(np.isfinite(frame[col]))
-        residents = gpd.GeoDataFrame(frame, geometry=shapely.points(res.xy), crs=crs)
+        points = shapely.points(res.xy)
+        residents = gpd.GeoDataFrame(frame, geometry=points, crs=crs)
+        missing = {
+            name: (res.population - shelters["sheltered"] > 1e-6)
+            if name == "shelter"
+            else ~np.isfinite(d)
+            for name, d in indicators.items()
+        }
+        uncovered = gpd.GeoDataFrame(
+            {
+                "indicator": np.concatenate(
+                    [np.full(int(m.sum()), name, dtype=object) for name, m in missing.items()]
+                ),
+                "id": np.concatenate([res.ids[m] for m in missing.values()]),
+                "layer": np.concatenate([res.layer[m] for m in missing.values()]),
+                "population": np.concatenate(
+                    [
+                        (res.population - shelters["sheltered"])[m]
+                        if name == "shelter"
+                        else res.population[m]
+                        for name, m in missing.items()
+                    ]
+                ),
+            },
+            geometry=np.concatenate([points[m] for m in missing.values()]),
+            crs=crs,
+        )
         gap_rows = []
-        for name, d in indicators.items():
-            miss = ~np.isfinite(d)
-            if name == "shelter":
-                miss = res.population - shelters["sheltered"] > 1e-6
+        for name, miss in missing.items():
             if not miss.any():
                 continue
             area = shapely.union_all(res.units[miss])
@@ -674,6 +732,7 @@ class Evaluator:
         areas = self._service_areas(ctx, shelters, spaces, facilities)
         return {
             "residents": residents,
+            "uncovered_residents": uncovered,
             "gap_areas": gap_areas,
             "shelters": shelter_layer,
             "shelters_over_capacity": shelter_layer[shelter_layer["over_capacity"].astype(bool)]
@@ -689,63 +748,62 @@ class Evaluator:
         spaces: dict[str, Any],
         facilities: dict[str, Any],
     ) -> gpd.GeoDataFrame:
-        buffer = self.profile.service_area_buffer.value
-        rows = []
-        detour = self.profile.detour_factor.value
-
-        def add(name: str, geoms: np.ndarray, radii: np.ndarray, sources: Sources | None) -> None:
-            if len(geoms) == 0:
-                return
-            if ctx.network is None:
-                shape = shapely.union_all(shapely.buffer(geoms, radii / detour))
-            else:
-                if sources is None:
-                    sources = site_sources(
-                        ctx.network,
-                        geoms,
-                        tolerance=self.profile.entrance_tolerance.value,
-                        max_connector=self.profile.max_connector.value,
+        # indicator -> the sites that serve it: (geometries, ids, radii) per layer
+        served: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
+        for lyr in self.plan.by_role("shelters"):
+            assert lyr.frame is not None
+            table = shelters["table"]
+            radii = table.loc[table["layer"] == lyr.name, "radius_m"].to_numpy(float)
+            served.setdefault("shelter", []).append(
+                (lyr.frame.geometry.to_numpy(), lyr.frame["id"].to_numpy(), radii)
+            )
+        for lyr in spaces["layers"]:
+            assert lyr.frame is not None
+            for circle in self.profile.circles:
+                g = self._space_layer(ctx, lyr)[circle.name]
+                if g.sites.size:
+                    served.setdefault(f"space_{circle.name}", []).append(
+                        (
+                            lyr.frame.geometry.to_numpy()[g.sites],
+                            lyr.frame["id"].to_numpy()[g.sites],
+                            np.full(g.sites.size, g.radius),
+                        )
                     )
-                shape = service_area(ctx.network, sources, radii, buffer)
+        for lyr in self.plan.by_role("facilities"):
+            assert lyr.frame is not None
+            for kind, g in self._facility_layer(ctx, lyr).items():
+                served.setdefault(kind, []).append(
+                    (
+                        lyr.frame.geometry.to_numpy()[g.sites],
+                        lyr.frame["id"].to_numpy()[g.sites],
+                        np.full(g.sites.size, g.radius),
+                    )
+                )
+        rows = []
+        for name, parts in served.items():
+            geoms = np.concatenate([p[0] for p in parts])
+            ids = np.concatenate([p[1] for p in parts])
+            radii = np.concatenate([p[2] for p in parts])
+            if len(geoms) == 0:
+                continue
+            if ctx.network is None:
+                shape = shapely.union_all(
+                    shapely.buffer(geoms, radii / self.profile.detour_factor.value)
+                )
+            else:
+                sources = site_sources(
+                    ctx.network,
+                    geoms,
+                    tolerance=self.profile.entrance_tolerance.value,
+                    max_connector=self.profile.max_connector.value,
+                    entrances=self._gates(ctx, ids),
+                )
+                shape = service_area(
+                    ctx.network, sources, radii, self.profile.service_area_buffer.value
+                )
             rows.append(
                 {"indicator": name, "area_m2": float(shapely.area(shape)), "geometry": shape}
             )
-
-        shelter_geoms = [
-            lyr.frame.geometry.to_numpy()
-            for lyr in self.plan.by_role("shelters")
-            if lyr.frame is not None
-        ]
-        if shelter_geoms:
-            add(
-                "shelter",
-                np.concatenate(shelter_geoms),
-                shelters["table"]["radius_m"].to_numpy(float),
-                None,
-            )
-        for circle in self.profile.circles:
-            geoms, radii = [], []
-            for lyr, part in zip(
-                spaces["layers"],
-                (self._space_layer(ctx, lyr) for lyr in spaces["layers"]),
-                strict=True,
-            ):
-                g = part[circle.name]
-                if g.sites.size:
-                    assert lyr.frame is not None
-                    geoms.append(lyr.frame.geometry.to_numpy()[g.sites])
-                    radii.append(np.full(g.sites.size, g.radius))
-            if geoms:
-                add(f"space_{circle.name}", np.concatenate(geoms), np.concatenate(radii), None)
-        for kind in facilities["distances"]:
-            geoms, radii = [], []
-            for lyr in self.plan.by_role("facilities"):
-                part = self._facility_layer(ctx, lyr)
-                if kind in part:
-                    assert lyr.frame is not None
-                    geoms.append(lyr.frame.geometry.to_numpy()[part[kind].sites])
-                    radii.append(np.full(part[kind].sites.size, part[kind].radius))
-            add(kind, np.concatenate(geoms), np.concatenate(radii), None)
         return gpd.GeoDataFrame(
             rows, columns=["indicator", "area_m2", "geometry"], crs=self.plan.crs
         )

@@ -348,3 +348,30 @@ def test_cli_evaluate_json_to_stdout_and_bad_rules(tmp_path: Path, capsys) -> No
         main(["evaluate", "--sample", "bubenec", "--out", str(tmp_path), "--rules", "cn-bg"]) == 2
     )
     assert "unknown rule profile" in capsys.readouterr().err
+
+
+def test_entrances_replace_the_polygon_edge() -> None:
+    park = frame([box(X0 + 400, Y0 - 100, X0 + 500, Y0 - 10)], id=["park-1"])
+    layers = {
+        "residents": ("residents", frame([at(100), at(450, 30)], population=[10, 20])),
+        "park": ("activity_spaces", park),
+        "network": ("network", street()),
+    }
+    open_edge = evaluate(Plan.from_frames("open", layers)).layers["residents"].set_index("id")
+    assert open_edge.loc["residents-2", "d_space_5min"] == pytest.approx(30)
+    gated = Plan.from_frames(
+        "gated",
+        {**layers, "gates": ("entrances", frame([at(500, -10)], site=["park-1"]))},
+    )
+    report = evaluate(gated)
+    d = report.layers["residents"].set_index("id")
+    # through the one gate at (500, -10): 10 m to the street, then along it
+    assert d.loc["residents-2", "d_space_5min"] == pytest.approx(30 + 50 + 10)
+    assert np.isnan(d.loc["residents-1", "d_space_5min"])  # 400 + 10 > 300
+    assert report["activity_spaces"]["5min"]["population_covered"] == 20
+    gaps = report.layers["uncovered_residents"]
+    assert set(gaps.loc[gaps["indicator"] == "space_5min", "id"]) == {"residents-1"}
+    stray = Plan.from_frames(
+        "stray gate", {**layers, "gates": ("entrances", frame([at(0, -10)], site=["nowhere"]))}
+    )
+    assert any("nowhere" in n for n in evaluate(stray, gaps=False)["notes"])
