@@ -4,8 +4,9 @@ Reads ``prague_bubenec/bubenec.gpkg`` from the shared data folder and writes, in
 ``sample_maps/bubenec/``:
 
 - ``bubenec.gpkg``: layers ``buildings`` (uID), ``residents`` (a point per dwelling building with
-  an estimated population), ``network`` (the streets) and ``parcels`` (the plots: ID, TYPPPD_KOD),
-  all in EPSG:3857 as the source is;
+  an estimated population), ``network`` (the streets), ``parcels`` (the plots: ID, TYPPPD_KOD)
+  and ``shelters`` (candidate emergency shelters on open plots: see ``CANDIDATE_PLOT_M2`` and
+  ``EFFECTIVE_SHARE``), all in EPSG:3857 as the source is;
 - ``dtm.tif``: the 1 m terrain raster as a DEFLATE GeoTIFF labelled EPSG:5514 (the source declares
   a local "S-JTSK Krovak East North" system that GDAL cannot place on Earth).
 
@@ -43,6 +44,12 @@ STOREYS = 4
 FLOOR_AREA_PER_PERSON_M2 = 35.0
 #: Smaller footprints are garages and sheds: no one lives there.
 MIN_DWELLING_FOOTPRINT_M2 = 50.0
+#: Candidate shelters: plots with no building on them, of this size range (m², GB 50413-2007
+#: §8.2.9 asks at least 0.1 ha of an emergency shelter).
+CANDIDATE_PLOT_M2 = (1000.0, 2000.0)
+#: Share of a candidate plot taken as effective shelter area: these are gardens and yards, of
+#: which only the open lawn counts (an assumption, stated in the README).
+EFFECTIVE_SHARE = 0.12
 #: GeoPackages stamp the write time into gpkg_contents; a fixed stamp keeps rebuilds identical.
 FIXED_TIMESTAMP = "2024-01-01T00:00:00Z"
 
@@ -56,6 +63,25 @@ def residents(buildings: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         {"uID": dwellings["uID"], "population": np.rint(people).astype("int64")},
         geometry=dwellings.geometry.representative_point(),
         crs=buildings.crs,
+    )
+
+
+def candidate_shelters(
+    plots: gpd.GeoDataFrame, buildings: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """Open plots (no building) of the candidate size, as emergency shelters."""
+    area = plots.geometry.to_crs(KROVAK).area
+    built = plots.geometry.intersects(buildings.geometry.union_all())
+    low, high = CANDIDATE_PLOT_M2
+    chosen = plots[~built & (area >= low) & (area < high)]
+    return gpd.GeoDataFrame(
+        {
+            "id": [f"plot/{v}" for v in chosen["ID"]],
+            "class": "emergency",
+            "effective_area": np.round(area[chosen.index] * EFFECTIVE_SHARE, 1),
+        },
+        geometry=chosen.geometry.to_numpy(),
+        crs=plots.crs,
     )
 
 
@@ -78,6 +104,7 @@ def build_layers(source: Path) -> dict[str, gpd.GeoDataFrame]:
         "residents": residents(buildings),
         "network": network(streets),
         "parcels": plots,
+        "shelters": candidate_shelters(plots, buildings),
     }
 
 

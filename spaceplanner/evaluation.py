@@ -25,6 +25,7 @@ import shapely
 
 from spaceplanner.capacity import assign
 from spaceplanner.distance import Sources, group_distances, site_sources, straight_distances
+from spaceplanner.hazards import hazard_zones
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
@@ -34,10 +35,13 @@ from spaceplanner.report import Report
 from spaceplanner.residents import Residents, collect_residents
 from spaceplanner.rules import Profile, load_profile
 from spaceplanner.service_area import service_area
+from spaceplanner.siting import SENSITIVE_KINDS, SitingResult, check_sites, route_violations
 
 __all__ = ["CancelledError", "Evaluator", "evaluate"]
 
 Progress = Callable[[float, str], None]
+#: The periods an evaluation reports: daily life, emergency, or both.
+PERIODS = ("both", "normal", "emergency")
 
 
 class CancelledError(SpacePlannerError):
@@ -119,6 +123,7 @@ class Evaluator:
         self.profile: Profile = load_profile(rules or plan.rules)
         self._cache: dict[str, tuple[str, Any]] = {}
         self._site_cache: dict[str, dict[str, tuple[np.ndarray, np.ndarray, bool]]] = {}
+        self.scenario = plan.scenario
 
     def _cached(self, name: str, key: str, make: Callable[[], Any]) -> Any:
         hit = self._cache.get(name)
@@ -371,6 +376,8 @@ class Evaluator:
     def evaluate(
         self,
         *,
+        scenario: str | None = None,
+        period: str = "both",
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
         gaps: bool = True,
@@ -386,7 +393,17 @@ class Evaluator:
             :class:`CancelledError`.
         gaps
             Also build the gap layers (service areas, gap areas); the figures do not need them.
+        scenario
+            Hazard scenario (``flood``, ``earthquake``, ``fire``, ``all`` or a user type); the
+            plan's when omitted. Its hazard zones shape the emergency period.
+        period
+            ``normal`` (daily life: activity space and facilities), ``emergency`` (shelters,
+            dual-use spaces switched to shelters, after the 避/防/让 checks) or ``both``.
         """
+        if period not in PERIODS:
+            msg = f"unknown period '{period}'"
+            raise PlanError(msg, field="period", hint=f"use one of {', '.join(PERIODS)}")
+        self.scenario = scenario or self.plan.scenario
         steps = ["network and residents", "shelters", "activity spaces", "facilities", "gaps"]
 
         def step(i: int) -> None:
@@ -412,17 +429,19 @@ class Evaluator:
             "crs": crs_label(self.plan.crs),
             "rules": self.profile.name,
             "rules_title": self.profile.title,
-            "scenario": self.plan.scenario,
+            "scenario": self.scenario,
             "distance": "network" if ctx.network is not None else "straight_line",
             "walking_speed_m_per_min": self.profile.walking_speed.value,
             "population": total,
             "resident_points": res.count,
             "population_unreachable": float(res.population[~reachable].sum()),
-            "shelters": shelters["summary"],
-            "activity_spaces": spaces["summary"],
-            "facilities": facilities["summary"],
-            "violations": [],
-            "notes": self._notes(ctx, facilities),
+            "period": period,
+            "shelters": shelters["summary"] if period != "normal" else None,
+            "activity_spaces": spaces["summary"] if period != "emergency" else None,
+            "facilities": facilities["summary"] if period != "emergency" else None,
+            "violations": shelters["checks"].violations + route_violations(self.plan, self.profile),
+            "capacity_removed_by": shelters["summary"]["capacity_removed_by"],
+            "notes": self._notes(ctx, facilities, shelters["checks"]),
         }
         if ctx.network is None:
             summary["detour_factor"] = self.profile.detour_factor.to_dict()
@@ -434,15 +453,20 @@ class Evaluator:
             progress(1.0, "done")
         return Report(summary, layers)
 
-    def _notes(self, ctx: _Context, facilities: dict[str, Any]) -> list[str]:
-        notes = []
+    def _notes(self, ctx: _Context, facilities: dict[str, Any], checks: SitingResult) -> list[str]:
+        notes = list(checks.notes)
         if ctx.network is None:
             notes.append(
                 "no network layer: distances are straight lines x the detour factor "
                 f"{self.profile.detour_factor.value:g} ({self.profile.detour_factor.source})"
             )
         if not self.plan.by_role("shelters"):
-            notes.append("the plan has no shelters layer: nobody is sheltered")
+            if self._dual_use_layers():
+                notes.append("the plan has no shelters layer: only dual-use spaces shelter people")
+            else:
+                notes.append(
+                    "the plan has no shelters layer and no dual-use space: nobody is sheltered"
+                )
         site_ids: set[str] = set()
         for role in ("shelters", "activity_spaces", "facilities"):
             for lyr in self.plan.by_role(role):
@@ -460,19 +484,104 @@ class Evaluator:
             )
         return notes
 
+    def _dual_use_layers(self) -> list[PlanLayer]:
+        """Dual-use activity spaces (平急两用) as shelter layers of the default class."""
+        out = []
+        for lyr in self.plan.by_role("activity_spaces"):
+            if lyr.frame is None or "dual_use" not in lyr.frame:
+                continue
+            chosen = lyr.frame[lyr.frame["dual_use"].astype(bool)]
+            if chosen.empty:
+                continue
+            cols = {c: chosen[c] for c in ("id", "name", "steward") if c in chosen}
+            if "area" in chosen:
+                cols["effective_area"] = chosen["area"]
+            frame = gpd.GeoDataFrame(cols, geometry=chosen.geometry.to_numpy(), crs=lyr.frame.crs)
+            out.append(PlanLayer(f"{lyr.name} (dual use)", "shelters", frame=frame))
+        return out
+
+    def _checks(self, ctx: _Context, table: pd.DataFrame, geoms: np.ndarray) -> SitingResult:
+        facilities = [lyr for lyr in self.plan.by_role("facilities") if lyr.frame is not None]
+        sensitive = [
+            lyr.frame[lyr.frame["kind"].isin(SENSITIVE_KINDS)].assign(layer=lyr.name)  # type: ignore[index]
+            for lyr in facilities
+        ]
+        parts = [
+            gpd.GeoDataFrame(
+                {
+                    "layer": table["layer"].to_numpy(),
+                    "id": table["id"].to_numpy(),
+                    "name": table["name"].to_numpy(),
+                    "class": table["class"].to_numpy(),
+                    "use": table["use"].to_numpy(),
+                },
+                geometry=geoms,
+                crs=self.plan.crs,
+            )
+        ]
+        parts += [
+            gpd.GeoDataFrame(
+                {
+                    "layer": f["layer"].to_numpy(),
+                    "id": f["id"].astype(str).to_numpy(),
+                    "name": f["name"].to_numpy() if "name" in f else None,
+                    "class": None,
+                    "use": "sensitive",
+                },
+                geometry=f.geometry.to_numpy(),
+                crs=self.plan.crs,
+            )
+            for f in sensitive
+            if len(f)
+        ]
+        sites = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=self.plan.crs)
+        key = _fingerprint(
+            ctx.key,
+            self.scenario,
+            sites,
+            *[
+                _layer_fingerprint(lyr)
+                for role in ("hazards", "hazard_sources", "buildings")
+                for lyr in self.plan.by_role(role)
+            ],
+        )
+
+        def make() -> SitingResult:
+            zones = hazard_zones(self.plan, self.scenario)
+            return check_sites(
+                self.plan, self.profile, sites, zones, network=ctx.network, entrances=ctx.entrances
+            )
+
+        return self._cached("siting", key, make)
+
     def _shelters(self, ctx: _Context) -> dict[str, Any]:
         res = ctx.residents
-        parts = [self._shelter_layer(ctx, lyr) for lyr in self.plan.by_role("shelters")]
+        layers = [*self.plan.by_role("shelters"), *self._dual_use_layers()]
+        parts = [self._shelter_layer(ctx, lyr) for lyr in layers]
         tables, pairs, offset = [], [], 0
-        for part in parts:
-            tables.append(part.table)
+        for lyr, part in zip(layers, parts, strict=True):
+            tables.append(
+                part.table.assign(use="dual_use" if lyr.name.endswith("(dual use)") else "shelter")
+            )
             pairs.append(part.pairs.assign(s=part.pairs["s"] + offset))
             offset += len(part.table)
         table = (
             pd.concat(tables, ignore_index=True)
             if tables
             else pd.DataFrame(
-                columns=["id", "layer", "name", "class", "radius_m", "capacity_persons"]
+                columns=[
+                    "id",
+                    "layer",
+                    "name",
+                    "class",
+                    "use",
+                    "steward",
+                    "radius_m",
+                    "per_capita_m2",
+                    "effective_area_m2",
+                    "capacity_persons",
+                    "capacity_basis",
+                ]
             )
         )
         allowed = (
@@ -482,7 +591,24 @@ class Evaluator:
                 {"r": np.empty(0, np.int64), "s": np.empty(0, np.int64), "d": np.empty(0)}
             )
         )
-        capacity = table["capacity_persons"].to_numpy(float) if len(table) else np.empty(0)
+        geoms = (
+            np.concatenate(
+                [lyr.frame.geometry.to_numpy() for lyr in layers if lyr.frame is not None]
+            )
+            if layers
+            else np.empty(0, object)
+        )
+        before = table["capacity_persons"].to_numpy(float) if len(table) else np.empty(0)
+        checks = self._checks(ctx, table, geoms)
+        k = len(table)
+        share = checks.remaining_share[:k]
+        capacity = before * share
+        removed_by = {
+            p: before * np.minimum(checks.removed_share[p][:k], 1.0) for p in checks.removed_share
+        }
+        eligible = share > 0
+        if not allowed.empty:
+            allowed = allowed[eligible[allowed["s"].to_numpy()]].reset_index(drop=True)
         result = assign(res.population, capacity, allowed, ctx.access.seg)
         nearest = np.full(res.count, np.inf)
         nearest_site = np.full(res.count, -1)
@@ -514,13 +640,17 @@ class Evaluator:
                     "radius_m": row["radius_m"],
                     "effective_area_m2": row.get("effective_area_m2"),
                     "per_capita_m2": row["per_capita_m2"],
-                    "capacity_persons": row["capacity_persons"],
+                    "use": row["use"],
+                    "capacity_before_checks": row["capacity_persons"],
+                    "capacity_persons": float(capacity[i]),
+                    "capacity_removed": {p: float(removed_by[p][i]) for p in removed_by},
+                    "eligible": bool(eligible[i]),
                     "capacity_basis": row["capacity_basis"],
                     "assigned": float(result.load[i]),
-                    "spare": float(row["capacity_persons"] - result.load[i]),
+                    "spare": float(capacity[i] - result.load[i]),
                     "population_within_radius": float(within[i]),
                     "nearest_demand": float(demand[i]),
-                    "over_capacity": bool(demand[i] > row["capacity_persons"] + 1e-9),
+                    "over_capacity": bool(demand[i] > capacity[i] + 1e-9),
                     "reaches_network": bool(row.get("reaches_network", True)),
                 }
             )
@@ -537,6 +667,8 @@ class Evaluator:
             if total and len(table)
             else 0.0,
             "by_shelter": by_shelter,
+            "capacity_before_checks": float(before.sum()),
+            "capacity_removed_by": {p: float(v.sum()) for p, v in removed_by.items()},
             "rules": {
                 name: {
                     "radius_m": c.radius_m.to_dict(),
@@ -549,6 +681,9 @@ class Evaluator:
         }
         return {
             "summary": summary,
+            "checks": checks,
+            "layers": layers,
+            "geoms": geoms,
             "table": table,
             "nearest": nearest,
             "sheltered": result.sheltered,
@@ -715,10 +850,7 @@ class Evaluator:
             columns=["indicator", "population", "residents", "area_m2", "geometry"],
             crs=crs,
         )
-        shelter_geoms = []
-        for lyr in self.plan.by_role("shelters"):
-            assert lyr.frame is not None
-            shelter_geoms.extend(lyr.frame.geometry.to_numpy())
+        shelter_geoms = list(shelters["geoms"])
         summary_rows = shelters["summary"]["by_shelter"]
         shelter_layer = gpd.GeoDataFrame(
             pd.DataFrame(summary_rows).drop(columns=[], errors="ignore")
@@ -750,7 +882,7 @@ class Evaluator:
     ) -> gpd.GeoDataFrame:
         # indicator -> the sites that serve it: (geometries, ids, radii) per layer
         served: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
-        for lyr in self.plan.by_role("shelters"):
+        for lyr in shelters["layers"]:
             assert lyr.frame is not None
             table = shelters["table"]
             radii = table.loc[table["layer"] == lyr.name, "radius_m"].to_numpy(float)
@@ -813,9 +945,13 @@ def evaluate(
     plan: Plan,
     *,
     rules: str | None = None,
+    scenario: str | None = None,
+    period: str = "both",
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     gaps: bool = True,
 ) -> Report:
     """Evaluate ``plan`` once (see :class:`Evaluator` to evaluate again after edits)."""
-    return Evaluator(plan, rules=rules).evaluate(progress=progress, cancel=cancel, gaps=gaps)
+    return Evaluator(plan, rules=rules).evaluate(
+        scenario=scenario, period=period, progress=progress, cancel=cancel, gaps=gaps
+    )

@@ -42,6 +42,8 @@ __all__ = ["LAYER_OPTIONS", "PLAN_KEYS", "LayerSpec", "Plan", "PlanLayer", "load
 PLAN_KEYS = ("name", "crs", "rules", "scenario", "description", "layers")
 #: Keys every layer table may have besides its role's fields.
 LAYER_OPTIONS = ("role", "path", "layer", "crs", "encoding", "x", "y", "radius_m", "band")
+#: Options of a raster hazard layer that say which cells form the zone.
+RASTER_ZONE_OPTIONS = ("min_value", "max_value", "max_slope_pct")
 #: Roles whose layers have a service radius that ``radius_m`` may override.
 RADIUS_ROLES = ("shelters", "activity_spaces", "facilities")
 
@@ -314,6 +316,8 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
                 exc.args[0], path, f"roles are: {', '.join(role_names())}", layer=name, field="role"
             ) from exc
         allowed = set(LAYER_OPTIONS) | set(role_spec.fields)
+        if role == "hazards":
+            allowed |= set(RASTER_ZONE_OPTIONS)
         allowed |= {f"{f}_field" for f, s in role_spec.fields.items() if s.constant}
         for key in raw:
             if key not in allowed:
@@ -363,18 +367,46 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
     return settings_, specs
 
 
+def _check_raster_hazard(spec: LayerSpec) -> None:
+    """A raster hazard needs its type and exactly one rule for which cells form the zone."""
+    given = [k for k in RASTER_ZONE_OPTIONS if k in spec.options]
+    where = {"file": str(spec.path), "layer": spec.name}
+    if len(given) != 1:
+        msg = "a raster hazard needs exactly one of min_value, max_value or max_slope_pct"
+        raise LayerError(
+            msg,
+            **where,
+            hint="e.g. `max_value = 192.0` (terrain at or below 192 m floods) "
+            "or `min_value = 0.5` (depth at least 0.5 m)",
+        )
+    value = spec.options[given[0]]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"{given[0]} = {value!r} is not a number"
+        raise LayerError(msg, **where, field=given[0])
+    if "hazard" not in spec.options:
+        msg = "a raster hazard needs its type"
+        raise LayerError(
+            msg, **where, field="hazard", hint='add `hazard = "flood"` (or another type)'
+        )
+
+
 def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     """Read one layer in its own CRS and fit it to its role."""
     role = get_role(spec.role)
     file = str(spec.path)
     opts = spec.options
     layer_crs = parse_layer_crs(opts["crs"], label=spec.name, file=file) if "crs" in opts else None
+    if spec.role != "hazards" and any(k in opts for k in RASTER_ZONE_OPTIONS):
+        msg = "min_value, max_value and max_slope_pct are options of raster hazard layers"
+        raise LayerError(msg, file=file, layer=spec.name, hint="remove them from this layer")
     if is_raster_source(spec.path, spec.layer, label=spec.name):
         if not role.raster:
             msg = f"{spec.role} must be vector features, not a raster"
             raise LayerError(
                 msg, file=file, layer=spec.name, hint="give a vector file, or another role"
             )
+        if spec.role == "hazards":
+            _check_raster_hazard(spec)
         raster = read_raster(
             spec.path,
             label=spec.name,
@@ -392,6 +424,9 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
             source_crs=crs_label(raster.crs),
             problems=list(raster.problems),
         )
+    if any(k in opts for k in RASTER_ZONE_OPTIONS):
+        msg = "min_value, max_value and max_slope_pct apply to raster hazards, not to polygons"
+        raise LayerError(msg, file=file, layer=spec.name, hint="remove them: polygons are the zone")
     if role.raster_only:
         msg = f"{spec.role} must be a raster (GeoTIFF or GeoPackage raster)"
         raise LayerError(msg, file=file, layer=spec.name, hint="give a raster file")

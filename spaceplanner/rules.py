@@ -180,6 +180,38 @@ class Profile:
             raise RuleError(msg, file=str(self.path), field=dotted)
         return RuleValue(float(value), str(node["source"]), str(node.get("conf", "L")))
 
+    def siting(self, name: str) -> RuleValue:
+        """A siting value (``max_slope_pct``, ``tall_building_m``, ...)."""
+        return self._rule(f"siting.{name}")
+
+    def protective_distance(self, kind: str) -> RuleValue | None:
+        """The protective distance around a hazard source of ``kind``, or None when unset."""
+        if kind not in self.data.get("siting", {}).get("protective_distance_m", {}):
+            return None
+        return self._rule(f"siting.protective_distance_m.{kind}")
+
+    def hv_band(self, voltage_kv: float) -> RuleValue | None:
+        """The band each side of an HV line: that of the smallest voltage at or above it."""
+        table = self.data.get("siting", {}).get("hv_band_m", {})
+        levels = sorted(float(k) for k in table)
+        for level in levels:
+            if voltage_kv <= level + 1e-9:
+                key = next(k for k in table if float(k) == level)
+                return self._rule(f"siting.hv_band_m.{key}")
+        return None
+
+    def required_entrances(self, shelter_class: str) -> RuleValue:
+        """How many entrances (from different directions) a shelter of the class needs."""
+        table = self.data.get("siting", {}).get("entrances", {})
+        key = shelter_class if shelter_class in table else "default"
+        return self._rule(f"siting.entrances.{key}")
+
+    def evacuation_width(self, route_class: str) -> RuleValue | None:
+        """Required clear width of an evacuation route of the class, or None when unset."""
+        if route_class not in self.data.get("siting", {}).get("evacuation_width_m", {}):
+            return None
+        return self._rule(f"siting.evacuation_width_m.{route_class}")
+
     def shelter_class(self, name: str | None) -> ShelterClass:
         """The rules of shelter class ``name`` (the default class when None or empty)."""
         if not name:

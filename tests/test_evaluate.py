@@ -281,15 +281,16 @@ def test_cancel_stops_the_evaluation() -> None:
 
 
 def test_synthetic_cn_known_figures() -> None:
-    report = evaluate(load_plan(get_path("synthetic_cn")))
+    report = evaluate(load_plan(get_path("synthetic_cn")), scenario="earthquake")
     sh = report["shelters"]
     # capacities from the source file: min(容纳人数, 有效避难面积 / per-capita of the class)
     src = gpd.read_file(get_path("synthetic_cn").parent / "community.gpkg", layer="shelters")
     per_capita = src["类型"].map({"紧急": 1.0, "固定": 2.0})
     expected = np.minimum(src["容纳人数"], src["有效避难面积"] / per_capita).sum()
-    assert sh["capacity_persons"] == pytest.approx(expected)
+    own = [b for b in sh["by_shelter"] if b["use"] == "shelter"]
+    assert sum(b["capacity_before_checks"] for b in own) == pytest.approx(expected)
     assert report["population"] == 14400
-    assert sh["population_sheltered"] == pytest.approx(min(14400, expected))
+    assert sh["population_sheltered"] == pytest.approx(min(14400, sh["capacity_persons"]))
     assert {"kindergarten", "clinic", "elderly_care"} <= set(report["facilities"])
 
 
@@ -297,8 +298,9 @@ def test_helsinki_known_figures() -> None:
     report = evaluate(load_plan(get_path("helsinki")), gaps=False)
     assert report["population"] == 5374
     assert report["distance"] == "network"
-    assert report["shelters"]["population_sheltered"] == 0
-    assert any("no shelters layer" in n for n in report["notes"])
+    # no shelters layer: the dual-use parks and pitches shelter people in an emergency
+    assert all(b["use"] == "dual_use" for b in report["shelters"]["by_shelter"])
+    assert 0 < report["shelters"]["population_sheltered"] <= report["population"]
     for name in ("5min", "10min", "15min"):
         assert 0 < report["activity_spaces"][name]["share_covered"] <= 1
 
@@ -307,7 +309,7 @@ def test_cli_evaluate_writes_the_contract(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     assert main(["evaluate", "--sample", "synthetic_cn", "--out", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "Shelters (4" in text and "Wrote" in text
+    assert "Shelters (6" in text and "Wrote" in text
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     for key in (
         "plan",

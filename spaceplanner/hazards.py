@@ -1,0 +1,125 @@
+"""Hazard zones of a scenario (避 avoid), from polygon layers and from rasters with a threshold.
+
+A scenario takes the hazard types that threaten in it: ``flood`` floods; ``earthquake`` faults
+and geohazards (landslide, collapse, subsidence, debris flow); ``fire`` fire zones; ``all`` every
+type. A user-defined type counts in ``all`` and in a scenario of the same name. A raster hazard
+layer states which cells form the zone: ``min_value`` (e.g. flood depth ≥ 0.5 m), ``max_value``
+(e.g. terrain at or below 192 m floods) or ``max_slope_pct`` (terrain steeper than this). Rasters
+are read windowed to the plan, in their own CRS, and the zone is turned into polygons.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import rasterio
+import rasterio.features
+import shapely
+from rasterio.warp import transform_bounds
+from rasterio.windows import Window, from_bounds
+
+from spaceplanner.layers.errors import LayerError
+from spaceplanner.plan import Plan, PlanLayer
+
+__all__ = ["SCENARIOS", "hazard_zones", "scenario_types"]
+
+#: Hazard types that threaten in each scenario (``all`` takes every type).
+SCENARIOS: dict[str, frozenset[str]] = {
+    "flood": frozenset({"flood"}),
+    "earthquake": frozenset(
+        {"fault", "geohazard", "landslide", "collapse", "subsidence", "debris_flow"}
+    ),
+    "fire": frozenset({"fire"}),
+}
+
+
+def scenario_types(scenario: str, present: set[str]) -> set[str]:
+    """The hazard types among ``present`` that count in ``scenario``."""
+    if scenario == "all":
+        return set(present)
+    own = SCENARIOS.get(scenario, frozenset())
+    return {t for t in present if t in own or t == scenario}
+
+
+def _raster_zone(layer: PlanLayer, plan: Plan) -> shapely.Geometry:
+    assert layer.raster is not None and plan.crs is not None
+    src = layer.raster
+    opts = layer.options
+    extent = [lyr.bounds(plan.crs) for lyr in plan if lyr.frame is not None]
+    box = (
+        min(b[0] for b in extent),
+        min(b[1] for b in extent),
+        max(b[2] for b in extent),
+        max(b[3] for b in extent),
+    )
+    own = transform_bounds(plan.crs, src.crs, *box)
+    with rasterio.open(src.dataset) as ds:
+        full = Window(0, 0, ds.width, ds.height)
+        window = from_bounds(*own, transform=ds.transform).round_offsets().round_lengths()
+        try:
+            window = window.intersection(full)
+        except rasterio.errors.WindowError as exc:
+            msg = "the raster does not cover the plan area"
+            raise LayerError(
+                msg, file=layer.source, layer=layer.name, hint="give a raster of this area"
+            ) from exc
+        data = ds.read(src.band, window=window, masked=True).astype(float)
+        transform = ds.window_transform(window)
+    if src.nodata is not None:
+        data = np.ma.masked_equal(data, src.nodata)
+    if "max_slope_pct" in opts:
+        if not src.crs.is_projected:
+            msg = "slope needs a raster in a projected CRS (metres)"
+            raise LayerError(msg, file=layer.source, layer=layer.name, field="max_slope_pct")
+        dz_dy, dz_dx = np.gradient(data.filled(np.nan), abs(transform.e), abs(transform.a))
+        zone = np.hypot(dz_dx, dz_dy) * 100 > float(opts["max_slope_pct"])
+    elif "max_value" in opts:
+        zone = data.filled(np.inf) <= float(opts["max_value"])
+    else:
+        zone = data.filled(-np.inf) >= float(opts["min_value"])
+    zone &= ~np.ma.getmaskarray(data)
+    shapes = [
+        shapely.geometry.shape(geom)
+        for geom, value in rasterio.features.shapes(
+            zone.astype(np.uint8), mask=zone, transform=transform
+        )
+        if value == 1
+    ]
+    if not shapes:
+        return shapely.Polygon()
+    merged = gpd.GeoSeries([shapely.union_all(shapes)], crs=src.crs).to_crs(plan.crs)
+    return merged.iloc[0]
+
+
+def hazard_zones(plan: Plan, scenario: str) -> gpd.GeoDataFrame:
+    """The hazard zones that count in ``scenario``: one row per layer and hazard type.
+
+    Columns: ``layer``, ``hazard``, ``geometry`` (in the plan's CRS, dissolved).
+    """
+    rows = []
+    present: set[str] = set()
+    for layer in plan.by_role("hazards"):
+        if layer.raster is not None:
+            present.add(str(layer.options.get("hazard", "")))
+        elif layer.frame is not None:
+            present |= set(layer.frame["hazard"].astype(str))
+    wanted = scenario_types(scenario, present)
+    for layer in plan.by_role("hazards"):
+        if layer.raster is not None:
+            kind = str(layer.options.get("hazard", ""))
+            if kind in wanted:
+                rows.append(
+                    {"layer": layer.name, "hazard": kind, "geometry": _raster_zone(layer, plan)}
+                )
+            continue
+        assert layer.frame is not None
+        for kind, part in layer.frame.groupby(layer.frame["hazard"].astype(str)):
+            if kind in wanted:
+                rows.append(
+                    {
+                        "layer": layer.name,
+                        "hazard": kind,
+                        "geometry": shapely.union_all(part.geometry.to_numpy()),
+                    }
+                )
+    return gpd.GeoDataFrame(rows, columns=["layer", "hazard", "geometry"], crs=plan.crs)

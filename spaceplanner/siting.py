@@ -1,0 +1,414 @@
+"""The siting checks 避 avoid, 防 prevent and 让 give way (STANDARDS.md §5), and their effect.
+
+Checks change the numbers, not only the list of warnings: the part of a site inside a hazard zone
+of the scenario or the collapse range of a tall building (避), inside the protective distance of
+a hazard source (防), or built over (让) is not effective shelter area. A site wholly removed is
+ineligible. Removal goes in that order (避, then 防, then 让), so each square metre is counted
+once, against the first principle that removes it. Each violation names its rule, principle,
+layer, site id, the measured and required values and the source of the rule.
+
+A site's effective area (its ``effective_area`` field, else its own area) shrinks in proportion
+to the part of its polygon removed; a point site is ineligible when it lies in a removed zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from spaceplanner.network import WalkNetwork
+from spaceplanner.plan import Plan
+from spaceplanner.rules import Profile
+
+__all__ = [
+    "AVOID",
+    "GIVE_WAY",
+    "PREVENT",
+    "SENSITIVE_KINDS",
+    "SitingResult",
+    "check_sites",
+    "route_violations",
+]
+
+AVOID, PREVENT, GIVE_WAY = "避", "防", "让"
+#: Facility kinds that must stay out of hazard zones (避).
+SENSITIVE_KINDS = frozenset(
+    {
+        "kindergarten",
+        "nursery",
+        "primary_school",
+        "middle_school",
+        "elderly_care",
+        "clinic",
+        "health_centre",
+    }
+)
+_SECTORS = 4  # entrances count as "from different directions" when in different quadrants
+_GONE = 1e-6  # share of a site left below which it is wholly removed
+
+
+@dataclass
+class SitingResult:
+    """Per site: what is left, what each principle removed, and the violations found."""
+
+    remaining_share: np.ndarray
+    removed_share: dict[str, np.ndarray]
+    violations: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def eligible(self) -> np.ndarray:
+        """Sites with something left."""
+        return self.remaining_share > _GONE
+
+
+def _height(frame: gpd.GeoDataFrame, profile: Profile) -> np.ndarray:
+    height = frame["height"].to_numpy(float) if "height" in frame else np.full(len(frame), np.nan)
+    floors = frame["floors"].to_numpy(float) if "floors" in frame else np.full(len(frame), np.nan)
+    return np.where(np.isnan(height), floors * profile.siting("floor_height_m").value, height)
+
+
+def _tall_buildings(plan: Plan, profile: Profile) -> gpd.GeoDataFrame:
+    frames = [
+        b.frame.assign(layer=b.name) for b in plan.by_role("buildings") if b.frame is not None
+    ]
+    if not frames:
+        return gpd.GeoDataFrame(columns=["layer", "id", "height", "geometry"], crs=plan.crs)
+    allb = gpd.GeoDataFrame(
+        gpd.pd.concat(frames, ignore_index=True), geometry="geometry", crs=plan.crs
+    )
+    allb["height"] = _height(allb, profile)
+    tall = allb[allb["height"] > profile.siting("tall_building_m").value]
+    return tall[["layer", "id", "height", "geometry"]]
+
+
+def _violation(
+    rule: str,
+    principle: str,
+    site: dict[str, Any],
+    measured: float,
+    required: float,
+    message: str,
+    source: str,
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "rule": rule,
+        "principle": principle,
+        "layer": site["layer"],
+        "id": site["id"],
+        "name": site.get("name"),
+        "measured": round(float(measured), 3),
+        "required": round(float(required), 3),
+        "message": message,
+        "source": source,
+        **extra,
+    }
+
+
+def _source_zones(plan: Plan, profile: Profile, notes: list[str]) -> list[dict[str, Any]]:
+    """Protective zones around hazard sources: buffer geometry, distance and its source."""
+    zones = []
+    for layer in plan.by_role("hazard_sources"):
+        assert layer.frame is not None
+        for row in layer.frame.itertuples(index=False):
+            kind = str(row.kind)
+            geom = row.geometry
+            if kind == "hv_line":
+                voltage = getattr(row, "voltage", np.nan)
+                rule = profile.hv_band(float(voltage)) if voltage == voltage else None
+                if rule is None:
+                    levels = profile.data.get("siting", {}).get("hv_band_m", {})
+                    widest = max(levels, key=float)
+                    rule = profile.hv_band(float(widest))
+                    notes.append(
+                        f"HV line {layer.name}/{row.id}: voltage "
+                        f"{'unknown' if voltage != voltage else f'{voltage:g} kV'}; "
+                        f"the widest band ({widest} kV) is used"
+                    )
+            else:
+                rule = profile.protective_distance(kind)
+                if rule is None:
+                    notes.append(
+                        f"hazard source kind '{kind}' ({layer.name}/{row.id}) has no protective "
+                        f"distance in profile '{profile.name}': not checked "
+                        f"(add siting.protective_distance_m.{kind})"
+                    )
+                    continue
+            assert rule is not None
+            zones.append(
+                {
+                    "layer": layer.name,
+                    "id": str(row.id),
+                    "kind": kind,
+                    "geometry": geom,
+                    "zone": shapely.buffer(geom, rule.value),
+                    "distance": rule.value,
+                    "source": rule.source,
+                }
+            )
+    return zones
+
+
+def check_sites(
+    plan: Plan,
+    profile: Profile,
+    sites: gpd.GeoDataFrame,
+    hazard_zones: gpd.GeoDataFrame,
+    *,
+    network: WalkNetwork | None = None,
+    entrances: dict[str, np.ndarray] | None = None,
+) -> SitingResult:
+    """Run the 避/防/让 checks on ``sites``.
+
+    Parameters
+    ----------
+    plan, profile
+        The plan (buildings, hazard sources, network) and the rule profile.
+    sites
+        Columns ``layer``, ``id``, ``name``, ``use`` (``shelter``, ``dual_use`` or ``sensitive``),
+        ``class`` (shelters) and geometry, in the plan's CRS.
+    hazard_zones
+        The scenario's hazard zones (:func:`spaceplanner.hazards.hazard_zones`).
+    network, entrances
+        For counting the directions a shelter is entered from.
+    """
+    n = len(sites)
+    notes: list[str] = []
+    geoms = sites.geometry.to_numpy()
+    area0 = shapely.area(geoms)
+    polygonal = area0 > 0
+    current = geoms.copy()
+    removed = {p: np.zeros(n) for p in (AVOID, PREVENT, GIVE_WAY)}
+    ineligible_by: dict[int, str] = {}
+    violations: list[dict[str, Any]] = []
+    records = sites.drop(columns=sites.geometry.name).to_dict("records")
+
+    def cut(i: Any, zone: shapely.Geometry, principle: str) -> float:
+        """Remove ``zone`` from site ``i``; return the share of the site it took."""
+        if not polygonal[i]:
+            if i not in ineligible_by and shapely.intersects(zone, geoms[i]):
+                ineligible_by[i] = principle
+                return 1.0
+            return 0.0
+        before = shapely.area(current[i])
+        current[i] = shapely.difference(current[i], zone)
+        share = (before - shapely.area(current[i])) / area0[i]
+        removed[principle][i] += share
+        return share
+
+    # 避: hazard zones of the scenario, then the collapse range of tall buildings
+    tall = _tall_buildings(plan, profile)
+    ratio = profile.siting("collapse_height_ratio")
+    for z in hazard_zones.itertuples(index=False):
+        for i in np.flatnonzero(shapely.intersects(geoms, z.geometry)):
+            inside = (
+                shapely.area(shapely.intersection(geoms[i], z.geometry)) / area0[i]
+                if polygonal[i]
+                else 1.0
+            )
+            cut(i, z.geometry, AVOID)
+            whole = inside >= 1 - _GONE
+            violations.append(
+                _violation(
+                    "avoid.hazard_zone",
+                    AVOID,
+                    records[i],
+                    inside,
+                    0.0,
+                    f"{inside:.0%} of the site lies in the {z.hazard} zone ({z.layer})"
+                    + ("; the site is ineligible" if whole else "; that part is not counted"),
+                    "GB 21734-2008 §5.2.1; general code §4.1.2",
+                    hazard=z.hazard,
+                )
+            )
+    collapse = shapely.buffer(
+        tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float)
+    )
+    for b, zone in enumerate(collapse):
+        for i in np.flatnonzero(shapely.intersects(geoms, zone)):
+            gap = float(shapely.distance(geoms[i], tall.geometry.iloc[b]))
+            reach = ratio.value * float(tall["height"].iloc[b])
+            cut(i, zone, AVOID)
+            violations.append(
+                _violation(
+                    "avoid.collapse_range",
+                    AVOID,
+                    records[i],
+                    gap,
+                    reach,
+                    f"{gap:.1f} m from building {tall['id'].iloc[b]} ({tall['height'].iloc[b]:g} m "
+                    f"tall), inside its collapse range of {reach:.1f} m",
+                    f"GB 21734-2008 §5.2.4; {ratio.source}",
+                )
+            )
+
+    # 防: protective distances around hazard sources (shelters and dual-use spaces lose area;
+    # sensitive facilities are flagged)
+    for z in _source_zones(plan, profile, notes):
+        for i in np.flatnonzero(shapely.intersects(geoms, z["zone"])):
+            gap = float(shapely.distance(geoms[i], z["geometry"]))
+            cut(i, z["zone"], PREVENT)
+            crossing = z["kind"] == "pipeline" and shapely.intersects(geoms[i], z["geometry"])
+            violations.append(
+                _violation(
+                    "prevent.pipeline_crossing" if crossing else f"prevent.{z['kind']}",
+                    PREVENT,
+                    records[i],
+                    gap,
+                    z["distance"],
+                    (
+                        f"pipeline {z['id']} crosses the site"
+                        if crossing
+                        else f"{gap:.1f} m from {z['kind'].replace('_', ' ')} {z['id']}, "
+                        f"closer than {z['distance']:g} m; the part inside is not counted"
+                    ),
+                    z["source"],
+                    source_id=z["id"],
+                )
+            )
+
+    # 让: shelter grounds and dual-use spaces stay unbuilt
+    for blayer in plan.by_role("buildings"):
+        assert blayer.frame is not None
+        bgeoms = blayer.frame.geometry.to_numpy()
+        s_idx, b_idx = shapely.STRtree(bgeoms).query(geoms, predicate="intersects")
+        for i in np.unique(s_idx):
+            if records[i]["use"] == "sensitive" or not polygonal[i]:
+                continue
+            built = shapely.union_all(bgeoms[b_idx[s_idx == i]])
+            area = float(shapely.area(shapely.intersection(geoms[i], built)))
+            if area <= 0:
+                continue
+            cut(i, built, GIVE_WAY)
+            violations.append(
+                _violation(
+                    "give_way.unbuilt",
+                    GIVE_WAY,
+                    records[i],
+                    area,
+                    0.0,
+                    f"{area:,.0f} m² of buildings ({blayer.name}) stand on the site; not counted",
+                    "STANDARDS.md §5 让: shelter grounds and designated open space stay unbuilt",
+                )
+            )
+    violations += _entrance_checks(sites, records, profile, network, entrances or {})
+
+    share_left = np.where(polygonal, shapely.area(current) / np.where(polygonal, area0, 1), 1.0)
+    for j, principle in ineligible_by.items():
+        removed[principle][j] = 1.0
+        share_left[j] = 0.0
+    share_left[share_left < _GONE] = 0.0
+    return SitingResult(share_left, removed, violations, notes)
+
+
+def _entrance_checks(
+    sites: gpd.GeoDataFrame,
+    records: list[dict[str, Any]],
+    profile: Profile,
+    network: WalkNetwork | None,
+    entrances: dict[str, np.ndarray],
+) -> list[dict[str, Any]]:
+    """Shelters are entered from enough directions: entrances (or network crossings) by quadrant."""
+    out: list[dict[str, Any]] = []
+    if network is None and not entrances:
+        return out
+    tol = profile.entrance_tolerance.value
+    for i, rec in enumerate(records):
+        if rec["use"] == "sensitive":
+            continue
+        geom = sites.geometry.iloc[i]
+        centre = shapely.centroid(geom)
+        if str(rec["id"]) in entrances:
+            points = np.asarray(entrances[str(rec["id"])], dtype=float).reshape(-1, 2)
+            what = "entrances"
+        elif network is not None and shapely.area(geom) > 0:
+            ring = shapely.boundary(shapely.buffer(geom, tol))
+            idx = network.tree.query(ring, predicate="intersects")
+            hits = shapely.intersection(network.segments[idx], ring)
+            points = shapely.get_coordinates(hits)
+            what = "access routes"
+        else:
+            continue
+        if len(points):
+            angle = np.arctan2(points[:, 1] - centre.y, points[:, 0] - centre.x)
+            sectors = len(np.unique(np.floor((angle + np.pi) / (2 * np.pi / _SECTORS)) % _SECTORS))
+        else:
+            sectors = 0
+        need = profile.required_entrances(str(rec.get("class") or "default"))
+        if sectors < need.value:
+            out.append(
+                _violation(
+                    "give_way.entrances",
+                    GIVE_WAY,
+                    rec,
+                    sectors,
+                    need.value,
+                    f"{what} from {sectors} direction(s); {need.value:g} needed",
+                    need.source,
+                )
+            )
+    return out
+
+
+def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
+    """让 on evacuation routes: the clear width is free of buildings and of tall buildings' debris.
+
+    A network line with ``evacuation`` true is an evacuation route of class ``route_class``
+    (``emergency`` when not given): no building footprint may stand within half its required
+    width of the centre line, and no tall building's collapse range may reach it.
+    """
+    out: list[dict[str, Any]] = []
+    buildings = [b for b in plan.by_role("buildings") if b.frame is not None]
+    if not buildings:
+        return out
+    footprints = np.concatenate([b.frame.geometry.to_numpy() for b in buildings])  # type: ignore[union-attr]
+    ids = np.concatenate([b.frame["id"].astype(str).to_numpy() for b in buildings])  # type: ignore[index]
+    tree = shapely.STRtree(footprints)
+    tall = _tall_buildings(plan, profile)
+    ratio = profile.siting("collapse_height_ratio")
+    debris = shapely.buffer(tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float))
+    for layer in plan.by_role("network"):
+        frame = layer.frame
+        if frame is None or "evacuation" not in frame:
+            continue
+        routes = frame[frame["evacuation"].astype(bool)]
+        for row in routes.itertuples(index=False):
+            route_class = str(getattr(row, "route_class", None) or "emergency")
+            need = profile.evacuation_width(route_class) or profile.evacuation_width("emergency")
+            assert need is not None
+            site = {"layer": layer.name, "id": str(row.id), "name": getattr(row, "name", None)}
+            blocking = tree.query(row.geometry, predicate="dwithin", distance=need.value / 2)
+            if blocking.size:
+                gap = float(shapely.distance(row.geometry, footprints[blocking]).min())
+                out.append(
+                    _violation(
+                        "give_way.evacuation_width",
+                        GIVE_WAY,
+                        site,
+                        2 * gap,
+                        need.value,
+                        f"buildings {', '.join(ids[blocking][:3])} stand within the clear width "
+                        f"of {need.value:g} m ({2 * gap:.1f} m left)",
+                        need.source,
+                    )
+                )
+            hit = np.flatnonzero(shapely.intersects(debris, row.geometry))
+            for b in hit:
+                out.append(
+                    _violation(
+                        "give_way.debris_zone",
+                        GIVE_WAY,
+                        site,
+                        float(shapely.distance(row.geometry, tall.geometry.iloc[b])),
+                        ratio.value * float(tall["height"].iloc[b]),
+                        f"within the collapse range of building {tall['id'].iloc[b]} "
+                        f"({tall['height'].iloc[b]:g} m tall)",
+                        f"STANDARDS.md §1 collapse zone; {ratio.source}",
+                    )
+                )
+    return out
