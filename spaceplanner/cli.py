@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pyogrio
 
 from spaceplanner import __version__, settings
-from spaceplanner.evaluation import evaluate
+from spaceplanner.evaluation import PERIODS, evaluate
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
@@ -238,6 +239,23 @@ def _percent(x: float) -> str:
     return f"{100 * x:.1f} %"
 
 
+def _print_shelters(sh: dict[str, Any], out: TextIO) -> None:
+    print(
+        f"Shelters ({len(sh['by_shelter'])}, {sh['radius_m']:g} m): "
+        f"covered {sh['population_covered']:,.0f} ({_percent(sh['share_covered'])}); "
+        f"capacity {sh['capacity_persons']:,.0f} of {sh['capacity_before_checks']:,.0f} "
+        f"after the checks; sheltered {sh['population_sheltered']:,.0f} "
+        f"({_percent(sh['share_sheltered'])})",
+        file=out,
+    )
+    removed = ", ".join(f"{p} {v:,.0f}" for p, v in sh["capacity_removed_by"].items() if v > 0)
+    if removed:
+        print(f"  capacity removed by principle: {removed}", file=out)
+    over = [b["id"] for b in sh["by_shelter"] if b["over_capacity"]]
+    if over:
+        print(f"  over capacity (nearest demand > capacity): {', '.join(over)}", file=out)
+
+
 def _print_summary(report: Report, out: TextIO) -> None:
     s = report.summary
     print(
@@ -249,18 +267,10 @@ def _print_summary(report: Report, out: TextIO) -> None:
         f"{s['population_unreachable']:,.0f} beyond reach of the network)",
         file=out,
     )
-    sh = s["shelters"]
-    print(
-        f"Shelters ({len(sh['by_shelter'])}, {sh['radius_m']:g} m): "
-        f"covered {sh['population_covered']:,.0f} "
-        f"({_percent(sh['share_covered'])}); capacity {sh['capacity_persons']:,.0f}; "
-        f"sheltered {sh['population_sheltered']:,.0f} ({_percent(sh['share_sheltered'])})",
-        file=out,
-    )
-    over = [b["id"] for b in sh["by_shelter"] if b["over_capacity"]]
-    if over:
-        print(f"  over capacity (nearest demand > capacity): {', '.join(over)}", file=out)
-    for name, c in s["activity_spaces"].items():
+    print(f"Scenario {s['scenario']}, period {s['period']}", file=out)
+    if s["shelters"]:
+        _print_shelters(s["shelters"], out)
+    for name, c in (s["activity_spaces"] or {}).items():
         if name == "overall":
             print(
                 f"Activity space overall: {c['area_m2']:,.0f} m² in {c['spaces']} spaces, "
@@ -274,10 +284,17 @@ def _print_summary(report: Report, out: TextIO) -> None:
             f"(target {c['target_per_capita_m2']:g})",
             file=out,
         )
-    for kind, f in s["facilities"].items():
+    for kind, f in (s["facilities"] or {}).items():
         print(
             f"Facility {kind} ({f['count']}, {f['radius_m']:g} m): "
             f"{_percent(f['share_covered'])} covered",
+            file=out,
+        )
+    by_rule = Counter(v["principle"] + " " + v["rule"] for v in s["violations"])
+    if by_rule:
+        print(
+            f"Violations ({len(s['violations'])}): "
+            + ", ".join(f"{rule} ×{n}" for rule, n in sorted(by_rule.items())),
             file=out,
         )
     for note in s["notes"]:
@@ -305,11 +322,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     """Evaluate a plan: write report.json and gaps.gpkg, print a summary."""
     path = _plan_path(args)
     plan = load_plan(path, strict=True)
-    if args.scenario:
-        plan.scenario = args.scenario
     to_stdout = args.json == "-"
     summary_stream = sys.stderr if to_stdout else sys.stdout
-    report = evaluate(plan, rules=args.rules, progress=_ProgressBar(sys.stderr))
+    report = evaluate(
+        plan,
+        rules=args.rules,
+        scenario=args.scenario,
+        period=args.period,
+        progress=_ProgressBar(sys.stderr),
+    )
     written = write_outputs(report, Path(args.out or DEFAULT_OUT))
     if args.json:
         if to_stdout:
@@ -358,7 +379,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"rule profile name ({', '.join(list_profiles())}) or .toml path",
     )
     p.add_argument(
-        "--scenario", metavar="NAME", help="hazard scenario to record (default: the plan's)"
+        "--scenario",
+        metavar="NAME",
+        help="hazard scenario: flood, earthquake, fire, all, or a hazard type of the plan "
+        "(default: the plan's)",
+    )
+    p.add_argument(
+        "--period",
+        choices=PERIODS,
+        default="both",
+        help="normal (daily life), emergency (shelters after the 让/防/避 checks), or both",
     )
     p.add_argument(
         "--out",
@@ -400,6 +430,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpacePlannerError as exc:
         print(f"error: {exc.describe()}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped early: not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -25,7 +25,7 @@ import shapely
 
 from spaceplanner.capacity import assign
 from spaceplanner.distance import Sources, group_distances, site_sources, straight_distances
-from spaceplanner.hazards import hazard_zones
+from spaceplanner.hazards import SCENARIOS, hazard_zones, scenario_types
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
@@ -455,6 +455,23 @@ class Evaluator:
 
     def _notes(self, ctx: _Context, facilities: dict[str, Any], checks: SitingResult) -> list[str]:
         notes = list(checks.notes)
+        present: set[str] = set()
+        for lyr in self.plan.by_role("hazards"):
+            if lyr.raster is not None:
+                present.add(str(lyr.options.get("hazard", "")))
+            elif lyr.frame is not None:
+                present |= set(lyr.frame["hazard"].astype(str))
+        counted = scenario_types(self.scenario, present)
+        if self.scenario not in {*SCENARIOS, "all"} and self.scenario not in present:
+            notes.append(
+                f"scenario '{self.scenario}' is none of {', '.join([*SCENARIOS, 'all'])} and no "
+                "hazard layer has that type: no hazard zone applies"
+            )
+        if present - counted:
+            notes.append(
+                f"hazard types not part of scenario '{self.scenario}': "
+                f"{', '.join(sorted(present - counted))} (they count in 'all')"
+            )
         if ctx.network is None:
             notes.append(
                 "no network layer: distances are straight lines x the detour factor "
