@@ -35,7 +35,15 @@ from spaceplanner.report import Report
 from spaceplanner.residents import Residents, collect_residents
 from spaceplanner.rules import Profile, load_profile
 from spaceplanner.service_area import service_area
-from spaceplanner.siting import SENSITIVE_KINDS, SitingResult, check_sites, route_violations
+from spaceplanner.siting import (
+    AVOID,
+    GIVE_WAY,
+    PREVENT,
+    SENSITIVE_KINDS,
+    SitingResult,
+    check_sites,
+    route_violations,
+)
 
 __all__ = ["CancelledError", "Evaluator", "evaluate"]
 
@@ -124,6 +132,15 @@ class Evaluator:
         self._cache: dict[str, tuple[str, Any]] = {}
         self._site_cache: dict[str, dict[str, tuple[np.ndarray, np.ndarray, bool]]] = {}
         self.scenario = plan.scenario
+        self._siting_cache: dict[str, Any] = {}
+        self._fingerprints: dict[str, str] = {}
+
+    def _lfp(self, layer: PlanLayer) -> str:
+        """The layer's fingerprint, computed once per evaluation."""
+        found = self._fingerprints.get(layer.name)
+        if found is None:
+            found = self._fingerprints[layer.name] = _layer_fingerprint(layer)
+        return found
 
     def _cached(self, name: str, key: str, make: Callable[[], Any]) -> Any:
         hit = self._cache.get(name)
@@ -136,7 +153,7 @@ class Evaluator:
     # -- the shared inputs ----------------------------------------------------------------
     def _context(self) -> _Context:
         nets = self.plan.by_role("network")
-        net_key = _fingerprint(*[_layer_fingerprint(n) for n in nets])
+        net_key = _fingerprint(*[self._lfp(n) for n in nets])
 
         def make_network() -> WalkNetwork | None:
             lines = [n.frame.geometry.to_numpy() for n in nets if n.frame is not None]
@@ -144,7 +161,7 @@ class Evaluator:
 
         network = self._cached("network", net_key, make_network)
         res_layers = self.plan.by_role("residents")
-        res_key = _fingerprint(net_key, *[_layer_fingerprint(r) for r in res_layers])
+        res_key = _fingerprint(net_key, *[self._lfp(r) for r in res_layers])
         unit = self.profile.service_area_buffer.value
 
         def make_residents() -> tuple[Residents, Access]:
@@ -166,7 +183,7 @@ class Evaluator:
             xy = shapely.get_coordinates(gate.frame.geometry.to_numpy())
             for site, rows in gate.frame.groupby(gate.frame["site"].astype(str)).indices.items():
                 entrances[site] = np.concatenate([entrances.get(site, np.empty((0, 2))), xy[rows]])
-        key = _fingerprint(res_key, self.profile.data, *[_layer_fingerprint(g) for g in gates])
+        key = _fingerprint(res_key, self.profile.data, *[self._lfp(g) for g in gates])
         return _Context(network, residents, access, key, entrances)
 
     @staticmethod
@@ -267,7 +284,7 @@ class Evaluator:
         return table
 
     def _shelter_layer(self, ctx: _Context, layer: PlanLayer) -> _ShelterLayer:
-        key = _fingerprint(ctx.key, _layer_fingerprint(layer))
+        key = _fingerprint(ctx.key, self._lfp(layer))
 
         def make() -> _ShelterLayer:
             assert layer.frame is not None
@@ -315,7 +332,7 @@ class Evaluator:
 
     # -- activity spaces and facilities -----------------------------------------------------
     def _space_layer(self, ctx: _Context, layer: PlanLayer) -> dict[str, _GroupResult]:
-        key = _fingerprint(ctx.key, _layer_fingerprint(layer))
+        key = _fingerprint(ctx.key, self._lfp(layer))
 
         def make() -> dict[str, _GroupResult]:
             assert layer.frame is not None
@@ -348,7 +365,7 @@ class Evaluator:
         return self._cached(f"spaces:{layer.name}", key, make)
 
     def _facility_layer(self, ctx: _Context, layer: PlanLayer) -> dict[str, _GroupResult]:
-        key = _fingerprint(ctx.key, _layer_fingerprint(layer))
+        key = _fingerprint(ctx.key, self._lfp(layer))
 
         def make() -> dict[str, _GroupResult]:
             assert layer.frame is not None
@@ -404,6 +421,7 @@ class Evaluator:
             msg = f"unknown period '{period}'"
             raise PlanError(msg, field="period", hint=f"use one of {', '.join(PERIODS)}")
         self.scenario = scenario or self.plan.scenario
+        self._fingerprints = {}
         steps = ["network and residents", "shelters", "activity spaces", "facilities", "gaps"]
 
         def step(i: int) -> None:
@@ -552,24 +570,50 @@ class Evaluator:
             if len(f)
         ]
         sites = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=self.plan.crs)
-        key = _fingerprint(
+        world = _fingerprint(
             ctx.key,
             self.scenario,
-            sites,
             *[
-                _layer_fingerprint(lyr)
-                for role in ("hazards", "hazard_sources", "buildings")
+                self._lfp(lyr)
+                for role in ("hazards", "hazard_sources", "buildings", "network")
                 for lyr in self.plan.by_role(role)
             ],
         )
-
-        def make() -> SitingResult:
-            zones = hazard_zones(self.plan, self.scenario)
-            return check_sites(
-                self.plan, self.profile, sites, zones, network=ctx.network, entrances=ctx.entrances
+        zones = self._cached("zones", world, lambda: hazard_zones(self.plan, self.scenario))
+        # Checked per site: an edit re-checks only the sites it changed.
+        keys = [
+            _fingerprint(world, wkb, *rec)
+            for wkb, rec in zip(
+                shapely.to_wkb(sites.geometry.to_numpy()),
+                sites[["layer", "id", "use", "class"]].astype(str).itertuples(index=False),
+                strict=True,
             )
-
-        return self._cached("siting", key, make)
+        ]
+        known = self._siting_cache
+        todo = [i for i, k in enumerate(keys) if k not in known]
+        if todo or known.get("world") != world:
+            subset = sites.iloc[todo if todo else [0][:0]].reset_index(drop=True)
+            result = check_sites(
+                self.plan, self.profile, subset, zones, network=ctx.network, entrances=ctx.entrances
+            )
+            for j, i in enumerate(todo):
+                known[keys[i]] = (
+                    float(result.remaining_share[j]),
+                    {p: float(v[j]) for p, v in result.removed_share.items()},
+                    [v for v in result.violations if v["_site"] == j],
+                )
+            known["notes"] = result.notes
+            known["world"] = world
+        per_site = [known[k] for k in keys]
+        notes = known["notes"]
+        self._siting_cache = {k: known[k] for k in (*keys, "notes", "world")}
+        principles = (AVOID, PREVENT, GIVE_WAY)
+        return SitingResult(
+            np.array([r[0] for r in per_site], dtype=float),
+            {p: np.array([r[1][p] for r in per_site], dtype=float) for p in principles},
+            [{k: v for k, v in viol.items() if k != "_site"} for r in per_site for viol in r[2]],
+            list(notes),
+        )
 
     def _shelters(self, ctx: _Context) -> dict[str, Any]:
         res = ctx.residents

@@ -97,6 +97,7 @@ def _violation(
     **extra: Any,
 ) -> dict[str, Any]:
     return {
+        **({"_site": site["_site"]} if "_site" in site else {}),
         "rule": rule,
         "principle": principle,
         "layer": site["layer"],
@@ -187,6 +188,8 @@ def check_sites(
     ineligible_by: dict[int, str] = {}
     violations: list[dict[str, Any]] = []
     records = sites.drop(columns=sites.geometry.name).to_dict("records")
+    for number, rec in enumerate(records):
+        rec["_site"] = number
 
     def cut(i: Any, zone: shapely.Geometry, principle: str) -> float:
         """Remove ``zone`` from site ``i``; return the share of the site it took."""
