@@ -265,6 +265,14 @@ def _site_groups(sources: Sources, groups: list[np.ndarray]) -> pd.DataFrame:
     )
 
 
+def _lower(out: np.ndarray, pairs: pd.DataFrame) -> None:
+    """Lower ``out[group, target]`` to the least ``d`` of each (group, target) in ``pairs``."""
+    best = pairs.groupby(["group", "target"], sort=False)["d"].min()
+    g = best.index.get_level_values(0).to_numpy()
+    r = best.index.get_level_values(1).to_numpy()
+    out[g, r] = np.minimum(out[g, r], best.to_numpy())
+
+
 def _same_segment(
     out: np.ndarray,
     network: WalkNetwork,
@@ -288,10 +296,7 @@ def _same_segment(
         * network.seg_len[pairs["seg"].to_numpy()]
     )
     pairs["d"] = pairs["conn"].to_numpy() + along + pairs["off"].to_numpy()
-    best = pairs.groupby(["group", "target"], sort=False)["d"].min()
-    g = best.index.get_level_values(0).to_numpy()
-    r = best.index.get_level_values(1).to_numpy()
-    out[g, r] = np.minimum(out[g, r], best.to_numpy())
+    _lower(out, pairs)
 
 
 def _inside_sites(
@@ -316,10 +321,7 @@ def _inside_sites(
     hits = pd.DataFrame({"target": ok[r], "site": zoned[z], "d": conn[r]}).merge(
         _site_groups(sources, groups), on="site"
     )
-    best = hits.groupby(["group", "target"], sort=False)["d"].min()
-    g = best.index.get_level_values(0).to_numpy()
-    tr = best.index.get_level_values(1).to_numpy()
-    out[g, tr] = np.minimum(out[g, tr], best.to_numpy())
+    _lower(out, hits)
 
 
 def straight_distances(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -245,14 +245,7 @@ class Plan:
                 if len(errors) > 1
                 else ""
             )
-            raise LayerError(
-                first.message + more,
-                file=first.file,
-                layer=first.layer,
-                field=first.field,
-                feature=first.feature,
-                hint=first.hint,
-            )
+            raise replace(first, message=first.message + more).to_error()
 
     def population(self) -> float:
         """Total population of the vector residents layers (raster residents: see the engine)."""
