@@ -76,7 +76,12 @@ def _fingerprint(*parts: object) -> str:
 def _layer_fingerprint(layer: PlanLayer) -> str:
     """A digest of what the engine reads from a layer: geometry, role fields, options."""
     if layer.raster is not None:
-        return _fingerprint(layer.raster.dataset, layer.raster.band, layer.raster.crs.to_wkt())
+        return _fingerprint(
+            layer.raster.dataset,
+            layer.raster.band,
+            layer.raster.crs.to_wkt(),
+            sorted(layer.options.items()),
+        )
     assert layer.frame is not None
     used = (
         []

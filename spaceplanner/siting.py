@@ -147,7 +147,7 @@ def _source_zones(plan: Plan, profile: Profile, notes: list[str]) -> list[dict[s
                     "id": str(row.id),
                     "kind": kind,
                     "geometry": geom,
-                    "zone": shapely.buffer(geom, rule.value),
+                    "zone": shapely.buffer(geom, rule.value, quad_segs=32),
                     "distance": rule.value,
                     "source": rule.source,
                 }
@@ -230,7 +230,7 @@ def check_sites(
                 )
             )
     collapse = shapely.buffer(
-        tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float)
+        tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float), quad_segs=32
     )
     for b, zone in enumerate(collapse):
         for i in np.flatnonzero(shapely.intersects(geoms, zone)):
@@ -309,6 +309,43 @@ def check_sites(
     return SitingResult(share_left, removed, violations, notes)
 
 
+def _direction_sectors(site: shapely.Geometry, points: np.ndarray) -> int:
+    """How many of the four sides (N, E, S, W) of ``site`` the access ``points`` come from.
+
+    An access's direction is the outward one: from the nearest point of the site to it (from
+    the centre when it lies on the site).
+    """
+    if len(points) == 0:
+        return 0
+    pts = shapely.points(points)
+    near = shapely.get_coordinates(shapely.get_point(shapely.shortest_line(site, pts), 0))
+    vec = points - near
+    on_site = np.hypot(vec[:, 0], vec[:, 1]) < 1e-9
+    centre = shapely.get_coordinates(shapely.centroid(site))[0]
+    vec[on_site] = points[on_site] - centre
+    angle = np.arctan2(vec[:, 1], vec[:, 0])
+    sector = np.floor(((angle + np.pi / 4) % (2 * np.pi)) / (np.pi / 2)).astype(int) % 4
+    return len(np.unique(sector))
+
+
+def _network_accesses(site: shapely.Geometry, network: WalkNetwork, tol: float) -> np.ndarray:
+    """Where the network reaches a polygon site: for each segment within the tolerance, its
+    nearest point to the site, or, for a segment that runs onto the site, its ends off it."""
+    zone = shapely.buffer(site, tol)
+    idx = network.tree.query(zone, predicate="intersects")
+    pieces = shapely.intersection(network.segments[idx], zone)
+    pieces = pieces[~shapely.is_empty(pieces)]
+    onto = shapely.intersects(pieces, site)
+    near = shapely.get_point(shapely.shortest_line(pieces[~onto], site), 0)
+    ends = (
+        np.concatenate([shapely.get_point(pieces[onto], 0), shapely.get_point(pieces[onto], -1)])
+        if onto.any()
+        else np.empty(0, object)
+    )
+    ends = ends[~shapely.intersects(ends, site)] if len(ends) else ends
+    return shapely.get_coordinates(np.concatenate([near, ends]))
+
+
 def _entrance_checks(
     sites: gpd.GeoDataFrame,
     records: list[dict[str, Any]],
@@ -316,7 +353,8 @@ def _entrance_checks(
     network: WalkNetwork | None,
     entrances: dict[str, np.ndarray],
 ) -> list[dict[str, Any]]:
-    """Shelters are entered from enough directions: entrances (or network crossings) by quadrant."""
+    """Shelters are entered from enough sides (N, E, S, W): by their entrances, else where the
+    network reaches them."""
     out: list[dict[str, Any]] = []
     if network is None and not entrances:
         return out
@@ -325,23 +363,15 @@ def _entrance_checks(
         if rec["use"] == "sensitive":
             continue
         geom = sites.geometry.iloc[i]
-        centre = shapely.centroid(geom)
         if str(rec["id"]) in entrances:
             points = np.asarray(entrances[str(rec["id"])], dtype=float).reshape(-1, 2)
             what = "entrances"
         elif network is not None and shapely.area(geom) > 0:
-            ring = shapely.boundary(shapely.buffer(geom, tol))
-            idx = network.tree.query(ring, predicate="intersects")
-            hits = shapely.intersection(network.segments[idx], ring)
-            points = shapely.get_coordinates(hits)
+            points = _network_accesses(geom, network, tol)
             what = "access routes"
         else:
             continue
-        if len(points):
-            angle = np.arctan2(points[:, 1] - centre.y, points[:, 0] - centre.x)
-            sectors = len(np.unique(np.floor((angle + np.pi) / (2 * np.pi / _SECTORS)) % _SECTORS))
-        else:
-            sectors = 0
+        sectors = _direction_sectors(geom, points)
         need = profile.required_entrances(str(rec.get("class") or "default"))
         if sectors < need.value:
             out.append(
@@ -351,7 +381,7 @@ def _entrance_checks(
                     rec,
                     sectors,
                     need.value,
-                    f"{what} from {sectors} direction(s); {need.value:g} needed",
+                    f"{what} from {sectors} side(s); {need.value:g} needed",
                     need.source,
                 )
             )
@@ -374,7 +404,9 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     tree = shapely.STRtree(footprints)
     tall = _tall_buildings(plan, profile)
     ratio = profile.siting("collapse_height_ratio")
-    debris = shapely.buffer(tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float))
+    debris = shapely.buffer(
+        tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float), quad_segs=32
+    )
     for layer in plan.by_role("network"):
         frame = layer.frame
         if frame is None or "evacuation" not in frame:
