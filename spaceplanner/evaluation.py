@@ -584,7 +584,11 @@ class Evaluator:
                 for lyr in self.plan.by_role(role)
             ],
         )
-        zones = self._cached("zones", world, lambda: hazard_zones(self.plan, self.scenario))
+        zone_notes: list[str] = []
+        zones = self._cached(
+            "zones", world, lambda: (hazard_zones(self.plan, self.scenario, zone_notes), zone_notes)
+        )
+        zones, zone_notes = zones
         # Checked per site: an edit re-checks only the sites it changed.
         keys = [
             _fingerprint(world, wkb, *rec)
@@ -617,7 +621,7 @@ class Evaluator:
             np.array([r[0] for r in per_site], dtype=float),
             {p: np.array([r[1][p] for r in per_site], dtype=float) for p in principles},
             [{k: v for k, v in viol.items() if k != "_site"} for r in per_site for viol in r[2]],
-            list(notes),
+            [*zone_notes, *notes],
         )
 
     def _shelters(self, ctx: _Context) -> dict[str, Any]:

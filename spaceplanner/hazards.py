@@ -41,7 +41,7 @@ def scenario_types(scenario: str, present: set[str]) -> set[str]:
     return {t for t in present if t in own or t == scenario}
 
 
-def _raster_zone(layer: PlanLayer, plan: Plan) -> shapely.Geometry:
+def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[str]) -> shapely.Geometry:
     assert layer.raster is not None and plan.crs is not None
     src = layer.raster
     opts = layer.options
@@ -65,6 +65,14 @@ def _raster_zone(layer: PlanLayer, plan: Plan) -> shapely.Geometry:
             ) from exc
         data = ds.read(src.band, window=window, masked=True).astype(float)
         transform = ds.window_transform(window)
+        read = shapely.box(*rasterio.windows.bounds(window, ds.transform))
+    wanted = shapely.box(*own)
+    covered = shapely.area(shapely.intersection(wanted, read)) / max(shapely.area(wanted), 1e-9)
+    if covered < 0.99:
+        notes.append(
+            f"raster hazard '{layer.name}' covers {covered:.0%} of the plan's extent; "
+            "outside it no hazard is known"
+        )
     if src.nodata is not None:
         data = np.ma.masked_equal(data, src.nodata)
     if "max_slope_pct" in opts:
@@ -91,11 +99,13 @@ def _raster_zone(layer: PlanLayer, plan: Plan) -> shapely.Geometry:
     return merged.iloc[0]
 
 
-def hazard_zones(plan: Plan, scenario: str) -> gpd.GeoDataFrame:
+def hazard_zones(plan: Plan, scenario: str, notes: list[str] | None = None) -> gpd.GeoDataFrame:
     """The hazard zones that count in ``scenario``: one row per layer and hazard type.
 
-    Columns: ``layer``, ``hazard``, ``geometry`` (in the plan's CRS, dissolved).
+    Columns: ``layer``, ``hazard``, ``geometry`` (in the plan's CRS, dissolved). Remarks (a
+    raster that covers only part of the plan) are appended to ``notes``.
     """
+    notes = [] if notes is None else notes
     rows = []
     present: set[str] = set()
     for layer in plan.by_role("hazards"):
@@ -109,7 +119,11 @@ def hazard_zones(plan: Plan, scenario: str) -> gpd.GeoDataFrame:
             kind = str(layer.options.get("hazard", ""))
             if kind in wanted:
                 rows.append(
-                    {"layer": layer.name, "hazard": kind, "geometry": _raster_zone(layer, plan)}
+                    {
+                        "layer": layer.name,
+                        "hazard": kind,
+                        "geometry": _raster_zone(layer, plan, notes),
+                    }
                 )
             continue
         assert layer.frame is not None

@@ -555,3 +555,33 @@ def test_synthetic_cn_violations() -> None:
     assert {"prevent.petrol_station", "prevent.hv_line", "avoid.hazard_zone"} <= found
     hazard_ids = {v["id"] for v in rules(report, "avoid.hazard_zone")}
     assert {"BN02", "SS01"} <= hazard_ids
+
+
+def test_raster_hazard_covering_part_of_the_plan_is_noted(tmp_path: Path) -> None:
+    # a 5 x 5 raster of 10 m cells in the south-west corner of a 300 m plan: all cells low
+    with rasterio.open(
+        tmp_path / "dem.tif",
+        "w",
+        driver="GTiff",
+        width=5,
+        height=5,
+        count=1,
+        dtype="float32",
+        crs=UTM35,
+        transform=from_origin(X0, Y0 + 50, 10, 10),
+    ) as dst:
+        dst.write(np.full((5, 5), 50.0, dtype="float32"), 1)
+    gpd.GeoDataFrame({"population": [10]}, geometry=[Point(X0 + 300, Y0 + 300)], crs=UTM35).to_file(
+        tmp_path / "people.gpkg"
+    )
+    gpd.GeoDataFrame(geometry=[LineString([(X0, Y0), (X0 + 300, Y0)])], crs=UTM35).to_file(
+        tmp_path / "walk.gpkg"
+    )
+    (tmp_path / "plan.toml").write_text(
+        '[layers.residents]\npath = "people.gpkg"\n'
+        '[layers.walk]\nrole = "network"\npath = "walk.gpkg"\n'
+        '[layers.flood]\nrole = "hazards"\npath = "dem.tif"\nhazard = "flood"\nmax_value = 100.0\n',
+        encoding="utf-8",
+    )
+    report = evaluate(load_plan(tmp_path / "plan.toml"), scenario="flood", gaps=False)
+    assert any("covers" in n and "'flood'" in n for n in report["notes"])
