@@ -19,6 +19,7 @@ import pyogrio
 
 from spaceplanner import __version__, settings
 from spaceplanner.evaluation import PERIODS, evaluate
+from spaceplanner.exports import FORMATS, export
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
@@ -344,6 +345,33 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Evaluate a plan and write the chosen exports."""
+    path = _plan_path(args)
+    plan = load_plan(path, strict=True)
+    formats = [f for group in args.format for f in group.split(",") if f]
+    scenarios = [s for group in (args.scenario or []) for s in group.split(",") if s] or None
+    written = export(
+        plan,
+        Path(args.out),
+        formats,
+        scenarios=scenarios,
+        period=args.period,
+        rules=args.rules,
+        paper=args.paper,
+        orientation=args.orientation,
+        lang=args.lang,
+        encoding=args.encoding,
+        zip_shapefiles=args.zip,
+        overwrite=args.overwrite,
+        progress=_ProgressBar(sys.stderr),
+    )
+    tops = Counter(item.relative_to(Path(args.out)).parts[0] for item in written)
+    listed = ", ".join(f"{top}/ ({n} files)" if n > 1 else top for top, n in tops.items())
+    print(f"Wrote {len(written)} files to {args.out}: {listed}")
+    return EXIT_OK
+
+
 def _add_plan_args(p: argparse.ArgumentParser, *, crs: bool = True) -> None:
     p.add_argument("plan", nargs="?", metavar="PLAN", help="plan spec (.toml) or plan file (.gpkg)")
     p.add_argument(
@@ -400,6 +428,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", metavar="FILE", help="also write the report JSON to FILE, or - for stdout"
     )
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser(
+        "export", help="web map, printable map sheet, shapefiles and report tables of a plan"
+    )
+    _add_plan_args(p, crs=False)
+    p.add_argument(
+        "--format",
+        action="append",
+        required=True,
+        metavar="FMT",
+        help=f"one or more of {', '.join(FORMATS)} (repeat, or separate with commas)",
+    )
+    p.add_argument("--out", metavar="DIR", required=True, help="output folder")
+    p.add_argument("--rules", metavar="PROFILE", help="rule profile name or .toml path")
+    p.add_argument(
+        "--scenario", action="append", metavar="NAME", help="scenario(s); tables hold each"
+    )
+    p.add_argument("--period", choices=PERIODS, default="both", help="normal, emergency or both")
+    p.add_argument("--paper", choices=["A4", "A3"], default="A4", help="map sheet paper size")
+    p.add_argument(
+        "--orientation", choices=["portrait", "landscape"], default="landscape", help="map sheet"
+    )
+    p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of labels")
+    p.add_argument(
+        "--encoding", choices=["utf-8", "gbk"], default="utf-8", help="Shapefile text encoding"
+    )
+    p.add_argument("--zip", action="store_true", help="put the Shapefiles in one zip")
+    p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("info", help="the tool, its samples and layer roles; or a plan's summary")
     _add_plan_args(p, crs=False)

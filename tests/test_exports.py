@@ -1,0 +1,135 @@
+"""Data exports for consultants and report tables: round trips, encodings, safety."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+import spaceplanner.exports as exports_module
+from spaceplanner import PlanError, evaluate, load_plan
+from spaceplanner.cli import main
+from spaceplanner.exports import export, shapefile_fields
+from spaceplanner.sample_maps import get_path
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(get_path("synthetic_cn"))
+
+
+def _fields(folder: Path) -> dict[tuple[str, str], str]:
+    with (folder / "fields.csv").open(encoding="utf-8") as fh:
+        return {(r["file"], r["field"]): r["full_name"] for r in csv.DictReader(fh)}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_shapefiles_round_trip_with_chinese_text(plan, tmp_path: Path, encoding: str) -> None:
+    written = export(plan, tmp_path, ["shp"], encoding=encoding)
+    folder = tmp_path / "shp"
+    assert folder / "plan_residents.shp" in written
+    assert (folder / "plan_residents.cpg").read_text().strip() == encoding.upper()
+    assert (folder / "plan_residents.prj").exists()
+    names = _fields(folder)
+    back = gpd.read_file(folder / "plan_residents.shp")  # the .cpg tells the reader
+    back = back.rename(
+        columns={s: full for (f, s), full in names.items() if f == "plan_residents.shp"}
+    )
+    source = plan.layers["residents"].frame
+    assert back.crs == source.crs
+    assert list(back["name"]) == list(source["name"])  # 滨江花园 ...
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in back["name"].iloc[0])
+    assert list(back["population"]) == list(source["population"])
+    assert back.geometry.geom_equals_exact(source.geometry, 1e-6).all()
+    raw = (folder / "plan_residents.dbf").read_bytes()
+    assert source["name"].iloc[0].encode(encoding) in raw
+
+
+def test_field_names_are_short_unique_and_mapped(tmp_path: Path, plan) -> None:
+    short = shapefile_fields(["population_sheltered", "population_covered", "有效避难面积", "id"])
+    assert all(len(v.encode("utf-8")) <= 10 for v in short.values())
+    assert len(set(short.values())) == 4
+    export(plan, tmp_path, ["shp"])
+    names = _fields(tmp_path / "shp")
+    full = {v for (f, _), v in names.items() if f == "residents.shp"}
+    assert {"d_shelter", "ok_space_5min", "unsheltered"} <= full
+    for (_, field), _ in names.items():
+        assert len(field.encode("utf-8")) <= 10
+
+
+def test_zip_gpkg_geojson(plan, tmp_path: Path) -> None:
+    written = export(plan, tmp_path, ["shp", "gpkg", "geojson"], zip_shapefiles=True)
+    assert tmp_path / "shapefiles.zip" in written
+    with zipfile.ZipFile(tmp_path / "shapefiles.zip") as zf:
+        assert "shp/plan_shelters.shp" in zf.namelist()
+    gp = gpd.read_file(tmp_path / "plan.gpkg", layer="plan_shelters")
+    assert list(gp["name"]) == list(plan.layers["shelters"].frame["name"])
+    gj = gpd.read_file(tmp_path / "geojson" / "gap_areas.geojson")
+    assert gj.crs.to_epsg() == 4326
+    again = gj.to_crs(plan.crs)
+    areas = gpd.read_file(tmp_path / "plan.gpkg", layer="gap_areas")
+    assert again.area.sum() == pytest.approx(areas.area.sum(), rel=1e-6)
+
+
+def test_report_tables_and_html(plan, tmp_path: Path) -> None:
+    written = export(plan, tmp_path, ["csv"], scenarios=["flood", "earthquake"], lang="zh")
+    reports = [evaluate(plan, scenario=s, gaps=False) for s in ("flood", "earthquake")]
+    tables = exports_module._tables(plan, reports, "zh")
+    exports_module._write_report_html(plan, reports, tables, tmp_path, "zh")
+    assert len(written) == 4
+    indicators = list(csv.DictReader((tmp_path / "indicators.csv").open(encoding="utf-8-sig")))
+    assert {r["scenario"] for r in indicators} == {"flood", "earthquake"}
+    violations = list(csv.DictReader((tmp_path / "violations.csv").open(encoding="utf-8-sig")))
+    assert {"prevent.petrol_station", "prevent.hv_line", "avoid.hazard_zone"} <= {
+        v["rule"] for v in violations
+    }
+    steward = list(csv.DictReader((tmp_path / "stewardship.csv").open(encoding="utf-8-sig")))
+    shelters = [r for r in steward if r["role"] == "shelters"]
+    assert {r["steward"] for r in shelters} >= {"社区居委会"}
+    assert any(r["gap"] == "True" for r in steward)  # facilities have no steward: listed as gaps
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "江畔社区" in page and "选址问题" in page
+
+
+def test_attribute_text_is_escaped_in_the_report(tmp_path: Path) -> None:
+    evil = load_plan(get_path("synthetic_cn"))
+    evil.layers["shelters"].frame.loc[0, "name"] = "<img src=x onerror=alert(1)>"
+    report = evaluate(evil, scenario="all", gaps=False)
+    tables = exports_module._tables(evil, [report], "en")
+    exports_module._write_report_html(evil, [report], tables, tmp_path, "en")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_never_overwrites_without_asking(plan, tmp_path: Path) -> None:
+    (tmp_path / "indicators.csv").write_text("mine", encoding="utf-8")
+    with pytest.raises(PlanError, match="overwrite"):
+        export(plan, tmp_path, ["csv"])
+    assert (tmp_path / "indicators.csv").read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "violations.csv").exists()
+    export(plan, tmp_path, ["csv"], overwrite=True)
+    assert (tmp_path / "indicators.csv").read_text(encoding="utf-8-sig").startswith("scenario")
+
+
+def test_a_failing_export_leaves_nothing(plan, tmp_path: Path, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(exports_module, "_write_geojson", broken)
+    with pytest.raises(OSError):
+        export(plan, tmp_path, ["csv", "geojson"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_export(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["export", "--sample", "bubenec", "--format", "csv,gpkg", "--out", str(out)]) == 0
+    assert "indicators.csv" in capsys.readouterr().out
+    assert main(["export", "--sample", "bubenec", "--format", "csv", "--out", str(out)]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert main(["export", "--sample", "bubenec", "--format", "tiff", "--out", str(out)]) == 2
+    assert "unknown export format" in capsys.readouterr().err
