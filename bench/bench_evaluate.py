@@ -1,0 +1,301 @@
+"""What a whole evaluation costs on synthetic cities of three sizes, against absolute targets.
+
+For each size a fresh Python process builds a city with ``synthetic_city.make_city`` (timed, not
+counted) and then measures:
+
+- ``figures``: ``Evaluator(plan).evaluate(gaps=False)`` end to end on a new evaluator (network,
+  residents, walking distances, shelter assignment, indicators), with the time of each step
+  taken from the evaluator's progress callback;
+- ``gaps``: the gap layers alone: the same evaluator then runs ``evaluate(gaps=True)``; its
+  per-layer distances are cached, and the time from the progress call "gaps" to the end is the
+  gap-layer step (residents layer, gap areas, service areas), i.e. ``evaluate(gaps=True)`` minus
+  the figures;
+- memory: the process's resident set size (RSS). ``ru_maxrss`` is the exact high-water mark of
+  the whole process so far (Python, libraries and the city included), read after generation,
+  after the figures and after the gaps; ``sampled`` is the highest RSS read from
+  ``/proc/self/statm`` every 10 ms by a thread during each step (it can miss spikes shorter
+  than that, or made while a C call holds the GIL).
+
+Targets, at the largest size: figures < 10 s and < 4 GB. A gap-layer step that runs past
+``--gaps-budget`` seconds (default 300) is reported unfinished with its lower bound, so that a run
+of all sizes ends in about ten minutes; a size whose process runs past ``--timeout`` is stopped
+and reported with what it finished.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import shapely
+from synthetic_city import SIZES, make_city
+
+from spaceplanner import Evaluator
+
+TARGET_SECONDS, TARGET_GB = 10.0, 4.0
+STEPS = ("network and residents", "shelters", "activity spaces", "facilities")
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def rss_bytes() -> int:
+    """The process's current resident set size, from ``/proc/self/statm`` (0 if unreadable)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except OSError:
+        return 0
+
+
+def maxrss_bytes() -> int:
+    """The process's peak resident set size so far (``ru_maxrss`` is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+class RssSampler:
+    """Highest RSS seen by a thread polling every ``interval`` seconds while in the block."""
+
+    def __init__(self, interval: float = 0.01) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, rss_bytes())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> RssSampler:
+        self.peak = rss_bytes()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_bytes())
+
+
+def emit(**record: Any) -> None:
+    """Print one JSON record for the parent process."""
+    print(json.dumps(record), flush=True)
+
+
+def timed_steps(
+    ev: Evaluator, gaps: bool, on_gaps: Callable[[dict[str, float]], None] | None = None
+) -> dict[str, float]:
+    """Run ``ev.evaluate``; the seconds of each step and ``total``.
+
+    ``on_gaps`` is called with the steps so far when the gap-layer step starts.
+    """
+    marks: list[tuple[str, float]] = []
+
+    def steps_until(end: float) -> dict[str, float]:
+        out = {}
+        for (what, t0), (_, t1) in zip(marks, [*marks[1:], ("", end)], strict=True):
+            if what != "done":
+                out[what] = t1 - t0
+        return out
+
+    def progress(_fraction: float, what: str) -> None:
+        now = time.perf_counter()
+        marks.append((what, now))
+        if what == "gaps" and on_gaps is not None:
+            on_gaps(steps_until(now))
+
+    start = time.perf_counter()
+    ev.evaluate(gaps=gaps, progress=progress)
+    end = time.perf_counter()
+    out = steps_until(end)
+    out["total"] = end - start
+    return out
+
+
+def child(name: str, gaps_budget: float) -> None:
+    """Measure one size and print one JSON line per phase (the parent reads them).
+
+    The gap-layer step is given ``gaps_budget`` seconds; past that the process reports it
+    unfinished and exits.
+    """
+    n_nodes, n_res, n_fac = SIZES[name]
+    start = time.perf_counter()
+    plan = make_city(n_nodes, n_res, n_fac)
+    lines = plan.layers["network"].frame.geometry.to_numpy()  # type: ignore[union-attr]
+    nodes = len(np.unique(shapely.get_coordinates(lines), axis=0))
+    emit(
+        phase="city",
+        seconds=time.perf_counter() - start,
+        nodes=nodes,
+        residents=n_res,
+        facilities=n_fac,
+        rss=rss_bytes(),
+        maxrss=maxrss_bytes(),
+    )
+    ev = Evaluator(plan)
+    with RssSampler() as sampler:
+        steps = timed_steps(ev, gaps=False)
+    emit(phase="figures", steps=steps, sampled=sampler.peak, maxrss=maxrss_bytes())
+
+    def start_watchdog(before: dict[str, float]) -> None:
+        def give_up() -> None:
+            emit(
+                phase="gaps",
+                stopped=gaps_budget,
+                steps=before,
+                sampled=sampler.peak,
+                maxrss=maxrss_bytes(),
+            )
+            os._exit(0)
+
+        timer = threading.Timer(gaps_budget, give_up)
+        timer.daemon = True
+        timer.start()
+
+    with RssSampler() as sampler:
+        steps = timed_steps(ev, gaps=True, on_gaps=start_watchdog)
+    emit(phase="gaps", steps=steps, sampled=sampler.peak, maxrss=maxrss_bytes())
+
+
+def run_size(
+    name: str, gaps_budget: float, timeout: float
+) -> tuple[dict[str, dict[str, Any]], str]:
+    """Run :func:`child` for ``name`` in a fresh process; its records by phase, and a note."""
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", name, "--gaps-budget", str(gaps_budget)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    note = ""
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        note = f"stopped after {timeout:.0f} s"
+    records = {}
+    for line in out.splitlines():
+        if line.startswith("{"):
+            record = json.loads(line)
+            records[record["phase"]] = record
+    if proc.returncode not in (0, None) and not note:
+        note = f"failed (exit {proc.returncode}): {err.strip().splitlines()[-1:]}"
+    return records, note
+
+
+def gb(n: float) -> str:
+    return f"{n / 1e9:.2f} GB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--sizes",
+        default="small,medium,large",
+        help="comma-separated, of "
+        + ", ".join(f"{k} {v[0]}/{v[1]}/{v[2]}" for k, v in SIZES.items()),
+    )
+    parser.add_argument(
+        "--gaps-budget",
+        type=float,
+        default=300.0,
+        help="seconds the gap-layer step may take before it is reported unfinished",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=1200.0, help="seconds per size before it is stopped"
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.gaps_budget)
+        return
+    names = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    for name in names:
+        if name not in SIZES:
+            parser.error(f"unknown size {name!r}; sizes are {', '.join(SIZES)}")
+    print(
+        "Each size runs in a fresh process. figures = Evaluator(plan).evaluate(gaps=False), new "
+        "evaluator;\ngaps = the gap-layer step of a following evaluate(gaps=True) (distances "
+        "cached).\nmaxrss = process RSS high-water mark so far (incl. Python, libraries, the "
+        "city);\nsampled = highest RSS polled every 10 ms during that step (may miss spikes).\n"
+    )
+    results = {}
+    for name in names:
+        records, note = run_size(name, args.gaps_budget, args.timeout)
+        results[name] = (records, note)
+        city = records.get("city")
+        fig = records.get("figures")
+        gap = records.get("gaps")
+        head = f"{name}: " + (
+            f"{city['nodes']:,} nodes, {city['residents']:,} residents, "
+            f"{city['facilities']:,} facilities; city built in {city['seconds']:.1f} s "
+            f"(not counted), RSS then {gb(city['rss'])}"
+            if city
+            else "no city"
+        )
+        print(head + (f"  [{note}]" if note else ""))
+        if fig:
+            parts = ", ".join(f"{k} {fig['steps'].get(k, 0):.2f}" for k in STEPS)
+            print(f"  figures  {fig['steps']['total']:7.2f} s   ({parts})")
+            print(f"           memory: maxrss {gb(fig['maxrss'])}, sampled {gb(fig['sampled'])}")
+        if gap and "stopped" in gap:
+            warm = sum(gap["steps"].values())
+            print(
+                f"  gaps     > {gap['stopped']:.0f} s: NOT FINISHED, stopped at the budget "
+                f"(--gaps-budget; the same evaluate call's figures, cached: {warm:.2f} s)"
+            )
+            print(f"           memory: maxrss {gb(gap['maxrss'])}, sampled {gb(gap['sampled'])}")
+        elif gap:
+            warm = gap["steps"]["total"] - gap["steps"].get("gaps", 0.0)
+            print(
+                f"  gaps     {gap['steps'].get('gaps', 0.0):7.2f} s   (the same evaluate call's "
+                f"figures, cached: {warm:.2f} s)"
+            )
+            print(f"           memory: maxrss {gb(gap['maxrss'])}, sampled {gb(gap['sampled'])}")
+        elif fig:
+            print("  gaps     not finished" + (f" ({note})" if note else ""))
+    print()
+    print(
+        f"{'size':<8}{'nodes':>9}{'residents':>11}{'facil.':>8}{'figures':>10}{'gaps':>10}"
+        f"{'maxrss fig':>12}{'maxrss all':>12}"
+    )
+    for name, (records, _note) in results.items():
+        city, fig, gap = records.get("city"), records.get("figures"), records.get("gaps")
+        if not city:
+            continue
+        t_fig = f"{fig['steps']['total']:.2f} s" if fig else "-"
+        t_gap = "-"
+        if gap and "stopped" in gap:
+            t_gap = f"> {gap['stopped']:.0f} s"
+        elif gap:
+            t_gap = f"{gap['steps'].get('gaps', 0.0):.2f} s"
+        m_fig = gb(fig["maxrss"]) if fig else "-"
+        m_all = gb(gap["maxrss"]) if gap else "-"
+        print(
+            f"{name:<8}{city['nodes']:>9,}{city['residents']:>11,}{city['facilities']:>8,}"
+            f"{t_fig:>10}{t_gap:>10}{m_fig:>12}{m_all:>12}"
+        )
+    largest = max(names, key=lambda n: SIZES[n][0])
+    fig = results[largest][0].get("figures")
+    if fig:
+        t, mem = fig["steps"]["total"], fig["maxrss"]
+        print(
+            f"\ntargets at {largest}: figures {t:.2f} s vs < {TARGET_SECONDS:.0f} s: "
+            f"{'met' if t < TARGET_SECONDS else 'MISSED'}; peak RSS {gb(mem)} vs < "
+            f"{TARGET_GB:.0f} GB: {'met' if mem < TARGET_GB * 1e9 else 'MISSED'}"
+        )
+        if largest != "large":
+            print("(the targets are set for the large size; this run did not include it)")
+
+
+if __name__ == "__main__":
+    main()
