@@ -167,12 +167,9 @@ class Evaluator:
         network = self._cached("network", net_key, make_network)
         res_layers = self.plan.by_role("residents")
         res_key = _fingerprint(net_key, *[self._lfp(r) for r in res_layers])
-        unit = self.profile.service_area_buffer.value
 
         def make_residents() -> tuple[Residents, Access]:
-            residents = collect_residents(
-                self.plan, unit_radius=max(unit, 50.0), margin=self.profile.max_connector.value
-            )
+            residents = collect_residents(self.plan, margin=self.profile.max_connector.value)
             if network is None:
                 m = residents.count
                 access = Access(np.zeros(m, np.int64), np.zeros(m), np.zeros(m))
@@ -902,10 +899,11 @@ class Evaluator:
             crs=crs,
         )
         gap_rows = []
+        units, coverage = res.units(max(self.profile.service_area_buffer.value, 50.0))
         for name, miss in missing.items():
             if not miss.any():
                 continue
-            area = shapely.union_all(res.units[miss])
+            area = _merge(units[miss], coverage)
             gap_rows.append(
                 {
                     "indicator": name,
@@ -1009,6 +1007,16 @@ class Evaluator:
         return gpd.GeoDataFrame(
             rows, columns=["indicator", "area_m2", "geometry"], crs=self.plan.crs
         )
+
+
+def _merge(polygons: np.ndarray, coverage: bool) -> shapely.Geometry:
+    """Merge polygons; a coverage (edge-to-edge cells) merges fast, with a safe fallback."""
+    if coverage:
+        try:
+            return shapely.coverage_union_all(polygons)
+        except shapely.errors.GEOSException:
+            pass  # not a clean coverage after all (e.g. rounding at shared edges)
+    return shapely.union_all(polygons)
 
 
 def evaluate(

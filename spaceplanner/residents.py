@@ -31,7 +31,39 @@ class Residents:
     layer: np.ndarray
     xy: np.ndarray
     population: np.ndarray
-    units: np.ndarray
+    shapes: np.ndarray
+
+    def units(self, radius: float) -> tuple[np.ndarray, bool]:
+        """Unit polygons for gap maps, built on demand (they are costly for many points).
+
+        Polygon residents and raster cells are their own units. Point residents share out the
+        ground around them: each gets its Voronoi cell, clipped to the settled area (the convex
+        hull of the points grown by ``radius``); coinciding points each get a disc of ``radius``.
+
+        Returns
+        -------
+        tuple
+            The units, and whether they form a coverage (cells meeting edge to edge, no
+            overlaps), which merges much faster.
+        """
+        units = self.shapes.copy()
+        points = shapely.is_missing(units)
+        coverage = False
+        if points.any():
+            pts = shapely.points(self.xy[points])
+            distinct = len(np.unique(self.xy[points], axis=0)) == int(points.sum())
+            if distinct and points.sum() > 1:
+                settled = shapely.buffer(shapely.convex_hull(shapely.multipoints(pts)), radius)
+                cells = shapely.get_parts(
+                    shapely.voronoi_polygons(
+                        shapely.multipoints(pts), extend_to=settled, ordered=True
+                    )
+                )
+                units[points] = shapely.intersection(cells, settled)
+                coverage = bool(points.all())
+            else:
+                units[points] = shapely.buffer(pts, radius, quad_segs=4)
+        return units, coverage
 
     @property
     def count(self) -> int:
@@ -52,20 +84,12 @@ def _representative(geoms: np.ndarray) -> np.ndarray:
     return shapely.get_coordinates(centroids)
 
 
-def _vector(layer: PlanLayer, unit_radius: float) -> tuple[np.ndarray, ...]:
+def _vector(layer: PlanLayer) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     assert layer.frame is not None
     geoms = layer.frame.geometry.to_numpy()
     xy = _representative(geoms)
     units = geoms.copy()
-    points = ~np.isin(shapely.get_type_id(geoms), [3, 6])
-    if points.any():
-        pts = shapely.points(xy[points])
-        cells = (
-            shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts), ordered=True))
-            if points.sum() > 1
-            else np.array([shapely.buffer(pts[0], unit_radius)])
-        )
-        units[points] = shapely.intersection(cells, shapely.buffer(pts, unit_radius))
+    units[~np.isin(shapely.get_type_id(geoms), [3, 6])] = None  # point units come on demand
     ids = layer.frame["id"].astype(str).to_numpy()
     pop = layer.frame["population"].to_numpy(dtype=float)
     return ids, xy, pop, units
@@ -123,15 +147,13 @@ def _raster(layer: PlanLayer, plan: Plan, margin: float) -> tuple[np.ndarray, ..
     return ids, np.column_stack([px, py]), values[rows, cols], units
 
 
-def collect_residents(plan: Plan, *, unit_radius: float, margin: float = 0.0) -> Residents:
+def collect_residents(plan: Plan, *, margin: float = 0.0) -> Residents:
     """Gather the resident points of every residents layer of ``plan``.
 
     Parameters
     ----------
     plan
         The plan.
-    unit_radius
-        Radius of the unit polygon drawn around a point resident (for gap maps).
     margin
         A population raster is read over the extent of the plan's vector layers grown by this
         much (the reach of the network); with a boundary layer, only cells centred inside count.
@@ -141,7 +163,7 @@ def collect_residents(plan: Plan, *, unit_radius: float, margin: float = 0.0) ->
         if layer.raster is not None:
             ids, xy, pop, units = _raster(layer, plan, margin)
         else:
-            ids, xy, pop, units = _vector(layer, unit_radius)
+            ids, xy, pop, units = _vector(layer)
         parts.append((ids, np.full(len(ids), layer.name, dtype=object), xy, pop, units))
     if not parts:
         empty = np.empty(0)
