@@ -162,7 +162,7 @@ def _indicator_rows(report: Report, lang: str) -> list[dict[str, Any]]:
             {
                 **base,
                 "period": "emergency",
-                "indicator": "capacity_persons",
+                "indicator": f"{label('capacity', lang)} ({label('shelters', lang)})",
                 "value": sh["capacity_persons"],
                 "unit": "persons",
                 "target": s["population"],
@@ -328,7 +328,8 @@ def _write_report_html(
         '<meta charset="utf-8"><title>' + html.escape(title) + "</title>"
         "<style>body{font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;margin:2em;}"
         "table{border-collapse:collapse;margin-bottom:1.5em;font-size:0.9em}"
-        "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#eee}</style>"
+        "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#eee}"
+        "td:nth-child(-n+3){white-space:nowrap}</style>"
         "</head><body>"
         f"<h1>{html.escape(title)}</h1>"
         f"<p>{html.escape(s['rules_title'])} · {html.escape(s['crs'])} · "
