@@ -1,0 +1,131 @@
+"""The printable map sheet: page size, format, text and fonts, for every sample map."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from spaceplanner import Plan, Report, evaluate, load_plan
+from spaceplanner.mapsheet import PAPERS_MM, PNG_DPI, write_map_sheet
+from spaceplanner.sample_maps import get_path
+
+SAMPLES = ("synthetic_cn", "helsinki", "bubenec")
+SHEETS = (("A4", "landscape", "en"), ("A3", "portrait", "zh"))
+PT_PER_MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module", params=SAMPLES)
+def evaluated(request: pytest.FixtureRequest) -> tuple[Plan, Report]:
+    plan = load_plan(get_path(request.param))
+    return plan, evaluate(plan, scenario="all")
+
+
+def _size_mm(paper: str, orientation: str) -> tuple[float, float]:
+    width, height = PAPERS_MM[paper]
+    return (width, height) if orientation == "landscape" else (height, width)
+
+
+def _media_boxes(pdf: bytes) -> list[tuple[float, float]]:
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    return [(float(w), float(h)) for w, h in boxes]
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: install the Debian package poppler-utils")
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True)
+    return done.stdout
+
+
+@pytest.mark.parametrize(("paper", "orientation", "lang"), SHEETS)
+def test_pdf_sheet(
+    evaluated: tuple[Plan, Report], tmp_path: Path, paper: str, orientation: str, lang: str
+) -> None:
+    plan, report = evaluated
+    path = write_map_sheet(
+        plan, report, tmp_path / "sheet.pdf", paper=paper, orientation=orientation, lang=lang
+    )
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
+    [(width, height)] = _media_boxes(data)
+    want_w, want_h = _size_mm(paper, orientation)
+    assert width == pytest.approx(want_w * PT_PER_MM, abs=0.5)
+    assert height == pytest.approx(want_h * PT_PER_MM, abs=0.5)
+    if lang == "zh":
+        assert b"NotoSansCJK" in data
+    assert plan.name in _pdf_text(path)
+
+
+@pytest.mark.parametrize(("paper", "orientation", "lang"), SHEETS)
+def test_png_sheet(
+    evaluated: tuple[Plan, Report], tmp_path: Path, paper: str, orientation: str, lang: str
+) -> None:
+    plan, report = evaluated
+    path = write_map_sheet(
+        plan, report, tmp_path / "sheet.png", paper=paper, orientation=orientation, lang=lang
+    )
+    width, height = _png_size(path.read_bytes())
+    want_w, want_h = _size_mm(paper, orientation)
+    assert width == pytest.approx(want_w / 25.4 * PNG_DPI, abs=1)
+    assert height == pytest.approx(want_h / 25.4 * PNG_DPI, abs=1)
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> tuple[Plan, Report]:
+    plan = load_plan(get_path("synthetic_cn"))
+    return plan, evaluate(plan, scenario="all", period="normal")
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("paper", "Letter"),
+        ("orientation", "upright"),
+        ("lang", "fr"),
+        ("indicator", "cinema"),
+        ("indicator", "shelter"),  # not evaluated with period="normal"
+    ],
+)
+def test_unknown_option(
+    synthetic: tuple[Plan, Report], tmp_path: Path, option: str, value: str
+) -> None:
+    plan, report = synthetic
+    with pytest.raises(ValueError, match=option if option != "indicator" else "indicator"):
+        write_map_sheet(plan, report, tmp_path / "sheet.pdf", **{option: value})
+    assert not (tmp_path / "sheet.pdf").exists()
+
+
+def test_unknown_suffix(synthetic: tuple[Plan, Report], tmp_path: Path) -> None:
+    plan, report = synthetic
+    with pytest.raises(ValueError, match=r"\.svg"):
+        write_map_sheet(plan, report, tmp_path / "sheet.svg", indicator="space_5min")
+
+
+def test_other_indicator(synthetic: tuple[Plan, Report], tmp_path: Path) -> None:
+    plan, report = synthetic
+    path = write_map_sheet(plan, report, tmp_path / "sheet.pdf", indicator="kindergarten")
+    assert "Kindergarten" in _pdf_text(path)
+
+
+def test_no_cjk_font(
+    synthetic: tuple[Plan, Report], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matplotlib import font_manager
+
+    plan, report = synthetic
+    fonts = [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", fonts)
+    with pytest.raises(RuntimeError, match="fonts-noto-cjk"):
+        write_map_sheet(plan, report, tmp_path / "sheet.pdf", lang="zh", indicator="space_5min")
