@@ -133,3 +133,17 @@ def test_cli_export(tmp_path: Path, capsys) -> None:
     assert "--overwrite" in capsys.readouterr().err
     assert main(["export", "--sample", "bubenec", "--format", "tiff", "--out", str(out)]) == 2
     assert "unknown export format" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["helsinki", "bubenec", "synthetic_cn"])
+def test_every_data_format_for_every_sample(name: str, tmp_path: Path) -> None:
+    sample = load_plan(get_path(name))
+    written = export(sample, tmp_path, ["shp", "gpkg", "geojson", "csv", "html"])
+    names = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert {"plan.gpkg", "indicators.csv", "map.html", "report.html"} <= names
+    assert "shp/gap_areas.shp" in names and "geojson/residents.geojson" in names
+    gp = gpd.read_file(tmp_path / "plan.gpkg", layer="residents")
+    shp = gpd.read_file(tmp_path / "shp" / "residents.shp")
+    assert len(gp) == len(shp) == len(sample.layers["residents"].frame)
+    assert shp.crs == sample.crs and gp.crs == sample.crs
+    assert gp.geometry.geom_equals_exact(shp.geometry, 1e-6).all()
