@@ -56,18 +56,23 @@ class CancelledError(SpacePlannerError):
     """The evaluation was cancelled by the user."""
 
 
+def _column_bytes(values: np.ndarray) -> bytes:
+    """The values of a column as bytes: raw for numbers, text for anything else."""
+    if values.dtype.kind in "biuf":
+        return np.ascontiguousarray(values).tobytes()
+    return "\x1f".join(map(repr, values.tolist())).encode()
+
+
 def _fingerprint(*parts: object) -> str:
+    """A digest of the parts; a GeoDataFrame counts by its geometry and its columns' values."""
     digest = hashlib.sha1()
     for part in parts:
         if isinstance(part, gpd.GeoDataFrame):
             digest.update(b"".join(shapely.to_wkb(part.geometry.to_numpy(), hex=False)))
-            attrs = part.drop(columns=part.geometry.name)
-            try:
-                hashed = pd.util.hash_pandas_object(attrs, index=True)
-            except TypeError:  # unhashable cells (lists, dicts): hash their text
-                hashed = pd.util.hash_pandas_object(attrs.astype(str), index=True)
-            digest.update(hashed.to_numpy())
-            digest.update(",".join(map(str, attrs.columns)).encode())
+            for col in part.columns:
+                if col != part.geometry.name:
+                    digest.update(str(col).encode() + b"\x1e")
+                    digest.update(_column_bytes(part[col].to_numpy()))
         else:
             digest.update(repr(part).encode())
     return digest.hexdigest()
@@ -82,15 +87,15 @@ def _layer_fingerprint(layer: PlanLayer) -> str:
             layer.raster.crs.to_wkt(),
             sorted(layer.options.items()),
         )
-    assert layer.frame is not None
-    used = (
-        []
-        if layer.role == "network"
-        else [c for c in get_role(layer.role).fields if c in layer.frame.columns]
-    )
-    return _fingerprint(
-        layer.frame[[*used, layer.frame.geometry.name]], sorted(layer.options.items())
-    )
+    frame = layer.frame
+    assert frame is not None
+    used = [] if layer.role == "network" else [c for c in get_role(layer.role).fields if c in frame]
+    digest = hashlib.sha1(b"".join(shapely.to_wkb(frame.geometry.to_numpy(), hex=False)))
+    for col in used:
+        digest.update(col.encode() + b"\x1e")
+        digest.update(_column_bytes(frame[col].to_numpy()))
+    digest.update(repr(sorted(layer.options.items())).encode())
+    return digest.hexdigest()
 
 
 @dataclass

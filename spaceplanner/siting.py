@@ -331,7 +331,8 @@ def _direction_sectors(site: shapely.Geometry, points: np.ndarray) -> int:
 def _network_accesses(site: shapely.Geometry, network: WalkNetwork, tol: float) -> np.ndarray:
     """Where the network reaches a polygon site: for each segment within the tolerance, its
     nearest point to the site, or, for a segment that runs onto the site, its ends off it."""
-    zone = shapely.buffer(site, tol)
+    # Only directions are read from this, so a coarse zone (metre precision) does.
+    zone = shapely.simplify(shapely.buffer(site, tol, quad_segs=2), 1.0)
     idx = network.tree.query(zone, predicate="intersects")
     pieces = shapely.intersection(network.segments[idx], zone)
     pieces = pieces[~shapely.is_empty(pieces)]
