@@ -9,16 +9,22 @@ position on the network is ``(segment, t)`` with ``t`` in [0, 1] from the segmen
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import shapely
 from scipy import sparse
+from scipy.spatial import cKDTree
 from shapely import STRtree
 
 __all__ = ["Access", "WalkNetwork", "build_network", "locate"]
 
 #: Coordinates are compared at this precision (metres) when deciding that vertices are shared.
 VERTEX_DECIMALS = 6
+#: Segments are cut into pieces at most this long (m) to index them by midpoint.
+_PIECE_M = 20.0
+#: Nearest midpoints looked at per point before falling back to the STRtree.
+_CANDIDATES = 16
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,6 +52,11 @@ class WalkNetwork:
     graph: sparse.csr_matrix
     segments: np.ndarray
     tree: STRtree
+
+    @cached_property
+    def pieces(self) -> tuple[cKDTree, np.ndarray, float]:
+        """Midpoints of short segment pieces, indexed for nearest-segment look-ups."""
+        return _pieces(self)
 
     @property
     def node_count(self) -> int:
@@ -115,8 +126,40 @@ def build_network(lines: np.ndarray) -> WalkNetwork | None:
     return WalkNetwork(nodes, u, v, length, graph, segments, STRtree(segments))
 
 
+def _project(
+    network: WalkNetwork, xy: np.ndarray, segs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Position on and distance to segment ``segs[i]`` of point ``xy[i]``."""
+    a = network.nodes[network.seg_u[segs]]
+    ab = network.nodes[network.seg_v[segs]] - a
+    tt = np.clip(np.einsum("ij,ij->i", xy - a, ab) / np.einsum("ij,ij->i", ab, ab), 0.0, 1.0)
+    foot = a + ab * tt[:, None]
+    return tt, np.hypot(*(xy - foot).T)
+
+
+def _pieces(network: WalkNetwork) -> tuple[cKDTree, np.ndarray, float]:
+    """A k-d tree of the midpoints of segment pieces at most ``_PIECE_M`` long.
+
+    Returns the tree, the segment of each piece and the longest half piece.
+    """
+    counts = np.maximum(np.ceil(network.seg_len / _PIECE_M).astype(np.int64), 1)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    k = np.arange(owner.size) - first
+    frac = (k + 0.5) / counts[owner]
+    a = network.nodes[network.seg_u[owner]]
+    b = network.nodes[network.seg_v[owner]]
+    half = float((network.seg_len / counts).max()) / 2
+    return cKDTree(a + (b - a) * frac[:, None]), owner, half
+
+
 def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access:
     """Project points onto their nearest segment.
+
+    The nearest segment is found exactly: candidates come from the nearest midpoints of short
+    segment pieces (a k-d tree), and a point whose candidates cannot be proven to include the
+    nearest segment (the ``k``-th midpoint is not farther than the best distance plus half a
+    piece) is looked up in the segments' STRtree instead.
 
     Parameters
     ----------
@@ -133,17 +176,34 @@ def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access
     conn = np.full(m, np.inf)
     if m == 0:
         return Access(seg, t, conn)
-    points = shapely.points(xy)
-    (which, found), _ = network.tree.query_nearest(
-        points, max_distance=max_connector, return_distance=True, all_matches=False
-    )
-    a = network.nodes[network.seg_u[found]]
-    b = network.nodes[network.seg_v[found]]
-    ab = b - a
-    p = xy[which]
-    tt = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.einsum("ij,ij->i", ab, ab), 0.0, 1.0)
-    foot = a + ab * tt[:, None]
-    seg[which] = found
-    t[which] = tt
-    conn[which] = np.hypot(*(p - foot).T)
+    tree, owner, half = network.pieces
+    k = min(_CANDIDATES, len(owner))
+    mid_d, mid_i = tree.query(xy, k=k)
+    mid_d, mid_i = mid_d.reshape(m, k), mid_i.reshape(m, k)
+    cand = owner[mid_i]
+    tt, dist = _project(network, np.repeat(xy, k, axis=0), cand.ravel())
+    dist = dist.reshape(m, k)
+    best = np.argmin(dist, axis=1)
+    rows = np.arange(m)
+    d_best = dist[rows, best]
+    proven = (mid_d[:, -1] >= d_best + half) | (k == len(owner))
+    seg[proven] = cand[rows, best][proven]
+    t[proven] = tt.reshape(m, k)[rows, best][proven]
+    conn[proven] = d_best[proven]
+    rest = np.flatnonzero(~proven)
+    if rest.size:
+        (which, found), _ = network.tree.query_nearest(
+            shapely.points(xy[rest]),
+            max_distance=max_connector,
+            return_distance=True,
+            all_matches=False,
+        )
+        idx = rest[which]
+        seg[idx] = found
+        t[idx], conn[idx] = _project(network, xy[idx], found)
+        # points left without a match are beyond max_connector
+        unmatched = np.setdiff1d(rest, idx)
+        seg[unmatched], conn[unmatched] = -1, np.inf
+    far = conn > max_connector
+    seg[far], t[far], conn[far] = -1, 0.0, np.inf
     return Access(seg, t, conn)
