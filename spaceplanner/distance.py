@@ -251,7 +251,7 @@ def group_distances(
         via = np.minimum(fields[:, u] + t * length, fields[:, v] + (1 - t) * length)
         out[start : start + len(chunk), ok] = conn + via
     _same_segment(out, network, sources, groups, ok, seg, t, conn)
-    _inside_sites(out, network, sources, groups, ok, seg, t, conn)
+    _inside_sites(out, network, targets, sources, groups, ok, seg, t, conn)
     out[out > limit] = np.inf
     return out
 
@@ -302,6 +302,7 @@ def _same_segment(
 def _inside_sites(
     out: np.ndarray,
     network: WalkNetwork,
+    targets: Access,
     sources: Sources,
     groups: list[np.ndarray],
     ok: np.ndarray,
@@ -313,9 +314,14 @@ def _inside_sites(
     zoned = np.flatnonzero(pd.notna(sources.zones))
     if zoned.size == 0 or ok.size == 0:
         return
-    foot = network.point_at(seg, t)
-    tree = STRtree(sources.zones[zoned])
-    r, z = tree.query(shapely.points(foot), predicate="intersects")
+    if targets.foot is not None:
+        tree, where = targets.foot_tree
+        z, hit = tree.query(sources.zones[zoned], predicate="intersects")
+        reached = where[hit]
+        r = np.searchsorted(ok, reached)
+    else:
+        foot = network.point_at(seg, t)
+        r, z = STRtree(sources.zones[zoned]).query(shapely.points(foot), predicate="intersects")
     if r.size == 0:
         return
     hits = pd.DataFrame({"target": ok[r], "site": zoned[z], "d": conn[r]}).merge(

@@ -24,7 +24,7 @@ VERTEX_DECIMALS = 6
 #: Segments are cut into pieces at most this long (m) to index them by midpoint.
 _PIECE_M = 20.0
 #: Nearest midpoints looked at per point before falling back to the STRtree.
-_CANDIDATES = 16
+_CANDIDATES = 8
 
 
 @dataclass(frozen=True, eq=False)
@@ -80,11 +80,19 @@ class Access:
     seg: np.ndarray
     t: np.ndarray
     conn: np.ndarray
+    foot: np.ndarray | None = None
 
     @property
     def reachable(self) -> np.ndarray:
         """Boolean mask of the points that reach the network."""
         return self.seg >= 0
+
+    @cached_property
+    def foot_tree(self) -> tuple[STRtree, np.ndarray]:
+        """An STRtree of the reachable points' edge positions, and their indices."""
+        assert self.foot is not None
+        ok = np.flatnonzero(self.reachable)
+        return STRtree(shapely.points(self.foot[ok])), ok
 
 
 def build_network(lines: np.ndarray) -> WalkNetwork | None:
@@ -175,7 +183,7 @@ def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access
     t = np.zeros(m)
     conn = np.full(m, np.inf)
     if m == 0:
-        return Access(seg, t, conn)
+        return Access(seg, t, conn, np.empty((0, 2)))
     tree, owner, half = network.pieces
     k = min(_CANDIDATES, len(owner))
     mid_d, mid_i = tree.query(xy, k=k)
@@ -206,4 +214,7 @@ def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access
         seg[unmatched], conn[unmatched] = -1, np.inf
     far = conn > max_connector
     seg[far], t[far], conn[far] = -1, 0.0, np.inf
-    return Access(seg, t, conn)
+    foot = np.full((m, 2), np.nan)
+    ok = seg >= 0
+    foot[ok] = network.point_at(seg[ok], t[ok])
+    return Access(seg, t, conn, foot)
