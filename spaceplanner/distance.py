@@ -287,7 +287,11 @@ def _same_segment(
     positions = pd.DataFrame(
         {"site": sources.site, "seg": sources.seg, "ts": sources.t, "off": sources.offset}
     ).merge(_site_groups(sources, groups), on="site")
-    targets = pd.DataFrame({"target": ok, "seg": seg, "tt": t, "conn": conn})
+    # only targets on a segment that has a site position can walk straight to it
+    near = np.isin(seg, positions["seg"].to_numpy())
+    targets = pd.DataFrame(
+        {"target": ok[near], "seg": seg[near], "tt": t[near], "conn": conn[near]}
+    )
     pairs = targets.merge(positions, on="seg")
     if pairs.empty:
         return
