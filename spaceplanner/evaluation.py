@@ -144,6 +144,7 @@ class Evaluator:
         self.scenario = plan.scenario
         self._siting_cache: dict[str, Any] = {}
         self._fingerprints: dict[str, str] = {}
+        self._zones = gpd.GeoDataFrame(columns=["layer", "hazard", "geometry"], crs=plan.crs)
 
     def _lfp(self, layer: PlanLayer) -> str:
         """The layer's fingerprint, computed once per evaluation."""
@@ -591,6 +592,7 @@ class Evaluator:
             "zones", world, lambda: (hazard_zones(self.plan, self.scenario, zone_notes), zone_notes)
         )
         zones, zone_notes = zones
+        self._zones = zones
         # Checked per site: an edit re-checks only the sites it changed.
         keys = [
             _fingerprint(world, wkb, *rec)
@@ -937,6 +939,7 @@ class Evaluator:
         areas = self._service_areas(ctx, shelters, spaces, facilities)
         return {
             "residents": residents,
+            "hazard_zones": self._zones,
             "uncovered_residents": uncovered,
             "gap_areas": gap_areas,
             "shelters": shelter_layer,

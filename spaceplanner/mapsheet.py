@@ -414,8 +414,11 @@ def _map(
             label=f"{label('service_areas', lang)}: {label(indicator, lang)}",
         )
     )
-    _plot(ax, _frames(plan, "hazards"), color=_HAZARD, alpha=0.45, linewidth=0, zorder=1.5)
-    if _frames(plan, "hazards"):
+    # the scenario's zones (raster hazards included) when the report has them
+    zones = layers.get("hazard_zones")
+    hazards = [zones] if zones is not None and len(zones) else _frames(plan, "hazards")
+    _plot(ax, hazards, color=_HAZARD, alpha=0.45, linewidth=0, zorder=1.5)
+    if hazards:
         handles.append(Patch(color=_HAZARD, alpha=0.5, label=_words("hazard_zone", lang)))
     _plot(ax, _frames(plan, "buildings"), color=_BUILDING, linewidth=0, zorder=2)
     if _frames(plan, "buildings"):

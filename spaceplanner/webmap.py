@@ -520,9 +520,12 @@ _CONTEXT: dict[str, tuple[dict[str, Any], tuple[str, ...], bool]] = {
 }
 
 
-def _context_layer(plan: Plan, role: str, lang: str) -> MapLayer | None:
-    """The plan's layers of a context role (boundary, hazards, buildings, network, sources)."""
-    frame = _plan_frames(plan, role)
+def _context_layer(
+    plan: Plan, role: str, lang: str, frame: gpd.GeoDataFrame | None = None
+) -> MapLayer | None:
+    """The plan's layers of a context role (boundary, hazards, buildings, network, sources);
+    ``frame`` replaces them (the scenario's hazard zones, rasters included)."""
+    frame = frame if frame is not None and len(frame) else _plan_frames(plan, role)
     if frame is None:
         return None
     style, keys, show = _CONTEXT[role]
@@ -613,7 +616,11 @@ def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer
     sources = _indicator_sources(report.summary)
     layers = _area_layers(report, "service_areas", sources, lang)
     layers += _area_layers(report, "gap_areas", sources, lang)
-    context = {role: _context_layer(plan, role, lang) for role in _CONTEXT}
+    zones = report.layers.get("hazard_zones")
+    context = {
+        role: _context_layer(plan, role, lang, zones if role == "hazards" else None)
+        for role in _CONTEXT
+    }
     layers += [c for r in ("boundary", "hazards", "buildings", "network") if (c := context[r])]
     if (spaces := _space_layer(plan, lang)) is not None:
         layers.append(spaces)

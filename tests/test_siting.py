@@ -585,3 +585,11 @@ def test_raster_hazard_covering_part_of_the_plan_is_noted(tmp_path: Path) -> Non
     )
     report = evaluate(load_plan(tmp_path / "plan.toml"), scenario="flood", gaps=False)
     assert any("covers" in n and "'flood'" in n for n in report["notes"])
+
+
+def test_the_scenario_hazard_zones_are_a_result_layer() -> None:
+    plan = load_plan(get_path("bubenec"))
+    flood = evaluate(plan, scenario="flood").layers["hazard_zones"]
+    assert list(flood["hazard"]) == ["flood"] and flood.area.sum() > 0
+    assert flood.crs == plan.crs
+    assert evaluate(plan, scenario="earthquake").layers["hazard_zones"].empty
