@@ -204,9 +204,15 @@ def node_fields(
         link = sparse.csr_matrix(
             (best["w"].to_numpy(), (best["r"].to_numpy(), best["c"].to_numpy())), shape=(k, n)
         )
-    graph = sparse.bmat(
-        [[network.graph, sparse.csr_matrix((n, k))], [link, sparse.csr_matrix((k, k))]],
-        format="csr",
+    # The network's CSR with the k virtual source rows appended (no copy through COO).
+    base = network.graph
+    graph = sparse.csr_matrix(
+        (
+            np.concatenate([base.data, link.data]),
+            np.concatenate([base.indices, link.indices]),
+            np.concatenate([base.indptr, base.indptr[-1] + link.indptr[1:]]),
+        ),
+        shape=(n + k, n + k),
     )
     dist = dijkstra(graph, directed=True, indices=np.arange(n, n + k), limit=limit)
     return np.asarray(dist)[:, :n]
@@ -240,18 +246,25 @@ def group_distances(
     out = np.full((k, m), np.inf)
     if k == 0 or m == 0 or sources.site.size == 0:
         return out
-    ok = np.flatnonzero(targets.reachable)
-    seg, t, conn = targets.seg[ok], targets.t[ok], targets.conn[ok]
-    length = network.seg_len[seg]
-    u, v = network.seg_u[seg], network.seg_v[seg]
     per_chunk = max(1, _CHUNK_CELLS // max(network.node_count, m, 1))
     for start in range(0, k, per_chunk):
         chunk = groups[start : start + per_chunk]
         fields = node_fields(network, sources, chunk, limit)
-        via = np.minimum(fields[:, u] + t * length, fields[:, v] + (1 - t) * length)
-        out[start : start + len(chunk), ok] = conn + via
-    _same_segment(out, network, sources, groups, ok, seg, t, conn)
-    _inside_sites(out, network, targets, sources, groups, ok, seg, t, conn)
+        # Only points on a segment with a reached end can be reached through the network.
+        reached = np.flatnonzero(np.isfinite(fields).any(axis=0))
+        if reached.size > network.node_count // 4:
+            idx = targets.by_segment[0]  # most of the network: every reachable point
+        else:
+            idx = targets.on_segments(network.segments_at(reached))
+        seg, t = targets.seg[idx], targets.t[idx]
+        length = network.seg_len[seg]
+        via = np.minimum(
+            fields[:, network.seg_u[seg]] + t * length,
+            fields[:, network.seg_v[seg]] + (1 - t) * length,
+        )
+        out[start : start + len(chunk), idx] = targets.conn[idx] + via
+    _same_segment(out, network, sources, groups, targets)
+    _inside_sites(out, network, targets, sources, groups)
     out[out > limit] = np.inf
     return out
 
@@ -278,21 +291,23 @@ def _same_segment(
     network: WalkNetwork,
     sources: Sources,
     groups: list[np.ndarray],
-    ok: np.ndarray,
-    seg: np.ndarray,
-    t: np.ndarray,
-    conn: np.ndarray,
+    targets: Access,
 ) -> None:
     """A target on the same segment as a site position may walk straight along it."""
     positions = pd.DataFrame(
         {"site": sources.site, "seg": sources.seg, "ts": sources.t, "off": sources.offset}
     ).merge(_site_groups(sources, groups), on="site")
     # only targets on a segment that has a site position can walk straight to it
-    near = np.isin(seg, positions["seg"].to_numpy())
-    targets = pd.DataFrame(
-        {"target": ok[near], "seg": seg[near], "tt": t[near], "conn": conn[near]}
+    near = targets.on_segments(np.unique(positions["seg"].to_numpy()))
+    frame = pd.DataFrame(
+        {
+            "target": near,
+            "seg": targets.seg[near],
+            "tt": targets.t[near],
+            "conn": targets.conn[near],
+        }
     )
-    pairs = targets.merge(positions, on="seg")
+    pairs = frame.merge(positions, on="seg")
     if pairs.empty:
         return
     along = (
@@ -309,26 +324,23 @@ def _inside_sites(
     targets: Access,
     sources: Sources,
     groups: list[np.ndarray],
-    ok: np.ndarray,
-    seg: np.ndarray,
-    t: np.ndarray,
-    conn: np.ndarray,
 ) -> None:
     """A target whose edge position lies in a polygon site's zone is at that site."""
     zoned = np.flatnonzero(pd.notna(sources.zones))
-    if zoned.size == 0 or ok.size == 0:
+    if zoned.size == 0 or not targets.reachable.any():
         return
     if targets.foot is not None:
         tree, where = targets.foot_tree
         z, hit = tree.query(sources.zones[zoned], predicate="intersects")
         reached = where[hit]
-        r = np.searchsorted(ok, reached)
     else:
-        foot = network.point_at(seg, t)
-        r, z = STRtree(sources.zones[zoned]).query(shapely.points(foot), predicate="intersects")
-    if r.size == 0:
+        ok = np.flatnonzero(targets.reachable)
+        foot = network.point_at(targets.seg[ok], targets.t[ok])
+        hit, z = STRtree(sources.zones[zoned]).query(shapely.points(foot), predicate="intersects")
+        reached = ok[hit]
+    if reached.size == 0:
         return
-    hits = pd.DataFrame({"target": ok[r], "site": zoned[z], "d": conn[r]}).merge(
+    hits = pd.DataFrame({"target": reached, "site": zoned[z], "d": targets.conn[reached]}).merge(
         _site_groups(sources, groups), on="site"
     )
     _lower(out, hits)

@@ -54,6 +54,20 @@ class WalkNetwork:
     tree: STRtree
 
     @cached_property
+    def node_segments(self) -> tuple[np.ndarray, np.ndarray]:
+        """The segments at each node, as CSR arrays ``(indptr, segment ids)``."""
+        ends = np.concatenate([self.seg_u, self.seg_v])
+        ids = np.concatenate([np.arange(len(self.seg_u))] * 2)
+        order = np.argsort(ends, kind="stable")
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(ends, minlength=len(self.nodes)))])
+        return indptr, ids[order]
+
+    def segments_at(self, nodes: np.ndarray) -> np.ndarray:
+        """The distinct segments that touch any of ``nodes``."""
+        indptr, ids = self.node_segments
+        return np.unique(ids[_ranges(indptr[nodes], indptr[nodes + 1])])
+
+    @cached_property
     def pieces(self) -> tuple[cKDTree, np.ndarray, float]:
         """Midpoints of short segment pieces, indexed for nearest-segment look-ups."""
         return _pieces(self)
@@ -88,11 +102,35 @@ class Access:
         return self.seg >= 0
 
     @cached_property
+    def by_segment(self) -> tuple[np.ndarray, np.ndarray]:
+        """Reachable points sorted by segment: ``(point indices, their segments)``."""
+        ok = np.flatnonzero(self.reachable)
+        order = ok[np.argsort(self.seg[ok], kind="stable")]
+        return order, self.seg[order]
+
+    def on_segments(self, segments: np.ndarray) -> np.ndarray:
+        """Indices of the points whose edge position lies on one of ``segments`` (distinct)."""
+        order, sorted_seg = self.by_segment
+        lo = np.searchsorted(sorted_seg, segments, side="left")
+        hi = np.searchsorted(sorted_seg, segments, side="right")
+        return order[_ranges(lo, hi)]
+
+    @cached_property
     def foot_tree(self) -> tuple[STRtree, np.ndarray]:
         """An STRtree of the reachable points' edge positions, and their indices."""
         assert self.foot is not None
         ok = np.flatnonzero(self.reachable)
         return STRtree(shapely.points(self.foot[ok])), ok
+
+
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The concatenation of ``arange(lo[i], hi[i])`` over ``i``, without a Python loop."""
+    lengths = hi - lo
+    total = int(lengths.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64)
+    starts = np.repeat(lo - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    return starts + np.arange(total)
 
 
 def build_network(lines: np.ndarray) -> WalkNetwork | None:
