@@ -21,14 +21,14 @@ the same on every run.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pyogrio
 import rasterio
+
+from spaceplanner.sample_maps._build import fixed_write_time
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "bubenec"
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -50,8 +50,6 @@ CANDIDATE_PLOT_M2 = (1000.0, 2000.0)
 #: Share of a candidate plot taken as effective shelter area: these are gardens and yards, of
 #: which only the open lawn counts (an assumption, stated in the README).
 EFFECTIVE_SHARE = 0.12
-#: GeoPackages stamp the write time into gpkg_contents; a fixed stamp keeps rebuilds identical.
-FIXED_TIMESTAMP = "2024-01-01T00:00:00Z"
 
 
 def residents(buildings: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -66,9 +64,7 @@ def residents(buildings: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     )
 
 
-def candidate_shelters(
-    plots: gpd.GeoDataFrame, buildings: gpd.GeoDataFrame
-) -> gpd.GeoDataFrame:
+def candidate_shelters(plots: gpd.GeoDataFrame, buildings: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Open plots (no building) of the candidate size, as emergency shelters."""
     area = plots.geometry.to_crs(KROVAK).area
     built = plots.geometry.intersects(buildings.geometry.union_all())
@@ -106,16 +102,6 @@ def build_layers(source: Path) -> dict[str, gpd.GeoDataFrame]:
         "parcels": plots,
         "shelters": candidate_shelters(plots, buildings),
     }
-
-
-@contextmanager
-def fixed_write_time() -> Iterator[None]:
-    """Let GDAL stamp a fixed time into written GeoPackages, then restore the default."""
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_TIMESTAMP})
-    try:
-        yield
-    finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 
 
 def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: Path) -> None:

@@ -15,14 +15,15 @@ from __future__ import annotations
 import argparse
 import re
 import warnings
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
 import shapely
+
+from spaceplanner.sample_maps._build import fixed_write_time
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "helsinki"
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -36,8 +37,6 @@ EXTENT = (24.935, 60.164, 24.953, 60.179)
 METRIC_CRS = "EPSG:3067"
 #: A repaired polygon smaller than this is an artefact of a way cut at the extract's edge.
 MIN_REPAIRED_AREA_M2 = 1.0
-#: GeoPackages stamp the write time into gpkg_contents; a fixed stamp keeps rebuilds identical.
-FIXED_TIMESTAMP = "2024-01-01T00:00:00Z"
 
 #: highway=* values a pedestrian can use. Left out: construction, elevator (a vertical link
 #: without length), platform (public-transport platforms), and motorways (none here).
@@ -273,16 +272,6 @@ def build_layers(data: Path) -> dict[str, gpd.GeoDataFrame]:
         ),
         "facility_sites": facilities(polygons, multipolygon_ids(polygons), polygons["amenity"]),
     }
-
-
-@contextmanager
-def fixed_write_time() -> Iterator[None]:
-    """Let GDAL stamp a fixed time into written GeoPackages, then restore the default."""
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_TIMESTAMP})
-    try:
-        yield
-    finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 
 
 def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: Path) -> None:

@@ -24,18 +24,18 @@ with the other builders and not read (no source data). The output is the same on
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pyogrio
 import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
+
+from spaceplanner.sample_maps._build import fixed_write_time
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "synthetic_cn"
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -47,9 +47,7 @@ CENTRE_LONLAT = (114.30, 30.60)
 WIDTH_M, HEIGHT_M = 1200.0, 1000.0
 #: 1e-8 degree is about 1 mm: rounding keeps files identical across PROJ versions.
 DECIMALS = 8
-#: GeoPackages stamp the write time into gpkg_contents and DBF headers a date; fixed stamps keep
-#: rebuilds identical.
-FIXED_TIMESTAMP = "2024-01-01T00:00:00Z"
+#: DBF headers carry a date; a fixed one keeps rebuilds identical (GeoPackages: see _build).
 FIXED_DBF_DATE = "2024-01-01"
 
 #: Persons per household (China's 2020 census average is 2.62).
@@ -296,16 +294,6 @@ def boundary(placer: Placer) -> gpd.GeoDataFrame:
     """The community boundary along the centrelines of its perimeter roads."""
     record = {"编号": "BJ01", "名称": "江畔社区 (虚构 SYNTHETIC)"}
     return placer.frame([record], [box(0.0, 0.0, WIDTH_M, HEIGHT_M)])
-
-
-@contextmanager
-def fixed_write_time() -> Iterator[None]:
-    """Let GDAL stamp a fixed time into written GeoPackages, then restore the default."""
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_TIMESTAMP})
-    try:
-        yield
-    finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
 
 
 def write_sample(placer: Placer, folder: Path) -> dict[str, gpd.GeoDataFrame]:
