@@ -339,34 +339,39 @@ class Evaluator:
         return self._cached(f"shelters:{layer.name}", key, make)
 
     # -- activity spaces and facilities -----------------------------------------------------
+    def _route_groups(
+        self, ctx: _Context, layer: PlanLayer, wanted: list[tuple[str, float, np.ndarray, float]]
+    ) -> dict[str, _GroupResult]:
+        """Distances from each named group ``(name, radius, site indices, area)`` of a layer."""
+        assert layer.frame is not None
+        geoms = layer.frame.geometry.to_numpy()
+        gates = self._gates(ctx, layer.frame["id"].to_numpy())
+        out: dict[str, _GroupResult] = {}
+        sources: Sources | None = None
+        for name, radius, sites, area in wanted:
+            if sites.size == 0:
+                out[name] = _GroupResult(radius, np.full(ctx.residents.count, np.inf), sites, 0.0)
+                continue
+            d, sources = self._distances(ctx, geoms, [sites], radius, sources, gates)
+            out[name] = _GroupResult(radius, d[0], sites, area)
+        return out
+
     def _space_layer(self, ctx: _Context, layer: PlanLayer) -> dict[str, _GroupResult]:
         key = _fingerprint(ctx.key, self._lfp(layer))
 
         def make() -> dict[str, _GroupResult]:
-            assert layer.frame is not None
-            geoms = layer.frame.geometry.to_numpy()
-            ids = layer.frame["id"].to_numpy()
-            area = (
-                layer.frame["area"].to_numpy(float)
-                if "area" in layer.frame
-                else np.full(len(geoms), np.nan)
-            )
+            frame = layer.frame
+            assert frame is not None
+            geoms = frame.geometry.to_numpy()
+            area = frame["area"].to_numpy(float) if "area" in frame else np.full(len(geoms), np.nan)
             area = np.where(np.isnan(area), shapely.area(geoms), area)
             override = layer.options.get("radius_m")
-            out: dict[str, _GroupResult] = {}
-            sources: Sources | None = None
+            wanted = []
             for circle in self.profile.circles:
-                radius = float(override) if override else circle.radius_m.value
                 sites = np.flatnonzero(area >= circle.min_area_m2.value)
-                if sites.size == 0:
-                    out[circle.name] = _GroupResult(
-                        radius, np.full(ctx.residents.count, np.inf), sites, 0.0
-                    )
-                    continue
-                d, sources = self._distances(
-                    ctx, geoms, [sites], radius, sources, self._gates(ctx, ids)
-                )
-                out[circle.name] = _GroupResult(radius, d[0], sites, float(area[sites].sum()))
+                radius = float(override) if override else circle.radius_m.value
+                wanted.append((circle.name, radius, sites, float(area[sites].sum())))
+            out = self._route_groups(ctx, layer, wanted)
             out["_all"] = _GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(area.sum()))
             return out
 
@@ -377,23 +382,16 @@ class Evaluator:
 
         def make() -> dict[str, _GroupResult]:
             assert layer.frame is not None
-            geoms = layer.frame.geometry.to_numpy()
-            ids = layer.frame["id"].to_numpy()
             kinds = layer.frame["kind"].astype(str).to_numpy()
             override = layer.options.get("radius_m")
-            out: dict[str, _GroupResult] = {}
-            sources: Sources | None = None
+            wanted = []
             for kind in sorted(set(kinds)):
                 rule = self.profile.facility_radius.get(kind)
-                if rule is None and not override:
-                    continue
-                radius = float(override) if override else rule.value  # type: ignore[union-attr]
-                sites = np.flatnonzero(kinds == kind)
-                d, sources = self._distances(
-                    ctx, geoms, [sites], radius, sources, self._gates(ctx, ids)
-                )
-                out[kind] = _GroupResult(radius, d[0], sites, 0.0)
-            return out
+                if override:
+                    wanted.append((kind, float(override), np.flatnonzero(kinds == kind), 0.0))
+                elif rule is not None:
+                    wanted.append((kind, rule.value, np.flatnonzero(kinds == kind), 0.0))
+            return self._route_groups(ctx, layer, wanted)
 
         return self._cached(f"facilities:{layer.name}", key, make)
 
