@@ -175,6 +175,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _print_catalogue() -> None:
     print(f"SpacePlanner {__version__}")
     print(f"Sample maps: {', '.join(list_samples())}")
+    print(f"Rule profiles: {', '.join(list_profiles())} (or a profile .toml path)")
     print("\nLayer roles (fields marked * are required):")
     for role in roles().values():
         geo = "/".join(role.geometry) + (" or raster" if role.raster and role.geometry else "")

@@ -23,7 +23,15 @@ def test_help_everywhere(command: list[str], capsys) -> None:
 def test_info_lists_samples_roles_and_formats(capsys) -> None:
     assert main(["info"]) == 0
     out = capsys.readouterr().out
-    for word in ("helsinki", "bubenec", "synthetic_cn", "residents", "population*", "GPKG"):
+    for word in (
+        "helsinki",
+        "bubenec",
+        "synthetic_cn",
+        "residents",
+        "population*",
+        "GPKG",
+        "cn-gb",
+    ):
         assert word in out
 
 
