@@ -241,11 +241,13 @@ class Evaluator:
             rows.append(
                 (
                     rule.name,
-                    float(override) if override else rule.radius_m.value,
+                    float(override) if override is not None else rule.radius_m.value,
                     rule.per_capita_m2.value,
                 )
             )
-        table = pd.DataFrame(rows, columns=["class", "radius_m", "per_capita_m2"])
+        table = pd.DataFrame(rows, columns=["class", "radius_m", "per_capita_m2"]).astype(
+            {"class": object, "radius_m": float, "per_capita_m2": float}
+        )
         table["id"] = frame["id"].astype(str).to_numpy()
         table["layer"] = layer.name
         table["name"] = frame["name"].to_numpy() if "name" in frame else None
@@ -369,7 +371,7 @@ class Evaluator:
             wanted = []
             for circle in self.profile.circles:
                 sites = np.flatnonzero(area >= circle.min_area_m2.value)
-                radius = float(override) if override else circle.radius_m.value
+                radius = float(override) if override is not None else circle.radius_m.value
                 wanted.append((circle.name, radius, sites, float(area[sites].sum())))
             out = self._route_groups(ctx, layer, wanted)
             out["_all"] = _GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(area.sum()))
@@ -387,7 +389,7 @@ class Evaluator:
             wanted = []
             for kind in sorted(set(kinds)):
                 rule = self.profile.facility_radius.get(kind)
-                if override:
+                if override is not None:
                     wanted.append((kind, float(override), np.flatnonzero(kinds == kind), 0.0))
                 elif rule is not None:
                     wanted.append((kind, rule.value, np.flatnonzero(kinds == kind), 0.0))

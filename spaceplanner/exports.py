@@ -26,6 +26,7 @@ import pandas as pd
 
 from spaceplanner.evaluation import Evaluator
 from spaceplanner.labels import label
+from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.plan import Plan
 from spaceplanner.report import Report
@@ -84,6 +85,32 @@ def shapefile_fields(columns: Iterable[str], *, encoding: str = "utf-8") -> dict
     return names
 
 
+def _by_geometry_family(name: str, frame: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
+    """A Shapefile holds one geometry type: split a mixed layer into ``<name>_<family>``."""
+    family = frame.geometry.geom_type.map(GEOMETRY_FAMILIES).fillna("other")
+    kinds = sorted(set(family))
+    if len(kinds) == 1:
+        return [(name, frame)]
+    return [(f"{name}_{kind}", frame[family == kind]) for kind in kinds]
+
+
+def _check_encodable(frame: gpd.GeoDataFrame, cols: list[str], encoding: str, name: str) -> None:
+    """Refuse text the Shapefile's encoding cannot hold, rather than lose it silently."""
+    for col in cols:
+        for value in [col, *frame[col].dropna().astype(str).unique().tolist()]:
+            try:
+                value.encode(encoding)
+            except UnicodeEncodeError as exc:
+                bad = value[exc.start : exc.end]
+                msg = f"'{bad}' in '{value}' cannot be written as {encoding.upper()}"
+                raise PlanError(
+                    msg,
+                    layer=name,
+                    field=col,
+                    hint="export the Shapefiles as UTF-8 (the default), or edit the text",
+                ) from exc
+
+
 def _write_shapefiles(
     layers: dict[str, gpd.GeoDataFrame], folder: Path, encoding: str, zip_name: str | None
 ) -> list[Path]:
@@ -91,16 +118,18 @@ def _write_shapefiles(
     mapping_rows = []
     shp_dir = folder / "shp"
     shp_dir.mkdir()
-    for name, frame in layers.items():
-        if frame.empty:
+    for name, whole in layers.items():
+        if whole.empty:
             continue
-        flat = _flatten(frame)
-        cols = [c for c in flat.columns if c != flat.geometry.name]
-        short = shapefile_fields(cols, encoding=encoding)
-        flat = flat.rename(columns=short)
-        flat.to_file(shp_dir / f"{name}.shp", engine="pyogrio", encoding=encoding)
-        (shp_dir / f"{name}.cpg").write_text(encoding.upper(), encoding="ascii")
-        mapping_rows += [(f"{name}.shp", s, c) for c, s in short.items()]
+        for part_name, frame in _by_geometry_family(name, whole):
+            flat = _flatten(frame)
+            cols = [c for c in flat.columns if c != flat.geometry.name]
+            _check_encodable(flat, cols, encoding, part_name)
+            short = shapefile_fields(cols, encoding=encoding)
+            flat = flat.rename(columns=short)
+            flat.to_file(shp_dir / f"{part_name}.shp", engine="pyogrio", encoding=encoding)
+            (shp_dir / f"{part_name}.cpg").write_text(encoding.upper(), encoding="ascii")
+            mapping_rows += [(f"{part_name}.shp", s, c) for c, s in short.items()]
     with (shp_dir / "fields.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["file", "field", "full_name"])

@@ -377,3 +377,20 @@ def test_entrances_replace_the_polygon_edge() -> None:
         "stray gate", {**layers, "gates": ("entrances", frame([at(0, -10)], site=["nowhere"]))}
     )
     assert any("nowhere" in n for n in evaluate(stray, gaps=False)["notes"])
+
+
+def test_a_shelters_layer_emptied_by_edits_shelters_nobody() -> None:
+    plan = Plan.from_frames(
+        "emptied",
+        {
+            "residents": ("residents", frame([at(0, 10)], population=[5])),
+            "shelters": ("shelters", frame([at(20, 5)], capacity=[10])),
+            "network": ("network", street()),
+        },
+    )
+    ev = Evaluator(plan)
+    assert ev.evaluate(gaps=False)["shelters"]["population_sheltered"] == 5
+    plan.layers["shelters"].frame = plan.layers["shelters"].frame.iloc[:0]
+    report = ev.evaluate()
+    assert report["shelters"]["population_sheltered"] == 0
+    assert report["shelters"]["by_shelter"] == []

@@ -147,3 +147,41 @@ def test_every_data_format_for_every_sample(name: str, tmp_path: Path) -> None:
     assert len(gp) == len(shp) == len(sample.layers["residents"].frame)
     assert shp.crs == sample.crs and gp.crs == sample.crs
     assert gp.geometry.geom_equals_exact(shp.geometry, 1e-6).all()
+
+
+def test_mixed_geometry_layers_are_split_and_gbk_refuses_what_it_cannot_hold(
+    tmp_path: Path,
+) -> None:
+    from shapely.geometry import LineString, Point, box
+
+    from spaceplanner.plan import Plan
+
+    x0, y0 = 385_000.0, 6_672_000.0
+
+    def frame(geoms, **cols):
+        return gpd.GeoDataFrame(cols, geometry=geoms, crs="EPSG:32635")
+
+    plan = Plan.from_frames(
+        "mixed",
+        {
+            "residents": ("residents", frame([Point(x0, y0 + 10)], population=[5])),
+            "network": ("network", frame([LineString([(x0 - 500, y0), (x0 + 500, y0)])])),
+            "sh": (
+                "shelters",
+                frame(
+                    [box(x0, y0 + 20, x0 + 50, y0 + 70), Point(x0 + 100, y0 + 30)],
+                    name=["公园😀", "B"],
+                    capacity=[None, 40.0],
+                ),
+            ),
+        },
+    )
+    export(plan, tmp_path / "utf8", ["shp"])
+    shp = tmp_path / "utf8" / "shp"
+    assert (shp / "plan_sh_polygon.shp").exists() and (shp / "plan_sh_point.shp").exists()
+    back = gpd.read_file(shp / "plan_sh_polygon.shp")
+    assert list(back["name"]) == ["公园😀"]
+    with pytest.raises(PlanError, match="GBK") as err:
+        export(plan, tmp_path / "gbk", ["shp", "csv"], encoding="gbk")
+    assert err.value.layer == "plan_sh_polygon" and err.value.field == "name"
+    assert not any((tmp_path / "gbk").iterdir())  # nothing half-written
