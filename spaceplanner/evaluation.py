@@ -37,11 +37,13 @@ from spaceplanner.rules import Profile, load_profile
 from spaceplanner.service_area import service_area
 from spaceplanner.siting import (
     AVOID,
+    ENTRANCE_KEY_SEP,
     GIVE_WAY,
     PREVENT,
     SENSITIVE_KINDS,
     SitingResult,
     check_sites,
+    entrance_points,
     route_violations,
 )
 
@@ -189,15 +191,28 @@ class Evaluator:
         for gate in gates:
             assert gate.frame is not None
             xy = shapely.get_coordinates(gate.frame.geometry.to_numpy())
-            for site, rows in gate.frame.groupby(gate.frame["site"].astype(str)).indices.items():
-                entrances[site] = np.concatenate([entrances.get(site, np.empty((0, 2))), xy[rows]])
+            layer = (
+                gate.frame["site_layer"].fillna("").astype(str)
+                if "site_layer" in gate.frame
+                else pd.Series([""] * len(gate.frame), index=gate.frame.index)
+            )
+            keys = layer + ENTRANCE_KEY_SEP + gate.frame["site"].astype(str)
+            for key, rows in keys.groupby(keys).indices.items():
+                entrances[key] = np.concatenate([entrances.get(key, np.empty((0, 2))), xy[rows]])
         key = _fingerprint(res_key, self.profile.data, *[self._lfp(g) for g in gates])
         return _Context(network, residents, access, key, entrances)
 
     @staticmethod
-    def _gates(ctx: _Context, ids: np.ndarray) -> dict[int, np.ndarray]:
-        """Entrances of the sites with ``ids``, by the sites' positions in ``ids``."""
-        return {i: ctx.entrances[str(v)] for i, v in enumerate(ids) if str(v) in ctx.entrances}
+    def _gates(ctx: _Context, ids: np.ndarray, layers: np.ndarray | str) -> dict[int, np.ndarray]:
+        """Entrances of the sites with ``ids`` (of ``layers``), by the sites' positions."""
+        if not ctx.entrances:
+            return {}
+        names = np.broadcast_to(np.asarray(layers, dtype=object), (len(ids),))
+        found = {
+            i: entrance_points(ctx.entrances, str(layer), str(v))
+            for i, (v, layer) in enumerate(zip(ids, names, strict=True))
+        }
+        return {i: pts for i, pts in found.items() if pts is not None}
 
     def _distances(
         self,
@@ -318,7 +333,7 @@ class Evaluator:
                     geoms[idx],
                     [np.array([j]) for j in range(idx.size)],
                     float(radius[idx].max()),
-                    gates=self._gates(ctx, table["id"].to_numpy()[idx]),
+                    gates=self._gates(ctx, table["id"].to_numpy()[idx], layer.name),
                 )
                 reached = sources.reached() if sources is not None else np.ones(idx.size, bool)
                 for j, i in enumerate(todo):
@@ -347,7 +362,7 @@ class Evaluator:
         """Distances from each named group ``(name, radius, site indices, area)`` of a layer."""
         assert layer.frame is not None
         geoms = layer.frame.geometry.to_numpy()
-        gates = self._gates(ctx, layer.frame["id"].to_numpy())
+        gates = self._gates(ctx, layer.frame["id"].to_numpy(), layer.name)
         out: dict[str, _GroupResult] = {}
         sources: Sources | None = None
         for name, radius, sites, area in wanted:
@@ -510,15 +525,28 @@ class Evaluator:
                 notes.append(
                     "the plan has no shelters layer and no dual-use space: nobody is sheltered"
                 )
-        site_ids: set[str] = set()
+        layers_of: dict[str, set[str]] = {}
         for role in ("shelters", "activity_spaces", "facilities"):
             for lyr in self.plan.by_role(role):
                 if lyr.frame is not None:
-                    site_ids |= set(lyr.frame["id"].astype(str))
-        orphans = sorted(set(ctx.entrances) - site_ids)
+                    for site_id in lyr.frame["id"].astype(str):
+                        layers_of.setdefault(site_id, set()).add(lyr.name)
+        orphans, ambiguous = [], []
+        for key in ctx.entrances:
+            layer, site_id = key.split(ENTRANCE_KEY_SEP, 1)
+            owners = layers_of.get(site_id, set())
+            if (layer and layer not in owners) or not owners:
+                orphans.append(f"{layer}/{site_id}" if layer else site_id)
+            elif not layer and len(owners) > 1:
+                ambiguous.append(f"{site_id} ({', '.join(sorted(owners))})")
         if orphans:
             notes.append(
                 f"entrances name sites that are not in the plan ({', '.join(orphans[:5])}): ignored"
+            )
+        if ambiguous:
+            notes.append(
+                "entrances name site ids used in several layers, so they serve each of them: "
+                f"{'; '.join(ambiguous[:5])} — give the entrances a site_layer"
             )
         for kind in facilities["unrated"]:
             notes.append(
@@ -957,13 +985,13 @@ class Evaluator:
         facilities: dict[str, Any],
     ) -> gpd.GeoDataFrame:
         # indicator -> the sites that serve it: (geometries, ids, radii) per layer
-        served: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
+        served: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]] = {}
         for lyr in shelters["layers"]:
             assert lyr.frame is not None
             table = shelters["table"]
             radii = table.loc[table["layer"] == lyr.name, "radius_m"].to_numpy(float)
             served.setdefault("shelter", []).append(
-                (lyr.frame.geometry.to_numpy(), lyr.frame["id"].to_numpy(), radii)
+                (lyr.frame.geometry.to_numpy(), lyr.frame["id"].to_numpy(), radii, lyr.name)
             )
         for lyr in spaces["layers"]:
             assert lyr.frame is not None
@@ -975,6 +1003,7 @@ class Evaluator:
                             lyr.frame.geometry.to_numpy()[g.sites],
                             lyr.frame["id"].to_numpy()[g.sites],
                             np.full(g.sites.size, g.radius),
+                            lyr.name,
                         )
                     )
         for lyr in self.plan.by_role("facilities"):
@@ -985,6 +1014,7 @@ class Evaluator:
                         lyr.frame.geometry.to_numpy()[g.sites],
                         lyr.frame["id"].to_numpy()[g.sites],
                         np.full(g.sites.size, g.radius),
+                        lyr.name,
                     )
                 )
         rows = []
@@ -992,6 +1022,7 @@ class Evaluator:
             geoms = np.concatenate([p[0] for p in parts])
             ids = np.concatenate([p[1] for p in parts])
             radii = np.concatenate([p[2] for p in parts])
+            owners = np.concatenate([np.full(len(p[1]), p[3], dtype=object) for p in parts])
             if len(geoms) == 0:
                 continue
             if ctx.network is None:
@@ -1004,7 +1035,7 @@ class Evaluator:
                     geoms,
                     tolerance=self.profile.entrance_tolerance.value,
                     max_connector=self.profile.max_connector.value,
-                    entrances=self._gates(ctx, ids),
+                    entrances=self._gates(ctx, ids, owners),
                 )
                 shape = service_area(
                     ctx.network, sources, radii, self.profile.service_area_buffer.value

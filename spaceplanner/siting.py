@@ -26,11 +26,13 @@ from spaceplanner.rules import Profile
 
 __all__ = [
     "AVOID",
+    "ENTRANCE_KEY_SEP",
     "GIVE_WAY",
     "PREVENT",
     "SENSITIVE_KINDS",
     "SitingResult",
     "check_sites",
+    "entrance_points",
     "route_violations",
 ]
 
@@ -47,6 +49,9 @@ SENSITIVE_KINDS = frozenset(
         "health_centre",
     }
 )
+#: Entrances are keyed ``"<site_layer>\x1f<site id>"`` (an empty layer: any layer with that id).
+ENTRANCE_KEY_SEP = "\x1f"
+_DUAL_USE_SUFFIX = " (dual use)"
 _SECTORS = 4  # entrances count as "from different directions" when in different quadrants
 _GONE = 1e-6  # share of a site left below which it is wholly removed
 
@@ -309,6 +314,23 @@ def check_sites(
     return SitingResult(share_left, removed, violations, notes)
 
 
+def entrance_points(
+    entrances: dict[str, np.ndarray], layer: str, site_id: str
+) -> np.ndarray | None:
+    """The entrance coordinates of site ``site_id`` of ``layer``, or None when it has none.
+
+    Entrances that name the site's layer and those that name only the id both count (a
+    dual-use space is found under its activity-space layer).
+    """
+    base = layer.removesuffix(_DUAL_USE_SUFFIX)
+    found = [
+        entrances[key]
+        for key in (f"{base}{ENTRANCE_KEY_SEP}{site_id}", f"{ENTRANCE_KEY_SEP}{site_id}")
+        if key in entrances
+    ]
+    return np.concatenate(found) if found else None
+
+
 def _direction_sectors(site: shapely.Geometry, points: np.ndarray) -> int:
     """How many of the four sides (N, E, S, W) of ``site`` the access ``points`` come from.
 
@@ -364,8 +386,9 @@ def _entrance_checks(
         if rec["use"] == "sensitive":
             continue
         geom = sites.geometry.iloc[i]
-        if str(rec["id"]) in entrances:
-            points = np.asarray(entrances[str(rec["id"])], dtype=float).reshape(-1, 2)
+        gates = entrance_points(entrances, str(rec["layer"]), str(rec["id"]))
+        if gates is not None:
+            points = np.asarray(gates, dtype=float).reshape(-1, 2)
             what = "entrances"
         elif network is not None and shapely.area(geom) > 0:
             points = _network_accesses(geom, network, tol)

@@ -394,3 +394,26 @@ def test_a_shelters_layer_emptied_by_edits_shelters_nobody() -> None:
     report = ev.evaluate()
     assert report["shelters"]["population_sheltered"] == 0
     assert report["shelters"]["by_shelter"] == []
+
+
+def test_entrances_name_their_layer_when_ids_repeat() -> None:
+    near = frame([box(X0, Y0 + 5, X0 + 100, Y0 + 105)], id=["s0"], capacity=[50])
+    far = frame([box(X0 + 300, Y0 + 5, X0 + 400, Y0 + 105)], id=["s0"], capacity=[50])
+    gates = frame([at(300, 55), at(400, 55)], site=["s0", "s0"], site_layer=["far", "far"])
+    layers = {
+        "residents": ("residents", frame([at(50, -5)], population=[10])),
+        "near": ("shelters", near),
+        "far": ("shelters", far),
+        "network": ("network", street()),
+    }
+    named = evaluate(Plan.from_frames("named", {**layers, "gates": ("entrances", gates)}))
+    by = {(b["layer"], b["id"]): b for b in named["shelters"]["by_shelter"]}
+    # the near shelter keeps its own street frontage: the resident is 5 m from it
+    plain = evaluate(Plan.from_frames("plain", layers))
+    assert by[("near", "s0")]["population_within_radius"] == 10
+    assert named.layers["residents"]["d_shelter"].iloc[0] == pytest.approx(
+        plain.layers["residents"]["d_shelter"].iloc[0]
+    )
+    anonymous = gates.drop(columns="site_layer")
+    vague = evaluate(Plan.from_frames("vague", {**layers, "gates": ("entrances", anonymous)}))
+    assert any("several layers" in n for n in vague["notes"])
