@@ -1,0 +1,317 @@
+"""Edits to a plan as undoable command objects, and the stack that runs them (no Qt).
+
+Each kind of edit is one small class with ``do``/``undo`` and a ``label`` (glue's
+``core/command.py`` pattern). A command never changes a layer's frame in place: it sets a new
+frame, so anything holding the old one (an evaluator's caches, a view) sees a consistent state,
+and the evaluator's fingerprints notice the change. Features are found by their stable ``id``.
+The desktop app's undo/redo actions only mirror a :class:`CommandStack`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from shapely import affinity
+from shapely.geometry.base import BaseGeometry
+
+from spaceplanner.layers.catalogue import get_role
+from spaceplanner.layers.errors import LayerError
+from spaceplanner.plan import Plan, PlanLayer
+
+__all__ = [
+    "AddFeature",
+    "Command",
+    "CommandStack",
+    "DeleteFeature",
+    "EditAttributes",
+    "MoveFeature",
+    "SetGeometry",
+]
+
+
+class Command(Protocol):
+    """An undoable edit of a plan."""
+
+    label: str
+    layer: str
+
+    def do(self, plan: Plan) -> None:
+        """Apply the edit."""
+
+    def undo(self, plan: Plan) -> None:
+        """Take the edit back, leaving the plan as before ``do``."""
+
+
+def _layer(plan: Plan, name: str) -> PlanLayer:
+    layer = plan.layers.get(name)
+    if layer is None or layer.frame is None:
+        msg = "no such vector layer in the plan"
+        raise LayerError(msg, layer=name, hint=f"layers: {', '.join(plan.layers)}")
+    return layer
+
+
+def _row(layer: PlanLayer, feature_id: str) -> int:
+    assert layer.frame is not None
+    hits = np.flatnonzero(layer.frame["id"].astype(str).to_numpy() == str(feature_id))
+    if hits.size != 1:
+        msg = "no such feature" if hits.size == 0 else "the feature id is not unique"
+        raise LayerError(msg, layer=layer.name, feature=str(feature_id))
+    return int(hits[0])
+
+
+def _check_values(layer: PlanLayer, values: dict[str, Any]) -> None:
+    """Numbers of the role's number fields must be numbers >= 0 (as when a file is read)."""
+    role = get_role(layer.role)
+    for name, value in values.items():
+        spec = role.fields.get(name)
+        if spec is None or spec.type not in {"number", "integer"} or value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            msg = f"{name} must be a number of at least 0, not {value!r}"
+            raise LayerError(msg, layer=layer.name, field=name, hint="enter a number")
+
+
+def _with_geometry(layer: PlanLayer, row: int, geometry: BaseGeometry) -> None:
+    assert layer.frame is not None
+    geoms = layer.frame.geometry.copy()
+    geoms.iloc[row] = geometry
+    layer.frame = layer.frame.set_geometry(geoms)
+
+
+@dataclass
+class SetGeometry:
+    """Give a feature a new geometry (a reshaped polygon, a moved point)."""
+
+    layer: str
+    feature_id: str
+    geometry: BaseGeometry
+    label: str = "Reshape feature"
+    _old: BaseGeometry | None = field(default=None, repr=False)
+
+    def do(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        row = _row(layer, self.feature_id)
+        assert layer.frame is not None
+        self._old = layer.frame.geometry.iloc[row]
+        _with_geometry(layer, row, self.geometry)
+
+    def undo(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert self._old is not None
+        _with_geometry(layer, _row(layer, self.feature_id), self._old)
+
+
+@dataclass
+class MoveFeature:
+    """Move a feature by ``(dx, dy)`` metres."""
+
+    layer: str
+    feature_id: str
+    dx: float
+    dy: float
+    label: str = "Move feature"
+
+    def _shift(self, plan: Plan, sign: float) -> None:
+        layer = _layer(plan, self.layer)
+        row = _row(layer, self.feature_id)
+        assert layer.frame is not None
+        moved = affinity.translate(layer.frame.geometry.iloc[row], sign * self.dx, sign * self.dy)
+        _with_geometry(layer, row, moved)
+
+    def do(self, plan: Plan) -> None:
+        self._shift(plan, 1.0)
+
+    def undo(self, plan: Plan) -> None:
+        self._shift(plan, -1.0)
+
+
+@dataclass
+class AddFeature:
+    """Add a feature with ``values`` (its ``id`` included) and ``geometry``."""
+
+    layer: str
+    values: dict[str, Any]
+    geometry: BaseGeometry
+    label: str = "Add feature"
+
+    def do(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None
+        new_id = str(self.values.get("id", ""))
+        if not new_id or (layer.frame["id"].astype(str) == new_id).any():
+            msg = f"the new feature needs an id not used in the layer (got {new_id!r})"
+            raise LayerError(msg, layer=layer.name, field="id")
+        _check_values(layer, self.values)
+        row = gpd.GeoDataFrame(
+            {k: [v] for k, v in {**self.values, "id": new_id}.items()},
+            geometry=[self.geometry],
+            crs=layer.frame.crs,
+        )
+        if row.geometry.name != layer.frame.geometry.name:
+            row = row.rename_geometry(layer.frame.geometry.name)
+        layer.frame = gpd.GeoDataFrame(
+            pd.concat([layer.frame, row], ignore_index=True), crs=layer.frame.crs
+        )
+
+    def undo(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None
+        row = _row(layer, str(self.values["id"]))
+        layer.frame = layer.frame.drop(index=layer.frame.index[row]).reset_index(drop=True)
+
+
+@dataclass
+class DeleteFeature:
+    """Delete a feature (undo puts it back where it was)."""
+
+    layer: str
+    feature_id: str
+    label: str = "Delete feature"
+    _removed: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    _position: int = -1
+
+    def do(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None
+        self._position = _row(layer, self.feature_id)
+        self._removed = layer.frame.iloc[[self._position]]
+        layer.frame = layer.frame.drop(index=layer.frame.index[self._position]).reset_index(
+            drop=True
+        )
+
+    def undo(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None and self._removed is not None
+        before = layer.frame.iloc[: self._position]
+        after = layer.frame.iloc[self._position :]
+        layer.frame = gpd.GeoDataFrame(
+            pd.concat([before, self._removed, after], ignore_index=True), crs=layer.frame.crs
+        )
+
+
+@dataclass
+class EditAttributes:
+    """Set attribute values of a feature (capacity, class, kind, dual_use, steward, ...)."""
+
+    layer: str
+    feature_id: str
+    values: dict[str, Any]
+    label: str = "Edit attributes"
+    _old: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def _set(self, plan: Plan, values: dict[str, Any]) -> None:
+        layer = _layer(plan, self.layer)
+        row = _row(layer, self.feature_id)
+        assert layer.frame is not None
+        frame = layer.frame.copy()
+        for name, value in values.items():
+            if name not in frame.columns:
+                frame[name] = None
+            frame.loc[frame.index[row], name] = value
+        layer.frame = frame
+
+    def do(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        if "id" in self.values:
+            msg = "ids are stable: a feature's id cannot be edited"
+            raise LayerError(msg, layer=layer.name, field="id", feature=self.feature_id)
+        _check_values(layer, self.values)
+        row = _row(layer, self.feature_id)
+        assert layer.frame is not None
+        self._old = {
+            k: (layer.frame[k].iloc[row] if k in layer.frame.columns else None) for k in self.values
+        }
+        self._set(plan, self.values)
+
+    def undo(self, plan: Plan) -> None:
+        self._set(plan, self._old)
+
+
+Listener = Callable[[Command, str], None]
+
+
+class CommandStack:
+    """Runs commands on a plan and keeps them for undo and redo.
+
+    Listeners are called with the command and ``"do"``, ``"undo"`` or ``"redo"`` after each
+    change, so views and the evaluator can follow the plan.
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+        self._clean: Command | None = None  # the command on top when last saved
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(command, action)`` after every change."""
+        self._listeners.append(listener)
+
+    def _notify(self, command: Command, action: str) -> None:
+        for listener in self._listeners:
+            listener(command, action)
+
+    def push(self, command: Command) -> None:
+        """Do ``command`` and record it; a failing command changes nothing and is not kept."""
+        command.do(self.plan)
+        self._done.append(command)
+        self._undone.clear()
+        self._notify(command, "do")
+
+    def undo(self) -> Command | None:
+        """Take back the last command (None when there is none)."""
+        if not self._done:
+            return None
+        command = self._done.pop()
+        command.undo(self.plan)
+        self._undone.append(command)
+        self._notify(command, "undo")
+        return command
+
+    def redo(self) -> Command | None:
+        """Do again the last command taken back (None when there is none)."""
+        if not self._undone:
+            return None
+        command = self._undone.pop()
+        command.do(self.plan)
+        self._done.append(command)
+        self._notify(command, "redo")
+        return command
+
+    @property
+    def can_undo(self) -> bool:
+        """True when there is a command to take back."""
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        """True when there is a command to do again."""
+        return bool(self._undone)
+
+    @property
+    def undo_label(self) -> str | None:
+        """Label of the command undo would take back."""
+        return self._done[-1].label if self._done else None
+
+    @property
+    def redo_label(self) -> str | None:
+        """Label of the command redo would do again."""
+        return self._undone[-1].label if self._undone else None
+
+    def _top(self) -> Command | None:
+        return self._done[-1] if self._done else None
+
+    def mark_clean(self) -> None:
+        """Remember the current state as saved."""
+        self._clean = self._top()
+
+    @property
+    def dirty(self) -> bool:
+        """True when the plan differs from its last saved state."""
+        return self._top() is not self._clean

@@ -1,0 +1,106 @@
+"""Undoable edits (Qt-free commands) and the command stack."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from shapely.geometry import Point, box
+
+from spaceplanner import LayerError, evaluate, load_plan
+from spaceplanner.commands import (
+    AddFeature,
+    CommandStack,
+    DeleteFeature,
+    EditAttributes,
+    MoveFeature,
+    SetGeometry,
+)
+from spaceplanner.evaluation import Evaluator
+from spaceplanner.sample_maps import get_path
+
+
+@pytest.fixture
+def plan():
+    return load_plan(get_path("synthetic_cn"))
+
+
+def _snapshot(plan) -> dict[str, str]:
+    return {name: lyr.frame.to_json() for name, lyr in plan.layers.items() if lyr.frame is not None}
+
+
+def _figures(plan) -> dict:
+    return json.loads(evaluate(plan, scenario="all", gaps=False).to_json())
+
+
+def test_every_command_undoes_to_the_same_plan(plan) -> None:
+    stack = CommandStack(plan)
+    before = _snapshot(plan)
+    shelter = plan.layers["shelters"].frame
+    x, y = shelter.geometry.iloc[0].centroid.coords[0]
+    commands = [
+        MoveFeature("shelters", "BN01", 40.0, -25.0),
+        SetGeometry("shelters", "BN03", box(x, y, x + 60, y + 40)),
+        AddFeature(
+            "facilities", {"id": "SS99", "kind": "kindergarten", "name": "新幼儿园"}, Point(x, y)
+        ),
+        DeleteFeature("facilities", "SS02"),
+        EditAttributes("shelters", "BN02", {"capacity": 1234.0, "steward": "志愿者"}),
+    ]
+    for command in commands:
+        stack.push(command)
+    assert _snapshot(plan) != before
+    edited = _figures(plan)
+    while stack.undo():
+        pass
+    assert _snapshot(plan) == before
+    for _ in commands:
+        stack.redo()
+    assert _figures(plan) == edited
+
+
+def test_ids_stay_stable_and_positions_come_back(plan) -> None:
+    stack = CommandStack(plan)
+    ids = list(plan.layers["facilities"].frame["id"])
+    stack.push(DeleteFeature("facilities", ids[2]))
+    assert ids[2] not in set(plan.layers["facilities"].frame["id"])
+    stack.undo()
+    assert list(plan.layers["facilities"].frame["id"]) == ids
+
+
+def test_bad_edits_change_nothing(plan) -> None:
+    stack = CommandStack(plan)
+    before = _snapshot(plan)
+    with pytest.raises(LayerError, match="id not used"):
+        stack.push(AddFeature("facilities", {"id": "SS01", "kind": "clinic"}, Point(0, 0)))
+    with pytest.raises(LayerError, match="at least 0"):
+        stack.push(EditAttributes("shelters", "BN01", {"capacity": -5}))
+    with pytest.raises(LayerError, match="cannot be edited"):
+        stack.push(EditAttributes("shelters", "BN01", {"id": "X"}))
+    with pytest.raises(LayerError, match="no such feature"):
+        stack.push(MoveFeature("shelters", "nope", 1, 1))
+    assert _snapshot(plan) == before and not stack.can_undo
+
+
+def test_stack_state_labels_listeners_and_dirty_flag(plan) -> None:
+    stack = CommandStack(plan)
+    seen = []
+    stack.subscribe(lambda command, action: seen.append((command.label, action)))
+    assert not stack.dirty and stack.undo() is None
+    stack.push(MoveFeature("shelters", "BN01", 5.0, 0.0))
+    assert stack.dirty and stack.undo_label == "Move feature"
+    stack.mark_clean()
+    assert not stack.dirty
+    stack.undo()
+    assert stack.dirty and stack.redo_label == "Move feature"
+    stack.redo()
+    assert not stack.dirty
+    assert seen == [("Move feature", "do"), ("Move feature", "undo"), ("Move feature", "redo")]
+
+
+def test_the_evaluator_follows_edits_made_through_commands(plan) -> None:
+    ev = Evaluator(plan)
+    stack = CommandStack(plan)
+    stack.push(EditAttributes("shelters", "BN03", {"capacity": 10.0}))
+    stack.push(MoveFeature("facilities", "SS05", 120.0, 0.0))
+    assert json.loads(ev.evaluate(scenario="all", gaps=False).to_json()) == _figures(plan)
