@@ -201,22 +201,13 @@ def cmd_info(args: argparse.Namespace) -> int:
     path = _plan_path(args)
     plan = load_plan(path, strict=True)
     _print_plan(plan, path)
-    minx, miny, maxx, maxy = _extent(plan)
+    extent = plan.extent(rasters=True)
+    assert extent is not None
+    minx, miny, maxx, maxy = extent
     print(f"\nExtent: {maxx - minx:,.0f} m × {maxy - miny:,.0f} m")
     if plan.by_role("residents"):
         print(f"Population (vector residents): {plan.population():,.0f}")
     return EXIT_OK
-
-
-def _extent(plan: Plan) -> tuple[float, float, float, float]:
-    assert plan.crs is not None
-    boxes = [lyr.bounds(plan.crs) for lyr in plan]
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 def cmd_convert(args: argparse.Namespace) -> int:

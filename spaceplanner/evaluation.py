@@ -25,7 +25,7 @@ import shapely
 
 from spaceplanner.capacity import assign
 from spaceplanner.distance import Sources, group_distances, site_sources, straight_distances
-from spaceplanner.hazards import SCENARIOS, hazard_zones, scenario_types
+from spaceplanner.hazards import SCENARIOS, hazard_types, hazard_zones, scenario_types
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
@@ -480,7 +480,7 @@ class Evaluator:
             "shelters": shelters["summary"] if period != "normal" else None,
             "activity_spaces": spaces["summary"] if period != "emergency" else None,
             "facilities": facilities["summary"] if period != "emergency" else None,
-            "violations": shelters["checks"].violations + route_violations(self.plan, self.profile),
+            "violations": shelters["checks"].violations + self._route_violations(),
             "capacity_removed_by": shelters["summary"]["capacity_removed_by"],
             "notes": self._notes(ctx, facilities, shelters["checks"]),
         }
@@ -494,14 +494,21 @@ class Evaluator:
             progress(1.0, "done")
         return Report(summary, layers)
 
+    def _route_violations(self) -> list[dict[str, Any]]:
+        """让 on evacuation routes, recomputed only when the network or buildings change."""
+        key = _fingerprint(
+            self.profile.data,
+            *[
+                self._lfp(lyr)
+                for role in ("network", "buildings")
+                for lyr in self.plan.by_role(role)
+            ],
+        )
+        return self._cached("routes", key, lambda: route_violations(self.plan, self.profile))
+
     def _notes(self, ctx: _Context, facilities: dict[str, Any], checks: SitingResult) -> list[str]:
         notes = list(checks.notes)
-        present: set[str] = set()
-        for lyr in self.plan.by_role("hazards"):
-            if lyr.raster is not None:
-                present.add(str(lyr.options.get("hazard", "")))
-            elif lyr.frame is not None:
-                present |= set(lyr.frame["hazard"].astype(str))
+        present = hazard_types(self.plan)
         counted = scenario_types(self.scenario, present)
         if self.scenario not in {*SCENARIOS, "all"} and self.scenario not in present:
             notes.append(

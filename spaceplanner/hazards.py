@@ -21,7 +21,7 @@ from rasterio.windows import Window, from_bounds
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.plan import Plan, PlanLayer
 
-__all__ = ["SCENARIOS", "hazard_zones", "scenario_types"]
+__all__ = ["SCENARIOS", "hazard_types", "hazard_zones", "scenario_types"]
 
 #: Hazard types that threaten in each scenario (``all`` takes every type).
 SCENARIOS: dict[str, frozenset[str]] = {
@@ -31,6 +31,17 @@ SCENARIOS: dict[str, frozenset[str]] = {
     ),
     "fire": frozenset({"fire"}),
 }
+
+
+def hazard_types(plan: Plan) -> set[str]:
+    """The hazard types the plan's hazard layers hold."""
+    present: set[str] = set()
+    for layer in plan.by_role("hazards"):
+        if layer.raster is not None:
+            present.add(str(layer.options.get("hazard", "")))
+        elif layer.frame is not None:
+            present |= set(layer.frame["hazard"].astype(str))
+    return present
 
 
 def scenario_types(scenario: str, present: set[str]) -> set[str]:
@@ -45,13 +56,7 @@ def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[str]) -> shapely.Geom
     assert layer.raster is not None and plan.crs is not None
     src = layer.raster
     opts = layer.options
-    extent = [lyr.bounds(plan.crs) for lyr in plan if lyr.frame is not None]
-    box = (
-        min(b[0] for b in extent),
-        min(b[1] for b in extent),
-        max(b[2] for b in extent),
-        max(b[3] for b in extent),
-    )
+    box = plan.extent() or layer.bounds(plan.crs)
     own = transform_bounds(plan.crs, src.crs, *box)
     with rasterio.open(src.dataset) as ds:
         full = Window(0, 0, ds.width, ds.height)
@@ -107,13 +112,7 @@ def hazard_zones(plan: Plan, scenario: str, notes: list[str] | None = None) -> g
     """
     notes = [] if notes is None else notes
     rows = []
-    present: set[str] = set()
-    for layer in plan.by_role("hazards"):
-        if layer.raster is not None:
-            present.add(str(layer.options.get("hazard", "")))
-        elif layer.frame is not None:
-            present |= set(layer.frame["hazard"].astype(str))
-    wanted = scenario_types(scenario, present)
+    wanted = scenario_types(scenario, hazard_types(plan))
     for layer in plan.by_role("hazards"):
         if layer.raster is not None:
             kind = str(layer.options.get("hazard", ""))

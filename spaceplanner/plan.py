@@ -247,6 +247,17 @@ class Plan:
             )
             raise replace(first, message=first.message + more).to_error()
 
+    def extent(self, *, rasters: bool = False) -> tuple[float, float, float, float] | None:
+        """Bounds ``(minx, miny, maxx, maxy)`` of the vector layers (and rasters, when asked)
+        in the plan's CRS; None when there is no such layer."""
+        if self.crs is None:
+            return None
+        boxes = [lyr.bounds(self.crs) for lyr in self if rasters or lyr.frame is not None]
+        if not boxes:
+            return None
+        lows, highs = np.min(boxes, axis=0), np.max(boxes, axis=0)
+        return (float(lows[0]), float(lows[1]), float(highs[2]), float(highs[3]))
+
     def population(self) -> float:
         """Total population of the vector residents layers (raster residents: see the engine)."""
         total = 0.0

@@ -98,15 +98,8 @@ def _vector(layer: PlanLayer) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
 def _raster(layer: PlanLayer, plan: Plan, margin: float) -> tuple[np.ndarray, ...]:
     assert layer.raster is not None and plan.crs is not None
     src = layer.raster
-    extent = [lyr.bounds(plan.crs) for lyr in plan if lyr.frame is not None] or [
-        layer.bounds(plan.crs)
-    ]
-    box = (
-        min(b[0] for b in extent) - margin,
-        min(b[1] for b in extent) - margin,
-        max(b[2] for b in extent) + margin,
-        max(b[3] for b in extent) + margin,
-    )
+    minx, miny, maxx, maxy = plan.extent() or layer.bounds(plan.crs)
+    box = (minx - margin, miny - margin, maxx + margin, maxy + margin)
     own = transform_bounds(plan.crs, src.crs, *box)
     with rasterio.open(src.dataset) as ds:
         window = from_bounds(*own, transform=ds.transform).round_offsets().round_lengths()
