@@ -25,11 +25,13 @@ from spaceplanner.plan import Plan, PlanLayer
 
 __all__ = [
     "AddFeature",
+    "AddLayer",
     "Command",
     "CommandStack",
     "DeleteFeature",
     "EditAttributes",
     "MoveFeature",
+    "RemoveLayer",
     "SetGeometry",
 ]
 
@@ -38,7 +40,11 @@ class Command(Protocol):
     """An undoable edit of a plan."""
 
     label: str
-    layer: str
+
+    @property
+    def layer(self) -> str:
+        """The name of the layer the edit changes."""
+        ...
 
     def do(self, plan: Plan) -> None:
         """Apply the edit."""
@@ -230,6 +236,58 @@ class EditAttributes:
 
     def undo(self, plan: Plan) -> None:
         self._set(plan, self._old)
+
+
+@dataclass
+class AddLayer:
+    """Add a layer (read and fitted to its role beforehand) at ``position`` (the end when None)."""
+
+    new: PlanLayer
+    position: int | None = None
+    label: str = "Add layer"
+
+    @property
+    def layer(self) -> str:
+        return self.new.name
+
+    def do(self, plan: Plan) -> None:
+        if self.new.name in plan.layers:
+            msg = "a layer of this name is already in the plan"
+            raise LayerError(msg, layer=self.new.name, hint="choose another name")
+        items = list(plan.layers.items())
+        at = len(items) if self.position is None else max(0, min(self.position, len(items)))
+        items.insert(at, (self.new.name, self.new))
+        plan.layers = dict(items)
+
+    def undo(self, plan: Plan) -> None:
+        plan.layers = {k: v for k, v in plan.layers.items() if k != self.new.name}
+
+
+@dataclass
+class RemoveLayer:
+    """Remove a layer from the plan (undo puts it back in its place)."""
+
+    name: str
+    label: str = "Remove layer"
+    _removed: PlanLayer | None = field(default=None, repr=False)
+    _position: int = -1
+
+    @property
+    def layer(self) -> str:
+        return self.name
+
+    def do(self, plan: Plan) -> None:
+        if self.name not in plan.layers:
+            msg = "no such layer in the plan"
+            raise LayerError(msg, layer=self.name, hint=f"layers: {', '.join(plan.layers)}")
+        names = list(plan.layers)
+        self._position = names.index(self.name)
+        self._removed = plan.layers[self.name]
+        plan.layers = {k: v for k, v in plan.layers.items() if k != self.name}
+
+    def undo(self, plan: Plan) -> None:
+        assert self._removed is not None
+        AddLayer(self._removed, self._position).do(plan)
 
 
 Listener = Callable[[Command, str], None]

@@ -420,7 +420,7 @@ class Evaluator:
         period: str = "both",
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
-        gaps: bool = True,
+        gaps: bool | str = True,
     ) -> Report:
         """Evaluate the plan as it is now.
 
@@ -432,7 +432,10 @@ class Evaluator:
             Polled between steps; when it returns True the evaluation stops with
             :class:`CancelledError`.
         gaps
-            Also build the gap layers (service areas, gap areas); the figures do not need them.
+            Also build the gap layers; the figures do not need them. ``"points"`` builds only the
+            cheap ones (residents with their distances, uncovered residents, shelters with their
+            load, hazard zones) and leaves out gap areas and service areas, which take seconds
+            at city scale: the desktop app's live updates after an edit use it.
         scenario
             Hazard scenario (``flood``, ``earthquake``, ``fire``, ``all`` or a user type); the
             plan's when omitted. Its hazard zones shape the emergency period.
@@ -487,9 +490,12 @@ class Evaluator:
         if ctx.network is None:
             summary["detour_factor"] = self.profile.detour_factor.to_dict()
         layers: dict[str, gpd.GeoDataFrame] = {}
+        if gaps not in (True, False, "points"):
+            msg = f"unknown gaps option {gaps!r}"
+            raise PlanError(msg, field="gaps", hint="use True, False or 'points'")
         if gaps:
             step(4)
-            layers = self._gap_layers(ctx, shelters, spaces, facilities)
+            layers = self._gap_layers(ctx, shelters, spaces, facilities, areas=gaps is True)
         if progress is not None:
             progress(1.0, "done")
         return Report(summary, layers)
@@ -889,6 +895,8 @@ class Evaluator:
         shelters: dict[str, Any],
         spaces: dict[str, Any],
         facilities: dict[str, Any],
+        *,
+        areas: bool = True,
     ) -> dict[str, gpd.GeoDataFrame]:
         res = ctx.residents
         crs = self.plan.crs
@@ -940,6 +948,28 @@ class Evaluator:
             geometry=np.concatenate([points[m] for m in missing.values()]),
             crs=crs,
         )
+        shelter_geoms = list(shelters["geoms"])
+        summary_rows = shelters["summary"]["by_shelter"]
+        shelter_layer = gpd.GeoDataFrame(
+            pd.DataFrame(summary_rows).drop(columns=[], errors="ignore")
+            if summary_rows
+            else pd.DataFrame(
+                columns=["id", "layer", "capacity_persons", "assigned", "over_capacity"]
+            ),
+            geometry=shelter_geoms,
+            crs=crs,
+        )
+        layers = {
+            "residents": residents,
+            "hazard_zones": self._zones,
+            "uncovered_residents": uncovered,
+            "shelters": shelter_layer,
+            "shelters_over_capacity": shelter_layer[shelter_layer["over_capacity"].astype(bool)]
+            if len(shelter_layer)
+            else shelter_layer,
+        }
+        if not areas:
+            return layers
         gap_rows = []
         units, coverage = res.units(max(self.profile.service_area_buffer.value, 50.0))
         for name, miss in missing.items():
@@ -960,28 +990,15 @@ class Evaluator:
             columns=["indicator", "population", "residents", "area_m2", "geometry"],
             crs=crs,
         )
-        shelter_geoms = list(shelters["geoms"])
-        summary_rows = shelters["summary"]["by_shelter"]
-        shelter_layer = gpd.GeoDataFrame(
-            pd.DataFrame(summary_rows).drop(columns=[], errors="ignore")
-            if summary_rows
-            else pd.DataFrame(
-                columns=["id", "layer", "capacity_persons", "assigned", "over_capacity"]
-            ),
-            geometry=shelter_geoms,
-            crs=crs,
-        )
-        areas = self._service_areas(ctx, shelters, spaces, facilities)
+        service = self._service_areas(ctx, shelters, spaces, facilities)
         return {
             "residents": residents,
             "hazard_zones": self._zones,
             "uncovered_residents": uncovered,
             "gap_areas": gap_areas,
             "shelters": shelter_layer,
-            "shelters_over_capacity": shelter_layer[shelter_layer["over_capacity"].astype(bool)]
-            if len(shelter_layer)
-            else shelter_layer,
-            "service_areas": areas,
+            "shelters_over_capacity": layers["shelters_over_capacity"],
+            "service_areas": service,
         }
 
     def _service_areas(
@@ -1073,7 +1090,7 @@ def evaluate(
     period: str = "both",
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
-    gaps: bool = True,
+    gaps: bool | str = True,
 ) -> Report:
     """Evaluate ``plan`` once (see :class:`Evaluator` to evaluate again after edits)."""
     return Evaluator(plan, rules=rules).evaluate(

@@ -31,7 +31,7 @@ from spaceplanner.layers.errors import PlanError
 from spaceplanner.plan import Plan
 from spaceplanner.report import Report
 
-__all__ = ["FORMATS", "export", "shapefile_fields"]
+__all__ = ["FORMATS", "export", "indicator_rows", "shapefile_fields"]
 
 #: Formats ``export`` writes, and the files of each.
 FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv")
@@ -169,7 +169,10 @@ def _write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pa
     return sorted(out.iterdir())
 
 
-def _indicator_rows(report: Report, lang: str) -> list[dict[str, Any]]:
+def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
+    """Each key indicator of ``report`` against its target: ``indicator`` (label in ``lang``),
+    ``period``, ``value``, ``unit`` (share, persons, m2/person), ``target``, ``pass`` and
+    ``source`` (the standard and clause cited), plus ``scenario`` and ``rules``."""
     s = report.summary
     rows: list[dict[str, Any]] = []
     base = {"scenario": s["scenario"], "rules": s["rules"]}
@@ -275,7 +278,7 @@ def _stewardship_rows(plan: Plan, report: Report) -> list[dict[str, Any]]:
 
 
 def _tables(plan: Plan, reports: list[Report], lang: str) -> dict[str, pd.DataFrame]:
-    indicators = pd.DataFrame([r for rep in reports for r in _indicator_rows(rep, lang)])
+    indicators = pd.DataFrame([r for rep in reports for r in indicator_rows(rep, lang)])
     violations = pd.DataFrame(
         [{"scenario": rep["scenario"], **v} for rep in reports for v in rep["violations"]],
         columns=[

@@ -136,6 +136,9 @@ class Plan:
         Every problem found while loading, per layer and for the plan.
     failed
         Names of layers that could not be loaded (their errors are in ``problems``).
+    view
+        How the desktop app shows the plan (layer order, visibility, styles); saved in the plan
+        file, ignored by the analysis.
     """
 
     name: str
@@ -147,6 +150,7 @@ class Plan:
     path: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    view: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_frames(

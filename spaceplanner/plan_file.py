@@ -130,6 +130,7 @@ def _write(plan: Plan, target: Path) -> None:
         "description": plan.description,
         "saved": now,
         "layers": [_layer_meta(layer) for layer in plan],
+        "view": plan.view,
     }
     table = pd.DataFrame({"key": ["plan"], "value": [json.dumps(meta, ensure_ascii=False)]})
     pyogrio.write_dataframe(
@@ -297,4 +298,5 @@ def load_gpkg(path: Path | str, *, strict: bool = True) -> Plan:
         path=path,
         problems=problems,
         failed=failed,
+        view=dict(meta.get("view") or {}),
     )

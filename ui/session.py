@@ -1,0 +1,396 @@
+"""The desktop app's model of an open plan, without Qt.
+
+A :class:`Session` holds the plan, its command stack (every edit goes through it), how each layer
+is shown (:class:`LayerView`: order, visibility, style), the selection and the latest evaluation.
+It tells its listeners what changed with a small set of events, so Qt widgets stay thin adapters
+over it (the napari/glue pattern) and everything here is tested without a display.
+
+Events (``listener(event, data)``):
+
+``"layers"``
+    layers added, removed, reordered, shown/hidden or restyled (``data``: the layer name or None)
+``"features"``
+    features of a layer changed by an edit, undo or redo (``data``: the layer name)
+``"selection"``
+    the selected feature changed (``data``: ``(layer, id)`` or None)
+``"report"``
+    a new evaluation arrived (``data``: the :class:`~spaceplanner.report.Report`)
+``"dirty"``
+    the saved/unsaved state may have changed (``data``: the new ``dirty`` flag)
+``"path"``
+    the plan file changed after save-as (``data``: the path)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from spaceplanner.commands import AddLayer, Command, CommandStack, RemoveLayer
+from spaceplanner.layers.catalogue import get_role
+from spaceplanner.layers.errors import PlanError
+from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.plan_file import save_plan
+from spaceplanner.report import Report
+
+__all__ = ["ROLE_ORDER", "LayerView", "Recovery", "Session", "default_style"]
+
+#: Drawing order by role, bottom first (points and sites above areas, as a planner reads a map).
+ROLE_ORDER = [
+    "terrain",
+    "parcels",
+    "boundary",
+    "buildings",
+    "hazards",
+    "network",
+    "residents",
+    "activity_spaces",
+    "shelters",
+    "hazard_sources",
+    "facilities",
+    "entrances",
+]
+
+Listener = Callable[[str, Any], None]
+
+
+def default_style(role: str) -> dict[str, Any]:
+    """The role's style from the catalogue, with every key a renderer needs."""
+    style: dict[str, Any] = {
+        "fill": "#cccccc",
+        "stroke": "#333333",
+        "width": 0.4,
+        "opacity": 1.0,
+        "size": 2.4,
+    }
+    with contextlib.suppress(KeyError):
+        style.update(get_role(role).style)
+    return style
+
+
+@dataclass
+class LayerView:
+    """How one layer is shown: visible or not, and its style (``fill``, ``stroke``, ``width``
+    in mm, ``opacity`` 0–1, ``size`` of point symbols in mm)."""
+
+    name: str
+    visible: bool = True
+    style: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The view as saved in the plan file."""
+        return {"name": self.name, "visible": self.visible, "style": dict(self.style)}
+
+
+class Session:
+    """An open plan with its edit history, layer views, selection and latest evaluation.
+
+    Parameters
+    ----------
+    plan
+        The plan; its ``view`` (saved layer order, visibility and styles) is restored.
+    path
+        The plan GeoPackage that :meth:`save` writes; None until save-as for a plan opened
+        from a TOML spec or a sample (those are never overwritten).
+    """
+
+    def __init__(self, plan: Plan, *, path: Path | None = None) -> None:
+        self.plan = plan
+        self.path = path
+        self.stack = CommandStack(plan)
+        self.stack.subscribe(self._on_command)
+        self.selection: tuple[str, str] | None = None
+        self.report: Report | None = None
+        self.scenario: str = plan.scenario
+        self.period: str = "both"
+        self._listeners: list[Listener] = []
+        self.views: list[LayerView] = self._initial_views()
+
+    # -- events ---------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(event, data)`` after every change (see the module docstring)."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def emit(self, event: str, data: Any = None) -> None:
+        """Tell every listener about ``event``."""
+        for listener in list(self._listeners):
+            listener(event, data)
+
+    # -- layer views ----------------------------------------------------------------------
+    def _initial_views(self) -> list[LayerView]:
+        saved = {v["name"]: v for v in self.plan.view.get("layers", []) if "name" in v}
+        rank = {role: i for i, role in enumerate(ROLE_ORDER)}
+        names = list(self.plan.layers)
+        if saved:
+            ordered = [n for n in saved if n in self.plan.layers]
+            ordered += [n for n in names if n not in saved]
+        else:
+            # top first: the last role in ROLE_ORDER is drawn on top
+            ordered = sorted(
+                names,
+                key=lambda n: (-rank.get(self.plan.layers[n].role, -1), names.index(n)),
+            )
+        views = []
+        for name in ordered:
+            style = default_style(self.plan.layers[name].role)
+            item = saved.get(name, {})
+            style.update(item.get("style", {}))
+            views.append(LayerView(name, bool(item.get("visible", True)), style))
+        return views
+
+    def view(self, name: str) -> LayerView:
+        """The view of layer ``name``."""
+        for v in self.views:
+            if v.name == name:
+                return v
+        raise KeyError(name)
+
+    def layer_names(self) -> list[str]:
+        """Layer names, top of the map first."""
+        return [v.name for v in self.views]
+
+    def set_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a layer."""
+        view = self.view(name)
+        if view.visible != visible:
+            view.visible = visible
+            self._store_views()
+            self.emit("layers", name)
+
+    def set_style(self, name: str, **style: Any) -> None:
+        """Change style keys of a layer (``fill="#ff0000"``, ``opacity=0.5``, ...)."""
+        unknown = set(style) - {"fill", "stroke", "width", "opacity", "size"}
+        if unknown:
+            msg = f"unknown style keys {', '.join(sorted(unknown))}"
+            raise PlanError(msg, layer=name, hint="use fill, stroke, width, opacity, size")
+        self.view(name).style.update(style)
+        self._store_views()
+        self.emit("layers", name)
+
+    def move_layer(self, name: str, index: int) -> None:
+        """Put a layer at ``index`` in the list (0 = drawn on top)."""
+        view = self.view(name)
+        self.views.remove(view)
+        self.views.insert(max(0, min(index, len(self.views))), view)
+        self._store_views()
+        self.emit("layers", name)
+
+    def set_role(self, name: str, role: str) -> None:
+        """Change a layer's role (checked as on load: the fields must fit the new role)."""
+        from spaceplanner.layers.conform import conform  # only needed here
+
+        layer = self.plan.layers[name]
+        if layer.frame is None:
+            msg = "a raster layer's role is chosen when it is added"
+            raise PlanError(msg, layer=name)
+        result = conform(layer.frame, get_role(role), label=name, file=layer.source or "<plan>")
+        errors = [p for p in result.problems if p.severity == "error"]
+        if errors:
+            raise errors[0].to_error()
+        new = replace(layer, role=role, frame=result.frame, field_map=result.field_map)
+        self.push(_ReplaceLayer(name, new, label=f"Set role of {name}"))
+        self.view(name).style = default_style(role)
+
+    def _store_views(self) -> None:
+        self.plan.view = {**self.plan.view, "layers": [v.to_dict() for v in self.views]}
+
+    # -- edits ----------------------------------------------------------------------------
+    def push(self, command: Command) -> None:
+        """Do an edit (it raises and changes nothing when it cannot be done)."""
+        self.stack.push(command)
+
+    def undo(self) -> Command | None:
+        """Take back the last edit."""
+        return self.stack.undo()
+
+    def redo(self) -> Command | None:
+        """Do again the last edit taken back."""
+        return self.stack.redo()
+
+    def add_layer(self, layer: PlanLayer, *, index: int = 0) -> None:
+        """Add a layer (undoable); it is shown at ``index`` of the list (0 = on top)."""
+        self.push(AddLayer(layer, label=f"Add layer {layer.name}"))
+        self.move_layer(layer.name, index)
+
+    def remove_layer(self, name: str) -> None:
+        """Remove a layer (undoable)."""
+        self.push(RemoveLayer(name, label=f"Remove layer {name}"))
+
+    def _on_command(self, command: Command, action: str) -> None:
+        # keep the views in step with the plan's layers (add/remove layer and their undo)
+        names = set(self.plan.layers)
+        known = {v.name for v in self.views}
+        for name in [n for n in self.plan.layers if n not in known]:
+            self.views.insert(0, LayerView(name, True, default_style(self.plan.layers[name].role)))
+        self.views = [v for v in self.views if v.name in names]
+        if self.selection is not None and (
+            self.selection[0] not in names or not self._has_feature(*self.selection)
+        ):
+            self.select(None)
+        self._store_views()
+        if names != known:
+            self.emit("layers", command.layer)
+        else:
+            self.emit("features", command.layer)
+        self.emit("dirty", self.dirty)
+
+    def _has_feature(self, layer: str, feature_id: str) -> bool:
+        frame = self.plan.layers[layer].frame
+        return frame is not None and bool((frame["id"].astype(str) == feature_id).any())
+
+    def new_id(self, layer: str) -> str:
+        """An id for a new feature of ``layer``, not used in the layer (``<layer>-<n>``)."""
+        frame = self.plan.layers[layer].frame
+        used = set() if frame is None else set(frame["id"].astype(str))
+        n = len(used) + 1
+        while f"{layer}-{n}" in used:
+            n += 1
+        return f"{layer}-{n}"
+
+    # -- selection and results ------------------------------------------------------------
+    def select(self, item: tuple[str, str] | None) -> None:
+        """Select a feature ``(layer, id)``, or nothing."""
+        if item != self.selection:
+            self.selection = item
+            self.emit("selection", item)
+
+    def set_report(self, report: Report) -> None:
+        """Store a new evaluation and tell the views."""
+        self.report = report
+        self.emit("report", report)
+
+    def snapshot(self) -> Plan:
+        """A copy of the plan an evaluation can read in another thread while edits go on.
+
+        Layers' frames are never changed in place (commands set new frames), so the copy shares
+        them safely; only the containers are copied.
+        """
+        plan = copy.copy(self.plan)
+        plan.layers = {name: copy.copy(layer) for name, layer in self.plan.layers.items()}
+        return plan
+
+    # -- saving ---------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """True when there are edits not saved."""
+        return self.stack.dirty
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Save the plan (atomically) to ``path`` or the session's file; that file becomes the
+        session's file."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            msg = "the plan has no file yet"
+            raise PlanError(msg, hint="use Save As to choose a .gpkg file")
+        self._store_views()
+        written = save_plan(self.plan, target)
+        changed = written != self.path
+        self.path = written
+        self.plan.path = written
+        self.stack.mark_clean()
+        if changed:
+            self.emit("path", written)
+        self.emit("dirty", False)
+        return written
+
+
+@dataclass
+class _ReplaceLayer:
+    """Swap a layer for a new version of it (a changed role)."""
+
+    layer: str
+    new: PlanLayer
+    label: str = "Change layer"
+    _old: PlanLayer | None = field(default=None, repr=False)
+
+    def do(self, plan: Plan) -> None:
+        self._old = plan.layers[self.layer]
+        plan.layers = {k: (self.new if k == self.layer else v) for k, v in plan.layers.items()}
+
+    def undo(self, plan: Plan) -> None:
+        assert self._old is not None
+        old = self._old
+        plan.layers = {k: (old if k == self.layer else v) for k, v in plan.layers.items()}
+
+
+class Recovery:
+    """Autosave copies of open plans, and finding them again after a crash.
+
+    Each open plan autosaves to ``<folder>/<key>.gpkg`` beside ``<key>.json`` (the plan's own
+    file, its name, when it was written and by which process). A clean save or close removes
+    both; whatever is left when the app starts again came from a session that did not end
+    cleanly and is offered for recovery.
+    """
+
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
+
+    @staticmethod
+    def key_for(session: Session) -> str:
+        """A stable name for the session's autosave (by plan file, else by plan name)."""
+        basis = str(session.path.resolve()) if session.path else f"untitled:{session.plan.name}"
+        return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+    def autosave(self, session: Session) -> Path:
+        """Write the session's plan to its autosave file (atomically) and return the path."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        key = self.key_for(session)
+        target = self.folder / f"{key}.gpkg"
+        session._store_views()
+        save_plan(session.plan, target)
+        info = {
+            "plan": session.plan.name,
+            "source": str(session.path) if session.path else None,
+            "written": time.time(),
+            "pid": os.getpid(),
+        }
+        tmp = self.folder / f".{key}.json.tmp"
+        tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self.folder / f"{key}.json")
+        return target
+
+    def discard(self, session: Session) -> None:
+        """Remove the session's autosave (after a clean save or close)."""
+        key = self.key_for(session)
+        for suffix in (".gpkg", ".json"):
+            with contextlib.suppress(OSError):
+                (self.folder / f"{key}{suffix}").unlink()
+
+    def pending(self) -> list[dict[str, Any]]:
+        """Autosaves left by sessions that did not end cleanly, newest first.
+
+        Each item: ``file`` (the autosave), ``plan`` (name), ``source`` (the plan's own file or
+        None), ``written`` (seconds since the epoch).
+        """
+        found: list[dict[str, Any]] = []
+        if not self.folder.is_dir():
+            return found
+        for info_path in self.folder.glob("*.json"):
+            gpkg = info_path.with_suffix(".gpkg")
+            try:
+                info = json.loads(info_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if not gpkg.is_file() or info.get("pid") == os.getpid():
+                continue
+            found.append({**info, "file": gpkg, "key": info_path.stem})
+        return sorted(found, key=lambda i: -float(i.get("written", 0)))
+
+    def remove(self, key: str) -> None:
+        """Forget an autosave the user declined."""
+        for suffix in (".gpkg", ".json"):
+            with contextlib.suppress(OSError):
+                (self.folder / f"{key}{suffix}").unlink()
