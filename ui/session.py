@@ -36,7 +36,7 @@ from typing import Any
 
 from spaceplanner.commands import AddLayer, Command, CommandStack, RemoveLayer
 from spaceplanner.layers.catalogue import get_role
-from spaceplanner.layers.errors import PlanError
+from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.plan import Plan, PlanLayer
 from spaceplanner.plan_file import save_plan
 from spaceplanner.report import Report
@@ -175,7 +175,7 @@ class Session:
         unknown = set(style) - {"fill", "stroke", "width", "opacity", "size"}
         if unknown:
             msg = f"unknown style keys {', '.join(sorted(unknown))}"
-            raise PlanError(msg, layer=name, hint="use fill, stroke, width, opacity, size")
+            raise LayerError(msg, layer=name, hint="use fill, stroke, width, opacity, size")
         self.view(name).style.update(style)
         self._store_views()
         self.emit("layers", name)
@@ -195,7 +195,7 @@ class Session:
         layer = self.plan.layers[name]
         if layer.frame is None:
             msg = "a raster layer's role is chosen when it is added"
-            raise PlanError(msg, layer=name)
+            raise LayerError(msg, layer=name)
         result = conform(layer.frame, get_role(role), label=name, file=layer.source or "<plan>")
         errors = [p for p in result.problems if p.severity == "error"]
         if errors:
