@@ -1,5 +1,7 @@
 """The SpacePlanner desktop application (PyQt5), a thin layer over the core.
 
-The full map editor is built in its own issue; until then :mod:`spaceplanner.ui.app` opens a
-window that shows a plan's layers and the problems found in it.
+:mod:`~spaceplanner.ui.session` is the Qt-free model of an open plan (edits, layer views,
+selection, save, autosave); the widgets (:mod:`~spaceplanner.ui.main_window`,
+:mod:`~spaceplanner.ui.canvas`, the panels and dialogs) only show it and turn user actions into
+its calls and commands. :mod:`~spaceplanner.ui.app` is the ``spaceplanner-gui`` entry point.
 """

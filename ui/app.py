@@ -7,12 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PyQt5.QtWidgets import QApplication, QMessageBox
+from PyQt5.QtCore import QSize
+from PyQt5.QtWidgets import QApplication
 
+from spaceplanner.evaluation import Evaluator
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.plan import Plan, load_plan
+from spaceplanner.plan import load_plan
 from spaceplanner.sample_maps import get_path, list_samples
-from spaceplanner.ui.qt_plan_summary import QtPlanSummaryWindow
+from spaceplanner.ui import i18n
+from spaceplanner.ui.main_window import MainWindow, settings
+from spaceplanner.ui.session import Session
 
 __all__ = ["main"]
 
@@ -27,37 +31,108 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--sample", metavar="NAME", help=f"open a sample map ({', '.join(list_samples())})"
     )
-    parser.add_argument("--snapshot", metavar="PNG", help="render the window to PNG and exit")
+    parser.add_argument(
+        "--lang", choices=["en", "zh"], help="language (default: as chosen in the app, else the "
+        "system's)"
+    )
+    parser.add_argument(
+        "--snapshot", metavar="PNG", help="evaluate, render the window to PNG and exit"
+    )
+    parser.add_argument(
+        "--size", default="1360x860", metavar="WxH", help="window size for --snapshot"
+    )
     return parser
+
+
+class _App:
+    """Keeps the main window, and rebuilds it when the language changes."""
+
+    def __init__(self, app: QApplication, lang: str) -> None:
+        self.app = app
+        self.lang = lang
+        self.window = self._new_window(None)
+
+    def _new_window(self, session: Session | None) -> MainWindow:
+        window = MainWindow(session, lang=self.lang)
+        window.language_requested.connect(self.switch_language)
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        old = self.window
+        geometry = old.saveGeometry()
+        session = old.detach_session()
+        i18n.install(self.app, lang)
+        self.lang = lang
+        self.window = self._new_window(session)
+        self.window.restoreGeometry(geometry)
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def _snapshot(args: argparse.Namespace, app: QApplication, lang: str) -> int:
+    """Open the plan, evaluate it in this thread, render the window to a PNG."""
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"error: --size must look like 1360x860, not {args.size!r}", file=sys.stderr)
+        return 2
+    session: Session | None = None
+    error: str | None = None
+    try:
+        if args.sample or args.plan:
+            path = get_path(args.sample) if args.sample else Path(args.plan)
+            plan = load_plan(path, strict=False)
+            if plan.crs is None or not plan.layers:
+                error = "; ".join(p.describe() for p in plan.errors[:3]) or "no usable layer"
+            else:
+                session = Session(plan, path=path if path.suffix.lower() == ".gpkg" else None)
+                session.set_report(Evaluator(plan).evaluate(gaps=True))
+    except (SpacePlannerError, KeyError) as exc:
+        error = exc.describe() if isinstance(exc, SpacePlannerError) else str(exc.args[0])
+    window = MainWindow(session, lang=lang)
+    window.resize(QSize(width, height))
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    if window.canvas is not None:
+        window.canvas.zoom_to_extent()
+        app.processEvents()
+    ok = window.grab().save(args.snapshot)
+    window._closing_ok = True
+    window.close()
+    if not ok:
+        print(f"error: cannot write {args.snapshot}", file=sys.stderr)
+        return 2
+    if error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app; return its exit code."""
     args = _parser().parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    plan: Plan | None = None
-    error: str | None = None
-    try:
-        if args.sample:
-            plan = load_plan(get_path(args.sample), strict=False)
-        elif args.plan:
-            plan = load_plan(Path(args.plan), strict=False)
-    except (SpacePlannerError, KeyError) as exc:
-        error = exc.describe() if isinstance(exc, SpacePlannerError) else str(exc.args[0])
-    window = QtPlanSummaryWindow(plan)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("SpacePlanner")
+    app.setOrganizationName("SpacePlanner")
+    lang = args.lang or i18n.resolve(str(settings().value("language", "system")))
+    i18n.install(app, lang)
     if args.snapshot:
-        window.show()
-        app.processEvents()
-        if not window.grab().save(args.snapshot):
-            print(f"error: cannot write {args.snapshot}", file=sys.stderr)
-            return 2
-        if error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
-        return 0
+        return _snapshot(args, app, lang)
+    holder = _App(app, lang)
+    window = holder.window
     window.show()
-    if error:
-        QMessageBox.critical(window, "SpacePlanner", error)
+    opened = False
+    if args.sample:
+        opened = window.open_sample(args.sample)
+    elif args.plan:
+        opened = window.open_path(Path(args.plan))
+    if not opened:
+        window.offer_recovery()
     return int(app.exec_())
 
 

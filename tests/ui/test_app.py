@@ -1,44 +1,249 @@
-"""The placeholder desktop window: it shows a plan's layers and problems."""
+"""The main window and ``spaceplanner-gui``: start page, open, evaluate, edit live, undo/redo,
+save, close prompt, autosave and recovery, language switch, snapshot."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from PyQt5.QtGui import QImage
+from PyQt5.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from spaceplanner import load_plan
-from spaceplanner.ui.app import main
-from spaceplanner.ui.qt_plan_summary import QtPlanSummaryWindow
+from spaceplanner.commands import DeleteFeature, MoveFeature
+from spaceplanner.evaluation import Evaluator
+from spaceplanner.plan_file import load_gpkg
+from spaceplanner.sample_maps import get_path
+from spaceplanner.ui import i18n
+from spaceplanner.ui.app import _App, main
+from spaceplanner.ui.main_window import MainWindow
+from spaceplanner.ui.session import Session
 
 
-def test_window_shows_layers_and_problems(qtbot, community: Path) -> None:
-    plan = load_plan(community, strict=False)
-    window = QtPlanSummaryWindow(plan)
-    qtbot.addWidget(window)
-    assert window.heading.text() == "Test community"
-    names = [window.layers.item(r, 0).text() for r in range(window.layers.rowCount())]
-    assert names == ["residents", "shelters", "walk"]
-    assert window.layers.item(0, 2).text() == "3"
-    assert window.problems.rowCount() == len(plan.problems) > 0
-    assert "usable" in window.statusBar().currentMessage()
+def _wait_idle(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.runner.busy and window.runner.pending is None, timeout=60000)
 
 
-def test_window_without_plan_invites_to_open_one(qtbot) -> None:
-    window = QtPlanSummaryWindow(None)
-    qtbot.addWidget(window)
-    assert "No plan open" in window.details.text()
-    assert window.layers.rowCount() == 0
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    win = MainWindow(None)
+    qtbot.addWidget(win)
+    win._closing_ok = True  # tests that check the close prompt turn it back on
+    return win
 
 
-def test_snapshot_renders_a_png(qtbot, community: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def opened(qtbot, window: MainWindow) -> MainWindow:
+    assert window.open_sample("synthetic_cn")
+    _wait_idle(qtbot, window)
+    return window
+
+
+def test_start_page_lists_samples_and_no_recent_plans(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.start_page
+    names = [
+        window.start_page.samples.item(i).text() for i in range(window.start_page.samples.count())
+    ]
+    assert any("helsinki" in n for n in names) and any("synthetic_cn" in n for n in names)
+    assert window.start_page.no_recent.isVisibleTo(window.start_page)
+    assert not window.save_action.isEnabled() and not window.undo_action.isEnabled()
+
+
+def test_opening_a_sample_evaluates_it(opened: MainWindow) -> None:
+    session = opened.session
+    assert session is not None and session.report is not None
+    assert opened.stack.currentWidget() is opened.canvas
+    direct = Evaluator(load_plan(get_path("synthetic_cn"))).evaluate(gaps=False).summary
+    assert session.report.summary["population"] == pytest.approx(direct["population"])
+    assert session.report.summary["shelters"]["population_sheltered"] == pytest.approx(
+        direct["shelters"]["population_sheltered"]
+    )
+    assert "gap_areas" in session.report.layers  # a full run
+    assert opened.indicators.rows  # the panel shows the figures
+    assert "EPSG:4547" in opened.crs_label.text()
+
+
+def test_an_edit_updates_the_figures_live_and_undo_redo_follow(qtbot, opened: MainWindow) -> None:
+    session = opened.session
+    assert session is not None
+    before = session.report.summary["facilities"]  # type: ignore[union-attr]
+    with qtbot.waitSignal(opened.live_updated, timeout=30000) as blocker:
+        session.push(DeleteFeature("facilities", "SS02"))
+    assert blocker.args[0] > 0
+    _wait_idle(qtbot, opened)
+    edited = session.report.summary  # type: ignore[union-attr]
+    fresh = Evaluator(session.snapshot()).evaluate(gaps=False).summary
+    assert edited["facilities"] == fresh["facilities"]
+    assert opened.undo_action.isEnabled() and "Delete" in opened.undo_action.text()
+    assert opened.windowTitle().startswith("*")
+    opened.undo_action.trigger()
+    _wait_idle(qtbot, opened)
+    assert session.report.summary["facilities"] == before  # type: ignore[union-attr]
+    assert opened.redo_action.isEnabled()
+    assert not opened.windowTitle().startswith("*")
+    opened.redo_action.trigger()
+    assert "SS02" not in set(session.plan.layers["facilities"].frame["id"])
+    _wait_idle(qtbot, opened)
+
+
+def test_undo_redo_shortcuts(opened: MainWindow) -> None:
+    keys = {s.toString() for s in opened.redo_action.shortcuts()}
+    assert opened.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in keys
+
+
+def test_save_as_then_save_writes_the_plan_file(
+    qtbot, opened: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    session = opened.session
+    assert session is not None
+    session.push(MoveFeature("shelters", "BN01", 25.0, 0.0))
+    target = tmp_path / "edited"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Plan file (*.gpkg)")
+    )
+    assert opened.save()  # no file yet: save-as
+    written = tmp_path / "edited.gpkg"
+    assert session.path == written and not session.dirty
+    assert not opened.windowTitle().startswith("*")
+    reloaded = load_gpkg(written)
+    moved = reloaded.layers["shelters"].frame.set_index("id").geometry["BN01"]
+    original = load_plan(get_path("synthetic_cn")).layers["shelters"].frame
+    x0 = original.set_index("id").geometry["BN01"].centroid.x
+    assert moved.centroid.x == pytest.approx(x0 + 25.0)
+    assert str(written.resolve()) in opened._recent()
+    _wait_idle(qtbot, opened)
+
+
+def test_close_with_unsaved_changes_asks_first(qtbot, opened: MainWindow, monkeypatch) -> None:
+    opened._closing_ok = False
+    opened.show()
+    session = opened.session
+    assert session is not None
+    session.push(DeleteFeature("facilities", "SS02"))
+    _wait_idle(qtbot, opened)
+    asked: list[str] = []
+
+    def answer(choice):
+        def ask(*args, **kwargs):
+            asked.append(args[2])
+            return choice
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.Cancel))
+    assert not opened.close()
+    assert opened.isVisible()
+    assert "not saved" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.Discard))
+    assert opened.close()
+    assert len(asked) == 2
+
+
+def test_autosave_is_offered_after_a_crash(qtbot, opened: MainWindow, monkeypatch) -> None:
+    session = opened.session
+    assert session is not None
+    session.push(DeleteFeature("facilities", "SS02"))
+    _wait_idle(qtbot, opened)
+    autosaved = opened.autosave()
+    assert autosaved is not None and autosaved.is_file()
+    # pretend the process that wrote it died
+    info_path = autosaved.with_suffix(".json")
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    info_path.write_text(json.dumps({**info, "pid": -1}), encoding="utf-8")
+    fresh = MainWindow(None)
+    qtbot.addWidget(fresh)
+    fresh._closing_ok = True
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    assert fresh.offer_recovery()
+    _wait_idle(qtbot, fresh)
+    recovered = fresh.session
+    assert recovered is not None and recovered.dirty
+    assert "SS02" not in set(recovered.plan.layers["facilities"].frame["id"])
+
+
+def test_declined_recovery_is_forgotten(qtbot, opened: MainWindow, monkeypatch) -> None:
+    opened.session.push(DeleteFeature("facilities", "SS02"))  # type: ignore[union-attr]
+    _wait_idle(qtbot, opened)
+    autosaved = opened.autosave()
+    assert autosaved is not None
+    info_path = autosaved.with_suffix(".json")
+    info_path.write_text(
+        json.dumps({**json.loads(info_path.read_text(encoding="utf-8")), "pid": -1}),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    fresh = MainWindow(None)
+    qtbot.addWidget(fresh)
+    assert not fresh.offer_recovery()
+    assert not autosaved.exists()
+
+
+def test_a_bad_plan_file_gets_a_dialog_not_a_crash(
+    window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "plan.gpkg"
+    bad.write_text("not a GeoPackage", encoding="utf-8")
+    assert not window.open_path(bad)
+    assert not window.open_path(tmp_path / "no-such-plan.toml")
+    assert len(shown) == 2
+    assert "plan.gpkg" in shown[0]
+    assert "no-such-plan.toml" in shown[1]
+    assert window.stack.currentWidget() is window.start_page
+
+
+def test_cancelling_an_evaluation(qtbot, opened: MainWindow) -> None:
+    with qtbot.waitSignal(opened.runner.cancelled, timeout=60000):
+        opened.evaluate()
+        opened.cancel_evaluation()
+    _wait_idle(qtbot, opened)
+    assert not opened.progress.isVisible()
+
+
+def test_language_switch_rebuilds_the_window_in_chinese(qtbot) -> None:
+    app = QApplication.instance()
+    holder = _App(app, "en")
+    qtbot.addWidget(holder.window)
+    holder.window._closing_ok = True
+    assert holder.window.open_sample("synthetic_cn")
+    _wait_idle(qtbot, holder.window)
+    session = holder.window.session
+    try:
+        holder.switch_language("zh")
+        new = holder.window
+        qtbot.addWidget(new)
+        new._closing_ok = True
+        assert new.session is session  # the plan and its edits stay open
+        titles = [a.text() for a in new.menuBar().actions()]
+        assert any("文件" in t for t in titles), titles
+        assert new.evaluate_button.text() != "Evaluate"
+        _wait_idle(qtbot, new)
+    finally:
+        i18n.install(app, "en")
+
+
+def test_snapshot_renders_the_evaluated_plan(tmp_path: Path) -> None:
     out = tmp_path / "window.png"
-    assert main([str(community), "--snapshot", str(out)]) == 0
+    assert main(["--sample", "synthetic_cn", "--snapshot", str(out), "--size", "1200x800"]) == 0
     image = QImage(str(out))
-    assert image.width() >= 900 and image.height() >= 500
+    assert (image.width(), image.height()) == (1200, 800)
 
 
-def test_snapshot_of_a_bad_plan_reports_the_error(qtbot, tmp_path: Path, capsys) -> None:
+def test_snapshot_of_a_bad_plan_reports_the_error(tmp_path: Path, capsys) -> None:
     out = tmp_path / "window.png"
     assert main([str(tmp_path / "missing.toml"), "--snapshot", str(out)]) == 2
     assert "plan file not found" in capsys.readouterr().err
     assert out.exists()
+
+
+def test_session_survives_a_window_without_plan(qtbot) -> None:
+    plan = load_plan(get_path("synthetic_cn"))
+    win = MainWindow(Session(plan))
+    qtbot.addWidget(win)
+    win._closing_ok = True
+    assert win.stack.currentWidget() is win.canvas
+    win.close_plan()
+    assert win.stack.currentWidget() is win.start_page

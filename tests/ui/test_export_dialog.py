@@ -1,0 +1,218 @@
+"""The export dialog: background export with progress and cancel, preview, errors, overwrite."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+from PyQt5.QtWidgets import QDialog, QMessageBox
+
+import spaceplanner.ui.export_dialog as export_dialog
+from spaceplanner.commands import MoveFeature
+from spaceplanner.evaluation import Evaluator
+from spaceplanner.plan import load_plan
+from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.export_dialog import ExportDialog, planned_outputs
+from spaceplanner.ui.session import Session
+
+
+@pytest.fixture
+def session() -> Session:
+    return Session(load_plan(get_path("synthetic_cn"), strict=False))
+
+
+@pytest.fixture
+def boxes(monkeypatch) -> dict[str, list]:
+    """Every modal box and desktop call, recorded; questions answered by ``answers``."""
+    seen: dict[str, list] = {"question": [], "critical": [], "warning": [], "open": []}
+    answers = {"question": QMessageBox.StandardButton.Yes}
+
+    def question(parent, title, text, *args, **kwargs):
+        seen["question"].append((title, text))
+        return answers["question"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: seen["critical"].append(text)
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: seen["warning"].append(text)
+    )
+    monkeypatch.setattr(
+        export_dialog.QDesktopServices, "openUrl", lambda url: seen["open"].append(url) or True
+    )
+    seen["answers"] = [answers]
+    return seen
+
+
+def dialog_for(qtbot, session: Session, folder: Path, formats: list[str]) -> ExportDialog:
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.set_formats(formats)
+    dialog.set_folder(folder)
+    return dialog
+
+
+def test_html_and_csv_export_through_the_dialog(qtbot, session, boxes, tmp_path):
+    session.scenario = "earthquake"
+    session.push(MoveFeature("shelters", "BN01", 50.0, 0.0))  # the export sees the edit
+    out = tmp_path / "out"
+    dialog = dialog_for(qtbot, session, out, ["html", "csv"])
+    steps: list[float] = []
+    dialog.task.progress.connect(lambda f, text: steps.append(f))
+    with qtbot.waitSignal(dialog.exported, timeout=60000) as done:
+        assert dialog.start_export()
+        assert dialog.busy and not dialog.cancel_button.isHidden()
+    written = done.args[0]
+    names = {p.name for p in written}
+    assert {"map.html", "report.html", "indicators.csv", "violations.csv"} <= names
+    assert all(p.exists() and p.parent == out for p in written)
+    assert not list(out.glob(".spaceplanner-export-*"))  # the staging folder is gone
+    assert steps and steps == sorted(steps)
+    with (out / "indicators.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["scenario"] for r in rows} == {"earthquake"}
+    direct = Evaluator(session.plan).evaluate(scenario="earthquake")
+    sheltered = next(r for r in rows if r["indicator"] == "Sheltered")
+    assert float(sheltered["value"]) == pytest.approx(direct["shelters"]["share_sheltered"])
+    # offered to open the web map, and it was opened
+    assert boxes["question"] and "web map" in boxes["question"][-1][1]
+    assert [u.toLocalFile() for u in boxes["open"]] == [str(out / "map.html")]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not boxes["critical"]
+
+
+def test_preview_shows_the_map_sheet(qtbot, session, boxes, tmp_path):
+    dialog = dialog_for(qtbot, session, tmp_path / "out", ["pdf"])
+    dialog.resize(1000, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.preview_ready, timeout=60000) as ready:
+        assert dialog.start_preview()
+    path = Path(ready.args[0])
+    assert path.exists() and path.suffix == ".png"
+    image = dialog.preview_image()
+    assert image is not None and not image.isNull()
+    assert image.width() > image.height()  # A4 landscape
+    shown = dialog.preview.pixmap()
+    assert shown is not None and 0 < shown.width() <= dialog.preview.width()
+    assert not (tmp_path / "out").exists()  # a preview writes nothing into the folder
+    assert dialog.grab().save("/tmp/export_dialog.png")
+    dialog.set_options(orientation="portrait", lang="zh")
+    with qtbot.waitSignal(dialog.preview_ready, timeout=60000):
+        dialog.start_preview()
+    portrait = dialog.preview_image()
+    assert portrait is not None and portrait.height() > portrait.width()
+    assert dialog.grab().save("/tmp/export_dialog_portrait_zh.png")
+    dialog.reject()
+    assert not path.parent.exists()  # the previews go with the dialog
+
+
+def test_a_folder_that_cannot_be_written_is_an_error_and_nothing_is_written(
+    qtbot, session, boxes, tmp_path
+):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    dialog = dialog_for(qtbot, session, blocker / "out", ["html", "csv"])
+    with qtbot.waitSignal(dialog.task.failed, timeout=30000):
+        dialog.start_export()
+    assert len(boxes["critical"]) == 1 and "cannot write to this folder" in boxes["critical"][0]
+    assert "nothing was written" in dialog.status.text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a_file"]
+    assert not dialog.busy and dialog.export_button.isEnabled()
+
+
+def test_declining_to_overwrite_writes_nothing(qtbot, session, boxes, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "map.html").write_text("mine", encoding="utf-8")
+    boxes["answers"][0]["question"] = QMessageBox.StandardButton.No
+    dialog = dialog_for(qtbot, session, out, ["html", "csv"])
+    assert not dialog.start_export()
+    assert len(boxes["question"]) == 1 and "map.html" in boxes["question"][0][1]
+    assert (out / "map.html").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in out.iterdir()) == ["map.html"]
+    assert "Nothing was written" in dialog.status.text() and not dialog.busy
+
+
+def test_accepting_to_overwrite_replaces_the_files(qtbot, session, boxes, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "indicators.csv").write_text("old", encoding="utf-8")
+    (out / "keep.txt").write_text("unrelated", encoding="utf-8")
+    dialog = dialog_for(qtbot, session, out, ["csv"])
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        assert dialog.start_export()
+    assert "old" not in (out / "indicators.csv").read_text(encoding="utf-8-sig")
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "unrelated"
+    # no web map: the offer is to open the folder
+    assert [u.toLocalFile() for u in boxes["open"]] == [str(out)]
+
+
+def test_cancel_discards_the_export(qtbot, session, boxes, tmp_path, monkeypatch):
+    opened = threading.Event()
+    real = Evaluator._shelters
+
+    def held(self, ctx):
+        assert opened.wait(20)
+        return real(self, ctx)
+
+    monkeypatch.setattr(Evaluator, "_shelters", held)
+    out = tmp_path / "out"
+    dialog = dialog_for(qtbot, session, out, ["html", "csv", "gpkg"])
+    with qtbot.waitSignal(dialog.task.started):
+        dialog.start_export()
+    dialog.cancel()
+    assert "nothing is written" in dialog.status.text()
+    with qtbot.waitSignal(dialog.task.cancelled, timeout=30000):
+        opened.set()
+    assert "cancelled" in dialog.status.text()
+    assert list(out.iterdir()) == []
+    assert not boxes["critical"] and not boxes["open"]
+    assert dialog.result() != QDialog.DialogCode.Accepted and not dialog.busy
+
+
+def test_an_unexpected_error_is_shown_briefly(qtbot, session, boxes, tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("the printer is on fire")
+
+    monkeypatch.setattr(export_dialog, "export", broken)
+    dialog = dialog_for(qtbot, session, tmp_path / "out", ["csv"])
+    with qtbot.waitSignal(dialog.task.failed, timeout=30000):
+        dialog.start_export()
+    assert boxes["critical"] == ["ValueError: the printer is on fire"]
+    assert [p for p in (tmp_path / "out").iterdir()] == []
+
+
+def test_choices_are_checked_before_starting(qtbot, session, boxes, tmp_path):
+    dialog = dialog_for(qtbot, session, tmp_path, [])
+    assert not dialog.export_button.isEnabled()
+    assert not dialog.start_export() and boxes["warning"] == ["Choose at least one format."]
+    dialog.set_formats(["shp"])
+    assert dialog.encoding.isEnabled() and dialog.zip_shapefiles.isEnabled()
+    dialog.set_formats(["csv"])
+    assert not dialog.encoding.isEnabled()
+    dialog.set_folder("")
+    assert not dialog.start_export() and boxes["warning"][-1] == "Choose an output folder."
+    with pytest.raises(ValueError):
+        dialog.set_formats(["docx"])
+    dialog.set_options(paper="A3", encoding="gbk", zip_shapefiles=True)
+    assert dialog.options() == {
+        "paper": "A3",
+        "orientation": "landscape",
+        "lang": "en",
+        "encoding": "gbk",
+        "zip_shapefiles": True,
+    }
+
+
+def test_planned_outputs_match_what_export_writes(tmp_path):
+    from spaceplanner.exports import export
+
+    plan = load_plan(get_path("synthetic_cn"), strict=False)
+    formats = ["html", "csv", "shp", "gpkg", "geojson"]
+    written = export(plan, tmp_path, formats, zip_shapefiles=True)
+    tops = {p.relative_to(tmp_path).parts[0] for p in written}
+    assert tops == set(planned_outputs(formats, zip_shapefiles=True))

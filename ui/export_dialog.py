@@ -1,0 +1,646 @@
+"""The Export dialog: web map, map sheet, data and report tables, written off the GUI thread.
+
+Exports evaluate a snapshot of the session's plan with the session's scenario and period (the
+core :func:`~spaceplanner.exports.export` evaluates afresh, so the files always match the plan as
+it was when Export was pressed). They are written into a hidden staging folder inside the chosen
+folder and moved into place only when everything is complete, so an error or a cancel leaves the
+folder as it was. :func:`~spaceplanner.exports.export` has no cancel hook inside a step: Cancel
+takes effect at its next progress report (between scenarios, before writing, after writing); a
+cancel during writing lets the step finish and then discards its output.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from PyQt5.QtCore import QSize, Qt, QUrl, pyqtSignal
+from PyQt5.QtGui import QDesktopServices, QPixmap, QResizeEvent
+from PyQt5.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spaceplanner.evaluation import CancelledError, Evaluator
+from spaceplanner.exports import FORMATS, export
+from spaceplanner.labels import label
+from spaceplanner.layers.errors import PlanError
+from spaceplanner.mapsheet import write_map_sheet
+from spaceplanner.report import Report
+from spaceplanner.ui.session import Session
+from spaceplanner.ui.worker import BackgroundTask
+
+__all__ = ["ExportDialog"]
+
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+#: What :func:`~spaceplanner.exports.export` writes at the top of the folder, per format
+#: (kept in step with ``exports.export``'s own list, which it does not expose).
+_OUTPUTS = {
+    "html": ["map.html", "report.html"],
+    "pdf": ["map_sheet.pdf"],
+    "png": ["map_sheet.png"],
+    "shp": ["shp"],
+    "gpkg": ["plan.gpkg"],
+    "geojson": ["geojson"],
+    "csv": ["indicators.csv", "violations.csv", "capacity_removed.csv", "stewardship.csv"],
+}
+_STAGING_PREFIX = ".spaceplanner-export-"
+
+
+def planned_outputs(formats: Iterable[str], *, zip_shapefiles: bool = False) -> list[str]:
+    """Names of the files and folders an export of ``formats`` puts into its folder."""
+    names: list[str] = []
+    for fmt in formats:
+        names += ["shapefiles.zip"] if fmt == "shp" and zip_shapefiles else _OUTPUTS[fmt]
+    return names
+
+
+def _sheet_indicator(report: Report) -> str:
+    """The map sheet's indicator: shelters when evaluated, else the first one the report has."""
+    if report["shelters"] is not None:
+        return "shelter"
+    spaces = [f"space_{c}" for c in report["activity_spaces"] or {} if c != "overall"]
+    return [*spaces, *(report["facilities"] or {}), "shelter"][0]
+
+
+def _default_folder(session: Session) -> Path:
+    if session.path is not None:
+        return session.path.parent / f"{session.path.stem}_export"
+    safe = re.sub(r"[^\w\-]+", "_", session.plan.name).strip("_") or "plan"
+    return Path.home() / "SpacePlanner" / f"{safe}_export"
+
+
+def _write_export(
+    folder: Path,
+    run_export: Callable[[Path, Progress], list[Path]],
+    *,
+    overwrite: bool,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> list[Path]:
+    """Export into a staging folder inside ``folder``, then move the outputs into place.
+
+    Runs in the worker thread. Nothing reaches ``folder`` unless the whole export succeeded
+    and was not cancelled.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=folder))
+    except OSError as exc:
+        msg = f"cannot write to this folder ({exc.strerror or exc})"
+        raise PlanError(msg, file=str(folder), hint="choose another folder") from exc
+
+    def step(fraction: float, text: str) -> None:
+        if cancelled():
+            msg = "the export was cancelled"
+            raise CancelledError(msg)
+        progress(0.95 * fraction, text)
+
+    try:
+        written = run_export(staging, step)
+        if cancelled():
+            msg = "the export was cancelled"
+            raise CancelledError(msg)
+        tops = sorted({p.relative_to(staging).parts[0] for p in written})
+        clashes = [name for name in tops if (folder / name).exists()]
+        if clashes and not overwrite:
+            msg = (
+                f"{len(clashes)} output(s) appeared in the folder meanwhile ({', '.join(clashes)})"
+            )
+            raise PlanError(msg, file=str(folder), hint="export again and allow replacing them")
+        progress(0.97, "moving")
+        for name in tops:
+            target = folder / name
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            elif target.exists() or target.is_symlink():
+                target.unlink()
+            (staging / name).replace(target)
+        return [folder / p.relative_to(staging) for p in written]
+    except OSError as exc:
+        msg = f"writing the export failed ({exc.strerror or exc})"
+        raise PlanError(msg, file=str(folder), hint="check the folder and the free space") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _Preview(QLabel):
+    """Shows an image scaled to fit, keeping its aspect ratio."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap: QPixmap | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(QSize(400, 283))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setStyleSheet("QLabel { background: #f4f4f4; border: 1px solid #ccc; color: #555; }")
+        self.setWordWrap(True)
+
+    def set_image(self, pixmap: QPixmap | None) -> None:
+        self._pixmap = pixmap
+        self._rescale()
+
+    def image(self) -> QPixmap | None:
+        return self._pixmap
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._pixmap is None or self._pixmap.isNull():
+            self.setPixmap(QPixmap())
+            return
+        size = self.contentsRect().size() - QSize(8, 8)
+        self.setPixmap(
+            self._pixmap.scaled(
+                size,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; preview the map sheet; export in the background.
+
+    Parameters
+    ----------
+    session
+        The open plan; the export uses a snapshot of it, its scenario and its period.
+    parent
+        The parent window.
+    lang
+        The exports' language at first (``en`` or ``zh``); the user can change it.
+
+    Signals
+    -------
+    exported(list)
+        The paths written, after a successful export.
+    preview_ready(str)
+        The path of the map-sheet preview PNG (in a temporary folder the dialog removes when it
+        closes).
+    """
+
+    exported = pyqtSignal(list)
+    preview_ready = pyqtSignal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None, lang: str = "en") -> None:
+        super().__init__(parent)
+        self._session = session
+        self._mode: str | None = None  # "export" or "preview" while the task runs
+        self._preview_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._previews = 0
+        self.written: list[Path] = []
+        self.task = BackgroundTask(self)
+        self.task.progress.connect(self._on_progress)
+        self.task.finished.connect(self._on_finished)
+        self.task.failed.connect(self._on_failed)
+        self.task.cancelled.connect(self._on_cancelled)
+        self.setWindowTitle(self.tr("Export"))
+        self._build(lang)
+        self.set_folder(_default_folder(session))
+        self.set_formats(["html", "pdf", "csv"])
+        self._set_busy(False)
+
+    # -- building -----------------------------------------------------------------------------
+    def _build(self, lang: str) -> None:
+        names = {
+            "html": self.tr("Web map and report (HTML)"),
+            "pdf": self.tr("Map sheet (PDF)"),
+            "png": self.tr("Map sheet (PNG image)"),
+            "shp": self.tr("Shapefiles"),
+            "gpkg": self.tr("GeoPackage"),
+            "geojson": self.tr("GeoJSON (WGS 84)"),
+            "csv": self.tr("Report tables (CSV)"),
+        }
+        self.format_boxes: dict[str, QCheckBox] = {}
+        formats = QGroupBox(self.tr("Formats"), self)
+        grid = QGridLayout(formats)
+        places = {
+            "html": (0, 0),
+            "pdf": (1, 0),
+            "png": (2, 0),
+            "csv": (3, 0),
+            "gpkg": (0, 1),
+            "geojson": (1, 1),
+            "shp": (2, 1),
+        }
+        for fmt, (row, col) in places.items():
+            box = QCheckBox(names[fmt], formats)
+            box.toggled.connect(self._update_enabled)
+            self.format_boxes[fmt] = box
+            grid.addWidget(box, row, col)
+        assert set(self.format_boxes) == set(FORMATS)
+        shp_row = QHBoxLayout()
+        self.encoding = QComboBox(formats)
+        self.encoding.addItem("UTF-8", "utf-8")
+        self.encoding.addItem("GBK", "gbk")
+        self.encoding.setToolTip(
+            self.tr("Attribute encoding of the Shapefiles; GBK for older Chinese GIS software")
+        )
+        self.zip_shapefiles = QCheckBox(self.tr("Zip"), formats)
+        self.zip_shapefiles.setToolTip(self.tr("Put all Shapefiles into one .zip file"))
+        self.encoding.setAccessibleName(self.tr("Shapefile encoding"))
+        shp_row.addSpacing(22)
+        shp_row.addWidget(self.encoding)
+        shp_row.addWidget(self.zip_shapefiles)
+        shp_row.addStretch(1)
+        grid.addLayout(shp_row, 3, 1)
+        grid.setColumnStretch(2, 1)
+
+        options = QGroupBox(self.tr("Options"), self)
+        form = QFormLayout(options)
+        self.paper = QComboBox(options)
+        for paper in ("A4", "A3"):
+            self.paper.addItem(paper, paper)
+        self.orientation = QComboBox(options)
+        self.orientation.addItem(self.tr("Landscape"), "landscape")
+        self.orientation.addItem(self.tr("Portrait"), "portrait")
+        self.language = QComboBox(options)
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh")
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        form.addRow(self.tr("Map sheet paper:"), self.paper)
+        form.addRow(self.tr("Orientation:"), self.orientation)
+        form.addRow(self.tr("Language:"), self.language)
+        self.what = QLabel(
+            self.tr("scenario {scenario} · period: {period}").format(
+                scenario=label(self._session.scenario, lang),
+                period=label(self._session.period, lang),
+            ),
+            options,
+        )
+        form.addRow(self.tr("Evaluates:"), self.what)
+
+        output = QGroupBox(self.tr("Output folder"), self)
+        out = QVBoxLayout(output)
+        row = QHBoxLayout()
+        self.folder_edit = QLineEdit(output)
+        self.browse = QPushButton(self.tr("Browse…"), output)
+        self.browse.clicked.connect(self._choose_folder)
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(self.browse)
+        out.addLayout(row)
+        self.overwrite = QCheckBox(self.tr("Replace existing files without asking"), output)
+        out.addWidget(self.overwrite)
+
+        self.preview = _Preview(self)
+        self.preview.setText(self.tr("Press Preview to see the map sheet before writing the PDF."))
+        self.preview_button = QPushButton(self.tr("Preview map sheet"), self)
+        self.preview_button.clicked.connect(self.start_preview)
+        side = QVBoxLayout()
+        side.addWidget(self.preview, 1)
+        side.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export"), self)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.clicked.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addWidget(formats)
+        left.addWidget(options)
+        left.addWidget(output)
+        left.addStretch(1)
+        self.inputs = [formats, options, output, self.preview_button]
+        body = QHBoxLayout()
+        body.addLayout(left, 0)
+        body.addLayout(side, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(980, 560)
+
+    # -- settings (also for code and tests) -------------------------------------------------
+    def formats(self) -> list[str]:
+        """The chosen formats, in :data:`~spaceplanner.exports.FORMATS` order."""
+        return [f for f in FORMATS if self.format_boxes[f].isChecked()]
+
+    def set_formats(self, formats: Iterable[str]) -> None:
+        """Tick exactly ``formats`` (any of :data:`~spaceplanner.exports.FORMATS`)."""
+        wanted = set(formats)
+        unknown = wanted - set(FORMATS)
+        if unknown:
+            raise ValueError(f"unknown formats {sorted(unknown)}; use {', '.join(FORMATS)}")
+        for fmt, box in self.format_boxes.items():
+            box.setChecked(fmt in wanted)
+
+    def folder(self) -> Path | None:
+        """The output folder, or None when none is given."""
+        text = self.folder_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def set_folder(self, folder: Path | str) -> None:
+        """Export into ``folder`` (created when missing)."""
+        self.folder_edit.setText(str(folder))
+
+    def options(self) -> dict[str, Any]:
+        """The export options as :func:`~spaceplanner.exports.export` takes them."""
+        return {
+            "paper": self.paper.currentData(),
+            "orientation": self.orientation.currentData(),
+            "lang": self.language.currentData(),
+            "encoding": self.encoding.currentData(),
+            "zip_shapefiles": self.zip_shapefiles.isChecked(),
+        }
+
+    def set_options(self, **options: Any) -> None:
+        """Set ``paper``, ``orientation``, ``lang``, ``encoding``, ``zip_shapefiles``, or
+        ``overwrite`` (replace existing files without asking)."""
+        combos = {
+            "paper": self.paper,
+            "orientation": self.orientation,
+            "lang": self.language,
+            "encoding": self.encoding,
+        }
+        for key, value in options.items():
+            if key in combos:
+                index = combos[key].findData(value)
+                if index < 0:
+                    raise ValueError(f"unknown {key} {value!r}")
+                combos[key].setCurrentIndex(index)
+            elif key == "zip_shapefiles":
+                self.zip_shapefiles.setChecked(bool(value))
+            elif key == "overwrite":
+                self.overwrite.setChecked(bool(value))
+            else:
+                raise ValueError(f"unknown option {key!r}")
+
+    def preview_image(self) -> QPixmap | None:
+        """The last map-sheet preview at full size, or None."""
+        return self.preview.image()
+
+    @property
+    def busy(self) -> bool:
+        """True while an export or a preview runs."""
+        return bool(self.task.busy)
+
+    # -- actions ----------------------------------------------------------------------------
+    def start_export(self) -> bool:
+        """Check the choices, ask before replacing files, and start the export.
+
+        Returns False when nothing was started (no format, no folder, replacing declined).
+        """
+        if self.busy:
+            return False
+        formats = self.formats()
+        folder = self.folder()
+        if not formats:
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Choose at least one format."))
+            return False
+        if folder is None:
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Choose an output folder."))
+            return False
+        opts = self.options()
+        overwrite = self.overwrite.isChecked()
+        existing = [
+            n
+            for n in planned_outputs(formats, zip_shapefiles=opts["zip_shapefiles"])
+            if (folder / n).exists()
+        ]
+        if existing and not overwrite:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace existing files?"),
+                self.tr(
+                    "{count} of the outputs already exist in {folder}:\n{names}\n\nReplace them?"
+                ).format(count=len(existing), folder=folder, names=", ".join(existing)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.status.setText(self.tr("Nothing was written: the existing files were kept."))
+                return False
+            overwrite = True
+        plan = self._session.snapshot()
+        scenario, period = self._session.scenario, self._session.period
+
+        def run_export(staging: Path, progress: Progress) -> list[Path]:
+            return export(
+                plan,
+                staging,
+                formats,
+                scenarios=[scenario],
+                period=period,
+                overwrite=True,
+                progress=progress,
+                **opts,
+            )
+
+        def run(progress: Progress, cancelled: Cancelled) -> list[Path]:
+            return _write_export(
+                folder, run_export, overwrite=overwrite, progress=progress, cancelled=cancelled
+            )
+
+        return self._start("export", run, self.tr("Exporting…"))
+
+    def start_preview(self) -> bool:
+        """Evaluate and draw the map sheet as a PNG in the background, then show it."""
+        if self.busy:
+            return False
+        if self._preview_dir is None:
+            self._preview_dir = tempfile.TemporaryDirectory(prefix="spaceplanner-preview-")
+        self._previews += 1
+        path = Path(self._preview_dir.name) / f"map_sheet_{self._previews}.png"
+        plan = self._session.snapshot()
+        scenario, period = self._session.scenario, self._session.period
+        opts = self.options()
+
+        def run(progress: Progress, cancelled: Cancelled) -> str:
+            report = Evaluator(plan).evaluate(
+                scenario=scenario,
+                period=period,
+                progress=lambda f, text: progress(0.8 * f, text),
+                cancel=cancelled,
+            )
+            if cancelled():
+                msg = "the preview was cancelled"
+                raise CancelledError(msg)
+            progress(0.85, "drawing")
+            write_map_sheet(
+                plan,
+                report,
+                path,
+                paper=opts["paper"],
+                orientation=opts["orientation"],
+                lang=opts["lang"],
+                indicator=_sheet_indicator(report),
+            )
+            return str(path)
+
+        return self._start("preview", run, self.tr("Drawing the preview…"))
+
+    def cancel(self) -> None:
+        """Stop the running export or preview at its next step; nothing is written."""
+        if not self.busy:
+            return
+        self.task.cancel()
+        self.cancel_button.setEnabled(False)
+        self.status.setText(
+            self.tr("Cancelling: the export stops after its current step, and nothing is written.")
+            if self._mode == "export"
+            else self.tr("Cancelling the preview…")
+        )
+
+    def done(self, result: int) -> None:
+        """Close the dialog (a running export is cancelled first) and remove the previews."""
+        if self.busy:
+            self.cancel()
+            self.task.wait(-1)
+        if self._preview_dir is not None:
+            self._preview_dir.cleanup()
+            self._preview_dir = None
+        super().done(result)
+
+    # -- running ----------------------------------------------------------------------------
+    def _start(self, mode: str, fn: Callable[[Progress, Cancelled], Any], text: str) -> bool:
+        self._mode = mode
+        self.progress.setValue(0)
+        self.status.setText(text)
+        self._set_busy(True)
+        if not self.task.start(fn):
+            self._set_busy(False)
+            return False
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in self.inputs:
+            widget.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.cancel_button.setVisible(busy)
+        self.close_button.setVisible(not busy)
+        self.progress.setVisible(busy)
+        if not busy:
+            self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        shp = self.format_boxes["shp"].isChecked()
+        for widget in (self.encoding, self.zip_shapefiles):
+            widget.setEnabled(shp)
+        self.export_button.setEnabled(bool(self.formats()) and not self.busy)
+
+    def _choose_folder(self) -> None:
+        start = str(self.folder() or Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), start)
+        if chosen:
+            self.set_folder(chosen)
+
+    def _step_text(self, text: str) -> str:
+        if text.startswith("evaluating "):
+            return self.tr("Evaluating scenario {scenario}…").format(
+                scenario=label(text.removeprefix("evaluating "), self.options()["lang"])
+            )
+        steps = {
+            "network and residents": self.tr("Evaluating: walking network and residents…"),
+            "shelters": self.tr("Evaluating: shelters…"),
+            "activity spaces": self.tr("Evaluating: activity spaces…"),
+            "facilities": self.tr("Evaluating: facilities…"),
+            "gaps": self.tr("Evaluating: gap and service areas…"),
+            "writing": self.tr("Writing the files…"),
+            "drawing": self.tr("Drawing the map sheet…"),
+            "moving": self.tr("Moving the files into place…"),
+            "done": self.tr("Finishing…"),
+        }
+        return steps.get(text, text)
+
+    def _on_progress(self, fraction: float, text: str) -> None:
+        self.progress.setValue(round(1000 * max(0.0, min(1.0, fraction))))
+        self.status.setText(self._step_text(text))
+
+    def _on_finished(self, result: object) -> None:
+        mode, self._mode = self._mode, None
+        self._set_busy(False)
+        if mode == "preview":
+            path = str(result)
+            pixmap = QPixmap(path)
+            self.preview.set_image(pixmap)
+            self.status.setText(
+                self.tr("Preview of the map sheet ({paper}, {orientation}).").format(
+                    paper=self.paper.currentText(), orientation=self.orientation.currentText()
+                )
+            )
+            self.preview_ready.emit(path)
+            return
+        assert isinstance(result, list)
+        self.written = result
+        folder = self.folder()
+        assert folder is not None
+        self.status.setText(
+            self.tr("Exported {count} files to {folder}.").format(count=len(result), folder=folder)
+        )
+        self.exported.emit(result)
+        web_map = folder / "map.html"
+        target, question = (
+            (web_map, self.tr("Open the web map in your browser?"))
+            if web_map in result
+            else (folder, self.tr("Open the folder?"))
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Export finished"),
+            self.tr("Exported {count} files to {folder}.").format(count=len(result), folder=folder)
+            + "\n\n"
+            + question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        mode, self._mode = self._mode, None
+        self._set_busy(False)
+        if mode == "preview":
+            title = self.tr("Preview failed")
+            self.status.setText(self.tr("The preview failed."))
+        else:
+            title = self.tr("Export failed")
+            self.status.setText(self.tr("The export failed; nothing was written."))
+        QMessageBox.critical(self, title, message)
+
+    def _on_cancelled(self) -> None:
+        mode, self._mode = self._mode, None
+        self._set_busy(False)
+        self.status.setText(
+            self.tr("Export cancelled; nothing was written.")
+            if mode == "export"
+            else self.tr("Preview cancelled.")
+        )

@@ -1,0 +1,672 @@
+"""The evaluation's figures beside the map: key indicators against their targets, and the
+siting violations (避 avoid, 防 prevent, 让 give way) with a way to find each site on the map.
+
+Both panels follow the session's ``"report"`` event. Indicator, principle, period and scenario
+names come from the core's bilingual labels (:func:`spaceplanner.labels.label`, chosen by
+``lang``), so they read as in the exports; the panels' own words go through Qt's translation.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from PyQt5 import sip
+from PyQt5.QtCore import QRect, Qt, pyqtSignal
+from PyQt5.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
+from PyQt5.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spaceplanner.exports import indicator_rows
+from spaceplanner.labels import label
+from spaceplanner.report import Report
+from spaceplanner.ui.session import Session
+
+__all__ = ["IndicatorsPanel", "ViolationsPanel"]
+
+PASS_COLOUR = QColor("#1b7f3b")
+_GROUP_BACKGROUND = QColor("#eef1f4")
+_KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "indicator"
+FAIL_COLOUR = QColor("#b3261e")
+_NOTE_STYLE = (
+    "QLabel { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; padding: 4px; }"
+)
+#: Removal order of the siting principles (STANDARDS.md §5): the natural sort order.
+_PRINCIPLES = ("避", "防", "让")
+#: The engine names a dual-use activity space checked as a shelter ``"<layer> (dual use)"``.
+_DUAL_USE_SUFFIX = " (dual use)"
+
+
+def _link(widget: QWidget, session: Session, handler: Callable[[str, Any], None]) -> Callable:
+    """Subscribe ``handler`` to ``session`` for as long as ``widget`` exists in Qt.
+
+    The listener holds the widget weakly and unsubscribes itself once Qt has deleted it, so a
+    closed panel never keeps a session's listener list pointing at a dead widget.
+    """
+    ref = weakref.ref(widget)
+    name = handler.__name__
+
+    def listener(event: str, data: Any) -> None:
+        owner = ref()
+        if owner is None or sip.isdeleted(owner):
+            session.unsubscribe(listener)
+            return
+        getattr(owner, name)(event, data)
+
+    session.subscribe(listener)
+    return listener
+
+
+def _wrapping_label(parent: QWidget) -> QLabel:
+    text = QLabel(parent)
+    text.setTextFormat(Qt.TextFormat.PlainText)
+    text.setWordWrap(True)
+    return text
+
+
+class IndicatorsPanel(QWidget):
+    """Key indicators of the session's latest report against their targets.
+
+    Parameters
+    ----------
+    session
+        The open plan, or None (the panel then says no plan is open).
+    parent
+        The parent widget.
+    lang
+        ``en`` or ``zh``: the language of indicator names (the core's labels).
+
+    Rows are grouped by indicator group (shelters in the emergency period, activity spaces and
+    facilities in normal times), each group headed by a one-line summary, and can be filtered by
+    period. Each row's tooltip cites the standard and clause of its target.
+    """
+
+    def __init__(
+        self, session: Session | None = None, parent: QWidget | None = None, lang: str = "en"
+    ) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._session: Session | None = None
+        self._listener: Callable | None = None
+        self._rows: list[dict[str, Any]] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.title = _wrapping_label(self)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.header = _wrapping_label(self)
+        self.overall = _wrapping_label(self)
+        self.stale_note = _wrapping_label(self)
+        self.stale_note.setStyleSheet(_NOTE_STYLE)
+        self.filter_bar = QWidget(self)
+        filters = QHBoxLayout(self.filter_bar)
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.filter_label = QLabel(self.filter_bar)
+        self.period_filter = QComboBox(self.filter_bar)
+        self.period_filter.currentIndexChanged.connect(self._apply_filter)
+        self.overall.setParent(self.filter_bar)
+        filters.addWidget(self.overall, 1)
+        filters.addWidget(self.filter_label)
+        filters.addWidget(self.period_filter)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.sectionResized.connect(lambda *_: self._fit_rows())
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.empty = _wrapping_label(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("QLabel { color: #555; padding: 24px; }")
+        layout.addWidget(self.title)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stale_note)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self._retranslate()
+        self.set_session(session)
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def report(self) -> Report | None:
+        """The report shown (the session's latest), or None."""
+        return self._session.report if self._session is not None else None
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """The indicator rows shown (:func:`~spaceplanner.exports.indicator_rows`), each with
+        its ``group`` and its ``table_row``."""
+        return list(self._rows)
+
+    def group_rows(self) -> list[int]:
+        """Table rows that head a group (their text is the group's summary)."""
+        return [
+            r
+            for r in range(self.table.rowCount())
+            if self.table.item(r, 0).data(_KIND_ROLE) == "group"
+        ]
+
+    def set_session(self, session: Session | None) -> None:
+        """Show another session (or none)."""
+        if self._session is not None and self._listener is not None:
+            self._session.unsubscribe(self._listener)
+        self._session = session
+        self._listener = _link(self, session, self._on_session_event) if session else None
+        self.refresh()
+
+    def set_lang(self, lang: str) -> None:
+        """Name indicators in ``lang`` (``en`` or ``zh``) and re-translate the panel's words."""
+        self._lang = lang
+        self._retranslate()
+        self.refresh()
+
+    def set_period_filter(self, period: str) -> None:
+        """Show ``all`` groups, or only those of the ``normal`` or ``emergency`` period."""
+        index = self.period_filter.findData(period)
+        if index < 0:
+            raise ValueError(f"unknown period filter {period!r}; use all, normal or emergency")
+        self.period_filter.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        """Rebuild the panel from the session's report."""
+        report = self.report
+        has = report is not None
+        self.table.setVisible(has)
+        self.filter_bar.setVisible(has)
+        self.empty.setVisible(not has)
+        self.header.setVisible(has)
+        self.overall.setText("")
+        self.stale_note.setVisible(has and "gap_areas" not in report.layers)  # type: ignore[union-attr]
+        self.table.clearSpans()
+        self.table.setRowCount(0)
+        self._rows = []
+        self.title.setText(self._session.plan.name if self._session else "")
+        self.title.setVisible(self._session is not None)
+        if report is None:
+            self.empty.setText(
+                self.tr("No plan open.")
+                if self._session is None
+                else self.tr(
+                    "Not evaluated yet. Press Evaluate to measure who can walk to a shelter, "
+                    "to activity space and to each kind of facility."
+                )
+            )
+            return
+        self._show_header(report)
+        self._show_rows(report)
+        self._apply_filter()
+
+    # -- building -----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Indicator"), self.tr("Value"), self.tr("Target"), self.tr("Met")]
+        )
+        self.filter_label.setText(self.tr("Show:"))
+        current = self.period_filter.currentData() or "all"
+        self.period_filter.blockSignals(True)
+        self.period_filter.clear()
+        self.period_filter.addItem(self.tr("All periods"), "all")
+        for period in ("normal", "emergency"):
+            self.period_filter.addItem(_capital(label(period, self._lang)), period)
+        self.period_filter.setCurrentIndex(max(0, self.period_filter.findData(current)))
+        self.period_filter.blockSignals(False)
+        self.stale_note.setText(
+            self.tr(
+                "Live update: the figures follow your latest edit; the gap and service areas on "
+                "the map are from the last full evaluation (stale). Press Evaluate to refresh."
+            )
+        )
+
+    def _show_header(self, report: Report) -> None:
+        s = report.summary
+        if s.get("distance") == "network":
+            distance = self.tr("network walking distances")
+        else:
+            factor = (s.get("detour_factor") or {}).get("value")
+            distance = self.tr("straight-line distances × detour factor {factor}").format(
+                factor=f"{factor:g}" if isinstance(factor, int | float) else "?"
+            )
+        text = self.tr(
+            "{population} residents · {distance} · scenario: {scenario} · rules: {rules}"
+        ).format(
+            population=f"{s.get('population', 0):,.0f}",
+            distance=distance,
+            scenario=label(str(s.get("scenario")), self._lang),
+            rules=s.get("rules", ""),
+        )
+        if s.get("period") not in (None, "both"):
+            text += self.tr(" · period: {period}").format(
+                period=label(str(s["period"]), self._lang)
+            )
+        self.header.setText(text)
+        tip = [str(s.get("rules_title", ""))]
+        notes = s.get("notes") or []
+        if notes:
+            tip.append(self.tr("Notes:"))
+            tip += [f"• {n}" for n in notes]
+        self.header.setToolTip("\n".join(t for t in tip if t))
+
+    def _show_rows(self, report: Report) -> None:
+        rows = indicator_rows(report, self._lang)
+        groups = _row_groups(report.summary, rows)
+        tagged = [{**r, "group": g} for r, g in zip(rows, groups, strict=True)]
+        bold = self._bold()
+        met_all = 0
+        for group in dict.fromkeys(groups):
+            members = [r for r in tagged if r["group"] == group]
+            met = sum(bool(r["pass"]) for r in members)
+            met_all += met
+            period = members[0]["period"]
+            line = self.table.rowCount()
+            self.table.insertRow(line)
+            item = QTableWidgetItem(
+                self.tr("{group} — {met} of {total} met").format(
+                    group=label(group, self._lang), met=met, total=len(members)
+                )
+            )
+            item.setToolTip(self.tr("Period: {period}").format(period=label(period, self._lang)))
+            item.setFont(bold)
+            item.setBackground(_GROUP_BACKGROUND)
+            item.setForeground(PASS_COLOUR if met == len(members) else FAIL_COLOUR)
+            item.setData(Qt.ItemDataRole.UserRole, period)
+            item.setData(_KIND_ROLE, "group")
+            self.table.setItem(line, 0, item)
+            self.table.setSpan(line, 0, 1, 4)
+            for row in members:
+                self._add_row({**row, "table_row": self.table.rowCount()}, bold)
+        self.overall.setText(
+            self.tr("{met} of {total} targets met").format(met=met_all, total=len(self._rows))
+        )
+        self._fit_rows()
+
+    def _add_row(self, row: dict[str, Any], bold: QFont) -> None:
+        self._rows.append(row)
+        line = self.table.rowCount()
+        self.table.insertRow(line)
+        passed = bool(row["pass"])
+        unit = row["unit"]
+        target = self._value_text(row["target"], unit)
+        cells = [
+            QTableWidgetItem(str(row["indicator"])),
+            QTableWidgetItem(self._value_text(row["value"], unit)),
+            QTableWidgetItem("≥ " + target),
+            QTableWidgetItem("✓" if passed else "✗"),
+        ]
+        verdict = label("pass" if passed else "fail", self._lang)
+        cells[3].setData(Qt.ItemDataRole.AccessibleTextRole, verdict)
+        cells[3].setTextAlignment(int(Qt.AlignmentFlag.AlignCenter))
+        cells[3].setForeground(PASS_COLOUR if passed else FAIL_COLOUR)
+        mark = QFont(bold)
+        mark.setPointSizeF(mark.pointSizeF() * 1.3)
+        cells[3].setFont(mark)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        cells[1].setTextAlignment(right)
+        cells[2].setTextAlignment(right)
+        source = str(row.get("source") or "")
+        tip = (
+            self.tr("Source: {source}").format(source=source)
+            if source
+            else self.tr("No standard cited: the target is room for every resident.")
+            if unit == "persons"
+            else self.tr("No standard cited.")
+        )
+        figures = self.tr("{value}; target at least {target}").format(
+            value=self._value_text(row["value"], unit, full=True),
+            target=self._value_text(row["target"], unit, full=True),
+        )
+        tip = f"{row['indicator']}: {verdict}\n{figures}\n{tip}"
+        for col, cell in enumerate(cells):
+            cell.setToolTip(tip)
+            cell.setData(Qt.ItemDataRole.UserRole, row["period"])
+            cell.setData(_KIND_ROLE, "indicator")
+            self.table.setItem(line, col, cell)
+
+    def _value_text(self, value: Any, unit: str, *, full: bool = False) -> str:
+        """A value for its cell: ``87.5 %``, ``14,400``, ``2.31 m²``; ``full`` spells out the
+        unit (``14,400 persons``, ``2.31 m²/person``) for tooltips. In the cells the row's name
+        says what is counted (capacity, m² per person), which keeps the columns narrow."""
+        if value is None or (isinstance(value, float) and not math.isfinite(value)):
+            return "—"
+        number = float(value)
+        if unit == "share":
+            percent = number * 100
+            return f"{percent:.0f} %" if percent == round(percent) else f"{percent:.1f} %"
+        if unit == "persons":
+            text = f"{number:,.0f}"
+            return self.tr("{value} persons").format(value=text) if full else text
+        if unit == "m2/person":
+            text = f"{number:,.2f}"
+            return self.tr("{value} m²/person").format(value=text) if full else f"{text} m²"
+        return f"{number:,.3g} {unit}"
+
+    def _fit_rows(self) -> None:
+        """Row heights for the wrapped texts, measured here: Qt's own sizing ignores spans
+        (it measures a group row's first column only) and can be a line short for CJK text."""
+        if not self.table.rowCount():
+            return
+        spanned = max(50, self.table.viewport().width() - 12)
+        first = max(30, self.table.columnWidth(0) - 18)  # the delegate's margins, and some slack
+        plain, bold = QFontMetrics(self.table.font()), QFontMetrics(self._bold())
+        groups = set(self.group_rows())
+        for line in range(self.table.rowCount()):
+            text = self.table.item(line, 0).text()
+            metrics, width = (bold, spanned) if line in groups else (plain, first)
+            box = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+            )
+            self.table.setRowHeight(line, max(box.height(), plain.height()) + 8)
+
+    def _bold(self) -> QFont:
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        return bold
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _apply_filter(self) -> None:
+        wanted = self.period_filter.currentData() or "all"
+        for line in range(self.table.rowCount()):
+            period = self.table.item(line, 0).data(Qt.ItemDataRole.UserRole)
+            self.table.setRowHidden(line, wanted != "all" and period != wanted)
+
+    def _on_session_event(self, event: str, data: Any) -> None:
+        if event == "report":
+            self.refresh()
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _row_groups(summary: dict[str, Any], rows: list[dict[str, Any]]) -> list[str]:
+    """The indicator group of each row: ``shelters``, ``activity_spaces`` or ``facilities``.
+
+    ``indicator_rows`` lists shelters (2 rows), then each activity-space circle (2 rows), then
+    each facility kind (1 row); if that ever changes, rows fall back to groups by period.
+    """
+    if all("group" in r for r in rows):
+        return [str(r["group"]) for r in rows]
+    circles = [c for c in (summary.get("activity_spaces") or {}) if c != "overall"]
+    expected = (
+        ["shelters"] * (2 if summary.get("shelters") else 0)
+        + ["activity_spaces"] * (2 * len(circles))
+        + ["facilities"] * len(summary.get("facilities") or {})
+    )
+    if len(expected) == len(rows):
+        return expected
+    return ["shelters" if r["period"] == "emergency" else "normal" for r in rows]
+
+
+class _SortItem(QTableWidgetItem):
+    """A table cell that sorts by a key of its own (numbers, principle order)."""
+
+    def __init__(self, text: str, key: Any) -> None:
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        if isinstance(other, _SortItem):
+            return bool(self.key < other.key)
+        return bool(super().__lt__(other))
+
+
+class ViolationsPanel(QWidget):
+    """The siting violations of the session's latest report, sortable by any column.
+
+    Clicking a row (or pressing Enter on it) selects the site in the session and emits
+    :attr:`zoom_to` with the plan layer and feature id. A violation of a dual-use activity space
+    (checked as a shelter) names the activity-space layer. When the site is no longer in the
+    plan (deleted since the evaluation) but the report still has its geometry,
+    :attr:`zoom_to_bounds` is emitted with its ``(minx, miny, maxx, maxy)`` instead.
+
+    Parameters
+    ----------
+    session
+        The open plan, or None.
+    parent
+        The parent widget.
+    lang
+        ``en`` or ``zh``: the language of principle names.
+    """
+
+    zoom_to = pyqtSignal(str, str)
+    zoom_to_bounds = pyqtSignal(tuple)
+
+    def __init__(
+        self, session: Session | None = None, parent: QWidget | None = None, lang: str = "en"
+    ) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._session: Session | None = None
+        self._listener: Callable | None = None
+        self._violations: list[dict[str, Any]] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.summary = _wrapping_label(self)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        head.sectionResized.connect(lambda *_: self._fit_rows())
+        self.table.setColumnWidth(1, 150)
+        head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # 避, 防, 让: removal order
+        self.table.itemClicked.connect(lambda item: self.activate(item.row()))
+        self.table.itemActivated.connect(lambda item: self.activate(item.row()))
+        self.empty = _wrapping_label(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("QLabel { color: #555; padding: 24px; }")
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self._retranslate()
+        self.set_session(session)
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def violations(self) -> list[dict[str, Any]]:
+        """The violations listed, in report order."""
+        return list(self._violations)
+
+    def set_session(self, session: Session | None) -> None:
+        """Show another session (or none)."""
+        if self._session is not None and self._listener is not None:
+            self._session.unsubscribe(self._listener)
+        self._session = session
+        self._listener = _link(self, session, self._on_session_event) if session else None
+        self.refresh()
+
+    def set_lang(self, lang: str) -> None:
+        """Name principles in ``lang`` and re-translate the panel's words."""
+        self._lang = lang
+        self._retranslate()
+        self.refresh()
+
+    def violation_at(self, row: int) -> dict[str, Any]:
+        """The violation shown in table row ``row`` (as sorted now)."""
+        item = self.table.item(row, 0)
+        return self._violations[int(item.data(Qt.ItemDataRole.UserRole))]
+
+    def activate(self, row: int) -> None:
+        """Select the site of the violation in ``row`` and ask the map to show it."""
+        if not 0 <= row < self.table.rowCount() or self._session is None:
+            return
+        v = self.violation_at(row)
+        feature = self._feature(v)
+        if feature is not None:
+            self._session.select(feature)
+            self.zoom_to.emit(*feature)
+            return
+        bounds = self._bounds(v)
+        if bounds is not None:
+            self.zoom_to_bounds.emit(bounds)
+
+    def refresh(self) -> None:
+        """Rebuild the list from the session's report."""
+        session = self._session
+        report = session.report if session is not None else None
+        self._violations = list(report.summary.get("violations") or []) if report else []
+        self.table.setSortingEnabled(False)
+        self.table.clearContents()
+        self.table.setRowCount(len(self._violations))
+        removed = _capacity_removed(report) if report else {}
+        for i, v in enumerate(self._violations):
+            self._fill_row(i, v, removed)
+        self.table.setSortingEnabled(True)
+        self._fit_rows()
+        has = bool(self._violations)
+        self.table.setVisible(has)
+        self.empty.setVisible(not has)
+        if session is None:
+            self.empty.setText(self.tr("No plan open."))
+            self.summary.setText("")
+        elif report is None:
+            self.empty.setText(self.tr("Not evaluated yet."))
+            self.summary.setText("")
+        elif not has:
+            self.empty.setText(self.tr("No siting violations: every site passes 避, 防 and 让."))
+            self.summary.setText("")
+        else:
+            counts = " · ".join(
+                f"{p} {n}"
+                for p in _PRINCIPLES
+                if (n := sum(1 for v in self._violations if v.get("principle") == p))
+            )
+            self.summary.setText(
+                self.tr("{count} siting violations ({counts}). Click one to show it.").format(
+                    count=len(self._violations), counts=counts
+                )
+            )
+        self.summary.setVisible(bool(self.summary.text()))
+
+    # -- building -----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Principle"),
+                self.tr("Site"),
+                self.tr("Problem"),
+                self.tr("Capacity removed"),
+            ]
+        )
+        self.table.horizontalHeaderItem(3).setToolTip(
+            self.tr("Shelter capacity (persons) this principle removed from the site")
+        )
+
+    def _fill_row(
+        self, row: int, v: dict[str, Any], removed: dict[tuple[str, str], dict[str, float]]
+    ) -> None:
+        principle = str(v.get("principle", ""))
+        order = _PRINCIPLES.index(principle) if principle in _PRINCIPLES else len(_PRINCIPLES)
+        name = v.get("name")
+        site_id = str(v.get("id", ""))
+        site = str(name) if isinstance(name, str) and name else site_id
+        lost = removed.get((str(v.get("layer")), site_id), {}).get(principle)
+        cells = [
+            _SortItem(label(principle, self._lang), (order, site)),
+            _SortItem(site, (site.casefold(), order)),
+            _SortItem(str(v.get("message", "")), str(v.get("message", ""))),
+            _SortItem(
+                self.tr("{value} persons").format(value=f"{lost:,.0f}") if lost else "—",
+                lost or 0.0,
+            ),
+        ]
+        cells[3].setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        tip = self.tr(
+            "{principle} · rule {rule}\nSite: {site} (layer {layer}, id {id})\n"
+            "Measured {measured}, required {required}\n{message}\nSource: {source}"
+        ).format(
+            principle=label(principle, self._lang),
+            rule=v.get("rule", ""),
+            site=site,
+            layer=v.get("layer", ""),
+            id=site_id,
+            measured=_number(v.get("measured")),
+            required=_number(v.get("required")),
+            message=v.get("message", ""),
+            source=v.get("source", ""),
+        )
+        for col, cell in enumerate(cells):
+            cell.setToolTip(tip)
+            self.table.setItem(row, col, cell)
+        cells[0].setData(Qt.ItemDataRole.UserRole, row)
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+        for line in range(self.table.rowCount()):
+            self.table.setRowHeight(line, self.table.rowHeight(line) + 6)
+
+    def _feature(self, v: dict[str, Any]) -> tuple[str, str] | None:
+        """``(layer, id)`` of the violation's site in the plan, or None when it is not there."""
+        assert self._session is not None
+        layer, site_id = str(v.get("layer", "")), str(v.get("id", ""))
+        plan = self._session.plan
+        for name in dict.fromkeys((layer, layer.removesuffix(_DUAL_USE_SUFFIX))):
+            frame = plan.layers[name].frame if name in plan.layers else None
+            if frame is not None and bool((frame["id"].astype(str) == site_id).any()):
+                return (name, site_id)
+        return None
+
+    def _bounds(self, v: dict[str, Any]) -> tuple[float, ...] | None:
+        """Bounds of the violation's own geometry, else of its site in the report's shelters."""
+        assert self._session is not None
+        geometry = v.get("geometry")
+        report = self._session.report
+        if geometry is None and report is not None:
+            shelters = report.layers.get("shelters")
+            if shelters is not None and len(shelters) and "layer" in shelters:
+                hit = shelters[
+                    (shelters["layer"].astype(str) == str(v.get("layer", "")))
+                    & (shelters["id"].astype(str) == str(v.get("id", "")))
+                ]
+                if len(hit):
+                    geometry = hit.geometry.iloc[0]
+        if geometry is None or geometry.is_empty:
+            return None
+        return tuple(float(b) for b in geometry.bounds)
+
+    def _on_session_event(self, event: str, data: Any) -> None:
+        if event == "report":
+            self.refresh()
+
+
+def _number(value: Any) -> str:
+    return f"{value:,.1f}" if isinstance(value, int | float) else "—"
+
+
+def _capacity_removed(report: Report) -> dict[tuple[str, str], dict[str, float]]:
+    """Capacity each principle removed, by shelter ``(layer, id)``."""
+    shelters = report.summary.get("shelters") or {}
+    return {
+        (str(b["layer"]), str(b["id"])): dict(b.get("capacity_removed") or {})
+        for b in shelters.get("by_shelter", [])
+    }

@@ -1,0 +1,891 @@
+"""The main window: start page, map canvas, panels, tools, evaluation, save and recovery.
+
+The window holds no analysis: it wires the Qt-free :class:`~spaceplanner.ui.session.Session`
+(plan, edits, views) to the widgets and the :class:`~spaceplanner.ui.worker.EvaluationRunner`
+(evaluations in a worker thread). After every edit, undo or redo the runner makes a live
+evaluation (figures, uncovered residents, shelter loads; gap areas and service areas come from
+the last full run and are marked stale until the next one).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from PyQt5.QtCore import QSettings, QStandardPaths, Qt, QTimer, pyqtSignal
+from PyQt5.QtGui import QCloseEvent, QKeySequence
+from PyQt5.QtWidgets import (
+    QAction,
+    QActionGroup,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spaceplanner import __version__
+from spaceplanner.evaluation import PERIODS
+from spaceplanner.hazards import SCENARIOS, hazard_types
+from spaceplanner.layers.crs import choose_metric_crs, crs_label
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.plan import Plan, load_plan, project_layer
+from spaceplanner.sample_maps import get_path
+from spaceplanner.ui import i18n
+from spaceplanner.ui.session import Recovery, Session
+from spaceplanner.ui.start_page import StartPage
+
+__all__ = ["MainWindow", "app_home"]
+
+#: Seconds between autosaves of a plan with unsaved edits.
+AUTOSAVE_SECONDS = 60
+RECENT_MAX = 8
+
+#: Tools of the canvas, in toolbar order: (name, shortcut).
+TOOLS = [
+    ("pan", "H"),
+    ("select", "S"),
+    ("move", "M"),
+    ("add_point", "P"),
+    ("draw_polygon", "D"),
+    ("reshape", "R"),
+]
+
+
+def app_home() -> Path:
+    """Where the app keeps its settings and autosaves (``SPACEPLANNER_HOME`` overrides)."""
+    env = os.environ.get("SPACEPLANNER_HOME")
+    if env:
+        return Path(env)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".spaceplanner")
+
+
+def settings() -> QSettings:
+    """The app's settings (recent plans, language), an INI file in :func:`app_home`."""
+    return QSettings(str(app_home() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    """SpacePlanner's main window.
+
+    Parameters
+    ----------
+    session
+        The open plan, or None for the start page.
+    lang
+        ``"en"`` or ``"zh"``: the language the window is built in (its translator must be
+        installed already, see :mod:`spaceplanner.ui.i18n`).
+
+    Signals
+    -------
+    language_requested(str)
+        The user chose another language in the menu; the app rebuilds the window in it.
+    live_updated(float)
+        A live evaluation after an edit reached the panels; milliseconds from the edit.
+    """
+
+    language_requested = pyqtSignal(str)
+    live_updated = pyqtSignal(float)
+
+    def __init__(
+        self, session: Session | None = None, *, lang: str = "en", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.session: Session | None = None
+        self.runner: Any = None
+        self.recovery = Recovery(app_home() / "recovery")
+        self._edit_started: float | None = None
+        self._closing_ok = False
+        self.setWindowTitle(self.tr("SpacePlanner"))
+        self.resize(1360, 860)
+        self.stack = QStackedWidget(self)
+        self.start_page = StartPage(self._recent(), self)
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.new_requested.connect(self.new_plan)
+        self.start_page.sample_requested.connect(self.open_sample)
+        self.start_page.recent_requested.connect(lambda p: self.open_path(Path(p)))
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_SECONDS * 1000)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.canvas: Any = None
+        self.layers_panel: Any = None
+        self.indicators: Any = None
+        self.violations: Any = None
+        self._docks: list[QDockWidget] = []
+        self._toolbars: list[QToolBar] = []
+        self.set_session(session)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        assert bar is not None
+        self.coords_label = QLabel("", self)
+        self.crs_label = QLabel("", self)
+        self.scale_label = QLabel("", self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(180)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_evaluation)
+        for widget in (self.progress, self.cancel_button, self.coords_label, self.scale_label):
+            bar.addPermanentWidget(widget)
+        bar.addPermanentWidget(self.crs_label)
+
+    def _action(
+        self, text: str, slot: Any, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(self.tr("&Open plan…"), self.open_dialog, QKeySequence.Open)
+        self.new_action = self._action(self.tr("&New plan from files…"), self.new_plan, "Ctrl+N")
+        self.save_action = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
+        self.save_as_action = self._action(
+            self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S")
+        )
+        self.export_action = self._action(self.tr("&Export…"), self.export_dialog, "Ctrl+E")
+        self.close_plan_action = self._action(self.tr("&Close plan"), self.close_plan, "Ctrl+W")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence("Ctrl+Z"))
+        self.redo_action = self._action(
+            self.tr("&Redo"), self.redo, QKeySequence("Ctrl+Shift+Z")
+        )
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.attributes_action = self._action(
+            self.tr("&Attributes…"), self.edit_attributes, "Ctrl+I",
+            self.tr("Edit the selected feature's attributes"),
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete feature"), self.delete_selected, None,
+            self.tr("Delete the selected feature"),
+        )
+        self.evaluate_action = self._action(
+            self.tr("&Evaluate"), self.evaluate, "F5",
+            self.tr("Evaluate the plan with gap areas and service areas"),
+        )
+        self.cancel_action = self._action(
+            self.tr("&Cancel evaluation"), self.cancel_evaluation, "Esc"
+        )
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.zoom_extent_action = self._action(
+            self.tr("Zoom to &extent"), self.zoom_to_extent, "Ctrl+0"
+        )
+        tool_names = {
+            "pan": self.tr("Pan"),
+            "select": self.tr("Select and identify"),
+            "move": self.tr("Move feature"),
+            "add_point": self.tr("Add point feature"),
+            "draw_polygon": self.tr("Draw polygon"),
+            "reshape": self.tr("Reshape polygon"),
+        }
+        self.tool_group = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        for name, key in TOOLS:
+            action = QAction(tool_names[name], self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(key))
+            action.setToolTip(f"{tool_names[name]} ({key})")
+            action.setData(name)
+            action.triggered.connect(lambda _=False, n=name: self.set_tool(n))
+            self.tool_group.addAction(action)
+            self.tool_actions[name] = action
+        self.tool_actions["pan"].setChecked(True)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        assert bar is not None
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        assert file_menu is not None
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.new_action)
+        self.samples_menu = QMenu(self.tr("Open &sample map"), self)
+        from spaceplanner.sample_maps import list_samples
+
+        for name in list_samples():
+            self.samples_menu.addAction(name, lambda n=name: self.open_sample(n))
+        file_menu.addMenu(self.samples_menu)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_plan_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        assert edit_menu is not None
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in self.tool_actions.values():
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.attributes_action)
+        edit_menu.addAction(self.delete_action)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        assert self.view_menu is not None
+        self.view_menu.addAction(self.zoom_extent_action)
+        self.overlay_menu = QMenu(self.tr("Result &overlays"), self)
+        self.view_menu.addMenu(self.overlay_menu)
+        self.panels_menu = QMenu(self.tr("&Panels"), self)
+        self.view_menu.addMenu(self.panels_menu)
+        eval_menu = bar.addMenu(self.tr("E&valuate"))
+        assert eval_menu is not None
+        eval_menu.addAction(self.evaluate_action)
+        eval_menu.addAction(self.cancel_action)
+        lang_menu = bar.addMenu(self.tr("&Language"))
+        assert lang_menu is not None
+        group = QActionGroup(self)
+        for code, text in (("system", self.tr("System language")), ("en", "English"),
+                           ("zh", "简体中文")):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(code == str(settings().value("language", "system")))
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            lang_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        assert help_menu is not None
+        help_menu.addAction(self.tr("&About SpacePlanner"), self.about)
+
+    def _build_plan_ui(self) -> None:
+        """The canvas, docks and toolbars for an open plan (built once per window)."""
+        from spaceplanner.ui.canvas import MapCanvas
+        from spaceplanner.ui.indicators_panel import IndicatorsPanel, ViolationsPanel
+        from spaceplanner.ui.layers_panel import LayersPanel
+        from spaceplanner.ui.worker import EvaluationRunner
+
+        if self.canvas is not None:
+            return
+        self.canvas = MapCanvas(None, self)
+        self.stack.addWidget(self.canvas)
+        self.canvas.mouse_moved.connect(self._show_coords)
+        self.canvas.scale_changed.connect(self._show_scale)
+        self.canvas.edit_failed.connect(self._edit_failed)
+        self.canvas.feature_added.connect(self._feature_added)
+        self.canvas.tool_changed.connect(self._tool_changed)
+
+        self.layers_panel = LayersPanel(None, self, lang=self.lang)
+        self.layers_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
+        self.layers_panel.current_layer_changed.connect(self._current_layer_changed)
+        self.indicators = IndicatorsPanel(None, self, lang=self.lang)
+        self.violations = ViolationsPanel(None, self, lang=self.lang)
+        self.violations.zoom_to.connect(self.canvas.zoom_to_feature)
+        self.violations.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
+
+        evaluate_box = QWidget(self)
+        box = QVBoxLayout(evaluate_box)
+        box.setContentsMargins(6, 6, 6, 6)
+        self.scenario_combo = QComboBox(evaluate_box)
+        self.scenario_combo.setToolTip(self.tr("Hazard scenario: its hazard zones shape the "
+                                               "emergency period"))
+        self.period_combo = QComboBox(evaluate_box)
+        period_names = {
+            "both": self.tr("Normal and emergency"),
+            "normal": self.tr("Normal (daily life)"),
+            "emergency": self.tr("Emergency (shelters)"),
+        }
+        for period in PERIODS:
+            self.period_combo.addItem(period_names.get(period, period), period)
+        self.scenario_combo.currentIndexChanged.connect(self._scenario_changed)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.evaluate_button = QPushButton(self.tr("Evaluate"), evaluate_box)
+        self.evaluate_button.setToolTip(self.evaluate_action.toolTip())
+        self.evaluate_button.clicked.connect(self.evaluate)
+        for label, widget in (
+            (self.tr("Scenario"), self.scenario_combo),
+            (self.tr("Period"), self.period_combo),
+        ):
+            box.addWidget(QLabel(label, evaluate_box))
+            box.addWidget(widget)
+        box.addWidget(self.evaluate_button)
+        box.addWidget(self.indicators, 1)
+
+        self.runner = EvaluationRunner(None, self)
+        self.runner.started.connect(self._evaluation_started)
+        self.runner.progress.connect(self._evaluation_progress)
+        self.runner.finished.connect(self._evaluation_finished)
+        self.runner.failed.connect(self._evaluation_failed)
+        self.runner.cancelled.connect(self._evaluation_cancelled)
+
+        for title, widget, area, name in (
+            (self.tr("Layers"), self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea,
+             "layersDock"),
+            (self.tr("Indicators"), evaluate_box, Qt.DockWidgetArea.RightDockWidgetArea,
+             "indicatorsDock"),
+            (self.tr("Violations of 让 / 防 / 避"), self.violations,
+             Qt.DockWidgetArea.BottomDockWidgetArea, "violationsDock"),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self._docks.append(dock)
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.resizeDocks(self._docks[:2], [300, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks(self._docks[2:], [170], Qt.Orientation.Vertical)
+
+        tools = QToolBar(self.tr("Tools"), self)
+        tools.setObjectName("toolsToolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.save_action, self.undo_action, self.redo_action):
+            tools.addAction(action)
+        tools.addSeparator()
+        tools.addAction(self.zoom_extent_action)
+        for action in self.tool_actions.values():
+            tools.addAction(action)
+        tools.addAction(self.delete_action)
+        tools.addAction(self.attributes_action)
+        tools.addSeparator()
+        self.edit_layer_label = QLabel("", tools)
+        self.edit_layer_label.setContentsMargins(8, 0, 8, 0)
+        tools.addWidget(self.edit_layer_label)
+        self.addToolBar(tools)
+        self._toolbars.append(tools)
+        overlay_names = {
+            "gap_areas": self.tr("Gap areas"),
+            "uncovered_residents": self.tr("Uncovered residents"),
+            "shelters_over_capacity": self.tr("Shelters over capacity"),
+            "service_areas": self.tr("Service areas"),
+            "hazard_zones": self.tr("Hazard zones"),
+            "violations": self.tr("Violations"),
+        }
+        self.overlay_menu.clear()
+        for name in self.canvas.overlay_names():
+            action = QAction(overlay_names.get(name, name), self)
+            action.setCheckable(True)
+            action.setChecked(name != "service_areas")
+            action.toggled.connect(lambda on, n=name: self.canvas.set_overlay_visible(n, on))
+            self.overlay_menu.addAction(action)
+
+    # -- the session ------------------------------------------------------------------------
+    def set_session(self, session: Session | None) -> None:
+        """Show ``session`` (or the start page for None)."""
+        if self.session is not None:
+            self.session.unsubscribe(self._on_session)
+        self.session = session
+        if session is None:
+            self.stack.setCurrentWidget(self.start_page)
+            self.start_page.set_recent(self._recent())
+            for dock in self._docks:
+                dock.hide()
+            for bar in self._toolbars:
+                bar.hide()
+            if self.runner is not None:
+                self.runner.set_session(None)
+            self.crs_label.setText("")
+            self._update_actions()
+            self._update_title()
+            return
+        self._build_plan_ui()
+        session.subscribe(self._on_session)
+        self.canvas.set_session(session)
+        self.layers_panel.set_session(session)
+        self.indicators.set_session(session)
+        self.violations.set_session(session)
+        self.runner.set_session(session)
+        self._fill_scenarios()
+        self.stack.setCurrentWidget(self.canvas)
+        for dock in self._docks:
+            dock.show()
+        for bar in self._toolbars:
+            bar.show()
+        self.crs_label.setText(self.tr("CRS {0}").format(crs_label(session.plan.crs)))
+        self.canvas.zoom_to_extent()
+        self._update_actions()
+        self._update_title()
+
+    def _fill_scenarios(self) -> None:
+        assert self.session is not None
+        names = {
+            "earthquake": self.tr("Earthquake"),
+            "flood": self.tr("Flood"),
+            "fire": self.tr("Fire"),
+            "all": self.tr("All hazards"),
+        }
+        options = [*SCENARIOS, "all"]
+        options += sorted(t for t in hazard_types(self.session.plan) if t and t not in options)
+        self.scenario_combo.blockSignals(True)
+        self.scenario_combo.clear()
+        for name in options:
+            self.scenario_combo.addItem(names.get(name, name), name)
+        self.scenario_combo.setCurrentIndex(max(0, options.index(self.session.scenario))
+                                            if self.session.scenario in options else 0)
+        self.scenario_combo.blockSignals(False)
+        self.period_combo.blockSignals(True)
+        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.session.period)))
+        self.period_combo.blockSignals(False)
+
+    def _on_session(self, event: str, data: Any) -> None:
+        if event in ("features", "layers") and self.session is not None:
+            if event == "features" or self._layers_changed_by_edit():
+                self._edit_started = time.perf_counter()
+                self.runner.request_live()
+        if event == "report" and self._edit_started is not None:
+            elapsed = (time.perf_counter() - self._edit_started) * 1000
+            self._edit_started = None
+            self.live_updated.emit(elapsed)
+        self._update_actions()
+        self._update_title()
+
+    def _layers_changed_by_edit(self) -> bool:
+        # add/remove layer and role changes go through the command stack; style/order do not
+        assert self.session is not None
+        names = {name for name in self.session.plan.layers}
+        known = getattr(self, "_known_layers", None)
+        self._known_layers = names
+        return known is not None and known != names
+
+    def _update_actions(self) -> None:
+        session = self.session
+        has = session is not None
+        for action in (
+            self.save_action, self.save_as_action, self.export_action, self.close_plan_action,
+            self.evaluate_action, self.zoom_extent_action, *self.tool_actions.values(),
+        ):
+            action.setEnabled(has)
+        self.undo_action.setEnabled(has and session.stack.can_undo)  # type: ignore[union-attr]
+        self.redo_action.setEnabled(has and session.stack.can_redo)  # type: ignore[union-attr]
+        undo = session.stack.undo_label if session else None
+        redo = session.stack.redo_label if session else None
+        self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+        selected = has and session.selection is not None  # type: ignore[union-attr]
+        self.attributes_action.setEnabled(selected)
+        self.delete_action.setEnabled(selected)
+        self.cancel_action.setEnabled(self.runner is not None and self.runner.busy)
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(self.tr("SpacePlanner"))
+            return
+        where = self.session.path.name if self.session.path else self.tr("not saved")
+        mark = "*" if self.session.dirty else ""
+        self.setWindowTitle(f"{mark}{self.session.plan.name} — {where} — SpacePlanner")
+        self.setWindowModified(self.session.dirty)
+
+    # -- opening ----------------------------------------------------------------------------
+    def _recent(self) -> list[str]:
+        value = settings().value("recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if p and Path(p).exists()][:RECENT_MAX]
+
+    def _remember(self, path: Path) -> None:
+        store = settings()
+        items = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
+        store.setValue("recent", items[:RECENT_MAX])
+        store.sync()
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent()
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _error(self, message: str, title: str | None = None) -> None:
+        QMessageBox.critical(self, title or self.tr("SpacePlanner"), message)
+
+    def open_dialog(self) -> None:
+        """Ask for a plan file and open it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open plan"), "",
+            self.tr("Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)"),
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_sample(self, name: str) -> bool:
+        """Open a sample map by name."""
+        try:
+            path = get_path(name)
+        except KeyError as exc:
+            self._error(str(exc.args[0]))
+            return False
+        return self.open_path(path, remember=False)
+
+    def open_path(self, path: Path, *, remember: bool = True) -> bool:
+        """Open a plan spec or plan file (after asking about unsaved edits); True when open."""
+        if not self.maybe_save():
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = load_plan(path, strict=False)
+        except SpacePlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            self._error(exc.describe(), self.tr("Cannot open the plan"))
+            return False
+        except Exception as exc:  # a file no reader understands must not crash the app
+            QApplication.restoreOverrideCursor()
+            self._error(f"{path}: {exc}", self.tr("Cannot open the plan"))
+            return False
+        QApplication.restoreOverrideCursor()
+        if plan.crs is None or not plan.layers:
+            details = "\n".join(p.describe() for p in plan.errors[:10])
+            self._error(self.tr("No layer of the plan could be read.") + "\n\n" + details,
+                        self.tr("Cannot open the plan"))
+            return False
+        if plan.errors:
+            details = "\n".join(p.relative_to(path.parent).describe() for p in plan.errors[:10])
+            QMessageBox.warning(
+                self, self.tr("Some layers were left out"),
+                self.tr("{0} problems stop some layers from loading; the plan opens without "
+                        "them.").format(len(plan.errors)) + "\n\n" + details,
+            )
+        self._close_session()
+        gpkg = path if path.suffix.lower() == ".gpkg" else None
+        self.set_session(Session(plan, path=gpkg))
+        if remember:
+            self._remember(path)
+        self.evaluate()
+        return True
+
+    def new_plan(self) -> None:
+        """Start an empty plan and add its first layer from a file."""
+        if not self.maybe_save():
+            return
+        name, ok = QInputDialog.getText(self, self.tr("New plan"), self.tr("Plan name:"))
+        if not ok or not name.strip():
+            return
+        plan = Plan(name.strip(), crs=None)
+        layer = self._ask_layer(plan)
+        if layer is None:
+            return
+        self._close_session()
+        plan.layers = {layer.name: layer}
+        self.set_session(Session(plan))
+        self.session.stack.mark_clean()  # type: ignore[union-attr]
+
+    def _ask_layer(self, plan: Plan) -> Any:
+        """Run the add-layer dialog; a first layer also fixes the plan's CRS."""
+        from spaceplanner.ui.add_layer_dialog import AddLayerDialog
+
+        dialog = AddLayerDialog(plan, self, lang=self.lang)
+        if dialog.exec_() != AddLayerDialog.Accepted:
+            return None
+        layer = dialog.result_layer()
+        if plan.crs is None and layer.frame is not None:
+            from pyproj import CRS
+
+            source = CRS.from_user_input(layer.frame.crs)
+            plan.crs = choose_metric_crs([(source, layer.bounds(source))])
+            project_layer(layer, plan.crs)
+        return layer
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            if self.runner is not None:
+                self.runner.cancel()
+                self.runner.wait(10000)
+            self.recovery.discard(self.session)
+        self.set_session(None)
+
+    def close_plan(self) -> None:
+        """Close the plan (asking about unsaved edits) and show the start page."""
+        if self.maybe_save():
+            self._close_session()
+
+    # -- saving and recovery ----------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved edits; False when the user cancels."""
+        if self.session is None or not self.session.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The plan “{0}” has changes that are not saved. Save them?").format(
+                self.session.plan.name),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save,
+        )
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def save(self) -> bool:
+        """Save to the plan file (save-as when the plan has none); True when saved."""
+        if self.session is None:
+            return False
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        """Ask for a .gpkg file and save the plan there."""
+        if self.session is None:
+            return False
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save plan as"), f"{self.session.plan.name}.gpkg",
+            self.tr("Plan file (*.gpkg)"),
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".gpkg":
+            path = path.with_suffix(".gpkg")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        assert self.session is not None
+        old_key = self.recovery.key_for(self.session)
+        try:
+            written = self.session.save(path)
+        except SpacePlannerError as exc:
+            self._error(exc.describe(), self.tr("The plan was not saved"))
+            return False
+        self.recovery.remove(old_key)
+        self.recovery.discard(self.session)
+        self._remember(written)
+        bar = self.statusBar()
+        assert bar is not None
+        bar.showMessage(self.tr("Saved {0}").format(written), 5000)
+        self._update_title()
+        return True
+
+    def autosave(self) -> Path | None:
+        """Write an autosave of a plan with unsaved edits (for recovery after a crash)."""
+        if self.session is None or not self.session.dirty:
+            return None
+        try:
+            return self.recovery.autosave(self.session)
+        except (SpacePlannerError, OSError) as exc:
+            bar = self.statusBar()
+            assert bar is not None
+            bar.showMessage(self.tr("Autosave failed: {0}").format(exc), 10000)
+            return None
+
+    def offer_recovery(self) -> bool:
+        """Offer the autosaves left by a session that crashed; True when one was opened."""
+        for item in self.recovery.pending():
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(item["written"])))
+            answer = QMessageBox.question(
+                self, self.tr("Recover unsaved changes?"),
+                self.tr("SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} "
+                        "were kept. Recover them?").format(item["plan"], when),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
+            )
+            if answer != QMessageBox.Yes:
+                self.recovery.remove(item["key"])
+                continue
+            try:
+                from spaceplanner.plan_file import load_gpkg
+
+                plan = load_gpkg(item["file"], strict=False)
+            except SpacePlannerError as exc:
+                self._error(exc.describe(), self.tr("Cannot recover the plan"))
+                continue
+            source = Path(item["source"]) if item.get("source") else None
+            plan.path = source
+            session = Session(plan, path=source)
+            self._close_session()
+            self.set_session(session)
+            # the recovered edits are not in the plan's own file yet
+            session.stack._clean = object()  # type: ignore[assignment]
+            self.recovery.remove(item["key"])
+            self.recovery.autosave(session)
+            self._update_title()
+            self.evaluate()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent | None) -> None:  # noqa: N802 (Qt's name)
+        """Ask about unsaved edits, stop the worker, remove the autosave."""
+        assert event is not None
+        if not self._closing_ok and not self.maybe_save():
+            event.ignore()
+            return
+        if self.runner is not None:
+            self.runner.shutdown()
+        if self.session is not None:
+            self.recovery.discard(self.session)
+        event.accept()
+
+    # -- editing ----------------------------------------------------------------------------
+    def set_tool(self, name: str) -> None:
+        """Choose a canvas tool by name."""
+        if self.canvas is not None:
+            self.canvas.set_tool(name)
+        self.tool_actions[name].setChecked(True)
+
+    def _tool_changed(self, name: str) -> None:
+        if name in self.tool_actions:
+            self.tool_actions[name].setChecked(True)
+
+    def _current_layer_changed(self, name: str | None) -> None:
+        if self.canvas is not None:
+            self.canvas.set_edit_layer(name or None)
+        self.edit_layer_label.setText(
+            self.tr("Editing: {0}").format(name) if name else self.tr("No layer chosen to edit")
+        )
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        if self.session is not None:
+            self.session.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        if self.session is not None:
+            self.session.redo()
+
+    def delete_selected(self) -> None:
+        """Delete the selected feature."""
+        from spaceplanner.commands import DeleteFeature
+
+        if self.session is None or self.session.selection is None:
+            return
+        layer, fid = self.session.selection
+        try:
+            self.session.push(DeleteFeature(layer, fid, label=self.tr("Delete {0}").format(fid)))
+        except SpacePlannerError as exc:
+            self._edit_failed(exc.describe())
+
+    def edit_attributes(self, *_: Any) -> None:
+        """Open the attribute form of the selected feature."""
+        from spaceplanner.ui.attributes_dialog import AttributesDialog
+
+        if self.session is None or self.session.selection is None:
+            return
+        layer, fid = self.session.selection
+        AttributesDialog(self.session, layer, fid, self, lang=self.lang).exec_()
+
+    def _feature_added(self, layer: str, fid: str) -> None:
+        assert self.session is not None
+        self.session.select((layer, fid))
+        self.edit_attributes()
+
+    def _edit_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("The edit was not made"), message)
+
+    # -- evaluation -------------------------------------------------------------------------
+    def evaluate(self) -> None:
+        """Run a full evaluation (with gap areas) in the worker thread."""
+        if self.session is not None and self.runner is not None:
+            self.runner.request_full()
+
+    def cancel_evaluation(self) -> None:
+        """Cancel the running evaluation."""
+        if self.runner is not None and self.runner.busy:
+            self.runner.cancel()
+
+    def _scenario_changed(self) -> None:
+        if self.session is not None:
+            self.session.scenario = str(self.scenario_combo.currentData())
+            self.evaluate()
+
+    def _period_changed(self) -> None:
+        if self.session is not None:
+            self.session.period = str(self.period_combo.currentData())
+            self.evaluate()
+
+    def _evaluation_started(self, full: bool) -> None:
+        if full:
+            self.progress.setValue(0)
+            self.progress.setVisible(True)
+            self.cancel_button.setVisible(True)
+        self.cancel_action.setEnabled(True)
+
+    def _evaluation_progress(self, fraction: float, text: str) -> None:
+        self.progress.setValue(round(100 * fraction))
+        self.progress.setFormat(f"{text} %p%")
+
+    def _evaluation_done(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.cancel_action.setEnabled(False)
+
+    def _evaluation_finished(self, report: Any, full: bool) -> None:
+        self._evaluation_done()
+        bar = self.statusBar()
+        assert bar is not None
+        if full:
+            bar.showMessage(self.tr("Evaluated"), 4000)
+
+    def _evaluation_failed(self, message: str) -> None:
+        self._evaluation_done()
+        self._error(message, self.tr("The evaluation failed"))
+
+    def _evaluation_cancelled(self) -> None:
+        self._evaluation_done()
+        bar = self.statusBar()
+        assert bar is not None
+        bar.showMessage(self.tr("Evaluation cancelled"), 4000)
+
+    # -- the rest ---------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        """Open the export dialog."""
+        from spaceplanner.ui.export_dialog import ExportDialog
+
+        if self.session is not None:
+            ExportDialog(self.session, self, lang=self.lang).exec_()
+
+    def zoom_to_extent(self) -> None:
+        """Show the whole plan."""
+        if self.canvas is not None:
+            self.canvas.zoom_to_extent()
+
+    def _show_coords(self, x: float, y: float) -> None:
+        self.coords_label.setText(f"{x:,.1f}, {y:,.1f} m")
+
+    def _show_scale(self, denominator: float) -> None:
+        self.scale_label.setText(f"1:{denominator:,.0f}")
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language and ask the app to rebuild the window in it."""
+        store = settings()
+        store.setValue("language", code)
+        store.sync()
+        self.language_requested.emit(i18n.resolve(code))
+
+    def about(self) -> None:
+        """Show the About box with the data attributions."""
+        QMessageBox.about(
+            self, self.tr("About SpacePlanner"),
+            self.tr("SpacePlanner {0}\n\nPlan resilient public space in urban communities.\n\n"
+                    "Sample maps: © OpenStreetMap contributors (ODbL); population grids and "
+                    "terrain as credited in each sample's README.").format(__version__),
+        )
+
+    def detach_session(self) -> Session | None:
+        """Hand the session to a new window (language switch) without closing it."""
+        session = self.session
+        if session is not None:
+            session.unsubscribe(self._on_session)
+            for widget in (self.canvas, self.layers_panel, self.indicators, self.violations):
+                widget.set_session(None)
+            if self.runner is not None:
+                self.runner.shutdown()
+        self.session = None
+        self._closing_ok = True
+        return session

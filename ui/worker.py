@@ -1,0 +1,601 @@
+"""Work off the GUI thread: evaluations after edits, and one-off tasks such as exports.
+
+Each runner has one private worker thread that runs one job at a time (a Python thread, not a
+``QThread``: see :class:`_TaskHost` for the pyproj crash that rules Qt's threads out). Results
+come back as queued signals, so every slot runs in the GUI thread.
+
+:class:`EvaluationRunner` owns one :class:`~spaceplanner.evaluation.Evaluator` per session. The
+evaluator caches per-layer work keyed by fingerprints of the layers' content, so evaluating again
+after an edit recomputes only what the edit touched. Each run evaluates a
+:meth:`~spaceplanner.ui.session.Session.snapshot` of the plan, so edits may go on meanwhile.
+
+Two kinds of run:
+
+*full* (:meth:`EvaluationRunner.request_full`, the Evaluate button)
+    every layer, with the gap areas and service areas (seconds at city scale), with progress.
+*live* (:meth:`EvaluationRunner.request_live`, after each edit)
+    the figures and the point layers only (``gaps="points"``: tens of milliseconds once the
+    evaluator is warm). A live report has no ``gap_areas`` or ``service_areas`` layer: the ones
+    on the map are those of :attr:`EvaluationRunner.last_full_report`, and
+    :attr:`EvaluationRunner.stale_areas` says they no longer match the figures.
+
+Requests made while a run is going are coalesced: at most one more run is remembered (a full one
+if any full run was asked for), and it evaluates the plan as it is when it starts, so no stale
+run is ever queued.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PyQt5.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    pyqtProperty,
+    pyqtSignal,
+    pyqtSlot,
+)
+
+from spaceplanner.evaluation import CancelledError, Evaluator
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.plan import Plan
+from spaceplanner.report import Report
+from spaceplanner.ui.session import Session
+
+__all__ = ["BackgroundTask", "EvaluationRunner", "TaskFunction"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+#: A task: called in the worker thread with a progress callback and a function that tells
+#: whether the user asked to cancel; returns the result, or raises.
+TaskFunction = Callable[[Progress, Callable[[], bool]], Any]
+
+
+@dataclass(eq=False)
+class _Job:
+    """One run of a task function on the worker thread."""
+
+    fn: TaskFunction
+    cancel: threading.Event = field(default_factory=threading.Event)
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+class _TaskHost(QObject):
+    """One worker thread that runs one job at a time and reports back by queued signals.
+
+    The thread is a Python thread, not a ``QThread``: on a thread Qt created, PyQt makes and
+    drops a Python thread state around every call into Python, and pyproj 3.7 keeps its
+    per-thread PROJ context in a way that dangles once that state is dropped, so the next
+    evaluation on that thread crashes in ``proj_create`` (pyproj issues #1509 and #1622). A
+    Python thread keeps one thread state for its whole life. It ends after
+    :data:`IDLE_SECONDS` without work, or at :meth:`stop`.
+
+    Signals carry the job, so a receiver can ignore a job it no longer waits for.
+    """
+
+    IDLE_SECONDS = 60.0
+
+    progress = pyqtSignal(object, float, str)
+    done = pyqtSignal(object, object)
+    failed = pyqtSignal(object, str)
+    cancelled = pyqtSignal(object)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._idle = threading.Event()
+        self._idle.set()
+
+    @property
+    def thread_alive(self) -> bool:
+        """True while the worker thread exists."""
+        with self._lock:
+            return self._thread is not None and self._thread.is_alive()
+
+    def submit(self, job: _Job) -> None:
+        with self._lock:
+            self._idle.clear()
+            self._jobs.put(job)
+            if self._thread is None:
+                # daemon: a forgotten stop() must not keep the interpreter from exiting
+                self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
+                self._thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            try:
+                job = self._jobs.get(timeout=self.IDLE_SECONDS)
+            except queue.Empty:
+                with self._lock:
+                    if self._jobs.empty():
+                        self._thread = None
+                        return
+                continue
+            if job is None:
+                return
+            try:
+                self._execute(job)
+            finally:
+                self._idle.set()
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the receiver's side was deleted meanwhile
+            signal.emit(*args)
+
+    def _execute(self, job: _Job) -> None:
+        """Run ``job`` (in the worker thread) and emit how it ended."""
+        try:
+            result = job.fn(
+                lambda f, text: self._emit(self.progress, job, f, text), job.cancel.is_set
+            )
+        except CancelledError:
+            self._emit(self.cancelled, job)
+        except SpacePlannerError as exc:
+            self._emit(self.failed, job, exc.describe())
+        except Exception as exc:
+            # Unexpected: keep the app running, say it briefly, keep the details in the log.
+            job.info["traceback"] = traceback.format_exc()
+            log.error("background task failed:\n%s", job.info["traceback"])
+            self._emit(self.failed, job, f"{type(exc).__name__}: {exc}")
+        else:
+            if job.cancel.is_set():
+                self._emit(self.cancelled, job)  # ended before it saw the flag: discarded
+            else:
+                self._emit(self.done, job, result)
+
+    def wait_idle(self, ms: int) -> bool:
+        """Wait up to ``ms`` for the current job to end; True when no job runs."""
+        return self._idle.wait(ms / 1000)
+
+    def stop(self, ms: int) -> bool:
+        """End the worker thread after its current job; wait up to ``ms`` (-1: for ever).
+
+        True when the thread has ended.
+        """
+        with self._lock:
+            thread = self._thread
+            self._thread = None
+            if thread is not None:
+                self._jobs.put(None)
+        if thread is None:
+            return True
+        thread.join(None if ms < 0 else ms / 1000)
+        return not thread.is_alive()
+
+
+def _process_until(done: Callable[[], bool], host: _TaskHost, ms: int) -> bool:
+    """Deliver queued results (process GUI events) until ``done()`` or ``ms`` have passed."""
+    end = None if ms < 0 else time.monotonic() + ms / 1000
+    while not done():
+        if end is not None and time.monotonic() >= end:
+            return False
+        QCoreApplication.processEvents(QEventLoop.AllEvents, 20)
+        if not done():
+            host.wait_idle(10)
+    return True
+
+
+class BackgroundTask(QObject):
+    """Runs one function at a time on a worker thread (exports, previews).
+
+    Parameters
+    ----------
+    parent
+        The owner; call :meth:`shutdown` before it goes away while a task may run.
+
+    Signals
+    -------
+    started()
+        A task began.
+    progress(float fraction, str text)
+        What the task reported, in the GUI thread.
+    finished(object result)
+        The task's return value.
+    failed(str message)
+        A :class:`~spaceplanner.layers.errors.SpacePlannerError`'s description, or a short
+        message for an unexpected error (its traceback goes to the log).
+    cancelled()
+        The task stopped after :meth:`cancel` (its result, if any, is discarded).
+    """
+
+    started = pyqtSignal()
+    progress = pyqtSignal(float, str)
+    finished = pyqtSignal(object)
+    failed = pyqtSignal(str)
+    cancelled = pyqtSignal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._host = _TaskHost("spaceplanner-task", self)
+        self._host.progress.connect(self._on_progress)
+        self._host.done.connect(self._on_done)
+        self._host.failed.connect(self._on_failed)
+        self._host.cancelled.connect(self._on_cancelled)
+        self._current: _Job | None = None
+        self._closed = False
+
+    @pyqtProperty(bool)
+    def busy(self) -> bool:
+        """True while a task runs (until its ending signal has been emitted)."""
+        return self._current is not None
+
+    def start(self, fn: TaskFunction) -> bool:
+        """Run ``fn(progress, cancelled)`` on the worker thread; False when one is running.
+
+        ``fn`` calls ``progress(fraction, text)`` to report and polls ``cancelled()``; to stop
+        it raises :class:`~spaceplanner.evaluation.CancelledError`.
+        """
+        if self._current is not None or self._closed:
+            return False
+        self._current = _Job(fn)
+        self.started.emit()
+        self._host.submit(self._current)
+        return True
+
+    def cancel(self) -> None:
+        """Ask the running task to stop; :attr:`cancelled` follows when it has."""
+        if self._current is not None:
+            self._current.cancel.set()
+
+    def is_cancelling(self) -> bool:
+        """True when the running task was asked to stop."""
+        return self._current is not None and self._current.cancel.is_set()
+
+    def wait(self, ms: int = 30000) -> bool:
+        """Block (processing events) until the task has ended and reported; True when idle."""
+        return _process_until(lambda: self._current is None, self._host, ms)
+
+    def shutdown(self, ms: int = -1) -> bool:
+        """Cancel the task and wait for the worker thread to end (``-1``: as long as it takes).
+
+        The task's result is discarded and no signal follows; no more tasks start.
+        """
+        self._closed = True
+        self.cancel()
+        stopped = self._host.stop(ms)
+        if stopped:
+            self._current = None
+        return stopped
+
+    @pyqtSlot(object, float, str)
+    def _on_progress(self, job: _Job, fraction: float, text: str) -> None:
+        if job is self._current and not job.cancel.is_set():
+            self.progress.emit(fraction, text)
+
+    @pyqtSlot(object, object)
+    def _on_done(self, job: _Job, result: object) -> None:
+        if self._end(job):
+            self.finished.emit(result)
+
+    @pyqtSlot(object, str)
+    def _on_failed(self, job: _Job, message: str) -> None:
+        if self._end(job):
+            self.failed.emit(message)
+
+    @pyqtSlot(object)
+    def _on_cancelled(self, job: _Job) -> None:
+        if self._end(job):
+            self.cancelled.emit()
+
+    def _end(self, job: _Job) -> bool:
+        if job is not self._current or self._closed:
+            return False
+        self._current = None
+        return True
+
+
+class EvaluationRunner(QObject):
+    """Evaluates a session's plan on a worker thread, one run at a time.
+
+    Parameters
+    ----------
+    session
+        The open plan (or None until one is opened); its ``scenario`` and ``period`` are read
+        when a run starts.
+    parent
+        The owner (the main window). Call :meth:`shutdown` when the app closes (the runner
+        also does it when the application is about to quit).
+    rules
+        A rule profile name or path overriding the plan's.
+
+    Signals
+    -------
+    started(bool full)
+        A run began. Exactly one of the three signals below follows it (none after
+        :meth:`shutdown`).
+    progress(float fraction, str text)
+        How far a full run is (translated step names).
+    finished(object report, bool full)
+        A run ended with a :class:`~spaceplanner.report.Report`, already given to
+        :meth:`Session.set_report <spaceplanner.ui.session.Session.set_report>`.
+    failed(str message)
+        A run failed: the error's description (or a short message; the traceback is logged).
+    cancelled()
+        A run stopped after :meth:`cancel`, or its outcome was dropped because another session
+        was set meanwhile; the session's report is unchanged.
+    """
+
+    started = pyqtSignal(bool)
+    progress = pyqtSignal(float, str)
+    finished = pyqtSignal(object, bool)
+    failed = pyqtSignal(str)
+    cancelled = pyqtSignal()
+
+    def __init__(
+        self,
+        session: Session | None,
+        parent: QObject | None = None,
+        *,
+        rules: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._rules = rules
+        self._host = _TaskHost("spaceplanner-evaluation", self)
+        self._host.progress.connect(self._on_progress)
+        self._host.done.connect(self._on_done)
+        self._host.failed.connect(self._on_failed)
+        self._host.cancelled.connect(self._on_cancelled)
+        self._evaluator: Evaluator | None = None
+        self._evaluator_key: tuple[Any, ...] | None = None
+        self._current: _Job | None = None
+        self._pending: str | None = None  # "live" or "full": one run wanted after this one
+        self._closed = False
+        #: The report of the last full run (its gap and service areas are the latest known).
+        self.last_full_report: Report | None = None
+        #: True when the session's report came from a live run: its figures are current, but the
+        #: gap and service areas shown are from :attr:`last_full_report` (or not computed yet).
+        self.stale_areas = False
+        #: Runs started so far (full and live), for diagnostics and tests.
+        self.runs = 0
+        #: Seconds the last completed run took in the worker thread.
+        self.last_duration: float | None = None
+        #: Traceback text of the last unexpected error (also logged), or None.
+        self.last_traceback: str | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def session(self) -> Session | None:
+        """The session evaluated."""
+        return self._session
+
+    def set_session(self, session: Session | None) -> None:
+        """Evaluate another session (or none) from now on.
+
+        A running run is cancelled; when it stops, :attr:`cancelled` is emitted.
+        """
+        self.cancel()
+        self._session = session
+        self._evaluator = None
+        self._evaluator_key = None
+        self.last_full_report = None
+        self.stale_areas = False
+
+    @property
+    def rules(self) -> str | None:
+        """The rule profile overriding the plan's (None: the plan's own)."""
+        return self._rules
+
+    @rules.setter
+    def rules(self, value: str | None) -> None:
+        if value != self._rules:
+            self._rules = value
+            self._evaluator = None  # its caches hold distances for the old radii
+
+    @pyqtProperty(bool)
+    def busy(self) -> bool:
+        """True while a run is going (until its ending signal has been emitted)."""
+        return self._current is not None
+
+    @property
+    def pending(self) -> str | None:
+        """The run wanted after the current one: ``"full"``, ``"live"`` or None."""
+        return self._pending
+
+    # -- requests -----------------------------------------------------------------------------
+    def request_full(self) -> None:
+        """Evaluate everything, gap and service areas included (after the current run, if any)."""
+        if self._closed or self._session is None:
+            return
+        if self._current is None:
+            self._start(full=True)
+        else:
+            self._pending = "full"
+
+    def request_live(self) -> None:
+        """Update the figures after an edit: a quick run without gap areas.
+
+        While a run is going, this only remembers that one more run is wanted; any number of
+        requests then make one run, of the plan as it is when that run starts.
+        """
+        if self._closed or self._session is None:
+            return
+        if self._current is None:
+            self._start(full=False)
+        elif self._pending is None:
+            self._pending = "live"
+
+    def cancel(self) -> None:
+        """Stop the current run at its next step and forget any wanted run.
+
+        :attr:`cancelled` is emitted when the run has stopped.
+        """
+        self._pending = None
+        if self._current is not None:
+            self._current.cancel.set()
+
+    def wait(self, ms: int = 30000) -> bool:
+        """Block, processing events, until no run is going or wanted; True when idle."""
+        return _process_until(
+            lambda: self._current is None and self._pending is None, self._host, ms
+        )
+
+    def shutdown(self, ms: int = -1) -> bool:
+        """Cancel, and wait for the worker thread to end (``-1``: as long as it takes).
+
+        Afterwards the runner does no more work; results still in flight are discarded.
+        """
+        self._closed = True
+        self.cancel()
+        stopped = self._host.stop(ms)
+        if stopped:
+            self._current = None
+        return stopped
+
+    # -- running ------------------------------------------------------------------------------
+    def _key(self, session: Session) -> tuple[Any, ...]:
+        """What the evaluator is built for: the session's plan object, its rules and CRS."""
+        plan = session.plan
+        return (id(plan), self._rules or plan.rules, str(plan.crs))
+
+    def _state(self, session: Session, plan: Plan) -> tuple[Any, ...]:
+        """What a run reads, cheaply: commands set new frames, never change one in place."""
+        return (
+            self._key(session),
+            session.scenario,
+            session.period,
+            tuple(
+                (name, lyr.role, id(lyr.frame), id(lyr.raster), repr(sorted(lyr.options.items())))
+                for name, lyr in plan.layers.items()
+            ),
+        )
+
+    def _start(self, *, full: bool) -> None:
+        session = self._session
+        assert session is not None
+        plan = session.snapshot()
+        key = self._key(session)
+        if self._evaluator_key != key:
+            self._evaluator = None
+        evaluator = self._evaluator
+        rules = self._rules
+        scenario, period = session.scenario, session.period
+
+        def run(progress: Progress, cancelled: Callable[[], bool]) -> Report:
+            start = time.perf_counter()
+            ev = evaluator if evaluator is not None else Evaluator(plan, rules=rules)
+            job.info["evaluator"] = ev
+            ev.plan = plan
+            report = ev.evaluate(
+                scenario=scenario,
+                period=period,
+                progress=progress if full else None,
+                cancel=cancelled,
+                gaps=True if full else "points",
+            )
+            job.info["duration"] = time.perf_counter() - start
+            return report
+
+        job = _Job(
+            run,
+            info={
+                "full": full,
+                "session": session,
+                "key": key,
+                "state": self._state(session, plan),
+                "plan": plan,  # keeps the frames alive, so the ids in "state" stay theirs
+            },
+        )
+        self._current = job
+        self.runs += 1
+        self.started.emit(full)
+        self._host.submit(job)
+
+    def _end(self, job: _Job) -> str | None:
+        """Close ``job``'s run: ``"ours"`` (its outcome stands), ``"dropped"`` (the session
+        changed meanwhile) or None (not the current run, or the runner is shut down)."""
+        if job is not self._current or self._closed:
+            return None
+        self._current = None
+        if job.info["session"] is not self._session:
+            return "dropped"
+        ev = job.info.get("evaluator")
+        if ev is not None:
+            self._evaluator, self._evaluator_key = ev, job.info["key"]
+        return "ours"
+
+    def _next(self, ended: _Job, *, settled: bool) -> None:
+        """Start the wanted run, unless ``ended`` already gave the outcome for this very plan.
+
+        ``settled``: ``ended`` completed or failed for the current session.
+        """
+        wanted, self._pending = self._pending, None
+        session = self._session
+        if wanted is None or self._closed or session is None:
+            return
+        unchanged = settled and ended.info["state"] == self._state(session, session.plan)
+        if unchanged and (wanted == "live" or ended.info["full"]):
+            return
+        self._start(full=wanted == "full")
+
+    @pyqtSlot(object, float, str)
+    def _on_progress(self, job: _Job, fraction: float, text: str) -> None:
+        if job is self._current and not job.cancel.is_set():
+            self.progress.emit(fraction, self._step_text(text))
+
+    @pyqtSlot(object, object)
+    def _on_done(self, job: _Job, report: Report) -> None:
+        outcome = self._end(job)
+        if outcome == "ours":
+            assert self._session is not None
+            full = bool(job.info["full"])
+            self.last_duration = job.info.get("duration")
+            if full:
+                self.last_full_report = report
+            self.stale_areas = not full
+            self._session.set_report(report)
+            self.finished.emit(report, full)
+        elif outcome == "dropped":
+            self.cancelled.emit()
+        if outcome is not None:
+            self._next(job, settled=outcome == "ours")
+
+    @pyqtSlot(object, str)
+    def _on_failed(self, job: _Job, message: str) -> None:
+        outcome = self._end(job)
+        if outcome == "ours":
+            if "traceback" in job.info:
+                self.last_traceback = job.info["traceback"]
+                message = self.tr(
+                    "Unexpected error during the evaluation: {error}. The details are in the log."
+                ).format(error=message)
+            self.failed.emit(message)
+        elif outcome == "dropped":
+            self.cancelled.emit()
+        if outcome is not None:
+            self._next(job, settled=outcome == "ours")
+
+    @pyqtSlot(object)
+    def _on_cancelled(self, job: _Job) -> None:
+        outcome = self._end(job)
+        if outcome is not None:
+            self.cancelled.emit()
+            self._next(job, settled=False)
+
+    def _step_text(self, text: str) -> str:
+        """The engine's step name, translated."""
+        steps = {
+            "network and residents": self.tr("Walking network and residents"),
+            "shelters": self.tr("Shelters"),
+            "activity spaces": self.tr("Activity spaces"),
+            "facilities": self.tr("Facilities"),
+            "gaps": self.tr("Gap and service areas"),
+            "done": self.tr("Done"),
+        }
+        return steps.get(text, text)
