@@ -291,6 +291,7 @@ class RemoveLayer:
 
 
 Listener = Callable[[Command, str], None]
+_UNSAVED = object()
 
 
 class CommandStack:
@@ -304,7 +305,7 @@ class CommandStack:
         self.plan = plan
         self._done: list[Command] = []
         self._undone: list[Command] = []
-        self._clean: Command | None = None  # the command on top when last saved
+        self._clean: object = None  # the command on top when last saved
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> None:
@@ -368,6 +369,10 @@ class CommandStack:
     def mark_clean(self) -> None:
         """Remember the current state as saved."""
         self._clean = self._top()
+
+    def mark_unsaved(self) -> None:
+        """Treat the current state as not saved (a plan recovered from an autosave)."""
+        self._clean = _UNSAVED
 
     @property
     def dirty(self) -> bool:

@@ -36,7 +36,17 @@ from spaceplanner.layers.readers import (
     read_vector,
 )
 
-__all__ = ["LAYER_OPTIONS", "PLAN_KEYS", "LayerSpec", "Plan", "PlanLayer", "load_plan", "read_spec"]
+__all__ = [
+    "LAYER_OPTIONS",
+    "PLAN_KEYS",
+    "LayerSpec",
+    "Plan",
+    "PlanLayer",
+    "load_plan",
+    "project_layer",
+    "read_layer",
+    "read_spec",
+]
 
 #: Keys a plan spec may have at its top level.
 PLAN_KEYS = ("name", "crs", "rules", "scenario", "description", "layers")
@@ -664,6 +674,11 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
         problems=problems,
         failed=failed,
     )
+
+
+#: Read one layer of a spec and fit it to its role (the desktop app's add-layer dialog uses it,
+#: so a layer added there is read exactly as one from a TOML spec).
+read_layer = _read_layer
 
 
 def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = True) -> Plan:

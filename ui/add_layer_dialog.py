@@ -1,7 +1,7 @@
 """The add-layer dialog: choose a file, its role and field mapping, and see what loading gives.
 
 The dialog builds the same :class:`~spaceplanner.plan.LayerSpec` a plan's TOML spec would hold and
-reads it with the plan loader's own functions (``_read_layer`` and ``project_layer``), so a layer
+reads it with the plan loader's own functions (``read_layer`` and ``project_layer``), so a layer
 added here is exactly the layer the spec would load: same ids, same parsed fields, same repairs
 and notes. Every change of the choices reads the file again and lists what the loader found;
 OK stays disabled while any of it is an error. Nothing a bad file does reaches the user as a
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 from pyproj import CRS
@@ -79,8 +80,8 @@ from spaceplanner.plan import (
     LayerSpec,
     Plan,
     PlanLayer,
-    _read_layer,
     project_layer,
+    read_layer,
 )
 from spaceplanner.ui import i18n
 
@@ -90,8 +91,10 @@ __all__ = [
     "field_label",
     "file_layers",
     "guess_role",
+    "plain_value",
     "role_label",
     "unit_label",
+    "value_text",
 ]
 
 #: Rows shown in the preview.
@@ -102,13 +105,32 @@ _COMMON_FIELDS = {"id", "name", "steward"}
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "residents": ("resident", "population", "pop", "居民", "人口", "小区", "住宅"),
     "shelters": ("shelter", "避难", "避险"),
-    "activity_spaces": ("activity", "park", "green", "square", "playground", "活动", "公园",
-                        "广场", "绿地", "游园"),
+    "activity_spaces": (
+        "activity",
+        "park",
+        "green",
+        "square",
+        "playground",
+        "活动",
+        "公园",
+        "广场",
+        "绿地",
+        "游园",
+    ),
     "facilities": ("facilit", "amenit", "poi", "设施", "服务"),
     "entrances": ("entrance", "gate", "出入口", "入口", "大门"),
     "hazards": ("hazard", "flood", "risk", "灾害", "风险", "洪", "淹", "内涝"),
-    "hazard_sources": ("petrol", "gasstation", "hvline", "pipeline", "danger", "危险源",
-                       "加油", "高压", "管道"),
+    "hazard_sources": (
+        "petrol",
+        "gasstation",
+        "hvline",
+        "pipeline",
+        "danger",
+        "危险源",
+        "加油",
+        "高压",
+        "管道",
+    ),
     "network": ("road", "street", "network", "walk", "path", "道路", "路网", "街道", "步行"),
     "buildings": ("building", "建筑", "房屋"),
     "boundary": ("boundary", "border", "边界", "范围", "界线"),
@@ -278,20 +300,30 @@ def _csv_columns(path: Path, encoding: str | None) -> list[str]:
         return []
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
+def plain_value(value: object) -> Any:
+    """A frame value as a plain Python value; missing values (None, NaN, NA) as None."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
     try:
         if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
+            return None
+    except (TypeError, ValueError):  # arrays and other non-scalars are values
         pass
+    return value
+
+
+def value_text(value: object) -> str:
+    """A value as shown in a table or an editor; numbers in full (a shown value may be saved
+    back, so it must read back the same), missing values empty."""
+    value = plain_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return str(value)
 
 
@@ -310,9 +342,7 @@ class AddLayerDialog(QDialog):
         None follows the system locale.
     """
 
-    def __init__(
-        self, plan: Plan, parent: QWidget | None = None, lang: str | None = "en"
-    ) -> None:
+    def __init__(self, plan: Plan, parent: QWidget | None = None, lang: str | None = "en") -> None:
         super().__init__(parent)
         self.plan = plan
         self.lang = i18n.resolve(lang)
@@ -346,8 +376,9 @@ class AddLayerDialog(QDialog):
         source = QGroupBox(self.tr("Source"), self)
         left = QFormLayout()
         self.file_edit = QLineEdit(source)
-        self.file_edit.setPlaceholderText(self.tr("Shapefile, GeoJSON, GeoPackage, KML, CSV or "
-                                                  "GeoTIFF"))
+        self.file_edit.setPlaceholderText(
+            self.tr("Shapefile, GeoJSON, GeoPackage, KML, CSV or GeoTIFF")
+        )
         self.file_edit.editingFinished.connect(self._file_typed)
         self.browse_button = QPushButton(self.tr("Browse…"), source)
         self.browse_button.clicked.connect(self.browse)
@@ -379,8 +410,9 @@ class AddLayerDialog(QDialog):
         self.encoding_combo.addItem(self.tr("automatic"), "")
         for enc in _ENCODINGS:
             self.encoding_combo.addItem(enc, enc)
-        self.encoding_combo.setToolTip(self.tr("Text encoding of a Shapefile's .dbf or a CSV; "
-                                               "detected when automatic"))
+        self.encoding_combo.setToolTip(
+            self.tr("Text encoding of a Shapefile's .dbf or a CSV; detected when automatic")
+        )
         self.encoding_combo.activated.connect(self._options_changed)
         line = self.encoding_combo.lineEdit()
         assert line is not None
@@ -388,8 +420,9 @@ class AddLayerDialog(QDialog):
         right.addRow(self.tr("Encoding:"), self.encoding_combo)
         self.crs_edit = QLineEdit(source)
         self.crs_edit.setPlaceholderText(self.tr("from the file, e.g. EPSG:4490"))
-        self.crs_edit.setToolTip(self.tr("Set the coordinate system when the file has none or "
-                                         "a wrong one"))
+        self.crs_edit.setToolTip(
+            self.tr("Set the coordinate system when the file has none or a wrong one")
+        )
         self.crs_edit.editingFinished.connect(self._options_changed)
         right.addRow(self.tr("CRS:"), self.crs_edit)
         self.x_combo = QComboBox(source)
@@ -437,15 +470,16 @@ class AddLayerDialog(QDialog):
         )
         self.fields_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        _plain(self.fields_table)
+        _plain_table(self.fields_table)
         header = self.fields_table.horizontalHeader()
         assert header is not None
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         fields_layout.addWidget(self.fields_table)
-        self.fields_note = QLabel(self.tr("* required · a column matched by name is used "
-                                          "automatically"), fields_box)
+        self.fields_note = QLabel(
+            self.tr("* required · a column matched by name is used automatically"), fields_box
+        )
         self.fields_note.setWordWrap(True)
         self.fields_note.setStyleSheet("color: #555555")
         fields_layout.addWidget(self.fields_note)
@@ -453,7 +487,7 @@ class AddLayerDialog(QDialog):
         preview_layout = QVBoxLayout(preview_box)
         self.preview_table = QTableWidget(0, 0, preview_box)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        _plain(self.preview_table, stretch=False)
+        _plain_table(self.preview_table, stretch=False)
         preview_layout.addWidget(self.preview_table)
         split.addWidget(fields_box)
         split.addWidget(preview_box)
@@ -504,8 +538,10 @@ class AddLayerDialog(QDialog):
     # -- choosing the source --------------------------------------------------------------------
     def browse(self) -> None:
         """Ask for the file with a file dialog."""
-        start = str(self._path.parent) if self._path else (
-            str(self.plan.path.parent) if self.plan.path else ""
+        start = (
+            str(self._path.parent)
+            if self._path
+            else (str(self.plan.path.parent) if self.plan.path else "")
         )
         name, _ = QFileDialog.getOpenFileName(
             self,
@@ -540,7 +576,15 @@ class AddLayerDialog(QDialog):
             self.inner_combo.setCurrentIndex(self.inner_combo.findData(layer))
         self._filling = False
         self._name_edited = False
-        self.encoding_combo.setCurrentIndex(0)
+        # reading options belong to the file they were set for
+        for widget in (self.encoding_combo, self.x_combo, self.y_combo, self.zone_combo):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.crs_edit.clear()
+        self.band_spin.blockSignals(True)
+        self.band_spin.setValue(1)
+        self.band_spin.blockSignals(False)
         self._source_changed()
 
     def set_layer_in_file(self, name: str) -> None:
@@ -571,9 +615,6 @@ class AddLayerDialog(QDialog):
         if len(self._inner) > 1 or self._path.suffix.lower() == ".gpkg":
             return inner
         return None
-
-    def _is_raster(self) -> bool:
-        return self._raster
 
     def _source_changed(self) -> None:
         """The file or the layer in it changed: read it again and guess name and role."""
@@ -616,7 +657,7 @@ class AddLayerDialog(QDialog):
             return
         self._raw_key = key
         self._raw = None
-        if self._source_problem is not None or self._is_raster():
+        if self._source_problem is not None or self._raster:
             return
         crs: CRS | None = None
         if self._crs_text():
@@ -657,7 +698,7 @@ class AddLayerDialog(QDialog):
     def _refresh_source(self) -> None:
         """Show the reading options that apply to the chosen file."""
         suffix = self._path.suffix.lower() if self._path else ""
-        raster = self._is_raster()
+        raster = self._raster
         hazards = self.role() == "hazards"
         shown = {
             self.inner_combo: len(self._inner) > 1,
@@ -691,7 +732,7 @@ class AddLayerDialog(QDialog):
     def _fill_fields(self) -> None:
         """One row per field of the role: its column (matched or chosen) and its constant."""
         role = get_role(self.role())
-        raster = self._is_raster()
+        raster = self._raster
         columns = self.columns()
         specs = [s for s in role.fields.values() if not raster or s.constant]
         self._field_rows = [s.name for s in specs]
@@ -785,7 +826,7 @@ class AddLayerDialog(QDialog):
             combo = self.fields_table.cellWidget(row, 1)
             if not isinstance(combo, QComboBox):
                 continue
-            combo.setEnabled(fname not in constants and not self._is_raster())
+            combo.setEnabled(fname not in constants and not self._raster)
             if fname in constants:
                 combo.setItemText(0, self.tr("(constant)"))
             elif fname in auto:
@@ -917,8 +958,10 @@ class AddLayerDialog(QDialog):
     def _encoding(self) -> str:
         data = self.encoding_combo.currentData()
         text = self.encoding_combo.currentText().strip()
-        if data is not None and self.encoding_combo.itemText(self.encoding_combo.currentIndex()) \
-                == text:
+        if (
+            data is not None
+            and self.encoding_combo.itemText(self.encoding_combo.currentIndex()) == text
+        ):
             return str(data)
         return text
 
@@ -978,7 +1021,7 @@ class AddLayerDialog(QDialog):
             if col:
                 options[axis] = col
         constants = self.constants()
-        if self._is_raster():
+        if self._raster:
             if self.band_spin.value() != 1:
                 options["band"] = self.band_spin.value()
             zone = self.zone_combo.currentData()
@@ -1069,7 +1112,7 @@ class AddLayerDialog(QDialog):
     def _read(self) -> PlanLayer:
         """The layer read and fitted by the plan loader, projected to the plan's CRS."""
         spec = self.layer_spec()
-        layer = _read_layer(spec, None)
+        layer = read_layer(spec, None)
         if self.plan.crs is not None:
             project_layer(layer, self.plan.crs)
         return layer
@@ -1087,12 +1130,15 @@ class AddLayerDialog(QDialog):
         km = own.distance(ref) / 1000
         return Problem(
             "error",
-            self.tr("the layer lies {0:,.1f} km away from the plan's layers: they do not "
-                    "overlap").format(km),
+            self.tr(
+                "the layer lies {0:,.1f} km away from the plan's layers: they do not overlap"
+            ).format(km),
             file=layer.source,
             layer=layer.name,
-            hint=self.tr("its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
-                         "set the CRS above"),
+            hint=self.tr(
+                "its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
+                "set the CRS above"
+            ),
         )
 
     def problems(self) -> list[Problem]:
@@ -1183,7 +1229,7 @@ class AddLayerDialog(QDialog):
                 (self.tr("Size"), f"{raster.width} × {raster.height}"),
                 (self.tr("Bands"), str(raster.count)),
                 (self.tr("Data type"), raster.dtype),
-                (self.tr("No data"), _text(raster.nodata)),
+                (self.tr("No data"), value_text(raster.nodata)),
                 (self.tr("CRS"), crs_label(raster.crs)),
             ]
             table.setColumnCount(2)
@@ -1208,7 +1254,7 @@ class AddLayerDialog(QDialog):
                 if f in layer.field_map:
                     headers.append(f"{f} ← {layer.field_map[f]}")
                 elif f in layer.constants:
-                    headers.append(f"{f} = {_text(layer.constants[f])}")
+                    headers.append(f"{f} = {value_text(layer.constants[f])}")
                 else:
                     headers.append(f)
             data = frame[fields].head(PREVIEW_ROWS)
@@ -1227,15 +1273,16 @@ class AddLayerDialog(QDialog):
         table.setHorizontalHeaderLabels([*headers, self.tr("geometry")])
         for r in range(len(data)):
             for c in range(len(headers)):
-                item = QTableWidgetItem(_text(data.iat[r, c]))
-                if isinstance(data.iat[r, c], int | float) and not isinstance(data.iat[r, c], bool):
+                value = plain_value(data.iat[r, c])
+                item = QTableWidgetItem(value_text(value))
+                if isinstance(value, int | float) and not isinstance(value, bool):
                     item.setTextAlignment(_RIGHT)
                 table.setItem(r, c, item)
-            table.setItem(r, len(headers), QTableWidgetItem(_text(geometry.iat[r])))
+            table.setItem(r, len(headers), QTableWidgetItem(value_text(geometry.iat[r])))
         table.resizeColumnsToContents()
 
 
-def _plain(table: QTableWidget, *, stretch: bool = True) -> None:
+def _plain_table(table: QTableWidget, *, stretch: bool = True) -> None:
     horizontal, vertical = table.horizontalHeader(), table.verticalHeader()
     assert horizontal is not None and vertical is not None
     horizontal.setStretchLastSection(stretch)

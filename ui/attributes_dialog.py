@@ -10,11 +10,9 @@ form stays open.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import (
     QCheckBox,
@@ -36,7 +34,14 @@ from spaceplanner.commands import EditAttributes
 from spaceplanner.layers.catalogue import FieldSpec, get_role
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
 from spaceplanner.ui import i18n
-from spaceplanner.ui.add_layer_dialog import choice_label, field_label, role_label, unit_label
+from spaceplanner.ui.add_layer_dialog import (
+    choice_label,
+    field_label,
+    plain_value,
+    role_label,
+    unit_label,
+    value_text,
+)
 from spaceplanner.ui.session import Session
 
 __all__ = ["AttributesDialog"]
@@ -46,30 +51,6 @@ __all__ = ["AttributesDialog"]
 _MAX_OTHER = 8
 _MAX_TEXT = 60
 _NO_INT = -1  # the spin box's "no value"
-
-
-def _plain(value: Any) -> Any:
-    """A frame value as a plain Python value; missing values (None, NaN, NA) as None."""
-    if value is None:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
-def _number_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 class AttributesDialog(QDialog):
@@ -138,7 +119,7 @@ class AttributesDialog(QDialog):
         for spec in self.role.fields.values():
             if spec.name == "id":
                 continue
-            value = _plain(row[spec.name]) if spec.name in frame.columns else None
+            value = plain_value(row[spec.name]) if spec.name in frame.columns else None
             editor = self._editor(spec, value, body)
             self._editors[spec.name] = editor
             self._specs[spec.name] = spec
@@ -148,8 +129,7 @@ class AttributesDialog(QDialog):
                 label.setToolTip(spec.description)
             self.form.addRow(label, self._with_unit(editor, spec, body))
         others = [
-            c for c in frame.columns
-            if c not in self.role.fields and c != frame.geometry.name
+            c for c in frame.columns if c not in self.role.fields and c != frame.geometry.name
         ][:_MAX_OTHER]
         if others:
             line = QFrame(body)
@@ -160,9 +140,10 @@ class AttributesDialog(QDialog):
             note.setStyleSheet("color: #555555")
             self.form.addRow(note)
             for col in others:
-                text = _number_text(_plain(row[col]))
-                shown = QLabel(text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…",
-                               body)
+                text = value_text(row[col])
+                shown = QLabel(
+                    text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…", body
+                )
                 shown.setToolTip(text)
                 shown.setTextFormat(Qt.TextFormat.PlainText)
                 shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -182,7 +163,7 @@ class AttributesDialog(QDialog):
     # -- editors --------------------------------------------------------------------------------
     def _editor(self, spec: FieldSpec, value: Any, parent: QWidget) -> QWidget:
         if spec.type == "number":
-            edit = QLineEdit(_number_text(value), parent)
+            edit = QLineEdit(value_text(value), parent)
             edit.setPlaceholderText(self.tr("no value"))
             edit.setAlignment(
                 Qt.Alignment(Qt.AlignmentFlag.AlignRight) | Qt.AlignmentFlag.AlignVCenter

@@ -351,7 +351,8 @@ def _colour(value: Any, opacity: float = 1.0) -> QColor | None:
 def _marker(fill: int, stroke: int, size: float, outline: float, shape: str, text: str,
             ratio: float) -> QPixmap:  # fmt: skip
     """A point symbol, pre-rendered (colours as ARGB ints; 0 is none) at the device ratio."""
-    side = math.ceil(size + 2 * outline + 2)
+    reach = size * (1.3 if shape == "diamond" else 1.0)  # a diamond's text needs more room
+    side = math.ceil(reach + 2 * outline + 2)
     pixmap = QPixmap(max(1, round(side * ratio)), max(1, round(side * ratio)))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -368,13 +369,14 @@ def _marker(fill: int, stroke: int, size: float, outline: float, shape: str, tex
     if shape == "square":
         painter.drawRect(QRectF(c - r * 0.85, c - r * 0.85, r * 1.7, r * 1.7))
     elif shape == "diamond":
-        painter.drawPolygon(QPolygonF([QPointF(c, c - r), QPointF(c + r, c),
-                                       QPointF(c, c + r), QPointF(c - r, c)]))  # fmt: skip
+        d = reach / 2
+        painter.drawPolygon(QPolygonF([QPointF(c, c - d), QPointF(c + d, c),
+                                       QPointF(c, c + d), QPointF(c - d, c)]))  # fmt: skip
     else:
         painter.drawEllipse(QPointF(c, c), r, r)
     if text:
         font = QFont()
-        font.setPixelSize(max(6, round(size * 0.62)))
+        font.setPixelSize(max(6, round(size * (0.55 if shape == "diamond" else 0.58))))
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("white"))
@@ -700,7 +702,7 @@ def _raster_picture(
     # another CRS approximate (the curvature between the two is ignored; a warp would be exact,
     # and for a plan-sized raster the error is well under a pixel of the overview).
     t = src.transform
-    corners = np.array([t * (0, 0), t * (src.width, 0), t * (0, src.height)], dtype=float)
+    corners = np.array([t @ (0, 0), t @ (src.width, 0), t @ (0, src.height)], dtype=float)
     if CRS.from_user_input(src.crs) != CRS.from_user_input(plan_crs):
         to_plan = Transformer.from_crs(src.crs, plan_crs, always_xy=True)
         corners = np.column_stack(to_plan.transform(corners[:, 0], corners[:, 1]))
@@ -883,7 +885,7 @@ def _overlay_symbology(name: str) -> _Symbology:
     red = QColor("#c62828")
     if name == "gap_areas":
         hatch = QBrush(QColor(198, 40, 40, 150), Qt.BrushStyle.BDiagPattern)
-        return _Symbology(brushes=(QBrush(QColor(229, 57, 53, 28)), hatch), stroke=red, width=1.5)
+        return _Symbology(brushes=(QBrush(QColor(229, 57, 53, 40)), hatch), stroke=red, width=1.5)
     if name == "uncovered_residents":
         return _Symbology(point_fill=QColor("#e53935"), point_stroke=QColor("white"),
                           point_size=8.0, point_outline=1.5, stroke=red)  # fmt: skip
@@ -1010,7 +1012,7 @@ class MapCanvas(QGraphicsView):
         self._last_scale = 0.0
 
         self._selection = _ShapeItem(
-            [_cosmetic(QColor(0, 188, 212, 200), 6.0), _cosmetic(QColor("#ffeb3b"), 2.5)],
+            [_cosmetic(QColor(0, 188, 212, 170), 9.0), _cosmetic(QColor("#ffeb3b"), 3.0)],
             QBrush(QColor(255, 235, 59, 60)),
             10.0,
         )
@@ -1343,7 +1345,8 @@ class MapCanvas(QGraphicsView):
     def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
         """Zoom in (``factor`` > 1) or out, keeping the map point under viewport position
         ``at`` (default: the centre) in place."""
-        pos = QPointF(at) if at is not None else QPointF(self._viewport().rect().center())
+        view = self._viewport()
+        pos = QPointF(at) if at is not None else QPointF(view.width() / 2, view.height() / 2)
         m = abs(self.transform().m11())
         least, most = self._scale_limits()
         factor = min(max(m * factor, least), most) / m

@@ -65,6 +65,9 @@ _OUTPUTS = {
     "csv": ["indicators.csv", "violations.csv", "capacity_removed.csv", "stewardship.csv"],
 }
 _STAGING_PREFIX = ".spaceplanner-export-"
+_YES_NO = (
+    QMessageBox.StandardButtons(QMessageBox.StandardButton.Yes) | QMessageBox.StandardButton.No
+)
 
 
 def planned_outputs(formats: Iterable[str], *, zip_shapefiles: bool = False) -> list[str]:
@@ -163,7 +166,7 @@ class _Preview(QLabel):
     def image(self) -> QPixmap | None:
         return self._pixmap
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent | None) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._rescale()
 
@@ -295,20 +298,20 @@ class ExportDialog(QDialog):
 
         output = QGroupBox(self.tr("Output folder"), self)
         out = QVBoxLayout(output)
-        row = QHBoxLayout()
+        folder_row = QHBoxLayout()
         self.folder_edit = QLineEdit(output)
         self.browse = QPushButton(self.tr("Browse…"), output)
         self.browse.clicked.connect(self._choose_folder)
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(self.browse)
-        out.addLayout(row)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse)
+        out.addLayout(folder_row)
         self.overwrite = QCheckBox(self.tr("Replace existing files without asking"), output)
         out.addWidget(self.overwrite)
 
         self.preview = _Preview(self)
         self.preview.setText(self.tr("Press Preview to see the map sheet before writing the PDF."))
         self.preview_button = QPushButton(self.tr("Preview map sheet"), self)
-        self.preview_button.clicked.connect(self.start_preview)
+        self.preview_button.clicked.connect(self._preview_clicked)
         side = QVBoxLayout()
         side.addWidget(self.preview, 1)
         side.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -321,7 +324,7 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start_export)
+        self.export_button.clicked.connect(self._export_clicked)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -441,7 +444,7 @@ class ExportDialog(QDialog):
                 self.tr(
                     "{count} of the outputs already exist in {folder}:\n{names}\n\nReplace them?"
                 ).format(count=len(existing), folder=folder, names=", ".join(existing)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                _YES_NO,
                 QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -523,6 +526,7 @@ class ExportDialog(QDialog):
         if self.busy:
             self.cancel()
             self.task.wait(-1)
+        self.task.shutdown()  # no worker thread outlives the dialog
         if self._preview_dir is not None:
             self._preview_dir.cleanup()
             self._preview_dir = None
@@ -555,6 +559,12 @@ class ExportDialog(QDialog):
         for widget in (self.encoding, self.zip_shapefiles):
             widget.setEnabled(shp)
         self.export_button.setEnabled(bool(self.formats()) and not self.busy)
+
+    def _export_clicked(self) -> None:
+        self.start_export()
+
+    def _preview_clicked(self) -> None:
+        self.start_preview()
 
     def _choose_folder(self) -> None:
         start = str(self.folder() or Path.home())
@@ -618,7 +628,7 @@ class ExportDialog(QDialog):
             self.tr("Exported {count} files to {folder}.").format(count=len(result), folder=folder)
             + "\n\n"
             + question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            _YES_NO,
             QMessageBox.StandardButton.Yes,
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -68,6 +68,18 @@ def _link(widget: QWidget, session: Session, handler: Callable[[str, Any], None]
     return listener
 
 
+def _header(table: QTableWidget, *, vertical: bool = False) -> QHeaderView:
+    head = table.verticalHeader() if vertical else table.horizontalHeader()
+    assert head is not None
+    return head
+
+
+def _item(table: QTableWidget, row: int, col: int) -> QTableWidgetItem:
+    item = table.item(row, col)
+    assert item is not None, f"no item at {row}, {col}"
+    return item
+
+
 def _wrapping_label(parent: QWidget) -> QLabel:
     text = QLabel(parent)
     text.setTextFormat(Qt.TextFormat.PlainText)
@@ -127,8 +139,8 @@ class IndicatorsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setShowGrid(False)
-        self.table.verticalHeader().setVisible(False)
-        head = self.table.horizontalHeader()
+        _header(self.table, vertical=True).setVisible(False)
+        head = _header(self.table)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -163,7 +175,7 @@ class IndicatorsPanel(QWidget):
         return [
             r
             for r in range(self.table.rowCount())
-            if self.table.item(r, 0).data(_KIND_ROLE) == "group"
+            if _item(self.table, r, 0).data(_KIND_ROLE) == "group"
         ]
 
     def set_session(self, session: Session | None) -> None:
@@ -364,12 +376,13 @@ class IndicatorsPanel(QWidget):
         (it measures a group row's first column only) and can be a line short for CJK text."""
         if not self.table.rowCount():
             return
-        spanned = max(50, self.table.viewport().width() - 12)
+        viewport = self.table.viewport()
+        spanned = max(50, (viewport.width() if viewport is not None else 0) - 12)
         first = max(30, self.table.columnWidth(0) - 18)  # the delegate's margins, and some slack
         plain, bold = QFontMetrics(self.table.font()), QFontMetrics(self._bold())
         groups = set(self.group_rows())
         for line in range(self.table.rowCount()):
-            text = self.table.item(line, 0).text()
+            text = _item(self.table, line, 0).text()
             metrics, width = (bold, spanned) if line in groups else (plain, first)
             box = metrics.boundingRect(
                 QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
@@ -381,14 +394,14 @@ class IndicatorsPanel(QWidget):
         bold.setBold(True)
         return bold
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent | None) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit_rows()
 
     def _apply_filter(self) -> None:
         wanted = self.period_filter.currentData() or "all"
         for line in range(self.table.rowCount()):
-            period = self.table.item(line, 0).data(Qt.ItemDataRole.UserRole)
+            period = _item(self.table, line, 0).data(Qt.ItemDataRole.UserRole)
             self.table.setRowHidden(line, wanted != "all" and period != wanted)
 
     def _on_session_event(self, event: str, data: Any) -> None:
@@ -470,9 +483,9 @@ class ViolationsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
+        _header(self.table, vertical=True).setVisible(False)
         self.table.setAlternatingRowColors(True)
-        head = self.table.horizontalHeader()
+        head = _header(self.table)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -513,8 +526,7 @@ class ViolationsPanel(QWidget):
 
     def violation_at(self, row: int) -> dict[str, Any]:
         """The violation shown in table row ``row`` (as sorted now)."""
-        item = self.table.item(row, 0)
-        return self._violations[int(item.data(Qt.ItemDataRole.UserRole))]
+        return self._violations[int(_item(self.table, row, 0).data(Qt.ItemDataRole.UserRole))]
 
     def activate(self, row: int) -> None:
         """Select the site of the violation in ``row`` and ask the map to show it."""
@@ -578,7 +590,9 @@ class ViolationsPanel(QWidget):
                 self.tr("Capacity removed"),
             ]
         )
-        self.table.horizontalHeaderItem(3).setToolTip(
+        head_item = self.table.horizontalHeaderItem(3)
+        assert head_item is not None
+        head_item.setToolTip(
             self.tr("Shelter capacity (persons) this principle removed from the site")
         )
 

@@ -291,12 +291,15 @@ class LayerListModel(QAbstractTableModel):
     def _tooltip(self, layer: PlanLayer) -> str:
         lines = [f"{layer.name} — {role_label(layer.role, self.lang)}"]
         if layer.raster is not None:
-            lines.append(self.tr("Raster {0} × {1}, {2}").format(
-                layer.raster.width, layer.raster.height, crs_label(layer.raster.crs)
-            ))
+            lines.append(
+                self.tr("Raster {0} × {1}, {2}").format(
+                    layer.raster.width, layer.raster.height, crs_label(layer.raster.crs)
+                )
+            )
         else:
-            lines.append(_features_text(layer.feature_count)
-                         + f" · {'/'.join(layer.geometry_types())}")
+            lines.append(
+                _features_text(layer.feature_count) + f" · {'/'.join(layer.geometry_types())}"
+            )
         if layer.source:
             source = layer.source + (f" ({layer.source_layer})" if layer.source_layer else "")
             lines.append(self.tr("Source: {0}").format(source))
@@ -590,8 +593,12 @@ class _LayerDelegate(QStyledItemDelegate):
         if isinstance(foreground, QBrush) and not selected:
             text_colour = foreground.color()
         top = QRect(rect.left(), rect.top(), rect.width(), rect.height() // 2)
-        bottom = QRect(rect.left(), rect.top() + rect.height() // 2, rect.width(),
-                       rect.height() - rect.height() // 2)
+        bottom = QRect(
+            rect.left(),
+            rect.top() + rect.height() // 2,
+            rect.width(),
+            rect.height() - rect.height() // 2,
+        )
         small = QFont(opt.font)
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         grey = QColor(text_colour)
@@ -601,8 +608,9 @@ class _LayerDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(small)
         painter.setPen(grey)
-        painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         count)
+        painter.drawText(
+            top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), count
+        )
         painter.setFont(opt.font)
         painter.setPen(text_colour)
         metrics = QFontMetrics(opt.font)
@@ -615,7 +623,8 @@ class _LayerDelegate(QStyledItemDelegate):
         painter.setPen(grey)
         role = str(index.data(LayerListModel.ROLE_LABEL) or "")
         painter.drawText(
-            bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            bottom,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             QFontMetrics(small).elidedText(role, Qt.TextElideMode.ElideRight, bottom.width()),
         )
         painter.restore()
@@ -646,7 +655,10 @@ class LayersPanel(QWidget):
     current_layer_changed = pyqtSignal(object)
 
     def __init__(
-        self, session: Session | None = None, parent: QWidget | None = None, *,
+        self,
+        session: Session | None = None,
+        parent: QWidget | None = None,
+        *,
         lang: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -685,19 +697,22 @@ class LayersPanel(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
 
-        self.add_action = self._action(self.tr("Add layer…"), self.tr("Add a layer from a file"),
-                                       self.add_layer)
-        self.remove_action = self._action(self.tr("Remove layer"), self.tr("Remove the layer"),
-                                          self.remove_layer)
+        self.add_action = self._action(
+            self.tr("Add layer…"), self.tr("Add a layer from a file"), self.add_layer
+        )
+        self.remove_action = self._action(
+            self.tr("Remove layer"), self.tr("Remove the layer"), self.remove_layer
+        )
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.addAction(self.remove_action)
-        self.style_action = self._action(self.tr("Style…"), self.tr("Colours, line width and "
-                                                                    "opacity"), self.edit_style)
-        self.role_action = self._action(self.tr("Role…"), self.tr("What the layer is in the "
-                                                                  "plan"), self.choose_role)
-        self.zoom_action = self._action(self.tr("Zoom"), self.tr("Zoom to the layer"),
-                                        self._zoom)
+        self.style_action = self._action(
+            self.tr("Style…"), self.tr("Colours, line width and opacity"), self.edit_style
+        )
+        self.role_action = self._action(
+            self.tr("Role…"), self.tr("What the layer is in the plan"), self.choose_role
+        )
+        self.zoom_action = self._action(self.tr("Zoom"), self.tr("Zoom to the layer"), self._zoom)
         # + and − (as in list editors everywhere) keep the row of buttons narrow enough for a dock
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
@@ -742,9 +757,9 @@ class LayersPanel(QWidget):
     # -- session ------------------------------------------------------------------------------
     def set_session(self, session: Session | None) -> None:
         """Show ``session``'s layers (None: an empty panel)."""
+        self.set_current_layer(None)
         self.session = session
         self.model.set_session(session)
-        self._set_current(None)
         self._update_actions()
 
     def current_layer(self) -> str | None:

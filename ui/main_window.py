@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_SECONDS * 1000)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self._autosave_tick)
         self.autosave_timer.start()
         self.canvas: Any = None
         self.layers_panel: Any = None
@@ -448,24 +448,15 @@ class MainWindow(QMainWindow):
         self.period_combo.blockSignals(False)
 
     def _on_session(self, event: str, data: Any) -> None:
-        if event in ("features", "layers") and self.session is not None:
-            if event == "features" or self._layers_changed_by_edit():
-                self._edit_started = time.perf_counter()
-                self.runner.request_live()
+        if event == "edited" and self.session is not None:
+            self._edit_started = time.perf_counter()
+            self.runner.request_live()
         if event == "report" and self._edit_started is not None:
             elapsed = (time.perf_counter() - self._edit_started) * 1000
             self._edit_started = None
             self.live_updated.emit(elapsed)
         self._update_actions()
         self._update_title()
-
-    def _layers_changed_by_edit(self) -> bool:
-        # add/remove layer and role changes go through the command stack; style/order do not
-        assert self.session is not None
-        names = {name for name in self.session.plan.layers}
-        known = getattr(self, "_known_layers", None)
-        self._known_layers = names
-        return known is not None and known != names
 
     def _update_actions(self) -> None:
         session = self.session
@@ -685,6 +676,9 @@ class MainWindow(QMainWindow):
             bar.showMessage(self.tr("Autosave failed: {0}").format(exc), 10000)
             return None
 
+    def _autosave_tick(self) -> None:
+        self.autosave()
+
     def offer_recovery(self) -> bool:
         """Offer the autosaves left by a session that crashed; True when one was opened."""
         for item in self.recovery.pending():
@@ -711,7 +705,7 @@ class MainWindow(QMainWindow):
             self._close_session()
             self.set_session(session)
             # the recovered edits are not in the plan's own file yet
-            session.stack._clean = object()  # type: ignore[assignment]
+            session.stack.mark_unsaved()
             self.recovery.remove(item["key"])
             self.recovery.autosave(session)
             self._update_title()
@@ -778,7 +772,12 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.selection is None:
             return
         layer, fid = self.session.selection
-        AttributesDialog(self.session, layer, fid, self, lang=self.lang).exec_()
+        try:
+            dialog = AttributesDialog(self.session, layer, fid, self, lang=self.lang)
+        except SpacePlannerError as exc:
+            self._edit_failed(exc.describe())
+            return
+        dialog.exec_()
 
     def _feature_added(self, layer: str, fid: str) -> None:
         assert self.session is not None

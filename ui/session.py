@@ -15,6 +15,9 @@ Events (``listener(event, data)``):
     the selected feature changed (``data``: ``(layer, id)`` or None)
 ``"report"``
     a new evaluation arrived (``data``: the :class:`~spaceplanner.report.Report`)
+``"edited"``
+    after every edit, undo or redo, once the events above went out (``data``:
+    ``(command, action)`` with action ``"do"``, ``"undo"`` or ``"redo"``); the app re-evaluates
 ``"dirty"``
     the saved/unsaved state may have changed (``data``: the new ``dirty`` flag)
 ``"path"``
@@ -112,6 +115,7 @@ class Session:
         self.scenario: str = plan.scenario
         self.period: str = "both"
         self._listeners: list[Listener] = []
+        self._removed_views: dict[str, tuple[int, LayerView]] = {}
         self.views: list[LayerView] = self._initial_views()
 
     # -- events ---------------------------------------------------------------------------
@@ -203,6 +207,8 @@ class Session:
         new = replace(layer, role=role, frame=result.frame, field_map=result.field_map)
         self.push(_ReplaceLayer(name, new, label=f"Set role of {name}"))
         self.view(name).style = default_style(role)
+        self._store_views()
+        self.emit("layers", name)
 
     def _store_views(self) -> None:
         self.plan.view = {**self.plan.view, "layers": [v.to_dict() for v in self.views]}
@@ -226,7 +232,9 @@ class Session:
         self.move_layer(layer.name, index)
 
     def remove_layer(self, name: str) -> None:
-        """Remove a layer (undoable)."""
+        """Remove a layer (undoable; undo puts it back with its place, style and visibility)."""
+        view = self.view(name)
+        self._removed_views[name] = (self.views.index(view), view)
         self.push(RemoveLayer(name, label=f"Remove layer {name}"))
 
     def _on_command(self, command: Command, action: str) -> None:
@@ -234,7 +242,10 @@ class Session:
         names = set(self.plan.layers)
         known = {v.name for v in self.views}
         for name in [n for n in self.plan.layers if n not in known]:
-            self.views.insert(0, LayerView(name, True, default_style(self.plan.layers[name].role)))
+            index, view = self._removed_views.pop(
+                name, (0, LayerView(name, True, default_style(self.plan.layers[name].role)))
+            )
+            self.views.insert(min(index, len(self.views)), view)
         self.views = [v for v in self.views if v.name in names]
         if self.selection is not None and (
             self.selection[0] not in names or not self._has_feature(*self.selection)
@@ -245,6 +256,7 @@ class Session:
             self.emit("layers", command.layer)
         else:
             self.emit("features", command.layer)
+        self.emit("edited", (command, action))
         self.emit("dirty", self.dirty)
 
     def _has_feature(self, layer: str, feature_id: str) -> bool:

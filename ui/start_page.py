@@ -1,4 +1,4 @@
-"""The page shown when no plan is open: open a plan, start one from files, a sample, recent plans."""
+"""The page shown when no plan is open: open a plan, start one from files, samples, recent plans."""
 
 from __future__ import annotations
 

@@ -40,7 +40,6 @@ from PyQt5.QtCore import (
     QCoreApplication,
     QEventLoop,
     QObject,
-    pyqtProperty,
     pyqtSignal,
     pyqtSlot,
 )
@@ -93,9 +92,10 @@ class _TaskHost(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
+        # the worker thread and its own queue (a thread that outlives stop() keeps its queue)
         self._thread: threading.Thread | None = None
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._idle = threading.Event()
         self._idle.set()
 
@@ -108,20 +108,24 @@ class _TaskHost(QObject):
     def submit(self, job: _Job) -> None:
         with self._lock:
             self._idle.clear()
-            self._jobs.put(job)
             if self._thread is None:
+                self._jobs = queue.SimpleQueue()
                 # daemon: a forgotten stop() must not keep the interpreter from exiting
-                self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
+                self._thread = threading.Thread(
+                    target=self._loop, args=(self._jobs,), name=self.name, daemon=True
+                )
                 self._thread.start()
+            self._jobs.put(job)
 
-    def _loop(self) -> None:
+    def _loop(self, jobs: queue.SimpleQueue[_Job | None]) -> None:
         while True:
             try:
-                job = self._jobs.get(timeout=self.IDLE_SECONDS)
+                job = jobs.get(timeout=self.IDLE_SECONDS)
             except queue.Empty:
                 with self._lock:
-                    if self._jobs.empty():
-                        self._thread = None
+                    if jobs.empty():
+                        if self._thread is threading.current_thread():
+                            self._thread = None
                         return
                 continue
             if job is None:
@@ -166,8 +170,7 @@ class _TaskHost(QObject):
         True when the thread has ended.
         """
         with self._lock:
-            thread = self._thread
-            self._thread = None
+            thread, self._thread = self._thread, None
             if thread is not None:
                 self._jobs.put(None)
         if thread is None:
@@ -182,7 +185,7 @@ def _process_until(done: Callable[[], bool], host: _TaskHost, ms: int) -> bool:
     while not done():
         if end is not None and time.monotonic() >= end:
             return False
-        QCoreApplication.processEvents(QEventLoop.AllEvents, 20)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         if not done():
             host.wait_idle(10)
     return True
@@ -225,9 +228,8 @@ class BackgroundTask(QObject):
         self._host.failed.connect(self._on_failed)
         self._host.cancelled.connect(self._on_cancelled)
         self._current: _Job | None = None
-        self._closed = False
 
-    @pyqtProperty(bool)
+    @property
     def busy(self) -> bool:
         """True while a task runs (until its ending signal has been emitted)."""
         return self._current is not None
@@ -238,7 +240,7 @@ class BackgroundTask(QObject):
         ``fn`` calls ``progress(fraction, text)`` to report and polls ``cancelled()``; to stop
         it raises :class:`~spaceplanner.evaluation.CancelledError`.
         """
-        if self._current is not None or self._closed:
+        if self._current is not None:
             return False
         self._current = _Job(fn)
         self.started.emit()
@@ -259,16 +261,14 @@ class BackgroundTask(QObject):
         return _process_until(lambda: self._current is None, self._host, ms)
 
     def shutdown(self, ms: int = -1) -> bool:
-        """Cancel the task and wait for the worker thread to end (``-1``: as long as it takes).
+        """Cancel the task, drop its outcome (no signal follows) and end the worker thread,
+        waiting up to ``ms`` (-1: as long as it takes); True when the thread has ended.
 
-        The task's result is discarded and no signal follows; no more tasks start.
+        A later :meth:`start` starts a new worker thread.
         """
-        self._closed = True
         self.cancel()
-        stopped = self._host.stop(ms)
-        if stopped:
-            self._current = None
-        return stopped
+        self._current = None
+        return self._host.stop(ms)
 
     @pyqtSlot(object, float, str)
     def _on_progress(self, job: _Job, fraction: float, text: str) -> None:
@@ -291,7 +291,7 @@ class BackgroundTask(QObject):
             self.cancelled.emit()
 
     def _end(self, job: _Job) -> bool:
-        if job is not self._current or self._closed:
+        if job is not self._current:
             return False
         self._current = None
         return True
@@ -367,7 +367,7 @@ class EvaluationRunner(QObject):
         self.last_traceback: str | None = None
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
+            app.aboutToQuit.connect(self._on_quit)
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -398,7 +398,7 @@ class EvaluationRunner(QObject):
             self._rules = value
             self._evaluator = None  # its caches hold distances for the old radii
 
-    @pyqtProperty(bool)
+    @property
     def busy(self) -> bool:
         """True while a run is going (until its ending signal has been emitted)."""
         return self._current is not None
@@ -459,6 +459,9 @@ class EvaluationRunner(QObject):
         return stopped
 
     # -- running ------------------------------------------------------------------------------
+    def _on_quit(self) -> None:
+        self.shutdown()
+
     def _key(self, session: Session) -> tuple[Any, ...]:
         """What the evaluator is built for: the session's plan object, its rules and CRS."""
         plan = session.plan

@@ -176,9 +176,7 @@ def test_typing_the_name_checks_it_after_a_pause(qtbot, plan: Plan, tmp_path: Pa
 
 
 def test_a_layer_far_from_the_plan_is_an_error(qtbot, plan: Plan, tmp_path: Path) -> None:
-    far = gpd.GeoDataFrame(
-        {"population": [10]}, geometry=[Point(116.39, 39.9)], crs="EPSG:4326"
-    )
+    far = gpd.GeoDataFrame({"population": [10]}, geometry=[Point(116.39, 39.9)], crs="EPSG:4326")
     path = tmp_path / "beijing.geojson"
     far.to_file(path, driver="GeoJSON")
     dialog = _dialog(qtbot, plan, path)
@@ -190,7 +188,14 @@ def test_a_raster_hazard_needs_its_type(qtbot, plan: Plan, tmp_path: Path) -> No
     path = tmp_path / "flood_depth.tif"
     data = np.linspace(0, 2, 40 * 40, dtype="float32").reshape(40, 40)
     with rasterio.open(
-        path, "w", driver="GTiff", width=40, height=40, count=1, dtype="float32", crs=UTM,
+        path,
+        "w",
+        driver="GTiff",
+        width=40,
+        height=40,
+        count=1,
+        dtype="float32",
+        crs=UTM,
         transform=from_origin(X0 - 200, Y0 + 400, 10, 10),
     ) as dst:
         dst.write(data, 1)

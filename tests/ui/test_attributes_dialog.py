@@ -117,6 +117,15 @@ def test_nothing_changed_pushes_nothing(qtbot, session: Session, pushed: list[Co
     assert pushed == [] and not session.stack.can_undo
 
 
+def test_numbers_are_shown_in_full(qtbot, session: Session, pushed: list[Command]) -> None:
+    session.push(EditAttributes("shelters", "BN02", {"effective_area": 1234567.25}))
+    pushed.clear()
+    dialog = _dialog(qtbot, session, "shelters", "BN02")
+    assert dialog.editor("effective_area").text() == "1234567.25"
+    dialog.accept()
+    assert pushed == []  # opening and closing the form changes nothing
+
+
 def test_a_negative_number_is_refused(
     qtbot, session: Session, pushed: list[Command], warnings: list[str]
 ) -> None:

@@ -40,9 +40,12 @@ def boxes(monkeypatch) -> dict[str, list]:
     monkeypatch.setattr(
         QMessageBox, "warning", lambda parent, title, text, *a: seen["warning"].append(text)
     )
-    monkeypatch.setattr(
-        export_dialog.QDesktopServices, "openUrl", lambda url: seen["open"].append(url) or True
-    )
+
+    def open_url(url):
+        seen["open"].append(url)
+        return True
+
+    monkeypatch.setattr(export_dialog.QDesktopServices, "openUrl", open_url)
     seen["answers"] = [answers]
     return seen
 
@@ -108,6 +111,7 @@ def test_preview_shows_the_map_sheet(qtbot, session, boxes, tmp_path):
     assert dialog.grab().save("/tmp/export_dialog_portrait_zh.png")
     dialog.reject()
     assert not path.parent.exists()  # the previews go with the dialog
+    assert not dialog.task._host.thread_alive
 
 
 def test_a_folder_that_cannot_be_written_is_an_error_and_nothing_is_written(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from PyQt5.QtCore import QModelIndex, Qt
+from PyQt5.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PyQt5.QtGui import QColor
 from PyQt5.QtWidgets import QDialog, QInputDialog, QMessageBox
 from shapely.geometry import LineString, Point, box
@@ -45,8 +45,11 @@ def session() -> Session:
     )
     plan = Plan.from_frames(
         "panel test",
-        {"residents": ("residents", residents), "shelters": ("shelters", shelters),
-         "walk": ("network", walk)},
+        {
+            "residents": ("residents", residents),
+            "shelters": ("shelters", shelters),
+            "walk": ("network", walk),
+        },
     )
     return Session(plan)
 
@@ -166,7 +169,10 @@ def test_style_dialog_changes_the_style(
     assert panel.edit_style()
     style = session.view("shelters").style
     assert (style["fill"], style["stroke"], style["opacity"], style["width"]) == (
-        "#123456", "#abcdef", 0.5, 1.5
+        "#123456",
+        "#abcdef",
+        0.5,
+        1.5,
     )
     after = panel.model.index(panel.model.row_of("shelters"), 0).data(
         Qt.ItemDataRole.DecorationRole
@@ -175,8 +181,9 @@ def test_style_dialog_changes_the_style(
 
 
 def test_style_dialog_reads_and_gives_the_style(qtbot) -> None:
-    dialog = StyleDialog({"fill": "none", "stroke": "#333333", "width": 1.2, "opacity": 0.45},
-                         "polygon")
+    dialog = StyleDialog(
+        {"fill": "none", "stroke": "#333333", "width": 1.2, "opacity": 0.45}, "polygon"
+    )
     qtbot.addWidget(dialog)
     assert dialog.no_fill_button.isChecked()
     assert dialog.style()["fill"] == "none" and dialog.style()["opacity"] == 0.45
@@ -302,6 +309,9 @@ def test_without_a_session(qtbot, session: Session) -> None:
     widget.set_current_layer("walk")
     with_none: list[object] = []
     widget.current_layer_changed.connect(with_none.append)
+    widget.set_session(Session(session.plan))  # another session with the same layer names
+    assert with_none == [None] and widget.current_layer() is None
+    assert not widget.view.selectionModel().hasSelection()
     widget.set_session(None)
     assert widget.model.rowCount() == 0 and with_none == [None]
     session.set_visible("walk", False)  # the old session no longer reaches the panel
@@ -309,13 +319,13 @@ def test_without_a_session(qtbot, session: Session) -> None:
 
 
 def test_a_closed_panel_stops_listening(qtbot, session: Session) -> None:
+    listeners = len(session._listeners)
     widget = LayersPanel(session)
+    assert len(session._listeners) == listeners + 1
     widget.deleteLater()
-    qtbot.wait(10)
-    from PyQt5.QtCore import QCoreApplication, QEvent
-
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    session.set_visible("walk", False)  # no call into the deleted model
+    assert len(session._listeners) == listeners
+    session.set_visible("walk", False)  # nothing calls into the deleted model
 
 
 def test_sample_plan_and_render(qtbot) -> None:

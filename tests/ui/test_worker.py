@@ -246,9 +246,16 @@ def test_switching_sessions_drops_the_running_run(qtbot, session, runner, gate):
 
 def test_background_task_runs_cancels_and_fails(qtbot):
     task = BackgroundTask()
+
+    def quick(progress, cancelled):
+        progress(0.5, "half")
+        return 42
+
+    reported: list[tuple[float, str]] = []
+    task.progress.connect(lambda f, text: reported.append((f, text)))
     with qtbot.waitSignal(task.finished, timeout=5000) as done:
-        assert task.start(lambda progress, cancelled: progress(0.5, "half") or 42)
-    assert done.args == [42] and not task.busy
+        assert task.start(quick)
+    assert done.args == [42] and not task.busy and reported == [(0.5, "half")]
 
     gate = threading.Event()
 
@@ -266,6 +273,9 @@ def test_background_task_runs_cancels_and_fails(qtbot):
     with qtbot.waitSignal(task.failed, timeout=5000) as failed:
         task.start(lambda progress, cancelled: 1 / 0)
     assert "ZeroDivisionError" in failed.args[0]
+    assert task.shutdown(5000) and not task._host.thread_alive
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        assert task.start(quick)  # a new worker thread after a shutdown
     assert task.shutdown(5000)
 
 
@@ -278,10 +288,13 @@ def test_edit_to_panel_latency_on_helsinki(qtbot):
     with qtbot.waitSignal(runner.finished, timeout=60000):
         runner.request_full()  # builds the network and every layer's distances once
     shown_at: list[float] = []
+
     # subscribed after the panel: called once the panel has been rebuilt
-    session.subscribe(
-        lambda event, data: event == "report" and shown_at.append(time.perf_counter())
-    )
+    def stamp(event, data):
+        if event == "report":
+            shown_at.append(time.perf_counter())
+
+    session.subscribe(stamp)
     latencies: dict[str, list[float]] = {"facility": [], "space (dual-use shelter)": []}
     edits = {
         "facility": ("facilities", "node/1007942428"),

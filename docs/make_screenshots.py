@@ -1,0 +1,95 @@
+"""Render the desktop app's main states to docs/screenshots/ (shown in the README).
+
+Run from the repository root, without a display::
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+
+States: the start page, a plan with its gaps, editing (a shelter being reshaped), the indicators
+panel, and the Chinese interface. Each window is evaluated in this thread first, so the pictures
+show real figures for the shipped sample maps.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PyQt5.QtWidgets import QApplication
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1400, 880)
+
+
+def main() -> int:
+    os.environ.setdefault("SPACEPLANNER_HOME", tempfile.mkdtemp(prefix="spaceplanner-shots-"))
+    from spaceplanner.evaluation import Evaluator
+    from spaceplanner.plan import load_plan
+    from spaceplanner.sample_maps import get_path
+    from spaceplanner.ui import i18n
+    from spaceplanner.ui.main_window import MainWindow
+    from spaceplanner.ui.session import Session
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def window_for(sample: str | None, lang: str) -> MainWindow:
+        i18n.install(app, lang)
+        session = None
+        if sample:
+            plan = load_plan(get_path(sample), strict=False)
+            session = Session(plan)
+            session.set_report(Evaluator(plan).evaluate(gaps=True))
+        win = MainWindow(session, lang=lang)
+        win._closing_ok = True
+        win.resize(*SIZE)
+        win.show()
+        settle()
+        if win.canvas is not None:
+            win.canvas.zoom_to_extent()
+        settle()
+        return win
+
+    def shot(win: MainWindow, name: str, widget: object = None) -> None:
+        settle()
+        target = OUT / f"{name}.png"
+        (widget or win).grab().save(str(target))  # type: ignore[attr-defined]
+        print(target)
+
+    win = window_for(None, "en")
+    shot(win, "start_page")
+    win.close()
+
+    win = window_for("helsinki", "en")
+    shot(win, "plan_with_gaps")
+    assert win.indicators is not None
+    shot(win, "indicators", win.indicators.parentWidget())
+    # editing: select the largest shelter-capable park and show its vertices for reshaping
+    session = win.session
+    assert session is not None and win.canvas is not None
+    frame = session.plan.layers["activity_spaces"].frame
+    assert frame is not None
+    big = frame.loc[frame.geometry.area.idxmax()]
+    session.select(("activity_spaces", str(big["id"])))
+    win.layers_panel.set_current_layer("activity_spaces")
+    win.set_tool("reshape")
+    minx, miny, maxx, maxy = big.geometry.bounds
+    pad = max(maxx - minx, maxy - miny) * 0.6
+    win.canvas.zoom_to_bounds(minx - pad, miny - pad, maxx + pad, maxy + pad)
+    shot(win, "editing")
+    win.close()
+
+    win = window_for("synthetic_cn", "zh")
+    shot(win, "chinese_ui")
+    win.close()
+    i18n.install(app, "en")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
