@@ -60,6 +60,21 @@ class Sources:
         mask[self.site] = True
         return mask
 
+    def subset(self, sites: np.ndarray) -> Sources:
+        """The positions of ``sites`` only, renumbered ``0..len(sites)-1`` in that order."""
+        sites = np.asarray(sites, dtype=np.int64)
+        new = np.full(self.count, -1, dtype=np.int64)
+        new[sites] = np.arange(sites.size)
+        keep = new[self.site] >= 0
+        return Sources(
+            new[self.site[keep]],
+            self.seg[keep],
+            self.t[keep],
+            self.offset[keep],
+            self.zones[sites],
+            int(sites.size),
+        )
+
 
 def _zone_positions(
     network: WalkNetwork, zones: np.ndarray, which: np.ndarray

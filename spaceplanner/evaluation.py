@@ -143,6 +143,9 @@ class Evaluator:
         self.profile: Profile = load_profile(rules or plan.rules)
         self._cache: dict[str, tuple[str, Any]] = {}
         self._site_cache: dict[str, dict[str, tuple[np.ndarray, np.ndarray, bool]]] = {}
+        # per layer: site key -> where that site reaches the network (seg, t, offset, zone);
+        # layers look in each other's too (a dual-use park is both a space and a shelter)
+        self._source_cache: dict[str, dict[str, tuple[Any, ...]]] = {}
         self.scenario = plan.scenario
         self._siting_cache: dict[str, Any] = {}
         self._fingerprints: dict[str, str] = {}
@@ -328,14 +331,20 @@ class Evaluator:
             todo = [i for i, k in enumerate(site_keys) if k not in known]
             if todo:
                 idx = np.asarray(todo)
-                d, sources = self._distances(
+                gates = self._gates(ctx, table["id"].to_numpy(), layer.name)
+                every = (
+                    None
+                    if ctx.network is None
+                    else self._layer_sources(ctx, layer.name, geoms, gates)
+                )
+                d, _ = self._distances(
                     ctx,
                     geoms[idx],
                     [np.array([j]) for j in range(idx.size)],
                     float(radius[idx].max()),
-                    gates=self._gates(ctx, table["id"].to_numpy()[idx], layer.name),
+                    sources=None if every is None else every.subset(idx),
                 )
-                reached = sources.reached() if sources is not None else np.ones(idx.size, bool)
+                reached = every.reached()[idx] if every is not None else np.ones(idx.size, bool)
                 for j, i in enumerate(todo):
                     row = d[j]
                     r = np.flatnonzero(row <= radius[i])
@@ -365,6 +374,8 @@ class Evaluator:
         gates = self._gates(ctx, layer.frame["id"].to_numpy(), layer.name)
         out: dict[str, _GroupResult] = {}
         sources: Sources | None = None
+        if ctx.network is not None and any(sites.size for _, _, sites, _ in wanted):
+            sources = self._layer_sources(ctx, layer.name, geoms, gates)
         for name, radius, sites, area in wanted:
             if sites.size == 0:
                 out[name] = _GroupResult(radius, np.full(ctx.residents.count, np.inf), sites, 0.0)
@@ -372,6 +383,57 @@ class Evaluator:
             d, sources = self._distances(ctx, geoms, [sites], radius, sources, gates)
             out[name] = _GroupResult(radius, d[0], sites, area)
         return out
+
+    def _layer_sources(
+        self, ctx: _Context, name: str, geoms: np.ndarray, gates: dict[int, np.ndarray]
+    ) -> Sources:
+        """Where each site of a layer reaches the network, kept per site: after an edit only
+        the changed sites are located again (finding a park's network positions is the costly
+        part of routing from it)."""
+        assert ctx.network is not None
+        keys = [
+            _fingerprint(ctx.key, wkb, gates[i].tobytes() if i in gates else None)
+            for i, wkb in enumerate(shapely.to_wkb(geoms))
+        ]
+        known = dict(self._source_cache.get(name, {}))
+        for key in keys:
+            if key not in known:
+                other = next((c[key] for c in self._source_cache.values() if key in c), None)
+                if other is not None:
+                    known[key] = other
+        todo = [i for i, k in enumerate(keys) if k not in known]
+        if todo:
+            idx = np.asarray(todo)
+            found = site_sources(
+                ctx.network,
+                geoms[idx],
+                tolerance=self.profile.entrance_tolerance.value,
+                max_connector=self.profile.max_connector.value,
+                entrances={j: gates[i] for j, i in enumerate(todo) if i in gates} or None,
+            )
+            order = np.argsort(found.site, kind="stable")
+            cuts = np.cumsum(np.bincount(found.site, minlength=idx.size))[:-1]
+            pieces = zip(
+                np.split(found.seg[order], cuts),
+                np.split(found.t[order], cuts),
+                np.split(found.offset[order], cuts),
+                strict=True,
+            )
+            for j, (seg, t, offset) in enumerate(pieces):
+                known[keys[todo[j]]] = (seg, t, offset, found.zones[j])
+        self._source_cache[name] = {k: known[k] for k in keys}
+        parts = [known[k] for k in keys]
+        n = len(parts)
+        zones = np.empty(n, dtype=object)
+        zones[:] = [p[3] for p in parts]
+        return Sources(
+            np.repeat(np.arange(n, dtype=np.int64), [len(p[0]) for p in parts]),
+            np.concatenate([p[0] for p in parts]).astype(np.int64) if n else np.empty(0, np.int64),
+            np.concatenate([p[1] for p in parts]) if n else np.empty(0),
+            np.concatenate([p[2] for p in parts]) if n else np.empty(0),
+            zones,
+            n,
+        )
 
     def _space_layer(self, ctx: _Context, layer: PlanLayer) -> dict[str, _GroupResult]:
         key = _fingerprint(ctx.key, self._lfp(layer))

@@ -239,19 +239,20 @@ def test_incremental_evaluation_equals_a_full_one(monkeypatch) -> None:
     calls = []
     real = evaluate_module.site_sources
     monkeypatch.setattr(
-        evaluate_module, "site_sources", lambda *a, **k: calls.append(1) or real(*a, **k)
+        evaluate_module, "site_sources", lambda *a, **k: calls.append(len(a[1])) or real(*a, **k)
     )
+    # edit -> how many sites must be located on the network again (only the edited ones)
     edits = {
-        "move a shelter": lambda p: _move(p.layers["shelters"], 0, 250.0),
-        "move a facility": lambda p: _move(p.layers["facilities"], 2, -180.0),
-        "delete a facility": lambda p: _drop(p.layers["facilities"], 0),
-        "add a facility": lambda p: _add_facility(p.layers["facilities"]),
+        "move a shelter": (lambda p: _move(p.layers["shelters"], 0, 250.0), 1),
+        "move a facility": (lambda p: _move(p.layers["facilities"], 2, -180.0), 1),
+        "delete a facility": (lambda p: _drop(p.layers["facilities"], 0), 0),
+        "add a facility": (lambda p: _add_facility(p.layers["facilities"]), 1),
     }
-    for label, edit in edits.items():
+    for label, (edit, located) in edits.items():
         calls.clear()
         edit(plan)
         incremental = _figures(ev.evaluate(gaps=False))
-        assert len(calls) == 1, f"{label}: recomputed {len(calls)} layers, not only the edited one"
+        assert sum(calls) == located, f"{label}: located {sum(calls)} sites, not {located}"
         full = _figures(evaluate(plan, gaps=False))
         assert incremental == full, label
     assert incremental != before

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import operator
 import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -81,7 +82,6 @@ OVERLAYS = (
     "uncovered_residents",
     "violations",
 )
-_EDIT_TOOLS = frozenset({"move", "add_point", "draw_polygon", "reshape"})
 
 #: Parts per painter path: small enough that a frame skips what is off screen and that the
 #: rasteriser works on small areas, large enough that a frame makes few calls (measured with
@@ -92,8 +92,8 @@ _MIN_FEATURE_PX = 1.0
 #: Above this many parts of a layer in a frame the layer is drawn without antialiasing: the
 #: parts are then a few pixels across, where it shows little and costs half the frame.
 _ANTIALIAS_PARTS = 4000
-#: Above this many vertices of a layer in a frame, pens wider than a pixel are drawn 1 pixel
-#: wide: Qt strokes wide cosmetic pens through its general stroker, ten times slower.
+#: Above this many vertices of a layer in a frame, even pens of 3 pixels and more are drawn as
+#: 1-pixel lines side by side (see _VectorItem._paint_shapes).
 _WIDE_PEN_VERTICES = 20_000
 #: How near (pixels) the cursor must be to a feature or a vertex to hit it.
 _HIT_PX = 4.0
@@ -178,9 +178,13 @@ def _path_chunks(xy: np.ndarray, first: np.ndarray, cuts: np.ndarray) -> list[by
 def _split(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Polygons (exteriors counter-clockwise, so holes stay holes under the winding rule),
     lines, and point coordinates (map CRS) of an array of geometries of any type."""
-    parts = shapely.get_parts(shapely.get_parts(geoms))
-    parts = parts[~(shapely.is_missing(parts) | shapely.is_empty(parts))]
+    parts = shapely.get_parts(geoms)
     kind = shapely.get_type_id(parts)
+    if (kind >= 4).any():  # multi-part geometries inside a collection
+        parts = shapely.get_parts(parts)
+        kind = shapely.get_type_id(parts)
+    keep = ~shapely.is_empty(parts) & (kind >= 0)
+    parts, kind = parts[keep], kind[keep]
     polygons = shapely.orient_polygons(parts[kind == 3])
     lines = parts[(kind == 1) | (kind == 2)]
     points = shapely.get_coordinates(parts[kind == 0])
@@ -214,7 +218,7 @@ class _Shapes:
     """Polygons or lines of a layer as painter paths of up to ``_GROUP`` close parts each."""
 
     paths: list[QPainterPath] = field(default_factory=list)
-    centres: list[QPolygonF] = field(default_factory=list)
+    centres: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))  # of parts, in order
     bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # scene coordinates
     sizes: np.ndarray = field(default_factory=lambda: np.zeros(0))  # largest part, metres
     parts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
@@ -278,12 +282,19 @@ class _Shapes:
         part_cuts = np.r_[group_starts, n]
         return cls(
             paths=_read_paths(_path_chunks(xy, first, cuts), count),
-            centres=_read_polygons([centres[a:b] for a, b in pairwise(part_cuts)]),
+            centres=centres,
             bounds=bounds,
             sizes=np.maximum.reduceat(size[order], group_starts),
             parts=np.diff(part_cuts),
             vertices=np.diff(cuts),
         )
+
+    def centres_of(self, groups: list[int]) -> QPolygonF:
+        """The centres of the parts of ``groups``, as one polygon for ``drawPoints``."""
+        cuts = np.r_[0, np.cumsum(self.parts)]
+        return _read_polygons(
+            [np.concatenate([self.centres[cuts[g] : cuts[g + 1]] for g in groups])]
+        )[0]
 
     def visible(self, box: tuple[float, float, float, float]) -> np.ndarray:
         """Which paths reach into ``box`` (scene minx, miny, maxx, maxy)."""
@@ -307,11 +318,6 @@ class _Drawing:
         return cls(
             _Shapes.build(polygons, rings=True), _Shapes.build(lines, rings=False), _flip(points)
         )
-
-    @property
-    def count(self) -> int:
-        """Number of parts drawn."""
-        return int(self.polygons.parts.sum() + self.lines.parts.sum()) + len(self.points)
 
 
 def _outline(geoms: Sequence[BaseGeometry]) -> tuple[QPainterPath, np.ndarray]:
@@ -348,8 +354,9 @@ def _colour(value: Any, opacity: float = 1.0) -> QColor | None:
 
 
 @functools.lru_cache(maxsize=128)
-def _marker(fill: int, stroke: int, size: float, outline: float, shape: str, text: str,
-            ratio: float) -> QPixmap:  # fmt: skip
+def _marker(
+    fill: int, stroke: int, size: float, outline: float, shape: str, text: str, ratio: float
+) -> QPixmap:
     """A point symbol, pre-rendered (colours as ARGB ints; 0 is none) at the device ratio."""
     reach = size * (1.3 if shape == "diamond" else 1.0)  # a diamond's text needs more room
     side = math.ceil(reach + 2 * outline + 2)
@@ -370,8 +377,9 @@ def _marker(fill: int, stroke: int, size: float, outline: float, shape: str, tex
         painter.drawRect(QRectF(c - r * 0.85, c - r * 0.85, r * 1.7, r * 1.7))
     elif shape == "diamond":
         d = reach / 2
-        painter.drawPolygon(QPolygonF([QPointF(c, c - d), QPointF(c + d, c),
-                                       QPointF(c, c + d), QPointF(c - d, c)]))  # fmt: skip
+        painter.drawPolygon(
+            QPolygonF([QPointF(c, c - d), QPointF(c + d, c), QPointF(c, c + d), QPointF(c - d, c)])
+        )
     else:
         painter.drawEllipse(QPointF(c, c), r, r)
     if text:
@@ -490,6 +498,28 @@ class _VectorItem(_WorldItem):
         self.drawing = drawing
         self.symbology = symbology
         self.source: Any = None  # the frame drawn, to know when to rebuild
+        self._geoms: np.ndarray | None = None
+
+    @classmethod
+    def of_frame(cls, world: QRectF, frame: Any, symbology: _Symbology) -> _VectorItem:
+        """The item of a layer's frame."""
+        geoms = np.asarray(frame.geometry.values, dtype=object)
+        item = cls(world, _Drawing.build(geoms), symbology)
+        item.source, item._geoms = frame, geoms
+        return item
+
+    def follow(self, frame: Any) -> None:
+        """Draw a new version of the layer's frame. Commands set a new frame on every edit but
+        keep the geometry objects of the features they leave alone, so a frame with the very
+        same geometries (an attribute edit) needs no new drawing."""
+        if frame is self.source:
+            return
+        geoms = np.asarray(frame.geometry.values, dtype=object)
+        old = self._geoms
+        same = old is not None and len(old) == len(geoms) and all(map(operator.is_, old, geoms))
+        if not same:
+            self.set_drawing(_Drawing.build(geoms))
+        self.source, self._geoms = frame, geoms
 
     @property
     def brush(self) -> QBrush:
@@ -577,8 +607,7 @@ class _VectorItem(_WorldItem):
         small = np.flatnonzero(visible & ~large).tolist()
         if small:
             painter.setPen(_cosmetic(self.symbology.dot_colour(), 1.0))
-            for i in small:
-                painter.drawPoints(shapes.centres[i])
+            painter.drawPoints(shapes.centres_of(small))
 
     def _paint_points(
         self, painter: QPainter, xy: np.ndarray, box: tuple[float, float, float, float]
@@ -718,7 +747,6 @@ class _ViolationItem(_WorldItem):
         super().__init__(world)
         self._outlines: dict[str, QPainterPath] = {}
         self._anchors: dict[str, np.ndarray] = {}
-        self.count = 0
         for principle, geoms in sites.items():
             if not geoms:
                 continue
@@ -732,7 +760,6 @@ class _ViolationItem(_WorldItem):
                 ]
             )
             self._anchors[principle] = _flip(anchors)
-            self.count += len(geoms)
 
     def paint(
         self,
@@ -750,8 +777,9 @@ class _ViolationItem(_WorldItem):
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         for principle, anchors in self._anchors.items():
             colour, shape, dx = _PRINCIPLES[principle]
-            pixmap = _marker(QColor(colour).rgba(), QColor("white").rgba(), 19.0, 1.5, shape,
-                             principle, ratio)  # fmt: skip
+            pixmap = _marker(
+                QColor(colour).rgba(), QColor("white").rgba(), 19.0, 1.5, shape, principle, ratio
+            )
             where = _to_device(anchors, painter.worldTransform()) + np.array([dx, -12.0])
             _stamp(painter, where, pixmap)
 
@@ -856,9 +884,19 @@ class _HitIndex:
         self.frame = frame
         self.geoms = np.asarray(frame.geometry.values, dtype=object)
         self.ids = frame["id"].astype(str).to_numpy()
-        self.tree = shapely.STRtree(self.geoms)
-        self.area = shapely.area(self.geoms)
-        self.pointlike = np.isin(shapely.get_type_id(self.geoms), [0, 4])
+
+    @functools.cached_property
+    def tree(self) -> shapely.STRtree:
+        """Built on the first search (finding a feature by id does not need it)."""
+        return shapely.STRtree(self.geoms)
+
+    @functools.cached_property
+    def area(self) -> np.ndarray:
+        return shapely.area(self.geoms)
+
+    @functools.cached_property
+    def pointlike(self) -> np.ndarray:
+        return np.isin(shapely.get_type_id(self.geoms), [0, 4])
 
     def nearest(self, x: float, y: float, tol: float, point_tol: float) -> int | None:
         """The row of the feature nearest (x, y) within ``tol`` metres (``point_tol`` for
@@ -887,15 +925,24 @@ def _overlay_symbology(name: str) -> _Symbology:
         hatch = QBrush(QColor(198, 40, 40, 150), Qt.BrushStyle.BDiagPattern)
         return _Symbology(brushes=(QBrush(QColor(229, 57, 53, 40)), hatch), stroke=red, width=1.5)
     if name == "uncovered_residents":
-        return _Symbology(point_fill=QColor("#e53935"), point_stroke=QColor("white"),
-                          point_size=8.0, point_outline=1.5, stroke=red)  # fmt: skip
+        return _Symbology(
+            point_fill=QColor("#e53935"),
+            point_stroke=QColor("white"),
+            point_size=8.0,
+            point_outline=1.5,
+            stroke=red,
+        )
     if name == "shelters_over_capacity":
         return _Symbology(stroke=QColor("#d50000"), width=3.5)
     if name == "service_areas":
         return _Symbology(stroke=QColor(21, 101, 192, 170), width=1.0, dashed=True)
     if name == "hazard_zones":
-        return _Symbology(brushes=(QBrush(QColor(235, 87, 87, 45)),),
-                          stroke=QColor("#9b1c1c"), width=1.5, dashed=True)  # fmt: skip
+        return _Symbology(
+            brushes=(QBrush(QColor(235, 87, 87, 45)),),
+            stroke=QColor("#9b1c1c"),
+            width=1.5,
+            dashed=True,
+        )
     msg = f"no overlay {name!r}"
     raise KeyError(msg)
 
@@ -915,7 +962,7 @@ def _guarded(handler: _Handler) -> _Handler:
         except Exception as exc:
             log.exception("map canvas: %s failed", handler.__name__)
             self._cancel_gesture()
-            self.edit_failed.emit(self.tr("Unexpected error: {error}").format(error=exc))
+            self.edit_failed.emit(self.tr("unexpected error: {error}").format(error=exc))
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -997,6 +1044,10 @@ class MapCanvas(QGraphicsView):
         self._viewport().setMouseTracking(True)
 
         self._session: Session | None = None
+        # what to undo when the widget is destroyed while following a session (the session
+        # would otherwise call a deleted widget)
+        self._detach: list[Callable[[], None]] = []
+        self.destroyed.connect(functools.partial(_run_all, self._detach))
         self._world = QRectF(-_WORLD_MIN_M, -_WORLD_MIN_M, 2 * _WORLD_MIN_M, 2 * _WORLD_MIN_M)
         self._layers: dict[str, QGraphicsItem] = {}
         self._overlays: dict[str, QGraphicsItem] = {}
@@ -1043,6 +1094,7 @@ class MapCanvas(QGraphicsView):
         """Show ``session`` (None: nothing) and follow its events; zoom to its extent."""
         if self._session is not None:
             self._session.unsubscribe(self._on_session_event)
+        self._detach.clear()
         self._cancel_gesture()
         self._vertices.clear()
         for item in [*self._layers.values(), *self._overlays.values()]:
@@ -1054,7 +1106,9 @@ class MapCanvas(QGraphicsView):
         self._edit_layer = None
         self._session = session
         if session is not None:
-            session.subscribe(self._on_session_event)
+            listener = self._on_session_event
+            session.subscribe(listener)
+            self._detach.append(functools.partial(session.unsubscribe, listener))
             extent = session.plan.extent(rasters=True)
             self._set_world(self._world_around(extent) if extent else self._world)
             self._sync_layers()
@@ -1121,6 +1175,8 @@ class MapCanvas(QGraphicsView):
             if layer is None:
                 continue
             item = self._layers.get(view.name)
+            if isinstance(item, _VectorItem) and layer.frame is not None:
+                item.follow(layer.frame)
             source = layer.frame if layer.frame is not None else layer.raster
             if item is None or getattr(item, "source", None) is not source:
                 if item is not None:
@@ -1149,13 +1205,9 @@ class MapCanvas(QGraphicsView):
             return _RasterItem(layer, self._plan.crs, style)
         if layer.frame is None:
             return None
-        item = _VectorItem(
-            self._world,
-            _Drawing.build(np.asarray(layer.frame.geometry.values, dtype=object)),
-            _Symbology.from_style(style, self._dpi()),
+        return _VectorItem.of_frame(
+            self._world, layer.frame, _Symbology.from_style(style, self._dpi())
         )
-        item.source = layer.frame
-        return item
 
     def _refresh_layer(self, name: str) -> None:
         """Redraw a layer whose features changed (or all its view, when it is new)."""
@@ -1166,9 +1218,8 @@ class MapCanvas(QGraphicsView):
         if layer is None or item is None or not isinstance(item, _VectorItem):
             self._sync_layers()
             return
-        if layer.frame is not None and item.source is not layer.frame:
-            item.set_drawing(_Drawing.build(np.asarray(layer.frame.geometry.values, dtype=object)))
-            item.source = layer.frame
+        if layer.frame is not None:
+            item.follow(layer.frame)
 
     def layer_item(self, name: str) -> QGraphicsItem | None:
         """The graphics item that draws layer ``name`` (None when not shown).
@@ -1317,9 +1368,11 @@ class MapCanvas(QGraphicsView):
         if rect.width() <= 0 and rect.height() <= 0:
             rect = rect.adjusted(-50, -50, 50, 50)
         rect = rect.adjusted(
-            -rect.width() * margin, -rect.height() * margin,
-            rect.width() * margin, rect.height() * margin,
-        )  # fmt: skip
+            -rect.width() * margin,
+            -rect.height() * margin,
+            rect.width() * margin,
+            rect.height() * margin,
+        )
         self._grow_world(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._clamp_scale()
@@ -1394,8 +1447,32 @@ class MapCanvas(QGraphicsView):
         return self._tool
 
     def set_tool(self, name: str) -> None:
-        """Choose a tool: ``pan``, ``select``, ``move``, ``add_point``, ``draw_polygon`` or
-        ``reshape`` (see the module docstring)."""
+        """Choose the tool of the left mouse button.
+
+        ``pan``
+            drag to pan (the middle button pans with every tool)
+        ``select``
+            click selects the topmost visible feature under the cursor (or nothing) and emits
+            ``identified``
+        ``move``
+            drag the selected feature, or a feature of the edit layer: one MoveFeature
+        ``add_point``
+            click adds a point to the edit layer (AddFeature) and emits ``feature_added``
+        ``draw_polygon``
+            clicks add corners; double-click or Enter adds the polygon to the edit layer,
+            Backspace takes back a corner, Esc drops it
+        ``reshape``
+            drag a vertex handle of the selected polygon or line: one SetGeometry, refused
+            (``edit_failed``) when the new shape is not valid; a click elsewhere selects
+
+        The edit tools need an edit layer (:meth:`set_edit_layer`); without one they only emit
+        ``edit_failed``. The Delete key deletes the selected feature with any tool.
+
+        Raises
+        ------
+        ValueError
+            For an unknown tool name.
+        """
         if name not in TOOLS:
             msg = f"no tool {name!r}; tools: {', '.join(TOOLS)}"
             raise ValueError(msg)
@@ -1460,7 +1537,7 @@ class MapCanvas(QGraphicsView):
             return True
         holds = ", ".join(sorted(present or allowed)) or "nothing"
         self.edit_failed.emit(
-            self.tr("Layer {layer} holds {kinds}; a {kind} cannot be added to it.").format(
+            self.tr("layer {layer} holds {kinds}; a {kind} cannot be added to it").format(
                 layer=layer_name, kinds=holds, kind=kind
             )
         )
@@ -1515,12 +1592,12 @@ class MapCanvas(QGraphicsView):
         if name is None or not self._accepts(name, "polygon"):
             return None
         if len(vertices) < 3:
-            self.edit_failed.emit(self.tr("A polygon needs at least 3 corners."))
+            self.edit_failed.emit(self.tr("a polygon needs at least 3 corners"))
             return None
         polygon = shapely.Polygon(vertices)
         if not polygon.is_valid:
             self.edit_failed.emit(
-                self.tr("The polygon is not valid ({reason}); it was not added.").format(
+                self.tr("the polygon is not valid ({reason}); it was not added").format(
                     reason=shapely.is_valid_reason(polygon)
                 )
             )
@@ -1710,9 +1787,11 @@ class MapCanvas(QGraphicsView):
             return
         selection = self._session.selection
         geometry = self._feature_geometry(*selection) if selection is not None else None
-        if selection is not None and geometry is not None and geometry.geom_type not in (
-            "Point", "MultiPoint"
-        ):  # fmt: skip
+        if (
+            selection is not None
+            and geometry is not None
+            and geometry.geom_type not in ("Point", "MultiPoint")
+        ):
             coords, twin = self._vertex_handles(geometry)
             device = np.array(
                 [[p.x(), p.y()] for p in (self.map_to_view(x, y) for x, y in coords.tolist())]
@@ -1791,8 +1870,8 @@ class MapCanvas(QGraphicsView):
         if not shape.is_valid:
             self.edit_failed.emit(
                 self.tr(
-                    "The new shape of {feature} is not valid ({reason}); "
-                    "the feature was left as it was."
+                    "the new shape of {feature} is not valid ({reason}); "
+                    "the feature was left as it was"
                 ).format(feature=gesture.feature_id, reason=shapely.is_valid_reason(shape))
             )
             return
@@ -1863,6 +1942,11 @@ class MapCanvas(QGraphicsView):
             self.delete_selected()
         else:
             super().keyPressEvent(event)
+
+
+def _run_all(callbacks: list[Callable[[], None]], *_: Any) -> None:
+    for callback in callbacks:
+        callback()
 
 
 def _violation_sites(plan: Plan, report: Report) -> dict[str, list[BaseGeometry]]:

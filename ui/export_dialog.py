@@ -48,7 +48,7 @@ from spaceplanner.report import Report
 from spaceplanner.ui.session import Session
 from spaceplanner.ui.worker import BackgroundTask
 
-__all__ = ["ExportDialog"]
+__all__ = ["ExportDialog", "planned_outputs"]
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -172,8 +172,7 @@ class _Preview(QLabel):
 
     def _rescale(self) -> None:
         if self._pixmap is None or self._pixmap.isNull():
-            self.setPixmap(QPixmap())
-            return
+            return  # keep the placeholder text
         size = self.contentsRect().size() - QSize(8, 8)
         self.setPixmap(
             self._pixmap.scaled(

@@ -207,11 +207,25 @@ class MainWindow(QMainWindow):
             "draw_polygon": self.tr("Draw polygon"),
             "reshape": self.tr("Reshape polygon"),
         }
+        short = {
+            "pan": self.tr("Pan"),
+            "select": self.tr("Select"),
+            "move": self.tr("Move"),
+            "add_point": self.tr("Add point"),
+            "draw_polygon": self.tr("Draw polygon"),
+            "reshape": self.tr("Reshape"),
+        }
+        self.zoom_extent_action.setIconText(self.tr("Full extent"))
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
+        self.delete_action.setIconText(self.tr("Delete"))
+        self.attributes_action.setIconText(self.tr("Attributes"))
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}
         for name, key in TOOLS:
             action = QAction(tool_names[name], self)
             action.setCheckable(True)
+            action.setIconText(short[name])
             action.setShortcut(QKeySequence(key))
             action.setToolTip(f"{tool_names[name]} ({key})")
             action.setData(name)

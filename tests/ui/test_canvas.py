@@ -14,7 +14,7 @@ from PyQt5.QtGui import QColor, QImage, QMouseEvent, QWheelEvent
 from PyQt5.QtWidgets import QApplication, QGraphicsPixmapItem
 from shapely.geometry import LineString, Point, Polygon, box
 
-from spaceplanner.commands import MoveFeature
+from spaceplanner.commands import EditAttributes, MoveFeature
 from spaceplanner.evaluation import Evaluator
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.plan import Plan, load_plan
@@ -42,8 +42,10 @@ def small_plan() -> Plan:
     return Plan.from_frames(
         "canvas",
         {
-            "buildings": ("buildings", frame([rect(0, 0, 100, 100), rect(200, 0, 300, 100)],
-                                             id=["A", "B"])),  # fmt: skip
+            "buildings": (
+                "buildings",
+                frame([rect(0, 0, 100, 100), rect(200, 0, 300, 100)], id=["A", "B"]),
+            ),
             "shelters": ("shelters", frame([rect(50, 200, 150, 300)], id=["S1"])),
             "facilities": (
                 "facilities",
@@ -55,9 +57,12 @@ def small_plan() -> Plan:
             ),
             "residents": (
                 "residents",
-                frame([Point(X0 + 20, Y0 + 160), Point(X0 + 280, Y0 + 160)],
-                      id=["R1", "R2"], population=[10, 20]),
-            ),  # fmt: skip
+                frame(
+                    [Point(X0 + 20, Y0 + 160), Point(X0 + 280, Y0 + 160)],
+                    id=["R1", "R2"],
+                    population=[10, 20],
+                ),
+            ),
         },
         crs=UTM35,
     )
@@ -90,9 +95,12 @@ def map_of(canvas: MapCanvas, pos: QPoint) -> tuple[float, float]:
 def mouse_move(canvas: MapCanvas, pos: QPoint, buttons=Qt.MouseButton.NoButton) -> None:
     """A mouse move event (QTest.mouseMove does not send one on the offscreen platform)."""
     event = QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(pos), Qt.MouseButton.NoButton, buttons,
+        QEvent.Type.MouseMove,
+        QPointF(pos),
+        Qt.MouseButton.NoButton,
+        buttons,
         Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+    )
     QApplication.sendEvent(canvas.viewport(), event)
 
 
@@ -115,8 +123,11 @@ def metres_per_pixel(canvas: MapCanvas) -> float:
 
 def mean_colour(image: QImage, centre: QPoint, r: int = 8) -> tuple[float, float, float]:
     """The mean (red, green, blue) of the pixels around ``centre`` (hatches are stripes)."""
-    rgb = [QColor(image.pixel(centre.x() + dx, centre.y() + dy)).getRgb()[:3]
-           for dx in range(-r, r + 1) for dy in range(-r, r + 1)]  # fmt: skip
+    rgb = [
+        QColor(image.pixel(centre.x() + dx, centre.y() + dy)).getRgb()[:3]
+        for dx in range(-r, r + 1)
+        for dy in range(-r, r + 1)
+    ]
     red, green, blue = np.mean(rgb, axis=0)
     return float(red), float(green), float(blue)
 
@@ -160,6 +171,12 @@ def test_an_edit_redraws_only_its_layer(canvas: MapCanvas, session: Session):
     session.push(MoveFeature("buildings", "A", 10.0, 0.0))
     assert canvas.layer_item("buildings").drawing is not drawn[0]
     assert canvas.layer_item("shelters").drawing is drawn[1]
+    moved = buildings.drawing
+    session.push(EditAttributes("buildings", "A", {"name": "Block A"}))  # same geometries
+    assert canvas.layer_item("buildings").drawing is moved
+    session.undo()
+    session.undo()
+    assert canvas.layer_item("buildings").drawing is not moved
 
 
 def test_rendered_map_shows_styles_and_selection(canvas: MapCanvas, session: Session):
@@ -212,7 +229,9 @@ def test_hidden_layer_is_not_hit(qtbot, canvas: MapCanvas, session: Session):
 
 def test_hit_testing_is_quick_with_ten_thousand_features(qtbot):
     xs, ys = np.meshgrid(np.arange(100) * 30.0, np.arange(100) * 30.0)
-    blocks = shapely.box(X0 + xs.ravel(), Y0 + ys.ravel(), X0 + xs.ravel() + 20, Y0 + ys.ravel() + 20)
+    blocks = shapely.box(
+        X0 + xs.ravel(), Y0 + ys.ravel(), X0 + xs.ravel() + 20, Y0 + ys.ravel() + 20
+    )
     ids = [f"b{i}" for i in range(len(blocks))]
     plan = Plan.from_frames("many", {"buildings": ("buildings", frame(list(blocks), id=ids))})
     canvas = MapCanvas(Session(plan))
@@ -287,8 +306,13 @@ def test_add_point_to_a_polygon_layer_is_refused(qtbot, canvas: MapCanvas, sessi
 def test_draw_polygon_adds_the_clicked_vertices(qtbot, canvas: MapCanvas, session: Session):
     canvas.set_edit_layer("buildings")
     canvas.set_tool("draw_polygon")
-    corners = [at(canvas, 120, 200), at(canvas, 180, 200), at(canvas, 180, 260),
-               at(canvas, 150, 280), at(canvas, 120, 260)]  # fmt: skip
+    corners = [
+        at(canvas, 120, 200),
+        at(canvas, 180, 200),
+        at(canvas, 180, 260),
+        at(canvas, 150, 280),
+        at(canvas, 120, 260),
+    ]
     for pos in corners:
         qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         mouse_move(canvas, pos + QPoint(5, 5))
@@ -310,7 +334,7 @@ def test_draw_polygon_double_click_finishes_and_escape_cancels(qtbot, canvas, se
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(canvas, 200, 200))
     qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(canvas, 260, 200))
-    assert messages == ["A polygon needs at least 3 corners."]  # the Escape dropped two
+    assert messages == ["a polygon needs at least 3 corners"]  # the Escape dropped two
     qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(canvas, 230, 260))
     assert len(session.plan.layers["shelters"].frame) == 2
     added = geometry(session, "shelters", "shelters-2")
@@ -459,12 +483,19 @@ def test_raster_layers_are_placed_in_the_plan_crs(qtbot):
         minx, miny, maxx, maxy = plan.layers[name].bounds(plan.crs)
         # the raster is in S-JTSK (EPSG:5514), rotated against UTM: placed by its corners
         assert r.left() == pytest.approx(minx, abs=15) and r.right() == pytest.approx(maxx, abs=15)
-        assert -r.bottom() == pytest.approx(miny, abs=15) and -r.top() == pytest.approx(maxy, abs=15)
+        assert -r.bottom() == pytest.approx(miny, abs=15) and -r.top() == pytest.approx(
+            maxy, abs=15
+        )
     terrain = canvas.layer_item("dtm").pixmap().toImage()
-    assert QColor.fromRgba(terrain.pixel(terrain.width() // 2, terrain.height() // 2)).alpha() == 255
+    assert (
+        QColor.fromRgba(terrain.pixel(terrain.width() // 2, terrain.height() // 2)).alpha() == 255
+    )
     flood = canvas.layer_item("flood").pixmap().toImage()  # the zone only: the rest clear
-    alpha = {QColor.fromRgba(flood.pixel(x, y)).alpha() for x in range(0, flood.width(), 9)
-             for y in range(0, flood.height(), 9)}  # fmt: skip
+    alpha = {
+        QColor.fromRgba(flood.pixel(x, y)).alpha()
+        for x in range(0, flood.width(), 9)
+        for y in range(0, flood.height(), 9)
+    }
     assert alpha == {0, 255}
 
 
@@ -503,10 +534,15 @@ def test_wheel_zooms_at_the_cursor(qtbot, canvas: MapCanvas):
     scale = canvas.map_scale()
     with qtbot.waitSignal(canvas.scale_changed) as signal:
         event = QWheelEvent(
-            QPointF(pos), QPointF(canvas.viewport().mapToGlobal(pos)), QPoint(0, 0),
-            QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase, False,
-        )  # fmt: skip
+            QPointF(pos),
+            QPointF(canvas.viewport().mapToGlobal(pos)),
+            QPoint(0, 0),
+            QPoint(0, 240),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
         QApplication.sendEvent(canvas.viewport(), event)
     assert canvas.map_scale() == pytest.approx(scale / 1.25**2, rel=1e-6)
     assert signal.args[0] == pytest.approx(canvas.map_scale())
@@ -583,3 +619,12 @@ def test_an_empty_canvas_does_nothing(qtbot):
     assert canvas.feature_at(QPointF(100, 100)) is None
     assert messages == []  # no plan: nothing to say
     assert isinstance(canvas.viewport().grab().toImage(), QImage)
+
+
+def test_a_destroyed_canvas_stops_following_its_session(qtbot, session: Session):
+    canvas = MapCanvas(session)
+    assert len(session._listeners) == 1
+    canvas.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert session._listeners == []
+    session.set_visible("buildings", False)  # no call into the deleted widget

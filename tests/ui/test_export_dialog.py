@@ -168,8 +168,14 @@ def test_cancel_discards_the_export(qtbot, session, boxes, tmp_path, monkeypatch
     dialog = dialog_for(qtbot, session, out, ["html", "csv", "gpkg"])
     with qtbot.waitSignal(dialog.task.started):
         dialog.start_export()
+    dialog.resize(1000, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.progress.isHidden() and dialog.cancel_button.isEnabled()
+    assert dialog.close_button.isHidden() and not dialog.export_button.isEnabled()
     dialog.cancel()
     assert "nothing is written" in dialog.status.text()
+    assert dialog.grab().save("/tmp/export_dialog_cancelling.png")
     with qtbot.waitSignal(dialog.task.cancelled, timeout=30000):
         opened.set()
     assert "cancelled" in dialog.status.text()
