@@ -171,8 +171,10 @@ def _write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pa
 
 def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
     """Each key indicator of ``report`` against its target: ``indicator`` (label in ``lang``),
-    ``period``, ``value``, ``unit`` (share, persons, m2/person), ``target``, ``pass`` and
-    ``source`` (the standard and clause cited), plus ``scenario`` and ``rules``."""
+    ``group`` (shelters, activity_spaces, facilities), ``key`` (the indicator's name in the gap
+    layers: ``shelter``, ``space_5min``, a facility kind), ``period``, ``value``, ``unit`` (share,
+    persons, m2/person), ``target``, ``pass`` and ``source`` (the standard and clause cited),
+    plus ``scenario`` and ``rules``."""
     s = report.summary
     rows: list[dict[str, Any]] = []
     base = {"scenario": s["scenario"], "rules": s["rules"]}
@@ -181,6 +183,8 @@ def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
         rows.append(
             {
                 **base,
+                "group": "shelters",
+                "key": "shelter",
                 "period": "emergency",
                 "indicator": label("sheltered", lang),
                 "value": sh["share_sheltered"],
@@ -193,6 +197,8 @@ def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
         rows.append(
             {
                 **base,
+                "group": "shelters",
+                "key": "shelter",
                 "period": "emergency",
                 "indicator": f"{label('capacity', lang)} ({label('shelters', lang)})",
                 "value": sh["capacity_persons"],
@@ -208,6 +214,8 @@ def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
         rows.append(
             {
                 **base,
+                "group": "activity_spaces",
+                "key": f"space_{name}",
                 "period": "normal",
                 "indicator": f"{label('space_' + name, lang)}: {label('share_covered', lang)}",
                 "value": c["share_covered"],
@@ -220,6 +228,8 @@ def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
         rows.append(
             {
                 **base,
+                "group": "activity_spaces",
+                "key": f"space_{name}",
                 "period": "normal",
                 "indicator": f"{label('space_' + name, lang)}: {label('per_capita_m2', lang)}",
                 "value": c["per_capita_m2"],
@@ -233,6 +243,8 @@ def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
         rows.append(
             {
                 **base,
+                "group": "facilities",
+                "key": kind,
                 "period": "normal",
                 "indicator": f"{label(kind, lang)}: {label('share_covered', lang)}",
                 "value": f["share_covered"],

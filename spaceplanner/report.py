@@ -36,10 +36,15 @@ class Report:
     layers
         Gap and result layers by name (``residents``, ``gap_areas``, ``service_areas``,
         ``shelters``), all in the plan's CRS.
+    stale
+        Names of layers carried over from an earlier evaluation, which no longer match the
+        figures (the desktop app's live updates after an edit keep the last full run's gap
+        areas and service areas on the map until the next full run).
     """
 
     summary: dict[str, Any]
     layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    stale: frozenset[str] = frozenset()
 
     def __getitem__(self, key: str) -> Any:
         return self.summary[key]

@@ -355,7 +355,6 @@ def _network_accesses(site: shapely.Geometry, network: WalkNetwork, tol: float) 
     nearest point to the site, or, for a segment that runs onto the site, its ends off it."""
     # Only directions are read from this, so a coarse zone (metre precision) does.
     zone = shapely.simplify(shapely.buffer(site, tol, quad_segs=2), 1.0)
-    site = shapely.simplify(site, 0.5)  # a large park's outline has thousands of vertices
     idx = network.tree.query(zone, predicate="intersects")
     pieces = shapely.intersection(network.segments[idx], zone)
     pieces = pieces[~shapely.is_empty(pieces)]

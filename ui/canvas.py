@@ -1053,6 +1053,7 @@ class MapCanvas(QGraphicsView):
         self._overlays: dict[str, QGraphicsItem] = {}
         self._overlay_counts: dict[str, int] = {}
         self._overlay_shown = {name: name != "service_areas" for name in OVERLAYS}
+        self._indicator: str | None = None
         self._hits: dict[str, _HitIndex] = {}
         self._tool = "pan"
         self._edit_layer: str | None = None
@@ -1243,6 +1244,17 @@ class MapCanvas(QGraphicsView):
         if name in self._overlays:
             self._overlays[name].setVisible(bool(visible))
 
+    def indicator(self) -> str | None:
+        """The indicator whose gaps the overlays show (None: every indicator's)."""
+        return self._indicator
+
+    def set_indicator(self, name: str | None) -> None:
+        """Show the gap areas, uncovered residents and service areas of one indicator
+        (``shelter``, ``space_5min``, a facility kind); None shows every indicator's."""
+        if name != self._indicator:
+            self._indicator = name
+            self._build_overlays()
+
     def overlay_visible(self, name: str) -> bool:
         """Whether the overlay is switched on."""
         return self._overlay_shown[name]
@@ -1268,6 +1280,12 @@ class MapCanvas(QGraphicsView):
                 item = _ViolationItem(self._world, sites)
             else:
                 frame = report.layers.get(name)
+                if (
+                    frame is not None
+                    and self._indicator is not None
+                    and "indicator" in frame.columns
+                ):
+                    frame = frame[frame["indicator"] == self._indicator]
                 if frame is None or not len(frame):
                     continue
                 geoms = np.asarray(frame.geometry.values, dtype=object)

@@ -101,8 +101,12 @@ class IndicatorsPanel(QWidget):
 
     Rows are grouped by indicator group (shelters in the emergency period, activity spaces and
     facilities in normal times), each group headed by a one-line summary, and can be filtered by
-    period. Each row's tooltip cites the standard and clause of its target.
+    period. Each row's tooltip cites the standard and clause of its target. Clicking a row
+    emits ``indicator_chosen`` with the indicator's key (``shelter``, ``space_5min``, a facility
+    kind), so the map can show that indicator's gaps.
     """
+
+    indicator_chosen = pyqtSignal(str)
 
     def __init__(
         self, session: Session | None = None, parent: QWidget | None = None, lang: str = "en"
@@ -146,6 +150,7 @@ class IndicatorsPanel(QWidget):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.sectionResized.connect(lambda *_: self._fit_rows())
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.cellClicked.connect(self._choose)
         self.empty = _wrapping_label(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("QLabel { color: #555; padding: 24px; }")
@@ -169,6 +174,18 @@ class IndicatorsPanel(QWidget):
         """The indicator rows shown (:func:`~spaceplanner.exports.indicator_rows`), each with
         its ``group`` and its ``table_row``."""
         return list(self._rows)
+
+    def row_key(self, table_row: int) -> str | None:
+        """The indicator key of a table row (None for a group heading)."""
+        for row in self._rows:
+            if row["table_row"] == table_row:
+                return str(row["key"])
+        return None
+
+    def _choose(self, table_row: int, _column: int = 0) -> None:
+        key = self.row_key(table_row)
+        if key is not None:
+            self.indicator_chosen.emit(key)
 
     def group_rows(self) -> list[int]:
         """Table rows that head a group (their text is the group's summary)."""
@@ -208,7 +225,9 @@ class IndicatorsPanel(QWidget):
         self.empty.setVisible(not has)
         self.header.setVisible(has)
         self.overall.setText("")
-        self.stale_note.setVisible(has and "gap_areas" not in report.layers)  # type: ignore[union-attr]
+        self.stale_note.setVisible(
+            has and ("gap_areas" in report.stale or "gap_areas" not in report.layers)  # type: ignore[union-attr]
+        )
         self.table.clearSpans()
         self.table.setRowCount(0)
         self._rows = []
@@ -414,22 +433,8 @@ def _capital(text: str) -> str:
 
 
 def _row_groups(summary: dict[str, Any], rows: list[dict[str, Any]]) -> list[str]:
-    """The indicator group of each row: ``shelters``, ``activity_spaces`` or ``facilities``.
-
-    ``indicator_rows`` lists shelters (2 rows), then each activity-space circle (2 rows), then
-    each facility kind (1 row); if that ever changes, rows fall back to groups by period.
-    """
-    if all("group" in r for r in rows):
-        return [str(r["group"]) for r in rows]
-    circles = [c for c in (summary.get("activity_spaces") or {}) if c != "overall"]
-    expected = (
-        ["shelters"] * (2 if summary.get("shelters") else 0)
-        + ["activity_spaces"] * (2 * len(circles))
-        + ["facilities"] * len(summary.get("facilities") or {})
-    )
-    if len(expected) == len(rows):
-        return expected
-    return ["shelters" if r["period"] == "emergency" else "normal" for r in rows]
+    """The indicator group of each row: ``shelters``, ``activity_spaces`` or ``facilities``."""
+    return [str(r["group"]) for r in rows]
 
 
 class _SortItem(QTableWidgetItem):

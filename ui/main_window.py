@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.coords_label = QLabel("", self)
         self.crs_label = QLabel("", self)
         self.scale_label = QLabel("", self)
+        self.gaps_label = QLabel("", self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
         self.progress.setRange(0, 100)
@@ -149,7 +150,10 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_evaluation)
-        for widget in (self.progress, self.cancel_button, self.coords_label, self.scale_label):
+        for widget in (
+            self.gaps_label, self.progress, self.cancel_button, self.coords_label,
+            self.scale_label,
+        ):
             bar.addPermanentWidget(widget)
         bar.addPermanentWidget(self.crs_label)
 
@@ -314,6 +318,7 @@ class MainWindow(QMainWindow):
         self.layers_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         self.layers_panel.current_layer_changed.connect(self._current_layer_changed)
         self.indicators = IndicatorsPanel(None, self, lang=self.lang)
+        self.indicators.indicator_chosen.connect(self.show_gaps_of)
         self.violations = ViolationsPanel(None, self, lang=self.lang)
         self.violations.zoom_to.connect(self.canvas.zoom_to_feature)
         self.violations.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
@@ -423,12 +428,15 @@ class MainWindow(QMainWindow):
             self._update_title()
             return
         self._build_plan_ui()
-        session.subscribe(self._on_session)
         self.canvas.set_session(session)
         self.layers_panel.set_session(session)
         self.indicators.set_session(session)
         self.violations.set_session(session)
         self.runner.set_session(session)
+        # after the panels: on a new report the window reads the panels' new rows
+        session.subscribe(self._on_session)
+        if session.report is not None:
+            self._default_indicator()
         self._fill_scenarios()
         self.stack.setCurrentWidget(self.canvas)
         for dock in self._docks:
@@ -465,12 +473,39 @@ class MainWindow(QMainWindow):
         if event == "edited" and self.session is not None:
             self._edit_started = time.perf_counter()
             self.runner.request_live()
+        if event == "report":
+            self._default_indicator()
         if event == "report" and self._edit_started is not None:
             elapsed = (time.perf_counter() - self._edit_started) * 1000
             self._edit_started = None
             self.live_updated.emit(elapsed)
         self._update_actions()
         self._update_title()
+
+    def show_gaps_of(self, key: str | None) -> None:
+        """Show one indicator's gaps on the map (``shelter``, ``space_5min``, a kind)."""
+        if self.canvas is None:
+            return
+        self.canvas.set_indicator(key)
+        names: dict[str, str] = {}
+        for row in self.indicators.rows:
+            names.setdefault(row["key"], row["indicator"])
+        self.gaps_label.setText(
+            self.tr("Gaps shown: {0}").format(names.get(key, key)) if key else ""
+        )
+
+    def _default_indicator(self) -> None:
+        """Keep the indicator chosen; else show the first one that misses its target."""
+        rows = self.indicators.rows if self.indicators is not None else []
+        keys = [r["key"] for r in rows]
+        if not keys:
+            self.show_gaps_of(None)
+            return
+        if self.canvas.indicator() in keys:
+            self.show_gaps_of(self.canvas.indicator())
+            return
+        failing = [r["key"] for r in rows if not r["pass"]]
+        self.show_gaps_of((failing or keys)[0])
 
     def _update_actions(self) -> None:
         session = self.session

@@ -561,6 +561,8 @@ class EvaluationRunner(QObject):
             self.last_duration = job.info.get("duration")
             if full:
                 self.last_full_report = report
+            elif self.last_full_report is not None:
+                report = _with_areas_of(report, self.last_full_report)
             self.stale_areas = not full
             self._session.set_report(report)
             self.finished.emit(report, full)
@@ -602,3 +604,15 @@ class EvaluationRunner(QObject):
             "done": self.tr("Done"),
         }
         return steps.get(text, text)
+
+
+#: The slow gap layers a live run leaves out; the last full run's are shown meanwhile.
+AREA_LAYERS = ("gap_areas", "service_areas")
+
+
+def _with_areas_of(live: Report, full: Report) -> Report:
+    """``live`` with the area layers it lacks taken from ``full``, marked stale."""
+    carried = {n: full.layers[n] for n in AREA_LAYERS if n not in live.layers and n in full.layers}
+    if not carried:
+        return live
+    return Report(live.summary, {**live.layers, **carried}, frozenset(carried))
