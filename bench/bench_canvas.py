@@ -1,8 +1,8 @@
 """Frame times of the desktop map canvas with 10,000 polygons and 10,000 points.
 
 A synthetic plan: a grid of 100 x 100 blocks (buildings, 6 to 9 vertices each, 22-26 m across on
-a 30 m grid) and a resident point beside each block. The canvas (:class:`spaceplanner.ui.canvas.
-MapCanvas`, 1280 x 800, offscreen) renders whole frames (``viewport().grab()``) at full extent,
+a 30 m grid) and a resident point beside each block. The canvas (:class:`spaceplanner.ui.qt_canvas.
+QtMapCanvas`, 1280 x 800, offscreen) renders whole frames (``viewport().grab()``) at full extent,
 zoomed in, and at each step of a pan; a pan as the app does it (scroll, then paint the uncovered
 strip) is timed too, and so are building the canvas, redrawing a layer after an edit and finding
 the feature under the cursor.
@@ -32,7 +32,7 @@ from PyQt5.QtWidgets import QApplication
 
 from spaceplanner.commands import EditAttributes, MoveFeature
 from spaceplanner.plan import Plan
-from spaceplanner.ui.canvas import MapCanvas
+from spaceplanner.ui.qt_canvas import QtMapCanvas
 from spaceplanner.ui.session import Session
 
 CRS = "EPSG:32650"
@@ -84,7 +84,7 @@ def timed(func: Callable[[], object], repeat: int) -> list[float]:
 
 
 def baseline_frame(
-    canvas: MapCanvas, polygons: list[QPolygonF], points: np.ndarray
+    canvas: QtMapCanvas, polygons: list[QPolygonF], points: np.ndarray
 ) -> Callable[[], QImage]:
     """Paint the canvas's current view with one QPainter call per feature, into a QImage."""
     transform = canvas.viewportTransform()
@@ -145,10 +145,10 @@ def main() -> None:
     n = len(plan.layers["buildings"].frame)
 
     def build_canvas() -> None:
-        MapCanvas(session).set_session(None)
+        QtMapCanvas(session).set_session(None)
 
     build = timed(build_canvas, 3)
-    canvas = MapCanvas(session)
+    canvas = QtMapCanvas(session)
     canvas.resize(WIDTH, HEIGHT)
     canvas.show()
     app.processEvents()

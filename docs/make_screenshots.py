@@ -28,7 +28,7 @@ def main() -> int:
     from spaceplanner.plan import load_plan
     from spaceplanner.sample_maps import get_path
     from spaceplanner.ui import i18n
-    from spaceplanner.ui.main_window import MainWindow
+    from spaceplanner.ui.qt_main_window import QtMainWindow
     from spaceplanner.ui.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -38,14 +38,14 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
 
-    def window_for(sample: str | None, lang: str) -> MainWindow:
+    def window_for(sample: str | None, lang: str) -> QtMainWindow:
         i18n.install(app, lang)
         session = None
         if sample:
             plan = load_plan(get_path(sample), strict=False)
             session = Session(plan)
             session.set_report(Evaluator(plan).evaluate(gaps=True))
-        win = MainWindow(session, lang=lang)
+        win = QtMainWindow(session, lang=lang)
         win._closing_ok = True
         win.resize(*SIZE)
         win.show()
@@ -55,7 +55,7 @@ def main() -> int:
         settle()
         return win
 
-    def shot(win: MainWindow, name: str, widget: object = None) -> None:
+    def shot(win: QtMainWindow, name: str, widget: object = None) -> None:
         settle()
         target = OUT / f"{name}.png"
         (widget or win).grab().save(str(target))  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.plan import load_plan
 from spaceplanner.sample_maps import get_path, list_samples
 from spaceplanner.ui import i18n
-from spaceplanner.ui.main_window import MainWindow, settings
+from spaceplanner.ui.qt_main_window import QtMainWindow, settings
 from spaceplanner.ui.session import Session
 
 __all__ = ["main"]
@@ -52,8 +52,8 @@ class _App:
         self.lang = lang
         self.window = self._new_window(None)
 
-    def _new_window(self, session: Session | None) -> MainWindow:
-        window = MainWindow(session, lang=self.lang)
+    def _new_window(self, session: Session | None) -> QtMainWindow:
+        window = QtMainWindow(session, lang=self.lang)
         window.language_requested.connect(self.switch_language)
         return window
 
@@ -92,7 +92,7 @@ def _snapshot(args: argparse.Namespace, app: QApplication, lang: str) -> int:
                 session.set_report(Evaluator(plan).evaluate(gaps=True))
     except (SpacePlannerError, KeyError) as exc:
         error = exc.describe() if isinstance(exc, SpacePlannerError) else str(exc.args[0])
-    window = MainWindow(session, lang=lang)
+    window = QtMainWindow(session, lang=lang)
     window.resize(QSize(width, height))
     window.show()
     for _ in range(3):

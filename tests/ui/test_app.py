@@ -17,30 +17,30 @@ from spaceplanner.plan_file import load_gpkg
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
 from spaceplanner.ui.app import _App, main
-from spaceplanner.ui.main_window import MainWindow
+from spaceplanner.ui.qt_main_window import QtMainWindow
 from spaceplanner.ui.session import Session
 
 
-def _wait_idle(qtbot, window: MainWindow) -> None:
+def _wait_idle(qtbot, window: QtMainWindow) -> None:
     qtbot.waitUntil(lambda: not window.runner.busy and window.runner.pending is None, timeout=60000)
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    win = MainWindow(None)
+def window(qtbot) -> QtMainWindow:
+    win = QtMainWindow(None)
     qtbot.addWidget(win)
     win._closing_ok = True  # tests that check the close prompt turn it back on
     return win
 
 
 @pytest.fixture
-def opened(qtbot, window: MainWindow) -> MainWindow:
+def opened(qtbot, window: QtMainWindow) -> QtMainWindow:
     assert window.open_sample("synthetic_cn")
     _wait_idle(qtbot, window)
     return window
 
 
-def test_start_page_lists_samples_and_no_recent_plans(window: MainWindow) -> None:
+def test_start_page_lists_samples_and_no_recent_plans(window: QtMainWindow) -> None:
     assert window.stack.currentWidget() is window.start_page
     names = [
         window.start_page.samples.item(i).text() for i in range(window.start_page.samples.count())
@@ -50,7 +50,7 @@ def test_start_page_lists_samples_and_no_recent_plans(window: MainWindow) -> Non
     assert not window.save_action.isEnabled() and not window.undo_action.isEnabled()
 
 
-def test_opening_a_sample_evaluates_it(opened: MainWindow) -> None:
+def test_opening_a_sample_evaluates_it(opened: QtMainWindow) -> None:
     session = opened.session
     assert session is not None and session.report is not None
     assert opened.stack.currentWidget() is opened.canvas
@@ -64,7 +64,7 @@ def test_opening_a_sample_evaluates_it(opened: MainWindow) -> None:
     assert "EPSG:4547" in opened.crs_label.text()
 
 
-def test_an_edit_updates_the_figures_live_and_undo_redo_follow(qtbot, opened: MainWindow) -> None:
+def test_an_edit_updates_the_figures_live_and_undo_redo_follow(qtbot, opened: QtMainWindow) -> None:
     session = opened.session
     assert session is not None
     before = session.report.summary["facilities"]  # type: ignore[union-attr]
@@ -87,14 +87,14 @@ def test_an_edit_updates_the_figures_live_and_undo_redo_follow(qtbot, opened: Ma
     _wait_idle(qtbot, opened)
 
 
-def test_undo_redo_shortcuts(opened: MainWindow) -> None:
+def test_undo_redo_shortcuts(opened: QtMainWindow) -> None:
     keys = {s.toString() for s in opened.redo_action.shortcuts()}
     assert opened.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in keys
 
 
 def test_save_as_then_save_writes_the_plan_file(
-    qtbot, opened: MainWindow, tmp_path: Path, monkeypatch
+    qtbot, opened: QtMainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     session = opened.session
     assert session is not None
@@ -116,7 +116,7 @@ def test_save_as_then_save_writes_the_plan_file(
     _wait_idle(qtbot, opened)
 
 
-def test_close_with_unsaved_changes_asks_first(qtbot, opened: MainWindow, monkeypatch) -> None:
+def test_close_with_unsaved_changes_asks_first(qtbot, opened: QtMainWindow, monkeypatch) -> None:
     opened._closing_ok = False
     opened.show()
     session = opened.session
@@ -141,7 +141,7 @@ def test_close_with_unsaved_changes_asks_first(qtbot, opened: MainWindow, monkey
     assert len(asked) == 2
 
 
-def test_autosave_is_offered_after_a_crash(qtbot, opened: MainWindow, monkeypatch) -> None:
+def test_autosave_is_offered_after_a_crash(qtbot, opened: QtMainWindow, monkeypatch) -> None:
     session = opened.session
     assert session is not None
     session.push(DeleteFeature("facilities", "SS02"))
@@ -152,7 +152,7 @@ def test_autosave_is_offered_after_a_crash(qtbot, opened: MainWindow, monkeypatc
     info_path = autosaved.with_suffix(".json")
     info = json.loads(info_path.read_text(encoding="utf-8"))
     info_path.write_text(json.dumps({**info, "pid": -1}), encoding="utf-8")
-    fresh = MainWindow(None)
+    fresh = QtMainWindow(None)
     qtbot.addWidget(fresh)
     fresh._closing_ok = True
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
@@ -163,7 +163,7 @@ def test_autosave_is_offered_after_a_crash(qtbot, opened: MainWindow, monkeypatc
     assert "SS02" not in set(recovered.plan.layers["facilities"].frame["id"])
 
 
-def test_declined_recovery_is_forgotten(qtbot, opened: MainWindow, monkeypatch) -> None:
+def test_declined_recovery_is_forgotten(qtbot, opened: QtMainWindow, monkeypatch) -> None:
     opened.session.push(DeleteFeature("facilities", "SS02"))  # type: ignore[union-attr]
     _wait_idle(qtbot, opened)
     autosaved = opened.autosave()
@@ -174,14 +174,14 @@ def test_declined_recovery_is_forgotten(qtbot, opened: MainWindow, monkeypatch) 
         encoding="utf-8",
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
-    fresh = MainWindow(None)
+    fresh = QtMainWindow(None)
     qtbot.addWidget(fresh)
     assert not fresh.offer_recovery()
     assert not autosaved.exists()
 
 
 def test_a_bad_plan_file_gets_a_dialog_not_a_crash(
-    window: MainWindow, monkeypatch, tmp_path: Path
+    window: QtMainWindow, monkeypatch, tmp_path: Path
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
@@ -195,7 +195,7 @@ def test_a_bad_plan_file_gets_a_dialog_not_a_crash(
     assert window.stack.currentWidget() is window.start_page
 
 
-def test_cancelling_an_evaluation(qtbot, opened: MainWindow) -> None:
+def test_cancelling_an_evaluation(qtbot, opened: QtMainWindow) -> None:
     with qtbot.waitSignal(opened.runner.cancelled, timeout=60000):
         opened.evaluate()
         opened.cancel_evaluation()
@@ -241,7 +241,7 @@ def test_snapshot_of_a_bad_plan_reports_the_error(tmp_path: Path, capsys) -> Non
 
 def test_session_survives_a_window_without_plan(qtbot) -> None:
     plan = load_plan(get_path("synthetic_cn"))
-    win = MainWindow(Session(plan))
+    win = QtMainWindow(Session(plan))
     qtbot.addWidget(win)
     win._closing_ok = True
     assert win.stack.currentWidget() is win.canvas

@@ -19,7 +19,7 @@ from PyQt5.QtWidgets import (
 from spaceplanner import __version__
 from spaceplanner.sample_maps import get_path, list_samples
 
-__all__ = ["StartPage"]
+__all__ = ["QtStartPage"]
 
 
 def _sample_title(name: str) -> str:
@@ -33,7 +33,7 @@ def _sample_title(name: str) -> str:
         return name
 
 
-class StartPage(QWidget):
+class QtStartPage(QWidget):
     """Buttons to open or start a plan, the sample maps and the recent plans.
 
     Signals

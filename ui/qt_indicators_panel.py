@@ -33,7 +33,7 @@ from spaceplanner.labels import label
 from spaceplanner.report import Report
 from spaceplanner.ui.session import Session
 
-__all__ = ["IndicatorsPanel", "ViolationsPanel"]
+__all__ = ["QtIndicatorsPanel", "QtViolationsPanel"]
 
 PASS_COLOUR = QColor("#1b7f3b")
 _GROUP_BACKGROUND = QColor("#eef1f4")
@@ -87,7 +87,7 @@ def _wrapping_label(parent: QWidget) -> QLabel:
     return text
 
 
-class IndicatorsPanel(QWidget):
+class QtIndicatorsPanel(QWidget):
     """Key indicators of the session's latest report against their targets.
 
     Parameters
@@ -450,7 +450,7 @@ class _SortItem(QTableWidgetItem):
         return bool(super().__lt__(other))
 
 
-class ViolationsPanel(QWidget):
+class QtViolationsPanel(QWidget):
     """The siting violations of the session's latest report, sortable by any column.
 
     Clicking a row (or pressing Enter on it) selects the site in the session and emits

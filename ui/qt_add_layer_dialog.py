@@ -86,7 +86,7 @@ from spaceplanner.plan import (
 from spaceplanner.ui import i18n
 
 __all__ = [
-    "AddLayerDialog",
+    "QtAddLayerDialog",
     "choice_label",
     "field_label",
     "file_layers",
@@ -327,7 +327,7 @@ def value_text(value: object) -> str:
     return str(value)
 
 
-class AddLayerDialog(QDialog):
+class QtAddLayerDialog(QDialog):
     """Add a layer from a file: choose the file (and the layer in it), name, role, field mapping.
 
     Parameters

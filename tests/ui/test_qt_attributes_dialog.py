@@ -11,7 +11,7 @@ from PyQt5.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QMessageBo
 from spaceplanner import LayerError, load_plan
 from spaceplanner.commands import Command, EditAttributes
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.attributes_dialog import AttributesDialog
+from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.session import Session
 
 
@@ -48,8 +48,8 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def _dialog(qtbot, session: Session, layer: str, fid: str, lang: str = "en") -> AttributesDialog:
-    dialog = AttributesDialog(session, layer, fid, lang=lang)
+def _dialog(qtbot, session: Session, layer: str, fid: str, lang: str = "en") -> QtAttributesDialog:
+    dialog = QtAttributesDialog(session, layer, fid, lang=lang)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -170,7 +170,7 @@ def test_clearing_a_number_sets_no_value(qtbot, session: Session) -> None:
 
 def test_unknown_feature_is_an_error(qtbot, session: Session) -> None:
     with pytest.raises(LayerError, match="no such feature"):
-        AttributesDialog(session, "shelters", "nope")
+        QtAttributesDialog(session, "shelters", "nope")
 
 
 def test_render(qtbot, session: Session) -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PyQt5.QtWidgets import QDialog, QMessageBox
 
-import spaceplanner.ui.export_dialog as export_dialog
+import spaceplanner.ui.qt_export_dialog as export_dialog
 from spaceplanner.commands import MoveFeature
 from spaceplanner.evaluation import Evaluator
 from spaceplanner.plan import load_plan
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.export_dialog import ExportDialog, planned_outputs
+from spaceplanner.ui.qt_export_dialog import QtExportDialog, planned_outputs
 from spaceplanner.ui.session import Session
 
 
@@ -50,8 +50,8 @@ def boxes(monkeypatch) -> dict[str, list]:
     return seen
 
 
-def dialog_for(qtbot, session: Session, folder: Path, formats: list[str]) -> ExportDialog:
-    dialog = ExportDialog(session)
+def dialog_for(qtbot, session: Session, folder: Path, formats: list[str]) -> QtExportDialog:
+    dialog = QtExportDialog(session)
     qtbot.addWidget(dialog)
     dialog.set_formats(formats)
     dialog.set_folder(folder)

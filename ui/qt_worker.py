@@ -4,20 +4,20 @@ Each runner has one private worker thread that runs one job at a time (a Python 
 ``QThread``: see :class:`_TaskHost` for the pyproj crash that rules Qt's threads out). Results
 come back as queued signals, so every slot runs in the GUI thread.
 
-:class:`EvaluationRunner` owns one :class:`~spaceplanner.evaluation.Evaluator` per session. The
+:class:`QtEvaluationRunner` owns one :class:`~spaceplanner.evaluation.Evaluator` per session. The
 evaluator caches per-layer work keyed by fingerprints of the layers' content, so evaluating again
 after an edit recomputes only what the edit touched. Each run evaluates a
 :meth:`~spaceplanner.ui.session.Session.snapshot` of the plan, so edits may go on meanwhile.
 
 Two kinds of run:
 
-*full* (:meth:`EvaluationRunner.request_full`, the Evaluate button)
+*full* (:meth:`QtEvaluationRunner.request_full`, the Evaluate button)
     every layer, with the gap areas and service areas (seconds at city scale), with progress.
-*live* (:meth:`EvaluationRunner.request_live`, after each edit)
+*live* (:meth:`QtEvaluationRunner.request_live`, after each edit)
     the figures and the point layers only (``gaps="points"``: tens of milliseconds once the
     evaluator is warm). A live report has no ``gap_areas`` or ``service_areas`` layer: the ones
-    on the map are those of :attr:`EvaluationRunner.last_full_report`, and
-    :attr:`EvaluationRunner.stale_areas` says they no longer match the figures.
+    on the map are those of :attr:`QtEvaluationRunner.last_full_report`, and
+    :attr:`QtEvaluationRunner.stale_areas` says they no longer match the figures.
 
 Requests made while a run is going are coalesced: at most one more run is remembered (a full one
 if any full run was asked for), and it evaluates the plan as it is when it starts, so no stale
@@ -50,7 +50,7 @@ from spaceplanner.plan import Plan
 from spaceplanner.report import Report
 from spaceplanner.ui.session import Session
 
-__all__ = ["BackgroundTask", "EvaluationRunner", "TaskFunction"]
+__all__ = ["QtBackgroundTask", "QtEvaluationRunner", "TaskFunction"]
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ def _process_until(done: Callable[[], bool], host: _TaskHost, ms: int) -> bool:
     return True
 
 
-class BackgroundTask(QObject):
+class QtBackgroundTask(QObject):
     """Runs one function at a time on a worker thread (exports, previews).
 
     Parameters
@@ -297,7 +297,7 @@ class BackgroundTask(QObject):
         return True
 
 
-class EvaluationRunner(QObject):
+class QtEvaluationRunner(QObject):
     """Evaluates a session's plan on a worker thread, one run at a time.
 
     Parameters

@@ -45,10 +45,10 @@ from spaceplanner.labels import label
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.mapsheet import write_map_sheet
 from spaceplanner.report import Report
+from spaceplanner.ui.qt_worker import QtBackgroundTask
 from spaceplanner.ui.session import Session
-from spaceplanner.ui.worker import BackgroundTask
 
-__all__ = ["ExportDialog", "planned_outputs"]
+__all__ = ["QtExportDialog", "planned_outputs"]
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -183,7 +183,7 @@ class _Preview(QLabel):
         )
 
 
-class ExportDialog(QDialog):
+class QtExportDialog(QDialog):
     """Choose what to export and where; preview the map sheet; export in the background.
 
     Parameters
@@ -214,7 +214,7 @@ class ExportDialog(QDialog):
         self._preview_dir: tempfile.TemporaryDirectory[str] | None = None
         self._previews = 0
         self.written: list[Path] = []
-        self.task = BackgroundTask(self)
+        self.task = QtBackgroundTask(self)
         self.task.progress.connect(self._on_progress)
         self.task.finished.connect(self._on_finished)
         self.task.failed.connect(self._on_failed)

@@ -20,7 +20,7 @@ from spaceplanner.layers.errors import LayerError
 from spaceplanner.plan import Plan, load_plan
 from spaceplanner.report import Report
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.canvas import OVERLAYS, MapCanvas
+from spaceplanner.ui.qt_canvas import OVERLAYS, QtMapCanvas
 from spaceplanner.ui.session import Session
 
 #: EPSG:32635 (UTM 35N) coordinates of a point in central Helsinki.
@@ -74,8 +74,8 @@ def session() -> Session:
 
 
 @pytest.fixture
-def canvas(qtbot, session: Session) -> MapCanvas:
-    widget = MapCanvas(session)
+def canvas(qtbot, session: Session) -> QtMapCanvas:
+    widget = QtMapCanvas(session)
     qtbot.addWidget(widget)
     widget.resize(800, 600)
     widget.show()
@@ -83,16 +83,16 @@ def canvas(qtbot, session: Session) -> MapCanvas:
     return widget
 
 
-def at(canvas: MapCanvas, x: float, y: float) -> QPoint:
+def at(canvas: QtMapCanvas, x: float, y: float) -> QPoint:
     """The viewport pixel of map point (X0 + x, Y0 + y)."""
     return canvas.mapFromScene(canvas.map_to_scene(X0 + x, Y0 + y))
 
 
-def map_of(canvas: MapCanvas, pos: QPoint) -> tuple[float, float]:
+def map_of(canvas: QtMapCanvas, pos: QPoint) -> tuple[float, float]:
     return canvas.view_to_map(QPointF(pos))
 
 
-def mouse_move(canvas: MapCanvas, pos: QPoint, buttons=Qt.MouseButton.NoButton) -> None:
+def mouse_move(canvas: QtMapCanvas, pos: QPoint, buttons=Qt.MouseButton.NoButton) -> None:
     """A mouse move event (QTest.mouseMove does not send one on the offscreen platform)."""
     event = QMouseEvent(
         QEvent.Type.MouseMove,
@@ -104,7 +104,7 @@ def mouse_move(canvas: MapCanvas, pos: QPoint, buttons=Qt.MouseButton.NoButton) 
     QApplication.sendEvent(canvas.viewport(), event)
 
 
-def drag(qtbot, canvas: MapCanvas, start: QPoint, end: QPoint, button=Qt.MouseButton.LeftButton):
+def drag(qtbot, canvas: QtMapCanvas, start: QPoint, end: QPoint, button=Qt.MouseButton.LeftButton):
     qtbot.mousePress(canvas.viewport(), button, pos=start)
     for t in (0.25, 0.5, 0.75, 1.0):
         mouse_move(canvas, start + (end - start) * t, button)
@@ -117,7 +117,7 @@ def geometry(session: Session, layer: str, feature_id: str):
     return rows.geometry.iloc[0] if len(rows) else None
 
 
-def metres_per_pixel(canvas: MapCanvas) -> float:
+def metres_per_pixel(canvas: QtMapCanvas) -> float:
     return canvas.map_scale() * 0.0254 / canvas.logicalDpiX()
 
 
@@ -132,7 +132,7 @@ def mean_colour(image: QImage, centre: QPoint, r: int = 8) -> tuple[float, float
     return float(red), float(green), float(blue)
 
 
-def failures(canvas: MapCanvas) -> list[str]:
+def failures(canvas: QtMapCanvas) -> list[str]:
     messages: list[str] = []
     canvas.edit_failed.connect(messages.append)
     return messages
@@ -141,7 +141,7 @@ def failures(canvas: MapCanvas) -> list[str]:
 # -- drawing follows the model ---------------------------------------------------------------
 
 
-def test_layers_follow_view_order_visibility_and_style(canvas: MapCanvas, session: Session):
+def test_layers_follow_view_order_visibility_and_style(canvas: QtMapCanvas, session: Session):
     names = session.layer_names()
     zs = [canvas.layer_item(n).zValue() for n in names]
     assert zs == sorted(zs, reverse=True)  # the first view is drawn on top
@@ -165,7 +165,7 @@ def test_layers_follow_view_order_visibility_and_style(canvas: MapCanvas, sessio
     assert item.brush.style() == Qt.BrushStyle.NoBrush
 
 
-def test_an_edit_redraws_only_its_layer(canvas: MapCanvas, session: Session):
+def test_an_edit_redraws_only_its_layer(canvas: QtMapCanvas, session: Session):
     buildings, shelters = canvas.layer_item("buildings"), canvas.layer_item("shelters")
     drawn = buildings.drawing, shelters.drawing
     session.push(MoveFeature("buildings", "A", 10.0, 0.0))
@@ -179,7 +179,7 @@ def test_an_edit_redraws_only_its_layer(canvas: MapCanvas, session: Session):
     assert canvas.layer_item("buildings").drawing is not moved
 
 
-def test_rendered_map_shows_styles_and_selection(canvas: MapCanvas, session: Session):
+def test_rendered_map_shows_styles_and_selection(canvas: QtMapCanvas, session: Session):
     session.set_style("buildings", fill="#0000ff", opacity=1.0)
     image = canvas.viewport().grab().toImage()
     inside = at(canvas, 50, 50)
@@ -196,7 +196,7 @@ def test_rendered_map_shows_styles_and_selection(canvas: MapCanvas, session: Ses
 # -- selecting -------------------------------------------------------------------------------
 
 
-def test_select_tool_click_selects_and_identifies(qtbot, canvas: MapCanvas, session: Session):
+def test_select_tool_click_selects_and_identifies(qtbot, canvas: QtMapCanvas, session: Session):
     canvas.set_tool("select")
     with qtbot.waitSignal(canvas.identified) as signal:
         qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(canvas, 50, 50))
@@ -206,7 +206,7 @@ def test_select_tool_click_selects_and_identifies(qtbot, canvas: MapCanvas, sess
     assert session.selection is None
 
 
-def test_points_and_lines_are_hit_within_a_few_pixels(qtbot, canvas: MapCanvas, session):
+def test_points_and_lines_are_hit_within_a_few_pixels(qtbot, canvas: QtMapCanvas, session):
     canvas.set_tool("select")
     near_clinic = at(canvas, 250, 250) + QPoint(3, 2)
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=near_clinic)
@@ -219,7 +219,7 @@ def test_points_and_lines_are_hit_within_a_few_pixels(qtbot, canvas: MapCanvas, 
     assert session.selection is None
 
 
-def test_hidden_layer_is_not_hit(qtbot, canvas: MapCanvas, session: Session):
+def test_hidden_layer_is_not_hit(qtbot, canvas: QtMapCanvas, session: Session):
     canvas.set_tool("select")
     session.set_visible("buildings", False)
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at(canvas, 50, 50))
@@ -234,7 +234,7 @@ def test_hit_testing_is_quick_with_ten_thousand_features(qtbot):
     )
     ids = [f"b{i}" for i in range(len(blocks))]
     plan = Plan.from_frames("many", {"buildings": ("buildings", frame(list(blocks), id=ids))})
-    canvas = MapCanvas(Session(plan))
+    canvas = QtMapCanvas(Session(plan))
     qtbot.addWidget(canvas)
     canvas.resize(800, 600)
     canvas.show()
@@ -249,7 +249,7 @@ def test_hit_testing_is_quick_with_ten_thousand_features(qtbot):
 # -- editing ---------------------------------------------------------------------------------
 
 
-def test_move_tool_moves_by_the_drag_in_one_undoable_command(qtbot, canvas: MapCanvas, session):
+def test_move_tool_moves_by_the_drag_in_one_undoable_command(qtbot, canvas: QtMapCanvas, session):
     canvas.set_edit_layer("buildings")
     canvas.set_tool("move")
     messages = failures(canvas)
@@ -267,7 +267,7 @@ def test_move_tool_moves_by_the_drag_in_one_undoable_command(qtbot, canvas: MapC
     assert messages == []
 
 
-def test_edit_tools_need_an_edit_layer(qtbot, canvas: MapCanvas, session: Session):
+def test_edit_tools_need_an_edit_layer(qtbot, canvas: QtMapCanvas, session: Session):
     messages = failures(canvas)
     before = geometry(session, "buildings", "A")
     canvas.set_tool("move")
@@ -279,7 +279,7 @@ def test_edit_tools_need_an_edit_layer(qtbot, canvas: MapCanvas, session: Sessio
     assert not session.stack.can_undo
 
 
-def test_add_point_adds_a_feature_where_clicked(qtbot, canvas: MapCanvas, session: Session):
+def test_add_point_adds_a_feature_where_clicked(qtbot, canvas: QtMapCanvas, session: Session):
     canvas.set_edit_layer("facilities")
     canvas.set_tool("add_point")
     pos = at(canvas, 170, 60)
@@ -294,7 +294,7 @@ def test_add_point_adds_a_feature_where_clicked(qtbot, canvas: MapCanvas, sessio
     assert geometry(session, "facilities", new_id) is None
 
 
-def test_add_point_to_a_polygon_layer_is_refused(qtbot, canvas: MapCanvas, session: Session):
+def test_add_point_to_a_polygon_layer_is_refused(qtbot, canvas: QtMapCanvas, session: Session):
     messages = failures(canvas)
     canvas.set_edit_layer("buildings")
     canvas.set_tool("add_point")
@@ -303,7 +303,7 @@ def test_add_point_to_a_polygon_layer_is_refused(qtbot, canvas: MapCanvas, sessi
     assert len(session.plan.layers["buildings"].frame) == 2
 
 
-def test_draw_polygon_adds_the_clicked_vertices(qtbot, canvas: MapCanvas, session: Session):
+def test_draw_polygon_adds_the_clicked_vertices(qtbot, canvas: QtMapCanvas, session: Session):
     canvas.set_edit_layer("buildings")
     canvas.set_tool("draw_polygon")
     corners = [
@@ -341,7 +341,7 @@ def test_draw_polygon_double_click_finishes_and_escape_cancels(qtbot, canvas, se
     assert added.area == pytest.approx(60 * 60 / 2, rel=0.05)
 
 
-def test_reshape_drags_a_vertex(qtbot, canvas: MapCanvas, session: Session):
+def test_reshape_drags_a_vertex(qtbot, canvas: QtMapCanvas, session: Session):
     canvas.set_edit_layer("buildings")
     canvas.set_tool("reshape")
     messages = failures(canvas)
@@ -360,7 +360,7 @@ def test_reshape_drags_a_vertex(qtbot, canvas: MapCanvas, session: Session):
     assert geometry(session, "buildings", "A").equals(rect(0, 0, 100, 100))
 
 
-def test_reshape_into_a_bow_tie_is_refused(qtbot, canvas: MapCanvas, session: Session):
+def test_reshape_into_a_bow_tie_is_refused(qtbot, canvas: QtMapCanvas, session: Session):
     canvas.set_edit_layer("buildings")
     canvas.set_tool("reshape")
     session.select(("buildings", "A"))
@@ -371,7 +371,7 @@ def test_reshape_into_a_bow_tie_is_refused(qtbot, canvas: MapCanvas, session: Se
     assert not session.stack.can_undo
 
 
-def test_delete_key_deletes_the_selection(qtbot, canvas: MapCanvas, session: Session):
+def test_delete_key_deletes_the_selection(qtbot, canvas: QtMapCanvas, session: Session):
     canvas.set_tool("pan")
     session.select(("buildings", "B"))
     qtbot.keyClick(canvas, Qt.Key.Key_Delete)
@@ -381,7 +381,7 @@ def test_delete_key_deletes_the_selection(qtbot, canvas: MapCanvas, session: Ses
     assert geometry(session, "buildings", "B").equals(rect(200, 0, 300, 100))
 
 
-def test_a_refused_command_becomes_edit_failed(qtbot, canvas: MapCanvas, session, monkeypatch):
+def test_a_refused_command_becomes_edit_failed(qtbot, canvas: QtMapCanvas, session, monkeypatch):
     def refuse(command):
         msg = "the layer is locked"
         raise LayerError(msg, layer="buildings")
@@ -425,7 +425,7 @@ def small_report(session: Session) -> Report:
     return Report({"violations": violations}, layers)
 
 
-def test_a_report_brings_its_overlays(qtbot, canvas: MapCanvas, session: Session):
+def test_a_report_brings_its_overlays(qtbot, canvas: QtMapCanvas, session: Session):
     assert canvas.overlay_names() == list(OVERLAYS)
     assert all(canvas.overlay_count(n) == 0 for n in OVERLAYS)
     session.set_report(small_report(session))
@@ -452,7 +452,7 @@ def test_a_report_brings_its_overlays(qtbot, canvas: MapCanvas, session: Session
 def test_helsinki_with_its_report_renders_as_a_map(qtbot):
     plan = load_plan(get_path("helsinki"), strict=False)
     session = Session(plan)
-    canvas = MapCanvas(session)
+    canvas = QtMapCanvas(session)
     qtbot.addWidget(canvas)
     canvas.resize(1280, 800)
     canvas.show()
@@ -474,7 +474,7 @@ def test_helsinki_with_its_report_renders_as_a_map(qtbot):
 
 def test_raster_layers_are_placed_in_the_plan_crs(qtbot):
     plan = load_plan(get_path("bubenec"), strict=False)
-    canvas = MapCanvas(Session(plan))
+    canvas = QtMapCanvas(Session(plan))
     qtbot.addWidget(canvas)
     for name in ("dtm", "flood"):
         item = canvas.layer_item(name)
@@ -502,7 +502,7 @@ def test_raster_layers_are_placed_in_the_plan_crs(qtbot):
 # -- navigation ------------------------------------------------------------------------------
 
 
-def test_zoom_to_feature_centres_it(canvas: MapCanvas):
+def test_zoom_to_feature_centres_it(canvas: QtMapCanvas):
     canvas.zoom_to_feature("shelters", "S1")
     centre = QPointF(canvas.viewport().width() / 2, canvas.viewport().height() / 2)
     shown = canvas.map_to_view(X0 + 100, Y0 + 250)
@@ -514,7 +514,7 @@ def test_zoom_to_feature_centres_it(canvas: MapCanvas):
         canvas.zoom_to_feature("shelters", "nope")
 
 
-def test_zoom_to_extent_layer_and_bounds(canvas: MapCanvas, session: Session):
+def test_zoom_to_extent_layer_and_bounds(canvas: QtMapCanvas, session: Session):
     canvas.zoom_to_bounds(X0, Y0, X0 + 100, Y0 + 100)
     minx, miny, maxx, maxy = canvas.visible_extent()
     assert minx <= X0 and maxx >= X0 + 100 and miny <= Y0 and maxy >= Y0 + 100
@@ -528,7 +528,7 @@ def test_zoom_to_extent_layer_and_bounds(canvas: MapCanvas, session: Session):
     assert minx < X0 + 250 < maxx
 
 
-def test_wheel_zooms_at_the_cursor(qtbot, canvas: MapCanvas):
+def test_wheel_zooms_at_the_cursor(qtbot, canvas: QtMapCanvas):
     pos = at(canvas, 250, 50)
     under = map_of(canvas, pos)
     scale = canvas.map_scale()
@@ -550,7 +550,7 @@ def test_wheel_zooms_at_the_cursor(qtbot, canvas: MapCanvas):
     assert np.hypot(after[0] - under[0], after[1] - under[1]) <= metres_per_pixel(canvas)
 
 
-def test_keys_zoom_and_pan(qtbot, canvas: MapCanvas):
+def test_keys_zoom_and_pan(qtbot, canvas: QtMapCanvas):
     scale = canvas.map_scale()
     qtbot.keyClick(canvas, Qt.Key.Key_Plus)
     assert canvas.map_scale() < scale
@@ -564,7 +564,7 @@ def test_keys_zoom_and_pan(qtbot, canvas: MapCanvas):
     assert after[1] == pytest.approx(before[1])
 
 
-def test_drags_pan_the_map(qtbot, canvas: MapCanvas):
+def test_drags_pan_the_map(qtbot, canvas: QtMapCanvas):
     canvas.set_tool("select")
     mpp = metres_per_pixel(canvas)
     before = canvas.visible_extent()
@@ -577,7 +577,7 @@ def test_drags_pan_the_map(qtbot, canvas: MapCanvas):
     assert canvas.visible_extent()[0] == pytest.approx(before[0], abs=mpp)
 
 
-def test_mouse_moved_gives_map_coordinates(qtbot, canvas: MapCanvas):
+def test_mouse_moved_gives_map_coordinates(qtbot, canvas: QtMapCanvas):
     pos = QPoint(123, 217)
     with qtbot.waitSignal(canvas.mouse_moved) as signal:
         mouse_move(canvas, pos)
@@ -585,7 +585,7 @@ def test_mouse_moved_gives_map_coordinates(qtbot, canvas: MapCanvas):
     assert signal.args == [pytest.approx(x), pytest.approx(y)]
 
 
-def test_map_scale_is_the_screen_scale(canvas: MapCanvas):
+def test_map_scale_is_the_screen_scale(canvas: QtMapCanvas):
     metres = canvas.viewport().width() * metres_per_pixel(canvas)
     minx, _, maxx, _ = canvas.visible_extent()
     assert maxx - minx == pytest.approx(metres, rel=1e-3)
@@ -593,7 +593,7 @@ def test_map_scale_is_the_screen_scale(canvas: MapCanvas):
     assert canvas.map_scale() == pytest.approx(metres / (inches * 0.0254), rel=1e-3)
 
 
-def test_tools_and_sessions_can_change(qtbot, canvas: MapCanvas, session: Session):
+def test_tools_and_sessions_can_change(qtbot, canvas: QtMapCanvas, session: Session):
     with qtbot.waitSignal(canvas.tool_changed) as signal:
         canvas.set_tool("reshape")
     assert signal.args == ["reshape"] and canvas.tool() == "reshape"
@@ -608,7 +608,7 @@ def test_tools_and_sessions_can_change(qtbot, canvas: MapCanvas, session: Sessio
 
 
 def test_an_empty_canvas_does_nothing(qtbot):
-    canvas = MapCanvas()
+    canvas = QtMapCanvas()
     qtbot.addWidget(canvas)
     canvas.resize(400, 300)
     canvas.show()
@@ -622,7 +622,7 @@ def test_an_empty_canvas_does_nothing(qtbot):
 
 
 def test_a_destroyed_canvas_stops_following_its_session(qtbot, session: Session):
-    canvas = MapCanvas(session)
+    canvas = QtMapCanvas(session)
     assert len(session._listeners) == 1
     canvas.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -16,7 +16,12 @@ from shapely.geometry import Point, box
 
 from spaceplanner import SpacePlannerError, load_plan
 from spaceplanner.plan import Plan
-from spaceplanner.ui.add_layer_dialog import AddLayerDialog, choice_label, guess_role, role_label
+from spaceplanner.ui.qt_add_layer_dialog import (
+    QtAddLayerDialog,
+    choice_label,
+    guess_role,
+    role_label,
+)
 
 X0, Y0 = 385_000.0, 6_672_000.0  # UTM 35N, central Helsinki, as tests/conftest.py
 UTM = "EPSG:32635"
@@ -39,21 +44,21 @@ def _residents_geojson(folder: Path, name: str = "居民点.geojson") -> Path:
     return path
 
 
-def _dialog(qtbot, plan: Plan, path: Path | None = None, **kwargs) -> AddLayerDialog:
-    dialog = AddLayerDialog(plan, **kwargs)
+def _dialog(qtbot, plan: Plan, path: Path | None = None, **kwargs) -> QtAddLayerDialog:
+    dialog = QtAddLayerDialog(plan, **kwargs)
     qtbot.addWidget(dialog)
     if path is not None:
         dialog.set_file(path)
     return dialog
 
 
-def _messages(dialog: AddLayerDialog) -> list[tuple[str, str]]:
+def _messages(dialog: QtAddLayerDialog) -> list[tuple[str, str]]:
     """(colour, text) of every line of the checks list."""
     items = [dialog.problems_list.item(i) for i in range(dialog.problems_list.count())]
     return [(i.foreground().color().name(), i.text()) for i in items if i is not None]
 
 
-def _errors_shown(dialog: AddLayerDialog) -> list[str]:
+def _errors_shown(dialog: QtAddLayerDialog) -> list[str]:
     return [text for colour, text in _messages(dialog) if colour == RED.name()]
 
 

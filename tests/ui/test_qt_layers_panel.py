@@ -15,8 +15,13 @@ from spaceplanner import load_plan
 from spaceplanner.commands import DeleteFeature
 from spaceplanner.plan import Plan
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.add_layer_dialog import AddLayerDialog
-from spaceplanner.ui.layers_panel import LayerListModel, LayersPanel, StyleDialog, style_swatch
+from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
+from spaceplanner.ui.qt_layers_panel import (
+    QtLayerListModel,
+    QtLayersPanel,
+    QtStyleDialog,
+    style_swatch,
+)
 from spaceplanner.ui.session import Session
 
 X0, Y0 = 385_000.0, 6_672_000.0
@@ -55,27 +60,27 @@ def session() -> Session:
 
 
 @pytest.fixture
-def panel(qtbot, session: Session) -> LayersPanel:
-    widget = LayersPanel(session, lang="en")
+def panel(qtbot, session: Session) -> QtLayersPanel:
+    widget = QtLayersPanel(session, lang="en")
     qtbot.addWidget(widget)
     return widget
 
 
-def _names(model: LayerListModel) -> list[str]:
+def _names(model: QtLayerListModel) -> list[str]:
     return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
-def _checked(model: LayerListModel, name: str) -> bool:
+def _checked(model: QtLayerListModel, name: str) -> bool:
     index = model.index(model.row_of(name), 0)
     return index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
-def test_rows_show_the_layers_top_first(panel: LayersPanel, session: Session) -> None:
+def test_rows_show_the_layers_top_first(panel: QtLayersPanel, session: Session) -> None:
     model = panel.model
     assert _names(model) == session.layer_names() == ["shelters", "residents", "walk"]
     row = model.row_of("shelters")
-    assert model.index(row, 0).data(LayerListModel.ROLE_LABEL) == "Emergency shelters"
-    assert model.index(row, LayerListModel.COUNT).data() == "2"
+    assert model.index(row, 0).data(QtLayerListModel.ROLE_LABEL) == "Emergency shelters"
+    assert model.index(row, QtLayerListModel.COUNT).data() == "2"
     assert not model.index(row, 0).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert "capacity ← capacity" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert panel.current_layer() is None
@@ -83,14 +88,14 @@ def test_rows_show_the_layers_top_first(panel: LayersPanel, session: Session) ->
 
 
 def test_roles_in_chinese(qtbot, session: Session) -> None:
-    widget = LayersPanel(session, lang="zh")
+    widget = QtLayersPanel(session, lang="zh")
     qtbot.addWidget(widget)
     index = widget.model.index(widget.model.row_of("walk"), 0)
-    assert index.data(LayerListModel.ROLE_LABEL) == "步行网络"
+    assert index.data(QtLayerListModel.ROLE_LABEL) == "步行网络"
 
 
 def test_checkbox_hides_the_layer_and_the_session_ticks_it(
-    panel: LayersPanel, session: Session
+    panel: QtLayersPanel, session: Session
 ) -> None:
     model = panel.model
     index = model.index(model.row_of("residents"), 0)
@@ -102,7 +107,7 @@ def test_checkbox_hides_the_layer_and_the_session_ticks_it(
     assert session.view("residents").visible is True
 
 
-def test_moving_rows_reorders_the_session(panel: LayersPanel, session: Session) -> None:
+def test_moving_rows_reorders_the_session(panel: QtLayersPanel, session: Session) -> None:
     model = panel.model
     panel.set_current_layer("walk")
     assert model.moveRow(QModelIndex(), 2, QModelIndex(), 0)  # walk to the top
@@ -114,7 +119,7 @@ def test_moving_rows_reorders_the_session(panel: LayersPanel, session: Session) 
     assert not model.moveRow(QModelIndex(), 1, QModelIndex(), 1)  # onto itself: nothing
 
 
-def test_dropping_a_row_moves_the_layer(panel: LayersPanel, session: Session) -> None:
+def test_dropping_a_row_moves_the_layer(panel: QtLayersPanel, session: Session) -> None:
     model = panel.model
     data = model.mimeData([model.index(model.row_of("residents"), 0)])
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
@@ -127,7 +132,9 @@ def test_dropping_a_row_moves_the_layer(panel: LayersPanel, session: Session) ->
     assert not model.dropMimeData(data, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
 
 
-def test_session_changes_keep_the_current_row(qtbot, panel: LayersPanel, session: Session) -> None:
+def test_session_changes_keep_the_current_row(
+    qtbot, panel: QtLayersPanel, session: Session
+) -> None:
     with qtbot.waitSignal(panel.current_layer_changed) as blocker:
         panel.set_current_layer("residents")
     assert blocker.args == ["residents"]
@@ -143,25 +150,25 @@ def test_session_changes_keep_the_current_row(qtbot, panel: LayersPanel, session
     assert changes == ["shelters"]
 
 
-def test_feature_edits_update_the_count(panel: LayersPanel, session: Session) -> None:
+def test_feature_edits_update_the_count(panel: QtLayersPanel, session: Session) -> None:
     model = panel.model
     session.push(DeleteFeature("residents", "R2"))
-    assert model.index(model.row_of("residents"), LayerListModel.COUNT).data() == "2"
+    assert model.index(model.row_of("residents"), QtLayerListModel.COUNT).data() == "2"
     session.undo()
-    assert model.index(model.row_of("residents"), LayerListModel.COUNT).data() == "3"
+    assert model.index(model.row_of("residents"), QtLayerListModel.COUNT).data() == "3"
 
 
 def test_style_dialog_changes_the_style(
-    panel: LayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
+    panel: QtLayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def choose(dialog: StyleDialog) -> int:
+    def choose(dialog: QtStyleDialog) -> int:
         dialog.set_fill("#123456")
         dialog.set_stroke("#abcdef")
         dialog.opacity_spin.setValue(50)
         dialog.width_spin.setValue(1.5)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(StyleDialog, "exec_", choose)
+    monkeypatch.setattr(QtStyleDialog, "exec_", choose)
     before = panel.model.index(panel.model.row_of("shelters"), 0).data(
         Qt.ItemDataRole.DecorationRole
     )
@@ -181,7 +188,7 @@ def test_style_dialog_changes_the_style(
 
 
 def test_style_dialog_reads_and_gives_the_style(qtbot) -> None:
-    dialog = StyleDialog(
+    dialog = QtStyleDialog(
         {"fill": "none", "stroke": "#333333", "width": 1.2, "opacity": 0.45}, "polygon"
     )
     qtbot.addWidget(dialog)
@@ -189,7 +196,7 @@ def test_style_dialog_reads_and_gives_the_style(qtbot) -> None:
     assert dialog.style()["fill"] == "none" and dialog.style()["opacity"] == 0.45
     dialog.set_fill("#00ff00")
     assert dialog.style()["fill"] == "#00ff00"
-    line = StyleDialog({"stroke": "#7f8c8d", "width": 0.5}, "line")
+    line = QtStyleDialog({"stroke": "#7f8c8d", "width": 0.5}, "line")
     qtbot.addWidget(line)
     assert not line.fill_button.isEnabled() and not line.size_spin.isEnabled()
 
@@ -204,7 +211,7 @@ def test_swatches_follow_geometry_and_style() -> None:
 
 
 def test_remove_asks_first_and_undo_brings_it_back(
-    panel: LayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
+    panel: QtLayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     panel.set_current_layer("residents")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -229,7 +236,7 @@ def test_remove_asks_first_and_undo_brings_it_back(
 
 
 def test_role_change_and_a_refused_one(
-    panel: LayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
+    panel: QtLayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
@@ -239,14 +246,14 @@ def test_role_change_and_a_refused_one(
     assert panel.apply_role("shelters", "activity_spaces")
     assert session.plan.layers["shelters"].role == "activity_spaces"
     row = panel.model.row_of("shelters")
-    assert panel.model.index(row, 0).data(LayerListModel.ROLE_LABEL) == "Activity spaces"
+    assert panel.model.index(row, 0).data(QtLayerListModel.ROLE_LABEL) == "Activity spaces"
     session.undo()
     assert session.plan.layers["shelters"].role == "shelters"
-    assert panel.model.index(row, 0).data(LayerListModel.ROLE_LABEL) == "Emergency shelters"
+    assert panel.model.index(row, 0).data(QtLayerListModel.ROLE_LABEL) == "Emergency shelters"
 
 
 def test_role_is_chosen_from_a_list(
-    panel: LayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
+    panel: QtLayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     offered: list[list[str]] = []
 
@@ -262,7 +269,7 @@ def test_role_is_chosen_from_a_list(
     assert session.plan.layers["shelters"].role == "activity_spaces"
 
 
-def test_zoom_signal(qtbot, panel: LayersPanel) -> None:
+def test_zoom_signal(qtbot, panel: QtLayersPanel) -> None:
     panel.set_current_layer("walk")
     with qtbot.waitSignal(panel.zoom_to_layer) as blocker:
         panel.zoom_action.trigger()
@@ -270,7 +277,7 @@ def test_zoom_signal(qtbot, panel: LayersPanel) -> None:
 
 
 def test_add_layer_through_the_dialog(
-    panel: LayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    panel: QtLayersPanel, session: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     sites = gpd.GeoDataFrame(
         {"名称": ["社区卫生服务站"], "设施类型": ["卫生站"]},
@@ -280,11 +287,11 @@ def test_add_layer_through_the_dialog(
     path = tmp_path / "设施.geojson"
     sites.to_file(path, driver="GeoJSON")
 
-    def choose(dialog: AddLayerDialog) -> int:
+    def choose(dialog: QtAddLayerDialog) -> int:
         dialog.set_file(path)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(AddLayerDialog, "exec_", choose)
+    monkeypatch.setattr(QtAddLayerDialog, "exec_", choose)
     panel.set_current_layer("residents")
     assert panel.add_layer()
     assert session.layer_names() == ["shelters", "设施", "residents", "walk"]
@@ -299,7 +306,7 @@ def test_add_layer_through_the_dialog(
 
 
 def test_without_a_session(qtbot, session: Session) -> None:
-    widget = LayersPanel(None)
+    widget = QtLayersPanel(None)
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 0
     assert not widget.add_action.isEnabled()
@@ -320,7 +327,7 @@ def test_without_a_session(qtbot, session: Session) -> None:
 
 def test_a_closed_panel_stops_listening(qtbot, session: Session) -> None:
     listeners = len(session._listeners)
-    widget = LayersPanel(session)
+    widget = QtLayersPanel(session)
     assert len(session._listeners) == listeners + 1
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -331,7 +338,7 @@ def test_a_closed_panel_stops_listening(qtbot, session: Session) -> None:
 def test_sample_plan_and_render(qtbot) -> None:
     session = Session(load_plan(get_path("synthetic_cn")))
     for lang in ("en", "zh"):
-        widget = LayersPanel(session, lang=lang)
+        widget = QtLayersPanel(session, lang=lang)
         qtbot.addWidget(widget)
         assert widget.model.rowCount() == len(session.plan.layers)
         widget.resize(300, 520)

@@ -14,9 +14,9 @@ from spaceplanner.commands import MoveFeature
 from spaceplanner.evaluation import CancelledError, Evaluator
 from spaceplanner.plan import Plan, load_plan
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.indicators_panel import IndicatorsPanel
+from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel
+from spaceplanner.ui.qt_worker import QtBackgroundTask, QtEvaluationRunner
 from spaceplanner.ui.session import Session
-from spaceplanner.ui.worker import BackgroundTask, EvaluationRunner
 
 
 def figures(report) -> dict:
@@ -29,8 +29,8 @@ def session() -> Session:
 
 
 @pytest.fixture
-def runner(qtbot, session: Session) -> Iterator[EvaluationRunner]:
-    runner = EvaluationRunner(session)
+def runner(qtbot, session: Session) -> Iterator[QtEvaluationRunner]:
+    runner = QtEvaluationRunner(session)
     yield runner
     assert runner.shutdown(30000)
 
@@ -163,7 +163,7 @@ def test_a_full_request_during_a_live_run_wins(qtbot, session, runner, gate):
 
 def test_a_plan_the_engine_refuses_fails_with_its_message(qtbot):
     session = Session(Plan("empty", crs=None))
-    runner = EvaluationRunner(session)
+    runner = QtEvaluationRunner(session)
     with qtbot.waitSignal(runner.failed, timeout=10000) as failed:
         runner.request_full()
     assert "no usable layers" in failed.args[0]
@@ -206,7 +206,7 @@ def test_edits_after_a_failure_are_evaluated(qtbot, session, runner, monkeypatch
 
 
 def test_shutdown_cancels_and_leaves_no_thread_running(qtbot, session, gate):
-    runner = EvaluationRunner(session)
+    runner = QtEvaluationRunner(session)
     signals: list[str] = []
     runner.finished.connect(lambda *a: signals.append("finished"))
     runner.cancelled.connect(lambda: signals.append("cancelled"))
@@ -224,7 +224,7 @@ def test_shutdown_cancels_and_leaves_no_thread_running(qtbot, session, gate):
 
 
 def test_without_a_session_requests_do_nothing(qtbot):
-    runner = EvaluationRunner(None)
+    runner = QtEvaluationRunner(None)
     runner.request_full()
     runner.request_live()
     assert not runner.busy and runner.runs == 0
@@ -245,7 +245,7 @@ def test_switching_sessions_drops_the_running_run(qtbot, session, runner, gate):
 
 
 def test_background_task_runs_cancels_and_fails(qtbot):
-    task = BackgroundTask()
+    task = QtBackgroundTask()
 
     def quick(progress, cancelled):
         progress(0.5, "half")
@@ -280,10 +280,10 @@ def test_background_task_runs_cancels_and_fails(qtbot):
 
 
 def test_edit_to_panel_latency_on_helsinki(qtbot):
-    """The live path: MoveFeature → live run → IndicatorsPanel updated (target ≤ 150 ms)."""
+    """The live path: MoveFeature → live run → QtIndicatorsPanel updated (target ≤ 150 ms)."""
     session = Session(load_plan(get_path("helsinki"), strict=False))
-    runner = EvaluationRunner(session)
-    panel = IndicatorsPanel(session)
+    runner = QtEvaluationRunner(session)
+    panel = QtIndicatorsPanel(session)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(runner.finished, timeout=60000):
         runner.request_full()  # builds the network and every layer's distances once

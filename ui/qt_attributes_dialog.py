@@ -34,7 +34,7 @@ from spaceplanner.commands import EditAttributes
 from spaceplanner.layers.catalogue import FieldSpec, get_role
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
 from spaceplanner.ui import i18n
-from spaceplanner.ui.add_layer_dialog import (
+from spaceplanner.ui.qt_add_layer_dialog import (
     choice_label,
     field_label,
     plain_value,
@@ -44,7 +44,7 @@ from spaceplanner.ui.add_layer_dialog import (
 )
 from spaceplanner.ui.session import Session
 
-__all__ = ["AttributesDialog"]
+__all__ = ["QtAttributesDialog"]
 
 #: Source columns shown (read-only) below the role's fields, at most, and their longest text:
 #: the form stays small enough for any screen without scrolling.
@@ -53,7 +53,7 @@ _MAX_TEXT = 60
 _NO_INT = -1  # the spin box's "no value"
 
 
-class AttributesDialog(QDialog):
+class QtAttributesDialog(QDialog):
     """Edit the attributes of feature ``feature_id`` of layer ``layer``.
 
     Parameters

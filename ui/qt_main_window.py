@@ -1,7 +1,7 @@
 """The main window: start page, map canvas, panels, tools, evaluation, save and recovery.
 
 The window holds no analysis: it wires the Qt-free :class:`~spaceplanner.ui.session.Session`
-(plan, edits, views) to the widgets and the :class:`~spaceplanner.ui.worker.EvaluationRunner`
+(plan, edits, views) to the widgets and the :class:`~spaceplanner.ui.qt_worker.QtEvaluationRunner`
 (evaluations in a worker thread). After every edit, undo or redo the runner makes a live
 evaluation (figures, uncovered residents, shelter loads; gap areas and service areas come from
 the last full run and are marked stale until the next one).
@@ -44,10 +44,10 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.plan import Plan, load_plan, project_layer
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
+from spaceplanner.ui.qt_start_page import QtStartPage
 from spaceplanner.ui.session import Recovery, Session
-from spaceplanner.ui.start_page import StartPage
 
-__all__ = ["MainWindow", "app_home"]
+__all__ = ["QtMainWindow", "app_home"]
 
 #: Seconds between autosaves of a plan with unsaved edits.
 AUTOSAVE_SECONDS = 60
@@ -78,7 +78,7 @@ def settings() -> QSettings:
     return QSettings(str(app_home() / "settings.ini"), QSettings.Format.IniFormat)
 
 
-class MainWindow(QMainWindow):
+class QtMainWindow(QMainWindow):
     """SpacePlanner's main window.
 
     Parameters
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("SpacePlanner"))
         self.resize(1360, 860)
         self.stack = QStackedWidget(self)
-        self.start_page = StartPage(self._recent(), self)
+        self.start_page = QtStartPage(self._recent(), self)
         self.stack.addWidget(self.start_page)
         self.setCentralWidget(self.stack)
         self.start_page.open_requested.connect(self.open_dialog)
@@ -299,14 +299,14 @@ class MainWindow(QMainWindow):
 
     def _build_plan_ui(self) -> None:
         """The canvas, docks and toolbars for an open plan (built once per window)."""
-        from spaceplanner.ui.canvas import MapCanvas
-        from spaceplanner.ui.indicators_panel import IndicatorsPanel, ViolationsPanel
-        from spaceplanner.ui.layers_panel import LayersPanel
-        from spaceplanner.ui.worker import EvaluationRunner
+        from spaceplanner.ui.qt_canvas import QtMapCanvas
+        from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
+        from spaceplanner.ui.qt_layers_panel import QtLayersPanel
+        from spaceplanner.ui.qt_worker import QtEvaluationRunner
 
         if self.canvas is not None:
             return
-        self.canvas = MapCanvas(None, self)
+        self.canvas = QtMapCanvas(None, self)
         self.stack.addWidget(self.canvas)
         self.canvas.mouse_moved.connect(self._show_coords)
         self.canvas.scale_changed.connect(self._show_scale)
@@ -314,12 +314,12 @@ class MainWindow(QMainWindow):
         self.canvas.feature_added.connect(self._feature_added)
         self.canvas.tool_changed.connect(self._tool_changed)
 
-        self.layers_panel = LayersPanel(None, self, lang=self.lang)
+        self.layers_panel = QtLayersPanel(None, self, lang=self.lang)
         self.layers_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         self.layers_panel.current_layer_changed.connect(self._current_layer_changed)
-        self.indicators = IndicatorsPanel(None, self, lang=self.lang)
+        self.indicators = QtIndicatorsPanel(None, self, lang=self.lang)
         self.indicators.indicator_chosen.connect(self.show_gaps_of)
-        self.violations = ViolationsPanel(None, self, lang=self.lang)
+        self.violations = QtViolationsPanel(None, self, lang=self.lang)
         self.violations.zoom_to.connect(self.canvas.zoom_to_feature)
         self.violations.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
 
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.evaluate_button)
         box.addWidget(self.indicators, 1)
 
-        self.runner = EvaluationRunner(None, self)
+        self.runner = QtEvaluationRunner(None, self)
         self.runner.started.connect(self._evaluation_started)
         self.runner.progress.connect(self._evaluation_progress)
         self.runner.finished.connect(self._evaluation_finished)
@@ -630,10 +630,10 @@ class MainWindow(QMainWindow):
 
     def _ask_layer(self, plan: Plan) -> Any:
         """Run the add-layer dialog; a first layer also fixes the plan's CRS."""
-        from spaceplanner.ui.add_layer_dialog import AddLayerDialog
+        from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
 
-        dialog = AddLayerDialog(plan, self, lang=self.lang)
-        if dialog.exec_() != AddLayerDialog.Accepted:
+        dialog = QtAddLayerDialog(plan, self, lang=self.lang)
+        if dialog.exec_() != QtAddLayerDialog.Accepted:
             return None
         layer = dialog.result_layer()
         if plan.crs is None and layer.frame is not None:
@@ -816,13 +816,13 @@ class MainWindow(QMainWindow):
 
     def edit_attributes(self, *_: Any) -> None:
         """Open the attribute form of the selected feature."""
-        from spaceplanner.ui.attributes_dialog import AttributesDialog
+        from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
 
         if self.session is None or self.session.selection is None:
             return
         layer, fid = self.session.selection
         try:
-            dialog = AttributesDialog(self.session, layer, fid, self, lang=self.lang)
+            dialog = QtAttributesDialog(self.session, layer, fid, self, lang=self.lang)
         except SpacePlannerError as exc:
             self._edit_failed(exc.describe())
             return
@@ -893,10 +893,10 @@ class MainWindow(QMainWindow):
     # -- the rest ---------------------------------------------------------------------------
     def export_dialog(self) -> None:
         """Open the export dialog."""
-        from spaceplanner.ui.export_dialog import ExportDialog
+        from spaceplanner.ui.qt_export_dialog import QtExportDialog
 
         if self.session is not None:
-            ExportDialog(self.session, self, lang=self.lang).exec_()
+            QtExportDialog(self.session, self, lang=self.lang).exec_()
 
     def zoom_to_extent(self) -> None:
         """Show the whole plan."""

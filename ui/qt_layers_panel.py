@@ -1,10 +1,10 @@
 """The layers panel: the plan's layers, top of the map first, with visibility, order and style.
 
-:class:`LayerListModel` is a thin Qt item model over the session's layer views (napari's
+:class:`QtLayerListModel` is a thin Qt item model over the session's layer views (napari's
 ``_base_item_model`` pattern): it reads names, roles, counts and styles from the session when
 asked and turns checkbox clicks, drops and row moves into session calls; the session's
 ``"layers"`` and ``"features"`` events bring the changes back, whoever made them.
-:class:`LayersPanel` adds the buttons and context menu (add, remove, style, role, zoom) and tells
+:class:`QtLayersPanel` adds the buttons and context menu (add, remove, style, role, zoom) and tells
 the main window which layer is the current edit layer.
 """
 
@@ -73,10 +73,10 @@ from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.plan import PlanLayer
 from spaceplanner.ui import i18n
-from spaceplanner.ui.add_layer_dialog import AddLayerDialog, role_label
+from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog, role_label
 from spaceplanner.ui.session import Session
 
-__all__ = ["LayerListModel", "LayersPanel", "StyleDialog", "geometry_family", "style_swatch"]
+__all__ = ["QtLayerListModel", "QtLayersPanel", "QtStyleDialog", "geometry_family", "style_swatch"]
 
 _MIME = "application/x-spaceplanner-layer-names"
 _OK_CANCEL = (
@@ -152,7 +152,7 @@ def style_swatch(style: dict[str, Any], family: str, size: int = _SWATCH) -> QPi
     return pixmap
 
 
-class LayerListModel(QAbstractTableModel):
+class QtLayerListModel(QAbstractTableModel):
     """The session's layer views as rows (top of the map first): layer and feature count.
 
     Column 0 carries the name, the visibility checkbox, the style swatch and (``ROLE_LABEL``) the
@@ -423,7 +423,7 @@ class LayerListModel(QAbstractTableModel):
         return self.moveRows(QModelIndex(), source, 1, QModelIndex(), row)
 
 
-class StyleDialog(QDialog):
+class QtStyleDialog(QDialog):
     """Edit a layer's style: fill and stroke colours, stroke width, opacity, point size.
 
     Parameters
@@ -553,8 +553,8 @@ class StyleDialog(QDialog):
 def _features_text(count: int) -> str:
     # no %n plural: English is the source language and ships without a translation file
     if count == 1:
-        return QCoreApplication.translate("LayerListModel", "1 feature")
-    return QCoreApplication.translate("LayerListModel", "{0} features").format(f"{count:,}")
+        return QCoreApplication.translate("QtLayerListModel", "1 feature")
+    return QCoreApplication.translate("QtLayerListModel", "{0} features").format(f"{count:,}")
 
 
 def _follow_enabled(button: QToolButton, action: QAction) -> None:
@@ -603,7 +603,7 @@ class _LayerDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         grey = QColor(text_colour)
         grey.setAlphaF(0.65)
-        count = str(index.siblingAtColumn(LayerListModel.COUNT).data() or "")
+        count = str(index.siblingAtColumn(QtLayerListModel.COUNT).data() or "")
         count_width = QFontMetrics(small).horizontalAdvance(count) + 6 if count else 0
         painter.save()
         painter.setFont(small)
@@ -621,7 +621,7 @@ class _LayerDelegate(QStyledItemDelegate):
         )
         painter.setFont(small)
         painter.setPen(grey)
-        role = str(index.data(LayerListModel.ROLE_LABEL) or "")
+        role = str(index.data(QtLayerListModel.ROLE_LABEL) or "")
         painter.drawText(
             bottom,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -630,7 +630,7 @@ class _LayerDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class LayersPanel(QWidget):
+class QtLayersPanel(QWidget):
     """The plan's layers: visibility, order (drag and drop), style, role; add and remove.
 
     Parameters
@@ -666,7 +666,7 @@ class LayersPanel(QWidget):
         self.session: Session | None = None
         self._current: str | None = None
         self._remembered: str | None = None
-        self.model = LayerListModel(None, self, lang=self.lang)
+        self.model = QtLayerListModel(None, self, lang=self.lang)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
@@ -687,10 +687,10 @@ class LayersPanel(QWidget):
         header = self.view.header()
         assert header is not None
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(LayerListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QtLayerListModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.hide()
-        self.view.setColumnHidden(LayerListModel.COUNT, True)
-        self.view.setItemDelegateForColumn(LayerListModel.NAME, _LayerDelegate(self.view))
+        self.view.setColumnHidden(QtLayerListModel.COUNT, True)
+        self.view.setItemDelegateForColumn(QtLayerListModel.NAME, _LayerDelegate(self.view))
         selection = self.view.selectionModel()
         assert selection is not None
         selection.selectionChanged.connect(self._selection_changed)
@@ -854,7 +854,7 @@ class LayersPanel(QWidget):
         """
         if self.session is None:
             return False
-        dialog = AddLayerDialog(self.session.plan, self, lang=self.lang)
+        dialog = QtAddLayerDialog(self.session.plan, self, lang=self.lang)
         if dialog.exec_() != QDialog.DialogCode.Accepted:
             return False
         try:
@@ -902,7 +902,7 @@ class LayersPanel(QWidget):
         if self.session is None or name is None or layer is None:
             return False
         view = self.session.view(name)
-        dialog = StyleDialog(
+        dialog = QtStyleDialog(
             view.style,
             geometry_family(layer),
             self,

@@ -1,6 +1,6 @@
 """The map canvas: a plan's layers, the latest evaluation over them, and the edit tools.
 
-:class:`MapCanvas` is a QGraphicsView (as QGIS's canvas) over a :class:`~spaceplanner.ui.session.
+:class:`QtMapCanvas` is a QGraphicsView (as QGIS's canvas) over a :class:`~spaceplanner.ui.session.
 Session`. Scene coordinates are the plan's metres with y flipped (scene y = -map y), so north is
 up. Each layer is ONE graphics item that paints cached painter paths: the features are cut into
 paths of a few spatially close parts (ordered along a Morton curve) so a frame draws only the
@@ -11,7 +11,7 @@ size in pixels at any zoom. Features are found under the cursor with one shapely
 
 Edits go through the session's command stack (one command per gesture); a command that cannot be
 done raises a :class:`~spaceplanner.layers.errors.SpacePlannerError`, which the canvas turns into
-:attr:`MapCanvas.edit_failed` for the main window to show.
+:attr:`QtMapCanvas.edit_failed` for the main window to show.
 """
 
 from __future__ import annotations
@@ -67,13 +67,13 @@ from spaceplanner.plan import Plan, PlanLayer
 from spaceplanner.report import Report
 from spaceplanner.ui.session import Session
 
-__all__ = ["OVERLAYS", "TOOLS", "MapCanvas"]
+__all__ = ["OVERLAYS", "TOOLS", "QtMapCanvas"]
 
 log = logging.getLogger(__name__)
 
-#: The canvas's tools (:meth:`MapCanvas.set_tool`).
+#: The canvas's tools (:meth:`QtMapCanvas.set_tool`).
 TOOLS = ("pan", "select", "move", "add_point", "draw_polygon", "reshape")
-#: The result overlays drawn over the plan, bottom first (:meth:`MapCanvas.set_overlay_visible`).
+#: The result overlays drawn over the plan, bottom first (:meth:`QtMapCanvas.set_overlay_visible`).
 OVERLAYS = (
     "service_areas",
     "hazard_zones",
@@ -953,7 +953,7 @@ def _guarded(handler: _Handler) -> _Handler:
     into Qt would abort the app)."""
 
     @functools.wraps(handler)
-    def wrapper(self: MapCanvas, *args: Any) -> Any:
+    def wrapper(self: QtMapCanvas, *args: Any) -> Any:
         try:
             return handler(self, *args)
         except SpacePlannerError as exc:
@@ -986,7 +986,7 @@ class _Gesture:
 # -- the canvas -----------------------------------------------------------------------------------
 
 
-class MapCanvas(QGraphicsView):
+class QtMapCanvas(QGraphicsView):
     """The map of a session's plan, its evaluation results and the edit tools.
 
     Parameters

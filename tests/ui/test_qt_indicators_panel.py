@@ -11,11 +11,11 @@ from spaceplanner.exports import indicator_rows
 from spaceplanner.plan import load_plan
 from spaceplanner.report import Report
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.indicators_panel import (
+from spaceplanner.ui.qt_indicators_panel import (
     FAIL_COLOUR,
     PASS_COLOUR,
-    IndicatorsPanel,
-    ViolationsPanel,
+    QtIndicatorsPanel,
+    QtViolationsPanel,
 )
 from spaceplanner.ui.session import Session
 
@@ -32,7 +32,7 @@ def session() -> Session:
     return Session(load_plan(get_path("synthetic_cn"), strict=False))
 
 
-def lines(panel: IndicatorsPanel) -> list[list[str]]:
+def lines(panel: QtIndicatorsPanel) -> list[list[str]]:
     """The texts of the indicator rows (not the group rows), as shown."""
     table = panel.table
     groups = set(panel.group_rows())
@@ -44,18 +44,18 @@ def lines(panel: IndicatorsPanel) -> list[list[str]]:
 
 
 def test_before_any_report_the_panel_invites_to_evaluate(qtbot, session):
-    panel = IndicatorsPanel(session)
+    panel = QtIndicatorsPanel(session)
     qtbot.addWidget(panel)
     assert "Not evaluated yet" in panel.empty.text()
     assert not panel.empty.isHidden() and panel.table.isHidden()
     assert panel.stale_note.isHidden()
-    none = IndicatorsPanel(None)
+    none = QtIndicatorsPanel(None)
     qtbot.addWidget(none)
     assert "No plan open" in none.empty.text()
 
 
 def test_rows_and_marks_match_indicator_rows(qtbot, session, reports):
-    panel = IndicatorsPanel(session)
+    panel = QtIndicatorsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(reports["full"])
     assert panel.empty.isHidden() and not panel.table.isHidden()
@@ -92,7 +92,7 @@ def test_rows_and_marks_match_indicator_rows(qtbot, session, reports):
 
 
 def test_groups_carry_a_summary_and_filter_by_period(qtbot, session, reports):
-    panel = IndicatorsPanel(session)
+    panel = QtIndicatorsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(reports["full"])
     table = panel.table
@@ -121,7 +121,7 @@ def test_groups_carry_a_summary_and_filter_by_period(qtbot, session, reports):
 
 
 def test_header_names_population_distance_scenario_and_rules(qtbot, session, reports):
-    panel = IndicatorsPanel(session)
+    panel = QtIndicatorsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(reports["full"])
     text = panel.header.text()
@@ -132,7 +132,7 @@ def test_header_names_population_distance_scenario_and_rules(qtbot, session, rep
 
 
 def test_a_live_report_marks_the_gap_areas_stale(qtbot, session, reports):
-    panel = IndicatorsPanel(session)
+    panel = QtIndicatorsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(reports["live"])
     assert not panel.stale_note.isHidden() and "stale" in panel.stale_note.text()
@@ -141,7 +141,7 @@ def test_a_live_report_marks_the_gap_areas_stale(qtbot, session, reports):
 
 
 def test_chinese_labels(qtbot, session, reports):
-    panel = IndicatorsPanel(session, lang="zh")
+    panel = QtIndicatorsPanel(session, lang="zh")
     qtbot.addWidget(panel)
     session.set_report(reports["full"])
     expected = indicator_rows(reports["full"], "zh")
@@ -158,7 +158,7 @@ def test_chinese_labels(qtbot, session, reports):
 
 
 def test_violations_list_and_click_to_zoom(qtbot, session, reports):
-    panel = ViolationsPanel(session)
+    panel = QtViolationsPanel(session)
     qtbot.addWidget(panel)
     assert "Not evaluated yet" in panel.empty.text() and panel.table.isHidden()
     session.set_report(reports["full"])
@@ -184,7 +184,7 @@ def test_violations_list_and_click_to_zoom(qtbot, session, reports):
 
 
 def test_violations_sort_and_keep_their_rows(qtbot, session, reports):
-    panel = ViolationsPanel(session)
+    panel = QtViolationsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(reports["full"])
     table = panel.table
@@ -203,7 +203,7 @@ def test_violations_sort_and_keep_their_rows(qtbot, session, reports):
 def test_a_dual_use_space_is_found_in_its_own_layer(qtbot):
     plan = load_plan(get_path("helsinki"), strict=False)
     session = Session(plan)
-    panel = ViolationsPanel(session)
+    panel = QtViolationsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(Evaluator(plan).evaluate(gaps="points"))
     row = next(
@@ -217,7 +217,7 @@ def test_a_dual_use_space_is_found_in_its_own_layer(qtbot):
 
 
 def test_a_deleted_site_zooms_to_its_bounds(qtbot, session, reports):
-    panel = ViolationsPanel(session)
+    panel = QtViolationsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(reports["full"])
     session.push(DeleteFeature("shelters", "BN02"))
@@ -233,14 +233,14 @@ def test_a_deleted_site_zooms_to_its_bounds(qtbot, session, reports):
 
 def test_no_violations_says_so(qtbot, session, reports):
     clean = Report({**reports["full"].summary, "violations": []}, reports["full"].layers)
-    panel = ViolationsPanel(session)
+    panel = QtViolationsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(clean)
     assert panel.table.isHidden() and "No siting violations" in panel.empty.text()
 
 
 def test_a_deleted_panel_stops_listening(qtbot, session, reports):
-    panel = IndicatorsPanel(session)
+    panel = QtIndicatorsPanel(session)
     listeners = len(session._listeners)
     panel.deleteLater()
     qtbot.wait(10)
@@ -252,20 +252,20 @@ def test_snapshots(qtbot, session, reports):
     """Render the panels for a look (also kept in /tmp for review)."""
     session.set_report(reports["live"])
     for lang in ("en", "zh"):
-        panel = IndicatorsPanel(session, lang=lang)
+        panel = QtIndicatorsPanel(session, lang=lang)
         qtbot.addWidget(panel)
         panel.resize(440, 640)
         panel.show()
         qtbot.waitExposed(panel)
         assert panel.grab().save(f"/tmp/indicators_panel_{lang}.png")
-        violations = ViolationsPanel(session, lang=lang)
+        violations = QtViolationsPanel(session, lang=lang)
         qtbot.addWidget(violations)
         violations.resize(900, 300)
         violations.show()
         qtbot.waitExposed(violations)
         violations.table.selectRow(1)
         assert violations.grab().save(f"/tmp/violations_panel_{lang}.png")
-    empty = IndicatorsPanel(Session(load_plan(get_path("synthetic_cn"), strict=False)))
+    empty = QtIndicatorsPanel(Session(load_plan(get_path("synthetic_cn"), strict=False)))
     qtbot.addWidget(empty)
     empty.resize(440, 300)
     empty.show()
