@@ -37,6 +37,7 @@ from spaceplanner.rules import Profile, load_profile
 from spaceplanner.service_area import service_area
 from spaceplanner.siting import (
     AVOID,
+    DUAL_USE_SUFFIX,
     ENTRANCE_KEY_SEP,
     GIVE_WAY,
     PREVENT,
@@ -643,7 +644,7 @@ class Evaluator:
             if "area" in chosen:
                 cols["effective_area"] = chosen["area"]
             frame = gpd.GeoDataFrame(cols, geometry=chosen.geometry.to_numpy(), crs=lyr.frame.crs)
-            out.append(PlanLayer(f"{lyr.name} (dual use)", "shelters", frame=frame))
+            out.append(PlanLayer(f"{lyr.name}{DUAL_USE_SUFFIX}", "shelters", frame=frame))
         return out
 
     def _checks(self, ctx: _Context, table: pd.DataFrame, geoms: np.ndarray) -> SitingResult:
@@ -737,9 +738,8 @@ class Evaluator:
         parts = [self._shelter_layer(ctx, lyr) for lyr in layers]
         tables, pairs, offset = [], [], 0
         for lyr, part in zip(layers, parts, strict=True):
-            tables.append(
-                part.table.assign(use="dual_use" if lyr.name.endswith("(dual use)") else "shelter")
-            )
+            use = "dual_use" if lyr.name.endswith(DUAL_USE_SUFFIX) else "shelter"
+            tables.append(part.table.assign(use=use))
             pairs.append(part.pairs.assign(s=part.pairs["s"] + offset))
             offset += len(part.table)
         table = (

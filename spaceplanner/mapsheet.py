@@ -123,7 +123,7 @@ def write_map_sheet(
     paper: str = "A4",
     orientation: str = "landscape",
     lang: str = "en",
-    indicator: str = "shelter",
+    indicator: str | None = None,
 ) -> Path:
     """Write a one-page map sheet of ``report`` to ``path`` (``.pdf``, or ``.png`` at 200 dpi).
 
@@ -143,7 +143,7 @@ def write_map_sheet(
         ``en`` or ``zh``.
     indicator
         Whose service area and gap areas to show: ``shelter``, ``space_<circle>`` or a
-        facility kind of the report.
+        facility kind of the report; the report's first (shelters when it has them) when None.
 
     Returns
     -------
@@ -162,13 +162,15 @@ def write_map_sheet(
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
     choices = _indicators(report)
+    if indicator is None and choices:
+        indicator = choices[0]
     if indicator not in choices:
         raise ValueError(f"unknown indicator {indicator!r}; choose one of {', '.join(choices)}")
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "png"):
         raise ValueError(f"a map sheet is written as .pdf or .png, not {path.suffix!r}")
     with _fonts(lang == "zh" or any(_CJK.search(t) for t in _free_texts(plan, report, lang))):
-        fig = _sheet(plan, report, size_mm, lang, indicator)
+        fig = _sheet(plan, report, size_mm, lang, str(indicator))
         with atomic_path(path) as tmp:
             fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=_metadata(plan, fmt))
     return path

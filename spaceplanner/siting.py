@@ -26,6 +26,7 @@ from spaceplanner.rules import Profile
 
 __all__ = [
     "AVOID",
+    "DUAL_USE_SUFFIX",
     "ENTRANCE_KEY_SEP",
     "GIVE_WAY",
     "PREVENT",
@@ -51,7 +52,8 @@ SENSITIVE_KINDS = frozenset(
 )
 #: Entrances are keyed ``"<site_layer>\x1f<site id>"`` (an empty layer: any layer with that id).
 ENTRANCE_KEY_SEP = "\x1f"
-_DUAL_USE_SUFFIX = " (dual use)"
+#: Suffix of the shelter layer made of a layer's dual-use activity spaces (平急两用).
+DUAL_USE_SUFFIX = " (dual use)"
 _SECTORS = 4  # entrances count as "from different directions" when in different quadrants
 _GONE = 1e-6  # share of a site left below which it is wholly removed
 
@@ -322,7 +324,7 @@ def entrance_points(
     Entrances that name the site's layer and those that name only the id both count (a
     dual-use space is found under its activity-space layer).
     """
-    base = layer.removesuffix(_DUAL_USE_SUFFIX)
+    base = layer.removesuffix(DUAL_USE_SUFFIX)
     found = [
         entrances[key]
         for key in (f"{base}{ENTRANCE_KEY_SEP}{site_id}", f"{ENTRANCE_KEY_SEP}{site_id}")

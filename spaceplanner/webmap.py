@@ -36,6 +36,7 @@ from shapely.geometry import mapping
 from spaceplanner.labels import label
 from spaceplanner.plan import Plan
 from spaceplanner.report import Report
+from spaceplanner.siting import DUAL_USE_SUFFIX
 
 __all__ = ["MapLayer", "map_layers", "write_webmap"]
 
@@ -104,7 +105,6 @@ _PALETTE = (
 _SPACE_COLOUR, _HAZARD_COLOUR, _SOURCE_COLOUR = "#41ab5d", "#6a3d9a", "#67000d"
 _AREA_COLOURS = {"service_areas": "#3182bd", "gap_areas": "#e31a1c"}
 _CJK_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
-_DUAL_USE_SUFFIX = " (dual use)"
 
 _CSS = """
 .leaflet-container { font-family: %(fonts)s; font-size: 13px; background: #f4f3ef; }
@@ -539,7 +539,7 @@ def _context_layer(
 
 def _site_point(plan: Plan, layer: str, site_id: str) -> Any | None:
     """A point on the site a violation names (plan CRS), or None when it is not in the plan."""
-    name = layer.removesuffix(_DUAL_USE_SUFFIX)
+    name = layer.removesuffix(DUAL_USE_SUFFIX)
     lyr = plan.layers.get(name)
     if lyr is None or lyr.frame is None:
         return None

@@ -65,6 +65,7 @@ from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.plan import Plan, PlanLayer
 from spaceplanner.report import Report
+from spaceplanner.siting import DUAL_USE_SUFFIX
 from spaceplanner.ui.session import Session
 
 __all__ = ["OVERLAYS", "TOOLS", "QtMapCanvas"]
@@ -104,7 +105,6 @@ _WORLD_FACTOR = 10.0
 _WORLD_MIN_M = 10_000.0
 #: Rasters are shown from an overview of at most this many pixels a side.
 _RASTER_PIXELS = 1024
-_DUAL_USE_SUFFIX = " (dual use)"
 _WHEEL_STEP = 1.25
 _KEY_ZOOM = 1.5
 
@@ -1985,7 +1985,7 @@ def _violation_sites(plan: Plan, report: Report) -> dict[str, list[BaseGeometry]
         if principle not in sites or (principle, layer, site) in seen:
             continue
         seen.add((principle, layer, site))
-        for name in (layer, layer.removesuffix(_DUAL_USE_SUFFIX)):
+        for name in (layer, layer.removesuffix(DUAL_USE_SUFFIX)):
             frame = frames.get(name)
             if frame is None or "id" not in frame:
                 continue

@@ -31,6 +31,7 @@ from PyQt5.QtWidgets import (
 from spaceplanner.exports import indicator_rows
 from spaceplanner.labels import label
 from spaceplanner.report import Report
+from spaceplanner.siting import DUAL_USE_SUFFIX
 from spaceplanner.ui.session import Session
 
 __all__ = ["QtIndicatorsPanel", "QtViolationsPanel"]
@@ -45,7 +46,6 @@ _NOTE_STYLE = (
 #: Removal order of the siting principles (STANDARDS.md §5): the natural sort order.
 _PRINCIPLES = ("避", "防", "让")
 #: The engine names a dual-use activity space checked as a shelter ``"<layer> (dual use)"``.
-_DUAL_USE_SUFFIX = " (dual use)"
 
 
 def _link(widget: QWidget, session: Session, handler: Callable[[str, Any], None]) -> Callable:
@@ -649,7 +649,7 @@ class QtViolationsPanel(QWidget):
         assert self._session is not None
         layer, site_id = str(v.get("layer", "")), str(v.get("id", ""))
         plan = self._session.plan
-        for name in dict.fromkeys((layer, layer.removesuffix(_DUAL_USE_SUFFIX))):
+        for name in dict.fromkeys((layer, layer.removesuffix(DUAL_USE_SUFFIX))):
             frame = plan.layers[name].frame if name in plan.layers else None
             if frame is not None and bool((frame["id"].astype(str) == site_id).any()):
                 return (name, site_id)

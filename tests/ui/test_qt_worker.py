@@ -84,7 +84,10 @@ def test_live_run_after_an_edit_equals_a_fresh_evaluation(qtbot, session, runner
     assert full is False
     assert session.report is report
     assert runner.stale_areas  # gap areas shown are the last full run's
-    assert "gap_areas" not in report.layers and "uncovered_residents" in report.layers
+    # the slow area layers come from the last full run, marked stale; the rest is new
+    assert report.stale == {"gap_areas", "service_areas"}
+    assert report.layers["gap_areas"] is runner.last_full_report.layers["gap_areas"]
+    assert "uncovered_residents" in report.layers
     fresh = Evaluator(session.plan).evaluate(scenario=session.scenario, period=session.period)
     assert figures(report) == figures(fresh)
     assert figures(report) != before
