@@ -196,10 +196,8 @@ class QtMainWindow(QMainWindow):
             self.tr("&Evaluate"), self.evaluate, "F5",
             self.tr("Evaluate the plan with gap areas and service areas"),
         )
-        self.cancel_action = self._action(
-            self.tr("&Cancel evaluation"), self.cancel_evaluation, "Esc"
-        )
-        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # no Esc shortcut: Esc belongs to the canvas (it cancels a polygon being drawn)
+        self.cancel_action = self._action(self.tr("&Cancel evaluation"), self.cancel_evaluation)
         self.zoom_extent_action = self._action(
             self.tr("Zoom to &extent"), self.zoom_to_extent, "Ctrl+0"
         )
