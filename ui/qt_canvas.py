@@ -30,7 +30,15 @@ import numpy as np
 import rasterio
 import shapely
 from pyproj import CRS, Transformer
-from PyQt5.QtCore import QByteArray, QDataStream, QPointF, QRectF, Qt, pyqtSignal
+from PyQt5.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QDataStream,
+    QPointF,
+    QRectF,
+    Qt,
+    pyqtSignal,
+)
 from PyQt5.QtGui import (
     QBrush,
     QColor,
@@ -962,7 +970,9 @@ def _guarded(handler: _Handler) -> _Handler:
         except Exception as exc:
             log.exception("map canvas: %s failed", handler.__name__)
             self._cancel_gesture()
-            self.edit_failed.emit(self.tr("unexpected error: {error}").format(error=exc))
+            # the function is outside the class: pylupdate needs the context spelled out
+            message = QCoreApplication.translate("QtMapCanvas", "unexpected error: {error}")
+            self.edit_failed.emit(message.format(error=exc))
         return None
 
     return wrapper  # type: ignore[return-value]

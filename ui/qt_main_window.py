@@ -131,6 +131,7 @@ class QtMainWindow(QMainWindow):
         self.layers_panel: Any = None
         self.indicators: Any = None
         self.violations: Any = None
+        self.feature_panel: Any = None
         self._docks: list[QDockWidget] = []
         self._toolbars: list[QToolBar] = []
         self.set_session(session)
@@ -298,6 +299,7 @@ class QtMainWindow(QMainWindow):
     def _build_plan_ui(self) -> None:
         """The canvas, docks and toolbars for an open plan (built once per window)."""
         from spaceplanner.ui.qt_canvas import QtMapCanvas
+        from spaceplanner.ui.qt_feature_panel import QtFeaturePanel
         from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
         from spaceplanner.ui.qt_layers_panel import QtLayersPanel
         from spaceplanner.ui.qt_worker import QtEvaluationRunner
@@ -318,6 +320,8 @@ class QtMainWindow(QMainWindow):
         self.indicators = QtIndicatorsPanel(None, self, lang=self.lang)
         self.indicators.indicator_chosen.connect(self.show_gaps_of)
         self.violations = QtViolationsPanel(None, self, lang=self.lang)
+        self.feature_panel = QtFeaturePanel(None, self)
+        self.feature_panel.edit_requested.connect(self.edit_attributes)
         self.violations.zoom_to.connect(self.canvas.zoom_to_feature)
         self.violations.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
 
@@ -363,6 +367,8 @@ class QtMainWindow(QMainWindow):
              "indicatorsDock"),
             (self.tr("Violations of 让 / 防 / 避"), self.violations,
              Qt.DockWidgetArea.BottomDockWidgetArea, "violationsDock"),
+            (self.tr("Selected feature"), self.feature_panel,
+             Qt.DockWidgetArea.LeftDockWidgetArea, "featureDock"),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -371,7 +377,8 @@ class QtMainWindow(QMainWindow):
             self._docks.append(dock)
             self.panels_menu.addAction(dock.toggleViewAction())
         self.resizeDocks(self._docks[:2], [300, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks(self._docks[2:], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self._docks[2]], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self._docks[0], self._docks[3]], [420, 200], Qt.Orientation.Vertical)
 
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("toolsToolbar")
@@ -430,6 +437,7 @@ class QtMainWindow(QMainWindow):
         self.layers_panel.set_session(session)
         self.indicators.set_session(session)
         self.violations.set_session(session)
+        self.feature_panel.set_session(session)
         self.runner.set_session(session)
         # after the panels: on a new report the window reads the panels' new rows
         session.subscribe(self._on_session)
@@ -928,7 +936,10 @@ class QtMainWindow(QMainWindow):
         session = self.session
         if session is not None:
             session.unsubscribe(self._on_session)
-            for widget in (self.canvas, self.layers_panel, self.indicators, self.violations):
+            for widget in (
+                self.canvas, self.layers_panel, self.indicators, self.violations,
+                self.feature_panel,
+            ):
                 widget.set_session(None)
             if self.runner is not None:
                 self.runner.shutdown()

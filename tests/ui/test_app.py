@@ -247,3 +247,31 @@ def test_session_survives_a_window_without_plan(qtbot) -> None:
     assert win.stack.currentWidget() is win.canvas
     win.close_plan()
     assert win.stack.currentWidget() is win.start_page
+
+
+def test_identify_shows_the_selected_feature_with_its_load(
+    qtbot, opened: QtMainWindow, monkeypatch
+) -> None:
+    session = opened.session
+    assert session is not None
+    panel = opened.feature_panel
+    assert panel.rows() == [] and not panel.edit_button.isEnabled()
+    session.select(("shelters", "BN01"))
+    rows = dict(panel.rows())
+    assert rows["id"] == "BN01"
+    by_shelter = {s["id"]: s for s in session.report["shelters"]["by_shelter"]}  # type: ignore[index]
+    assert rows["shelter: assigned"] == f"{by_shelter['BN01']['assigned']:,.1f}"
+    assert "BN01" in panel.heading.text() and "shelters" in panel.heading.text()
+    opened_forms: list[tuple[str, str]] = []
+    from spaceplanner.ui import qt_attributes_dialog
+
+    monkeypatch.setattr(
+        qt_attributes_dialog.QtAttributesDialog,
+        "exec_",
+        lambda self: opened_forms.append((self.layer, self.feature_id)) or 0,
+    )
+    panel.edit_button.click()
+    assert opened_forms == [("shelters", "BN01")]
+    session.push(DeleteFeature("shelters", "BN01"))
+    assert panel.rows() == []  # the selection went with the feature
+    _wait_idle(qtbot, opened)

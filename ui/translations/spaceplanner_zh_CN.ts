@@ -2,1716 +2,1772 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name>AddLayerDialog</name>
+    <name>QtAddLayerDialog</name>
     <message>
-        <location filename="../add_layer_dialog.py" line="526"/>
+        <location filename="../qt_add_layer_dialog.py" line="526"/>
         <source>Add layer</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="376"/>
+        <location filename="../qt_add_layer_dialog.py" line="376"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="379"/>
+        <location filename="../qt_add_layer_dialog.py" line="379"/>
         <source>Shapefile, GeoJSON, GeoPackage, KML, CSV or GeoTIFF</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile、GeoJSON、GeoPackage、KML、CSV 或 GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="383"/>
+        <location filename="../qt_add_layer_dialog.py" line="383"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="388"/>
+        <location filename="../qt_add_layer_dialog.py" line="388"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="390"/>
+        <location filename="../qt_add_layer_dialog.py" line="390"/>
         <source>The layer inside a file that holds several</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中含多个图层时，选择其中一个</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="392"/>
+        <location filename="../qt_add_layer_dialog.py" line="392"/>
         <source>Layer in file:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的图层：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="394"/>
+        <location filename="../qt_add_layer_dialog.py" line="394"/>
         <source>The layer&apos;s name in the plan; it must be unique</source>
-        <translation type="unfinished"></translation>
+        <translation>图层在规划中的名称，不可重复</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="397"/>
+        <location filename="../qt_add_layer_dialog.py" line="397"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="405"/>
+        <location filename="../qt_add_layer_dialog.py" line="405"/>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>图层角色：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="691"/>
+        <location filename="../qt_add_layer_dialog.py" line="691"/>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="413"/>
+        <location filename="../qt_add_layer_dialog.py" line="413"/>
         <source>Text encoding of a Shapefile&apos;s .dbf or a CSV; detected when automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile 的 .dbf 或 CSV 的文本编码；选“自动”时自动识别</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="420"/>
+        <location filename="../qt_add_layer_dialog.py" line="420"/>
         <source>Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="422"/>
+        <location filename="../qt_add_layer_dialog.py" line="422"/>
         <source>from the file, e.g. EPSG:4490</source>
-        <translation type="unfinished"></translation>
+        <translation>取自文件，如 EPSG:4490</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="423"/>
+        <location filename="../qt_add_layer_dialog.py" line="423"/>
         <source>Set the coordinate system when the file has none or a wrong one</source>
-        <translation type="unfinished"></translation>
+        <translation>文件没有坐标系或坐标系有误时，在此指定</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="427"/>
+        <location filename="../qt_add_layer_dialog.py" line="427"/>
         <source>CRS:</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="432"/>
+        <location filename="../qt_add_layer_dialog.py" line="432"/>
         <source>X / longitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>X / 经度：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="433"/>
+        <location filename="../qt_add_layer_dialog.py" line="433"/>
         <source>Y / latitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Y / 纬度：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="437"/>
+        <location filename="../qt_add_layer_dialog.py" line="437"/>
         <source>Band:</source>
-        <translation type="unfinished"></translation>
+        <translation>波段：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="443"/>
+        <location filename="../qt_add_layer_dialog.py" line="443"/>
         <source>(choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="444"/>
+        <location filename="../qt_add_layer_dialog.py" line="444"/>
         <source>value at least</source>
-        <translation type="unfinished"></translation>
+        <translation>值不低于</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="445"/>
+        <location filename="../qt_add_layer_dialog.py" line="445"/>
         <source>value at most</source>
-        <translation type="unfinished"></translation>
+        <translation>值不高于</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="446"/>
+        <location filename="../qt_add_layer_dialog.py" line="446"/>
         <source>slope at most (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>坡度不大于（%）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="447"/>
+        <location filename="../qt_add_layer_dialog.py" line="447"/>
         <source>Which cells of the raster form the hazard zone</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格中哪些像元构成灾害风险区</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="455"/>
+        <location filename="../qt_add_layer_dialog.py" line="455"/>
         <source>Hazard zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>灾害风险区：</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="465"/>
+        <location filename="../qt_add_layer_dialog.py" line="465"/>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="468"/>
+        <location filename="../qt_add_layer_dialog.py" line="468"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="468"/>
+        <location filename="../qt_add_layer_dialog.py" line="468"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>数据列</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="468"/>
+        <location filename="../qt_add_layer_dialog.py" line="468"/>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>常量</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="480"/>
+        <location filename="../qt_add_layer_dialog.py" line="480"/>
         <source>* required · a column matched by name is used automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>* 为必填 · 按名称匹配到的列会自动使用</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="486"/>
+        <location filename="../qt_add_layer_dialog.py" line="486"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="499"/>
+        <location filename="../qt_add_layer_dialog.py" line="499"/>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="546"/>
+        <location filename="../qt_add_layer_dialog.py" line="546"/>
         <source>Choose a layer file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择图层文件</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="546"/>
+        <location filename="../qt_add_layer_dialog.py" line="546"/>
         <source>GIS files</source>
-        <translation type="unfinished"></translation>
+        <translation>GIS 文件</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="546"/>
+        <location filename="../qt_add_layer_dialog.py" line="546"/>
         <source>All files</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="573"/>
+        <location filename="../qt_add_layer_dialog.py" line="573"/>
         <source>{0} (raster)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（栅格）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="756"/>
+        <location filename="../qt_add_layer_dialog.py" line="756"/>
         <source>Unit: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="757"/>
+        <location filename="../qt_add_layer_dialog.py" line="757"/>
         <source>Matched by: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配名称：{0}</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="785"/>
+        <location filename="../qt_add_layer_dialog.py" line="785"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="786"/>
+        <location filename="../qt_add_layer_dialog.py" line="786"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="804"/>
+        <location filename="../qt_add_layer_dialog.py" line="804"/>
         <source>One value for every feature (instead of a column)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有要素取同一个值（代替数据列）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="831"/>
+        <location filename="../qt_add_layer_dialog.py" line="831"/>
         <source>(constant)</source>
-        <translation type="unfinished"></translation>
+        <translation>（常量）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="833"/>
+        <location filename="../qt_add_layer_dialog.py" line="833"/>
         <source>{0} (automatic)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（自动）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="835"/>
+        <location filename="../qt_add_layer_dialog.py" line="835"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1072"/>
+        <location filename="../qt_add_layer_dialog.py" line="1072"/>
         <source>the layer needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>图层需要名称</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1074"/>
+        <location filename="../qt_add_layer_dialog.py" line="1074"/>
         <source>a layer called &apos;{0}&apos; is already in the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>规划中已有名为“{0}”的图层</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1074"/>
+        <location filename="../qt_add_layer_dialog.py" line="1074"/>
         <source>choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>请换一个名称</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1092"/>
+        <location filename="../qt_add_layer_dialog.py" line="1092"/>
         <source>the file cannot be read ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1131"/>
+        <location filename="../qt_add_layer_dialog.py" line="1131"/>
         <source>the layer lies {0:,.1f} km away from the plan&apos;s layers: they do not overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>该图层距规划中的图层 {0:,.1f} 公里，二者不重叠</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1131"/>
+        <location filename="../qt_add_layer_dialog.py" line="1131"/>
         <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set the CRS above</source>
-        <translation type="unfinished"></translation>
+        <translation>其坐标系可能有误（经纬度颠倒，或应为其他 EPSG 代码）；请在上方指定坐标系</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1184"/>
+        <location filename="../qt_add_layer_dialog.py" line="1184"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1185"/>
+        <location filename="../qt_add_layer_dialog.py" line="1185"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1186"/>
+        <location filename="../qt_add_layer_dialog.py" line="1186"/>
         <source>Repaired</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1187"/>
+        <location filename="../qt_add_layer_dialog.py" line="1187"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1199"/>
+        <location filename="../qt_add_layer_dialog.py" line="1199"/>
         <source>Choose a file to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要添加的文件。</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1201"/>
+        <location filename="../qt_add_layer_dialog.py" line="1201"/>
         <source>1 error: fix it to add the layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个错误：修正后才能添加图层。</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1201"/>
+        <location filename="../qt_add_layer_dialog.py" line="1201"/>
         <source>{0} errors: fix them to add the layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个错误：修正后才能添加图层。</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1207"/>
+        <location filename="../qt_add_layer_dialog.py" line="1207"/>
         <source>Ready: a raster of {0} × {1} cells.</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪：栅格 {0} × {1} 像元。</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1211"/>
+        <location filename="../qt_add_layer_dialog.py" line="1211"/>
         <source>Ready: 1 feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪：1 个要素。</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1211"/>
+        <location filename="../qt_add_layer_dialog.py" line="1211"/>
         <source>Ready: {0} features.</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪：{0} 个要素。</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1229"/>
+        <location filename="../qt_add_layer_dialog.py" line="1229"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1230"/>
+        <location filename="../qt_add_layer_dialog.py" line="1230"/>
         <source>Bands</source>
-        <translation type="unfinished"></translation>
+        <translation>波段数</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1231"/>
+        <location filename="../qt_add_layer_dialog.py" line="1231"/>
         <source>Data type</source>
-        <translation type="unfinished"></translation>
+        <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1232"/>
+        <location filename="../qt_add_layer_dialog.py" line="1232"/>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据值</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1233"/>
+        <location filename="../qt_add_layer_dialog.py" line="1233"/>
         <source>CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1237"/>
+        <location filename="../qt_add_layer_dialog.py" line="1237"/>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1237"/>
+        <location filename="../qt_add_layer_dialog.py" line="1237"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
-        <location filename="../add_layer_dialog.py" line="1273"/>
+        <location filename="../qt_add_layer_dialog.py" line="1273"/>
         <source>geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>几何</translation>
     </message>
 </context>
 <context>
-    <name>AttributesDialog</name>
+    <name>QtAttributesDialog</name>
     <message>
-        <location filename="../attributes_dialog.py" line="100"/>
+        <location filename="../qt_attributes_dialog.py" line="100"/>
         <source>Attributes of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的属性</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="105"/>
+        <location filename="../qt_attributes_dialog.py" line="105"/>
         <source>{0} · layer {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 图层 {1}</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="116"/>
+        <location filename="../qt_attributes_dialog.py" line="116"/>
         <source>Ids are stable and cannot be edited</source>
-        <translation type="unfinished"></translation>
+        <translation>编号固定不变，不可编辑</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="118"/>
+        <location filename="../qt_attributes_dialog.py" line="118"/>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="139"/>
+        <location filename="../qt_attributes_dialog.py" line="139"/>
         <source>Other columns of the source (read-only):</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源中的其他列（只读）：</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="176"/>
+        <location filename="../qt_attributes_dialog.py" line="176"/>
         <source>no value</source>
-        <translation type="unfinished"></translation>
+        <translation>无值</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="171"/>
+        <location filename="../qt_attributes_dialog.py" line="171"/>
         <source>A number of at least 0; leave empty for no value</source>
-        <translation type="unfinished"></translation>
+        <translation>不小于 0 的数字；留空表示无值</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="246"/>
+        <location filename="../qt_attributes_dialog.py" line="246"/>
         <source>Edit attributes of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 {0} 的属性</translation>
     </message>
     <message>
-        <location filename="../attributes_dialog.py" line="255"/>
+        <location filename="../qt_attributes_dialog.py" line="255"/>
         <source>The edit was not made</source>
-        <translation type="unfinished"></translation>
+        <translation>未能完成编辑</translation>
     </message>
 </context>
 <context>
-    <name>EvaluationRunner</name>
+    <name>QtEvaluationRunner</name>
     <message>
-        <location filename="../worker.py" line="578"/>
+        <location filename="../qt_worker.py" line="580"/>
         <source>Unexpected error during the evaluation: {error}. The details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估时发生意外错误：{error}。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="597"/>
+        <location filename="../qt_worker.py" line="599"/>
         <source>Walking network and residents</source>
-        <translation type="unfinished"></translation>
+        <translation>步行网络与居民</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="598"/>
+        <location filename="../qt_worker.py" line="600"/>
         <source>Shelters</source>
-        <translation type="unfinished"></translation>
+        <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="599"/>
+        <location filename="../qt_worker.py" line="601"/>
         <source>Activity spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>活动空间</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="600"/>
+        <location filename="../qt_worker.py" line="602"/>
         <source>Facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>设施</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="601"/>
+        <location filename="../qt_worker.py" line="603"/>
         <source>Gap and service areas</source>
-        <translation type="unfinished"></translation>
+        <translation>服务盲区与服务范围</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="602"/>
+        <location filename="../qt_worker.py" line="604"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
-    <name>ExportDialog</name>
+    <name>QtExportDialog</name>
     <message>
-        <location filename="../export_dialog.py" line="431"/>
+        <location filename="../qt_export_dialog.py" line="430"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="232"/>
+        <location filename="../qt_export_dialog.py" line="231"/>
         <source>Web map and report (HTML)</source>
-        <translation type="unfinished"></translation>
+        <translation>网页地图与报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="233"/>
+        <location filename="../qt_export_dialog.py" line="232"/>
         <source>Map sheet (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸（PDF）</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="234"/>
+        <location filename="../qt_export_dialog.py" line="233"/>
         <source>Map sheet (PNG image)</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸（PNG 图片）</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="235"/>
+        <location filename="../qt_export_dialog.py" line="234"/>
         <source>Shapefiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="236"/>
+        <location filename="../qt_export_dialog.py" line="235"/>
         <source>GeoPackage</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="237"/>
+        <location filename="../qt_export_dialog.py" line="236"/>
         <source>GeoJSON (WGS 84)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON（WGS 84）</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="238"/>
+        <location filename="../qt_export_dialog.py" line="237"/>
         <source>Report tables (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>报告表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="241"/>
+        <location filename="../qt_export_dialog.py" line="240"/>
         <source>Formats</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="262"/>
+        <location filename="../qt_export_dialog.py" line="261"/>
         <source>Attribute encoding of the Shapefiles; GBK for older Chinese GIS software</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile 的属性编码；较旧的国产 GIS 软件请选 GBK</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="265"/>
+        <location filename="../qt_export_dialog.py" line="264"/>
         <source>Zip</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="266"/>
+        <location filename="../qt_export_dialog.py" line="265"/>
         <source>Put all Shapefiles into one .zip file</source>
-        <translation type="unfinished"></translation>
+        <translation>将所有 Shapefile 打包为一个 .zip 文件</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="267"/>
+        <location filename="../qt_export_dialog.py" line="266"/>
         <source>Shapefile encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="275"/>
+        <location filename="../qt_export_dialog.py" line="274"/>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="281"/>
+        <location filename="../qt_export_dialog.py" line="280"/>
         <source>Landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>横向</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="282"/>
+        <location filename="../qt_export_dialog.py" line="281"/>
         <source>Portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="287"/>
+        <location filename="../qt_export_dialog.py" line="286"/>
         <source>Map sheet paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸尺寸：</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="288"/>
+        <location filename="../qt_export_dialog.py" line="287"/>
         <source>Orientation:</source>
-        <translation type="unfinished"></translation>
+        <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="289"/>
+        <location filename="../qt_export_dialog.py" line="288"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="290"/>
+        <location filename="../qt_export_dialog.py" line="289"/>
         <source>scenario {scenario} · period: {period}</source>
-        <translation type="unfinished"></translation>
+        <translation>情景：{scenario} · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="297"/>
+        <location filename="../qt_export_dialog.py" line="296"/>
         <source>Evaluates:</source>
-        <translation type="unfinished"></translation>
+        <translation>评估内容：</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="299"/>
+        <location filename="../qt_export_dialog.py" line="298"/>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="303"/>
+        <location filename="../qt_export_dialog.py" line="302"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="308"/>
+        <location filename="../qt_export_dialog.py" line="307"/>
         <source>Replace existing files without asking</source>
-        <translation type="unfinished"></translation>
+        <translation>直接覆盖已有文件，不再询问</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="312"/>
+        <location filename="../qt_export_dialog.py" line="311"/>
         <source>Press Preview to see the map sheet before writing the PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“预览图纸”，在写出 PDF 前查看图纸。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="313"/>
+        <location filename="../qt_export_dialog.py" line="312"/>
         <source>Preview map sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>预览图纸</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="328"/>
+        <location filename="../qt_export_dialog.py" line="327"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="330"/>
+        <location filename="../qt_export_dialog.py" line="329"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="428"/>
+        <location filename="../qt_export_dialog.py" line="427"/>
         <source>Choose at least one format.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一种格式。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="431"/>
+        <location filename="../qt_export_dialog.py" line="430"/>
         <source>Choose an output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="441"/>
+        <location filename="../qt_export_dialog.py" line="440"/>
         <source>Replace existing files?</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖已有文件？</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="441"/>
+        <location filename="../qt_export_dialog.py" line="440"/>
         <source>{count} of the outputs already exist in {folder}:
 {names}
 
 Replace them?</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 中已存在 {count} 个输出文件：
+{names}
+
+是否覆盖？</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="451"/>
+        <location filename="../qt_export_dialog.py" line="450"/>
         <source>Nothing was written: the existing files were kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写出任何文件：已保留原有文件。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="474"/>
+        <location filename="../qt_export_dialog.py" line="473"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="510"/>
+        <location filename="../qt_export_dialog.py" line="509"/>
         <source>Drawing the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="518"/>
+        <location filename="../qt_export_dialog.py" line="517"/>
         <source>Cancelling: the export stops after its current step, and nothing is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：导出将在当前步骤完成后停止，不会写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="518"/>
+        <location filename="../qt_export_dialog.py" line="517"/>
         <source>Cancelling the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消预览…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="571"/>
+        <location filename="../qt_export_dialog.py" line="570"/>
         <source>Export to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="577"/>
+        <location filename="../qt_export_dialog.py" line="576"/>
         <source>Evaluating scenario {scenario}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估情景：{scenario}…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="581"/>
+        <location filename="../qt_export_dialog.py" line="580"/>
         <source>Evaluating: walking network and residents…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估：步行网络与居民…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="582"/>
+        <location filename="../qt_export_dialog.py" line="581"/>
         <source>Evaluating: shelters…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估：避难场所…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="583"/>
+        <location filename="../qt_export_dialog.py" line="582"/>
         <source>Evaluating: activity spaces…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估：活动空间…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="584"/>
+        <location filename="../qt_export_dialog.py" line="583"/>
         <source>Evaluating: facilities…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估：设施…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="585"/>
+        <location filename="../qt_export_dialog.py" line="584"/>
         <source>Evaluating: gap and service areas…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估：服务盲区与服务范围…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="586"/>
+        <location filename="../qt_export_dialog.py" line="585"/>
         <source>Writing the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写出文件…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="587"/>
+        <location filename="../qt_export_dialog.py" line="586"/>
         <source>Drawing the map sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在绘制图纸…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="588"/>
+        <location filename="../qt_export_dialog.py" line="587"/>
         <source>Moving the files into place…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在移动文件到目标位置…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="589"/>
+        <location filename="../qt_export_dialog.py" line="588"/>
         <source>Finishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="604"/>
+        <location filename="../qt_export_dialog.py" line="603"/>
         <source>Preview of the map sheet ({paper}, {orientation}).</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸预览（{paper}，{orientation}）。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="625"/>
+        <location filename="../qt_export_dialog.py" line="624"/>
         <source>Exported {count} files to {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {count} 个文件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="620"/>
+        <location filename="../qt_export_dialog.py" line="619"/>
         <source>Open the web map in your browser?</source>
-        <translation type="unfinished"></translation>
+        <translation>在浏览器中打开网页地图？</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="620"/>
+        <location filename="../qt_export_dialog.py" line="619"/>
         <source>Open the folder?</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹？</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="625"/>
+        <location filename="../qt_export_dialog.py" line="624"/>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="642"/>
+        <location filename="../qt_export_dialog.py" line="641"/>
         <source>Preview failed</source>
-        <translation type="unfinished"></translation>
+        <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="643"/>
+        <location filename="../qt_export_dialog.py" line="642"/>
         <source>The preview failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>预览失败。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="645"/>
+        <location filename="../qt_export_dialog.py" line="644"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="646"/>
+        <location filename="../qt_export_dialog.py" line="645"/>
         <source>The export failed; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="652"/>
+        <location filename="../qt_export_dialog.py" line="651"/>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="652"/>
+        <location filename="../qt_export_dialog.py" line="651"/>
         <source>Preview cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>预览已取消。</translation>
     </message>
 </context>
 <context>
-    <name>IndicatorsPanel</name>
+    <name>QtFeaturePanel</name>
     <message>
-        <location filename="../indicators_panel.py" line="218"/>
-        <source>No plan open.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../qt_feature_panel.py" line="65"/>
+        <source>Field</source>
+        <translation>字段</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="218"/>
-        <source>Not evaluated yet. Press Evaluate to measure who can walk to a shelter, to activity space and to each kind of facility.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../indicators_panel.py" line="233"/>
-        <source>Indicator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../indicators_panel.py" line="233"/>
+        <location filename="../qt_feature_panel.py" line="65"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="233"/>
+        <location filename="../qt_feature_panel.py" line="74"/>
+        <source>Edit attributes…</source>
+        <translation>编辑属性…</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="108"/>
+        <source>Click a feature with the Select tool to see it here.</source>
+        <translation>用“选择”工具点击要素，即可在此查看。</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="119"/>
+        <source>{0} · layer {1} · {2}</source>
+        <translation>{0} · 图层 {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="124"/>
+        <source>area (m²)</source>
+        <translation>面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="143"/>
+        <source>shelter: {0}</source>
+        <translation>避难场所：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>QtIndicatorsPanel</name>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="237"/>
+        <source>No plan open.</source>
+        <translation>未打开规划。</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="237"/>
+        <source>Not evaluated yet. Press Evaluate to measure who can walk to a shelter, to activity space and to each kind of facility.</source>
+        <translation>尚未评估。点击“评估”，测算哪些居民可步行到达避难场所、活动空间和各类设施。</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="252"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="252"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="252"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="233"/>
+        <location filename="../qt_indicators_panel.py" line="252"/>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>达标</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="236"/>
+        <location filename="../qt_indicators_panel.py" line="255"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="240"/>
+        <location filename="../qt_indicators_panel.py" line="259"/>
         <source>All periods</source>
-        <translation type="unfinished"></translation>
+        <translation>全部时期</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="245"/>
+        <location filename="../qt_indicators_panel.py" line="264"/>
         <source>Live update: the figures follow your latest edit; the gap and service areas on the map are from the last full evaluation (stale). Press Evaluate to refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时更新：数值已随最近的编辑更新；地图上的服务盲区与服务范围仍来自上一次完整评估（已过时）。点击“评估”刷新。</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="255"/>
+        <location filename="../qt_indicators_panel.py" line="274"/>
         <source>network walking distances</source>
-        <translation type="unfinished"></translation>
+        <translation>路网步行距离</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="258"/>
+        <location filename="../qt_indicators_panel.py" line="277"/>
         <source>straight-line distances × detour factor {factor}</source>
-        <translation type="unfinished"></translation>
+        <translation>直线距离 × 绕行系数 {factor}</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="261"/>
+        <location filename="../qt_indicators_panel.py" line="280"/>
         <source>{population} residents · {distance} · scenario: {scenario} · rules: {rules}</source>
-        <translation type="unfinished"></translation>
+        <translation>居民 {population} 人 · {distance} · 情景：{scenario} · 规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="270"/>
+        <location filename="../qt_indicators_panel.py" line="289"/>
         <source> · period: {period}</source>
-        <translation type="unfinished"></translation>
+        <translation> · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="277"/>
+        <location filename="../qt_indicators_panel.py" line="296"/>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="294"/>
+        <location filename="../qt_indicators_panel.py" line="313"/>
         <source>{group} — {met} of {total} met</source>
-        <translation type="unfinished"></translation>
+        <translation>{group} — {total} 项中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="299"/>
+        <location filename="../qt_indicators_panel.py" line="318"/>
         <source>Period: {period}</source>
-        <translation type="unfinished"></translation>
+        <translation>时期：{period}</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="309"/>
+        <location filename="../qt_indicators_panel.py" line="328"/>
         <source>{met} of {total} targets met</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="338"/>
+        <location filename="../qt_indicators_panel.py" line="357"/>
         <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>依据：{source}</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="338"/>
+        <location filename="../qt_indicators_panel.py" line="357"/>
         <source>No standard cited: the target is room for every resident.</source>
-        <translation type="unfinished"></translation>
+        <translation>未引用标准：目标为每位居民都有避难容量。</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="338"/>
+        <location filename="../qt_indicators_panel.py" line="357"/>
         <source>No standard cited.</source>
-        <translation type="unfinished"></translation>
+        <translation>未引用标准。</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="345"/>
+        <location filename="../qt_indicators_panel.py" line="364"/>
         <source>{value}; target at least {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value}；目标不低于 {target}</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="368"/>
+        <location filename="../qt_indicators_panel.py" line="387"/>
         <source>{value} persons</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="371"/>
+        <location filename="../qt_indicators_panel.py" line="390"/>
         <source>{value} m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} m²/人</translation>
     </message>
 </context>
 <context>
-    <name>LayerListModel</name>
+    <name>QtLayerListModel</name>
     <message>
-        <location filename="../layers_panel.py" line="257"/>
+        <location filename="../qt_layers_panel.py" line="257"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>图层</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="258"/>
+        <location filename="../qt_layers_panel.py" line="258"/>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="278"/>
+        <location filename="../qt_layers_panel.py" line="278"/>
         <source>raster</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="294"/>
+        <location filename="../qt_layers_panel.py" line="294"/>
         <source>Raster {0} × {1}, {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格 {0} × {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="305"/>
+        <location filename="../qt_layers_panel.py" line="305"/>
         <source>Source: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源：{0}</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="308"/>
+        <location filename="../qt_layers_panel.py" line="308"/>
         <source>Fields: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>字段：{0}</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="556"/>
+        <location filename="../qt_layers_panel.py" line="556"/>
         <source>1 feature</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个要素</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="557"/>
+        <location filename="../qt_layers_panel.py" line="557"/>
         <source>{0} features</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个要素</translation>
     </message>
 </context>
 <context>
-    <name>LayersPanel</name>
+    <name>QtLayersPanel</name>
     <message>
-        <location filename="../layers_panel.py" line="700"/>
+        <location filename="../qt_layers_panel.py" line="700"/>
         <source>Add layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图层…</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="700"/>
+        <location filename="../qt_layers_panel.py" line="700"/>
         <source>Add a layer from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件添加图层</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="878"/>
+        <location filename="../qt_layers_panel.py" line="878"/>
         <source>Remove layer</source>
-        <translation type="unfinished"></translation>
+        <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="703"/>
+        <location filename="../qt_layers_panel.py" line="703"/>
         <source>Remove the layer</source>
-        <translation type="unfinished"></translation>
+        <translation>移除该图层</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="709"/>
+        <location filename="../qt_layers_panel.py" line="709"/>
         <source>Style…</source>
-        <translation type="unfinished"></translation>
+        <translation>样式…</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="709"/>
+        <location filename="../qt_layers_panel.py" line="709"/>
         <source>Colours, line width and opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色、线宽和不透明度</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="712"/>
+        <location filename="../qt_layers_panel.py" line="712"/>
         <source>Role…</source>
-        <translation type="unfinished"></translation>
+        <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="712"/>
+        <location filename="../qt_layers_panel.py" line="712"/>
         <source>What the layer is in the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>图层在规划中的角色</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="715"/>
+        <location filename="../qt_layers_panel.py" line="715"/>
         <source>Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="715"/>
+        <location filename="../qt_layers_panel.py" line="715"/>
         <source>Zoom to the layer</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放至该图层</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="865"/>
+        <location filename="../qt_layers_panel.py" line="865"/>
         <source>The layer was not added</source>
-        <translation type="unfinished"></translation>
+        <translation>未能添加图层</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="878"/>
+        <location filename="../qt_layers_panel.py" line="878"/>
         <source>Remove the layer &apos;{0}&apos; from the plan? Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>从规划中移除图层“{0}”？可用撤销恢复。</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="891"/>
+        <location filename="../qt_layers_panel.py" line="891"/>
         <source>The layer was not removed</source>
-        <translation type="unfinished"></translation>
+        <translation>未能移除图层</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="905"/>
+        <location filename="../qt_layers_panel.py" line="905"/>
         <source>Style of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="919"/>
+        <location filename="../qt_layers_panel.py" line="919"/>
         <source>The style was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="935"/>
+        <location filename="../qt_layers_panel.py" line="935"/>
         <source>Role of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="935"/>
+        <location filename="../qt_layers_panel.py" line="935"/>
         <source>The layer&apos;s role in the plan:</source>
-        <translation type="unfinished"></translation>
+        <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="960"/>
+        <location filename="../qt_layers_panel.py" line="960"/>
         <source>The role was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>未能修改图层角色</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../qt_main_window.py" line="565"/>
         <source>SpacePlanner</source>
-        <translation type="unfinished"></translation>
+        <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../qt_main_window.py" line="151"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../qt_main_window.py" line="174"/>
         <source>&amp;Open plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../qt_main_window.py" line="175"/>
         <source>&amp;New plan from files…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../qt_main_window.py" line="176"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../qt_main_window.py" line="177"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../qt_main_window.py" line="180"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../qt_main_window.py" line="181"/>
         <source>&amp;Close plan</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../qt_main_window.py" line="182"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../qt_main_window.py" line="528"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../qt_main_window.py" line="529"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../qt_main_window.py" line="188"/>
         <source>&amp;Attributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../qt_main_window.py" line="188"/>
         <source>Edit the selected feature&apos;s attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../qt_main_window.py" line="192"/>
         <source>&amp;Delete feature</source>
-        <translation type="unfinished"></translation>
+        <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../qt_main_window.py" line="192"/>
         <source>Delete the selected feature</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../qt_main_window.py" line="196"/>
         <source>&amp;Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../qt_main_window.py" line="196"/>
         <source>Evaluate the plan with gap areas and service areas</source>
-        <translation type="unfinished"></translation>
+        <translation>评估规划，并生成服务盲区与服务范围</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../qt_main_window.py" line="201"/>
         <source>&amp;Cancel evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../qt_main_window.py" line="202"/>
         <source>Zoom to &amp;extent</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../qt_main_window.py" line="214"/>
         <source>Pan</source>
-        <translation type="unfinished"></translation>
+        <translation>平移</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../qt_main_window.py" line="207"/>
         <source>Select and identify</source>
-        <translation type="unfinished"></translation>
+        <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../qt_main_window.py" line="208"/>
         <source>Move feature</source>
-        <translation type="unfinished"></translation>
+        <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../qt_main_window.py" line="209"/>
         <source>Add point feature</source>
-        <translation type="unfinished"></translation>
+        <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../qt_main_window.py" line="218"/>
         <source>Draw polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../qt_main_window.py" line="211"/>
         <source>Reshape polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../qt_main_window.py" line="215"/>
         <source>Select</source>
-        <translation type="unfinished"></translation>
+        <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../qt_main_window.py" line="216"/>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>移动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../qt_main_window.py" line="217"/>
         <source>Add point</source>
-        <translation type="unfinished"></translation>
+        <translation>加点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../qt_main_window.py" line="219"/>
         <source>Reshape</source>
-        <translation type="unfinished"></translation>
+        <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../qt_main_window.py" line="221"/>
         <source>Full extent</source>
-        <translation type="unfinished"></translation>
+        <translation>全图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../qt_main_window.py" line="222"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../qt_main_window.py" line="223"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../qt_main_window.py" line="224"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../qt_main_window.py" line="225"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../qt_main_window.py" line="244"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../qt_main_window.py" line="248"/>
         <source>Open &amp;sample map</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../qt_main_window.py" line="254"/>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../qt_main_window.py" line="263"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../qt_main_window.py" line="273"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../qt_main_window.py" line="276"/>
         <source>Result &amp;overlays</source>
-        <translation type="unfinished"></translation>
+        <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../qt_main_window.py" line="278"/>
         <source>&amp;Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../qt_main_window.py" line="280"/>
         <source>E&amp;valuate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../qt_main_window.py" line="284"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../qt_main_window.py" line="287"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../qt_main_window.py" line="295"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../qt_main_window.py" line="297"/>
         <source>&amp;About SpacePlanner</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../qt_main_window.py" line="332"/>
         <source>Hazard scenario: its hazard zones shape the emergency period</source>
-        <translation type="unfinished"></translation>
+        <translation>灾害情景：其灾害风险区决定急时的评估</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../qt_main_window.py" line="336"/>
         <source>Normal and emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>平时与急时</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../qt_main_window.py" line="337"/>
         <source>Normal (daily life)</source>
-        <translation type="unfinished"></translation>
+        <translation>平时（日常生活）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../qt_main_window.py" line="338"/>
         <source>Emergency (shelters)</source>
-        <translation type="unfinished"></translation>
+        <translation>急时（应急避难）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../qt_main_window.py" line="344"/>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../qt_main_window.py" line="347"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>情景</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../qt_main_window.py" line="347"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>时期</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../qt_main_window.py" line="363"/>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../qt_main_window.py" line="363"/>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../qt_main_window.py" line="363"/>
         <source>Violations of 让 / 防 / 避</source>
-        <translation type="unfinished"></translation>
+        <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../qt_main_window.py" line="383"/>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../qt_main_window.py" line="401"/>
         <source>Gap areas</source>
-        <translation type="unfinished"></translation>
+        <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../qt_main_window.py" line="402"/>
         <source>Uncovered residents</source>
-        <translation type="unfinished"></translation>
+        <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../qt_main_window.py" line="403"/>
         <source>Shelters over capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../qt_main_window.py" line="404"/>
         <source>Service areas</source>
-        <translation type="unfinished"></translation>
+        <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../qt_main_window.py" line="405"/>
         <source>Hazard zones</source>
-        <translation type="unfinished"></translation>
+        <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../qt_main_window.py" line="406"/>
         <source>Violations</source>
-        <translation type="unfinished"></translation>
+        <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../qt_main_window.py" line="452"/>
         <source>CRS {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../qt_main_window.py" line="460"/>
         <source>Earthquake</source>
-        <translation type="unfinished"></translation>
+        <translation>地震</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../qt_main_window.py" line="461"/>
         <source>Flood</source>
-        <translation type="unfinished"></translation>
+        <translation>洪涝</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../qt_main_window.py" line="462"/>
         <source>Fire</source>
-        <translation type="unfinished"></translation>
+        <translation>火灾</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../qt_main_window.py" line="463"/>
         <source>All hazards</source>
-        <translation type="unfinished"></translation>
+        <translation>全部灾种</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../qt_main_window.py" line="499"/>
+        <source>Gaps shown: {0}</source>
+        <translation>显示盲区：{0}</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="528"/>
         <source>&amp;Undo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../qt_main_window.py" line="529"/>
         <source>&amp;Redo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../qt_main_window.py" line="539"/>
         <source>not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../qt_main_window.py" line="569"/>
         <source>Open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>打开规划</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../qt_main_window.py" line="569"/>
         <source>Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>规划 (*.toml *.gpkg);;规划说明 (*.toml);;规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../qt_main_window.py" line="603"/>
         <source>Cannot open the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开规划</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../qt_main_window.py" line="603"/>
         <source>No layer of the plan could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>规划中没有可读取的图层。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../qt_main_window.py" line="608"/>
         <source>Some layers were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>部分图层未载入</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../qt_main_window.py" line="608"/>
         <source>{0} problems stop some layers from loading; the plan opens without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个问题导致部分图层无法载入；规划将在不含这些图层的情况下打开。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../qt_main_window.py" line="625"/>
         <source>New plan</source>
-        <translation type="unfinished"></translation>
+        <translation>新建规划</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../qt_main_window.py" line="625"/>
         <source>Plan name:</source>
-        <translation type="unfinished"></translation>
+        <translation>规划名称：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="630"/>
+        <location filename="../qt_main_window.py" line="671"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="630"/>
+        <location filename="../qt_main_window.py" line="671"/>
         <source>The plan “{0}” has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>规划“{0}”有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../qt_main_window.py" line="694"/>
         <source>Save plan as</source>
-        <translation type="unfinished"></translation>
+        <translation>规划另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../qt_main_window.py" line="694"/>
         <source>Plan file (*.gpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../qt_main_window.py" line="711"/>
         <source>The plan was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>规划未能保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="677"/>
+        <location filename="../qt_main_window.py" line="718"/>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="690"/>
+        <location filename="../qt_main_window.py" line="731"/>
         <source>Autosave failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700"/>
+        <location filename="../qt_main_window.py" line="741"/>
         <source>Recover unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的更改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700"/>
+        <location filename="../qt_main_window.py" line="741"/>
         <source>SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} were kept. Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>SpacePlanner 上次未正常关闭。已保留“{0}”于 {1} 的未保存更改。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="714"/>
+        <location filename="../qt_main_window.py" line="755"/>
         <source>Cannot recover the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复规划</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="756"/>
+        <location filename="../qt_main_window.py" line="797"/>
         <source>Editing: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="756"/>
+        <location filename="../qt_main_window.py" line="797"/>
         <source>No layer chosen to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="778"/>
+        <location filename="../qt_main_window.py" line="819"/>
         <source>Delete {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="802"/>
+        <location filename="../qt_main_window.py" line="843"/>
         <source>The edit was not made</source>
-        <translation type="unfinished"></translation>
+        <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../qt_main_window.py" line="887"/>
         <source>Evaluated</source>
-        <translation type="unfinished"></translation>
+        <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="850"/>
+        <location filename="../qt_main_window.py" line="891"/>
         <source>The evaluation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="856"/>
+        <location filename="../qt_main_window.py" line="897"/>
         <source>Evaluation cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="886"/>
+        <location filename="../qt_main_window.py" line="927"/>
         <source>About SpacePlanner</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="886"/>
+        <location filename="../qt_main_window.py" line="927"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
 
 Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain as credited in each sample's README.</source>
-        <translation type="unfinished"></translation>
+        <translation>SpacePlanner {0}
+
+城市社区韧性公共空间规划工具。
+
+示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="363"/>
+        <source>Selected feature</source>
+        <translation>所选要素</translation>
     </message>
 </context>
 <context>
-    <name>MapCanvas</name>
+    <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas.py" line="1440"/>
+        <location filename="../qt_canvas.py" line="1545"/>
         <source>choose a layer to edit first (a vector layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="1443"/>
+        <location filename="../qt_canvas.py" line="1548"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="1462"/>
-        <source>Layer {layer} holds {kinds}; a {kind} cannot be added to it.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../qt_canvas.py" line="1567"/>
+        <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
+        <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="1518"/>
-        <source>A polygon needs at least 3 corners.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../qt_canvas.py" line="1623"/>
+        <source>a polygon needs at least 3 corners</source>
+        <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="1522"/>
-        <source>The polygon is not valid ({reason}); it was not added.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../qt_canvas.py" line="1627"/>
+        <source>the polygon is not valid ({reason}); it was not added</source>
+        <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="1792"/>
-        <source>The new shape of {feature} is not valid ({reason}); the feature was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../qt_canvas.py" line="1899"/>
+        <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
+        <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
+    </message>
+    <message>
+        <location filename="../qt_canvas.py" line="974"/>
+        <source>unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
     </message>
 </context>
 <context>
-    <name>StartPage</name>
+    <name>QtStartPage</name>
     <message>
-        <location filename="../start_page.py" line="61"/>
+        <location filename="../qt_start_page.py" line="61"/>
         <source>SpacePlanner</source>
-        <translation type="unfinished"></translation>
+        <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="66"/>
+        <location filename="../qt_start_page.py" line="66"/>
         <source>Plan resilient public space: shelters with room for everyone, activity space and daily facilities within walking distance.</source>
-        <translation type="unfinished"></translation>
+        <translation>规划韧性公共空间：让每位居民都有避难容量，活动空间与日常设施步行可达。</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="74"/>
+        <location filename="../qt_start_page.py" line="74"/>
         <source>Version {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {0}</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="82"/>
+        <location filename="../qt_start_page.py" line="82"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="84"/>
+        <location filename="../qt_start_page.py" line="84"/>
         <source>Open a plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开规划…</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="85"/>
+        <location filename="../qt_start_page.py" line="85"/>
         <source>A plan spec (.toml) or a plan file (.gpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>规划说明（.toml）或规划文件（.gpkg）</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="86"/>
+        <location filename="../qt_start_page.py" line="86"/>
         <source>New plan from files…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件新建规划…</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="87"/>
+        <location filename="../qt_start_page.py" line="87"/>
         <source>Start a plan from Shapefiles, GeoJSON, GeoPackage, CSV or rasters</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Shapefile、GeoJSON、GeoPackage、CSV 或栅格数据新建规划</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="95"/>
+        <location filename="../qt_start_page.py" line="95"/>
         <source>Sample maps</source>
-        <translation type="unfinished"></translation>
+        <translation>示例地图</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="109"/>
+        <location filename="../qt_start_page.py" line="109"/>
         <source>Recent plans</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的规划</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="118"/>
+        <location filename="../qt_start_page.py" line="118"/>
         <source>No recent plans yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无最近打开的规划。</translation>
     </message>
 </context>
 <context>
-    <name>StyleDialog</name>
+    <name>QtStyleDialog</name>
     <message>
-        <location filename="../layers_panel.py" line="446"/>
+        <location filename="../qt_layers_panel.py" line="446"/>
         <source>Layer style</source>
-        <translation type="unfinished"></translation>
+        <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="454"/>
+        <location filename="../qt_layers_panel.py" line="454"/>
         <source>No fill</source>
-        <translation type="unfinished"></translation>
+        <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="461"/>
+        <location filename="../qt_layers_panel.py" line="461"/>
         <source>Fill colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="464"/>
+        <location filename="../qt_layers_panel.py" line="464"/>
         <source>Line colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="471"/>
+        <location filename="../qt_layers_panel.py" line="471"/>
         <source>Line width:</source>
-        <translation type="unfinished"></translation>
+        <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="476"/>
+        <location filename="../qt_layers_panel.py" line="476"/>
         <source>Opacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="483"/>
+        <location filename="../qt_layers_panel.py" line="483"/>
         <source>Symbol size:</source>
-        <translation type="unfinished"></translation>
+        <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="506"/>
+        <location filename="../qt_layers_panel.py" line="506"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="518"/>
+        <location filename="../qt_layers_panel.py" line="518"/>
         <source>Fill colour</source>
-        <translation type="unfinished"></translation>
+        <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../layers_panel.py" line="525"/>
+        <location filename="../qt_layers_panel.py" line="525"/>
         <source>Line colour</source>
-        <translation type="unfinished"></translation>
+        <translation>线条颜色</translation>
     </message>
 </context>
 <context>
-    <name>Units</name>
+    <name>QtViolationsPanel</name>
     <message>
-        <location filename="../add_layer_dialog.py" line="189"/>
-        <source>persons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../add_layer_dialog.py" line="190"/>
-        <source>households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../add_layer_dialog.py" line="191"/>
-        <source>floors</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ViolationsPanel</name>
-    <message>
-        <location filename="../indicators_panel.py" line="562"/>
+        <location filename="../qt_indicators_panel.py" line="567"/>
         <source>No plan open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="565"/>
+        <location filename="../qt_indicators_panel.py" line="570"/>
         <source>Not evaluated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未评估。</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="568"/>
+        <location filename="../qt_indicators_panel.py" line="573"/>
         <source>No siting violations: every site passes 避, 防 and 让.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有选址问题：所有场地均符合避、防、让原则。</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="576"/>
+        <location filename="../qt_indicators_panel.py" line="581"/>
         <source>{count} siting violations ({counts}). Click one to show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个选址问题（{counts}）。点击可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="585"/>
+        <location filename="../qt_indicators_panel.py" line="590"/>
         <source>Principle</source>
-        <translation type="unfinished"></translation>
+        <translation>原则</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="585"/>
+        <location filename="../qt_indicators_panel.py" line="590"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>场地</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="585"/>
+        <location filename="../qt_indicators_panel.py" line="590"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="585"/>
+        <location filename="../qt_indicators_panel.py" line="590"/>
         <source>Capacity removed</source>
-        <translation type="unfinished"></translation>
+        <translation>扣减容量</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="595"/>
+        <location filename="../qt_indicators_panel.py" line="600"/>
         <source>Shelter capacity (persons) this principle removed from the site</source>
-        <translation type="unfinished"></translation>
+        <translation>该原则从此场地扣减的避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="612"/>
+        <location filename="../qt_indicators_panel.py" line="617"/>
         <source>{value} persons</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../indicators_panel.py" line="618"/>
+        <location filename="../qt_indicators_panel.py" line="623"/>
         <source>{principle} · rule {rule}
 Site: {site} (layer {layer}, id {id})
 Measured {measured}, required {required}
 {message}
 Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>{principle} · 规则 {rule}
+场地：{site}（图层 {layer}，编号 {id}）
+实测 {measured}，要求 {required}
+{message}
+依据：{source}</translation>
     </message>
 </context>
 <context>
-    <name>_HitIndex</name>
+    <name>Units</name>
     <message>
-        <location filename="../canvas.py" line="918"/>
-        <source>Unexpected error: {error}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../qt_add_layer_dialog.py" line="189"/>
+        <source>persons</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../qt_add_layer_dialog.py" line="190"/>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../qt_add_layer_dialog.py" line="191"/>
+        <source>floors</source>
+        <translation>层</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,146 @@
+"""The identify panel: the selected feature's attributes, and its figures from the last report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from PyQt5.QtCore import Qt, pyqtSignal
+from PyQt5.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.ui.session import Session
+
+__all__ = ["QtFeaturePanel"]
+
+#: Figures of a shelter from the report shown under its attributes, in this order.
+_SHELTER_FIGURES = (
+    "capacity_persons",
+    "assigned",
+    "spare",
+    "population_within_radius",
+    "capacity_basis",
+    "over_capacity",
+)
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    return str(value)
+
+
+class QtFeaturePanel(QWidget):
+    """Shows the session's selected feature (identify): its layer, attributes and, for a
+    shelter, its load from the latest evaluation; a button opens the attribute form.
+
+    Signals
+    -------
+    edit_requested
+        The user wants to edit the selected feature's attributes.
+    """
+
+    edit_requested = pyqtSignal()
+
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: Session | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        vertical = self.table.verticalHeader()
+        horizontal = self.table.horizontalHeader()
+        assert vertical is not None and horizontal is not None
+        vertical.setVisible(False)
+        horizontal.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        horizontal.setStretchLastSection(True)
+        self.edit_button = QPushButton(self.tr("Edit attributes…"), self)
+        self.edit_button.clicked.connect(self.edit_requested)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.edit_button)
+        self.set_session(session)
+
+    def set_session(self, session: Session | None) -> None:
+        """Follow another session (or none)."""
+        if self._session is not None:
+            self._session.unsubscribe(self._on_event)
+        self._session = session
+        if session is not None:
+            session.subscribe(self._on_event)
+        self.refresh()
+
+    def _on_event(self, event: str, _data: Any) -> None:
+        if event in ("selection", "features", "report", "layers"):
+            self.refresh()
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The (field, value) rows shown."""
+        return [
+            (self.table.item(r, 0).text(), self.table.item(r, 1).text())  # type: ignore[union-attr]
+            for r in range(self.table.rowCount())
+        ]
+
+    def refresh(self) -> None:
+        """Show the selected feature, or a hint when nothing is selected."""
+        session = self._session
+        selected = session.selection if session is not None else None
+        layer = session.plan.layers.get(selected[0]) if session and selected else None
+        frame = layer.frame if layer is not None else None
+        if session is None or selected is None or layer is None or frame is None:
+            self.heading.setText(self.tr("Click a feature with the Select tool to see it here."))
+            self.table.setRowCount(0)
+            self.edit_button.setEnabled(False)
+            return
+        hits = frame.index[frame["id"].astype(str) == selected[1]]
+        if len(hits) == 0:
+            self.table.setRowCount(0)
+            self.edit_button.setEnabled(False)
+            return
+        record = frame.loc[hits[0]]
+        geometry = record[frame.geometry.name]
+        self.heading.setText(
+            self.tr("{0} · layer {1} · {2}").format(selected[1], layer.name, geometry.geom_type)
+        )
+        rows = [(str(k), _text(v)) for k, v in record.items() if k != frame.geometry.name]
+        if geometry.geom_type in ("Polygon", "MultiPolygon"):
+            rows.append((self.tr("area (m²)"), _text(float(geometry.area))))
+        rows += self._figures(session, layer.name, selected[1])
+        self.table.setRowCount(len(rows))
+        for r, (key, value) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(key))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            self.table.setItem(r, 1, item)
+        self.edit_button.setEnabled(True)
+
+    def _figures(self, session: Session, layer: str, fid: str) -> list[tuple[str, str]]:
+        report = session.report
+        shelters = report["shelters"] if report is not None else None
+        if not shelters:
+            return []
+        for item in shelters["by_shelter"]:
+            owner = str(item["layer"]).removesuffix(DUAL_USE_SUFFIX)
+            if owner == layer and str(item["id"]) == fid:
+                return [
+                    (self.tr("shelter: {0}").format(key), _text(item.get(key)))
+                    for key in _SHELTER_FIGURES
+                ]
+        return []
