@@ -23,7 +23,14 @@ from shapely import STRtree
 
 from spaceplanner.network import Access, WalkNetwork, locate
 
-__all__ = ["Sources", "group_distances", "node_fields", "site_sources", "straight_distances"]
+__all__ = [
+    "Sources",
+    "clip_lines",
+    "group_distances",
+    "node_fields",
+    "site_sources",
+    "straight_distances",
+]
 
 #: csgraph treats stored zeros as missing edges; a zero offset is stored as this instead.
 _EPS = 1e-9
@@ -76,6 +83,16 @@ class Sources:
         )
 
 
+def clip_lines(lines: np.ndarray, zones: np.ndarray) -> np.ndarray:
+    """``shapely.intersection(lines, zones)``, without the costly overlay for the lines that lie
+    wholly inside their zone (most network pieces in a park): those are kept as they are."""
+    shapely.prepare(zones)
+    inside = shapely.contains_properly(zones, lines)
+    out = np.array(lines, dtype=object, copy=True)
+    out[~inside] = shapely.intersection(lines[~inside], zones[~inside])
+    return out
+
+
 def _zone_positions(
     network: WalkNetwork, zones: np.ndarray, which: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -87,7 +104,7 @@ def _zone_positions(
     z, s = network.tree.query(zones[which], predicate="intersects")
     if z.size == 0:
         return (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
-    hits = shapely.intersection(network.segments[s], zones[which][z])
+    hits = clip_lines(network.segments[s], zones[which][z])
     parts, idx = shapely.get_parts(hits, return_index=True)
     kind = shapely.get_type_id(parts)
     lines = kind == 1
@@ -284,21 +301,34 @@ def group_distances(
     return out
 
 
-def _site_groups(sources: Sources, groups: list[np.ndarray]) -> pd.DataFrame:
-    empty = np.empty(0, np.int64)
-    g = np.concatenate([np.full(len(s), i) for i, s in enumerate(groups)]) if groups else empty
-    s = np.concatenate(groups) if groups else empty
-    return pd.DataFrame(
-        {"group": np.asarray(g, dtype=np.int64), "site": np.asarray(s, dtype=np.int64)}
-    )
+def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The indices ``starts[i] .. starts[i] + counts[i] - 1`` of every ``i``, concatenated."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, np.int64)
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(starts, counts) + within
 
 
-def _lower(out: np.ndarray, pairs: pd.DataFrame) -> None:
-    """Lower ``out[group, target]`` to the least ``d`` of each (group, target) in ``pairs``."""
-    best = pairs.groupby(["group", "target"], sort=False)["d"].min()
-    g = best.index.get_level_values(0).to_numpy()
-    r = best.index.get_level_values(1).to_numpy()
-    out[g, r] = np.minimum(out[g, r], best.to_numpy())
+def _members(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Join ``wanted`` keys to the ``(keys, values)`` pairs: ``(row of wanted, value)`` for
+    every pair whose key equals a wanted key (a many-to-many join by sorting, no pandas)."""
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    lo = np.searchsorted(sorted_keys, wanted, side="left")
+    hi = np.searchsorted(sorted_keys, wanted, side="right")
+    counts = hi - lo
+    rows = np.repeat(np.arange(wanted.size), counts)
+    return rows, values[order[_expand(lo, counts)]]
+
+
+def _group_sites(groups: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(group, site) of every site of every group."""
+    if not groups:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    g = np.concatenate([np.full(len(sites), i, dtype=np.int64) for i, sites in enumerate(groups)])
+    s = np.concatenate([np.asarray(sites, dtype=np.int64) for sites in groups])
+    return g, s
 
 
 def _same_segment(
@@ -309,28 +339,22 @@ def _same_segment(
     targets: Access,
 ) -> None:
     """A target on the same segment as a site position may walk straight along it."""
-    positions = pd.DataFrame(
-        {"site": sources.site, "seg": sources.seg, "ts": sources.t, "off": sources.offset}
-    ).merge(_site_groups(sources, groups), on="site")
-    # only targets on a segment that has a site position can walk straight to it
-    near = targets.on_segments(np.unique(positions["seg"].to_numpy()))
-    frame = pd.DataFrame(
-        {
-            "target": near,
-            "seg": targets.seg[near],
-            "tt": targets.t[near],
-            "conn": targets.conn[near],
-        }
-    )
-    pairs = frame.merge(positions, on="seg")
-    if pairs.empty:
+    g_of, s_of = _group_sites(groups)
+    # every (group, position) of the groups' sites
+    which, pos = _members(sources.site, np.arange(sources.site.size), s_of)
+    if pos.size == 0:
         return
-    along = (
-        np.abs(pairs["tt"].to_numpy() - pairs["ts"].to_numpy())
-        * network.seg_len[pairs["seg"].to_numpy()]
-    )
-    pairs["d"] = pairs["conn"].to_numpy() + along + pairs["off"].to_numpy()
-    _lower(out, pairs)
+    group = g_of[which]
+    seg = sources.seg[pos]
+    # only targets on a segment that has a site position can walk straight to it
+    near = targets.on_segments(np.unique(seg))
+    if near.size == 0:
+        return
+    t_row, k = _members(seg, np.arange(seg.size), targets.seg[near])
+    target = near[t_row]
+    p = pos[k]
+    along = np.abs(targets.t[target] - sources.t[p]) * network.seg_len[sources.seg[p]]
+    np.minimum.at(out, (group[k], target), targets.conn[target] + along + sources.offset[p])
 
 
 def _inside_sites(
@@ -355,10 +379,10 @@ def _inside_sites(
         reached = ok[hit]
     if reached.size == 0:
         return
-    hits = pd.DataFrame({"target": reached, "site": zoned[z], "d": targets.conn[reached]}).merge(
-        _site_groups(sources, groups), on="site"
-    )
-    _lower(out, hits)
+    g_of, s_of = _group_sites(groups)
+    row, group = _members(s_of, g_of, zoned[z])
+    target = reached[row]
+    np.minimum.at(out, (group, target), targets.conn[target])
 
 
 def straight_distances(

@@ -20,6 +20,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from spaceplanner.distance import clip_lines
 from spaceplanner.network import WalkNetwork
 from spaceplanner.plan import Plan
 from spaceplanner.rules import Profile
@@ -358,7 +359,7 @@ def _network_accesses(site: shapely.Geometry, network: WalkNetwork, tol: float) 
     # Only directions are read from this, so a coarse zone (metre precision) does.
     zone = shapely.simplify(shapely.buffer(site, tol, quad_segs=2), 1.0)
     idx = network.tree.query(zone, predicate="intersects")
-    pieces = shapely.intersection(network.segments[idx], zone)
+    pieces = clip_lines(network.segments[idx], np.full(idx.size, zone, dtype=object))
     pieces = pieces[~shapely.is_empty(pieces)]
     onto = shapely.intersects(pieces, site)
     near = shapely.get_point(shapely.shortest_line(pieces[~onto], site), 0)

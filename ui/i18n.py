@@ -66,9 +66,9 @@ def install(app: QCoreApplication, lang: str) -> bool:
 
 def _tool(*names: str) -> str:
     for name in names:
-        found = shutil.which(name) or next(
-            (str(p) for p in (Path("/usr/lib/qt5/bin") / name,) if p.exists()), None
-        )
+        # pip's PyQt5 puts pylupdate5 beside the venv's python, which need not be on PATH
+        places = (Path(sys.executable).with_name(name), Path("/usr/lib/qt5/bin") / name)
+        found = shutil.which(name) or next((str(p) for p in places if p.exists()), None)
         if found:
             return found
     msg = f"none of {', '.join(names)} found (install qttools5-dev-tools)"

@@ -539,7 +539,6 @@ class QtMainWindow(QMainWindow):
         where = self.session.path.name if self.session.path else self.tr("not saved")
         mark = "*" if self.session.dirty else ""
         self.setWindowTitle(f"{mark}{self.session.plan.name} — {where} — SpacePlanner")
-        self.setWindowModified(self.session.dirty)
 
     # -- opening ----------------------------------------------------------------------------
     def _recent(self) -> list[str]:

@@ -1029,7 +1029,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="565"/>
+        <location filename="../qt_main_window.py" line="564"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1111,7 +1111,7 @@ Replace them?</source>
     <message>
         <location filename="../qt_main_window.py" line="196"/>
         <source>Evaluate the plan with gap areas and service areas</source>
-        <translation>评估规划，并生成服务盲区与服务范围</translation>
+        <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
         <location filename="../qt_main_window.py" line="201"/>
@@ -1261,7 +1261,7 @@ Replace them?</source>
     <message>
         <location filename="../qt_main_window.py" line="332"/>
         <source>Hazard scenario: its hazard zones shape the emergency period</source>
-        <translation>灾害情景：其灾害风险区决定急时的评估</translation>
+        <translation>灾害情景：决定急时评估采用哪些灾害风险区</translation>
     </message>
     <message>
         <location filename="../qt_main_window.py" line="336"/>
@@ -1389,137 +1389,137 @@ Replace them?</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="569"/>
+        <location filename="../qt_main_window.py" line="568"/>
         <source>Open plan</source>
         <translation>打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="569"/>
+        <location filename="../qt_main_window.py" line="568"/>
         <source>Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)</source>
         <translation>规划 (*.toml *.gpkg);;规划说明 (*.toml);;规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="603"/>
+        <location filename="../qt_main_window.py" line="602"/>
         <source>Cannot open the plan</source>
         <translation>无法打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="603"/>
+        <location filename="../qt_main_window.py" line="602"/>
         <source>No layer of the plan could be read.</source>
         <translation>规划中没有可读取的图层。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="608"/>
+        <location filename="../qt_main_window.py" line="607"/>
         <source>Some layers were left out</source>
         <translation>部分图层未载入</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="608"/>
+        <location filename="../qt_main_window.py" line="607"/>
         <source>{0} problems stop some layers from loading; the plan opens without them.</source>
         <translation>{0} 个问题导致部分图层无法载入；规划将在不含这些图层的情况下打开。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="625"/>
+        <location filename="../qt_main_window.py" line="624"/>
         <source>New plan</source>
         <translation>新建规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="625"/>
+        <location filename="../qt_main_window.py" line="624"/>
         <source>Plan name:</source>
         <translation>规划名称：</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="671"/>
+        <location filename="../qt_main_window.py" line="670"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="671"/>
+        <location filename="../qt_main_window.py" line="670"/>
         <source>The plan “{0}” has changes that are not saved. Save them?</source>
         <translation>规划“{0}”有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="694"/>
+        <location filename="../qt_main_window.py" line="693"/>
         <source>Save plan as</source>
         <translation>规划另存为</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="694"/>
+        <location filename="../qt_main_window.py" line="693"/>
         <source>Plan file (*.gpkg)</source>
         <translation>规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="711"/>
+        <location filename="../qt_main_window.py" line="710"/>
         <source>The plan was not saved</source>
         <translation>规划未能保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="718"/>
+        <location filename="../qt_main_window.py" line="717"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="731"/>
+        <location filename="../qt_main_window.py" line="730"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="741"/>
+        <location filename="../qt_main_window.py" line="740"/>
         <source>Recover unsaved changes?</source>
         <translation>恢复未保存的更改？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="741"/>
+        <location filename="../qt_main_window.py" line="740"/>
         <source>SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} were kept. Recover them?</source>
         <translation>SpacePlanner 上次未正常关闭。已保留“{0}”于 {1} 的未保存更改。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="755"/>
+        <location filename="../qt_main_window.py" line="754"/>
         <source>Cannot recover the plan</source>
         <translation>无法恢复规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="797"/>
+        <location filename="../qt_main_window.py" line="796"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="797"/>
+        <location filename="../qt_main_window.py" line="796"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="819"/>
+        <location filename="../qt_main_window.py" line="818"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="843"/>
+        <location filename="../qt_main_window.py" line="842"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="887"/>
+        <location filename="../qt_main_window.py" line="886"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="891"/>
+        <location filename="../qt_main_window.py" line="890"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="897"/>
+        <location filename="../qt_main_window.py" line="896"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="927"/>
+        <location filename="../qt_main_window.py" line="926"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="927"/>
+        <location filename="../qt_main_window.py" line="926"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1585,7 +1585,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
     <message>
         <location filename="../qt_start_page.py" line="66"/>
         <source>Plan resilient public space: shelters with room for everyone, activity space and daily facilities within walking distance.</source>
-        <translation>规划韧性公共空间：让每位居民都有避难容量，活动空间与日常设施步行可达。</translation>
+        <translation>规划韧性公共空间：避难场所容得下每一位居民，活动空间与日常设施步行可达。</translation>
     </message>
     <message>
         <location filename="../qt_start_page.py" line="74"/>
