@@ -885,6 +885,21 @@ class _ShapeItem(QGraphicsItem):
 # -- hit testing ----------------------------------------------------------------------------------
 
 
+class _Same:
+    """Equal to another ``_Same`` holding the very same object (frames compare by identity)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+
 class _HitIndex:
     """Find a layer's features near a point: an STRtree over the frame's geometries."""
 
@@ -1064,6 +1079,8 @@ class QtMapCanvas(QGraphicsView):
         self._overlay_counts: dict[str, int] = {}
         self._overlay_shown = {name: name != "service_areas" for name in OVERLAYS}
         self._indicator: str | None = None
+        # per overlay: what it was built from, so an unchanged one is not built again
+        self._overlay_keys: dict[str, tuple[Any, ...]] = {}
         self._hits: dict[str, _HitIndex] = {}
         self._tool = "pan"
         self._edit_layer: str | None = None
@@ -1113,6 +1130,7 @@ class QtMapCanvas(QGraphicsView):
         self._layers.clear()
         self._overlays.clear()
         self._overlay_counts.clear()
+        self._overlay_keys.clear()
         self._hits.clear()
         self._edit_layer = None
         self._session = session
@@ -1275,19 +1293,20 @@ class QtMapCanvas(QGraphicsView):
         return self._overlay_counts.get(name, 0)
 
     def _build_overlays(self) -> None:
-        for old in self._overlays.values():
-            self._scene.removeItem(old)
-        self._overlays.clear()
-        self._overlay_counts.clear()
         report = self._session.report if self._session is not None else None
         if report is None:
+            for old in self._overlays.values():
+                self._scene.removeItem(old)
+            self._overlays.clear()
+            self._overlay_counts.clear()
+            self._overlay_keys.clear()
             return
         item: QGraphicsItem
         for z, name in enumerate(OVERLAYS):
             if name == "violations":
                 sites = _violation_sites(self._plan, report)
                 count = sum(len(v) for v in sites.values())
-                item = _ViolationItem(self._world, sites)
+                key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
             else:
                 frame = report.layers.get(name)
                 if (
@@ -1296,17 +1315,28 @@ class QtMapCanvas(QGraphicsView):
                     and "indicator" in frame.columns
                 ):
                     frame = frame[frame["indicator"] == self._indicator]
-                if frame is None or not len(frame):
-                    continue
+                count = 0 if frame is None else len(frame)
+                # a live report carries the last full run's area layers: the same frames (held
+                # in the key, so an identity check is safe)
+                key = (_Same(report.layers.get(name)), self._indicator, count)
+            if self._overlay_keys.get(name) == key and (name in self._overlays or not count):
+                continue  # unchanged since the last report: keep the item
+            if name in self._overlays:
+                self._scene.removeItem(self._overlays.pop(name))
+            self._overlay_counts.pop(name, None)
+            self._overlay_keys[name] = key
+            if not count:
+                continue
+            if name == "violations":
+                item = _ViolationItem(self._world, sites)
+            else:
+                assert frame is not None
                 geoms = np.asarray(frame.geometry.values, dtype=object)
-                count = len(frame)
                 item = _VectorItem(
                     self._world,
                     _Drawing.build(geoms, unique_points=True),
                     _overlay_symbology(name),
                 )
-            if not count:
-                continue
             item.setZValue(_Z_OVERLAYS + z)
             item.setVisible(self._overlay_shown[name])
             self._scene.addItem(item)

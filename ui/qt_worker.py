@@ -365,6 +365,11 @@ class QtEvaluationRunner(QObject):
         self.last_duration: float | None = None
         #: Traceback text of the last unexpected error (also logged), or None.
         self.last_traceback: str | None = None
+        #: Seconds the last live run took (None before the first); a live run is done at once
+        #: in the window's thread when the one before took at most :attr:`quick_seconds`.
+        self.last_live_duration: float | None = None
+        #: Live runs expected to take up to this long are not handed to the worker thread.
+        self.quick_seconds = 0.2
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._on_quit)
@@ -385,6 +390,7 @@ class QtEvaluationRunner(QObject):
         self._evaluator = None
         self._evaluator_key = None
         self.last_full_report = None
+        self.last_live_duration = None
         self.stale_areas = False
 
     @property
@@ -427,9 +433,56 @@ class QtEvaluationRunner(QObject):
         if self._closed or self._session is None:
             return
         if self._current is None:
-            self._start(full=False)
+            if self._quick():
+                self._run_here()
+            else:
+                self._start(full=False)
         elif self._pending is None:
             self._pending = "live"
+
+    def _quick(self) -> bool:
+        """A live run can be done at once in this thread: the evaluator is warm for this
+        session and its last live run was quick (handing it to the worker would only add the
+        thread hand-off and the competition with the window's painting for Python's lock)."""
+        session = self._session
+        return (
+            session is not None
+            and self._evaluator is not None
+            and self._evaluator_key == self._key(session)
+            and self.last_live_duration is not None
+            and self.last_live_duration <= self.quick_seconds
+        )
+
+    def _run_here(self) -> None:
+        """A live run in the calling (GUI) thread, with the same signals as a worker run."""
+        session, ev = self._session, self._evaluator
+        assert session is not None and ev is not None
+        self.runs += 1
+        self.started.emit(False)
+        start = time.perf_counter()
+        ev.plan = session.snapshot()
+        try:
+            report = ev.evaluate(scenario=session.scenario, period=session.period, gaps="points")
+        except SpacePlannerError as exc:
+            self.last_live_duration = None  # the next one goes to the worker again
+            self.failed.emit(exc.describe())
+            return
+        except Exception as exc:
+            self.last_live_duration = None
+            self.last_traceback = traceback.format_exc()
+            log.error("live evaluation failed:\n%s", self.last_traceback)
+            self.failed.emit(
+                self.tr(
+                    "Unexpected error during the evaluation: {error}. The details are in the log."
+                ).format(error=f"{type(exc).__name__}: {exc}")
+            )
+            return
+        self.last_duration = self.last_live_duration = time.perf_counter() - start
+        if self.last_full_report is not None:
+            report = _with_areas_of(report, self.last_full_report)
+        self.stale_areas = True
+        session.set_report(report)
+        self.finished.emit(report, False)
 
     def cancel(self) -> None:
         """Stop the current run at its next step and forget any wanted run.
@@ -559,6 +612,8 @@ class QtEvaluationRunner(QObject):
             assert self._session is not None
             full = bool(job.info["full"])
             self.last_duration = job.info.get("duration")
+            if not full:
+                self.last_live_duration = self.last_duration
             if full:
                 self.last_full_report = report
             elif self.last_full_report is not None:

@@ -321,3 +321,39 @@ def test_edit_to_panel_latency_on_helsinki(qtbot):
         # generous bound: the machine is shared; the printed median is the figure to watch
         assert ms[len(ms) // 2] < (300 if what == "facility" else 1000)
     assert runner.shutdown(30000)
+
+
+def test_quick_live_runs_are_done_at_once_in_the_window_thread(
+    qtbot, session, runner, monkeypatch
+):
+    threads: list[threading.Thread] = []
+    real = Evaluator.evaluate
+
+    def spy(self, **kwargs):
+        threads.append(threading.current_thread())
+        return real(self, **kwargs)
+
+    with qtbot.waitSignal(runner.finished, timeout=30000):
+        runner.request_full()
+    session.push(MoveFeature("shelters", "BN01", 100.0, 0.0))
+    with qtbot.waitSignal(runner.finished, timeout=30000):
+        runner.request_live()  # the first live run: in the worker, and timed
+    assert runner.last_live_duration is not None
+    runner.quick_seconds = 10.0
+    monkeypatch.setattr(Evaluator, "evaluate", spy)
+    session.push(MoveFeature("shelters", "BN01", 150.0, 50.0))
+    seen: list[bool] = []
+    runner.finished.connect(lambda _report, full: seen.append(full))
+    runner.request_live()
+    assert seen == [False]  # done before request_live returned
+    assert threads == [threading.main_thread()]
+    assert not runner.busy and runner.stale_areas
+    fresh = Evaluator(session.plan).evaluate(scenario=session.scenario, period=session.period)
+    assert figures(session.report) == figures(fresh)
+    # a slow live run goes back to the worker
+    runner.quick_seconds = 0.0
+    session.push(MoveFeature("shelters", "BN01", -250.0, -50.0))
+    runner.request_live()
+    assert seen == [False] and runner.busy
+    qtbot.waitUntil(lambda: not runner.busy, timeout=30000)
+    assert threads[-1] is not threading.main_thread()
