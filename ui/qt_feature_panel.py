@@ -116,8 +116,18 @@ class QtFeaturePanel(QWidget):
             return
         record = frame.loc[hits[0]]
         geometry = record[frame.geometry.name]
+        kinds = {
+            "Point": self.tr("point"),
+            "MultiPoint": self.tr("points"),
+            "LineString": self.tr("line"),
+            "MultiLineString": self.tr("lines"),
+            "Polygon": self.tr("polygon"),
+            "MultiPolygon": self.tr("polygons"),
+        }
         self.heading.setText(
-            self.tr("{0} · layer {1} · {2}").format(selected[1], layer.name, geometry.geom_type)
+            self.tr("{0} · layer {1} · {2}").format(
+                selected[1], layer.name, kinds.get(geometry.geom_type, geometry.geom_type)
+            )
         )
         rows = [(str(k), _text(v)) for k, v in record.items() if k != frame.geometry.name]
         if geometry.geom_type in ("Polygon", "MultiPolygon"):
@@ -139,8 +149,13 @@ class QtFeaturePanel(QWidget):
         for item in shelters["by_shelter"]:
             owner = str(item["layer"]).removesuffix(DUAL_USE_SUFFIX)
             if owner == layer and str(item["id"]) == fid:
-                return [
-                    (self.tr("shelter: {0}").format(key), _text(item.get(key)))
-                    for key in _SHELTER_FIGURES
-                ]
+                names = {
+                    "capacity_persons": self.tr("Shelter capacity (persons)"),
+                    "assigned": self.tr("Residents assigned"),
+                    "spare": self.tr("Spare capacity"),
+                    "population_within_radius": self.tr("Residents within its radius"),
+                    "capacity_basis": self.tr("Capacity from"),
+                    "over_capacity": self.tr("Over capacity"),
+                }
+                return [(names[key], _text(item.get(key))) for key in _SHELTER_FIGURES]
         return []

@@ -277,7 +277,7 @@ class QtMainWindow(QMainWindow):
         self.view_menu.addMenu(self.overlay_menu)
         self.panels_menu = QMenu(self.tr("&Panels"), self)
         self.view_menu.addMenu(self.panels_menu)
-        eval_menu = bar.addMenu(self.tr("E&valuate"))
+        eval_menu = bar.addMenu(self.tr("Ev&aluate"))
         assert eval_menu is not None
         eval_menu.addAction(self.evaluate_action)
         eval_menu.addAction(self.cancel_action)

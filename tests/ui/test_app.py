@@ -260,7 +260,7 @@ def test_identify_shows_the_selected_feature_with_its_load(
     rows = dict(panel.rows())
     assert rows["id"] == "BN01"
     by_shelter = {s["id"]: s for s in session.report["shelters"]["by_shelter"]}  # type: ignore[index]
-    assert rows["shelter: assigned"] == f"{by_shelter['BN01']['assigned']:,.1f}"
+    assert rows["Residents assigned"] == f"{by_shelter['BN01']['assigned']:,.1f}"
     assert "BN01" in panel.heading.text() and "shelters" in panel.heading.text()
     opened_forms: list[tuple[str, str]] = []
     from spaceplanner.ui import qt_attributes_dialog

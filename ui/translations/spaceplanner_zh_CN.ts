@@ -395,37 +395,37 @@
 <context>
     <name>QtEvaluationRunner</name>
     <message>
-        <location filename="../qt_worker.py" line="580"/>
+        <location filename="../qt_worker.py" line="635"/>
         <source>Unexpected error during the evaluation: {error}. The details are in the log.</source>
         <translation>评估时发生意外错误：{error}。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="599"/>
+        <location filename="../qt_worker.py" line="654"/>
         <source>Walking network and residents</source>
         <translation>步行网络与居民</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="600"/>
+        <location filename="../qt_worker.py" line="655"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="601"/>
+        <location filename="../qt_worker.py" line="656"/>
         <source>Activity spaces</source>
         <translation>活动空间</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="602"/>
+        <location filename="../qt_worker.py" line="657"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="603"/>
+        <location filename="../qt_worker.py" line="658"/>
         <source>Gap and service areas</source>
         <translation>服务盲区与服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="604"/>
+        <location filename="../qt_worker.py" line="659"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -757,19 +757,74 @@ Replace them?</source>
         <translation>用“选择”工具点击要素，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="119"/>
+        <location filename="../qt_feature_panel.py" line="127"/>
         <source>{0} · layer {1} · {2}</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="124"/>
+        <location filename="../qt_feature_panel.py" line="134"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="143"/>
-        <source>shelter: {0}</source>
-        <translation>避难场所：{0}</translation>
+        <location filename="../qt_feature_panel.py" line="120"/>
+        <source>point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="121"/>
+        <source>points</source>
+        <translation>多点</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="122"/>
+        <source>line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="123"/>
+        <source>lines</source>
+        <translation>多线</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="124"/>
+        <source>polygon</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="125"/>
+        <source>polygons</source>
+        <translation>多面</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="153"/>
+        <source>Shelter capacity (persons)</source>
+        <translation>避难容量（人）</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="154"/>
+        <source>Residents assigned</source>
+        <translation>分配居民</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="155"/>
+        <source>Spare capacity</source>
+        <translation>剩余容量</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="156"/>
+        <source>Residents within its radius</source>
+        <translation>服务半径内居民</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="157"/>
+        <source>Capacity from</source>
+        <translation>容量依据</translation>
+    </message>
+    <message>
+        <location filename="../qt_feature_panel.py" line="158"/>
+        <source>Over capacity</source>
+        <translation>超出容量</translation>
     </message>
 </context>
 <context>
@@ -1234,11 +1289,6 @@ Replace them?</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="280"/>
-        <source>E&amp;valuate</source>
-        <translation>评估(&amp;V)</translation>
-    </message>
-    <message>
         <location filename="../qt_main_window.py" line="284"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
@@ -1536,41 +1586,46 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
+    <message>
+        <location filename="../qt_main_window.py" line="280"/>
+        <source>Ev&amp;aluate</source>
+        <translation>评估(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../qt_canvas.py" line="1545"/>
+        <location filename="../qt_canvas.py" line="1575"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1548"/>
+        <location filename="../qt_canvas.py" line="1578"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1567"/>
+        <location filename="../qt_canvas.py" line="1597"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1623"/>
+        <location filename="../qt_canvas.py" line="1653"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1627"/>
+        <location filename="../qt_canvas.py" line="1657"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1899"/>
+        <location filename="../qt_canvas.py" line="1929"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="974"/>
+        <location filename="../qt_canvas.py" line="989"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
