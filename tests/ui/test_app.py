@@ -275,3 +275,31 @@ def test_identify_shows_the_selected_feature_with_its_load(
     session.push(DeleteFeature("shelters", "BN01"))
     assert panel.rows() == []  # the selection went with the feature
     _wait_idle(qtbot, opened)
+
+
+def test_new_plan_from_a_file(qtbot, window: QtMainWindow, monkeypatch) -> None:
+    from PyQt5.QtWidgets import QDialog, QInputDialog
+
+    from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
+
+    source = get_path("synthetic_cn").parent / "facilities.geojson"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("新社区", True))
+
+    def choose(self):
+        self.set_file(source)
+        assert not self.errors()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(QtAddLayerDialog, "exec_", choose)
+    window.new_plan()
+    session = window.session
+    assert session is not None and session.plan.name == "新社区"
+    assert list(session.plan.layers) == ["facilities"]
+    layer = session.plan.layers["facilities"]
+    assert layer.role == "facilities" and layer.feature_count == 6
+    # the plan works in a metric CRS chosen for the place (CGCS2000 Gauss-Krüger here)
+    assert session.plan.crs.to_epsg() == 4547
+    assert layer.frame.crs == session.plan.crs
+    assert not session.dirty
+    assert window.stack.currentWidget() is window.canvas
+    _wait_idle(qtbot, window)
