@@ -294,10 +294,12 @@ def group_distances(
             fields[:, network.seg_u[seg]] + t * length,
             fields[:, network.seg_v[seg]] + (1 - t) * length,
         )
-        out[start : start + len(chunk), idx] = targets.conn[idx] + via
-    _same_segment(out, network, sources, groups, targets)
-    _inside_sites(out, network, targets, sources, groups)
-    out[out > limit] = np.inf
+        d = targets.conn[idx] + via
+        d[d > limit] = np.inf
+        out[start : start + len(chunk), idx] = d
+    # every value written below is within the limit: no pass over the whole (K, M) array
+    _same_segment(out, network, sources, groups, targets, limit)
+    _inside_sites(out, network, targets, sources, groups, limit)
     return out
 
 
@@ -337,8 +339,10 @@ def _same_segment(
     sources: Sources,
     groups: list[np.ndarray],
     targets: Access,
+    limit: float,
 ) -> None:
-    """A target on the same segment as a site position may walk straight along it."""
+    """A target on the same segment as a site position may walk straight along it (lowered
+    only where that is within ``limit``)."""
     g_of, s_of = _group_sites(groups)
     # every (group, position) of the groups' sites
     which, pos = _members(sources.site, np.arange(sources.site.size), s_of)
@@ -354,7 +358,9 @@ def _same_segment(
     target = near[t_row]
     p = pos[k]
     along = np.abs(targets.t[target] - sources.t[p]) * network.seg_len[sources.seg[p]]
-    np.minimum.at(out, (group[k], target), targets.conn[target] + along + sources.offset[p])
+    d = targets.conn[target] + along + sources.offset[p]
+    ok = d <= limit
+    np.minimum.at(out, (group[k][ok], target[ok]), d[ok])
 
 
 def _inside_sites(
@@ -363,8 +369,10 @@ def _inside_sites(
     targets: Access,
     sources: Sources,
     groups: list[np.ndarray],
+    limit: float,
 ) -> None:
-    """A target whose edge position lies in a polygon site's zone is at that site."""
+    """A target whose edge position lies in a polygon site's zone is at that site (its
+    distance is its connector, counted when within ``limit``)."""
     zoned = np.flatnonzero(pd.notna(sources.zones))
     if zoned.size == 0 or not targets.reachable.any():
         return
@@ -382,7 +390,9 @@ def _inside_sites(
     g_of, s_of = _group_sites(groups)
     row, group = _members(s_of, g_of, zoned[z])
     target = reached[row]
-    np.minimum.at(out, (group, target), targets.conn[target])
+    d = targets.conn[target]
+    ok = d <= limit
+    np.minimum.at(out, (group[ok], target[ok]), d[ok])
 
 
 def straight_distances(
