@@ -14,14 +14,7 @@ QT = ("PyQt5", "PyQt6", "PySide2", "PySide6", "qtpy", "pytestqt")
 
 
 def _imports(folder: Path) -> list[tuple[str, str]]:
-    found = []
-    for path in sorted(folder.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                found += [(path.name, alias.name) for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                found.append((path.name, node.module))
-    return found
+    return [item for path in sorted(folder.rglob("*.py")) for item in _imports_of(path)]
 
 
 @pytest.mark.parametrize("folder", ["spaceplanner", "layers", "sample_maps"])
@@ -59,3 +52,19 @@ def test_no_top_level_ui_or_layers_module_is_installed() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/"
     )
     assert out.stdout.strip() == "None None"
+
+
+def test_the_desktop_model_needs_no_qt() -> None:
+    """The app's model (session, edits, autosave) is tested without a display."""
+    modules = [m for _, m in _imports_of(ROOT / "ui" / "session.py")]
+    assert [m for m in modules if m.split(".")[0] in QT] == []
+
+
+def _imports_of(path: Path) -> list[tuple[str, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(path.name, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((path.name, node.module))
+    return found
