@@ -27,6 +27,7 @@ __all__ = [
     "Sources",
     "clip_lines",
     "group_distances",
+    "group_reach",
     "node_fields",
     "site_sources",
     "straight_distances",
@@ -250,6 +251,65 @@ def node_fields(
     return np.asarray(dist)[:, :n]
 
 
+def group_reach(
+    network: WalkNetwork,
+    sources: Sources,
+    groups: list[np.ndarray],
+    targets: Access,
+    *,
+    limit: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Walking distance from each group of sites to each target it reaches within ``limit``,
+    as sparse triples ``(group, target, distance)``, one per reached pair.
+
+    Parameters as in :func:`group_distances`. Each group's targets are found from the nodes it
+    reaches, so the work follows what is reached, not the number of targets: a shelter's
+    residents within 500 m of a city of 500,000.
+    """
+    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
+    if not groups or sources.site.size == 0 or targets.seg.size == 0:
+        return empty
+    found_g, found_t, found_d = [], [], []
+    per_chunk = max(1, _CHUNK_CELLS // max(network.node_count, 1))
+    for start in range(0, len(groups), per_chunk):
+        chunk = groups[start : start + per_chunk]
+        fields = node_fields(network, sources, chunk, limit)
+        for j, row in enumerate(fields):
+            # Only points on a segment with a reached end can be reached through the network.
+            reached = np.flatnonzero(np.isfinite(row))
+            if reached.size == 0:
+                continue
+            if reached.size > network.node_count // 4:
+                idx = targets.by_segment[0]  # most of the network: every reachable point
+            else:
+                idx = targets.on_segments(network.segments_at(reached))
+            seg, t = targets.seg[idx], targets.t[idx]
+            length = network.seg_len[seg]
+            d = targets.conn[idx] + np.minimum(
+                row[network.seg_u[seg]] + t * length, row[network.seg_v[seg]] + (1 - t) * length
+            )
+            ok = np.isfinite(d) & (d <= limit)
+            found_g.append(np.full(int(ok.sum()), start + j, dtype=np.int64))
+            found_t.append(idx[ok])
+            found_d.append(d[ok])
+    for g, t, d in (
+        _same_segment(network, sources, groups, targets, limit),
+        _inside_sites(network, targets, sources, groups, limit),
+    ):
+        found_g.append(g)
+        found_t.append(t)
+        found_d.append(d)
+    g, t, d = (np.concatenate(found_g), np.concatenate(found_t), np.concatenate(found_d))
+    if g.size == 0:
+        return empty
+    # the least distance of each (group, target)
+    order = np.lexsort((d, t, g))
+    g, t, d = g[order], t[order], d[order]
+    first = np.ones(g.size, dtype=bool)
+    first[1:] = (g[1:] != g[:-1]) | (t[1:] != t[:-1])
+    return g[first], t[first].astype(np.int64), d[first]
+
+
 def group_distances(
     network: WalkNetwork,
     sources: Sources,
@@ -270,36 +330,13 @@ def group_distances(
     targets
         Where the targets reach the network; unreachable targets get ``inf``.
     target_xy
-        The targets' coordinates (for the inside-a-site rule).
+        The targets' coordinates (their number sets M).
     limit
         Distances beyond this are ``inf``.
     """
-    k, m = len(groups), len(target_xy)
-    out = np.full((k, m), np.inf)
-    if k == 0 or m == 0 or sources.site.size == 0:
-        return out
-    per_chunk = max(1, _CHUNK_CELLS // max(network.node_count, m, 1))
-    for start in range(0, k, per_chunk):
-        chunk = groups[start : start + per_chunk]
-        fields = node_fields(network, sources, chunk, limit)
-        # Only points on a segment with a reached end can be reached through the network.
-        reached = np.flatnonzero(np.isfinite(fields).any(axis=0))
-        if reached.size > network.node_count // 4:
-            idx = targets.by_segment[0]  # most of the network: every reachable point
-        else:
-            idx = targets.on_segments(network.segments_at(reached))
-        seg, t = targets.seg[idx], targets.t[idx]
-        length = network.seg_len[seg]
-        via = np.minimum(
-            fields[:, network.seg_u[seg]] + t * length,
-            fields[:, network.seg_v[seg]] + (1 - t) * length,
-        )
-        d = targets.conn[idx] + via
-        d[d > limit] = np.inf
-        out[start : start + len(chunk), idx] = d
-    # every value written below is within the limit: no pass over the whole (K, M) array
-    _same_segment(out, network, sources, groups, targets, limit)
-    _inside_sites(out, network, targets, sources, groups, limit)
+    out = np.full((len(groups), len(target_xy)), np.inf)
+    g, t, d = group_reach(network, sources, groups, targets, limit=limit)
+    out[g, t] = d
     return out
 
 
@@ -334,48 +371,48 @@ def _group_sites(groups: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _same_segment(
-    out: np.ndarray,
     network: WalkNetwork,
     sources: Sources,
     groups: list[np.ndarray],
     targets: Access,
     limit: float,
-) -> None:
-    """A target on the same segment as a site position may walk straight along it (lowered
-    only where that is within ``limit``)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A target on the same segment as a site position may walk straight along it:
+    ``(group, target, distance)`` of each such walk within ``limit``."""
+    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
     g_of, s_of = _group_sites(groups)
     # every (group, position) of the groups' sites
     which, pos = _members(sources.site, np.arange(sources.site.size), s_of)
     if pos.size == 0:
-        return
+        return empty
     group = g_of[which]
     seg = sources.seg[pos]
     # only targets on a segment that has a site position can walk straight to it
     near = targets.on_segments(np.unique(seg))
     if near.size == 0:
-        return
+        return empty
     t_row, k = _members(seg, np.arange(seg.size), targets.seg[near])
     target = near[t_row]
     p = pos[k]
     along = np.abs(targets.t[target] - sources.t[p]) * network.seg_len[sources.seg[p]]
     d = targets.conn[target] + along + sources.offset[p]
     ok = d <= limit
-    np.minimum.at(out, (group[k][ok], target[ok]), d[ok])
+    return group[k][ok], target[ok], d[ok]
 
 
 def _inside_sites(
-    out: np.ndarray,
     network: WalkNetwork,
     targets: Access,
     sources: Sources,
     groups: list[np.ndarray],
     limit: float,
-) -> None:
-    """A target whose edge position lies in a polygon site's zone is at that site (its
-    distance is its connector, counted when within ``limit``)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A target whose edge position lies in a polygon site's zone is at that site, its
+    distance being its connector: ``(group, target, distance)`` of each within ``limit``."""
+    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
     zoned = np.flatnonzero(pd.notna(sources.zones))
     if zoned.size == 0 or not targets.reachable.any():
-        return
+        return empty
     if targets.foot is not None:
         tree, where = targets.foot_tree
         z, hit = tree.query(sources.zones[zoned], predicate="intersects")
@@ -386,13 +423,13 @@ def _inside_sites(
         hit, z = STRtree(sources.zones[zoned]).query(shapely.points(foot), predicate="intersects")
         reached = ok[hit]
     if reached.size == 0:
-        return
+        return empty
     g_of, s_of = _group_sites(groups)
     row, group = _members(s_of, g_of, zoned[z])
     target = reached[row]
     d = targets.conn[target]
-    ok = d <= limit
-    np.minimum.at(out, (group[ok], target[ok]), d[ok])
+    within = d <= limit
+    return group[within], target[within], d[within]
 
 
 def straight_distances(

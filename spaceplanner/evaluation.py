@@ -24,7 +24,13 @@ import pandas as pd
 import shapely
 
 from spaceplanner.capacity import assign
-from spaceplanner.distance import Sources, group_distances, site_sources, straight_distances
+from spaceplanner.distance import (
+    Sources,
+    group_distances,
+    group_reach,
+    site_sources,
+    straight_distances,
+)
 from spaceplanner.hazards import SCENARIOS, hazard_types, hazard_zones, scenario_types
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
@@ -338,18 +344,27 @@ class Evaluator:
                     if ctx.network is None
                     else self._layer_sources(ctx, layer.name, geoms, gates)
                 )
-                d, _ = self._distances(
-                    ctx,
-                    geoms[idx],
-                    [np.array([j]) for j in range(idx.size)],
-                    float(radius[idx].max()),
-                    sources=None if every is None else every.subset(idx),
-                )
+                singles = [np.array([j]) for j in range(idx.size)]
+                limit = float(radius[idx].max())
+                if every is None:
+                    dense, _ = self._distances(ctx, geoms[idx], singles, limit)
+                    g, r_all = np.nonzero(np.isfinite(dense))
+                    d_all = dense[g, r_all]
+                else:
+                    # sparse: each shelter's residents within its radius, not a dense
+                    # (shelters x residents) array
+                    assert ctx.network is not None
+                    g, r_all, d_all = group_reach(
+                        ctx.network, every.subset(idx), singles, ctx.access, limit=limit
+                    )
                 reached = every.reached()[idx] if every is not None else np.ones(idx.size, bool)
-                for j, i in enumerate(todo):
-                    row = d[j]
-                    r = np.flatnonzero(row <= radius[i])
-                    known[site_keys[i]] = (r, row[r], bool(reached[j]))
+                cuts = np.searchsorted(g, np.arange(1, idx.size))  # g is sorted
+                for j, (r, dist) in enumerate(
+                    zip(np.split(r_all, cuts), np.split(d_all, cuts), strict=True)
+                ):
+                    i = todo[j]
+                    keep = dist <= radius[i]
+                    known[site_keys[i]] = (r[keep], dist[keep], bool(reached[j]))
             fresh = {k: known[k] for k in site_keys}
             self._site_cache[layer.name] = fresh
             parts = [fresh[k] for k in site_keys]
