@@ -12,6 +12,7 @@ Dijkstra (``scipy.sparse.csgraph``) from a virtual node joined to every position
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -251,25 +252,15 @@ def node_fields(
     return np.asarray(dist)[:, :n]
 
 
-def group_reach(
+def _network_rows(
     network: WalkNetwork,
     sources: Sources,
     groups: list[np.ndarray],
     targets: Access,
-    *,
     limit: float,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Walking distance from each group of sites to each target it reaches within ``limit``,
-    as sparse triples ``(group, target, distance)``, one per reached pair.
-
-    Parameters as in :func:`group_distances`. Each group's targets are found from the nodes it
-    reaches, so the work follows what is reached, not the number of targets: a shelter's
-    residents within 500 m of a city of 500,000.
-    """
-    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
-    if not groups or sources.site.size == 0 or targets.seg.size == 0:
-        return empty
-    found_g, found_t, found_d = [], [], []
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Per group: ``(group, targets, distances)`` through the network within ``limit``, each
+    target once, found from the nodes the group reaches."""
     per_chunk = max(1, _CHUNK_CELLS // max(network.node_count, 1))
     for start in range(0, len(groups), per_chunk):
         chunk = groups[start : start + per_chunk]
@@ -289,25 +280,67 @@ def group_reach(
                 row[network.seg_u[seg]] + t * length, row[network.seg_v[seg]] + (1 - t) * length
             )
             ok = np.isfinite(d) & (d <= limit)
-            found_g.append(np.full(int(ok.sum()), start + j, dtype=np.int64))
-            found_t.append(idx[ok])
-            found_d.append(d[ok])
-    for g, t, d in (
+            yield start + j, idx[ok], d[ok]
+
+
+def _shortcuts(
+    network: WalkNetwork,
+    sources: Sources,
+    groups: list[np.ndarray],
+    targets: Access,
+    limit: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(group, target, distance)`` of the walks that need no node: along a site's own
+    segment, or from inside a polygon site (a target may appear more than once)."""
+    parts = (
         _same_segment(network, sources, groups, targets, limit),
         _inside_sites(network, targets, sources, groups, limit),
-    ):
-        found_g.append(g)
-        found_t.append(t)
-        found_d.append(d)
-    g, t, d = (np.concatenate(found_g), np.concatenate(found_t), np.concatenate(found_d))
-    if g.size == 0:
-        return empty
-    # the least distance of each (group, target)
-    order = np.lexsort((d, t, g))
-    g, t, d = g[order], t[order], d[order]
-    first = np.ones(g.size, dtype=bool)
-    first[1:] = (g[1:] != g[:-1]) | (t[1:] != t[:-1])
-    return g[first], t[first].astype(np.int64), d[first]
+    )
+    g, t, d = (np.concatenate(x) for x in zip(*parts, strict=True))
+    return g, t, d
+
+
+def _usable(sources: Sources, groups: list[np.ndarray], targets: Access) -> bool:
+    return bool(groups) and sources.site.size > 0 and targets.seg.size > 0
+
+
+def group_reach(
+    network: WalkNetwork,
+    sources: Sources,
+    groups: list[np.ndarray],
+    targets: Access,
+    *,
+    limit: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Walking distance from each group of sites to each target it reaches within ``limit``,
+    as sparse triples ``(group, target, distance)``: one per reached pair, sorted by group and
+    target. Parameters as in :func:`group_distances`. The work follows what each group reaches,
+    not the number of targets (a shelter's residents within 500 m, in a city of 500,000).
+    """
+    if not _usable(sources, groups, targets):
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+    sg, st, sd = _shortcuts(network, sources, groups, targets, limit)
+    by_group = np.argsort(sg, kind="stable")
+    sg, st, sd = sg[by_group], st[by_group], sd[by_group]
+    found_g, found_t, found_d = [], [], []
+    rows = {j: (idx, d) for j, idx, d in _network_rows(network, sources, groups, targets, limit)}
+    for j in range(len(groups)):
+        lo, hi = np.searchsorted(sg, [j, j + 1])
+        idx, d = rows.get(j, (np.empty(0, np.int64), np.empty(0)))
+        t = np.concatenate([idx, st[lo:hi]])
+        dist = np.concatenate([d, sd[lo:hi]])
+        if t.size == 0:
+            continue
+        order = np.lexsort((dist, t))  # by target, least distance first
+        t, dist = t[order], dist[order]
+        first = np.ones(t.size, dtype=bool)
+        first[1:] = t[1:] != t[:-1]
+        found_g.append(np.full(int(first.sum()), j, dtype=np.int64))
+        found_t.append(t[first].astype(np.int64))
+        found_d.append(dist[first])
+    if not found_g:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+    return np.concatenate(found_g), np.concatenate(found_t), np.concatenate(found_d)
 
 
 def group_distances(
@@ -335,8 +368,12 @@ def group_distances(
         Distances beyond this are ``inf``.
     """
     out = np.full((len(groups), len(target_xy)), np.inf)
-    g, t, d = group_reach(network, sources, groups, targets, limit=limit)
-    out[g, t] = d
+    if not _usable(sources, groups, targets):
+        return out
+    for j, idx, d in _network_rows(network, sources, groups, targets, limit):
+        out[j, idx] = d
+    g, t, d = _shortcuts(network, sources, groups, targets, limit)
+    np.minimum.at(out, (g, t), d)
     return out
 
 

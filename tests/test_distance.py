@@ -17,7 +17,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
-from spaceplanner.distance import group_distances, site_sources, straight_distances
+from spaceplanner.distance import group_distances, group_reach, site_sources, straight_distances
 from spaceplanner.network import build_network, locate
 
 INF = np.inf
@@ -402,6 +402,17 @@ def test_random_network_matches_networkx() -> None:
     expected = reference_distances(lines, sites, groups, xy, **kw)
     assert np.isfinite(expected).sum() > 100 and np.isinf(expected).sum() > 50
     assert_distances(walk(lines, sites, groups, xy, **kw), expected)
+    # the sparse form gives the same pairs: every finite value once, sorted by group, target
+    network = build_network(np.asarray(lines, dtype=object))
+    assert network is not None
+    sources = site_sources(
+        network, np.asarray(sites, dtype=object), tolerance=15.0, max_connector=60.0
+    )
+    targets = locate(network, xy, 60.0)
+    g, t, d = group_reach(network, sources, [np.asarray(x) for x in groups], targets, limit=400.0)
+    rows, cols = np.nonzero(np.isfinite(expected))
+    assert np.array_equal(g, rows) and np.array_equal(t, cols)
+    np.testing.assert_allclose(d, expected[rows, cols], atol=1e-6)
 
 
 # --------------------------------------------------------------------------------------------
