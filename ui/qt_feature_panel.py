@@ -69,8 +69,11 @@ class QtFeaturePanel(QWidget):
         horizontal = self.table.horizontalHeader()
         assert vertical is not None and horizontal is not None
         vertical.setVisible(False)
-        horizontal.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # names get up to half the width (long ones are elided, the tooltip has them)
+        horizontal.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.edit_button = QPushButton(self.tr("Edit attributes…"), self)
         self.edit_button.clicked.connect(self.edit_requested)
         layout.addWidget(self.heading)
@@ -135,10 +138,17 @@ class QtFeaturePanel(QWidget):
         rows += self._figures(session, layer.name, selected[1])
         self.table.setRowCount(len(rows))
         for r, (key, value) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(key))
+            name = QTableWidgetItem(key)
+            name.setToolTip(key)
+            self.table.setItem(r, 0, name)
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             self.table.setItem(r, 1, item)
+        header, viewport = self.table.horizontalHeader(), self.table.viewport()
+        assert header is not None and viewport is not None
+        header.resizeSection(
+            0, max(60, min(self.table.sizeHintForColumn(0), viewport.width() // 2))
+        )
         self.edit_button.setEnabled(True)
 
     def _figures(self, session: Session, layer: str, fid: str) -> list[tuple[str, str]]:

@@ -378,7 +378,7 @@ class QtMainWindow(QMainWindow):
             self.panels_menu.addAction(dock.toggleViewAction())
         self.resizeDocks(self._docks[:2], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self._docks[2]], [170], Qt.Orientation.Vertical)
-        self.resizeDocks([self._docks[0], self._docks[3]], [420, 200], Qt.Orientation.Vertical)
+        self.resizeDocks([self._docks[0], self._docks[3]], [290, 330], Qt.Orientation.Vertical)
 
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("toolsToolbar")
