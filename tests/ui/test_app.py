@@ -303,3 +303,47 @@ def test_new_plan_from_a_file(qtbot, window: QtMainWindow, monkeypatch) -> None:
     assert not session.dirty
     assert window.stack.currentWidget() is window.canvas
     _wait_idle(qtbot, window)
+
+
+CRASHING_SESSION = """
+import os, signal, sys
+from PyQt5.QtWidgets import QApplication
+from spaceplanner.commands import DeleteFeature
+from spaceplanner.ui.qt_main_window import QtMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QtMainWindow(None)
+assert window.open_sample("synthetic_cn")
+window.runner.wait(60000)
+window.session.push(DeleteFeature("facilities", "SS02"))
+assert window.autosave() is not None
+os.kill(os.getpid(), signal.SIGKILL)  # a crash: no clean close, no cleanup
+"""
+
+
+def test_recovery_after_a_real_crash(qtbot, app_home: Path, monkeypatch) -> None:
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", CRASHING_SESSION],
+        env={**os.environ, "SPACEPLANNER_HOME": str(app_home), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == -9, done.stderr
+    fresh = QtMainWindow(None)
+    qtbot.addWidget(fresh)
+    fresh._closing_ok = True
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes
+    )
+    assert fresh.offer_recovery()
+    assert "did not close cleanly" in asked[0]
+    session = fresh.session
+    assert session is not None and session.dirty
+    assert "SS02" not in set(session.plan.layers["facilities"].frame["id"])
+    _wait_idle(qtbot, fresh)
