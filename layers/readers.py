@@ -39,6 +39,7 @@ __all__ = [
     "is_raster_source",
     "read_raster",
     "read_vector",
+    "vector_layers",
 ]
 
 RASTER_SUFFIXES = {".tif", ".tiff", ".img", ".asc", ".vrt", ".nc"}
@@ -143,10 +144,17 @@ def is_raster_source(path: Path, layer: str | None, *, label: str | None = None)
     return False
 
 
-def _choose_layer(path: Path, layer: str | None, label: str) -> str | None:
+def vector_layers(path: Path, label: str) -> list[str]:
+    """The names of the vector layers GDAL finds in ``path``.
+
+    Raises
+    ------
+    LayerError
+        When GDAL cannot open the file (``label`` names the plan layer in the message).
+    """
     try:
         listed = pyogrio.list_layers(path)
-    except Exception as exc:
+    except Exception as exc:  # GDAL raises many types for files it cannot open
         msg = f"GDAL cannot open the file ({exc})"
         raise LayerError(
             msg,
@@ -154,7 +162,11 @@ def _choose_layer(path: Path, layer: str | None, label: str) -> str | None:
             layer=label,
             hint="check that the file is complete and of a GIS format",
         ) from exc
-    names = [str(n) for n in listed[:, 0]]
+    return [str(n) for n in listed[:, 0]]
+
+
+def _choose_layer(path: Path, layer: str | None, label: str) -> str | None:
+    names = vector_layers(path, label)
     if layer is not None:
         if layer not in names:
             msg = f"the file has no layer '{layer}'; its layers are: {', '.join(names) or 'none'}"

@@ -16,6 +16,14 @@ X0, Y0 = 385_000.0, 6_672_000.0
 UTM35 = "EPSG:32635"
 
 
+@pytest.fixture(autouse=True)
+def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own desktop-app home (settings, recent plans, autosaves)."""
+    home = tmp_path / "app-home"
+    monkeypatch.setenv("SPACEPLANNER_HOME", str(home))
+    return home
+
+
 def write_toml(path: Path, text: str) -> Path:
     path.write_text(text.strip() + "\n", encoding="utf-8")
     return path

@@ -20,7 +20,6 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 from pyproj import CRS
 from PyQt5.QtCore import QCoreApplication, Qt, QTimer
 from PyQt5.QtGui import QColor, QFont
@@ -75,6 +74,7 @@ from spaceplanner.layers.readers import (
     is_raster_source,
     parse_layer_crs,
     read_vector,
+    vector_layers,
 )
 from spaceplanner.plan import (
     LayerSpec,
@@ -223,17 +223,7 @@ def file_layers(path: Path) -> list[tuple[str, str]]:
         check_gpkg(path, label)
         kinds = {"features", "tiles", "2d-gridded-coverage"}
         return [(n, k) for n, k in gpkg_tables(path, label).items() if k in kinds]
-    try:
-        listed = pyogrio.list_layers(path)
-    except Exception as exc:  # GDAL raises many types for files it cannot open
-        msg = f"GDAL cannot open the file ({exc})"
-        raise LayerError(
-            msg,
-            file=str(path),
-            layer=label,
-            hint="check that the file is complete and of a GIS format",
-        ) from exc
-    return [(str(name), "features") for name in listed[:, 0]]
+    return [(name, "features") for name in vector_layers(path, label)]
 
 
 def _families(frame: gpd.GeoDataFrame) -> set[str]:
