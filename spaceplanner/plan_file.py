@@ -170,7 +170,11 @@ def save_plan(plan: Plan, path: Path | str) -> Path:
     if not folder.is_dir():
         msg = "the folder does not exist"
         raise PlanError(msg, file=str(path), hint="create it first")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.gpkg", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.gpkg", dir=folder)
+    except OSError as exc:
+        msg = f"the plan could not be written ({exc.strerror or exc})"
+        raise PlanError(msg, file=str(path), hint="check free space and permissions") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()

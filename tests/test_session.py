@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -43,10 +42,13 @@ def test_view_changes_emit_and_are_saved_in_the_plan_file(session: Session, tmp_
     session.set_visible("roads", False)
     session.set_style("shelters", fill="#123456", opacity=0.5)
     assert session.layer_names()[0] == name
-    assert [e for e, _ in seen] == ["layers", "layers", "layers"]
+    assert [e for e, _ in seen if e == "layers"] == ["layers", "layers", "layers"]
+    # the view is saved with the plan: a change of it is unsaved work
+    assert ("dirty", True) in seen and session.dirty
     with pytest.raises(LayerError, match="unknown style keys"):
         session.set_style("shelters", colour="red")
     written = session.save(tmp_path / "plan.gpkg")
+    assert not session.dirty
     again = Session(load_gpkg(written), path=written)
     assert again.layer_names() == session.layer_names()
     assert again.view("roads").visible is False
@@ -136,21 +138,42 @@ def test_autosave_is_found_after_a_crash_and_discarded_after_a_clean_save(
     assert autosaved.is_file()
     # this process wrote it, so it is not offered to itself ...
     assert recovery.pending() == []
-    # ... but a later process (after a crash) finds it
-    code = (
-        "import json, sys\n"
-        "from spaceplanner.ui.session import Recovery\n"
-        "print(json.dumps([str(i['file']) for i in Recovery(sys.argv[1]).pending()]))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "recovery")],
+    # ... but once the process that wrote it is gone (a crash), the next one finds it
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ},
-    ).stdout
-    assert json.loads(out) == [str(autosaved)]
+    )
+    info_path = autosaved.with_suffix(".json")
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    info_path.write_text(json.dumps({**info, "pid": int(gone.stdout)}), encoding="utf-8")
+    assert [i["file"] for i in Recovery(tmp_path / "recovery").pending()] == [autosaved]
     recovered = load_gpkg(autosaved)
     assert "SS02" not in set(recovered.layers["facilities"].frame["id"])
     recovery.discard(session)
     assert not autosaved.exists()
+
+
+def test_another_running_copy_is_not_a_crash(session: Session, tmp_path) -> None:
+    """An autosave whose process still runs (a second copy of the app) is not offered."""
+    recovery = Recovery(tmp_path / "recovery")
+    session.push(DeleteFeature("facilities", "SS02"))
+    autosaved = recovery.autosave(session)
+    info_path = autosaved.with_suffix(".json")
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        info_path.write_text(json.dumps({**info, "pid": alive.pid}), encoding="utf-8")
+        assert Recovery(tmp_path / "recovery").pending() == []
+    finally:
+        alive.kill()
+        alive.wait()
+    # once that process is gone, its autosave is a crash's
+    assert [i["file"] for i in Recovery(tmp_path / "recovery").pending()] == [autosaved]
+
+
+def test_untitled_plans_of_two_sessions_do_not_share_an_autosave() -> None:
+    plan = load_plan(get_path("synthetic_cn"))
+    one, two = Session(plan), Session(load_plan(get_path("synthetic_cn")))
+    assert Recovery.key_for(one) != Recovery.key_for(two)

@@ -126,14 +126,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     holder = _App(app, lang)
     window = holder.window
     window.show()
-    opened = False
-    if args.sample:
-        opened = window.open_sample(args.sample)
-    elif args.plan:
-        opened = window.open_path(Path(args.plan))
-    if not opened:
-        window.offer_recovery()
+    open_requested(window, args)
     return int(app.exec_())
+
+
+def open_requested(window: QtMainWindow, args: argparse.Namespace) -> None:
+    """Offer what a crash left first, also when a plan was named on the command line (that
+    plan's autosave would otherwise be replaced by this session's); else open the plan."""
+    if window.offer_recovery():
+        return
+    if args.sample:
+        window.open_sample(args.sample)
+    elif args.plan:
+        window.open_path(Path(args.plan))
 
 
 if __name__ == "__main__":

@@ -464,6 +464,8 @@ class QtMainWindow(QMainWindow):
         }
         options = [*SCENARIOS, "all"]
         options += sorted(t for t in hazard_types(self.session.plan) if t and t not in options)
+        if self.session.scenario not in options:
+            options.append(self.session.scenario)
         self.scenario_combo.blockSignals(True)
         self.scenario_combo.clear()
         for name in options:
@@ -481,6 +483,8 @@ class QtMainWindow(QMainWindow):
             self.runner.request_live()
         if event == "report":
             self._default_indicator()
+        if event == "layers" and self.session is not None:
+            self._fill_scenarios()
         if event == "report" and self._edit_started is not None:
             elapsed = (time.perf_counter() - self._edit_started) * 1000
             self._edit_started = None
@@ -607,10 +611,13 @@ class QtMainWindow(QMainWindow):
             QMessageBox.warning(
                 self, self.tr("Some layers were left out"),
                 self.tr("{0} problems stop some layers from loading; the plan opens without "
-                        "them.").format(len(plan.errors)) + "\n\n" + details,
+                        "them, and Save will ask for a new file.").format(len(plan.errors))
+                + "\n\n" + details,
             )
         self._close_session()
-        gpkg = path if path.suffix.lower() == ".gpkg" else None
+        # a plan file that opened without some layers is not overwritten by Save (it would
+        # lose them): the first Save asks for a file
+        gpkg = path if path.suffix.lower() == ".gpkg" and not plan.failed else None
         self.set_session(Session(plan, path=gpkg))
         if remember:
             self._remember(path)
@@ -631,7 +638,8 @@ class QtMainWindow(QMainWindow):
         self._close_session()
         plan.layers = {layer.name: layer}
         self.set_session(Session(plan))
-        self.session.stack.mark_clean()  # type: ignore[union-attr]
+        self.session.stack.mark_unsaved()  # type: ignore[union-attr]  # not in any file yet
+        self._update_title()
 
     def _ask_layer(self, plan: Plan) -> Any:
         """Run the add-layer dialog; a first layer also fixes the plan's CRS."""
@@ -641,12 +649,16 @@ class QtMainWindow(QMainWindow):
         if dialog.exec_() != QtAddLayerDialog.Accepted:
             return None
         layer = dialog.result_layer()
-        if plan.crs is None and layer.frame is not None:
+        if plan.crs is None:
             from pyproj import CRS
 
-            source = CRS.from_user_input(layer.frame.crs)
-            plan.crs = choose_metric_crs([(source, layer.bounds(source))])
-            project_layer(layer, plan.crs)
+            if layer.frame is not None:
+                source = CRS.from_user_input(layer.frame.crs)
+                plan.crs = choose_metric_crs([(source, layer.bounds(source))])
+                project_layer(layer, plan.crs)
+            elif layer.raster is not None:
+                raster = layer.raster
+                plan.crs = choose_metric_crs([(raster.crs, tuple(raster.bounds))])
         return layer
 
     def _close_session(self) -> None:
@@ -709,6 +721,9 @@ class QtMainWindow(QMainWindow):
         except SpacePlannerError as exc:
             self._error(exc.describe(), self.tr("The plan was not saved"))
             return False
+        except Exception as exc:  # never lose the session to an unexpected error while saving
+            self._error(f"{path}: {exc}", self.tr("The plan was not saved"))
+            return False
         self.recovery.remove(old_key)
         self.recovery.discard(self.session)
         self._remember(written)
@@ -747,25 +762,38 @@ class QtMainWindow(QMainWindow):
                 self.recovery.remove(item["key"])
                 continue
             try:
-                from spaceplanner.plan_file import load_gpkg
-
-                plan = load_gpkg(item["file"], strict=False)
-            except SpacePlannerError as exc:
-                self._error(exc.describe(), self.tr("Cannot recover the plan"))
+                session = self._recover(item)
+            except (SpacePlannerError, OSError) as exc:
+                text = exc.describe() if isinstance(exc, SpacePlannerError) else str(exc)
+                self._error(text, self.tr("Cannot recover the plan"))
                 continue
-            source = Path(item["source"]) if item.get("source") else None
-            plan.path = source
-            session = Session(plan, path=source)
             self._close_session()
             self.set_session(session)
-            # the recovered edits are not in the plan's own file yet
-            session.stack.mark_unsaved()
-            self.recovery.remove(item["key"])
-            self.recovery.autosave(session)
             self._update_title()
             self.evaluate()
             return True
         return False
+
+    def _recover(self, item: dict[str, Any]) -> Session:
+        """Open an autosave as an unsaved session. The file is first copied aside (kept in
+        ``recovery/recovered``): a recovered plan's rasters are read from it later."""
+        import shutil
+
+        from spaceplanner.plan_file import load_gpkg
+
+        kept = self.recovery.folder / "recovered"
+        kept.mkdir(parents=True, exist_ok=True)
+        copy = kept / f"{item['key']}-{int(time.time())}.gpkg"
+        shutil.copy2(item["file"], copy)
+        plan = load_gpkg(copy, strict=False)
+        source = Path(item["source"]) if item.get("source") else None
+        plan.path = source
+        session = Session(plan, path=source)
+        session.stack.mark_unsaved()  # the recovered edits are not in the plan's own file
+        self.recovery.autosave(session)
+        if self.recovery.key_for(session) != item["key"]:
+            self.recovery.remove(item["key"])
+        return session
 
     def closeEvent(self, event: QCloseEvent | None) -> None:  # noqa: N802 (Qt's name)
         """Ask about unsaved edits, stop the worker, remove the autosave."""
@@ -774,7 +802,7 @@ class QtMainWindow(QMainWindow):
             event.ignore()
             return
         if self.runner is not None:
-            self.runner.shutdown()
+            self.runner.shutdown(5000)  # the worker thread is a daemon: never wait forever
         if self.session is not None:
             self.recovery.discard(self.session)
         event.accept()
@@ -863,6 +891,7 @@ class QtMainWindow(QMainWindow):
             self.evaluate()
 
     def _evaluation_started(self, full: bool) -> None:
+        self._running_full = full
         if full:
             self.progress.setValue(0)
             self.progress.setVisible(True)
@@ -887,7 +916,13 @@ class QtMainWindow(QMainWindow):
 
     def _evaluation_failed(self, message: str) -> None:
         self._evaluation_done()
-        self._error(message, self.tr("The evaluation failed"))
+        if getattr(self, "_running_full", True):
+            self._error(message, self.tr("The evaluation failed"))
+            return
+        # a live run after an edit: say it without a dialog after every edit
+        bar = self.statusBar()
+        assert bar is not None
+        bar.showMessage(self.tr("The figures could not be updated: {0}").format(message), 15000)
 
     def _evaluation_cancelled(self) -> None:
         self._evaluation_done()
@@ -941,7 +976,7 @@ class QtMainWindow(QMainWindow):
             ):
                 widget.set_session(None)
             if self.runner is not None:
-                self.runner.shutdown()
+                self.runner.shutdown(5000)
         self.session = None
         self._closing_ok = True
         return session

@@ -356,6 +356,7 @@ class QtEvaluationRunner(QObject):
         self._closed = False
         #: The report of the last full run (its gap and service areas are the latest known).
         self.last_full_report: Report | None = None
+        self._last_full_for: tuple[str, str] | None = None  # its (scenario, period)
         #: True when the session's report came from a live run: its figures are current, but the
         #: gap and service areas shown are from :attr:`last_full_report` (or not computed yet).
         self.stale_areas = False
@@ -478,11 +479,17 @@ class QtEvaluationRunner(QObject):
             )
             return
         self.last_duration = self.last_live_duration = time.perf_counter() - start
-        if self.last_full_report is not None:
-            report = _with_areas_of(report, self.last_full_report)
+        report = self._carry_areas(report, (session.scenario, session.period))
         self.stale_areas = True
         session.set_report(report)
         self.finished.emit(report, False)
+
+    def _carry_areas(self, live: Report, made_for: tuple[str, str]) -> Report:
+        """A live report with the last full run's gap and service areas, when that run was for
+        the same scenario and period (areas of another period would mislead)."""
+        if self.last_full_report is None or self._last_full_for != made_for:
+            return live
+        return _with_areas_of(live, self.last_full_report)
 
     def cancel(self) -> None:
         """Stop the current run at its next step and forget any wanted run.
@@ -562,6 +569,7 @@ class QtEvaluationRunner(QObject):
             run,
             info={
                 "full": full,
+                "for": (scenario, period),
                 "session": session,
                 "key": key,
                 "state": self._state(session, plan),
@@ -616,8 +624,9 @@ class QtEvaluationRunner(QObject):
                 self.last_live_duration = self.last_duration
             if full:
                 self.last_full_report = report
-            elif self.last_full_report is not None:
-                report = _with_areas_of(report, self.last_full_report)
+                self._last_full_for = job.info["for"]
+            else:
+                report = self._carry_areas(report, job.info["for"])
             self.stale_areas = not full
             self._session.set_report(report)
             self.finished.emit(report, full)

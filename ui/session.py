@@ -116,6 +116,7 @@ class Session:
         self.period: str = "both"
         self._listeners: list[Listener] = []
         self._removed_views: dict[str, tuple[int, LayerView]] = {}
+        self._view_changed = False  # order, visibility or style changed since the last save
         self.views: list[LayerView] = self._initial_views()
 
     # -- events ---------------------------------------------------------------------------
@@ -171,8 +172,8 @@ class Session:
         view = self.view(name)
         if view.visible != visible:
             view.visible = visible
-            self._store_views()
             self.emit("layers", name)
+            self._view_edited()
 
     def set_style(self, name: str, **style: Any) -> None:
         """Change style keys of a layer (``fill="#ff0000"``, ``opacity=0.5``, ...)."""
@@ -181,16 +182,16 @@ class Session:
             msg = f"unknown style keys {', '.join(sorted(unknown))}"
             raise LayerError(msg, layer=name, hint="use fill, stroke, width, opacity, size")
         self.view(name).style.update(style)
-        self._store_views()
         self.emit("layers", name)
+        self._view_edited()
 
     def move_layer(self, name: str, index: int) -> None:
         """Put a layer at ``index`` in the list (0 = drawn on top)."""
         view = self.view(name)
         self.views.remove(view)
         self.views.insert(max(0, min(index, len(self.views))), view)
-        self._store_views()
         self.emit("layers", name)
+        self._view_edited()
 
     def set_role(self, name: str, role: str) -> None:
         """Change a layer's role (checked as on load: the fields must fit the new role)."""
@@ -212,6 +213,13 @@ class Session:
 
     def _store_views(self) -> None:
         self.plan.view = {**self.plan.view, "layers": [v.to_dict() for v in self.views]}
+
+    def _view_edited(self) -> None:
+        """Layer order, visibility or style changed: saved with the plan, so unsaved now."""
+        self._store_views()
+        if not self._view_changed:
+            self._view_changed = True
+            self.emit("dirty", True)
 
     # -- edits ----------------------------------------------------------------------------
     def push(self, command: Command) -> None:
@@ -297,8 +305,8 @@ class Session:
     # -- saving ---------------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        """True when there are edits not saved."""
-        return self.stack.dirty
+        """True when there are edits (or layer order, visibility, style changes) not saved."""
+        return self.stack.dirty or self._view_changed
 
     def save(self, path: Path | str | None = None) -> Path:
         """Save the plan (atomically) to ``path`` or the session's file; that file becomes the
@@ -313,6 +321,7 @@ class Session:
         self.path = written
         self.plan.path = written
         self.stack.mark_clean()
+        self._view_changed = False
         if changed:
             self.emit("path", written)
         self.emit("dirty", False)
@@ -353,7 +362,11 @@ class Recovery:
     @staticmethod
     def key_for(session: Session) -> str:
         """A stable name for the session's autosave (by plan file, else by plan name)."""
-        basis = str(session.path.resolve()) if session.path else f"untitled:{session.plan.name}"
+        basis = (
+            str(session.path.resolve())
+            if session.path
+            else f"untitled:{session.plan.name}:{os.getpid()}:{id(session)}"
+        )
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
     def autosave(self, session: Session) -> Path:
@@ -396,8 +409,8 @@ class Recovery:
                 info = json.loads(info_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
-            if not gpkg.is_file() or info.get("pid") == os.getpid():
-                continue
+            if not gpkg.is_file() or _running(info.get("pid")):
+                continue  # ours, or another copy of the app still open
             found.append({**info, "file": gpkg, "key": info_path.stem})
         return sorted(found, key=lambda i: -float(i.get("written", 0)))
 
@@ -406,3 +419,20 @@ class Recovery:
         for suffix in (".gpkg", ".json"):
             with contextlib.suppress(OSError):
                 (self.folder / f"{key}{suffix}").unlink()
+
+
+def _running(pid: object) -> bool:
+    """True when ``pid`` is this process or another one still running."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, owned by someone else
+    except OSError:
+        return False
+    return True

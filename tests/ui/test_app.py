@@ -300,7 +300,7 @@ def test_new_plan_from_a_file(qtbot, window: QtMainWindow, monkeypatch) -> None:
     # the plan works in a metric CRS chosen for the place (CGCS2000 Gauss-Krüger here)
     assert session.plan.crs.to_epsg() == 4547
     assert layer.frame.crs == session.plan.crs
-    assert not session.dirty
+    assert session.dirty and session.path is None  # in no file yet: closing asks to save
     assert window.stack.currentWidget() is window.canvas
     _wait_idle(qtbot, window)
 
@@ -346,4 +346,107 @@ def test_recovery_after_a_real_crash(qtbot, app_home: Path, monkeypatch) -> None
     session = fresh.session
     assert session is not None and session.dirty
     assert "SS02" not in set(session.plan.layers["facilities"].frame["id"])
+    _wait_idle(qtbot, fresh)
+
+
+def test_recovering_a_plan_with_rasters_keeps_them_readable(
+    qtbot, window: QtMainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    assert window.open_sample("bubenec")
+    _wait_idle(qtbot, window)
+    session = window.session
+    assert session is not None
+    rasters = [n for n, lyr in session.plan.layers.items() if lyr.raster is not None]
+    assert rasters  # the DTM and the flood zone
+    shelter = session.plan.layers["shelters"].frame["id"].iloc[0]
+    session.push(MoveFeature("shelters", str(shelter), 30.0, 0.0))
+    _wait_idle(qtbot, window)
+    autosaved = window.autosave()
+    assert autosaved is not None
+    info_path = autosaved.with_suffix(".json")
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    info_path.write_text(json.dumps({**info, "pid": -1}), encoding="utf-8")
+    fresh = QtMainWindow(None)
+    qtbot.addWidget(fresh)
+    fresh._closing_ok = True
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    assert fresh.offer_recovery()
+    _wait_idle(qtbot, fresh)
+    recovered = fresh.session
+    assert recovered is not None and recovered.dirty
+    # saving it (which removes the autosave) and saving again still reads the rasters
+    target = tmp_path / "bubenec-recovered.gpkg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert fresh.save()
+    assert fresh.save()
+    again = load_gpkg(target)
+    assert sorted(n for n, lyr in again.layers.items() if lyr.raster is not None) == sorted(rasters)
+
+
+def test_a_failed_save_is_a_dialog_and_keeps_the_edits(
+    qtbot, opened: QtMainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    import spaceplanner.plan_file as plan_file
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(plan_file.tempfile, "mkstemp", refuse)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p.gpkg"), "")
+    )
+    opened.session.push(DeleteFeature("facilities", "SS02"))  # type: ignore[union-attr]
+    assert not opened.save()
+    assert "Permission denied" in shown[0] and "p.gpkg" in shown[0]
+    assert opened.session.dirty  # type: ignore[union-attr]
+    _wait_idle(qtbot, opened)
+
+
+def test_a_plan_file_opened_without_some_layers_is_not_overwritten_by_save(
+    qtbot, window: QtMainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    import pyogrio
+    from shapely.geometry import LineString
+
+    from spaceplanner.plan_file import save_plan
+
+    path = save_plan(load_plan(get_path("synthetic_cn")), tmp_path / "plan.gpkg")
+    # another GIS turned the facility points into lines: that layer no longer loads
+    broken = pyogrio.read_dataframe(path, layer="facilities")
+    lines = [LineString([(p.x, p.y), (p.x + 5, p.y)]) for p in broken.geometry]
+    broken = broken.set_geometry(lines)
+    pyogrio.write_dataframe(broken, path, layer="facilities", driver="GPKG")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    assert window.open_path(path)
+    session = window.session
+    assert session is not None and "facilities" not in session.plan.layers
+    assert session.path is None  # Save asks for a file instead of dropping the layer
+    _wait_idle(qtbot, window)
+
+
+def test_a_crash_is_offered_before_the_plan_named_on_the_command_line(
+    qtbot, opened: QtMainWindow, monkeypatch
+) -> None:
+    from spaceplanner.ui.app import _parser, open_requested
+
+    opened.session.push(DeleteFeature("facilities", "SS02"))  # type: ignore[union-attr]
+    _wait_idle(qtbot, opened)
+    autosaved = opened.autosave()
+    assert autosaved is not None
+    info_path = autosaved.with_suffix(".json")
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    info_path.write_text(json.dumps({**info, "pid": -1}), encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes
+    )
+    fresh = QtMainWindow(None)
+    qtbot.addWidget(fresh)
+    fresh._closing_ok = True
+    open_requested(fresh, _parser().parse_args(["--sample", "helsinki"]))
+    assert len(asked) == 1
+    assert fresh.session is not None and fresh.session.plan.name == opened.session.plan.name
+    assert "SS02" not in set(fresh.session.plan.layers["facilities"].frame["id"])
     _wait_idle(qtbot, fresh)

@@ -357,3 +357,21 @@ def test_quick_live_runs_are_done_at_once_in_the_window_thread(
     assert seen == [False] and runner.busy
     qtbot.waitUntil(lambda: not runner.busy, timeout=30000)
     assert threads[-1] is not threading.main_thread()
+
+
+def test_live_reports_carry_areas_only_of_the_same_period(qtbot, session, runner):
+    with qtbot.waitSignal(runner.finished, timeout=30000):
+        runner.request_full()
+    full = runner.last_full_report
+    session.push(MoveFeature("shelters", "BN01", 50.0, 0.0))
+    with qtbot.waitSignal(runner.finished, timeout=30000) as same:
+        runner.request_live()
+    assert same.args[0].layers["gap_areas"] is full.layers["gap_areas"]
+    # the period changes and its full run never finishes: no areas of the old period
+    session.period = "normal"
+    session.push(MoveFeature("shelters", "BN01", 50.0, 0.0))
+    with qtbot.waitSignal(runner.finished, timeout=30000) as other:
+        runner.request_live()
+    report = other.args[0]
+    assert report["period"] == "normal"
+    assert "gap_areas" not in report.layers and not report.stale
