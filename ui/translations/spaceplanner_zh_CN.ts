@@ -4,342 +4,342 @@
 <context>
     <name>QtAddLayerDialog</name>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="526"/>
+        <location filename="../qt_add_layer_dialog.py" line="516"/>
         <source>Add layer</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="376"/>
+        <location filename="../qt_add_layer_dialog.py" line="366"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="379"/>
+        <location filename="../qt_add_layer_dialog.py" line="369"/>
         <source>Shapefile, GeoJSON, GeoPackage, KML, CSV or GeoTIFF</source>
         <translation>Shapefile、GeoJSON、GeoPackage、KML、CSV 或 GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="383"/>
+        <location filename="../qt_add_layer_dialog.py" line="373"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="388"/>
+        <location filename="../qt_add_layer_dialog.py" line="378"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="390"/>
+        <location filename="../qt_add_layer_dialog.py" line="380"/>
         <source>The layer inside a file that holds several</source>
         <translation>文件中含多个图层时，选择其中一个</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="392"/>
+        <location filename="../qt_add_layer_dialog.py" line="382"/>
         <source>Layer in file:</source>
         <translation>文件中的图层：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="394"/>
+        <location filename="../qt_add_layer_dialog.py" line="384"/>
         <source>The layer&apos;s name in the plan; it must be unique</source>
         <translation>图层在规划中的名称，不可重复</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="397"/>
+        <location filename="../qt_add_layer_dialog.py" line="387"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="405"/>
+        <location filename="../qt_add_layer_dialog.py" line="395"/>
         <source>Role:</source>
         <translation>图层角色：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="691"/>
+        <location filename="../qt_add_layer_dialog.py" line="681"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="413"/>
+        <location filename="../qt_add_layer_dialog.py" line="403"/>
         <source>Text encoding of a Shapefile&apos;s .dbf or a CSV; detected when automatic</source>
         <translation>Shapefile 的 .dbf 或 CSV 的文本编码；选“自动”时自动识别</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="420"/>
+        <location filename="../qt_add_layer_dialog.py" line="410"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="422"/>
+        <location filename="../qt_add_layer_dialog.py" line="412"/>
         <source>from the file, e.g. EPSG:4490</source>
         <translation>取自文件，如 EPSG:4490</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="423"/>
+        <location filename="../qt_add_layer_dialog.py" line="413"/>
         <source>Set the coordinate system when the file has none or a wrong one</source>
         <translation>文件没有坐标系或坐标系有误时，在此指定</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="427"/>
+        <location filename="../qt_add_layer_dialog.py" line="417"/>
         <source>CRS:</source>
         <translation>坐标系：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="432"/>
+        <location filename="../qt_add_layer_dialog.py" line="422"/>
         <source>X / longitude:</source>
         <translation>X / 经度：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="433"/>
+        <location filename="../qt_add_layer_dialog.py" line="423"/>
         <source>Y / latitude:</source>
         <translation>Y / 纬度：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="437"/>
+        <location filename="../qt_add_layer_dialog.py" line="427"/>
         <source>Band:</source>
         <translation>波段：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="443"/>
+        <location filename="../qt_add_layer_dialog.py" line="433"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="444"/>
+        <location filename="../qt_add_layer_dialog.py" line="434"/>
         <source>value at least</source>
         <translation>值不低于</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="445"/>
+        <location filename="../qt_add_layer_dialog.py" line="435"/>
         <source>value at most</source>
         <translation>值不高于</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="446"/>
+        <location filename="../qt_add_layer_dialog.py" line="436"/>
         <source>slope at most (%)</source>
         <translation>坡度不大于（%）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="447"/>
+        <location filename="../qt_add_layer_dialog.py" line="437"/>
         <source>Which cells of the raster form the hazard zone</source>
         <translation>栅格中哪些像元构成灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="455"/>
+        <location filename="../qt_add_layer_dialog.py" line="445"/>
         <source>Hazard zone:</source>
         <translation>灾害风险区：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="465"/>
+        <location filename="../qt_add_layer_dialog.py" line="455"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="468"/>
+        <location filename="../qt_add_layer_dialog.py" line="458"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="468"/>
+        <location filename="../qt_add_layer_dialog.py" line="458"/>
         <source>Column</source>
         <translation>数据列</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="468"/>
+        <location filename="../qt_add_layer_dialog.py" line="458"/>
         <source>Constant</source>
         <translation>常量</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="480"/>
+        <location filename="../qt_add_layer_dialog.py" line="470"/>
         <source>* required · a column matched by name is used automatically</source>
         <translation>* 为必填 · 按名称匹配到的列会自动使用</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="486"/>
+        <location filename="../qt_add_layer_dialog.py" line="476"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="499"/>
+        <location filename="../qt_add_layer_dialog.py" line="489"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="546"/>
+        <location filename="../qt_add_layer_dialog.py" line="536"/>
         <source>Choose a layer file</source>
         <translation>选择图层文件</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="546"/>
+        <location filename="../qt_add_layer_dialog.py" line="536"/>
         <source>GIS files</source>
         <translation>GIS 文件</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="546"/>
+        <location filename="../qt_add_layer_dialog.py" line="536"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="573"/>
+        <location filename="../qt_add_layer_dialog.py" line="563"/>
         <source>{0} (raster)</source>
         <translation>{0}（栅格）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="756"/>
+        <location filename="../qt_add_layer_dialog.py" line="746"/>
         <source>Unit: {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="757"/>
+        <location filename="../qt_add_layer_dialog.py" line="747"/>
         <source>Matched by: {0}</source>
         <translation>匹配名称：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="785"/>
+        <location filename="../qt_add_layer_dialog.py" line="775"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="786"/>
+        <location filename="../qt_add_layer_dialog.py" line="776"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="804"/>
+        <location filename="../qt_add_layer_dialog.py" line="794"/>
         <source>One value for every feature (instead of a column)</source>
         <translation>所有要素取同一个值（代替数据列）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="831"/>
+        <location filename="../qt_add_layer_dialog.py" line="821"/>
         <source>(constant)</source>
         <translation>（常量）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="833"/>
+        <location filename="../qt_add_layer_dialog.py" line="823"/>
         <source>{0} (automatic)</source>
         <translation>{0}（自动）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="835"/>
+        <location filename="../qt_add_layer_dialog.py" line="825"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1072"/>
+        <location filename="../qt_add_layer_dialog.py" line="1062"/>
         <source>the layer needs a name</source>
         <translation>图层需要名称</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1074"/>
+        <location filename="../qt_add_layer_dialog.py" line="1064"/>
         <source>a layer called &apos;{0}&apos; is already in the plan</source>
         <translation>规划中已有名为“{0}”的图层</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1074"/>
+        <location filename="../qt_add_layer_dialog.py" line="1064"/>
         <source>choose another name</source>
         <translation>请换一个名称</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1092"/>
+        <location filename="../qt_add_layer_dialog.py" line="1082"/>
         <source>the file cannot be read ({0})</source>
         <translation>无法读取文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1131"/>
+        <location filename="../qt_add_layer_dialog.py" line="1121"/>
         <source>the layer lies {0:,.1f} km away from the plan&apos;s layers: they do not overlap</source>
         <translation>该图层距规划中的图层 {0:,.1f} 公里，二者不重叠</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1131"/>
+        <location filename="../qt_add_layer_dialog.py" line="1121"/>
         <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set the CRS above</source>
         <translation>其坐标系可能有误（经纬度颠倒，或应为其他 EPSG 代码）；请在上方指定坐标系</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1184"/>
+        <location filename="../qt_add_layer_dialog.py" line="1174"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1185"/>
+        <location filename="../qt_add_layer_dialog.py" line="1175"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1186"/>
+        <location filename="../qt_add_layer_dialog.py" line="1176"/>
         <source>Repaired</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1187"/>
+        <location filename="../qt_add_layer_dialog.py" line="1177"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1199"/>
+        <location filename="../qt_add_layer_dialog.py" line="1189"/>
         <source>Choose a file to add.</source>
         <translation>请选择要添加的文件。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1201"/>
+        <location filename="../qt_add_layer_dialog.py" line="1191"/>
         <source>1 error: fix it to add the layer.</source>
         <translation>1 个错误：修正后才能添加图层。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1201"/>
+        <location filename="../qt_add_layer_dialog.py" line="1191"/>
         <source>{0} errors: fix them to add the layer.</source>
         <translation>{0} 个错误：修正后才能添加图层。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1207"/>
+        <location filename="../qt_add_layer_dialog.py" line="1197"/>
         <source>Ready: a raster of {0} × {1} cells.</source>
         <translation>就绪：栅格 {0} × {1} 像元。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1211"/>
+        <location filename="../qt_add_layer_dialog.py" line="1201"/>
         <source>Ready: 1 feature.</source>
         <translation>就绪：1 个要素。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1211"/>
+        <location filename="../qt_add_layer_dialog.py" line="1201"/>
         <source>Ready: {0} features.</source>
         <translation>就绪：{0} 个要素。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1229"/>
+        <location filename="../qt_add_layer_dialog.py" line="1219"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1230"/>
+        <location filename="../qt_add_layer_dialog.py" line="1220"/>
         <source>Bands</source>
         <translation>波段数</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1231"/>
+        <location filename="../qt_add_layer_dialog.py" line="1221"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1232"/>
+        <location filename="../qt_add_layer_dialog.py" line="1222"/>
         <source>No data</source>
         <translation>无数据值</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1233"/>
+        <location filename="../qt_add_layer_dialog.py" line="1223"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1237"/>
+        <location filename="../qt_add_layer_dialog.py" line="1227"/>
         <source>Property</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1237"/>
+        <location filename="../qt_add_layer_dialog.py" line="1227"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1273"/>
+        <location filename="../qt_add_layer_dialog.py" line="1263"/>
         <source>geometry</source>
         <translation>几何</translation>
     </message>
@@ -395,37 +395,37 @@
 <context>
     <name>QtEvaluationRunner</name>
     <message>
-        <location filename="../qt_worker.py" line="635"/>
+        <location filename="../qt_worker.py" line="644"/>
         <source>Unexpected error during the evaluation: {error}. The details are in the log.</source>
         <translation>评估时发生意外错误：{error}。详情见日志。</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="654"/>
+        <location filename="../qt_worker.py" line="663"/>
         <source>Walking network and residents</source>
         <translation>步行网络与居民</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="655"/>
+        <location filename="../qt_worker.py" line="664"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="656"/>
+        <location filename="../qt_worker.py" line="665"/>
         <source>Activity spaces</source>
         <translation>活动空间</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="657"/>
+        <location filename="../qt_worker.py" line="666"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="658"/>
+        <location filename="../qt_worker.py" line="667"/>
         <source>Gap and service areas</source>
         <translation>服务盲区与服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_worker.py" line="659"/>
+        <location filename="../qt_worker.py" line="668"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -747,82 +747,82 @@ Replace them?</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="74"/>
+        <location filename="../qt_feature_panel.py" line="77"/>
         <source>Edit attributes…</source>
         <translation>编辑属性…</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="108"/>
+        <location filename="../qt_feature_panel.py" line="111"/>
         <source>Click a feature with the Select tool to see it here.</source>
         <translation>用“选择”工具点击要素，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="127"/>
+        <location filename="../qt_feature_panel.py" line="130"/>
         <source>{0} · layer {1} · {2}</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="134"/>
+        <location filename="../qt_feature_panel.py" line="137"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="120"/>
+        <location filename="../qt_feature_panel.py" line="123"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="121"/>
+        <location filename="../qt_feature_panel.py" line="124"/>
         <source>points</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="122"/>
+        <location filename="../qt_feature_panel.py" line="125"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="123"/>
+        <location filename="../qt_feature_panel.py" line="126"/>
         <source>lines</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="124"/>
+        <location filename="../qt_feature_panel.py" line="127"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="125"/>
+        <location filename="../qt_feature_panel.py" line="128"/>
         <source>polygons</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="153"/>
+        <location filename="../qt_feature_panel.py" line="163"/>
         <source>Shelter capacity (persons)</source>
         <translation>避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="154"/>
+        <location filename="../qt_feature_panel.py" line="164"/>
         <source>Residents assigned</source>
         <translation>分配居民</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="155"/>
+        <location filename="../qt_feature_panel.py" line="165"/>
         <source>Spare capacity</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="156"/>
+        <location filename="../qt_feature_panel.py" line="166"/>
         <source>Residents within its radius</source>
         <translation>服务半径内居民</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="157"/>
+        <location filename="../qt_feature_panel.py" line="167"/>
         <source>Capacity from</source>
         <translation>容量依据</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="158"/>
+        <location filename="../qt_feature_panel.py" line="168"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
@@ -1084,7 +1084,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="564"/>
+        <location filename="../qt_main_window.py" line="568"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1129,12 +1129,12 @@ Replace them?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="528"/>
+        <location filename="../qt_main_window.py" line="532"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="529"/>
+        <location filename="../qt_main_window.py" line="533"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1419,157 +1419,152 @@ Replace them?</source>
         <translation>全部灾种</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="499"/>
+        <location filename="../qt_main_window.py" line="503"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="528"/>
+        <location filename="../qt_main_window.py" line="532"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="529"/>
+        <location filename="../qt_main_window.py" line="533"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="539"/>
+        <location filename="../qt_main_window.py" line="543"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="568"/>
+        <location filename="../qt_main_window.py" line="572"/>
         <source>Open plan</source>
         <translation>打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="568"/>
+        <location filename="../qt_main_window.py" line="572"/>
         <source>Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)</source>
         <translation>规划 (*.toml *.gpkg);;规划说明 (*.toml);;规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="602"/>
+        <location filename="../qt_main_window.py" line="606"/>
         <source>Cannot open the plan</source>
         <translation>无法打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="602"/>
+        <location filename="../qt_main_window.py" line="606"/>
         <source>No layer of the plan could be read.</source>
         <translation>规划中没有可读取的图层。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="607"/>
+        <location filename="../qt_main_window.py" line="611"/>
         <source>Some layers were left out</source>
         <translation>部分图层未载入</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="607"/>
-        <source>{0} problems stop some layers from loading; the plan opens without them.</source>
-        <translation>{0} 个问题导致部分图层无法载入；规划将在不含这些图层的情况下打开。</translation>
-    </message>
-    <message>
-        <location filename="../qt_main_window.py" line="624"/>
+        <location filename="../qt_main_window.py" line="631"/>
         <source>New plan</source>
         <translation>新建规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="624"/>
+        <location filename="../qt_main_window.py" line="631"/>
         <source>Plan name:</source>
         <translation>规划名称：</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="670"/>
+        <location filename="../qt_main_window.py" line="682"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="670"/>
+        <location filename="../qt_main_window.py" line="682"/>
         <source>The plan “{0}” has changes that are not saved. Save them?</source>
         <translation>规划“{0}”有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="693"/>
+        <location filename="../qt_main_window.py" line="705"/>
         <source>Save plan as</source>
         <translation>规划另存为</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="693"/>
+        <location filename="../qt_main_window.py" line="705"/>
         <source>Plan file (*.gpkg)</source>
         <translation>规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="710"/>
+        <location filename="../qt_main_window.py" line="725"/>
         <source>The plan was not saved</source>
         <translation>规划未能保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="717"/>
+        <location filename="../qt_main_window.py" line="732"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="730"/>
+        <location filename="../qt_main_window.py" line="745"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="740"/>
+        <location filename="../qt_main_window.py" line="755"/>
         <source>Recover unsaved changes?</source>
         <translation>恢复未保存的更改？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="740"/>
+        <location filename="../qt_main_window.py" line="755"/>
         <source>SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} were kept. Recover them?</source>
         <translation>SpacePlanner 上次未正常关闭。已保留“{0}”于 {1} 的未保存更改。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="754"/>
+        <location filename="../qt_main_window.py" line="768"/>
         <source>Cannot recover the plan</source>
         <translation>无法恢复规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="796"/>
+        <location filename="../qt_main_window.py" line="824"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="796"/>
+        <location filename="../qt_main_window.py" line="824"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="818"/>
+        <location filename="../qt_main_window.py" line="846"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="842"/>
+        <location filename="../qt_main_window.py" line="870"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="886"/>
+        <location filename="../qt_main_window.py" line="915"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="890"/>
+        <location filename="../qt_main_window.py" line="920"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="896"/>
+        <location filename="../qt_main_window.py" line="931"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="926"/>
+        <location filename="../qt_main_window.py" line="961"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="926"/>
+        <location filename="../qt_main_window.py" line="961"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1590,6 +1585,16 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../qt_main_window.py" line="280"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="611"/>
+        <source>{0} problems stop some layers from loading; the plan opens without them, and Save will ask for a new file.</source>
+        <translation>有 {0} 个问题使部分图层无法载入；规划将不含这些图层打开，保存时会要求另存为新文件。</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="925"/>
+        <source>The figures could not be updated: {0}</source>
+        <translation>指标未能更新：{0}</translation>
     </message>
 </context>
 <context>
