@@ -652,14 +652,21 @@ class Evaluator:
         for lyr in self.plan.by_role("activity_spaces"):
             if lyr.frame is None or "dual_use" not in lyr.frame:
                 continue
-            chosen = lyr.frame[lyr.frame["dual_use"].astype(bool)]
-            if chosen.empty:
-                continue
-            cols = {c: chosen[c] for c in ("id", "name", "steward") if c in chosen}
-            if "area" in chosen:
-                cols["effective_area"] = chosen["area"]
-            frame = gpd.GeoDataFrame(cols, geometry=chosen.geometry.to_numpy(), crs=lyr.frame.crs)
-            out.append(PlanLayer(f"{lyr.name}{DUAL_USE_SUFFIX}", "shelters", frame=frame))
+            frame = lyr.frame
+
+            def make(frame: gpd.GeoDataFrame = frame) -> gpd.GeoDataFrame | None:
+                chosen = frame[frame["dual_use"].astype(bool)]
+                if chosen.empty:
+                    return None
+                cols = {c: chosen[c] for c in ("id", "name", "steward") if c in chosen}
+                if "area" in chosen:
+                    cols["effective_area"] = chosen["area"]
+                return gpd.GeoDataFrame(cols, geometry=chosen.geometry.to_numpy(), crs=frame.crs)
+
+            # the same frame object while the layer is unchanged (its caches key on that)
+            shelters = self._cached(f"dual_use:{lyr.name}", self._lfp(lyr), make)
+            if shelters is not None:
+                out.append(PlanLayer(f"{lyr.name}{DUAL_USE_SUFFIX}", "shelters", frame=shelters))
         return out
 
     def _checks(self, ctx: _Context, table: pd.DataFrame, geoms: np.ndarray) -> SitingResult:
@@ -668,35 +675,29 @@ class Evaluator:
             lyr.frame[lyr.frame["kind"].isin(SENSITIVE_KINDS)].assign(layer=lyr.name)  # type: ignore[index]
             for lyr in facilities
         ]
-        parts = [
-            gpd.GeoDataFrame(
-                {
-                    "layer": table["layer"].to_numpy(),
-                    "id": table["id"].to_numpy(),
-                    "name": table["name"].to_numpy(),
-                    "class": table["class"].to_numpy(),
-                    "use": table["use"].to_numpy(),
-                },
-                geometry=geoms,
-                crs=self.plan.crs,
+        # the sites as plain columns; a GeoDataFrame is built only for those to check
+        columns: dict[str, list[np.ndarray]] = {
+            "layer": [table["layer"].to_numpy(object)],
+            "id": [table["id"].to_numpy(object)],
+            "name": [table["name"].to_numpy(object)],
+            "class": [table["class"].to_numpy(object)],
+            "use": [table["use"].to_numpy(object)],
+        }
+        shapes = [np.asarray(geoms, dtype=object)]
+        for f in sensitive:
+            if not len(f):
+                continue
+            n = len(f)
+            columns["layer"].append(f["layer"].to_numpy(object))
+            columns["id"].append(f["id"].astype(str).to_numpy(object))
+            columns["name"].append(
+                f["name"].to_numpy(object) if "name" in f else np.full(n, None, dtype=object)
             )
-        ]
-        parts += [
-            gpd.GeoDataFrame(
-                {
-                    "layer": f["layer"].to_numpy(),
-                    "id": f["id"].astype(str).to_numpy(),
-                    "name": f["name"].to_numpy() if "name" in f else None,
-                    "class": None,
-                    "use": "sensitive",
-                },
-                geometry=f.geometry.to_numpy(),
-                crs=self.plan.crs,
-            )
-            for f in sensitive
-            if len(f)
-        ]
-        sites = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=self.plan.crs)
+            columns["class"].append(np.full(n, None, dtype=object))
+            columns["use"].append(np.full(n, "sensitive", dtype=object))
+            shapes.append(f.geometry.to_numpy())
+        site_cols = {k: np.concatenate(v) for k, v in columns.items()}
+        site_geoms = np.concatenate(shapes)
         world = _fingerprint(
             ctx.key,
             self.scenario,
@@ -713,18 +714,20 @@ class Evaluator:
         zones, zone_notes = zones
         self._zones = zones
         # Checked per site: an edit re-checks only the sites it changed.
+        texts = [site_cols[c].astype(str) for c in ("layer", "id", "use", "class", "name")]
         keys = [
             _fingerprint(world, wkb, *rec)
-            for wkb, rec in zip(
-                shapely.to_wkb(sites.geometry.to_numpy()),
-                sites[["layer", "id", "use", "class"]].astype(str).itertuples(index=False),
-                strict=True,
-            )
+            for wkb, rec in zip(shapely.to_wkb(site_geoms), zip(*texts, strict=True), strict=True)
         ]
         known = self._siting_cache
         todo = [i for i, k in enumerate(keys) if k not in known]
         if todo or known.get("world") != world:
-            subset = sites.iloc[todo if todo else [0][:0]].reset_index(drop=True)
+            rows = np.asarray(todo, dtype=np.int64)
+            subset = gpd.GeoDataFrame(
+                {c: site_cols[c][rows] for c in ("layer", "id", "name", "class", "use")},
+                geometry=site_geoms[rows],
+                crs=self.plan.crs,
+            )
             result = check_sites(
                 self.plan, self.profile, subset, zones, network=ctx.network, entrances=ctx.entrances
             )

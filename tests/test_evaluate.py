@@ -247,6 +247,7 @@ def test_incremental_evaluation_equals_a_full_one(monkeypatch) -> None:
         "move a facility": (lambda p: _move(p.layers["facilities"], 2, -180.0), 1),
         "delete a facility": (lambda p: _drop(p.layers["facilities"], 0), 0),
         "add a facility": (lambda p: _add_facility(p.layers["facilities"]), 1),
+        "rename a shelter": (lambda p: _rename(p.layers["shelters"], 0, "新名称"), 0),
     }
     for label, (edit, located) in edits.items():
         calls.clear()
@@ -256,6 +257,12 @@ def test_incremental_evaluation_equals_a_full_one(monkeypatch) -> None:
         full = _figures(evaluate(plan, gaps=False))
         assert incremental == full, label
     assert incremental != before
+
+
+def _rename(layer, row: int, name: str) -> None:
+    frame = layer.frame.copy()
+    frame.loc[frame.index[row], "name"] = name
+    layer.frame = frame
 
 
 def _move(layer, row: int, dx: float) -> None:
