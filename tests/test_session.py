@@ -103,11 +103,17 @@ def test_role_change_is_checked_and_undoable(session: Session) -> None:
     with pytest.raises(LayerError, match="no site field"):
         session.set_role("facilities", "entrances")  # an entrance must name its site
     assert session.plan.layers["facilities"].role == "facilities"
+    before = dict(session.view("activity_spaces").style)
+    seen = _events(session)
     session.set_role("activity_spaces", "shelters")
     assert session.plan.layers["activity_spaces"].role == "shelters"
     assert session.view("activity_spaces").style["fill"] == session.view("shelters").style["fill"]
+    assert ("layers", "activity_spaces") in seen  # the map restyles
     session.undo()
     assert session.plan.layers["activity_spaces"].role == "activity_spaces"
+    assert session.view("activity_spaces").style == before
+    session.redo()
+    assert session.view("activity_spaces").style["fill"] == session.view("shelters").style["fill"]
 
 
 def test_snapshot_is_unaffected_by_later_edits(session: Session) -> None:

@@ -959,7 +959,5 @@ class QtLayersPanel(QWidget):
         except KeyError as exc:
             self._warn(self.tr("The role was not changed"), str(exc.args[0]))
             return False
-        # set_role restyles the view after its event; show the new swatch too
-        self.model.refresh(name)
         self._update_actions()
         return True

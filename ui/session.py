@@ -206,10 +206,8 @@ class Session:
         if errors:
             raise errors[0].to_error()
         new = replace(layer, role=role, frame=result.frame, field_map=result.field_map)
-        self.push(_ReplaceLayer(name, new, label=f"Set role of {name}"))
-        self.view(name).style = default_style(role)
-        self._store_views()
-        self.emit("layers", name)
+        styles = (dict(self.view(name).style), default_style(role))
+        self.push(_ReplaceLayer(name, new, label=f"Set role of {name}", styles=styles))
 
     def _store_views(self) -> None:
         self.plan.view = {**self.plan.view, "layers": [v.to_dict() for v in self.views]}
@@ -259,8 +257,14 @@ class Session:
             self.selection[0] not in names or not self._has_feature(*self.selection)
         ):
             self.select(None)
+        restyled = isinstance(command, _ReplaceLayer) and command.styles is not None
+        if restyled:
+            # the new role's style comes and goes with the role (undo gives the old one back)
+            assert isinstance(command, _ReplaceLayer) and command.styles is not None
+            old_style, new_style = command.styles
+            self.view(command.layer).style = dict(old_style if action == "undo" else new_style)
         self._store_views()
-        if names != known:
+        if names != known or restyled:
             self.emit("layers", command.layer)
         else:
             self.emit("features", command.layer)
@@ -335,6 +339,7 @@ class _ReplaceLayer:
     layer: str
     new: PlanLayer
     label: str = "Change layer"
+    styles: tuple[dict[str, Any], dict[str, Any]] | None = None  # (before, after), for the view
     _old: PlanLayer | None = field(default=None, repr=False)
 
     def do(self, plan: Plan) -> None:
