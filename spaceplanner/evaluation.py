@@ -156,6 +156,7 @@ class Evaluator:
         self.scenario = plan.scenario
         self._siting_cache: dict[str, Any] = {}
         self._fingerprints: dict[str, str] = {}
+        self._cancel: Callable[[], bool] | None = None
         self._zones = gpd.GeoDataFrame(columns=["layer", "hazard", "geometry"], crs=plan.crs)
 
     def _lfp(self, layer: PlanLayer) -> str:
@@ -525,6 +526,7 @@ class Evaluator:
             msg = f"unknown period '{period}'"
             raise PlanError(msg, field="period", hint=f"use one of {', '.join(PERIODS)}")
         self.scenario = scenario or self.plan.scenario
+        self._cancel = cancel
         self._fingerprints = {}
         steps = ["network and residents", "shelters", "activity spaces", "facilities", "gaps"]
 
@@ -577,6 +579,13 @@ class Evaluator:
         if progress is not None:
             progress(1.0, "done")
         return Report(summary, layers)
+
+    def _check_cancel(self) -> None:
+        """Inside long steps (gap areas, service areas: one indicator at a time) a cancel is
+        honoured before the next indicator, not only between steps."""
+        if self._cancel is not None and self._cancel():
+            msg = "the evaluation was cancelled"
+            raise CancelledError(msg)
 
     def _route_violations(self) -> list[dict[str, Any]]:
         """让 on evacuation routes, recomputed only when the network or buildings change."""
@@ -1053,6 +1062,7 @@ class Evaluator:
         gap_rows = []
         units, coverage = res.units(max(self.profile.service_area_buffer.value, 50.0))
         for name, miss in missing.items():
+            self._check_cancel()
             if not miss.any():
                 continue
             area = _merge(units[miss], coverage)
@@ -1123,6 +1133,7 @@ class Evaluator:
                 )
         rows = []
         for name, parts in served.items():
+            self._check_cancel()
             geoms = np.concatenate([p[0] for p in parts])
             ids = np.concatenate([p[1] for p in parts])
             radii = np.concatenate([p[2] for p in parts])

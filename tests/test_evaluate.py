@@ -288,6 +288,25 @@ def test_cancel_stops_the_evaluation() -> None:
         evaluate(load_plan(get_path("synthetic_cn")), cancel=lambda: True)
 
 
+def test_cancel_is_honoured_inside_the_gap_areas_step(monkeypatch) -> None:
+    """The gap-area step takes long at city scale: a cancel stops it between indicators."""
+    ev = Evaluator(load_plan(get_path("synthetic_cn")))
+    steps: list[str] = []
+    merged: list[int] = []
+    real = evaluate_module._merge
+    monkeypatch.setattr(
+        evaluate_module, "_merge", lambda *a: merged.append(1) or real(*a)
+    )
+    with pytest.raises(CancelledError):
+        ev.evaluate(
+            progress=lambda f, text: steps.append(text),
+            cancel=lambda: bool(merged),  # as soon as one indicator's gap area is merged
+        )
+    assert steps[-1] == "gaps" and len(merged) == 1
+    # the evaluator is still usable afterwards
+    assert ev.evaluate(gaps=False)["population"] == 14400
+
+
 def test_synthetic_cn_known_figures() -> None:
     report = evaluate(load_plan(get_path("synthetic_cn")), scenario="earthquake")
     sh = report["shelters"]
