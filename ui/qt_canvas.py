@@ -74,6 +74,7 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.plan import Plan, PlanLayer
 from spaceplanner.report import Report
 from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
 __all__ = ["OVERLAYS", "TOOLS", "QtMapCanvas"]
@@ -1069,10 +1070,7 @@ class QtMapCanvas(QGraphicsView):
         self._viewport().setMouseTracking(True)
 
         self._session: Session | None = None
-        # what to undo when the widget is destroyed while following a session (the session
-        # would otherwise call a deleted widget)
-        self._detach: list[Callable[[], None]] = []
-        self.destroyed.connect(functools.partial(_run_all, self._detach))
+        self._unfollow: Callable[[], None] | None = None
         self._world = QRectF(-_WORLD_MIN_M, -_WORLD_MIN_M, 2 * _WORLD_MIN_M, 2 * _WORLD_MIN_M)
         self._layers: dict[str, QGraphicsItem] = {}
         self._overlays: dict[str, QGraphicsItem] = {}
@@ -1120,9 +1118,9 @@ class QtMapCanvas(QGraphicsView):
 
     def set_session(self, session: Session | None) -> None:
         """Show ``session`` (None: nothing) and follow its events; zoom to its extent."""
-        if self._session is not None:
-            self._session.unsubscribe(self._on_session_event)
-        self._detach.clear()
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
         self._cancel_gesture()
         self._vertices.clear()
         for item in [*self._layers.values(), *self._overlays.values()]:
@@ -1135,9 +1133,7 @@ class QtMapCanvas(QGraphicsView):
         self._edit_layer = None
         self._session = session
         if session is not None:
-            listener = self._on_session_event
-            session.subscribe(listener)
-            self._detach.append(functools.partial(session.unsubscribe, listener))
+            self._unfollow = follow(self, session, self._on_session_event)
             extent = session.plan.extent(rasters=True)
             self._set_world(self._world_around(extent) if extent else self._world)
             self._sync_layers()
@@ -2002,9 +1998,6 @@ class QtMapCanvas(QGraphicsView):
             super().keyPressEvent(event)
 
 
-def _run_all(callbacks: list[Callable[[], None]], *_: Any) -> None:
-    for callback in callbacks:
-        callback()
 
 
 def _violation_sites(plan: Plan, report: Report) -> dict[str, list[BaseGeometry]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -18,6 +19,7 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
 __all__ = ["QtFeaturePanel"]
@@ -56,6 +58,7 @@ class QtFeaturePanel(QWidget):
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session: Session | None = None
+        self._unfollow: Callable[[], None] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.heading = QLabel(self)
@@ -83,11 +86,10 @@ class QtFeaturePanel(QWidget):
 
     def set_session(self, session: Session | None) -> None:
         """Follow another session (or none)."""
-        if self._session is not None:
-            self._session.unsubscribe(self._on_event)
+        if self._unfollow is not None:
+            self._unfollow()
         self._session = session
-        if session is not None:
-            session.subscribe(self._on_event)
+        self._unfollow = follow(self, session, self._on_event) if session else None
         self.refresh()
 
     def _on_event(self, event: str, _data: Any) -> None:

@@ -9,11 +9,9 @@ names come from the core's bilingual labels (:func:`spaceplanner.labels.label`, 
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PyQt5 import sip
 from PyQt5.QtCore import QRect, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PyQt5.QtWidgets import (
@@ -32,6 +30,7 @@ from spaceplanner.exports import indicator_rows
 from spaceplanner.labels import label
 from spaceplanner.report import Report
 from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
 __all__ = ["QtIndicatorsPanel", "QtViolationsPanel"]
@@ -46,26 +45,6 @@ _NOTE_STYLE = (
 #: Removal order of the siting principles (STANDARDS.md §5): the natural sort order.
 _PRINCIPLES = ("避", "防", "让")
 #: The engine names a dual-use activity space checked as a shelter ``"<layer> (dual use)"``.
-
-
-def _link(widget: QWidget, session: Session, handler: Callable[[str, Any], None]) -> Callable:
-    """Subscribe ``handler`` to ``session`` for as long as ``widget`` exists in Qt.
-
-    The listener holds the widget weakly and unsubscribes itself once Qt has deleted it, so a
-    closed panel never keeps a session's listener list pointing at a dead widget.
-    """
-    ref = weakref.ref(widget)
-    name = handler.__name__
-
-    def listener(event: str, data: Any) -> None:
-        owner = ref()
-        if owner is None or sip.isdeleted(owner):
-            session.unsubscribe(listener)
-            return
-        getattr(owner, name)(event, data)
-
-    session.subscribe(listener)
-    return listener
 
 
 def _header(table: QTableWidget, *, vertical: bool = False) -> QHeaderView:
@@ -114,7 +93,7 @@ class QtIndicatorsPanel(QWidget):
         super().__init__(parent)
         self._lang = lang
         self._session: Session | None = None
-        self._listener: Callable | None = None
+        self._unfollow: Callable[[], None] | None = None
         self._rows: list[dict[str, Any]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -197,10 +176,10 @@ class QtIndicatorsPanel(QWidget):
 
     def set_session(self, session: Session | None) -> None:
         """Show another session (or none)."""
-        if self._session is not None and self._listener is not None:
-            self._session.unsubscribe(self._listener)
+        if self._unfollow is not None:
+            self._unfollow()
         self._session = session
-        self._listener = _link(self, session, self._on_session_event) if session else None
+        self._unfollow = follow(self, session, self._on_session_event) if session else None
         self.refresh()
 
     def set_lang(self, lang: str) -> None:
@@ -478,7 +457,7 @@ class QtViolationsPanel(QWidget):
         super().__init__(parent)
         self._lang = lang
         self._session: Session | None = None
-        self._listener: Callable | None = None
+        self._unfollow: Callable[[], None] | None = None
         self._violations: list[dict[str, Any]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -517,10 +496,10 @@ class QtViolationsPanel(QWidget):
 
     def set_session(self, session: Session | None) -> None:
         """Show another session (or none)."""
-        if self._session is not None and self._listener is not None:
-            self._session.unsubscribe(self._listener)
+        if self._unfollow is not None:
+            self._unfollow()
         self._session = session
-        self._listener = _link(self, session, self._on_session_event) if session else None
+        self._unfollow = follow(self, session, self._on_session_event) if session else None
         self.refresh()
 
     def set_lang(self, lang: str) -> None:
