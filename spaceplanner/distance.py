@@ -85,6 +85,11 @@ class Sources:
         )
 
 
+def _no_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An empty ``(index, index, value)`` triple of arrays."""
+    return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+
+
 def clip_lines(lines: np.ndarray, zones: np.ndarray) -> np.ndarray:
     """``shapely.intersection(lines, zones)``, without the costly overlay for the lines that lie
     wholly inside their zone (most network pieces in a park): those are kept as they are."""
@@ -105,7 +110,7 @@ def _zone_positions(
     """
     z, s = network.tree.query(zones[which], predicate="intersects")
     if z.size == 0:
-        return (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
+        return _no_pairs()
     hits = clip_lines(network.segments[s], zones[which][z])
     parts, idx = shapely.get_parts(hits, return_index=True)
     kind = shapely.get_type_id(parts)
@@ -318,7 +323,7 @@ def group_reach(
     not the number of targets (a shelter's residents within 500 m, in a city of 500,000).
     """
     if not _usable(sources, groups, targets):
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+        return _no_pairs()
     sg, st, sd = _shortcuts(network, sources, groups, targets, limit)
     by_group = np.argsort(sg, kind="stable")
     sg, st, sd = sg[by_group], st[by_group], sd[by_group]
@@ -339,7 +344,7 @@ def group_reach(
         found_t.append(t[first].astype(np.int64))
         found_d.append(dist[first])
     if not found_g:
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+        return _no_pairs()
     return np.concatenate(found_g), np.concatenate(found_t), np.concatenate(found_d)
 
 
@@ -416,18 +421,17 @@ def _same_segment(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A target on the same segment as a site position may walk straight along it:
     ``(group, target, distance)`` of each such walk within ``limit``."""
-    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
     g_of, s_of = _group_sites(groups)
     # every (group, position) of the groups' sites
     which, pos = _members(sources.site, np.arange(sources.site.size), s_of)
     if pos.size == 0:
-        return empty
+        return _no_pairs()
     group = g_of[which]
     seg = sources.seg[pos]
     # only targets on a segment that has a site position can walk straight to it
     near = targets.on_segments(np.unique(seg))
     if near.size == 0:
-        return empty
+        return _no_pairs()
     t_row, k = _members(seg, np.arange(seg.size), targets.seg[near])
     target = near[t_row]
     p = pos[k]
@@ -446,10 +450,9 @@ def _inside_sites(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A target whose edge position lies in a polygon site's zone is at that site, its
     distance being its connector: ``(group, target, distance)`` of each within ``limit``."""
-    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
     zoned = np.flatnonzero(pd.notna(sources.zones))
     if zoned.size == 0 or not targets.reachable.any():
-        return empty
+        return _no_pairs()
     if targets.foot is not None:
         tree, where = targets.foot_tree
         z, hit = tree.query(sources.zones[zoned], predicate="intersects")
@@ -460,7 +463,7 @@ def _inside_sites(
         hit, z = STRtree(sources.zones[zoned]).query(shapely.points(foot), predicate="intersects")
         reached = ok[hit]
     if reached.size == 0:
-        return empty
+        return _no_pairs()
     g_of, s_of = _group_sites(groups)
     row, group = _members(s_of, g_of, zoned[z])
     target = reached[row]
