@@ -44,7 +44,7 @@ def main() -> int:
         if sample:
             plan = load_plan(get_path(sample), strict=False)
             session = Session(plan)
-            session.set_report(Evaluator(plan).evaluate(gaps=True))
+            session.set_report(Evaluator(plan).evaluate(scenario=session.scenario, gaps=True))
         win = QtMainWindow(session, lang=lang)
         win._closing_ok = True
         win.resize(*SIZE)

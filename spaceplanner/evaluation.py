@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -23,6 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from spaceplanner import __version__
 from spaceplanner.capacity import assign
 from spaceplanner.distance import (
     Sources,
@@ -31,7 +34,14 @@ from spaceplanner.distance import (
     site_sources,
     straight_distances,
 )
-from spaceplanner.hazards import SCENARIOS, hazard_types, hazard_zones, scenario_types
+from spaceplanner.hazards import (
+    SCENARIOS,
+    check_scenario,
+    hazard_types,
+    hazard_zones,
+    scenario_types,
+)
+from spaceplanner.indicators import check_targets, indicators
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
@@ -50,6 +60,7 @@ from spaceplanner.siting import (
     SENSITIVE_KINDS,
     SitingResult,
     check_sites,
+    dual_use_mask,
     entrance_points,
     route_violations,
 )
@@ -526,6 +537,13 @@ class Evaluator:
             msg = f"unknown period '{period}'"
             raise PlanError(msg, field="period", hint=f"use one of {', '.join(PERIODS)}")
         self.scenario = scenario or self.plan.scenario
+        check_scenario(self.scenario, self.plan)
+        check_targets(
+            self.plan.targets,
+            self.profile,
+            self._facility_kinds(),
+            file=str(self.plan.path) if self.plan.path else None,
+        )
         self._cancel = cancel
         self._fingerprints = {}
         steps = ["network and residents", "shelters", "activity spaces", "facilities", "gaps"]
@@ -565,8 +583,19 @@ class Evaluator:
             "facilities": facilities["summary"] if period != "emergency" else None,
             "violations": shelters["checks"].violations + self._route_violations(),
             "capacity_removed_by": shelters["summary"]["capacity_removed_by"],
+            # shelters, dual-use spaces and sensitive facilities put through 避/防/让
+            "sites_checked": len(shelters["checks"].remaining_share),
             "notes": self._notes(ctx, facilities, shelters["checks"]),
+            "run": run_record(self.plan, self.profile, self.scenario, period),
         }
+        summary["indicators"] = indicators(
+            summary,
+            self.profile,
+            self.plan.targets,
+            has_shelters=bool(shelters["layers"]),
+            has_spaces=bool(spaces["layers"]),
+            unrated=facilities["unrated"] if period != "emergency" else [],
+        )
         if ctx.network is None:
             summary["detour_factor"] = self.profile.detour_factor.to_dict()
         layers: dict[str, gpd.GeoDataFrame] = {}
@@ -599,8 +628,21 @@ class Evaluator:
         )
         return self._cached("routes", key, lambda: route_violations(self.plan, self.profile))
 
+    def _facility_kinds(self) -> set[str]:
+        kinds: set[str] = set()
+        for lyr in self.plan.by_role("facilities"):
+            if lyr.frame is not None:
+                kinds |= set(lyr.frame["kind"].astype(str))
+        return kinds
+
     def _notes(self, ctx: _Context, facilities: dict[str, Any], checks: SitingResult) -> list[str]:
-        notes = list(checks.notes)
+        # what loading found (skipped features, repairs, warnings) stays with the figures
+        notes = [
+            f"loading: {p.describe()}"
+            for p in self.plan.problems
+            if p.severity in ("warning", "repair", "error")
+        ]
+        notes += checks.notes
         present = hazard_types(self.plan)
         counted = scenario_types(self.scenario, present)
         if self.scenario not in {*SCENARIOS, "all"} and self.scenario not in present:
@@ -664,7 +706,7 @@ class Evaluator:
             frame = lyr.frame
 
             def make(frame: gpd.GeoDataFrame = frame) -> gpd.GeoDataFrame | None:
-                chosen = frame[frame["dual_use"].astype(bool)]
+                chosen = frame[dual_use_mask(frame["dual_use"])]
                 if chosen.empty:
                     return None
                 cols = {c: chosen[c] for c in ("id", "name", "steward") if c in chosen}
@@ -811,6 +853,8 @@ class Evaluator:
             p: before * np.minimum(checks.removed_share[p][:k], 1.0) for p in checks.removed_share
         }
         eligible = share > 0
+        area_before = table["effective_area_m2"].to_numpy(float) if len(table) else np.empty(0)
+        area_after = area_before * share
         if not allowed.empty:
             allowed = allowed[eligible[allowed["s"].to_numpy()]].reset_index(drop=True)
         result = assign(res.population, capacity, allowed, ctx.access.seg)
@@ -842,7 +886,8 @@ class Evaluator:
                     "class": row["class"],
                     "steward": row.get("steward"),
                     "radius_m": row["radius_m"],
-                    "effective_area_m2": row.get("effective_area_m2"),
+                    "effective_area_m2": float(area_after[i]),
+                    "effective_area_before_checks_m2": float(area_before[i]),
                     "per_capita_m2": row["per_capita_m2"],
                     "use": row["use"],
                     "capacity_before_checks": row["capacity_persons"],
@@ -867,7 +912,10 @@ class Evaluator:
             "population_sheltered": result.flow,
             "share_sheltered": result.flow / total if total else 0.0,
             "population_unsheltered": total - result.flow,
-            "per_capita_area_m2": float(np.nansum(table["effective_area_m2"])) / total
+            # after the 避/防/让 checks: the ground a flood takes is no shelter space
+            "effective_area_m2": float(np.nansum(area_after)),
+            "effective_area_before_checks_m2": float(np.nansum(area_before)),
+            "per_capita_area_m2": float(np.nansum(area_after)) / total
             if total and len(table)
             else 0.0,
             "by_shelter": by_shelter,
@@ -915,7 +963,11 @@ class Evaluator:
                 count += int(g.sites.size)
             covered = np.isfinite(d)
             pop = float(res.population[covered].sum())
-            radius = circle.radius_m.value
+            radius, radius_source = _radius_used(
+                circle.radius_m.value,
+                circle.radius_m.source,
+                [(lyr.name, lyr.options.get("radius_m")) for lyr in layers],
+            )
             summary[circle.name] = {
                 "radius_m": radius,
                 "minutes": self.profile.minutes(radius),
@@ -927,7 +979,7 @@ class Evaluator:
                 "per_capita_m2": area / pop if pop else 0.0,
                 "target_per_capita_m2": circle.per_capita_m2.value,
                 "sources": {
-                    "radius_m": circle.radius_m.source,
+                    "radius_m": radius_source,
                     "min_area_m2": circle.min_area_m2.source,
                     "per_capita_m2": circle.per_capita_m2.source,
                 },
@@ -965,14 +1017,22 @@ class Evaluator:
             covered = np.isfinite(distances[kind])
             pop = float(res.population[covered].sum())
             rule = self.profile.facility_radius.get(kind)
-            radius = max(radii[kind])
+            radius, source = _radius_used(
+                rule.value if rule is not None else None,
+                rule.source if rule is not None else None,
+                [
+                    (lyr.name, lyr.options.get("radius_m"))
+                    for lyr in layers
+                    if lyr.frame is not None and (lyr.frame["kind"].astype(str) == kind).any()
+                ],
+            )
             summary[kind] = {
                 "radius_m": radius,
                 "minutes": self.profile.minutes(radius),
                 "count": counts[kind],
                 "population_covered": pop,
                 "share_covered": pop / total if total else 0.0,
-                "source": rule.source if rule is not None else "layer radius_m",
+                "source": source,
             }
         unrated = sorted(kinds_present - set(distances))
         return {"summary": summary, "distances": distances, "unrated": unrated}
@@ -1161,6 +1221,67 @@ class Evaluator:
         return gpd.GeoDataFrame(
             rows, columns=["indicator", "area_m2", "geometry"], crs=self.plan.crs
         )
+
+
+def _radius_used(
+    standard: float | None, source: str | None, layers: list[tuple[str, Any]]
+) -> tuple[float, str]:
+    """The walking radius an indicator was computed with, and how to cite it.
+
+    A layer's ``radius_m`` replaces the profile's for that layer's sites; the report then names
+    the plan's value first and the standard after it, so a label never claims the standard's
+    300 m when the plan used 1000 m.
+    """
+    radii = {name: float(r) for name, r in layers if r is not None}
+    used = list(radii.values())
+    if standard is not None and (len(radii) < len(layers) or not used):
+        used.append(standard)  # some layers (or none) keep the profile's radius
+    radius = max(used, default=0.0)
+    if not radii:
+        return float(radius), source or ""
+    by_plan = "; ".join(f"{r:g} m set by the plan (layer '{name}')" for name, r in radii.items())
+    standard_text = f"standard: {source}" if source else "no standard radius for it in the profile"
+    return float(radius), f"{by_plan}; {standard_text}"
+
+
+def run_record(plan: Plan, profile: Profile, scenario: str, period: str) -> dict[str, Any]:
+    """What was evaluated, with what, when: so a report.json can be traced and reproduced."""
+    return {
+        "tool": "spaceplanner",
+        "version": __version__,
+        "time": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "plan_file": str(plan.path) if plan.path else None,
+        "plan_sha256": file_digest(plan.path) if plan.path else None,
+        "rules": profile.name,
+        "rules_file": str(profile.path),
+        "rules_sha256": file_digest(profile.path),
+        "scenario": scenario,
+        "period": period,
+        "targets_set_by_plan": dict(plan.targets),
+    }
+
+
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of a file, remembered while its size and modification time stay the same (the
+    desktop evaluates after every edit and must not read a large file again each time)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if not path.is_file():
+        return None
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    found = _DIGESTS.get(key)
+    if found is None:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        found = _DIGESTS[key] = digest.hexdigest()
+    return found
 
 
 def _merge(polygons: np.ndarray, coverage: bool) -> shapely.Geometry:

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from spaceplanner.evaluation import Evaluator
+from spaceplanner.indicators import indicator_rows
 from spaceplanner.labels import label
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.errors import PlanError
@@ -167,94 +168,6 @@ def _write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pa
             out / f"{name}.geojson", driver="GeoJSON", engine="pyogrio"
         )
     return sorted(out.iterdir())
-
-
-def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
-    """Each key indicator of ``report`` against its target: ``indicator`` (label in ``lang``),
-    ``group`` (shelters, activity_spaces, facilities), ``key`` (the indicator's name in the gap
-    layers: ``shelter``, ``space_5min``, a facility kind), ``period``, ``value``, ``unit`` (share,
-    persons, m2/person), ``target``, ``pass`` and ``source`` (the standard and clause cited),
-    plus ``scenario`` and ``rules``."""
-    s = report.summary
-    rows: list[dict[str, Any]] = []
-    base = {"scenario": s["scenario"], "rules": s["rules"]}
-    if s["shelters"]:
-        sh = s["shelters"]
-        rows.append(
-            {
-                **base,
-                "group": "shelters",
-                "key": "shelter",
-                "period": "emergency",
-                "indicator": label("sheltered", lang),
-                "value": sh["share_sheltered"],
-                "unit": "share",
-                "target": 1.0,
-                "pass": sh["share_sheltered"] >= 1.0 - 1e-9,
-                "source": "; ".join(r["per_capita_m2"]["source"] for r in sh["rules"].values()),
-            }
-        )
-        rows.append(
-            {
-                **base,
-                "group": "shelters",
-                "key": "shelter",
-                "period": "emergency",
-                "indicator": f"{label('capacity', lang)} ({label('shelters', lang)})",
-                "value": sh["capacity_persons"],
-                "unit": "persons",
-                "target": s["population"],
-                "pass": sh["capacity_persons"] >= s["population"],
-                "source": "",
-            }
-        )
-    for name, c in (s["activity_spaces"] or {}).items():
-        if name == "overall":
-            continue
-        rows.append(
-            {
-                **base,
-                "group": "activity_spaces",
-                "key": f"space_{name}",
-                "period": "normal",
-                "indicator": f"{label('space_' + name, lang)}: {label('share_covered', lang)}",
-                "value": c["share_covered"],
-                "unit": "share",
-                "target": 1.0,
-                "pass": c["share_covered"] >= 1.0 - 1e-9,
-                "source": c["sources"]["radius_m"],
-            }
-        )
-        rows.append(
-            {
-                **base,
-                "group": "activity_spaces",
-                "key": f"space_{name}",
-                "period": "normal",
-                "indicator": f"{label('space_' + name, lang)}: {label('per_capita_m2', lang)}",
-                "value": c["per_capita_m2"],
-                "unit": "m2/person",
-                "target": c["target_per_capita_m2"],
-                "pass": c["per_capita_m2"] >= c["target_per_capita_m2"],
-                "source": c["sources"]["per_capita_m2"],
-            }
-        )
-    for kind, f in (s["facilities"] or {}).items():
-        rows.append(
-            {
-                **base,
-                "group": "facilities",
-                "key": kind,
-                "period": "normal",
-                "indicator": f"{label(kind, lang)}: {label('share_covered', lang)}",
-                "value": f["share_covered"],
-                "unit": "share",
-                "target": 1.0,
-                "pass": f["share_covered"] >= 1.0 - 1e-9,
-                "source": f["source"],
-            }
-        )
-    return rows
 
 
 def _stewardship_rows(plan: Plan, report: Report) -> list[dict[str, Any]]:

@@ -18,10 +18,19 @@ import shapely
 from rasterio.warp import transform_bounds
 from rasterio.windows import Window, from_bounds
 
-from spaceplanner.layers.errors import LayerError
+from spaceplanner.layers.catalogue import closest
+from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.plan import Plan, PlanLayer
 
-__all__ = ["SCENARIOS", "hazard_types", "hazard_zones", "scenario_types"]
+__all__ = [
+    "SCENARIOS",
+    "check_scenario",
+    "hazard_types",
+    "hazard_zones",
+    "opening_scenario",
+    "scenario_types",
+    "uncounted_layers",
+]
 
 #: Hazard types that threaten in each scenario (``all`` takes every type).
 SCENARIOS: dict[str, frozenset[str]] = {
@@ -42,6 +51,53 @@ def hazard_types(plan: Plan) -> set[str]:
         elif layer.frame is not None:
             present |= set(layer.frame["hazard"].astype(str))
     return present
+
+
+def check_scenario(scenario: str, plan: Plan) -> None:
+    """Refuse a scenario that is neither a known one nor a hazard type of the plan's layers.
+
+    A misspelt scenario (``flod``) would count no hazard zone and call flooded ground safe.
+    """
+    known = [*SCENARIOS, "all", *sorted(hazard_types(plan) - {*SCENARIOS, "all", ""})]
+    if scenario in known:
+        return
+    guess = closest(scenario, known)
+    hint = f"did you mean '{guess}'?" if guess else f"scenarios: {', '.join(known)}"
+    msg = f"unknown scenario '{scenario}'"
+    raise PlanError(
+        msg,
+        file=str(plan.path) if plan.path else None,
+        field="scenario",
+        hint=f"{hint} (scenarios: {', '.join(known)})" if guess else hint,
+    )
+
+
+def uncounted_layers(plan: Plan, scenario: str) -> list[str]:
+    """Hazard layers none of whose hazard types count in ``scenario`` (drawn, but not used)."""
+    out = []
+    for layer in plan.by_role("hazards"):
+        if layer.raster is not None:
+            types = {str(layer.options.get("hazard", ""))}
+        elif layer.frame is not None:
+            types = set(layer.frame["hazard"].astype(str))
+        else:
+            continue
+        if not scenario_types(scenario, types):
+            out.append(layer.name)
+    return out
+
+
+def opening_scenario(plan: Plan) -> str:
+    """The scenario to open a plan in: its own, unless that counts none of its hazard layers;
+    then the one known scenario that counts them all, else ``all``. (A plan whose flood zone is
+    drawn should not open in an earthquake that ignores it.)"""
+    present = hazard_types(plan) - {""}
+    if not present or scenario_types(plan.scenario, present):
+        return plan.scenario
+    for name in SCENARIOS:
+        if scenario_types(name, present) == present:
+            return name
+    return "all"
 
 
 def scenario_types(scenario: str, present: set[str]) -> set[str]:

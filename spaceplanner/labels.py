@@ -60,6 +60,7 @@ _TERMS: dict[str, tuple[str, str]] = {
     "target": ("Target", "目标"),
     "pass": ("pass", "达标"),
     "fail": ("fail", "未达标"),
+    "not_assessed": ("not assessed", "未评估"),
     "source": ("Source", "依据"),
     "scenario": ("Scenario", "情景"),
     "period": ("Period", "时期"),

@@ -33,6 +33,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import Bbox, Transform, offset_copy
 
 from spaceplanner import __version__
+from spaceplanner.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
 from spaceplanner.labels import LANGS, label
 from spaceplanner.outputs import atomic_path
 from spaceplanner.plan import Plan
@@ -93,6 +94,7 @@ _SPACE = "#9fd89f"
 _SHELTER = "#1f5fbf"
 _SERVICE = "#5aa9e6"
 _GAP = "#d62728"
+_STATUS_COLOURS = {PASS: "#1a7f37", FAIL: _GAP, NOT_ASSESSED: "#777777"}
 _HAZARD = "#f4b183"
 _SOURCE = "#a0006e"
 _PRINCIPLES: dict[str, tuple[str, str, float]] = {  # marker, colour, x offset in points
@@ -780,38 +782,29 @@ def _pct(value: float) -> str:
     return f"{100 * value:.1f} %"
 
 
-def _rows(report: Report, lang: str) -> list[tuple[str, str, str, bool]]:
-    """(indicator, value, target, passes) for each key indicator of the report."""
-    rows: list[tuple[str, str, str, bool]] = []
-    shelters = report["shelters"]
-    if shelters is not None:
-        share = float(shelters["share_sheltered"])
-        rows.append((_words("share_sheltered", lang), _pct(share), "100 %", share >= 1 - 1e-9))
-    for name, circle in (report["activity_spaces"] or {}).items():
-        if name == "overall":
-            continue
-        title = label(f"space_{name}", lang)
-        share = float(circle["share_covered"])
-        rows.append(
-            (f"{title}: {label('share_covered', lang)}", _pct(share), "100 %", share >= 1 - 1e-9)
-        )
-        value, target = float(circle["per_capita_m2"]), float(circle["target_per_capita_m2"])
-        rows.append(
-            (
-                f"{title}: {label('per_capita_m2', lang)}",
-                f"{value:.1f}",
-                f"≥ {target:g}",
-                value >= target,
-            )
-        )
-    for kind, facility in (report["facilities"] or {}).items():
-        share = float(facility["share_covered"])
+def _value_text(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "share":
+        return _pct(value)
+    if unit == "persons":
+        return f"{value:,.0f}"
+    return f"{value:.1f}"
+
+
+def _rows(report: Report, lang: str) -> list[tuple[str, str, str, str]]:
+    """(indicator, value, target, status) for each indicator of the report."""
+    rows = []
+    for row in indicator_rows(report, lang):
+        name = row["indicator"]
+        if row["group"] == "facilities" and report["facilities"].get(row["key"]):
+            name = f"{name} ({report['facilities'][row['key']]['radius_m']:g} m)"
         rows.append(
             (
-                f"{label(kind, lang)} ({facility['radius_m']:g} m)",
-                _pct(share),
-                "100 %",
-                share >= 1 - 1e-9,
+                name,
+                _value_text(row["value"], row["unit"]),
+                f"≥ {_value_text(row['target'], row['unit'])}",
+                row["status"],
             )
         )
     return rows
@@ -832,8 +825,8 @@ def _table(ax: Axes, report: Report, lang: str, scale: float) -> None:
     if not rows:
         return
     cells = [
-        [name, value, target, label("pass" if ok else "fail", lang)]
-        for name, value, target, ok in rows
+        [name, value, target, label(status, lang)]
+        for name, value, target, status in rows
     ]
     head = [
         _words("indicator", lang),
@@ -860,5 +853,5 @@ def _table(ax: Axes, report: Report, lang: str, scale: float) -> None:
             cell.set_facecolor("#eeeeee")
             cell.get_text().set_fontweight("bold")
         elif c == 3:
-            cell.get_text().set_color("#1a7f37" if rows[r - 1][3] else _GAP)
+            cell.get_text().set_color(_STATUS_COLOURS[rows[r - 1][3]])
             cell.get_text().set_fontweight("bold")

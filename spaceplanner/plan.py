@@ -23,6 +23,7 @@ from rasterio.warp import transform_bounds
 from shapely.geometry import box
 
 from spaceplanner import settings
+from spaceplanner.indicators import flatten_targets
 from spaceplanner.layers.catalogue import closest, get_role, role_names
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import WEB_MERCATOR, choose_metric_crs, crs_label, is_metric, parse_crs
@@ -49,7 +50,7 @@ __all__ = [
 ]
 
 #: Keys a plan spec may have at its top level.
-PLAN_KEYS = ("name", "crs", "rules", "scenario", "description", "layers")
+PLAN_KEYS = ("name", "crs", "rules", "scenario", "description", "targets", "layers")
 #: Keys every layer table may have besides its role's fields.
 LAYER_OPTIONS = ("role", "path", "layer", "crs", "encoding", "x", "y", "radius_m", "band")
 #: Options of a raster hazard layer that say which cells form the zone.
@@ -140,6 +141,9 @@ class Plan:
         The usable layers by name.
     rules, scenario, description
         The rule profile name, the hazard scenario, free text.
+    targets
+        The plan's own indicator targets by indicator id (``shelter.sheltered``,
+        ``space_5min.per_capita``, ``kindergarten.covered``, ...); they override the profile's.
     path
         The file the plan was loaded from, if any.
     problems
@@ -161,6 +165,7 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     view: dict[str, Any] = field(default_factory=dict)
+    targets: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_frames(
@@ -173,6 +178,7 @@ class Plan:
         crs: CRS | str | None = None,
         rules: str = settings.DEFAULT_RULES,
         scenario: str = settings.DEFAULT_SCENARIO,
+        targets: dict[str, Any] | None = None,
     ) -> Plan:
         """Build a plan from GeoDataFrames (for notebooks and tests), checked as files are.
 
@@ -227,7 +233,15 @@ class Plan:
         for layer in fitted:
             project_layer(layer, target)
         problems = [p for layer in fitted for p in layer.problems]
-        plan = cls(name, target, {f.name: f for f in fitted}, rules, scenario, problems=problems)
+        plan = cls(
+            name,
+            target,
+            {f.name: f for f in fitted},
+            rules,
+            scenario,
+            problems=problems,
+            targets=flatten_targets(targets),
+        )
         problems += _check_overlap(fitted, target)
         plan.raise_for_errors()
         return plan
@@ -610,6 +624,7 @@ def _plan_crs(value: object, path: Path) -> CRS:
 
 def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
     top, specs = read_spec(path)
+    targets = flatten_targets(top.get("targets"), file=str(path))
     plan_crs = crs or (_plan_crs(top["crs"], path) if "crs" in top else None)
     problems: list[Problem] = []
     loaded: list[PlanLayer] = []
@@ -673,6 +688,7 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
         path=path,
         problems=problems,
         failed=failed,
+        targets=targets,
     )
 
 

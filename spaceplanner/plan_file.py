@@ -26,6 +26,7 @@ import rasterio
 from pyproj import CRS
 
 from spaceplanner import __version__, settings
+from spaceplanner.indicators import flatten_targets
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import crs_label
@@ -128,6 +129,7 @@ def _write(plan: Plan, target: Path) -> None:
         "rules": plan.rules,
         "scenario": plan.scenario,
         "description": plan.description,
+        "targets": plan.targets,
         "saved": now,
         "layers": [_layer_meta(layer) for layer in plan],
         "view": plan.view,
@@ -303,4 +305,5 @@ def load_gpkg(path: Path | str, *, strict: bool = True) -> Plan:
         problems=problems,
         failed=failed,
         view=dict(meta.get("view") or {}),
+        targets=flatten_targets(meta.get("targets"), file=str(path)),
     )

@@ -49,6 +49,11 @@ class Report:
     def __getitem__(self, key: str) -> Any:
         return self.summary[key]
 
+    def figures(self) -> dict[str, Any]:
+        """The JSON-ready summary without the run record (``run``: version, time, checksums),
+        so two evaluations of the same plan compare equal."""
+        return {k: v for k, v in _clean(self.summary).items() if k != "run"}
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON text."""
         return json.dumps(_clean(self.summary), ensure_ascii=False, indent=indent)

@@ -17,6 +17,7 @@ from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import RuleError
 
 __all__ = [
+    "TARGETS",
     "Circle",
     "Profile",
     "RuleValue",
@@ -108,6 +109,16 @@ def _read(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> tuple[dict[st
     return data, path
 
 
+#: The indicator targets a profile sets (``[targets]``) and their defaults: shares of the
+#: population (0-1), and the shelter capacity as a ratio of the population.
+TARGETS = {
+    "shelter_sheltered_share": 1.0,
+    "shelter_capacity_ratio": 1.0,
+    "space_covered_share": 1.0,
+    "facility_covered_share": 1.0,
+}
+
+
 class Profile:
     """A loaded rule profile.
 
@@ -156,6 +167,18 @@ class Profile:
         self.max_connector = self._rule("walking.max_connector_m", positive=True)
         self.entrance_tolerance = self._rule("walking.entrance_tolerance_m")
         self.service_area_buffer = self._rule("walking.service_area_buffer_m", positive=True)
+        self.targets = {name: self._target(name) for name in TARGETS}
+
+    def _target(self, name: str) -> RuleValue:
+        """An indicator target; a profile without a ``[targets]`` table gets the defaults."""
+        if name not in self.data.get("targets", {}):
+            default = "SpacePlanner default (the profile sets no target)"
+            return RuleValue(TARGETS[name], default, "D")
+        rule = self._rule(f"targets.{name}")
+        if rule.value > 1 and name.endswith("_share"):
+            msg = f"targets.{name} = {rule.value:g} is a share and must be at most 1"
+            raise RuleError(msg, file=str(self.path), field=f"targets.{name}", hint="e.g. 0.95")
+        return rule
 
     def _rule(self, dotted: str, *, positive: bool = False) -> RuleValue:
         node: Any = self.data

@@ -18,6 +18,7 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from spaceplanner.distance import clip_lines
@@ -34,7 +35,9 @@ __all__ = [
     "SENSITIVE_KINDS",
     "SitingResult",
     "check_sites",
+    "dual_use_mask",
     "entrance_points",
+    "is_dual_use",
     "route_violations",
 ]
 
@@ -55,6 +58,25 @@ SENSITIVE_KINDS = frozenset(
 ENTRANCE_KEY_SEP = "\x1f"
 #: Suffix of the shelter layer made of a layer's dual-use activity spaces (平急两用).
 DUAL_USE_SUFFIX = " (dual use)"
+
+
+def is_dual_use(value: object) -> bool:
+    """Whether a ``dual_use`` value says yes: only True (or 1); missing means no.
+
+    Layers are read with their yes/no values parsed to booleans; a feature drawn in the desktop
+    may have no value at all, which must not count as a shelter.
+    """
+    return value is True or value is np.True_ or (
+        isinstance(value, int | float | np.integer | np.floating)
+        and not isinstance(value, bool)
+        and value == 1
+    )
+
+
+def dual_use_mask(values: pd.Series) -> np.ndarray:
+    """:func:`is_dual_use` of each value."""
+    return np.fromiter((is_dual_use(v) for v in values.to_numpy(object)), bool, len(values))
+
 _SECTORS = 4  # entrances count as "from different directions" when in different quadrants
 _GONE = 1e-6  # share of a site left below which it is wholly removed
 

@@ -36,7 +36,7 @@ from shapely.geometry import mapping
 from spaceplanner.labels import label
 from spaceplanner.plan import Plan
 from spaceplanner.report import Report
-from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.siting import DUAL_USE_SUFFIX, is_dual_use
 
 __all__ = ["MapLayer", "map_layers", "write_webmap"]
 
@@ -482,7 +482,7 @@ def _space_layer(plan: Plan, lang: str) -> MapLayer | None:
     frame = frame.assign(_area=frame.geometry.area)
     features = []
     for geom, a in _rows(_to_wgs84(frame)):
-        dual = bool(a.get("dual_use")) and a.get("dual_use") == a.get("dual_use")
+        dual = is_dual_use(a.get("dual_use"))
         rows = _site_rows(a, lang, "kind")
         rows.append((_word("area_m2", lang), _fmt(a.get("area") or a["_area"], lang)))
         if dual:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from shapely.geometry import Point, box
 
@@ -30,7 +28,7 @@ def _snapshot(plan) -> dict[str, str]:
 
 
 def _figures(plan) -> dict:
-    return json.loads(evaluate(plan, scenario="all", gaps=False).to_json())
+    return evaluate(plan, scenario="all", gaps=False).figures()
 
 
 def test_every_command_undoes_to_the_same_plan(plan) -> None:
@@ -103,4 +101,4 @@ def test_the_evaluator_follows_edits_made_through_commands(plan) -> None:
     stack = CommandStack(plan)
     stack.push(EditAttributes("shelters", "BN03", {"capacity": 10.0}))
     stack.push(MoveFeature("facilities", "SS05", 120.0, 0.0))
-    assert json.loads(ev.evaluate(scenario="all", gaps=False).to_json()) == _figures(plan)
+    assert ev.evaluate(scenario="all", gaps=False).figures() == _figures(plan)

@@ -228,7 +228,7 @@ def _helsinki_with_shelters() -> Plan:
 
 
 def _figures(report) -> dict:
-    return json.loads(report.to_json())
+    return report.figures()
 
 
 def test_incremental_evaluation_equals_a_full_one(monkeypatch) -> None:

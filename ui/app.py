@@ -89,7 +89,11 @@ def _snapshot(args: argparse.Namespace, app: QApplication, lang: str) -> int:
                 error = "; ".join(p.describe() for p in plan.errors[:3]) or "no usable layer"
             else:
                 session = Session(plan, path=path if path.suffix.lower() == ".gpkg" else None)
-                session.set_report(Evaluator(plan).evaluate(gaps=True))
+                session.set_report(
+                    Evaluator(plan).evaluate(
+                        scenario=session.scenario, period=session.period, gaps=True
+                    )
+                )
     except (SpacePlannerError, KeyError) as exc:
         error = exc.describe() if isinstance(exc, SpacePlannerError) else str(exc.args[0])
     window = QtMainWindow(session, lang=lang)

@@ -100,6 +100,9 @@ class QtAttributesDialog(QDialog):
         self.setWindowTitle(self.tr("Attributes of {0}").format(self.feature_id))
         self._editors: dict[str, QWidget] = {}
         self._specs: dict[str, FieldSpec] = {}
+        # yes/no fields the feature has no value for: OK writes the box's state, so the layer
+        # says "no" explicitly rather than leaving a gap that another tool might read as yes
+        self._unset_bools: set[str] = set()
 
         layout = QVBoxLayout(self)
         heading = QLabel(
@@ -121,6 +124,8 @@ class QtAttributesDialog(QDialog):
                 continue
             value = plain_value(row[spec.name]) if spec.name in frame.columns else None
             editor = self._editor(spec, value, body)
+            if spec.type == "bool" and spec.name in frame.columns and not isinstance(value, bool):
+                self._unset_bools.add(spec.name)
             self._editors[spec.name] = editor
             self._specs[spec.name] = spec
             text = field_label(spec, self.lang) + (" *" if spec.required else "")
@@ -178,7 +183,7 @@ class QtAttributesDialog(QDialog):
             return spin
         if spec.type == "bool":
             box = QCheckBox(parent)
-            box.setChecked(bool(value) if value is not None else False)
+            box.setChecked(value is True or value == 1)
             return box
         if spec.type == "choice":
             combo = QComboBox(parent)
@@ -237,7 +242,9 @@ class QtAttributesDialog(QDialog):
     def changed(self) -> dict[str, Any]:
         """The fields whose values differ from the feature's."""
         now = self.values()
-        return {k: v for k, v in now.items() if v != self._initial.get(k)}
+        return {
+            k: v for k, v in now.items() if v != self._initial.get(k) or k in self._unset_bools
+        }
 
     def accept(self) -> None:
         """Make the edit (one undo step); stay open with the reason when it is refused."""

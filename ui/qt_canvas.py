@@ -112,6 +112,8 @@ _HANDLE_PX = 7.0
 _MAX_ZOOM_DENOMINATOR = 10.0
 _WORLD_FACTOR = 10.0
 _WORLD_MIN_M = 10_000.0
+#: Opacity of a hazard layer that the chosen scenario does not count.
+_UNCOUNTED_OPACITY = 0.3
 #: Rasters are shown from an overview of at most this many pixels a side.
 _RASTER_PIXELS = 1024
 _WHEEL_STEP = 1.25
@@ -1146,7 +1148,7 @@ class QtMapCanvas(QGraphicsView):
         if event == "features":
             self._refresh_layer(str(data))
             self._show_selection()
-        elif event == "layers":
+        elif event in ("layers", "scenario"):
             self._sync_layers()
             self._show_selection()
         elif event == "selection":
@@ -1195,6 +1197,9 @@ class QtMapCanvas(QGraphicsView):
         if extent is not None:
             self._grow_world(self.map_rect(*extent))
         views = self._session.views
+        # a hazard layer the scenario does not count is drawn faintly (and so marked in the
+        # layer list): it is on the map but not in the figures
+        uncounted = self._session.uncounted_hazards()
         for z, view in enumerate(reversed(views), start=1):
             layer = plan.layers.get(view.name)
             if layer is None:
@@ -1220,6 +1225,8 @@ class QtMapCanvas(QGraphicsView):
                 item.set_style(view.style)
             item.setZValue(float(z))
             item.setVisible(view.visible)
+            base = float(view.style.get("opacity", 1.0)) if isinstance(item, _RasterItem) else 1.0
+            item.setOpacity(base * (_UNCOUNTED_OPACITY if view.name in uncounted else 1.0))
         if self._edit_layer is not None and self._edit_layer not in plan.layers:
             self._edit_layer = None
 

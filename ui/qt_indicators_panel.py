@@ -26,7 +26,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.exports import indicator_rows
+from spaceplanner.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
 from spaceplanner.labels import label
 from spaceplanner.report import Report
 from spaceplanner.siting import DUAL_USE_SUFFIX
@@ -39,6 +39,10 @@ PASS_COLOUR = QColor("#1b7f3b")
 _GROUP_BACKGROUND = QColor("#eef1f4")
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "indicator"
 FAIL_COLOUR = QColor("#b3261e")
+NOT_ASSESSED_COLOUR = QColor("#6b6b6b")
+_STATUS_COLOUR = {PASS: PASS_COLOUR, FAIL: FAIL_COLOUR, NOT_ASSESSED: NOT_ASSESSED_COLOUR}
+_NOTES_SHOWN = 4
+_STATUS_MARK = {PASS: "✓", FAIL: "✗", NOT_ASSESSED: "—"}
 _NOTE_STYLE = (
     "QLabel { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; padding: 4px; }"
 )
@@ -106,6 +110,10 @@ class QtIndicatorsPanel(QWidget):
         self.overall = _wrapping_label(self)
         self.stale_note = _wrapping_label(self)
         self.stale_note.setStyleSheet(_NOTE_STYLE)
+        # the report's notes (what loading skipped or repaired, hazards not counted, ...) are
+        # part of the result: shown, not hidden in a tooltip
+        self.notes = _wrapping_label(self)
+        self.notes.setStyleSheet("QLabel { color: #444; }")
         self.filter_bar = QWidget(self)
         filters = QHBoxLayout(self.filter_bar)
         filters.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +146,7 @@ class QtIndicatorsPanel(QWidget):
         layout.addWidget(self.stale_note)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
         layout.addWidget(self.empty, 1)
         self._retranslate()
         self.set_session(session)
@@ -203,6 +212,7 @@ class QtIndicatorsPanel(QWidget):
         self.filter_bar.setVisible(has)
         self.empty.setVisible(not has)
         self.header.setVisible(has)
+        self.notes.setVisible(False)
         self.overall.setText("")
         self.stale_note.setVisible(
             has and ("gap_areas" in report.stale or "gap_areas" not in report.layers)  # type: ignore[union-attr]
@@ -224,6 +234,7 @@ class QtIndicatorsPanel(QWidget):
             return
         self._show_header(report)
         self._show_rows(report)
+        self._show_notes(report)
         self._apply_filter()
 
     # -- building -----------------------------------------------------------------------------
@@ -276,28 +287,51 @@ class QtIndicatorsPanel(QWidget):
             tip += [f"• {n}" for n in notes]
         self.header.setToolTip("\n".join(t for t in tip if t))
 
+    def _show_notes(self, report: Report) -> None:
+        notes = [str(n) for n in report.summary.get("notes") or []]
+        shown = notes[:_NOTES_SHOWN]
+        text = "\n".join(f"• {n}" for n in shown)
+        if len(notes) > len(shown):
+            text += "\n" + self.tr("… and {count} more (hover to read them)").format(
+                count=len(notes) - len(shown)
+            )
+        self.notes.setText(self.tr("Notes:") + "\n" + text if notes else "")
+        self.notes.setToolTip("\n".join(f"• {n}" for n in notes))
+        self.notes.setVisible(bool(notes))
+
     def _show_rows(self, report: Report) -> None:
         rows = indicator_rows(report, self._lang)
         groups = _row_groups(report.summary, rows)
         tagged = [{**r, "group": g} for r, g in zip(rows, groups, strict=True)]
         bold = self._bold()
-        met_all = 0
+        met_all = assessed_all = 0
         for group in dict.fromkeys(groups):
             members = [r for r in tagged if r["group"] == group]
-            met = sum(bool(r["pass"]) for r in members)
+            met = sum(r["status"] == PASS for r in members)
+            assessed = sum(r["status"] != NOT_ASSESSED for r in members)
             met_all += met
+            assessed_all += assessed
             period = members[0]["period"]
             line = self.table.rowCount()
             self.table.insertRow(line)
-            item = QTableWidgetItem(
+            text = (
                 self.tr("{group} — {met} of {total} met").format(
-                    group=label(group, self._lang), met=met, total=len(members)
+                    group=label(group, self._lang), met=met, total=assessed
                 )
+                if assessed
+                else self.tr("{group} — not assessed").format(group=label(group, self._lang))
             )
+            item = QTableWidgetItem(text)
             item.setToolTip(self.tr("Period: {period}").format(period=label(period, self._lang)))
             item.setFont(bold)
             item.setBackground(_GROUP_BACKGROUND)
-            item.setForeground(PASS_COLOUR if met == len(members) else FAIL_COLOUR)
+            item.setForeground(
+                NOT_ASSESSED_COLOUR
+                if not assessed
+                else PASS_COLOUR
+                if met == assessed
+                else FAIL_COLOUR
+            )
             item.setData(Qt.ItemDataRole.UserRole, period)
             item.setData(_KIND_ROLE, "group")
             self.table.setItem(line, 0, item)
@@ -305,7 +339,12 @@ class QtIndicatorsPanel(QWidget):
             for row in members:
                 self._add_row({**row, "table_row": self.table.rowCount()}, bold)
         self.overall.setText(
-            self.tr("{met} of {total} targets met").format(met=met_all, total=len(self._rows))
+            self.tr("{met} of {total} targets met").format(met=met_all, total=assessed_all)
+            + (
+                self.tr(" ({count} not assessed)").format(count=len(self._rows) - assessed_all)
+                if assessed_all < len(self._rows)
+                else ""
+            )
         )
         self._fit_rows()
 
@@ -313,19 +352,19 @@ class QtIndicatorsPanel(QWidget):
         self._rows.append(row)
         line = self.table.rowCount()
         self.table.insertRow(line)
-        passed = bool(row["pass"])
+        status = str(row["status"])
         unit = row["unit"]
         target = self._value_text(row["target"], unit)
         cells = [
             QTableWidgetItem(str(row["indicator"])),
             QTableWidgetItem(self._value_text(row["value"], unit)),
             QTableWidgetItem("≥ " + target),
-            QTableWidgetItem("✓" if passed else "✗"),
+            QTableWidgetItem(_STATUS_MARK[status]),
         ]
-        verdict = label("pass" if passed else "fail", self._lang)
+        verdict = label(status, self._lang)
         cells[3].setData(Qt.ItemDataRole.AccessibleTextRole, verdict)
         cells[3].setTextAlignment(int(Qt.AlignmentFlag.AlignCenter))
-        cells[3].setForeground(PASS_COLOUR if passed else FAIL_COLOUR)
+        cells[3].setForeground(_STATUS_COLOUR[status])
         mark = QFont(bold)
         mark.setPointSizeF(mark.pointSizeF() * 1.3)
         cells[3].setFont(mark)
@@ -344,6 +383,8 @@ class QtIndicatorsPanel(QWidget):
             value=self._value_text(row["value"], unit, full=True),
             target=self._value_text(row["target"], unit, full=True),
         )
+        if status == NOT_ASSESSED and row.get("reason"):
+            figures = str(row["reason"])
         tip = f"{row['indicator']}: {verdict}\n{figures}\n{tip}"
         for col, cell in enumerate(cells):
             cell.setToolTip(tip)
@@ -548,8 +589,20 @@ class QtViolationsPanel(QWidget):
         elif report is None:
             self.empty.setText(self.tr("Not evaluated yet."))
             self.summary.setText("")
+        elif not has and not report.summary.get("sites_checked"):
+            self.empty.setText(
+                self.tr(
+                    "Nothing to check: the plan has no shelters, dual-use spaces or sensitive "
+                    "facilities for 避, 防 and 让."
+                )
+            )
+            self.summary.setText("")
         elif not has:
-            self.empty.setText(self.tr("No siting violations: every site passes 避, 防 and 让."))
+            self.empty.setText(
+                self.tr("No siting violations: all {count} sites pass 避, 防 and 让.").format(
+                    count=report.summary["sites_checked"]
+                )
+            )
             self.summary.setText("")
         else:
             counts = " · ".join(

@@ -176,6 +176,10 @@ class QtLayerListModel(QAbstractTableModel):
         self._names: list[str] = []
         self._moving = False
         self._unsubscribe: Any = None
+        self._icons: dict[tuple[str, str], QIcon] = {}
+        self._grey = QBrush(QColor("#8a8a8a"))
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self.set_session(session)
 
     def set_session(self, session: Session | None) -> None:
@@ -197,7 +201,7 @@ class QtLayerListModel(QAbstractTableModel):
 
     # -- following the session ----------------------------------------------------------------
     def _on_session(self, event: str, data: Any) -> None:
-        if self.session is None or event not in {"layers", "features"}:
+        if self.session is None or event not in {"layers", "features", "scenario"}:
             return
         if self._moving:
             return
@@ -271,19 +275,34 @@ class QtLayerListModel(QAbstractTableModel):
             return name
         if role == self.ROLE_LABEL:
             return role_label(layer.role, self.lang)
+        uncounted = layer.role == "hazards" and name in self.session.uncounted_hazards()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
-                return name
+                return self.tr("{0} (not in this scenario)").format(name) if uncounted else name
             if col == self.COUNT:
                 return self.tr("raster") if layer.raster is not None else f"{layer.feature_count:,}"
         if role == Qt.ItemDataRole.CheckStateRole and col == self.NAME:
             return Qt.CheckState.Checked if view.visible else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole and col == self.NAME:
-            return QIcon(style_swatch(view.style, geometry_family(layer)))
+            # kept by the model: the view reads the icon after this call returns
+            key = (repr(sorted(view.style.items())), geometry_family(layer))
+            icon = self._icons.get(key)
+            if icon is None:
+                icon = self._icons[key] = QIcon(style_swatch(view.style, key[1]))
+            return icon
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(layer)
-        if role == Qt.ItemDataRole.ForegroundRole and not view.visible:
-            return QBrush(QColor("#8a8a8a"))
+            tip = self._tooltip(layer)
+            if uncounted:
+                tip += "\n" + self.tr(
+                    "Not counted: scenario '{0}' does not include this layer's hazard type, so "
+                    "its zones do not shape the emergency period. Choose its scenario (or All "
+                    "hazards) to count it."
+                ).format(self.session.scenario)
+            return tip
+        if role == Qt.ItemDataRole.FontRole and uncounted and col == self.NAME:
+            return self._italic
+        if role == Qt.ItemDataRole.ForegroundRole and (not view.visible or uncounted):
+            return self._grey
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COUNT:
             return Qt.Alignment(Qt.AlignmentFlag.AlignRight) | Qt.AlignmentFlag.AlignVCenter
         return None
@@ -571,24 +590,35 @@ class _LayerDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics
         return QSize(size.width(), max(size.height(), metrics.height() * 2 + 6))
 
+    # Qt copies the option and calls initStyleOption on its copy: the text is taken out there
+    # (the default painting draws background, check box and swatch) and what the two lines
+    # need is kept. No QStyleOptionViewItem is made in Python: a Python-owned copy whose fields
+    # were read ends in a reference cycle, and its deletion by the garbage collector at a later,
+    # arbitrary moment crashed the process.
+    def initStyleOption(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem | None, index: QModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        assert option is not None
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        assert style is not None
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = option.palette.color(
+            QPalette.ColorGroup.Normal,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        self._text = (str(option.text), QRect(rect), QFont(option.font), QColor(colour), selected)
+        option.text = ""
+
     def paint(
         self, painter: QPainter | None, option: QStyleOptionViewItem, index: QModelIndex
     ) -> None:
         assert painter is not None
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        name, opt.text = opt.text, ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        assert style is not None
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        super().paint(painter, option, index)
+        name, rect, font, text_colour, selected = self._text
         rect = rect.adjusted(2, 1, -2, -1)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Normal
-        text_colour = opt.palette.color(
-            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         if isinstance(foreground, QBrush) and not selected:
             text_colour = foreground.color()
@@ -599,7 +629,7 @@ class _LayerDelegate(QStyledItemDelegate):
             rect.width(),
             rect.height() - rect.height() // 2,
         )
-        small = QFont(opt.font)
+        small = QFont(font)
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         grey = QColor(text_colour)
         grey.setAlphaF(0.65)
@@ -611,9 +641,9 @@ class _LayerDelegate(QStyledItemDelegate):
         painter.drawText(
             top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), count
         )
-        painter.setFont(opt.font)
+        painter.setFont(font)
         painter.setPen(text_colour)
-        metrics = QFontMetrics(opt.font)
+        metrics = QFontMetrics(font)
         painter.drawText(
             top.adjusted(0, 0, -count_width, 0),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

@@ -514,7 +514,7 @@ class QtMainWindow(QMainWindow):
         if self.canvas.indicator() in keys:
             self.show_gaps_of(self.canvas.indicator())
             return
-        failing = [r["key"] for r in rows if not r["pass"]]
+        failing = [r["key"] for r in rows if r["status"] == "fail"]
         self.show_gaps_of((failing or keys)[0])
 
     def _update_actions(self) -> None:
@@ -882,7 +882,7 @@ class QtMainWindow(QMainWindow):
 
     def _scenario_changed(self) -> None:
         if self.session is not None:
-            self.session.scenario = str(self.scenario_combo.currentData())
+            self.session.set_scenario(str(self.scenario_combo.currentData()))
             self.evaluate()
 
     def _period_changed(self) -> None:

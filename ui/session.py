@@ -22,6 +22,8 @@ Events (``listener(event, data)``):
     the saved/unsaved state may have changed (``data``: the new ``dirty`` flag)
 ``"path"``
     the plan file changed after save-as (``data``: the path)
+``"scenario"``
+    the hazard scenario to evaluate changed (``data``: its name)
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from spaceplanner.commands import AddLayer, Command, CommandStack, RemoveLayer
+from spaceplanner.hazards import opening_scenario, uncounted_layers
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.plan import Plan, PlanLayer
@@ -112,7 +115,7 @@ class Session:
         self.stack.subscribe(self._on_command)
         self.selection: tuple[str, str] | None = None
         self.report: Report | None = None
-        self.scenario: str = plan.scenario
+        self.scenario: str = opening_scenario(plan)
         self.period: str = "both"
         self._listeners: list[Listener] = []
         self._removed_views: dict[str, tuple[int, LayerView]] = {}
@@ -128,6 +131,16 @@ class Session:
         """Stop calling ``listener``."""
         with contextlib.suppress(ValueError):
             self._listeners.remove(listener)
+
+    def set_scenario(self, scenario: str) -> None:
+        """Evaluate in ``scenario`` from now on; listeners get a ``scenario`` event (the layer
+        list and the map mark the hazard layers it does not count)."""
+        self.scenario = scenario
+        self.emit("scenario", scenario)
+
+    def uncounted_hazards(self) -> set[str]:
+        """Hazard layers the current scenario does not count."""
+        return set(uncounted_layers(self.plan, self.scenario))
 
     def emit(self, event: str, data: Any = None) -> None:
         """Tell every listener about ``event``."""

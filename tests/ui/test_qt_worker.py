@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -20,7 +19,7 @@ from spaceplanner.ui.session import Session
 
 
 def figures(report) -> dict:
-    return json.loads(report.to_json())
+    return report.figures()
 
 
 @pytest.fixture

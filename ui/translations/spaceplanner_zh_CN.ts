@@ -352,42 +352,42 @@
         <translation>{0} 的属性</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="105"/>
+        <location filename="../qt_attributes_dialog.py" line="108"/>
         <source>{0} · layer {1}</source>
         <translation>{0} · 图层 {1}</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="116"/>
+        <location filename="../qt_attributes_dialog.py" line="119"/>
         <source>Ids are stable and cannot be edited</source>
         <translation>编号固定不变，不可编辑</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="118"/>
+        <location filename="../qt_attributes_dialog.py" line="121"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="139"/>
+        <location filename="../qt_attributes_dialog.py" line="144"/>
         <source>Other columns of the source (read-only):</source>
         <translation>数据源中的其他列（只读）：</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="176"/>
+        <location filename="../qt_attributes_dialog.py" line="181"/>
         <source>no value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="171"/>
+        <location filename="../qt_attributes_dialog.py" line="176"/>
         <source>A number of at least 0; leave empty for no value</source>
         <translation>不小于 0 的数字；留空表示无值</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="246"/>
+        <location filename="../qt_attributes_dialog.py" line="253"/>
         <source>Edit attributes of {0}</source>
         <translation>编辑 {0} 的属性</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="255"/>
+        <location filename="../qt_attributes_dialog.py" line="262"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
@@ -737,92 +737,92 @@ Replace them?</source>
 <context>
     <name>QtFeaturePanel</name>
     <message>
-        <location filename="../qt_feature_panel.py" line="65"/>
+        <location filename="../qt_feature_panel.py" line="68"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="65"/>
+        <location filename="../qt_feature_panel.py" line="68"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="77"/>
+        <location filename="../qt_feature_panel.py" line="80"/>
         <source>Edit attributes…</source>
         <translation>编辑属性…</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="111"/>
+        <location filename="../qt_feature_panel.py" line="113"/>
         <source>Click a feature with the Select tool to see it here.</source>
         <translation>用“选择”工具点击要素，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="130"/>
+        <location filename="../qt_feature_panel.py" line="132"/>
         <source>{0} · layer {1} · {2}</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="137"/>
+        <location filename="../qt_feature_panel.py" line="139"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="123"/>
+        <location filename="../qt_feature_panel.py" line="125"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="124"/>
+        <location filename="../qt_feature_panel.py" line="126"/>
         <source>points</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="125"/>
+        <location filename="../qt_feature_panel.py" line="127"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="126"/>
+        <location filename="../qt_feature_panel.py" line="128"/>
         <source>lines</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="127"/>
+        <location filename="../qt_feature_panel.py" line="129"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="128"/>
+        <location filename="../qt_feature_panel.py" line="130"/>
         <source>polygons</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="163"/>
+        <location filename="../qt_feature_panel.py" line="165"/>
         <source>Shelter capacity (persons)</source>
         <translation>避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="164"/>
+        <location filename="../qt_feature_panel.py" line="166"/>
         <source>Residents assigned</source>
         <translation>分配居民</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="165"/>
+        <location filename="../qt_feature_panel.py" line="167"/>
         <source>Spare capacity</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="166"/>
+        <location filename="../qt_feature_panel.py" line="168"/>
         <source>Residents within its radius</source>
         <translation>服务半径内居民</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="167"/>
+        <location filename="../qt_feature_panel.py" line="169"/>
         <source>Capacity from</source>
         <translation>容量依据</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="168"/>
+        <location filename="../qt_feature_panel.py" line="170"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
@@ -830,253 +830,278 @@ Replace them?</source>
 <context>
     <name>QtIndicatorsPanel</name>
     <message>
-        <location filename="../qt_indicators_panel.py" line="237"/>
+        <location filename="../qt_indicators_panel.py" line="226"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="237"/>
+        <location filename="../qt_indicators_panel.py" line="226"/>
         <source>Not evaluated yet. Press Evaluate to measure who can walk to a shelter, to activity space and to each kind of facility.</source>
         <translation>尚未评估。点击“评估”，测算哪些居民可步行到达避难场所、活动空间和各类设施。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="252"/>
+        <location filename="../qt_indicators_panel.py" line="242"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="252"/>
+        <location filename="../qt_indicators_panel.py" line="242"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="252"/>
+        <location filename="../qt_indicators_panel.py" line="242"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="252"/>
+        <location filename="../qt_indicators_panel.py" line="242"/>
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="255"/>
+        <location filename="../qt_indicators_panel.py" line="245"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="259"/>
+        <location filename="../qt_indicators_panel.py" line="249"/>
         <source>All periods</source>
         <translation>全部时期</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="264"/>
+        <location filename="../qt_indicators_panel.py" line="254"/>
         <source>Live update: the figures follow your latest edit; the gap and service areas on the map are from the last full evaluation (stale). Press Evaluate to refresh.</source>
         <translation>实时更新：数值已随最近的编辑更新；地图上的服务盲区与服务范围仍来自上一次完整评估（已过时）。点击“评估”刷新。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="274"/>
+        <location filename="../qt_indicators_panel.py" line="264"/>
         <source>network walking distances</source>
         <translation>路网步行距离</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="277"/>
+        <location filename="../qt_indicators_panel.py" line="267"/>
         <source>straight-line distances × detour factor {factor}</source>
         <translation>直线距离 × 绕行系数 {factor}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="280"/>
+        <location filename="../qt_indicators_panel.py" line="270"/>
         <source>{population} residents · {distance} · scenario: {scenario} · rules: {rules}</source>
         <translation>居民 {population} 人 · {distance} · 情景：{scenario} · 规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="289"/>
+        <location filename="../qt_indicators_panel.py" line="279"/>
         <source> · period: {period}</source>
         <translation> · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="296"/>
+        <location filename="../qt_indicators_panel.py" line="298"/>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="313"/>
+        <location filename="../qt_indicators_panel.py" line="317"/>
         <source>{group} — {met} of {total} met</source>
         <translation>{group} — {total} 项中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="318"/>
+        <location filename="../qt_indicators_panel.py" line="325"/>
         <source>Period: {period}</source>
         <translation>时期：{period}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="328"/>
+        <location filename="../qt_indicators_panel.py" line="341"/>
         <source>{met} of {total} targets met</source>
         <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="357"/>
+        <location filename="../qt_indicators_panel.py" line="375"/>
         <source>Source: {source}</source>
         <translation>依据：{source}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="357"/>
+        <location filename="../qt_indicators_panel.py" line="375"/>
         <source>No standard cited: the target is room for every resident.</source>
         <translation>未引用标准：目标为每位居民都有避难容量。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="357"/>
+        <location filename="../qt_indicators_panel.py" line="375"/>
         <source>No standard cited.</source>
         <translation>未引用标准。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="364"/>
+        <location filename="../qt_indicators_panel.py" line="382"/>
         <source>{value}; target at least {target}</source>
         <translation>{value}；目标不低于 {target}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="387"/>
+        <location filename="../qt_indicators_panel.py" line="407"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="390"/>
+        <location filename="../qt_indicators_panel.py" line="410"/>
         <source>{value} m²/person</source>
         <translation>{value} m²/人</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="295"/>
+        <source>… and {count} more (hover to read them)</source>
+        <translation>…… 另有 {count} 条（悬停查看）</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="317"/>
+        <source>{group} — not assessed</source>
+        <translation>{group} — 未评估</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="341"/>
+        <source> ({count} not assessed)</source>
+        <translation>（{count} 项未评估）</translation>
     </message>
 </context>
 <context>
     <name>QtLayerListModel</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="257"/>
+        <location filename="../qt_layers_panel.py" line="261"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="258"/>
+        <location filename="../qt_layers_panel.py" line="262"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="278"/>
+        <location filename="../qt_layers_panel.py" line="283"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="294"/>
+        <location filename="../qt_layers_panel.py" line="313"/>
         <source>Raster {0} × {1}, {2}</source>
         <translation>栅格 {0} × {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="305"/>
+        <location filename="../qt_layers_panel.py" line="324"/>
         <source>Source: {0}</source>
         <translation>数据源：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="308"/>
+        <location filename="../qt_layers_panel.py" line="327"/>
         <source>Fields: {0}</source>
         <translation>字段：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="556"/>
+        <location filename="../qt_layers_panel.py" line="575"/>
         <source>1 feature</source>
         <translation>1 个要素</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="557"/>
+        <location filename="../qt_layers_panel.py" line="576"/>
         <source>{0} features</source>
         <translation>{0} 个要素</translation>
+    </message>
+    <message>
+        <location filename="../qt_layers_panel.py" line="281"/>
+        <source>{0} (not in this scenario)</source>
+        <translation>{0}（不计入本情景）</translation>
+    </message>
+    <message>
+        <location filename="../qt_layers_panel.py" line="296"/>
+        <source>Not counted: scenario &apos;{0}&apos; does not include this layer&apos;s hazard type, so its zones do not shape the emergency period. Choose its scenario (or All hazards) to count it.</source>
+        <translation>未计入：情景“{0}”不包含本图层的灾害类型，其范围不影响应急期评估。选择相应情景（或“全部灾害”）即可计入。</translation>
     </message>
 </context>
 <context>
     <name>QtLayersPanel</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="700"/>
+        <location filename="../qt_layers_panel.py" line="730"/>
         <source>Add layer…</source>
         <translation>添加图层…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="700"/>
+        <location filename="../qt_layers_panel.py" line="730"/>
         <source>Add a layer from a file</source>
         <translation>从文件添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="878"/>
+        <location filename="../qt_layers_panel.py" line="908"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="703"/>
+        <location filename="../qt_layers_panel.py" line="733"/>
         <source>Remove the layer</source>
         <translation>移除该图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="709"/>
+        <location filename="../qt_layers_panel.py" line="739"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="709"/>
+        <location filename="../qt_layers_panel.py" line="739"/>
         <source>Colours, line width and opacity</source>
         <translation>颜色、线宽和不透明度</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="712"/>
+        <location filename="../qt_layers_panel.py" line="742"/>
         <source>Role…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="712"/>
+        <location filename="../qt_layers_panel.py" line="742"/>
         <source>What the layer is in the plan</source>
         <translation>图层在规划中的角色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="715"/>
+        <location filename="../qt_layers_panel.py" line="745"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="715"/>
+        <location filename="../qt_layers_panel.py" line="745"/>
         <source>Zoom to the layer</source>
         <translation>缩放至该图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="865"/>
+        <location filename="../qt_layers_panel.py" line="895"/>
         <source>The layer was not added</source>
         <translation>未能添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="878"/>
+        <location filename="../qt_layers_panel.py" line="908"/>
         <source>Remove the layer &apos;{0}&apos; from the plan? Undo brings it back.</source>
         <translation>从规划中移除图层“{0}”？可用撤销恢复。</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="891"/>
+        <location filename="../qt_layers_panel.py" line="921"/>
         <source>The layer was not removed</source>
         <translation>未能移除图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="905"/>
+        <location filename="../qt_layers_panel.py" line="935"/>
         <source>Style of {0}</source>
         <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="919"/>
+        <location filename="../qt_layers_panel.py" line="949"/>
         <source>The style was not changed</source>
         <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="935"/>
+        <location filename="../qt_layers_panel.py" line="965"/>
         <source>Role of {0}</source>
         <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="935"/>
+        <location filename="../qt_layers_panel.py" line="965"/>
         <source>The layer&apos;s role in the plan:</source>
         <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="960"/>
+        <location filename="../qt_layers_panel.py" line="990"/>
         <source>The role was not changed</source>
         <translation>未能修改图层角色</translation>
     </message>
@@ -1600,37 +1625,37 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../qt_canvas.py" line="1575"/>
+        <location filename="../qt_canvas.py" line="1578"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1578"/>
+        <location filename="../qt_canvas.py" line="1581"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1597"/>
+        <location filename="../qt_canvas.py" line="1600"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1653"/>
+        <location filename="../qt_canvas.py" line="1656"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1657"/>
+        <location filename="../qt_canvas.py" line="1660"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1929"/>
+        <location filename="../qt_canvas.py" line="1932"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="989"/>
+        <location filename="../qt_canvas.py" line="992"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -1696,52 +1721,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStyleDialog</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="446"/>
+        <location filename="../qt_layers_panel.py" line="465"/>
         <source>Layer style</source>
         <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="454"/>
+        <location filename="../qt_layers_panel.py" line="473"/>
         <source>No fill</source>
         <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="461"/>
+        <location filename="../qt_layers_panel.py" line="480"/>
         <source>Fill colour:</source>
         <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="464"/>
+        <location filename="../qt_layers_panel.py" line="483"/>
         <source>Line colour:</source>
         <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="471"/>
+        <location filename="../qt_layers_panel.py" line="490"/>
         <source>Line width:</source>
         <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="476"/>
+        <location filename="../qt_layers_panel.py" line="495"/>
         <source>Opacity:</source>
         <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="483"/>
+        <location filename="../qt_layers_panel.py" line="502"/>
         <source>Symbol size:</source>
         <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="506"/>
+        <location filename="../qt_layers_panel.py" line="525"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="518"/>
+        <location filename="../qt_layers_panel.py" line="537"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="525"/>
+        <location filename="../qt_layers_panel.py" line="544"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
     </message>
@@ -1749,57 +1774,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtViolationsPanel</name>
     <message>
-        <location filename="../qt_indicators_panel.py" line="567"/>
+        <location filename="../qt_indicators_panel.py" line="587"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="570"/>
+        <location filename="../qt_indicators_panel.py" line="590"/>
         <source>Not evaluated yet.</source>
         <translation>尚未评估。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="573"/>
-        <source>No siting violations: every site passes 避, 防 and 让.</source>
-        <translation>没有选址问题：所有场地均符合避、防、让原则。</translation>
-    </message>
-    <message>
-        <location filename="../qt_indicators_panel.py" line="581"/>
+        <location filename="../qt_indicators_panel.py" line="613"/>
         <source>{count} siting violations ({counts}). Click one to show it.</source>
         <translation>{count} 个选址问题（{counts}）。点击可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="590"/>
+        <location filename="../qt_indicators_panel.py" line="622"/>
         <source>Principle</source>
         <translation>原则</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="590"/>
+        <location filename="../qt_indicators_panel.py" line="622"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="590"/>
+        <location filename="../qt_indicators_panel.py" line="622"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="590"/>
+        <location filename="../qt_indicators_panel.py" line="622"/>
         <source>Capacity removed</source>
         <translation>扣减容量</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="600"/>
+        <location filename="../qt_indicators_panel.py" line="632"/>
         <source>Shelter capacity (persons) this principle removed from the site</source>
         <translation>该原则从此场地扣减的避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="617"/>
+        <location filename="../qt_indicators_panel.py" line="649"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="623"/>
+        <location filename="../qt_indicators_panel.py" line="655"/>
         <source>{principle} · rule {rule}
 Site: {site} (layer {layer}, id {id})
 Measured {measured}, required {required}
@@ -1810,6 +1830,16 @@ Source: {source}</source>
 实测 {measured}，要求 {required}
 {message}
 依据：{source}</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="593"/>
+        <source>Nothing to check: the plan has no shelters, dual-use spaces or sensitive facilities for 避, 防 and 让.</source>
+        <translation>无可检查对象：规划中没有需按避、防、让检查的避难场所、平急两用空间或敏感设施。</translation>
+    </message>
+    <message>
+        <location filename="../qt_indicators_panel.py" line="601"/>
+        <source>No siting violations: all {count} sites pass 避, 防 and 让.</source>
+        <translation>没有选址违规：全部 {count} 处场地均满足避、防、让。</translation>
     </message>
 </context>
 <context>
