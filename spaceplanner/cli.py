@@ -20,6 +20,7 @@ import pyogrio
 from spaceplanner import __version__, settings
 from spaceplanner.evaluation import PERIODS, evaluate
 from spaceplanner.exports import FORMATS, export
+from spaceplanner.indicators import indicator_rows
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
@@ -249,6 +250,33 @@ def _print_shelters(sh: dict[str, Any], out: TextIO) -> None:
         print(f"  over capacity (nearest demand > capacity): {', '.join(over)}", file=out)
 
 
+def _indicator_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "share":
+        return _percent(value)
+    if unit == "persons":
+        return f"{value:,.0f}"
+    return f"{value:.2f} m²/person"
+
+
+def _print_indicators(report: Report, out: TextIO) -> None:
+    rows = indicator_rows(report)
+    if not rows:
+        return
+    met = sum(r["status"] == "pass" for r in rows)
+    assessed = sum(r["status"] != "not_assessed" for r in rows)
+    extra = f", {len(rows) - assessed} not assessed" if assessed < len(rows) else ""
+    print(f"Indicators: {met} of {assessed} targets met{extra}", file=out)
+    marks = {"pass": "ok  ", "fail": "FAIL", "not_assessed": "n/a "}
+    for r in rows:
+        value = _indicator_value(r["value"], r["unit"])
+        target = _indicator_value(r["target"], r["unit"])
+        why = f" — {r['reason']}" if r["status"] == "not_assessed" and r.get("reason") else ""
+        mark = marks[r["status"]]
+        print(f"  {mark} {r['indicator']}: {value} (target ≥ {target}){why}", file=out)
+
+
 def _print_summary(report: Report, out: TextIO) -> None:
     s = report.summary
     print(
@@ -283,6 +311,7 @@ def _print_summary(report: Report, out: TextIO) -> None:
             f"{_percent(f['share_covered'])} covered",
             file=out,
         )
+    _print_indicators(report, out)
     by_rule = Counter(v["principle"] + " " + v["rule"] for v in s["violations"])
     if by_rule:
         print(

@@ -126,7 +126,8 @@ def _row(
         "key": key,
         "metric": metric,
         "period": period,
-        "value": value,
+        # a figure of absent data is no figure: 0 % covered by no layer would read as a failure
+        "value": None if status == NOT_ASSESSED else value,
         "unit": unit,
         "target": target,
         "target_source": target_source,

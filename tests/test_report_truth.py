@@ -267,3 +267,13 @@ def test_report_json_records_the_run(tmp_path: Path) -> None:
     assert run["time"].endswith("Z")
     statuses = {row["status"] for row in data["indicators"]}
     assert statuses <= {"pass", "fail", "not_assessed"} and statuses
+
+
+def test_the_cli_summary_shows_each_status(tmp_path: Path, capsys) -> None:
+    assert main(["evaluate", "--sample", "bubenec", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Indicators: 0 of 2 targets met, 6 not assessed" in out
+    assert "FAIL Sheltered: 79.7 %" in out
+    # bubenec has no activity-space layer: its rows are n/a with a dash, not "0.0 %"
+    na = [line for line in out.splitlines() if line.strip().startswith("n/a")]
+    assert len(na) == 6 and all(": — (target" in line for line in na)
