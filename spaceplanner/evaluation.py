@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from spaceplanner import __version__
+from spaceplanner import __version__, settings
 from spaceplanner.capacity import assign
 from spaceplanner.distance import (
     Sources,
@@ -68,8 +68,7 @@ from spaceplanner.siting import (
 __all__ = ["CancelledError", "Evaluator", "evaluate"]
 
 Progress = Callable[[float, str], None]
-#: The periods an evaluation reports: daily life, emergency, or both.
-PERIODS = ("both", "normal", "emergency")
+PERIODS = settings.PERIODS
 
 
 class CancelledError(SpacePlannerError):

@@ -24,6 +24,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from spaceplanner import settings
 from spaceplanner.evaluation import Evaluator
 from spaceplanner.indicators import indicator_rows
 from spaceplanner.labels import label
@@ -35,7 +36,7 @@ from spaceplanner.report import Report
 __all__ = ["FORMATS", "export", "indicator_rows", "shapefile_fields"]
 
 #: Formats ``export`` writes, and the files of each.
-FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv")
+FORMATS = settings.EXPORT_FORMATS
 _DBF_NAME_BYTES = 10
 
 

@@ -12,6 +12,12 @@ DEFAULT_RULES = "cn-gb"
 #: Scenario used when a plan names none.
 DEFAULT_SCENARIO = "earthquake"
 
+#: The periods an evaluation reports: daily life, emergency, or both.
+PERIODS = ("both", "normal", "emergency")
+
+#: What ``export`` can write (see :func:`spaceplanner.exports.export`).
+EXPORT_FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv")
+
 #: A layer whose bounds lie farther than this from the plan's reference extent (the residents,
 #: else the boundary, else the largest layer) is reported as not overlapping: usually a wrong CRS.
 OVERLAP_TOLERANCE_M = 2000.0

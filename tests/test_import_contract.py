@@ -68,3 +68,21 @@ def _imports_of(path: Path) -> list[tuple[str, str]]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append((path.name, node.module))
     return found
+
+
+def test_the_facades_are_lazy_and_complete() -> None:
+    """``import spaceplanner`` and the error classes load no GIS or engine library; every name
+    the facades list resolves."""
+    code = (
+        "import sys, spaceplanner, spaceplanner.layers.errors, spaceplanner.settings;"
+        "print(sorted(m for m in ('geopandas', 'pandas', 'scipy', 'pyogrio', 'shapely')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    import spaceplanner
+    import spaceplanner.layers
+
+    for facade in (spaceplanner, spaceplanner.layers):
+        for name in facade.__all__:
+            assert getattr(facade, name) is not None
