@@ -34,8 +34,6 @@ __all__ = [
     "straight_distances",
 ]
 
-#: csgraph treats stored zeros as missing edges; a zero offset is stored as this instead.
-_EPS = 1e-9
 #: At most this many distance values are held at once (rows x columns) when routing in chunks.
 _CHUNK_CELLS = 20_000_000
 
@@ -235,10 +233,13 @@ def node_fields(
             sources.offset[p_idx] + (1 - sources.t[p_idx]) * length,
         ]
     )
-    link = sparse.coo_matrix((np.maximum(cost, _EPS), (rows, cols)), shape=(k, n)).tocsr()
+    # A site on a node links to it at 0 m: csgraph keeps explicit zeros of a CSR matrix as
+    # zero-weight edges, so the true 0 is stored (a stand-in such as 1e-9 put every resident
+    # exactly at the radius just beyond it).
+    link = sparse.coo_matrix((cost, (rows, cols)), shape=(k, n)).tocsr()
     # coo -> csr sums duplicates; the shortest link to a node is what counts, so rebuild with min.
     if link.nnz != rows.size:
-        frame = pd.DataFrame({"r": rows, "c": cols, "w": np.maximum(cost, _EPS)})
+        frame = pd.DataFrame({"r": rows, "c": cols, "w": cost})
         best = frame.groupby(["r", "c"], sort=False)["w"].min().reset_index()
         link = sparse.csr_matrix(
             (best["w"].to_numpy(), (best["r"].to_numpy(), best["c"].to_numpy())), shape=(k, n)

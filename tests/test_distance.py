@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import itertools
 
+import geopandas as gpd
 import networkx as nx
 import numpy as np
 import pytest
 import shapely
+import shapely.affinity
 from shapely.geometry import LineString, Point, Polygon, box
 
+from spaceplanner import evaluate
 from spaceplanner.distance import group_distances, group_reach, site_sources, straight_distances
 from spaceplanner.network import build_network, locate
+from spaceplanner.plan import Plan
 
 INF = np.inf
 
@@ -256,6 +260,44 @@ def test_grid_limit_turns_far_values_to_inf() -> None:
     xy = [(140, 103), (130, 10), (250, 95)]
     got = walk(lines, sites, [[0], [1]], xy, tolerance=10.0, max_connector=50.0, limit=250.0)
     assert_distances(got, np.array([[INF, 167.0, INF], [238.0, INF, INF]]))
+
+
+def test_a_resident_exactly_at_the_radius_is_inside_it() -> None:
+    """A site on a network vertex links to it at 0 m (a stand-in of 1e-9 m put residents reached
+    along the other streets at R + 1e-9, outside an inclusive radius)."""
+    lines = grid_lines()
+    sites = [Point(0, 0)]
+    xy = [(300, 0), (0, 300), (200, 100), (100, 200), (300, 100)]
+    kw = {"tolerance": 10.0, "max_connector": 50.0, "limit": 300.0}
+    expected = np.array([[300.0, 300.0, 300.0, 300.0, INF]])
+    got = walk(lines, sites, [[0]], xy, **kw)
+    assert_distances(got, expected)
+    assert (got[np.isfinite(got)] <= 300.0).all()
+    assert_distances(reference_distances(lines, sites, [[0]], xy, **kw), expected)
+
+
+def test_a_clinic_on_a_corner_covers_everyone_at_its_radius() -> None:
+    x0, y0 = 385_000.0, 6_672_000.0
+    streets = [shapely.affinity.translate(line, x0, y0) for line in grid_lines()]
+    homes = [Point(x0 + 300, y0), Point(x0, y0 + 300), Point(x0 + 200, y0 + 100)]
+    plan = Plan.from_frames(
+        "corner clinic",
+        {
+            "residents": (
+                "residents",
+                gpd.GeoDataFrame({"population": [10, 20, 30]}, geometry=homes, crs=32635),
+            ),
+            "walk": ("network", gpd.GeoDataFrame(geometry=streets, crs=32635)),
+            "clinics": (
+                "facilities",
+                gpd.GeoDataFrame(geometry=[Point(x0, y0)], crs=32635),
+                {"kind": "clinic"},
+            ),
+        },
+    )
+    clinic = evaluate(plan, gaps=False)["facilities"]["clinic"]
+    assert clinic["radius_m"] == 300
+    assert clinic["share_covered"] == 1.0
 
 
 # --------------------------------------------------------------------------------------------
