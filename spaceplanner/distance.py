@@ -3,11 +3,13 @@
 Walking distance = the connector from a point to its edge position + the shortest network path
 + the connector at the other end. A point site is reached where it projects onto the network. A
 polygon site is reached at every network position inside it or within the entrance tolerance of
-its boundary: the nodes in that zone and the points where segments cross its edge (a point
-whose edge position lies in the zone is at the site: its distance is its connector). A polygon
-with no network in its zone is reached at the network position nearest to it, its connector
-being the gap. Distances are computed from each group of sites at once by a multi-source
-Dijkstra (``scipy.sparse.csgraph``) from a virtual node joined to every position of the group.
+its boundary (its zone): the nodes in the zone and the points where segments enter or leave it,
+found exactly (the zone is not drawn as a buffer polygon, whose chords would put those points
+up to metres off); a point whose edge position lies in the zone is at the site, its distance
+being its connector. A polygon with no network in its zone is reached at the network position
+nearest to it, its connector being the gap. Distances are computed from each group of sites at
+once by a multi-source Dijkstra (``scipy.sparse.csgraph``) from a virtual node joined to every
+position of the group.
 """
 
 from __future__ import annotations
@@ -47,19 +49,31 @@ class Sources:
     site, seg, t, offset
         One entry per position: the site's index, the segment and position on it, and the
         distance already walked from the site to it (its connector; 0 inside a polygon).
-    zones
-        Per site: the polygon (buffered by the entrance tolerance) whose network positions are
-        at the site, or None for a point site.
+    polygons
+        Per site: the polygon site, or None for a point site (or one reached only through its
+        entrances).
     count
         Number of sites.
+    tolerance
+        Network positions within this distance of a polygon are at the site (its zone).
     """
 
     site: np.ndarray
     seg: np.ndarray
     t: np.ndarray
     offset: np.ndarray
-    zones: np.ndarray
+    polygons: np.ndarray
     count: int
+    tolerance: float = 0.0
+
+    def zones(self) -> np.ndarray:
+        """Each polygon site's zone as a polygon (for drawing; the distances use the exact
+        zone), None for the others."""
+        out = np.array(self.polygons, dtype=object, copy=True)
+        has = ~shapely.is_missing(out)
+        if self.tolerance > 0 and has.any():
+            out[has] = shapely.buffer(out[has], self.tolerance, quad_segs=16)
+        return out
 
     def reached(self) -> np.ndarray:
         """Boolean mask of the sites that reach the network."""
@@ -78,8 +92,9 @@ class Sources:
             self.seg[keep],
             self.t[keep],
             self.offset[keep],
-            self.zones[sites],
+            self.polygons[sites],
             int(sites.size),
+            self.tolerance,
         )
 
 
@@ -98,32 +113,138 @@ def clip_lines(lines: np.ndarray, zones: np.ndarray) -> np.ndarray:
     return out
 
 
-def _zone_positions(
-    network: WalkNetwork, zones: np.ndarray, which: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Network positions in ``zones[which]``: the ends of each piece of segment inside a zone.
+def _line_disk(
+    a: np.ndarray, v: np.ndarray, c: np.ndarray, r: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``t`` interval where ``a + t v`` is within ``r`` of ``c`` (lo > hi: none)."""
+    w = a - c
+    qa = np.einsum("ij,ij->i", v, v)
+    qb = 2 * np.einsum("ij,ij->i", v, w)
+    qc = np.einsum("ij,ij->i", w, w) - r * r
+    disc = qb * qb - 4 * qa * qc
+    root = np.sqrt(np.maximum(disc, 0.0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lo = (-qb - root) / (2 * qa)
+        hi = (-qb + root) / (2 * qa)
+    empty = (disc < 0) | (qa == 0)
+    return np.where(empty, np.inf, lo), np.where(empty, -np.inf, hi)
 
-    A piece ends at a segment end inside the zone or where the segment crosses (or leaves a run
-    along) the zone's edge; a segment that only touches the zone gives that point.
+
+def _slab(p: np.ndarray, q: np.ndarray, low: float | np.ndarray, high: float | np.ndarray):
+    """The ``t`` interval where ``low <= p + q t <= high`` (lo > hi: none)."""
+    flat = np.abs(q) < 1e-15
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t1 = (low - p) / q
+        t2 = (high - p) / q
+    lo = np.where(flat, np.where((p >= low) & (p <= high), -np.inf, np.inf), np.minimum(t1, t2))
+    hi = np.where(flat, np.where((p >= low) & (p <= high), np.inf, -np.inf), np.maximum(t1, t2))
+    return lo, hi
+
+
+def _capsule_intervals(
+    a: np.ndarray, v: np.ndarray, c: np.ndarray, d: np.ndarray, r: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``t`` interval where ``a + t v`` is within ``r`` of the segment ``c d``.
+
+    The set of points within ``r`` of a segment (a capsule) is convex, so its intersection with
+    a line is one interval: the hull of the line's intervals in the two end discs and in the
+    rectangle between them.
     """
-    z, s = network.tree.query(zones[which], predicate="intersects")
-    if z.size == 0:
-        return _no_pairs()
-    hits = clip_lines(network.segments[s], zones[which][z])
-    parts, idx = shapely.get_parts(hits, return_index=True)
-    kind = shapely.get_type_id(parts)
-    lines = kind == 1
-    ends = np.concatenate(
-        [
-            shapely.get_point(parts[lines], 0),
-            shapely.get_point(parts[lines], -1),
-            parts[kind == 0],
-        ]
+    lo1, hi1 = _line_disk(a, v, c, r)
+    lo2, hi2 = _line_disk(a, v, d, r)
+    e = d - c
+    length = np.hypot(e[:, 0], e[:, 1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        u = e / length[:, None]
+    n = np.stack([-u[:, 1], u[:, 0]], axis=1)
+    w = a - c
+    along_lo, along_hi = _slab(
+        np.einsum("ij,ij->i", w, u), np.einsum("ij,ij->i", v, u), 0.0, length
     )
-    owner = np.concatenate([idx[lines], idx[lines], idx[kind == 0]])
-    seg = s[owner]
-    t = shapely.line_locate_point(network.segments[seg], ends, normalized=True)
-    return which[z[owner]], seg, np.asarray(t, dtype=float)
+    side_lo, side_hi = _slab(np.einsum("ij,ij->i", w, n), np.einsum("ij,ij->i", v, n), -r, r)
+    lo3, hi3 = np.maximum(along_lo, side_lo), np.minimum(along_hi, side_hi)
+    degenerate = ~(length > 0)
+    lo3[degenerate], hi3[degenerate] = np.inf, -np.inf
+    los, his = np.stack([lo1, lo2, lo3]), np.stack([hi1, hi2, hi3])
+    present = los <= his
+    lo = np.where(present, los, np.inf).min(axis=0)
+    hi = np.where(present, his, -np.inf).max(axis=0)
+    return lo, hi
+
+
+def _zone_positions(
+    network: WalkNetwork, polygons: np.ndarray, which: np.ndarray, tolerance: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Network positions in the zones of ``polygons[which]`` (inside the polygon or within
+    ``tolerance`` of it): the ends of each piece of segment in a zone, computed exactly.
+
+    A piece ends at a segment end in the zone or where the segment enters or leaves it; a
+    segment that only touches the zone gives that point. Within ``tolerance`` of a polygon means
+    within it of one of its boundary edges, and each edge's reach along a segment is solved in
+    closed form; the pieces inside the polygon come from the exact overlay of the segment and
+    the polygon. Overlapping pieces of a (site, segment) are merged.
+    """
+    keys, los, his = [], [], []
+    shapes = polygons[which]
+    # inside the polygon
+    z, s = network.tree.query(shapes, predicate="intersects")
+    if z.size:
+        hits = clip_lines(network.segments[s], shapes[z])
+        parts, idx = shapely.get_parts(hits, return_index=True)
+        kind = shapely.get_type_id(parts)
+        keep = (kind == 0) | (kind == 1)
+        parts, idx = parts[keep], idx[keep]
+        seg = s[idx]
+        ends = np.stack([shapely.get_point(parts, 0), shapely.get_point(parts, -1)])
+        t = shapely.line_locate_point(network.segments[seg], ends, normalized=True)
+        keys.append(np.stack([which[z[idx]], seg], axis=1))
+        los.append(np.minimum(t[0], t[1]))
+        his.append(np.maximum(t[0], t[1]))
+    # within the tolerance of a boundary edge
+    if tolerance > 0:
+        parts, part_owner = shapely.get_parts(shapes, return_index=True)
+        rings, ring_part = shapely.get_rings(parts, return_index=True)
+        owner_of_ring = which[part_owner[ring_part]]
+        coords, ring_idx = shapely.get_coordinates(rings, return_index=True)
+        if coords.shape[0] > 1:
+            same = ring_idx[1:] == ring_idx[:-1]
+            c, d = coords[:-1][same], coords[1:][same]
+            edge_owner = owner_of_ring[ring_idx[:-1][same]]
+            edges = shapely.linestrings(np.stack([c, d], axis=1))
+            e, s = network.tree.query(edges, predicate="dwithin", distance=tolerance)
+            if e.size:
+                seg_xy = shapely.get_coordinates(network.segments[s]).reshape(-1, 2, 2)
+                a = seg_xy[:, 0]
+                lo, hi = _capsule_intervals(a, seg_xy[:, 1] - a, c[e], d[e], tolerance)
+                lo, hi = np.maximum(lo, 0.0), np.minimum(hi, 1.0)
+                ok = lo <= hi
+                keys.append(np.stack([edge_owner[e][ok], s[ok]], axis=1))
+                los.append(lo[ok])
+                his.append(hi[ok])
+    if not keys:
+        return _no_pairs()
+    key = np.concatenate(keys)
+    lo, hi = np.concatenate(los), np.concatenate(his)
+    order = np.lexsort((lo, key[:, 1], key[:, 0]))
+    key, lo, hi = key[order], lo[order], hi[order]
+    new_key = np.ones(len(lo), dtype=bool)
+    new_key[1:] = np.any(key[1:] != key[:-1], axis=1)
+    # a run of overlapping pieces of one (site, segment) starts where a piece begins after
+    # every earlier piece of its key has ended (t lies in [0, 1]: offsetting each key by 2
+    # makes one running maximum serve all keys)
+    group = np.cumsum(new_key)
+    reach = np.maximum.accumulate(hi + 2.0 * group) - 2.0 * group
+    opens = new_key.copy()
+    opens[1:] |= lo[1:] > reach[:-1]
+    first = np.flatnonzero(opens)
+    run_lo = lo[first]
+    run_hi = np.maximum.reduceat(hi, first)
+    run_key = key[first]
+    single = run_hi - run_lo <= 0
+    site = np.concatenate([run_key[:, 0], run_key[~single, 0]])
+    seg = np.concatenate([run_key[:, 1], run_key[~single, 1]])
+    t = np.concatenate([run_lo, run_hi[~single]])
+    return site.astype(np.int64), seg.astype(np.int64), t
 
 
 def site_sources(
@@ -153,7 +274,7 @@ def site_sources(
     geoms = np.asarray(geometries, dtype=object)
     n = len(geoms)
     polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
-    zones = np.full(n, None, dtype=object)
+    polygons = np.full(n, None, dtype=object)
     sites, segs, ts, offsets = [], [], [], []
     if entrances:
         gated = np.array(sorted(entrances), dtype=np.int64)
@@ -181,10 +302,8 @@ def site_sources(
 
     poly_idx = np.flatnonzero(polygonal)
     if poly_idx.size:
-        zones[poly_idx] = (
-            shapely.buffer(geoms[poly_idx], tolerance) if tolerance > 0 else geoms[poly_idx]
-        )
-        c_site, c_seg, c_t = _zone_positions(network, zones, poly_idx)
+        polygons[poly_idx] = geoms[poly_idx]
+        c_site, c_seg, c_t = _zone_positions(network, polygons, poly_idx, tolerance)
         sites.append(c_site)
         segs.append(c_seg)
         ts.append(c_t)
@@ -209,8 +328,9 @@ def site_sources(
         np.concatenate(segs).astype(np.int64) if segs else np.empty(0, np.int64),
         np.concatenate(ts) if ts else np.empty(0),
         np.concatenate(offsets) if offsets else np.empty(0),
-        zones,
+        polygons,
         n,
+        tolerance,
     )
 
 
@@ -451,17 +571,22 @@ def _inside_sites(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A target whose edge position lies in a polygon site's zone is at that site, its
     distance being its connector: ``(group, target, distance)`` of each within ``limit``."""
-    zoned = np.flatnonzero(pd.notna(sources.zones))
+    zoned = np.flatnonzero(pd.notna(sources.polygons))
     if zoned.size == 0 or not targets.reachable.any():
         return _no_pairs()
+    # within the tolerance of the polygon, exactly (not inside a buffer polygon)
+    predicate = "dwithin" if sources.tolerance > 0 else "intersects"
+    within = {"distance": sources.tolerance} if sources.tolerance > 0 else {}
     if targets.foot is not None:
         tree, where = targets.foot_tree
-        z, hit = tree.query(sources.zones[zoned], predicate="intersects")
+        z, hit = tree.query(sources.polygons[zoned], predicate=predicate, **within)
         reached = where[hit]
     else:
         ok = np.flatnonzero(targets.reachable)
         foot = network.point_at(targets.seg[ok], targets.t[ok])
-        hit, z = STRtree(sources.zones[zoned]).query(shapely.points(foot), predicate="intersects")
+        hit, z = STRtree(sources.polygons[zoned]).query(
+            shapely.points(foot), predicate=predicate, **within
+        )
         reached = ok[hit]
     if reached.size == 0:
         return _no_pairs()

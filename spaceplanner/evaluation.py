@@ -447,19 +447,20 @@ class Evaluator:
                 strict=True,
             )
             for j, (seg, t, offset) in enumerate(pieces):
-                known[keys[todo[j]]] = (seg, t, offset, found.zones[j])
+                known[keys[todo[j]]] = (seg, t, offset, found.polygons[j])
         self._source_cache[name] = {k: known[k] for k in keys}
         parts = [known[k] for k in keys]
         n = len(parts)
-        zones = np.empty(n, dtype=object)
-        zones[:] = [p[3] for p in parts]
+        polygons = np.empty(n, dtype=object)
+        polygons[:] = [p[3] for p in parts]
         return Sources(
             np.repeat(np.arange(n, dtype=np.int64), [len(p[0]) for p in parts]),
             np.concatenate([p[0] for p in parts]).astype(np.int64) if n else np.empty(0, np.int64),
             np.concatenate([p[1] for p in parts]) if n else np.empty(0),
             np.concatenate([p[2] for p in parts]) if n else np.empty(0),
-            zones,
+            polygons,
             n,
+            self.profile.entrance_tolerance.value,
         )
 
     def _space_layer(self, ctx: _Context, layer: PlanLayer) -> dict[str, _GroupResult]:

@@ -77,7 +77,7 @@ def service_area(
         lines = np.concatenate(pieces)
         if len(lines):
             shapes.append(shapely.union_all(shapely.buffer(lines, buffer, quad_segs=2)))
-        zones = sources.zones[sites]
+        zones = sources.zones()[sites]
         zones = zones[~shapely.is_missing(zones)]
         if len(zones):
             shapes.append(shapely.union_all(zones))

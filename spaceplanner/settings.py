@@ -22,6 +22,10 @@ EXPORT_FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv")
 #: else the boundary, else the largest layer) is reported as not overlapping: usually a wrong CRS.
 OVERLAP_TOLERANCE_M = 2000.0
 
+#: Largest error allowed where a circle is drawn as a polygon (protective bands, collapse
+#: ranges): the chords stay within this of the true arc, so a band's edge is right to 1 cm.
+ARC_TOLERANCE_M = 0.01
+
 #: Name of the metadata table in a plan GeoPackage.
 METADATA_TABLE = "spaceplanner_metadata"
 

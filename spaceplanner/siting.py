@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from spaceplanner import settings
 from spaceplanner.distance import clip_lines
 from spaceplanner.network import WalkNetwork
 from spaceplanner.plan import Plan
@@ -37,6 +38,7 @@ __all__ = [
     "check_sites",
     "dual_use_mask",
     "entrance_points",
+    "exact_buffer",
     "is_dual_use",
     "route_violations",
 ]
@@ -60,22 +62,40 @@ ENTRANCE_KEY_SEP = "\x1f"
 DUAL_USE_SUFFIX = " (dual use)"
 
 
+def exact_buffer(geometry: Any, distance: Any) -> Any:
+    """``shapely.buffer`` with enough segments per quarter circle that every chord stays within
+    :data:`~spaceplanner.settings.ARC_TOLERANCE_M` of the true arc (32 segments leave 2.4 cm on a
+    50 m circle and 48 cm on a 1 km one)."""
+    radius = float(np.max(distance)) if np.size(distance) else 0.0
+    if radius <= settings.ARC_TOLERANCE_M:
+        return shapely.buffer(geometry, distance)
+    # sagitta r (1 - cos(pi / (4 q))) <= tolerance
+    step = np.arccos(1.0 - settings.ARC_TOLERANCE_M / radius)
+    quad_segs = int(np.ceil(np.pi / (4.0 * step)))
+    return shapely.buffer(geometry, distance, quad_segs=max(quad_segs, 8))
+
+
 def is_dual_use(value: object) -> bool:
     """Whether a ``dual_use`` value says yes: only True (or 1); missing means no.
 
     Layers are read with their yes/no values parsed to booleans; a feature drawn in the desktop
     may have no value at all, which must not count as a shelter.
     """
-    return value is True or value is np.True_ or (
-        isinstance(value, int | float | np.integer | np.floating)
-        and not isinstance(value, bool)
-        and value == 1
+    return (
+        value is True
+        or value is np.True_
+        or (
+            isinstance(value, int | float | np.integer | np.floating)
+            and not isinstance(value, bool)
+            and value == 1
+        )
     )
 
 
 def dual_use_mask(values: pd.Series) -> np.ndarray:
     """:func:`is_dual_use` of each value."""
     return np.fromiter((is_dual_use(v) for v in values.to_numpy(object)), bool, len(values))
+
 
 _SECTORS = 4  # entrances count as "from different directions" when in different quadrants
 _GONE = 1e-6  # share of a site left below which it is wholly removed
@@ -177,7 +197,7 @@ def _source_zones(plan: Plan, profile: Profile, notes: list[str]) -> list[dict[s
                     "id": str(row.id),
                     "kind": kind,
                     "geometry": geom,
-                    "zone": shapely.buffer(geom, rule.value, quad_segs=32),
+                    "zone": exact_buffer(geom, rule.value),
                     "distance": rule.value,
                     "source": rule.source,
                 }
@@ -259,9 +279,7 @@ def check_sites(
                     hazard=z.hazard,
                 )
             )
-    collapse = shapely.buffer(
-        tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float), quad_segs=32
-    )
+    collapse = exact_buffer(tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float))
     for b, zone in enumerate(collapse):
         for i in np.flatnonzero(shapely.intersects(geoms, zone)):
             gap = float(shapely.distance(geoms[i], tall.geometry.iloc[b]))
@@ -453,9 +471,7 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
     tree = shapely.STRtree(footprints)
     tall = _tall_buildings(plan, profile)
     ratio = profile.siting("collapse_height_ratio")
-    debris = shapely.buffer(
-        tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float), quad_segs=32
-    )
+    debris = exact_buffer(tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float))
     for layer in plan.by_role("network"):
         frame = layer.frame
         if frame is None or "evacuation" not in frame:

@@ -94,6 +94,45 @@ def _zone_intervals(segs, a, b, zone) -> list[tuple[int, float, float]]:
     return out
 
 
+def _exact_zone_intervals(segs, a, b, geom, tolerance) -> list[tuple[int, float, float]]:
+    """Per segment, the ``[t0, t1]`` pieces of it within ``tolerance`` of ``geom``, found from
+    the exact point-to-polygon distance: sampled every 0.25 m, each edge of a run refined by
+    bisection to 1e-12 of the segment (no buffer polygon, whose chords are metres off)."""
+    cand = np.flatnonzero(shapely.dwithin(segs, geom, tolerance))
+    out = []
+
+    def inside(s: int, t: float) -> bool:
+        return bool(shapely.distance(Point(a[s] + t * (b[s] - a[s])), geom) <= tolerance)
+
+    def edge(s: int, t_in: float, t_out: float) -> float:
+        for _ in range(60):
+            mid = (t_in + t_out) / 2
+            t_in, t_out = (mid, t_out) if inside(s, mid) else (t_in, mid)
+        return t_in
+
+    for s in cand:
+        n = max(3, int(np.hypot(*(b[s] - a[s])) / 0.25) + 1)
+        ts = np.linspace(0.0, 1.0, n)
+        pts = shapely.points(a[s] + ts[:, None] * (b[s] - a[s]))
+        ok = shapely.distance(pts, geom) <= tolerance
+        if not ok.any():  # only a touch between samples: the nearest point
+            foot = shapely.get_coordinates(shapely.shortest_line(segs[s], geom))[0]
+            t = _param(a[s], b[s], foot)
+            out.append((int(s), t, t))
+            continue
+        change = np.flatnonzero(np.diff(ok.astype(int)))
+        bounds = [0] if ok[0] else []
+        for i in change:
+            bounds.append(i + 1 if not ok[i] else i)
+        if ok[-1]:
+            bounds.append(n - 1)
+        for lo_i, hi_i in zip(bounds[::2], bounds[1::2], strict=True):
+            t0 = ts[lo_i] if lo_i == 0 else edge(s, ts[lo_i], ts[lo_i - 1])
+            t1 = ts[hi_i] if hi_i == n - 1 else edge(s, ts[hi_i], ts[hi_i + 1])
+            out.append((int(s), t0, t1))
+    return out
+
+
 def reference_distances(lines, sites, groups, xy, *, tolerance, max_connector, limit) -> np.ndarray:
     """The walking distance ``(K, M)`` computed from the rules, with networkx."""
     a, b = _segments(lines)
@@ -113,8 +152,11 @@ def reference_distances(lines, sites, groups, xy, *, tolerance, max_connector, l
         links.append([])
         zones.append([])
         if shapely.get_type_id(geom) in (3, 6):
-            zone = shapely.buffer(geom, tolerance) if tolerance > 0 else geom
-            pieces = _zone_intervals(segs, a, b, zone)
+            pieces = (
+                _exact_zone_intervals(segs, a, b, geom, tolerance)
+                if tolerance > 0
+                else _zone_intervals(segs, a, b, geom)
+            )
             for s, t0, t1 in pieces:
                 split(s, t0)
                 split(s, t1)
@@ -274,6 +316,25 @@ def test_a_resident_exactly_at_the_radius_is_inside_it() -> None:
     assert_distances(got, expected)
     assert (got[np.isfinite(got)] <= 300.0).all()
     assert_distances(reference_distances(lines, sites, [[0]], xy, **kw), expected)
+
+
+def test_polygon_zone_entered_at_the_exact_corner_arc() -> None:
+    """A street passes 17.7 m from a park's corner: it enters the 20 m zone only on the arc
+    around that corner, at x = (225 ± sqrt(175)) / 2 (solve (x-100)² + (x-125)² = 400 on
+    y = x - 125). A 32-gon buffer would cut the arc by chords and measure the walk too long."""
+    lines = [LineString([(50, -75), (250, 125)])]
+    park = box(0, 0, 100, 100)
+    x_exit = (225 + np.sqrt(175)) / 2
+    x_entry = (225 - np.sqrt(175)) / 2
+    xy = [(200, 75), (60, -65)]
+    expected = np.array([[(200 - x_exit) * np.sqrt(2), (x_entry - 60) * np.sqrt(2)]])
+    kw = {"tolerance": 20.0, "max_connector": 50.0, "limit": 1000.0}
+    got = walk(lines, [park], [[0]], xy, **kw)
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-6)
+    assert_distances(reference_distances(lines, [park], [[0]], xy, **kw), expected)
+    # a resident exactly at the radius from the arc is inside it
+    radius = float(expected[0, 0])
+    assert np.isfinite(walk(lines, [park], [[0]], xy[:1], **{**kw, "limit": radius})).all()
 
 
 def test_a_clinic_on_a_corner_covers_everyone_at_its_radius() -> None:
