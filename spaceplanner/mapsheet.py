@@ -792,6 +792,15 @@ def _value_text(value: float | None, unit: str) -> str:
     return f"{value:.1f}"
 
 
+def _target_text(value: float, unit: str) -> str:
+    """A target as people write it: 100 %, 95 %, 4,885, 1 (no needless decimals)."""
+    if unit == "share":
+        return f"{100 * value:.4g} %"
+    if unit == "persons":
+        return f"{value:,.0f}"
+    return f"{value:g}"
+
+
 def _rows(report: Report, lang: str) -> list[tuple[str, str, str, str]]:
     """(indicator, value, target, status) for each indicator of the report."""
     rows = []
@@ -803,7 +812,7 @@ def _rows(report: Report, lang: str) -> list[tuple[str, str, str, str]]:
             (
                 name,
                 _value_text(row["value"], row["unit"]),
-                f"≥ {_value_text(row['target'], row['unit'])}",
+                f"≥ {_target_text(row['target'], row['unit'])}",
                 row["status"],
             )
         )
@@ -838,7 +847,7 @@ def _table(ax: Axes, report: Report, lang: str, scale: float) -> None:
     table = ax.table(
         cellText=cells,
         colLabels=head,
-        colWidths=[0.64, 0.13, 0.10, 0.13],
+        colWidths=[0.57, 0.12, 0.13, 0.18],
         cellLoc="left",
         loc="upper left",
         bbox=Bbox.from_bounds(0, 0.93 - height, 1, height),
