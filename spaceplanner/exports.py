@@ -203,8 +203,28 @@ def _stewardship_rows(plan: Plan, report: Report) -> list[dict[str, Any]]:
     return rows
 
 
+#: Columns of the indicators table (CSV), in order: figures at full precision.
+_INDICATOR_COLUMNS = [
+    "scenario",
+    "rules",
+    "group",
+    "indicator",
+    "period",
+    "value",
+    "unit",
+    "target",
+    "status",
+    "reason",
+    "source",
+    "target_source",
+    "id",
+]
+
+
 def _tables(plan: Plan, reports: list[Report], lang: str) -> dict[str, pd.DataFrame]:
-    indicators = pd.DataFrame([r for rep in reports for r in indicator_rows(rep, lang)])
+    indicators = pd.DataFrame(
+        [r for rep in reports for r in indicator_rows(rep, lang)], columns=_INDICATOR_COLUMNS
+    )
     violations = pd.DataFrame(
         [{"scenario": rep["scenario"], **v} for rep in reports for v in rep["violations"]],
         columns=[
@@ -264,6 +284,40 @@ def _html_table(table: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+def _people_value(value: Any, unit: str) -> str:
+    """A figure as people read it: shares as %, persons whole (full precision is in the CSV)."""
+    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+        return "—"
+    if unit == "share":
+        return f"{100 * float(value):.1f}\u00a0%"
+    if unit == "persons":
+        return f"{float(value):,.0f}"
+    return f"{float(value):.2f}\u00a0m²"
+
+
+def _people_indicators(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The indicators table of the HTML report: label, period, value, target, result, source."""
+    return pd.DataFrame(
+        {
+            label("scenario", lang): table["scenario"].map(lambda v: label(str(v), lang)),
+            "Indicator" if lang == "en" else "指标": table["indicator"],
+            label("period", lang): table["period"].map(lambda v: label(str(v), lang)),
+            "Value" if lang == "en" else "现状": [
+                _people_value(v, u) for v, u in zip(table["value"], table["unit"], strict=True)
+            ],
+            label("target", lang): [
+                "≥\u00a0" + _people_value(v, u)
+                for v, u in zip(table["target"], table["unit"], strict=True)
+            ],
+            "Result" if lang == "en" else "结果": [
+                label(str(st), lang) + (f" ({why})" if isinstance(why, str) and why else "")
+                for st, why in zip(table["status"], table["reason"], strict=True)
+            ],
+            "Source" if lang == "en" else "依据": table["source"],
+        }
+    )
+
+
 def _write_report_html(
     plan: Plan, reports: list[Report], tables: dict[str, pd.DataFrame], folder: Path, lang: str
 ) -> list[Path]:
@@ -278,13 +332,19 @@ def _write_report_html(
         "capacity_removed": "Capacity removed by principle" if lang == "en" else "各原则扣减的容量",
         "stewardship": label("steward", lang),
     }
+    shown = {**tables, "indicators": _people_indicators(tables["indicators"], lang)}
     sections = "".join(
-        f"<h2>{html.escape(heads[name])}</h2>{_html_table(table)}" for name, table in tables.items()
+        f"<h2>{html.escape(heads[name])}</h2>{_html_table(table)}" for name, table in shown.items()
     )
+    notes = [n for rep in reports for n in rep["notes"] or []]
+    if notes:
+        items = "".join(f"<li>{html.escape(str(n))}</li>" for n in dict.fromkeys(notes))
+        sections += f"<h2>{html.escape(label('notes', lang))}</h2><ul>{items}</ul>"
     page = (
         f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
         '<meta charset="utf-8"><title>' + html.escape(title) + "</title>"
-        "<style>body{font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;margin:2em;}"
+        "<style>body{font-family:'Noto Sans','DejaVu Sans','Segoe UI',Arial,"
+        "'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;}"
         "table{border-collapse:collapse;margin-bottom:1.5em;font-size:0.9em}"
         "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#eee}"
         "td:nth-child(-n+3){white-space:nowrap}</style>"

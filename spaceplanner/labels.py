@@ -64,6 +64,7 @@ _TERMS: dict[str, tuple[str, str]] = {
     "source": ("Source", "依据"),
     "scenario": ("Scenario", "情景"),
     "period": ("Period", "时期"),
+    "notes": ("Notes", "说明"),
     "flood": ("flood", "洪涝"),
     "earthquake": ("earthquake", "地震"),
     "fire": ("fire", "火灾"),

@@ -10,6 +10,7 @@ plan's metric CRS and checks that the layers overlap. Problems are collected per
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -652,7 +653,7 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
             if strict or not problems:
                 raise _plan_error("no layer could be loaded", path, "run `spaceplanner validate`")
             return Plan(
-                name=str(top.get("name", path.stem)),
+                name=unicodedata.normalize("NFC", str(top.get("name", path.stem))),
                 crs=None,
                 path=path,
                 problems=problems,
@@ -679,7 +680,7 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
     if not strict:
         failed += [p.layer for p in overlap if p.layer]
     return Plan(
-        name=str(top.get("name", path.stem)),
+        name=unicodedata.normalize("NFC", str(top.get("name", path.stem))),
         crs=plan_crs,
         layers={lyr.name: lyr for lyr in usable if lyr.name not in failed},
         rules=str(top.get("rules", settings.DEFAULT_RULES)),

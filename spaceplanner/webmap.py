@@ -104,7 +104,12 @@ _PALETTE = (
 )  # fmt: skip
 _SPACE_COLOUR, _HAZARD_COLOUR, _SOURCE_COLOUR = "#41ab5d", "#6a3d9a", "#67000d"
 _AREA_COLOURS = {"service_areas": "#3182bd", "gap_areas": "#e31a1c"}
-_CJK_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+# Latin fonts first: Noto Sans CJK draws some Latin letters badly in bold (č of Bubeneč); Chinese
+# text falls back to the CJK fonts.
+_CJK_FONTS = (
+    '"Noto Sans", "DejaVu Sans", "Segoe UI", Arial, "Noto Sans CJK SC", "Noto Sans SC", '
+    '"PingFang SC", "Microsoft YaHei", sans-serif'
+)
 
 _CSS = """
 .leaflet-container { font-family: %(fonts)s; font-size: 13px; background: #f4f3ef; }

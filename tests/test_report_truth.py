@@ -277,3 +277,15 @@ def test_the_cli_summary_shows_each_status(tmp_path: Path, capsys) -> None:
     # bubenec has no activity-space layer: its rows are n/a with a dash, not "0.0 %"
     na = [line for line in out.splitlines() if line.strip().startswith("n/a")]
     assert len(na) == 6 and all(": — (target" in line for line in na)
+
+
+def test_report_tables_show_people_figures_and_notes(tmp_path: Path) -> None:
+    assert (
+        main(["export", "--sample", "bubenec", "--format", "html,csv", "--out", str(tmp_path)]) == 0
+    )
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "79.7\u00a0%" in page and "not assessed (the plan has no activity-space layer)" in page
+    assert "<h2>Notes</h2>" in page and "hazard types not part of scenario" in page
+    csv = (tmp_path / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv[0].startswith("scenario,rules,group,indicator,period,value,unit,target,status")
+    assert ",0.79737" in csv[1]  # full precision in the data file
