@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 import pyogrio
 
-from spaceplanner import __version__, settings
+from spaceplanner import __version__, cli_suggest, settings
 from spaceplanner.evaluation import PERIODS, evaluate
 from spaceplanner.exports import FORMATS, export
 from spaceplanner.indicators import indicator_rows
@@ -478,6 +478,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--zip", action="store_true", help="put the Shapefiles in one zip")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.set_defaults(func=cmd_export)
+
+    cli_suggest.add_parser(sub, _add_plan_args)
 
     p = sub.add_parser("info", help="the tool, its samples and layer roles; or a plan's summary")
     _add_plan_args(p, crs=False)

@@ -65,7 +65,7 @@ from spaceplanner.siting import (
     route_violations,
 )
 
-__all__ = ["CancelledError", "Evaluator", "evaluate"]
+__all__ = ["CancelledError", "Evaluator", "ShelterProblem", "evaluate"]
 
 Progress = Callable[[float, str], None]
 PERIODS = settings.PERIODS
@@ -139,6 +139,21 @@ class _GroupResult:
     distance: np.ndarray
     sites: np.ndarray
     area: float
+
+
+@dataclass(frozen=True)
+class ShelterProblem:
+    """The shelters of a plan after the checks, and who can walk to each (see
+    :meth:`Evaluator.shelter_problem`)."""
+
+    table: pd.DataFrame
+    pairs: pd.DataFrame
+    capacity: np.ndarray
+    eligible: np.ndarray
+    population: np.ndarray
+    group_key: np.ndarray
+    violations: list[dict[str, Any]]
+    sheltered: float
 
 
 class Evaluator:
@@ -609,6 +624,65 @@ class Evaluator:
             progress(1.0, "done")
         return Report(summary, layers)
 
+    # -- inputs of the site suggestions ----------------------------------------------------------
+    def _prepare(self, scenario: str | None) -> _Context:
+        self.scenario = scenario or self.plan.scenario
+        check_scenario(self.scenario, self.plan)
+        self._fingerprints = {}
+        return self._context()
+
+    def shelter_problem(self, *, scenario: str | None = None) -> ShelterProblem:
+        """The shelter step as the site suggestions need it: every shelter (dual-use spaces
+        included) with its capacity after the 避/防/让 checks, and the residents within each
+        one's radius. :func:`~spaceplanner.capacity.assign` on it gives the report's figure."""
+        ctx = self._prepare(scenario)
+        sh = self._shelters(ctx)
+        return ShelterProblem(
+            table=sh["table"],
+            pairs=sh["pairs"],
+            capacity=np.asarray(sh["capacity"], dtype=float),
+            eligible=np.asarray(sh["eligible"], dtype=bool),
+            population=ctx.residents.population,
+            group_key=ctx.access.seg,
+            violations=sh["checks"].violations,
+            sheltered=float(sh["summary"]["population_sheltered"]),
+        )
+
+    def coverage_problem(
+        self, layer: PlanLayer, radius: float, *, scenario: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(site, resident, distance)`` of every resident within ``radius`` of each site of
+        ``layer`` (a layer that need not be in the plan), and the residents' populations."""
+        ctx = self._prepare(scenario)
+        assert layer.frame is not None
+        geoms = layer.frame.geometry.to_numpy()
+        singles = [np.array([i]) for i in range(len(geoms))]
+        if ctx.network is None:
+            dense, _ = self._distances(ctx, geoms, singles, radius)
+            site, resident = np.nonzero(np.isfinite(dense))
+            return site, resident, dense[site, resident]
+        gates = self._gates(ctx, layer.frame["id"].to_numpy(), layer.name)
+        sources = self._layer_sources(ctx, layer.name, geoms, gates)
+        site, resident, d = group_reach(ctx.network, sources, singles, ctx.access, limit=radius)
+        keep = d <= radius
+        return site[keep], resident[keep], d[keep]
+
+    def population(self) -> np.ndarray:
+        """Persons of each resident point (in the order of the coverage and shelter problems)."""
+        return self._context().residents.population
+
+    def covered(self, what: str, *, scenario: str | None = None) -> np.ndarray:
+        """Which residents an existing indicator already covers: ``space_<circle>`` or a
+        facility kind (a boolean per resident point)."""
+        ctx = self._prepare(scenario)
+        if what.startswith("space_"):
+            d = self._spaces(ctx)["distances"].get(what.removeprefix("space_"))
+        else:
+            d = self._facilities(ctx)["distances"].get(what)
+        if d is None:
+            return np.zeros(ctx.residents.count, dtype=bool)
+        return np.isfinite(d)
+
     def _check_cancel(self) -> None:
         """Inside long steps (gap areas, service areas: one indicator at a time) a cancel is
         honoured before the next indicator, not only between steps."""
@@ -933,6 +1007,8 @@ class Evaluator:
         }
         return {
             "summary": summary,
+            "capacity": capacity,
+            "eligible": eligible,
             "checks": checks,
             "layers": layers,
             "geoms": geoms,

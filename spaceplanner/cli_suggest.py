@@ -1,0 +1,154 @@
+"""``spaceplanner suggest``: where the next shelter, park or facility should go."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from spaceplanner.suggest import Suggestions
+
+__all__ = ["add_parser", "cmd_suggest"]
+
+
+def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
+    """Add the ``suggest`` command to the CLI's subparsers."""
+    p = sub.add_parser(
+        "suggest",
+        help="which candidate sites to open: most persons served for k sites, or a target",
+        description="Suggest sites among candidates (a plan layer of role 'candidates', or "
+        "'auto' for open ground as shelters): --add K sites that serve the most persons, or the "
+        "fewest (cheapest) sites that reach --target SHARE. Exact (HiGHS MILP) within the time "
+        "limit; the optimality gap is reported.",
+    )
+    plan_args(p, crs=False)
+    p.add_argument(
+        "--for",
+        dest="for_",
+        default="shelters",
+        metavar="WHAT",
+        help="shelters (default), activity_spaces or facility:KIND (e.g. facility:clinic)",
+    )
+    p.add_argument(
+        "--candidates",
+        default="candidates",
+        metavar="LAYER",
+        help="plan layer of role 'candidates' (default: candidates), or auto (open ground)",
+    )
+    ask = p.add_mutually_exclusive_group(required=True)
+    ask.add_argument("--add", type=int, metavar="K", help="number of sites to add")
+    ask.add_argument(
+        "--target", type=float, metavar="SHARE", help="share of residents to reach (0-1)"
+    )
+    p.add_argument("--rules", metavar="PROFILE", help="rule profile name or .toml path")
+    p.add_argument("--scenario", metavar="NAME", help="hazard scenario of the 避/防/让 checks")
+    p.add_argument(
+        "--period",
+        choices=["emergency", "normal"],
+        default=None,
+        help="shelters are an emergency question, activity space and facilities a normal one",
+    )
+    p.add_argument("--circle", metavar="NAME", help="life circle for activity spaces (e.g. 5min)")
+    p.add_argument(
+        "--time-limit", type=float, default=60.0, metavar="S", help="seconds for the exact solver"
+    )
+    p.add_argument("--json", metavar="FILE", help="write the answer as JSON to FILE, or - (stdout)")
+    p.add_argument(
+        "--out", metavar="DIR", help="write suggestions.json and suggestions.gpkg into DIR"
+    )
+    p.set_defaults(func=cmd_suggest)
+
+
+def _print(result: Suggestions, out: TextIO) -> None:
+    q = result.question
+    what = "sheltered" if q["for"] == "shelters" else "covered"
+    pop = result.population
+
+    def share(x: float) -> str:
+        return f"{100 * x / pop:.1f} %" if pop else "—"
+
+    print(
+        f"Suggestions for {q['for']} ({q['candidates']}; scenario {q['scenario']}, "
+        f"rules {q['rules']}): {result.candidates} candidates, {len(result.excluded)} excluded",
+        file=out,
+    )
+    print(
+        f"Persons {what}: {result.before:,.0f} ({share(result.before)}) now, "
+        f"{result.after:,.0f} ({share(result.after)}) with the {len(result.suggestions)} "
+        f"suggested sites",
+        file=out,
+    )
+    gap = "" if math.isnan(result.gap) else f", gap {result.gap:.2%}"
+    print(
+        f"Solver: {result.solver}, {'optimal' if result.optimal else 'not proven optimal'}"
+        f"{gap}, {result.seconds:.1f} s",
+        file=out,
+    )
+    for s in result.suggestions:
+        print(f"  {s.rank}. {s.id}: {s.reason}", file=out)
+    for e in result.excluded[:10]:
+        print(f"  excluded {e['id']}: {e['reason']}", file=out)
+    if len(result.excluded) > 10:
+        print(f"  ... and {len(result.excluded) - 10} more excluded", file=out)
+    for note in result.notes:
+        print(f"Note: {note}", file=out)
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """Answer a site-suggestion question; print it, write JSON and a layer when asked."""
+    from spaceplanner.cli import EXIT_OK, _plan_path, _ProgressBar
+    from spaceplanner.layers.errors import PlanError
+    from spaceplanner.outputs import atomic_path
+    from spaceplanner.plan import load_plan
+    from spaceplanner.suggest import suggest
+
+    expected = "emergency" if args.for_ == "shelters" else "normal"
+    if args.period is not None and args.period != expected:
+        msg = f"--for {args.for_} is a question of the {expected} period, not {args.period}"
+        raise PlanError(msg, field="period", hint=f"drop --period or use --period {expected}")
+    plan = load_plan(_plan_path(args), strict=True)
+    result = suggest(
+        plan,
+        for_=args.for_,
+        candidates=args.candidates,
+        add=args.add,
+        target=args.target,
+        scenario=args.scenario,
+        rules=args.rules,
+        circle=args.circle,
+        time_limit=args.time_limit,
+        progress=_ProgressBar(sys.stderr),
+    )
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)
+    to_stdout = args.json == "-"
+    out = sys.stderr if to_stdout else sys.stdout
+    _print(result, out)
+    if to_stdout:
+        print(text)
+    elif args.json:
+        target = Path(args.json)
+        if not target.parent.is_dir():
+            msg = "the folder for --json does not exist"
+            raise PlanError(msg, file=str(target), hint="create it or choose another path")
+        with atomic_path(target) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    if args.out:
+        folder = Path(args.out)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            msg = f"the output folder cannot be created ({exc.strerror})"
+            raise PlanError(msg, file=str(folder), hint="choose another --out") from exc
+        with atomic_path(folder / "suggestions.json") as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        layer = result.layer()
+        if len(layer):
+            with atomic_path(folder / "suggestions.gpkg") as tmp:
+                layer.to_file(tmp, layer="suggestions", driver="GPKG", engine="pyogrio")
+        print(f"Wrote {folder / 'suggestions.json'}", file=out)
+    return EXIT_OK

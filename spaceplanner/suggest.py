@@ -1,0 +1,807 @@
+"""Site suggestions: which candidate sites to open so that most residents are served.
+
+Three questions, each for shelters (capacitated), activity space of a life circle, or a facility
+kind:
+
+* **add k** — which ``k`` candidates maximise the persons sheltered (or covered), the existing
+  sites fixed;
+* **reach a target** — the fewest candidates (least total ``cost`` when candidates carry one)
+  that reach a target share of the population, or how close the candidates can get.
+
+Candidates are a plan layer of role ``candidates`` (or, for shelters, ``auto``: the activity
+spaces that are not yet dual-use and the open parcels). Each goes through the same 避/防/让 checks
+as real shelters in the chosen scenario; candidates the checks leave no room on, that hold
+nobody or reach nobody are excluded, with the reason.
+
+The model (README, "Site suggestions"): residents within the radius of the same sites are one
+group ``g`` of ``P_g`` persons (this leaves every optimum unchanged). For shelters, a
+**capacitated maximal covering** model: flows ``x_gs >= 0`` from group to site (only pairs within
+the radius), ``y_j`` in {0, 1} per candidate;
+``sum_s x_gs <= P_g``, ``sum_g x_gs <= c_s`` (existing), ``sum_g x_gj <= c_j y_j`` (candidates),
+``sum_j y_j <= k``, maximise ``sum x`` (Church & ReVelle 1974, with capacities as in Pirkul &
+Schilling 1991). For coverage, the maximal covering location problem: ``z_g <= sum_{j covers g}
+y_j``, maximise ``sum P_g z_g``. The target question minimises ``sum cost_j y_j`` subject to the
+served persons reaching the target (the location set covering problem, Toregas et al. 1971, with
+a partial target). Solved exactly with HiGHS (``scipy.optimize.milp``) within a time limit; the
+optimality gap is reported. A model too large for the limit falls back to a greedy selection
+with the LP relaxation as bound, and says so.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from spaceplanner.capacity import assign
+from spaceplanner.evaluation import CancelledError, Evaluator, ShelterProblem
+from spaceplanner.layers.catalogue import closest
+from spaceplanner.layers.errors import PlanError
+from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.rules import Profile
+from spaceplanner.siting import is_dual_use
+
+__all__ = ["Suggestion", "Suggestions", "suggest"]
+
+#: Models with more variables than this are not given to the exact solver (greedy instead).
+MAX_VARIABLES = 3_000_000
+#: Relative optimality gap at which the exact solver stops.
+MIP_GAP = 1e-6
+#: Words of a parcel's land use that mark open ground (a shelter candidate with ``auto``).
+OPEN_LAND_USES = (
+    "vacant", "open", "park", "green", "square", "plaza", "school", "sport", "pitch",
+    "空地", "闲置", "绿地", "公园", "广场", "学校", "操场", "体育",
+)  # fmt: skip
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested site."""
+
+    id: str
+    layer: str
+    rank: int
+    gain: float
+    capacity: float | None
+    mean_distance_m: float | None
+    reason: str
+    geometry: Any = field(repr=False, default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (without the geometry)."""
+        return {
+            "id": self.id,
+            "layer": self.layer,
+            "rank": self.rank,
+            "gain": self.gain,
+            "capacity": self.capacity,
+            "mean_distance_m": self.mean_distance_m,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """The answer to one question: the suggested sites and the figures before and after."""
+
+    question: dict[str, Any]
+    suggestions: list[Suggestion]
+    before: float
+    after: float
+    population: float
+    optimal: bool
+    gap: float
+    curve: list[float]
+    solver: str
+    excluded: list[dict[str, str]]
+    candidates: int
+    notes: list[str]
+    seconds: float
+    reached: bool = True
+    crs: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``suggestions.json`` contract (README, "Site suggestions")."""
+        return {
+            "question": self.question,
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "before": self.before,
+            "after": self.after,
+            "population": self.population,
+            "share_before": self.before / self.population if self.population else 0.0,
+            "share_after": self.after / self.population if self.population else 0.0,
+            "optimal": self.optimal,
+            "gap": self.gap,
+            "curve": self.curve,
+            "solver": self.solver,
+            "target_reached": self.reached,
+            "candidates_considered": self.candidates,
+            "excluded": self.excluded,
+            "notes": self.notes,
+            "seconds": self.seconds,
+        }
+
+    def layer(self) -> gpd.GeoDataFrame:
+        """The ``suggestions`` layer: one feature per suggested site, by rank."""
+        rows = [s.to_dict() for s in self.suggestions]
+        return gpd.GeoDataFrame(
+            pd.DataFrame(rows, columns=list(Suggestion.__dataclass_fields__)[:-1]),
+            geometry=[s.geometry for s in self.suggestions],
+            crs=self.crs,
+        )
+
+
+# -- candidates ---------------------------------------------------------------------------------
+
+
+def _candidate_frame(plan: Plan, name: str, for_: str) -> tuple[str, gpd.GeoDataFrame]:
+    """The candidates as one frame: id, name, capacity, area, cost, class, geometry."""
+    if name == "auto":
+        if for_ != "shelters":
+            msg = "automatic candidates are open ground for shelters only"
+            raise PlanError(
+                msg, field="candidates", hint="name a layer of role 'candidates' with --candidates"
+            )
+        parts = []
+        for lyr in plan.by_role("activity_spaces"):
+            f = lyr.frame
+            if f is None:
+                continue
+            dual = f["dual_use"].map(is_dual_use) if "dual_use" in f else False
+            f = f[~np.asarray(dual, dtype=bool)]
+            parts.append(f.assign(id=lyr.name + "/" + f["id"].astype(str), source=lyr.name))
+        for lyr in plan.by_role("parcels"):
+            f = lyr.frame
+            if f is None or "land_use" not in f:
+                continue
+            use = f["land_use"].astype(str).str.casefold()
+            mask = np.zeros(len(f), dtype=bool)
+            for word in OPEN_LAND_USES:
+                mask |= use.str.contains(word, regex=False).to_numpy()
+            f = f[mask]
+            parts.append(f.assign(id=lyr.name + "/" + f["id"].astype(str), source=lyr.name))
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            msg = "the plan has no open ground to suggest: no activity space that is not yet a "
+            msg += "shelter and no parcel whose land use is open"
+            raise PlanError(msg, field="candidates", hint="add a layer of role 'candidates'")
+        frame = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=parts[0].crs)
+        return "open ground", frame
+    layer = plan.layers.get(name)
+    if layer is None:
+        names = [n for n, lyr in plan.layers.items() if lyr.role == "candidates"]
+        guess = closest(name, names) if names else None
+        hint = (
+            f"did you mean '{guess}'?"
+            if guess
+            else f"candidate layers: {', '.join(names)}"
+            if names
+            else "add a layer of role 'candidates' to the plan, or use --candidates auto"
+        )
+        msg = f"no candidates layer '{name}' in the plan"
+        raise PlanError(msg, file=str(plan.path) if plan.path else None, layer=name, hint=hint)
+    if layer.frame is None or layer.frame.empty:
+        msg = "the candidates layer has no features"
+        raise PlanError(msg, layer=name, hint="add candidate sites")
+    return name, layer.frame
+
+
+def _as_role(frame: gpd.GeoDataFrame, name: str, role: str, kind: str | None) -> PlanLayer:
+    """The candidates as a layer of ``role`` (shelters, activity_spaces or facilities)."""
+    cols: dict[str, Any] = {"id": frame["id"].astype(str).to_numpy()}
+    if "name" in frame:
+        cols["name"] = frame["name"].to_numpy()
+    if role == "shelters":
+        if "capacity" in frame:
+            cols["capacity"] = frame["capacity"].to_numpy(float)
+        if "area" in frame:
+            cols["effective_area"] = frame["area"].to_numpy(float)
+        elif "effective_area" in frame:
+            cols["effective_area"] = frame["effective_area"].to_numpy(float)
+        if "class" in frame:
+            cols["class"] = frame["class"].to_numpy(object)
+    elif role == "activity_spaces":
+        if "area" in frame:
+            cols["area"] = frame["area"].to_numpy(float)
+    else:
+        cols["kind"] = np.full(len(frame), kind, dtype=object)
+    out = gpd.GeoDataFrame(cols, geometry=frame.geometry.to_numpy(), crs=frame.crs)
+    return PlanLayer(name, role, frame=out)
+
+
+# -- the problem: groups and arcs ---------------------------------------------------------------
+
+
+def _groups(
+    resident: np.ndarray, site: np.ndarray, population: np.ndarray, n_sites: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Residents reaching the same set of sites as one group: ``(group population, arc group,
+    arc site)`` with one arc per (group, site)."""
+    if resident.size == 0:
+        return np.empty(0), np.empty(0, np.int64), np.empty(0, np.int64)
+    order = np.lexsort((site, resident))
+    r, s = resident[order], site[order]
+    keep = np.r_[True, (r[1:] != r[:-1]) | (s[1:] != s[:-1])]
+    r, s = r[keep], s[keep]
+    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+    rng = np.random.default_rng(0)
+    w1, w2 = (rng.integers(0, 2**63, size=n_sites, dtype=np.uint64) for _ in range(2))
+    with np.errstate(over="ignore"):
+        sig = np.column_stack([np.add.reduceat(w1[s], starts), np.add.reduceat(w2[s], starts)])
+    _, first, member = np.unique(sig, axis=0, return_index=True, return_inverse=True)
+    member = member.ravel()
+    residents = r[starts]
+    group_pop = np.bincount(member, weights=population[residents], minlength=first.size)
+    # the arcs of a group are those of its first member
+    rep_resident = residents[first]
+    rep_of = np.full(int(r.max()) + 1, -1, dtype=np.int64)
+    rep_of[rep_resident] = np.arange(first.size)
+    arc_mask = rep_of[r] >= 0
+    return group_pop, rep_of[r[arc_mask]], s[arc_mask]
+
+
+@dataclass
+class _Model:
+    """A capacitated (or plain) covering problem over groups and sites."""
+
+    group_pop: np.ndarray
+    arc_g: np.ndarray
+    arc_s: np.ndarray
+    capacity: np.ndarray | None  # per site; None: coverage (no capacities)
+    candidate: np.ndarray  # per site: True for a candidate
+    cost: np.ndarray  # per candidate (in candidate order)
+    fixed: float = 0.0  # persons already served outside the model (coverage)
+
+    @property
+    def cand_sites(self) -> np.ndarray:
+        return np.flatnonzero(self.candidate)
+
+    def value(self, open_candidates: np.ndarray) -> float:
+        """Persons served with the existing sites and ``open_candidates`` (candidate indices)."""
+        sites = np.concatenate([np.flatnonzero(~self.candidate), self.cand_sites[open_candidates]])
+        on = np.zeros(self.candidate.size, dtype=bool)
+        on[sites] = True
+        use = on[self.arc_s]
+        if self.capacity is None:
+            served = np.zeros(self.group_pop.size, dtype=bool)
+            served[self.arc_g[use]] = True
+            return self.fixed + float(self.group_pop[served].sum())
+        pairs = pd.DataFrame(
+            {"r": self.arc_g[use], "s": self.arc_s[use], "d": np.zeros(int(use.sum()))}
+        )
+        cap = np.where(on, self.capacity, 0.0)
+        result = assign(self.group_pop, cap, pairs, np.zeros(self.group_pop.size, np.int64))
+        return self.fixed + result.flow
+
+
+def _solve(
+    model: _Model, *, k: int | None, need: float | None, time_limit: float, relax: bool = False
+) -> tuple[np.ndarray | None, float, float, bool]:
+    """Solve the MILP: ``(open candidates, objective, dual bound, optimal)``; None if infeasible
+    or no solution within the time limit."""
+    n_g, n_a = model.group_pop.size, model.arc_g.size
+    cand = model.cand_sites
+    n_c = cand.size
+    cand_of_site = np.full(model.candidate.size, -1, dtype=np.int64)
+    cand_of_site[cand] = np.arange(n_c)
+    coverage = model.capacity is None
+    # variables: coverage: z_g (n_g), y_j (n_c); capacitated: x_a (n_a), y_j (n_c)
+    n_main = n_g if coverage else n_a
+    rows: list[sparse.spmatrix] = []
+    lo: list[np.ndarray] = []
+    hi: list[np.ndarray] = []
+    if coverage:
+        # z_g - sum_{j covers g} y_j <= 0   (arcs to existing sites never appear here)
+        cand_arc = cand_of_site[model.arc_s] >= 0
+        g, j = model.arc_g[cand_arc], cand_of_site[model.arc_s[cand_arc]]
+        a = sparse.hstack(
+            [
+                sparse.identity(n_g, format="csr"),
+                -sparse.csr_matrix((np.ones(g.size), (g, j)), shape=(n_g, n_c)),
+            ]
+        )
+        rows.append(a)
+        lo.append(np.full(n_g, -np.inf))
+        hi.append(np.zeros(n_g))
+        served = sparse.csr_matrix(np.r_[model.group_pop, np.zeros(n_c)])
+    else:
+        arcs = np.arange(n_a)
+        # sum_s x_gs <= P_g
+        rows.append(
+            sparse.hstack(
+                [
+                    sparse.csr_matrix((np.ones(n_a), (model.arc_g, arcs)), shape=(n_g, n_a)),
+                    sparse.csr_matrix((n_g, n_c)),
+                ]
+            )
+        )
+        lo.append(np.full(n_g, -np.inf))
+        hi.append(model.group_pop)
+        # existing sites: sum_g x_gs <= c_s ; candidates: sum_g x_gj - c_j y_j <= 0
+        n_s = model.candidate.size
+        site_rows = sparse.csr_matrix((np.ones(n_a), (model.arc_s, arcs)), shape=(n_s, n_a))
+        cap = model.capacity
+        assert cap is not None
+        y_part = sparse.csr_matrix((-cap[cand], (cand, np.arange(n_c))), shape=(n_s, n_c))
+        rows.append(sparse.hstack([site_rows, y_part]))
+        lo.append(np.full(n_s, -np.inf))
+        hi.append(np.where(model.candidate, 0.0, cap))
+        served = sparse.csr_matrix(np.r_[np.ones(n_a), np.zeros(n_c)])
+    base = model.fixed
+    if k is not None:
+        rows.append(sparse.csr_matrix(np.r_[np.zeros(n_main), np.ones(n_c)]))
+        lo.append(np.array([-np.inf]))
+        hi.append(np.array([float(k)]))
+        # maximise persons; ties: the cheaper, then the earlier candidate (a deterministic answer)
+        tie = (
+            1e-7
+            * (model.cost / max(float(model.cost.max()), 1e-12) + np.arange(n_c) / max(n_c, 1))
+            / 2
+        )
+        c = -np.asarray(served.todense()).ravel() + np.r_[np.zeros(n_main), tie]
+    else:
+        assert need is not None
+        rows.append(served)
+        lo.append(np.array([need - base]))
+        hi.append(np.array([np.inf]))
+        tie = 1e-7 * np.arange(n_c) / max(n_c, 1) * float(model.cost.min(initial=1.0))
+        c = np.r_[np.zeros(n_main), model.cost + tie]
+    upper = np.r_[np.ones(n_main) if coverage else np.full(n_main, np.inf), np.ones(n_c)]
+    integrality = np.r_[np.zeros(n_main), np.zeros(n_c) if relax else np.ones(n_c)].astype(int)
+    res = milp(
+        c,
+        constraints=[
+            LinearConstraint(sparse.vstack(rows).tocsr(), np.concatenate(lo), np.concatenate(hi))
+        ],
+        integrality=integrality,
+        bounds=Bounds(np.zeros(n_main + n_c), upper),
+        options={"time_limit": max(time_limit, 1e-3), "mip_rel_gap": MIP_GAP, "disp": False},
+    )
+    if res.x is None:
+        return None, math.nan, math.nan, False
+    y = res.x[n_main:]
+    chosen = np.flatnonzero(y > 0.5)
+    objective = float(-res.fun) + base if k is not None else float(res.fun)
+    bound = getattr(res, "mip_dual_bound", None)
+    if bound is None or not np.isfinite(bound):
+        bound = res.fun
+    bound_value = float(-bound) + base if k is not None else float(bound)
+    optimal = res.status == 0
+    return chosen, objective, bound_value, optimal
+
+
+def _greedy(
+    model: _Model, *, k: int | None, need: float | None, cancel: Callable[[], bool] | None
+) -> np.ndarray:
+    """Open candidates one at a time, each time the one that adds most persons (per unit of
+    cost for the target question), until ``k`` are open or the target is met. Gains only
+    shrink as sites open (the served persons are a submodular function of the open sites), so
+    a candidate whose last gain is below the best of this round is not evaluated again."""
+    n_c = model.cand_sites.size
+    per = model.cost if need is not None else np.ones(n_c)
+    bound = np.full(n_c, np.inf)
+    is_open = np.zeros(n_c, dtype=bool)
+    chosen: list[int] = []
+    current = model.value(np.empty(0, np.int64))
+    while (k is None or len(chosen) < k) and (need is None or current < need - 1e-9):
+        if cancel is not None and cancel():
+            break
+        best, best_score, best_gain = -1, -np.inf, 0.0
+        for j in np.argsort(-(bound / per), kind="stable"):
+            if is_open[j]:
+                continue
+            if bound[j] / per[j] <= best_score:
+                break
+            gain = model.value(np.array([*chosen, j])) - current
+            bound[j] = gain
+            if gain / per[j] > best_score + 1e-12:
+                best, best_score, best_gain = int(j), gain / per[j], gain
+        if best < 0 or best_gain <= 1e-9:
+            break
+        chosen.append(best)
+        is_open[best] = True
+        current += best_gain
+    return np.asarray(chosen, dtype=np.int64)
+
+
+def _prefer_earlier(model: _Model, chosen: np.ndarray, budget: int = 400) -> np.ndarray:
+    """Among answers as good as ``chosen``, the one with the cheaper, then earlier candidates:
+    each chosen candidate is swapped for an earlier one of no higher cost that serves as many
+    (a deterministic tie-break; the solver's own choice among equal optima is arbitrary)."""
+    best = model.value(chosen)
+    picked = [int(j) for j in chosen]
+    evaluations = 0
+    changed = True
+    while changed and evaluations < budget:
+        changed = False
+        for j in sorted(picked, reverse=True):
+            for i in range(j):
+                if i in picked or model.cost[i] > model.cost[j] or evaluations >= budget:
+                    continue
+                trial = [i if c == j else c for c in picked]
+                evaluations += 1
+                if model.value(np.asarray(trial)) >= best - 1e-9:
+                    picked = trial
+                    changed = True
+                    break
+            if changed:
+                break
+    return np.asarray(sorted(picked), dtype=np.int64)
+
+
+def _rank(model: _Model, chosen: np.ndarray) -> tuple[np.ndarray, list[float], list[float]]:
+    """Order the chosen candidates by what each adds, greedily: ``(order, gains, curve)``."""
+    order: list[int] = []
+    gains: list[float] = []
+    curve: list[float] = []
+    current = model.value(np.empty(0, np.int64))
+    left = [int(j) for j in chosen]
+    while left:
+        values = [model.value(np.array([*order, j])) for j in left]
+        i = int(np.argmax(values))
+        gains.append(values[i] - current)
+        current = values[i]
+        curve.append(current)
+        order.append(left.pop(i))
+    return np.asarray(order, dtype=np.int64), gains, curve
+
+
+# -- the question -----------------------------------------------------------------------------
+
+
+def _parse_for(for_: str, profile: Profile) -> tuple[str, str | None]:
+    if for_ in ("shelters", "activity_spaces"):
+        return for_, None
+    if for_.startswith("facility:") and for_.removeprefix("facility:"):
+        return "facilities", for_.removeprefix("facility:")
+    msg = f"cannot suggest sites for '{for_}'"
+    raise PlanError(
+        msg,
+        field="for",
+        hint="use shelters, activity_spaces or facility:KIND (e.g. facility:clinic)",
+    )
+
+
+def suggest(
+    plan: Plan,
+    *,
+    for_: str = "shelters",
+    candidates: str = "candidates",
+    add: int | None = None,
+    target: float | None = None,
+    scenario: str | None = None,
+    rules: str | None = None,
+    circle: str | None = None,
+    time_limit: float = 60.0,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Suggestions:
+    """Suggest sites to open among the candidates.
+
+    Parameters
+    ----------
+    plan
+        The plan (not changed).
+    for_
+        ``shelters``, ``activity_spaces`` or ``facility:KIND``.
+    candidates
+        The name of a plan layer of role ``candidates``, or ``auto`` (shelters: open ground).
+    add, target
+        Exactly one: the number of sites to add, or the share of residents (0-1) to reach.
+    scenario, rules
+        The hazard scenario of the checks and the rule profile (the plan's when omitted).
+    circle
+        For activity spaces, the life circle (the profile's smallest when omitted).
+    time_limit
+        Seconds for the exact solver.
+
+    Raises
+    ------
+    PlanError
+        On a bad question (no candidates, k out of range, a target above what is reachable, a
+        time limit of 0).
+    """
+    start = time.perf_counter()
+
+    def step(fraction: float, what: str) -> None:
+        if cancel is not None and cancel():
+            msg = "the suggestion was cancelled"
+            raise CancelledError(msg)
+        if progress is not None:
+            progress(fraction, what)
+
+    if (add is None) == (target is None):
+        msg = "ask one question: --add K (sites to add) or --target SHARE (share to reach)"
+        raise PlanError(msg, field="add", hint="e.g. --add 3 or --target 1.0")
+    if add is not None and (isinstance(add, bool) or int(add) != add or add < 1):
+        msg = f"--add {add!r} is not a number of sites"
+        raise PlanError(msg, field="add", hint="give a whole number of at least 1")
+    if target is not None and not (math.isfinite(target) and 0 < target <= 1):
+        msg = f"--target {target!r} is not a share"
+        raise PlanError(msg, field="target", hint="give a share between 0 and 1, e.g. 0.95")
+    if not (math.isfinite(time_limit) and time_limit > 0):
+        msg = f"a time limit of {time_limit!r} s leaves the solver no time"
+        raise PlanError(msg, field="time_limit", hint="give a positive number of seconds, e.g. 60")
+
+    step(0.0, "candidates")
+    ev = Evaluator(plan, rules=rules)
+    profile = ev.profile
+    role, kind = _parse_for(for_, profile)
+    cand_name, frame = _candidate_frame(plan, candidates, role)
+    frame = frame.reset_index(drop=True)
+    if "id" not in frame:
+        frame = frame.assign(id=[f"{cand_name}-{i + 1}" for i in range(len(frame))])
+    ids = frame["id"].astype(str).to_numpy()
+    cost = frame["cost"].to_numpy(float) if "cost" in frame else np.ones(len(frame))
+    cost = np.where(np.isfinite(cost) & (cost > 0), cost, 1.0)
+    work_name = f"{cand_name} (candidate)"
+    excluded: list[dict[str, str]] = []
+    notes: list[str] = []
+
+    # every candidate through the 避/防/让 checks, as a shelter would be
+    shelter_layer = _as_role(frame, work_name, "shelters", None)
+    work = replace(plan, layers={**plan.layers, work_name: shelter_layer})
+    wev = Evaluator(work, rules=rules)
+    step(0.1, "checks and distances")
+    problem = wev.shelter_problem(scenario=scenario)
+    table = problem.table.reset_index(drop=True)
+    is_cand = (table["layer"] == work_name).to_numpy()
+    cand_rows = np.flatnonzero(is_cand)  # in candidate order
+    by_site: dict[str, list[str]] = {}
+    for v in problem.violations:
+        if v.get("layer") == work_name:
+            by_site.setdefault(str(v["id"]), []).append(f"{v['principle']} {v['message']}")
+    safe = problem.eligible[cand_rows]
+    for j in np.flatnonzero(~safe):
+        reasons = by_site.get(ids[j]) or ["no room left after the checks"]
+        excluded.append({"id": ids[j], "reason": "; ".join(reasons)})
+    scenario_used = wev.scenario
+    question: dict[str, Any] = {
+        "for": for_,
+        "candidates": candidates,
+        "add": add,
+        "target": target,
+        "scenario": scenario_used,
+        "rules": profile.name,
+        "time_limit_s": time_limit,
+    }
+
+    population = problem.population
+    total = float(population.sum())
+    if role == "shelters":
+        capacity = problem.capacity.copy()
+        pairs = problem.pairs
+        s_idx = pairs["s"].to_numpy(np.int64)
+        r_idx = pairs["r"].to_numpy(np.int64)
+        cap_c = capacity[cand_rows]
+        reach = np.bincount(s_idx, minlength=len(table))[cand_rows] > 0
+        for j in np.flatnonzero(safe & (cap_c <= 0)):
+            excluded.append({"id": ids[j], "reason": "no capacity: give a capacity or an area"})
+        for j in np.flatnonzero(safe & (cap_c > 0) & ~reach):
+            excluded.append({"id": ids[j], "reason": "nobody lives within its radius"})
+        usable_c = safe & (cap_c > 0) & reach
+        keep_site = ~is_cand
+        keep_site[cand_rows[usable_c]] = True
+        new_index = np.full(len(table), -1, dtype=np.int64)
+        new_index[keep_site] = np.arange(int(keep_site.sum()))
+        arc_ok = keep_site[s_idx]
+        group_pop, arc_g, arc_s = _groups(
+            r_idx[arc_ok], new_index[s_idx[arc_ok]], population, int(keep_site.sum())
+        )
+        model = _Model(
+            group_pop,
+            arc_g,
+            arc_s,
+            capacity[keep_site],
+            is_cand[keep_site],
+            cost[usable_c],
+        )
+        before = _engine_after(problem, is_cand, np.empty(0, np.int64))
+        question["radius"] = "per shelter class"
+        usable_ids = ids[usable_c]
+        usable_cap: np.ndarray | None = cap_c[usable_c]
+        distances = pairs.assign(keep=arc_ok)
+    else:
+        if role == "activity_spaces":
+            circles = {c.name: c for c in profile.circles}
+            name = circle or profile.circles[0].name
+            if name not in circles:
+                msg = f"profile '{profile.name}' has no life circle '{name}'"
+                raise PlanError(msg, field="circle", hint=f"circles: {', '.join(circles)}")
+            radius = circles[name].radius_m.value
+            key = f"space_{name}"
+            geoms = frame.geometry.to_numpy()
+            area = frame["area"].to_numpy(float) if "area" in frame else np.full(len(frame), np.nan)
+            area = np.where(np.isnan(area), shapely.area(geoms), area)
+            small = area < circles[name].min_area_m2.value
+            for j in np.flatnonzero(safe & small):
+                excluded.append(
+                    {
+                        "id": ids[j],
+                        "reason": f"{area[j]:,.0f} m² is below the {name} circle's minimum "
+                        f"{circles[name].min_area_m2.value:,.0f} m²",
+                    }
+                )
+            safe = safe & ~small
+            question["circle"] = name
+        else:
+            assert kind is not None
+            rule = profile.facility_radius.get(kind)
+            if rule is None:
+                msg = f"profile '{profile.name}' has no service radius for '{kind}'"
+                raise PlanError(msg, field="for", hint="choose a kind the profile rates")
+            radius = rule.value
+            key = kind
+        question["radius"] = radius
+        layer = _as_role(frame, work_name, role, kind)
+        site, resident, _d = ev.coverage_problem(layer, radius, scenario=scenario)
+        covered = ev.covered(key, scenario=scenario)
+        fixed = float(population[covered].sum())
+        keep = safe[site] & ~covered[resident]
+        reach_any = np.bincount(site[keep], minlength=len(frame)) > 0
+        for j in np.flatnonzero(safe & ~reach_any):
+            excluded.append({"id": ids[j], "reason": "reaches nobody who is not served already"})
+        usable_c = safe & reach_any
+        new_index = np.full(len(frame), -1, dtype=np.int64)
+        new_index[usable_c] = np.arange(int(usable_c.sum()))
+        arc_ok = usable_c[site] & ~covered[resident]
+        group_pop, arc_g, arc_s = _groups(
+            resident[arc_ok], new_index[site[arc_ok]], population, int(usable_c.sum())
+        )
+        model = _Model(
+            group_pop,
+            arc_g,
+            arc_s,
+            None,
+            np.ones(int(usable_c.sum()), dtype=bool),
+            cost[usable_c],
+            fixed=fixed,
+        )
+        before = fixed
+        usable_ids = ids[usable_c]
+        usable_cap = None
+        distances = None
+
+    n_c = int(usable_c.sum())
+    if n_c == 0:
+        msg = f"no usable candidate: all {len(frame)} were excluded"
+        listed = "; ".join(f"{e['id']}: {e['reason']}" for e in excluded[:3])
+        raise PlanError(msg, layer=cand_name, hint=f"{listed} — add other candidates")
+    if add is not None and add > n_c:
+        msg = f"--add {add} asks for more sites than the {n_c} usable candidates"
+        raise PlanError(msg, field="add", hint=f"give at most {n_c}, or add candidates")
+    need = None
+    if target is not None:
+        need = target * total
+        best_all = model.value(np.arange(n_c))
+        if best_all < need - 1e-6:
+            msg = (
+                f"the target {target:.1%} cannot be reached with these candidates: at most "
+                f"{best_all / total:.1%} ({best_all:,.0f} of {total:,.0f} persons) with all "
+                f"{n_c} usable candidates open"
+            )
+            raise PlanError(msg, layer=cand_name, hint="add candidates, or lower the target")
+
+    step(0.3, "solving")
+    n_vars = (model.group_pop.size if model.capacity is None else model.arc_g.size) + n_c
+    solver = "HiGHS MILP"
+    chosen: np.ndarray | None = None
+    gap = math.nan
+    optimal = False
+    if before >= (need if need is not None else math.inf) - 1e-9:
+        chosen, optimal, gap = np.empty(0, np.int64), True, 0.0
+        notes.append("the existing sites already reach the target: nothing to add")
+    elif n_vars <= MAX_VARIABLES:
+        chosen, objective, bound, optimal = _solve(model, k=add, need=need, time_limit=time_limit)
+        if chosen is not None:
+            gap = abs(bound - objective) / max(abs(objective), 1e-9)
+            if not optimal:
+                notes.append(
+                    f"the solver stopped at the time limit ({time_limit:g} s) with a gap of "
+                    f"{gap:.2%}: the answer may not be the best"
+                )
+    else:
+        notes.append(
+            f"the model has {n_vars:,} variables (more than {MAX_VARIABLES:,}): solved greedily, "
+            "with the LP relaxation as bound"
+        )
+    if chosen is None:
+        solver = "greedy (LP bound)"
+        chosen = _greedy(model, k=add, need=need, cancel=cancel)
+        if add is not None:
+            _x, _o, lp_bound, _ok = _solve(
+                model, k=add, need=None, time_limit=time_limit, relax=True
+            )
+            value = model.value(chosen)
+            gap = abs(lp_bound - value) / max(value, 1e-9) if np.isfinite(lp_bound) else math.nan
+        else:
+            gap = math.nan
+        optimal = bool(gap <= MIP_GAP) if np.isfinite(gap) else False
+        if not any("greedily" in n for n in notes):
+            notes.append("the exact solver found no answer in the time limit: solved greedily")
+
+    if add is not None and chosen.size:
+        chosen = _prefer_earlier(model, chosen)
+    step(0.8, "ranking")
+    order, gains, curve = _rank(model, chosen)
+    useful = np.asarray(gains) > 1e-6
+    if not useful.all():
+        # a site that adds nobody is no suggestion (the solver may open it at no loss)
+        dropped = int((~useful).sum())
+        order = order[useful]
+        gains = [g for g, u in zip(gains, useful, strict=True) if u]
+        curve = [c for c, u in zip(curve, useful, strict=True) if u]
+        if add is not None:
+            notes.append(
+                f"{dropped} of the {add} sites asked for would add nobody: "
+                + ("no candidate serves anyone not served already" if not gains else "left out")
+            )
+    after = curve[-1] if curve else before
+    if role == "shelters":
+        # the engine's own figure (its assignment counts persons to 0.001)
+        after_eval = _engine_after(problem, is_cand, cand_rows[usable_c][order])
+        if curve:
+            curve[-1] = after_eval
+        after = after_eval
+    suggestions = []
+    for rank, (pick, gain) in enumerate(zip(order, gains, strict=True), start=1):
+        c = int(pick)
+        mean_d = None
+        if distances is not None:
+            row = cand_rows[usable_c][c]
+            sel = distances["s"].to_numpy() == row
+            if sel.any():
+                w = population[distances["r"].to_numpy()[sel]]
+                mean_d = (
+                    float(np.average(distances["d"].to_numpy()[sel], weights=w))
+                    if w.sum()
+                    else None
+                )
+        cap = float(usable_cap[c]) if usable_cap is not None else None
+        what = "sheltered" if role == "shelters" else "covered"
+        reason = f"+{gain:,.0f} persons {what}" + (
+            f" (holds {cap:,.0f} after the checks)" if cap is not None else ""
+        )
+        geom = frame.geometry.to_numpy()[np.flatnonzero(usable_c)[c]]
+        suggestions.append(
+            Suggestion(str(usable_ids[c]), cand_name, rank, float(gain), cap, mean_d, reason, geom)
+        )
+    step(1.0, "done")
+    return Suggestions(
+        question=question,
+        suggestions=suggestions,
+        before=float(before),
+        after=float(after),
+        population=total,
+        optimal=bool(optimal),
+        gap=float(gap) if np.isfinite(gap) else float("nan"),
+        curve=[float(c) for c in curve],
+        solver=solver,
+        excluded=excluded,
+        candidates=len(frame),
+        notes=notes,
+        seconds=time.perf_counter() - start,
+        reached=need is None or after >= need - 1e-6,
+        crs=plan.crs,
+    )
+
+
+def _engine_after(problem: ShelterProblem, is_cand: np.ndarray, rows: np.ndarray) -> float:
+    """Persons sheltered, as the evaluation counts them, with the candidate ``rows`` open."""
+    on = ~is_cand
+    on[rows] = True
+    pairs = problem.pairs
+    keep = on[pairs["s"].to_numpy(np.int64)]
+    cap = np.where(on, problem.capacity, 0.0)
+    return float(assign(problem.population, cap, pairs[keep], problem.group_key).flow)
