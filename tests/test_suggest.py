@@ -8,9 +8,11 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pulp
 import pytest
 from conftest import UTM35, X0, Y0
 from shapely.geometry import LineString, Point, box
+from spopt.locate import MCLP
 
 from spaceplanner import PlanError, evaluate, save_plan
 from spaceplanner.cli import main
@@ -298,3 +300,32 @@ def test_activity_space_candidates_below_the_circle_size_are_excluded() -> None:
     del layers["candidates"]
     check = evaluate(Plan.from_frames("check", layers, crs=plan.crs), gaps=False)
     assert check["activity_spaces"]["5min"]["population_covered"] == pytest.approx(result.after)
+
+
+def test_uncapacitated_coverage_equals_spopt_mclp() -> None:
+    """Without a network, distances are straight lines x the detour factor (1.3): spopt's
+    maximal covering model on the same cost matrix covers the same population."""
+    rng = np.random.default_rng(5)
+    home_xy = rng.uniform(0, 2000, (40, 2))
+    weights = rng.integers(10, 300, 40).astype(float)
+    cand_xy = rng.uniform(0, 2000, (12, 2))
+    homes = gpd.GeoDataFrame(
+        {"population": weights},
+        geometry=[Point(X0 + x, Y0 + y) for x, y in home_xy],
+        crs=UTM35,
+    )
+    cands = gpd.GeoDataFrame(
+        {"id": [f"K{i}" for i in range(12)]},
+        geometry=[Point(X0 + x, Y0 + y) for x, y in cand_xy],
+        crs=UTM35,
+    )
+    plan = Plan.from_frames(
+        "mclp", {"residents": ("residents", homes), "candidates": ("candidates", cands)}
+    )
+    cost = np.hypot(*(home_xy[:, None, :] - cand_xy[None, :, :]).transpose(2, 0, 1)) * 1.3
+    for p in (2, 4):
+        ours = suggest(plan, for_="facility:clinic", add=p)
+        model = MCLP.from_cost_matrix(cost, weights, service_radius=300.0, p_facilities=p)
+        model.solve(pulp.PULP_CBC_CMD(msg=False))
+        assert ours.after == pytest.approx(pulp.value(model.problem.objective))
+        assert len(ours.suggestions) <= p
