@@ -25,6 +25,7 @@ from spaceplanner.plan import Plan, PlanLayer
 
 __all__ = [
     "AddFeature",
+    "AddFeatures",
     "AddLayer",
     "Command",
     "CommandStack",
@@ -169,6 +170,46 @@ class AddFeature:
         assert layer.frame is not None
         row = _row(layer, str(self.values["id"]))
         layer.frame = layer.frame.drop(index=layer.frame.index[row]).reset_index(drop=True)
+
+
+@dataclass
+class AddFeatures:
+    """Add several features to one layer as one edit (e.g. the suggested sites)."""
+
+    layer: str
+    rows: list[tuple[dict[str, Any], BaseGeometry]]
+    label: str = "Add features"
+
+    def do(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None
+        ids = [str(values.get("id", "")) for values, _ in self.rows]
+        taken = set(layer.frame["id"].astype(str))
+        clash = [i for i in ids if not i or i in taken]
+        if clash or len(set(ids)) != len(ids):
+            msg = f"the new features need ids not used in the layer (got {clash or ids!r})"
+            raise LayerError(msg, layer=layer.name, field="id")
+        for values, _ in self.rows:
+            _check_values(layer, values)
+        new = gpd.GeoDataFrame(
+            pd.DataFrame(
+                [{**values, "id": i} for (values, _), i in zip(self.rows, ids, strict=True)]
+            ),
+            geometry=[geom for _, geom in self.rows],
+            crs=layer.frame.crs,
+        )
+        if new.geometry.name != layer.frame.geometry.name:
+            new = new.rename_geometry(layer.frame.geometry.name)
+        layer.frame = gpd.GeoDataFrame(
+            pd.concat([layer.frame, new], ignore_index=True), crs=layer.frame.crs
+        )
+
+    def undo(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None
+        ids = {str(values["id"]) for values, _ in self.rows}
+        keep = ~layer.frame["id"].astype(str).isin(ids)
+        layer.frame = layer.frame[keep.to_numpy()].reset_index(drop=True)
 
 
 @dataclass

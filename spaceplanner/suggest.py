@@ -43,6 +43,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from spaceplanner.capacity import assign
+from spaceplanner.commands import AddFeatures, AddLayer
 from spaceplanner.evaluation import CancelledError, Evaluator, ShelterProblem
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import PlanError
@@ -50,7 +51,7 @@ from spaceplanner.plan import Plan, PlanLayer
 from spaceplanner.rules import Profile
 from spaceplanner.siting import is_dual_use
 
-__all__ = ["Suggestion", "Suggestions", "suggest"]
+__all__ = ["Suggestion", "Suggestions", "adding_command", "suggest"]
 
 #: Models with more variables than this are not given to the exact solver (greedy instead).
 MAX_VARIABLES = 3_000_000
@@ -805,3 +806,40 @@ def _engine_after(problem: ShelterProblem, is_cand: np.ndarray, rows: np.ndarray
     keep = on[pairs["s"].to_numpy(np.int64)]
     cap = np.where(on, problem.capacity, 0.0)
     return float(assign(problem.population, cap, pairs[keep], problem.group_key).flow)
+
+
+def adding_command(plan: Plan, result: Suggestions) -> AddFeatures | AddLayer:
+    """One undoable edit that adds the suggested sites to the plan: to its first layer of the
+    role asked about (shelters, activity spaces, facilities of the kind), or as a new layer
+    ``suggested <role>`` when the plan has none. The new features keep the candidates' ids
+    (prefixed ``suggested-`` when the id is taken) and, for shelters, their capacity."""
+    for_ = str(result.question["for"])
+    role = "facilities" if for_.startswith("facility:") else for_
+    kind = for_.removeprefix("facility:") if role == "facilities" else None
+    rows: list[tuple[dict[str, Any], Any]] = []
+    for s in result.suggestions:
+        values: dict[str, Any] = {"id": s.id}
+        if role == "shelters" and s.capacity is not None:
+            values["capacity"] = float(s.capacity)
+        if kind is not None:
+            values["kind"] = kind
+        rows.append((values, s.geometry))
+    targets = [lyr for lyr in plan.by_role(role) if lyr.frame is not None]
+    if role == "activity_spaces":
+        polygonal = all(shapely.get_type_id(g) in (3, 6) for _, g in rows)
+        if not polygonal:
+            msg = "activity spaces are polygons: a suggested site is a point"
+            raise PlanError(msg, hint="give the candidates polygon outlines")
+    if targets:
+        layer = targets[0]
+        assert layer.frame is not None
+        taken = set(layer.frame["id"].astype(str))
+        for values, _ in rows:
+            if values["id"] in taken:
+                values["id"] = f"suggested-{values['id']}"
+        return AddFeatures(layer.name, rows, label=f"Add {len(rows)} suggested sites")
+    name = f"suggested {role.replace('_', ' ')}"
+    frame = gpd.GeoDataFrame(
+        pd.DataFrame([v for v, _ in rows]), geometry=[g for _, g in rows], crs=plan.crs
+    )
+    return AddLayer(PlanLayer(name, role, frame=frame), label=f"Add {len(rows)} suggested sites")

@@ -16,8 +16,9 @@ from spopt.locate import MCLP
 
 from spaceplanner import PlanError, evaluate, save_plan
 from spaceplanner.cli import main
+from spaceplanner.commands import CommandStack
 from spaceplanner.plan import Plan
-from spaceplanner.suggest import suggest
+from spaceplanner.suggest import adding_command, suggest
 
 
 def pts(xs, y: float) -> list[Point]:
@@ -329,3 +330,33 @@ def test_uncapacitated_coverage_equals_spopt_mclp() -> None:
         model.solve(pulp.PULP_CBC_CMD(msg=False))
         assert ours.after == pytest.approx(pulp.value(model.problem.objective))
         assert len(ours.suggestions) <= p
+
+
+def test_add_to_plan_is_one_undoable_edit_with_the_promised_figures() -> None:
+    plan = make_plan(
+        homes=[(0, 1000), (3000, 800)],
+        candidates=[("J1", 0, 1000), ("J2", 100, 1000), ("J3", 3000, 800)],
+        shelters=[("S0", 4500, 10)],
+    )
+    result = suggest(plan, add=2)
+    stack = CommandStack(plan)
+    stack.push(adding_command(plan, result))
+    shelters = plan.layers["shelters"].frame
+    assert list(shelters["id"]) == ["S0", "J1", "J3"]
+    assert evaluate(plan, gaps=False)["shelters"]["population_sheltered"] == pytest.approx(
+        result.after, abs=1e-9
+    )
+    stack.undo()
+    assert list(plan.layers["shelters"].frame["id"]) == ["S0"]
+    assert sheltered(plan) == pytest.approx(result.before)
+
+
+def test_add_to_a_plan_without_shelters_makes_a_layer() -> None:
+    plan = make_plan(homes=[(0, 1000)], candidates=[("J1", 0, 1000)])
+    result = suggest(plan, add=1)
+    stack = CommandStack(plan)
+    stack.push(adding_command(plan, result))
+    assert plan.layers["suggested shelters"].role == "shelters"
+    assert sheltered(plan) == pytest.approx(1000)
+    stack.undo()
+    assert "suggested shelters" not in plan.layers
