@@ -1290,6 +1290,36 @@ class QtMapCanvas(QGraphicsView):
         """Whether the overlay is switched on."""
         return self._overlay_shown[name]
 
+    def show_suggestions(self, geometries: Any | None) -> None:
+        """Draw suggested sites (from the Suggest sites dialog) above everything; None clears."""
+        old: QGraphicsItem | None = getattr(self, "_suggested", None)
+        if old is not None:
+            self._scene.removeItem(old)
+            self._suggested: QGraphicsItem | None = None
+        if geometries is None or not len(geometries):
+            return
+        item = _VectorItem(
+            self._world,
+            _Drawing.build(np.asarray(geometries, dtype=object), unique_points=True),
+            _Symbology(
+                brushes=(QBrush(QColor(245, 158, 11, 110)),),
+                stroke=QColor("#92400e"),
+                width=2.5,
+                point_fill=QColor("#f59e0b"),
+                point_stroke=QColor("#92400e"),
+                point_size=13.0,
+                point_outline=2.0,
+            ),
+        )
+        item.setZValue(_Z_OVERLAYS + len(OVERLAYS) + 1)
+        self._scene.addItem(item)
+        self._suggested = item
+        self._suggested_count = len(geometries)
+
+    def suggestion_count(self) -> int:
+        """Suggested sites drawn (0 when none)."""
+        return self._suggested_count if getattr(self, "_suggested", None) is not None else 0
+
     def overlay_count(self, name: str) -> int:
         """Features drawn by an overlay from the current report (0 when it has none): rows of
         the report layer, or for ``violations`` the (principle, site) symbols."""

@@ -178,6 +178,9 @@ class QtMainWindow(QMainWindow):
             self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S")
         )
         self.export_action = self._action(self.tr("&Export…"), self.export_dialog, "Ctrl+E")
+        self.suggest_action = self._action(
+            self.tr("&Suggest sites…"), self.suggest_dialog, "Ctrl+Shift+G"
+        )
         self.close_plan_action = self._action(self.tr("&Close plan"), self.close_plan, "Ctrl+W")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence("Ctrl+Z"))
@@ -281,6 +284,8 @@ class QtMainWindow(QMainWindow):
         assert eval_menu is not None
         eval_menu.addAction(self.evaluate_action)
         eval_menu.addAction(self.cancel_action)
+        eval_menu.addSeparator()
+        eval_menu.addAction(self.suggest_action)
         lang_menu = bar.addMenu(self.tr("&Language"))
         assert lang_menu is not None
         group = QActionGroup(self)
@@ -522,6 +527,7 @@ class QtMainWindow(QMainWindow):
         has = session is not None
         for action in (
             self.save_action, self.save_as_action, self.export_action, self.close_plan_action,
+            self.suggest_action,
             self.evaluate_action, self.zoom_extent_action, *self.tool_actions.values(),
         ):
             action.setEnabled(has)
@@ -937,6 +943,22 @@ class QtMainWindow(QMainWindow):
 
         if self.session is not None:
             QtExportDialog(self.session, self, lang=self.lang).exec_()
+
+    def suggest_dialog(self) -> None:
+        """Open the Suggest sites dialog; its answer is drawn on the map."""
+        from spaceplanner.ui.qt_suggest_dialog import QtSuggestDialog
+
+        if self.session is None:
+            return
+        dialog = QtSuggestDialog(self.session, self, lang=self.lang)
+        dialog.suggested.connect(self._show_suggestions)
+        dialog.setModal(False)
+        dialog.show()
+        self._suggest_dialog = dialog
+
+    def _show_suggestions(self, geometries: object) -> None:
+        if self.canvas is not None:
+            self.canvas.show_suggestions(geometries)
 
     def zoom_to_extent(self) -> None:
         """Show the whole plan."""
