@@ -24,6 +24,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
 
+from spaceplanner import settings
 from spaceplanner.network import Access, WalkNetwork, locate
 
 __all__ = [
@@ -96,6 +97,12 @@ class Sources:
             int(sites.size),
             self.tolerance,
         )
+
+
+def _inclusive(limit: float) -> float:
+    """The distance up to which a target counts as within ``limit``: the limit itself, plus
+    :data:`~spaceplanner.settings.DISTANCE_TOLERANCE_M` for the rounding of sums of lengths."""
+    return limit + settings.DISTANCE_TOLERANCE_M
 
 
 def _no_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -445,6 +452,7 @@ def group_reach(
     """
     if not _usable(sources, groups, targets):
         return _no_pairs()
+    limit = _inclusive(limit)
     sg, st, sd = _shortcuts(network, sources, groups, targets, limit)
     by_group = np.argsort(sg, kind="stable")
     sg, st, sd = sg[by_group], st[by_group], sd[by_group]
@@ -491,11 +499,13 @@ def group_distances(
     target_xy
         The targets' coordinates (their number sets M).
     limit
-        Distances beyond this are ``inf``.
+        Distances beyond this are ``inf`` (a target at ``limit`` is within it, to
+        :data:`~spaceplanner.settings.DISTANCE_TOLERANCE_M`).
     """
     out = np.full((len(groups), len(target_xy)), np.inf)
     if not _usable(sources, groups, targets):
         return out
+    limit = _inclusive(limit)
     for j, idx, d in _network_rows(network, sources, groups, targets, limit):
         out[j, idx] = d
     g, t, d = _shortcuts(network, sources, groups, targets, limit)
@@ -613,6 +623,7 @@ def straight_distances(
         return out
     points = shapely.points(target_xy)
     geoms = np.asarray(geometries, dtype=object)
+    limit = _inclusive(limit)
     for g, sites in enumerate(groups):
         if len(sites) == 0:
             continue

@@ -389,7 +389,7 @@ class Evaluator:
                     zip(np.split(r_all, cuts), np.split(d_all, cuts), strict=True)
                 ):
                     i = todo[j]
-                    keep = dist <= radius[i]
+                    keep = dist <= radius[i] + settings.DISTANCE_TOLERANCE_M
                     known[site_keys[i]] = (r[keep], dist[keep], bool(reached[j]))
             fresh = {k: known[k] for k in site_keys}
             self._site_cache[layer.name] = fresh

@@ -143,8 +143,12 @@ def build_network(lines: np.ndarray) -> WalkNetwork | None:
     coords, which = shapely.get_coordinates(parts, return_index=True)
     if len(coords) < 2:
         return None
+    # Rounding decides which vertices are one node; the node keeps the coordinates of its first
+    # vertex as given (rounded ones would move a street end by up to 0.7 um, so a site on it
+    # would reach it by a connector of that length and a resident at R would be just beyond R).
     rounded = np.round(coords, VERTEX_DECIMALS)
-    nodes, inverse = np.unique(rounded, axis=0, return_inverse=True)
+    _, first_vertex, inverse = np.unique(rounded, axis=0, return_index=True, return_inverse=True)
+    nodes = coords[first_vertex]
     inverse = inverse.ravel()
     same_line = which[:-1] == which[1:]
     u = inverse[:-1][same_line]

@@ -34,3 +34,9 @@ PLAN_FORMAT_VERSION = 1
 
 #: Most problems listed per layer by ``validate`` before "... and N more".
 MAX_PROBLEMS_SHOWN = 20
+
+#: A walking or straight-line distance at most this much over a radius counts as within it:
+#: "within R" is inclusive, and sums of segment lengths carry rounding (about 1e-13 m) that
+#: would otherwise put a resident at exactly R just outside. Network vertices are matched at
+#: the same precision (``network.VERTEX_DECIMALS``).
+DISTANCE_TOLERANCE_M = 1e-6

@@ -49,7 +49,8 @@ def walk(lines, sites, groups, xy, *, tolerance, max_connector, limit) -> np.nda
 # Independent reference
 # --------------------------------------------------------------------------------------------
 
-#: Vertices equal at this many decimals (metres) are the same vertex.
+#: Vertices equal at this many decimals (metres) are the same vertex; each keeps its own
+#: coordinates (the data's shared vertices are bit-identical).
 DECIMALS = 6
 
 
@@ -57,12 +58,17 @@ def _segments(lines) -> tuple[np.ndarray, np.ndarray]:
     """Endpoints ``a, b`` ``(S, 2)`` of every straight piece of every line."""
     starts, ends = [], []
     for part in shapely.get_parts(np.asarray(lines, dtype=object)):
-        xy = np.round(shapely.get_coordinates(part), DECIMALS)
+        xy = shapely.get_coordinates(part)
         starts.append(xy[:-1])
         ends.append(xy[1:])
     a, b = np.concatenate(starts), np.concatenate(ends)
-    keep = np.any(a != b, axis=1)
+    keep = np.any(np.round(a, DECIMALS) != np.round(b, DECIMALS), axis=1)
     return a[keep], b[keep]
+
+
+def _vertex(p: np.ndarray) -> tuple:
+    """The graph node of a vertex: its coordinates at :data:`DECIMALS`."""
+    return ("v", *np.round(p, DECIMALS).tolist())
 
 
 def _param(a: np.ndarray, b: np.ndarray, p: np.ndarray) -> float:
@@ -139,7 +145,7 @@ def reference_distances(lines, sites, groups, xy, *, tolerance, max_connector, l
     segs = shapely.linestrings(np.stack([a, b], axis=1))
     length = np.hypot(*(b - a).T)
     # Each segment is a chain of graph nodes sorted by t: its two vertices and split points.
-    chain = {s: [(0.0, ("v", *a[s].tolist())), (1.0, ("v", *b[s].tolist()))] for s in range(len(a))}
+    chain = {s: [(0.0, _vertex(a[s])), (1.0, _vertex(b[s]))] for s in range(len(a))}
 
     def split(s: int, t: float) -> tuple:
         node = ("x", s, t)
@@ -359,6 +365,103 @@ def test_a_clinic_on_a_corner_covers_everyone_at_its_radius() -> None:
     clinic = evaluate(plan, gaps=False)["facilities"]["clinic"]
     assert clinic["radius_m"] == 300
     assert clinic["share_covered"] == 1.0
+
+
+#: A corner far from the origin with every decimal a float carries (as reprojected data has).
+FULL_X0, FULL_Y0 = 385_123.456789123, 6_672_456.987654321
+
+
+def test_residents_at_the_radius_in_full_precision_coordinates() -> None:
+    """Vertices are matched at 1e-6 m but keep their coordinates: a rounded node moved the
+    corner by up to 0.7 um, so the clinic on it reached it by a connector of that length and
+    residents at 300 m were just beyond 300 m (every such grid lost some)."""
+    streets = [shapely.affinity.translate(line, FULL_X0, FULL_Y0) for line in grid_lines()]
+    homes = [
+        Point(FULL_X0 + 300, FULL_Y0),
+        Point(FULL_X0, FULL_Y0 + 300),
+        Point(FULL_X0 + 200, FULL_Y0 + 100),
+        Point(FULL_X0 + 100, FULL_Y0 + 200),
+    ]
+    xy = shapely.get_coordinates(homes)
+    kw = {"tolerance": 20.0, "max_connector": 50.0, "limit": 300.0}
+    got = walk(streets, [Point(FULL_X0, FULL_Y0)], [[0]], xy, **kw)
+    np.testing.assert_allclose(got, 300.0, rtol=0, atol=1e-9)
+    network = build_network(np.asarray(streets, dtype=object))
+    assert network is not None
+    corner = np.flatnonzero((network.nodes == (FULL_X0, FULL_Y0)).all(axis=1))
+    assert corner.size == 1  # the node is where the streets meet, to the last bit
+    plan = Plan.from_frames(
+        "corner clinic",
+        {
+            "residents": (
+                "residents",
+                gpd.GeoDataFrame({"population": [10, 20, 30, 40]}, geometry=homes, crs=32635),
+            ),
+            "walk": ("network", gpd.GeoDataFrame(geometry=streets, crs=32635)),
+            "clinics": (
+                "facilities",
+                gpd.GeoDataFrame(geometry=[Point(FULL_X0, FULL_Y0)], crs=32635),
+                {"kind": "clinic"},
+            ),
+        },
+    )
+    assert evaluate(plan, gaps=False)["facilities"]["clinic"]["share_covered"] == 1.0
+
+
+def _past_a_corner(c: float, x_home: float, dx: float, dy: float) -> tuple:
+    """A park (0..100 x 0..100) and a street y = x - c, 120 < c < 128 (all shifted by dx, dy),
+    that passes its corner (100, 0) within 20 m but the bottom and right sides farther: it is
+    in the 20 m zone only on the corner's arc, which it leaves at
+    x = (100 + c + sqrt(800 - (c - 100)^2)) / 2. A resident on it at x = ``x_home`` walks
+    (x_home - x) sqrt(2)."""
+    lines = [LineString([(50 + dx, 50 - c + dy), (250 + dx, 250 - c + dy)])]
+    park = box(dx, dy, 100 + dx, 100 + dy)
+    x_exit = (100 + c + np.sqrt(800 - (c - 100) ** 2)) / 2
+    return lines, park, [(x_home + dx, x_home - c + dy)], (x_home - x_exit) * np.sqrt(2)
+
+
+def test_a_resident_at_exactly_the_radius_from_a_zone_arc_is_within_it() -> None:
+    """Sums of lengths carry rounding (1e-13 m): a resident at exactly R was left out about
+    every other time; within R is inclusive to settings.DISTANCE_TOLERANCE_M."""
+    rng = np.random.default_rng(11)
+    for _ in range(12):
+        c = rng.uniform(121, 128)  # the street passes 14.8..19.8 m from the corner
+        shift = rng.uniform(-1000, 1000, 2)
+        lines, park, xy, radius = _past_a_corner(c, rng.uniform(180, 240), *shift)
+        kw = {"tolerance": 20.0, "max_connector": 50.0}
+        got = walk(lines, [park], [[0]], xy, **kw, limit=radius)
+        assert np.isfinite(got).all(), (c, shift)
+        np.testing.assert_allclose(got, radius, rtol=0, atol=1e-9)
+        # and just beyond the radius it is out
+        assert np.isinf(walk(lines, [park], [[0]], xy, **kw, limit=radius - 1e-4)).all()
+
+
+def test_a_shelter_counts_a_resident_at_exactly_its_radius() -> None:
+    """The shelters' per-site radius is compared with the same tolerance as the routing."""
+    rng = np.random.default_rng(5)
+    counted = []
+    for _ in range(6):
+        c = rng.uniform(121, 128)
+        shift = rng.uniform(-1000, 1000, 2) + np.array([385_000.0, 6_672_000.0])
+        lines, park, xy, radius = _past_a_corner(c, rng.uniform(180, 240), *shift)
+        plan = Plan.from_frames(
+            "park shelter",
+            {
+                "residents": (
+                    "residents",
+                    gpd.GeoDataFrame({"population": [25]}, geometry=[Point(xy[0])], crs=32635),
+                ),
+                "walk": ("network", gpd.GeoDataFrame(geometry=lines, crs=32635)),
+                "parks": (
+                    "shelters",
+                    gpd.GeoDataFrame({"id": ["P1"]}, geometry=[park], crs=32635),
+                    {"radius_m": float(radius)},
+                ),
+            },
+        )
+        (row,) = evaluate(plan, gaps=False)["shelters"]["by_shelter"]
+        counted.append(row["population_within_radius"])
+    assert counted == [25.0] * 6
 
 
 # --------------------------------------------------------------------------------------------
