@@ -581,35 +581,38 @@ def _follow_enabled(button: QToolButton, action: QAction) -> None:
 
 
 class _LayerDelegate(QStyledItemDelegate):
-    """Draws the layer name with its role's name below it, in a smaller, grey font."""
+    """Draws the layer name with its role's name below it, in a smaller, grey font.
+
+    Qt copies the option and calls initStyleOption on its copy: the text is taken out there (the
+    default painting draws background, check box and swatch) and the text rect kept. No field of
+    a style option is read from Python: reading one makes a wrapper of memory inside the option,
+    which outlives it in a reference cycle, and the garbage collector's later clean-up of such
+    wrappers crashed the process. The view's font, palette and selection serve instead.
+    """
+
+    def _view(self) -> QAbstractItemView:
+        view = self.parent()
+        assert isinstance(view, QAbstractItemView)
+        return view
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        metrics = option.fontMetrics
+        metrics = QFontMetrics(self._view().font())
         return QSize(size.width(), max(size.height(), metrics.height() * 2 + 6))
 
-    # Qt copies the option and calls initStyleOption on its copy: the text is taken out there
-    # (the default painting draws background, check box and swatch) and what the two lines
-    # need is kept. No QStyleOptionViewItem is made in Python: a Python-owned copy whose fields
-    # were read ends in a reference cycle, and its deletion by the garbage collector at a later,
-    # arbitrary moment crashed the process.
     def initStyleOption(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem | None, index: QModelIndex
     ) -> None:
         super().initStyleOption(option, index)
         assert option is not None
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
+        view = self._view()
+        style = view.style() or QApplication.style()
         assert style is not None
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        colour = option.palette.color(
-            QPalette.ColorGroup.Normal,
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        self._text_rect = QRect(
+            style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         )
-        self._text = (str(option.text), QRect(rect), QFont(option.font), QColor(colour), selected)
         option.text = ""
 
     def paint(
@@ -617,8 +620,17 @@ class _LayerDelegate(QStyledItemDelegate):
     ) -> None:
         assert painter is not None
         super().paint(painter, option, index)
-        name, rect, font, text_colour, selected = self._text
-        rect = rect.adjusted(2, 1, -2, -1)
+        view = self._view()
+        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = self._text_rect.adjusted(2, 1, -2, -1)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = QFont(font) if isinstance(font, QFont) else QFont(view.font())
+        selection = view.selectionModel()
+        selected = selection is not None and selection.isSelected(index)
+        text_colour = view.palette().color(
+            QPalette.ColorGroup.Normal,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         if isinstance(foreground, QBrush) and not selected:
             text_colour = foreground.color()

@@ -1109,7 +1109,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="568"/>
+        <location filename="../qt_main_window.py" line="574"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1144,452 +1144,452 @@ Replace them?</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="181"/>
+        <location filename="../qt_main_window.py" line="184"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="182"/>
+        <location filename="../qt_main_window.py" line="185"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="532"/>
+        <location filename="../qt_main_window.py" line="538"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="533"/>
+        <location filename="../qt_main_window.py" line="539"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="188"/>
+        <location filename="../qt_main_window.py" line="191"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="188"/>
+        <location filename="../qt_main_window.py" line="191"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="192"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="192"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="196"/>
+        <location filename="../qt_main_window.py" line="199"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="196"/>
+        <location filename="../qt_main_window.py" line="199"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="201"/>
+        <location filename="../qt_main_window.py" line="204"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="202"/>
+        <location filename="../qt_main_window.py" line="205"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="214"/>
+        <location filename="../qt_main_window.py" line="217"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="207"/>
+        <location filename="../qt_main_window.py" line="210"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="208"/>
+        <location filename="../qt_main_window.py" line="211"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="209"/>
+        <location filename="../qt_main_window.py" line="212"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="218"/>
+        <location filename="../qt_main_window.py" line="221"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="211"/>
+        <location filename="../qt_main_window.py" line="214"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="215"/>
+        <location filename="../qt_main_window.py" line="218"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="216"/>
+        <location filename="../qt_main_window.py" line="219"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="217"/>
+        <location filename="../qt_main_window.py" line="220"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="219"/>
+        <location filename="../qt_main_window.py" line="222"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="221"/>
+        <location filename="../qt_main_window.py" line="224"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="222"/>
+        <location filename="../qt_main_window.py" line="225"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="223"/>
+        <location filename="../qt_main_window.py" line="226"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="224"/>
+        <location filename="../qt_main_window.py" line="227"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="225"/>
+        <location filename="../qt_main_window.py" line="228"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="244"/>
+        <location filename="../qt_main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="248"/>
+        <location filename="../qt_main_window.py" line="251"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="254"/>
+        <location filename="../qt_main_window.py" line="257"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="263"/>
+        <location filename="../qt_main_window.py" line="266"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="273"/>
+        <location filename="../qt_main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="276"/>
+        <location filename="../qt_main_window.py" line="279"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="278"/>
+        <location filename="../qt_main_window.py" line="281"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="284"/>
+        <location filename="../qt_main_window.py" line="289"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="287"/>
+        <location filename="../qt_main_window.py" line="292"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="295"/>
+        <location filename="../qt_main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="297"/>
+        <location filename="../qt_main_window.py" line="302"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="332"/>
+        <location filename="../qt_main_window.py" line="337"/>
         <source>Hazard scenario: its hazard zones shape the emergency period</source>
         <translation>灾害情景：决定急时评估采用哪些灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="336"/>
+        <location filename="../qt_main_window.py" line="341"/>
         <source>Normal and emergency</source>
         <translation>平时与急时</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="337"/>
+        <location filename="../qt_main_window.py" line="342"/>
         <source>Normal (daily life)</source>
         <translation>平时（日常生活）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="338"/>
+        <location filename="../qt_main_window.py" line="343"/>
         <source>Emergency (shelters)</source>
         <translation>急时（应急避难）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="344"/>
+        <location filename="../qt_main_window.py" line="349"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="352"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="352"/>
         <source>Period</source>
         <translation>时期</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="363"/>
+        <location filename="../qt_main_window.py" line="368"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="363"/>
+        <location filename="../qt_main_window.py" line="368"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="363"/>
+        <location filename="../qt_main_window.py" line="368"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="383"/>
+        <location filename="../qt_main_window.py" line="388"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="401"/>
+        <location filename="../qt_main_window.py" line="406"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="402"/>
+        <location filename="../qt_main_window.py" line="407"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="403"/>
+        <location filename="../qt_main_window.py" line="408"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="404"/>
+        <location filename="../qt_main_window.py" line="409"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="405"/>
+        <location filename="../qt_main_window.py" line="410"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="406"/>
+        <location filename="../qt_main_window.py" line="411"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="452"/>
+        <location filename="../qt_main_window.py" line="457"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="460"/>
+        <location filename="../qt_main_window.py" line="465"/>
         <source>Earthquake</source>
         <translation>地震</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="461"/>
+        <location filename="../qt_main_window.py" line="466"/>
         <source>Flood</source>
         <translation>洪涝</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="462"/>
+        <location filename="../qt_main_window.py" line="467"/>
         <source>Fire</source>
         <translation>火灾</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="463"/>
+        <location filename="../qt_main_window.py" line="468"/>
         <source>All hazards</source>
         <translation>全部灾种</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="503"/>
+        <location filename="../qt_main_window.py" line="508"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="532"/>
+        <location filename="../qt_main_window.py" line="538"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="533"/>
+        <location filename="../qt_main_window.py" line="539"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="543"/>
+        <location filename="../qt_main_window.py" line="549"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="572"/>
+        <location filename="../qt_main_window.py" line="578"/>
         <source>Open plan</source>
         <translation>打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="572"/>
+        <location filename="../qt_main_window.py" line="578"/>
         <source>Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)</source>
         <translation>规划 (*.toml *.gpkg);;规划说明 (*.toml);;规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="606"/>
+        <location filename="../qt_main_window.py" line="612"/>
         <source>Cannot open the plan</source>
         <translation>无法打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="606"/>
+        <location filename="../qt_main_window.py" line="612"/>
         <source>No layer of the plan could be read.</source>
         <translation>规划中没有可读取的图层。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="611"/>
+        <location filename="../qt_main_window.py" line="617"/>
         <source>Some layers were left out</source>
         <translation>部分图层未载入</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="631"/>
+        <location filename="../qt_main_window.py" line="637"/>
         <source>New plan</source>
         <translation>新建规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="631"/>
+        <location filename="../qt_main_window.py" line="637"/>
         <source>Plan name:</source>
         <translation>规划名称：</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="682"/>
+        <location filename="../qt_main_window.py" line="688"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="682"/>
+        <location filename="../qt_main_window.py" line="688"/>
         <source>The plan “{0}” has changes that are not saved. Save them?</source>
         <translation>规划“{0}”有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="705"/>
+        <location filename="../qt_main_window.py" line="711"/>
         <source>Save plan as</source>
         <translation>规划另存为</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="705"/>
+        <location filename="../qt_main_window.py" line="711"/>
         <source>Plan file (*.gpkg)</source>
         <translation>规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="725"/>
+        <location filename="../qt_main_window.py" line="731"/>
         <source>The plan was not saved</source>
         <translation>规划未能保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="732"/>
+        <location filename="../qt_main_window.py" line="738"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="745"/>
+        <location filename="../qt_main_window.py" line="751"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="755"/>
+        <location filename="../qt_main_window.py" line="761"/>
         <source>Recover unsaved changes?</source>
         <translation>恢复未保存的更改？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="755"/>
+        <location filename="../qt_main_window.py" line="761"/>
         <source>SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} were kept. Recover them?</source>
         <translation>SpacePlanner 上次未正常关闭。已保留“{0}”于 {1} 的未保存更改。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="768"/>
+        <location filename="../qt_main_window.py" line="774"/>
         <source>Cannot recover the plan</source>
         <translation>无法恢复规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="824"/>
+        <location filename="../qt_main_window.py" line="830"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="824"/>
+        <location filename="../qt_main_window.py" line="830"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="846"/>
+        <location filename="../qt_main_window.py" line="852"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="870"/>
+        <location filename="../qt_main_window.py" line="876"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="915"/>
+        <location filename="../qt_main_window.py" line="921"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="920"/>
+        <location filename="../qt_main_window.py" line="926"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="931"/>
+        <location filename="../qt_main_window.py" line="937"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="961"/>
+        <location filename="../qt_main_window.py" line="983"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="961"/>
+        <location filename="../qt_main_window.py" line="983"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1602,55 +1602,60 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="363"/>
+        <location filename="../qt_main_window.py" line="368"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="280"/>
+        <location filename="../qt_main_window.py" line="283"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="611"/>
+        <location filename="../qt_main_window.py" line="617"/>
         <source>{0} problems stop some layers from loading; the plan opens without them, and Save will ask for a new file.</source>
         <translation>有 {0} 个问题使部分图层无法载入；规划将不含这些图层打开，保存时会要求另存为新文件。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="925"/>
+        <location filename="../qt_main_window.py" line="931"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="181"/>
+        <source>&amp;Suggest sites…</source>
+        <translation>选址建议(&amp;S)…</translation>
     </message>
 </context>
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../qt_canvas.py" line="1578"/>
+        <location filename="../qt_canvas.py" line="1608"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1581"/>
+        <location filename="../qt_canvas.py" line="1611"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1600"/>
+        <location filename="../qt_canvas.py" line="1630"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1656"/>
+        <location filename="../qt_canvas.py" line="1686"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1660"/>
+        <location filename="../qt_canvas.py" line="1690"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1932"/>
+        <location filename="../qt_canvas.py" line="1962"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -1769,6 +1774,164 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../qt_layers_panel.py" line="544"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
+    </message>
+</context>
+<context>
+    <name>QtSuggestDialog</name>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="124"/>
+        <source>Suggest sites</source>
+        <translation>选址建议</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="133"/>
+        <source>Emergency shelters (capacity)</source>
+        <translation>应急避难场所（按容量）</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="136"/>
+        <source>Activity space, {circle} circle</source>
+        <translation>活动空间，{circle} 生活圈</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="141"/>
+        <source>Facility: {kind}</source>
+        <translation>设施：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="145"/>
+        <source>Suggest for</source>
+        <translation>建议对象</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="147"/>
+        <source>Candidates</source>
+        <translation>备选场地</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="151"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="155"/>
+        <source>Reach</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="167"/>
+        <source>sites</source>
+        <translation>处</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="172"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="177"/>
+        <source>Time limit</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <source>Site</source>
+        <translation type="unfinished">场地</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <source>Adds</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="203"/>
+        <source>Suggest</source>
+        <translation>给出建议</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="206"/>
+        <source>Add to plan</source>
+        <translation>加入规划</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="209"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="212"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="229"/>
+        <source>Open ground (activity spaces, open parcels)</source>
+        <translation>空地（活动空间、空置地块）</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="265"/>
+        <source>Looking for the best sites…</source>
+        <translation>正在寻找最佳场地…</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="282"/>
+        <source>The sites were not added</source>
+        <translation>未能加入场地</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="288"/>
+        <source>Added {count} sites to the plan (Undo takes them back).</source>
+        <translation>已将 {count} 处场地加入规划（撤销可取回）。</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="326"/>
+        <source>No suggestion</source>
+        <translation>无法给出建议</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="330"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="335"/>
+        <source>sheltered</source>
+        <translation>可避难</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="335"/>
+        <source>covered</source>
+        <translation>被覆盖</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="336"/>
+        <source>optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="336"/>
+        <source>best found (gap {gap})</source>
+        <translation>当前最佳（差距 {gap}）</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="344"/>
+        <source>{before} → {after} persons {what} ({b} → {a}) with {n} sites; {quality}.</source>
+        <translation>新增 {n} 处场地：{what}人数 {before} → {after}（{b} → {a}）；{quality}。</translation>
+    </message>
+    <message>
+        <location filename="../qt_suggest_dialog.py" line="368"/>
+        <source>{count} of {total} candidates excluded (hover for why).</source>
+        <translation>{total} 处备选中排除 {count} 处（悬停查看原因）。</translation>
     </message>
 </context>
 <context>
