@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -14,6 +15,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 #: EPSG:32635 (UTM 35N) coordinates of a point in central Helsinki.
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM35 = "EPSG:32635"
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_first() -> None:
+    """Collect the reference cycles earlier tests left before each test starts.
+
+    Qt objects that earlier tests dropped (windows, panels, dialogs) are otherwise freed by
+    Python's cycle collector at whatever moment it runs, which may be in the middle of Qt
+    painting another widget; done here, it happens between tests.
+    """
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -152,6 +152,11 @@ def style_swatch(style: dict[str, Any], family: str, size: int = _SWATCH) -> QPi
     return pixmap
 
 
+#: Python objects behind C++ objects the views call back (models, delegates), kept until their
+#: C++ object is destroyed.
+_KEPT_ALIVE: set[QObject] = set()
+
+
 class QtLayerListModel(QAbstractTableModel):
     """The session's layer views as rows (top of the map first): layer and feature count.
 
@@ -176,6 +181,11 @@ class QtLayerListModel(QAbstractTableModel):
         self._names: list[str] = []
         self._moving = False
         self._unsubscribe: Any = None
+        # The view calls this model's data() (a Python override) for as long as the C++ object
+        # lives; its Python side must live as long, or a reference cycle can let the garbage
+        # collector free it first and the view then calls an empty virtual (a crash).
+        _KEPT_ALIVE.add(self)
+        self.destroyed.connect(partial(_KEPT_ALIVE.discard, self))
         self._icons: dict[tuple[str, str], QIcon] = {}
         self._grey = QBrush(QColor("#8a8a8a"))
         self._italic = QFont()
@@ -732,7 +742,11 @@ class QtLayersPanel(QWidget):
         header.setSectionResizeMode(QtLayerListModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.hide()
         self.view.setColumnHidden(QtLayerListModel.COUNT, True)
-        self.view.setItemDelegateForColumn(QtLayerListModel.NAME, _LayerDelegate(self.view))
+        delegate = _LayerDelegate(self.view)
+        # as the model: the Python side of the delegate must live as long as the C++ one
+        _KEPT_ALIVE.add(delegate)
+        delegate.destroyed.connect(partial(_KEPT_ALIVE.discard, delegate))
+        self.view.setItemDelegateForColumn(QtLayerListModel.NAME, delegate)
         selection = self.view.selectionModel()
         assert selection is not None
         selection.selectionChanged.connect(self._selection_changed)

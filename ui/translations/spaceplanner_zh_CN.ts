@@ -963,52 +963,52 @@ Replace them?</source>
 <context>
     <name>QtLayerListModel</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="261"/>
+        <location filename="../qt_layers_panel.py" line="271"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="262"/>
+        <location filename="../qt_layers_panel.py" line="272"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="283"/>
+        <location filename="../qt_layers_panel.py" line="293"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="313"/>
+        <location filename="../qt_layers_panel.py" line="323"/>
         <source>Raster {0} × {1}, {2}</source>
         <translation>栅格 {0} × {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="324"/>
+        <location filename="../qt_layers_panel.py" line="334"/>
         <source>Source: {0}</source>
         <translation>数据源：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="327"/>
+        <location filename="../qt_layers_panel.py" line="337"/>
         <source>Fields: {0}</source>
         <translation>字段：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="575"/>
+        <location filename="../qt_layers_panel.py" line="585"/>
         <source>1 feature</source>
         <translation>1 个要素</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="576"/>
+        <location filename="../qt_layers_panel.py" line="586"/>
         <source>{0} features</source>
         <translation>{0} 个要素</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="281"/>
+        <location filename="../qt_layers_panel.py" line="291"/>
         <source>{0} (not in this scenario)</source>
         <translation>{0}（不计入本情景）</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="296"/>
+        <location filename="../qt_layers_panel.py" line="306"/>
         <source>Not counted: scenario &apos;{0}&apos; does not include this layer&apos;s hazard type, so its zones do not shape the emergency period. Choose its scenario (or All hazards) to count it.</source>
         <translation>未计入：情景“{0}”不包含本图层的灾害类型，其范围不影响应急期评估。选择相应情景（或“全部灾害”）即可计入。</translation>
     </message>
@@ -1016,92 +1016,92 @@ Replace them?</source>
 <context>
     <name>QtLayersPanel</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="730"/>
+        <location filename="../qt_layers_panel.py" line="756"/>
         <source>Add layer…</source>
         <translation>添加图层…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="730"/>
+        <location filename="../qt_layers_panel.py" line="756"/>
         <source>Add a layer from a file</source>
         <translation>从文件添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="908"/>
+        <location filename="../qt_layers_panel.py" line="934"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="733"/>
+        <location filename="../qt_layers_panel.py" line="759"/>
         <source>Remove the layer</source>
         <translation>移除该图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="739"/>
+        <location filename="../qt_layers_panel.py" line="765"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="739"/>
+        <location filename="../qt_layers_panel.py" line="765"/>
         <source>Colours, line width and opacity</source>
         <translation>颜色、线宽和不透明度</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="742"/>
+        <location filename="../qt_layers_panel.py" line="768"/>
         <source>Role…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="742"/>
+        <location filename="../qt_layers_panel.py" line="768"/>
         <source>What the layer is in the plan</source>
         <translation>图层在规划中的角色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="745"/>
+        <location filename="../qt_layers_panel.py" line="771"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="745"/>
+        <location filename="../qt_layers_panel.py" line="771"/>
         <source>Zoom to the layer</source>
         <translation>缩放至该图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="895"/>
+        <location filename="../qt_layers_panel.py" line="921"/>
         <source>The layer was not added</source>
         <translation>未能添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="908"/>
+        <location filename="../qt_layers_panel.py" line="934"/>
         <source>Remove the layer &apos;{0}&apos; from the plan? Undo brings it back.</source>
         <translation>从规划中移除图层“{0}”？可用撤销恢复。</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="921"/>
+        <location filename="../qt_layers_panel.py" line="947"/>
         <source>The layer was not removed</source>
         <translation>未能移除图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="935"/>
+        <location filename="../qt_layers_panel.py" line="961"/>
         <source>Style of {0}</source>
         <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="949"/>
+        <location filename="../qt_layers_panel.py" line="975"/>
         <source>The style was not changed</source>
         <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="965"/>
+        <location filename="../qt_layers_panel.py" line="991"/>
         <source>Role of {0}</source>
         <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="965"/>
+        <location filename="../qt_layers_panel.py" line="991"/>
         <source>The layer&apos;s role in the plan:</source>
         <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="990"/>
+        <location filename="../qt_layers_panel.py" line="1016"/>
         <source>The role was not changed</source>
         <translation>未能修改图层角色</translation>
     </message>
@@ -1726,52 +1726,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStyleDialog</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="465"/>
+        <location filename="../qt_layers_panel.py" line="475"/>
         <source>Layer style</source>
         <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="473"/>
+        <location filename="../qt_layers_panel.py" line="483"/>
         <source>No fill</source>
         <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="480"/>
+        <location filename="../qt_layers_panel.py" line="490"/>
         <source>Fill colour:</source>
         <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="483"/>
+        <location filename="../qt_layers_panel.py" line="493"/>
         <source>Line colour:</source>
         <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="490"/>
+        <location filename="../qt_layers_panel.py" line="500"/>
         <source>Line width:</source>
         <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="495"/>
+        <location filename="../qt_layers_panel.py" line="505"/>
         <source>Opacity:</source>
         <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="502"/>
+        <location filename="../qt_layers_panel.py" line="512"/>
         <source>Symbol size:</source>
         <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="525"/>
+        <location filename="../qt_layers_panel.py" line="535"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="537"/>
+        <location filename="../qt_layers_panel.py" line="547"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="544"/>
+        <location filename="../qt_layers_panel.py" line="554"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
     </message>
