@@ -1841,7 +1841,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
     <message>
         <location filename="../qt_suggest_dialog.py" line="184"/>
         <source>Site</source>
-        <translation type="unfinished">场地</translation>
+        <translation>场地</translation>
     </message>
     <message>
         <location filename="../qt_suggest_dialog.py" line="184"/>
@@ -1866,12 +1866,12 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
     <message>
         <location filename="../qt_suggest_dialog.py" line="209"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../qt_suggest_dialog.py" line="212"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../qt_suggest_dialog.py" line="229"/>
