@@ -38,7 +38,6 @@ from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import WEB_MERCATOR, choose_metric_crs, crs_label, is_metric, parse_crs
 from spaceplanner.layers.errors import LayerError, PlanError, SpacePlannerError
 from spaceplanner.layers.problems import Problem
-from spaceplanner.layers.values import BOOL_WORDS, bool_value
 from spaceplanner.layers.readers import (
     RasterSource,
     is_raster_source,
@@ -46,6 +45,7 @@ from spaceplanner.layers.readers import (
     read_raster,
     read_vector,
 )
+from spaceplanner.layers.values import BOOL_WORDS, bool_value
 
 __all__ = [
     "LAYER_OPTIONS",
@@ -366,7 +366,7 @@ def _check_value(key: str, value: object, option: OptionSpec) -> tuple[str, str]
         return None
     unit = f" {option.unit}" if option.unit else ""
     if not math.isfinite(number):
-        return f"{key} = {value!r} is not a finite number", f"give a number of{unit or ' units'}"
+        return f"{key} = {value!r} is not a finite number", f"give a number{unit and ' in'}{unit}"
     low = option.minimum if option.minimum is not None else None if option.negative else 0.0
     if option.positive and number <= 0:
         return f"{key} = {value!r} is not usable", f"give a positive number{unit}"
@@ -490,7 +490,9 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
             if key in options:
                 wrong = _check_value(key, value, options[key])
             else:
-                wrong = _field_value_problem(role_spec.fields[key.removesuffix("_field")], key, value)
+                wrong = _field_value_problem(
+                    role_spec.fields[key.removesuffix("_field")], key, value
+                )
             if wrong:
                 raise _plan_error(wrong[0], path, wrong[1], layer=name, field=key)
         if "path" not in raw:
@@ -563,6 +565,7 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
             layer=spec.layer,
             crs=layer_crs,
             band=int(opts.get("band", 1)),
+            nodata=None if opts.get("nodata") is None else float(opts["nodata"]),
         )
         return PlanLayer(
             spec.name,
@@ -580,6 +583,11 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     if role.raster_only:
         msg = f"{spec.role} must be a raster (GeoTIFF or GeoPackage raster)"
         raise LayerError(msg, file=file, layer=spec.name, hint="give a raster file")
+    if "nodata" in opts:
+        msg = "nodata is an option of raster layers"
+        raise LayerError(
+            msg, file=file, layer=spec.name, field="nodata", hint="remove it from this layer"
+        )
     src = read_vector(
         spec.path,
         label=spec.name,
@@ -588,6 +596,7 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
         x=opts.get("x"),
         y=opts.get("y"),
         crs=layer_crs,
+        decimal=str(opts.get("decimal", ".")),
     )
     problems = list(src.problems)
     frame = src.frame
