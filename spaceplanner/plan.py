@@ -487,6 +487,8 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
                 raise _plan_error(
                     f"unknown field or option '{key}' for {role}", path, hint, layer=name, field=key
                 )
+            if key in RASTER_ZONE_OPTIONS:
+                continue  # checked with the layer, as a raster hazard (_check_raster_hazard)
             if key in options:
                 wrong = _check_value(key, value, options[key])
             else:
@@ -531,10 +533,9 @@ def _check_raster_hazard(spec: LayerSpec) -> None:
             hint="e.g. `max_value = 192.0` (terrain at or below 192 m floods) "
             "or `min_value = 0.5` (depth at least 0.5 m)",
         )
-    value = spec.options[given[0]]
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        msg = f"{given[0]} = {value!r} is not a number"
-        raise LayerError(msg, **where, field=given[0])
+    wrong = _check_value(given[0], spec.options[given[0]], layer_options()[given[0]])
+    if wrong:
+        raise LayerError(wrong[0], **where, field=given[0], hint=wrong[1])
     if "hazard" not in spec.options:
         msg = "a raster hazard needs its type"
         raise LayerError(

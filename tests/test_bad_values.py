@@ -40,7 +40,7 @@ from spaceplanner.layers.catalogue import get_role, layer_options, role_names
 from spaceplanner.layers.encoding import detect_dbf_encoding
 from spaceplanner.layers.errors import LayerError, RuleError
 from spaceplanner.layers.values import bool_value, parse_number_texts
-from spaceplanner.plan import PLAN_KEYS, Plan
+from spaceplanner.plan import PLAN_KEYS, RASTER_ZONE_OPTIONS, Plan
 from spaceplanner.rules import load_profile
 
 # --------------------------------------------------------------------------------------------
@@ -393,7 +393,9 @@ def test_raster_hazard_threshold_that_is_nan(
         "flood",
         {"path": "dem.tif", "role": "hazards", "hazard": "flood", "max_value": math.nan},
     )
-    assert_plan_error(plan, capsys, "field 'max_value'", "finite")
+    assert_layer_error(
+        plan, capsys, layer="flood", file=tmp_path / "dem.tif", field="max_value", says=("finite",)
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -634,14 +636,21 @@ def test_every_layer_key_with_a_wrong_type(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], role: str, key: str, value: Any
 ) -> None:
     save(residents(), tmp_path / "layer.gpkg")
-    lines = ['name = "t"', "[layers.the_layer]", f'role = "{role}"', 'path = "layer.gpkg"']
-    lines = [line for line in lines if not line.startswith(f"{key} =")]
+    path = "layer.gpkg"
+    head = ['name = "t"', "[layers.the_layer]", f'role = "{role}"']
+    if key in RASTER_ZONE_OPTIONS:  # checked with the raster layer, and named with its file
+        write_grid(tmp_path / "dem.tif", np.zeros((4, 4), "float32"), origin=(X0, Y0), cell=10)
+        path = "dem.tif"
+        head.append('hazard = "flood"')
+    head.append(f'path = "{path}"')
+    lines = [line for line in head if not line.startswith(f"{key} =")]
     lines.append(f"{key} = {_toml(value)}")
     plan = tmp_path / "plan.toml"
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
     line = error_line(capsys, ["validate", str(plan)])
     assert f"field '{key}'" in line, line
-    assert "plan.toml" in line
+    assert "layer 'the_layer'" in line
+    assert (path if key in RASTER_ZONE_OPTIONS else "plan.toml") in line
 
 
 @pytest.mark.parametrize(
