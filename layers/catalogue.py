@@ -16,9 +16,11 @@ from typing import Any
 
 __all__ = [
     "FieldSpec",
+    "OptionSpec",
     "Role",
     "closest",
     "get_role",
+    "layer_options",
     "match_columns",
     "normalise_name",
     "role_names",
@@ -49,6 +51,8 @@ class FieldSpec:
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     value_aliases: dict[str, str] = field(default_factory=dict)
+    maximum: float | None = None
+    negative: bool = False
 
     def canonical_value(self, value: str) -> str | None:
         """Return the catalogue value for ``value`` (a choice or an alias of one), else None."""
@@ -64,6 +68,22 @@ class FieldSpec:
             if normalise_name(alias) == key:
                 return target
         return None
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """A layer option of a plan spec (``radius_m``, ``band``, ...): its type and range."""
+
+    name: str
+    type: str
+    unit: str | None = None
+    description: str = ""
+    choices: tuple[str, ...] = ()
+    positive: bool = False
+    negative: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    nan: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,13 +122,35 @@ def _field_spec(name: str, raw: dict[str, Any]) -> FieldSpec:
         aliases=tuple(dict.fromkeys([name, *raw.get("aliases", [])])),
         choices=tuple(raw.get("choices", [])),
         value_aliases=dict(raw.get("value_aliases", {})),
+        maximum=None if raw.get("max") is None else float(raw["max"]),
+        negative=bool(raw.get("negative", False)),
+    )
+
+
+def _option_spec(name: str, raw: dict[str, Any]) -> OptionSpec:
+    return OptionSpec(
+        name=name,
+        type=raw.get("type", "text"),
+        unit=raw.get("unit"),
+        description=raw.get("description", ""),
+        choices=tuple(raw.get("choices", [])),
+        positive=bool(raw.get("positive", False)),
+        negative=bool(raw.get("negative", False)),
+        minimum=None if raw.get("min") is None else float(raw["min"]),
+        maximum=None if raw.get("max") is None else float(raw["max"]),
+        nan=bool(raw.get("nan", False)),
     )
 
 
 @cache
-def _load() -> dict[str, Role]:
+def _data() -> dict[str, Any]:
     text = resources.files("spaceplanner.layers").joinpath("roles.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    return tomllib.loads(text)
+
+
+@cache
+def _load() -> dict[str, Role]:
+    data = _data()
     common = {n: _field_spec(n, f) for n, f in data.get("common", {}).get("fields", {}).items()}
     result: dict[str, Role] = {}
     for name, raw in data["roles"].items():
@@ -127,6 +169,11 @@ def _load() -> dict[str, Role]:
             style=dict(raw.get("style", {})),
         )
     return result
+
+
+def layer_options() -> dict[str, OptionSpec]:
+    """The options a layer table of a plan spec may have besides its role's fields, by name."""
+    return {n: _option_spec(n, raw) for n, raw in _data().get("options", {}).items()}
 
 
 def roles() -> dict[str, Role]:

@@ -18,11 +18,16 @@ import shapely
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, FieldSpec, Role, closest, match_columns
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.values import (
+    BOOL_WORDS,
+    DECIMAL_MARKS,
+    bool_value,
+    is_missing,
+    parse_number_texts,
+)
 
 __all__ = ["Conformed", "conform", "field_options"]
 
-_TRUE = {"1", "true", "t", "yes", "y", "是", "对", "真", "√"}
-_FALSE = {"0", "false", "f", "no", "n", "否", "不", "假", "×", ""}
 _MAX_LISTED = 3
 
 
@@ -56,12 +61,8 @@ def field_options(role: Role, options: dict[str, Any]) -> tuple[dict[str, str], 
     return columns, constants
 
 
-def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value))
-
-
 def _text_or_none(value: object) -> str | None:
-    return None if _is_missing(value) else str(value)
+    return None if is_missing(value) else str(value)
 
 
 def _ids_text(ids: pd.Series, positions: np.ndarray) -> str:
@@ -78,7 +79,7 @@ def _assign_ids(
     if mapped is None:
         return generated, []
     raw = frame[mapped]
-    text = raw.map(lambda v: "" if _is_missing(v) else v)
+    text = raw.map(lambda v: "" if is_missing(v) else v)
     text = text.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
     missing = np.flatnonzero((text == "").to_numpy())
     dup = np.flatnonzero(text.duplicated(keep=False).to_numpy() & (text != "").to_numpy())
@@ -106,19 +107,36 @@ def _assign_ids(
     return generated, [note]
 
 
-def _parse_number(
-    spec: FieldSpec, values: pd.Series, ids: pd.Series, where: dict[str, str], column: str
-) -> pd.Series:
+def _numbers(
+    spec: FieldSpec,
+    values: pd.Series,
+    ids: pd.Series,
+    where: dict[str, str],
+    column: str,
+    decimal: str,
+) -> tuple[pd.Series, list[Problem]]:
+    """Read a column of numbers: numeric columns as they are, text with the layer's decimal mark."""
+    problems: list[Problem] = []
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        numbers = values.astype(float)
-        not_numeric = np.zeros(len(values), dtype=bool)
-    else:
-        text = values.astype("string").str.strip().str.replace(",", "", regex=False)
-        numbers = pd.to_numeric(text, errors="coerce").astype(float)
-        not_numeric = (numbers.isna() & text.notna() & (text != "")).to_numpy()
-    if not_numeric.any():
-        bad = np.flatnonzero(not_numeric)
-        msg = f"value '{values.iloc[bad[0]]}' is not a number ({len(bad)} such features)"
+        return values.astype(float), problems
+    read = parse_number_texts(values, decimal)
+    if read.decimal_comma.any():
+        bad = np.flatnonzero(read.decimal_comma)
+        msg = (
+            f"value '{values.iloc[bad[0]]}' has a decimal comma ({bad.size} such features), "
+            "which would be misread as thousands"
+        )
+        raise LayerError(
+            msg,
+            **where,
+            field=column,
+            feature=_ids_text(ids, bad),
+            hint='if the source writes decimals with a comma, set `decimal = ","` for this layer',
+        )
+    if read.unreadable.any():
+        bad = np.flatnonzero(read.unreadable)
+        mark = "" if decimal == "." else f" with the decimal mark '{decimal}'"
+        msg = f"value '{values.iloc[bad[0]]}' is not a number{mark} ({bad.size} such features)"
         raise LayerError(
             msg,
             **where,
@@ -126,6 +144,54 @@ def _parse_number(
             feature=_ids_text(ids, bad),
             hint="fix the values in the source",
         )
+    if read.ambiguous.any():
+        first = int(np.flatnonzero(read.ambiguous)[0])
+        problems.append(
+            Problem(
+                "note",
+                f"'{values.iloc[first]}' and other values with one comma group are read with "
+                f"',' as the thousands separator ({read.values[first]:g})",
+                **where,
+                field=column,
+                feature=_ids_text(ids, np.flatnonzero(read.ambiguous)),
+                count=int(read.ambiguous.sum()),
+                hint='if "," is the decimal mark in this source, set `decimal = ","` for the layer',
+            )
+        )
+    return pd.Series(read.values, index=values.index, dtype=float), problems
+
+
+def _out_of_range(spec: FieldSpec, numbers: np.ndarray) -> tuple[np.ndarray, str, str]:
+    """Where ``numbers`` cannot be right for the field, with what is wrong and what to do."""
+    with np.errstate(invalid="ignore"):
+        infinite = np.isinf(numbers)
+        if infinite.any():
+            return infinite, "is not a finite number", "give a real value, or leave it empty"
+        negative = numbers < 0
+        if negative.any() and not spec.negative:
+            return negative, "is negative", "fix the values in the source"
+        if spec.maximum is not None:
+            above = numbers > spec.maximum
+            if above.any():
+                unit = f" {spec.unit}" if spec.unit else ""
+                return (
+                    above,
+                    f"is above the plausible maximum of {spec.maximum:,.0f}{unit} for one feature",
+                    "check the value (a unit mistake or a no-data code?); the bounds are in "
+                    "the role catalogue (roles.toml)",
+                )
+    return np.zeros(len(numbers), dtype=bool), "", ""
+
+
+def _parse_number(
+    spec: FieldSpec,
+    values: pd.Series,
+    ids: pd.Series,
+    where: dict[str, str],
+    column: str,
+    decimal: str = ".",
+) -> tuple[pd.Series, list[Problem]]:
+    numbers, problems = _numbers(spec, values, ids, where, column, decimal)
     missing = numbers.isna().to_numpy()
     if spec.required and missing.any():
         bad = np.flatnonzero(missing)
@@ -137,30 +203,19 @@ def _parse_number(
             feature=_ids_text(ids, bad),
             hint=f"fill in the {spec.name} ({spec.unit or 'a number'}) or remove those features",
         )
-    negative = (numbers < 0).to_numpy()
-    if negative.any():
-        bad = np.flatnonzero(negative)
-        msg = f"{spec.name} {numbers.iloc[bad[0]]:g} is negative ({len(bad)} such features)"
-        raise LayerError(
-            msg,
-            **where,
-            field=column,
-            feature=_ids_text(ids, bad),
-            hint="fix the values in the source",
-        )
-    return numbers
+    wrong, what, hint = _out_of_range(spec, numbers.to_numpy())
+    if wrong.any():
+        bad = np.flatnonzero(wrong)
+        msg = f"{spec.name} {numbers.iloc[bad[0]]:g} {what} ({len(bad)} such features)"
+        raise LayerError(msg, **where, field=column, feature=_ids_text(ids, bad), hint=hint)
+    return numbers, problems
 
 
 def _parse_bool(values: pd.Series, ids: pd.Series, where: dict[str, str], column: str) -> pd.Series:
     def one(v: object) -> bool | None:
-        if isinstance(v, bool | np.bool_):
-            return bool(v)
-        if _is_missing(v):
-            return False
-        key = str(v).strip().casefold()
-        if key.endswith(".0"):
-            key = key[:-2]
-        return True if key in _TRUE else False if key in _FALSE else None
+        if isinstance(v, str) and v.strip().endswith(".0"):
+            v = v.strip()[:-2]
+        return bool_value(v)
 
     parsed = values.map(one)
     bad = np.flatnonzero(parsed.isna().to_numpy())
@@ -171,9 +226,41 @@ def _parse_bool(values: pd.Series, ids: pd.Series, where: dict[str, str], column
             **where,
             field=column,
             feature=_ids_text(ids, bad),
-            hint="use true/false, yes/no, 1/0 or 是/否",
+            hint=f"use {BOOL_WORDS}",
         )
     return parsed.astype(bool)
+
+
+def _constant(spec: FieldSpec, value: Any, where: dict[str, str], decimal: str) -> Any:
+    """Read a constant given to the whole layer with the parser of the field's column values."""
+    name = spec.name
+    if spec.type == "bool":
+        parsed = None if isinstance(value, list | dict) else bool_value(value)
+        if parsed is None:
+            msg = f"{name} = {value!r} is not yes/no"
+            raise LayerError(msg, **where, field=name, hint=f"use {BOOL_WORDS}")
+        return parsed
+    if spec.type in {"number", "integer"}:
+        if isinstance(value, str):
+            read = parse_number_texts(pd.Series([value]), decimal)
+            number = float(read.values[0])
+            readable = not (read.unreadable[0] or read.decimal_comma[0] or np.isnan(number))
+        else:
+            readable = isinstance(value, int | float) and not isinstance(value, bool)
+            number = float(value) if readable else np.nan
+            readable = readable and not np.isnan(number)
+        if not readable:
+            msg = f"{name} = {value!r} is not a number"
+            raise LayerError(msg, **where, field=name, hint=f"give {spec.unit or 'a number'}")
+        wrong, what, hint = _out_of_range(spec, np.array([number]))
+        if wrong.any():
+            msg = f"{name} = {value!r} {what}"
+            raise LayerError(msg, **where, field=name, hint=hint)
+        return number
+    if not isinstance(value, str):
+        msg = f"{name} = {value!r} is not text"
+        raise LayerError(msg, **where, field=name, hint=f'write it in quotes: {name} = "{value}"')
+    return value
 
 
 def _parse_choice(
@@ -289,8 +376,9 @@ def conform(
     label, file
         The layer's plan name and source file, for messages.
     options
-        The layer's plan options: field mappings (``population = "pop"``, ``kind_field = "type"``)
-        and constants (``kind = "clinic"``).
+        The layer's plan options: field mappings (``population = "pop"``, ``kind_field = "type"``),
+        constants (``kind = "clinic"``, read as the field's column values are) and ``decimal``
+        (the decimal mark of number text, ``"."`` or ``","``).
 
     Returns
     -------
@@ -301,11 +389,18 @@ def conform(
     ------
     LayerError
         For what cannot be repaired: wrong geometry types, a missing or unknown column, values that
-        are not numbers, negative or missing required values, an empty layer.
+        are not numbers (or have a decimal comma the layer does not declare), values that are not
+        finite, negative or above the field's plausible maximum, missing required values, a
+        constant that its field cannot read, an empty layer.
     """
     where = {"file": file, "layer": label}
     problems: list[Problem] = []
-    explicit, constants = field_options(role, options or {})
+    decimal = (options or {}).get("decimal", ".")
+    if decimal not in DECIMAL_MARKS:
+        msg = f"decimal = {decimal!r} is not a decimal mark"
+        raise LayerError(msg, **where, field="decimal", hint='use decimal = "." or decimal = ","')
+    explicit, given = field_options(role, options or {})
+    constants = {k: _constant(role.fields[k], v, where, decimal) for k, v in given.items()}
     columns = [str(c) for c in frame.columns if c != frame.geometry.name]
     for fname, col in explicit.items():
         if col not in columns:
@@ -360,7 +455,8 @@ def conform(
         spec = role.fields[fname]
         values = frame[col]
         if spec.type in {"number", "integer"}:
-            parsed[fname] = _parse_number(spec, values, ids, where, col)
+            parsed[fname], more = _parse_number(spec, values, ids, where, col, decimal)
+            problems += more
         elif spec.type == "bool":
             parsed[fname] = _parse_bool(values, ids, where, col)
         elif spec.type == "choice":

@@ -2,7 +2,8 @@
 
 Chinese data often comes as Shapefiles in GBK without a ``.cpg`` file, which GDAL would read as
 Latin-1 and turn into mojibake. A ``.cpg`` is honoured; without one the text bytes of the
-``.dbf`` are tried as UTF-8, then GB18030 (a superset of GBK and GB2312).
+``.dbf`` (column names and text values) are tried as UTF-8, then GB18030 (a superset of GBK and
+GB2312).
 """
 
 from __future__ import annotations
@@ -56,22 +57,27 @@ def cpg_encoding(cpg: Path) -> str | None:
 
 
 def _dbf_text_bytes(dbf: Path) -> bytes:
-    """Return the bytes of the character fields of a .dbf, skipping numbers and the header."""
+    """Return the text bytes of a .dbf: its column names and its character fields.
+
+    Column names count too: a table whose Chinese is only in its column names (``人口``) is GBK
+    just the same, and GDAL decodes the names with the table's encoding.
+    """
     data = dbf.read_bytes()
     if len(data) < 32:
         return b""
     n_records, header_len, record_len = struct.unpack("<IHH", data[4:12])
     fields: list[tuple[int, int]] = []
+    out = bytearray()
     offset = 1
     pos = 32
-    while pos + 32 <= header_len and data[pos] != 0x0D:
+    while pos + 32 <= min(header_len, len(data)) and data[pos] != 0x0D:
+        out += data[pos : pos + 11].split(b"\x00", 1)[0] + b"\n"
         ftype = chr(data[pos + 11])
         flen = data[pos + 16]
         if ftype in "CM":
             fields.append((offset, flen))
         offset += flen
         pos += 32
-    out = bytearray()
     for i in range(n_records):
         start = header_len + i * record_len
         record = data[start : start + record_len]

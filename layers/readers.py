@@ -9,7 +9,9 @@ missing, empty, truncated or mislabelled file gets a clear message instead of a 
 from __future__ import annotations
 
 import codecs
+import csv
 import sqlite3
+import struct
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,7 @@ from spaceplanner.layers.crs import parse_crs
 from spaceplanner.layers.encoding import detect_dbf_encoding, detect_text_encoding
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.values import parse_number_texts
 
 __all__ = [
     "RASTER_SUFFIXES",
@@ -35,8 +38,10 @@ __all__ = [
     "VectorSource",
     "check_file",
     "check_gpkg",
+    "check_shapefile",
     "gpkg_tables",
     "is_raster_source",
+    "mask_nodata",
     "read_raster",
     "read_vector",
     "vector_layers",
@@ -46,6 +51,7 @@ RASTER_SUFFIXES = {".tif", ".tiff", ".img", ".asc", ".vrt", ".nc"}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _LON_NAMES = ("lon", "lng", "long", "longitude", "经度")
 _LAT_NAMES = ("lat", "latitude", "纬度")
+_SEPARATOR_NAMES = {",": "commas", ";": "semicolons (;)", "\t": "tabs", "|": "'|'"}
 _X_NAMES = ("x", "easting", "east", "东坐标", "横坐标", "x坐标")
 _Y_NAMES = ("y", "northing", "north", "北坐标", "纵坐标", "y坐标")
 
@@ -85,9 +91,10 @@ class RasterSource:
         return (min(west, east), min(south, north), max(west, east), max(south, north))
 
     def read(self) -> np.ndarray:
-        """Read the whole band as a masked array (nodata masked)."""
+        """Read the whole band as a masked array (nodata masked, the plan's ``nodata`` too)."""
         with rasterio.open(self.dataset) as src:
-            return src.read(self.band, masked=True)
+            data = src.read(self.band, masked=True)
+        return mask_nodata(data, self.nodata)
 
 
 def check_file(path: Path, label: str) -> None:
@@ -112,6 +119,58 @@ def check_gpkg(path: Path, label: str) -> None:
         raise LayerError(
             msg, file=str(path), layer=label, hint="re-export it as a GeoPackage from your GIS"
         )
+
+
+def _part(path: Path, suffix: str) -> Path:
+    lower = path.with_suffix(suffix)
+    return lower if lower.exists() else path.with_suffix(suffix.upper())
+
+
+def _cut_short(file: Path, label: str, what: str) -> LayerError:
+    msg = f"the file is cut short: {what}"
+    return LayerError(
+        msg,
+        file=str(file),
+        layer=label,
+        hint="an interrupted copy or download? copy the Shapefile again "
+        "(its .shp, .shx and .dbf together) from where it came from",
+    )
+
+
+def check_shapefile(path: Path, label: str) -> None:
+    """Raise a LayerError when the ``.shp``, ``.shx`` or ``.dbf`` of a Shapefile is cut short.
+
+    GDAL reads the features a cut file still holds and drops the rest with a warning; the figures
+    would then count only part of the layer. Each part's header says how long it should be: the
+    ``.shx`` indexes every feature of the ``.shp`` (offset and length), the ``.dbf`` header gives
+    its record count and size.
+    """
+    shx, dbf = _part(path, ".shx"), _part(path, ".dbf")
+    index = shx.read_bytes()
+    if len(index) < 100:
+        raise _cut_short(shx, label, "the index (.shx) has no complete header")
+    declared = struct.unpack(">i", index[24:28])[0] * 2
+    total = max(declared - 100, 0) // 8
+    held = (len(index) - 100) // 8
+    if held < total:
+        raise _cut_short(shx, label, f"its index holds {held} of {total} features")
+    entries = np.frombuffer(index[100 : 100 + held * 8], dtype=">i4").reshape(-1, 2)
+    ends = entries[:, 0].astype(np.int64) * 2 + 8 + entries[:, 1].astype(np.int64) * 2
+    size = path.stat().st_size
+    readable = int(np.argmin(ends <= size)) if (ends > size).any() else held
+    with path.open("rb") as fh:
+        head = fh.read(28)
+    shp_declared = struct.unpack(">i", head[24:28])[0] * 2 if len(head) == 28 else 100
+    if readable < held or shp_declared > size:
+        raise _cut_short(path, label, f"{readable} of {held} features can be read")
+    table = dbf.read_bytes()[:32]
+    if len(table) < 12:
+        raise _cut_short(dbf, label, "the attribute table (.dbf) has no complete header")
+    records, header_len, record_len = struct.unpack("<IHH", table[4:12])
+    have = dbf.stat().st_size
+    if record_len and have < header_len + records * record_len:
+        rows = max(have - header_len, 0) // record_len
+        raise _cut_short(dbf, label, f"{rows} of {records} attribute records can be read")
 
 
 def gpkg_tables(path: Path, label: str | None = None) -> dict[str, str]:
@@ -190,6 +249,7 @@ def read_vector(
     x: str | None = None,
     y: str | None = None,
     crs: CRS | None = None,
+    decimal: str = ".",
 ) -> VectorSource:
     """Read a vector layer.
 
@@ -207,6 +267,8 @@ def read_vector(
         Coordinate columns of a CSV; found by name (lon/lat, x/y, 经度/纬度) when omitted.
     crs
         The CRS of a CSV's coordinates. Columns named lon/lat default to EPSG:4326.
+    decimal
+        The decimal mark of a CSV's coordinate text (``","`` for ``385000,5``).
 
     Returns
     -------
@@ -229,7 +291,7 @@ def read_vector(
             ) from exc
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(path, label=label, encoding=encoding, x=x, y=y, crs=crs)
+        return _read_csv(path, label=label, encoding=encoding, x=x, y=y, crs=crs, decimal=decimal)
     problems: list[Problem] = []
     if suffix == ".gpkg":
         check_gpkg(path, label)
@@ -244,6 +306,7 @@ def read_vector(
                     hint=f"a Shapefile needs .shp, .shx and .dbf together; copy {path.stem}{part} "
                     "from where the data came from",
                 )
+        check_shapefile(path, label)
         if encoding is None:
             guess = detect_dbf_encoding(path)
             encoding = guess.encoding
@@ -299,6 +362,18 @@ def read_vector(
     return VectorSource(frame, path, chosen, encoding, problems)
 
 
+def _csv_separator(path: Path, encoding: str) -> str:
+    """The column separator of a CSV: the one that splits its header into the most columns."""
+    try:
+        with path.open(encoding=encoding, errors="replace", newline="") as fh:
+            header = fh.readline()
+    except OSError:
+        return ","
+    counts = {sep: len(next(csv.reader([header], delimiter=sep), [])) for sep in _SEPARATOR_NAMES}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] > counts[","] else ","
+
+
 def _find_column(columns: list[str], names: tuple[str, ...]) -> str | None:
     keys = {normalise_name(c): c for c in columns}
     for name in names:
@@ -315,6 +390,7 @@ def _read_csv(
     x: str | None,
     y: str | None,
     crs: CRS | None,
+    decimal: str = ".",
 ) -> VectorSource:
     problems: list[Problem] = []
     if encoding is None:
@@ -324,8 +400,14 @@ def _read_csv(
             problems.append(
                 Problem("note", "text detected as GB18030 (GBK)", file=str(path), layer=label)
             )
+    sep = _csv_separator(path, encoding)
+    if sep != ",":
+        name = _SEPARATOR_NAMES.get(sep, repr(sep))
+        problems.append(
+            Problem("note", f"columns are separated by {name}", file=str(path), layer=label)
+        )
     try:
-        table = pd.read_csv(path, encoding=encoding, dtype=str, keep_default_na=False)
+        table = pd.read_csv(path, sep=sep, encoding=encoding, dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         msg = f"the CSV cannot be read ({exc})"
         raise LayerError(
@@ -349,19 +431,25 @@ def _read_csv(
                 f"columns are {', '.join(columns)}",
             )
     assert x is not None and y is not None
-    xs = pd.to_numeric(table[x].str.strip(), errors="coerce")
-    ys = pd.to_numeric(table[y].str.strip(), errors="coerce")
-    bad = np.flatnonzero(xs.isna().to_numpy() | ys.isna().to_numpy())
+    xs_read, ys_read = parse_number_texts(table[x], decimal), parse_number_texts(table[y], decimal)
+    xs, ys = pd.Series(xs_read.values), pd.Series(ys_read.values)
+    comma = xs_read.decimal_comma | ys_read.decimal_comma
+    bad = np.flatnonzero(~np.isfinite(xs.to_numpy()) | ~np.isfinite(ys.to_numpy()))
     if bad.size:
         row = int(bad[0])
         msg = f"coordinates '{table[x].iloc[row]}', '{table[y].iloc[row]}' are not numbers"
+        hint = (
+            'they have decimal commas: set `decimal = ","` for this layer'
+            if comma[row]
+            else "fix or remove those rows"
+        )
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=f"{x}/{y}",
             feature=f"row {row + 2}" + (f" (and {bad.size - 1} more)" if bad.size > 1 else ""),
-            hint="fix or remove those rows",
+            hint=hint,
         )
     if crs is None and lonlat:
         crs = CRS.from_epsg(4326)
@@ -391,6 +479,7 @@ def read_raster(
     layer: str | None = None,
     crs: CRS | None = None,
     band: int = 1,
+    nodata: float | None = None,
 ) -> RasterSource:
     """Open a raster layer and check it can be read.
 
@@ -406,6 +495,10 @@ def read_raster(
         Overrides the file's CRS (for a file without one, or with a local CRS it mislabels).
     band
         The band to use (1-based).
+    nodata
+        The no-data value, for a file that declares none (or a wrong one). Without either, values
+        that look like no-data markers (the type's extremes, -9999, -32768, -3.4e38) are warned
+        about.
 
     Returns
     -------
@@ -464,10 +557,114 @@ def read_raster(
                 layer=label,
             )
         )
-    transform, width, height, count, dtype, nodata = info
+    transform, width, height, count, dtype, declared = info
+    if nodata is not None:
+        if declared is not None and not _same_value(declared, nodata):
+            problems.append(
+                Problem(
+                    "note",
+                    f"the file's no-data value {declared:g} is replaced by the plan's "
+                    f"nodata = {nodata:g}",
+                    file=str(path),
+                    layer=label,
+                    field="nodata",
+                )
+            )
+        declared = nodata
+    elif declared is None:
+        problems += _sentinel_warnings(dataset, band, dtype, file=str(path), label=label)
     return RasterSource(
-        path, dataset, layer, crs, transform, width, height, count, dtype, nodata, band, problems
+        path, dataset, layer, crs, transform, width, height, count, dtype, declared, band, problems
     )
+
+
+def _same_value(a: float, b: float) -> bool:
+    return bool(a == b or (np.isnan(a) and np.isnan(b)))
+
+
+def mask_nodata(data: np.ndarray, nodata: float | None) -> np.ma.MaskedArray:
+    """``data`` with the cells equal to ``nodata`` masked (NaN matches NaN)."""
+    masked = np.ma.asarray(data)
+    if nodata is None:
+        return masked
+    if np.isnan(nodata):
+        return np.ma.masked_invalid(masked) if masked.dtype.kind == "f" else masked
+    return np.ma.masked_equal(masked, nodata)
+
+
+#: Cells scanned at most for no-data markers; a larger raster is scanned on a decimated read.
+_SENTINEL_SCAN_CELLS = 16_000_000
+_MARKERS = (-9999.0, -32768.0, float(np.finfo(np.float32).min), float(np.finfo(np.float32).max))
+
+
+def _sentinel_candidates(dtype: str, low: float, high: float) -> list[tuple[float, str]]:
+    """Values at the raster's extremes that are usual no-data markers, with what they are."""
+    kind = np.dtype(dtype)
+    found: list[tuple[float, str]] = []
+    if kind.kind in "iu":
+        info = np.iinfo(kind)
+        if high == info.max:
+            found.append((float(info.max), f"the {dtype} maximum"))
+        if kind.kind == "i" and low == info.min:
+            found.append((float(info.min), f"the {dtype} minimum"))
+    elif kind.kind == "f":
+        finfo = np.finfo(kind)
+        for value, what in ((finfo.max, "maximum"), (finfo.min, "minimum")):
+            if value in (high, low):
+                found.append((float(value), f"the {dtype} {what}"))
+    for marker in _MARKERS:
+        near = np.isclose([low, high], marker, rtol=1e-6, atol=0)
+        if near.any() and all(abs(v - marker) > abs(marker) * 1e-6 for v, _ in found):
+            found.append((low if near[0] else high, "a usual no-data marker"))
+    return found
+
+
+def _sentinel_warnings(
+    dataset: str, band: int, dtype: str, *, file: str, label: str
+) -> list[Problem]:
+    """Warn about cells holding a likely no-data marker in a raster that declares no no-data."""
+    with rasterio.open(dataset) as src:
+        shape = (src.height, src.width)
+        step = max(1, int(np.ceil(np.sqrt(src.height * src.width / _SENTINEL_SCAN_CELLS))))
+        if step > 1:
+            shape = (max(1, src.height // step), max(1, src.width // step))
+        data = src.read(band, out_shape=shape)
+    values = data[np.isfinite(data)] if data.dtype.kind == "f" else data
+    if values.size == 0:
+        return []
+    low, high = float(values.min()), float(values.max())
+    problems = []
+    for value, what in _sentinel_candidates(dtype, low, high):
+        cells = int(np.count_nonzero(np.isclose(data, value, rtol=1e-6, atol=0)))
+        about = "about " if step > 1 else ""
+        cells_text = f"{about}{cells * step * step:,}"
+        problems.append(
+            Problem(
+                "warning",
+                f"the raster declares no no-data value, and {cells_text} cells hold {value:g} "
+                f"({what}), which looks like a no-data marker: they are read as data",
+                file=file,
+                layer=label,
+                field="nodata",
+                count=cells * step * step,
+                hint=f"if those cells have no data, declare it in the plan: nodata = {value:g}",
+            )
+        )
+    infinite = int(np.count_nonzero(np.isinf(data))) if data.dtype.kind == "f" else 0
+    if infinite:
+        problems.append(
+            Problem(
+                "warning",
+                f"the raster declares no no-data value, and {infinite * step * step:,} cells "
+                "are infinite",
+                file=file,
+                layer=label,
+                field="nodata",
+                count=infinite * step * step,
+                hint="declare the no-data value in the plan (nodata = ...) or fix the raster",
+            )
+        )
+    return problems
 
 
 def parse_layer_crs(value: object, *, label: str, file: str) -> CRS:

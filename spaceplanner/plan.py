@@ -9,6 +9,7 @@ plan's metric CRS and checks that the layers overlap. Problems are collected per
 
 from __future__ import annotations
 
+import math
 import tomllib
 import unicodedata
 from collections.abc import Iterator
@@ -25,7 +26,14 @@ from shapely.geometry import box
 
 from spaceplanner import settings
 from spaceplanner.indicators import flatten_targets
-from spaceplanner.layers.catalogue import closest, get_role, role_names
+from spaceplanner.layers.catalogue import (
+    FieldSpec,
+    OptionSpec,
+    closest,
+    get_role,
+    layer_options,
+    role_names,
+)
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import WEB_MERCATOR, choose_metric_crs, crs_label, is_metric, parse_crs
 from spaceplanner.layers.errors import LayerError, PlanError, SpacePlannerError
@@ -37,6 +45,7 @@ from spaceplanner.layers.readers import (
     read_raster,
     read_vector,
 )
+from spaceplanner.layers.values import BOOL_WORDS, bool_value
 
 __all__ = [
     "LAYER_OPTIONS",
@@ -50,12 +59,20 @@ __all__ = [
     "read_spec",
 ]
 
-#: Keys a plan spec may have at its top level.
-PLAN_KEYS = ("name", "crs", "rules", "scenario", "description", "targets", "layers")
-#: Keys every layer table may have besides its role's fields.
-LAYER_OPTIONS = ("role", "path", "layer", "crs", "encoding", "x", "y", "radius_m", "band")
+#: Keys a plan spec may have at its top level, with the type of each value.
+_PLAN_KEY_TYPES = {
+    "name": "text",
+    "crs": "crs",
+    "rules": "text",
+    "scenario": "text",
+    "description": "text",
+}
+#: ``targets`` is checked where it is read (spaceplanner.indicators.flatten_targets).
+PLAN_KEYS = (*_PLAN_KEY_TYPES, "targets", "layers")
 #: Options of a raster hazard layer that say which cells form the zone.
 RASTER_ZONE_OPTIONS = ("min_value", "max_value", "max_slope_pct")
+#: Keys every layer table may have besides its role's fields (types and ranges: roles.toml).
+LAYER_OPTIONS = tuple(k for k in layer_options() if k not in RASTER_ZONE_OPTIONS)
 #: Roles whose layers have a service radius that ``radius_m`` may override.
 RADIUS_ROLES = ("shelters", "activity_spaces", "facilities")
 
@@ -300,6 +317,96 @@ def _plan_error(message: str, path: Path, hint: str | None = None, **where: str)
     return PlanError(message, file=str(path), hint=hint, **where)
 
 
+def _kind(value: object) -> str:
+    """What a TOML value is, in a user's words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time"
+
+
+def _wrong_type(key: str, value: object, want: str) -> tuple[str, str]:
+    """The message and hint for ``key = value`` where ``want`` was expected."""
+    shown = repr(value) if not isinstance(value, dict) else "{...}"
+    msg = f"{key} = {shown} is {_kind(value)}, not {want}"
+    if want == "text":
+        example = value if isinstance(value, int | float | str) else "..."
+        return msg, f'write it in quotes: {key} = "{example}"'
+    return msg, f"give {want}"
+
+
+def _check_value(key: str, value: object, option: OptionSpec) -> tuple[str, str] | None:
+    """What is wrong with the value of a layer option or plan key, as (message, hint)."""
+    kind = option.type
+    if kind == "text":
+        return None if isinstance(value, str) else _wrong_type(key, value, "text")
+    if kind == "crs":
+        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+            return None
+        return _wrong_type(key, value, 'a CRS such as "EPSG:4490"')
+    if kind == "choice":
+        if isinstance(value, str) and value in option.choices:
+            return None
+        shown = " or ".join(f'"{c}"' for c in option.choices)
+        return f"{key} = {value!r} is not one of {shown}", f"use {key} = {shown}"
+    if kind == "integer":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return _wrong_type(key, value, "a whole number")
+    elif isinstance(value, bool) or not isinstance(value, int | float):
+        return _wrong_type(key, value, "a number")
+    number = float(value)
+    if math.isnan(number) and option.nan:
+        return None
+    unit = f" {option.unit}" if option.unit else ""
+    if not math.isfinite(number):
+        return f"{key} = {value!r} is not a finite number", f"give a number{unit and ' in'}{unit}"
+    low = option.minimum if option.minimum is not None else None if option.negative else 0.0
+    if option.positive and number <= 0:
+        return f"{key} = {value!r} is not usable", f"give a positive number{unit}"
+    if low is not None and number < low:
+        return f"{key} = {value!r} is below {low:g}", f"give a number of at least {low:g}{unit}"
+    if option.maximum is not None and number > option.maximum:
+        return (
+            f"{key} = {value!r} is above the plausible maximum of {option.maximum:,.0f}{unit}",
+            "check the value and its unit; the bounds are in the role catalogue (roles.toml)",
+        )
+    return None
+
+
+def _field_value_problem(spec: FieldSpec, key: str, value: object) -> tuple[str, str] | None:
+    """What is wrong with a role field's entry in a layer table: a column name or a constant."""
+    if key != spec.name or not spec.constant:
+        if isinstance(value, str):
+            return None
+        msg, _ = _wrong_type(key, value, "text (a column name)")
+        return msg, f'name the source column in quotes: {key} = "<column>"'
+    if spec.type == "bool":
+        if bool_value(value) is not None and not isinstance(value, list | dict | float):
+            return None
+        return f"{key} = {value!r} is not yes/no", f"use {BOOL_WORDS}"
+    if spec.type in {"number", "integer"}:
+        return None  # read and range-checked as the column values are (conform)
+    return None if isinstance(value, str) else _wrong_type(key, value, "text")
+
+
+def _layer_not_a_table(name: str, value: object, path: Path) -> PlanError:
+    example = value if isinstance(value, str) else "..."
+    return _plan_error(
+        f"the layer is {_kind(value)}, not a table",
+        path,
+        f'write it as a table: [layers.{name}] with path = "{example}" on the next line '
+        f"(and role = ... unless the name is a role)",
+        layer=name,
+    )
+
+
 def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
     """Read and check a plan TOML spec.
 
@@ -311,29 +418,43 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
     Raises
     ------
     PlanError
-        On a missing or malformed file, unknown keys, an unknown role, a layer without a path.
+        On a missing or malformed file, unknown keys, a value of the wrong type or out of its
+        range, an unknown role, a layer without a path.
     """
     path = Path(path)
     if not path.exists():
         raise _plan_error("plan file not found", path, "check the path")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise _plan_error("the plan is not UTF-8 text", path, "save it as UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
         raise _plan_error(f"the plan is not valid TOML ({exc})", path, "fix the syntax") from exc
-    for key in data:
+    for key, value in data.items():
         if key not in PLAN_KEYS:
             guess = closest(key, list(PLAN_KEYS))
             hint = f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(PLAN_KEYS)}"
             raise _plan_error(f"unknown plan key '{key}'", path, hint)
+        if key in _PLAN_KEY_TYPES:
+            wrong = _check_value(key, value, OptionSpec(key, _PLAN_KEY_TYPES[key]))
+            if wrong:
+                raise _plan_error(wrong[0], path, wrong[1], field=key)
     tables = data.get("layers", {})
-    if not isinstance(tables, dict) or not tables:
+    if not isinstance(tables, dict):
+        raise _plan_error(
+            f"layers is {_kind(tables)}, not tables",
+            path,
+            'declare each layer as a table: [layers.residents] with path = "..." below it',
+            field="layers",
+        )
+    if not tables:
         raise _plan_error("the plan has no [layers.*] tables", path, "declare at least one layer")
+    options = layer_options()
     specs = []
     for name, raw in tables.items():
         if not isinstance(raw, dict):
-            raise _plan_error("a layer must be a table", path, layer=name)
+            raise _layer_not_a_table(name, raw, path)
         role = raw.get("role", name if name in role_names() else None)
         if role is None:
             raise _plan_error(
@@ -342,8 +463,11 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
                 f"add `role = ...`, one of {', '.join(role_names())}",
                 layer=name,
             )
+        if not isinstance(role, str):
+            msg, hint = _wrong_type("role", role, "text")
+            raise _plan_error(msg, path, hint, layer=name, field="role")
         try:
-            role_spec = get_role(str(role))
+            role_spec = get_role(role)
         except KeyError as exc:
             raise _plan_error(
                 exc.args[0], path, f"roles are: {', '.join(role_names())}", layer=name, field="role"
@@ -352,7 +476,7 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
         if role == "hazards":
             allowed |= set(RASTER_ZONE_OPTIONS)
         allowed |= {f"{f}_field" for f, s in role_spec.fields.items() if s.constant}
-        for key in raw:
+        for key, value in raw.items():
             if key not in allowed:
                 guess = closest(key, sorted(allowed))
                 hint = (
@@ -363,37 +487,34 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
                 raise _plan_error(
                     f"unknown field or option '{key}' for {role}", path, hint, layer=name, field=key
                 )
+            if key in RASTER_ZONE_OPTIONS:
+                continue  # checked with the layer, as a raster hazard (_check_raster_hazard)
+            if key in options:
+                wrong = _check_value(key, value, options[key])
+            else:
+                wrong = _field_value_problem(
+                    role_spec.fields[key.removesuffix("_field")], key, value
+                )
+            if wrong:
+                raise _plan_error(wrong[0], path, wrong[1], layer=name, field=key)
         if "path" not in raw:
             raise _plan_error("the layer has no path", path, 'add `path = "..."`', layer=name)
-        radius = raw.get("radius_m")
-        if radius is not None and (
-            role not in RADIUS_ROLES or not isinstance(radius, int | float) or radius <= 0
-        ):
-            hint = (
-                "give a positive number of metres"
-                if role in RADIUS_ROLES
-                else (f"only {', '.join(RADIUS_ROLES)} have a service radius")
-            )
+        if "radius_m" in raw and role not in RADIUS_ROLES:
             raise _plan_error(
-                f"radius_m = {radius!r} is not usable", path, hint, layer=name, field="radius_m"
-            )
-        band = raw.get("band", 1)
-        if not isinstance(band, int) or isinstance(band, bool) or band < 1:
-            raise _plan_error(
-                f"band = {band!r} is not usable",
+                f"radius_m = {raw['radius_m']!r} is not usable",
                 path,
-                "give a band number: 1, 2, ...",
+                f"only {', '.join(RADIUS_ROLES)} have a service radius",
                 layer=name,
-                field="band",
+                field="radius_m",
             )
-        options = {k: v for k, v in raw.items() if k not in {"role", "path", "layer"}}
+        options_ = {k: v for k, v in raw.items() if k not in {"role", "path", "layer"}}
         specs.append(
             LayerSpec(
                 name,
-                str(role),
+                role,
                 (path.parent / str(raw["path"])).resolve(),
                 raw.get("layer"),
-                options,
+                options_,
             )
         )
     settings_ = {k: v for k, v in data.items() if k != "layers"}
@@ -412,10 +533,9 @@ def _check_raster_hazard(spec: LayerSpec) -> None:
             hint="e.g. `max_value = 192.0` (terrain at or below 192 m floods) "
             "or `min_value = 0.5` (depth at least 0.5 m)",
         )
-    value = spec.options[given[0]]
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        msg = f"{given[0]} = {value!r} is not a number"
-        raise LayerError(msg, **where, field=given[0])
+    wrong = _check_value(given[0], spec.options[given[0]], layer_options()[given[0]])
+    if wrong:
+        raise LayerError(wrong[0], **where, field=given[0], hint=wrong[1])
     if "hazard" not in spec.options:
         msg = "a raster hazard needs its type"
         raise LayerError(
@@ -446,6 +566,7 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
             layer=spec.layer,
             crs=layer_crs,
             band=int(opts.get("band", 1)),
+            nodata=None if opts.get("nodata") is None else float(opts["nodata"]),
         )
         return PlanLayer(
             spec.name,
@@ -463,6 +584,11 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     if role.raster_only:
         msg = f"{spec.role} must be a raster (GeoTIFF or GeoPackage raster)"
         raise LayerError(msg, file=file, layer=spec.name, hint="give a raster file")
+    if "nodata" in opts:
+        msg = "nodata is an option of raster layers"
+        raise LayerError(
+            msg, file=file, layer=spec.name, field="nodata", hint="remove it from this layer"
+        )
     src = read_vector(
         spec.path,
         label=spec.name,
@@ -471,6 +597,7 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
         x=opts.get("x"),
         y=opts.get("y"),
         crs=layer_crs,
+        decimal=str(opts.get("decimal", ".")),
     )
     problems = list(src.problems)
     frame = src.frame

@@ -18,6 +18,7 @@ from pyproj import Transformer
 from rasterio.warp import transform_bounds
 from rasterio.windows import from_bounds
 
+from spaceplanner.layers.readers import mask_nodata
 from spaceplanner.plan import Plan, PlanLayer
 
 __all__ = ["Residents", "collect_residents"]
@@ -104,7 +105,7 @@ def _raster(layer: PlanLayer, plan: Plan, margin: float) -> tuple[np.ndarray, ..
     with rasterio.open(src.dataset) as ds:
         window = from_bounds(*own, transform=ds.transform).round_offsets().round_lengths()
         window = window.intersection(rasterio.windows.Window(0, 0, ds.width, ds.height))
-        data = ds.read(src.band, window=window, masked=True)
+        data = mask_nodata(ds.read(src.band, window=window, masked=True), src.nodata)
         transform = ds.window_transform(window)
     values = np.ma.filled(data.astype(float), 0.0)
     rows, cols = np.nonzero(values > 0)

@@ -7,6 +7,7 @@ can cite where each figure comes from. ``extends = "cn-gb"`` inherits every valu
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -95,7 +96,7 @@ def _read(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> tuple[dict[st
         msg = "rule profile file not found"
         raise RuleError(msg, file=str(path), hint="check the path")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         msg = f"the rule profile is not valid UTF-8 TOML ({exc})"
         raise RuleError(msg, file=str(path), hint="fix the syntax") from exc
@@ -198,6 +199,11 @@ class Profile:
         if isinstance(value, bool) or not isinstance(value, int | float):
             msg = f"{dotted} = {value!r} is not a number"
             raise RuleError(msg, file=str(self.path), field=dotted)
+        if not math.isfinite(value):
+            msg = f"{dotted} = {value!r} is not a finite number"
+            raise RuleError(
+                msg, file=str(self.path), field=dotted, hint="give the value its source states"
+            )
         if value < 0 or (positive and value == 0):
             msg = f"{dotted} = {value} must be {'positive' if positive else 'zero or more'}"
             raise RuleError(msg, file=str(self.path), field=dotted)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spaceplanner.layers.catalogue import get_role, match_columns, role_names
+from spaceplanner.layers.catalogue import get_role, layer_options, match_columns, role_names
 
 ISSUE_ROLES = {
     "residents",
@@ -77,3 +77,22 @@ def test_values_map_to_catalogue_codes(
     role: str, field: str, value: str, expected: str | None
 ) -> None:
     assert get_role(role).fields[field].canonical_value(value) == expected
+
+
+def test_every_number_field_has_a_plausible_maximum() -> None:
+    numbers = [
+        (role, spec)
+        for role in role_names()
+        for spec in get_role(role).fields.values()
+        if spec.type in {"number", "integer"}
+    ]
+    assert numbers
+    for role, spec in numbers:
+        assert spec.maximum is not None and spec.maximum > 0, f"{role}.{spec.name}"
+
+
+def test_every_layer_option_has_a_known_type() -> None:
+    options = layer_options()
+    assert {"path", "crs", "radius_m", "band", "decimal", "nodata"} <= set(options)
+    for option in options.values():
+        assert option.type in {"text", "number", "integer", "choice", "crs"}, option.name
