@@ -26,7 +26,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,15 +68,17 @@ _DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
-def _write_error(exc: BaseException, where: Path) -> PlanError:
-    """The user's message for an error met while writing into ``where``."""
+def _write_error(exc: BaseException, where: Path, *, full: bool = False) -> PlanError:
+    """The user's message for an error met while writing into ``where`` (``full``: the disk was
+    found full after it)."""
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
-    if code in _DISK_FULL or "disk is full" in text or "no space left" in text:
-        msg = "the disk is full"
+    reason = getattr(exc, "strerror", None) or str(exc)
+    if code in _DISK_FULL or "disk is full" in text or "no space left" in text or full:
+        msg = f"the disk is full ({reason})"
         hint = "free some space or choose another --out; the previous outputs are unchanged"
     elif code in _READ_ONLY or "read-only" in text or "permission denied" in text:
-        msg = "the output folder cannot be written (read-only or no permission)"
+        msg = f"the output folder cannot be written ({reason})"
         hint = "choose another --out or fix the folder's permissions"
     elif code == errno.ENAMETOOLONG:
         msg = "a file name is too long for this file system"
@@ -86,7 +87,6 @@ def _write_error(exc: BaseException, where: Path) -> PlanError:
         msg = "a file stands where a folder is needed"
         hint = "choose another --out"
     else:
-        reason = getattr(exc, "strerror", None) or str(exc)
         msg = f"writing the outputs failed ({reason})"
         hint = "check the folder and the free space; the previous outputs are unchanged"
     return PlanError(msg, file=str(where), hint=hint)
@@ -101,8 +101,14 @@ def _is_write_failure(exc: BaseException, where: Path) -> bool:
     text = str(exc).lower()
     if any(w in text for w in ("disk is full", "no space left", "read-only", "permission denied")):
         return True
+    return _nearly_full(where)
+
+
+def _nearly_full(where: Path) -> bool:
+    """True when the file system of ``where`` has less than 1 MiB free (GDAL reports a full disk
+    as whatever went wrong next, e.g. a table it could not create)."""
     try:
-        return shutil.disk_usage(where).free < 64 * 1024
+        return shutil.disk_usage(where).free < 1024 * 1024
     except OSError:
         return False
 
@@ -366,6 +372,7 @@ def _swap(folder: Path, staging: Path, names: list[str]) -> None:
                 (folder / name).replace(old / name)
             moved.append(name)
             (new / name).replace(folder / name)
+            _pause("swapping")
         _fsync_dir(folder)
     except BaseException:
         for name in reversed(moved):
@@ -433,20 +440,21 @@ def output_unit(
         except OSError as exc:
             raise _write_error(exc, folder) from exc
         try:
-            _stage_hook()
+            _pause("writing")
             yield staging / "new"
             names = sorted(p.name for p in (staging / "new").iterdir())
             check_targets(
                 folder, names, overwrite=overwrite, inputs=inputs, replaceable=replaceable
             )
             _fsync_tree(staging / "new")
-            _stage_hook()
+            _pause("staged")
             _swap(folder, staging, names)
         except SpacePlannerError:
             raise
         except Exception as exc:
             if _is_write_failure(exc, staging):
-                raise _write_error(exc, folder) from exc
+                full = _nearly_full(staging)
+                raise _write_error(exc, folder, full=full) from exc
             raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -454,11 +462,15 @@ def output_unit(
         lock.__exit__(None, None, None)
 
 
-def _stage_hook() -> None:
-    """Pause here when ``SPACEPLANNER_TEST_PAUSE`` names a file: the test suite uses it to
-    kill a run at a known point (it touches ``<file>.reached`` and waits for the file to go)."""
-    flag = os.environ.get("SPACEPLANNER_TEST_PAUSE")
-    if not flag:
+def _pause(point: str) -> None:
+    """Wait here while ``SPACEPLANNER_TEST_PAUSE`` is ``<point>:<file>`` and the file exists.
+
+    The test suite uses it to kill a run at a known point: the run touches ``<file>.reached``
+    first. ``point`` is ``writing`` (staging folder made, nothing written), ``staged``
+    (everything written, nothing swapped in) or ``swapping`` (the first output swapped in).
+    """
+    wanted, _, flag = os.environ.get("SPACEPLANNER_TEST_PAUSE", "").partition(":")
+    if wanted != point or not flag:
         return
     import time
 
@@ -482,7 +494,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
         raise PlanError(msg, file=str(target), hint="create the folder first or choose another")
     try:
         fd, name = tempfile.mkstemp(
-            prefix=f".{target.name[:40]}.", suffix=f".{uuid.uuid4().hex[:6]}.tmp", dir=folder
+            prefix=f".{target.stem[:40]}.", suffix=f".tmp{target.suffix}", dir=folder
         )
     except OSError as exc:
         raise _write_error(exc, target) from exc
@@ -498,7 +510,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
         raise
     except Exception as exc:
         if _is_write_failure(exc, folder):
-            raise _write_error(exc, target) from exc
+            raise _write_error(exc, target, full=_nearly_full(folder)) from exc
         raise
     finally:
         for suffix in ("", "-journal", "-wal", "-shm"):

@@ -43,6 +43,14 @@ _COLUMNS = [
 ]
 
 
+def _polygonal(geometry: Any) -> Any:
+    """The polygons of ``geometry`` (an intersection may add stray lines or points)."""
+    if shapely.get_type_id(geometry) != 7:  # not a GeometryCollection
+        return geometry if shapely.area(geometry) > 0 or shapely.is_empty(geometry) else None
+    parts = [g for g in shapely.get_parts(geometry) if shapely.area(g) > 0]
+    return shapely.union_all(parts) if parts else None
+
+
 def public_violation(violation: dict[str, Any]) -> dict[str, Any]:
     """The violation as ``report.json`` has it (without its geometries)."""
     return {k: v for k, v in violation.items() if not k.startswith("_")}
@@ -57,7 +65,7 @@ def violation_layers(violations: Iterable[dict[str, Any]], crs: Any) -> dict[str
         source_layer, source_id = v.get("_source") or (None, None)
         part = None
         if zone is not None and site is not None and shapely.area(site) > 0:
-            part = shapely.intersection(site, zone)
+            part = _polygonal(shapely.intersection(site, zone))
         row = {
             "violation": number,
             "rule": v["rule"],

@@ -65,12 +65,12 @@ def test_zip_gpkg_geojson(plan, tmp_path: Path) -> None:
     assert tmp_path / "shapefiles.zip" in written
     with zipfile.ZipFile(tmp_path / "shapefiles.zip") as zf:
         assert "shp/plan_shelters.shp" in zf.namelist()
-    gp = gpd.read_file(tmp_path / "plan.gpkg", layer="plan_shelters")
+    gp = gpd.read_file(tmp_path / "results.gpkg", layer="plan_shelters")
     assert list(gp["name"]) == list(plan.layers["shelters"].frame["name"])
     gj = gpd.read_file(tmp_path / "geojson" / "gap_areas.geojson")
     assert gj.crs.to_epsg() == 4326
     again = gj.to_crs(plan.crs)
-    areas = gpd.read_file(tmp_path / "plan.gpkg", layer="gap_areas")
+    areas = gpd.read_file(tmp_path / "results.gpkg", layer="gap_areas")
     assert again.area.sum() == pytest.approx(areas.area.sum(), rel=1e-6)
 
 
@@ -140,9 +140,9 @@ def test_every_data_format_for_every_sample(name: str, tmp_path: Path) -> None:
     sample = load_plan(get_path(name))
     written = export(sample, tmp_path, ["shp", "gpkg", "geojson", "csv", "html"])
     names = {p.relative_to(tmp_path).as_posix() for p in written}
-    assert {"plan.gpkg", "indicators.csv", "map.html", "report.html"} <= names
+    assert {"results.gpkg", "indicators.csv", "map.html", "report.html"} <= names
     assert "shp/gap_areas.shp" in names and "geojson/residents.geojson" in names
-    gp = gpd.read_file(tmp_path / "plan.gpkg", layer="residents")
+    gp = gpd.read_file(tmp_path / "results.gpkg", layer="residents")
     shp = gpd.read_file(tmp_path / "shp" / "residents.shp")
     assert len(gp) == len(shp) == len(sample.layers["residents"].frame)
     assert shp.crs == sample.crs and gp.crs == sample.crs
