@@ -7,6 +7,7 @@ Exit codes: 0 success, 2 bad input (the message says what and where), 1 an inter
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -24,7 +25,15 @@ from spaceplanner.indicators import indicator_rows
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.outputs import write_outputs
+from spaceplanner.outputs import (
+    EVALUATE_OUTPUTS,
+    atomic_path,
+    check_output_folder,
+    check_targets,
+    own_output,
+    plan_inputs,
+    write_outputs,
+)
 from spaceplanner.plan import Plan, PlanLayer, load_plan
 from spaceplanner.plan_file import save_plan
 from spaceplanner.report import Report
@@ -34,7 +43,7 @@ from spaceplanner.sample_maps import get_path, list_samples
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
-#: Folder ``evaluate`` writes to when no ``--out`` is given.
+#: Folder ``evaluate`` writes to when neither ``--out`` nor ``--json`` is given.
 DEFAULT_OUT = "evaluation"
 
 
@@ -220,13 +229,33 @@ def cmd_convert(args: argparse.Namespace) -> int:
     args.plan = None if args.sample else args.paths[0]
     source = _plan_path(args)
     target = Path(args.paths[-1])
+    _check_output_file(target, [source])
     if target.exists() and not args.overwrite:
         msg = "the output file exists"
         raise UsageError(msg, file=str(target), hint="choose another name or add --overwrite")
     plan = load_plan(source, crs=args.crs, strict=True)
+    _check_output_file(target, plan_inputs(plan))
     save_plan(plan, target)
     print(f"Saved {len(plan.layers)} layers of '{plan.name}' to {target} ({crs_label(plan.crs)})")
     return EXIT_OK
+
+
+def _check_output_file(target: Path, inputs: list[Path]) -> None:
+    """Refuse an output file that is a folder, lies in a missing folder, or is an input."""
+    if target.is_dir():
+        msg = "the output is a folder"
+        raise UsageError(msg, file=str(target), hint="give a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        check_output_folder(folder)
+        msg = "the folder of the output file does not exist"
+        raise UsageError(msg, file=str(target), hint="create the folder first, or choose another")
+    for item in inputs:
+        if target.exists() and item.exists() and os.path.samefile(target, item):
+            msg = "the output would replace an input of the plan"
+            raise UsageError(
+                msg, file=str(target), hint="choose another name; inputs are never written"
+            )
 
 
 def _percent(x: float) -> str:
@@ -341,25 +370,43 @@ class _ProgressBar:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    """Evaluate a plan: write report.json and gaps.gpkg, print a summary."""
+    """Evaluate a plan: write report.json and gaps.gpkg (or only the JSON), print a summary."""
     path = _plan_path(args)
     plan = load_plan(path, strict=True)
     to_stdout = args.json == "-"
     summary_stream = sys.stderr if to_stdout else sys.stdout
+    rules_file = Path(args.rules) if args.rules and args.rules.endswith(".toml") else None
+    inputs = plan_inputs(plan, rules_file)
+    # with --json and no --out only the JSON is written
+    out = Path(args.out) if args.out else (None if args.json else Path(DEFAULT_OUT))
+    json_file = Path(args.json) if args.json and not to_stdout else None
+    # checked before the evaluation, so the user does not wait for an error
+    if json_file is not None:
+        _check_output_file(json_file, inputs)
+    if out is not None:
+        check_targets(
+            out, EVALUATE_OUTPUTS, overwrite=args.overwrite, inputs=inputs, replaceable=own_output
+        )
     report = evaluate(
         plan,
         rules=args.rules,
         scenario=args.scenario,
         period=args.period,
         progress=_ProgressBar(sys.stderr),
+        gaps=out is not None,
     )
-    written = write_outputs(report, Path(args.out or DEFAULT_OUT))
-    if args.json:
-        if to_stdout:
-            print(report.to_json())
-        else:
-            Path(args.json).write_text(report.to_json(), encoding="utf-8")
-            written.append(Path(args.json))
+    written: list[Path] = []
+    with contextlib.ExitStack() as stack:
+        # the JSON file is staged first and renamed last: it changes only if the folder did
+        if json_file is not None:
+            staged = stack.enter_context(atomic_path(json_file))
+            staged.write_text(report.to_json(), encoding="utf-8")
+        if out is not None:
+            written += write_outputs(report, out, overwrite=args.overwrite, inputs=inputs)
+    if json_file is not None:
+        written.append(json_file)
+    if to_stdout:
+        print(report.to_json())
     _print_summary(report, summary_stream)
     if written:
         print(f"Wrote {', '.join(str(p) for p in written)}", file=summary_stream)
@@ -443,10 +490,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         metavar="DIR",
         default=None,
-        help=f"folder for report.json and gaps.gpkg (default: ./{DEFAULT_OUT})",
+        help=f"folder for report.json and gaps.gpkg (default: ./{DEFAULT_OUT}, none with --json)",
     )
     p.add_argument(
-        "--json", metavar="FILE", help="also write the report JSON to FILE, or - for stdout"
+        "--json",
+        metavar="FILE",
+        help="write the report JSON to FILE, or - for stdout (alone unless --out is given)",
+    )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace report.json/gaps.gpkg in --out even when an earlier evaluate did not "
+        "write them",
     )
     p.set_defaults(func=cmd_evaluate)
 

@@ -64,6 +64,7 @@ from spaceplanner.siting import (
     entrance_points,
     route_violations,
 )
+from spaceplanner.violation_layers import public_violation, violation_layers
 
 __all__ = ["CancelledError", "Evaluator", "ShelterProblem", "evaluate"]
 
@@ -581,6 +582,7 @@ class Evaluator:
         spaces = self._spaces(ctx)
         step(3)
         facilities = self._facilities(ctx)
+        violations = shelters["checks"].violations + self._route_violations()
         summary: dict[str, Any] = {
             "plan": self.plan.name,
             "crs": crs_label(self.plan.crs),
@@ -596,7 +598,7 @@ class Evaluator:
             "shelters": shelters["summary"] if period != "normal" else None,
             "activity_spaces": spaces["summary"] if period != "emergency" else None,
             "facilities": facilities["summary"] if period != "emergency" else None,
-            "violations": shelters["checks"].violations + self._route_violations(),
+            "violations": [public_violation(v) for v in violations],
             "capacity_removed_by": shelters["summary"]["capacity_removed_by"],
             # shelters, dual-use spaces and sensitive facilities put through 避/防/让
             "sites_checked": len(shelters["checks"].remaining_share),
@@ -620,6 +622,7 @@ class Evaluator:
         if gaps:
             step(4)
             layers = self._gap_layers(ctx, shelters, spaces, facilities, areas=gaps is True)
+            layers.update(violation_layers(violations, self.plan.crs))
         if progress is not None:
             progress(1.0, "done")
         return Report(summary, layers)

@@ -2,9 +2,10 @@
 and the web map and printable map sheet (see :mod:`spaceplanner.webmap`,
 :mod:`spaceplanner.mapsheet`).
 
-Every export is written into a temporary folder beside the output first and moved into place
-only when all of it is complete, so a failing export leaves no half-written file. An existing
-file is never replaced unless ``overwrite`` is given.
+The files of one export are one unit (:func:`spaceplanner.outputs.output_unit`): written into a
+staging folder inside the output folder, under its lock, and moved into place only when all of
+them are complete, so a failing or killed export leaves no half-written file. An existing output
+is never replaced unless ``overwrite`` is given, and an input of the plan never.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import csv
 import html
 import json
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -30,14 +30,53 @@ from spaceplanner.indicators import indicator_rows
 from spaceplanner.labels import label
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.errors import PlanError
+from spaceplanner.outputs import (
+    check_targets,
+    mark_results,
+    output_unit,
+    plan_inputs,
+    safe_name,
+)
 from spaceplanner.plan import Plan
 from spaceplanner.report import Report
+from spaceplanner.violation_layers import PRINCIPLE_KEYS
 
-__all__ = ["FORMATS", "export", "indicator_rows", "shapefile_fields"]
+__all__ = [
+    "FORMATS",
+    "RESULTS_GPKG",
+    "export",
+    "indicator_rows",
+    "planned_outputs",
+    "shapefile_fields",
+    "vector_ready",
+]
 
 #: Formats ``export`` writes, and the files of each.
 FORMATS = settings.EXPORT_FORMATS
 _DBF_NAME_BYTES = 10
+#: The exported GeoPackage of plan and result layers (named unlike a plan file: it is not one).
+RESULTS_GPKG = "results.gpkg"
+#: Longest file name (in UTF-8 bytes, before the suffix) given to an exported layer's file.
+_FILE_NAME_BYTES = 80
+
+#: What :func:`export` writes at the top of its folder, per format.
+_OUTPUTS = {
+    "html": ["map.html", "report.html"],
+    "pdf": ["map_sheet.pdf"],
+    "png": ["map_sheet.png"],
+    "shp": ["shp"],
+    "gpkg": [RESULTS_GPKG],
+    "geojson": ["geojson"],
+    "csv": ["indicators.csv", "violations.csv", "capacity_removed.csv", "stewardship.csv"],
+}
+
+
+def planned_outputs(formats: Iterable[str], *, zip_shapefiles: bool = False) -> list[str]:
+    """Names of the files and folders an export of ``formats`` puts into its folder."""
+    names: list[str] = []
+    for fmt in dict.fromkeys(formats):
+        names += ["shapefiles.zip"] if fmt == "shp" and zip_shapefiles else _OUTPUTS[fmt]
+    return names
 
 
 def _plan_layers(plan: Plan) -> dict[str, gpd.GeoDataFrame]:
@@ -49,20 +88,56 @@ def _result_layers(report: Report, scenario: str | None) -> dict[str, gpd.GeoDat
     return {f"{name}{suffix}": frame for name, frame in report.layers.items()}
 
 
-def _flatten(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Columns a vector format can hold: dicts and lists as JSON text, booleans as 0/1."""
+def _by_principle(series: pd.Series) -> dict[str, pd.Series] | None:
+    """A column of per-principle dicts (``{"避": .., "防": .., "让": ..}``) as one numeric column
+    per principle, or None when the column is something else."""
+    values = [v for v in series if v is not None]
+    if not values or not all(isinstance(v, dict) and set(v) <= set(PRINCIPLE_KEYS) for v in values):
+        return None
+    return {
+        key: series.map(lambda v, p=p: float(v.get(p, 0.0)) if isinstance(v, dict) else np.nan)
+        for p, key in PRINCIPLE_KEYS.items()
+    }
+
+
+def vector_ready(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Columns a vector format can hold: the capacity each principle removed as numeric fields
+    ``removed_avoid``, ``removed_prevent``, ``removed_giveway``; other dicts and lists as JSON
+    text; booleans as 0/1."""
     out = frame.copy()
-    for col in out.columns:
+    for col in list(out.columns):
         if col == out.geometry.name:
             continue
         series = out[col]
         if series.dtype == bool:
             out[col] = series.astype(int)
         elif series.dtype == object and series.map(lambda v: isinstance(v, dict | list)).any():
+            split = _by_principle(series)
+            if split is not None:
+                at = out.columns.get_loc(col)
+                out = out.drop(columns=col)
+                stem = "removed" if col == "capacity_removed" else col
+                for offset, (key, values) in enumerate(split.items()):
+                    out.insert(int(at) + offset, f"{stem}_{key}", values)
+                continue
             out[col] = series.map(
                 lambda v: json.dumps(v, ensure_ascii=False) if v is not None else None
             )
     return out
+
+
+def _file_names(names: Iterable[str], suffix: str) -> dict[str, str]:
+    """Safe, unique file names (with ``suffix``) for layer names."""
+    taken: set[str] = set()
+    return {n: safe_name(n, taken, max_bytes=_FILE_NAME_BYTES) + suffix for n in names}
+
+
+def _write_layer_names(files: dict[str, str], target: Path) -> None:
+    """``layers.csv``: each file and the layer it holds (file names are made safe and short)."""
+    with target.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["file", "layer"])
+        writer.writerows((f, name) for name, f in files.items())
 
 
 def shapefile_fields(columns: Iterable[str], *, encoding: str = "utf-8") -> dict[str, str]:
@@ -120,18 +195,24 @@ def _write_shapefiles(
     mapping_rows = []
     shp_dir = folder / "shp"
     shp_dir.mkdir()
-    for name, whole in layers.items():
-        if whole.empty:
-            continue
-        for part_name, frame in _by_geometry_family(name, whole):
-            flat = _flatten(frame)
-            cols = [c for c in flat.columns if c != flat.geometry.name]
-            _check_encodable(flat, cols, encoding, part_name)
-            short = shapefile_fields(cols, encoding=encoding)
-            flat = flat.rename(columns=short)
-            flat.to_file(shp_dir / f"{part_name}.shp", engine="pyogrio", encoding=encoding)
-            (shp_dir / f"{part_name}.cpg").write_text(encoding.upper(), encoding="ascii")
-            mapping_rows += [(f"{part_name}.shp", s, c) for c, s in short.items()]
+    parts = [
+        (part_name, frame)
+        for name, whole in layers.items()
+        if not whole.empty
+        for part_name, frame in _by_geometry_family(name, whole)
+    ]
+    files = _file_names([p for p, _ in parts], ".shp")
+    for part_name, frame in parts:
+        file = files[part_name]
+        flat = vector_ready(frame)
+        cols = [c for c in flat.columns if c != flat.geometry.name]
+        _check_encodable(flat, cols, encoding, part_name)
+        short = shapefile_fields(cols, encoding=encoding)
+        flat = flat.rename(columns=short)
+        flat.to_file(shp_dir / file, engine="pyogrio", encoding=encoding)
+        (shp_dir / file).with_suffix(".cpg").write_text(encoding.upper(), encoding="ascii")
+        mapping_rows += [(file, s, c) for c, s in short.items()]
+    _write_layer_names(files, shp_dir / "layers.csv")
     with (shp_dir / "fields.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["file", "field", "full_name"])
@@ -147,27 +228,42 @@ def _write_shapefiles(
     return written
 
 
-def _write_gpkg(layers: dict[str, gpd.GeoDataFrame], folder: Path, stem: str) -> list[Path]:
-    target = folder / f"{stem}.gpkg"
+def _write_gpkg(
+    layers: dict[str, gpd.GeoDataFrame], folder: Path, run: dict[str, Any] | None
+) -> list[Path]:
+    """``results.gpkg``: every layer as a table (named safely; the layer's name is its
+    identifier), marked as results so that it is never taken for a plan."""
+    target = folder / RESULTS_GPKG
+    taken: set[str] = set()
     first = True
     for name, frame in layers.items():
         if frame.empty:
             continue
-        _flatten(frame).to_file(target, layer=name, engine="pyogrio", append=not first)
+        table = safe_name(name, taken)
+        vector_ready(frame).to_file(
+            target,
+            layer=table,
+            engine="pyogrio",
+            append=not first,
+            layer_options={"IDENTIFIER": name},
+        )
         first = False
-    return [target]
+    if not first:
+        mark_results(target, run)
+    return [target] if not first else []
 
 
 def _write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Path]:
     out = folder / "geojson"
     out.mkdir()
-    for name, frame in layers.items():
-        if frame.empty:
-            continue
+    kept = {name: frame for name, frame in layers.items() if not frame.empty}
+    files = _file_names(kept, ".geojson")
+    for name, frame in kept.items():
         # RFC 7946: GeoJSON coordinates are WGS 84 longitude/latitude.
-        _flatten(frame).to_crs(4326).to_file(
-            out / f"{name}.geojson", driver="GeoJSON", engine="pyogrio"
+        vector_ready(frame).to_crs(4326).to_file(
+            out / files[name], driver="GeoJSON", engine="pyogrio"
         )
+    _write_layer_names(files, out / "layers.csv")
     return sorted(out.iterdir())
 
 
@@ -412,21 +508,11 @@ def export(
         msg = f"shapefiles are written as UTF-8 or GBK, not '{encoding}'"
         raise PlanError(msg, field="encoding", hint="use utf-8 or gbk")
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = "plan"
-    planned = {
-        "html": ["map.html", "report.html"],
-        "pdf": ["map_sheet.pdf"],
-        "png": ["map_sheet.png"],
-        "shp": ["shapefiles.zip"] if zip_shapefiles else ["shp"],
-        "gpkg": [f"{stem}.gpkg"],
-        "geojson": ["geojson"],
-        "csv": ["indicators.csv", "violations.csv", "capacity_removed.csv", "stewardship.csv"],
-    }
-    clashes = [folder / n for f in wanted for n in planned[f] if (folder / n).exists()]
-    if clashes and not overwrite:
-        msg = f"{len(clashes)} output(s) exist ({', '.join(p.name for p in clashes[:4])})"
-        raise PlanError(msg, file=str(folder), hint="choose another --out or add --overwrite")
+    names_out = planned_outputs(wanted, zip_shapefiles=zip_shapefiles)
+    rules_file = Path(rules) if rules and Path(rules).suffix.lower() == ".toml" else None
+    inputs = plan_inputs(plan, rules_file)
+    # refused before the evaluation, so the user does not wait for an error
+    check_targets(folder, names_out, overwrite=overwrite, inputs=inputs)
     ev = Evaluator(plan, rules=rules)
     names = list(scenarios or [plan.scenario])
     reports = []
@@ -440,8 +526,7 @@ def export(
         layers.update(_result_layers(rep, rep["scenario"] if len(reports) > 1 else None))
     tables = _tables(plan, reports, lang)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as tmp_name:
-        tmp = Path(tmp_name)
+    with output_unit(folder, overwrite=overwrite, inputs=inputs) as tmp:
         if progress:
             progress(len(names) / (len(names) + 1), "writing")
         for fmt in wanted:
@@ -468,20 +553,14 @@ def export(
                     layers, tmp, encoding, "shapefiles.zip" if zip_shapefiles else None
                 )
             elif fmt == "gpkg":
-                written += _write_gpkg(layers, tmp, stem)
+                written += _write_gpkg(layers, tmp, main.summary.get("run"))
             elif fmt == "geojson":
                 written += _write_geojson(layers, tmp)
             elif fmt == "csv":
                 written += _write_csv(tables, tmp)
-        for top in sorted({p.relative_to(tmp).parts[0] for p in written}):
-            target = folder / top
-            if target.exists():
-                if target.is_dir():
-                    shutil.rmtree(target)
-                else:
-                    target.unlink()
-            (tmp / top).replace(target)
-        final = [folder / p.relative_to(tmp) for p in written]
+        if progress:
+            progress(0.97, "moving into place")
+    final = [folder / p.relative_to(tmp) for p in written]
     if progress:
         progress(1.0, "done")
     return final

@@ -1,21 +1,21 @@
 """The plan GeoPackage: one file with every layer, the plan's metadata and QGIS styles.
 
 Layout: one feature table per vector layer and one gridded-coverage table per raster layer (named
-as in the plan), an attributes table ``spaceplanner_metadata`` (key, value; the ``plan`` row holds
-the plan's settings and each layer's role, field map and options as JSON), and QGIS's
+as in the plan when the name is a safe table name, else a safe form of it; the plan's name of the
+layer is the table's identifier and is kept in the metadata), an attributes table
+``spaceplanner_metadata`` (key, value; the ``plan`` row holds the plan's settings and each
+layer's role, field map, table and options as JSON), and QGIS's
 ``layer_styles`` table with a default style per vector layer. Any OGC GeoPackage reader opens it.
 
-Saving is atomic: the file is written beside the target under a temporary name, flushed to disk,
-and renamed over the target, so a crash or kill mid-save leaves the previous file intact.
+Saving is atomic (:func:`spaceplanner.outputs.atomic_path`): the file is written beside the target
+under a temporary name, flushed to disk, and renamed over the target, so a crash or kill mid-save
+leaves the previous file intact.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,15 +39,23 @@ from spaceplanner.layers.readers import (
     gpkg_tables,
     read_raster,
 )
+from spaceplanner.outputs import RESULTS_TABLE, atomic_path, safe_name
 from spaceplanner.plan import Plan, PlanLayer, project_layer
 from spaceplanner.styles import qml_for_layer
 
 __all__ = ["load_gpkg", "save_plan"]
 
 
-def _layer_meta(layer: PlanLayer) -> dict[str, Any]:
+def _table_names(plan: Plan) -> dict[str, str]:
+    """The table of each layer: its own name when that is a safe table name, else a safe form."""
+    taken = {settings.METADATA_TABLE, "layer_styles"}
+    return {layer.name: safe_name(layer.name, taken) for layer in plan}
+
+
+def _layer_meta(layer: PlanLayer, table: str) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "name": layer.name,
+        "table": table,
         "role": layer.role,
         "type": "raster" if layer.is_raster else "vector",
         "field_map": layer.field_map,
@@ -62,7 +70,7 @@ def _layer_meta(layer: PlanLayer) -> dict[str, Any]:
     return meta
 
 
-def _styles_table(plan: Plan, now: str) -> pd.DataFrame:
+def _styles_table(plan: Plan, now: str, tables: dict[str, str]) -> pd.DataFrame:
     rows = []
     for layer in plan:
         if layer.frame is None:
@@ -73,7 +81,7 @@ def _styles_table(plan: Plan, now: str) -> pd.DataFrame:
             {
                 "f_table_catalog": "",
                 "f_table_schema": "",
-                "f_table_name": layer.name,
+                "f_table_name": tables[layer.name],
                 "f_geometry_column": "geom",
                 "styleName": f"{layer.name} (SpacePlanner {layer.role})",
                 "styleQML": qml_for_layer(get_role(layer.role), family, aliases),
@@ -88,7 +96,7 @@ def _styles_table(plan: Plan, now: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _write_raster(target: Path, layer: PlanLayer) -> None:
+def _write_raster(target: Path, layer: PlanLayer, table: str) -> None:
     assert layer.raster is not None
     src = layer.raster
     data = src.read()
@@ -105,7 +113,12 @@ def _write_raster(target: Path, layer: PlanLayer) -> None:
     if nodata is not None:
         profile["nodata"] = nodata
     with rasterio.open(
-        target, "w", RASTER_TABLE=layer.name, APPEND_SUBDATASET="YES", **profile
+        target,
+        "w",
+        RASTER_TABLE=table,
+        RASTER_IDENTIFIER=layer.name,
+        APPEND_SUBDATASET="YES",
+        **profile,
     ) as dst:
         dst.write(data.filled(nodata) if nodata is not None else data.data, 1)
 
@@ -113,11 +126,17 @@ def _write_raster(target: Path, layer: PlanLayer) -> None:
 def _write(plan: Plan, target: Path) -> None:
     assert plan.crs is not None
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    tables = _table_names(plan)
     wrote_any = False
     for layer in plan:
         if layer.frame is not None:
             pyogrio.write_dataframe(
-                layer.frame, target, layer=layer.name, driver="GPKG", append=wrote_any
+                layer.frame,
+                target,
+                layer=tables[layer.name],
+                driver="GPKG",
+                append=wrote_any,
+                layer_options={"IDENTIFIER": layer.name},
             )
             wrote_any = True
     meta = {
@@ -131,19 +150,19 @@ def _write(plan: Plan, target: Path) -> None:
         "description": plan.description,
         "targets": plan.targets,
         "saved": now,
-        "layers": [_layer_meta(layer) for layer in plan],
+        "layers": [_layer_meta(layer, tables[layer.name]) for layer in plan],
         "view": plan.view,
     }
     table = pd.DataFrame({"key": ["plan"], "value": [json.dumps(meta, ensure_ascii=False)]})
     pyogrio.write_dataframe(
         table, target, layer=settings.METADATA_TABLE, driver="GPKG", append=wrote_any
     )
-    styles = _styles_table(plan, now)
+    styles = _styles_table(plan, now, tables)
     if not styles.empty:
         pyogrio.write_dataframe(styles, target, layer="layer_styles", driver="GPKG", append=True)
     for layer in plan:
         if layer.raster is not None:
-            _write_raster(target, layer)
+            _write_raster(target, layer, tables[layer.name])
 
 
 def save_plan(plan: Plan, path: Path | str) -> Path:
@@ -173,37 +192,23 @@ def save_plan(plan: Plan, path: Path | str) -> Path:
         msg = "the folder does not exist"
         raise PlanError(msg, file=str(path), hint="create it first")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.gpkg", dir=folder)
-    except OSError as exc:
-        msg = f"the plan could not be written ({exc.strerror or exc})"
-        raise PlanError(msg, file=str(path), hint="check free space and permissions") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
-    try:
-        _write(plan, tmp)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-    except BaseException as exc:
-        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        if isinstance(exc, OSError):
-            msg = f"the plan could not be written ({exc.strerror or exc})"
-            raise PlanError(msg, file=str(path), hint="check free space and permissions") from exc
-        raise
+        with atomic_path(path) as tmp:
+            _write(plan, tmp)
+    except PlanError as exc:
+        msg = f"the plan could not be written: {exc.message}"
+        raise PlanError(msg, file=str(path), hint=exc.hint) from exc
     return path
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
     tables = gpkg_tables(path)
+    if settings.METADATA_TABLE not in tables and RESULTS_TABLE in tables:
+        msg = "this is a results GeoPackage written by SpacePlanner, not a plan"
+        raise PlanError(
+            msg,
+            file=str(path),
+            hint="open the plan it was made from (its .toml spec or plan .gpkg) instead",
+        )
     if settings.METADATA_TABLE not in tables:
         msg = f"not a SpacePlanner plan file (no {settings.METADATA_TABLE} table)"
         raise PlanError(
@@ -230,9 +235,10 @@ def _read_meta(path: Path) -> dict[str, Any]:
 
 def _load_layer(path: Path, meta: dict[str, Any], crs: CRS) -> PlanLayer:
     name, role = meta["name"], meta["role"]
+    table = str(meta.get("table") or name)
     if meta["type"] == "raster":
         raster_crs = CRS.from_wkt(meta["raster_crs"]) if meta.get("raster_crs") else None
-        raster: RasterSource = read_raster(path, label=name, layer=name, crs=raster_crs)
+        raster: RasterSource = read_raster(path, label=name, layer=table, crs=raster_crs)
         raster.nodata = meta.get("nodata", raster.nodata)
         raster.problems.clear()
         return PlanLayer(
@@ -244,7 +250,7 @@ def _load_layer(path: Path, meta: dict[str, Any], crs: CRS) -> PlanLayer:
             source_layer=meta.get("source_layer"),
             source_crs=crs_label(raster.crs),
         )
-    frame = pyogrio.read_dataframe(path, layer=name)
+    frame = pyogrio.read_dataframe(path, layer=table)
     spec = get_role(role)
     options: dict[str, Any] = {}
     for col in frame.columns:

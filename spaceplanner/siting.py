@@ -147,7 +147,7 @@ def _violation(
     **extra: Any,
 ) -> dict[str, Any]:
     return {
-        **({"_site": site["_site"]} if "_site" in site else {}),
+        **{k: site[k] for k in ("_site", "_geometry") if k in site},
         "rule": rule,
         "principle": principle,
         "layer": site["layer"],
@@ -277,6 +277,8 @@ def check_sites(
                     + ("; the site is ineligible" if whole else "; that part is not counted"),
                     "GB 21734-2008 §5.2.1; general code §4.1.2",
                     hazard=z.hazard,
+                    _zone=z.geometry,
+                    _source=(z.layer, None),
                 )
             )
     collapse = exact_buffer(tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float))
@@ -295,6 +297,8 @@ def check_sites(
                     f"{gap:.1f} m from building {tall['id'].iloc[b]} ({tall['height'].iloc[b]:g} m "
                     f"tall), inside its collapse range of {reach:.1f} m",
                     f"GB 21734-2008 §5.2.4; {ratio.source}",
+                    _zone=zone,
+                    _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
                 )
             )
 
@@ -320,6 +324,8 @@ def check_sites(
                     ),
                     z["source"],
                     source_id=z["id"],
+                    _zone=z["zone"],
+                    _source=(z["layer"], z["id"]),
                 )
             )
 
@@ -345,9 +351,13 @@ def check_sites(
                     0.0,
                     f"{area:,.0f} m² of buildings ({blayer.name}) stand on the site; not counted",
                     "STANDARDS.md §5 让: shelter grounds and designated open space stay unbuilt",
+                    _zone=built,
+                    _source=(blayer.name, None),
                 )
             )
     violations += _entrance_checks(sites, records, profile, network, entrances or {})
+    for v in violations:  # kept for the violations layers of the exports (not in report.json)
+        v["_geometry"] = geoms[v["_site"]]
 
     share_left = np.where(polygonal, shapely.area(current) / np.where(polygonal, area0, 1), 1.0)
     for j, principle in ineligible_by.items():
@@ -481,7 +491,12 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
             route_class = str(getattr(row, "route_class", None) or "emergency")
             need = profile.evacuation_width(route_class) or profile.evacuation_width("emergency")
             assert need is not None
-            site = {"layer": layer.name, "id": str(row.id), "name": getattr(row, "name", None)}
+            site = {
+                "layer": layer.name,
+                "id": str(row.id),
+                "name": getattr(row, "name", None),
+                "_geometry": row.geometry,
+            }
             blocking = tree.query(row.geometry, predicate="dwithin", distance=need.value / 2)
             if blocking.size:
                 gap = float(shapely.distance(row.geometry, footprints[blocking]).min())
@@ -495,6 +510,7 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                         f"buildings {', '.join(ids[blocking][:3])} stand within the clear width "
                         f"of {need.value:g} m ({2 * gap:.1f} m left)",
                         need.source,
+                        _source=(", ".join(b.name for b in buildings), None),
                     )
                 )
             hit = np.flatnonzero(shapely.intersects(debris, row.geometry))
@@ -509,6 +525,8 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                         f"within the collapse range of building {tall['id'].iloc[b]} "
                         f"({tall['height'].iloc[b]:g} m tall)",
                         f"STANDARDS.md §1 collapse zone; {ratio.source}",
+                        _zone=debris[b],
+                        _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
                     )
                 )
     return out

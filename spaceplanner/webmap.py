@@ -34,6 +34,7 @@ from folium.utilities import JsCode
 from shapely.geometry import mapping
 
 from spaceplanner.labels import label
+from spaceplanner.outputs import atomic_path
 from spaceplanner.plan import Plan
 from spaceplanner.report import Report
 from spaceplanner.siting import DUAL_USE_SUFFIX, is_dual_use
@@ -834,7 +835,7 @@ def write_webmap(
     report
         Its evaluation (:func:`spaceplanner.evaluate`).
     path
-        The HTML file to write (replaced if it exists).
+        The HTML file to write (replaced atomically if it exists).
     lang
         ``en`` or ``zh``: the language of names, legend, tooltips and popups.
     basemap
@@ -868,5 +869,7 @@ def write_webmap(
         _bounds(plan, report), padding_top_left=(330, 100), padding_bottom_right=(340, 20)
     )
     path = Path(path)
-    path.write_text(figure.render(), encoding="utf-8")
+    page = figure.render()
+    with atomic_path(path) as tmp:
+        tmp.write_text(page, encoding="utf-8")
     return path

@@ -92,3 +92,24 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stdout + run.stderr
     assert "nothing.gpkg" in run.stdout and "file not found" in run.stdout
+
+
+def test_the_readme_first_command_writes_into_an_ignored_folder() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if "spaceplanner evaluate --sample" in line)
+    out = command.split("--out", 1)[1].split()[0].strip("/")
+    ignored = (root / ".gitignore").read_text(encoding="utf-8").split()
+    assert f"{out}/" in ignored or out in ignored
+    assert not (root / out / "report.json").exists() or out in ignored
+
+
+def test_convert_refuses_a_folder_or_a_missing_folder_as_output(
+    community: Path, tmp_path: Path, capsys
+) -> None:
+    assert main(["convert", str(community), str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["convert", str(community), str(tmp_path / "nowhere" / "plan.gpkg")]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "nowhere" in err
+    assert not (tmp_path / "nowhere").exists()

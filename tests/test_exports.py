@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
 import spaceplanner.exports as exports_module
@@ -65,12 +66,12 @@ def test_zip_gpkg_geojson(plan, tmp_path: Path) -> None:
     assert tmp_path / "shapefiles.zip" in written
     with zipfile.ZipFile(tmp_path / "shapefiles.zip") as zf:
         assert "shp/plan_shelters.shp" in zf.namelist()
-    gp = gpd.read_file(tmp_path / "plan.gpkg", layer="plan_shelters")
+    gp = gpd.read_file(tmp_path / "results.gpkg", layer="plan_shelters")
     assert list(gp["name"]) == list(plan.layers["shelters"].frame["name"])
     gj = gpd.read_file(tmp_path / "geojson" / "gap_areas.geojson")
     assert gj.crs.to_epsg() == 4326
     again = gj.to_crs(plan.crs)
-    areas = gpd.read_file(tmp_path / "plan.gpkg", layer="gap_areas")
+    areas = gpd.read_file(tmp_path / "results.gpkg", layer="gap_areas")
     assert again.area.sum() == pytest.approx(areas.area.sum(), rel=1e-6)
 
 
@@ -120,8 +121,9 @@ def test_a_failing_export_leaves_nothing(plan, tmp_path: Path, monkeypatch) -> N
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(exports_module, "_write_geojson", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(PlanError, match="disk is full") as err:
         export(plan, tmp_path, ["csv", "geojson"])
+    assert err.value.file == str(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -140,9 +142,9 @@ def test_every_data_format_for_every_sample(name: str, tmp_path: Path) -> None:
     sample = load_plan(get_path(name))
     written = export(sample, tmp_path, ["shp", "gpkg", "geojson", "csv", "html"])
     names = {p.relative_to(tmp_path).as_posix() for p in written}
-    assert {"plan.gpkg", "indicators.csv", "map.html", "report.html"} <= names
+    assert {"results.gpkg", "indicators.csv", "map.html", "report.html"} <= names
     assert "shp/gap_areas.shp" in names and "geojson/residents.geojson" in names
-    gp = gpd.read_file(tmp_path / "plan.gpkg", layer="residents")
+    gp = gpd.read_file(tmp_path / "results.gpkg", layer="residents")
     shp = gpd.read_file(tmp_path / "shp" / "residents.shp")
     assert len(gp) == len(shp) == len(sample.layers["residents"].frame)
     assert shp.crs == sample.crs and gp.crs == sample.crs
@@ -185,3 +187,80 @@ def test_mixed_geometry_layers_are_split_and_gbk_refuses_what_it_cannot_hold(
         export(plan, tmp_path / "gbk", ["shp", "csv"], encoding="gbk")
     assert err.value.layer == "plan_sh_polygon" and err.value.field == "name"
     assert not any((tmp_path / "gbk").iterdir())  # nothing half-written
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "shp", "geojson"])
+def test_violations_are_layers_with_geometry(plan, tmp_path: Path, fmt: str) -> None:
+    import shapely
+
+    report = evaluate(plan)
+    export(plan, tmp_path, [fmt])
+    if fmt == "gpkg":
+        read = lambda name: gpd.read_file(tmp_path / "results.gpkg", layer=name)  # noqa: E731
+    elif fmt == "shp":
+        names = _fields(tmp_path / "shp")
+
+        def read(name: str) -> gpd.GeoDataFrame:
+            parts = sorted((tmp_path / "shp").glob(f"{name}*.shp"))
+            parts = [p for p in parts if p.stem == name or p.stem.startswith(f"{name}_")]
+            frames = [
+                gpd.read_file(p).rename(
+                    columns={s: f for (file, s), f in names.items() if file == p.name}
+                )
+                for p in parts
+            ]
+            return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+    else:
+
+        def read(name: str) -> gpd.GeoDataFrame:
+            return gpd.read_file(tmp_path / "geojson" / f"{name}.geojson").to_crs(plan.crs)
+
+    layer = read("violations").sort_values("violation")
+    expected = report["violations"]
+    assert len(layer) == len(expected)
+    assert list(layer["rule"]) == [v["rule"] for v in expected]
+    # the flood zone takes part of shelter BN02: the site, its zone and the part removed
+    flood = layer[(layer["rule"] == "avoid.hazard_zone") & (layer["id"] == "BN02")].iloc[0]
+    site = plan.layers["shelters"].frame.set_index("id").geometry["BN02"]
+    zone = plan.layers["flood_zone"].frame.geometry.iloc[0]
+    assert shapely.area(shapely.symmetric_difference(flood.geometry, site)) < 1e-3
+    assert flood["principle_en"] == "avoid" and flood["source_layer"] == "flood_zone"
+    inside = shapely.area(shapely.intersection(site, zone))
+    assert inside == pytest.approx(0.623 * shapely.area(site), rel=1e-3)  # 62 % in the zone
+    assert float(flood["removed_m2"]) == pytest.approx(inside, rel=1e-6)
+    removed = read("violation_removed")
+    part = removed[removed["violation"] == flood["violation"]].geometry.iloc[0]
+    assert shapely.area(part) == pytest.approx(inside, rel=1e-6)
+    zones = read("violation_zones")
+    petrol = layer[layer["rule"] == "prevent.petrol_station"].iloc[0]
+    band = zones[zones["violation"] == petrol["violation"]].iloc[0]
+    assert band["source_id"] == "WX01"
+    station = plan.layers["petrol_station"].frame.geometry.iloc[0]
+    # the band is the 50 m protective distance around the station, to 1 cm
+    ring = shapely.get_exterior_ring(band.geometry)
+    distances = shapely.distance(station, shapely.points(shapely.get_coordinates(ring)))
+    assert distances.min() == pytest.approx(50.0, abs=0.02)
+    assert distances.max() == pytest.approx(50.0, abs=0.02)
+
+
+def test_capacity_removed_per_principle_is_numeric(plan, tmp_path: Path) -> None:
+    report = evaluate(plan)
+    export(plan, tmp_path, ["gpkg", "shp"])
+    shelters = gpd.read_file(tmp_path / "results.gpkg", layer="shelters")
+    assert "capacity_removed" not in shelters
+    by_id = {s["id"]: s["capacity_removed"] for s in report["shelters"]["by_shelter"]}
+    for field, principle in (
+        ("removed_avoid", "避"),
+        ("removed_prevent", "防"),
+        ("removed_giveway", "让"),
+    ):
+        assert shelters[field].dtype.kind == "f"
+        for sid, value in zip(shelters["id"], shelters[field], strict=True):
+            assert value == pytest.approx(by_id[sid][principle])
+    assert shelters["removed_avoid"].sum() == pytest.approx(report["capacity_removed_by"]["避"])
+    names = _fields(tmp_path / "shp")
+    full = {v for (f, _), v in names.items() if f == "shelters.shp"}
+    assert {"removed_avoid", "removed_prevent", "removed_giveway"} <= full
+    shp = gpd.read_file(tmp_path / "shp" / "shelters.shp")
+    short = {v: s for (f, s), v in names.items() if f == "shelters.shp"}
+    assert shp[short["removed_prevent"]].dtype.kind == "f"

@@ -2,9 +2,10 @@
 
 Exports evaluate a snapshot of the session's plan with the session's scenario and period (the
 core :func:`~spaceplanner.exports.export` evaluates afresh, so the files always match the plan as
-it was when Export was pressed). They are written into a hidden staging folder inside the chosen
-folder and moved into place only when everything is complete, so an error or a cancel leaves the
-folder as it was. :func:`~spaceplanner.exports.export` has no cancel hook inside a step: Cancel
+it was when Export was pressed). They are written as one unit
+(:func:`~spaceplanner.outputs.output_unit`: under the folder's lock, into a hidden staging folder
+inside it) and moved into place only when everything is complete, so an error or a cancel leaves
+the folder as it was. :func:`~spaceplanner.exports.export` has no cancel hook inside a step: Cancel
 takes effect at its next progress report (between scenarios, before writing, after writing); a
 cancel during writing lets the step finish and then discards its output.
 """
@@ -12,7 +13,6 @@ cancel during writing lets the step finish and then discards its output.
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -40,10 +40,10 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner.evaluation import CancelledError, Evaluator
-from spaceplanner.exports import FORMATS, export
+from spaceplanner.exports import FORMATS, export, planned_outputs
 from spaceplanner.labels import label
-from spaceplanner.layers.errors import PlanError
 from spaceplanner.mapsheet import write_map_sheet
+from spaceplanner.outputs import output_unit, plan_inputs
 from spaceplanner.report import Report
 from spaceplanner.ui.qt_worker import QtBackgroundTask
 from spaceplanner.ui.session import Session
@@ -53,29 +53,9 @@ __all__ = ["QtExportDialog", "planned_outputs"]
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 
-#: What :func:`~spaceplanner.exports.export` writes at the top of the folder, per format
-#: (kept in step with ``exports.export``'s own list, which it does not expose).
-_OUTPUTS = {
-    "html": ["map.html", "report.html"],
-    "pdf": ["map_sheet.pdf"],
-    "png": ["map_sheet.png"],
-    "shp": ["shp"],
-    "gpkg": ["plan.gpkg"],
-    "geojson": ["geojson"],
-    "csv": ["indicators.csv", "violations.csv", "capacity_removed.csv", "stewardship.csv"],
-}
-_STAGING_PREFIX = ".spaceplanner-export-"
 _YES_NO = (
     QMessageBox.StandardButtons(QMessageBox.StandardButton.Yes) | QMessageBox.StandardButton.No
 )
-
-
-def planned_outputs(formats: Iterable[str], *, zip_shapefiles: bool = False) -> list[str]:
-    """Names of the files and folders an export of ``formats`` puts into its folder."""
-    names: list[str] = []
-    for fmt in formats:
-        names += ["shapefiles.zip"] if fmt == "shp" and zip_shapefiles else _OUTPUTS[fmt]
-    return names
 
 
 def _sheet_indicator(report: Report) -> str:
@@ -100,18 +80,13 @@ def _write_export(
     overwrite: bool,
     progress: Progress,
     cancelled: Cancelled,
+    inputs: Iterable[Path] = (),
 ) -> list[Path]:
-    """Export into a staging folder inside ``folder``, then move the outputs into place.
+    """Export into a staging folder of ``folder``, then move the outputs into place as one unit.
 
     Runs in the worker thread. Nothing reaches ``folder`` unless the whole export succeeded
     and was not cancelled.
     """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=folder))
-    except OSError as exc:
-        msg = f"cannot write to this folder ({exc.strerror or exc})"
-        raise PlanError(msg, file=str(folder), hint="choose another folder") from exc
 
     def step(fraction: float, text: str) -> None:
         if cancelled():
@@ -119,32 +94,13 @@ def _write_export(
             raise CancelledError(msg)
         progress(0.95 * fraction, text)
 
-    try:
+    with output_unit(folder, overwrite=overwrite, inputs=inputs) as staging:
         written = run_export(staging, step)
         if cancelled():
             msg = "the export was cancelled"
             raise CancelledError(msg)
-        tops = sorted({p.relative_to(staging).parts[0] for p in written})
-        clashes = [name for name in tops if (folder / name).exists()]
-        if clashes and not overwrite:
-            msg = (
-                f"{len(clashes)} output(s) appeared in the folder meanwhile ({', '.join(clashes)})"
-            )
-            raise PlanError(msg, file=str(folder), hint="export again and allow replacing them")
         progress(0.97, "moving")
-        for name in tops:
-            target = folder / name
-            if target.is_dir() and not target.is_symlink():
-                shutil.rmtree(target)
-            elif target.exists() or target.is_symlink():
-                target.unlink()
-            (staging / name).replace(target)
-        return [folder / p.relative_to(staging) for p in written]
-    except OSError as exc:
-        msg = f"writing the export failed ({exc.strerror or exc})"
-        raise PlanError(msg, file=str(folder), hint="check the folder and the free space") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    return [folder / p.relative_to(staging) for p in written]
 
 
 class _Preview(QLabel):
@@ -467,7 +423,12 @@ class QtExportDialog(QDialog):
 
         def run(progress: Progress, cancelled: Cancelled) -> list[Path]:
             return _write_export(
-                folder, run_export, overwrite=overwrite, progress=progress, cancelled=cancelled
+                folder,
+                run_export,
+                overwrite=overwrite,
+                progress=progress,
+                cancelled=cancelled,
+                inputs=plan_inputs(plan),
             )
 
         return self._start("export", run, self.tr("Exporting…"))

@@ -386,12 +386,12 @@ def test_recovering_a_plan_with_rasters_keeps_them_readable(
 def test_a_failed_save_is_a_dialog_and_keeps_the_edits(
     qtbot, opened: QtMainWindow, monkeypatch, tmp_path: Path
 ) -> None:
-    import spaceplanner.plan_file as plan_file
+    import spaceplanner.outputs as outputs
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(plan_file.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(outputs.tempfile, "mkstemp", refuse)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(
