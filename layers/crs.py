@@ -3,25 +3,50 @@
 Geometry work happens in one projected metric CRS per plan. Geographic input (WGS84, CGCS2000)
 and Web Mercator (whose scale is off by 1/cos(latitude)) are projected once, at load, to the UTM
 zone of the plan's centre, or to the CGCS2000 3-degree Gauss-Krüger zone for CGCS2000 input.
+
+A metric CRS is only kept where it measures true: its scale at the plan (pyproj's meridional and
+parallel scale factors) must be within :data:`MAX_SCALE_ERROR` of 1, so World Mercator at 60° N,
+which doubles every distance, is not a plan CRS there. Coordinates are checked against their CRS
+too: degrees in a layer labelled as a projected CRS, or metres in one labelled lon/lat, are
+refused with the likely cause.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import geopandas as gpd
-from pyproj import CRS
-from pyproj.exceptions import CRSError
-from shapely.geometry import box
+import numpy as np
+from pyproj import CRS, Proj, Transformer
+from pyproj.exceptions import CRSError, ProjError
+from shapely.geometry import Point, box
 
 __all__ = [
+    "MAX_PLAN_EXTENT_M",
+    "MAX_SCALE_ERROR",
+    "MIN_PLAN_EXTENT_M",
     "choose_metric_crs",
+    "coordinate_problem",
     "crs_label",
     "gauss_kruger_cgcs2000",
+    "in_area_of_use",
     "is_cgcs2000",
     "is_metric",
+    "lonlat_bounds",
+    "metric_crs_at",
     "parse_crs",
+    "scale_error",
 ]
+
+#: Largest relative error of a distance measured in the plan's CRS (1 %: a 500 m radius off by
+#: at most 5 m). UTM and Gauss-Krüger zones stay within 0.1 % across their zones; World and Web
+#: Mercator exceed 1 % beyond about 8° of latitude.
+MAX_SCALE_ERROR = 0.01
+#: A plan narrower than this (m) cannot be a community: its coordinates are in the wrong unit.
+MIN_PLAN_EXTENT_M = 10.0
+#: A plan wider than this (m) is not one community: some coordinates are wrong.
+MAX_PLAN_EXTENT_M = 200_000.0
 
 WEB_MERCATOR = CRS.from_epsg(3857)
 #: EPSG code of "CGCS2000 / 3-degree Gauss-Kruger CM 75E"; the zones follow every 3 degrees.
@@ -84,21 +109,126 @@ def choose_metric_crs(sources: Iterable[tuple[CRS, tuple[float, float, float, fl
     Returns
     -------
     CRS
-        The layers' own CRS when all share one metric CRS; otherwise the CGCS2000 3-degree
-        Gauss-Krüger zone when any layer is CGCS2000, else the UTM zone of the centre of all layers.
+        The layers' own CRS when all share one metric CRS that measures true where they lie
+        (scale error at most :data:`MAX_SCALE_ERROR`); otherwise the CGCS2000 3-degree
+        Gauss-Krüger zone when any layer is CGCS2000, else the UTM zone of the centre.
+
+    Raises
+    ------
+    ValueError
+        When the layers cannot be placed on Earth.
     """
     items = list(sources)
     if not items:
         msg = "no layers to choose a CRS from"
         raise ValueError(msg)
     crss = {crs for crs, _ in items}
-    if len(crss) == 1:
-        only = next(iter(crss))
-        if is_metric(only):
-            return only
-    boxes = [gpd.GeoSeries([box(*bounds)], crs=crs).to_crs(4326).iloc[0] for crs, bounds in items]
-    centre = gpd.GeoSeries(boxes, crs=4326).union_all().centroid
-    if any(is_cgcs2000(crs) for crs in crss):
-        return gauss_kruger_cgcs2000(centre.x)
-    utm = gpd.GeoSeries([centre], crs=4326).estimate_utm_crs()
+    found = [lonlat_bounds(crs, bounds) for crs, bounds in items]
+    only = next(iter(crss)) if len(crss) == 1 else None
+    if only is not None and is_metric(only) and any(b is None for b in found):
+        return only  # a metric CRS that cannot be placed on Earth: measure in it as given
+    if any(b is None for b in found):
+        msg = "the coordinates cannot be placed on Earth in their CRS"
+        raise ValueError(msg)
+    centre = gpd.GeoSeries([box(*b) for b in found if b], crs=4326).union_all().centroid
+    accurate = only is not None and scale_error(only, centre.x, centre.y) <= MAX_SCALE_ERROR
+    if only is not None and is_metric(only) and accurate:
+        return only
+    return metric_crs_at(centre.x, centre.y, cgcs2000=any(is_cgcs2000(crs) for crs in crss))
+
+
+def metric_crs_at(lon: float, lat: float, *, cgcs2000: bool = False) -> CRS:
+    """The UTM zone of ``(lon, lat)``, or its CGCS2000 3-degree Gauss-Krüger zone."""
+    if cgcs2000:
+        return gauss_kruger_cgcs2000(lon)
+    try:
+        utm = gpd.GeoSeries([Point(lon, lat)], crs=4326).estimate_utm_crs()
+    except RuntimeError as exc:
+        msg = f"no UTM zone holds ({lon:.6g}, {lat:.6g})"
+        raise ValueError(msg) from exc
     return CRS.from_user_input(utm)
+
+
+def lonlat_bounds(
+    crs: CRS, bounds: tuple[float, float, float, float]
+) -> tuple[float, float, float, float] | None:
+    """``bounds`` (in ``crs``) as WGS84 ``(west, south, east, north)``; None when they cannot be
+    placed on Earth."""
+    if crs.is_geographic:
+        lonlat = CRS.from_epsg(4326)
+        if crs.equals(lonlat, ignore_axis_order=True) or crs.to_epsg() in {4326, 4490, 4258}:
+            west, south, east, north = bounds
+            ok = abs(west) <= 180 and abs(east) <= 180 and abs(south) <= 90 and abs(north) <= 90
+            return (west, south, east, north) if ok else None
+    try:
+        to_lonlat = Transformer.from_crs(crs, 4326, always_xy=True)
+        out = to_lonlat.transform_bounds(*bounds, densify_pts=5)
+    except (ProjError, CRSError, ValueError):
+        return None
+    if not np.isfinite(out).all():
+        return None
+    west, south, east, north = (float(v) for v in out)
+    return (west, south, east, north)
+
+
+def in_area_of_use(crs: CRS, lon: float, lat: float, *, margin: float = 0.0) -> bool | None:
+    """True when ``(lon, lat)`` lies in the CRS's area of use (widened by ``margin`` degrees);
+    None when the CRS declares none."""
+    area = crs.area_of_use
+    if area is None:
+        return None
+    west, south, east, north = area.bounds
+    if not south - margin <= lat <= north + margin:
+        return False
+    if west <= east:
+        return west - margin <= lon <= east + margin
+    return lon >= west - margin or lon <= east + margin  # crosses the antimeridian
+
+
+def scale_error(crs: CRS, lon: float, lat: float) -> float:
+    """Largest relative error of a short distance measured in projected ``crs`` at
+    ``(lon, lat)``: the larger of |h - 1| and |k - 1| (meridional and parallel scale factors).
+    ``inf`` where the projection cannot measure."""
+    try:
+        factors = Proj(crs).get_factors(lon, lat)
+    except (ProjError, CRSError, RuntimeError, ValueError):
+        return math.inf
+    h, k = factors.meridional_scale, factors.parallel_scale
+    if not (math.isfinite(h) and math.isfinite(k)) or h <= 0 or k <= 0:
+        return math.inf
+    return max(abs(h - 1), abs(k - 1))
+
+
+def coordinate_problem(crs: CRS, bounds: tuple[float, float, float, float]) -> str | None:
+    """Why coordinates with ``bounds`` cannot be in ``crs``, or None when they can.
+
+    Metres in a geographic CRS fall outside longitude/latitude ranges; degrees in a projected
+    CRS (every |x| <= 180, |y| <= 90) land far outside its area of use.
+    """
+    minx, miny, maxx, maxy = bounds
+    if not all(math.isfinite(v) for v in bounds):
+        return "some coordinates are not finite numbers"
+    in_degrees = max(abs(minx), abs(maxx)) <= 180 and max(abs(miny), abs(maxy)) <= 90
+    if crs.is_geographic and not in_degrees:
+        return (
+            f"coordinates reach ({_num(maxx if abs(maxx) > abs(minx) else minx)}, "
+            f"{_num(maxy if abs(maxy) > abs(miny) else miny)}), outside longitude/latitude "
+            f"ranges, but the CRS {crs_label(crs)} is lon/lat: they look like metres"
+        )
+    if crs.is_projected and in_degrees:
+        box_ = lonlat_bounds(crs, bounds)
+        lon = lat = math.nan
+        if box_ is not None:
+            lon, lat = (box_[0] + box_[2]) / 2, (box_[1] + box_[3]) / 2
+        inside = None if box_ is None else in_area_of_use(crs, lon, lat, margin=1.0)
+        if inside is False or box_ is None:
+            return (
+                f"every coordinate lies within ±180, ±90 ({_num(minx)}..{_num(maxx)}, "
+                f"{_num(miny)}..{_num(maxy)}): they look like degrees, but the CRS "
+                f"{crs_label(crs)} is projected in metres and its area of use is elsewhere"
+            )
+    return None
+
+
+def _num(value: float) -> str:
+    return f"{value:,.6g}"

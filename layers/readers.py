@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import sqlite3
+import stat
 import struct
 import warnings
 from dataclasses import dataclass, field
@@ -49,6 +50,10 @@ __all__ = [
 
 RASTER_SUFFIXES = {".tif", ".tiff", ".img", ".asc", ".vrt", ".nc"}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Largest raster accepted, in cells (1 GB of float32): the grid is read whole when a plan is
+#: saved and windowed to the plan in analysis, so a header declaring more is refused before any
+#: pixel is read.
+MAX_RASTER_CELLS = 250_000_000
 _LON_NAMES = ("lon", "lng", "long", "longitude", "经度")
 _LAT_NAMES = ("lat", "latitude", "纬度")
 _SEPARATOR_NAMES = {",": "commas", ";": "semicolons (;)", "\t": "tabs", "|": "'|'"}
@@ -98,13 +103,28 @@ class RasterSource:
 
 
 def check_file(path: Path, label: str) -> None:
-    """Raise a LayerError when ``path`` is missing, a folder, or empty."""
-    if not path.exists():
+    """Raise a LayerError when ``path`` is missing, a folder, not a regular file, or empty.
+
+    A pipe or a device (``/dev/zero``) is refused before anything reads it: reading would block
+    or never end.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        msg = f"the file cannot be read ({exc.strerror or exc})"
+        hint = "check the path and permissions"
+        raise LayerError(msg, file=str(path), layer=label, hint=hint) from exc
+    if mode is None:
         msg = "file not found"
         raise LayerError(msg, file=str(path), layer=label, hint="check the path in the plan")
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         msg = "is a folder, not a file"
         raise LayerError(msg, file=str(path), layer=label, hint="name a file inside it")
+    if not stat.S_ISREG(mode):
+        msg = "is not a regular file (a pipe, socket or device)"
+        raise LayerError(msg, file=str(path), layer=label, hint="give the path of a data file")
     if path.stat().st_size == 0:
         msg = "file is empty (0 bytes)"
         raise LayerError(msg, file=str(path), layer=label, hint="export the layer again")
@@ -517,6 +537,19 @@ def read_raster(
     problems: list[Problem] = []
     try:
         with rasterio.open(dataset) as src:
+            cells = src.width * src.height
+            if cells > MAX_RASTER_CELLS:
+                msg = (
+                    f"the raster is {src.width:,} x {src.height:,} cells ({cells / 1e9:,.1f} "
+                    f"billion); at most {MAX_RASTER_CELLS / 1e6:,.0f} million are read"
+                )
+                raise LayerError(
+                    msg,
+                    file=str(path),
+                    layer=label,
+                    hint="clip it to the plan area or resample it (e.g. gdal_translate -projwin "
+                    "... or -tr ...) and give the smaller file",
+                )
             if band < 1 or band > src.count:
                 msg = f"band {band} does not exist (the raster has {src.count})"
                 raise LayerError(msg, file=str(path), layer=label, hint="fix `band =` in the plan")

@@ -346,10 +346,11 @@ def node_fields(
 ) -> np.ndarray:
     """Node distances ``(K, N)`` from each group of sites (``inf`` beyond ``limit``)."""
     n, k = network.node_count, len(groups)
-    member = np.full((k, sources.count), False)
-    for g, sites in enumerate(groups):
-        member[g, sites] = True
-    g_idx, p_idx = np.nonzero(member[:, sources.site])
+    # (group, point) of every network point of every member site, by a join: a dense
+    # (groups x sites) mask grows with the square of the shelters (one group per shelter)
+    pair = np.unique(np.column_stack(_group_sites(groups)), axis=0).reshape(-1, 2)
+    rows, p_idx = _members(sources.site, np.arange(sources.site.size), pair[:, 1])
+    g_idx = pair[rows, 0]
     seg = sources.seg[p_idx]
     length = network.seg_len[seg]
     rows = np.concatenate([g_idx, g_idx])
@@ -394,7 +395,9 @@ def _network_rows(
 ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """Per group: ``(group, targets, distances)`` through the network within ``limit``, each
     target once, found from the nodes the group reaches."""
-    per_chunk = max(1, _CHUNK_CELLS // max(network.node_count, 1))
+    # Each chunk's distances are (groups x (nodes + groups)): the source rows are graph nodes.
+    n = max(network.node_count, 1)
+    per_chunk = max(1, int((np.sqrt(n * n + 4 * _CHUNK_CELLS) - n) / 2))
     for start in range(0, len(groups), per_chunk):
         chunk = groups[start : start + per_chunk]
         fields = node_fields(network, sources, chunk, limit)
@@ -636,3 +639,21 @@ def straight_distances(
         out[g, best.index.to_numpy()] = best.to_numpy()
     out[out > limit] = np.inf
     return out
+
+
+def straight_reach(
+    geometries: np.ndarray, target_xy: np.ndarray, *, detour: float, limit: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Straight-line distance x ``detour`` from each site to each target within ``limit``, as
+    sparse triples ``(site, target, distance)`` sorted by site and target (one STRtree query
+    for all sites: the work follows the pairs within reach, not sites x targets)."""
+    geoms = np.asarray(geometries, dtype=object)
+    if geoms.size == 0 or len(target_xy) == 0:
+        return _no_pairs()
+    points = shapely.points(target_xy)
+    r, s = STRtree(geoms).query(points, predicate="dwithin", distance=limit / detour)
+    d = shapely.distance(points[r], geoms[s]) * detour
+    keep = d <= limit
+    r, s, d = r[keep], s[keep], d[keep]
+    order = np.lexsort((r, s))
+    return s[order].astype(np.int64), r[order].astype(np.int64), d[order]

@@ -33,6 +33,7 @@ from spaceplanner.distance import (
     group_reach,
     site_sources,
     straight_distances,
+    straight_reach,
 )
 from spaceplanner.hazards import (
     SCENARIOS,
@@ -45,6 +46,7 @@ from spaceplanner.indicators import check_targets, indicators
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
+from spaceplanner.limits import check_memory, plan_memory
 from spaceplanner.network import Access, WalkNetwork, build_network, locate
 from spaceplanner.plan import Plan, PlanLayer
 from spaceplanner.report import Report
@@ -374,9 +376,12 @@ class Evaluator:
                 singles = [np.array([j]) for j in range(idx.size)]
                 limit = float(radius[idx].max())
                 if every is None:
-                    dense, _ = self._distances(ctx, geoms[idx], singles, limit)
-                    g, r_all = np.nonzero(np.isfinite(dense))
-                    d_all = dense[g, r_all]
+                    g, r_all, d_all = straight_reach(
+                        geoms[idx],
+                        ctx.residents.xy,
+                        detour=self.profile.detour_factor.value,
+                        limit=limit,
+                    )
                 else:
                     # sparse: each shelter's residents within its radius, not a dense
                     # (shelters x residents) array
@@ -560,6 +565,7 @@ class Evaluator:
             self._facility_kinds(),
             file=str(self.plan.path) if self.plan.path else None,
         )
+        check_memory(plan_memory(self.plan), file=str(self.plan.path) if self.plan.path else None)
         self._cancel = cancel
         self._fingerprints = {}
         steps = ["network and residents", "shelters", "activity spaces", "facilities", "gaps"]

@@ -17,6 +17,8 @@ from scipy import sparse
 from scipy.spatial import cKDTree
 from shapely import STRtree
 
+from spaceplanner.limits import thin_dense_lines
+
 __all__ = ["Access", "WalkNetwork", "build_network", "locate"]
 
 #: Coordinates are compared at this precision (metres) when deciding that vertices are shared.
@@ -138,6 +140,7 @@ def build_network(lines: np.ndarray) -> WalkNetwork | None:
 
     Returns None when the lines have no segment of positive length.
     """
+    lines = thin_dense_lines(lines)  # millimetre vertices: one segment, not a million
     parts = shapely.get_parts(np.asarray(lines, dtype=object))
     parts = parts[~shapely.is_empty(parts)]
     coords, which = shapely.get_coordinates(parts, return_index=True)

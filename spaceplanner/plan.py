@@ -10,6 +10,7 @@ plan's metric CRS and checks that the layers overlap. Problems are collected per
 from __future__ import annotations
 
 import math
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
-from pyproj import CRS
+from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from rasterio.warp import transform_bounds
 from shapely.geometry import box
@@ -35,7 +36,22 @@ from spaceplanner.layers.catalogue import (
     role_names,
 )
 from spaceplanner.layers.conform import conform
-from spaceplanner.layers.crs import WEB_MERCATOR, choose_metric_crs, crs_label, is_metric, parse_crs
+from spaceplanner.layers.crs import (
+    MAX_PLAN_EXTENT_M,
+    MAX_SCALE_ERROR,
+    MIN_PLAN_EXTENT_M,
+    WEB_MERCATOR,
+    choose_metric_crs,
+    coordinate_problem,
+    crs_label,
+    in_area_of_use,
+    is_cgcs2000,
+    is_metric,
+    lonlat_bounds,
+    metric_crs_at,
+    parse_crs,
+    scale_error,
+)
 from spaceplanner.layers.errors import LayerError, PlanError, SpacePlannerError
 from spaceplanner.layers.problems import Problem
 from spaceplanner.layers.readers import (
@@ -237,6 +253,7 @@ class Plan:
                     problems=result.problems,
                 )
             )
+            check_coordinates(fitted[-1])
         if crs is not None:
             target = parse_crs(crs)
         else:
@@ -261,6 +278,9 @@ class Plan:
             targets=flatten_targets(targets),
         )
         problems += _check_overlap(fitted, target)
+        problems += _check_extent(fitted, target) or check_plan_crs(
+            target, fitted, file=None, given="the plan's crs" if crs is not None else "the CRS"
+        )
         plan.raise_for_errors()
         return plan
 
@@ -701,22 +721,132 @@ def project_layer(layer: PlanLayer, crs: CRS) -> None:
     layer.frame = projected
 
 
+def check_coordinates(layer: PlanLayer) -> None:
+    """Raise a LayerError when a vector layer's coordinates cannot be in its CRS (metres
+    labelled lon/lat, degrees labelled as a projected CRS)."""
+    if layer.frame is None or layer.frame.crs is None or layer.frame.empty:
+        return
+    own = CRS.from_user_input(layer.frame.crs)
+    cause = coordinate_problem(own, layer.bounds(own))
+    if cause is None:
+        return
+    feature = None
+    if own.is_geographic:
+        b = layer.frame.geometry.bounds
+        outside = np.flatnonzero(
+            (
+                (b[["minx", "maxx"]].abs() > 180).any(axis=1)
+                | (b[["miny", "maxy"]].abs() > 90).any(axis=1)
+            ).to_numpy()
+        )
+        if outside.size:
+            first = layer.frame.iloc[int(outside[0])]
+            feature = str(first["id"]) if "id" in layer.frame else f"row {int(outside[0]) + 1}"
+            if outside.size > 1:
+                feature += f" (and {outside.size - 1} more)"
+        hint = (
+            'set `crs = "EPSG:..."` for this layer to the projected CRS its coordinates are in '
+            "(a GeoJSON without a CRS is read as WGS84 lon/lat)"
+        )
+    else:
+        hint = 'set `crs = "EPSG:4326"` for this layer (or the lon/lat CRS it was drawn in)'
+    raise LayerError(cause, file=layer.source, layer=layer.name, feature=feature, hint=hint)
+
+
+def _lonlat_text(crs: CRS, geom_box: Any) -> str:
+    """``"24.94 E, 60.17 N"`` for the centre of ``geom_box`` (in ``crs``)."""
+    centre = geom_box.centroid
+    lon, lat = Transformer.from_crs(crs, 4326, always_xy=True).transform(centre.x, centre.y)
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        return f"({centre.x:,.0f}, {centre.y:,.0f}) in {crs_label(crs)}"
+    return f"{abs(lon):.2f} {'E' if lon >= 0 else 'W'}, {abs(lat):.2f} {'N' if lat >= 0 else 'S'}"
+
+
+def _looks_swapped(crs: CRS, own: Any, home: Any) -> bool:
+    """True when the centre of ``own`` with longitude and latitude swapped falls near ``home``."""
+    centre = own.centroid
+    lon, lat = Transformer.from_crs(crs, 4326, always_xy=True).transform(centre.x, centre.y)
+    home_ll = lonlat_bounds(crs, home.bounds)
+    if home_ll is None or not (math.isfinite(lon) and math.isfinite(lat)):
+        return False
+    pad = 0.05
+    west, south, east, north = home_ll
+    return west - pad <= lat <= east + pad and south - pad <= lon <= north + pad
+
+
+def _names(layers: list[PlanLayer], most: int = 5) -> str:
+    shown = ", ".join(f"'{lyr.name}'" for lyr in layers[:most])
+    return shown + (f" and {len(layers) - most} more" if len(layers) > most else "")
+
+
 def _check_overlap(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
-    """Report layers that lie away from the plan's reference extent."""
+    """Report layers that lie away from the others.
+
+    Layers within ``OVERLAP_TOLERANCE_M`` of each other form groups; the group with the most
+    layers (on a tie, the one with the residents, else the boundary) is where the plan lies, and
+    a layer outside it is reported with where it lies and where the others lie. Within that group,
+    a layer away from the reference extent (the residents, else the boundary, else the largest
+    layer) is reported too.
+    """
     if len(layers) < 2:
         return []
-    ref = [lyr for lyr in layers if lyr.role == "residents"] or [
-        lyr for lyr in layers if lyr.role == "boundary"
+    boxes = [box(*lyr.bounds(crs)) for lyr in layers]
+    tol = settings.OVERLAP_TOLERANCE_M
+    group = list(range(len(layers)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i in range(len(layers)):
+        for j in range(i + 1, len(layers)):
+            if boxes[i].distance(boxes[j]) <= tol:
+                group[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(layers)):
+        members.setdefault(root(i), []).append(i)
+
+    def rank(idx: list[int]) -> tuple[int, bool, bool, int]:
+        roles = {layers[i].role for i in idx}
+        features = sum(layers[i].feature_count for i in idx)
+        return (len(idx), "residents" in roles, "boundary" in roles, features)
+
+    main = max(members.values(), key=rank)
+    home = [layers[i] for i in main]
+    home_box = boxes[main[0]]
+    for i in main[1:]:
+        home_box = home_box.union(boxes[i])
+    problems = []
+    for i, lyr in enumerate(layers):
+        if i in main:
+            continue
+        km = boxes[i].distance(home_box) / 1000
+        others = "the other layer" if len(home) == 1 else f"the other {len(home)} layers"
+        swapped = _looks_swapped(crs, boxes[i], home_box)
+        msg = (
+            f"the layer lies at {_lonlat_text(crs, boxes[i])}, {km:,.1f} km from "
+            f"{others} ({_names(home)}) at {_lonlat_text(crs, home_box)}: the layers do not "
+            f"overlap{'; lon/lat swapped?' if swapped else ''}"
+        )
+        hint = (
+            'swap its x and y (longitude first), or correct its CRS with `crs = "EPSG:..."`'
+            if swapped
+            else "its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
+            'set `crs = "EPSG:..."` for it'
+        )
+        problems.append(Problem("error", msg, file=lyr.source, layer=lyr.name, hint=hint))
+    ref = [lyr for lyr in home if lyr.role == "residents"] or [
+        lyr for lyr in home if lyr.role == "boundary"
     ]
     if not ref:
-        ref = [max(layers, key=lambda lyr: lyr.feature_count)]
+        return problems
     ref_box = box(*ref[0].bounds(crs))
     for lyr in ref[1:]:
         ref_box = ref_box.union(box(*lyr.bounds(crs)))
-    reach = ref_box.buffer(settings.OVERLAP_TOLERANCE_M)
-    names = ", ".join(f"'{lyr.name}'" for lyr in ref)
-    problems = []
-    for lyr in layers:
+    reach = ref_box.buffer(tol)
+    for lyr in home:
         if lyr in ref:
             continue
         own = box(*lyr.bounds(crs))
@@ -725,7 +855,8 @@ def _check_overlap(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
             problems.append(
                 Problem(
                     "error",
-                    f"the layer lies {km:,.1f} km away from {names}: the layers do not overlap",
+                    f"the layer lies {km:,.1f} km away from {_names(ref)}: the layers do not "
+                    "overlap",
                     file=lyr.source,
                     layer=lyr.name,
                     hint="its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
@@ -735,11 +866,111 @@ def _check_overlap(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
     return problems
 
 
+def _check_extent(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
+    """Report a plan too small or too large to be a community (coordinates in a wrong unit)."""
+    vectors = [lyr for lyr in layers if lyr.frame is not None and not lyr.frame.empty]
+    if sum(lyr.feature_count for lyr in vectors) < 2:
+        return []
+    spans = {lyr.name: lyr.bounds(crs) for lyr in vectors}
+    lows = np.min(list(spans.values()), axis=0)
+    highs = np.max(list(spans.values()), axis=0)
+    across = float(max(highs[2] - lows[0], highs[3] - lows[1]))
+    if not math.isfinite(across):
+        return []
+    if across < MIN_PLAN_EXTENT_M:
+        biggest = max(vectors, key=lambda lyr: lyr.feature_count)
+        msg = (
+            f"the whole plan is only {across:.3g} m across (less than {MIN_PLAN_EXTENT_M:g} m): "
+            f"its coordinates are not metres in {crs_label(crs)}; degrees in a metric CRS?"
+        )
+        hint = 'give each layer the CRS its coordinates are in (`crs = "EPSG:4326"` for lon/lat)'
+        return [Problem("error", msg, file=biggest.source, layer=biggest.name, hint=hint)]
+    if across <= MAX_PLAN_EXTENT_M:
+        return []
+
+    def width(lyr: PlanLayer) -> float:
+        b = spans[lyr.name]
+        return max(b[2] - b[0], b[3] - b[1])
+
+    widest = max(vectors, key=width)
+    assert widest.frame is not None
+    centroids = widest.frame.geometry.centroid
+    cx, cy = float(np.median(centroids.x)), float(np.median(centroids.y))
+    far = int(np.argmax(np.hypot(centroids.x - cx, centroids.y - cy)))
+    row = widest.frame.iloc[far]
+    feature = str(row["id"]) if "id" in widest.frame else f"row {far + 1}"
+    msg = (
+        f"the plan spans {across / 1000:,.0f} km (layer '{widest.name}' alone "
+        f"{width(widest) / 1000:,.0f} km), more than a community ({MAX_PLAN_EXTENT_M / 1000:g} km "
+        "at most): some coordinates are wrong"
+    )
+    hint = f"check feature {feature} (the farthest from the others) and the layer's CRS"
+    where = {"file": widest.source, "layer": widest.name, "feature": feature}
+    return [Problem("error", msg, **where, hint=hint)]
+
+
+def _suggest_crs(lon: float, lat: float, cgcs2000: bool) -> str:
+    try:
+        return crs_label(metric_crs_at(lon, lat, cgcs2000=cgcs2000))
+    except ValueError:
+        return "the UTM zone of the plan"
+
+
+def check_plan_crs(
+    crs: CRS, layers: list[PlanLayer], *, file: str | None, given: str
+) -> list[Problem]:
+    """Check that ``crs`` measures true over the plan: its scale at the plan's centre and corners
+    within :data:`MAX_SCALE_ERROR` (else an error naming the CRS to use), and the plan inside its
+    area of use (else a warning).
+
+    ``given`` says where the CRS came from (for the message): ``"the plan's crs"``, ...
+    """
+    vectors = [lyr for lyr in layers if lyr.frame is not None and not lyr.frame.empty]
+    if not vectors:
+        return []
+    spans = [lyr.bounds(crs) for lyr in vectors]
+    lows, highs = np.min(spans, axis=0), np.max(spans, axis=0)
+    ll = lonlat_bounds(crs, (float(lows[0]), float(lows[1]), float(highs[2]), float(highs[3])))
+    if ll is None:
+        return []
+    west, south, east, north = ll
+    lon, lat = (west + east) / 2, (south + north) / 2
+    points = [(lon, lat), (west, south), (west, north), (east, south), (east, north)]
+    error = max(scale_error(crs, x, y) for x, y in points)
+    where = f"{abs(lat):.2f} {'N' if lat >= 0 else 'S'}, {abs(lon):.2f} {'E' if lon >= 0 else 'W'}"
+    field_ = "crs" if "plan's" in given or "--crs" in given else None
+    if error > MAX_SCALE_ERROR:
+        better = _suggest_crs(lon, lat, is_cgcs2000(crs))
+        off = "cannot measure there" if math.isinf(error) else f"is off by {error:.1%}"
+        msg = (
+            f"{given} {crs_label(crs)} ({crs.name}) distorts distances at the plan ({where}): "
+            f"its scale {off} (at most {MAX_SCALE_ERROR:.0%} is accepted)"
+        )
+        hint = f"use {better} (the zone of the plan), or leave `crs` out to have it chosen"
+        return [Problem("error", msg, file=file, field=field_, hint=hint)]
+    if in_area_of_use(crs, lon, lat) is False:
+        msg = (
+            f"the plan ({where}) lies outside the area of use of {given} {crs_label(crs)} "
+            f"({crs.name}); its distances are still within {MAX_SCALE_ERROR:.0%}"
+        )
+        hint = f"{_suggest_crs(lon, lat, is_cgcs2000(crs))} is made for this place"
+        return [Problem("warning", msg, file=file, field=field_, hint=hint)]
+    return []
+
+
 def _plan_crs(value: object, path: Path) -> CRS:
     try:
         crs = parse_crs(value)
     except ValueError as exc:
         raise _plan_error(str(exc), path, 'use e.g. crs = "EPSG:32650"', field="crs") from exc
+    if crs == WEB_MERCATOR:
+        raise _plan_error(
+            f"the plan CRS {crs_label(crs)} (Web Mercator) distorts distances by 1/cos(latitude)",
+            path,
+            "give the UTM or CGCS2000 Gauss-Krüger zone of the plan, or leave `crs` out to "
+            "choose it",
+            field="crs",
+        )
     if not is_metric(crs):
         raise _plan_error(
             f"the plan CRS {crs_label(crs)} is not a projected CRS in metres",
@@ -748,6 +979,36 @@ def _plan_crs(value: object, path: Path) -> CRS:
             field="crs",
         )
     return crs
+
+
+def _reference(layers: list[PlanLayer]) -> list[PlanLayer]:
+    """The layers that decide the plan's CRS: the residents, else the boundary, else all."""
+    vectors = [lyr for lyr in layers if lyr.frame is not None]
+    return (
+        [v for v in vectors if v.role == "residents"]
+        or [v for v in vectors if v.role == "boundary"]
+        or vectors
+    )
+
+
+def _choose_crs(layers: list[PlanLayer], path: Path) -> CRS | None:
+    """The metric CRS chosen from the reference layers (rasters when there is no vector)."""
+    sources = [
+        (CRS.from_user_input(v.frame.crs), v.bounds(v.frame.crs))  # type: ignore[union-attr]
+        for v in _reference(layers)
+    ]
+    if not sources:
+        sources = [(r.raster.crs, r.raster.bounds) for r in layers if r.raster is not None]
+    if not sources:
+        return None
+    try:
+        return choose_metric_crs(sources)
+    except ValueError as exc:
+        raise _plan_error(
+            f"no metric CRS can be chosen: {exc}",
+            path,
+            'give each layer its CRS (`crs = "EPSG:..."`), or the plan\'s `crs`',
+        ) from exc
 
 
 def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
@@ -759,24 +1020,19 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
     failed: list[str] = []
     for spec in specs:
         try:
-            loaded.append(_read_layer(spec, plan_crs))
+            layer = _read_layer(spec, plan_crs)
+            check_coordinates(layer)
+            loaded.append(layer)
         except SpacePlannerError as exc:
             if strict:
                 raise
             problems.append(Problem.from_error(exc))
             failed.append(spec.name)
-    vectors = [lyr for lyr in loaded if lyr.frame is not None]
-    # The reference layers decide the CRS, so a far-off layer (a wrong CRS) cannot pull it away.
-    vectors = (
-        [v for v in vectors if v.role == "residents"]
-        or [v for v in vectors if v.role == "boundary"]
-        or vectors
-    )
+    given = plan_crs is not None
     if plan_crs is None:
-        sources = [(CRS.from_user_input(v.frame.crs), v.bounds(v.frame.crs)) for v in vectors]  # type: ignore[union-attr]
-        if not sources:
-            sources = [(r.raster.crs, r.raster.bounds) for r in loaded if r.raster is not None]
-        if not sources:
+        # The reference layers decide the CRS, so a far-off layer (a wrong CRS) cannot pull it away.
+        plan_crs = _choose_crs(loaded, path)
+        if plan_crs is None:
             if strict or not problems:
                 raise _plan_error("no layer could be loaded", path, "run `spaceplanner validate`")
             return Plan(
@@ -786,7 +1042,6 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
                 problems=problems,
                 failed=failed,
             )
-        plan_crs = choose_metric_crs(sources)
     usable: list[PlanLayer] = []
     for lyr in loaded:
         try:
@@ -801,9 +1056,27 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
     overlap = _check_overlap(usable, plan_crs)
     if overlap and strict:
         raise overlap[0].to_error()
+    away = {p.layer for p in overlap if p.layer}
+    if not given and away & {lyr.name for lyr in _reference(usable)}:
+        # A reference layer was the odd one out: choose the CRS again from the layers that agree.
+        agree = [lyr for lyr in usable if lyr.name not in away]
+        better = _choose_crs(agree, path)
+        if better is not None and better != plan_crs:
+            plan_crs = better
+            for lyr in agree:
+                project_layer(lyr, plan_crs)
+    kept = [lyr for lyr in usable if lyr.name not in away]
+    checks = _check_extent(kept, plan_crs)
+    if not checks:
+        source = "--crs" if crs is not None else "the plan's crs" if given else "the chosen CRS"
+        checks = check_plan_crs(plan_crs, kept, file=str(path), given=source)
+    if strict:
+        for problem in checks:
+            if problem.severity == "error":
+                raise problem.to_error()
     for lyr in usable:
         problems += lyr.problems
-    problems += overlap
+    problems += overlap + checks
     if not strict:
         failed += [p.layer for p in overlap if p.layer]
     return Plan(
@@ -825,6 +1098,29 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
 read_layer = _read_layer
 
 
+def _check_regular_file(path: Path) -> None:
+    """Refuse at once a plan path that is missing, a folder, or not a regular file (a pipe or a
+    device would block or never end when read)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise _plan_error("plan file not found", path, "check the path") from None
+    except OSError as exc:
+        raise _plan_error(
+            f"the plan file cannot be read ({exc.strerror or exc})", path, "check the path"
+        ) from exc
+    if stat.S_ISDIR(mode):
+        raise _plan_error(
+            "is a folder, not a plan file", path, "name the .toml or .gpkg plan inside it"
+        )
+    if not stat.S_ISREG(mode):
+        raise _plan_error(
+            "is not a regular file (a pipe, socket or device)",
+            path,
+            "give the path of a .toml or .gpkg plan file",
+        )
+
+
 def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = True) -> Plan:
     """Load a plan from a TOML spec or a plan GeoPackage.
 
@@ -833,7 +1129,7 @@ def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = 
     path
         A ``.toml`` spec or a ``.gpkg`` written by :func:`spaceplanner.plan_file.save_plan`.
     crs
-        The metric CRS to work in, overriding the spec's.
+        The metric CRS to work in, overriding the spec's (or the plan file's).
     strict
         Raise on the first error (for analysis). With False, collect every problem in
         ``plan.problems``, leave failed layers out and return what could be loaded (for validation).
@@ -844,6 +1140,7 @@ def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = 
         When the plan cannot be loaded (and, with ``strict``, on any error in a layer).
     """
     path = Path(path)
+    _check_regular_file(path)
     forced: CRS | None = None
     if crs is not None:
         try:
@@ -853,7 +1150,7 @@ def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = 
     if path.suffix.lower() == ".gpkg":
         from spaceplanner.plan_file import load_gpkg
 
-        return load_gpkg(path, strict=strict)
+        return load_gpkg(path, strict=strict, crs=forced)
     if path.suffix.lower() != ".toml":
         raise _plan_error(
             "a plan is a .toml spec or a .gpkg plan file",

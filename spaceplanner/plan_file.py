@@ -20,17 +20,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
 import pandas as pd
 import pyogrio
 import rasterio
 from pyproj import CRS
+from pyproj.exceptions import CRSError
 
 from spaceplanner import __version__, settings
 from spaceplanner.indicators import flatten_targets
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import crs_label
-from spaceplanner.layers.errors import PlanError, SpacePlannerError
+from spaceplanner.layers.errors import LayerError, PlanError, SpacePlannerError
 from spaceplanner.layers.problems import Problem
 from spaceplanner.layers.readers import (
     RasterSource,
@@ -40,7 +42,7 @@ from spaceplanner.layers.readers import (
     read_raster,
 )
 from spaceplanner.outputs import RESULTS_TABLE, atomic_path, safe_name
-from spaceplanner.plan import Plan, PlanLayer, project_layer
+from spaceplanner.plan import Plan, PlanLayer, check_coordinates, check_plan_crs, project_layer
 from spaceplanner.styles import qml_for_layer
 
 __all__ = ["load_gpkg", "save_plan"]
@@ -200,6 +202,16 @@ def save_plan(plan: Plan, path: Path | str) -> Path:
     return path
 
 
+def _garbled(path: Path, what: str) -> PlanError:
+    msg = f"the plan metadata is damaged ({what}); was the file edited in another program?"
+    return PlanError(
+        msg,
+        file=str(path),
+        field=settings.METADATA_TABLE,
+        hint="restore the file from a backup, or convert the plan again from its TOML spec",
+    )
+
+
 def _read_meta(path: Path) -> dict[str, Any]:
     tables = gpkg_tables(path)
     if settings.METADATA_TABLE not in tables and RESULTS_TABLE in tables:
@@ -216,28 +228,74 @@ def _read_meta(path: Path) -> dict[str, Any]:
             file=str(path),
             hint="declare its layers in a .toml plan and run `spaceplanner convert`",
         )
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        row = con.execute(
-            f'SELECT value FROM "{settings.METADATA_TABLE}" WHERE key = ?', ("plan",)
-        ).fetchone()
-    finally:
-        con.close()
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute(
+                f'SELECT value FROM "{settings.METADATA_TABLE}" WHERE key = ?', ("plan",)
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise _garbled(path, f"the table cannot be read: {exc}") from exc
     if row is None:
         msg = "the plan metadata is missing"
         raise PlanError(msg, file=str(path), hint="save the plan again from its TOML spec")
-    meta: dict[str, Any] = json.loads(row[0])
-    if int(meta.get("format_version", 0)) > settings.PLAN_FORMAT_VERSION:
+    try:
+        meta = json.loads(row[0])
+    except (TypeError, ValueError) as exc:
+        raise _garbled(path, "not JSON") from exc
+    if not isinstance(meta, dict):
+        raise _garbled(path, "not a table of settings")
+    try:
+        version = int(meta.get("format_version", 0))
+    except (TypeError, ValueError) as exc:
+        raise _garbled(path, f"format_version = {meta.get('format_version')!r}") from exc
+    if version > settings.PLAN_FORMAT_VERSION:
         msg = "the plan was saved by a newer SpacePlanner"
         raise PlanError(msg, file=str(path), hint="upgrade SpacePlanner to open it")
+    for key, kind in (("name", str), ("crs", str), ("layers", list)):
+        if not isinstance(meta.get(key), kind):
+            raise _garbled(path, f"'{key}' is missing or not a {kind.__name__}")
+    for i, item in enumerate(meta["layers"]):
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(k), str) for k in ("name", "role", "type")
+        ):
+            raise _garbled(path, f"layer entry {i + 1} lacks its name, role or type")
+        for key in ("field_map", "constants", "options"):
+            if not isinstance(item.get(key, {}), dict):
+                raise _garbled(path, f"'{key}' of layer '{item['name']}' is not a table")
     return meta
 
 
-def _load_layer(path: Path, meta: dict[str, Any], crs: CRS) -> PlanLayer:
+def _load_layer(path: Path, meta: dict[str, Any], crs: CRS, tables: dict[str, str]) -> PlanLayer:
     name, role = meta["name"], meta["role"]
+    try:
+        spec = get_role(role)
+    except KeyError as exc:
+        msg = f"the plan file gives the layer an unknown role '{role}'"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=name,
+            field="role",
+            hint="restore the file from a backup, or convert the plan again from its TOML spec",
+        ) from exc
     table = str(meta.get("table") or name)
+    if table not in tables:
+        msg = "the layer is listed in the plan but its table is missing from the file"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=name,
+            hint="it was probably deleted in another program: restore the file from a backup, "
+            "or convert the plan again from its TOML spec",
+        )
     if meta["type"] == "raster":
-        raster_crs = CRS.from_wkt(meta["raster_crs"]) if meta.get("raster_crs") else None
+        try:
+            raster_crs = CRS.from_wkt(meta["raster_crs"]) if meta.get("raster_crs") else None
+        except CRSError as exc:
+            raise _garbled(path, f"the CRS of raster '{name}' cannot be read") from exc
         raster: RasterSource = read_raster(path, label=name, layer=table, crs=raster_crs)
         raster.nodata = meta.get("nodata", raster.nodata)
         raster.problems.clear()
@@ -250,8 +308,24 @@ def _load_layer(path: Path, meta: dict[str, Any], crs: CRS) -> PlanLayer:
             source_layer=meta.get("source_layer"),
             source_crs=crs_label(raster.crs),
         )
-    frame = pyogrio.read_dataframe(path, layer=table)
-    spec = get_role(role)
+    try:
+        frame = pyogrio.read_dataframe(path, layer=table)
+    except Exception as exc:  # GDAL raises many types for tables it cannot read
+        msg = f"the layer's table cannot be read ({exc})"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=name,
+            hint="restore the file from a backup, or convert the plan again from its TOML spec",
+        ) from exc
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.crs is None:
+        msg = "the layer's table has no geometry or no CRS"
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=name,
+            hint="restore the file from a backup, or convert the plan again from its TOML spec",
+        )
     options: dict[str, Any] = {}
     for col in frame.columns:
         if col in spec.fields:
@@ -269,14 +343,26 @@ def _load_layer(path: Path, meta: dict[str, Any], crs: CRS) -> PlanLayer:
         source_crs=crs_label(fitted.frame.crs),
         problems=[p for p in fitted.problems if p.severity != "note"],
     )
+    check_coordinates(layer)
     project_layer(layer, crs)
     return layer
 
 
-def load_gpkg(path: Path | str, *, strict: bool = True) -> Plan:
+def load_gpkg(path: Path | str, *, strict: bool = True, crs: CRS | None = None) -> Plan:
     """Load a plan GeoPackage written by :func:`save_plan`.
 
-    Layers are checked again on load, since the file may have been edited in another GIS.
+    Layers are checked again on load, since the file may have been edited in another GIS: a
+    deleted layer or damaged metadata is reported, not a crash.
+
+    Parameters
+    ----------
+    path
+        The plan file.
+    strict
+        Raise on the first error; with False, collect problems and leave failed layers out.
+    crs
+        The metric CRS to work in instead of the one saved in the file; vector layers are
+        projected to it.
     """
     path = Path(path)
     try:
@@ -285,13 +371,18 @@ def load_gpkg(path: Path | str, *, strict: bool = True) -> Plan:
     except SpacePlannerError as exc:
         raise PlanError(exc.message, file=str(path), hint=exc.hint) from exc
     meta = _read_meta(path)
-    crs = CRS.from_wkt(meta["crs"])
+    try:
+        saved = CRS.from_wkt(meta["crs"])
+    except CRSError as exc:
+        raise _garbled(path, "the plan CRS cannot be read") from exc
+    target = crs or saved
+    tables = gpkg_tables(path)
     layers: dict[str, PlanLayer] = {}
     problems: list[Problem] = []
     failed: list[str] = []
     for item in meta["layers"]:
         try:
-            layer = _load_layer(path, item, crs)
+            layer = _load_layer(path, item, target, tables)
         except SpacePlannerError as exc:
             if strict:
                 raise
@@ -300,16 +391,31 @@ def load_gpkg(path: Path | str, *, strict: bool = True) -> Plan:
             continue
         layers[layer.name] = layer
         problems += layer.problems
+    if not layers and not strict and not problems:
+        raise _garbled(path, "it lists no layer")
+    checks = check_plan_crs(
+        target,
+        list(layers.values()),
+        file=str(path),
+        given="--crs" if crs is not None else "the plan's crs",
+    )
+    if strict:
+        for problem in checks:
+            if problem.severity == "error":
+                raise problem.to_error()
+    problems += checks
+    targets = flatten_targets(meta.get("targets"), file=str(path))
+    view = meta.get("view")
     return Plan(
-        name=meta["name"],
-        crs=crs,
+        name=str(meta["name"]),
+        crs=target,
         layers=layers,
-        rules=meta.get("rules", settings.DEFAULT_RULES),
-        scenario=meta.get("scenario", settings.DEFAULT_SCENARIO),
-        description=meta.get("description", ""),
+        rules=str(meta.get("rules", settings.DEFAULT_RULES)),
+        scenario=str(meta.get("scenario", settings.DEFAULT_SCENARIO)),
+        description=str(meta.get("description", "")),
         path=path,
         problems=problems,
         failed=failed,
-        view=dict(meta.get("view") or {}),
-        targets=flatten_targets(meta.get("targets"), file=str(path)),
+        view=dict(view) if isinstance(view, dict) else {},
+        targets=targets,
     )

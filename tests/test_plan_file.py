@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,10 +19,12 @@ import pyogrio
 import pytest
 import rasterio
 from conftest import UTM35, X0, Y0
+from pyproj import Transformer
 from rasterio.transform import from_origin
 
 import spaceplanner.plan_file as plan_file
 from spaceplanner import PlanError, load_plan, save_plan
+from spaceplanner.cli import main
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 
@@ -208,3 +212,136 @@ def test_metadata_records_roles_and_sources(community: Path, tmp_path: Path) -> 
     assert meta["crs_label"] == "EPSG:32635"
     roles = {layer["name"]: layer["role"] for layer in meta["layers"]}
     assert roles == {"residents": "residents", "shelters": "shelters", "walk": "network"}
+
+
+# --------------------------------------------------------------------------------------------
+# Plan files damaged by other programs, plan paths that are not files, --crs on a plan file (#17)
+
+
+def _run(capsys, *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "internal error" not in out + err and "Traceback" not in out + err
+    return code, out + err
+
+
+def test_plan_file_with_a_layer_deleted_in_another_program(
+    community: Path, tmp_path: Path, capsys
+) -> None:
+    out = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    con = sqlite3.connect(out)  # what QGIS's "delete layer" or a sqlite3 session does
+    con.execute('DROP TABLE "shelters"')
+    con.execute("DELETE FROM gpkg_contents WHERE table_name = 'shelters'")
+    con.execute("DELETE FROM gpkg_geometry_columns WHERE table_name = 'shelters'")
+    con.commit()
+    con.close()
+    plan = load_plan(out, strict=False)
+    [error] = plan.errors
+    assert error.layer == "shelters" and "missing" in error.message and error.hint
+    assert set(plan.layers) == {"residents", "walk"}
+    code, text = _run(capsys, "validate", str(out))
+    assert code == 2 and "shelters" in text and "missing" in text
+    code, text = _run(capsys, "evaluate", str(out), "--out", str(tmp_path / "ev"))
+    assert code == 2 and "shelters" in text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "{not json",
+        "[1, 2]",
+        json.dumps({"name": "x", "crs": "EPSG:32635"}),  # no layers
+        json.dumps({"name": "x", "crs": "EPSG:32635", "layers": [{"name": "a"}]}),
+        json.dumps({"name": "x", "crs": "not a crs", "layers": []}),
+        json.dumps({"format_version": "two", "name": "x", "crs": "x", "layers": []}),
+    ],
+)
+def test_plan_file_with_garbled_metadata(
+    community: Path, tmp_path: Path, capsys, value: str
+) -> None:
+    out = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    con = sqlite3.connect(out)
+    con.execute("UPDATE spaceplanner_metadata SET value = ? WHERE key = 'plan'", (value,))
+    con.commit()
+    con.close()
+    with pytest.raises(PlanError) as caught:
+        load_plan(out, strict=False)
+    assert caught.value.file == str(out) and caught.value.hint
+    assert "damaged" in caught.value.message or "CRS" in caught.value.message
+    code, text = _run(capsys, "validate", str(out))
+    assert code == 2 and "plan.gpkg" in text
+
+
+def test_plan_file_with_its_metadata_table_replaced(
+    community: Path, tmp_path: Path, capsys
+) -> None:
+    out = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    con = sqlite3.connect(out)
+    con.execute("DROP TABLE spaceplanner_metadata")
+    con.execute("CREATE TABLE spaceplanner_metadata (something TEXT)")
+    con.commit()
+    con.close()
+    code, text = _run(capsys, "validate", str(out))
+    assert code == 2 and "damaged" in text
+
+
+def _finishes(target, *args, seconds: float = 30.0):
+    """Run ``target(*args)`` in a thread; return its result, or fail when it blocks."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(target(*args)), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"{target.__name__}{args} did not return: it blocks"
+    return result[0]
+
+
+def test_plan_path_that_is_a_fifo_is_refused_at_once(tmp_path: Path, capsys) -> None:
+    for name in ("plan.toml", "plan.gpkg"):
+        fifo = tmp_path / name
+        os.mkfifo(fifo)
+        code = _finishes(main, ["validate", str(fifo)])
+        text = "".join(capsys.readouterr())
+        assert code == 2 and "not a regular file" in text and "internal error" not in text
+
+
+def test_layer_path_that_is_a_fifo_or_a_device(tmp_path: Path, community: Path, capsys) -> None:
+    (tmp_path / "sites.gpkg").unlink()
+    os.mkfifo(tmp_path / "sites.gpkg")
+    code = _finishes(main, ["validate", str(community)])
+    text = "".join(capsys.readouterr())
+    assert code == 2 and "not a regular file" in text and "shelters" in text
+    (tmp_path / "sites.gpkg").unlink()
+    (tmp_path / "sites.gpkg").symlink_to("/dev/zero")
+    code = _finishes(main, ["validate", str(community)])
+    text = "".join(capsys.readouterr())
+    assert code == 2 and "not a regular file" in text and "internal error" not in text
+
+
+def test_plan_path_that_is_a_device_or_a_folder(tmp_path: Path, capsys) -> None:
+    (tmp_path / "plan.toml").symlink_to("/dev/zero")  # reading it never ends
+    code, text = _run(capsys, "validate", str(tmp_path / "plan.toml"))
+    assert code == 2 and "not a regular file" in text
+    (tmp_path / "folder.gpkg").mkdir()
+    code, text = _run(capsys, "validate", str(tmp_path / "folder.gpkg"))
+    assert code == 2 and "folder" in text
+
+
+def test_crs_given_for_a_plan_file_is_used(community: Path, tmp_path: Path, capsys) -> None:
+    out = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    plan = load_plan(out, crs="EPSG:3067")  # ETRS-TM35FIN, Finland's national grid
+    assert plan.crs.to_epsg() == 3067
+    residents = plan.layers["residents"].frame
+    assert residents.crs.to_epsg() == 3067
+    # the same point in EPSG:3067, independently
+    x, y = Transformer.from_crs(UTM35, "EPSG:3067", always_xy=True).transform(X0 + 10, Y0 + 10)
+    got = residents.geometry.iloc[0]
+    assert (got.x, got.y) == pytest.approx((x, y), abs=0.01)
+    code, text = _run(capsys, "validate", str(out), "--crs", "EPSG:3067")
+    assert code == 0 and "EPSG:3067" in text
+    code, text = _run(
+        capsys, "convert", str(out), str(tmp_path / "tm35.gpkg"), "--crs", "EPSG:3067"
+    )
+    assert code == 0, text
+    assert load_plan(tmp_path / "tm35.gpkg").crs.to_epsg() == 3067
+    code, text = _run(capsys, "validate", str(out), "--crs", "EPSG:3395")
+    assert code == 2 and "distorts" in text
