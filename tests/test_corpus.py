@@ -429,10 +429,9 @@ def small_disk(folder: Path, size: str) -> Iterator[bool]:
 def _fill(folder: Path, leave: int) -> None:
     """Fill the disk holding ``folder`` but for about ``leave`` bytes."""
     filler = folder / "filler.bin"
-    with filler.open("wb") as fh, contextlib.suppress(OSError):
+    with filler.open("wb", buffering=0) as fh, contextlib.suppress(OSError):
         while True:
             fh.write(b"\0" * 4096)
-            fh.flush()
     size = filler.stat().st_size
     os.truncate(filler, max(0, size - leave))
 
@@ -501,3 +500,32 @@ def test_read_only_output_folder(tmp_path: Path) -> None:
         export = run(("export", "plan.toml", "--format", "csv", "--out", "out/exp"), tmp_path)
         _assert_clean_failure(export, "out")
         assert snapshot(tmp_path / "out") == before
+
+
+def test_the_judge_tells_right_from_wrong(tmp_path: Path) -> None:
+    """The runner's own check: a right run passes; each wrong run is named for what it is."""
+    args = ("evaluate", "plan.toml", "--out", "out")
+
+    def kind(name: str, code: int | None, err: str = "") -> str | None:
+        failure = judge_run(CASES_BY_NAME[name], Done(args, code, "", err, 1.0), tmp_path)
+        return None if failure is None else failure[0]
+
+    (tmp_path / "out").mkdir()
+    report: dict[str, Any] = {
+        "population": 2500.0,
+        "shelters": {"capacity_persons": 3000.0, "population_sheltered": 2500.0},
+        "activity_spaces": {"overall": {"area_m2": 12800.0}},
+    }
+    (tmp_path / "out" / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    assert kind("toml_bom", 0) is None  # ok, with the base figures
+    report["shelters"]["population_sheltered"] = 1200.0
+    (tmp_path / "out" / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    assert kind("toml_bom", 0) == "wrong figure"
+    assert kind("toml_bom", None) == "hang"
+    assert kind("toml_bom", 1, "internal error: TypeError: x") == "internal error"
+    assert kind("toml_bom", 2, "error: plan.toml: not TOML — fix it\n") == "refused good input"
+    where = "error: plan.toml, layer 'residents', field 'encoding'"
+    assert kind("encoding_5", 2, f"{where}: 5 is not a name — give one\n") is None
+    assert kind("encoding_5", 2, "error: plan.toml: something is wrong — fix it\n") == "message"
+    assert kind("encoding_5", 2, f"{where}: 5 is wrong\n") == "message"  # nothing to do
+    assert kind("encoding_5", 0) == "accepted bad input"
