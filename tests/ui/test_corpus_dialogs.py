@@ -63,8 +63,8 @@ def window(qtbot) -> Iterator[QtMainWindow]:
         qtbot.waitUntil(lambda: not runner.busy and runner.pending is None, timeout=60000)
 
 
-class _HangError(Exception):
-    pass
+class _HangError(BaseException):
+    """Raised by the alarm; not an ``Exception``, so the app's own handlers cannot swallow it."""
 
 
 def _alarm(signum: int, frame: FrameType | None) -> None:
