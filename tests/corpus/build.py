@@ -314,10 +314,6 @@ def b_radius_nan(d: Path) -> None:
     with_layer(d, "shelters", {"path": "shelters.gpkg", "radius_m": float("nan")})
 
 
-def b_radius_inf(d: Path) -> None:
-    with_layer(d, "shelters", {"path": "shelters.gpkg", "radius_m": float("inf")})
-
-
 def b_profile_nan(d: Path) -> None:
     base(d)
     text = (Path(spaceplanner.__file__).parent / "profiles" / "cn-gb.toml").read_text("utf-8")
@@ -568,16 +564,8 @@ def _shp_residents(d: Path, mutate: Callable[[Path], None], **options: Any) -> N
     write_plan(d, layers)
 
 
-def b_shp_no_shx(d: Path) -> None:
-    _shp_residents(d, lambda s: s.with_suffix(".shx").unlink())
-
-
 def b_shp_no_dbf(d: Path) -> None:
     _shp_residents(d, lambda s: s.with_suffix(".dbf").unlink())
-
-
-def b_shp_no_prj(d: Path) -> None:
-    _shp_residents(d, lambda s: s.with_suffix(".prj").unlink())
 
 
 def b_shp_garbage_prj(d: Path) -> None:
@@ -705,10 +693,6 @@ def b_tif_truncated(d: Path) -> None:
     write_plan(d, layers, scenario="flood")
 
 
-def b_tif_no_crs(d: Path) -> None:
-    _terrain_tif(d, crs=None)
-
-
 def b_tif_text(d: Path) -> None:
     _terrain_tif(d, lambda t: t.write_text("not a raster\n", encoding="utf-8"))
 
@@ -763,10 +747,6 @@ def _targets(text: str) -> Callable[[Path], None]:
         raw_plan(d, BASE_TOML.replace('name = "test"\n', f'name = "test"\n\n[targets]\n{text}\n'))
 
     return build
-
-
-def b_layers_array(d: Path) -> None:
-    raw_plan(d, 'name = "test"\nlayers = ["residents.gpkg"]\n')
 
 
 def b_no_layers(d: Path) -> None:
@@ -955,7 +935,6 @@ CASES: list[Case] = [
     _c("degrees_in_utm_layer", b_degrees_in_utm, (E,),
        bad("residents_deg.gpkg", ("degree", "longitude", "lon/lat"))),
     _c("radius_m_nan", b_radius_nan, (E,), bad("shelters", "radius_m", "nan")),
-    _c("radius_m_inf", b_radius_inf, (E,), bad("shelters", "radius_m", "inf")),
     _c("profile_nan", b_profile_nan, (("evaluate", "plan.toml", "--rules", "myrules.toml",
                                        "--out", "out"),), bad("myrules.toml", "nan")),
     _c("capacity_inf", b_capacity_inf, (E,), bad("shelters.gpkg", "capacity", "S1")),
@@ -1014,9 +993,10 @@ CASES: list[Case] = [
     _c("long_layer_name_shp_export", b_long_layer_name,
        (("export", "plan.toml", "--format", "shp", "--out", "out"),),
        either({}, LONG[:20], outputs=("out/shp/fields.csv",))),
-    _c("long_layer_name_convert", b_long_layer_name, (E, CONVERT, EG2),
-       ok(BASE, reports=BOTH_REPORTS)),
-    _c("odd_layer_names_convert", _odd_names, (E, CONVERT, EG2), ok(BASE, reports=BOTH_REPORTS),
+    _c("long_layer_name_convert", b_long_layer_name, (CONVERT, EG2),
+       ok(BASE, reports=("out2/report.json",))),
+    _c("odd_layer_names_convert", _odd_names, (CONVERT, EG2),
+       ok(BASE, reports=("out2/report.json",)),
        "layer names with spaces or < > that convert can never save"),
     _c("odd_layer_names_shp_export", _odd_names,
        (("export", "plan.toml", "--format", "shp,geojson", "--out", "out"),),
@@ -1040,9 +1020,7 @@ CASES: list[Case] = [
        ok({"population": POPULATION, "shelters.capacity_persons": 20000.0,
            "shelters.population_sheltered": POPULATION}), timeout=150.0),
     # ---- every reader -----------------------------------------------------------------
-    _c("shp_missing_shx", b_shp_no_shx, (E,), bad("residents.shp", ".shx")),
     _c("shp_missing_dbf", b_shp_no_dbf, (E,), bad("residents.shp", ".dbf")),
-    _c("shp_missing_prj", b_shp_no_prj, (E,), bad("residents.shp", ".prj")),
     _c("shp_garbage_prj", b_shp_garbage_prj, (E,), bad("residents", (".prj", "crs"))),
     _c("shp_unknown_cpg", b_shp_bad_cpg, (E,), either(BASE, "residents", ".cpg")),
     _c("shp_truncated_dbf", b_shp_truncated_dbf, (E,), bad("residents", DAMAGED)),
@@ -1059,7 +1037,6 @@ CASES: list[Case] = [
     _c("csv_gbk_chinese_columns", b_csv_gbk_good, (E,), ok()),
     _c("tif_good_terrain", b_tif_good, (E,), ok()),
     _c("tif_truncated", b_tif_truncated, (E,), bad("dtm.tif", DAMAGED)),
-    _c("tif_no_crs", b_tif_no_crs, (E,), bad("dtm.tif", "crs")),
     _c("tif_text_file", b_tif_text, (E,), bad("dtm.tif")),
     _c("tif_band_3", b_tif_band_3, (E,), bad("dtm.tif", "band", "3")),
     _c("tif_far_away", b_tif_far_away, (E,), bad("dtm.tif", "low_ground")),
@@ -1070,10 +1047,8 @@ CASES: list[Case] = [
     # ---- every TOML key of the plan ---------------------------------------------------
     _c("plan_name_int", _top("name", "5"), (E,), either(BASE, "name")),
     _c("plan_crs_int", _top("crs", "32635"), (E,), either(BASE, "crs", "32635")),
-    _c("plan_crs_geographic", _top("crs", '"EPSG:4326"'), (E,), bad("crs", "EPSG:4326")),
     _c("plan_rules_unknown", _top("rules", '"cn-gbb"'), (E,), bad("cn-gbb")),
     _c("plan_rules_int", _top("rules", "7"), (E,), bad("rule", "7")),
-    _c("plan_scenario_unknown", _top("scenario", '"flod"'), (E,), bad("flod", "flood")),
     _c("plan_scenario_array", _top("scenario", '["flood"]'), (E,), bad("scenario")),
     _c("plan_description_table", _top("description", "{ a = 1 }"), (E,),
        either(BASE, "description")),
@@ -1082,10 +1057,8 @@ CASES: list[Case] = [
     _c("targets_nan", _targets("shelter.sheltered = nan"), (E,), bad("shelter.sheltered", "nan")),
     _c("targets_text", _targets('shelter.sheltered = "high"'), (E,),
        bad("shelter.sheltered", "high")),
-    _c("targets_unknown_id", _targets("shelter.shelterd = 0.9"), (E,), bad("shelter.shelterd")),
     _c("targets_not_a_table", lambda d: raw_plan(d, 'targets = 0.9\n' + BASE_TOML), (E,),
        bad("targets")),
-    _c("layers_array", b_layers_array, (E,), bad("layers")),
     _c("no_layers", b_no_layers, (E,), bad("plan.toml", "layers")),
     _c("plan_is_a_folder", b_plan_is_folder, (E,), bad("plan.toml")),
     _c("plan_txt_extension", b_plan_txt, (("evaluate", "plan.txt", "--out", "out"),),
@@ -1099,8 +1072,6 @@ CASES: list[Case] = [
     _c("layer_path_missing", b_path_missing, (E,), bad("shelters", "path")),
     _c("layer_path_not_found", _layer_key("shelters", "path", '"nowhere/s.gpkg"'), (E,),
        bad("shelters", "s.gpkg", "not found")),
-    _c("layer_layer_unknown", _layer_key("shelters", "layer", '"sheltres"'), (E,),
-       bad("shelters", "sheltres")),
     _c("layer_layer_int", _layer_key("shelters", "layer", "3"), (E,), bad("shelters", "layer")),
     _c("layer_crs_bool", _layer_key("residents", "crs", "true"), (E,), bad("residents", "crs")),
     _c("layer_x_missing_column", b_x_missing_column, (E,), bad("residents", "east")),
@@ -1152,6 +1123,4 @@ CASES: list[Case] = [
     _c("convert_into_missing_folder", b_convert_plan,
        (("convert", "plan.toml", "nowhere/plan.gpkg"),),
        either({}, "nowhere", reports=(), outputs=("nowhere/plan.gpkg",))),
-    _c("convert_to_shp_suffix", b_convert_plan, (("convert", "plan.toml", "plan.shp"),),
-       either({}, "plan.shp", ".gpkg", reports=(), outputs=("plan.shp",))),
 ]
