@@ -1,0 +1,1 @@
+"""The bad-input and fault corpus: hostile inputs built at test time, run through the CLI."""
