@@ -23,6 +23,7 @@ import pandas as pd
 import pyogrio
 import rasterio
 from pyproj import CRS
+from pyproj.exceptions import CRSError
 from rasterio.errors import RasterioError
 from rasterio.transform import array_bounds
 
@@ -363,6 +364,19 @@ def read_vector(
             msg, file=str(path), layer=label, hint='set encoding = "..." in the plan'
         ) from exc
     except Exception as exc:
+        prj = path.with_suffix(".prj")
+        if path.suffix.lower() == ".shp" and prj.is_file():
+            try:
+                CRS.from_wkt(prj.read_text(encoding="utf-8", errors="replace"))
+            except (CRSError, ValueError) as bad:
+                msg = "the .prj file (the layer's CRS) cannot be read"
+                raise LayerError(
+                    msg,
+                    file=str(prj),
+                    layer=label,
+                    field="crs",
+                    hint='copy a good .prj, or delete it and set crs = "EPSG:..." in the plan',
+                ) from bad
         msg = f"GDAL cannot read the layer ({exc})"
         raise LayerError(
             msg,

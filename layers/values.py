@@ -89,6 +89,8 @@ class NumberText:
 def _one(text: str, decimal: str) -> tuple[float, str]:
     """Return the number and how it was read: ok, grouped, one_group, decimal_comma, bad."""
     key = text.casefold()
+    if key == "nan":  # a written "NaN" is no number, and not an empty cell either: say so
+        return np.nan, "bad"
     if key in _WORDS:
         return float(_WORDS[key]), "ok"
     group = "," if decimal == "." else "."

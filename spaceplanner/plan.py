@@ -588,6 +588,18 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
             band=int(opts.get("band", 1)),
             nodata=None if opts.get("nodata") is None else float(opts["nodata"]),
         )
+        markers = [p for p in raster.problems if p.field == "nodata" and p.severity == "warning"]
+        if spec.role == "hazards" and markers:
+            # a hole (-9999) below a flood level would become flood zone and take shelter
+            # capacity away: a hazard raster must say what its markers are, not warn
+            first = markers[0]
+            raise LayerError(
+                first.message,
+                file=first.file or file,
+                layer=spec.name,
+                field="nodata",
+                hint=first.hint,
+            )
         return PlanLayer(
             spec.name,
             spec.role,

@@ -18,6 +18,7 @@ value), or both when the issue allows either outcome (e.g. "read it windowed or 
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import struct
@@ -420,8 +421,10 @@ def b_convert_plan(d: Path) -> None:
 
 def b_geojson_projected_no_crs(d: Path) -> None:
     layers = base_layers(d)
-    text = grid_residents().to_json(drop_id=True)  # UTM numbers, no "crs" member
-    (d / "residents.geojson").write_text(text, encoding="utf-8")
+    # UTM numbers and no "crs" member (geopandas writes one: drop it, as RFC 7946 files have none)
+    data = json.loads(grid_residents().to_json(drop_id=True))
+    data.pop("crs", None)
+    (d / "residents.geojson").write_text(json.dumps(data), encoding="utf-8")
     layers["residents"] = {"path": "residents.geojson"}
     write_plan(d, layers)
 
@@ -528,7 +531,11 @@ def b_empty_geojson(d: Path) -> None:
 
 def b_network_mm(d: Path) -> None:
     layers = base_layers(d)
-    lines = [LineString([(X0 - 50, Y0 + 100 * j), (X0 + 450, Y0 + 100 * j)]) for j in range(5)]
+    # streets meet where they share a vertex: each cross street has one where it meets x = 200
+    lines = [
+        LineString([(X0 - 50, Y0 + 100 * j), (X0 + 200, Y0 + 100 * j), (X0 + 450, Y0 + 100 * j)])
+        for j in range(5)
+    ]
     # the street through the shelter, digitised with a vertex every millimetre (500,000 vertices)
     ys = np.arange(0, 500_000, dtype="float64") / 1000.0
     lines.append(LineString(np.column_stack([np.full(ys.size, X0 + 200.0), Y0 - 50 + ys])))
