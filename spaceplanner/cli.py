@@ -419,6 +419,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     plan = load_plan(path, strict=True)
     formats = [f for group in args.format for f in group.split(",") if f]
     scenarios = [s for group in (args.scenario or []) for s in group.split(",") if s] or None
+    suggested = None
+    if args.suggestions:
+        source = Path(args.suggestions)
+        try:
+            suggested = pyogrio.read_dataframe(source, layer="suggestions")
+        except Exception as exc:  # GDAL raises many types for a file it cannot read
+            msg = f"the suggestions cannot be read ({exc})"
+            raise UsageError(
+                msg,
+                file=str(source),
+                hint="give the suggestions.gpkg that `spaceplanner suggest --out DIR` wrote",
+            ) from exc
     written = export(
         plan,
         Path(args.out),
@@ -433,6 +445,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         zip_shapefiles=args.zip,
         overwrite=args.overwrite,
         progress=_ProgressBar(sys.stderr),
+        suggestions=suggested,
     )
     tops = Counter(item.relative_to(Path(args.out)).parts[0] for item in written)
     listed = ", ".join(f"{top}/ ({n} files)" if n > 1 else top for top, n in tops.items())
@@ -531,6 +544,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--encoding", choices=["utf-8", "gbk"], default="utf-8", help="Shapefile text encoding"
     )
     p.add_argument("--zip", action="store_true", help="put the Shapefiles in one zip")
+    p.add_argument(
+        "--suggestions",
+        metavar="GPKG",
+        help="suggested sites to draw (suggestions.gpkg written by `spaceplanner suggest --out`)",
+    )
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.set_defaults(func=cmd_export)
 

@@ -16,6 +16,7 @@ import json
 import shutil
 import zipfile
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -469,6 +470,7 @@ def export(
     zip_shapefiles: bool = False,
     overwrite: bool = False,
     progress: Callable[[float, str], None] | None = None,
+    suggestions: gpd.GeoDataFrame | None = None,
 ) -> list[Path]:
     """Evaluate ``plan`` and write the chosen exports into the folder ``out``.
 
@@ -490,6 +492,9 @@ def export(
         Shapefile attribute encoding: ``utf-8`` (default) or ``gbk``.
     overwrite
         Replace existing files; without it an existing output is an error and nothing is written.
+    suggestions
+        Suggested sites (the ``suggestions`` layer of ``spaceplanner suggest --out``): drawn on
+        the web map and the map sheet, and written as a layer with the data exports.
 
     Returns
     -------
@@ -520,6 +525,9 @@ def export(
         if progress:
             progress(i / (len(names) + 1), f"evaluating {scenario}")
         reports.append(ev.evaluate(scenario=scenario, period=period))
+    if suggestions is not None and len(suggestions):
+        on_plan = suggestions.to_crs(plan.crs) if suggestions.crs is not None else suggestions
+        reports = [replace(r, layers={**r.layers, "suggestions": on_plan}) for r in reports]
     main = reports[0]
     layers = {**_plan_layers(plan)}
     for rep in reports:

@@ -473,6 +473,43 @@ def _map(
     handles += _hazard_sources(ax, plan, lang)
     handles += _shelters(ax, layers["shelters"], lang, scale)
     handles += _facilities(ax, plan, lang, scale)
+    suggested = layers.get("suggestions")
+    if suggested is not None and len(suggested):
+        # suggested sites (``spaceplanner suggest``) on top, numbered by rank
+        _plot(ax, [suggested], facecolor="#f59e0b", edgecolor="#92400e", linewidth=1.2, zorder=9)
+        points = suggested.geometry.representative_point()
+        ax.scatter(
+            points.x,
+            points.y,
+            s=60 * scale,
+            marker="*",
+            color="#f59e0b",
+            edgecolors="#92400e",
+            linewidths=0.8,
+            zorder=10,
+        )
+        for x, y, rank in zip(points.x, points.y, suggested["rank"], strict=True):
+            ax.annotate(
+                str(rank),
+                (x, y),
+                xytext=(4, 4),
+                textcoords="offset points",
+                fontsize=6 * scale,
+                color="#92400e",
+                weight="bold",
+                zorder=11,
+            )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="*",
+                color="#f59e0b",
+                markeredgecolor="#92400e",
+                ls="",
+                label="Suggested sites" if lang == "en" else "建议场地",
+            )
+        )
     handles += _violations(ax, plan, report, lang, scale)
     _set_extent(ax, _extent(plan, report))
     ax.set_xticks([])
@@ -833,10 +870,7 @@ def _table(ax: Axes, report: Report, lang: str, scale: float) -> None:
     rows = _rows(report, lang)
     if not rows:
         return
-    cells = [
-        [name, value, target, label(status, lang)]
-        for name, value, target, status in rows
-    ]
+    cells = [[name, value, target, label(status, lang)] for name, value, target, status in rows]
     head = [
         _words("indicator", lang),
         _words("value", lang),

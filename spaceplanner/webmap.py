@@ -639,7 +639,34 @@ def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer
         _resident_layer(report, ind, sources.get(ind, ""), lang) for ind in _indicators(report)
     ]
     layers += _violation_layers(plan, report, lang)
+    layers += _suggestion_layer(report, lang)
     return [lyr for lyr in layers if lyr.features]
+
+
+def _suggestion_layer(report: Report, lang: str) -> list[MapLayer]:
+    """Suggested sites (``spaceplanner suggest``), when the export was given them."""
+    frame = report.layers.get("suggestions")
+    if frame is None or frame.empty:
+        return []
+    name = "Suggested sites" if lang == "en" else "建议场地"
+    features = []
+    for geom, a in _rows(_to_wgs84(frame)):
+        rows = [
+            ("#", _text(a.get("rank"))),
+            (_word("id", lang), _text(a.get("id"))),
+            ("+", _fmt(a.get("gain"), lang)),
+            ("", _text(a.get("reason"))),
+        ]
+        tip = f"{a.get('rank')}. {_text(a.get('id'))}"
+        style = {
+            "color": "#92400e",
+            "weight": 3,
+            "fillColor": "#f59e0b",
+            "fillOpacity": 0.7,
+            "radius": 9,
+        }
+        features.append(_feature(geom, tip, _popup(name, rows), style))
+    return [MapLayer(name, features)]
 
 
 # -- page ---------------------------------------------------------------------------------

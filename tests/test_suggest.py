@@ -360,3 +360,34 @@ def test_add_to_a_plan_without_shelters_makes_a_layer() -> None:
     assert sheltered(plan) == pytest.approx(1000)
     stack.undo()
     assert "suggested shelters" not in plan.layers
+
+
+def test_suggestions_on_the_web_map_the_map_sheet_and_in_the_data(
+    plan_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "answer"
+    assert main(["suggest", str(plan_file), "--add", "2", "--out", str(out)]) == 0
+    exported = tmp_path / "export"
+    code = main(
+        [
+            "export", str(plan_file), "--format", "html,pdf,gpkg",
+            "--suggestions", str(out / "suggestions.gpkg"), "--out", str(exported),
+        ]
+    )  # fmt: skip
+    assert code == 0
+    page = (exported / "map.html").read_text(encoding="utf-8")
+    assert "Suggested sites" in page and "1. J1" in page and "2. J3" in page
+    layer = gpd.read_file(exported / "results.gpkg", layer="suggestions")
+    assert list(layer["id"]) == ["J1", "J3"]
+    assert (exported / "map_sheet.pdf").stat().st_size > 10_000
+
+
+def test_export_with_unreadable_suggestions_is_a_clear_error(
+    plan_file: Path, tmp_path: Path, capsys
+) -> None:
+    bad = tmp_path / "nothing.gpkg"
+    bad.write_text("not a geopackage", encoding="utf-8")
+    args = ["export", str(plan_file), "--format", "html", "--suggestions", str(bad)]
+    code = main([*args, "--out", str(tmp_path / "e")])
+    err = capsys.readouterr().err
+    assert code == 2 and "suggestions cannot be read" in err and "internal error" not in err
