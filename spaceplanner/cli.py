@@ -21,7 +21,7 @@ import pyogrio
 from spaceplanner import __version__, cli_suggest, settings
 from spaceplanner.evaluation import PERIODS, evaluate
 from spaceplanner.exports import FORMATS, export
-from spaceplanner.indicators import indicator_rows
+from spaceplanner.indicators import indicator_rows, value_text
 from spaceplanner.layers.catalogue import roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
@@ -279,16 +279,6 @@ def _print_shelters(sh: dict[str, Any], out: TextIO) -> None:
         print(f"  over capacity (nearest demand > capacity): {', '.join(over)}", file=out)
 
 
-def _indicator_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "share":
-        return _percent(value)
-    if unit == "persons":
-        return f"{value:,.0f}"
-    return f"{value:.2f} m²/person"
-
-
 def _print_indicators(report: Report, out: TextIO) -> None:
     rows = indicator_rows(report)
     if not rows:
@@ -299,8 +289,8 @@ def _print_indicators(report: Report, out: TextIO) -> None:
     print(f"Indicators: {met} of {assessed} targets met{extra}", file=out)
     marks = {"pass": "ok  ", "fail": "FAIL", "not_assessed": "n/a "}
     for r in rows:
-        value = _indicator_value(r["value"], r["unit"])
-        target = _indicator_value(r["target"], r["unit"])
+        value = value_text(r["value"], r["unit"], area_digits=2, area_unit="m²/person")
+        target = value_text(r["target"], r["unit"], area_digits=2, area_unit="m²/person")
         why = f" — {r['reason']}" if r["status"] == "not_assessed" and r.get("reason") else ""
         mark = marks[r["status"]]
         print(f"  {mark} {r['indicator']}: {value} (target ≥ {target}){why}", file=out)

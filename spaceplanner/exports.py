@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ import pandas as pd
 
 from spaceplanner import settings
 from spaceplanner.evaluation import Evaluator
-from spaceplanner.indicators import indicator_rows
+from spaceplanner.indicators import indicator_rows, value_text
 from spaceplanner.labels import label
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.errors import PlanError
@@ -381,30 +382,20 @@ def _html_table(table: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _people_value(value: Any, unit: str) -> str:
-    """A figure as people read it: shares as %, persons whole (full precision is in the CSV)."""
-    if value is None or (isinstance(value, float) and not np.isfinite(value)):
-        return "—"
-    if unit == "share":
-        return f"{100 * float(value):.1f}\u00a0%"
-    if unit == "persons":
-        return f"{float(value):,.0f}"
-    return f"{float(value):.2f}\u00a0m²"
-
-
 def _people_indicators(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The indicators table of the HTML report: label, period, value, target, result, source."""
+    # full precision stays in the CSV; HTML keeps "79.7 %" on one line
+    shown = partial(value_text, space="\u00a0", area_digits=2, area_unit="m²")
     return pd.DataFrame(
         {
             label("scenario", lang): table["scenario"].map(lambda v: label(str(v), lang)),
             "Indicator" if lang == "en" else "指标": table["indicator"],
             label("period", lang): table["period"].map(lambda v: label(str(v), lang)),
             "Value" if lang == "en" else "现状": [
-                _people_value(v, u) for v, u in zip(table["value"], table["unit"], strict=True)
+                shown(v, u) for v, u in zip(table["value"], table["unit"], strict=True)
             ],
             label("target", lang): [
-                "≥\u00a0" + _people_value(v, u)
-                for v, u in zip(table["target"], table["unit"], strict=True)
+                "≥\u00a0" + shown(v, u) for v, u in zip(table["target"], table["unit"], strict=True)
             ],
             "Result" if lang == "en" else "结果": [
                 label(str(st), lang) + (f" ({why})" if isinstance(why, str) and why else "")

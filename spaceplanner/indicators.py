@@ -28,6 +28,7 @@ __all__ = [
     "indicator_ids",
     "indicator_rows",
     "indicators",
+    "value_text",
 ]
 
 PASS = "pass"
@@ -96,6 +97,26 @@ def check_targets(
         if known[name] == "share" and value > 1:
             msg = f"target {name} = {value:g} is a share and must be at most 1"
             raise PlanError(msg, file=file, field=f"targets.{name}", hint="e.g. 0.95 for 95 %")
+
+
+def value_text(
+    value: float | None,
+    unit: str,
+    *,
+    space: str = " ",
+    area_digits: int = 1,
+    area_unit: str = "",
+) -> str:
+    """An indicator's figure as people read it: shares in %, persons whole, areas per person
+    to ``area_digits`` (followed by ``area_unit``); ``—`` when there is none. ``space`` goes
+    before a unit (a no-break space in HTML)."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    if unit == "share":
+        return f"{100 * float(value):.1f}{space}%"
+    if unit == "persons":
+        return f"{float(value):,.0f}"
+    return f"{float(value):.{area_digits}f}" + (f"{space}{area_unit}" if area_unit else "")
 
 
 def _status(value: float | None, target: float, assessed: bool) -> str:

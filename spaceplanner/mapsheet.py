@@ -33,7 +33,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import Bbox, Transform, offset_copy
 
 from spaceplanner import __version__
-from spaceplanner.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
+from spaceplanner.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows, value_text
 from spaceplanner.labels import LANGS, label
 from spaceplanner.outputs import atomic_path
 from spaceplanner.plan import Plan
@@ -815,20 +815,6 @@ def _legend(ax: Axes, handles: list[Artist], lang: str, scale: float) -> None:
     )
 
 
-def _pct(value: float) -> str:
-    return f"{100 * value:.1f} %"
-
-
-def _value_text(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "share":
-        return _pct(value)
-    if unit == "persons":
-        return f"{value:,.0f}"
-    return f"{value:.1f}"
-
-
 def _target_text(value: float, unit: str) -> str:
     """A target as people write it: 100 %, 95 %, 4,885, 1 (no needless decimals)."""
     if unit == "share":
@@ -848,7 +834,7 @@ def _rows(report: Report, lang: str) -> list[tuple[str, str, str, str]]:
         rows.append(
             (
                 name,
-                _value_text(row["value"], row["unit"]),
+                value_text(row["value"], row["unit"]),
                 f"≥ {_target_text(row['target'], row['unit'])}",
                 row["status"],
             )
