@@ -30,8 +30,8 @@ from PyQt5.QtCore import QPointF, QRectF
 from PyQt5.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PyQt5.QtWidgets import QApplication
 
-from spaceplanner.commands import EditAttributes, MoveFeature
-from spaceplanner.plan import Plan
+from spaceplanner.model.commands import EditAttributes, MoveFeature
+from spaceplanner.model.plan import Plan
 from spaceplanner.ui.qt_canvas import QtMapCanvas
 from spaceplanner.ui.session import Session
 

@@ -4,7 +4,8 @@ On the synthetic city of each size (``synthetic_city.make_city``), from all the 
 group, as the evaluator routes one facility kind) to every resident point, with the cn-gb
 kindergarten radius of 300 m as the limit and without a limit:
 
-- ours: ``spaceplanner.distance.group_distances`` (the multi-source Dijkstra from a virtual node
+- ours: ``spaceplanner.engine.distance.group_distances`` (the multi-source Dijkstra from a virtual
+node
   joined to where each site reaches the network, then every resident point from its own segment,
   the same-segment and inside-a-site rules); ``node_fields`` alone (its Dijkstra part) is shown
   on the line below it;
@@ -53,8 +54,8 @@ from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 from synthetic_city import SIZES, make_city
 
-from spaceplanner.distance import Sources, group_distances, node_fields, site_sources
-from spaceplanner.network import Access, WalkNetwork, build_network, locate
+from spaceplanner.engine.distance import Sources, group_distances, node_fields, site_sources
+from spaceplanner.engine.network import Access, WalkNetwork, build_network, locate
 
 #: The cn-gb kindergarten radius, metres; and the profile's access settings.
 LIMIT, TOLERANCE, MAX_CONNECTOR = 300.0, 20.0, 500.0

@@ -27,12 +27,12 @@ from PyQt5.QtCore import QEventLoop
 from PyQt5.QtWidgets import QApplication
 from shapely.geometry import Point
 
-from spaceplanner.commands import (
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.commands import (
     AddFeature,
     Command,
     MoveFeature,
 )
-from spaceplanner.evaluation import Evaluator
 from spaceplanner.ui.qt_main_window import QtMainWindow
 from spaceplanner.ui.session import Session
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pyogrio
 
 from spaceplanner import load_plan
-from spaceplanner.plan import read_spec
-from spaceplanner.plan_file import save_plan
+from spaceplanner.model.plan import read_spec
+from spaceplanner.model.plan_file import save_plan
 from spaceplanner.sample_maps import get_path, list_samples
 
 

@@ -1,4 +1,4 @@
-"""Benchmark of the site suggestions (``spaceplanner.suggest``).
+"""Benchmark of the site suggestions (``spaceplanner.engine.suggest``).
 
 1. The helsinki sample with all its open spaces as shelter candidates (``--candidates auto``),
    add 5 (target <= 10 s).
@@ -22,10 +22,10 @@ import shapely
 from synthetic_city import SIZES, make_city
 
 from spaceplanner import load_plan
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.engine.suggest import suggest
+from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.sample_maps import get_path
-from spaceplanner.suggest import suggest
 
 
 def _line(name: str, seconds: float, base: float, result, target_s: float) -> None:

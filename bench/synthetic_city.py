@@ -1,6 +1,7 @@
 """A deterministic synthetic city, built in memory, for the evaluation benchmarks.
 
-``make_city(n_nodes, n_residents, n_facilities, seed)`` returns a :class:`spaceplanner.plan.Plan`
+``make_city(n_nodes, n_residents, n_facilities, seed)`` returns a
+:class:`spaceplanner.model.plan.Plan`
 in EPSG:32650 (UTM 50N, metres) whose layers are already fitted to their roles (catalogue column
 names, text ids), as :func:`spaceplanner.load_plan` would give them:
 
@@ -31,7 +32,7 @@ import numpy as np
 import shapely
 from pyproj import CRS
 
-from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.model.plan import Plan, PlanLayer
 
 __all__ = ["CRS_EPSG", "FACILITY_KINDS", "SIZES", "make_city"]
 

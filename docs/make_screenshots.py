@@ -24,8 +24,8 @@ SIZE = (1400, 880)
 
 def main() -> int:
     os.environ.setdefault("SPACEPLANNER_HOME", tempfile.mkdtemp(prefix="spaceplanner-shots-"))
-    from spaceplanner.evaluation import Evaluator
-    from spaceplanner.plan import load_plan
+    from spaceplanner.engine.evaluation import Evaluator
+    from spaceplanner.model.plan import load_plan
     from spaceplanner.sample_maps import get_path
     from spaceplanner.ui import i18n
     from spaceplanner.ui.qt_main_window import QtMainWindow

@@ -16,24 +16,24 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from spaceplanner.evaluation import Evaluator, evaluate
+    from spaceplanner.engine.evaluation import Evaluator, evaluate
     from spaceplanner.layers.errors import LayerError, PlanError, RuleError, SpacePlannerError
-    from spaceplanner.plan import Plan, PlanLayer, load_plan
-    from spaceplanner.plan_file import save_plan
-    from spaceplanner.report import Report
+    from spaceplanner.model.plan import Plan, PlanLayer, load_plan
+    from spaceplanner.model.plan_file import save_plan
+    from spaceplanner.results.report import Report
 
 _WHERE = {
-    "Evaluator": "spaceplanner.evaluation",
-    "evaluate": "spaceplanner.evaluation",
+    "Evaluator": "spaceplanner.engine.evaluation",
+    "evaluate": "spaceplanner.engine.evaluation",
     "LayerError": "spaceplanner.layers.errors",
     "PlanError": "spaceplanner.layers.errors",
     "RuleError": "spaceplanner.layers.errors",
     "SpacePlannerError": "spaceplanner.layers.errors",
-    "Plan": "spaceplanner.plan",
-    "PlanLayer": "spaceplanner.plan",
-    "load_plan": "spaceplanner.plan",
-    "save_plan": "spaceplanner.plan_file",
-    "Report": "spaceplanner.report",
+    "Plan": "spaceplanner.model.plan",
+    "PlanLayer": "spaceplanner.model.plan",
+    "load_plan": "spaceplanner.model.plan",
+    "save_plan": "spaceplanner.model.plan_file",
+    "Report": "spaceplanner.results.report",
 }
 
 __all__ = [

@@ -19,13 +19,8 @@ from typing import Any, TextIO
 import pyogrio
 
 from spaceplanner import __version__, cli_suggest, settings
-from spaceplanner.evaluation import PERIODS, evaluate
-from spaceplanner.exports import FORMATS, export
-from spaceplanner.indicators import indicator_rows, value_text
-from spaceplanner.layers.catalogue import roles
-from spaceplanner.layers.crs import crs_label
-from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.outputs import (
+from spaceplanner.engine.evaluation import PERIODS, evaluate
+from spaceplanner.files import (
     EVALUATE_OUTPUTS,
     atomic_path,
     check_output_folder,
@@ -34,10 +29,15 @@ from spaceplanner.outputs import (
     plan_inputs,
     write_outputs,
 )
-from spaceplanner.plan import Plan, PlanLayer, load_plan
-from spaceplanner.plan_file import save_plan
-from spaceplanner.report import Report
-from spaceplanner.rules import list_profiles
+from spaceplanner.layers.catalogue import roles
+from spaceplanner.layers.crs import crs_label
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.model.plan import Plan, PlanLayer, load_plan
+from spaceplanner.model.plan_file import save_plan
+from spaceplanner.model.rules import list_profiles
+from spaceplanner.outputs.exports import FORMATS, export
+from spaceplanner.results.indicators import indicator_rows, value_text
+from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path, list_samples
 
 __all__ = ["main"]

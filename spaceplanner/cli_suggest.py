@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from spaceplanner.suggest import Suggestions
+    from spaceplanner.engine.suggest import Suggestions
 
 __all__ = ["add_parser", "cmd_suggest"]
 
@@ -102,10 +102,10 @@ def _print(result: Suggestions, out: TextIO) -> None:
 def cmd_suggest(args: argparse.Namespace) -> int:
     """Answer a site-suggestion question; print it, write JSON and a layer when asked."""
     from spaceplanner.cli import EXIT_OK, _plan_path, _ProgressBar
+    from spaceplanner.engine.suggest import suggest
+    from spaceplanner.files import atomic_path
     from spaceplanner.layers.errors import PlanError
-    from spaceplanner.outputs import atomic_path
-    from spaceplanner.plan import load_plan
-    from spaceplanner.suggest import suggest
+    from spaceplanner.model.plan import load_plan
 
     expected = "emergency" if args.for_ == "shelters" else "normal"
     if args.period is not None and args.period != expected:

@@ -15,7 +15,7 @@ DEFAULT_SCENARIO = "earthquake"
 #: The periods an evaluation reports: daily life, emergency, or both.
 PERIODS = ("both", "normal", "emergency")
 
-#: What ``export`` can write (see :func:`spaceplanner.exports.export`).
+#: What ``export`` can write (see :func:`spaceplanner.outputs.exports.export`).
 EXPORT_FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv")
 
 #: A layer whose bounds lie farther than this from the plan's reference extent (the residents,

@@ -20,13 +20,13 @@ from rasterio import Affine
 from shapely.geometry import LineString, Point
 from test_bad_input import UTM, X0, Y0, residents, save, squares, write_plan
 
-import spaceplanner.limits as limits
+import spaceplanner.engine.limits as limits
 from spaceplanner.cli import main
-from spaceplanner.evaluation import evaluate
+from spaceplanner.engine.evaluation import evaluate
+from spaceplanner.engine.limits import estimate_memory, thin_dense_lines
+from spaceplanner.engine.network import build_network
 from spaceplanner.layers.readers import MAX_RASTER_CELLS
-from spaceplanner.limits import estimate_memory, thin_dense_lines
-from spaceplanner.network import build_network
-from spaceplanner.plan import Plan
+from spaceplanner.model.plan import Plan
 
 
 def frame(geoms: list[Any], **columns: Any) -> gpd.GeoDataFrame:

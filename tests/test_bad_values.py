@@ -35,13 +35,13 @@ from test_bad_input import (
 
 from spaceplanner import load_plan
 from spaceplanner.cli import main
-from spaceplanner.hazards import hazard_zones
+from spaceplanner.engine.hazards import hazard_zones
 from spaceplanner.layers.catalogue import get_role, layer_options, role_names
 from spaceplanner.layers.encoding import detect_dbf_encoding
 from spaceplanner.layers.errors import LayerError, RuleError
 from spaceplanner.layers.values import bool_value, parse_number_texts
-from spaceplanner.plan import PLAN_KEYS, RASTER_ZONE_OPTIONS, Plan
-from spaceplanner.rules import load_profile
+from spaceplanner.model.plan import PLAN_KEYS, RASTER_ZONE_OPTIONS, Plan
+from spaceplanner.model.rules import load_profile
 
 # --------------------------------------------------------------------------------------------
 # Helpers

@@ -6,7 +6,8 @@ import pytest
 from shapely.geometry import Point, box
 
 from spaceplanner import LayerError, evaluate, load_plan
-from spaceplanner.commands import (
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.commands import (
     AddFeature,
     CommandStack,
     DeleteFeature,
@@ -14,7 +15,6 @@ from spaceplanner.commands import (
     MoveFeature,
     SetGeometry,
 )
-from spaceplanner.evaluation import Evaluator
 from spaceplanner.sample_maps import get_path
 
 

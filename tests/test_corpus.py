@@ -459,8 +459,11 @@ def test_full_disk_keeps_the_previous_outputs_whole(tmp_path: Path) -> None:
         if mounted:
             export = run(("export", "plan.toml", *EXPORT_ALL, "--out", "disk/exp"), tmp_path)
         else:
-            export = run(("export", "plan.toml", *EXPORT_ALL, "--out", "disk/exp"), tmp_path,
-                         CORPUS_FSIZE=str(16 * 1024))
+            export = run(
+                ("export", "plan.toml", *EXPORT_ALL, "--out", "disk/exp"),
+                tmp_path,
+                CORPUS_FSIZE=str(16 * 1024),
+            )
         _assert_clean_failure(export, ("space", "full", "too large"))
         assert not (disk / "exp").exists() or not list((disk / "exp").iterdir())
 
@@ -468,11 +471,19 @@ def test_full_disk_keeps_the_previous_outputs_whole(tmp_path: Path) -> None:
 @contextlib.contextmanager
 def read_only(folder: Path) -> Iterator[None]:
     """``folder`` made read-only: a read-only bind mount (root ignores permission bits)."""
-    done = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True,
-                          check=False).returncode == 0
+    done = (
+        subprocess.run(
+            ["mount", "--bind", str(folder), str(folder)], capture_output=True, check=False
+        ).returncode
+        == 0
+    )
     if done:
-        done = subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)],
-                              capture_output=True, check=False).returncode == 0
+        done = (
+            subprocess.run(
+                ["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True, check=False
+            ).returncode
+            == 0
+        )
         if not done:
             subprocess.run(["umount", str(folder)], check=False)
     if not done:
@@ -500,8 +511,11 @@ def test_read_only_output_folder(tmp_path: Path) -> None:
             probe.unlink()
         assert not writable, "the folder could not be made read-only"
         done = run(args, tmp_path)
-        _assert_clean_failure(done, "out", ("read-only", "permission", "not writable",
-                                            "cannot write", "cannot be written"))
+        _assert_clean_failure(
+            done,
+            "out",
+            ("read-only", "permission", "not writable", "cannot write", "cannot be written"),
+        )
         export = run(("export", "plan.toml", "--format", "csv", "--out", "out/exp"), tmp_path)
         _assert_clean_failure(export, "out")
         assert snapshot(tmp_path / "out") == before

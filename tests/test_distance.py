@@ -1,10 +1,10 @@
 """Walking distances, checked by hand and against an independent exact reference (networkx).
 
-The reference below shares no code with ``spaceplanner.distance``: it splits every straight
+The reference below shares no code with ``spaceplanner.engine.distance``: it splits every straight
 segment of the network at the positions where targets, point sites and polygon zones meet it,
 builds a networkx graph of the pieces and runs Dijkstra from a super-source joined to every
 position at which a group of sites is reached (see the module docstring of
-``spaceplanner.distance`` for the rules).
+``spaceplanner.engine.distance`` for the rules).
 """
 
 from __future__ import annotations
@@ -20,9 +20,14 @@ import shapely.affinity
 from shapely.geometry import LineString, Point, Polygon, box
 
 from spaceplanner import evaluate
-from spaceplanner.distance import group_distances, group_reach, site_sources, straight_distances
-from spaceplanner.network import build_network, locate
-from spaceplanner.plan import Plan
+from spaceplanner.engine.distance import (
+    group_distances,
+    group_reach,
+    site_sources,
+    straight_distances,
+)
+from spaceplanner.engine.network import build_network, locate
+from spaceplanner.model.plan import Plan
 
 INF = np.inf
 

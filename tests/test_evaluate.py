@@ -16,12 +16,12 @@ from rasterio.transform import from_origin
 from shapely import affinity
 from shapely.geometry import LineString, Point, box
 
-import spaceplanner.evaluation as evaluate_module
+import spaceplanner.engine.evaluation as evaluate_module
 from spaceplanner import load_plan
-from spaceplanner.capacity import assign
 from spaceplanner.cli import main
-from spaceplanner.evaluation import CancelledError, Evaluator, evaluate
-from spaceplanner.plan import Plan
+from spaceplanner.engine.capacity import assign
+from spaceplanner.engine.evaluation import CancelledError, Evaluator, evaluate
+from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
 
 
@@ -294,9 +294,7 @@ def test_cancel_is_honoured_inside_the_gap_areas_step(monkeypatch) -> None:
     steps: list[str] = []
     merged: list[int] = []
     real = evaluate_module._merge
-    monkeypatch.setattr(
-        evaluate_module, "_merge", lambda *a: merged.append(1) or real(*a)
-    )
+    monkeypatch.setattr(evaluate_module, "_merge", lambda *a: merged.append(1) or real(*a))
     with pytest.raises(CancelledError):
         ev.evaluate(
             progress=lambda f, text: steps.append(text),

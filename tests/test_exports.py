@@ -10,10 +10,10 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-import spaceplanner.exports as exports_module
+import spaceplanner.outputs.exports as exports_module
 from spaceplanner import PlanError, evaluate, load_plan
 from spaceplanner.cli import main
-from spaceplanner.exports import export, shapefile_fields
+from spaceplanner.outputs.exports import export, shapefile_fields
 from spaceplanner.sample_maps import get_path
 
 
@@ -156,7 +156,7 @@ def test_mixed_geometry_layers_are_split_and_gbk_refuses_what_it_cannot_hold(
 ) -> None:
     from shapely.geometry import LineString, Point, box
 
-    from spaceplanner.plan import Plan
+    from spaceplanner.model.plan import Plan
 
     x0, y0 = 385_000.0, 6_672_000.0
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from spaceplanner import load_plan
-from spaceplanner.evaluation import Evaluator
+from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.sample_maps import get_path, list_samples
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -39,7 +39,8 @@ def test_core_never_imports_ui() -> None:
 
 def test_headless_import_loads_no_qt() -> None:
     code = (
-        "import sys, spaceplanner, spaceplanner.cli, spaceplanner.layers, spaceplanner.plan_file;"
+        "import sys, spaceplanner, spaceplanner.cli, spaceplanner.layers;"
+        "import spaceplanner.model.plan_file;"
         f"print([m for m in sys.modules if m.split('.')[0] in {QT!r}])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from spaceplanner import Plan, Report, evaluate, load_plan
-from spaceplanner.mapsheet import PAPERS_MM, PNG_DPI, write_map_sheet
+from spaceplanner.outputs.mapsheet import PAPERS_MM, PNG_DPI, write_map_sheet
 from spaceplanner.sample_maps import get_path
 
 SAMPLES = ("synthetic_cn", "helsinki", "bubenec")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from spaceplanner.network import build_network, locate
+from spaceplanner.engine.network import build_network, locate
 
 
 def test_locate_finds_the_nearest_segment_like_a_brute_force() -> None:
@@ -18,9 +18,7 @@ def test_locate_finds_the_nearest_segment_like_a_brute_force() -> None:
     assert network is not None
     xy = rng.uniform(-300, 2300, (5000, 2))
     acc = locate(network, xy, max_connector=120.0)
-    truth = shapely.distance(
-        shapely.points(xy)[:, None], network.segments[None, :]
-    ).min(axis=1)
+    truth = shapely.distance(shapely.points(xy)[:, None], network.segments[None, :]).min(axis=1)
     reach = truth <= 120.0
     assert (acc.reachable == reach).all()
     assert np.allclose(acc.conn[reach], truth[reach], atol=1e-9)

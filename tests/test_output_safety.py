@@ -25,7 +25,7 @@ import pandas as pd
 import pyogrio
 import pytest
 
-import spaceplanner.outputs as outputs_module
+import spaceplanner.files as outputs_module
 from spaceplanner import PlanError, load_plan, save_plan
 from spaceplanner.cli import main
 from spaceplanner.sample_maps import get_path

@@ -22,7 +22,7 @@ from conftest import UTM35, X0, Y0
 from pyproj import Transformer
 from rasterio.transform import from_origin
 
-import spaceplanner.plan_file as plan_file
+import spaceplanner.model.plan_file as plan_file
 from spaceplanner import PlanError, load_plan, save_plan
 from spaceplanner.cli import main
 
@@ -152,7 +152,7 @@ def test_killed_save_keeps_previous_file(community: Path, tmp_path: Path) -> Non
     script = textwrap.dedent(
         f"""
         import time, pathlib
-        import spaceplanner.plan_file as pf
+        import spaceplanner.model.plan_file as pf
         from spaceplanner import load_plan, save_plan
         original = pf._write
         def slow(plan, path):

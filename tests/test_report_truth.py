@@ -15,10 +15,11 @@ from shapely.geometry import LineString, Point, box
 
 from spaceplanner import PlanError, __version__, evaluate, load_plan, save_plan
 from spaceplanner.cli import main
-from spaceplanner.commands import AddFeature, CommandStack
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.indicators import flatten_targets, indicator_rows
-from spaceplanner.plan import Plan
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.commands import AddFeature, CommandStack
+from spaceplanner.model.plan import Plan
+from spaceplanner.model.targets import flatten_targets
+from spaceplanner.results.indicators import indicator_rows
 from spaceplanner.sample_maps import get_path
 
 

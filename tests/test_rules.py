@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spaceplanner import RuleError
-from spaceplanner.rules import list_profiles, load_profile
+from spaceplanner.model.rules import list_profiles, load_profile
 
 
 def _values(node, path=""):

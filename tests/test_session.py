@@ -10,8 +10,8 @@ import pytest
 from shapely.geometry import Point
 
 from spaceplanner import LayerError, evaluate, load_plan
-from spaceplanner.commands import AddFeature, DeleteFeature, MoveFeature
-from spaceplanner.plan_file import load_gpkg
+from spaceplanner.model.commands import AddFeature, DeleteFeature, MoveFeature
+from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.session import ROLE_ORDER, Recovery, Session
 

@@ -15,8 +15,8 @@ from shapely.geometry import LineString, Point, box
 
 from spaceplanner import PlanError, evaluate, load_plan
 from spaceplanner.cli import main
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.plan import Plan
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
 
 AVOID, PREVENT, GIVE_WAY = "避", "防", "让"

@@ -16,9 +16,9 @@ from spopt.locate import MCLP
 
 from spaceplanner import PlanError, evaluate, save_plan
 from spaceplanner.cli import main
-from spaceplanner.commands import CommandStack
-from spaceplanner.plan import Plan
-from spaceplanner.suggest import adding_command, suggest
+from spaceplanner.engine.suggest import adding_command, suggest
+from spaceplanner.model.commands import CommandStack
+from spaceplanner.model.plan import Plan
 
 
 def pts(xs, y: float) -> list[Point]:

@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 
 from spaceplanner import evaluate, load_plan
-from spaceplanner.plan import Plan
-from spaceplanner.report import Report
+from spaceplanner.model.plan import Plan
+from spaceplanner.outputs.webmap import map_layers, write_webmap
+from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
-from spaceplanner.webmap import map_layers, write_webmap
 
 SAMPLES = ("synthetic_cn", "helsinki", "bubenec")
 CHROMIUM = "/usr/bin/chromium"

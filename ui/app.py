@@ -10,9 +10,9 @@ from pathlib import Path
 from PyQt5.QtCore import QSize
 from PyQt5.QtWidgets import QApplication
 
-from spaceplanner.evaluation import Evaluator
+from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.plan import load_plan
+from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path, list_samples
 from spaceplanner.ui import i18n
 from spaceplanner.ui.qt_main_window import QtMainWindow, settings
@@ -32,8 +32,9 @@ def _parser() -> argparse.ArgumentParser:
         "--sample", metavar="NAME", help=f"open a sample map ({', '.join(list_samples())})"
     )
     parser.add_argument(
-        "--lang", choices=["en", "zh"], help="language (default: as chosen in the app, else the "
-        "system's)"
+        "--lang",
+        choices=["en", "zh"],
+        help="language (default: as chosen in the app, else the system's)",
     )
     parser.add_argument(
         "--snapshot", metavar="PNG", help="evaluate, render the window to PNG and exit"

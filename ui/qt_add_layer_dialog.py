@@ -1,6 +1,7 @@
 """The add-layer dialog: choose a file, its role and field mapping, and see what loading gives.
 
-The dialog builds the same :class:`~spaceplanner.plan.LayerSpec` a plan's TOML spec would hold and
+The dialog builds the same :class:`~spaceplanner.model.plan.LayerSpec` a plan's TOML spec would
+hold and
 reads it with the plan loader's own functions (``read_layer`` and ``project_layer``), so a layer
 added here is exactly the layer the spec would load: same ids, same parsed fields, same repairs
 and notes. Every change of the choices reads the file again and lists what the loader found;
@@ -51,8 +52,7 @@ from PyQt5.QtWidgets import (
 from shapely.geometry import box
 
 from spaceplanner import settings
-from spaceplanner.hazards import SCENARIOS
-from spaceplanner.labels import label as term_label
+from spaceplanner.engine.hazards import SCENARIOS
 from spaceplanner.layers.catalogue import (
     GEOMETRY_FAMILIES,
     FieldSpec,
@@ -76,13 +76,14 @@ from spaceplanner.layers.readers import (
     read_vector,
     vector_layers,
 )
-from spaceplanner.plan import (
+from spaceplanner.model.plan import (
     LayerSpec,
     Plan,
     PlanLayer,
     project_layer,
     read_layer,
 )
+from spaceplanner.results.labels import label as term_label
 from spaceplanner.ui import i18n
 
 __all__ = [

@@ -3,7 +3,8 @@
 Each field of the feature's role gets the editor its catalogue type asks for: numbers a text box
 that may be left empty (no value) beside the unit, integers a spin box, yes/no a checkbox, choices
 a list of the catalogue's values, text a line. The id is shown but never edited (ids are stable).
-OK pushes one :class:`~spaceplanner.commands.EditAttributes` with the fields that changed, so the
+OK pushes one :class:`~spaceplanner.model.commands.EditAttributes` with the fields that changed, so
+the
 edit is one undo step; an edit the command refuses (a negative capacity) is explained and the
 form stays open.
 """
@@ -30,9 +31,9 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.commands import EditAttributes
 from spaceplanner.layers.catalogue import FieldSpec, get_role
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
+from spaceplanner.model.commands import EditAttributes
 from spaceplanner.ui import i18n
 from spaceplanner.ui.qt_add_layer_dialog import (
     choice_label,
@@ -242,9 +243,7 @@ class QtAttributesDialog(QDialog):
     def changed(self) -> dict[str, Any]:
         """The fields whose values differ from the feature's."""
         now = self.values()
-        return {
-            k: v for k, v in now.items() if v != self._initial.get(k) or k in self._unset_bools
-        }
+        return {k: v for k, v in now.items() if v != self._initial.get(k) or k in self._unset_bools}
 
     def accept(self) -> None:
         """Make the edit (one undo step); stay open with the reason when it is refused."""

@@ -68,12 +68,12 @@ from rasterio.enums import Resampling
 from rasterio.errors import RasterioError
 from shapely.geometry.base import BaseGeometry
 
-from spaceplanner.commands import AddFeature, Command, DeleteFeature, MoveFeature, SetGeometry
+from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.plan import Plan, PlanLayer
-from spaceplanner.report import Report
-from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, MoveFeature, SetGeometry
+from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.results.report import Report
 from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
@@ -2033,8 +2033,6 @@ class QtMapCanvas(QGraphicsView):
             self.delete_selected()
         else:
             super().keyPressEvent(event)
-
-
 
 
 def _violation_sites(plan: Plan, report: Report) -> dict[str, list[BaseGeometry]]:

@@ -1,13 +1,13 @@
 """The Export dialog: web map, map sheet, data and report tables, written off the GUI thread.
 
 Exports evaluate a snapshot of the session's plan with the session's scenario and period (the
-core :func:`~spaceplanner.exports.export` evaluates afresh, so the files always match the plan as
-it was when Export was pressed). They are written as one unit
-(:func:`~spaceplanner.outputs.output_unit`: under the folder's lock, into a hidden staging folder
+core :func:`~spaceplanner.outputs.exports.export` evaluates afresh, so the files always match the
+plan as it was when Export was pressed). They are written as one unit
+(:func:`~spaceplanner.files.output_unit`: under the folder's lock, into a hidden staging folder
 inside it) and moved into place only when everything is complete, so an error or a cancel leaves
-the folder as it was. :func:`~spaceplanner.exports.export` has no cancel hook inside a step: Cancel
-takes effect at its next progress report (between scenarios, before writing, after writing); a
-cancel during writing lets the step finish and then discards its output.
+the folder as it was. :func:`~spaceplanner.outputs.exports.export` has no cancel hook inside a
+step: Cancel takes effect at its next progress report (between scenarios, before writing, after
+writing); a cancel during writing lets the step finish and then discards its output.
 """
 
 from __future__ import annotations
@@ -39,12 +39,12 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.evaluation import CancelledError, Evaluator
-from spaceplanner.exports import FORMATS, export, planned_outputs
-from spaceplanner.labels import label
-from spaceplanner.mapsheet import write_map_sheet
-from spaceplanner.outputs import output_unit, plan_inputs
-from spaceplanner.report import Report
+from spaceplanner.engine.evaluation import CancelledError, Evaluator
+from spaceplanner.files import output_unit, plan_inputs
+from spaceplanner.outputs.exports import FORMATS, export, planned_outputs
+from spaceplanner.outputs.mapsheet import write_map_sheet
+from spaceplanner.results.labels import label
+from spaceplanner.results.report import Report
 from spaceplanner.ui.qt_worker import QtBackgroundTask
 from spaceplanner.ui.session import Session
 
@@ -307,11 +307,11 @@ class QtExportDialog(QDialog):
 
     # -- settings (also for code and tests) -------------------------------------------------
     def formats(self) -> list[str]:
-        """The chosen formats, in :data:`~spaceplanner.exports.FORMATS` order."""
+        """The chosen formats, in :data:`~spaceplanner.outputs.exports.FORMATS` order."""
         return [f for f in FORMATS if self.format_boxes[f].isChecked()]
 
     def set_formats(self, formats: Iterable[str]) -> None:
-        """Tick exactly ``formats`` (any of :data:`~spaceplanner.exports.FORMATS`)."""
+        """Tick exactly ``formats`` (any of :data:`~spaceplanner.outputs.exports.FORMATS`)."""
         wanted = set(formats)
         unknown = wanted - set(FORMATS)
         if unknown:
@@ -329,7 +329,7 @@ class QtExportDialog(QDialog):
         self.folder_edit.setText(str(folder))
 
     def options(self) -> dict[str, Any]:
-        """The export options as :func:`~spaceplanner.exports.export` takes them."""
+        """The export options as :func:`~spaceplanner.outputs.exports.export` takes them."""
         return {
             "paper": self.paper.currentData(),
             "orientation": self.orientation.currentData(),

@@ -18,7 +18,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 

@@ -2,7 +2,7 @@
 siting violations (避 avoid, 防 prevent, 让 give way) with a way to find each site on the map.
 
 Both panels follow the session's ``"report"`` event. Indicator, principle, period and scenario
-names come from the core's bilingual labels (:func:`spaceplanner.labels.label`, chosen by
+names come from the core's bilingual labels (:func:`spaceplanner.results.labels.label`, chosen by
 ``lang``), so they read as in the exports; the panels' own words go through Qt's translation.
 """
 
@@ -26,10 +26,10 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
-from spaceplanner.labels import label
-from spaceplanner.report import Report
-from spaceplanner.siting import DUAL_USE_SUFFIX
+from spaceplanner.engine.siting import DUAL_USE_SUFFIX
+from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
+from spaceplanner.results.labels import label
+from spaceplanner.results.report import Report
 from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
@@ -159,7 +159,8 @@ class QtIndicatorsPanel(QWidget):
 
     @property
     def rows(self) -> list[dict[str, Any]]:
-        """The indicator rows shown (:func:`~spaceplanner.exports.indicator_rows`), each with
+        """The indicator rows shown (:func:`~spaceplanner.outputs.exports.indicator_rows`), each
+        with
         its ``group`` and its ``table_row``."""
         return list(self._rows)
 

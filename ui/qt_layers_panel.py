@@ -71,7 +71,7 @@ from PyQt5.QtWidgets import (
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role, roles
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.plan import PlanLayer
+from spaceplanner.model.plan import PlanLayer
 from spaceplanner.ui import i18n
 from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog, role_label
 from spaceplanner.ui.session import Session

@@ -37,11 +37,11 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner import __version__
-from spaceplanner.evaluation import PERIODS
-from spaceplanner.hazards import SCENARIOS, hazard_types
+from spaceplanner.engine.evaluation import PERIODS
+from spaceplanner.engine.hazards import SCENARIOS, hazard_types
 from spaceplanner.layers.crs import choose_metric_crs, crs_label
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.plan import Plan, load_plan, project_layer
+from spaceplanner.model.plan import Plan, load_plan, project_layer
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
 from spaceplanner.ui.qt_start_page import QtStartPage
@@ -152,7 +152,10 @@ class QtMainWindow(QMainWindow):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_evaluation)
         for widget in (
-            self.gaps_label, self.progress, self.cancel_button, self.coords_label,
+            self.gaps_label,
+            self.progress,
+            self.cancel_button,
+            self.coords_label,
             self.scale_label,
         ):
             bar.addPermanentWidget(widget)
@@ -184,20 +187,24 @@ class QtMainWindow(QMainWindow):
         self.close_plan_action = self._action(self.tr("&Close plan"), self.close_plan, "Ctrl+W")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence("Ctrl+Z"))
-        self.redo_action = self._action(
-            self.tr("&Redo"), self.redo, QKeySequence("Ctrl+Shift+Z")
-        )
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, QKeySequence("Ctrl+Shift+Z"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.attributes_action = self._action(
-            self.tr("&Attributes…"), self.edit_attributes, "Ctrl+I",
+            self.tr("&Attributes…"),
+            self.edit_attributes,
+            "Ctrl+I",
             self.tr("Edit the selected feature's attributes"),
         )
         self.delete_action = self._action(
-            self.tr("&Delete feature"), self.delete_selected, None,
+            self.tr("&Delete feature"),
+            self.delete_selected,
+            None,
             self.tr("Delete the selected feature"),
         )
         self.evaluate_action = self._action(
-            self.tr("&Evaluate"), self.evaluate, "F5",
+            self.tr("&Evaluate"),
+            self.evaluate,
+            "F5",
             self.tr("Evaluate the plan with gap areas and service areas"),
         )
         # no Esc shortcut: Esc belongs to the canvas (it cancels a polygon being drawn)
@@ -289,8 +296,11 @@ class QtMainWindow(QMainWindow):
         lang_menu = bar.addMenu(self.tr("&Language"))
         assert lang_menu is not None
         group = QActionGroup(self)
-        for code, text in (("system", self.tr("System language")), ("en", "English"),
-                           ("zh", "简体中文")):
+        for code, text in (
+            ("system", self.tr("System language")),
+            ("en", "English"),
+            ("zh", "简体中文"),
+        ):
             action = QAction(text, self)
             action.setCheckable(True)
             action.setChecked(code == str(settings().value("language", "system")))
@@ -334,8 +344,9 @@ class QtMainWindow(QMainWindow):
         box = QVBoxLayout(evaluate_box)
         box.setContentsMargins(6, 6, 6, 6)
         self.scenario_combo = QComboBox(evaluate_box)
-        self.scenario_combo.setToolTip(self.tr("Hazard scenario: its hazard zones shape the "
-                                               "emergency period"))
+        self.scenario_combo.setToolTip(
+            self.tr("Hazard scenario: its hazard zones shape the emergency period")
+        )
         self.period_combo = QComboBox(evaluate_box)
         period_names = {
             "both": self.tr("Normal and emergency"),
@@ -366,14 +377,30 @@ class QtMainWindow(QMainWindow):
         self.runner.cancelled.connect(self._evaluation_cancelled)
 
         for title, widget, area, name in (
-            (self.tr("Layers"), self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea,
-             "layersDock"),
-            (self.tr("Indicators"), evaluate_box, Qt.DockWidgetArea.RightDockWidgetArea,
-             "indicatorsDock"),
-            (self.tr("Violations of 让 / 防 / 避"), self.violations,
-             Qt.DockWidgetArea.BottomDockWidgetArea, "violationsDock"),
-            (self.tr("Selected feature"), self.feature_panel,
-             Qt.DockWidgetArea.LeftDockWidgetArea, "featureDock"),
+            (
+                self.tr("Layers"),
+                self.layers_panel,
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                "layersDock",
+            ),
+            (
+                self.tr("Indicators"),
+                evaluate_box,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+                "indicatorsDock",
+            ),
+            (
+                self.tr("Violations of 让 / 防 / 避"),
+                self.violations,
+                Qt.DockWidgetArea.BottomDockWidgetArea,
+                "violationsDock",
+            ),
+            (
+                self.tr("Selected feature"),
+                self.feature_panel,
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                "featureDock",
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -475,8 +502,9 @@ class QtMainWindow(QMainWindow):
         self.scenario_combo.clear()
         for name in options:
             self.scenario_combo.addItem(names.get(name, name), name)
-        self.scenario_combo.setCurrentIndex(max(0, options.index(self.session.scenario))
-                                            if self.session.scenario in options else 0)
+        self.scenario_combo.setCurrentIndex(
+            max(0, options.index(self.session.scenario)) if self.session.scenario in options else 0
+        )
         self.scenario_combo.blockSignals(False)
         self.period_combo.blockSignals(True)
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.session.period)))
@@ -526,9 +554,14 @@ class QtMainWindow(QMainWindow):
         session = self.session
         has = session is not None
         for action in (
-            self.save_action, self.save_as_action, self.export_action, self.close_plan_action,
+            self.save_action,
+            self.save_as_action,
+            self.export_action,
+            self.close_plan_action,
             self.suggest_action,
-            self.evaluate_action, self.zoom_extent_action, *self.tool_actions.values(),
+            self.evaluate_action,
+            self.zoom_extent_action,
+            *self.tool_actions.values(),
         ):
             action.setEnabled(has)
         self.undo_action.setEnabled(has and session.stack.can_undo)  # type: ignore[union-attr]
@@ -576,7 +609,9 @@ class QtMainWindow(QMainWindow):
     def open_dialog(self) -> None:
         """Ask for a plan file and open it."""
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open plan"), "",
+            self,
+            self.tr("Open plan"),
+            "",
             self.tr("Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)"),
         )
         if name:
@@ -609,16 +644,22 @@ class QtMainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         if plan.crs is None or not plan.layers:
             details = "\n".join(p.describe() for p in plan.errors[:10])
-            self._error(self.tr("No layer of the plan could be read.") + "\n\n" + details,
-                        self.tr("Cannot open the plan"))
+            self._error(
+                self.tr("No layer of the plan could be read.") + "\n\n" + details,
+                self.tr("Cannot open the plan"),
+            )
             return False
         if plan.errors:
             details = "\n".join(p.relative_to(path.parent).describe() for p in plan.errors[:10])
             QMessageBox.warning(
-                self, self.tr("Some layers were left out"),
-                self.tr("{0} problems stop some layers from loading; the plan opens without "
-                        "them, and Save will ask for a new file.").format(len(plan.errors))
-                + "\n\n" + details,
+                self,
+                self.tr("Some layers were left out"),
+                self.tr(
+                    "{0} problems stop some layers from loading; the plan opens without "
+                    "them, and Save will ask for a new file."
+                ).format(len(plan.errors))
+                + "\n\n"
+                + details,
             )
         self._close_session()
         # a plan file that opened without some layers is not overwritten by Save (it would
@@ -686,9 +727,11 @@ class QtMainWindow(QMainWindow):
         if self.session is None or not self.session.dirty:
             return True
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+            self,
+            self.tr("Unsaved changes"),
             self.tr("The plan “{0}” has changes that are not saved. Save them?").format(
-                self.session.plan.name),
+                self.session.plan.name
+            ),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
             QMessageBox.Save,
         )
@@ -709,7 +752,9 @@ class QtMainWindow(QMainWindow):
         if self.session is None:
             return False
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save plan as"), f"{self.session.plan.name}.gpkg",
+            self,
+            self.tr("Save plan as"),
+            f"{self.session.plan.name}.gpkg",
             self.tr("Plan file (*.gpkg)"),
         )
         if not name:
@@ -759,10 +804,14 @@ class QtMainWindow(QMainWindow):
         for item in self.recovery.pending():
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(item["written"])))
             answer = QMessageBox.question(
-                self, self.tr("Recover unsaved changes?"),
-                self.tr("SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} "
-                        "were kept. Recover them?").format(item["plan"], when),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
+                self,
+                self.tr("Recover unsaved changes?"),
+                self.tr(
+                    "SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} "
+                    "were kept. Recover them?"
+                ).format(item["plan"], when),
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.Yes,
             )
             if answer != QMessageBox.Yes:
                 self.recovery.remove(item["key"])
@@ -785,7 +834,7 @@ class QtMainWindow(QMainWindow):
         ``recovery/recovered``): a recovered plan's rasters are read from it later."""
         import shutil
 
-        from spaceplanner.plan_file import load_gpkg
+        from spaceplanner.model.plan_file import load_gpkg
 
         kept = self.recovery.folder / "recovered"
         kept.mkdir(parents=True, exist_ok=True)
@@ -843,7 +892,7 @@ class QtMainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete the selected feature."""
-        from spaceplanner.commands import DeleteFeature
+        from spaceplanner.model.commands import DeleteFeature
 
         if self.session is None or self.session.selection is None:
             return
@@ -981,10 +1030,13 @@ class QtMainWindow(QMainWindow):
     def about(self) -> None:
         """Show the About box with the data attributions."""
         QMessageBox.about(
-            self, self.tr("About SpacePlanner"),
-            self.tr("SpacePlanner {0}\n\nPlan resilient public space in urban communities.\n\n"
-                    "Sample maps: © OpenStreetMap contributors (ODbL); population grids and "
-                    "terrain as credited in each sample's README.").format(__version__),
+            self,
+            self.tr("About SpacePlanner"),
+            self.tr(
+                "SpacePlanner {0}\n\nPlan resilient public space in urban communities.\n\n"
+                "Sample maps: © OpenStreetMap contributors (ODbL); population grids and "
+                "terrain as credited in each sample's README."
+            ).format(__version__),
         )
 
     def detach_session(self) -> Session | None:
@@ -993,7 +1045,10 @@ class QtMainWindow(QMainWindow):
         if session is not None:
             session.unsubscribe(self._on_session)
             for widget in (
-                self.canvas, self.layers_panel, self.indicators, self.violations,
+                self.canvas,
+                self.layers_panel,
+                self.indicators,
+                self.violations,
                 self.feature_panel,
             ):
                 widget.set_session(None)

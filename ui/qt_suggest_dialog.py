@@ -1,7 +1,7 @@
 """The Suggest sites dialog: which candidates to open, answered off the GUI thread.
 
 The question (what for, which candidates, add K or reach a share) is answered by
-:func:`spaceplanner.suggest.suggest` on a snapshot of the session's plan in its scenario. The
+:func:`spaceplanner.engine.suggest.suggest` on a snapshot of the session's plan in its scenario. The
 answer is listed with what each site adds, drawn as a curve of persons served against sites
 added, and shown on the map (``suggested`` signal); **Add to plan** makes the sites one undoable
 edit, after which the live evaluation follows as after any edit.
@@ -36,9 +36,9 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.labels import label
-from spaceplanner.rules import load_profile
-from spaceplanner.suggest import Suggestions, adding_command, suggest
+from spaceplanner.engine.suggest import Suggestions, adding_command, suggest
+from spaceplanner.model.rules import load_profile
+from spaceplanner.results.labels import label
 from spaceplanner.ui.qt_worker import QtBackgroundTask
 from spaceplanner.ui.session import Session
 
@@ -233,7 +233,7 @@ class QtSuggestDialog(QDialog):
 
     # -- the question -----------------------------------------------------------------------------
     def question(self) -> dict[str, Any]:
-        """The question as :func:`~spaceplanner.suggest.suggest` takes it."""
+        """The question as :func:`~spaceplanner.engine.suggest.suggest` takes it."""
         what = str(self.for_combo.currentData())
         circle = None
         if what.startswith("activity_spaces:"):

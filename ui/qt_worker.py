@@ -4,7 +4,8 @@ Each runner has one private worker thread that runs one job at a time (a Python 
 ``QThread``: see :class:`_TaskHost` for the pyproj crash that rules Qt's threads out). Results
 come back as queued signals, so every slot runs in the GUI thread.
 
-:class:`QtEvaluationRunner` owns one :class:`~spaceplanner.evaluation.Evaluator` per session. The
+:class:`QtEvaluationRunner` owns one :class:`~spaceplanner.engine.evaluation.Evaluator` per
+session. The
 evaluator caches per-layer work keyed by fingerprints of the layers' content, so evaluating again
 after an edit recomputes only what the edit touched. Each run evaluates a
 :meth:`~spaceplanner.ui.session.Session.snapshot` of the plan, so edits may go on meanwhile.
@@ -44,10 +45,10 @@ from PyQt5.QtCore import (
     pyqtSlot,
 )
 
-from spaceplanner.evaluation import CancelledError, Evaluator
+from spaceplanner.engine.evaluation import CancelledError, Evaluator
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.plan import Plan
-from spaceplanner.report import Report
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.report import Report
 from spaceplanner.ui.session import Session
 
 __all__ = ["QtBackgroundTask", "QtEvaluationRunner", "TaskFunction"]
@@ -238,7 +239,7 @@ class QtBackgroundTask(QObject):
         """Run ``fn(progress, cancelled)`` on the worker thread; False when one is running.
 
         ``fn`` calls ``progress(fraction, text)`` to report and polls ``cancelled()``; to stop
-        it raises :class:`~spaceplanner.evaluation.CancelledError`.
+        it raises :class:`~spaceplanner.engine.evaluation.CancelledError`.
         """
         if self._current is not None:
             return False
@@ -319,7 +320,7 @@ class QtEvaluationRunner(QObject):
     progress(float fraction, str text)
         How far a full run is (translated step names).
     finished(object report, bool full)
-        A run ended with a :class:`~spaceplanner.report.Report`, already given to
+        A run ended with a :class:`~spaceplanner.results.report.Report`, already given to
         :meth:`Session.set_report <spaceplanner.ui.session.Session.set_report>`.
     failed(str message)
         A run failed: the error's description (or a short message; the traceback is logged).

@@ -14,7 +14,7 @@ Events (``listener(event, data)``):
 ``"selection"``
     the selected feature changed (``data``: ``(layer, id)`` or None)
 ``"report"``
-    a new evaluation arrived (``data``: the :class:`~spaceplanner.report.Report`)
+    a new evaluation arrived (``data``: the :class:`~spaceplanner.results.report.Report`)
 ``"edited"``
     after every edit, undo or redo, once the events above went out (``data``:
     ``(command, action)`` with action ``"do"``, ``"undo"`` or ``"redo"``); the app re-evaluates
@@ -39,13 +39,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from spaceplanner.commands import AddLayer, Command, CommandStack, RemoveLayer
-from spaceplanner.hazards import opening_scenario, uncounted_layers
+from spaceplanner.engine.hazards import opening_scenario, uncounted_layers
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import LayerError, PlanError
-from spaceplanner.plan import Plan, PlanLayer
-from spaceplanner.plan_file import save_plan
-from spaceplanner.report import Report
+from spaceplanner.model.commands import AddLayer, Command, CommandStack, RemoveLayer
+from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.model.plan_file import save_plan
+from spaceplanner.results.report import Report
 
 __all__ = ["ROLE_ORDER", "LayerView", "Recovery", "Session", "default_style"]
 

@@ -187,8 +187,12 @@ def base(folder: Path, **top: Any) -> Path:
 
 
 def with_layer(
-    folder: Path, name: str, options: dict[str, Any], frame: gpd.GeoDataFrame | None = None,
-    file: str | None = None, **top: Any,
+    folder: Path,
+    name: str,
+    options: dict[str, Any],
+    frame: gpd.GeoDataFrame | None = None,
+    file: str | None = None,
+    **top: Any,
 ) -> Path:
     """The base plan with layer ``name`` replaced (its frame saved to ``file``, if given)."""
     layers = base_layers(folder)
@@ -260,22 +264,31 @@ def cut(path: Path, keep: float = 0.5) -> None:
 
 def b_dual_use_no_text(d: Path) -> None:
     with_layer(
-        d, "parks", {"role": "activity_spaces", "path": "parks.gpkg"},
-        parks(dual_use=["no", "no"]), "parks.gpkg",
+        d,
+        "parks",
+        {"role": "activity_spaces", "path": "parks.gpkg"},
+        parks(dual_use=["no", "no"]),
+        "parks.gpkg",
     )
 
 
 def b_dual_use_bad_value(d: Path) -> None:
     with_layer(
-        d, "parks", {"role": "activity_spaces", "path": "parks.gpkg"},
-        parks(dual_use=["no", "maybe"]), "parks.gpkg",
+        d,
+        "parks",
+        {"role": "activity_spaces", "path": "parks.gpkg"},
+        parks(dual_use=["no", "maybe"]),
+        "parks.gpkg",
     )
 
 
 def b_dual_use_chinese(d: Path) -> None:
     with_layer(
-        d, "parks", {"role": "activity_spaces", "path": "parks.gpkg"},
-        parks(dual_use=["是", "否"]), "parks.gpkg",
+        d,
+        "parks",
+        {"role": "activity_spaces", "path": "parks.gpkg"},
+        parks(dual_use=["是", "否"]),
+        "parks.gpkg",
     )
 
 
@@ -306,8 +319,9 @@ def b_csv_semicolon(d: Path) -> None:
 
 def b_degrees_in_utm(d: Path) -> None:
     lonlat = grid_residents().to_crs("EPSG:4326")
-    frame = gpd.GeoDataFrame(lonlat.drop(columns="geometry"), geometry=lonlat.geometry.values,
-                             crs=None).set_crs(UTM, allow_override=True)
+    frame = gpd.GeoDataFrame(
+        lonlat.drop(columns="geometry"), geometry=lonlat.geometry.values, crs=None
+    ).set_crs(UTM, allow_override=True)
     with_layer(d, "residents", {"path": "residents_deg.gpkg"}, frame, "residents_deg.gpkg")
 
 
@@ -325,8 +339,9 @@ def b_profile_nan(d: Path) -> None:
 
 
 def b_capacity_inf(d: Path) -> None:
-    with_layer(d, "shelters", {"path": "shelters.gpkg"}, shelter(capacity=float("inf")),
-               "shelters.gpkg")
+    with_layer(
+        d, "shelters", {"path": "shelters.gpkg"}, shelter(capacity=float("inf")), "shelters.gpkg"
+    )
 
 
 def b_capacity_nan_text(d: Path) -> None:
@@ -388,8 +403,12 @@ def b_pop_raster_65535_declared(d: Path) -> None:
 def _flood_terrain(d: Path, data: np.ndarray, **raster: Any) -> None:
     layers = base_layers(d)
     write_raster(d / "dtm.tif", data, **raster)
-    layers["low_ground"] = {"role": "hazards", "path": "dtm.tif", "hazard": "flood",
-                            "max_value": 205.0}
+    layers["low_ground"] = {
+        "role": "hazards",
+        "path": "dtm.tif",
+        "hazard": "flood",
+        "max_value": 205.0,
+    }
     write_plan(d, layers, scenario="flood")
 
 
@@ -403,15 +422,28 @@ def b_raster_header_huge(d: Path) -> None:
     layers = base_layers(d)
     n = 200_000
     profile = {
-        "driver": "GTiff", "width": n, "height": n, "count": 1, "dtype": "float32",
-        "crs": UTM, "nodata": -9999.0, "tiled": True, "blockxsize": 1024, "blockysize": 1024,
-        "compress": "deflate", "sparse_ok": True,
+        "driver": "GTiff",
+        "width": n,
+        "height": n,
+        "count": 1,
+        "dtype": "float32",
+        "crs": UTM,
+        "nodata": -9999.0,
+        "tiled": True,
+        "blockxsize": 1024,
+        "blockysize": 1024,
+        "compress": "deflate",
+        "sparse_ok": True,
         "transform": Affine(1.0, 0.0, X0 - n / 2, 0.0, -1.0, Y0 + n / 2),
     }
     with rasterio.open(d / "dtm.tif", "w", **profile):
         pass  # every block unwritten: the header alone declares 200,000 × 200,000 cells
-    layers["low_ground"] = {"role": "hazards", "path": "dtm.tif", "hazard": "flood",
-                            "max_value": 205.0}
+    layers["low_ground"] = {
+        "role": "hazards",
+        "path": "dtm.tif",
+        "hazard": "flood",
+        "max_value": 205.0,
+    }
     write_plan(d, layers, scenario="flood")
 
 
@@ -475,8 +507,10 @@ LONG = "residential_blocks_of_the_old_town_" + "north_" * 8 + "district"  # 89 c
 def b_long_layer_name(d: Path) -> None:
     layers = base_layers(d)
     layers[LONG] = {"role": "facilities", "path": "clinic.gpkg", "kind": "clinic"}
-    save(gpd.GeoDataFrame({"id": ["C1"]}, geometry=[Point(X0 + 150, Y0 + 150)], crs=UTM),
-         d / "clinic.gpkg")
+    save(
+        gpd.GeoDataFrame({"id": ["C1"]}, geometry=[Point(X0 + 150, Y0 + 150)], crs=UTM),
+        d / "clinic.gpkg",
+    )
     write_plan(d, layers)
 
 
@@ -539,8 +573,10 @@ def b_network_mm(d: Path) -> None:
     # the street through the shelter, digitised with a vertex every millimetre (500,000 vertices)
     ys = np.arange(0, 500_000, dtype="float64") / 1000.0
     lines.append(LineString(np.column_stack([np.full(ys.size, X0 + 200.0), Y0 - 50 + ys])))
-    save(gpd.GeoDataFrame({"id": [f"W{k}" for k in range(6)]}, geometry=lines, crs=UTM),
-         d / "walk.gpkg")
+    save(
+        gpd.GeoDataFrame({"id": [f"W{k}" for k in range(6)]}, geometry=lines, crs=UTM),
+        d / "walk.gpkg",
+    )
     layers["walk"] = {"role": "network", "path": "walk.gpkg"}
     write_plan(d, layers)
 
@@ -600,8 +636,9 @@ def b_shp_garbage_shx(d: Path) -> None:
 
 def b_geojson_invalid(d: Path) -> None:
     layers = base_layers(d)
-    (d / "residents.geojson").write_text('{"type": "FeatureCollection", "features": [',
-                                         encoding="utf-8")
+    (d / "residents.geojson").write_text(
+        '{"type": "FeatureCollection", "features": [', encoding="utf-8"
+    )
     layers["residents"] = {"path": "residents.geojson"}
     write_plan(d, layers)
 
@@ -609,8 +646,7 @@ def b_geojson_invalid(d: Path) -> None:
 def b_geojson_null_geometries(d: Path) -> None:
     layers = base_layers(d)
     features = ",".join(
-        '{"type": "Feature", "properties": {"capacity": 100}, "geometry": null}'
-        for _ in range(3)
+        '{"type": "Feature", "properties": {"capacity": 100}, "geometry": null}' for _ in range(3)
     )
     (d / "shelters.geojson").write_text(
         f'{{"type": "FeatureCollection", "features": [{features}]}}', encoding="utf-8"
@@ -627,11 +663,14 @@ def b_gpkg_text(d: Path) -> None:
 
 def b_gpkg_truncated(d: Path) -> None:
     layers = base_layers(d)
-    save(gpd.GeoDataFrame(
-        {"id": [f"S{k}" for k in range(60)], "capacity": [50.0] * 60},
-        geometry=[box(X0 + 3 * k, Y0 + 150, X0 + 3 * k + 2, Y0 + 152) for k in range(60)],
-        crs=UTM,
-    ), d / "shelters.gpkg")
+    save(
+        gpd.GeoDataFrame(
+            {"id": [f"S{k}" for k in range(60)], "capacity": [50.0] * 60},
+            geometry=[box(X0 + 3 * k, Y0 + 150, X0 + 3 * k + 2, Y0 + 152) for k in range(60)],
+            crs=UTM,
+        ),
+        d / "shelters.gpkg",
+    )
     cut(d / "shelters.gpkg")
     write_plan(d, layers)
 
@@ -674,15 +713,21 @@ def b_csv_gbk_good(d: Path) -> None:
     write_plan(d, layers)
 
 
-def _terrain_tif(d: Path, mutate: Callable[[Path], None] | None = None,
-                 crs: str | None = UTM, **options: Any) -> None:
+def _terrain_tif(
+    d: Path, mutate: Callable[[Path], None] | None = None, crs: str | None = UTM, **options: Any
+) -> None:
     data = np.full((12, 12), 210.0, dtype="float32")
     layers = base_layers(d)
     tif = write_raster(d / "dtm.tif", data, west=X0 - 100, north=Y0 + 500, cell=50.0, crs=crs)
     if mutate is not None:
         mutate(tif)
-    layers["low_ground"] = {"role": "hazards", "path": "dtm.tif", "hazard": "flood",
-                            "max_value": 205.0, **options}
+    layers["low_ground"] = {
+        "role": "hazards",
+        "path": "dtm.tif",
+        "hazard": "flood",
+        "max_value": 205.0,
+        **options,
+    }
     write_plan(d, layers, scenario="flood")
 
 
@@ -695,8 +740,12 @@ def b_tif_truncated(d: Path) -> None:
     data = np.linspace(200.0, 220.0, 256 * 256, dtype="float32").reshape(256, 256)
     write_raster(d / "dtm.tif", data, west=X0 - 100, north=Y0 + 500, cell=2.5)
     cut(d / "dtm.tif")
-    layers["low_ground"] = {"role": "hazards", "path": "dtm.tif", "hazard": "flood",
-                            "max_value": 205.0}
+    layers["low_ground"] = {
+        "role": "hazards",
+        "path": "dtm.tif",
+        "hazard": "flood",
+        "max_value": 205.0,
+    }
     write_plan(d, layers, scenario="flood")
 
 
@@ -712,8 +761,12 @@ def b_tif_far_away(d: Path) -> None:
     layers = base_layers(d)
     data = np.full((12, 12), 210.0, dtype="float32")
     write_raster(d / "dtm.tif", data, west=X0 + 80_000, north=Y0 + 500, cell=50.0)
-    layers["low_ground"] = {"role": "hazards", "path": "dtm.tif", "hazard": "flood",
-                            "max_value": 205.0}
+    layers["low_ground"] = {
+        "role": "hazards",
+        "path": "dtm.tif",
+        "hazard": "flood",
+        "max_value": 205.0,
+    }
     write_plan(d, layers, scenario="flood")
 
 
@@ -727,10 +780,16 @@ def b_tif_threshold_text(d: Path) -> None:
 
 def b_threshold_on_polygons(d: Path) -> None:
     layers = base_layers(d)
-    save(gpd.GeoDataFrame({"id": ["F1"]}, geometry=[box(X0 + 600, Y0, X0 + 700, Y0 + 100)],
-                          crs=UTM), d / "flood.gpkg")
-    layers["flood"] = {"role": "hazards", "path": "flood.gpkg", "hazard": "flood",
-                       "max_value": 205.0}
+    save(
+        gpd.GeoDataFrame({"id": ["F1"]}, geometry=[box(X0 + 600, Y0, X0 + 700, Y0 + 100)], crs=UTM),
+        d / "flood.gpkg",
+    )
+    layers["flood"] = {
+        "role": "hazards",
+        "path": "flood.gpkg",
+        "hazard": "flood",
+        "max_value": 205.0,
+    }
     write_plan(d, layers, scenario="flood")
 
 
@@ -790,8 +849,9 @@ def _layer_key(layer: str, key: str, toml_value: str) -> Callable[[Path], None]:
             # the layer has the key already: replace its line instead
             section = BASE_TOML.split(anchor, 1)[1].split("[layers", 1)[0]
             old = next(line for line in section.splitlines() if line.startswith(f"{key} = "))
-            text = BASE_TOML.replace(anchor + section, anchor + section.replace(
-                old, f"{key} = {toml_value}"))
+            text = BASE_TOML.replace(
+                anchor + section, anchor + section.replace(old, f"{key} = {toml_value}")
+            )
         raw_plan(d, text)
 
     return build
@@ -804,21 +864,26 @@ def b_path_missing(d: Path) -> None:
 def b_x_missing_column(d: Path) -> None:
     _residents_csv(d, ["1000", "1000", "250", "250"])
     text = (d / "plan.toml").read_text(encoding="utf-8")
-    (d / "plan.toml").write_text(text.replace('crs = "EPSG:32635"', 'crs = "EPSG:32635"\nx = "east"'
-                                              '\ny = "north"'), encoding="utf-8")
+    (d / "plan.toml").write_text(
+        text.replace('crs = "EPSG:32635"', 'crs = "EPSG:32635"\nx = "east"\ny = "north"'),
+        encoding="utf-8",
+    )
 
 
 def b_x_int(d: Path) -> None:
     _residents_csv(d, ["1000", "1000", "250", "250"])
     text = (d / "plan.toml").read_text(encoding="utf-8")
-    (d / "plan.toml").write_text(text.replace('crs = "EPSG:32635"', 'crs = "EPSG:32635"\nx = 1'),
-                                 encoding="utf-8")
+    (d / "plan.toml").write_text(
+        text.replace('crs = "EPSG:32635"', 'crs = "EPSG:32635"\nx = 1'), encoding="utf-8"
+    )
 
 
 def b_facility_kind_int(d: Path) -> None:
     layers = base_layers(d)
-    save(gpd.GeoDataFrame({"id": ["C1"]}, geometry=[Point(X0 + 150, Y0 + 150)], crs=UTM),
-         d / "clinic.gpkg")
+    save(
+        gpd.GeoDataFrame({"id": ["C1"]}, geometry=[Point(X0 + 150, Y0 + 150)], crs=UTM),
+        d / "clinic.gpkg",
+    )
     layers["clinics"] = {"role": "facilities", "path": "clinic.gpkg", "kind": 5}
     write_plan(d, layers)
 
@@ -827,9 +892,15 @@ def b_facility_kind_int(d: Path) -> None:
 # Values in the data
 
 
-def _values(frame_fn: Callable[[], gpd.GeoDataFrame], layer: str, file: str,
-            column: str, row: int, value: Any, options: dict[str, Any] | None = None,
-            ) -> Callable[[Path], None]:
+def _values(
+    frame_fn: Callable[[], gpd.GeoDataFrame],
+    layer: str,
+    file: str,
+    column: str,
+    row: int,
+    value: Any,
+    options: dict[str, Any] | None = None,
+) -> Callable[[Path], None]:
     def build(d: Path) -> None:
         frame = frame_fn()
         frame[column] = frame[column].astype(object) if isinstance(value, str) else frame[column]
@@ -863,11 +934,14 @@ def b_plan_and_inputs_in_shp(d: Path) -> None:
     save(grid_residents(), d / "shp" / "plan_residents.shp")
     save(shelter(), d / "shp" / "shelters.shp")
     save(parks(), d / "parks.gpkg")
-    write_plan(d, {
-        "residents": {"path": "shp/plan_residents.shp"},
-        "shelters": {"path": "shp/shelters.shp"},
-        "parks": {"role": "activity_spaces", "path": "parks.gpkg"},
-    })
+    write_plan(
+        d,
+        {
+            "residents": {"path": "shp/plan_residents.shp"},
+            "shelters": {"path": "shp/shelters.shp"},
+            "parks": {"role": "activity_spaces", "path": "parks.gpkg"},
+        },
+    )
 
 
 def b_input_named_gaps(d: Path) -> None:
@@ -896,8 +970,8 @@ def _gpkg_then(*statements: str) -> Callable[[Path], None]:
 
     def build(d: Path) -> None:
         base(d)
-        from spaceplanner.plan import load_plan
-        from spaceplanner.plan_file import save_plan
+        from spaceplanner.model.plan import load_plan
+        from spaceplanner.model.plan_file import save_plan
 
         save_plan(load_plan(d / "plan.toml"), d / "plan.gpkg")
         (d / "plan.toml").unlink()
@@ -928,104 +1002,237 @@ def _c(
 
 CASES: list[Case] = [
     # ---- issue #17, item by item --------------------------------------------------------
-    _c("dual_use_no_text", b_dual_use_no_text, (E, CONVERT, EG2),
-       ok(reports=BOTH_REPORTS), "dual_use = 'no' text read as yes; figures change on convert"),
+    _c(
+        "dual_use_no_text",
+        b_dual_use_no_text,
+        (E, CONVERT, EG2),
+        ok(reports=BOTH_REPORTS),
+        "dual_use = 'no' text read as yes; figures change on convert",
+    ),
     _c("dual_use_bad_value", b_dual_use_bad_value, (E,), bad("parks", "dual_use", "maybe")),
-    _c("dual_use_chinese", b_dual_use_chinese, (E,),
-       ok(BASE | {"shelters.capacity_persons": CAPACITY + 6400.0})),
+    _c(
+        "dual_use_chinese",
+        b_dual_use_chinese,
+        (E,),
+        ok(BASE | {"shelters.capacity_persons": CAPACITY + 6400.0}),
+    ),
     _c("dual_use_constant_bad", b_dual_use_constant_bad, (E,), bad("dual_use", "perhaps")),
-    _c("csv_decimal_comma", b_csv_decimal_comma, (E,),
-       either({"population": 2500.0}, "residents.csv", "37,5"),
-       "a decimal comma read as 375"),
-    _c("csv_semicolon", b_csv_semicolon, (E,),
-       either({"population": 2500.0}, "residents.csv", ";")),
-    _c("degrees_in_utm_layer", b_degrees_in_utm, (E,),
-       bad("residents_deg.gpkg", ("degree", "longitude", "lon/lat"))),
+    _c(
+        "csv_decimal_comma",
+        b_csv_decimal_comma,
+        (E,),
+        either({"population": 2500.0}, "residents.csv", "37,5"),
+        "a decimal comma read as 375",
+    ),
+    _c(
+        "csv_semicolon", b_csv_semicolon, (E,), either({"population": 2500.0}, "residents.csv", ";")
+    ),
+    _c(
+        "degrees_in_utm_layer",
+        b_degrees_in_utm,
+        (E,),
+        bad("residents_deg.gpkg", ("degree", "longitude", "lon/lat")),
+    ),
     _c("radius_m_nan", b_radius_nan, (E,), bad("shelters", "radius_m", "nan")),
-    _c("profile_nan", b_profile_nan, (("evaluate", "plan.toml", "--rules", "myrules.toml",
-                                       "--out", "out"),), bad("myrules.toml", "nan")),
+    _c(
+        "profile_nan",
+        b_profile_nan,
+        (("evaluate", "plan.toml", "--rules", "myrules.toml", "--out", "out"),),
+        bad("myrules.toml", "nan"),
+    ),
     _c("capacity_inf", b_capacity_inf, (E,), bad("shelters.gpkg", "capacity", "S1")),
     _c("capacity_nan_text", b_capacity_nan_text, (E,), bad("shelters.gpkg", "capacity", "S1")),
-    _c("population_inf", _population_value(float("inf")), (E,),
-       bad("residents.gpkg", "population", "R3")),
-    _c("population_1e17", _population_value(1e17), (E,),
-       bad("residents.gpkg", "population", "R3")),
-    _c("population_float32_max", _population_value(float(np.finfo("float32").max)), (E,),
-       bad("residents.gpkg", "population", "R3")),
-    _c("population_nan", _population_value(float("nan")), (E,),
-       bad("residents.gpkg", "population", "R3")),
-    _c("truncated_shp", b_truncated_shp, (E,), bad("residents.shp", DAMAGED),
-       "13 of 25 residents loaded, evaluate reports 1,300 without a word"),
+    _c(
+        "population_inf",
+        _population_value(float("inf")),
+        (E,),
+        bad("residents.gpkg", "population", "R3"),
+    ),
+    _c("population_1e17", _population_value(1e17), (E,), bad("residents.gpkg", "population", "R3")),
+    _c(
+        "population_float32_max",
+        _population_value(float(np.finfo("float32").max)),
+        (E,),
+        bad("residents.gpkg", "population", "R3"),
+    ),
+    _c(
+        "population_nan",
+        _population_value(float("nan")),
+        (E,),
+        bad("residents.gpkg", "population", "R3"),
+    ),
+    _c(
+        "truncated_shp",
+        b_truncated_shp,
+        (E,),
+        bad("residents.shp", DAMAGED),
+        "13 of 25 residents loaded, evaluate reports 1,300 without a word",
+    ),
     _c("truncated_shp_convert", b_truncated_shp, (CONVERT,), bad("residents.shp", DAMAGED)),
-    _c("world_mercator_60n", b_world_mercator, (E,),
-       either(None, ("Mercator", "3395", "scale", "distort"))),
-    _c("world_mercator_plan_crs", b_world_mercator_plan_crs, (E,),
-       either(None, ("Mercator", "3395", "scale", "distort"))),
-    _c("pop_raster_65535_no_nodata", b_pop_raster_65535, (E,),
-       Expect(figures={}, words=("65535",), warn=("65535",)),
-       "lake cells of 65535 counted as people"),
+    _c(
+        "world_mercator_60n",
+        b_world_mercator,
+        (E,),
+        either(None, ("Mercator", "3395", "scale", "distort")),
+    ),
+    _c(
+        "world_mercator_plan_crs",
+        b_world_mercator_plan_crs,
+        (E,),
+        either(None, ("Mercator", "3395", "scale", "distort")),
+    ),
+    _c(
+        "pop_raster_65535_no_nodata",
+        b_pop_raster_65535,
+        (E,),
+        Expect(figures={}, words=("65535",), warn=("65535",)),
+        "lake cells of 65535 counted as people",
+    ),
     _c("pop_raster_65535_declared", b_pop_raster_65535_declared, (E,), ok(RASTER_FIGURES)),
-    _c("terrain_9999_hole", b_terrain_hole, (E,),
-       either(BASE, "dtm.tif", "-9999")),
-    _c("raster_header_200k", b_raster_header_huge, (E,),
-       either(BASE, "dtm.tif", ("200,000", "200000", "too large", "cells")), timeout=90.0),
-    _c("export_into_plan_folder", b_convert_plan,
-       (Run(CONVERT, setup=True), ("export", "plan.gpkg", "--format", "gpkg", "--out", ".")),
-       either({}, "plan.gpkg", outputs=()), "export replaced the user's plan.gpkg",
-       out_dirs=()),
-    _c("export_into_plan_folder_overwrite", b_convert_plan,
-       (Run(CONVERT, setup=True),
-        ("export", "plan.gpkg", "--format", "gpkg", "--out", ".", "--overwrite")),
-       either({}, "plan.gpkg"), out_dirs=()),
-    _c("geojson_projected_no_crs", b_geojson_projected_no_crs, (E,),
-       bad("residents.geojson", ("crs", "degree", "longitude"))),
-    _c("utm_labelled_lonlat", b_utm_labelled_lonlat, (E,),
-       bad("residents_ll.gpkg", ("crs", "degree", "longitude"))),
-    _c("gpkg_plan_layer_dropped", _gpkg_then("DROP TABLE shelters"), (EG,),
-       bad("plan.gpkg", "shelters")),
-    _c("gpkg_plan_layer_deleted_cleanly", _gpkg_then(
-        "DROP TABLE shelters", "DELETE FROM gpkg_contents WHERE table_name = 'shelters'",
-        "DELETE FROM gpkg_geometry_columns WHERE table_name = 'shelters'"), (EG,),
-       bad("plan.gpkg", "shelters")),
-    _c("gpkg_plan_metadata_garbled", _gpkg_then(
-        "UPDATE spaceplanner_metadata SET value = '{\"name\": \"test\", \"layers\": [1, 2'"),
-       (EG,), bad("plan.gpkg", "metadata")),
-    _c("gpkg_plan_metadata_dropped", _gpkg_then("DROP TABLE spaceplanner_metadata"),
-       (EG,), bad("plan.gpkg", "metadata")),
+    _c("terrain_9999_hole", b_terrain_hole, (E,), either(BASE, "dtm.tif", "-9999")),
+    _c(
+        "raster_header_200k",
+        b_raster_header_huge,
+        (E,),
+        either(BASE, "dtm.tif", ("200,000", "200000", "too large", "cells")),
+        timeout=90.0,
+    ),
+    _c(
+        "export_into_plan_folder",
+        b_convert_plan,
+        (Run(CONVERT, setup=True), ("export", "plan.gpkg", "--format", "gpkg", "--out", ".")),
+        either({}, "plan.gpkg", outputs=()),
+        "export replaced the user's plan.gpkg",
+        out_dirs=(),
+    ),
+    _c(
+        "export_into_plan_folder_overwrite",
+        b_convert_plan,
+        (
+            Run(CONVERT, setup=True),
+            ("export", "plan.gpkg", "--format", "gpkg", "--out", ".", "--overwrite"),
+        ),
+        either({}, "plan.gpkg"),
+        out_dirs=(),
+    ),
+    _c(
+        "geojson_projected_no_crs",
+        b_geojson_projected_no_crs,
+        (E,),
+        bad("residents.geojson", ("crs", "degree", "longitude")),
+    ),
+    _c(
+        "utm_labelled_lonlat",
+        b_utm_labelled_lonlat,
+        (E,),
+        bad("residents_ll.gpkg", ("crs", "degree", "longitude")),
+    ),
+    _c(
+        "gpkg_plan_layer_dropped",
+        _gpkg_then("DROP TABLE shelters"),
+        (EG,),
+        bad("plan.gpkg", "shelters"),
+    ),
+    _c(
+        "gpkg_plan_layer_deleted_cleanly",
+        _gpkg_then(
+            "DROP TABLE shelters",
+            "DELETE FROM gpkg_contents WHERE table_name = 'shelters'",
+            "DELETE FROM gpkg_geometry_columns WHERE table_name = 'shelters'",
+        ),
+        (EG,),
+        bad("plan.gpkg", "shelters"),
+    ),
+    _c(
+        "gpkg_plan_metadata_garbled",
+        _gpkg_then('UPDATE spaceplanner_metadata SET value = \'{"name": "test", "layers": [1, 2\''),
+        (EG,),
+        bad("plan.gpkg", "metadata"),
+    ),
+    _c(
+        "gpkg_plan_metadata_dropped",
+        _gpkg_then("DROP TABLE spaceplanner_metadata"),
+        (EG,),
+        bad("plan.gpkg", "metadata"),
+    ),
     _c("encoding_5", b_encoding_5, (E,), bad("residents", "encoding", "5")),
     _c("fifo_plan", b_fifo, (V,), bad("plan.toml"), timeout=15.0),
     _c("dev_zero_plan", b_dev_zero, (V,), bad("plan.toml"), timeout=40.0),
-    _c("dev_zero_gpkg_plan", b_dev_zero_gpkg, (("validate", "plan.gpkg"),), bad("plan.gpkg"),
-       timeout=40.0),
-    _c("long_layer_name_shp_export", b_long_layer_name,
-       (("export", "plan.toml", "--format", "shp", "--out", "out"),),
-       either({}, LONG[:20], outputs=("out/shp/fields.csv",))),
-    _c("long_layer_name_convert", b_long_layer_name, (CONVERT, EG2),
-       ok(BASE, reports=("out2/report.json",))),
-    _c("odd_layer_names_convert", _odd_names, (CONVERT, EG2),
-       ok(BASE, reports=("out2/report.json",)),
-       "layer names with spaces or < > that convert can never save"),
-    _c("odd_layer_names_shp_export", _odd_names,
-       (("export", "plan.toml", "--format", "shp,geojson", "--out", "out"),),
-       ok({}, outputs=("out/shp/fields.csv",))),
-    _c("out_is_a_file_export", b_out_is_file,
-       (("export", "plan.toml", "--format", "csv", "--out", "out"),), bad("out")),
+    _c(
+        "dev_zero_gpkg_plan",
+        b_dev_zero_gpkg,
+        (("validate", "plan.gpkg"),),
+        bad("plan.gpkg"),
+        timeout=40.0,
+    ),
+    _c(
+        "long_layer_name_shp_export",
+        b_long_layer_name,
+        (("export", "plan.toml", "--format", "shp", "--out", "out"),),
+        either({}, LONG[:20], outputs=("out/shp/fields.csv",)),
+    ),
+    _c(
+        "long_layer_name_convert",
+        b_long_layer_name,
+        (CONVERT, EG2),
+        ok(BASE, reports=("out2/report.json",)),
+    ),
+    _c(
+        "odd_layer_names_convert",
+        _odd_names,
+        (CONVERT, EG2),
+        ok(BASE, reports=("out2/report.json",)),
+        "layer names with spaces or < > that convert can never save",
+    ),
+    _c(
+        "odd_layer_names_shp_export",
+        _odd_names,
+        (("export", "plan.toml", "--format", "shp,geojson", "--out", "out"),),
+        ok({}, outputs=("out/shp/fields.csv",)),
+    ),
+    _c(
+        "out_is_a_file_export",
+        b_out_is_file,
+        (("export", "plan.toml", "--format", "csv", "--out", "out"),),
+        bad("out"),
+    ),
     _c("out_is_a_file_evaluate", b_out_is_file, (E,), bad("out"), out_dirs=()),
-    _c("json_into_missing_folder", b_convert_plan,
-       (("evaluate", "plan.toml", "--out", "out", "--json", "missing/report.json"),),
-       either(BASE, "missing", outputs=("missing/report.json",))),
-    _c("json_is_a_folder", b_json_is_folder,
-       (("evaluate", "plan.toml", "--out", "out", "--json", "report"),), bad("report")),
+    _c(
+        "json_into_missing_folder",
+        b_convert_plan,
+        (("evaluate", "plan.toml", "--out", "out", "--json", "missing/report.json"),),
+        either(BASE, "missing", outputs=("missing/report.json",)),
+    ),
+    _c(
+        "json_is_a_folder",
+        b_json_is_folder,
+        (("evaluate", "plan.toml", "--out", "out", "--json", "report"),),
+        bad("report"),
+    ),
     _c("toml_bom", b_toml_bom, (E,), ok(), "a TOML saved by Notepad with a BOM"),
     _c("gbk_shp_chinese_column_names", b_gbk_column_names, (E,), ok()),
     _c("swapped_lonlat_one_layer", b_swapped_lonlat, (E,), bad("shelters")),
-    _c("layers_residents_string", b_layers_string, (V,),
-       bad("residents", "[layers.residents]", "path")),
+    _c(
+        "layers_residents_string",
+        b_layers_string,
+        (V,),
+        bad("residents", "[layers.residents]", "path"),
+    ),
     _c("empty_geojson", b_empty_geojson, (E,), bad("shelters.geojson", "no features")),
     _c("network_mm_vertices", b_network_mm, (E,), ok(), timeout=60.0),
-    _c("shelters_20k", b_shelters_20k, (E,),
-       ok({"population": POPULATION, "shelters.capacity_persons": 20000.0,
-           "shelters.population_sheltered": POPULATION}), timeout=150.0),
+    _c(
+        "shelters_20k",
+        b_shelters_20k,
+        (E,),
+        ok(
+            {
+                "population": POPULATION,
+                "shelters.capacity_persons": 20000.0,
+                "shelters.population_sheltered": POPULATION,
+            }
+        ),
+        timeout=150.0,
+    ),
     # ---- every reader -----------------------------------------------------------------
     _c("shp_missing_dbf", b_shp_no_dbf, (E,), bad("residents.shp", ".dbf")),
     _c("shp_garbage_prj", b_shp_garbage_prj, (E,), bad("residents", (".prj", "crs"))),
@@ -1033,8 +1240,12 @@ CASES: list[Case] = [
     _c("shp_truncated_dbf", b_shp_truncated_dbf, (E,), bad("residents", DAMAGED)),
     _c("shp_garbage_shx", b_shp_garbage_shx, (E,), bad("residents", (".shx", *DAMAGED))),
     _c("geojson_invalid", b_geojson_invalid, (E,), bad("residents.geojson")),
-    _c("geojson_null_geometries", b_geojson_null_geometries, (E,),
-       bad("shelters.geojson", ("geometry", "no features"))),
+    _c(
+        "geojson_null_geometries",
+        b_geojson_null_geometries,
+        (E,),
+        bad("shelters.geojson", ("geometry", "no features")),
+    ),
     _c("gpkg_text_file", b_gpkg_text, (E,), bad("shelters.gpkg", "GeoPackage")),
     _c("gpkg_truncated", b_gpkg_truncated, (E,), bad("shelters.gpkg", DAMAGED)),
     _c("kml_good", b_kml_good, (E,), ok()),
@@ -1047,8 +1258,12 @@ CASES: list[Case] = [
     _c("tif_text_file", b_tif_text, (E,), bad("dtm.tif")),
     _c("tif_band_3", b_tif_band_3, (E,), bad("dtm.tif", "band", "3")),
     _c("tif_far_away", b_tif_far_away, (E,), bad("dtm.tif", "low_ground")),
-    _c("raster_two_thresholds", b_tif_two_thresholds, (E,),
-       bad("low_ground", "min_value", "max_value")),
+    _c(
+        "raster_two_thresholds",
+        b_tif_two_thresholds,
+        (E,),
+        bad("low_ground", "min_value", "max_value"),
+    ),
     _c("raster_threshold_text", b_tif_threshold_text, (E,), bad("low_ground", "max_value", "low")),
     _c("threshold_on_polygons", b_threshold_on_polygons, (E,), bad("flood", "max_value")),
     # ---- every TOML key of the plan ---------------------------------------------------
@@ -1057,77 +1272,172 @@ CASES: list[Case] = [
     _c("plan_rules_unknown", _top("rules", '"cn-gbb"'), (E,), bad("cn-gbb")),
     _c("plan_rules_int", _top("rules", "7"), (E,), bad("rule", "7")),
     _c("plan_scenario_array", _top("scenario", '["flood"]'), (E,), bad("scenario")),
-    _c("plan_description_table", _top("description", "{ a = 1 }"), (E,),
-       either(BASE, "description")),
-    _c("targets_share_above_1", _targets("shelter.sheltered = 1.5"), (E,),
-       bad("shelter.sheltered", "1.5")),
+    _c(
+        "plan_description_table",
+        _top("description", "{ a = 1 }"),
+        (E,),
+        either(BASE, "description"),
+    ),
+    _c(
+        "targets_share_above_1",
+        _targets("shelter.sheltered = 1.5"),
+        (E,),
+        bad("shelter.sheltered", "1.5"),
+    ),
     _c("targets_nan", _targets("shelter.sheltered = nan"), (E,), bad("shelter.sheltered", "nan")),
-    _c("targets_text", _targets('shelter.sheltered = "high"'), (E,),
-       bad("shelter.sheltered", "high")),
-    _c("targets_not_a_table", lambda d: raw_plan(d, 'targets = 0.9\n' + BASE_TOML), (E,),
-       bad("targets")),
+    _c(
+        "targets_text",
+        _targets('shelter.sheltered = "high"'),
+        (E,),
+        bad("shelter.sheltered", "high"),
+    ),
+    _c(
+        "targets_not_a_table",
+        lambda d: raw_plan(d, "targets = 0.9\n" + BASE_TOML),
+        (E,),
+        bad("targets"),
+    ),
     _c("no_layers", b_no_layers, (E,), bad("plan.toml", "layers")),
     _c("plan_is_a_folder", b_plan_is_folder, (E,), bad("plan.toml")),
-    _c("plan_txt_extension", b_plan_txt, (("evaluate", "plan.txt", "--out", "out"),),
-       either(BASE, "plan.txt")),
+    _c(
+        "plan_txt_extension",
+        b_plan_txt,
+        (("evaluate", "plan.txt", "--out", "out"),),
+        either(BASE, "plan.txt"),
+    ),
     _c("plan_latin1", b_plan_latin1, (E,), bad("plan.toml", "UTF-8")),
     # ---- every TOML key of a layer -----------------------------------------------------
     _c("layer_role_int", _layer_key("parks", "role", "5"), (E,), bad("parks", "role")),
-    _c("layer_role_unknown", _layer_key("parks", "role", '"activity_space"'), (E,),
-       bad("parks", "activity_spaces")),
+    _c(
+        "layer_role_unknown",
+        _layer_key("parks", "role", '"activity_space"'),
+        (E,),
+        bad("parks", "activity_spaces"),
+    ),
     _c("layer_path_int", _layer_key("shelters", "path", "5"), (E,), bad("shelters", "path")),
     _c("layer_path_missing", b_path_missing, (E,), bad("shelters", "path")),
-    _c("layer_path_not_found", _layer_key("shelters", "path", '"nowhere/s.gpkg"'), (E,),
-       bad("shelters", "s.gpkg", "not found")),
+    _c(
+        "layer_path_not_found",
+        _layer_key("shelters", "path", '"nowhere/s.gpkg"'),
+        (E,),
+        bad("shelters", "s.gpkg", "not found"),
+    ),
     _c("layer_layer_int", _layer_key("shelters", "layer", "3"), (E,), bad("shelters", "layer")),
     _c("layer_crs_bool", _layer_key("residents", "crs", "true"), (E,), bad("residents", "crs")),
     _c("layer_x_missing_column", b_x_missing_column, (E,), bad("residents", "east")),
     _c("layer_x_int", b_x_int, (E,), bad("residents", "x")),
-    _c("layer_radius_negative", _layer_key("shelters", "radius_m", "-100"), (E,),
-       bad("shelters", "radius_m", "-100")),
-    _c("layer_radius_text", _layer_key("shelters", "radius_m", '"500 m"'), (E,),
-       bad("shelters", "radius_m", "500 m")),
-    _c("layer_radius_on_residents", _layer_key("residents", "radius_m", "300"), (E,),
-       either(BASE, "residents", "radius_m", warn=("radius_m",))),
-    _c("layer_band_float", _layer_key("residents", "band", "1.5"), (E,),
-       bad("residents", "band")),
-    _c("layer_field_map_int", _layer_key("residents", "population", "5"), (E,),
-       bad("residents", "population")),
+    _c(
+        "layer_radius_negative",
+        _layer_key("shelters", "radius_m", "-100"),
+        (E,),
+        bad("shelters", "radius_m", "-100"),
+    ),
+    _c(
+        "layer_radius_text",
+        _layer_key("shelters", "radius_m", '"500 m"'),
+        (E,),
+        bad("shelters", "radius_m", "500 m"),
+    ),
+    _c(
+        "layer_radius_on_residents",
+        _layer_key("residents", "radius_m", "300"),
+        (E,),
+        either(BASE, "residents", "radius_m", warn=("radius_m",)),
+    ),
+    _c("layer_band_float", _layer_key("residents", "band", "1.5"), (E,), bad("residents", "band")),
+    _c(
+        "layer_field_map_int",
+        _layer_key("residents", "population", "5"),
+        (E,),
+        bad("residents", "population"),
+    ),
     _c("layer_kind_int", b_facility_kind_int, (E,), bad("clinics", "kind")),
-    _c("layer_table_is_array", lambda d: raw_plan(
-        d, BASE_TOML + '\n[[layers.extra]]\npath = "parks.gpkg"\n'), (E,), bad("extra")),
+    _c(
+        "layer_table_is_array",
+        lambda d: raw_plan(d, BASE_TOML + '\n[[layers.extra]]\npath = "parks.gpkg"\n'),
+        (E,),
+        bad("extra"),
+    ),
     # ---- values in the data -----------------------------------------------------------
-    _c("effective_area_nan", _values(_shelter_frame, "shelters", "shelters.gpkg",
-                                     "effective_area", 0, float("nan")), (E,),
-       either({"population": POPULATION, "shelters.capacity_persons": CAPACITY,
-               "shelters.population_sheltered": POPULATION}, "effective_area", "S1")),
-    _c("effective_area_inf", _values(_shelter_frame, "shelters", "shelters.gpkg",
-                                     "effective_area", 0, float("inf")), (E,),
-       bad("shelters.gpkg", "effective_area", "S1")),
-    _c("households_inf", _values(_households_frame, "residents", "residents.gpkg",
-                                 "households", 4, float("inf")), (E,),
-       bad("residents.gpkg", "households", "R5")),
-    _c("population_text", _values(grid_residents, "residents", "residents.gpkg",
-                                  "population", 6, "many"), (E,),
-       bad("residents.gpkg", "population", "R7", "many")),
+    _c(
+        "effective_area_nan",
+        _values(_shelter_frame, "shelters", "shelters.gpkg", "effective_area", 0, float("nan")),
+        (E,),
+        either(
+            {
+                "population": POPULATION,
+                "shelters.capacity_persons": CAPACITY,
+                "shelters.population_sheltered": POPULATION,
+            },
+            "effective_area",
+            "S1",
+        ),
+    ),
+    _c(
+        "effective_area_inf",
+        _values(_shelter_frame, "shelters", "shelters.gpkg", "effective_area", 0, float("inf")),
+        (E,),
+        bad("shelters.gpkg", "effective_area", "S1"),
+    ),
+    _c(
+        "households_inf",
+        _values(_households_frame, "residents", "residents.gpkg", "households", 4, float("inf")),
+        (E,),
+        bad("residents.gpkg", "households", "R5"),
+    ),
+    _c(
+        "population_text",
+        _values(grid_residents, "residents", "residents.gpkg", "population", 6, "many"),
+        (E,),
+        bad("residents.gpkg", "population", "R7", "many"),
+    ),
     # ---- output paths -----------------------------------------------------------------
-    _c("export_twice_without_overwrite", b_convert_plan,
-       (Run(("export", "plan.toml", "--format", "csv", "--out", "out"), setup=True),
-        ("export", "plan.toml", "--format", "csv", "--out", "out")),
-       bad("out", "--overwrite"), out_dirs=()),
-    _c("export_unknown_format", b_convert_plan,
-       (("export", "plan.toml", "--format", "shp,docx", "--out", "out"),), bad("docx")),
-    _c("export_over_input_shapefiles", b_plan_and_inputs_in_shp,
-       (("export", "plan.toml", "--format", "shp", "--out", ".", "--overwrite"),),
-       either({}, "shp"), out_dirs=()),
-    _c("evaluate_over_input_gaps_gpkg", b_input_named_gaps,
-       (("evaluate", "plan.toml", "--out", "."),), either({}, "gaps.gpkg", reports=()),
-       out_dirs=()),
-    _c("convert_over_its_input_layer", b_convert_plan,
-       (("convert", "plan.toml", "residents.gpkg", "--overwrite"),), bad("residents.gpkg")),
-    _c("convert_over_itself", _gpkg_then(),
-       (("convert", "plan.gpkg", "plan.gpkg", "--overwrite"),), bad("plan.gpkg")),
-    _c("convert_into_missing_folder", b_convert_plan,
-       (("convert", "plan.toml", "nowhere/plan.gpkg"),),
-       either({}, "nowhere", reports=(), outputs=("nowhere/plan.gpkg",))),
+    _c(
+        "export_twice_without_overwrite",
+        b_convert_plan,
+        (
+            Run(("export", "plan.toml", "--format", "csv", "--out", "out"), setup=True),
+            ("export", "plan.toml", "--format", "csv", "--out", "out"),
+        ),
+        bad("out", "--overwrite"),
+        out_dirs=(),
+    ),
+    _c(
+        "export_unknown_format",
+        b_convert_plan,
+        (("export", "plan.toml", "--format", "shp,docx", "--out", "out"),),
+        bad("docx"),
+    ),
+    _c(
+        "export_over_input_shapefiles",
+        b_plan_and_inputs_in_shp,
+        (("export", "plan.toml", "--format", "shp", "--out", ".", "--overwrite"),),
+        either({}, "shp"),
+        out_dirs=(),
+    ),
+    _c(
+        "evaluate_over_input_gaps_gpkg",
+        b_input_named_gaps,
+        (("evaluate", "plan.toml", "--out", "."),),
+        either({}, "gaps.gpkg", reports=()),
+        out_dirs=(),
+    ),
+    _c(
+        "convert_over_its_input_layer",
+        b_convert_plan,
+        (("convert", "plan.toml", "residents.gpkg", "--overwrite"),),
+        bad("residents.gpkg"),
+    ),
+    _c(
+        "convert_over_itself",
+        _gpkg_then(),
+        (("convert", "plan.gpkg", "plan.gpkg", "--overwrite"),),
+        bad("plan.gpkg"),
+    ),
+    _c(
+        "convert_into_missing_folder",
+        b_convert_plan,
+        (("convert", "plan.toml", "nowhere/plan.gpkg"),),
+        either({}, "nowhere", reports=(), outputs=("nowhere/plan.gpkg",)),
+    ),
 ]

@@ -11,9 +11,9 @@ from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from spaceplanner import load_plan
-from spaceplanner.commands import DeleteFeature, MoveFeature
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.plan_file import load_gpkg
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.commands import DeleteFeature, MoveFeature
+from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
 from spaceplanner.ui.app import _App, main
@@ -308,7 +308,7 @@ def test_new_plan_from_a_file(qtbot, window: QtMainWindow, monkeypatch) -> None:
 CRASHING_SESSION = """
 import os, signal, sys
 from PyQt5.QtWidgets import QApplication
-from spaceplanner.commands import DeleteFeature
+from spaceplanner.model.commands import DeleteFeature
 from spaceplanner.ui.qt_main_window import QtMainWindow
 
 app = QApplication(sys.argv[:1])
@@ -386,7 +386,7 @@ def test_recovering_a_plan_with_rasters_keeps_them_readable(
 def test_a_failed_save_is_a_dialog_and_keeps_the_edits(
     qtbot, opened: QtMainWindow, monkeypatch, tmp_path: Path
 ) -> None:
-    import spaceplanner.outputs as outputs
+    import spaceplanner.files as outputs
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
@@ -410,7 +410,7 @@ def test_a_plan_file_opened_without_some_layers_is_not_overwritten_by_save(
     import pyogrio
     from shapely.geometry import LineString
 
-    from spaceplanner.plan_file import save_plan
+    from spaceplanner.model.plan_file import save_plan
 
     path = save_plan(load_plan(get_path("synthetic_cn")), tmp_path / "plan.gpkg")
     # another GIS turned the facility points into lines: that layer no longer loads

@@ -15,7 +15,7 @@ from rasterio.transform import from_origin
 from shapely.geometry import Point, box
 
 from spaceplanner import SpacePlannerError, load_plan
-from spaceplanner.plan import Plan
+from spaceplanner.model.plan import Plan
 from spaceplanner.ui.qt_add_layer_dialog import (
     QtAddLayerDialog,
     choice_label,

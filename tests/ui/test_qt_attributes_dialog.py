@@ -9,7 +9,7 @@ import pytest
 from PyQt5.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QMessageBox
 
 from spaceplanner import LayerError, load_plan
-from spaceplanner.commands import Command, EditAttributes
+from spaceplanner.model.commands import Command, EditAttributes
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.session import Session

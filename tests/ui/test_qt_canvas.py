@@ -13,11 +13,11 @@ from PyQt5.QtGui import QColor, QImage, QMouseEvent, QWheelEvent
 from PyQt5.QtWidgets import QApplication, QGraphicsPixmapItem
 from shapely.geometry import LineString, Point, Polygon, box
 
-from spaceplanner.commands import EditAttributes, MoveFeature
-from spaceplanner.evaluation import Evaluator
+from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.layers.errors import LayerError
-from spaceplanner.plan import Plan, load_plan
-from spaceplanner.report import Report
+from spaceplanner.model.commands import EditAttributes, MoveFeature
+from spaceplanner.model.plan import Plan, load_plan
+from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_canvas import OVERLAYS, QtMapCanvas
 from spaceplanner.ui.session import Session

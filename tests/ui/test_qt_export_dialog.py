@@ -10,9 +10,9 @@ import pytest
 from PyQt5.QtWidgets import QDialog, QMessageBox
 
 import spaceplanner.ui.qt_export_dialog as export_dialog
-from spaceplanner.commands import MoveFeature
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.plan import load_plan
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.commands import MoveFeature
+from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_export_dialog import QtExportDialog, planned_outputs
 from spaceplanner.ui.session import Session
@@ -219,7 +219,7 @@ def test_choices_are_checked_before_starting(qtbot, session, boxes, tmp_path):
 
 
 def test_planned_outputs_match_what_export_writes(tmp_path):
-    from spaceplanner.exports import export
+    from spaceplanner.outputs.exports import export
 
     plan = load_plan(get_path("synthetic_cn"), strict=False)
     formats = ["html", "csv", "shp", "gpkg", "geojson"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PyQt5.QtCore import Qt
 
-from spaceplanner.commands import DeleteFeature
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.exports import indicator_rows
-from spaceplanner.plan import load_plan
-from spaceplanner.report import Report
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.commands import DeleteFeature
+from spaceplanner.model.plan import load_plan
+from spaceplanner.outputs.exports import indicator_rows
+from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_indicators_panel import (
     FAIL_COLOUR,

@@ -12,8 +12,8 @@ from PyQt5.QtWidgets import QDialog, QInputDialog, QMessageBox
 from shapely.geometry import LineString, Point, box
 
 from spaceplanner import load_plan
-from spaceplanner.commands import DeleteFeature
-from spaceplanner.plan import Plan
+from spaceplanner.model.commands import DeleteFeature
+from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
 from spaceplanner.ui.qt_layers_panel import (

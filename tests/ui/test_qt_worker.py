@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from spaceplanner.commands import MoveFeature
-from spaceplanner.evaluation import CancelledError, Evaluator
-from spaceplanner.plan import Plan, load_plan
+from spaceplanner.engine.evaluation import CancelledError, Evaluator
+from spaceplanner.model.commands import MoveFeature
+from spaceplanner.model.plan import Plan, load_plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel
 from spaceplanner.ui.qt_worker import QtBackgroundTask, QtEvaluationRunner
@@ -322,9 +322,7 @@ def test_edit_to_panel_latency_on_helsinki(qtbot):
     assert runner.shutdown(30000)
 
 
-def test_quick_live_runs_are_done_at_once_in_the_window_thread(
-    qtbot, session, runner, monkeypatch
-):
+def test_quick_live_runs_are_done_at_once_in_the_window_thread(qtbot, session, runner, monkeypatch):
     threads: list[threading.Thread] = []
     real = Evaluator.evaluate
 

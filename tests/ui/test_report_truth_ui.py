@@ -9,9 +9,9 @@ from PyQt5.QtCore import Qt
 from shapely.geometry import LineString, Point, box
 
 from spaceplanner import load_plan
-from spaceplanner.commands import AddFeature
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.plan import Plan
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.commands import AddFeature
+from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.qt_canvas import QtMapCanvas

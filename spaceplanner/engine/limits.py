@@ -20,7 +20,7 @@ import shapely
 from spaceplanner.layers.errors import PlanError
 
 if TYPE_CHECKING:
-    from spaceplanner.plan import Plan
+    from spaceplanner.model.plan import Plan
 
 __all__ = [
     "DENSE_VERTEX_M",
@@ -39,7 +39,7 @@ DENSE_VERTEX_M = 0.01
 #: A thinned line stays within this distance (m) of the drawn one (Douglas-Peucker).
 THIN_TOLERANCE_M = 0.01
 #: Coordinates are compared at this precision (m) to find vertices shared by lines, as the
-#: network does (``spaceplanner.network.VERTEX_DECIMALS``).
+#: network does (``spaceplanner.engine.network.VERTEX_DECIMALS``).
 _VERTEX_DECIMALS = 6
 #: Bytes a run holds per resident point, per network vertex, per site and per (resident, site)
 #: pair within reach: peak memory of ``evaluate`` on synthetic plans (10^6 residents: 3.9 GB;

@@ -1,7 +1,8 @@
 """The plan: a community's layers by role, its rule profile, scenario and metric CRS.
 
 A plan is declared in a small TOML spec that points at source files (the public contract in the
-README), or stored whole in one GeoPackage (see :mod:`spaceplanner.plan_file`). Loading reads every
+README), or stored whole in one GeoPackage (see :mod:`spaceplanner.model.plan_file`). Loading reads
+every
 layer, fits it to its role (:func:`spaceplanner.layers.conform.conform`), projects it once to the
 plan's metric CRS and checks that the layers overlap. Problems are collected per layer, so
 ``validate`` can report all of them; analysis loads with ``strict=True`` and stops at the first.
@@ -26,7 +27,6 @@ from rasterio.warp import transform_bounds
 from shapely.geometry import box
 
 from spaceplanner import settings
-from spaceplanner.indicators import flatten_targets
 from spaceplanner.layers.catalogue import (
     FieldSpec,
     OptionSpec,
@@ -62,6 +62,7 @@ from spaceplanner.layers.readers import (
     read_vector,
 )
 from spaceplanner.layers.values import BOOL_WORDS, bool_value
+from spaceplanner.model.targets import flatten_targets
 
 __all__ = [
     "LAYER_OPTIONS",
@@ -83,7 +84,7 @@ _PLAN_KEY_TYPES = {
     "scenario": "text",
     "description": "text",
 }
-#: ``targets`` is checked where it is read (spaceplanner.indicators.flatten_targets).
+#: ``targets`` is checked where it is read (spaceplanner.results.indicators.flatten_targets).
 PLAN_KEYS = (*_PLAN_KEY_TYPES, "targets", "layers")
 #: Options of a raster hazard layer that say which cells form the zone.
 RASTER_ZONE_OPTIONS = ("min_value", "max_value", "max_slope_pct")
@@ -1139,7 +1140,7 @@ def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = 
     Parameters
     ----------
     path
-        A ``.toml`` spec or a ``.gpkg`` written by :func:`spaceplanner.plan_file.save_plan`.
+        A ``.toml`` spec or a ``.gpkg`` written by :func:`spaceplanner.model.plan_file.save_plan`.
     crs
         The metric CRS to work in, overriding the spec's (or the plan file's).
     strict
@@ -1160,7 +1161,7 @@ def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = 
         except CRSError as exc:
             raise _plan_error(str(exc), path) from exc
     if path.suffix.lower() == ".gpkg":
-        from spaceplanner.plan_file import load_gpkg
+        from spaceplanner.model.plan_file import load_gpkg
 
         return load_gpkg(path, strict=strict, crs=forced)
     if path.suffix.lower() != ".toml":

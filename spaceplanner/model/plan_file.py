@@ -7,7 +7,7 @@ layer is the table's identifier and is kept in the metadata), an attributes tabl
 layer's role, field map, table and options as JSON), and QGIS's
 ``layer_styles`` table with a default style per vector layer. Any OGC GeoPackage reader opens it.
 
-Saving is atomic (:func:`spaceplanner.outputs.atomic_path`): the file is written beside the target
+Saving is atomic (:func:`spaceplanner.files.atomic_path`): the file is written beside the target
 under a temporary name, flushed to disk, and renamed over the target, so a crash or kill mid-save
 leaves the previous file intact.
 """
@@ -28,7 +28,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from spaceplanner import __version__, settings
-from spaceplanner.indicators import flatten_targets
+from spaceplanner.files import RESULTS_TABLE, atomic_path, safe_name
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import crs_label
@@ -41,9 +41,15 @@ from spaceplanner.layers.readers import (
     gpkg_tables,
     read_raster,
 )
-from spaceplanner.outputs import RESULTS_TABLE, atomic_path, safe_name
-from spaceplanner.plan import Plan, PlanLayer, check_coordinates, check_plan_crs, project_layer
-from spaceplanner.styles import qml_for_layer
+from spaceplanner.model.plan import (
+    Plan,
+    PlanLayer,
+    check_coordinates,
+    check_plan_crs,
+    project_layer,
+)
+from spaceplanner.model.styles import qml_for_layer
+from spaceplanner.model.targets import flatten_targets
 
 __all__ = ["load_gpkg", "save_plan"]
 

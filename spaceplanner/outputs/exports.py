@@ -1,8 +1,8 @@
 """Exports: data for consultants (Shapefile, GeoPackage, GeoJSON), report tables (CSV, HTML),
-and the web map and printable map sheet (see :mod:`spaceplanner.webmap`,
-:mod:`spaceplanner.mapsheet`).
+and the web map and printable map sheet (see :mod:`spaceplanner.outputs.webmap`,
+:mod:`spaceplanner.outputs.mapsheet`).
 
-The files of one export are one unit (:func:`spaceplanner.outputs.output_unit`): written into a
+The files of one export are one unit (:func:`spaceplanner.files.output_unit`): written into a
 staging folder inside the output folder, under its lock, and moved into place only when all of
 them are complete, so a failing or killed export leaves no half-written file. An existing output
 is never replaced unless ``overwrite`` is given, and an input of the plan never.
@@ -27,21 +27,21 @@ import numpy as np
 import pandas as pd
 
 from spaceplanner import settings
-from spaceplanner.evaluation import Evaluator
-from spaceplanner.indicators import indicator_rows, value_text
-from spaceplanner.labels import label
-from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
-from spaceplanner.layers.errors import PlanError
-from spaceplanner.outputs import (
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.files import (
     check_targets,
     mark_results,
     output_unit,
     plan_inputs,
     safe_name,
 )
-from spaceplanner.plan import Plan
-from spaceplanner.report import Report
-from spaceplanner.violation_layers import PRINCIPLE_KEYS
+from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
+from spaceplanner.layers.errors import PlanError
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.indicators import indicator_rows, value_text
+from spaceplanner.results.labels import label
+from spaceplanner.results.report import Report
+from spaceplanner.results.violation_layers import PRINCIPLE_KEYS
 
 __all__ = [
     "FORMATS",
@@ -530,12 +530,12 @@ def export(
             progress(len(names) / (len(names) + 1), "writing")
         for fmt in wanted:
             if fmt == "html":
-                from spaceplanner.webmap import write_webmap
+                from spaceplanner.outputs.webmap import write_webmap
 
                 written.append(write_webmap(plan, main, tmp / "map.html", lang=lang))
                 written += _write_report_html(plan, reports, tables, tmp, lang)
             elif fmt in ("pdf", "png"):
-                from spaceplanner.mapsheet import write_map_sheet
+                from spaceplanner.outputs.mapsheet import write_map_sheet
 
                 written.append(
                     write_map_sheet(

@@ -14,17 +14,16 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from spaceplanner.labels import label
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import PlanError
-from spaceplanner.rules import Profile
+from spaceplanner.model.rules import Profile
+from spaceplanner.results.labels import label
 
 __all__ = [
     "FAIL",
     "NOT_ASSESSED",
     "PASS",
     "check_targets",
-    "flatten_targets",
     "indicator_ids",
     "indicator_rows",
     "indicators",
@@ -48,39 +47,6 @@ def indicator_ids(profile: Profile, kinds: set[str]) -> dict[str, str]:
     for kind in sorted({*profile.facility_radius, *kinds}):
         ids[f"{kind}.covered"] = "share"
     return ids
-
-
-def flatten_targets(raw: object, *, file: str | None = None) -> dict[str, float]:
-    """A plan's ``[targets]`` table as ``{indicator id: value}``.
-
-    TOML dotted keys (``shelter.sheltered = 0.95``) arrive as nested tables; both forms are
-    accepted. Values must be finite numbers, not below zero.
-    """
-    if raw is None:
-        return {}
-    if not isinstance(raw, Mapping):
-        msg = "targets must be a table of indicator = value"
-        hint = "e.g. [targets] with shelter.sheltered = 0.95"
-        raise PlanError(msg, file=file, field="targets", hint=hint)
-    out: dict[str, float] = {}
-
-    def walk(prefix: str, node: Mapping[str, Any]) -> None:
-        for key, value in node.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
-            if isinstance(value, Mapping):
-                walk(name, value)
-                continue
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                msg = f"target {name} = {value!r} is not a number"
-                hint = "give a number, e.g. 0.95"
-                raise PlanError(msg, file=file, field=f"targets.{name}", hint=hint)
-            if not math.isfinite(value) or value < 0:
-                msg = f"target {name} = {value!r} must be a finite number, zero or more"
-                raise PlanError(msg, file=file, field=f"targets.{name}", hint="e.g. 0.95")
-            out[name] = float(value)
-
-    walk("", raw)
-    return out
 
 
 def check_targets(
@@ -333,7 +299,8 @@ def indicators(
 
 
 def indicator_rows(report: Any, lang: str = "en") -> list[dict[str, Any]]:
-    """Each indicator of ``report`` against its target (:mod:`spaceplanner.indicators`), with a
+    """Each indicator of ``report`` against its target (:mod:`spaceplanner.results.indicators`),
+    with a
     label in ``lang``: ``indicator`` (label), ``id``, ``group`` (shelters, activity_spaces,
     facilities), ``key`` (the indicator's name in the gap layers: ``shelter``, ``space_5min``, a
     facility kind), ``period``, ``value``, ``unit`` (share, persons, m2/person), ``target``,

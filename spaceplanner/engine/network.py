@@ -17,7 +17,7 @@ from scipy import sparse
 from scipy.spatial import cKDTree
 from shapely import STRtree
 
-from spaceplanner.limits import thin_dense_lines
+from spaceplanner.engine.limits import thin_dense_lines
 
 __all__ = ["Access", "WalkNetwork", "build_network", "locate"]
 

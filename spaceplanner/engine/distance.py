@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
 
 from spaceplanner import settings
-from spaceplanner.network import Access, WalkNetwork, locate
+from spaceplanner.engine.network import Access, WalkNetwork, locate
 
 __all__ = [
     "Sources",

@@ -34,8 +34,8 @@ from spaceplanner import settings
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
 
 if TYPE_CHECKING:
-    from spaceplanner.plan import Plan
-    from spaceplanner.report import Report
+    from spaceplanner.model.plan import Plan
+    from spaceplanner.results.report import Report
 
 __all__ = [
     "EVALUATE_OUTPUTS",
@@ -576,13 +576,11 @@ def write_outputs(
     list of Path
         The paths written.
     """
-    from spaceplanner.exports import vector_ready
+    from spaceplanner.outputs.exports import vector_ready
 
     folder = Path(folder)
     names = ["report.json", *(["gaps.gpkg"] if report.layers else [])]
-    with output_unit(
-        folder, overwrite=overwrite, inputs=inputs, replaceable=own_output
-    ) as staging:
+    with output_unit(folder, overwrite=overwrite, inputs=inputs, replaceable=own_output) as staging:
         (staging / "report.json").write_text(report.to_json(), encoding="utf-8")
         if report.layers:
             layers = {name: vector_ready(frame) for name, frame in report.layers.items()}

@@ -33,11 +33,11 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import Bbox, Transform, offset_copy
 
 from spaceplanner import __version__
-from spaceplanner.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows, value_text
-from spaceplanner.labels import LANGS, label
-from spaceplanner.outputs import atomic_path
-from spaceplanner.plan import Plan
-from spaceplanner.report import Report
+from spaceplanner.files import atomic_path
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows, value_text
+from spaceplanner.results.labels import LANGS, label
+from spaceplanner.results.report import Report
 
 __all__ = ["ORIENTATIONS", "PAPERS_MM", "PNG_DPI", "write_map_sheet"]
 

@@ -12,8 +12,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from spaceplanner.distance import Sources, node_fields
-from spaceplanner.network import WalkNetwork
+from spaceplanner.engine.distance import Sources, node_fields
+from spaceplanner.engine.network import WalkNetwork
 
 __all__ = ["service_area"]
 

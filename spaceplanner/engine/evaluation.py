@@ -2,7 +2,7 @@
 
 The pipeline (ARCHITECTURE.md §3): the walking network → where residents and sites reach it →
 walking distances by multi-source Dijkstra with a cut-off → indicators → the exact shelter
-assignment → gap layers → a :class:`~spaceplanner.report.Report`.
+assignment → gap layers → a :class:`~spaceplanner.results.report.Report`.
 
 An :class:`Evaluator` keeps what it computed per layer, keyed by a fingerprint of the layer's
 content, the network and the residents. Evaluating again after an edit recomputes only the
@@ -26,8 +26,8 @@ import pandas as pd
 import shapely
 
 from spaceplanner import __version__, settings
-from spaceplanner.capacity import assign
-from spaceplanner.distance import (
+from spaceplanner.engine.capacity import assign
+from spaceplanner.engine.distance import (
     Sources,
     group_distances,
     group_reach,
@@ -35,25 +35,18 @@ from spaceplanner.distance import (
     straight_distances,
     straight_reach,
 )
-from spaceplanner.hazards import (
+from spaceplanner.engine.hazards import (
     SCENARIOS,
     check_scenario,
     hazard_types,
     hazard_zones,
     scenario_types,
 )
-from spaceplanner.indicators import check_targets, indicators
-from spaceplanner.layers.catalogue import get_role
-from spaceplanner.layers.crs import crs_label
-from spaceplanner.layers.errors import PlanError, SpacePlannerError
-from spaceplanner.limits import check_memory, plan_memory
-from spaceplanner.network import Access, WalkNetwork, build_network, locate
-from spaceplanner.plan import Plan, PlanLayer
-from spaceplanner.report import Report
-from spaceplanner.residents import Residents, collect_residents
-from spaceplanner.rules import Profile, load_profile
-from spaceplanner.service_area import service_area
-from spaceplanner.siting import (
+from spaceplanner.engine.limits import check_memory, plan_memory
+from spaceplanner.engine.network import Access, WalkNetwork, build_network, locate
+from spaceplanner.engine.residents import Residents, collect_residents
+from spaceplanner.engine.service_area import service_area
+from spaceplanner.engine.siting import (
     AVOID,
     DUAL_USE_SUFFIX,
     ENTRANCE_KEY_SEP,
@@ -66,7 +59,14 @@ from spaceplanner.siting import (
     entrance_points,
     route_violations,
 )
-from spaceplanner.violation_layers import public_violation, violation_layers
+from spaceplanner.layers.catalogue import get_role
+from spaceplanner.layers.crs import crs_label
+from spaceplanner.layers.errors import PlanError, SpacePlannerError
+from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.model.rules import Profile, load_profile
+from spaceplanner.results.indicators import check_targets, indicators
+from spaceplanner.results.report import Report
+from spaceplanner.results.violation_layers import public_violation, violation_layers
 
 __all__ = ["CancelledError", "Evaluator", "ShelterProblem", "evaluate"]
 
@@ -643,7 +643,8 @@ class Evaluator:
     def shelter_problem(self, *, scenario: str | None = None) -> ShelterProblem:
         """The shelter step as the site suggestions need it: every shelter (dual-use spaces
         included) with its capacity after the 避/防/让 checks, and the residents within each
-        one's radius. :func:`~spaceplanner.capacity.assign` on it gives the report's figure."""
+        one's radius. :func:`~spaceplanner.engine.capacity.assign` on it gives the report's
+        figure."""
         ctx = self._prepare(scenario)
         sh = self._shelters(ctx)
         return ShelterProblem(

@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import LayerError
-from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.model.plan import Plan, PlanLayer
 
 __all__ = [
     "AddFeature",

@@ -20,7 +20,7 @@ from rasterio.windows import Window, from_bounds
 
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import LayerError, PlanError
-from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.model.plan import Plan, PlanLayer
 
 __all__ = [
     "SCENARIOS",

@@ -22,10 +22,10 @@ import pandas as pd
 import shapely
 
 from spaceplanner import settings
-from spaceplanner.distance import clip_lines
-from spaceplanner.network import WalkNetwork
-from spaceplanner.plan import Plan
-from spaceplanner.rules import Profile
+from spaceplanner.engine.distance import clip_lines
+from spaceplanner.engine.network import WalkNetwork
+from spaceplanner.model.plan import Plan
+from spaceplanner.model.rules import Profile
 
 __all__ = [
     "AVOID",
@@ -224,7 +224,7 @@ def check_sites(
         Columns ``layer``, ``id``, ``name``, ``use`` (``shelter``, ``dual_use`` or ``sensitive``),
         ``class`` (shelters) and geometry, in the plan's CRS.
     hazard_zones
-        The scenario's hazard zones (:func:`spaceplanner.hazards.hazard_zones`).
+        The scenario's hazard zones (:func:`spaceplanner.engine.hazards.hazard_zones`).
     network, entrances
         For counting the directions a shelter is entered from.
     """

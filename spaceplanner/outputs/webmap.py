@@ -33,15 +33,15 @@ from folium.template import Template
 from folium.utilities import JsCode
 from shapely.geometry import mapping
 
-from spaceplanner.labels import label
-from spaceplanner.outputs import atomic_path
-from spaceplanner.plan import Plan
-from spaceplanner.report import Report
-from spaceplanner.siting import DUAL_USE_SUFFIX, is_dual_use
+from spaceplanner.engine.siting import DUAL_USE_SUFFIX, is_dual_use
+from spaceplanner.files import atomic_path
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.labels import label
+from spaceplanner.results.report import Report
 
 __all__ = ["MapLayer", "map_layers", "write_webmap"]
 
-# Map-specific words (the shared terms are in spaceplanner.labels).
+# Map-specific words (the shared terms are in spaceplanner.results.labels).
 _WORDS: dict[str, tuple[str, str]] = {
     "date": ("Date", "日期"),
     "rules": ("Rules", "规则"),

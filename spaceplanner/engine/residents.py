@@ -19,7 +19,7 @@ from rasterio.warp import transform_bounds
 from rasterio.windows import from_bounds
 
 from spaceplanner.layers.readers import mask_nodata
-from spaceplanner.plan import Plan, PlanLayer
+from spaceplanner.model.plan import Plan, PlanLayer
 
 __all__ = ["Residents", "collect_residents"]
 

@@ -42,14 +42,14 @@ import shapely
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from spaceplanner.capacity import assign
-from spaceplanner.commands import AddFeatures, AddLayer
-from spaceplanner.evaluation import CancelledError, Evaluator, ShelterProblem
+from spaceplanner.engine.capacity import assign
+from spaceplanner.engine.evaluation import CancelledError, Evaluator, ShelterProblem
+from spaceplanner.engine.siting import is_dual_use
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import PlanError
-from spaceplanner.plan import Plan, PlanLayer
-from spaceplanner.rules import Profile
-from spaceplanner.siting import is_dual_use
+from spaceplanner.model.commands import AddFeatures, AddLayer
+from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.model.rules import Profile
 
 __all__ = ["Suggestion", "Suggestions", "adding_command", "suggest"]
 
