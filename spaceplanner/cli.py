@@ -14,12 +14,13 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import pyogrio
 
 from spaceplanner import __version__, cli_suggest, settings
-from spaceplanner.engine.evaluation import PERIODS, evaluate
+from spaceplanner.engine.evaluation import PERIODS, Evaluator, evaluate
+from spaceplanner.feedback import Feedback
 from spaceplanner.files import (
     EVALUATE_OUTPUTS,
     atomic_path,
@@ -35,9 +36,9 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan, PlanLayer, load_plan
 from spaceplanner.model.plan_file import save_plan
 from spaceplanner.model.rules import list_profiles
-from spaceplanner.outputs.exports import FORMATS, export
+from spaceplanner.outputs.exports import FORMATS, check_export, export
 from spaceplanner.results.indicators import indicator_rows, value_text
-from spaceplanner.results.report import Report
+from spaceplanner.results.report import Report, ShelterSummary
 from spaceplanner.sample_maps import get_path, list_samples
 
 __all__ = ["main"]
@@ -262,19 +263,19 @@ def _percent(x: float) -> str:
     return f"{100 * x:.1f} %"
 
 
-def _print_shelters(sh: dict[str, Any], out: TextIO) -> None:
+def _print_shelters(sh: ShelterSummary, out: TextIO) -> None:
     print(
-        f"Shelters ({len(sh['by_shelter'])}, {sh['radius_m']:g} m): "
-        f"covered {sh['population_covered']:,.0f} ({_percent(sh['share_covered'])}); "
-        f"capacity {sh['capacity_persons']:,.0f} of {sh['capacity_before_checks']:,.0f} "
-        f"after the checks; sheltered {sh['population_sheltered']:,.0f} "
-        f"({_percent(sh['share_sheltered'])})",
+        f"Shelters ({len(sh.by_shelter)}, {sh.radius_m:g} m): "
+        f"covered {sh.population_covered:,.0f} ({_percent(sh.share_covered)}); "
+        f"capacity {sh.capacity_persons:,.0f} of {sh.capacity_before_checks:,.0f} "
+        f"after the checks; sheltered {sh.population_sheltered:,.0f} "
+        f"({_percent(sh.share_sheltered)})",
         file=out,
     )
-    removed = ", ".join(f"{p} {v:,.0f}" for p, v in sh["capacity_removed_by"].items() if v > 0)
+    removed = ", ".join(f"{p} {v:,.0f}" for p, v in sh.capacity_removed_by.items() if v > 0)
     if removed:
         print(f"  capacity removed by principle: {removed}", file=out)
-    over = [b["id"] for b in sh["by_shelter"] if b["over_capacity"]]
+    over = [b.site.feature for b in sh.by_shelter if b.over_capacity]
     if over:
         print(f"  over capacity (nearest demand > capacity): {', '.join(over)}", file=out)
 
@@ -297,49 +298,45 @@ def _print_indicators(report: Report, out: TextIO) -> None:
 
 
 def _print_summary(report: Report, out: TextIO) -> None:
-    s = report.summary
+    r = report
+    print(f"{r.plan} — rules {r.rules}, {r.distance.replace('_', ' ')} distance, {r.crs}", file=out)
     print(
-        f"{s['plan']} — rules {s['rules']}, {s['distance'].replace('_', ' ')} distance, {s['crs']}",
+        f"Population {r.population:,.0f} ({r.resident_points:,} resident points; "
+        f"{r.population_unreachable:,.0f} beyond reach of the network)",
         file=out,
     )
-    print(
-        f"Population {s['population']:,.0f} ({s['resident_points']:,} resident points; "
-        f"{s['population_unreachable']:,.0f} beyond reach of the network)",
-        file=out,
-    )
-    print(f"Scenario {s['scenario']}, period {s['period']}", file=out)
-    if s["shelters"]:
-        _print_shelters(s["shelters"], out)
-    for name, c in (s["activity_spaces"] or {}).items():
-        if name == "overall":
+    print(f"Scenario {r.scenario}, period {r.period}", file=out)
+    if r.shelters is not None:
+        _print_shelters(r.shelters, out)
+    if r.activity_spaces is not None:
+        for name, c in r.activity_spaces.circles.items():
             print(
-                f"Activity space overall: {c['area_m2']:,.0f} m² in {c['spaces']} spaces, "
-                f"{c['per_capita_m2']:.2f} m²/person",
+                f"Activity space {name} ({c.radius_m:g} m, ≥ {c.min_area_m2:,.0f} m²): "
+                f"{_percent(c.share_covered)} covered, {c.per_capita_m2:.2f} m²/person "
+                f"(target {c.target_per_capita_m2:g})",
                 file=out,
             )
-            continue
+        o = r.activity_spaces.overall
         print(
-            f"Activity space {name} ({c['radius_m']:g} m, ≥ {c['min_area_m2']:,.0f} m²): "
-            f"{_percent(c['share_covered'])} covered, {c['per_capita_m2']:.2f} m²/person "
-            f"(target {c['target_per_capita_m2']:g})",
+            f"Activity space overall: {o.area_m2:,.0f} m² in {o.spaces} spaces, "
+            f"{o.per_capita_m2:.2f} m²/person",
             file=out,
         )
-    for kind, f in (s["facilities"] or {}).items():
+    for kind, f in (r.facilities or {}).items():
         print(
-            f"Facility {kind} ({f['count']}, {f['radius_m']:g} m): "
-            f"{_percent(f['share_covered'])} covered",
+            f"Facility {kind} ({f.count}, {f.radius_m:g} m): {_percent(f.share_covered)} covered",
             file=out,
         )
     _print_indicators(report, out)
-    by_rule = Counter(v["principle"] + " " + v["rule"] for v in s["violations"])
+    by_rule = Counter(v.principle + " " + v.rule for v in r.violations)
     if by_rule:
         print(
-            f"Violations ({len(s['violations'])}): "
+            f"Violations ({len(r.violations)}): "
             + ", ".join(f"{rule} ×{n}" for rule, n in sorted(by_rule.items())),
             file=out,
         )
-    for note in s["notes"]:
-        print(f"Note: {note}", file=out)
+    for note in r.notes:
+        print(f"Note: {note.text}", file=out)
 
 
 class _ProgressBar:
@@ -421,21 +418,35 @@ def cmd_export(args: argparse.Namespace) -> int:
                 file=str(source),
                 hint="give the suggestions.gpkg that `spaceplanner suggest --out DIR` wrote",
             ) from exc
+    where = {
+        "rules": args.rules,
+        "lang": args.lang,
+        "encoding": args.encoding,
+        "zip_shapefiles": args.zip,
+        "overwrite": args.overwrite,
+    }
+    # refused before the evaluation, so the user does not wait for an error
+    check_export(plan, Path(args.out), formats, **where)
+    feedback = Feedback.from_callbacks(_ProgressBar(sys.stderr))
+    names = scenarios or [plan.scenario]
+    ev = Evaluator(plan, rules=args.rules)
+    share = 0.8 / len(names)
+    reports = [
+        ev.evaluate(
+            scenario=name, period=args.period, feedback=feedback.part(i * share, (i + 1) * share)
+        )
+        for i, name in enumerate(names)
+    ]
     written = export(
         plan,
+        reports,
         Path(args.out),
         formats,
-        scenarios=scenarios,
-        period=args.period,
-        rules=args.rules,
         paper=args.paper,
         orientation=args.orientation,
-        lang=args.lang,
-        encoding=args.encoding,
-        zip_shapefiles=args.zip,
-        overwrite=args.overwrite,
-        progress=_ProgressBar(sys.stderr),
+        feedback=feedback.part(0.8, 1.0),
         suggestions=suggested,
+        **where,
     )
     tops = Counter(item.relative_to(Path(args.out)).parts[0] for item in written)
     listed = ", ".join(f"{top}/ ({n} files)" if n > 1 else top for top, n in tops.items())

@@ -584,7 +584,7 @@ def write_outputs(
         (staging / "report.json").write_text(report.to_json(), encoding="utf-8")
         if report.layers:
             layers = {name: vector_ready(frame) for name, frame in report.layers.items()}
-            _write_gpkg(layers, staging / "gaps.gpkg", report.summary.get("run"))
+            _write_gpkg(layers, staging / "gaps.gpkg", report.run.to_dict())
     return [folder / name for name in names]
 
 

@@ -80,7 +80,7 @@ def test_network_with_millimetre_vertices_gives_the_same_figures() -> None:
     assert built.seg_len.sum() == pytest.approx(500.0)
     a, b = evaluate(dense), evaluate(plain)
     for key in ("population_covered", "population_sheltered", "capacity_persons"):
-        assert a["shelters"][key] == pytest.approx(b["shelters"][key]), key
+        assert getattr(a.shelters, key) == pytest.approx(getattr(b.shelters, key)), key
     da = a.layers["residents"].set_index("id")["d_shelter"]
     db = b.layers["residents"].set_index("id")["d_shelter"]
     assert np.allclose(da.to_numpy(float), db.to_numpy(float), atol=0.01, equal_nan=True)
@@ -134,7 +134,7 @@ def test_many_shelters_without_a_network_stay_sparse() -> None:
     plan = _many_shelters(network=False)
     report, peak = _peak_mb(lambda: evaluate(plan, gaps=False))
     assert peak < 150, f"peak {peak:.0f} MiB"
-    sh = report["shelters"]
+    sh = report.to_dict()["shelters"]
     assert sh["population_covered"] == pytest.approx(20_000)
     assert sh["population_sheltered"] == pytest.approx(20_000)
 
@@ -145,7 +145,7 @@ def test_many_shelters_on_a_network_stay_within_the_chunk_budget() -> None:
     plan = _many_shelters(network=True)
     report, peak = _peak_mb(lambda: evaluate(plan, gaps=False))
     assert peak < 600, f"peak {peak:.0f} MiB"
-    assert report["shelters"]["population_covered"] > 19_000
+    assert report.to_dict()["shelters"]["population_covered"] > 19_000
 
 
 # -- rasters whose header declares a huge grid -------------------------------------------------

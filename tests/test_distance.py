@@ -367,7 +367,7 @@ def test_a_clinic_on_a_corner_covers_everyone_at_its_radius() -> None:
             ),
         },
     )
-    clinic = evaluate(plan, gaps=False)["facilities"]["clinic"]
+    clinic = evaluate(plan, gaps=False).to_dict()["facilities"]["clinic"]
     assert clinic["radius_m"] == 300
     assert clinic["share_covered"] == 1.0
 
@@ -410,7 +410,7 @@ def test_residents_at_the_radius_in_full_precision_coordinates() -> None:
             ),
         },
     )
-    assert evaluate(plan, gaps=False)["facilities"]["clinic"]["share_covered"] == 1.0
+    assert evaluate(plan, gaps=False).to_dict()["facilities"]["clinic"]["share_covered"] == 1.0
 
 
 def _past_a_corner(c: float, x_home: float, dx: float, dy: float) -> tuple:
@@ -464,7 +464,7 @@ def test_a_shelter_counts_a_resident_at_exactly_its_radius() -> None:
                 ),
             },
         )
-        (row,) = evaluate(plan, gaps=False)["shelters"]["by_shelter"]
+        (row,) = evaluate(plan, gaps=False).to_dict()["shelters"]["by_shelter"]
         counted.append(row["population_within_radius"])
     assert counted == [25.0] * 6
 

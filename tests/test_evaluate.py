@@ -49,7 +49,7 @@ def test_exact_assignment_beats_nearest_greedy() -> None:
         },
     )
     report = evaluate(plan)
-    sh = report["shelters"]
+    sh = report.to_dict()["shelters"]
     assert sh["population_covered"] == 200
     assert sh["capacity_persons"] == 200
     assert sh["population_sheltered"] == pytest.approx(200)
@@ -112,7 +112,7 @@ def test_capacity_basis_and_report_says_which() -> None:
             "network": ("network", street()),
         },
     )
-    by = {b["id"]: b for b in evaluate(plan)["shelters"]["by_shelter"]}
+    by = {b["id"]: b for b in evaluate(plan).to_dict()["shelters"]["by_shelter"]}
     assert by["shelters-1"]["capacity_persons"] == 300  # 300 m² / 1.0 m² < 500
     assert "effective area" in by["shelters-1"]["capacity_basis"]
     assert by["shelters-2"]["capacity_persons"] == pytest.approx(40 * 50)
@@ -136,10 +136,10 @@ def test_facility_and_activity_space_coverage_by_hand() -> None:
         },
     )
     report = evaluate(plan)
-    kg = report["facilities"]["kindergarten"]
+    kg = report.to_dict()["facilities"]["kindergarten"]
     assert kg["radius_m"] == 300
     assert kg["population_covered"] == 10  # 120 m; the one at 310 m is out
-    assert report["facilities"]["clinic"]["population_covered"] == 0  # radius_m 100 < 120
+    assert report.to_dict()["facilities"]["clinic"]["population_covered"] == 0  # radius_m 100 < 120
     d = report.layers["residents"].set_index("id")
     assert d.loc["residents-1", "d_kindergarten"] == pytest.approx(120)
     # the park's zone (20 m around it) meets the street at x = 400 - sqrt(20² - 10²)
@@ -147,10 +147,10 @@ def test_facility_and_activity_space_coverage_by_hand() -> None:
     assert d.loc["residents-3", "d_space_5min"] == pytest.approx(30)  # edge position inside zone
     # (the zone is a buffer polygon: its rounded corners are chords, a few cm off the arc)
     assert d.loc["residents-1", "d_space_5min"] == pytest.approx(edge - 100, abs=0.2)
-    five = report["activity_spaces"]["5min"]
+    five = report.to_dict()["activity_spaces"]["5min"]
     assert five["spaces_counted"] == 1 and five["population_covered"] == 60
     assert five["per_capita_m2"] == pytest.approx(100 * 90 / 60)
-    assert report["activity_spaces"]["10min"]["spaces_counted"] == 0  # 9000 m² < 1 ha
+    assert report.to_dict()["activity_spaces"]["10min"]["spaces_counted"] == 0  # 9000 m² < 1 ha
 
 
 def test_straight_line_fallback_without_a_network() -> None:
@@ -162,10 +162,12 @@ def test_straight_line_fallback_without_a_network() -> None:
         },
     )
     report = evaluate(plan)
-    assert report["distance"] == "straight_line"
-    assert report["detour_factor"]["value"] == 1.3
-    assert any("straight lines" in note for note in report["notes"])
-    assert report["shelters"]["population_covered"] == 5  # 390 m; 400 m x 1.3 = 520 m > 500
+    assert report.to_dict()["distance"] == "straight_line"
+    assert report.to_dict()["detour_factor"]["value"] == 1.3
+    assert any("straight lines" in note for note in report.to_dict()["notes"])
+    assert (
+        report.to_dict()["shelters"]["population_covered"] == 5
+    )  # 390 m; 400 m x 1.3 = 520 m > 500
 
 
 def test_point_beyond_the_connector_limit_is_unreachable() -> None:
@@ -178,8 +180,8 @@ def test_point_beyond_the_connector_limit_is_unreachable() -> None:
         },
     )
     report = evaluate(plan)
-    assert report["population_unreachable"] == 2
-    assert report["shelters"]["population_covered"] == 1
+    assert report.to_dict()["population_unreachable"] == 2
+    assert report.to_dict()["shelters"]["population_covered"] == 1
 
 
 def test_population_raster_residents(tmp_path: Path) -> None:
@@ -205,8 +207,8 @@ def test_population_raster_residents(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = evaluate(load_plan(tmp_path / "plan.toml"))
-    assert report["population"] == 20
-    assert report["resident_points"] == 3
+    assert report.to_dict()["population"] == 20
+    assert report.to_dict()["resident_points"] == 3
     ids = set(report.layers["residents"]["id"])
     assert ids == {"people:0:1", "people:1:0", "people:1:2"}
     xy = report.layers["residents"].set_index("id").geometry
@@ -302,32 +304,34 @@ def test_cancel_is_honoured_inside_the_gap_areas_step(monkeypatch) -> None:
         )
     assert steps[-1] == "gaps" and len(merged) == 1
     # the evaluator is still usable afterwards
-    assert ev.evaluate(gaps=False)["population"] == 14400
+    assert ev.evaluate(gaps=False).to_dict()["population"] == 14400
 
 
 def test_synthetic_cn_known_figures() -> None:
     report = evaluate(load_plan(get_path("synthetic_cn")), scenario="earthquake")
-    sh = report["shelters"]
+    sh = report.to_dict()["shelters"]
     # capacities from the source file: min(容纳人数, 有效避难面积 / per-capita of the class)
     src = gpd.read_file(get_path("synthetic_cn").parent / "community.gpkg", layer="shelters")
     per_capita = src["类型"].map({"紧急": 1.0, "固定": 2.0})
     expected = np.minimum(src["容纳人数"], src["有效避难面积"] / per_capita).sum()
     own = [b for b in sh["by_shelter"] if b["use"] == "shelter"]
     assert sum(b["capacity_before_checks"] for b in own) == pytest.approx(expected)
-    assert report["population"] == 14400
+    assert report.to_dict()["population"] == 14400
     assert sh["population_sheltered"] == pytest.approx(min(14400, sh["capacity_persons"]))
-    assert {"kindergarten", "clinic", "elderly_care"} <= set(report["facilities"])
+    assert {"kindergarten", "clinic", "elderly_care"} <= set(report.to_dict()["facilities"])
 
 
 def test_helsinki_known_figures() -> None:
     report = evaluate(load_plan(get_path("helsinki")), gaps=False)
-    assert report["population"] == 5374
-    assert report["distance"] == "network"
+    assert report.to_dict()["population"] == 5374
+    assert report.to_dict()["distance"] == "network"
     # no shelters layer: the dual-use parks and pitches shelter people in an emergency
-    assert all(b["use"] == "dual_use" for b in report["shelters"]["by_shelter"])
-    assert 0 < report["shelters"]["population_sheltered"] <= report["population"]
+    assert all(b["use"] == "dual_use" for b in report.to_dict()["shelters"]["by_shelter"])
+    assert (
+        0 < report.to_dict()["shelters"]["population_sheltered"] <= report.to_dict()["population"]
+    )
     for name in ("5min", "10min", "15min"):
-        assert 0 < report["activity_spaces"][name]["share_covered"] <= 1
+        assert 0 < report.to_dict()["activity_spaces"][name]["share_covered"] <= 1
 
 
 def test_cli_evaluate_writes_the_contract(tmp_path: Path, capsys) -> None:
@@ -395,13 +399,13 @@ def test_entrances_replace_the_polygon_edge() -> None:
     # through the one gate at (500, -10): 10 m to the street, then along it
     assert d.loc["residents-2", "d_space_5min"] == pytest.approx(30 + 50 + 10)
     assert np.isnan(d.loc["residents-1", "d_space_5min"])  # 400 + 10 > 300
-    assert report["activity_spaces"]["5min"]["population_covered"] == 20
+    assert report.to_dict()["activity_spaces"]["5min"]["population_covered"] == 20
     gaps = report.layers["uncovered_residents"]
     assert set(gaps.loc[gaps["indicator"] == "space_5min", "id"]) == {"residents-1"}
     stray = Plan.from_frames(
         "stray gate", {**layers, "gates": ("entrances", frame([at(0, -10)], site=["nowhere"]))}
     )
-    assert any("nowhere" in n for n in evaluate(stray, gaps=False)["notes"])
+    assert any("nowhere" in n for n in evaluate(stray, gaps=False).to_dict()["notes"])
 
 
 def test_a_shelters_layer_emptied_by_edits_shelters_nobody() -> None:
@@ -414,11 +418,11 @@ def test_a_shelters_layer_emptied_by_edits_shelters_nobody() -> None:
         },
     )
     ev = Evaluator(plan)
-    assert ev.evaluate(gaps=False)["shelters"]["population_sheltered"] == 5
+    assert ev.evaluate(gaps=False).to_dict()["shelters"]["population_sheltered"] == 5
     plan.layers["shelters"].frame = plan.layers["shelters"].frame.iloc[:0]
     report = ev.evaluate()
-    assert report["shelters"]["population_sheltered"] == 0
-    assert report["shelters"]["by_shelter"] == []
+    assert report.to_dict()["shelters"]["population_sheltered"] == 0
+    assert report.to_dict()["shelters"]["by_shelter"] == []
 
 
 def test_entrances_name_their_layer_when_ids_repeat() -> None:
@@ -432,7 +436,7 @@ def test_entrances_name_their_layer_when_ids_repeat() -> None:
         "network": ("network", street()),
     }
     named = evaluate(Plan.from_frames("named", {**layers, "gates": ("entrances", gates)}))
-    by = {(b["layer"], b["id"]): b for b in named["shelters"]["by_shelter"]}
+    by = {(b["layer"], b["id"]): b for b in named.to_dict()["shelters"]["by_shelter"]}
     # the near shelter keeps its own street frontage: the resident is 5 m from it
     plain = evaluate(Plan.from_frames("plain", layers))
     assert by[("near", "s0")]["population_within_radius"] == 10
@@ -441,4 +445,4 @@ def test_entrances_name_their_layer_when_ids_repeat() -> None:
     )
     anonymous = gates.drop(columns="site_layer")
     vague = evaluate(Plan.from_frames("vague", {**layers, "gates": ("entrances", anonymous)}))
-    assert any("several layers" in n for n in vague["notes"])
+    assert any("several layers" in n for n in vague.to_dict()["notes"])

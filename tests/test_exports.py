@@ -29,7 +29,7 @@ def _fields(folder: Path) -> dict[tuple[str, str], str]:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
 def test_shapefiles_round_trip_with_chinese_text(plan, tmp_path: Path, encoding: str) -> None:
-    written = export(plan, tmp_path, ["shp"], encoding=encoding)
+    written = export(plan, [evaluate(plan)], tmp_path, ["shp"], encoding=encoding)
     folder = tmp_path / "shp"
     assert folder / "plan_residents.shp" in written
     assert (folder / "plan_residents.cpg").read_text().strip() == encoding.upper()
@@ -53,7 +53,7 @@ def test_field_names_are_short_unique_and_mapped(tmp_path: Path, plan) -> None:
     short = shapefile_fields(["population_sheltered", "population_covered", "有效避难面积", "id"])
     assert all(len(v.encode("utf-8")) <= 10 for v in short.values())
     assert len(set(short.values())) == 4
-    export(plan, tmp_path, ["shp"])
+    export(plan, [evaluate(plan)], tmp_path, ["shp"])
     names = _fields(tmp_path / "shp")
     full = {v for (f, _), v in names.items() if f == "residents.shp"}
     assert {"d_shelter", "ok_space_5min", "unsheltered"} <= full
@@ -62,7 +62,9 @@ def test_field_names_are_short_unique_and_mapped(tmp_path: Path, plan) -> None:
 
 
 def test_zip_gpkg_geojson(plan, tmp_path: Path) -> None:
-    written = export(plan, tmp_path, ["shp", "gpkg", "geojson"], zip_shapefiles=True)
+    written = export(
+        plan, [evaluate(plan)], tmp_path, ["shp", "gpkg", "geojson"], zip_shapefiles=True
+    )
     assert tmp_path / "shapefiles.zip" in written
     with zipfile.ZipFile(tmp_path / "shapefiles.zip") as zf:
         assert "shp/plan_shelters.shp" in zf.namelist()
@@ -76,7 +78,13 @@ def test_zip_gpkg_geojson(plan, tmp_path: Path) -> None:
 
 
 def test_report_tables_and_html(plan, tmp_path: Path) -> None:
-    written = export(plan, tmp_path, ["csv"], scenarios=["flood", "earthquake"], lang="zh")
+    written = export(
+        plan,
+        [evaluate(plan, scenario=x) for x in ("flood", "earthquake")],
+        tmp_path,
+        ["csv"],
+        lang="zh",
+    )
     reports = [evaluate(plan, scenario=s, gaps=False) for s in ("flood", "earthquake")]
     tables = exports_module._tables(plan, reports, "zh")
     exports_module._write_report_html(plan, reports, tables, tmp_path, "zh")
@@ -109,10 +117,10 @@ def test_attribute_text_is_escaped_in_the_report(tmp_path: Path) -> None:
 def test_never_overwrites_without_asking(plan, tmp_path: Path) -> None:
     (tmp_path / "indicators.csv").write_text("mine", encoding="utf-8")
     with pytest.raises(PlanError, match="overwrite"):
-        export(plan, tmp_path, ["csv"])
+        export(plan, [evaluate(plan)], tmp_path, ["csv"])
     assert (tmp_path / "indicators.csv").read_text(encoding="utf-8") == "mine"
     assert not (tmp_path / "violations.csv").exists()
-    export(plan, tmp_path, ["csv"], overwrite=True)
+    export(plan, [evaluate(plan)], tmp_path, ["csv"], overwrite=True)
     assert (tmp_path / "indicators.csv").read_text(encoding="utf-8-sig").startswith("scenario")
 
 
@@ -122,7 +130,7 @@ def test_a_failing_export_leaves_nothing(plan, tmp_path: Path, monkeypatch) -> N
 
     monkeypatch.setattr(exports_module, "_write_geojson", broken)
     with pytest.raises(PlanError, match="disk is full") as err:
-        export(plan, tmp_path, ["csv", "geojson"])
+        export(plan, [evaluate(plan)], tmp_path, ["csv", "geojson"])
     assert err.value.file == str(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
@@ -140,7 +148,9 @@ def test_cli_export(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize("name", ["helsinki", "bubenec", "synthetic_cn"])
 def test_every_data_format_for_every_sample(name: str, tmp_path: Path) -> None:
     sample = load_plan(get_path(name))
-    written = export(sample, tmp_path, ["shp", "gpkg", "geojson", "csv", "html"])
+    written = export(
+        sample, [evaluate(sample)], tmp_path, ["shp", "gpkg", "geojson", "csv", "html"]
+    )
     names = {p.relative_to(tmp_path).as_posix() for p in written}
     assert {"results.gpkg", "indicators.csv", "map.html", "report.html"} <= names
     assert "shp/gap_areas.shp" in names and "geojson/residents.geojson" in names
@@ -178,13 +188,13 @@ def test_mixed_geometry_layers_are_split_and_gbk_refuses_what_it_cannot_hold(
             ),
         },
     )
-    export(plan, tmp_path / "utf8", ["shp"])
+    export(plan, [evaluate(plan)], tmp_path / "utf8", ["shp"])
     shp = tmp_path / "utf8" / "shp"
     assert (shp / "plan_sh_polygon.shp").exists() and (shp / "plan_sh_point.shp").exists()
     back = gpd.read_file(shp / "plan_sh_polygon.shp")
     assert list(back["name"]) == ["公园😀"]
     with pytest.raises(PlanError, match="GBK") as err:
-        export(plan, tmp_path / "gbk", ["shp", "csv"], encoding="gbk")
+        export(plan, [evaluate(plan)], tmp_path / "gbk", ["shp", "csv"], encoding="gbk")
     assert err.value.layer == "plan_sh_polygon" and err.value.field == "name"
     assert not any((tmp_path / "gbk").iterdir())  # nothing half-written
 
@@ -194,7 +204,7 @@ def test_violations_are_layers_with_geometry(plan, tmp_path: Path, fmt: str) -> 
     import shapely
 
     report = evaluate(plan)
-    export(plan, tmp_path, [fmt])
+    export(plan, [evaluate(plan)], tmp_path, [fmt])
     if fmt == "gpkg":
         read = lambda name: gpd.read_file(tmp_path / "results.gpkg", layer=name)  # noqa: E731
     elif fmt == "shp":
@@ -216,7 +226,7 @@ def test_violations_are_layers_with_geometry(plan, tmp_path: Path, fmt: str) -> 
             return gpd.read_file(tmp_path / "geojson" / f"{name}.geojson").to_crs(plan.crs)
 
     layer = read("violations").sort_values("violation")
-    expected = report["violations"]
+    expected = report.to_dict()["violations"]
     assert len(layer) == len(expected)
     assert list(layer["rule"]) == [v["rule"] for v in expected]
     # the flood zone takes part of shelter BN02: the site, its zone and the part removed
@@ -245,10 +255,10 @@ def test_violations_are_layers_with_geometry(plan, tmp_path: Path, fmt: str) -> 
 
 def test_capacity_removed_per_principle_is_numeric(plan, tmp_path: Path) -> None:
     report = evaluate(plan)
-    export(plan, tmp_path, ["gpkg", "shp"])
+    export(plan, [evaluate(plan)], tmp_path, ["gpkg", "shp"])
     shelters = gpd.read_file(tmp_path / "results.gpkg", layer="shelters")
     assert "capacity_removed" not in shelters
-    by_id = {s["id"]: s["capacity_removed"] for s in report["shelters"]["by_shelter"]}
+    by_id = {s["id"]: s["capacity_removed"] for s in report.to_dict()["shelters"]["by_shelter"]}
     for field, principle in (
         ("removed_avoid", "避"),
         ("removed_prevent", "防"),
@@ -257,10 +267,54 @@ def test_capacity_removed_per_principle_is_numeric(plan, tmp_path: Path) -> None
         assert shelters[field].dtype.kind == "f"
         for sid, value in zip(shelters["id"], shelters[field], strict=True):
             assert value == pytest.approx(by_id[sid][principle])
-    assert shelters["removed_avoid"].sum() == pytest.approx(report["capacity_removed_by"]["避"])
+    assert shelters["removed_avoid"].sum() == pytest.approx(
+        report.to_dict()["capacity_removed_by"]["避"]
+    )
     names = _fields(tmp_path / "shp")
     full = {v for (f, _), v in names.items() if f == "shelters.shp"}
     assert {"removed_avoid", "removed_prevent", "removed_giveway"} <= full
     shp = gpd.read_file(tmp_path / "shp" / "shelters.shp")
     short = {v: s for (f, s), v in names.items() if f == "shelters.shp"}
     assert shp[short["removed_prevent"]].dtype.kind == "f"
+
+
+def test_export_takes_reports_and_never_evaluates(tmp_path, monkeypatch):
+    """The files show the figures given: export runs no evaluation of its own."""
+    plan = load_plan(get_path("bubenec"))
+    report = evaluate(plan, scenario="flood")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("export evaluated the plan")
+
+    monkeypatch.setattr("spaceplanner.engine.evaluation.Evaluator.evaluate", refuse)
+    written = export(plan, [report], tmp_path, ["csv"])
+    table = pd.read_csv(next(p for p in written if p.name == "indicators.csv"))
+    sheltered = table.loc[table["id"] == "shelter.sheltered", "value"].iloc[0]
+    assert sheltered == pytest.approx(report.indicator("shelter.sheltered").value)
+    assert set(table["scenario"]) == {"flood"}
+
+
+def test_export_without_reports_is_refused(tmp_path):
+    plan = load_plan(get_path("bubenec"))
+    with pytest.raises(PlanError, match="no evaluation"):
+        export(plan, [], tmp_path, ["csv"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancelled_export_leaves_the_folder_as_it_was(tmp_path):
+    from spaceplanner.feedback import CancelledError, Feedback
+
+    plan = load_plan(get_path("bubenec"))
+    report = evaluate(plan, gaps=False)
+    steps: list[str] = []
+
+    def cancel_before_moving(fraction, code, detail):
+        steps.append(code)
+        if code == "moving":
+            feedback.cancel()  # as a Cancel button pressed while the last file was written
+
+    feedback = Feedback(cancel_before_moving)
+    with pytest.raises(CancelledError):
+        export(plan, [report], tmp_path, ["csv", "geojson"], feedback=feedback)
+    assert "writing" in steps and steps[-1] == "moving"
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []

@@ -135,7 +135,7 @@ def test_normal_period_sheet_shows_the_first_indicator(tmp_path: Path) -> None:
     """A report of the normal period has no shelters: the sheet shows its first indicator."""
     plan = load_plan(get_path("synthetic_cn"))
     report = evaluate(plan, period="normal")
-    assert report["shelters"] is None
+    assert report.to_dict()["shelters"] is None
     out = write_map_sheet(plan, report, tmp_path / "normal.png")
     assert out.stat().st_size > 10_000
     with pytest.raises(ValueError, match="unknown indicator 'shelter'"):

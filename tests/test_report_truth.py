@@ -36,7 +36,7 @@ def street() -> gpd.GeoDataFrame:
 
 
 def by_id(report) -> dict[str, dict]:
-    return {row["id"]: row for row in report["indicators"]}
+    return {row["id"]: row for row in report.to_dict()["indicators"]}
 
 
 # -- 3. a missing dual_use value means no ----------------------------------------------------
@@ -62,12 +62,12 @@ def test_a_park_drawn_without_dual_use_is_no_shelter() -> None:
     assert spaces.frame is not None
     assert spaces.frame.loc[spaces.frame["id"] == "drawn-park", "dual_use"].isna().all()
     after = ev.evaluate(gaps=False)
-    assert after["shelters"]["capacity_before_checks"] == pytest.approx(
-        before["shelters"]["capacity_before_checks"]
+    assert after.to_dict()["shelters"]["capacity_before_checks"] == pytest.approx(
+        before.to_dict()["shelters"]["capacity_before_checks"]
     )
-    ids = {b["id"] for b in after["shelters"]["by_shelter"]}
+    ids = {b["id"] for b in after.to_dict()["shelters"]["by_shelter"]}
     assert "drawn-park" not in ids
-    assert len(after["violations"]) == len(before["violations"])
+    assert len(after.to_dict()["violations"]) == len(before.to_dict()["violations"])
 
 
 # -- 4. an unknown scenario is an error --------------------------------------------------------
@@ -92,7 +92,7 @@ def test_a_plan_hazard_type_is_a_scenario() -> None:
         },
     )
     report = evaluate(plan, scenario="storm_surge", gaps=False)
-    assert report["capacity_removed_by"]["避"] == pytest.approx(4_000)
+    assert report.to_dict()["capacity_removed_by"]["避"] == pytest.approx(4_000)
     with pytest.raises(PlanError) as err:
         evaluate(plan, scenario="storm_surg", gaps=False)
     assert err.value.field == "scenario" and "storm_surge" in (err.value.hint or "")
@@ -124,12 +124,12 @@ def test_shelter_share_against_the_profile_and_a_plan_target() -> None:
     eased = evaluate(small_plan(targets={"shelter": {"sheltered": 0.95}}), gaps=False)
     row = by_id(eased)["shelter.sheltered"]
     assert (row["target"], row["status"], row["target_source"]) == (0.95, "pass", "set by the plan")
-    assert eased["run"]["targets_set_by_plan"] == {"shelter.sheltered": 0.95}
+    assert eased.to_dict()["run"]["targets_set_by_plan"] == {"shelter.sheltered": 0.95}
 
 
 def test_an_absent_layer_is_not_assessed_never_failed() -> None:
     report = evaluate(small_plan(spaces=False), gaps=False)
-    spaces = [r for r in report["indicators"] if r["group"] == "activity_spaces"]
+    spaces = [r for r in report.to_dict()["indicators"] if r["group"] == "activity_spaces"]
     assert len(spaces) == 6
     assert {r["status"] for r in spaces} == {"not_assessed"}
     assert all("no activity-space layer" in r["reason"] for r in spaces)
@@ -211,7 +211,7 @@ def test_per_capita_area_is_after_the_checks() -> None:
             "flood": ("hazards", frame([rect(-50, -50, 40, 200)], hazard=["flood"])),
         },
     )
-    sh = evaluate(plan, scenario="flood", gaps=False)["shelters"]
+    sh = evaluate(plan, scenario="flood", gaps=False).to_dict()["shelters"]
     assert sh["capacity_persons"] == pytest.approx(6_000)
     assert sh["per_capita_area_m2"] == pytest.approx(0.5)
     assert sh["effective_area_m2"] == pytest.approx(6_000)
@@ -242,11 +242,11 @@ def test_a_layer_radius_is_the_one_reported() -> None:
         },
     )
     report = evaluate(plan, gaps=False)
-    five = report["activity_spaces"]["5min"]
+    five = report.to_dict()["activity_spaces"]["5min"]
     assert five["radius_m"] == 1000 and five["minutes"] == pytest.approx(1000 / 60)
     assert five["sources"]["radius_m"].startswith("1000 m set by the plan (layer 'parks')")
     assert "standard: GB 50180-2018" in five["sources"]["radius_m"]
-    clinic = report["facilities"]["clinic"]
+    clinic = report.to_dict()["facilities"]["clinic"]
     assert clinic["radius_m"] == 1000
     assert clinic["source"].startswith("1000 m set by the plan (layer 'clinics'); standard: ")
     assert clinic["share_covered"] == 1.0  # 850 m away: within the plan's 1000 m

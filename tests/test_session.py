@@ -118,10 +118,10 @@ def test_role_change_is_checked_and_undoable(session: Session) -> None:
 
 def test_snapshot_is_unaffected_by_later_edits(session: Session) -> None:
     snap = session.snapshot()
-    before = evaluate(snap, gaps=False).summary["facilities"]
+    before = evaluate(snap, gaps=False).to_dict()["facilities"]
     session.push(DeleteFeature("facilities", "SS02"))
     assert "SS02" in set(snap.layers["facilities"].frame["id"])
-    assert evaluate(snap, gaps=False).summary["facilities"] == before
+    assert evaluate(snap, gaps=False).to_dict()["facilities"] == before
 
 
 def test_save_needs_a_file_and_marks_clean(session: Session, tmp_path) -> None:

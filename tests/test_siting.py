@@ -62,11 +62,11 @@ def run(plan: Plan, scenario: str = "all", **kw):
 
 
 def shelter(report, sid: str = "S1") -> dict:
-    return next(b for b in report["shelters"]["by_shelter"] if b["id"] == sid)
+    return next(b for b in report.to_dict()["shelters"]["by_shelter"] if b["id"] == sid)
 
 
 def rules(report, rule: str) -> list[dict]:
-    return [v for v in report["violations"] if v["rule"] == rule]
+    return [v for v in report.to_dict()["violations"] if v["rule"] == rule]
 
 
 def flood(*geoms) -> tuple:
@@ -86,8 +86,10 @@ def test_flood_zone_removes_its_share_only_in_the_flood_scenario() -> None:
     assert s["capacity_removed"][AVOID] == pytest.approx(4_000)
     assert s["capacity_removed"][PREVENT] == 0 and s["capacity_removed"][GIVE_WAY] == 0
     assert s["eligible"] is True
-    assert report["capacity_removed_by"] == pytest.approx({AVOID: 4_000, PREVENT: 0, GIVE_WAY: 0})
-    assert report["shelters"]["capacity_persons"] == pytest.approx(6_000)
+    assert report.to_dict()["capacity_removed_by"] == pytest.approx(
+        {AVOID: 4_000, PREVENT: 0, GIVE_WAY: 0}
+    )
+    assert report.to_dict()["shelters"]["capacity_persons"] == pytest.approx(6_000)
     (v,) = rules(report, "avoid.hazard_zone")
     assert (v["layer"], v["id"], v["principle"]) == ("shelters", "S1", AVOID)
     assert v["measured"] == pytest.approx(0.4)
@@ -96,22 +98,22 @@ def test_flood_zone_removes_its_share_only_in_the_flood_scenario() -> None:
     # in an earthquake a flood zone does not count
     quake = run(plan, "earthquake")
     assert shelter(quake)["capacity_persons"] == pytest.approx(10_000)
-    assert quake["capacity_removed_by"][AVOID] == 0
+    assert quake.to_dict()["capacity_removed_by"][AVOID] == 0
     assert not rules(quake, "avoid.hazard_zone")
 
 
 def test_site_wholly_in_the_flood_zone_is_ineligible() -> None:
     plan = plan_with(flood=flood(rect(-10, 0, 110, 120)))
     quake = run(plan, "earthquake")
-    assert quake["shelters"]["population_covered"] == 100
-    assert quake["shelters"]["population_sheltered"] == pytest.approx(100)
+    assert quake.to_dict()["shelters"]["population_covered"] == 100
+    assert quake.to_dict()["shelters"]["population_sheltered"] == pytest.approx(100)
     report = run(plan, "flood")
     s = shelter(report)
     assert s["eligible"] is False
     assert s["capacity_persons"] == 0
     assert s["capacity_removed"][AVOID] == pytest.approx(10_000)
-    assert report["shelters"]["population_covered"] == 0
-    assert report["shelters"]["population_sheltered"] == 0
+    assert report.to_dict()["shelters"]["population_covered"] == 0
+    assert report.to_dict()["shelters"]["population_sheltered"] == 0
     (v,) = rules(report, "avoid.hazard_zone")
     assert v["measured"] == pytest.approx(1.0)
     assert "ineligible" in v["message"]
@@ -126,7 +128,7 @@ def test_point_shelter_in_the_zone_is_ineligible() -> None:
     assert shelter(report, "P1")["eligible"] is False
     assert shelter(report, "P1")["capacity_persons"] == 0
     assert shelter(report, "P2")["capacity_persons"] == 70
-    assert report["capacity_removed_by"][AVOID] == pytest.approx(50)
+    assert report.to_dict()["capacity_removed_by"][AVOID] == pytest.approx(50)
 
 
 def test_capacity_field_shrinks_by_the_same_share() -> None:
@@ -135,7 +137,7 @@ def test_capacity_field_shrinks_by_the_same_share() -> None:
     report = run(plan_with(shelters=("shelters", sites), flood=flood(rect(-50, -50, 40, 200))))
     assert shelter(report)["capacity_before_checks"] == pytest.approx(5_000)
     assert shelter(report)["capacity_persons"] == pytest.approx(3_000)
-    assert report["capacity_removed_by"][AVOID] == pytest.approx(2_000)
+    assert report.to_dict()["capacity_removed_by"][AVOID] == pytest.approx(2_000)
 
 
 def test_one_evaluator_switches_scenarios() -> None:
@@ -199,7 +201,7 @@ def test_petrol_station_removes_a_circular_segment() -> None:
     assert s["capacity_before_checks"] == pytest.approx(20_000)
     assert s["capacity_removed"][PREVENT] == pytest.approx(segment, abs=0.6)
     assert s["capacity_persons"] == pytest.approx(20_000 - s["capacity_removed"][PREVENT])
-    assert report["capacity_removed_by"][PREVENT] == pytest.approx(segment, abs=0.6)
+    assert report.to_dict()["capacity_removed_by"][PREVENT] == pytest.approx(segment, abs=0.6)
     (v,) = rules(report, "prevent.petrol_station")
     assert (v["principle"], v["id"], v["source_id"]) == (PREVENT, "S1", "G1")
     assert v["measured"] == pytest.approx(42)
@@ -236,7 +238,7 @@ def test_hv_line_without_voltage_takes_the_widest_band() -> None:
     assert shelter(report)["capacity_removed"][PREVENT] == pytest.approx(2_250)
     (v,) = rules(report, "prevent.hv_line")
     assert v["required"] == pytest.approx(32.5)
-    assert any("L1" in n and "500" in n and "widest" in n for n in report["notes"])
+    assert any("L1" in n and "500" in n and "widest" in n for n in report.to_dict()["notes"])
 
 
 def test_pipeline_crossing_the_site() -> None:
@@ -257,9 +259,9 @@ def test_pipeline_crossing_the_site() -> None:
 def test_unknown_hazard_source_kind_is_noted() -> None:
     plant = ("hazard_sources", frame([at(50, 60)], id=["C1"], kind=["chemical_plant"]))
     report = run(plan_with(plants=plant))
-    assert any("chemical_plant" in n and "C1" in n for n in report["notes"])
+    assert any("chemical_plant" in n and "C1" in n for n in report.to_dict()["notes"])
     assert shelter(report)["capacity_persons"] == pytest.approx(10_000)
-    assert not [v for v in report["violations"] if v["principle"] == PREVENT]
+    assert not [v for v in report.to_dict()["violations"] if v["principle"] == PREVENT]
 
 
 # -- 让: unbuilt grounds, entrances, evacuation routes ---------------------------------------
@@ -292,7 +294,7 @@ def test_each_square_metre_counts_once_under_the_first_principle() -> None:
     )
     report = run(plan, "flood")
     s = shelter(report)
-    by = report["capacity_removed_by"]
+    by = report.to_dict()["capacity_removed_by"]
     assert by[AVOID] == pytest.approx(2_500)
     assert by[PREVENT] == pytest.approx(rest, rel=0.02)
     assert by[GIVE_WAY] == 0
@@ -300,7 +302,7 @@ def test_each_square_metre_counts_once_under_the_first_principle() -> None:
         s["capacity_before_checks"] - s["capacity_persons"]
     )
     assert s["capacity_removed"] == pytest.approx(by)
-    assert {v["rule"] for v in report["violations"]} >= {
+    assert {v["rule"] for v in report.to_dict()["violations"]} >= {
         "avoid.hazard_zone",
         "prevent.petrol_station",
     }
@@ -387,20 +389,25 @@ def test_sensitive_facility_in_the_zone_is_flagged_but_keeps_counting() -> None:
     assert (v["id"], v["principle"]) == ("K1", AVOID)
     quake = run(plan, "earthquake")
     assert not rules(quake, "avoid.hazard_zone")
-    assert flooded["facilities"]["kindergarten"] == quake["facilities"]["kindergarten"]
-    assert flooded["facilities"]["kindergarten"]["population_covered"] == 100  # 250 + 5 + 20 m
+    assert (
+        flooded.to_dict()["facilities"]["kindergarten"]
+        == quake.to_dict()["facilities"]["kindergarten"]
+    )
+    assert (
+        flooded.to_dict()["facilities"]["kindergarten"]["population_covered"] == 100
+    )  # 250 + 5 + 20 m
 
 
 def test_periods() -> None:
     park = frame([rect(200, 10, 300, 110)], id=["park"], dual_use=[True])
     plan = plan_with(park=("activity_spaces", park))
     normal = run(plan, period="normal")
-    assert normal["shelters"] is None
-    assert normal["activity_spaces"]["5min"]["spaces_counted"] == 1
+    assert normal.to_dict()["shelters"] is None
+    assert normal.to_dict()["activity_spaces"]["5min"]["spaces_counted"] == 1
     emergency = run(plan, period="emergency")
-    assert emergency["activity_spaces"] is None
+    assert emergency.to_dict()["activity_spaces"] is None
     # the dual-use park shelters people in an emergency, by its own area (10 000 m²)
-    by = {b["id"]: b for b in emergency["shelters"]["by_shelter"]}
+    by = {b["id"]: b for b in emergency.to_dict()["shelters"]["by_shelter"]}
     assert by["park"]["use"] == "dual_use"
     assert by["park"]["capacity_persons"] == pytest.approx(10_000)
     assert by["S1"]["use"] == "shelter"
@@ -412,7 +419,7 @@ def test_dual_use_space_loses_area_to_a_hazard_zone() -> None:
     # the park's area field (5 000 m²) is its effective area; the zone covers half its polygon
     park = frame([rect(200, 10, 300, 110)], id=["park"], dual_use=[True], area=[5_000.0])
     plan = plan_with(park=("activity_spaces", park), flood=flood(rect(250, 0, 400, 200)))
-    by = {b["id"]: b for b in run(plan, "flood")["shelters"]["by_shelter"]}
+    by = {b["id"]: b for b in run(plan, "flood").to_dict()["shelters"]["by_shelter"]}
     assert by["park"]["capacity_before_checks"] == pytest.approx(5_000)
     assert by["park"]["capacity_persons"] == pytest.approx(2_500)
 
@@ -545,14 +552,17 @@ def test_bubenec_flood_costs_exactly_the_flooded_capacity() -> None:
     plan = load_plan(get_path("bubenec"))
     flooded = evaluate(plan, scenario="flood", gaps=False)
     quake = evaluate(plan, scenario="earthquake", gaps=False)
-    drop = quake["shelters"]["population_sheltered"] - flooded["shelters"]["population_sheltered"]
+    drop = (
+        quake.to_dict()["shelters"]["population_sheltered"]
+        - flooded.to_dict()["shelters"]["population_sheltered"]
+    )
     assert drop > 0
-    assert drop == pytest.approx(flooded["capacity_removed_by"][AVOID], abs=0.01)
+    assert drop == pytest.approx(flooded.to_dict()["capacity_removed_by"][AVOID], abs=0.01)
 
 
 def test_synthetic_cn_violations() -> None:
     report = evaluate(load_plan(get_path("synthetic_cn")), scenario="all", gaps=False)
-    found = {v["rule"] for v in report["violations"]}
+    found = {v["rule"] for v in report.to_dict()["violations"]}
     assert {"prevent.petrol_station", "prevent.hv_line", "avoid.hazard_zone"} <= found
     hazard_ids = {v["id"] for v in rules(report, "avoid.hazard_zone")}
     assert {"BN02", "SS01"} <= hazard_ids
@@ -585,7 +595,7 @@ def test_raster_hazard_covering_part_of_the_plan_is_noted(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     report = evaluate(load_plan(tmp_path / "plan.toml"), scenario="flood", gaps=False)
-    assert any("covers" in n and "'flood'" in n for n in report["notes"])
+    assert any("covers" in n and "'flood'" in n for n in report.to_dict()["notes"])
 
 
 def test_the_scenario_hazard_zones_are_a_result_layer() -> None:

@@ -98,11 +98,11 @@ def with_sites(plan: Plan, ids: list[str], role: str = "shelters", kind: str | N
 
 
 def sheltered(plan: Plan) -> float:
-    return evaluate(plan, gaps=False)["shelters"]["population_sheltered"]
+    return evaluate(plan, gaps=False).to_dict()["shelters"]["population_sheltered"]
 
 
 def clinic_covered(plan: Plan) -> float:
-    fac = evaluate(plan, gaps=False)["facilities"] or {}
+    fac = evaluate(plan, gaps=False).to_dict()["facilities"] or {}
     return fac["clinic"]["population_covered"] if "clinic" in fac else 0.0
 
 
@@ -300,7 +300,9 @@ def test_activity_space_candidates_below_the_circle_size_are_excluded() -> None:
     layers["added"] = ("activity_spaces", parks.iloc[[0, 2]])
     del layers["candidates"]
     check = evaluate(Plan.from_frames("check", layers, crs=plan.crs), gaps=False)
-    assert check["activity_spaces"]["5min"]["population_covered"] == pytest.approx(result.after)
+    assert check.to_dict()["activity_spaces"]["5min"]["population_covered"] == pytest.approx(
+        result.after
+    )
 
 
 def test_uncapacitated_coverage_equals_spopt_mclp() -> None:
@@ -343,9 +345,9 @@ def test_add_to_plan_is_one_undoable_edit_with_the_promised_figures() -> None:
     stack.push(adding_command(plan, result))
     shelters = plan.layers["shelters"].frame
     assert list(shelters["id"]) == ["S0", "J1", "J3"]
-    assert evaluate(plan, gaps=False)["shelters"]["population_sheltered"] == pytest.approx(
-        result.after, abs=1e-9
-    )
+    assert evaluate(plan, gaps=False).to_dict()["shelters"][
+        "population_sheltered"
+    ] == pytest.approx(result.after, abs=1e-9)
     stack.undo()
     assert list(plan.layers["shelters"].frame["id"]) == ["S0"]
     assert sheltered(plan) == pytest.approx(result.before)

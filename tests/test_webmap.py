@@ -104,7 +104,7 @@ def test_page_is_self_contained(
     assert "Leaflet 1.9.3" in text and links.inline_scripts >= 2
     assert "cdn." not in text and "sourceMappingURL" not in text
     assert "L.control.scale()" in text
-    assert html.escape(report["plan"]) in text
+    assert html.escape(report.to_dict()["plan"]) in text
 
 
 def test_no_basemap_unless_asked(evaluated: dict[str, tuple[Plan, Report]], tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_attribute_text_is_escaped(tmp_path: Path) -> None:
     assert frame is not None
     frame.loc[frame["id"] == "SS01", "name"] = XSS  # SS01 also has a 避 violation
     report = evaluate(plan, scenario="all")
-    assert any(v["name"] == XSS for v in report["violations"])
+    assert any(v["name"] == XSS for v in report.to_dict()["violations"])
     text = _unescape_json(write_webmap(plan, report, tmp_path / "map.html").read_text("utf-8"))
     assert XSS not in text
     assert text.count(html.escape(XSS)) >= 4  # tooltip and popup of the site and the violation

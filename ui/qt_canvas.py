@@ -68,12 +68,11 @@ from rasterio.enums import Resampling
 from rasterio.errors import RasterioError
 from shapely.geometry.base import BaseGeometry
 
-from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, MoveFeature, SetGeometry
 from spaceplanner.model.plan import Plan, PlanLayer
-from spaceplanner.results.report import Report
+from spaceplanner.results.report import Report, SiteRef
 from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
@@ -1337,7 +1336,7 @@ class QtMapCanvas(QGraphicsView):
         item: QGraphicsItem
         for z, name in enumerate(OVERLAYS):
             if name == "violations":
-                sites = _violation_sites(self._plan, report)
+                sites = _violation_sites(report)
                 count = sum(len(v) for v in sites.values())
                 key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
             else:
@@ -2035,32 +2034,15 @@ class QtMapCanvas(QGraphicsView):
             super().keyPressEvent(event)
 
 
-def _violation_sites(plan: Plan, report: Report) -> dict[str, list[BaseGeometry]]:
-    """The geometry of each site (plan layer or the report's shelters) a violation names, per
+def _violation_sites(report: Report) -> dict[str, list[BaseGeometry]]:
+    """The geometry of each site a violation names (as the evaluation saw it), per
     principle, each site once."""
-    frames: dict[str, Any] = {
-        name: layer.frame for name, layer in plan.layers.items() if layer.frame is not None
-    }
-    shelters = report.layers.get("shelters")
-    if shelters is not None and len(shelters) and "layer" in shelters:
-        for name, part in shelters.groupby(shelters["layer"].astype(str)):
-            frames.setdefault(str(name), part)
-    lookup: dict[str, dict[str, BaseGeometry]] = {}
     sites: dict[str, list[BaseGeometry]] = {p: [] for p in _PRINCIPLES}
-    seen: set[tuple[str, str, str]] = set()
-    for v in report.summary.get("violations") or []:
-        principle, layer, site = str(v.get("principle")), str(v.get("layer")), str(v.get("id"))
-        if principle not in sites or (principle, layer, site) in seen:
+    seen: set[tuple[str, SiteRef]] = set()
+    for v in report.violations:
+        if v.principle not in sites or (v.principle, v.site) in seen:
             continue
-        seen.add((principle, layer, site))
-        for name in (layer, layer.removesuffix(DUAL_USE_SUFFIX)):
-            frame = frames.get(name)
-            if frame is None or "id" not in frame:
-                continue
-            if name not in lookup:
-                lookup[name] = dict(zip(frame["id"].astype(str), frame.geometry, strict=True))
-            geometry = lookup[name].get(site)
-            if isinstance(geometry, BaseGeometry) and not geometry.is_empty:
-                sites[principle].append(geometry)
-                break
+        seen.add((v.principle, v.site))
+        if isinstance(v.geometry, BaseGeometry) and not v.geometry.is_empty:
+            sites[v.principle].append(v.geometry)
     return sites

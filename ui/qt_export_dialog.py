@@ -40,6 +40,7 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner.engine.evaluation import CancelledError, Evaluator
+from spaceplanner.feedback import Feedback
 from spaceplanner.files import output_unit, plan_inputs
 from spaceplanner.outputs.exports import FORMATS, export, planned_outputs
 from spaceplanner.outputs.mapsheet import write_map_sheet
@@ -60,10 +61,12 @@ _YES_NO = (
 
 def _sheet_indicator(report: Report) -> str:
     """The map sheet's indicator: shelters when evaluated, else the first one the report has."""
-    if report["shelters"] is not None:
+    if report.shelters is not None:
         return "shelter"
-    spaces = [f"space_{c}" for c in report["activity_spaces"] or {} if c != "overall"]
-    return [*spaces, *(report["facilities"] or {}), "shelter"][0]
+    spaces = (
+        [f"space_{c}" for c in report.activity_spaces.circles] if report.activity_spaces else []
+    )
+    return [*spaces, *(report.facilities or {}), "shelter"][0]
 
 
 def _default_folder(session: Session) -> Path:
@@ -410,14 +413,17 @@ class QtExportDialog(QDialog):
         scenario, period = self._session.scenario, self._session.period
 
         def run_export(staging: Path, progress: Progress) -> list[Path]:
+            feedback = Feedback.from_callbacks(progress)
+            report = Evaluator(plan).evaluate(
+                scenario=scenario, period=period, feedback=feedback.part(0.0, 0.8)
+            )
             return export(
                 plan,
+                [report],
                 staging,
                 formats,
-                scenarios=[scenario],
-                period=period,
                 overwrite=True,
-                progress=progress,
+                feedback=feedback.part(0.8, 1.0),
                 **opts,
             )
 

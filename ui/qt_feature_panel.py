@@ -18,7 +18,6 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
@@ -155,12 +154,11 @@ class QtFeaturePanel(QWidget):
 
     def _figures(self, session: Session, layer: str, fid: str) -> list[tuple[str, str]]:
         report = session.report
-        shelters = report["shelters"] if report is not None else None
-        if not shelters:
+        shelters = report.shelters if report is not None else None
+        if shelters is None:
             return []
-        for item in shelters["by_shelter"]:
-            owner = str(item["layer"]).removesuffix(DUAL_USE_SUFFIX)
-            if owner == layer and str(item["id"]) == fid:
+        for item in shelters.by_shelter:
+            if item.site.layer == layer and item.site.feature == fid:
                 names = {
                     "capacity_persons": self.tr("Shelter capacity (persons)"),
                     "assigned": self.tr("Residents assigned"),
@@ -169,5 +167,5 @@ class QtFeaturePanel(QWidget):
                     "capacity_basis": self.tr("Capacity from"),
                     "over_capacity": self.tr("Over capacity"),
                 }
-                return [(names[key], _text(item.get(key))) for key in _SHELTER_FIGURES]
+                return [(names[key], _text(getattr(item, key))) for key in _SHELTER_FIGURES]
         return []

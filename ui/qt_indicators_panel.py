@@ -26,10 +26,9 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
 from spaceplanner.results.labels import label
-from spaceplanner.results.report import Report
+from spaceplanner.results.report import Report, SiteRef, Violation
 from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.session import Session
 
@@ -260,36 +259,32 @@ class QtIndicatorsPanel(QWidget):
         )
 
     def _show_header(self, report: Report) -> None:
-        s = report.summary
-        if s.get("distance") == "network":
+        if report.distance == "network":
             distance = self.tr("network walking distances")
         else:
-            factor = (s.get("detour_factor") or {}).get("value")
+            factor = (report.detour_factor or {}).get("value")
             distance = self.tr("straight-line distances × detour factor {factor}").format(
                 factor=f"{factor:g}" if isinstance(factor, int | float) else "?"
             )
         text = self.tr(
             "{population} residents · {distance} · scenario: {scenario} · rules: {rules}"
         ).format(
-            population=f"{s.get('population', 0):,.0f}",
+            population=f"{report.population:,.0f}",
             distance=distance,
-            scenario=label(str(s.get("scenario")), self._lang),
-            rules=s.get("rules", ""),
+            scenario=label(report.scenario, self._lang),
+            rules=report.rules,
         )
-        if s.get("period") not in (None, "both"):
-            text += self.tr(" · period: {period}").format(
-                period=label(str(s["period"]), self._lang)
-            )
+        if report.period != "both":
+            text += self.tr(" · period: {period}").format(period=label(report.period, self._lang))
         self.header.setText(text)
-        tip = [str(s.get("rules_title", ""))]
-        notes = s.get("notes") or []
-        if notes:
+        tip = [report.rules_title]
+        if report.notes:
             tip.append(self.tr("Notes:"))
-            tip += [f"• {n}" for n in notes]
+            tip += [f"• {n.text}" for n in report.notes]
         self.header.setToolTip("\n".join(t for t in tip if t))
 
     def _show_notes(self, report: Report) -> None:
-        notes = [str(n) for n in report.summary.get("notes") or []]
+        notes = [n.text for n in report.notes]
         shown = notes[:_NOTES_SHOWN]
         text = "\n".join(f"• {n}" for n in shown)
         if len(notes) > len(shown):
@@ -302,7 +297,7 @@ class QtIndicatorsPanel(QWidget):
 
     def _show_rows(self, report: Report) -> None:
         rows = indicator_rows(report, self._lang)
-        groups = _row_groups(report.summary, rows)
+        groups = [str(r["group"]) for r in rows]
         tagged = [{**r, "group": g} for r, g in zip(rows, groups, strict=True)]
         bold = self._bold()
         met_all = assessed_all = 0
@@ -453,11 +448,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _row_groups(summary: dict[str, Any], rows: list[dict[str, Any]]) -> list[str]:
-    """The indicator group of each row: ``shelters``, ``activity_spaces`` or ``facilities``."""
-    return [str(r["group"]) for r in rows]
-
-
 class _SortItem(QTableWidgetItem):
     """A table cell that sorts by a key of its own (numbers, principle order)."""
 
@@ -500,7 +490,7 @@ class QtViolationsPanel(QWidget):
         self._lang = lang
         self._session: Session | None = None
         self._unfollow: Callable[[], None] | None = None
-        self._violations: list[dict[str, Any]] = []
+        self._violations: list[Violation] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.summary = _wrapping_label(self)
@@ -532,7 +522,7 @@ class QtViolationsPanel(QWidget):
 
     # -- public -----------------------------------------------------------------------------
     @property
-    def violations(self) -> list[dict[str, Any]]:
+    def violations(self) -> list[Violation]:
         """The violations listed, in report order."""
         return list(self._violations)
 
@@ -550,7 +540,7 @@ class QtViolationsPanel(QWidget):
         self._retranslate()
         self.refresh()
 
-    def violation_at(self, row: int) -> dict[str, Any]:
+    def violation_at(self, row: int) -> Violation:
         """The violation shown in table row ``row`` (as sorted now)."""
         return self._violations[int(_item(self.table, row, 0).data(Qt.ItemDataRole.UserRole))]
 
@@ -572,7 +562,7 @@ class QtViolationsPanel(QWidget):
         """Rebuild the list from the session's report."""
         session = self._session
         report = session.report if session is not None else None
-        self._violations = list(report.summary.get("violations") or []) if report else []
+        self._violations = list(report.violations) if report else []
         self.table.setSortingEnabled(False)
         self.table.clearContents()
         self.table.setRowCount(len(self._violations))
@@ -590,7 +580,7 @@ class QtViolationsPanel(QWidget):
         elif report is None:
             self.empty.setText(self.tr("Not evaluated yet."))
             self.summary.setText("")
-        elif not has and not report.summary.get("sites_checked"):
+        elif not has and not report.sites_checked:
             self.empty.setText(
                 self.tr(
                     "Nothing to check: the plan has no shelters, dual-use spaces or sensitive "
@@ -601,7 +591,7 @@ class QtViolationsPanel(QWidget):
         elif not has:
             self.empty.setText(
                 self.tr("No siting violations: all {count} sites pass 避, 防 and 让.").format(
-                    count=report.summary["sites_checked"]
+                    count=report.sites_checked
                 )
             )
             self.summary.setText("")
@@ -609,7 +599,7 @@ class QtViolationsPanel(QWidget):
             counts = " · ".join(
                 f"{p} {n}"
                 for p in _PRINCIPLES
-                if (n := sum(1 for v in self._violations if v.get("principle") == p))
+                if (n := sum(1 for v in self._violations if v.principle == p))
             )
             self.summary.setText(
                 self.tr("{count} siting violations ({counts}). Click one to show it.").format(
@@ -634,19 +624,16 @@ class QtViolationsPanel(QWidget):
             self.tr("Shelter capacity (persons) this principle removed from the site")
         )
 
-    def _fill_row(
-        self, row: int, v: dict[str, Any], removed: dict[tuple[str, str], dict[str, float]]
-    ) -> None:
-        principle = str(v.get("principle", ""))
+    def _fill_row(self, row: int, v: Violation, removed: dict[SiteRef, dict[str, float]]) -> None:
+        principle = v.principle
         order = _PRINCIPLES.index(principle) if principle in _PRINCIPLES else len(_PRINCIPLES)
-        name = v.get("name")
-        site_id = str(v.get("id", ""))
-        site = str(name) if isinstance(name, str) and name else site_id
-        lost = removed.get((str(v.get("layer")), site_id), {}).get(principle)
+        site_id = v.site.feature
+        site = str(v.name) if isinstance(v.name, str) and v.name else site_id
+        lost = removed.get(v.site, {}).get(principle)
         cells = [
             _SortItem(label(principle, self._lang), (order, site)),
             _SortItem(site, (site.casefold(), order)),
-            _SortItem(str(v.get("message", "")), str(v.get("message", ""))),
+            _SortItem(v.message, v.message),
             _SortItem(
                 self.tr("{value} persons").format(value=f"{lost:,.0f}") if lost else "—",
                 lost or 0.0,
@@ -658,14 +645,14 @@ class QtViolationsPanel(QWidget):
             "Measured {measured}, required {required}\n{message}\nSource: {source}"
         ).format(
             principle=label(principle, self._lang),
-            rule=v.get("rule", ""),
+            rule=v.rule,
             site=site,
-            layer=v.get("layer", ""),
+            layer=v.site.layer_label,
             id=site_id,
-            measured=_number(v.get("measured")),
-            required=_number(v.get("required")),
-            message=v.get("message", ""),
-            source=v.get("source", ""),
+            measured=_number(v.measured),
+            required=_number(v.required),
+            message=v.message,
+            source=v.source,
         )
         for col, cell in enumerate(cells):
             cell.setToolTip(tip)
@@ -677,31 +664,19 @@ class QtViolationsPanel(QWidget):
         for line in range(self.table.rowCount()):
             self.table.setRowHeight(line, self.table.rowHeight(line) + 6)
 
-    def _feature(self, v: dict[str, Any]) -> tuple[str, str] | None:
+    def _feature(self, v: Violation) -> tuple[str, str] | None:
         """``(layer, id)`` of the violation's site in the plan, or None when it is not there."""
         assert self._session is not None
-        layer, site_id = str(v.get("layer", "")), str(v.get("id", ""))
         plan = self._session.plan
-        for name in dict.fromkeys((layer, layer.removesuffix(DUAL_USE_SUFFIX))):
-            frame = plan.layers[name].frame if name in plan.layers else None
-            if frame is not None and bool((frame["id"].astype(str) == site_id).any()):
-                return (name, site_id)
+        name, site_id = v.site.layer, v.site.feature
+        frame = plan.layers[name].frame if name in plan.layers else None
+        if frame is not None and bool((frame["id"].astype(str) == site_id).any()):
+            return (name, site_id)
         return None
 
-    def _bounds(self, v: dict[str, Any]) -> tuple[float, ...] | None:
-        """Bounds of the violation's own geometry, else of its site in the report's shelters."""
-        assert self._session is not None
-        geometry = v.get("geometry")
-        report = self._session.report
-        if geometry is None and report is not None:
-            shelters = report.layers.get("shelters")
-            if shelters is not None and len(shelters) and "layer" in shelters:
-                hit = shelters[
-                    (shelters["layer"].astype(str) == str(v.get("layer", "")))
-                    & (shelters["id"].astype(str) == str(v.get("id", "")))
-                ]
-                if len(hit):
-                    geometry = hit.geometry.iloc[0]
+    def _bounds(self, v: Violation) -> tuple[float, ...] | None:
+        """Bounds of the violation's site (or route) as the evaluation saw it."""
+        geometry = v.geometry
         if geometry is None or geometry.is_empty:
             return None
         return tuple(float(b) for b in geometry.bounds)
@@ -715,10 +690,8 @@ def _number(value: Any) -> str:
     return f"{value:,.1f}" if isinstance(value, int | float) else "—"
 
 
-def _capacity_removed(report: Report) -> dict[tuple[str, str], dict[str, float]]:
-    """Capacity each principle removed, by shelter ``(layer, id)``."""
-    shelters = report.summary.get("shelters") or {}
-    return {
-        (str(b["layer"]), str(b["id"])): dict(b.get("capacity_removed") or {})
-        for b in shelters.get("by_shelter", [])
-    }
+def _capacity_removed(report: Report) -> dict[SiteRef, dict[str, float]]:
+    """Capacity each principle removed, by shelter."""
+    if report.shelters is None:
+        return {}
+    return {b.site: dict(b.capacity_removed) for b in report.shelters.by_shelter}

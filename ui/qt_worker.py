@@ -34,7 +34,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PyQt5.QtCore import (
@@ -680,4 +680,4 @@ def _with_areas_of(live: Report, full: Report) -> Report:
     carried = {n: full.layers[n] for n in AREA_LAYERS if n not in live.layers and n in full.layers}
     if not carried:
         return live
-    return Report(live.summary, {**live.layers, **carried}, frozenset(carried))
+    return replace(live, layers={**live.layers, **carried}, stale=frozenset(carried))

@@ -48,7 +48,6 @@ from spaceplanner.engine.residents import Residents, collect_residents
 from spaceplanner.engine.service_area import service_area
 from spaceplanner.engine.siting import (
     AVOID,
-    DUAL_USE_SUFFIX,
     ENTRANCE_KEY_SEP,
     GIVE_WAY,
     PREVENT,
@@ -59,23 +58,33 @@ from spaceplanner.engine.siting import (
     entrance_points,
     route_violations,
 )
+from spaceplanner.feedback import CancelledError, Feedback
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.crs import crs_label
-from spaceplanner.layers.errors import PlanError, SpacePlannerError
+from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.rules import Profile, load_profile
 from spaceplanner.results.indicators import check_targets, indicators
-from spaceplanner.results.report import Report
-from spaceplanner.results.violation_layers import public_violation, violation_layers
+from spaceplanner.results.report import (
+    DUAL_USE_SUFFIX,
+    ActivitySpaces,
+    CircleCoverage,
+    FacilityCoverage,
+    Note,
+    Report,
+    RunRecord,
+    ShelterRow,
+    ShelterSummary,
+    SiteRef,
+    SpacesOverall,
+    Violation,
+)
+from spaceplanner.results.violation_layers import violation_layers
 
 __all__ = ["CancelledError", "Evaluator", "ShelterProblem", "evaluate"]
 
 Progress = Callable[[float, str], None]
 PERIODS = settings.PERIODS
-
-
-class CancelledError(SpacePlannerError):
-    """The evaluation was cancelled by the user."""
 
 
 def _column_bytes(values: np.ndarray) -> bytes:
@@ -184,7 +193,7 @@ class Evaluator:
         self.scenario = plan.scenario
         self._siting_cache: dict[str, Any] = {}
         self._fingerprints: dict[str, str] = {}
-        self._cancel: Callable[[], bool] | None = None
+        self._feedback = Feedback()
         self._zones = gpd.GeoDataFrame(columns=["layer", "hazard", "geometry"], crs=plan.crs)
 
     def _lfp(self, layer: PlanLayer) -> str:
@@ -532,16 +541,19 @@ class Evaluator:
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
         gaps: bool | str = True,
+        feedback: Feedback | None = None,
     ) -> Report:
         """Evaluate the plan as it is now.
 
         Parameters
         ----------
-        progress
-            Called with (fraction done, what is being done).
-        cancel
-            Polled between steps; when it returns True the evaluation stops with
-            :class:`CancelledError`.
+        feedback
+            Progress by step code (``network``, ``shelters``, ``activity_spaces``,
+            ``facilities``, ``gaps``, ``done``) and cancel; see :mod:`spaceplanner.feedback`.
+            A cancel stops the evaluation with :class:`~spaceplanner.feedback.CancelledError`.
+        progress, cancel
+            Simple callbacks instead of ``feedback``: ``progress(fraction, English label)``,
+            ``cancel()`` returning True to stop.
         gaps
             Also build the gap layers; the figures do not need them. ``"points"`` builds only the
             cheap ones (residents with their distances, uncovered residents, shelters with their
@@ -566,16 +578,13 @@ class Evaluator:
             file=str(self.plan.path) if self.plan.path else None,
         )
         check_memory(plan_memory(self.plan), file=str(self.plan.path) if self.plan.path else None)
-        self._cancel = cancel
+        fb = feedback or Feedback.from_callbacks(progress, cancel)
+        self._feedback = fb
         self._fingerprints = {}
-        steps = ["network and residents", "shelters", "activity spaces", "facilities", "gaps"]
+        steps = ["network", "shelters", "activity_spaces", "facilities", "gaps"]
 
         def step(i: int) -> None:
-            if cancel is not None and cancel():
-                msg = "the evaluation was cancelled"
-                raise CancelledError(msg)
-            if progress is not None:
-                progress(i / len(steps), steps[i] if i < len(steps) else "done")
+            fb.step(steps[i], i / len(steps))
 
         step(0)
         ctx = self._context()
@@ -588,39 +597,12 @@ class Evaluator:
         spaces = self._spaces(ctx)
         step(3)
         facilities = self._facilities(ctx)
-        violations = shelters["checks"].violations + self._route_violations()
-        summary: dict[str, Any] = {
-            "plan": self.plan.name,
-            "crs": crs_label(self.plan.crs),
-            "rules": self.profile.name,
-            "rules_title": self.profile.title,
-            "scenario": self.scenario,
-            "distance": "network" if ctx.network is not None else "straight_line",
-            "walking_speed_m_per_min": self.profile.walking_speed.value,
-            "population": total,
-            "resident_points": res.count,
-            "population_unreachable": float(res.population[~reachable].sum()),
-            "period": period,
-            "shelters": shelters["summary"] if period != "normal" else None,
-            "activity_spaces": spaces["summary"] if period != "emergency" else None,
-            "facilities": facilities["summary"] if period != "emergency" else None,
-            "violations": [public_violation(v) for v in violations],
-            "capacity_removed_by": shelters["summary"]["capacity_removed_by"],
-            # shelters, dual-use spaces and sensitive facilities put through 避/防/让
-            "sites_checked": len(shelters["checks"].remaining_share),
-            "notes": self._notes(ctx, facilities, shelters["checks"]),
-            "run": run_record(self.plan, self.profile, self.scenario, period),
-        }
-        summary["indicators"] = indicators(
-            summary,
-            self.profile,
-            self.plan.targets,
-            has_shelters=bool(shelters["layers"]),
-            has_spaces=bool(spaces["layers"]),
-            unrated=facilities["unrated"] if period != "emergency" else [],
-        )
-        if ctx.network is None:
-            summary["detour_factor"] = self.profile.detour_factor.to_dict()
+        violations = [
+            typed_violation(v) for v in [*shelters["checks"].violations, *self._route_violations()]
+        ]
+        shelter_summary: ShelterSummary = shelters["summary"]
+        facility_summary = facilities["summary"] if period != "emergency" else None
+        population_unreachable = float(res.population[~reachable].sum())
         layers: dict[str, gpd.GeoDataFrame] = {}
         if gaps not in (True, False, "points"):
             msg = f"unknown gaps option {gaps!r}"
@@ -629,9 +611,43 @@ class Evaluator:
             step(4)
             layers = self._gap_layers(ctx, shelters, spaces, facilities, areas=gaps is True)
             layers.update(violation_layers(violations, self.plan.crs))
-        if progress is not None:
-            progress(1.0, "done")
-        return Report(summary, layers)
+        report = Report(
+            plan=self.plan.name,
+            crs=crs_label(self.plan.crs),
+            rules=self.profile.name,
+            rules_title=self.profile.title,
+            scenario=self.scenario,
+            distance="network" if ctx.network is not None else "straight_line",
+            walking_speed_m_per_min=self.profile.walking_speed.value,
+            population=total,
+            resident_points=res.count,
+            population_unreachable=population_unreachable,
+            period=period,
+            shelters=shelter_summary if period != "normal" else None,
+            activity_spaces=spaces["summary"] if period != "emergency" else None,
+            facilities=facility_summary,
+            violations=tuple(violations),
+            capacity_removed_by=shelter_summary.capacity_removed_by,
+            # shelters, dual-use spaces and sensitive facilities put through 避/防/让
+            sites_checked=len(shelters["checks"].remaining_share),
+            notes=tuple(self._notes(ctx, facilities, shelters["checks"])),
+            run=run_record(self.plan, self.profile, self.scenario, period),
+            indicators=indicators(
+                total,
+                shelter_summary if period != "normal" else None,
+                spaces["summary"] if period != "emergency" else None,
+                facility_summary,
+                self.profile,
+                self.plan.targets,
+                has_shelters=bool(shelters["layers"]),
+                has_spaces=bool(spaces["layers"]),
+                unrated=facilities["unrated"] if period != "emergency" else [],
+            ),
+            detour_factor=self.profile.detour_factor.to_dict() if ctx.network is None else None,
+            layers=layers,
+        )
+        fb.step("done", 1.0)
+        return report
 
     # -- inputs of the site suggestions ----------------------------------------------------------
     def _prepare(self, scenario: str | None) -> _Context:
@@ -655,7 +671,7 @@ class Evaluator:
             population=ctx.residents.population,
             group_key=ctx.access.seg,
             violations=sh["checks"].violations,
-            sheltered=float(sh["summary"]["population_sheltered"]),
+            sheltered=float(sh["summary"].population_sheltered),
         )
 
     def coverage_problem(
@@ -696,9 +712,7 @@ class Evaluator:
     def _check_cancel(self) -> None:
         """Inside long steps (gap areas, service areas: one indicator at a time) a cancel is
         honoured before the next indicator, not only between steps."""
-        if self._cancel is not None and self._cancel():
-            msg = "the evaluation was cancelled"
-            raise CancelledError(msg)
+        self._feedback.check()
 
     def _route_violations(self) -> list[dict[str, Any]]:
         """让 on evacuation routes, recomputed only when the network or buildings change."""
@@ -719,10 +733,10 @@ class Evaluator:
                 kinds |= set(lyr.frame["kind"].astype(str))
         return kinds
 
-    def _notes(self, ctx: _Context, facilities: dict[str, Any], checks: SitingResult) -> list[str]:
+    def _notes(self, ctx: _Context, facilities: dict[str, Any], checks: SitingResult) -> list[Note]:
         # what loading found (skipped features, repairs, warnings) stays with the figures
         notes = [
-            f"loading: {p.describe()}"
+            Note("loading", f"loading: {p.describe()}")
             for p in self.plan.problems
             if p.severity in ("warning", "repair", "error")
         ]
@@ -730,27 +744,30 @@ class Evaluator:
         present = hazard_types(self.plan)
         counted = scenario_types(self.scenario, present)
         if self.scenario not in {*SCENARIOS, "all"} and self.scenario not in present:
-            notes.append(
+            text = (
                 f"scenario '{self.scenario}' is none of {', '.join([*SCENARIOS, 'all'])} and no "
                 "hazard layer has that type: no hazard zone applies"
             )
+            notes.append(Note("scenario_without_hazards", text))
         if present - counted:
-            notes.append(
+            text = (
                 f"hazard types not part of scenario '{self.scenario}': "
                 f"{', '.join(sorted(present - counted))} (they count in 'all')"
             )
+            notes.append(Note("hazard_types_not_counted", text))
         if ctx.network is None:
-            notes.append(
+            text = (
                 "no network layer: distances are straight lines x the detour factor "
                 f"{self.profile.detour_factor.value:g} ({self.profile.detour_factor.source})"
             )
+            notes.append(Note("no_network", text))
         if not self.plan.by_role("shelters"):
             if self._dual_use_layers():
-                notes.append("the plan has no shelters layer: only dual-use spaces shelter people")
+                text = "the plan has no shelters layer: only dual-use spaces shelter people"
+                notes.append(Note("no_shelters_dual_use_only", text))
             else:
-                notes.append(
-                    "the plan has no shelters layer and no dual-use space: nobody is sheltered"
-                )
+                text = "the plan has no shelters layer and no dual-use space: nobody is sheltered"
+                notes.append(Note("no_shelters", text))
         layers_of: dict[str, set[str]] = {}
         for role in ("shelters", "activity_spaces", "facilities"):
             for lyr in self.plan.by_role(role):
@@ -766,19 +783,22 @@ class Evaluator:
             elif not layer and len(owners) > 1:
                 ambiguous.append(f"{site_id} ({', '.join(sorted(owners))})")
         if orphans:
-            notes.append(
+            text = (
                 f"entrances name sites that are not in the plan ({', '.join(orphans[:5])}): ignored"
             )
+            notes.append(Note("entrances_unknown_site", text))
         if ambiguous:
-            notes.append(
+            text = (
                 "entrances name site ids used in several layers, so they serve each of them: "
                 f"{'; '.join(ambiguous[:5])} — give the entrances a site_layer"
             )
+            notes.append(Note("entrances_ambiguous", text))
         for kind in facilities["unrated"]:
-            notes.append(
+            text = (
                 f"facility kind '{kind}' has no service radius in profile '{self.profile.name}': "
                 "not evaluated (set radius_m on its layer)"
             )
+            notes.append(Note("facility_kind_unrated", text))
         return notes
 
     def _dual_use_layers(self) -> list[PlanLayer]:
@@ -842,7 +862,7 @@ class Evaluator:
                 for lyr in self.plan.by_role(role)
             ],
         )
-        zone_notes: list[str] = []
+        zone_notes: list[Note] = []
         zones = self._cached(
             "zones", world, lambda: (hazard_zones(self.plan, self.scenario, zone_notes), zone_notes)
         )
@@ -963,49 +983,52 @@ class Evaluator:
         by_shelter = []
         for i, row in table.reset_index(drop=True).iterrows():
             by_shelter.append(
-                {
-                    "id": row["id"],
-                    "layer": row["layer"],
-                    "name": row.get("name"),
-                    "class": row["class"],
-                    "steward": row.get("steward"),
-                    "radius_m": row["radius_m"],
-                    "effective_area_m2": float(area_after[i]),
-                    "effective_area_before_checks_m2": float(area_before[i]),
-                    "per_capita_m2": row["per_capita_m2"],
-                    "use": row["use"],
-                    "capacity_before_checks": row["capacity_persons"],
-                    "capacity_persons": float(capacity[i]),
-                    "capacity_removed": {p: float(removed_by[p][i]) for p in removed_by},
-                    "eligible": bool(eligible[i]),
-                    "capacity_basis": row["capacity_basis"],
-                    "assigned": float(result.load[i]),
-                    "spare": float(capacity[i] - result.load[i]),
-                    "population_within_radius": float(within[i]),
-                    "nearest_demand": float(demand[i]),
-                    "over_capacity": bool(demand[i] > capacity[i] + 1e-9),
-                    "reaches_network": bool(row.get("reaches_network", True)),
-                }
+                ShelterRow(
+                    site=SiteRef(
+                        str(row["layer"]).removesuffix(DUAL_USE_SUFFIX),
+                        str(row["id"]),
+                        row["use"] == "dual_use",
+                    ),
+                    name=row.get("name"),
+                    shelter_class=row["class"],
+                    steward=row.get("steward"),
+                    radius_m=row["radius_m"],
+                    effective_area_m2=float(area_after[i]),
+                    effective_area_before_checks_m2=float(area_before[i]),
+                    per_capita_m2=row["per_capita_m2"],
+                    use=row["use"],
+                    capacity_before_checks=row["capacity_persons"],
+                    capacity_persons=float(capacity[i]),
+                    capacity_removed={p: float(removed_by[p][i]) for p in removed_by},
+                    eligible=bool(eligible[i]),
+                    capacity_basis=row["capacity_basis"],
+                    assigned=float(result.load[i]),
+                    spare=float(capacity[i] - result.load[i]),
+                    population_within_radius=float(within[i]),
+                    nearest_demand=float(demand[i]),
+                    over_capacity=bool(demand[i] > capacity[i] + 1e-9),
+                    reaches_network=bool(row.get("reaches_network", True)),
+                )
             )
         covered_pop = float(res.population[covered].sum())
-        summary = {
-            "radius_m": default.radius_m.value,
-            "population_covered": covered_pop,
-            "share_covered": covered_pop / total if total else 0.0,
-            "capacity_persons": float(capacity.sum()),
-            "population_sheltered": result.flow,
-            "share_sheltered": result.flow / total if total else 0.0,
-            "population_unsheltered": total - result.flow,
+        summary = ShelterSummary(
+            radius_m=default.radius_m.value,
+            population_covered=covered_pop,
+            share_covered=covered_pop / total if total else 0.0,
+            capacity_persons=float(capacity.sum()),
+            population_sheltered=result.flow,
+            share_sheltered=result.flow / total if total else 0.0,
+            population_unsheltered=total - result.flow,
             # after the 避/防/让 checks: the ground a flood takes is no shelter space
-            "effective_area_m2": float(np.nansum(area_after)),
-            "effective_area_before_checks_m2": float(np.nansum(area_before)),
-            "per_capita_area_m2": float(np.nansum(area_after)) / total
+            effective_area_m2=float(np.nansum(area_after)),
+            effective_area_before_checks_m2=float(np.nansum(area_before)),
+            per_capita_area_m2=float(np.nansum(area_after)) / total
             if total and len(table)
             else 0.0,
-            "by_shelter": by_shelter,
-            "capacity_before_checks": float(before.sum()),
-            "capacity_removed_by": {p: float(v.sum()) for p, v in removed_by.items()},
-            "rules": {
+            by_shelter=tuple(by_shelter),
+            capacity_before_checks=float(before.sum()),
+            capacity_removed_by={p: float(v.sum()) for p, v in removed_by.items()},
+            rules={
                 name: {
                     "radius_m": c.radius_m.to_dict(),
                     "per_capita_m2": c.per_capita_m2.to_dict(),
@@ -1014,7 +1037,7 @@ class Evaluator:
                 for name, c in self.profile.shelter_classes.items()
                 if name in set(table["class"]) or name == default.name
             },
-        }
+        )
         return {
             "summary": summary,
             "capacity": capacity,
@@ -1035,7 +1058,7 @@ class Evaluator:
         total = res.total
         layers = self.plan.by_role("activity_spaces")
         parts = [self._space_layer(ctx, lyr) for lyr in layers]
-        summary: dict[str, Any] = {}
+        circles: dict[str, CircleCoverage] = {}
         distances: dict[str, np.ndarray] = {}
         for circle in self.profile.circles:
             d = np.full(res.count, np.inf)
@@ -1054,29 +1077,32 @@ class Evaluator:
                 circle.radius_m.source,
                 [(lyr.name, lyr.options.get("radius_m")) for lyr in layers],
             )
-            summary[circle.name] = {
-                "radius_m": radius,
-                "minutes": self.profile.minutes(radius),
-                "min_area_m2": circle.min_area_m2.value,
-                "spaces_counted": count,
-                "area_m2": area,
-                "population_covered": pop,
-                "share_covered": pop / total if total else 0.0,
-                "per_capita_m2": area / pop if pop else 0.0,
-                "target_per_capita_m2": circle.per_capita_m2.value,
-                "sources": {
+            circles[circle.name] = CircleCoverage(
+                radius_m=radius,
+                minutes=self.profile.minutes(radius),
+                min_area_m2=circle.min_area_m2.value,
+                spaces_counted=count,
+                area_m2=area,
+                population_covered=pop,
+                share_covered=pop / total if total else 0.0,
+                per_capita_m2=area / pop if pop else 0.0,
+                target_per_capita_m2=circle.per_capita_m2.value,
+                sources={
                     "radius_m": radius_source,
                     "min_area_m2": circle.min_area_m2.source,
                     "per_capita_m2": circle.per_capita_m2.source,
                 },
-            }
+            )
             distances[circle.name] = d
         all_area = sum(part["_all"].area for part in parts)
-        summary["overall"] = {
-            "spaces": sum(int(part["_all"].sites.size) for part in parts),
-            "area_m2": all_area,
-            "per_capita_m2": all_area / total if total else 0.0,
-        }
+        summary = ActivitySpaces(
+            circles,
+            SpacesOverall(
+                spaces=sum(int(part["_all"].sites.size) for part in parts),
+                area_m2=all_area,
+                per_capita_m2=all_area / total if total else 0.0,
+            ),
+        )
         return {"summary": summary, "distances": distances, "layers": layers}
 
     def _facilities(self, ctx: _Context) -> dict[str, Any]:
@@ -1088,7 +1114,7 @@ class Evaluator:
         for lyr in layers:
             assert lyr.frame is not None
             kinds_present |= set(lyr.frame["kind"].astype(str))
-        summary: dict[str, Any] = {}
+        summary: dict[str, FacilityCoverage] = {}
         distances: dict[str, np.ndarray] = {}
         radii: dict[str, set[float]] = {}
         counts: dict[str, int] = {}
@@ -1112,14 +1138,14 @@ class Evaluator:
                     if lyr.frame is not None and (lyr.frame["kind"].astype(str) == kind).any()
                 ],
             )
-            summary[kind] = {
-                "radius_m": radius,
-                "minutes": self.profile.minutes(radius),
-                "count": counts[kind],
-                "population_covered": pop,
-                "share_covered": pop / total if total else 0.0,
-                "source": source,
-            }
+            summary[kind] = FacilityCoverage(
+                radius_m=radius,
+                minutes=self.profile.minutes(radius),
+                count=counts[kind],
+                population_covered=pop,
+                share_covered=pop / total if total else 0.0,
+                source=source,
+            )
         unrated = sorted(kinds_present - set(distances))
         return {"summary": summary, "distances": distances, "unrated": unrated}
 
@@ -1184,7 +1210,7 @@ class Evaluator:
             crs=crs,
         )
         shelter_geoms = list(shelters["geoms"])
-        summary_rows = shelters["summary"]["by_shelter"]
+        summary_rows = [row.to_dict() for row in shelters["summary"].by_shelter]
         shelter_layer = gpd.GeoDataFrame(
             pd.DataFrame(summary_rows).drop(columns=[], errors="ignore")
             if summary_rows
@@ -1330,21 +1356,43 @@ def _radius_used(
     return float(radius), f"{by_plan}; {standard_text}"
 
 
-def run_record(plan: Plan, profile: Profile, scenario: str, period: str) -> dict[str, Any]:
+def run_record(plan: Plan, profile: Profile, scenario: str, period: str) -> RunRecord:
     """What was evaluated, with what, when: so a report.json can be traced and reproduced."""
-    return {
-        "tool": "spaceplanner",
-        "version": __version__,
-        "time": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "plan_file": str(plan.path) if plan.path else None,
-        "plan_sha256": file_digest(plan.path) if plan.path else None,
-        "rules": profile.name,
-        "rules_file": str(profile.path),
-        "rules_sha256": file_digest(profile.path),
-        "scenario": scenario,
-        "period": period,
-        "targets_set_by_plan": dict(plan.targets),
-    }
+    return RunRecord(
+        tool="spaceplanner",
+        version=__version__,
+        time=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        plan_file=str(plan.path) if plan.path else None,
+        plan_sha256=file_digest(plan.path) if plan.path else None,
+        rules=profile.name,
+        rules_file=str(profile.path),
+        rules_sha256=file_digest(profile.path),
+        scenario=scenario,
+        period=period,
+        targets_set_by_plan=dict(plan.targets),
+    )
+
+
+def typed_violation(v: dict[str, Any]) -> Violation:
+    """A violation as the siting checks record it (a dict with its geometries under ``_``
+    keys) as the report's :class:`~spaceplanner.results.report.Violation`."""
+    core = {"layer", "id", "name", "rule", "principle", "measured", "required", "message"}
+    return Violation(
+        site=SiteRef.parse(v["layer"], v["id"]),
+        name=v.get("name"),
+        rule=v["rule"],
+        principle=v["principle"],
+        measured=v["measured"],
+        required=v["required"],
+        message=v["message"],
+        source=v["source"],
+        details={
+            k: val for k, val in v.items() if not k.startswith("_") and k not in {*core, "source"}
+        },
+        geometry=v.get("_geometry"),
+        zone=v.get("_zone"),
+        cause=v.get("_source"),
+    )
 
 
 _DIGESTS: dict[tuple[str, int, int], str] = {}
@@ -1389,8 +1437,14 @@ def evaluate(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     gaps: bool | str = True,
+    feedback: Feedback | None = None,
 ) -> Report:
     """Evaluate ``plan`` once (see :class:`Evaluator` to evaluate again after edits)."""
     return Evaluator(plan, rules=rules).evaluate(
-        scenario=scenario, period=period, progress=progress, cancel=cancel, gaps=gaps
+        scenario=scenario,
+        period=period,
+        progress=progress,
+        cancel=cancel,
+        gaps=gaps,
+        feedback=feedback,
     )

@@ -21,6 +21,7 @@ from rasterio.windows import Window, from_bounds
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.results.report import Note
 
 __all__ = [
     "SCENARIOS",
@@ -108,7 +109,7 @@ def scenario_types(scenario: str, present: set[str]) -> set[str]:
     return {t for t in present if t in own or t == scenario}
 
 
-def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[str]) -> shapely.Geometry:
+def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[Note]) -> shapely.Geometry:
     assert layer.raster is not None and plan.crs is not None
     src = layer.raster
     opts = layer.options
@@ -131,8 +132,11 @@ def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[str]) -> shapely.Geom
     covered = shapely.area(shapely.intersection(wanted, read)) / max(shapely.area(wanted), 1e-9)
     if covered < 0.99:
         notes.append(
-            f"raster hazard '{layer.name}' covers {covered:.0%} of the plan's extent; "
-            "outside it no hazard is known"
+            Note(
+                "hazard_raster_partial",
+                f"raster hazard '{layer.name}' covers {covered:.0%} of the plan's extent; "
+                "outside it no hazard is known",
+            )
         )
     if src.nodata is not None:
         data = np.ma.masked_equal(data, src.nodata)
@@ -160,7 +164,7 @@ def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[str]) -> shapely.Geom
     return merged.iloc[0]
 
 
-def hazard_zones(plan: Plan, scenario: str, notes: list[str] | None = None) -> gpd.GeoDataFrame:
+def hazard_zones(plan: Plan, scenario: str, notes: list[Note] | None = None) -> gpd.GeoDataFrame:
     """The hazard zones that count in ``scenario``: one row per layer and hazard type.
 
     Columns: ``layer``, ``hazard``, ``geometry`` (in the plan's CRS, dissolved). Remarks (a

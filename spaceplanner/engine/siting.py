@@ -26,10 +26,10 @@ from spaceplanner.engine.distance import clip_lines
 from spaceplanner.engine.network import WalkNetwork
 from spaceplanner.model.plan import Plan
 from spaceplanner.model.rules import Profile
+from spaceplanner.results.report import DUAL_USE_SUFFIX, Note
 
 __all__ = [
     "AVOID",
-    "DUAL_USE_SUFFIX",
     "ENTRANCE_KEY_SEP",
     "GIVE_WAY",
     "PREVENT",
@@ -58,8 +58,6 @@ SENSITIVE_KINDS = frozenset(
 )
 #: Entrances are keyed ``"<site_layer>\x1f<site id>"`` (an empty layer: any layer with that id).
 ENTRANCE_KEY_SEP = "\x1f"
-#: Suffix of the shelter layer made of a layer's dual-use activity spaces (平急两用).
-DUAL_USE_SUFFIX = " (dual use)"
 
 
 def exact_buffer(geometry: Any, distance: Any) -> Any:
@@ -108,7 +106,7 @@ class SitingResult:
     remaining_share: np.ndarray
     removed_share: dict[str, np.ndarray]
     violations: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def eligible(self) -> np.ndarray:
@@ -161,7 +159,7 @@ def _violation(
     }
 
 
-def _source_zones(plan: Plan, profile: Profile, notes: list[str]) -> list[dict[str, Any]]:
+def _source_zones(plan: Plan, profile: Profile, notes: list[Note]) -> list[dict[str, Any]]:
     """Protective zones around hazard sources: buffer geometry, distance and its source."""
     zones = []
     for layer in plan.by_role("hazard_sources"):
@@ -177,17 +175,23 @@ def _source_zones(plan: Plan, profile: Profile, notes: list[str]) -> list[dict[s
                     widest = max(levels, key=float)
                     rule = profile.hv_band(float(widest))
                     notes.append(
-                        f"HV line {layer.name}/{row.id}: voltage "
-                        f"{'unknown' if voltage != voltage else f'{voltage:g} kV'}; "
-                        f"the widest band ({widest} kV) is used"
+                        Note(
+                            "hv_voltage_unknown",
+                            f"HV line {layer.name}/{row.id}: voltage "
+                            f"{'unknown' if voltage != voltage else f'{voltage:g} kV'}; "
+                            f"the widest band ({widest} kV) is used",
+                        )
                     )
             else:
                 rule = profile.protective_distance(kind)
                 if rule is None:
                     notes.append(
-                        f"hazard source kind '{kind}' ({layer.name}/{row.id}) has no protective "
-                        f"distance in profile '{profile.name}': not checked "
-                        f"(add siting.protective_distance_m.{kind})"
+                        Note(
+                            "hazard_source_unrated",
+                            f"hazard source kind '{kind}' ({layer.name}/{row.id}) has no "
+                            f"protective distance in profile '{profile.name}': not checked "
+                            f"(add siting.protective_distance_m.{kind})",
+                        )
                     )
                     continue
             assert rule is not None
@@ -229,7 +233,7 @@ def check_sites(
         For counting the directions a shelter is entered from.
     """
     n = len(sites)
-    notes: list[str] = []
+    notes: list[Note] = []
     geoms = sites.geometry.to_numpy()
     area0 = shapely.area(geoms)
     polygonal = area0 > 0

@@ -15,7 +15,7 @@ import html
 import json
 import shutil
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from spaceplanner import settings
-from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.feedback import Feedback
 from spaceplanner.files import (
     check_targets,
     mark_results,
@@ -289,7 +289,7 @@ def _stewardship_rows(plan: Plan, report: Report) -> list[dict[str, Any]]:
                 missing = steward is None or (isinstance(steward, float) and np.isnan(steward))
                 rows.append(
                     {
-                        "scenario": report["scenario"],
+                        "scenario": report.scenario,
                         "role": role,
                         "layer": lyr.name,
                         "id": site_id,
@@ -324,7 +324,7 @@ def _tables(plan: Plan, reports: list[Report], lang: str) -> dict[str, pd.DataFr
         [r for rep in reports for r in indicator_rows(rep, lang)], columns=_INDICATOR_COLUMNS
     )
     violations = pd.DataFrame(
-        [{"scenario": rep["scenario"], **v} for rep in reports for v in rep["violations"]],
+        [{"scenario": rep.scenario, **v.to_dict()} for rep in reports for v in rep.violations],
         columns=[
             "scenario",
             "rule",
@@ -340,9 +340,9 @@ def _tables(plan: Plan, reports: list[Report], lang: str) -> dict[str, pd.DataFr
     )
     removed = pd.DataFrame(
         [
-            {"scenario": rep["scenario"], "principle": p, "capacity_removed_persons": v}
+            {"scenario": rep.scenario, "principle": p, "capacity_removed_persons": v}
             for rep in reports
-            for p, v in (rep["capacity_removed_by"] or {}).items()
+            for p, v in rep.capacity_removed_by.items()
         ]
     )
     steward = pd.DataFrame(_stewardship_rows(plan, reports[0]))
@@ -410,9 +410,9 @@ def _write_report_html(
     plan: Plan, reports: list[Report], tables: dict[str, pd.DataFrame], folder: Path, lang: str
 ) -> list[Path]:
     target = folder / "report.html"
-    s = reports[0].summary
+    first = reports[0]
     title = f"{plan.name} — {label('scenario', lang)}: " + ", ".join(
-        label(rep["scenario"], lang) for rep in reports
+        label(rep.scenario, lang) for rep in reports
     )
     heads = {
         "indicators": "Indicators" if lang == "en" else "指标",
@@ -424,7 +424,7 @@ def _write_report_html(
     sections = "".join(
         f"<h2>{html.escape(heads[name])}</h2>{_html_table(table)}" for name, table in shown.items()
     )
-    notes = [n for rep in reports for n in rep["notes"] or []]
+    notes = [n.text for rep in reports for n in rep.notes]
     if notes:
         items = "".join(f"<li>{html.escape(str(n))}</li>" for n in dict.fromkeys(notes))
         sections += f"<h2>{html.escape(label('notes', lang))}</h2><ul>{items}</ul>"
@@ -438,60 +438,27 @@ def _write_report_html(
         "td:nth-child(-n+3){white-space:nowrap}</style>"
         "</head><body>"
         f"<h1>{html.escape(title)}</h1>"
-        f"<p>{html.escape(s['rules_title'])} · {html.escape(s['crs'])} · "
-        f"{label('population', lang)} {s['population']:,.0f} · {date.today().isoformat()}</p>"
+        f"<p>{html.escape(first.rules_title)} · {html.escape(first.crs)} · "
+        f"{label('population', lang)} {first.population:,.0f} · {date.today().isoformat()}</p>"
         f"{sections}</body></html>"
     )
     target.write_text(page, encoding="utf-8")
     return [target]
 
 
-def export(
+def check_export(
     plan: Plan,
     out: Path | str,
     formats: Iterable[str],
     *,
-    scenarios: Iterable[str] | None = None,
-    period: str = "both",
     rules: str | None = None,
-    paper: str = "A4",
-    orientation: str = "landscape",
     lang: str = "en",
     encoding: str = "utf-8",
     zip_shapefiles: bool = False,
     overwrite: bool = False,
-    progress: Callable[[float, str], None] | None = None,
-    suggestions: gpd.GeoDataFrame | None = None,
-) -> list[Path]:
-    """Evaluate ``plan`` and write the chosen exports into the folder ``out``.
-
-    Parameters
-    ----------
-    plan
-        The plan.
-    out
-        The output folder (created when missing).
-    formats
-        Any of :data:`FORMATS`: ``html`` (web map ``map.html`` and ``report.html``), ``pdf`` and
-        ``png`` (the map sheet), ``shp`` (a Shapefile per layer, with ``.prj``, ``.cpg`` and
-        ``fields.csv`` mapping shortened field names), ``gpkg``, ``geojson`` (WGS 84), ``csv``
-        (indicators, violations, capacity removed, stewardship).
-    scenarios
-        Scenarios to evaluate (the plan's when None); tables hold one row set per scenario,
-        maps show the first.
-    encoding
-        Shapefile attribute encoding: ``utf-8`` (default) or ``gbk``.
-    overwrite
-        Replace existing files; without it an existing output is an error and nothing is written.
-    suggestions
-        Suggested sites (the ``suggestions`` layer of ``spaceplanner suggest --out``): drawn on
-        the web map and the map sheet, and written as a layer with the data exports.
-
-    Returns
-    -------
-    list of Path
-        The files written.
-    """
+) -> None:
+    """Refuse an export that cannot be written (unknown format or language, an existing file
+    without ``overwrite``, a target that is an input), before anything is evaluated."""
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FORMATS]
     if not wanted or unknown:
@@ -503,32 +470,94 @@ def export(
     if encoding.lower() not in ("utf-8", "gbk"):
         msg = f"shapefiles are written as UTF-8 or GBK, not '{encoding}'"
         raise PlanError(msg, field="encoding", hint="use utf-8 or gbk")
-    folder = Path(out)
+    rules_file = Path(rules) if rules and Path(rules).suffix.lower() == ".toml" else None
     names_out = planned_outputs(wanted, zip_shapefiles=zip_shapefiles)
+    check_targets(Path(out), names_out, overwrite=overwrite, inputs=plan_inputs(plan, rules_file))
+
+
+def export(
+    plan: Plan,
+    reports: Sequence[Report],
+    out: Path | str,
+    formats: Iterable[str],
+    *,
+    rules: str | None = None,
+    paper: str = "A4",
+    orientation: str = "landscape",
+    lang: str = "en",
+    encoding: str = "utf-8",
+    zip_shapefiles: bool = False,
+    overwrite: bool = False,
+    feedback: Feedback | None = None,
+    suggestions: gpd.GeoDataFrame | None = None,
+) -> list[Path]:
+    """Write the chosen exports of ``reports`` (evaluations of ``plan``) into the folder ``out``.
+
+    Outputs take reports and never evaluate: the files show exactly the figures given.
+
+    Parameters
+    ----------
+    plan
+        The plan that was evaluated.
+    reports
+        Its evaluations, one per scenario: tables hold one row set per report, maps show the
+        first.
+    out
+        The output folder (created when missing).
+    formats
+        Any of :data:`FORMATS`: ``html`` (web map ``map.html`` and ``report.html``), ``pdf`` and
+        ``png`` (the map sheet), ``shp`` (a Shapefile per layer, with ``.prj``, ``.cpg`` and
+        ``fields.csv`` mapping shortened field names), ``gpkg``, ``geojson`` (WGS 84), ``csv``
+        (indicators, violations, capacity removed, stewardship).
+    rules
+        The rule profile file the reports used, when it is a file (it is never written over).
+    encoding
+        Shapefile attribute encoding: ``utf-8`` (default) or ``gbk``.
+    overwrite
+        Replace existing files; without it an existing output is an error and nothing is written.
+    feedback
+        Progress (``writing``, ``drawing``, ``moving``, ``done``) and cancel: a cancel leaves
+        the folder as it was.
+    suggestions
+        Suggested sites (the ``suggestions`` layer of ``spaceplanner suggest --out``): drawn on
+        the web map and the map sheet, and written as a layer with the data exports.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    fb = feedback or Feedback()
+    if not reports:
+        msg = "nothing to export: no evaluation was given"
+        raise PlanError(msg, hint="evaluate the plan first")
+    check_export(
+        plan,
+        out,
+        formats,
+        rules=rules,
+        lang=lang,
+        encoding=encoding,
+        zip_shapefiles=zip_shapefiles,
+        overwrite=overwrite,
+    )
+    wanted = list(dict.fromkeys(formats))
+    folder = Path(out)
     rules_file = Path(rules) if rules and Path(rules).suffix.lower() == ".toml" else None
     inputs = plan_inputs(plan, rules_file)
-    # refused before the evaluation, so the user does not wait for an error
-    check_targets(folder, names_out, overwrite=overwrite, inputs=inputs)
-    ev = Evaluator(plan, rules=rules)
-    names = list(scenarios or [plan.scenario])
-    reports = []
-    for i, scenario in enumerate(names):
-        if progress:
-            progress(i / (len(names) + 1), f"evaluating {scenario}")
-        reports.append(ev.evaluate(scenario=scenario, period=period))
+    reports = list(reports)
     if suggestions is not None and len(suggestions):
         on_plan = suggestions.to_crs(plan.crs) if suggestions.crs is not None else suggestions
         reports = [replace(r, layers={**r.layers, "suggestions": on_plan}) for r in reports]
     main = reports[0]
     layers = {**_plan_layers(plan)}
     for rep in reports:
-        layers.update(_result_layers(rep, rep["scenario"] if len(reports) > 1 else None))
+        layers.update(_result_layers(rep, rep.scenario if len(reports) > 1 else None))
     tables = _tables(plan, reports, lang)
     written: list[Path] = []
     with output_unit(folder, overwrite=overwrite, inputs=inputs) as tmp:
-        if progress:
-            progress(len(names) / (len(names) + 1), "writing")
-        for fmt in wanted:
+        for i, fmt in enumerate(wanted):
+            fb.step("writing", i / len(wanted), fmt)
             if fmt == "html":
                 from spaceplanner.outputs.webmap import write_webmap
 
@@ -552,14 +581,13 @@ def export(
                     layers, tmp, encoding, "shapefiles.zip" if zip_shapefiles else None
                 )
             elif fmt == "gpkg":
-                written += _write_gpkg(layers, tmp, main.summary.get("run"))
+                written += _write_gpkg(layers, tmp, main.run.to_dict())
             elif fmt == "geojson":
                 written += _write_geojson(layers, tmp)
             elif fmt == "csv":
                 written += _write_csv(tables, tmp)
-        if progress:
-            progress(0.97, "moving into place")
+        fb.step("moving", 0.97)
+        fb.check()  # the last moment a cancel leaves the folder as it was
     final = [folder / p.relative_to(tmp) for p in written]
-    if progress:
-        progress(1.0, "done")
+    fb.step("done", 1.0)
     return final

@@ -192,16 +192,16 @@ def _paper_size(paper: str, orientation: str) -> tuple[float, float]:
 
 def _indicators(report: Report) -> list[str]:
     """The indicators ``report`` evaluated, in report order."""
-    names = ["shelter"] if report["shelters"] is not None else []
-    spaces = report["activity_spaces"] or {}
-    names += [f"space_{c}" for c in spaces if c != "overall"]
-    names += list(report["facilities"] or {})
+    names = ["shelter"] if report.shelters is not None else []
+    if report.activity_spaces is not None:
+        names += [f"space_{c}" for c in report.activity_spaces.circles]
+    names += list(report.facilities or {})
     return names
 
 
 def _free_texts(plan: Plan, report: Report, lang: str) -> list[str]:
     """The sheet's texts that may hold CJK in any language: names and principle labels."""
-    principles = {str(v["principle"]) for v in report["violations"]}
+    principles = {v.principle for v in report.violations}
     return [plan.name, plan.description, *(label(p, lang) for p in principles)]
 
 
@@ -323,9 +323,9 @@ def _header(ax: Axes, plan: Plan, report: Report, lang: str, indicator: str, sca
     ax.text(0, 1, _words("title", lang), va="top", fontsize=15 * scale, weight="bold")
     ax.text(0, 0.45, _nfc(plan.name), va="center", fontsize=12 * scale)
     details = [
-        f"{label('scenario', lang)}: {label(str(report['scenario']), lang)}",
-        f"{label('period', lang)}: {label(str(report['period']), lang)}",
-        f"{_words('rules', lang)}: {report['rules']}",
+        f"{label('scenario', lang)}: {label(report.scenario, lang)}",
+        f"{label('period', lang)}: {label(report.period, lang)}",
+        f"{_words('rules', lang)}: {report.rules}",
         f"{_words('date', lang)}: {dt.date.today().isoformat()}",
     ]
     ax.text(0, 0.0, "   ·   ".join(details), va="bottom", fontsize=8 * scale, color="#333333")
@@ -660,29 +660,13 @@ def _facilities(ax: Axes, plan: Plan, lang: str, scale: float) -> list[Artist]:
     return handles
 
 
-def _site_points(plan: Plan, report: Report) -> dict[tuple[str, str], np.ndarray]:
-    """A point for every (layer, id) a violation can name: shelters and plan layers."""
-    points: dict[tuple[str, str], np.ndarray] = {}
-    frames = [(lyr.name, lyr.frame) for lyr in plan if lyr.frame is not None]
-    shelters = report.layers["shelters"]
-    for name in shelters["layer"].unique() if len(shelters) else []:
-        frames.append((str(name), shelters[shelters["layer"] == name]))
-    for name, frame in frames:
-        if not len(frame) or "id" not in frame:
-            continue
-        for key, xy in zip(frame["id"].astype(str), _points(frame), strict=True):
-            points[(name, key)] = xy
-    return points
-
-
 def _violations(ax: Axes, plan: Plan, report: Report, lang: str, scale: float) -> list[Artist]:
     """One marker per site and principle, offset so the three principles sit side by side."""
-    points = _site_points(plan, report)
     found: dict[str, set[tuple[float, float]]] = {p: set() for p in _PRINCIPLES}
-    for v in report["violations"]:
-        xy = points.get((str(v["layer"]), str(v["id"])))
-        if xy is not None and v["principle"] in found:
-            found[v["principle"]].add((float(xy[0]), float(xy[1])))
+    for v in report.violations:
+        point = v.marker_point()
+        if point is not None and v.principle in found:
+            found[v.principle].add((float(point.x), float(point.y)))
     handles: list[Artist] = []
     for principle, sites in found.items():
         if not sites:
@@ -829,8 +813,9 @@ def _rows(report: Report, lang: str) -> list[tuple[str, str, str, str]]:
     rows = []
     for row in indicator_rows(report, lang):
         name = row["indicator"]
-        if row["group"] == "facilities" and report["facilities"].get(row["key"]):
-            name = f"{name} ({report['facilities'][row['key']]['radius_m']:g} m)"
+        kind = (report.facilities or {}).get(row["key"]) if row["group"] == "facilities" else None
+        if kind is not None:
+            name = f"{name} ({kind.radius_m:g} m)"
         rows.append(
             (
                 name,
@@ -848,7 +833,7 @@ def _table(ax: Axes, report: Report, lang: str, scale: float) -> None:
     ax.text(
         0,
         1,
-        f"{_words('key_indicators', lang)} ({report['rules']})",
+        f"{_words('key_indicators', lang)} ({report.rules})",
         va="top",
         fontsize=8 * scale,
         weight="bold",

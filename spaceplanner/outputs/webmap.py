@@ -33,11 +33,11 @@ from folium.template import Template
 from folium.utilities import JsCode
 from shapely.geometry import mapping
 
-from spaceplanner.engine.siting import DUAL_USE_SUFFIX, is_dual_use
+from spaceplanner.engine.siting import is_dual_use
 from spaceplanner.files import atomic_path
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.labels import label
-from spaceplanner.results.report import Report
+from spaceplanner.results.report import Report, SiteRef, Violation
 
 __all__ = ["MapLayer", "map_layers", "write_webmap"]
 
@@ -259,23 +259,22 @@ def _marker_radius(value: float, base: float, scale: float, top: float) -> float
 # -- indicator sources -------------------------------------------------------------------
 
 
-def _indicator_sources(summary: Mapping[str, Any]) -> dict[str, str]:
+def _indicator_sources(report: Report) -> dict[str, str]:
     """The standard each indicator cites, from the report."""
     out: dict[str, str] = {}
-    shelters = summary.get("shelters")
-    if shelters:
+    if report.shelters is not None:
         cited = {
             rule["source"]
-            for by_class in shelters.get("rules", {}).values()
+            for by_class in report.shelters.rules.values()
             for key in ("radius_m", "per_capita_m2")
             if (rule := by_class.get(key))
         }
         out["shelter"] = "; ".join(sorted(cited))
-    for circle, figures in (summary.get("activity_spaces") or {}).items():
-        if "sources" in figures:
-            out[f"space_{circle}"] = "; ".join(dict.fromkeys(figures["sources"].values()))
-    for kind, figures in (summary.get("facilities") or {}).items():
-        out[kind] = figures["source"]
+    if report.activity_spaces is not None:
+        for circle, figures in report.activity_spaces.circles.items():
+            out[f"space_{circle}"] = "; ".join(dict.fromkeys(figures.sources.values()))
+    for kind, f in (report.facilities or {}).items():
+        out[kind] = f.source
     return out
 
 
@@ -344,12 +343,13 @@ def _load_colour(figures: Mapping[str, Any]) -> tuple[str, float | None]:
 
 def _shelter_layer(report: Report, lang: str) -> MapLayer:
     """Shelter sites coloured by load, each with a circle sized by capacity."""
-    summary = report.summary["shelters"]
+    assert report.shelters is not None
+    rules = report.shelters.rules
     frame = _to_wgs84(report.layers["shelters"])
     features = []
     for geom, a in _rows(frame):
         colour, load = _load_colour(a)
-        rule = summary["rules"].get(a["class"], {}).get("radius_m", {})
+        rule = rules.get(a["class"], {}).get("radius_m", {})
         removed = a.get("capacity_removed") or {}
         removed_text = ", ".join(f"{p} {_fmt(v, lang)}" for p, v in removed.items() if v)
         rows = [
@@ -448,26 +448,26 @@ def _site_rows(a: Mapping[str, Any], lang: str, *keys: str) -> list[tuple[str, A
     return rows
 
 
-def _facility_layers(plan: Plan, summary: Mapping[str, Any], lang: str) -> list[MapLayer]:
+def _facility_layers(plan: Plan, report: Report, lang: str) -> list[MapLayer]:
     """One overlay per facility kind, with the kind's coverage and cited standard."""
     frame = _plan_frames(plan, "facilities")
     if frame is None:
         return []
-    figures_by_kind = summary.get("facilities") or {}
+    figures_by_kind = report.facilities or {}
     frame = _to_wgs84(frame.assign(kind=frame["kind"].astype(str)))
     kinds = sorted(frame["kind"].unique())
     colours = {k: _PALETTE[i % len(_PALETTE)] for i, k in enumerate(kinds)}
     out = []
     for k, part in frame.groupby("kind", sort=True):
-        figures = figures_by_kind.get(k, {})
+        figures = figures_by_kind.get(str(k))
         features = []
         for geom, a in _rows(part):
             rows = _site_rows(a, lang, "kind")
             if figures:
                 rows += [
-                    (_word("radius_m", lang), _fmt(figures["radius_m"], lang)),
-                    (_word("share_covered", lang), f"{figures['share_covered']:.0%}"),
-                    (_word("source", lang), figures["source"]),
+                    (_word("radius_m", lang), _fmt(figures.radius_m, lang)),
+                    (_word("share_covered", lang), f"{figures.share_covered:.0%}"),
+                    (_word("source", lang), figures.source),
                 ]
             style = {"color": "#222", "weight": 1, "fillColor": colours[k], "fillOpacity": 0.9}
             if geom.geom_type == "Point":
@@ -543,50 +543,35 @@ def _context_layer(
     return MapLayer(label(role, lang), features, show=show)
 
 
-def _site_point(plan: Plan, layer: str, site_id: str) -> Any | None:
-    """A point on the site a violation names (plan CRS), or None when it is not in the plan."""
-    name = layer.removesuffix(DUAL_USE_SUFFIX)
-    lyr = plan.layers.get(name)
-    if lyr is None or lyr.frame is None:
-        return None
-    rows = lyr.frame[lyr.frame["id"].astype(str) == site_id]
-    if rows.empty:
-        return None
-    geom = rows.geometry.iloc[0]
-    if geom.geom_type in ("LineString", "MultiLineString"):
-        return shapely.line_interpolate_point(geom, 0.5, normalized=True)
-    return geom.representative_point()
-
-
 def _violation_layers(plan: Plan, report: Report, lang: str) -> list[MapLayer]:
     """One overlay per principle: a symbol per site listing its violations with their sources."""
-    grouped: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
-    for v in report.summary.get("violations") or []:
-        grouped.setdefault((v["principle"], v["layer"], str(v["id"])), []).append(v)
+    grouped: dict[tuple[str, SiteRef], list[Violation]] = {}
+    for v in report.violations:
+        grouped.setdefault((v.principle, v.site), []).append(v)
     out = []
     for principle in _PRINCIPLES:
         points, props = [], []
-        for (p, layer, site_id), items in grouped.items():
-            point = _site_point(plan, layer, site_id) if p == principle else None
+        for (p, site), items in grouped.items():
+            point = items[0].marker_point() if p == principle else None
             if point is None:
                 continue
-            name = _text(items[0].get("name")) or site_id
+            name = _text(items[0].name) or site.feature
             parts = [
                 _popup(
                     f"{label(principle, lang)} · {name}",
                     [
-                        (_word("rule", lang), v["rule"]),
-                        (_word("layer", lang), layer),
-                        (_word("id", lang), site_id),
-                        (_word("measured", lang), _fmt(v.get("measured"), lang, 1)),
-                        (_word("required", lang), _fmt(v.get("required"), lang, 1)),
-                        ("", v.get("message") or ""),
-                        (_word("source", lang), v.get("source") or ""),
+                        (_word("rule", lang), v.rule),
+                        (_word("layer", lang), site.layer_label),
+                        (_word("id", lang), site.feature),
+                        (_word("measured", lang), _fmt(v.measured, lang, 1)),
+                        (_word("required", lang), _fmt(v.required, lang, 1)),
+                        ("", v.message or ""),
+                        (_word("source", lang), v.source or ""),
                     ],
                 )
                 for v in items
             ]
-            tip = f"{principle} {name}: " + "; ".join(v["rule"] for v in items)
+            tip = f"{principle} {name}: " + "; ".join(v.rule for v in items)
             points.append(point)
             props.append((tip, "<hr>".join(parts)))
         if not points:
@@ -619,7 +604,7 @@ def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer
         Service areas, gap areas, context layers, activity spaces, shelters, facilities,
         residents per indicator and violations per principle; empty overlays are left out.
     """
-    sources = _indicator_sources(report.summary)
+    sources = _indicator_sources(report)
     layers = _area_layers(report, "service_areas", sources, lang)
     layers += _area_layers(report, "gap_areas", sources, lang)
     zones = report.layers.get("hazard_zones")
@@ -630,9 +615,9 @@ def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer
     layers += [c for r in ("boundary", "hazards", "buildings", "network") if (c := context[r])]
     if (spaces := _space_layer(plan, lang)) is not None:
         layers.append(spaces)
-    if report.summary.get("shelters") and "shelters" in report.layers:
+    if report.shelters is not None and "shelters" in report.layers:
         layers.append(_shelter_layer(report, lang))
-    layers += _facility_layers(plan, report.summary, lang)
+    layers += _facility_layers(plan, report, lang)
     if context["hazard_sources"] is not None:
         layers.append(context["hazard_sources"])
     layers += [
@@ -750,14 +735,13 @@ def _legend(layers: list[MapLayer], report: Report, lang: str) -> str:
 
 def _title(plan: Plan, report: Report, lang: str) -> tuple[str, str]:
     """The page title (plain text) and the title box's HTML."""
-    s = report.summary
-    name = str(s.get("plan") or plan.name)
+    name = report.plan or plan.name
     facts = [
-        _join(_word("scenario", lang), label(str(s.get("scenario")), lang), lang),
-        _join(_word("period", lang), label(str(s.get("period")), lang), lang),
+        _join(_word("scenario", lang), label(report.scenario, lang), lang),
+        _join(_word("period", lang), label(report.period, lang), lang),
         _join(_word("date", lang), date.today().isoformat(), lang),
     ]
-    rules = f"{s.get('rules', '')} — {s.get('rules_title', '')}"
+    rules = f"{report.rules} — {report.rules_title}"
     line2 = _join(_word("rules", lang), rules, lang)
     box = (
         f'<div id="sp-title" class="sp-box sp-title"><h1>{html.escape(name)}</h1>'

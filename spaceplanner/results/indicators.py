@@ -18,6 +18,13 @@ from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.rules import Profile
 from spaceplanner.results.labels import label
+from spaceplanner.results.report import (
+    ActivitySpaces,
+    FacilityCoverage,
+    Indicator,
+    Report,
+    ShelterSummary,
+)
 
 __all__ = [
     "FAIL",
@@ -25,6 +32,7 @@ __all__ = [
     "PASS",
     "check_targets",
     "indicator_ids",
+    "indicator_label",
     "indicator_rows",
     "indicators",
     "value_text",
@@ -105,40 +113,45 @@ def _row(
     *,
     assessed: bool,
     reason: str | None = None,
-) -> dict[str, Any]:
+) -> Indicator:
     status = _status(value, target, assessed)
-    return {
-        "id": ident,
-        "group": group,
-        "key": key,
-        "metric": metric,
-        "period": period,
+    return Indicator(
+        id=ident,
+        group=group,
+        key=key,
+        metric=metric,
+        period=period,
         # a figure of absent data is no figure: 0 % covered by no layer would read as a failure
-        "value": None if status == NOT_ASSESSED else value,
-        "unit": unit,
-        "target": target,
-        "target_source": target_source,
-        "source": source,
-        "status": status,
-        "reason": reason if status == NOT_ASSESSED else None,
-    }
+        value=None if status == NOT_ASSESSED else value,
+        unit=unit,
+        target=target,
+        target_source=target_source,
+        source=source,
+        status=status,
+        reason=reason if status == NOT_ASSESSED else None,
+    )
 
 
 def indicators(
-    summary: Mapping[str, Any],
+    population: float,
+    sh: ShelterSummary | None,
+    spaces: ActivitySpaces | None,
+    facilities: Mapping[str, FacilityCoverage] | None,
     profile: Profile,
     targets: Mapping[str, float],
     *,
     has_shelters: bool,
     has_spaces: bool,
     unrated: list[str],
-) -> list[dict[str, Any]]:
-    """Every indicator of an evaluation's summary with its target and status.
+) -> tuple[Indicator, ...]:
+    """Every indicator of an evaluation with its target and status.
 
     Parameters
     ----------
-    summary
-        The report summary (``population``, ``shelters``, ``activity_spaces``, ``facilities``).
+    population
+        Residents of the plan.
+    sh, spaces, facilities
+        The report's parts (None for a period that does not have them).
     profile
         The rule profile: default targets and per-capita targets, with their sources.
     targets
@@ -149,17 +162,16 @@ def indicators(
     unrated
         Facility kinds in the plan with no service radius: listed as not assessed.
     """
-    pop = float(summary.get("population") or 0.0)
+    pop = float(population or 0.0)
     people = pop > 0
     no_people = "the plan has no residents"
-    rows: list[dict[str, Any]] = []
+    rows: list[Indicator] = []
 
     def target(ident: str, default: float, source: str) -> tuple[float, str]:
         if ident in targets:
             return targets[ident], "set by the plan"
         return default, source
 
-    sh = summary.get("shelters")
     if sh is not None:
         reason = no_people if not people else "the plan has no shelters and no dual-use space"
         t, src = target(
@@ -168,7 +180,7 @@ def indicators(
             profile.targets["shelter_sheltered_share"].source,
         )
         per_capita = "; ".join(
-            dict.fromkeys(r["per_capita_m2"]["source"] for r in sh["rules"].values())
+            dict.fromkeys(r["per_capita_m2"]["source"] for r in sh.rules.values())
         )
         rows.append(
             _row(
@@ -177,7 +189,7 @@ def indicators(
                 "shelter",
                 "sheltered",
                 "emergency",
-                sh["share_sheltered"],
+                sh.share_sheltered,
                 "share",
                 t,
                 src,
@@ -198,7 +210,7 @@ def indicators(
                 "shelter",
                 "capacity",
                 "emergency",
-                sh["capacity_persons"],
+                sh.capacity_persons,
                 "persons",
                 t * pop,
                 src,
@@ -207,12 +219,9 @@ def indicators(
                 reason=reason,
             )
         )
-    spaces = summary.get("activity_spaces")
     if spaces is not None:
         reason = no_people if not people else "the plan has no activity-space layer"
-        for name, c in spaces.items():
-            if name == "overall":
-                continue
+        for name, c in spaces.circles.items():
             t, src = target(
                 f"space_{name}.covered",
                 profile.targets["space_covered_share"].value,
@@ -225,19 +234,19 @@ def indicators(
                     f"space_{name}",
                     "covered",
                     "normal",
-                    c["share_covered"],
+                    c.share_covered,
                     "share",
                     t,
                     src,
-                    c["sources"]["radius_m"],
+                    c.sources["radius_m"],
                     assessed=people and has_spaces,
                     reason=reason,
                 )
             )
             t, src = target(
                 f"space_{name}.per_capita",
-                c["target_per_capita_m2"],
-                c["sources"]["per_capita_m2"],
+                c.target_per_capita_m2,
+                c.sources["per_capita_m2"],
             )
             rows.append(
                 _row(
@@ -246,16 +255,15 @@ def indicators(
                     f"space_{name}",
                     "per_capita",
                     "normal",
-                    c["per_capita_m2"],
+                    c.per_capita_m2,
                     "m2/person",
                     t,
                     src,
-                    c["sources"]["per_capita_m2"],
+                    c.sources["per_capita_m2"],
                     assessed=people and has_spaces,
                     reason=reason,
                 )
             )
-    facilities = summary.get("facilities")
     if facilities is not None:
         default = profile.targets["facility_covered_share"]
         for kind, f in facilities.items():
@@ -267,11 +275,11 @@ def indicators(
                     kind,
                     "covered",
                     "normal",
-                    f["share_covered"],
+                    f.share_covered,
                     "share",
                     t,
                     src,
-                    f["source"],
+                    f.source,
                     assessed=people,
                     reason=no_people,
                 )
@@ -295,39 +303,29 @@ def indicators(
                     "(set radius_m on its layer)",
                 )
             )
-    return rows
+    return tuple(rows)
 
 
-def indicator_rows(report: Any, lang: str = "en") -> list[dict[str, Any]]:
-    """Each indicator of ``report`` against its target (:mod:`spaceplanner.results.indicators`),
-    with a
-    label in ``lang``: ``indicator`` (label), ``id``, ``group`` (shelters, activity_spaces,
-    facilities), ``key`` (the indicator's name in the gap layers: ``shelter``, ``space_5min``, a
-    facility kind), ``period``, ``value``, ``unit`` (share, persons, m2/person), ``target``,
-    ``status`` (``pass``, ``fail``, ``not_assessed``), ``pass`` (True, False, or None when not
-    assessed), ``source`` (the standard and clause cited), ``target_source``, ``reason`` (why not
+def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
+    """Each indicator of ``report`` against its target, as a table row with a label in
+    ``lang``: ``indicator`` (label), ``id``, ``group`` (shelters, activity_spaces, facilities),
+    ``key`` (the indicator's name in the gap layers: ``shelter``, ``space_5min``, a facility
+    kind), ``period``, ``value``, ``unit`` (share, persons, m2/person), ``target``, ``status``
+    (``pass``, ``fail``, ``not_assessed``), ``pass`` (True, False, or None when not assessed),
+    ``source`` (the standard and clause cited), ``target_source``, ``reason`` (why not
     assessed), plus ``scenario`` and ``rules``."""
-    s = report.summary
-    base = {"scenario": s["scenario"], "rules": s["rules"]}
-    rows: list[dict[str, Any]] = []
-    for ind in s.get("indicators") or []:
-        key, metric = ind["key"], ind["metric"]
-        if ind["group"] == "shelters":
-            text = (
-                label("sheltered", lang)
-                if metric == "sheltered"
-                else f"{label('capacity', lang)} ({label('shelters', lang)})"
-            )
-        else:
-            what = label("per_capita_m2" if metric == "per_capita" else "share_covered", lang)
-            text = f"{label(key, lang)}: {what}"
-        status = ind["status"]
-        rows.append(
-            {
-                **base,
-                **ind,
-                "indicator": text,
-                "pass": None if status == NOT_ASSESSED else status == PASS,
-            }
-        )
-    return rows
+    base = {"scenario": report.scenario, "rules": report.rules}
+    return [
+        {**base, **ind.to_dict(), "indicator": indicator_label(ind, lang), "pass": ind.passed}
+        for ind in report.indicators
+    ]
+
+
+def indicator_label(ind: Indicator, lang: str = "en") -> str:
+    """The indicator as people read it (``Sheltered``, ``5-minute circle: share covered``)."""
+    if ind.group == "shelters":
+        if ind.metric == "sheltered":
+            return label("sheltered", lang)
+        return f"{label('capacity', lang)} ({label('shelters', lang)})"
+    what = label("per_capita_m2" if ind.metric == "per_capita" else "share_covered", lang)
+    return f"{label(ind.key, lang)}: {what}"

@@ -1,10 +1,10 @@
 """The 避/防/让 violations as map layers: where each one is, what it comes from, what it removed.
 
-The siting checks keep, beside each violation's figures, the geometry of the site (or route) it
-is about (``_geometry``), the zone it meets (``_zone``: the hazard zone, the collapse range, the
-protective band around a hazard source, the buildings standing on the site) and the source's
-layer and id (``_source``). :func:`public_violation` drops them for ``report.json``;
-:func:`violation_layers` turns them into three layers joined by ``violation`` (a number):
+Each :class:`~spaceplanner.results.report.Violation` keeps, beside its figures, the geometry of
+the site (or route) it is about, the zone it meets (the hazard zone, the collapse range, the
+protective band around a hazard source, the buildings standing on the site) and the layer and id
+of its cause. :func:`violation_layers` turns them into three layers joined by ``violation`` (a
+number):
 
 - ``violations``: one feature per violation with the site's geometry and its figures;
 - ``violation_zones``: the zone or band the violation meets (absent for entrance counts);
@@ -19,7 +19,9 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
-__all__ = ["PRINCIPLE_KEYS", "public_violation", "violation_layers"]
+from spaceplanner.results.report import Violation
+
+__all__ = ["PRINCIPLE_KEYS", "violation_layers"]
 
 #: Field suffixes of the three principles in exported layers.
 PRINCIPLE_KEYS = {"避": "avoid", "防": "prevent", "让": "giveway"}
@@ -51,37 +53,32 @@ def _polygonal(geometry: Any) -> Any:
     return shapely.union_all(parts) if parts else None
 
 
-def public_violation(violation: dict[str, Any]) -> dict[str, Any]:
-    """The violation as ``report.json`` has it (without its geometries)."""
-    return {k: v for k, v in violation.items() if not k.startswith("_")}
-
-
-def violation_layers(violations: Iterable[dict[str, Any]], crs: Any) -> dict[str, gpd.GeoDataFrame]:
+def violation_layers(violations: Iterable[Violation], crs: Any) -> dict[str, gpd.GeoDataFrame]:
     """The ``violations``, ``violation_zones`` and ``violation_removed`` layers (see the module)."""
     rows, zones, removed = [], [], []
     for number, v in enumerate(violations, start=1):
-        site = v.get("_geometry")
-        zone = v.get("_zone")
-        source_layer, source_id = v.get("_source") or (None, None)
+        site = v.geometry
+        zone = v.zone
+        source_layer, source_id = v.cause or (None, None)
         part = None
         if zone is not None and site is not None and shapely.area(site) > 0:
             part = _polygonal(shapely.intersection(site, zone))
         row = {
             "violation": number,
-            "rule": v["rule"],
-            "principle": v["principle"],
-            "principle_en": PRINCIPLE_KEYS.get(v["principle"], v["principle"]),
-            "layer": v["layer"],
-            "id": v["id"],
-            "name": v.get("name"),
-            "measured": v["measured"],
-            "required": v["required"],
+            "rule": v.rule,
+            "principle": v.principle,
+            "principle_en": PRINCIPLE_KEYS.get(v.principle, v.principle),
+            "layer": v.site.layer_label,
+            "id": v.site.feature,
+            "name": v.name,
+            "measured": v.measured,
+            "required": v.required,
             "source_layer": source_layer,
-            "source_id": v.get("source_id", source_id),
-            "hazard": v.get("hazard"),
+            "source_id": v.details.get("source_id", source_id),
+            "hazard": v.details.get("hazard"),
             "removed_m2": float(shapely.area(part)) if part is not None else 0.0,
-            "message": v["message"],
-            "source": v["source"],
+            "message": v.message,
+            "source": v.source,
         }
         rows.append((row, site))
         key = {k: row[k] for k in ("violation", "rule", "principle_en", "layer", "id")}

@@ -54,9 +54,9 @@ def test_opening_a_sample_evaluates_it(opened: QtMainWindow) -> None:
     session = opened.session
     assert session is not None and session.report is not None
     assert opened.stack.currentWidget() is opened.canvas
-    direct = Evaluator(load_plan(get_path("synthetic_cn"))).evaluate(gaps=False).summary
-    assert session.report.summary["population"] == pytest.approx(direct["population"])
-    assert session.report.summary["shelters"]["population_sheltered"] == pytest.approx(
+    direct = Evaluator(load_plan(get_path("synthetic_cn"))).evaluate(gaps=False).to_dict()
+    assert session.report.to_dict()["population"] == pytest.approx(direct["population"])
+    assert session.report.to_dict()["shelters"]["population_sheltered"] == pytest.approx(
         direct["shelters"]["population_sheltered"]
     )
     assert "gap_areas" in session.report.layers  # a full run
@@ -67,19 +67,19 @@ def test_opening_a_sample_evaluates_it(opened: QtMainWindow) -> None:
 def test_an_edit_updates_the_figures_live_and_undo_redo_follow(qtbot, opened: QtMainWindow) -> None:
     session = opened.session
     assert session is not None
-    before = session.report.summary["facilities"]  # type: ignore[union-attr]
+    before = session.report.to_dict()["facilities"]  # type: ignore[union-attr]
     with qtbot.waitSignal(opened.live_updated, timeout=30000) as blocker:
         session.push(DeleteFeature("facilities", "SS02"))
     assert blocker.args[0] > 0
     _wait_idle(qtbot, opened)
-    edited = session.report.summary  # type: ignore[union-attr]
-    fresh = Evaluator(session.snapshot()).evaluate(gaps=False).summary
+    edited = session.report.to_dict()  # type: ignore[union-attr]
+    fresh = Evaluator(session.snapshot()).evaluate(gaps=False).to_dict()
     assert edited["facilities"] == fresh["facilities"]
     assert opened.undo_action.isEnabled() and "Delete" in opened.undo_action.text()
     assert opened.windowTitle().startswith("*")
     opened.undo_action.trigger()
     _wait_idle(qtbot, opened)
-    assert session.report.summary["facilities"] == before  # type: ignore[union-attr]
+    assert session.report.to_dict()["facilities"] == before  # type: ignore[union-attr]
     assert opened.redo_action.isEnabled()
     assert not opened.windowTitle().startswith("*")
     opened.redo_action.trigger()
@@ -259,7 +259,7 @@ def test_identify_shows_the_selected_feature_with_its_load(
     session.select(("shelters", "BN01"))
     rows = dict(panel.rows())
     assert rows["id"] == "BN01"
-    by_shelter = {s["id"]: s for s in session.report["shelters"]["by_shelter"]}  # type: ignore[index]
+    by_shelter = {s["id"]: s for s in session.report.to_dict()["shelters"]["by_shelter"]}  # type: ignore[index]
     assert rows["Residents assigned"] == f"{by_shelter['BN01']['assigned']:,.1f}"
     assert "BN01" in panel.heading.text() and "shelters" in panel.heading.text()
     opened_forms: list[tuple[str, str]] = []

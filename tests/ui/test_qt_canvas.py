@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import geopandas as gpd
 import numpy as np
@@ -17,7 +18,7 @@ from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.model.commands import EditAttributes, MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
-from spaceplanner.results.report import Report
+from spaceplanner.results.report import Report, SiteRef, Violation
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_canvas import OVERLAYS, QtMapCanvas
 from spaceplanner.ui.session import Session
@@ -414,13 +415,27 @@ def small_report(session: Session) -> Report:
             {"id": ["S1"]}, geometry=[rect(50, 200, 150, 300)], crs=plan.crs
         ),
     }
-    violations = [
-        {"principle": "避", "layer": "shelters", "id": "S1", "rule": "avoid.hazard"},
-        {"principle": "让", "layer": "shelters (dual use)", "id": "S1", "rule": "give_way.x"},
-        {"principle": "防", "layer": "facilities", "id": "F1", "rule": "prevent.x"},
-        {"principle": "防", "layer": "facilities", "id": "gone", "rule": "prevent.x"},
-    ]
-    return Report({"violations": violations}, layers)
+
+    def site(layer: str, fid: str) -> object:
+        frame = plan.layers[layer].frame
+        assert frame is not None
+        hit = frame[frame["id"].astype(str) == fid]
+        return hit.geometry.iloc[0] if len(hit) else None
+
+    def violation(principle: str, layer: str, fid: str, rule: str) -> Violation:
+        ref = SiteRef.parse(layer, fid)
+        return Violation(
+            ref, None, rule, principle, 0.0, 0.0, "", "", geometry=site(ref.layer, fid)
+        )
+
+    violations = (
+        violation("避", "shelters", "S1", "avoid.hazard"),
+        violation("让", "shelters (dual use)", "S1", "give_way.x"),
+        violation("防", "facilities", "F1", "prevent.x"),
+        violation("防", "facilities", "gone", "prevent.x"),
+    )
+    figures = Evaluator(plan).evaluate(gaps=False)
+    return replace(figures, violations=violations, layers=layers)
 
 
 def test_a_report_brings_its_overlays(qtbot, canvas: QtMapCanvas, session: Session):
@@ -443,7 +458,9 @@ def test_a_report_brings_its_overlays(qtbot, canvas: QtMapCanvas, session: Sessi
     canvas.set_overlay_visible("service_areas", True)
     assert canvas.overlay_visible("service_areas")
 
-    session.set_report(Report({"violations": []}, {}))
+    shown = session.report
+    assert shown is not None
+    session.set_report(replace(shown, violations=(), layers={}))
     assert all(canvas.overlay_count(n) == 0 for n in OVERLAYS)
 
 

@@ -79,7 +79,9 @@ def test_html_and_csv_export_through_the_dialog(qtbot, session, boxes, tmp_path)
     assert {r["scenario"] for r in rows} == {"earthquake"}
     direct = Evaluator(session.plan).evaluate(scenario="earthquake")
     sheltered = next(r for r in rows if r["indicator"] == "Sheltered")
-    assert float(sheltered["value"]) == pytest.approx(direct["shelters"]["share_sheltered"])
+    assert float(sheltered["value"]) == pytest.approx(
+        direct.to_dict()["shelters"]["share_sheltered"]
+    )
     # offered to open the web map, and it was opened
     assert boxes["question"] and "web map" in boxes["question"][-1][1]
     assert [u.toLocalFile() for u in boxes["open"]] == [str(out / "map.html")]
@@ -223,6 +225,6 @@ def test_planned_outputs_match_what_export_writes(tmp_path):
 
     plan = load_plan(get_path("synthetic_cn"), strict=False)
     formats = ["html", "csv", "shp", "gpkg", "geojson"]
-    written = export(plan, tmp_path, formats, zip_shapefiles=True)
+    written = export(plan, [Evaluator(plan).evaluate()], tmp_path, formats, zip_shapefiles=True)
     tops = {p.relative_to(tmp_path).parts[0] for p in written}
     assert tops == set(planned_outputs(formats, zip_shapefiles=True))

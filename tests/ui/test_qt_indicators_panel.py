@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PyQt5.QtCore import Qt
 
@@ -128,7 +130,7 @@ def test_header_names_population_distance_scenario_and_rules(qtbot, session, rep
     for part in ("14,400 residents", "network walking distances", "scenario: flood", "cn-gb"):
         assert part in text
     assert panel.title.text() == session.plan.name
-    assert reports["full"]["rules_title"] in panel.header.toolTip()
+    assert reports["full"].rules_title in panel.header.toolTip()
 
 
 def test_a_live_report_marks_the_gap_areas_stale(qtbot, session, reports):
@@ -162,7 +164,7 @@ def test_violations_list_and_click_to_zoom(qtbot, session, reports):
     qtbot.addWidget(panel)
     assert "Not evaluated yet" in panel.empty.text() and panel.table.isHidden()
     session.set_report(reports["full"])
-    violations = reports["full"]["violations"]
+    violations = reports["full"].violations
     table = panel.table
     assert table.rowCount() == len(violations) == len(panel.violations)
     assert f"{len(violations)} siting violations" in panel.summary.text()
@@ -170,10 +172,10 @@ def test_violations_list_and_click_to_zoom(qtbot, session, reports):
     # sorted by principle at first, in removal order 避, 防, 让
     assert principles[0] == "Avoid hazards (避)" and principles[-1] == "Give way / keep free (让)"
     # capacity removed comes from the shelter's record, per principle
-    bn01 = next(r for r in range(table.rowCount()) if panel.violation_at(r)["id"] == "BN01")
-    shelters = reports["full"]["shelters"]["by_shelter"]
-    removed = next(b["capacity_removed"] for b in shelters if b["id"] == "BN01")
-    principle = panel.violation_at(bn01)["principle"]
+    bn01 = next(r for r in range(table.rowCount()) if panel.violation_at(r).site.feature == "BN01")
+    shelters = reports["full"].shelters.by_shelter
+    removed = next(b.capacity_removed for b in shelters if b.site.feature == "BN01")
+    principle = panel.violation_at(bn01).principle
     assert table.item(bn01, 3).text() == f"{removed[principle]:,.0f} persons"
     panel.show()
     qtbot.waitExposed(panel)
@@ -182,8 +184,8 @@ def test_violations_list_and_click_to_zoom(qtbot, session, reports):
     rect = table.visualRect(table.model().index(row, 2))
     with qtbot.waitSignal(panel.zoom_to) as zoom:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert zoom.args == [wanted["layer"], wanted["id"]]
-    assert session.selection == (wanted["layer"], wanted["id"])
+    assert zoom.args == [wanted.site.layer, wanted.site.feature]
+    assert session.selection == (wanted.site.layer, wanted.site.feature)
 
 
 def test_violations_sort_and_keep_their_rows(qtbot, session, reports):
@@ -193,14 +195,14 @@ def test_violations_sort_and_keep_their_rows(qtbot, session, reports):
     table = panel.table
     table.sortItems(3, Qt.SortOrder.DescendingOrder)
     first = panel.violation_at(0)
-    assert first["id"] == "BN02" and first["principle"] == "避"  # 10,002 persons removed
+    assert first.site.feature == "BN02" and first.principle == "避"  # 10,002 persons removed
     table.sortItems(0, Qt.SortOrder.AscendingOrder)
-    order = [panel.violation_at(r)["principle"] for r in range(table.rowCount())]
+    order = [panel.violation_at(r).principle for r in range(table.rowCount())]
     assert order == sorted(order, key="避防让".index)
     with qtbot.waitSignal(panel.zoom_to) as zoom:
         panel.activate(table.rowCount() - 1)
     last = panel.violation_at(table.rowCount() - 1)
-    assert zoom.args == [last["layer"], last["id"]]
+    assert zoom.args == [last.site.layer, last.site.feature]
 
 
 def test_a_dual_use_space_is_found_in_its_own_layer(qtbot):
@@ -212,11 +214,11 @@ def test_a_dual_use_space_is_found_in_its_own_layer(qtbot):
     row = next(
         r
         for r in range(panel.table.rowCount())
-        if panel.violation_at(r)["layer"] == "activity_spaces (dual use)"
+        if panel.violation_at(r).site.layer_label == "activity_spaces (dual use)"
     )
     with qtbot.waitSignal(panel.zoom_to) as zoom:
         panel.activate(row)
-    assert zoom.args == ["activity_spaces", panel.violation_at(row)["id"]]
+    assert zoom.args == ["activity_spaces", panel.violation_at(row).site.feature]
 
 
 def test_a_deleted_site_zooms_to_its_bounds(qtbot, session, reports):
@@ -224,7 +226,9 @@ def test_a_deleted_site_zooms_to_its_bounds(qtbot, session, reports):
     qtbot.addWidget(panel)
     session.set_report(reports["full"])
     session.push(DeleteFeature("shelters", "BN02"))
-    row = next(r for r in range(panel.table.rowCount()) if panel.violation_at(r)["id"] == "BN02")
+    row = next(
+        r for r in range(panel.table.rowCount()) if panel.violation_at(r).site.feature == "BN02"
+    )
     shelters = reports["full"].layers["shelters"]
     expected = tuple(shelters[shelters["id"] == "BN02"].geometry.iloc[0].bounds)
     zooms: list[tuple[str, str]] = []
@@ -235,7 +239,7 @@ def test_a_deleted_site_zooms_to_its_bounds(qtbot, session, reports):
 
 
 def test_no_violations_says_so(qtbot, session, reports):
-    clean = Report({**reports["full"].summary, "violations": []}, reports["full"].layers)
+    clean = replace(reports["full"], violations=())
     panel = QtViolationsPanel(session)
     qtbot.addWidget(panel)
     session.set_report(clean)

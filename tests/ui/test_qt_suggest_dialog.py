@@ -43,9 +43,9 @@ def test_ask_see_and_add(qtbot, session: Session, tmp_path) -> None:
     assert dialog.add_button.isEnabled()
     dialog.add_to_plan()
     assert canvas.suggestion_count() == 0
-    assert evaluate(session.plan, gaps=False)["shelters"]["population_sheltered"] == pytest.approx(
-        1800
-    )
+    assert evaluate(session.plan, gaps=False).to_dict()["shelters"][
+        "population_sheltered"
+    ] == pytest.approx(1800)
     assert session.stack.can_undo
     session.undo()
     assert "suggested shelters" not in session.plan.layers

@@ -100,8 +100,8 @@ def test_scenario_and_period_come_from_the_session(qtbot, session, runner):
     with qtbot.waitSignal(runner.finished, timeout=30000) as done:
         runner.request_live()
     report = done.args[0]
-    assert report["scenario"] == "flood" and report["period"] == "normal"
-    assert report["shelters"] is None and report["facilities"]
+    assert report.to_dict()["scenario"] == "flood" and report.to_dict()["period"] == "normal"
+    assert report.to_dict()["shelters"] is None and report.to_dict()["facilities"]
 
 
 def test_cancel_stops_the_run_without_a_report(qtbot, session, runner, gate):
@@ -370,5 +370,5 @@ def test_live_reports_carry_areas_only_of_the_same_period(qtbot, session, runner
     with qtbot.waitSignal(runner.finished, timeout=30000) as other:
         runner.request_live()
     report = other.args[0]
-    assert report["period"] == "normal"
+    assert report.to_dict()["period"] == "normal"
     assert "gap_areas" not in report.layers and not report.stale
