@@ -14,13 +14,18 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
-
-import pyogrio
+from typing import TYPE_CHECKING, TextIO
 
 from spaceplanner import __version__, cli_suggest, settings
-from spaceplanner.engine.evaluation import PERIODS, Evaluator, evaluate
-from spaceplanner.feedback import Feedback
+from spaceplanner.cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    ProgressBar,
+    UsageError,
+    add_plan_args,
+    plan_path,
+)
 from spaceplanner.files import (
     EVALUATE_OUTPUTS,
     atomic_path,
@@ -28,43 +33,22 @@ from spaceplanner.files import (
     check_targets,
     own_output,
     plan_inputs,
-    write_outputs,
 )
-from spaceplanner.layers.catalogue import roles
-from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.model.plan import Plan, PlanLayer, load_plan
-from spaceplanner.model.plan_file import save_plan
 from spaceplanner.model.rules import list_profiles
-from spaceplanner.outputs.exports import FORMATS, check_export, export
-from spaceplanner.results.indicators import indicator_rows, value_text
-from spaceplanner.results.report import Report, ShelterSummary
-from spaceplanner.sample_maps import get_path, list_samples
+from spaceplanner.sample_maps import list_samples
+
+if TYPE_CHECKING:
+    from spaceplanner.model.plan import Plan, PlanLayer
+    from spaceplanner.results.report import Report, ShelterSummary
+
+# The parser is built from light modules only: ``spaceplanner --help`` loads no GIS library and no
+# engine. Each command imports what it needs when it runs (a test holds this).
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 #: Folder ``evaluate`` writes to when neither ``--out`` nor ``--json`` is given.
 DEFAULT_OUT = "evaluation"
-
-
-class UsageError(SpacePlannerError):
-    """A command line that cannot be carried out as given."""
-
-
-def _plan_path(args: argparse.Namespace) -> Path:
-    if args.sample and args.plan:
-        msg = "give either PLAN or --sample, not both"
-        raise UsageError(msg)
-    if args.sample:
-        try:
-            return get_path(args.sample)
-        except KeyError as exc:
-            raise UsageError(exc.args[0]) from exc
-    if not args.plan:
-        msg = "no plan given"
-        raise UsageError(msg, hint="give PLAN (.toml or .gpkg) or --sample NAME")
-    return Path(args.plan)
 
 
 def _fields_text(layer: PlanLayer) -> str:
@@ -107,6 +91,8 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 
 
 def _print_plan(plan: Plan, out: Path) -> None:
+    from spaceplanner.layers.crs import crs_label
+
     print(f"Plan: {plan.name}  ({out})")
     if plan.crs is None:
         print("CRS: none (no layer could be read)")
@@ -150,7 +136,10 @@ def _counts(plan: Plan) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a plan and report every problem; exit 2 when it is not usable."""
-    path = _plan_path(args)
+    from spaceplanner.layers.crs import crs_label
+    from spaceplanner.model.plan import load_plan
+
+    path = plan_path(args)
     plan = load_plan(path, crs=args.crs, strict=False)
     if args.json:
         report = {
@@ -184,6 +173,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _print_catalogue() -> None:
+    import pyogrio
+
+    from spaceplanner.layers.catalogue import roles
+
     print(f"SpacePlanner {__version__}")
     print(f"Sample maps: {', '.join(list_samples())}")
     print(f"Rule profiles: {', '.join(list_profiles())} (or a profile .toml path)")
@@ -206,10 +199,12 @@ def _print_catalogue() -> None:
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Without a plan: the tool, samples and role catalogue. With one: its summary."""
+    from spaceplanner.model.plan import load_plan
+
     if not args.plan and not args.sample:
         _print_catalogue()
         return EXIT_OK
-    path = _plan_path(args)
+    path = plan_path(args)
     plan = load_plan(path, strict=True)
     _print_plan(plan, path)
     extent = plan.extent(rasters=True)
@@ -223,12 +218,16 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Load a plan (TOML spec or GeoPackage) and save it as one plan GeoPackage."""
+    from spaceplanner.layers.crs import crs_label
+    from spaceplanner.model.plan import load_plan
+    from spaceplanner.model.plan_file import save_plan
+
     expected = 1 if args.sample else 2
     if len(args.paths) != expected:
         msg = "give the plan and the output file" if expected == 2 else "give the output file"
         raise UsageError(msg, hint="spaceplanner convert (PLAN | --sample NAME) OUTPUT.gpkg")
     args.plan = None if args.sample else args.paths[0]
-    source = _plan_path(args)
+    source = plan_path(args)
     target = Path(args.paths[-1])
     _check_output_file(target, [source])
     if target.exists() and not args.overwrite:
@@ -281,6 +280,8 @@ def _print_shelters(sh: ShelterSummary, out: TextIO) -> None:
 
 
 def _print_indicators(report: Report, out: TextIO) -> None:
+    from spaceplanner.results.indicators import indicator_rows, value_text
+
     rows = indicator_rows(report)
     if not rows:
         return
@@ -339,26 +340,13 @@ def _print_summary(report: Report, out: TextIO) -> None:
         print(f"Note: {note.text}", file=out)
 
 
-class _ProgressBar:
-    """A one-line progress bar on a terminal (nothing when output is not a terminal)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.active = stream.isatty()
-
-    def __call__(self, fraction: float, what: str) -> None:
-        if not self.active:
-            return
-        filled = int(fraction * 30)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {what:<28}")
-        self.stream.flush()
-        if fraction >= 1:
-            self.stream.write("\r" + " " * 70 + "\r")
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Evaluate a plan: write report.json and gaps.gpkg (or only the JSON), print a summary."""
-    path = _plan_path(args)
+    from spaceplanner.engine.evaluation import evaluate
+    from spaceplanner.model.plan import load_plan
+    from spaceplanner.outputs.evaluate_outputs import write_outputs
+
+    path = plan_path(args)
     plan = load_plan(path, strict=True)
     to_stdout = args.json == "-"
     summary_stream = sys.stderr if to_stdout else sys.stdout
@@ -379,7 +367,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         rules=args.rules,
         scenario=args.scenario,
         period=args.period,
-        progress=_ProgressBar(sys.stderr),
+        progress=ProgressBar(sys.stderr),
         gaps=out is not None,
     )
     written: list[Path] = []
@@ -402,7 +390,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Evaluate a plan and write the chosen exports."""
-    path = _plan_path(args)
+    import pyogrio
+
+    from spaceplanner.engine.evaluation import Evaluator
+    from spaceplanner.feedback import Feedback
+    from spaceplanner.model.plan import load_plan
+    from spaceplanner.outputs.exports import check_export, export
+
+    path = plan_path(args)
     plan = load_plan(path, strict=True)
     formats = [f for group in args.format for f in group.split(",") if f]
     scenarios = [s for group in (args.scenario or []) for s in group.split(",") if s] or None
@@ -427,7 +422,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     }
     # refused before the evaluation, so the user does not wait for an error
     check_export(plan, Path(args.out), formats, **where)
-    feedback = Feedback.from_callbacks(_ProgressBar(sys.stderr))
+    feedback = Feedback.from_callbacks(ProgressBar(sys.stderr))
     names = scenarios or [plan.scenario]
     ev = Evaluator(plan, rules=args.rules)
     share = 0.8 / len(names)
@@ -454,15 +449,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_plan_args(p: argparse.ArgumentParser, *, crs: bool = True) -> None:
-    p.add_argument("plan", nargs="?", metavar="PLAN", help="plan spec (.toml) or plan file (.gpkg)")
-    p.add_argument(
-        "--sample", metavar="NAME", help=f"a shipped sample map ({', '.join(list_samples())})"
-    )
-    if crs:
-        p.add_argument("--crs", metavar="CRS", help="metric CRS to work in, e.g. EPSG:32650")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``spaceplanner`` command."""
     parser = argparse.ArgumentParser(
@@ -475,14 +461,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a plan and list every problem found")
-    _add_plan_args(p)
+    add_plan_args(p)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
         "evaluate", help="walking-distance coverage of shelters, activity space and facilities"
     )
-    _add_plan_args(p, crs=False)
+    add_plan_args(p, crs=False)
     p.add_argument(
         "--rules",
         metavar="PROFILE",
@@ -496,7 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--period",
-        choices=PERIODS,
+        choices=settings.PERIODS,
         default="both",
         help="normal (daily life), emergency (shelters after the 让/防/避 checks), or both",
     )
@@ -522,20 +508,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export", help="web map, printable map sheet, shapefiles and report tables of a plan"
     )
-    _add_plan_args(p, crs=False)
+    add_plan_args(p, crs=False)
     p.add_argument(
         "--format",
         action="append",
         required=True,
         metavar="FMT",
-        help=f"one or more of {', '.join(FORMATS)} (repeat, or separate with commas)",
+        help=f"one or more of {', '.join(settings.EXPORT_FORMATS)} "
+        "(repeat, or separate with commas)",
     )
     p.add_argument("--out", metavar="DIR", required=True, help="output folder")
     p.add_argument("--rules", metavar="PROFILE", help="rule profile name or .toml path")
     p.add_argument(
         "--scenario", action="append", metavar="NAME", help="scenario(s); tables hold each"
     )
-    p.add_argument("--period", choices=PERIODS, default="both", help="normal, emergency or both")
+    p.add_argument(
+        "--period", choices=settings.PERIODS, default="both", help="normal, emergency or both"
+    )
     p.add_argument("--paper", choices=["A4", "A3"], default="A4", help="map sheet paper size")
     p.add_argument(
         "--orientation", choices=["portrait", "landscape"], default="landscape", help="map sheet"
@@ -553,10 +542,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.set_defaults(func=cmd_export)
 
-    cli_suggest.add_parser(sub, _add_plan_args)
+    cli_suggest.add_parser(sub, add_plan_args)
 
     p = sub.add_parser("info", help="the tool, its samples and layer roles; or a plan's summary")
-    _add_plan_args(p, crs=False)
+    add_plan_args(p, crs=False)
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser(

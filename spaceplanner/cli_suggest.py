@@ -1,4 +1,7 @@
-"""``spaceplanner suggest``: where the next shelter, park or facility should go."""
+"""``spaceplanner suggest``: where the next shelter, park or facility should go.
+
+The solver and the engine are imported when the command runs, not when the parser is built.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from spaceplanner.cli_common import EXIT_OK, ProgressBar, plan_path
 
 if TYPE_CHECKING:
     from spaceplanner.engine.suggest import Suggestions
@@ -101,7 +106,6 @@ def _print(result: Suggestions, out: TextIO) -> None:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """Answer a site-suggestion question; print it, write JSON and a layer when asked."""
-    from spaceplanner.cli import EXIT_OK, _plan_path, _ProgressBar
     from spaceplanner.engine.suggest import suggest
     from spaceplanner.files import atomic_path
     from spaceplanner.layers.errors import PlanError
@@ -111,7 +115,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.period is not None and args.period != expected:
         msg = f"--for {args.for_} is a question of the {expected} period, not {args.period}"
         raise PlanError(msg, field="period", hint=f"drop --period or use --period {expected}")
-    plan = load_plan(_plan_path(args), strict=True)
+    plan = load_plan(plan_path(args), strict=True)
     result = suggest(
         plan,
         for_=args.for_,
@@ -122,7 +126,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         rules=args.rules,
         circle=args.circle,
         time_limit=args.time_limit,
-        progress=_ProgressBar(sys.stderr),
+        progress=ProgressBar(sys.stderr),
     )
     text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)
     to_stdout = args.json == "-"

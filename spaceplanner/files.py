@@ -28,14 +28,10 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from spaceplanner import settings
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
-
-if TYPE_CHECKING:
-    from spaceplanner.model.plan import Plan
-    from spaceplanner.results.report import Report
 
 __all__ = [
     "EVALUATE_OUTPUTS",
@@ -50,7 +46,6 @@ __all__ = [
     "own_output",
     "plan_inputs",
     "safe_name",
-    "write_outputs",
 ]
 
 #: The lock file a run holds in its output folder while it writes there.
@@ -144,7 +139,23 @@ def _remove(path: Path) -> None:
 # --- inputs ----------------------------------------------------------------------------------
 
 
-def plan_inputs(plan: Plan, *extra: Path | str | None) -> list[Path]:
+class _Sourced(Protocol):
+    @property
+    def source(self) -> str | None: ...
+
+
+class PlanSources(Protocol):
+    """What :func:`plan_inputs` reads of a plan (a :class:`spaceplanner.model.plan.Plan`): the
+    file it was loaded from and its layers' sources. This module sits below the model, so it names
+    no model class."""
+
+    @property
+    def path(self) -> Path | None: ...
+
+    def __iter__(self) -> Iterator[_Sourced]: ...
+
+
+def plan_inputs(plan: PlanSources, *extra: Path | str | None) -> list[Path]:
     """Every file ``plan`` was read from: its plan file (TOML spec or GeoPackage) and each layer's
     source (with a Shapefile's sidecar files), plus ``extra`` files (e.g. a rule profile)."""
     files: list[Path] = []
@@ -518,7 +529,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
                 Path(f"{tmp}{suffix}").unlink()
 
 
-# --- evaluate's outputs ----------------------------------------------------------------------
+# --- results files ----------------------------------------------------------------------
 
 
 def mark_results(path: Path, run: dict[str, Any] | None) -> None:
@@ -547,45 +558,6 @@ def own_output(path: Path) -> bool:
             RESULTS_TABLE in tables or "residents" in tables
         )
     return False
-
-
-def _write_gpkg(layers: dict[str, Any], target: Path, run: dict[str, Any] | None) -> None:
-    import pyogrio
-
-    first = True
-    for name, frame in layers.items():
-        pyogrio.write_dataframe(frame, target, layer=name, driver="GPKG", append=not first)
-        first = False
-    mark_results(target, run)
-
-
-def write_outputs(
-    report: Report,
-    folder: Path | str,
-    *,
-    overwrite: bool = False,
-    inputs: Iterable[Path] = (),
-) -> list[Path]:
-    """Write ``report.json`` and ``gaps.gpkg`` (one layer per result layer) into ``folder``.
-
-    The two are one unit (:func:`output_unit`): both are replaced or neither. Earlier outputs of
-    ``evaluate`` are replaced; any other file of those names only with ``overwrite``.
-
-    Returns
-    -------
-    list of Path
-        The paths written.
-    """
-    from spaceplanner.outputs.exports import vector_ready
-
-    folder = Path(folder)
-    names = ["report.json", *(["gaps.gpkg"] if report.layers else [])]
-    with output_unit(folder, overwrite=overwrite, inputs=inputs, replaceable=own_output) as staging:
-        (staging / "report.json").write_text(report.to_json(), encoding="utf-8")
-        if report.layers:
-            layers = {name: vector_ready(frame) for name, frame in report.layers.items()}
-            _write_gpkg(layers, staging / "gaps.gpkg", report.run.to_dict())
-    return [folder / name for name in names]
 
 
 # --- names -----------------------------------------------------------------------------------

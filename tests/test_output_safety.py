@@ -26,6 +26,7 @@ import pyogrio
 import pytest
 
 import spaceplanner.files as outputs_module
+import spaceplanner.outputs.evaluate_outputs as evaluate_outputs
 from spaceplanner import PlanError, load_plan, save_plan
 from spaceplanner.cli import main
 from spaceplanner.sample_maps import get_path
@@ -188,7 +189,7 @@ def test_json_into_a_missing_folder_is_refused_before_evaluating(
     def no_evaluation(*args, **kwargs):
         raise AssertionError("evaluated although the output cannot be written")
 
-    monkeypatch.setattr("spaceplanner.cli.evaluate", no_evaluation)
+    monkeypatch.setattr("spaceplanner.engine.evaluation.evaluate", no_evaluation)
     target = tmp_path / "missing" / "report.json"
     assert main(["evaluate", "--sample", SAMPLE, "--json", str(target)]) == 2
     err = capsys.readouterr().err
@@ -228,8 +229,9 @@ def test_a_second_run_is_refused_while_the_first_holds_the_lock(tmp_path: Path) 
         _wait_for(Path(f"{flag}.reached"), first)
         second = _run(*args)
         assert second.returncode == 2
-        assert "another SpacePlanner run is writing into this folder" in second.stderr
-        assert f"pid {first.pid}" in second.stderr
+        # the folder (the error's file), the holder's pid and the key words
+        assert f"error: {out}" in second.stderr and f"pid {first.pid}" in second.stderr
+        assert "another SpacePlanner run" in second.stderr
         assert not (out / "indicators.csv").exists()  # the first has not swapped in yet
     finally:
         flag.unlink()
@@ -359,11 +361,11 @@ def test_a_full_disk_leaves_the_previous_outputs_of_evaluate(
             def full(*args, **kwargs):
                 raise OSError(errno.ENOSPC, "No space left on device")
 
-            monkeypatch.setattr(outputs_module, "_write_gpkg", full)
+            monkeypatch.setattr(evaluate_outputs, "_write_gpkg", full)
         capsys.readouterr()
         assert main(["evaluate", "--sample", SAMPLE, "--out", str(out)]) == 2
         err = capsys.readouterr().err
-        assert "disk is full" in err and "previous outputs are unchanged" in err
+        assert "disk is full" in err and str(out) in err
         assert _snapshot(out) == before  # report.json and gaps.gpkg both from the first run
         assert _leftovers(out) == []
 

@@ -19,7 +19,7 @@ import pyogrio
 import pytest
 import rasterio
 from conftest import UTM35, X0, Y0
-from pyproj import Transformer
+from pyproj import CRS, Transformer
 from rasterio.transform import from_origin
 
 import spaceplanner.model.plan_file as plan_file
@@ -345,3 +345,62 @@ def test_crs_given_for_a_plan_file_is_used(community: Path, tmp_path: Path, caps
     assert load_plan(tmp_path / "tm35.gpkg").crs.to_epsg() == 3067
     code, text = _run(capsys, "validate", str(out), "--crs", "EPSG:3395")
     assert code == 2 and "distorts" in text
+
+
+def test_crs_on_a_plan_file_reprojects_as_on_a_spec(
+    community: Path, tmp_path: Path, capsys
+) -> None:
+    """``convert --crs`` / ``validate --crs`` on a .gpkg reproject its vector layers, as on a TOML
+    spec; rasters keep their own CRS (read windowed to the plan), as from a spec."""
+    with rasterio.open(
+        tmp_path / "dem.tif",
+        "w",
+        driver="GTiff",
+        width=30,
+        height=20,
+        count=1,
+        dtype="float32",
+        crs=UTM35,
+        transform=from_origin(X0 - 50, Y0 + 250, 10, 10),
+    ) as dst:
+        dst.write(np.arange(600, dtype="float32").reshape(20, 30), 1)
+    community.write_text(
+        community.read_text() + '\n[layers.dem]\nrole = "terrain"\npath = "dem.tif"\n'
+    )
+    source = save_plan(load_plan(community), tmp_path / "plan.gpkg")
+    target = tmp_path / "gk25.gpkg"  # ETRS-GK25FIN, Helsinki's zone: x about 25.5 million m
+    code, text = _run(capsys, "convert", str(source), str(target), "--crs", "EPSG:3879")
+    assert code == 0 and "EPSG:3879" in text
+    # the written file itself, read without SpacePlanner
+    for name in ("residents", "shelters", "walk"):
+        assert CRS(pyogrio.read_info(target, layer=name)["crs"]).to_epsg() == 3879, name
+    con = sqlite3.connect(target)
+    try:
+        (value,) = con.execute(
+            "SELECT value FROM spaceplanner_metadata WHERE key = 'plan'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert CRS.from_wkt(json.loads(value)["crs"]).to_epsg() == 3879
+    before = pyogrio.read_dataframe(source, layer="residents")
+    after = pyogrio.read_dataframe(target, layer="residents")
+    assert list(after["id"]) == list(before["id"])
+    x, y = Transformer.from_crs(UTM35, "EPSG:3879", always_xy=True).transform(
+        before.geometry.x.to_numpy(), before.geometry.y.to_numpy()
+    )
+    assert np.allclose(after.geometry.x, x, atol=0.01) and np.allclose(
+        after.geometry.y, y, atol=0.01
+    )
+    assert not np.allclose(after.geometry.x, before.geometry.x, atol=1000)  # really moved
+    with rasterio.open(target, "r", driver="GPKG", table="dem") as dem:
+        assert dem.crs.to_epsg() == 32635
+    # load_plan and validate say the same, and match the spec loaded with the same CRS
+    from_file = load_plan(source, crs="EPSG:3879")
+    from_spec = load_plan(community, crs="EPSG:3879")
+    assert from_file.crs == from_spec.crs
+    for name in ("residents", "shelters", "walk"):
+        a, b = from_file.layers[name].frame, from_spec.layers[name].frame
+        assert a.geometry.geom_equals_exact(b.geometry, 0.01).all(), name
+    assert from_file.layers["dem"].raster.crs == from_spec.layers["dem"].raster.crs
+    code, text = _run(capsys, "validate", str(source), "--crs", "EPSG:3879", "--json")
+    assert code == 0 and json.loads(text)["crs"] == "EPSG:3879"

@@ -41,7 +41,7 @@ from spaceplanner.layers.readers import (
     gpkg_tables,
     read_raster,
 )
-from spaceplanner.model.plan import (
+from spaceplanner.model.plan_core import (
     Plan,
     PlanLayer,
     check_coordinates,

@@ -1,0 +1,74 @@
+"""What every ``spaceplanner`` subcommand shares: exit codes, the plan argument, a progress bar.
+
+Light on purpose: ``spaceplanner --help`` builds the whole argument tree from this module,
+:mod:`spaceplanner.settings`, the sample and profile lists, without loading GDAL, pandas or the
+engine (each command imports those when it runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.sample_maps import get_path, list_samples
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "ProgressBar",
+    "UsageError",
+    "add_plan_args",
+    "plan_path",
+]
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(SpacePlannerError):
+    """A command line that cannot be carried out as given."""
+
+
+def plan_path(args: argparse.Namespace) -> Path:
+    """The plan file of ``PLAN`` or ``--sample NAME`` (exactly one of them)."""
+    if args.sample and args.plan:
+        msg = "give either PLAN or --sample, not both"
+        raise UsageError(msg)
+    if args.sample:
+        try:
+            return get_path(args.sample)
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from exc
+    if not args.plan:
+        msg = "no plan given"
+        raise UsageError(msg, hint="give PLAN (.toml or .gpkg) or --sample NAME")
+    return Path(args.plan)
+
+
+def add_plan_args(p: argparse.ArgumentParser, *, crs: bool = True) -> None:
+    """Add ``PLAN``, ``--sample`` (and ``--crs``) to a subcommand."""
+    p.add_argument("plan", nargs="?", metavar="PLAN", help="plan spec (.toml) or plan file (.gpkg)")
+    p.add_argument(
+        "--sample", metavar="NAME", help=f"a shipped sample map ({', '.join(list_samples())})"
+    )
+    if crs:
+        p.add_argument("--crs", metavar="CRS", help="metric CRS to work in, e.g. EPSG:32650")
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal (nothing when output is not a terminal)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+
+    def __call__(self, fraction: float, what: str) -> None:
+        if not self.active:
+            return
+        filled = int(fraction * 30)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {what:<28}")
+        self.stream.flush()
+        if fraction >= 1:
+            self.stream.write("\r" + " " * 70 + "\r")
