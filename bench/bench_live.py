@@ -34,7 +34,7 @@ from spaceplanner.model.commands import (
     MoveFeature,
 )
 from spaceplanner.ui.qt_main_window import QtMainWindow
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 TARGET_MS = 150.0
 

@@ -43,7 +43,7 @@ from spaceplanner.ui.qt_add_layer_dialog import (
     unit_label,
     value_text,
 )
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 __all__ = ["QtAttributesDialog"]
 

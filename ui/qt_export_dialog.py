@@ -46,7 +46,7 @@ from spaceplanner.outputs.mapsheet import write_map_sheet
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 from spaceplanner.ui.qt_worker import QtBackgroundTask
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 __all__ = ["QtExportDialog", "planned_outputs"]
 

@@ -20,7 +20,7 @@ from PyQt5.QtWidgets import (
 
 from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.ui.qt_follow import follow
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 __all__ = ["QtFeaturePanel"]
 

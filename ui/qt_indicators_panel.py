@@ -31,7 +31,7 @@ from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 from spaceplanner.ui.qt_follow import follow
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 __all__ = ["QtIndicatorsPanel", "QtViolationsPanel"]
 

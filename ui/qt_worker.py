@@ -8,7 +8,7 @@ come back as queued signals, so every slot runs in the GUI thread.
 session. The
 evaluator caches per-layer work keyed by fingerprints of the layers' content, so evaluating again
 after an edit recomputes only what the edit touched. Each run evaluates a
-:meth:`~spaceplanner.ui.session.Session.snapshot` of the plan, so edits may go on meanwhile.
+:meth:`~spaceplanner.ui.model.session.Session.snapshot` of the plan, so edits may go on meanwhile.
 
 Two kinds of run:
 
@@ -49,7 +49,7 @@ from spaceplanner.engine.evaluation import CancelledError, Evaluator
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.report import Report
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 __all__ = ["QtBackgroundTask", "QtEvaluationRunner", "TaskFunction"]
 
@@ -321,7 +321,7 @@ class QtEvaluationRunner(QObject):
         How far a full run is (translated step names).
     finished(object report, bool full)
         A run ended with a :class:`~spaceplanner.results.report.Report`, already given to
-        :meth:`Session.set_report <spaceplanner.ui.session.Session.set_report>`.
+        :meth:`Session.set_report <spaceplanner.ui.model.session.Session.set_report>`.
     failed(str message)
         A run failed: the error's description (or a short message; the traceback is logged).
     cancelled()

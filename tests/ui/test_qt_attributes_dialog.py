@@ -12,7 +12,7 @@ from spaceplanner import LayerError, load_plan
 from spaceplanner.model.commands import Command, EditAttributes
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.qt_export_dialog import QtExportDialog, planned_outputs
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 
 @pytest.fixture

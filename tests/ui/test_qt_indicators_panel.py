@@ -17,7 +17,7 @@ from spaceplanner.ui.qt_indicators_panel import (
     QtIndicatorsPanel,
     QtViolationsPanel,
 )
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 
 @pytest.fixture(scope="module")

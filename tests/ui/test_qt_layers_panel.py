@@ -22,7 +22,7 @@ from spaceplanner.ui.qt_layers_panel import (
     QtStyleDialog,
     style_swatch,
 )
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"

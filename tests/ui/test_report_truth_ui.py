@@ -17,7 +17,7 @@ from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.qt_canvas import QtMapCanvas
 from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
 from spaceplanner.ui.qt_layers_panel import QtLayerListModel
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"
