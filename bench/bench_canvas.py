@@ -32,8 +32,8 @@ from PyQt5.QtWidgets import QApplication
 
 from spaceplanner.model.commands import EditAttributes, MoveFeature
 from spaceplanner.model.plan import Plan
-from spaceplanner.ui.qt_canvas import QtMapCanvas
 from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_canvas import QtMapCanvas
 
 CRS = "EPSG:32650"
 X0, Y0 = 500_000.0, 3_400_000.0

@@ -1,6 +1,7 @@
 """The map canvas: a plan's layers, the latest evaluation over them, and the edit tools.
 
-:class:`QtMapCanvas` is a QGraphicsView (as QGIS's canvas) over a :class:`~spaceplanner.ui.model.session.
+:class:`QtMapCanvas` is a QGraphicsView (as QGIS's canvas) over a
+:class:`~spaceplanner.ui.model.session.
 Session`. Scene coordinates are the plan's metres with y flipped (scene y = -map y), so north is
 up. Each layer is ONE graphics item that paints cached painter paths: the features are cut into
 paths of a few spatially close parts (ordered along a Morton curve) so a frame draws only the
@@ -74,8 +75,8 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, MoveFeature, SetGeometry
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.results.report import Report
-from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_follow import follow
 
 __all__ = ["OVERLAYS", "TOOLS", "QtMapCanvas"]
 

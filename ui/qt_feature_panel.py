@@ -19,8 +19,8 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner.engine.siting import DUAL_USE_SUFFIX
-from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_follow import follow
 
 __all__ = ["QtFeaturePanel"]
 

@@ -30,8 +30,8 @@ from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
-from spaceplanner.ui.qt_follow import follow
 from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_follow import follow
 
 __all__ = ["QtIndicatorsPanel", "QtViolationsPanel"]
 

@@ -44,9 +44,9 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan, load_plan, project_layer
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
-from spaceplanner.ui.qt_start_page import QtStartPage
 from spaceplanner.ui.model.recovery import Recovery
 from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_start_page import QtStartPage
 
 __all__ = ["QtMainWindow", "app_home"]
 
