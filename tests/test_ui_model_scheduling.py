@@ -63,7 +63,7 @@ def test_a_remembered_run_is_dropped_only_when_it_would_say_nothing_new(
     wanted: str, ended_full: bool, unchanged: bool, starts: str | None
 ) -> None:
     schedule = RunSchedule()
-    schedule.request(wanted, busy=True)  # type: ignore[arg-type]
+    schedule.request(wanted, busy=True)
     assert schedule.after(ended_full=ended_full, unchanged=unchanged) == starts
     assert schedule.pending is None
 
