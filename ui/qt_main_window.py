@@ -39,11 +39,12 @@ from PyQt5.QtWidgets import (
 from spaceplanner import __version__
 from spaceplanner.engine.evaluation import PERIODS
 from spaceplanner.engine.hazards import SCENARIOS, hazard_types
-from spaceplanner.layers.crs import choose_metric_crs, crs_label
+from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan, load_plan, project_layer
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
+from spaceplanner.ui.model.layer_draft import plan_crs_for
 from spaceplanner.ui.model.recovery import Recovery
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_start_page import QtStartPage
@@ -698,15 +699,9 @@ class QtMainWindow(QMainWindow):
             return None
         layer = dialog.result_layer()
         if plan.crs is None:
-            from pyproj import CRS
-
-            if layer.frame is not None:
-                source = CRS.from_user_input(layer.frame.crs)
-                plan.crs = choose_metric_crs([(source, layer.bounds(source))])
+            plan.crs = plan_crs_for(layer)
+            if layer.frame is not None and plan.crs is not None:
                 project_layer(layer, plan.crs)
-            elif layer.raster is not None:
-                raster = layer.raster
-                plan.crs = choose_metric_crs([(raster.crs, tuple(raster.bounds))])
         return layer
 
     def _close_session(self) -> None:
