@@ -128,7 +128,9 @@ def test_a_layer_far_from_the_plan_is_an_error_with_the_distance(
     draft = _draft(plan, path)
     _, layer = draft.check()
     assert layer is not None
-    east = plan.extent(rasters=True)[2]
+    extent = plan.extent(rasters=True)
+    assert extent is not None
+    east = extent[2]
     assert draft.distance_km(layer) == pytest.approx((X0 + 50_000 - east) / 1000, abs=0.01)
     assert any("do not overlap" in e for e in _errors(draft))
     # the layer the plan's own residents come from overlaps
