@@ -315,7 +315,7 @@ class QtMainWindow(QMainWindow):
 
     def _build_plan_ui(self) -> None:
         """The canvas, docks and toolbars for an open plan (built once per window)."""
-        from spaceplanner.ui.qt_canvas import QtMapCanvas
+        from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
         from spaceplanner.ui.qt_feature_panel import QtFeaturePanel
         from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
         from spaceplanner.ui.qt_layers_panel import QtLayersPanel

@@ -20,21 +20,14 @@ from __future__ import annotations
 import functools
 import logging
 import math
-import operator
-import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise, repeat
 from typing import Any, TypeVar
 
 import numpy as np
-import rasterio
 import shapely
-from pyproj import CRS, Transformer
 from PyQt5.QtCore import (
-    QByteArray,
     QCoreApplication,
-    QDataStream,
     QPointF,
     QRectF,
     Qt,
@@ -43,30 +36,20 @@ from PyQt5.QtCore import (
 from PyQt5.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
-    QPen,
-    QPixmap,
-    QPolygonF,
     QResizeEvent,
-    QTransform,
     QWheelEvent,
 )
 from PyQt5.QtWidgets import (
     QFrame,
     QGraphicsItem,
-    QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QWidget,
 )
-from rasterio.enums import Resampling
-from rasterio.errors import RasterioError
 from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.engine.siting import DUAL_USE_SUFFIX
@@ -75,6 +58,17 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, MoveFeature, SetGeometry
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.results.report import Report
+from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex, Same
+from spaceplanner.ui.canvas.qt_items import (
+    HANDLE_PX,
+    QtRasterItem,
+    QtShapeItem,
+    QtVectorItem,
+    QtViolationItem,
+    QtWorldItem,
+)
+from spaceplanner.ui.canvas.qt_paths import Drawing, split_parts
+from spaceplanner.ui.canvas.qt_symbols import PRINCIPLES, Symbology, cosmetic, overlay_symbology
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_follow import follow
 
@@ -94,884 +88,20 @@ OVERLAYS = (
     "violations",
 )
 
-#: Parts per painter path: small enough that a frame skips what is off screen and that the
-#: rasteriser works on small areas, large enough that a frame makes few calls (measured with
-#: bench/bench_canvas.py: 16 draws 10,000 blocks about twice as fast as 1 or 256).
-_GROUP = 16
-#: Parts smaller than this many pixels are drawn as a dot at their centre.
-_MIN_FEATURE_PX = 1.0
-#: Above this many parts of a layer in a frame the layer is drawn without antialiasing: the
-#: parts are then a few pixels across, where it shows little and costs half the frame.
-_ANTIALIAS_PARTS = 4000
-#: Above this many vertices of a layer in a frame, even pens of 3 pixels and more are drawn as
-#: 1-pixel lines side by side (see _VectorItem._paint_shapes).
-_WIDE_PEN_VERTICES = 20_000
-#: How near (pixels) the cursor must be to a feature or a vertex to hit it.
-_HIT_PX = 4.0
-_HANDLE_PX = 7.0
 #: Zoom limits: at most 1:10; at least the whole world rect (the plan's extent, 10x around).
 _MAX_ZOOM_DENOMINATOR = 10.0
 _WORLD_FACTOR = 10.0
 _WORLD_MIN_M = 10_000.0
 #: Opacity of a hazard layer that the chosen scenario does not count.
 _UNCOUNTED_OPACITY = 0.3
-#: Rasters are shown from an overview of at most this many pixels a side.
-_RASTER_PIXELS = 1024
 _WHEEL_STEP = 1.25
 _KEY_ZOOM = 1.5
-
-#: Violation symbols per principle (as the web map and map sheet draw them): colour, shape,
-#: horizontal offset in pixels so that the three principles at one site sit side by side.
-_PRINCIPLES: dict[str, tuple[str, str, float]] = {
-    "避": ("#c62828", "circle", 14.0),
-    "防": ("#e65100", "square", 0.0),
-    "让": ("#1565c0", "diamond", -14.0),
-}
 
 _Z_OVERLAYS = 10_000.0
 _Z_SELECTION = 20_000.0
 _Z_PREVIEW = 20_001.0
 
-_ELEMENT = np.dtype([("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
-_WINDING_FILL = 1  # Qt::WindingFill in QPainterPath's stream format
-
 _Handler = TypeVar("_Handler", bound=Callable[..., Any])
-
-
-# -- geometry to painter paths ---------------------------------------------------------------
-
-
-def _read_paths(chunks: list[bytes], count: int) -> list[QPainterPath]:
-    """Painter paths from their QDataStream form (built with numpy: much faster than
-    QPainterPath.lineTo per vertex)."""
-    stream = QDataStream(QByteArray(b"".join(chunks)))
-    paths = []
-    for _ in range(count):
-        path = QPainterPath()
-        stream >> path
-        paths.append(path)
-    return paths
-
-
-def _read_polygons(arrays: list[np.ndarray]) -> list[QPolygonF]:
-    """QPolygonF objects of the (n, 2) coordinate arrays, through their QDataStream form."""
-    chunks = [
-        struct.pack(">I", len(xy)) + np.ascontiguousarray(xy, dtype=">f8").tobytes()
-        for xy in arrays
-    ]
-    stream = QDataStream(QByteArray(b"".join(chunks)))
-    polygons = []
-    for _ in arrays:
-        polygon = QPolygonF()
-        stream >> polygon
-        polygons.append(polygon)
-    return polygons
-
-
-def _path_chunks(xy: np.ndarray, first: np.ndarray, cuts: np.ndarray) -> list[bytes]:
-    """The stream form of one path per slice ``cuts[i]:cuts[i + 1]`` of the vertices ``xy``
-    (scene coordinates); ``first`` marks the vertex that starts each ring or line."""
-    elements = np.empty(len(xy), _ELEMENT)
-    elements["type"] = np.where(first, 0, 1)  # MoveToElement, LineToElement
-    elements["x"] = xy[:, 0]
-    elements["y"] = xy[:, 1]
-    starts = np.flatnonzero(first)
-    chunks = []
-    for lo, hi in pairwise(cuts.tolist()):
-        last_move = int(starts[np.searchsorted(starts, hi) - 1]) - lo
-        chunks.append(
-            struct.pack(">i", hi - lo)
-            + elements[lo:hi].tobytes()
-            + struct.pack(">ii", last_move, _WINDING_FILL)
-        )
-    return chunks
-
-
-def _split(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Polygons (exteriors counter-clockwise, so holes stay holes under the winding rule),
-    lines, and point coordinates (map CRS) of an array of geometries of any type."""
-    parts = shapely.get_parts(geoms)
-    kind = shapely.get_type_id(parts)
-    if (kind >= 4).any():  # multi-part geometries inside a collection
-        parts = shapely.get_parts(parts)
-        kind = shapely.get_type_id(parts)
-    keep = ~shapely.is_empty(parts) & (kind >= 0)
-    parts, kind = parts[keep], kind[keep]
-    polygons = shapely.orient_polygons(parts[kind == 3])
-    lines = parts[(kind == 1) | (kind == 2)]
-    points = shapely.get_coordinates(parts[kind == 0])
-    return np.asarray(polygons, dtype=object), lines, points
-
-
-def _flip(xy: np.ndarray) -> np.ndarray:
-    """Map coordinates to scene coordinates (and back): y flipped."""
-    return np.column_stack([xy[:, 0], -xy[:, 1]]) if len(xy) else np.zeros((0, 2))
-
-
-def _morton(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Position along a Z-order curve, so that neighbours in the order are neighbours on the map."""
-
-    def spread(v: np.ndarray) -> np.ndarray:
-        v = v.astype(np.uint32)
-        v = (v | (v << 8)) & 0x00FF00FF
-        v = (v | (v << 4)) & 0x0F0F0F0F
-        v = (v | (v << 2)) & 0x33333333
-        return (v | (v << 1)) & 0x55555555
-
-    def grid(v: np.ndarray) -> np.ndarray:
-        lo, hi = float(v.min()), float(v.max())
-        return np.round((v - lo) / max(hi - lo, 1e-9) * 65535)
-
-    return spread(grid(x)) | (spread(grid(y)) << 1)
-
-
-@dataclass
-class _Shapes:
-    """Polygons or lines of a layer as painter paths of up to ``_GROUP`` close parts each."""
-
-    paths: list[QPainterPath] = field(default_factory=list)
-    centres: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))  # of parts, in order
-    bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # scene coordinates
-    sizes: np.ndarray = field(default_factory=lambda: np.zeros(0))  # largest part, metres
-    parts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
-    vertices: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
-
-    def __len__(self) -> int:
-        return len(self.paths)
-
-    @classmethod
-    def build(cls, parts: np.ndarray, *, rings: bool) -> _Shapes:
-        """Group ``parts`` (polygons when ``rings``, else lines) into painter paths.
-
-        Parts are sorted by size class, largest first (so that small parts of a layer are drawn
-        over large ones, and each path holds parts of about one size, for the level of detail),
-        then along a Morton curve, and cut into paths of ``_GROUP``.
-        """
-        n = len(parts)
-        if n == 0:
-            return cls()
-        box = shapely.bounds(parts)
-        size = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])
-        size_class = np.floor(np.log2(np.maximum(size, 1e-3)))
-        cx, cy = (box[:, 0] + box[:, 2]) / 2, (box[:, 1] + box[:, 3]) / 2
-        order = np.lexsort((_morton(cx, cy), -size_class))
-        rank = np.empty(n, dtype=np.int64)
-        rank[order] = np.arange(n)
-        sorted_class = size_class[order]
-        new_class = np.r_[True, sorted_class[1:] != sorted_class[:-1]]
-        run_start = np.maximum.accumulate(np.where(new_class, np.arange(n), 0))
-        new_group = new_class | ((np.arange(n) - run_start) % _GROUP == 0)
-        group_starts = np.flatnonzero(new_group)
-        group_of_rank = np.cumsum(new_group) - 1
-
-        if rings:
-            lines, line_part = shapely.get_rings(parts, return_index=True)
-        else:
-            lines, line_part = parts, np.arange(n)
-        coords, line_of_vertex = shapely.get_coordinates(lines, return_index=True)
-        counts = np.bincount(line_of_vertex, minlength=len(lines))
-        starts = np.r_[0, np.cumsum(counts)[:-1]]
-        line_order = np.argsort(rank[line_part], kind="stable")
-        c, s = counts[line_order], starts[line_order]
-        offsets = np.r_[0, np.cumsum(c)[:-1]]
-        index = np.repeat(s - offsets, c) + np.arange(int(c.sum()))
-        first = np.zeros(len(index), dtype=bool)
-        first[offsets[c > 0]] = True
-        vertex_group = np.repeat(group_of_rank[rank[line_part[line_order]]], c)
-        cuts = np.r_[np.flatnonzero(np.r_[True, vertex_group[1:] != vertex_group[:-1]]), len(index)]
-        xy = _flip(coords[index])
-        count = len(cuts) - 1
-        lo = cuts[:-1]
-        bounds = np.column_stack(
-            [
-                np.minimum.reduceat(xy[:, 0], lo),
-                np.minimum.reduceat(xy[:, 1], lo),
-                np.maximum.reduceat(xy[:, 0], lo),
-                np.maximum.reduceat(xy[:, 1], lo),
-            ]
-        )
-        centres = _flip(np.column_stack([cx, cy])[order])
-        part_cuts = np.r_[group_starts, n]
-        return cls(
-            paths=_read_paths(_path_chunks(xy, first, cuts), count),
-            centres=centres,
-            bounds=bounds,
-            sizes=np.maximum.reduceat(size[order], group_starts),
-            parts=np.diff(part_cuts),
-            vertices=np.diff(cuts),
-        )
-
-    def centres_of(self, groups: list[int]) -> QPolygonF:
-        """The centres of the parts of ``groups``, as one polygon for ``drawPoints``."""
-        cuts = np.r_[0, np.cumsum(self.parts)]
-        return _read_polygons(
-            [np.concatenate([self.centres[cuts[g] : cuts[g + 1]] for g in groups])]
-        )[0]
-
-    def visible(self, box: tuple[float, float, float, float]) -> np.ndarray:
-        """Which paths reach into ``box`` (scene minx, miny, maxx, maxy)."""
-        b = self.bounds
-        return (b[:, 0] <= box[2]) & (b[:, 2] >= box[0]) & (b[:, 1] <= box[3]) & (b[:, 3] >= box[1])
-
-
-@dataclass
-class _Drawing:
-    """A layer's geometry ready to paint: polygons, lines and points (scene coordinates)."""
-
-    polygons: _Shapes
-    lines: _Shapes
-    points: np.ndarray
-
-    @classmethod
-    def build(cls, geoms: np.ndarray, *, unique_points: bool = False) -> _Drawing:
-        polygons, lines, points = _split(geoms)
-        if unique_points and len(points):
-            points = np.unique(points, axis=0)
-        return cls(
-            _Shapes.build(polygons, rings=True), _Shapes.build(lines, rings=False), _flip(points)
-        )
-
-
-def _outline(geoms: Sequence[BaseGeometry]) -> tuple[QPainterPath, np.ndarray]:
-    """One painter path of the polygons and lines, and the points (scene coordinates)."""
-    polygons, lines, points = _split(np.asarray(list(geoms), dtype=object))
-    rings, _ = shapely.get_rings(polygons, return_index=True)
-    all_lines = np.concatenate([np.asarray(rings, dtype=object), lines])
-    coords, which = shapely.get_coordinates(all_lines, return_index=True)
-    if not len(coords):
-        return QPainterPath(), _flip(points)
-    first = np.r_[True, which[1:] != which[:-1]]
-    cuts = np.array([0, len(coords)])
-    return _read_paths(_path_chunks(_flip(coords), first, cuts), 1)[0], _flip(points)
-
-
-def _to_device(xy: np.ndarray, t: QTransform) -> np.ndarray:
-    """Scene coordinates to the painter's device coordinates."""
-    x, y = xy[:, 0], xy[:, 1]
-    return np.column_stack([x * t.m11() + y * t.m21() + t.dx(), x * t.m12() + y * t.m22() + t.dy()])
-
-
-# -- symbols ------------------------------------------------------------------------------------
-
-
-def _colour(value: Any, opacity: float = 1.0) -> QColor | None:
-    """A style colour (``#rrggbb`` or a Qt colour name) with ``opacity``; None for ``none``."""
-    if value is None or str(value).lower() in {"none", ""}:
-        return None
-    colour = QColor(str(value))
-    if not colour.isValid():
-        colour = QColor("#888888")
-    colour.setAlphaF(max(0.0, min(1.0, float(opacity))) * colour.alphaF())
-    return colour
-
-
-@functools.lru_cache(maxsize=128)
-def _marker(
-    fill: int, stroke: int, size: float, outline: float, shape: str, text: str, ratio: float
-) -> QPixmap:
-    """A point symbol, pre-rendered (colours as ARGB ints; 0 is none) at the device ratio."""
-    reach = size * (1.3 if shape == "diamond" else 1.0)  # a diamond's text needs more room
-    side = math.ceil(reach + 2 * outline + 2)
-    pixmap = QPixmap(max(1, round(side * ratio)), max(1, round(side * ratio)))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = (
-        QPen(QColor.fromRgba(stroke), outline)
-        if stroke and outline > 0
-        else QPen(Qt.PenStyle.NoPen)
-    )
-    painter.setPen(pen)
-    painter.setBrush(QColor.fromRgba(fill) if fill else QBrush(Qt.BrushStyle.NoBrush))
-    c, r = side / 2, size / 2
-    if shape == "square":
-        painter.drawRect(QRectF(c - r * 0.85, c - r * 0.85, r * 1.7, r * 1.7))
-    elif shape == "diamond":
-        d = reach / 2
-        painter.drawPolygon(
-            QPolygonF([QPointF(c, c - d), QPointF(c + d, c), QPointF(c, c + d), QPointF(c - d, c)])
-        )
-    else:
-        painter.drawEllipse(QPointF(c, c), r, r)
-    if text:
-        font = QFont()
-        font.setPixelSize(max(6, round(size * (0.55 if shape == "diamond" else 0.58))))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(QRectF(0, 0, side, side), Qt.AlignmentFlag.AlignCenter, text)
-    painter.end()
-    return pixmap
-
-
-def _stamp(painter: QPainter, device_xy: np.ndarray, pixmap: QPixmap) -> None:
-    """Draw ``pixmap`` centred on each device position (one C++ call per point, no Python loop
-    body: 10,000 symbols take about 15 ms)."""
-    if not len(device_xy):
-        return
-    half = pixmap.width() / pixmap.devicePixelRatio() / 2
-    xs = np.round(device_xy[:, 0] - half).astype(int).tolist()
-    ys = np.round(device_xy[:, 1] - half).astype(int).tolist()
-    painter.save()
-    painter.resetTransform()
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-    list(map(painter.drawPixmap, xs, ys, repeat(pixmap, len(xs))))
-    painter.restore()
-
-
-def _cosmetic(colour: QColor, width: float, *, dashed: bool = False) -> QPen:
-    pen = QPen(colour, width)
-    pen.setCosmetic(True)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    if dashed:
-        pen.setStyle(Qt.PenStyle.DashLine)
-    return pen
-
-
-@dataclass
-class _Symbology:
-    """How a layer item paints: polygon fills (painted in turn), outline, point symbol."""
-
-    brushes: tuple[QBrush, ...] = ()
-    stroke: QColor | None = None
-    width: float = 1.0  # pixels
-    dashed: bool = False
-    point_fill: QColor | None = None
-    point_stroke: QColor | None = None
-    point_size: float = 8.0  # pixels
-    point_outline: float = 1.0
-
-    @classmethod
-    def from_style(cls, style: dict[str, Any], dpi: float) -> _Symbology:
-        """The symbology of a layer view's style (widths and sizes in mm)."""
-        px = dpi / 25.4
-        opacity = float(style.get("opacity", 1.0))
-        fill = _colour(style.get("fill"), opacity)
-        stroke = _colour(style.get("stroke"))
-        width = float(style.get("width", 0.4)) * px
-        size = max(float(style.get("size", 2.4)) * px, 3.0)
-        return cls(
-            brushes=(QBrush(fill),) if fill is not None else (),
-            stroke=stroke,
-            # pens under 1.5 px drawn 1 px wide: Qt's fast path for thin cosmetic pens
-            width=1.0 if width < 1.5 else width,
-            point_fill=fill if fill is not None else stroke,
-            point_stroke=stroke,
-            point_size=size,
-            point_outline=min(max(width, 1.0), size / 3),
-        )
-
-    def pen(self, *, thin: bool = False) -> QPen:
-        if self.stroke is None:
-            return QPen(Qt.PenStyle.NoPen)
-        return _cosmetic(self.stroke, 1.0 if thin else self.width, dashed=self.dashed)
-
-    def dot_colour(self) -> QColor:
-        return self.stroke or self.point_fill or QColor("#555555")
-
-    def point_pixmap(self, ratio: float) -> QPixmap:
-        fill = self.point_fill.rgba() if self.point_fill is not None else 0
-        stroke = self.point_stroke.rgba() if self.point_stroke is not None else 0
-        return _marker(fill, stroke, self.point_size, self.point_outline, "circle", "", ratio)
-
-    @property
-    def margin(self) -> float:
-        """How far (pixels) the symbols reach beyond the geometry."""
-        return max(self.width, self.point_size + 2 * self.point_outline) / 2 + 2
-
-
-# -- graphics items -----------------------------------------------------------------------------
-
-
-class _WorldItem(QGraphicsItem):
-    """An item as large as the canvas's world rect: it culls what it draws itself, by the
-    exposed rectangle, so its bounds never depend on the zoom."""
-
-    def __init__(self, world: QRectF) -> None:
-        super().__init__()
-        self._world = QRectF(world)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-
-    def set_world(self, world: QRectF) -> None:
-        self.prepareGeometryChange()
-        self._world = QRectF(world)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        return self._world
-
-
-class _VectorItem(_WorldItem):
-    """A vector layer (or a result overlay) of the map."""
-
-    def __init__(self, world: QRectF, drawing: _Drawing, symbology: _Symbology) -> None:
-        super().__init__(world)
-        self.drawing = drawing
-        self.symbology = symbology
-        self.source: Any = None  # the frame drawn, to know when to rebuild
-        self._geoms: np.ndarray | None = None
-
-    @classmethod
-    def of_frame(cls, world: QRectF, frame: Any, symbology: _Symbology) -> _VectorItem:
-        """The item of a layer's frame."""
-        geoms = np.asarray(frame.geometry.values, dtype=object)
-        item = cls(world, _Drawing.build(geoms), symbology)
-        item.source, item._geoms = frame, geoms
-        return item
-
-    def follow(self, frame: Any) -> None:
-        """Draw a new version of the layer's frame. Commands set a new frame on every edit but
-        keep the geometry objects of the features they leave alone, so a frame with the very
-        same geometries (an attribute edit) needs no new drawing."""
-        if frame is self.source:
-            return
-        geoms = np.asarray(frame.geometry.values, dtype=object)
-        old = self._geoms
-        same = old is not None and len(old) == len(geoms) and all(map(operator.is_, old, geoms))
-        if not same:
-            self.set_drawing(_Drawing.build(geoms))
-        self.source, self._geoms = frame, geoms
-
-    @property
-    def brush(self) -> QBrush:
-        """The polygon fill (no brush when the style's fill is ``none``)."""
-        return (
-            self.symbology.brushes[0] if self.symbology.brushes else QBrush(Qt.BrushStyle.NoBrush)
-        )
-
-    @property
-    def pen(self) -> QPen:
-        """The outline and line pen."""
-        return self.symbology.pen()
-
-    def set_drawing(self, drawing: _Drawing) -> None:
-        self.drawing = drawing
-        self.update()
-
-    def set_symbology(self, symbology: _Symbology) -> None:
-        self.symbology = symbology
-        self.update()
-
-    def paint(
-        self,
-        painter: QPainter | None,
-        option: QStyleOptionGraphicsItem | None,
-        widget: QWidget | None = None,
-    ) -> None:
-        assert painter is not None and option is not None
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod <= 0:
-            return
-        pad = self.symbology.margin / lod
-        r = option.exposedRect
-        box = (r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad)
-        drawing = self.drawing
-        if len(drawing.polygons):
-            self._paint_shapes(painter, drawing.polygons, box, lod, self.symbology.brushes)
-        if len(drawing.lines):
-            self._paint_shapes(painter, drawing.lines, box, lod, ())
-        if len(drawing.points):
-            self._paint_points(painter, drawing.points, box)
-
-    def _paint_shapes(
-        self,
-        painter: QPainter,
-        shapes: _Shapes,
-        box: tuple[float, float, float, float],
-        lod: float,
-        brushes: tuple[QBrush, ...],
-    ) -> None:
-        visible = shapes.visible(box)
-        large = visible & (shapes.sizes * lod >= _MIN_FEATURE_PX)
-        chosen = np.flatnonzero(large).tolist()
-        paths = shapes.paths
-        sym = self.symbology
-        smooth = int(shapes.parts[large].sum()) <= _ANTIALIAS_PARTS
-        if brushes:
-            # A fill under an outline is drawn without antialiasing: the antialiased outline
-            # covers its edge, and an antialiased fill takes twice as long.
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth and sym.stroke is None)
-            painter.setPen(Qt.PenStyle.NoPen)
-            for brush in brushes:
-                painter.setBrush(brush)
-                for i in chosen:
-                    painter.drawPath(paths[i])
-        if sym.stroke is not None:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            many = int(shapes.vertices[large].sum()) > _WIDE_PEN_VERTICES
-            if sym.width < 1.5 or (sym.width >= 3 and not many):
-                painter.setPen(sym.pen())
-                for i in chosen:
-                    painter.drawPath(paths[i])
-            else:
-                # Qt strokes pens wider than a pixel through its general stroker, ten times
-                # slower than its 1-pixel path: draw 1-pixel lines side by side instead.
-                painter.setPen(sym.pen(thin=True))
-                base = painter.worldTransform()
-                shift = min(sym.width - 1, 1.5)
-                for dx, dy in ((0.0, 0.0), (shift, 0.0), (0.0, shift)):
-                    painter.setWorldTransform(base * QTransform.fromTranslate(dx, dy))
-                    for i in chosen:
-                        painter.drawPath(paths[i])
-                painter.setWorldTransform(base)
-        small = np.flatnonzero(visible & ~large).tolist()
-        if small:
-            painter.setPen(_cosmetic(self.symbology.dot_colour(), 1.0))
-            painter.drawPoints(shapes.centres_of(small))
-
-    def _paint_points(
-        self, painter: QPainter, xy: np.ndarray, box: tuple[float, float, float, float]
-    ) -> None:
-        inside = (xy[:, 0] >= box[0]) & (xy[:, 0] <= box[2])
-        inside &= (xy[:, 1] >= box[1]) & (xy[:, 1] <= box[3])
-        device = painter.device()
-        ratio = device.devicePixelRatioF() if device is not None else 1.0
-        pixmap = self.symbology.point_pixmap(ratio)
-        _stamp(painter, _to_device(xy[inside], painter.worldTransform()), pixmap)
-
-
-class _RasterItem(QGraphicsPixmapItem):
-    """A raster layer, shown from a downsampled overview placed by its transform."""
-
-    def __init__(self, layer: PlanLayer, plan_crs: CRS, style: dict[str, Any]) -> None:
-        super().__init__()
-        self.source: Any = layer.raster
-        self.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
-        self._layer = layer
-        self._crs = plan_crs
-        self._style: dict[str, Any] = {}
-        self.set_style(style)
-
-    def set_style(self, style: dict[str, Any]) -> None:
-        self.setOpacity(float(style.get("opacity", 1.0)))
-        if style.get("fill") != self._style.get("fill") or self.pixmap().isNull():
-            picture = _raster_picture(self._layer, self._crs, style)
-            if picture is not None:
-                image, transform = picture
-                self.setPixmap(QPixmap.fromImage(image))
-                self.setTransform(transform)
-        self._style = dict(style)
-
-
-#: A hypsometric ramp: stops (0 low, 1 high) and their colours.
-_TERRAIN_STOPS = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
-_TERRAIN_COLOURS = np.array(
-    [(61, 122, 74), (140, 186, 108), (226, 219, 152), (190, 150, 96), (245, 242, 236)], dtype=float
-)
-
-
-def _terrain(values: np.ndarray, cell: float | None) -> np.ndarray:
-    """RGB of a hypsometric ramp (2nd to 98th percentile), shaded from the north-west."""
-    finite = values[np.isfinite(values)]
-    lo, hi = np.percentile(finite, [2, 98]) if finite.size else (0.0, 1.0)
-    t = np.clip((values - lo) / max(hi - lo, 1e-9), 0, 1)
-    t = np.nan_to_num(t)
-    rgb = np.stack(
-        [np.interp(t, _TERRAIN_STOPS, _TERRAIN_COLOURS[:, k]) for k in range(3)], axis=-1
-    )
-    if cell:
-        filled = np.where(np.isfinite(values), values, np.nanmean(values) if finite.size else 0)
-        dz_dy, dz_dx = np.gradient(filled, cell)
-        slope = np.arctan(np.hypot(dz_dx, dz_dy))
-        aspect = np.arctan2(-dz_dx, dz_dy)
-        azimuth, altitude = np.radians(315.0), np.radians(45.0)
-        shade = np.sin(altitude) * np.cos(slope) + np.cos(altitude) * np.sin(slope) * np.cos(
-            azimuth - aspect
-        )
-        rgb *= (0.6 + 0.4 * np.clip(shade, 0, 1))[..., None]
-    return rgb
-
-
-def _raster_picture(
-    layer: PlanLayer, plan_crs: CRS, style: dict[str, Any]
-) -> tuple[QImage, QTransform] | None:
-    """An overview image of a raster layer and the transform that places it in the scene.
-
-    Terrain: a shaded hypsometric ramp. Hazards: the zone the layer's threshold selects, in the
-    style's fill colour. Others: the values as a ramp from transparent to the fill colour.
-    Nodata is transparent. None when the raster cannot be read.
-    """
-    src = layer.raster
-    assert src is not None
-    try:
-        with rasterio.open(src.dataset) as ds:
-            full_width = ds.width
-            k = max(1.0, max(ds.width, ds.height) / _RASTER_PIXELS)
-            w, h = max(1, round(ds.width / k)), max(1, round(ds.height / k))
-            data = ds.read(
-                src.band, out_shape=(h, w), masked=True, resampling=Resampling.bilinear
-            ).astype(float)
-    except (RasterioError, OSError) as exc:
-        log.warning("cannot show raster %s: %s", layer.name, exc)
-        return None
-    if src.nodata is not None:
-        data = np.ma.masked_equal(data, src.nodata)
-    values = data.filled(np.nan)
-    valid = np.isfinite(values)
-    cell = abs(src.transform.a) * full_width / w if src.crs.is_projected else None
-    rgba = np.zeros((h, w, 4), dtype=np.uint8)
-    fill = _colour(style.get("fill")) or QColor("#888888")
-    opts = layer.options
-    if layer.role == "terrain":
-        rgba[..., :3] = _terrain(values, cell).astype(np.uint8)
-        rgba[..., 3] = np.where(valid, 255, 0)
-    elif layer.role == "hazards" and any(k in opts for k in ("min_value", "max_value")):
-        if "max_value" in opts:
-            zone = np.where(valid, values, np.inf) <= float(opts["max_value"])
-        else:
-            zone = np.where(valid, values, -np.inf) >= float(opts["min_value"])
-        rgba[..., :3] = (fill.red(), fill.green(), fill.blue())
-        rgba[..., 3] = np.where(zone & valid, 255, 0)
-    elif layer.role == "hazards" and "max_slope_pct" in opts and cell:
-        dz_dy, dz_dx = np.gradient(np.where(valid, values, np.nanmean(values)), cell)
-        zone = np.hypot(dz_dx, dz_dy) * 100 > float(opts["max_slope_pct"])
-        rgba[..., :3] = (fill.red(), fill.green(), fill.blue())
-        rgba[..., 3] = np.where(zone & valid, 255, 0)
-    else:
-        finite = values[valid]
-        lo, hi = np.percentile(finite, [2, 98]) if finite.size else (0.0, 1.0)
-        t = np.nan_to_num(np.clip((values - lo) / max(hi - lo, 1e-9), 0, 1))
-        rgba[..., :3] = (fill.red(), fill.green(), fill.blue())
-        rgba[..., 3] = np.where(valid, np.round(40 + 215 * t), 0).astype(np.uint8)
-    image = QImage(rgba.tobytes(), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-
-    # Three corners of the raster, in the plan's CRS when the raster has another one. Through
-    # them an affine transform places the overview: exact in the raster's own CRS, and in
-    # another CRS approximate (the curvature between the two is ignored; a warp would be exact,
-    # and for a plan-sized raster the error is well under a pixel of the overview).
-    t = src.transform
-    corners = np.array([t @ (0, 0), t @ (src.width, 0), t @ (0, src.height)], dtype=float)
-    if CRS.from_user_input(src.crs) != CRS.from_user_input(plan_crs):
-        to_plan = Transformer.from_crs(src.crs, plan_crs, always_xy=True)
-        corners = np.column_stack(to_plan.transform(corners[:, 0], corners[:, 1]))
-    (x0, y0), (x1, y1), (x2, y2) = corners.tolist()
-    placement = QTransform((x1 - x0) / w, -(y1 - y0) / w, (x2 - x0) / h, -(y2 - y0) / h, x0, -y0)
-    return image, placement
-
-
-class _ViolationItem(_WorldItem):
-    """The sites that break a siting rule: their outline and a symbol per principle."""
-
-    def __init__(self, world: QRectF, sites: dict[str, list[BaseGeometry]]) -> None:
-        super().__init__(world)
-        self._outlines: dict[str, QPainterPath] = {}
-        self._anchors: dict[str, np.ndarray] = {}
-        for principle, geoms in sites.items():
-            if not geoms:
-                continue
-            self._outlines[principle] = _outline(geoms)[0]
-            anchors = np.array(
-                [
-                    shapely.line_interpolate_point(g, 0.5, normalized=True).coords[0]
-                    if g.geom_type in ("LineString", "MultiLineString")
-                    else g.representative_point().coords[0]
-                    for g in geoms
-                ]
-            )
-            self._anchors[principle] = _flip(anchors)
-
-    def paint(
-        self,
-        painter: QPainter | None,
-        option: QStyleOptionGraphicsItem | None,
-        widget: QWidget | None = None,
-    ) -> None:
-        assert painter is not None and option is not None
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for principle, path in self._outlines.items():
-            painter.setPen(_cosmetic(QColor(_PRINCIPLES[principle][0]), 2.0, dashed=True))
-            painter.drawPath(path)
-        device = painter.device()
-        ratio = device.devicePixelRatioF() if device is not None else 1.0
-        for principle, anchors in self._anchors.items():
-            colour, shape, dx = _PRINCIPLES[principle]
-            pixmap = _marker(
-                QColor(colour).rgba(), QColor("white").rgba(), 19.0, 1.5, shape, principle, ratio
-            )
-            where = _to_device(anchors, painter.worldTransform()) + np.array([dx, -12.0])
-            _stamp(painter, where, pixmap)
-
-
-class _ShapeItem(QGraphicsItem):
-    """A few geometries drawn over the map with pens in pixels: the selection, a feature being
-    moved or reshaped, a polygon being drawn; optionally with vertex handles."""
-
-    def __init__(self, pens: Sequence[QPen], brush: QBrush, point_size: float) -> None:
-        super().__init__()
-        self._pens = list(pens)
-        self._brush = brush
-        self._point_size = point_size
-        self._path = QPainterPath()
-        self._points = np.zeros((0, 2))
-        self._handles = np.zeros((0, 2))
-        self._box: tuple[float, float, float, float] | None = None
-        self._mpp = 1.0
-
-    def set_geometries(
-        self,
-        geoms: Sequence[BaseGeometry],
-        *,
-        handles: np.ndarray | None = None,
-        path: QPainterPath | None = None,
-    ) -> None:
-        """Show ``geoms`` (map CRS) or ``path`` (scene), and handles at map points ``handles``."""
-        self.prepareGeometryChange()
-        if path is None:
-            self._path, self._points = _outline(geoms)
-        else:
-            self._path, self._points = path, np.zeros((0, 2))
-        self._handles = _flip(handles) if handles is not None else np.zeros((0, 2))
-        xs, ys = [], []
-        if not self._path.isEmpty():
-            r = self._path.boundingRect()
-            xs += [r.left(), r.right()]
-            ys += [r.top(), r.bottom()]
-        for xy in (self._points, self._handles):
-            if len(xy):
-                xs += [float(xy[:, 0].min()), float(xy[:, 0].max())]
-                ys += [float(xy[:, 1].min()), float(xy[:, 1].max())]
-        self._box = (min(xs), min(ys), max(xs), max(ys)) if xs else None
-        self.update()
-
-    def set_metres_per_pixel(self, mpp: float) -> None:
-        self.prepareGeometryChange()
-        self._mpp = mpp
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        if self._box is None:
-            return QRectF()
-        pad = max((p.widthF() for p in self._pens), default=1) + self._point_size + 2 * _HANDLE_PX
-        pad *= self._mpp
-        x0, y0, x1, y1 = self._box
-        return QRectF(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
-
-    def paint(
-        self,
-        painter: QPainter | None,
-        option: QStyleOptionGraphicsItem | None,
-        widget: QWidget | None = None,
-    ) -> None:
-        assert painter is not None and option is not None
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for i, pen in enumerate(self._pens):
-            painter.setPen(pen)
-            painter.setBrush(
-                self._brush if i == len(self._pens) - 1 else QBrush(Qt.BrushStyle.NoBrush)
-            )
-            painter.drawPath(self._path)
-        if not (len(self._points) or len(self._handles)):
-            return
-        transform = painter.worldTransform()
-        points = _to_device(self._points, transform)
-        handles = _to_device(self._handles, transform)
-        painter.save()
-        painter.resetTransform()
-        r = self._point_size / 2 + 2
-        for i, pen in enumerate(self._pens):
-            painter.setPen(pen)
-            painter.setBrush(
-                self._brush if i == len(self._pens) - 1 else QBrush(Qt.BrushStyle.NoBrush)
-            )
-            for x, y in points.tolist():
-                painter.drawEllipse(QPointF(x, y), r, r)
-        painter.setPen(_cosmetic(QColor("#1a1a1a"), 1.0))
-        painter.setBrush(QColor("white"))
-        h = _HANDLE_PX
-        for x, y in handles.tolist():
-            painter.drawRect(QRectF(x - h / 2, y - h / 2, h, h))
-        painter.restore()
-
-
-# -- hit testing ----------------------------------------------------------------------------------
-
-
-class _Same:
-    """Equal to another ``_Same`` holding the very same object (frames compare by identity)."""
-
-    __slots__ = ("obj",)
-
-    def __init__(self, obj: object) -> None:
-        self.obj = obj
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.obj is self.obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-
-class _HitIndex:
-    """Find a layer's features near a point: an STRtree over the frame's geometries."""
-
-    def __init__(self, frame: Any) -> None:
-        self.frame = frame
-        self.geoms = np.asarray(frame.geometry.values, dtype=object)
-        self.ids = frame["id"].astype(str).to_numpy()
-
-    @functools.cached_property
-    def tree(self) -> shapely.STRtree:
-        """Built on the first search (finding a feature by id does not need it)."""
-        return shapely.STRtree(self.geoms)
-
-    @functools.cached_property
-    def area(self) -> np.ndarray:
-        return shapely.area(self.geoms)
-
-    @functools.cached_property
-    def pointlike(self) -> np.ndarray:
-        return np.isin(shapely.get_type_id(self.geoms), [0, 4])
-
-    def nearest(self, x: float, y: float, tol: float, point_tol: float) -> int | None:
-        """The row of the feature nearest (x, y) within ``tol`` metres (``point_tol`` for
-        points; a polygon under the cursor is at 0); among several, the smallest (drawn on top).
-        """
-        reach = max(tol, point_tol)
-        rows = self.tree.query(shapely.box(x - reach, y - reach, x + reach, y + reach))
-        if not len(rows):
-            return None
-        distance = shapely.distance(self.geoms[rows], shapely.Point(x, y))
-        ok = distance <= np.where(self.pointlike[rows], point_tol, tol)
-        if not ok.any():
-            return None
-        rows, distance = rows[ok], distance[ok]
-        return int(rows[np.lexsort((-rows, self.area[rows], distance))[0]])
-
-    def row(self, feature_id: str) -> int | None:
-        hits = np.flatnonzero(self.ids == feature_id)
-        return int(hits[0]) if hits.size else None
-
-
-def _overlay_symbology(name: str) -> _Symbology:
-    """The fixed look of a result overlay."""
-    red = QColor("#c62828")
-    if name == "gap_areas":
-        hatch = QBrush(QColor(198, 40, 40, 150), Qt.BrushStyle.BDiagPattern)
-        return _Symbology(brushes=(QBrush(QColor(229, 57, 53, 40)), hatch), stroke=red, width=1.5)
-    if name == "uncovered_residents":
-        return _Symbology(
-            point_fill=QColor("#e53935"),
-            point_stroke=QColor("white"),
-            point_size=8.0,
-            point_outline=1.5,
-            stroke=red,
-        )
-    if name == "shelters_over_capacity":
-        return _Symbology(stroke=QColor("#d50000"), width=3.5)
-    if name == "service_areas":
-        return _Symbology(stroke=QColor(21, 101, 192, 170), width=1.0, dashed=True)
-    if name == "hazard_zones":
-        return _Symbology(
-            brushes=(QBrush(QColor(235, 87, 87, 45)),),
-            stroke=QColor("#9b1c1c"),
-            width=1.5,
-            dashed=True,
-        )
-    msg = f"no overlay {name!r}"
-    raise KeyError(msg)
 
 
 def _guarded(handler: _Handler) -> _Handler:
@@ -1082,7 +212,7 @@ class QtMapCanvas(QGraphicsView):
         self._indicator: str | None = None
         # per overlay: what it was built from, so an unchanged one is not built again
         self._overlay_keys: dict[str, tuple[Any, ...]] = {}
-        self._hits: dict[str, _HitIndex] = {}
+        self._hits: dict[str, HitIndex] = {}
         self._tool = "pan"
         self._edit_layer: str | None = None
         self._gesture: _Gesture | None = None
@@ -1091,14 +221,14 @@ class QtMapCanvas(QGraphicsView):
         self._fit_pending = True
         self._last_scale = 0.0
 
-        self._selection = _ShapeItem(
-            [_cosmetic(QColor(0, 188, 212, 170), 9.0), _cosmetic(QColor("#ffeb3b"), 3.0)],
+        self._selection = QtShapeItem(
+            [cosmetic(QColor(0, 188, 212, 170), 9.0), cosmetic(QColor("#ffeb3b"), 3.0)],
             QBrush(QColor(255, 235, 59, 60)),
             10.0,
         )
         self._selection.setZValue(_Z_SELECTION)
-        self._preview = _ShapeItem(
-            [_cosmetic(QColor("#ff6f00"), 2.0, dashed=True)],
+        self._preview = QtShapeItem(
+            [cosmetic(QColor("#ff6f00"), 2.0, dashed=True)],
             QBrush(QColor(255, 111, 0, 50)),
             10.0,
         )
@@ -1174,7 +304,7 @@ class QtMapCanvas(QGraphicsView):
         self._world = QRectF(world)
         self._scene.setSceneRect(self._world)
         for item in [*self._layers.values(), *self._overlays.values()]:
-            if isinstance(item, _WorldItem):
+            if isinstance(item, QtWorldItem):
                 item.set_world(self._world)
 
     def _grow_world(self, rect: QRectF) -> None:
@@ -1206,7 +336,7 @@ class QtMapCanvas(QGraphicsView):
             if layer is None:
                 continue
             item = self._layers.get(view.name)
-            if isinstance(item, _VectorItem) and layer.frame is not None:
+            if isinstance(item, QtVectorItem) and layer.frame is not None:
                 item.follow(layer.frame)
             source = layer.frame if layer.frame is not None else layer.raster
             if item is None or getattr(item, "source", None) is not source:
@@ -1218,15 +348,15 @@ class QtMapCanvas(QGraphicsView):
                     continue
                 self._layers[view.name] = item
                 self._scene.addItem(item)
-            elif isinstance(item, _VectorItem):
-                symbology = _Symbology.from_style(view.style, self._dpi())
+            elif isinstance(item, QtVectorItem):
+                symbology = Symbology.from_style(view.style, self._dpi())
                 if symbology != item.symbology:
                     item.set_symbology(symbology)
-            elif isinstance(item, _RasterItem):
+            elif isinstance(item, QtRasterItem):
                 item.set_style(view.style)
             item.setZValue(float(z))
             item.setVisible(view.visible)
-            base = float(view.style.get("opacity", 1.0)) if isinstance(item, _RasterItem) else 1.0
+            base = float(view.style.get("opacity", 1.0)) if isinstance(item, QtRasterItem) else 1.0
             item.setOpacity(base * (_UNCOUNTED_OPACITY if view.name in uncounted else 1.0))
         if self._edit_layer is not None and self._edit_layer not in plan.layers:
             self._edit_layer = None
@@ -1235,11 +365,11 @@ class QtMapCanvas(QGraphicsView):
         if layer.raster is not None:
             if self._plan.crs is None:
                 return None
-            return _RasterItem(layer, self._plan.crs, style)
+            return QtRasterItem(layer, self._plan.crs, style)
         if layer.frame is None:
             return None
-        return _VectorItem.of_frame(
-            self._world, layer.frame, _Symbology.from_style(style, self._dpi())
+        return QtVectorItem.of_frame(
+            self._world, layer.frame, Symbology.from_style(style, self._dpi())
         )
 
     def _refresh_layer(self, name: str) -> None:
@@ -1248,7 +378,7 @@ class QtMapCanvas(QGraphicsView):
             return
         layer = self._plan.layers.get(name)
         item = self._layers.get(name)
-        if layer is None or item is None or not isinstance(item, _VectorItem):
+        if layer is None or not isinstance(item, QtVectorItem):
             self._sync_layers()
             return
         if layer.frame is not None:
@@ -1299,10 +429,10 @@ class QtMapCanvas(QGraphicsView):
             self._suggested: QGraphicsItem | None = None
         if geometries is None or not len(geometries):
             return
-        item = _VectorItem(
+        item = QtVectorItem(
             self._world,
-            _Drawing.build(np.asarray(geometries, dtype=object), unique_points=True),
-            _Symbology(
+            Drawing.build(np.asarray(geometries, dtype=object), unique_points=True),
+            Symbology(
                 brushes=(QBrush(QColor(245, 158, 11, 110)),),
                 stroke=QColor("#92400e"),
                 width=2.5,
@@ -1352,7 +482,7 @@ class QtMapCanvas(QGraphicsView):
                 count = 0 if frame is None else len(frame)
                 # a live report carries the last full run's area layers: the same frames (held
                 # in the key, so an identity check is safe)
-                key = (_Same(report.layers.get(name)), self._indicator, count)
+                key = (Same(report.layers.get(name)), self._indicator, count)
             if self._overlay_keys.get(name) == key and (name in self._overlays or not count):
                 continue  # unchanged since the last report: keep the item
             if name in self._overlays:
@@ -1362,14 +492,14 @@ class QtMapCanvas(QGraphicsView):
             if not count:
                 continue
             if name == "violations":
-                item = _ViolationItem(self._world, sites)
+                item = QtViolationItem(self._world, sites)
             else:
                 assert frame is not None
                 geoms = np.asarray(frame.geometry.values, dtype=object)
-                item = _VectorItem(
+                item = QtVectorItem(
                     self._world,
-                    _Drawing.build(geoms, unique_points=True),
-                    _overlay_symbology(name),
+                    Drawing.build(geoms, unique_points=True),
+                    overlay_symbology(name),
                 )
             item.setZValue(_Z_OVERLAYS + z)
             item.setVisible(self._overlay_shown[name])
@@ -1710,13 +840,13 @@ class QtMapCanvas(QGraphicsView):
         return self._push(DeleteFeature(layer, feature_id))
 
     # -- features -------------------------------------------------------------------------------
-    def _hit_index(self, name: str) -> _HitIndex | None:
+    def _hit_index(self, name: str) -> HitIndex | None:
         layer = self._plan.layers.get(name)
         if layer is None or layer.frame is None:
             return None
         index = self._hits.get(name)
         if index is None or index.frame is not layer.frame:
-            index = _HitIndex(layer.frame)
+            index = HitIndex(layer.frame)
             self._hits[name] = index
         return index
 
@@ -1737,9 +867,9 @@ class QtMapCanvas(QGraphicsView):
             return None
         item = self._layers.get(name)
         mpp = self._metres_per_pixel()
-        size = item.symbology.point_size / 2 if isinstance(item, _VectorItem) else _HIT_PX
+        size = item.symbology.point_size / 2 if isinstance(item, QtVectorItem) else HIT_PX
         x, y = self.view_to_map(pos)
-        row = index.nearest(x, y, _HIT_PX * mpp, max(size, _HIT_PX) * mpp)
+        row = index.nearest(x, y, HIT_PX * mpp, max(size, HIT_PX) * mpp)
         return None if row is None else str(index.ids[row])
 
     def feature_at(self, pos: QPointF) -> tuple[str, str] | None:
@@ -1761,7 +891,7 @@ class QtMapCanvas(QGraphicsView):
         if geometry is None:
             return False
         x, y = self.view_to_map(pos)
-        reach = _HIT_PX * self._metres_per_pixel()
+        reach = HIT_PX * self._metres_per_pixel()
         if geometry.geom_type in ("Point", "MultiPoint"):
             reach = max(reach, 6.0 * self._metres_per_pixel())
         return bool(shapely.distance(geometry, shapely.Point(x, y)) <= reach)
@@ -1769,7 +899,7 @@ class QtMapCanvas(QGraphicsView):
     def _vertex_handles(self, geometry: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
         """A geometry's coordinates and, for each, the index of its ring's other end (or -1):
         a ring's first and last vertex are one corner and move together."""
-        polygons, _, _ = _split(np.array([geometry], dtype=object))
+        polygons, _, _ = split_parts(np.array([geometry], dtype=object))
         rings = shapely.get_rings(polygons) if len(polygons) else np.zeros(0, dtype=object)
         coords = shapely.get_coordinates(geometry)
         twin = np.full(len(coords), -1)
@@ -1846,7 +976,7 @@ class QtMapCanvas(QGraphicsView):
             if self._need_edit_layer() is None:
                 return
             last = self._vertices[-1] if self._vertices else None
-            near = _HIT_PX * self._metres_per_pixel()
+            near = HIT_PX * self._metres_per_pixel()
             if last is None or math.dist(last, start) > near:
                 self._vertices.append(start)
             self._cursor_map = start
@@ -1890,7 +1020,7 @@ class QtMapCanvas(QGraphicsView):
             )
             distance = np.hypot(device[:, 0] - pos.x(), device[:, 1] - pos.y())
             nearest = int(np.argmin(distance))
-            if distance[nearest] <= _HANDLE_PX:
+            if distance[nearest] <= HANDLE_PX:
                 moved = [nearest] + ([int(twin[nearest])] if twin[nearest] >= 0 else [])
                 self._gesture = _Gesture(
                     "vertex", pos, pos, start, selection[0], selection[1], geometry, coords, moved
@@ -1940,7 +1070,7 @@ class QtMapCanvas(QGraphicsView):
         if gesture.kind == "pan":
             self._set_cursor()
             return
-        clicked = math.hypot(pos.x() - gesture.press.x(), pos.y() - gesture.press.y()) <= _HIT_PX
+        clicked = math.hypot(pos.x() - gesture.press.x(), pos.y() - gesture.press.y()) <= HIT_PX
         if gesture.kind == "click" and clicked:
             if self._tool == "select":
                 self._select_at(pos)
@@ -1981,7 +1111,7 @@ class QtMapCanvas(QGraphicsView):
         assert event is not None
         if self._tool == "draw_polygon" and event.button() == Qt.MouseButton.LeftButton:
             here = self.view_to_map(event.localPos())
-            near = _HIT_PX * self._metres_per_pixel()
+            near = HIT_PX * self._metres_per_pixel()
             if self._vertices and math.dist(self._vertices[-1], here) > near:
                 self._vertices.append(here)
             self._finish_polygon()
@@ -2047,7 +1177,7 @@ def _violation_sites(plan: Plan, report: Report) -> dict[str, list[BaseGeometry]
         for name, part in shelters.groupby(shelters["layer"].astype(str)):
             frames.setdefault(str(name), part)
     lookup: dict[str, dict[str, BaseGeometry]] = {}
-    sites: dict[str, list[BaseGeometry]] = {p: [] for p in _PRINCIPLES}
+    sites: dict[str, list[BaseGeometry]] = {p: [] for p in PRINCIPLES}
     seen: set[tuple[str, str, str]] = set()
     for v in report.summary.get("violations") or []:
         principle, layer, site = str(v.get("principle")), str(v.get("layer")), str(v.get("id"))
