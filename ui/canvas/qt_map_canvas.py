@@ -21,7 +21,6 @@ import functools
 import logging
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import numpy as np
@@ -39,7 +38,6 @@ from PyQt5.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QResizeEvent,
     QWheelEvent,
 )
@@ -55,12 +53,11 @@ from shapely.geometry.base import BaseGeometry
 from spaceplanner.engine.siting import DUAL_USE_SUFFIX
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, MoveFeature, SetGeometry
+from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.results.report import Report
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex, Same
 from spaceplanner.ui.canvas.qt_items import (
-    HANDLE_PX,
     QtRasterItem,
     QtShapeItem,
     QtVectorItem,
@@ -69,6 +66,7 @@ from spaceplanner.ui.canvas.qt_items import (
 )
 from spaceplanner.ui.canvas.qt_paths import Drawing, split_parts
 from spaceplanner.ui.canvas.qt_symbols import PRINCIPLES, Symbology, cosmetic, overlay_symbology
+from spaceplanner.ui.canvas.qt_tools import QtMapTool, QtPanTool, make_tools
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_follow import follow
 
@@ -125,21 +123,6 @@ def _guarded(handler: _Handler) -> _Handler:
         return None
 
     return wrapper  # type: ignore[return-value]
-
-
-@dataclass
-class _Gesture:
-    """A mouse gesture in progress (press to release)."""
-
-    kind: str  # "pan", "click", "move", "vertex"
-    press: QPointF  # viewport position
-    last: QPointF
-    start: tuple[float, float] = (0.0, 0.0)  # map position of the press
-    layer: str = ""
-    feature_id: str = ""
-    geometry: BaseGeometry | None = None
-    coords: np.ndarray | None = None  # reshape: the geometry's coordinates
-    moved: list[int] = field(default_factory=list)  # reshape: the vertex (and its ring twin)
 
 
 # -- the canvas -----------------------------------------------------------------------------------
@@ -213,11 +196,11 @@ class QtMapCanvas(QGraphicsView):
         # per overlay: what it was built from, so an unchanged one is not built again
         self._overlay_keys: dict[str, tuple[Any, ...]] = {}
         self._hits: dict[str, HitIndex] = {}
-        self._tool = "pan"
+        self._tools = make_tools(self)
+        self._tool: QtMapTool = self._tools["pan"]
+        self._pan = QtPanTool(self)  # the middle button's, with every tool
+        self._panning: QtPanTool | None = None
         self._edit_layer: str | None = None
-        self._gesture: _Gesture | None = None
-        self._vertices: list[tuple[float, float]] = []
-        self._cursor_map: tuple[float, float] | None = None
         self._fit_pending = True
         self._last_scale = 0.0
 
@@ -254,8 +237,7 @@ class QtMapCanvas(QGraphicsView):
         if self._unfollow is not None:
             self._unfollow()
             self._unfollow = None
-        self._cancel_gesture()
-        self._vertices.clear()
+        self._reset_tool()
         for item in [*self._layers.values(), *self._overlays.values()]:
             self._scene.removeItem(item)
         self._layers.clear()
@@ -272,7 +254,6 @@ class QtMapCanvas(QGraphicsView):
             self._sync_layers()
             self._build_overlays()
         self._show_selection()
-        self._update_preview()
         self.zoom_to_extent()
 
     def _on_session_event(self, event: str, data: Any) -> None:
@@ -665,8 +646,8 @@ class QtMapCanvas(QGraphicsView):
 
     # -- tools ----------------------------------------------------------------------------------
     def tool(self) -> str:
-        """The current tool."""
-        return self._tool
+        """The current tool's name."""
+        return self._tool.name
 
     def set_tool(self, name: str) -> None:
         """Choose the tool of the left mouse button.
@@ -698,22 +679,14 @@ class QtMapCanvas(QGraphicsView):
         if name not in TOOLS:
             msg = f"no tool {name!r}; tools: {', '.join(TOOLS)}"
             raise ValueError(msg)
-        self._cancel_gesture()
-        self._vertices.clear()
-        self._tool = name
+        self._reset_tool()
+        self._tool = self._tools[name]
         self._set_cursor()
         self._show_selection()
-        self._update_preview()
         self.tool_changed.emit(name)
 
     def _set_cursor(self) -> None:
-        cursors = {
-            "pan": Qt.CursorShape.OpenHandCursor,
-            "select": Qt.CursorShape.ArrowCursor,
-            "move": Qt.CursorShape.SizeAllCursor,
-            "reshape": Qt.CursorShape.PointingHandCursor,
-        }
-        self._viewport().setCursor(cursors.get(self._tool, Qt.CursorShape.CrossCursor))
+        self._viewport().setCursor(self._tool.cursor)
 
     def edit_layer(self) -> str | None:
         """The layer the edit tools add to and change."""
@@ -725,9 +698,7 @@ class QtMapCanvas(QGraphicsView):
         Any layer name is taken, so that a main window can pass its current layer: the edit
         tools say when there is none, or when it is a raster or no longer in the plan.
         """
-        self._cancel_gesture()
-        self._vertices.clear()
-        self._update_preview()
+        self._reset_tool()
         self._edit_layer = name
         self._show_selection()
 
@@ -831,6 +802,14 @@ class QtMapCanvas(QGraphicsView):
         self.feature_added.emit(name, str(values["id"]))
         return str(values["id"])
 
+    def _refuse_shape(self, feature_id: str, reason: str) -> None:
+        """Say that a reshape was refused: the new shape is not valid."""
+        self.edit_failed.emit(
+            self.tr(
+                "the new shape of {feature} is not valid ({reason}); the feature was left as it was"
+            ).format(feature=feature_id, reason=reason)
+        )
+
     def delete_selected(self) -> bool:
         """Delete the selected feature (undoable); False when nothing is selected or refused."""
         if self._session is None or self._session.selection is None:
@@ -918,38 +897,25 @@ class QtMapCanvas(QGraphicsView):
             self._selection.setVisible(False)
             return
         handles = None
-        if self._tool == "reshape" and geometry.geom_type not in ("Point", "MultiPoint"):
+        if self._tool.shows_handles and geometry.geom_type not in ("Point", "MultiPoint"):
             coords, twin = self._vertex_handles(geometry)
             keep = ~((twin >= 0) & (twin < np.arange(len(coords))))
             handles = coords[keep]
         self._selection.set_geometries([geometry], handles=handles)
         self._selection.setVisible(True)
 
-    def _update_preview(self) -> None:
-        """Show the polygon being drawn (with the cursor as its next corner)."""
-        if self._tool != "draw_polygon" or not self._vertices:
-            if self._gesture is None or self._gesture.kind not in ("move", "vertex"):
-                self._preview.setVisible(False)
-            return
-        points = list(self._vertices)
-        if self._cursor_map is not None:
-            points.append(self._cursor_map)
-        path = QPainterPath()
-        path.moveTo(self.map_to_scene(*points[0]))
-        for x, y in points[1:]:
-            path.lineTo(self.map_to_scene(x, y))
-        if len(points) > 2:
-            path.closeSubpath()
-        self._preview.setPos(0, 0)
-        self._preview.set_geometries([], handles=np.array(self._vertices), path=path)
-        self._preview.setVisible(True)
-
     def _cancel_gesture(self) -> None:
         """Drop a drag in progress (nothing is changed)."""
-        if self._gesture is not None and self._gesture.kind in ("move", "vertex"):
-            self._preview.setVisible(False)
-            self._preview.setPos(0, 0)
-        self._gesture = None
+        if self._panning is not None:
+            self._panning.cancel()
+            self._panning = None
+        self._tool.cancel()
+
+    def _reset_tool(self) -> None:
+        """Drop a drag in progress and anything being drawn."""
+        self._cancel_gesture()
+        self._tool.reset()
+        self._preview.setVisible(False)
 
     # -- mouse and keys -------------------------------------------------------------------------
     @_guarded
@@ -957,173 +923,47 @@ class QtMapCanvas(QGraphicsView):
         assert event is not None
         pos = event.localPos()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        if event.button() == Qt.MouseButton.MiddleButton or (
-            event.button() == Qt.MouseButton.LeftButton and self._tool == "pan"
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+            button == Qt.MouseButton.LeftButton and isinstance(self._tool, QtPanTool)
         ):
-            self._gesture = _Gesture("pan", pos, pos)
-            self._viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            self._panning = self._tool if isinstance(self._tool, QtPanTool) else self._pan
+            self._panning.press(pos, self.view_to_map(pos))
             return
-        if event.button() != Qt.MouseButton.LeftButton or self._session is None:
+        if button != Qt.MouseButton.LeftButton or self._session is None:
             return
-        start = self.view_to_map(pos)
-        if self._tool in ("select", "add_point"):
-            self._gesture = _Gesture("click", pos, pos, start)
-        elif self._tool == "move":
-            self._press_move(pos, start)
-        elif self._tool == "reshape":
-            self._press_reshape(pos, start)
-        elif self._tool == "draw_polygon":
-            if self._need_edit_layer() is None:
-                return
-            last = self._vertices[-1] if self._vertices else None
-            near = HIT_PX * self._metres_per_pixel()
-            if last is None or math.dist(last, start) > near:
-                self._vertices.append(start)
-            self._cursor_map = start
-            self._update_preview()
-
-    def _press_move(self, pos: QPointF, start: tuple[float, float]) -> None:
-        assert self._session is not None
-        edit = self._need_edit_layer()
-        if edit is None:
-            return
-        target: tuple[str, str] | None = None
-        if self._on_selection(pos):
-            target = self._session.selection
-        else:
-            found = self._hit_in(edit, pos)
-            target = (edit, found) if found is not None else None
-        if target is None:
-            return
-        self._session.select(target)
-        geometry = self._feature_geometry(*target)
-        self._gesture = _Gesture("move", pos, pos, start, target[0], target[1], geometry)
-        self._preview.setPos(0, 0)
-        self._preview.set_geometries([geometry] if geometry is not None else [])
-        self._preview.setVisible(True)
-
-    def _press_reshape(self, pos: QPointF, start: tuple[float, float]) -> None:
-        assert self._session is not None
-        edit = self._need_edit_layer()
-        if edit is None:
-            return
-        selection = self._session.selection
-        geometry = self._feature_geometry(*selection) if selection is not None else None
-        if (
-            selection is not None
-            and geometry is not None
-            and geometry.geom_type not in ("Point", "MultiPoint")
-        ):
-            coords, twin = self._vertex_handles(geometry)
-            device = np.array(
-                [[p.x(), p.y()] for p in (self.map_to_view(x, y) for x, y in coords.tolist())]
-            )
-            distance = np.hypot(device[:, 0] - pos.x(), device[:, 1] - pos.y())
-            nearest = int(np.argmin(distance))
-            if distance[nearest] <= HANDLE_PX:
-                moved = [nearest] + ([int(twin[nearest])] if twin[nearest] >= 0 else [])
-                self._gesture = _Gesture(
-                    "vertex", pos, pos, start, selection[0], selection[1], geometry, coords, moved
-                )
-                return
-        found = self._hit_in(edit, pos)
-        hit = (edit, found) if found is not None else self.feature_at(pos)
-        self._session.select(hit)
+        self._tool.press(pos, self.view_to_map(pos))
 
     @_guarded
     def mouseMoveEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         pos = event.localPos()
         here = self.view_to_map(pos)
-        self._cursor_map = here
         self.mouse_moved.emit(here[0], here[1])
-        gesture = self._gesture
-        if gesture is None:
-            if self._tool == "draw_polygon" and self._vertices:
-                self._update_preview()
-            return
-        if gesture.kind == "pan":
-            self._scroll_by(gesture.last.x() - pos.x(), gesture.last.y() - pos.y())
-            self._fit_pending = False
-        elif gesture.kind == "move":
-            self._preview.setPos(here[0] - gesture.start[0], -(here[1] - gesture.start[1]))
-        elif gesture.kind == "vertex":
-            self._preview.setVisible(True)
-            self._preview.set_geometries([self._reshaped(gesture, here)])
-        gesture.last = pos
-
-    def _reshaped(self, gesture: _Gesture, here: tuple[float, float]) -> BaseGeometry:
-        assert gesture.coords is not None and gesture.geometry is not None
-        coords = gesture.coords.copy()
-        coords[gesture.moved] = here
-        return shapely.set_coordinates(np.array([gesture.geometry], dtype=object), coords)[0]
+        if self._panning is not None:
+            self._panning.move(pos, here)
+        else:
+            self._tool.move(pos, here)
 
     @_guarded
     def mouseReleaseEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
-        gesture = self._gesture
-        if gesture is None:
-            return
         pos = event.localPos()
         here = self.view_to_map(pos)
-        self._gesture = None
-        if gesture.kind == "pan":
-            self._set_cursor()
+        if self._panning is not None:
+            panning, self._panning = self._panning, None
+            panning.release(pos, here)
             return
-        clicked = math.hypot(pos.x() - gesture.press.x(), pos.y() - gesture.press.y()) <= HIT_PX
-        if gesture.kind == "click" and clicked:
-            if self._tool == "select":
-                self._select_at(pos)
-            elif self._tool == "add_point":
-                self.add_point(*here)
-        elif gesture.kind == "move":
-            self._preview.setVisible(False)
-            self._preview.setPos(0, 0)
-            dx, dy = here[0] - gesture.start[0], here[1] - gesture.start[1]
-            if dx or dy:
-                self._push(MoveFeature(gesture.layer, gesture.feature_id, dx, dy))
-        elif gesture.kind == "vertex":
-            self._preview.setVisible(False)
-            if here != gesture.start:
-                self._finish_reshape(gesture, here)
-
-    def _finish_reshape(self, gesture: _Gesture, here: tuple[float, float]) -> None:
-        shape = self._reshaped(gesture, here)
-        if not shape.is_valid:
-            self.edit_failed.emit(
-                self.tr(
-                    "the new shape of {feature} is not valid ({reason}); "
-                    "the feature was left as it was"
-                ).format(feature=gesture.feature_id, reason=shapely.is_valid_reason(shape))
-            )
-            return
-        self._push(SetGeometry(gesture.layer, gesture.feature_id, shape, label="Reshape feature"))
-
-    def _select_at(self, pos: QPointF) -> None:
-        assert self._session is not None
-        hit = self.feature_at(pos)
-        self._session.select(hit)
-        if hit is not None:
-            self.identified.emit(*hit)
+        self._tool.release(pos, here)
 
     @_guarded
     def mouseDoubleClickEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
-        if self._tool == "draw_polygon" and event.button() == Qt.MouseButton.LeftButton:
-            here = self.view_to_map(event.localPos())
-            near = HIT_PX * self._metres_per_pixel()
-            if self._vertices and math.dist(self._vertices[-1], here) > near:
-                self._vertices.append(here)
-            self._finish_polygon()
-        else:
+        pos = event.localPos()
+        if event.button() != Qt.MouseButton.LeftButton or not self._tool.double_click(
+            pos, self.view_to_map(pos)
+        ):
             self.mousePressEvent(event)
-
-    def _finish_polygon(self) -> None:
-        if not self._vertices:
-            return
-        if self.add_polygon(self._vertices) is not None:
-            self._vertices.clear()
-        self._update_preview()
 
     @_guarded
     def wheelEvent(self, event: QWheelEvent | None) -> None:  # noqa: N802 (Qt's name)
@@ -1138,7 +978,6 @@ class QtMapCanvas(QGraphicsView):
         assert event is not None
         key = event.key()
         step = self._viewport().rect()
-        drawing = self._tool == "draw_polygon" and bool(self._vertices)
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(_KEY_ZOOM)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
@@ -1152,17 +991,10 @@ class QtMapCanvas(QGraphicsView):
         elif key == Qt.Key.Key_Down:
             self.pan_by(0, step.height() / 4)
         elif key == Qt.Key.Key_Escape:
-            self._cancel_gesture()
-            self._vertices.clear()
-            self._update_preview()
-        elif key == Qt.Key.Key_Backspace and drawing:
-            self._vertices.pop()
-            self._update_preview()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and drawing:
-            self._finish_polygon()
+            self._reset_tool()
         elif key == Qt.Key.Key_Delete:
             self.delete_selected()
-        else:
+        elif not self._tool.key(key):
             super().keyPressEvent(event)
 
 
