@@ -1,11 +1,11 @@
 """Frame times of the desktop map canvas with 10,000 polygons and 10,000 points.
 
-A synthetic plan: a grid of 100 x 100 blocks (buildings, 6 to 9 vertices each, 22-26 m across on
-a 30 m grid) and a resident point beside each block. The canvas (:class:`spaceplanner.ui.qt_canvas.
-QtMapCanvas`, 1280 x 800, offscreen) renders whole frames (``viewport().grab()``) at full extent,
-zoomed in, and at each step of a pan; a pan as the app does it (scroll, then paint the uncovered
-strip) is timed too, and so are building the canvas, redrawing a layer after an edit and finding
-the feature under the cursor.
+A synthetic plan: a grid of 100 x 100 blocks (buildings, 6 to 9 vertices each, 22-26 m across on a
+30 m grid) and a resident point beside each block. The canvas
+(:class:`spaceplanner.ui.canvas.qt_map_canvas.QtMapCanvas`, 1280 x 800, offscreen) renders whole
+frames (``viewport().grab()``) at full extent, zoomed in, and at each step of a pan; a pan as the
+app does it (scroll, then paint the uncovered strip) is timed too, and so are building the canvas,
+redrawing a layer after an edit and finding the feature under the cursor.
 
 Baseline, in the same process: the same frame painted with plain QPainter calls into a QImage --
 one ``drawPolygon`` per block (QPolygonF made beforehand) and one ``drawEllipse`` per point,
@@ -32,8 +32,8 @@ from PyQt5.QtWidgets import QApplication
 
 from spaceplanner.model.commands import EditAttributes, MoveFeature
 from spaceplanner.model.plan import Plan
-from spaceplanner.ui.qt_canvas import QtMapCanvas
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+from spaceplanner.ui.model.session import Session
 
 CRS = "EPSG:32650"
 X0, Y0 = 500_000.0, 3_400_000.0

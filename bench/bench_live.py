@@ -33,8 +33,8 @@ from spaceplanner.model.commands import (
     Command,
     MoveFeature,
 )
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_main_window import QtMainWindow
-from spaceplanner.ui.session import Session
 
 TARGET_MS = 150.0
 

@@ -28,8 +28,8 @@ def main() -> int:
     from spaceplanner.model.plan import load_plan
     from spaceplanner.sample_maps import get_path
     from spaceplanner.ui import i18n
+    from spaceplanner.ui.model.session import Session
     from spaceplanner.ui.qt_main_window import QtMainWindow
-    from spaceplanner.ui.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)

@@ -67,9 +67,31 @@ def test_no_top_level_ui_or_layers_module_is_installed() -> None:
 
 
 def test_the_desktop_model_needs_no_qt() -> None:
-    """The app's model (session, edits, autosave) is tested without a display."""
-    modules = [m for _, m in _imports_of(ROOT / "ui" / "session.py")]
-    assert [m for m in modules if m.split(".")[0] in QT] == []
+    """The app's model (session, recovery, evaluation scheduling, the add-layer draft) is
+    tested without a display: no module of ui/model imports Qt, nor a Qt module of the ui."""
+    found = _imports(ROOT / "ui" / "model")
+    assert {f for f, _ in found} >= {"session.py", "recovery.py"}
+    assert [(f, m) for f, m in found if m.split(".")[0] in QT] == []
+    ui_modules = [
+        (f, m)
+        for f, m in found
+        if m.startswith("spaceplanner.ui") and not m.startswith("spaceplanner.ui.model")
+    ]
+    assert ui_modules == []
+
+
+def test_importing_the_desktop_model_loads_no_qt() -> None:
+    names = sorted(
+        f"spaceplanner.ui.model.{p.stem}"
+        for p in (ROOT / "ui" / "model").glob("*.py")
+        if p.stem != "__init__"
+    )
+    code = (
+        f"import importlib, sys; [importlib.import_module(n) for n in {names!r}];"
+        f"print([m for m in sys.modules if m.split('.')[0] in {QT!r}])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def _imports_of(path: Path) -> list[tuple[str, str]]:

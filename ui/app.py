@@ -15,8 +15,8 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path, list_samples
 from spaceplanner.ui import i18n
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_main_window import QtMainWindow, settings
-from spaceplanner.ui.session import Session
 
 __all__ = ["main"]
 

@@ -77,7 +77,7 @@ def _tool(*names: str) -> str:
 
 def build(update: bool = True) -> None:
     """Refresh the .ts files from the code (with ``update``) and compile the .qm files."""
-    sources = sorted(str(p) for p in Path(__file__).parent.glob("*.py"))
+    sources = sorted(str(p) for p in Path(__file__).parent.rglob("*.py"))
     for lang in LANGUAGES:
         if lang == "en":
             continue

@@ -1,27 +1,17 @@
 """The add-layer dialog: choose a file, its role and field mapping, and see what loading gives.
 
-The dialog builds the same :class:`~spaceplanner.model.plan.LayerSpec` a plan's TOML spec would
-hold and
-reads it with the plan loader's own functions (``read_layer`` and ``project_layer``), so a layer
-added here is exactly the layer the spec would load: same ids, same parsed fields, same repairs
-and notes. Every change of the choices reads the file again and lists what the loader found;
-OK stays disabled while any of it is an error. Nothing a bad file does reaches the user as a
+The dialog shows a :class:`~spaceplanner.ui.model.layer_draft.LayerDraft` (the Qt-free part: the
+guesses, the spec it builds, reading it as the plan loader does) and writes the user's choices
+into it. Every change of the choices reads the file again and lists what the loader found; OK
+stays disabled while any of it is an error. Nothing a bad file does reaches the user as a
 traceback: every failure becomes a message in the checks list.
-
-The module also holds the small labelling helpers the layer widgets share (role, field and
-choice names in the UI language).
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-from pyproj import CRS
 from PyQt5.QtCore import QCoreApplication, Qt, QTimer
 from PyQt5.QtGui import QColor, QFont
 from PyQt5.QtWidgets import (
@@ -49,95 +39,35 @@ from PyQt5.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shapely.geometry import box
 
-from spaceplanner import settings
 from spaceplanner.engine.hazards import SCENARIOS
 from spaceplanner.layers.catalogue import (
-    GEOMETRY_FAMILIES,
     FieldSpec,
-    Role,
     get_role,
-    match_columns,
-    normalise_name,
     roles,
 )
 from spaceplanner.layers.crs import crs_label
-from spaceplanner.layers.encoding import detect_text_encoding
-from spaceplanner.layers.errors import LayerError, SpacePlannerError
+from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
-from spaceplanner.layers.readers import (
-    RASTER_SUFFIXES,
-    check_file,
-    check_gpkg,
-    gpkg_tables,
-    is_raster_source,
-    parse_layer_crs,
-    read_vector,
-    vector_layers,
-)
 from spaceplanner.model.plan import (
     LayerSpec,
     Plan,
     PlanLayer,
-    project_layer,
-    read_layer,
 )
-from spaceplanner.results.labels import label as term_label
 from spaceplanner.ui import i18n
+from spaceplanner.ui.model.labels import (
+    choice_label,
+    field_label,
+    plain_value,
+    role_label,
+    value_text,
+)
+from spaceplanner.ui.model.layer_draft import LayerDraft
 
-__all__ = [
-    "QtAddLayerDialog",
-    "choice_label",
-    "field_label",
-    "file_layers",
-    "guess_role",
-    "plain_value",
-    "role_label",
-    "unit_label",
-    "value_text",
-]
+__all__ = ["QtAddLayerDialog", "unit_label"]
 
 #: Rows shown in the preview.
 PREVIEW_ROWS = 20
-#: Fields every vector role has; they say nothing about which role a file plays.
-_COMMON_FIELDS = {"id", "name", "steward"}
-#: Words in a file or layer name that suggest a role (a guess only; the user can change it).
-_ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "residents": ("resident", "population", "pop", "居民", "人口", "小区", "住宅"),
-    "shelters": ("shelter", "避难", "避险"),
-    "activity_spaces": (
-        "activity",
-        "park",
-        "green",
-        "square",
-        "playground",
-        "活动",
-        "公园",
-        "广场",
-        "绿地",
-        "游园",
-    ),
-    "facilities": ("facilit", "amenit", "poi", "设施", "服务"),
-    "entrances": ("entrance", "gate", "出入口", "入口", "大门"),
-    "hazards": ("hazard", "flood", "risk", "灾害", "风险", "洪", "淹", "内涝"),
-    "hazard_sources": (
-        "petrol",
-        "gasstation",
-        "hvline",
-        "pipeline",
-        "danger",
-        "危险源",
-        "加油",
-        "高压",
-        "管道",
-    ),
-    "network": ("road", "street", "network", "walk", "path", "道路", "路网", "街道", "步行"),
-    "buildings": ("building", "建筑", "房屋"),
-    "boundary": ("boundary", "border", "边界", "范围", "界线"),
-    "parcels": ("parcel", "plot", "cadast", "地块", "宗地"),
-    "terrain": ("dem", "dtm", "terrain", "elevation", "地形", "高程"),
-}
 _SEVERITY_COLOURS = {
     "error": "#b00020",
     "warning": "#b36b00",
@@ -147,39 +77,6 @@ _SEVERITY_COLOURS = {
 _FILE_SUFFIXES = "*.shp *.geojson *.json *.gpkg *.kml *.kmz *.csv *.tif *.tiff"
 _ENCODINGS = ("utf-8", "gbk", "gb18030", "big5", "cp1252", "latin-1")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-# -- labels in the UI language ----------------------------------------------------------------
-def _is_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def role_label(role: str | Role, lang: str = "en") -> str:
-    """The role's name for users: the catalogue's ``label`` or ``label_zh``."""
-    spec = role if isinstance(role, Role) else _role_or_none(role)
-    if spec is None:
-        return str(role)
-    return spec.label_zh if lang == "zh" else spec.label
-
-
-def field_label(spec: FieldSpec, lang: str = "en") -> str:
-    """A field's name for users: the catalogue name, with its first Chinese alias in ``zh``."""
-    if lang == "zh":
-        zh = next((a for a in spec.aliases if _is_cjk(a)), None)
-        if zh:
-            return f"{zh} ({spec.name})"
-    return spec.name
-
-
-def choice_label(spec: FieldSpec, value: str, lang: str = "en") -> str:
-    """The user-facing name of a value of a choice field (``kindergarten`` → 幼儿园 in ``zh``)."""
-    if lang == "zh":
-        zh = next((a for a, v in spec.value_aliases.items() if v == value and _is_cjk(a)), None)
-        if zh:
-            return zh
-    if set(spec.choices) == set(get_role("facilities").fields["kind"].choices):
-        return term_label(value, lang)  # the facility kinds have names shared with the exports
-    return value.replace("_", " ")
 
 
 def unit_label(unit: str | None) -> str:
@@ -195,127 +92,6 @@ def unit_label(unit: str | None) -> str:
         "kV": "kV",
     }
     return names.get(unit, unit)
-
-
-def _role_or_none(name: str) -> Role | None:
-    try:
-        return get_role(name)
-    except KeyError:
-        return None
-
-
-# -- reading helpers (no widgets) -------------------------------------------------------------
-def file_layers(path: Path) -> list[tuple[str, str]]:
-    """The layers inside a multi-layer file as ``(name, kind)``; empty for single-layer files.
-
-    ``kind`` is ``features`` or, in a GeoPackage, ``tiles``/``2d-gridded-coverage`` (rasters).
-
-    Raises
-    ------
-    LayerError
-        When the file is missing, empty, or not a file of its format.
-    """
-    suffix = path.suffix.lower()
-    if suffix in RASTER_SUFFIXES or suffix in {".csv", ".shp"}:
-        return []
-    label = path.stem
-    check_file(path, label)
-    if suffix == ".gpkg":
-        check_gpkg(path, label)
-        kinds = {"features", "tiles", "2d-gridded-coverage"}
-        return [(n, k) for n, k in gpkg_tables(path, label).items() if k in kinds]
-    return [(name, "features") for name in vector_layers(path, label)]
-
-
-def _families(frame: gpd.GeoDataFrame) -> set[str]:
-    types = frame.geometry.geom_type.dropna().unique()
-    return {GEOMETRY_FAMILIES.get(str(t), "other") for t in types}
-
-
-def guess_role(
-    columns: list[str], families: set[str], name: str = "", *, raster: bool = False
-) -> str:
-    """Guess the role of a layer from its columns, geometry families and file or layer name.
-
-    Parameters
-    ----------
-    columns
-        The layer's attribute columns.
-    families
-        Its geometry families (``point``, ``line``, ``polygon``); empty when unknown.
-    name
-        The file stem or layer name: words in it (``shelters``, ``道路``) weigh most.
-    raster
-        True for a raster; only roles a raster can play are considered.
-
-    Returns
-    -------
-    str
-        The role whose geometry fits and whose role-specific fields the columns match best
-        (a missing required field counts against it); ties go to catalogue order.
-    """
-    table = roles()
-    if raster:
-        candidates = [r for r in table.values() if r.raster]
-    else:
-        candidates = [
-            r
-            for r in table.values()
-            if not r.raster_only and (not families or families <= set(r.geometry))
-        ]
-        if not candidates:
-            candidates = [r for r in table.values() if not r.raster_only]
-    key = normalise_name(name)
-
-    def named(role: Role) -> bool:
-        words = (role.name, role.label_zh, *_ROLE_WORDS.get(role.name, ()))
-        return bool(key) and any(normalise_name(w) in key for w in words)
-
-    def score(role: Role) -> tuple[bool, int]:
-        if raster:
-            return named(role), int(role.name == "terrain")
-        matched = match_columns(role, columns)
-        own = [f for f in matched if f not in _COMMON_FIELDS]
-        missing = [f for f in role.required_fields if f not in matched]
-        return named(role), len(own) - 2 * len(missing)
-
-    best = max(candidates, key=score)  # max keeps the first of equal scores
-    return best.name
-
-
-def _csv_columns(path: Path, encoding: str | None) -> list[str]:
-    try:
-        enc = encoding or detect_text_encoding(path).encoding
-        return [str(c) for c in pd.read_csv(path, encoding=enc, nrows=0, dtype=str).columns]
-    except (OSError, UnicodeDecodeError, LookupError, ValueError, pd.errors.ParserError):
-        return []
-
-
-def plain_value(value: object) -> Any:
-    """A frame value as a plain Python value; missing values (None, NaN, NA) as None."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):  # arrays and other non-scalars are values
-        pass
-    return value
-
-
-def value_text(value: object) -> str:
-    """A value as shown in a table or an editor; numbers in full (a shown value may be saved
-    back, so it must read back the same), missing values empty."""
-    value = plain_value(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    return str(value)
 
 
 class QtAddLayerDialog(QDialog):
@@ -337,12 +113,7 @@ class QtAddLayerDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.lang = i18n.resolve(lang)
-        self._path: Path | None = None
-        self._inner: list[tuple[str, str]] = []
-        self._raw: gpd.GeoDataFrame | None = None
-        self._raw_key: tuple[Any, ...] | None = None
-        self._source_problem: Problem | None = None
-        self._raster = False
+        self.draft = LayerDraft(plan)
         self._field_rows: list[str] = []
         self._layer: PlanLayer | None = None
         self._problems: list[Problem] = []
@@ -353,6 +124,19 @@ class QtAddLayerDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self._validate_now)
+        self._messages = {
+            "no_name": self.tr("the layer needs a name"),
+            "name_taken": self.tr("a layer called '{0}' is already in the plan"),
+            "name_taken_hint": self.tr("choose another name"),
+            "unreadable": self.tr("the file cannot be read ({0})"),
+            "far": self.tr(
+                "the layer lies {0:,.1f} km away from the plan's layers: they do not overlap"
+            ),
+            "far_hint": self.tr(
+                "its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
+                "set the CRS above"
+            ),
+        }
         self.setWindowTitle(self.tr("Add layer"))
         self.resize(1000, 700)
         self._build()
@@ -529,11 +313,8 @@ class QtAddLayerDialog(QDialog):
     # -- choosing the source --------------------------------------------------------------------
     def browse(self) -> None:
         """Ask for the file with a file dialog."""
-        start = (
-            str(self._path.parent)
-            if self._path
-            else (str(self.plan.path.parent) if self.plan.path else "")
-        )
+        path = self.draft.path
+        start = str(path.parent) if path else (str(self.plan.path.parent) if self.plan.path else "")
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a layer file"),
@@ -545,22 +326,16 @@ class QtAddLayerDialog(QDialog):
 
     def _file_typed(self) -> None:
         text = self.file_edit.text().strip()
-        if text and (self._path is None or Path(text) != self._path):
+        if text and (self.draft.path is None or Path(text) != self.draft.path):
             self.set_file(text)
 
     def set_file(self, path: Path | str, layer: str | None = None) -> None:
         """Use ``path`` (and the layer ``layer`` inside it, when it holds several)."""
-        self._path = Path(path).expanduser()
-        self.file_edit.setText(str(self._path))
-        self._source_problem = None
-        self._inner = []
-        try:
-            self._inner = file_layers(self._path)
-        except SpacePlannerError as exc:
-            self._source_problem = Problem.from_error(exc)
+        self.draft.open(path)
+        self.file_edit.setText(str(self.draft.path))
         self._filling = True
         self.inner_combo.clear()
-        for name, kind in self._inner:
+        for name, kind in self.draft.inner_layers:
             text = name if kind == "features" else self.tr("{0} (raster)").format(name)
             self.inner_combo.addItem(text, name)
         if layer is not None and self.inner_combo.findData(layer) >= 0:
@@ -598,32 +373,17 @@ class QtAddLayerDialog(QDialog):
         data = self.inner_combo.currentData()
         return str(data) if data else None
 
-    def _spec_layer(self) -> str | None:
-        """The ``layer =`` of the spec: named for GeoPackages and files with several layers."""
-        inner = self._inner_name()
-        if inner is None or self._path is None:
-            return None
-        if len(self._inner) > 1 or self._path.suffix.lower() == ".gpkg":
-            return inner
-        return None
-
     def _source_changed(self) -> None:
         """The file or the layer in it changed: read it again and guess name and role."""
-        assert self._path is not None
-        self._raster = False
-        if self._source_problem is None:
-            try:
-                self._raster = is_raster_source(self._path, self._spec_layer())
-            except SpacePlannerError:
-                self._raster = False
+        self._sync()
+        self.draft.read_source()
+        self._fill_xy()
         self._read_raw()
-        stem = self._inner_name() or self._path.stem
+        name, guess = self.draft.guess()
         if not self._name_edited:
             self.name_edit.blockSignals(True)
-            self.name_edit.setText(self._unique_name(stem))
+            self.name_edit.setText(name)
             self.name_edit.blockSignals(False)
-        families = _families(self._raw) if self._raw is not None else set()
-        guess = guess_role(self.columns(), families, stem, raster=self._raster)
         self.role_combo.blockSignals(True)
         self.role_combo.setCurrentIndex(self.role_combo.findData(guess))
         self.role_combo.blockSignals(False)
@@ -633,48 +393,16 @@ class QtAddLayerDialog(QDialog):
 
     def _read_raw(self) -> None:
         """Read the source as is (for its columns and geometry types), once per reading options."""
-        assert self._path is not None
-        is_csv = self._path.suffix.lower() == ".csv"
-        self._fill_xy(is_csv)
-        key = (
-            self._path,
-            self._inner_name(),
-            self._encoding(),
-            self._crs_text(),
-            self._xy("x"),
-            self._xy("y"),
-        )
-        if key == self._raw_key:
-            return
-        self._raw_key = key
-        self._raw = None
-        if self._source_problem is not None or self._raster:
-            return
-        crs: CRS | None = None
-        if self._crs_text():
-            try:
-                crs = parse_layer_crs(self._crs_text(), label=self._path.stem, file=str(self._path))
-            except SpacePlannerError:
-                crs = None
+        self._sync()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._raw = read_vector(
-                self._path,
-                label=self._path.stem,
-                layer=self._spec_layer(),
-                encoding=self._encoding() or None,
-                x=self._xy("x"),
-                y=self._xy("y"),
-                crs=crs,
-            ).frame
-        except Exception:  # the validation reads it again through the loader and reports why
-            self._raw = None
+            self.draft.read_raw()
         finally:
             QApplication.restoreOverrideCursor()
 
-    def _fill_xy(self, is_csv: bool) -> None:
-        assert self._path is not None
-        header = _csv_columns(self._path, self._encoding() or None) if is_csv else []
+    def _fill_xy(self) -> None:
+        self._sync()
+        header = self.draft.csv_header()
         for combo in (self.x_combo, self.y_combo):
             chosen = combo.currentData()
             combo.blockSignals(True)
@@ -688,11 +416,11 @@ class QtAddLayerDialog(QDialog):
 
     def _refresh_source(self) -> None:
         """Show the reading options that apply to the chosen file."""
-        suffix = self._path.suffix.lower() if self._path else ""
-        raster = self._raster
+        suffix = self.draft.path.suffix.lower() if self.draft.path else ""
+        raster = self.draft.raster
         hazards = self.role() == "hazards"
         shown = {
-            self.inner_combo: len(self._inner) > 1,
+            self.inner_combo: len(self.draft.inner_layers) > 1,
             self.encoding_combo: suffix in {".shp", ".csv", ".dbf"},
             self.x_combo: suffix == ".csv",
             self.y_combo: suffix == ".csv",
@@ -706,14 +434,6 @@ class QtAddLayerDialog(QDialog):
                     row_label.setVisible(visible)
             widget.setVisible(visible)
 
-    def _unique_name(self, base: str) -> str:
-        base = base.strip() or "layer"
-        name, n = base, 2
-        while name in self.plan.layers:
-            name = f"{base}_{n}"
-            n += 1
-        return name
-
     # -- fields ---------------------------------------------------------------------------------
     def _role_changed(self) -> None:
         self._refresh_source()
@@ -723,7 +443,7 @@ class QtAddLayerDialog(QDialog):
     def _fill_fields(self) -> None:
         """One row per field of the role: its column (matched or chosen) and its constant."""
         role = get_role(self.role())
-        raster = self._raster
+        raster = self.draft.raster
         columns = self.columns()
         specs = [s for s in role.fields.values() if not raster or s.constant]
         self._field_rows = [s.name for s in specs]
@@ -809,15 +529,14 @@ class QtAddLayerDialog(QDialog):
         """Say in each column combo which column the loader will match when none is chosen."""
         if not self._field_rows:
             return
-        role = get_role(self.role())
-        explicit = self.explicit_columns()
-        constants = self.constants()
-        auto = match_columns(role, [c for c in self.columns() if c not in explicit.values()])
+        self._sync()
+        constants = self.draft.constants
+        auto = self.draft.automatic_columns()
         for row, fname in enumerate(self._field_rows):
             combo = self.fields_table.cellWidget(row, 1)
             if not isinstance(combo, QComboBox):
                 continue
-            combo.setEnabled(fname not in constants and not self._raster)
+            combo.setEnabled(fname not in constants and not self.draft.raster)
             if fname in constants:
                 combo.setItemText(0, self.tr("(constant)"))
             elif fname in auto:
@@ -849,9 +568,7 @@ class QtAddLayerDialog(QDialog):
 
     def columns(self) -> list[str]:
         """The attribute columns of the source (empty for a raster or an unreadable file)."""
-        if self._raw is None:
-            return []
-        return [str(c) for c in self._raw.columns if c != self._raw.geometry.name]
+        return self.draft.column_names()
 
     def explicit_columns(self) -> dict[str, str]:
         """Fields mapped to a column by hand (the automatic matches are not listed)."""
@@ -965,8 +682,9 @@ class QtAddLayerDialog(QDialog):
         return str(data) if data else None
 
     def _options_changed(self) -> None:
-        if self._path is None:
+        if self.draft.path is None:
             return
+        self._fill_xy()
         self._read_raw()
         self._fill_fields_keeping()
         self.validate()
@@ -992,52 +710,32 @@ class QtAddLayerDialog(QDialog):
             self._filling = False
         self._update_auto_labels()
 
-    def spec_options(self) -> dict[str, Any]:
-        """The layer's options as a plan's TOML layer table would hold them.
+    def _sync(self) -> None:
+        """Write the choices shown into the draft."""
+        draft = self.draft
+        draft.inner = self._inner_name()
+        draft.name = self.layer_name()
+        draft.role = self.role()
+        draft.encoding = self._encoding()
+        draft.crs = self._crs_text()
+        draft.x, draft.y = self._xy("x"), self._xy("y")
+        draft.band = self.band_spin.value()
+        zone = self.zone_combo.currentData()
+        draft.zone = str(zone) if zone else None
+        draft.zone_value = float(self.zone_spin.value())
+        draft.columns = self.explicit_columns()
+        draft.constants = self.constants()
 
-        Field mappings chosen by hand (``population = "人口"``; ``kind_field = "type"`` for fields
-        that take constants), constants (``kind = "clinic"``) and reading options (``encoding``,
-        ``crs``, ``x``/``y``, ``band``, a raster hazard's threshold). Fields matched automatically
-        are left out, as the loader matches them the same way.
-        """
-        role = get_role(self.role())
-        options: dict[str, Any] = {}
-        suffix = self._path.suffix.lower() if self._path else ""
-        if self._encoding() and suffix in {".shp", ".csv"}:
-            options["encoding"] = self._encoding()
-        if self._crs_text():
-            options["crs"] = self._crs_text()
-        for axis in ("x", "y"):
-            col = self._xy(axis)
-            if col:
-                options[axis] = col
-        constants = self.constants()
-        if self._raster:
-            if self.band_spin.value() != 1:
-                options["band"] = self.band_spin.value()
-            zone = self.zone_combo.currentData()
-            if self.role() == "hazards" and zone:
-                options[str(zone)] = float(self.zone_spin.value())
-        else:
-            for fname, col in self.explicit_columns().items():
-                if fname in constants:
-                    continue
-                options[f"{fname}_field" if role.fields[fname].constant else fname] = col
-        options.update(constants)
-        return options
+    def spec_options(self) -> dict[str, Any]:
+        """The layer's options as a plan's TOML layer table would hold them (see
+        :meth:`~spaceplanner.ui.model.layer_draft.LayerDraft.spec_options`)."""
+        self._sync()
+        return self.draft.spec_options()
 
     def layer_spec(self) -> LayerSpec:
         """The spec of the layer as chosen: what a plan's ``[layers.<name>]`` table would say."""
-        if self._path is None:
-            msg = "no file chosen"
-            raise LayerError(msg, hint="choose a file")
-        return LayerSpec(
-            self.layer_name() or self._path.stem,
-            self.role(),
-            self._path.resolve(),
-            self._spec_layer(),
-            self.spec_options(),
-        )
+        self._sync()
+        return self.draft.layer_spec()
 
     # -- reading and checking -------------------------------------------------------------------
     def _schedule(self) -> None:
@@ -1053,84 +751,16 @@ class QtAddLayerDialog(QDialog):
         """Read the layer as the plan loader would and show what it found; return the problems."""
         self._timer.stop()
         self._stale = False
-        self._layer = None
-        problems: list[Problem] = []
-        if self._path is None:
-            self._show(problems, None)
-            return problems
-        name = self.layer_name()
-        if not name:
-            problems.append(Problem("error", self.tr("the layer needs a name")))
-        elif name in self.plan.layers:
-            problems.append(
-                Problem(
-                    "error",
-                    self.tr("a layer called '{0}' is already in the plan").format(name),
-                    layer=name,
-                    hint=self.tr("choose another name"),
-                )
-            )
-        layer: PlanLayer | None = None
-        if self._source_problem is not None:
-            problems.append(self._source_problem)
-        else:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                layer = self._read()
-            except SpacePlannerError as exc:
-                problems.append(Problem.from_error(exc))
-            except Exception as exc:  # a reader's own failure must not end the app
-                problems.append(
-                    Problem(
-                        "error",
-                        self.tr("the file cannot be read ({0})").format(exc),
-                        file=str(self._path),
-                    )
-                )
-            finally:
-                QApplication.restoreOverrideCursor()
-        if layer is not None:
-            problems = list(layer.problems) + problems
-            far = self._overlap_problem(layer)
-            if far is not None:
-                problems.append(far)
-        if not any(p.severity == "error" for p in problems):
-            self._layer = layer
+        self._sync()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            problems, layer = self.draft.check(self._messages)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._layer = LayerDraft.usable(problems, layer)
         self._problems = problems
         self._show(problems, layer)
         return problems
-
-    def _read(self) -> PlanLayer:
-        """The layer read and fitted by the plan loader, projected to the plan's CRS."""
-        spec = self.layer_spec()
-        layer = read_layer(spec, None)
-        if self.plan.crs is not None:
-            project_layer(layer, self.plan.crs)
-        return layer
-
-    def _overlap_problem(self, layer: PlanLayer) -> Problem | None:
-        """An error when the layer lies far from the plan's layers (its CRS is probably wrong)."""
-        crs = self.plan.crs
-        extent = self.plan.extent(rasters=True) if crs is not None else None
-        if crs is None or extent is None:
-            return None
-        own = box(*layer.bounds(crs))
-        ref = box(*extent)
-        if own.intersects(ref.buffer(settings.OVERLAP_TOLERANCE_M)):
-            return None
-        km = own.distance(ref) / 1000
-        return Problem(
-            "error",
-            self.tr(
-                "the layer lies {0:,.1f} km away from the plan's layers: they do not overlap"
-            ).format(km),
-            file=layer.source,
-            layer=layer.name,
-            hint=self.tr(
-                "its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
-                "set the CRS above"
-            ),
-        )
 
     def problems(self) -> list[Problem]:
         """What the last check found (errors, warnings, repairs and notes)."""
@@ -1170,7 +800,7 @@ class QtAddLayerDialog(QDialog):
     # -- showing the result ---------------------------------------------------------------------
     def _show(self, problems: list[Problem], layer: PlanLayer | None) -> None:
         self.problems_list.clear()
-        folder = self._path.parent if self._path else None
+        folder = self.draft.path.parent if self.draft.path else None
         names = {
             "error": self.tr("Error"),
             "warning": self.tr("Warning"),
@@ -1186,7 +816,7 @@ class QtAddLayerDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, problem.severity)
             self.problems_list.addItem(item)
         errors = sum(p.severity == "error" for p in problems)
-        if self._path is None:
+        if self.draft.path is None:
             summary = self.tr("Choose a file to add.")
         elif errors:
             summary = (
@@ -1250,11 +880,12 @@ class QtAddLayerDialog(QDialog):
                     headers.append(f)
             data = frame[fields].head(PREVIEW_ROWS)
             geometry = frame.geometry.geom_type.head(PREVIEW_ROWS)
-        elif self._raw is not None:
+        elif self.draft.raw is not None:
+            raw = self.draft.raw
             columns = self.columns()
             headers = list(columns)
-            data = self._raw[columns].head(PREVIEW_ROWS)
-            geometry = self._raw.geometry.geom_type.head(PREVIEW_ROWS)
+            data = raw[columns].head(PREVIEW_ROWS)
+            geometry = raw.geometry.geom_type.head(PREVIEW_ROWS)
         else:
             table.setRowCount(0)
             table.setColumnCount(0)

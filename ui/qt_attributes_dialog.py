@@ -35,15 +35,15 @@ from spaceplanner.layers.catalogue import FieldSpec, get_role
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
 from spaceplanner.model.commands import EditAttributes
 from spaceplanner.ui import i18n
-from spaceplanner.ui.qt_add_layer_dialog import (
+from spaceplanner.ui.model.labels import (
     choice_label,
     field_label,
     plain_value,
     role_label,
-    unit_label,
     value_text,
 )
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_add_layer_dialog import unit_label
 
 __all__ = ["QtAttributesDialog"]
 

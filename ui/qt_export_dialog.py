@@ -46,8 +46,8 @@ from spaceplanner.outputs.exports import FORMATS, export, planned_outputs
 from spaceplanner.outputs.mapsheet import write_map_sheet
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_worker import QtBackgroundTask
-from spaceplanner.ui.session import Session
 
 __all__ = ["QtExportDialog", "planned_outputs"]
 

@@ -18,8 +18,8 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_follow import follow
-from spaceplanner.ui.session import Session
 
 __all__ = ["QtFeaturePanel"]
 

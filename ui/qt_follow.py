@@ -10,7 +10,7 @@ from typing import Any
 from PyQt5 import sip
 from PyQt5.QtCore import QObject
 
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.session import Session
 
 __all__ = ["follow"]
 

@@ -29,8 +29,8 @@ from PyQt5.QtWidgets import (
 from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report, SiteRef, Violation
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_follow import follow
-from spaceplanner.ui.session import Session
 
 __all__ = ["QtIndicatorsPanel", "QtViolationsPanel"]
 

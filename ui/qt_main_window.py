@@ -1,6 +1,6 @@
 """The main window: start page, map canvas, panels, tools, evaluation, save and recovery.
 
-The window holds no analysis: it wires the Qt-free :class:`~spaceplanner.ui.session.Session`
+The window holds no analysis: it wires the Qt-free :class:`~spaceplanner.ui.model.session.Session`
 (plan, edits, views) to the widgets and the :class:`~spaceplanner.ui.qt_worker.QtEvaluationRunner`
 (evaluations in a worker thread). After every edit, undo or redo the runner makes a live
 evaluation (figures, uncovered residents, shelter loads; gap areas and service areas come from
@@ -39,13 +39,15 @@ from PyQt5.QtWidgets import (
 from spaceplanner import __version__
 from spaceplanner.engine.evaluation import PERIODS
 from spaceplanner.engine.hazards import SCENARIOS, hazard_types
-from spaceplanner.layers.crs import choose_metric_crs, crs_label
+from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan, load_plan, project_layer
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
+from spaceplanner.ui.model.layer_draft import plan_crs_for
+from spaceplanner.ui.model.recovery import Recovery
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_start_page import QtStartPage
-from spaceplanner.ui.session import Recovery, Session
 
 __all__ = ["QtMainWindow", "app_home"]
 
@@ -313,7 +315,7 @@ class QtMainWindow(QMainWindow):
 
     def _build_plan_ui(self) -> None:
         """The canvas, docks and toolbars for an open plan (built once per window)."""
-        from spaceplanner.ui.qt_canvas import QtMapCanvas
+        from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
         from spaceplanner.ui.qt_feature_panel import QtFeaturePanel
         from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
         from spaceplanner.ui.qt_layers_panel import QtLayersPanel
@@ -697,15 +699,9 @@ class QtMainWindow(QMainWindow):
             return None
         layer = dialog.result_layer()
         if plan.crs is None:
-            from pyproj import CRS
-
-            if layer.frame is not None:
-                source = CRS.from_user_input(layer.frame.crs)
-                plan.crs = choose_metric_crs([(source, layer.bounds(source))])
+            plan.crs = plan_crs_for(layer)
+            if layer.frame is not None and plan.crs is not None:
                 project_layer(layer, plan.crs)
-            elif layer.raster is not None:
-                raster = layer.raster
-                plan.crs = choose_metric_crs([(raster.crs, tuple(raster.bounds))])
         return layer
 
     def _close_session(self) -> None:
@@ -817,7 +813,7 @@ class QtMainWindow(QMainWindow):
                 self.recovery.remove(item["key"])
                 continue
             try:
-                session = self._recover(item)
+                session = self.recovery.recover(item)
             except (SpacePlannerError, OSError) as exc:
                 text = exc.describe() if isinstance(exc, SpacePlannerError) else str(exc)
                 self._error(text, self.tr("Cannot recover the plan"))
@@ -828,27 +824,6 @@ class QtMainWindow(QMainWindow):
             self.evaluate()
             return True
         return False
-
-    def _recover(self, item: dict[str, Any]) -> Session:
-        """Open an autosave as an unsaved session. The file is first copied aside (kept in
-        ``recovery/recovered``): a recovered plan's rasters are read from it later."""
-        import shutil
-
-        from spaceplanner.model.plan_file import load_gpkg
-
-        kept = self.recovery.folder / "recovered"
-        kept.mkdir(parents=True, exist_ok=True)
-        copy = kept / f"{item['key']}-{int(time.time())}.gpkg"
-        shutil.copy2(item["file"], copy)
-        plan = load_gpkg(copy, strict=False)
-        source = Path(item["source"]) if item.get("source") else None
-        plan.path = source
-        session = Session(plan, path=source)
-        session.stack.mark_unsaved()  # the recovered edits are not in the plan's own file
-        self.recovery.autosave(session)
-        if self.recovery.key_for(session) != item["key"]:
-            self.recovery.remove(item["key"])
-        return session
 
     def closeEvent(self, event: QCloseEvent | None) -> None:  # noqa: N802 (Qt's name)
         """Ask about unsaved edits, stop the worker, remove the autosave."""

@@ -39,8 +39,8 @@ from PyQt5.QtWidgets import (
 from spaceplanner.engine.suggest import Suggestions, adding_command, suggest
 from spaceplanner.model.rules import load_profile
 from spaceplanner.results.labels import label
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_worker import QtBackgroundTask
-from spaceplanner.ui.session import Session
 
 __all__ = ["QtCurve", "QtSuggestDialog"]
 

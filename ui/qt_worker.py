@@ -8,7 +8,7 @@ come back as queued signals, so every slot runs in the GUI thread.
 session. The
 evaluator caches per-layer work keyed by fingerprints of the layers' content, so evaluating again
 after an edit recomputes only what the edit touched. Each run evaluates a
-:meth:`~spaceplanner.ui.session.Session.snapshot` of the plan, so edits may go on meanwhile.
+:meth:`~spaceplanner.ui.model.session.Session.snapshot` of the plan, so edits may go on meanwhile.
 
 Two kinds of run:
 
@@ -20,9 +20,10 @@ Two kinds of run:
     on the map are those of :attr:`QtEvaluationRunner.last_full_report`, and
     :attr:`QtEvaluationRunner.stale_areas` says they no longer match the figures.
 
-Requests made while a run is going are coalesced: at most one more run is remembered (a full one
-if any full run was asked for), and it evaluates the plan as it is when it starts, so no stale
-run is ever queued.
+Requests made while a run is going are coalesced (the policy, Qt-free, is
+:mod:`spaceplanner.ui.model.scheduling`): at most one more run is remembered (a full one if any
+full run was asked for), and it evaluates the plan as it is when it starts, so no stale run is
+ever queued.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from PyQt5.QtCore import (
@@ -49,7 +50,14 @@ from spaceplanner.engine.evaluation import CancelledError, Evaluator
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.report import Report
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.model.scheduling import (
+    Kind,
+    RunSchedule,
+    plan_state,
+    runs_in_place,
+    with_areas_of,
+)
+from spaceplanner.ui.model.session import Session
 
 __all__ = ["QtBackgroundTask", "QtEvaluationRunner", "TaskFunction"]
 
@@ -321,7 +329,7 @@ class QtEvaluationRunner(QObject):
         How far a full run is (translated step names).
     finished(object report, bool full)
         A run ended with a :class:`~spaceplanner.results.report.Report`, already given to
-        :meth:`Session.set_report <spaceplanner.ui.session.Session.set_report>`.
+        :meth:`Session.set_report <spaceplanner.ui.model.session.Session.set_report>`.
     failed(str message)
         A run failed: the error's description (or a short message; the traceback is logged).
     cancelled()
@@ -353,7 +361,7 @@ class QtEvaluationRunner(QObject):
         self._evaluator: Evaluator | None = None
         self._evaluator_key: tuple[Any, ...] | None = None
         self._current: _Job | None = None
-        self._pending: str | None = None  # "live" or "full": one run wanted after this one
+        self._schedule = RunSchedule()
         self._closed = False
         #: The report of the last full run (its gap and service areas are the latest known).
         self.last_full_report: Report | None = None
@@ -412,19 +420,17 @@ class QtEvaluationRunner(QObject):
         return self._current is not None
 
     @property
-    def pending(self) -> str | None:
+    def pending(self) -> Kind | None:
         """The run wanted after the current one: ``"full"``, ``"live"`` or None."""
-        return self._pending
+        return self._schedule.pending
 
     # -- requests -----------------------------------------------------------------------------
     def request_full(self) -> None:
         """Evaluate everything, gap and service areas included (after the current run, if any)."""
         if self._closed or self._session is None:
             return
-        if self._current is None:
+        if self._schedule.request("full", busy=self._current is not None):
             self._start(full=True)
-        else:
-            self._pending = "full"
 
     def request_live(self) -> None:
         """Update the figures after an edit: a quick run without gap areas.
@@ -434,26 +440,15 @@ class QtEvaluationRunner(QObject):
         """
         if self._closed or self._session is None:
             return
-        if self._current is None:
-            if self._quick():
-                self._run_here()
-            else:
-                self._start(full=False)
-        elif self._pending is None:
-            self._pending = "live"
-
-    def _quick(self) -> bool:
-        """A live run can be done at once in this thread: the evaluator is warm for this
-        session and its last live run was quick (handing it to the worker would only add the
-        thread hand-off and the competition with the window's painting for Python's lock)."""
-        session = self._session
-        return (
-            session is not None
-            and self._evaluator is not None
-            and self._evaluator_key == self._key(session)
-            and self.last_live_duration is not None
-            and self.last_live_duration <= self.quick_seconds
-        )
+        if not self._schedule.request("live", busy=self._current is not None):
+            return
+        warm = self._evaluator is not None and self._evaluator_key == self._key(self._session)
+        if runs_in_place(
+            warm=warm, last_live_seconds=self.last_live_duration, quick_seconds=self.quick_seconds
+        ):
+            self._run_here()
+        else:
+            self._start(full=False)
 
     def _run_here(self) -> None:
         """A live run in the calling (GUI) thread, with the same signals as a worker run."""
@@ -490,21 +485,21 @@ class QtEvaluationRunner(QObject):
         the same scenario and period (areas of another period would mislead)."""
         if self.last_full_report is None or self._last_full_for != made_for:
             return live
-        return _with_areas_of(live, self.last_full_report)
+        return with_areas_of(live, self.last_full_report)
 
     def cancel(self) -> None:
         """Stop the current run at its next step and forget any wanted run.
 
         :attr:`cancelled` is emitted when the run has stopped.
         """
-        self._pending = None
+        self._schedule.cancel()
         if self._current is not None:
             self._current.cancel.set()
 
     def wait(self, ms: int = 30000) -> bool:
         """Block, processing events, until no run is going or wanted; True when idle."""
         return _process_until(
-            lambda: self._current is None and self._pending is None, self._host, ms
+            lambda: self._current is None and self._schedule.pending is None, self._host, ms
         )
 
     def shutdown(self, ms: int = -1) -> bool:
@@ -529,16 +524,7 @@ class QtEvaluationRunner(QObject):
         return (id(plan), self._rules or plan.rules, str(plan.crs))
 
     def _state(self, session: Session, plan: Plan) -> tuple[Any, ...]:
-        """What a run reads, cheaply: commands set new frames, never change one in place."""
-        return (
-            self._key(session),
-            session.scenario,
-            session.period,
-            tuple(
-                (name, lyr.role, id(lyr.frame), id(lyr.raster), repr(sorted(lyr.options.items())))
-                for name, lyr in plan.layers.items()
-            ),
-        )
+        return plan_state(self._key(session), session.scenario, session.period, plan)
 
     def _start(self, *, full: bool) -> None:
         session = self._session
@@ -600,14 +586,14 @@ class QtEvaluationRunner(QObject):
 
         ``settled``: ``ended`` completed or failed for the current session.
         """
-        wanted, self._pending = self._pending, None
         session = self._session
-        if wanted is None or self._closed or session is None:
+        if self._closed or session is None:
+            self._schedule.cancel()
             return
         unchanged = settled and ended.info["state"] == self._state(session, session.plan)
-        if unchanged and (wanted == "live" or ended.info["full"]):
-            return
-        self._start(full=wanted == "full")
+        wanted = self._schedule.after(ended_full=bool(ended.info["full"]), unchanged=unchanged)
+        if wanted is not None:
+            self._start(full=wanted == "full")
 
     @pyqtSlot(object, float, str)
     def _on_progress(self, job: _Job, fraction: float, text: str) -> None:
@@ -669,15 +655,3 @@ class QtEvaluationRunner(QObject):
             "done": self.tr("Done"),
         }
         return steps.get(text, text)
-
-
-#: The slow gap layers a live run leaves out; the last full run's are shown meanwhile.
-AREA_LAYERS = ("gap_areas", "service_areas")
-
-
-def _with_areas_of(live: Report, full: Report) -> Report:
-    """``live`` with the area layers it lacks taken from ``full``, marked stale."""
-    carried = {n: full.layers[n] for n in AREA_LAYERS if n not in live.layers and n in full.layers}
-    if not carried:
-        return live
-    return replace(live, layers={**live.layers, **carried}, stale=frozenset(carried))

@@ -17,8 +17,8 @@ from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
 from spaceplanner.ui.app import _App, main
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_main_window import QtMainWindow
-from spaceplanner.ui.session import Session
 
 
 def _wait_idle(qtbot, window: QtMainWindow) -> None:

@@ -16,12 +16,8 @@ from shapely.geometry import Point, box
 
 from spaceplanner import SpacePlannerError, load_plan
 from spaceplanner.model.plan import Plan
-from spaceplanner.ui.qt_add_layer_dialog import (
-    QtAddLayerDialog,
-    choice_label,
-    guess_role,
-    role_label,
-)
+from spaceplanner.ui.model.labels import role_label
+from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
 
 X0, Y0 = 385_000.0, 6_672_000.0  # UTM 35N, central Helsinki, as tests/conftest.py
 UTM = "EPSG:32635"
@@ -323,38 +319,6 @@ def test_without_a_file_nothing_can_be_added(qtbot, plan: Plan) -> None:
 
 
 # -- helpers without widgets -------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("columns", "families", "name", "role"),
-    [
-        (["人口", "名称"], {"point"}, "data", "residents"),
-        (["name", "容纳人数"], {"polygon"}, "sites", "shelters"),
-        (["设施类型", "名称"], {"point"}, "poi", "facilities"),
-        (["width"], {"line"}, "", "network"),
-        ([], {"polygon"}, "社区边界", "boundary"),
-        (["kind"], {"point"}, "petrol", "hazard_sources"),
-    ],
-)
-def test_guess_role(columns: list[str], families: set[str], name: str, role: str) -> None:
-    assert guess_role(columns, families, name) == role
-
-
-def test_guess_role_of_rasters() -> None:
-    assert guess_role([], set(), "dem", raster=True) == "terrain"
-    assert guess_role([], set(), "flood_depth", raster=True) == "hazards"
-    assert guess_role([], set(), "pop_grid", raster=True) == "residents"
-
-
-def test_choice_labels() -> None:
-    from spaceplanner.layers.catalogue import get_role
-
-    kind = get_role("facilities").fields["kind"]
-    assert choice_label(kind, "kindergarten", "zh") == "幼儿园"
-    assert choice_label(kind, "kindergarten", "en") == "Kindergarten"
-    shelter_class = get_role("shelters").fields["class"]
-    assert choice_label(shelter_class, "fixed_short", "zh") == "短期固定"
-    assert choice_label(shelter_class, "fixed_short", "en") == "fixed short"
-
-
 def test_render(qtbot, plan: Plan, community: Path) -> None:
     for lang in ("en", "zh"):
         dialog = _dialog(qtbot, plan, _residents_geojson(community.parent), lang=lang)

@@ -11,8 +11,8 @@ from PyQt5.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QMessageBo
 from spaceplanner import LayerError, load_plan
 from spaceplanner.model.commands import Command, EditAttributes
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
-from spaceplanner.ui.session import Session
 
 
 @pytest.fixture(scope="module")

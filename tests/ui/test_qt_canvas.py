@@ -20,8 +20,8 @@ from spaceplanner.model.commands import EditAttributes, MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
 from spaceplanner.results.report import Report, SiteRef, Violation
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.qt_canvas import OVERLAYS, QtMapCanvas
-from spaceplanner.ui.session import Session
+from spaceplanner.ui.canvas.qt_map_canvas import OVERLAYS, QtMapCanvas
+from spaceplanner.ui.model.session import Session
 
 #: EPSG:32635 (UTM 35N) coordinates of a point in central Helsinki.
 X0, Y0 = 385_000.0, 6_672_000.0

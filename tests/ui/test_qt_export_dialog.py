@@ -14,8 +14,8 @@ from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_export_dialog import QtExportDialog, planned_outputs
-from spaceplanner.ui.session import Session
 
 
 @pytest.fixture

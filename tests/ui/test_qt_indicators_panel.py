@@ -13,13 +13,13 @@ from spaceplanner.model.plan import load_plan
 from spaceplanner.outputs.exports import indicator_rows
 from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_indicators_panel import (
     FAIL_COLOUR,
     PASS_COLOUR,
     QtIndicatorsPanel,
     QtViolationsPanel,
 )
-from spaceplanner.ui.session import Session
 
 
 @pytest.fixture(scope="module")

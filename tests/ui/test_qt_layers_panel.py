@@ -15,6 +15,7 @@ from spaceplanner import load_plan
 from spaceplanner.model.commands import DeleteFeature
 from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
 from spaceplanner.ui.qt_layers_panel import (
     QtLayerListModel,
@@ -22,7 +23,6 @@ from spaceplanner.ui.qt_layers_panel import (
     QtStyleDialog,
     style_swatch,
 )
-from spaceplanner.ui.session import Session
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"

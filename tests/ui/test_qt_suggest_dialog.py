@@ -6,9 +6,9 @@ import pytest
 from test_suggest import make_plan
 
 from spaceplanner import evaluate
-from spaceplanner.ui.qt_canvas import QtMapCanvas
+from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_suggest_dialog import QtSuggestDialog
-from spaceplanner.ui.session import Session
 
 
 @pytest.fixture

@@ -187,7 +187,7 @@ def _pylupdate() -> str:
 
 def test_the_ts_covers_every_string_of_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in UI.glob("*.py"))
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
     subprocess.run(
         [_pylupdate(), "-noobsolete", *sources, "-ts", str(fresh)],
         check=True,
@@ -212,10 +212,13 @@ def test_every_context_is_the_one_qt_looks_up() -> None:
     class of the ui package, or a context the code names in ``QCoreApplication.translate``."""
     qt_classes: set[str] = set()
     named: set[str] = set()
-    for path in UI.glob("*.py"):
+    for path in UI.rglob("*.py"):
         if path.stem == "__main__":
             continue
-        module = importlib.import_module(f"spaceplanner.ui.{path.stem}")
+        parts = path.relative_to(UI).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        module = importlib.import_module(".".join(("spaceplanner", "ui", *parts)))
         for name, value in vars(module).items():
             if isinstance(value, type) and issubclass(value, QObject):
                 qt_classes.add(name)

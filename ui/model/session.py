@@ -30,10 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import hashlib
-import json
-import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -47,7 +43,7 @@ from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.plan_file import save_plan
 from spaceplanner.results.report import Report
 
-__all__ = ["ROLE_ORDER", "LayerView", "Recovery", "Session", "default_style"]
+__all__ = ["ROLE_ORDER", "LayerView", "Session", "default_style"]
 
 #: Drawing order by role, bottom first (points and sites above areas, as a planner reads a map).
 ROLE_ORDER = [
@@ -222,12 +218,13 @@ class Session:
         styles = (dict(self.view(name).style), default_style(role))
         self.push(_ReplaceLayer(name, new, label=f"Set role of {name}", styles=styles))
 
-    def _store_views(self) -> None:
+    def store_views(self) -> None:
+        """Write the layer views into the plan (saved with it)."""
         self.plan.view = {**self.plan.view, "layers": [v.to_dict() for v in self.views]}
 
     def _view_edited(self) -> None:
         """Layer order, visibility or style changed: saved with the plan, so unsaved now."""
-        self._store_views()
+        self.store_views()
         if not self._view_changed:
             self._view_changed = True
             self.emit("dirty", True)
@@ -276,7 +273,7 @@ class Session:
             assert isinstance(command, _ReplaceLayer) and command.styles is not None
             old_style, new_style = command.styles
             self.view(command.layer).style = dict(old_style if action == "undo" else new_style)
-        self._store_views()
+        self.store_views()
         if names != known or restyled:
             self.emit("layers", command.layer)
         else:
@@ -332,7 +329,7 @@ class Session:
         if target is None:
             msg = "the plan has no file yet"
             raise PlanError(msg, hint="use Save As to choose a .gpkg file")
-        self._store_views()
+        self.store_views()
         written = save_plan(self.plan, target)
         changed = written != self.path
         self.path = written
@@ -363,94 +360,3 @@ class _ReplaceLayer:
         assert self._old is not None
         old = self._old
         plan.layers = {k: (old if k == self.layer else v) for k, v in plan.layers.items()}
-
-
-class Recovery:
-    """Autosave copies of open plans, and finding them again after a crash.
-
-    Each open plan autosaves to ``<folder>/<key>.gpkg`` beside ``<key>.json`` (the plan's own
-    file, its name, when it was written and by which process). A clean save or close removes
-    both; whatever is left when the app starts again came from a session that did not end
-    cleanly and is offered for recovery.
-    """
-
-    def __init__(self, folder: Path | str) -> None:
-        self.folder = Path(folder)
-
-    @staticmethod
-    def key_for(session: Session) -> str:
-        """A stable name for the session's autosave (by plan file, else by plan name)."""
-        basis = (
-            str(session.path.resolve())
-            if session.path
-            else f"untitled:{session.plan.name}:{os.getpid()}:{id(session)}"
-        )
-        return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
-
-    def autosave(self, session: Session) -> Path:
-        """Write the session's plan to its autosave file (atomically) and return the path."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        key = self.key_for(session)
-        target = self.folder / f"{key}.gpkg"
-        session._store_views()
-        save_plan(session.plan, target)
-        info = {
-            "plan": session.plan.name,
-            "source": str(session.path) if session.path else None,
-            "written": time.time(),
-            "pid": os.getpid(),
-        }
-        tmp = self.folder / f".{key}.json.tmp"
-        tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self.folder / f"{key}.json")
-        return target
-
-    def discard(self, session: Session) -> None:
-        """Remove the session's autosave (after a clean save or close)."""
-        key = self.key_for(session)
-        for suffix in (".gpkg", ".json"):
-            with contextlib.suppress(OSError):
-                (self.folder / f"{key}{suffix}").unlink()
-
-    def pending(self) -> list[dict[str, Any]]:
-        """Autosaves left by sessions that did not end cleanly, newest first.
-
-        Each item: ``file`` (the autosave), ``plan`` (name), ``source`` (the plan's own file or
-        None), ``written`` (seconds since the epoch).
-        """
-        found: list[dict[str, Any]] = []
-        if not self.folder.is_dir():
-            return found
-        for info_path in self.folder.glob("*.json"):
-            gpkg = info_path.with_suffix(".gpkg")
-            try:
-                info = json.loads(info_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            if not gpkg.is_file() or _running(info.get("pid")):
-                continue  # ours, or another copy of the app still open
-            found.append({**info, "file": gpkg, "key": info_path.stem})
-        return sorted(found, key=lambda i: -float(i.get("written", 0)))
-
-    def remove(self, key: str) -> None:
-        """Forget an autosave the user declined."""
-        for suffix in (".gpkg", ".json"):
-            with contextlib.suppress(OSError):
-                (self.folder / f"{key}{suffix}").unlink()
-
-
-def _running(pid: object) -> bool:
-    """True when ``pid`` is this process or another one still running."""
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, owned by someone else
-    except OSError:
-        return False
-    return True

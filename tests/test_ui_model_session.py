@@ -1,10 +1,6 @@
-"""The desktop app's Qt-free model: layer views, edits with events, save, autosave and recovery."""
+"""The desktop app's Qt-free model of an open plan: layer views, edits with events, save."""
 
 from __future__ import annotations
-
-import json
-import subprocess
-import sys
 
 import pytest
 from shapely.geometry import Point
@@ -13,7 +9,7 @@ from spaceplanner import LayerError, evaluate, load_plan
 from spaceplanner.model.commands import AddFeature, DeleteFeature, MoveFeature
 from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.session import ROLE_ORDER, Recovery, Session
+from spaceplanner.ui.model.session import ROLE_ORDER, Session
 
 
 @pytest.fixture
@@ -133,53 +129,3 @@ def test_save_needs_a_file_and_marks_clean(session: Session, tmp_path) -> None:
     assert ("path", path) in seen and ("dirty", False) in seen
     assert not session.dirty
     assert "SS02" not in set(load_gpkg(path).layers["facilities"].frame["id"])
-
-
-def test_autosave_is_found_after_a_crash_and_discarded_after_a_clean_save(
-    session: Session, tmp_path
-) -> None:
-    recovery = Recovery(tmp_path / "recovery")
-    session.push(DeleteFeature("facilities", "SS02"))
-    autosaved = recovery.autosave(session)
-    assert autosaved.is_file()
-    # this process wrote it, so it is not offered to itself ...
-    assert recovery.pending() == []
-    # ... but once the process that wrote it is gone (a crash), the next one finds it
-    gone = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    info_path = autosaved.with_suffix(".json")
-    info = json.loads(info_path.read_text(encoding="utf-8"))
-    info_path.write_text(json.dumps({**info, "pid": int(gone.stdout)}), encoding="utf-8")
-    assert [i["file"] for i in Recovery(tmp_path / "recovery").pending()] == [autosaved]
-    recovered = load_gpkg(autosaved)
-    assert "SS02" not in set(recovered.layers["facilities"].frame["id"])
-    recovery.discard(session)
-    assert not autosaved.exists()
-
-
-def test_another_running_copy_is_not_a_crash(session: Session, tmp_path) -> None:
-    """An autosave whose process still runs (a second copy of the app) is not offered."""
-    recovery = Recovery(tmp_path / "recovery")
-    session.push(DeleteFeature("facilities", "SS02"))
-    autosaved = recovery.autosave(session)
-    info_path = autosaved.with_suffix(".json")
-    info = json.loads(info_path.read_text(encoding="utf-8"))
-    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        info_path.write_text(json.dumps({**info, "pid": alive.pid}), encoding="utf-8")
-        assert Recovery(tmp_path / "recovery").pending() == []
-    finally:
-        alive.kill()
-        alive.wait()
-    # once that process is gone, its autosave is a crash's
-    assert [i["file"] for i in Recovery(tmp_path / "recovery").pending()] == [autosaved]
-
-
-def test_untitled_plans_of_two_sessions_do_not_share_an_autosave() -> None:
-    plan = load_plan(get_path("synthetic_cn"))
-    one, two = Session(plan), Session(load_plan(get_path("synthetic_cn")))
-    assert Recovery.key_for(one) != Recovery.key_for(two)

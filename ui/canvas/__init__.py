@@ -1,0 +1,1 @@
+"""The map canvas (as QGIS's): the view, its graphics items, and one class per map tool."""

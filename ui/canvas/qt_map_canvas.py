@@ -1,0 +1,1011 @@
+"""The map canvas: a plan's layers, the latest evaluation over them, and the edit tools.
+
+:class:`QtMapCanvas` is a QGraphicsView (as QGIS's canvas) over a
+:class:`~spaceplanner.ui.model.session.
+Session`. Scene coordinates are the plan's metres with y flipped (scene y = -map y), so north is
+up. Each layer is ONE graphics item that paints cached painter paths: the features are cut into
+paths of a few spatially close parts (ordered along a Morton curve) so a frame draws only the
+paths in the exposed area, and parts smaller than a pixel are drawn as single dots. Point symbols
+are pre-rendered pixmaps stamped at the points' screen positions, so pens and symbols keep their
+size in pixels at any zoom. Features are found under the cursor with one shapely STRtree per layer
+(rebuilt when the layer's frame is replaced, as every edit does).
+
+Edits go through the session's command stack (one command per gesture); a command that cannot be
+done raises a :class:`~spaceplanner.layers.errors.SpacePlannerError`, which the canvas turns into
+:attr:`QtMapCanvas.edit_failed` for the main window to show.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import numpy as np
+import shapely
+from PyQt5.QtCore import (
+    QCoreApplication,
+    QPointF,
+    QRectF,
+    Qt,
+    pyqtSignal,
+)
+from PyQt5.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PyQt5.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+from shapely.geometry.base import BaseGeometry
+
+from spaceplanner.layers.catalogue import get_role
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
+from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.results.report import Report, SiteRef
+from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex, Same
+from spaceplanner.ui.canvas.qt_items import (
+    QtRasterItem,
+    QtShapeItem,
+    QtVectorItem,
+    QtViolationItem,
+    QtWorldItem,
+)
+from spaceplanner.ui.canvas.qt_paths import Drawing, split_parts
+from spaceplanner.ui.canvas.qt_symbols import PRINCIPLES, Symbology, cosmetic, overlay_symbology
+from spaceplanner.ui.canvas.qt_tools import QtMapTool, QtPanTool, make_tools
+from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_follow import follow
+
+__all__ = ["OVERLAYS", "TOOLS", "QtMapCanvas"]
+
+log = logging.getLogger(__name__)
+
+#: The canvas's tools (:meth:`QtMapCanvas.set_tool`).
+TOOLS = ("pan", "select", "move", "add_point", "draw_polygon", "reshape")
+#: The result overlays drawn over the plan, bottom first (:meth:`QtMapCanvas.set_overlay_visible`).
+OVERLAYS = (
+    "service_areas",
+    "hazard_zones",
+    "gap_areas",
+    "shelters_over_capacity",
+    "uncovered_residents",
+    "violations",
+)
+
+#: Zoom limits: at most 1:10; at least the whole world rect (the plan's extent, 10x around).
+_MAX_ZOOM_DENOMINATOR = 10.0
+_WORLD_FACTOR = 10.0
+_WORLD_MIN_M = 10_000.0
+#: Opacity of a hazard layer that the chosen scenario does not count.
+_UNCOUNTED_OPACITY = 0.3
+_WHEEL_STEP = 1.25
+_KEY_ZOOM = 1.5
+
+_Z_OVERLAYS = 10_000.0
+_Z_SELECTION = 20_000.0
+_Z_PREVIEW = 20_001.0
+
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
+
+
+def _guarded(handler: _Handler) -> _Handler:
+    """Keep exceptions inside a Qt event handler: a refused edit becomes ``edit_failed`` with
+    its description; anything else is logged and reported the same way (an exception escaping
+    into Qt would abort the app)."""
+
+    @functools.wraps(handler)
+    def wrapper(self: QtMapCanvas, *args: Any) -> Any:
+        try:
+            return handler(self, *args)
+        except SpacePlannerError as exc:
+            self._cancel_gesture()
+            self.edit_failed.emit(exc.describe())
+        except Exception as exc:
+            log.exception("map canvas: %s failed", handler.__name__)
+            self._cancel_gesture()
+            # the function is outside the class: pylupdate needs the context spelled out
+            message = QCoreApplication.translate("QtMapCanvas", "unexpected error: {error}")
+            self.edit_failed.emit(message.format(error=exc))
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# -- the canvas -----------------------------------------------------------------------------------
+
+
+class QtMapCanvas(QGraphicsView):
+    """The map of a session's plan, its evaluation results and the edit tools.
+
+    Parameters
+    ----------
+    session
+        The open plan; None shows an empty canvas (see :meth:`set_session`).
+    parent
+        The parent widget.
+
+    Signals
+    -------
+    mouse_moved(float, float)
+        The cursor's map coordinates (plan CRS).
+    scale_changed(float)
+        The new scale denominator (1:N) after a zoom.
+    identified(str, str)
+        The select tool clicked on feature (layer, id).
+    feature_added(str, str)
+        A tool added feature (layer, id).
+    edit_failed(str)
+        An edit could not be done; the message says why (for a dialog).
+    tool_changed(str)
+        The tool changed.
+    """
+
+    mouse_moved = pyqtSignal(float, float)
+    scale_changed = pyqtSignal(float)
+    identified = pyqtSignal(str, str)
+    feature_added = pyqtSignal(str, str)
+    edit_failed = pyqtSignal(str)
+    tool_changed = pyqtSignal(str)
+
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scene = QGraphicsScene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(self._scene)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        # Layer items repaint only what is exposed, so a small change (the selection, a
+        # rubber band) or a scroll repaints a small area; they keep their own painter state.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setInteractive(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("white"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self._viewport().setMouseTracking(True)
+
+        self._session: Session | None = None
+        self._unfollow: Callable[[], None] | None = None
+        self._world = QRectF(-_WORLD_MIN_M, -_WORLD_MIN_M, 2 * _WORLD_MIN_M, 2 * _WORLD_MIN_M)
+        self._layers: dict[str, QGraphicsItem] = {}
+        self._overlays: dict[str, QGraphicsItem] = {}
+        self._overlay_counts: dict[str, int] = {}
+        self._overlay_shown = {name: name != "service_areas" for name in OVERLAYS}
+        self._indicator: str | None = None
+        # per overlay: what it was built from, so an unchanged one is not built again
+        self._overlay_keys: dict[str, tuple[Any, ...]] = {}
+        self._hits: dict[str, HitIndex] = {}
+        self._tools = make_tools(self)
+        self._tool: QtMapTool = self._tools["pan"]
+        self._pan = QtPanTool(self)  # the middle button's, with every tool
+        self._panning: QtPanTool | None = None
+        self._edit_layer: str | None = None
+        self._fit_pending = True
+        self._last_scale = 0.0
+
+        self._selection = QtShapeItem(
+            [cosmetic(QColor(0, 188, 212, 170), 9.0), cosmetic(QColor("#ffeb3b"), 3.0)],
+            QBrush(QColor(255, 235, 59, 60)),
+            10.0,
+        )
+        self._selection.setZValue(_Z_SELECTION)
+        self._preview = QtShapeItem(
+            [cosmetic(QColor("#ff6f00"), 2.0, dashed=True)],
+            QBrush(QColor(255, 111, 0, 50)),
+            10.0,
+        )
+        self._preview.setZValue(_Z_PREVIEW)
+        for item in (self._selection, self._preview):
+            item.setVisible(False)
+            self._scene.addItem(item)
+        self._scene.setSceneRect(self._world)
+        self.set_session(session)
+
+    # -- session ----------------------------------------------------------------------------------
+    def _viewport(self) -> QWidget:
+        viewport = self.viewport()
+        assert viewport is not None
+        return viewport
+
+    def session(self) -> Session | None:
+        """The session shown."""
+        return self._session
+
+    def set_session(self, session: Session | None) -> None:
+        """Show ``session`` (None: nothing) and follow its events; zoom to its extent."""
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
+        self._reset_tool()
+        for item in [*self._layers.values(), *self._overlays.values()]:
+            self._scene.removeItem(item)
+        self._layers.clear()
+        self._overlays.clear()
+        self._overlay_counts.clear()
+        self._overlay_keys.clear()
+        self._hits.clear()
+        self._edit_layer = None
+        self._session = session
+        if session is not None:
+            self._unfollow = follow(self, session, self._on_session_event)
+            extent = session.plan.extent(rasters=True)
+            self._set_world(self._world_around(extent) if extent else self._world)
+            self._sync_layers()
+            self._build_overlays()
+        self._show_selection()
+        self.zoom_to_extent()
+
+    def _on_session_event(self, event: str, data: Any) -> None:
+        if event == "features":
+            self._refresh_layer(str(data))
+            self._show_selection()
+        elif event in ("layers", "scenario"):
+            self._sync_layers()
+            self._show_selection()
+        elif event == "selection":
+            self._show_selection()
+        elif event == "report":
+            self._build_overlays()
+
+    @property
+    def _plan(self) -> Plan:
+        assert self._session is not None
+        return self._session.plan
+
+    # -- world rect -----------------------------------------------------------------------------
+    @staticmethod
+    def _world_around(extent: tuple[float, float, float, float]) -> QRectF:
+        minx, miny, maxx, maxy = extent
+        half = max(_WORLD_FACTOR * max(maxx - minx, maxy - miny, 1.0), _WORLD_MIN_M)
+        cx, cy = (minx + maxx) / 2, -(miny + maxy) / 2
+        return QRectF(cx - half, cy - half, 2 * half, 2 * half)
+
+    def _set_world(self, world: QRectF) -> None:
+        self._world = QRectF(world)
+        self._scene.setSceneRect(self._world)
+        for item in [*self._layers.values(), *self._overlays.values()]:
+            if isinstance(item, QtWorldItem):
+                item.set_world(self._world)
+
+    def _grow_world(self, rect: QRectF) -> None:
+        if not self._world.contains(rect):
+            big = rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height())
+            self._set_world(self._world.united(big))
+
+    # -- layers ---------------------------------------------------------------------------------
+    def _dpi(self) -> float:
+        return float(self.logicalDpiX())
+
+    def _sync_layers(self) -> None:
+        """Items for the plan's layers, in the views' order, visibility and style."""
+        if self._session is None:
+            return
+        plan = self._plan
+        for name in [n for n in self._layers if n not in plan.layers]:
+            self._scene.removeItem(self._layers.pop(name))
+            self._hits.pop(name, None)
+        extent = plan.extent(rasters=True)
+        if extent is not None:
+            self._grow_world(self.map_rect(*extent))
+        views = self._session.views
+        # a hazard layer the scenario does not count is drawn faintly (and so marked in the
+        # layer list): it is on the map but not in the figures
+        uncounted = self._session.uncounted_hazards()
+        for z, view in enumerate(reversed(views), start=1):
+            layer = plan.layers.get(view.name)
+            if layer is None:
+                continue
+            item = self._layers.get(view.name)
+            if isinstance(item, QtVectorItem) and layer.frame is not None:
+                item.follow(layer.frame)
+            source = layer.frame if layer.frame is not None else layer.raster
+            if item is None or getattr(item, "source", None) is not source:
+                if item is not None:
+                    self._scene.removeItem(item)
+                item = self._make_layer_item(layer, view.style)
+                if item is None:
+                    self._layers.pop(view.name, None)
+                    continue
+                self._layers[view.name] = item
+                self._scene.addItem(item)
+            elif isinstance(item, QtVectorItem):
+                symbology = Symbology.from_style(view.style, self._dpi())
+                if symbology != item.symbology:
+                    item.set_symbology(symbology)
+            elif isinstance(item, QtRasterItem):
+                item.set_style(view.style)
+            item.setZValue(float(z))
+            item.setVisible(view.visible)
+            base = float(view.style.get("opacity", 1.0)) if isinstance(item, QtRasterItem) else 1.0
+            item.setOpacity(base * (_UNCOUNTED_OPACITY if view.name in uncounted else 1.0))
+        if self._edit_layer is not None and self._edit_layer not in plan.layers:
+            self._edit_layer = None
+
+    def _make_layer_item(self, layer: PlanLayer, style: dict[str, Any]) -> QGraphicsItem | None:
+        if layer.raster is not None:
+            if self._plan.crs is None:
+                return None
+            return QtRasterItem(layer, self._plan.crs, style)
+        if layer.frame is None:
+            return None
+        return QtVectorItem.of_frame(
+            self._world, layer.frame, Symbology.from_style(style, self._dpi())
+        )
+
+    def _refresh_layer(self, name: str) -> None:
+        """Redraw a layer whose features changed (or all its view, when it is new)."""
+        if self._session is None:
+            return
+        layer = self._plan.layers.get(name)
+        item = self._layers.get(name)
+        if layer is None or not isinstance(item, QtVectorItem):
+            self._sync_layers()
+            return
+        if layer.frame is not None:
+            item.follow(layer.frame)
+
+    def layer_item(self, name: str) -> QGraphicsItem | None:
+        """The graphics item that draws layer ``name`` (None when not shown).
+
+        A vector layer's item has ``brush`` and ``pen`` (its style as Qt draws it); a raster
+        layer's is a QGraphicsPixmapItem.
+        """
+        return self._layers.get(name)
+
+    # -- overlays -------------------------------------------------------------------------------
+    def overlay_names(self) -> list[str]:
+        """The result overlays, bottom first (:data:`OVERLAYS`)."""
+        return list(OVERLAYS)
+
+    def set_overlay_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a result overlay (``service_areas`` is hidden at first)."""
+        if name not in self._overlay_shown:
+            msg = f"no overlay {name!r}; overlays: {', '.join(OVERLAYS)}"
+            raise KeyError(msg)
+        self._overlay_shown[name] = bool(visible)
+        if name in self._overlays:
+            self._overlays[name].setVisible(bool(visible))
+
+    def indicator(self) -> str | None:
+        """The indicator whose gaps the overlays show (None: every indicator's)."""
+        return self._indicator
+
+    def set_indicator(self, name: str | None) -> None:
+        """Show the gap areas, uncovered residents and service areas of one indicator
+        (``shelter``, ``space_5min``, a facility kind); None shows every indicator's."""
+        if name != self._indicator:
+            self._indicator = name
+            self._build_overlays()
+
+    def overlay_visible(self, name: str) -> bool:
+        """Whether the overlay is switched on."""
+        return self._overlay_shown[name]
+
+    def show_suggestions(self, geometries: Any | None) -> None:
+        """Draw suggested sites (from the Suggest sites dialog) above everything; None clears."""
+        old: QGraphicsItem | None = getattr(self, "_suggested", None)
+        if old is not None:
+            self._scene.removeItem(old)
+            self._suggested: QGraphicsItem | None = None
+        if geometries is None or not len(geometries):
+            return
+        item = QtVectorItem(
+            self._world,
+            Drawing.build(np.asarray(geometries, dtype=object), unique_points=True),
+            Symbology(
+                brushes=(QBrush(QColor(245, 158, 11, 110)),),
+                stroke=QColor("#92400e"),
+                width=2.5,
+                point_fill=QColor("#f59e0b"),
+                point_stroke=QColor("#92400e"),
+                point_size=13.0,
+                point_outline=2.0,
+            ),
+        )
+        item.setZValue(_Z_OVERLAYS + len(OVERLAYS) + 1)
+        self._scene.addItem(item)
+        self._suggested = item
+        self._suggested_count = len(geometries)
+
+    def suggestion_count(self) -> int:
+        """Suggested sites drawn (0 when none)."""
+        return self._suggested_count if getattr(self, "_suggested", None) is not None else 0
+
+    def overlay_count(self, name: str) -> int:
+        """Features drawn by an overlay from the current report (0 when it has none): rows of
+        the report layer, or for ``violations`` the (principle, site) symbols."""
+        return self._overlay_counts.get(name, 0)
+
+    def _build_overlays(self) -> None:
+        report = self._session.report if self._session is not None else None
+        if report is None:
+            for old in self._overlays.values():
+                self._scene.removeItem(old)
+            self._overlays.clear()
+            self._overlay_counts.clear()
+            self._overlay_keys.clear()
+            return
+        item: QGraphicsItem
+        for z, name in enumerate(OVERLAYS):
+            if name == "violations":
+                sites = _violation_sites(report)
+                count = sum(len(v) for v in sites.values())
+                key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
+            else:
+                frame = report.layers.get(name)
+                if (
+                    frame is not None
+                    and self._indicator is not None
+                    and "indicator" in frame.columns
+                ):
+                    frame = frame[frame["indicator"] == self._indicator]
+                count = 0 if frame is None else len(frame)
+                # a live report carries the last full run's area layers: the same frames (held
+                # in the key, so an identity check is safe)
+                key = (Same(report.layers.get(name)), self._indicator, count)
+            if self._overlay_keys.get(name) == key and (name in self._overlays or not count):
+                continue  # unchanged since the last report: keep the item
+            if name in self._overlays:
+                self._scene.removeItem(self._overlays.pop(name))
+            self._overlay_counts.pop(name, None)
+            self._overlay_keys[name] = key
+            if not count:
+                continue
+            if name == "violations":
+                item = QtViolationItem(self._world, sites)
+            else:
+                assert frame is not None
+                geoms = np.asarray(frame.geometry.values, dtype=object)
+                item = QtVectorItem(
+                    self._world,
+                    Drawing.build(geoms, unique_points=True),
+                    overlay_symbology(name),
+                )
+            item.setZValue(_Z_OVERLAYS + z)
+            item.setVisible(self._overlay_shown[name])
+            self._scene.addItem(item)
+            self._overlays[name] = item
+            self._overlay_counts[name] = count
+
+    # -- coordinates ----------------------------------------------------------------------------
+    @staticmethod
+    def map_to_scene(x: float, y: float) -> QPointF:
+        """The scene point of map coordinates (plan CRS)."""
+        return QPointF(x, -y)
+
+    @staticmethod
+    def scene_to_map(point: QPointF) -> tuple[float, float]:
+        """The map coordinates (plan CRS) of a scene point."""
+        return (point.x(), -point.y())
+
+    @staticmethod
+    def map_rect(minx: float, miny: float, maxx: float, maxy: float) -> QRectF:
+        """The scene rectangle of map bounds."""
+        return QRectF(minx, -maxy, maxx - minx, maxy - miny)
+
+    def view_to_map(self, pos: QPointF) -> tuple[float, float]:
+        """The map coordinates under a viewport position (pixels, fractions allowed)."""
+        inverse, _ = self.viewportTransform().inverted()
+        return self.scene_to_map(inverse.map(QPointF(pos)))
+
+    def map_to_view(self, x: float, y: float) -> QPointF:
+        """The viewport position (pixels) of map coordinates."""
+        return self.viewportTransform().map(self.map_to_scene(x, y))
+
+    def visible_extent(self) -> tuple[float, float, float, float]:
+        """The map bounds ``(minx, miny, maxx, maxy)`` shown in the viewport."""
+        r = self._viewport().rect()
+        x0, y0 = self.view_to_map(QPointF(r.left(), r.bottom() + 1))
+        x1, y1 = self.view_to_map(QPointF(r.right() + 1, r.top()))
+        return (x0, y0, x1, y1)
+
+    def _metres_per_pixel(self) -> float:
+        return 1.0 / max(abs(self.transform().m11()), 1e-12)
+
+    def map_scale(self) -> float:
+        """The scale denominator N of 1:N, for the screen's logical DPI."""
+        return self._metres_per_pixel() * self._dpi() / 0.0254
+
+    # -- navigation -----------------------------------------------------------------------------
+    def zoom_to_extent(self) -> None:
+        """Show the whole plan (vector and raster layers)."""
+        extent = self._plan.extent(rasters=True) if self._session is not None else None
+        if extent is not None:
+            self._fit(self.map_rect(*extent), margin=0.03)
+        self._fit_pending = True
+
+    def zoom_to_layer(self, name: str) -> None:
+        """Show the whole of layer ``name``."""
+        layer = self._plan.layers[name]
+        if self._plan.crs is None or (layer.frame is not None and not len(layer.frame)):
+            return
+        bounds = layer.bounds(self._plan.crs)
+        if all(math.isfinite(v) for v in bounds):
+            self.zoom_to_bounds(*bounds)
+
+    def zoom_to_bounds(self, minx: float, miny: float, maxx: float, maxy: float) -> None:
+        """Show map bounds (plan CRS), with a small margin."""
+        self._fit(self.map_rect(minx, miny, maxx, maxy), margin=0.03)
+        self._fit_pending = False
+
+    def zoom_to_feature(self, layer: str, feature_id: str) -> None:
+        """Centre feature ``(layer, id)`` and show it whole (a point: about 100 m around it).
+
+        Raises
+        ------
+        KeyError
+            When the layer has no such feature.
+        """
+        geometry = self._feature_geometry(layer, feature_id)
+        if geometry is None:
+            msg = f"no feature {feature_id!r} in layer {layer!r}"
+            raise KeyError(msg)
+        minx, miny, maxx, maxy = geometry.bounds
+        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        half = max((maxx - minx) * 0.7, (maxy - miny) * 0.7, 50.0)
+        self._fit(self.map_rect(cx - half, cy - half, cx + half, cy + half), margin=0.0)
+        self._fit_pending = False
+
+    def _fit(self, rect: QRectF, *, margin: float) -> None:
+        if rect.width() <= 0 and rect.height() <= 0:
+            rect = rect.adjusted(-50, -50, 50, 50)
+        rect = rect.adjusted(
+            -rect.width() * margin,
+            -rect.height() * margin,
+            rect.width() * margin,
+            rect.height() * margin,
+        )
+        self._grow_world(rect)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._clamp_scale()
+        self.centerOn(rect.center())
+        self._view_changed()
+
+    def _scale_limits(self) -> tuple[float, float]:
+        """Pixels per metre: the least (the world fills the view) and the most (1:10)."""
+        view = self._viewport().rect()
+        least = max(view.width() / self._world.width(), view.height() / self._world.height())
+        most = self._dpi() / 0.0254 / _MAX_ZOOM_DENOMINATOR
+        return least, max(least, most)
+
+    def _clamp_scale(self) -> None:
+        m = abs(self.transform().m11())
+        least, most = self._scale_limits()
+        wanted = min(max(m, least), most)
+        if wanted != m:
+            centre = self.mapToScene(self._viewport().rect().center())
+            self.scale(wanted / m, wanted / m)
+            self.centerOn(centre)
+
+    def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
+        """Zoom in (``factor`` > 1) or out, keeping the map point under viewport position
+        ``at`` (default: the centre) in place."""
+        view = self._viewport()
+        pos = QPointF(at) if at is not None else QPointF(view.width() / 2, view.height() / 2)
+        m = abs(self.transform().m11())
+        least, most = self._scale_limits()
+        factor = min(max(m * factor, least), most) / m
+        if factor == 1.0:
+            return
+        scene_point = self.viewportTransform().inverted()[0].map(pos)
+        self.scale(factor, factor)
+        after = self.viewportTransform().map(scene_point)
+        self._scroll_by(after.x() - pos.x(), after.y() - pos.y())
+        self._fit_pending = False
+        self._view_changed()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the view ``dx``, ``dy`` pixels (the map moves the other way)."""
+        self._scroll_by(dx, dy)
+        self._fit_pending = False
+
+    def _scroll_by(self, dx: float, dy: float) -> None:
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        assert h is not None and v is not None
+        h.setValue(h.value() + round(dx))
+        v.setValue(v.value() + round(dy))
+
+    def _view_changed(self) -> None:
+        mpp = self._metres_per_pixel()
+        self._selection.set_metres_per_pixel(mpp)
+        self._preview.set_metres_per_pixel(mpp)
+        scale = self.map_scale()
+        if abs(scale - self._last_scale) > 1e-9 * max(scale, 1.0):
+            self._last_scale = scale
+            self.scale_changed.emit(scale)
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:  # noqa: N802 (Qt's name)
+        assert event is not None
+        super().resizeEvent(event)
+        if self._fit_pending and self._session is not None:
+            self.zoom_to_extent()
+        else:
+            self._clamp_scale()
+            self._view_changed()
+
+    # -- tools ----------------------------------------------------------------------------------
+    def tool(self) -> str:
+        """The current tool's name."""
+        return self._tool.name
+
+    def set_tool(self, name: str) -> None:
+        """Choose the tool of the left mouse button.
+
+        ``pan``
+            drag to pan (the middle button pans with every tool)
+        ``select``
+            click selects the topmost visible feature under the cursor (or nothing) and emits
+            ``identified``
+        ``move``
+            drag the selected feature, or a feature of the edit layer: one MoveFeature
+        ``add_point``
+            click adds a point to the edit layer (AddFeature) and emits ``feature_added``
+        ``draw_polygon``
+            clicks add corners; double-click or Enter adds the polygon to the edit layer,
+            Backspace takes back a corner, Esc drops it
+        ``reshape``
+            drag a vertex handle of the selected polygon or line: one SetGeometry, refused
+            (``edit_failed``) when the new shape is not valid; a click elsewhere selects
+
+        The edit tools need an edit layer (:meth:`set_edit_layer`); without one they only emit
+        ``edit_failed``. The Delete key deletes the selected feature with any tool.
+
+        Raises
+        ------
+        ValueError
+            For an unknown tool name.
+        """
+        if name not in TOOLS:
+            msg = f"no tool {name!r}; tools: {', '.join(TOOLS)}"
+            raise ValueError(msg)
+        self._reset_tool()
+        self._tool = self._tools[name]
+        self._set_cursor()
+        self._show_selection()
+        self.tool_changed.emit(name)
+
+    def _set_cursor(self) -> None:
+        self._viewport().setCursor(self._tool.cursor)
+
+    def edit_layer(self) -> str | None:
+        """The layer the edit tools add to and change."""
+        return self._edit_layer
+
+    def set_edit_layer(self, name: str | None) -> None:
+        """Choose the layer the edit tools work on (None: none).
+
+        Any layer name is taken, so that a main window can pass its current layer: the edit
+        tools say when there is none, or when it is a raster or no longer in the plan.
+        """
+        self._reset_tool()
+        self._edit_layer = name
+        self._show_selection()
+
+    def _need_edit_layer(self) -> str | None:
+        """The edit layer, or None after saying (``edit_failed``) why there is none to edit."""
+        name = self._edit_layer
+        layer = self._plan.layers.get(name) if self._session is not None and name else None
+        if layer is None:
+            self.edit_failed.emit(self.tr("choose a layer to edit first (a vector layer)"))
+            return None
+        if layer.frame is None:
+            self.edit_failed.emit(
+                self.tr("{layer} is a raster layer; choose a vector layer to edit").format(
+                    layer=name
+                )
+            )
+            return None
+        return name
+
+    def _accepts(self, layer_name: str, kind: str) -> bool:
+        """Whether ``kind`` ("point"/"polygon") geometries may be added to a layer: its role
+        allows them and they match its features; if not, say so."""
+        layer = self._plan.layers[layer_name]
+        assert layer.frame is not None
+        present = {t.removeprefix("Multi").lower() for t in layer.geometry_types()}
+        present = {"line" if t == "linestring" else t for t in present}
+        allowed = set(get_role(layer.role).geometry)
+        if kind in allowed and (not present or present == {kind}):
+            return True
+        holds = ", ".join(sorted(present or allowed)) or "nothing"
+        self.edit_failed.emit(
+            self.tr("layer {layer} holds {kinds}; a {kind} cannot be added to it").format(
+                layer=layer_name, kinds=holds, kind=kind
+            )
+        )
+        return False
+
+    def _push(self, command: Command) -> bool:
+        """Run an edit; a refused one is reported through ``edit_failed``."""
+        assert self._session is not None
+        try:
+            self._session.push(command)
+        except SpacePlannerError as exc:
+            self.edit_failed.emit(exc.describe())
+            return False
+        return True
+
+    def _new_values(self, layer_name: str) -> dict[str, Any]:
+        """Values of a new feature: a fresh id and the layer's constant fields."""
+        layer = self._plan.layers[layer_name]
+        assert self._session is not None and layer.frame is not None
+        values: dict[str, Any] = {"id": self._session.new_id(layer_name)}
+        values.update({k: v for k, v in layer.constants.items() if k in layer.frame.columns})
+        return values
+
+    def _fit_type(self, layer_name: str, geometry: BaseGeometry) -> BaseGeometry:
+        """``geometry`` as a Multi- geometry when all the layer's features are."""
+        frame = self._plan.layers[layer_name].frame
+        assert frame is not None
+        types = set(frame.geometry.geom_type.dropna())
+        if types and all(t.startswith("Multi") for t in types):
+            if geometry.geom_type == "Polygon":
+                return shapely.MultiPolygon([geometry])
+            if geometry.geom_type == "Point":
+                return shapely.MultiPoint([geometry])
+        return geometry
+
+    def add_point(self, x: float, y: float) -> str | None:
+        """Add a point feature at map (x, y) to the edit layer; return its id (None if refused)."""
+        name = self._need_edit_layer()
+        if name is None or not self._accepts(name, "point"):
+            return None
+        values = self._new_values(name)
+        geometry = self._fit_type(name, shapely.Point(x, y))
+        if not self._push(AddFeature(name, values, geometry, label="Add point")):
+            return None
+        self.feature_added.emit(name, str(values["id"]))
+        return str(values["id"])
+
+    def add_polygon(self, vertices: Sequence[tuple[float, float]]) -> str | None:
+        """Add a polygon with map ``vertices`` to the edit layer; return its id (None if
+        refused: fewer than 3 vertices, a polygon that crosses itself, a layer of points)."""
+        name = self._need_edit_layer()
+        if name is None or not self._accepts(name, "polygon"):
+            return None
+        if len(vertices) < 3:
+            self.edit_failed.emit(self.tr("a polygon needs at least 3 corners"))
+            return None
+        polygon = shapely.Polygon(vertices)
+        if not polygon.is_valid:
+            self.edit_failed.emit(
+                self.tr("the polygon is not valid ({reason}); it was not added").format(
+                    reason=shapely.is_valid_reason(polygon)
+                )
+            )
+            return None
+        values = self._new_values(name)
+        geometry = self._fit_type(name, polygon)
+        if not self._push(AddFeature(name, values, geometry, label="Add polygon")):
+            return None
+        self.feature_added.emit(name, str(values["id"]))
+        return str(values["id"])
+
+    def _refuse_shape(self, feature_id: str, reason: str) -> None:
+        """Say that a reshape was refused: the new shape is not valid."""
+        self.edit_failed.emit(
+            self.tr(
+                "the new shape of {feature} is not valid ({reason}); the feature was left as it was"
+            ).format(feature=feature_id, reason=reason)
+        )
+
+    def delete_selected(self) -> bool:
+        """Delete the selected feature (undoable); False when nothing is selected or refused."""
+        if self._session is None or self._session.selection is None:
+            return False
+        layer, feature_id = self._session.selection
+        self._cancel_gesture()
+        return self._push(DeleteFeature(layer, feature_id))
+
+    # -- features -------------------------------------------------------------------------------
+    def _hit_index(self, name: str) -> HitIndex | None:
+        layer = self._plan.layers.get(name)
+        if layer is None or layer.frame is None:
+            return None
+        index = self._hits.get(name)
+        if index is None or index.frame is not layer.frame:
+            index = HitIndex(layer.frame)
+            self._hits[name] = index
+        return index
+
+    def _feature_geometry(self, layer: str, feature_id: str) -> BaseGeometry | None:
+        if self._session is None:
+            return None
+        index = self._hit_index(layer)
+        row = index.row(str(feature_id)) if index is not None else None
+        if index is None or row is None:
+            return None
+        geometry = index.geoms[row]
+        return geometry if isinstance(geometry, BaseGeometry) and not geometry.is_empty else None
+
+    def _hit_in(self, name: str, pos: QPointF) -> str | None:
+        """The id of layer ``name``'s feature under viewport position ``pos``."""
+        index = self._hit_index(name)
+        if index is None:
+            return None
+        item = self._layers.get(name)
+        mpp = self._metres_per_pixel()
+        size = item.symbology.point_size / 2 if isinstance(item, QtVectorItem) else HIT_PX
+        x, y = self.view_to_map(pos)
+        row = index.nearest(x, y, HIT_PX * mpp, max(size, HIT_PX) * mpp)
+        return None if row is None else str(index.ids[row])
+
+    def feature_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """The topmost visible feature ``(layer, id)`` under a viewport position, if any."""
+        if self._session is None:
+            return None
+        for view in self._session.views:
+            if view.visible and self._plan.layers.get(view.name) is not None:
+                found = self._hit_in(view.name, pos)
+                if found is not None:
+                    return (view.name, found)
+        return None
+
+    def _on_selection(self, pos: QPointF) -> bool:
+        """Whether viewport position ``pos`` is on the selected feature."""
+        if self._session is None or self._session.selection is None:
+            return False
+        geometry = self._feature_geometry(*self._session.selection)
+        if geometry is None:
+            return False
+        x, y = self.view_to_map(pos)
+        reach = HIT_PX * self._metres_per_pixel()
+        if geometry.geom_type in ("Point", "MultiPoint"):
+            reach = max(reach, 6.0 * self._metres_per_pixel())
+        return bool(shapely.distance(geometry, shapely.Point(x, y)) <= reach)
+
+    def _vertex_handles(self, geometry: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
+        """A geometry's coordinates and, for each, the index of its ring's other end (or -1):
+        a ring's first and last vertex are one corner and move together."""
+        polygons, _, _ = split_parts(np.array([geometry], dtype=object))
+        rings = shapely.get_rings(polygons) if len(polygons) else np.zeros(0, dtype=object)
+        coords = shapely.get_coordinates(geometry)
+        twin = np.full(len(coords), -1)
+        if geometry.geom_type in ("Polygon", "MultiPolygon"):
+            ends = np.cumsum(shapely.get_num_coordinates(rings))
+            starts = np.r_[0, ends[:-1]]
+            twin[starts] = ends - 1
+            twin[ends - 1] = starts
+        return coords, twin
+
+    def _show_selection(self) -> None:
+        """Outline the selected feature (with vertex handles in the reshape tool)."""
+        selection = self._session.selection if self._session is not None else None
+        geometry = self._feature_geometry(*selection) if selection is not None else None
+        if geometry is None:
+            self._selection.setVisible(False)
+            return
+        handles = None
+        if self._tool.shows_handles and geometry.geom_type not in ("Point", "MultiPoint"):
+            coords, twin = self._vertex_handles(geometry)
+            keep = ~((twin >= 0) & (twin < np.arange(len(coords))))
+            handles = coords[keep]
+        self._selection.set_geometries([geometry], handles=handles)
+        self._selection.setVisible(True)
+
+    def _cancel_gesture(self) -> None:
+        """Drop a drag in progress (nothing is changed)."""
+        if self._panning is not None:
+            self._panning.cancel()
+            self._panning = None
+        self._tool.cancel()
+
+    def _reset_tool(self) -> None:
+        """Drop a drag in progress and anything being drawn."""
+        self._cancel_gesture()
+        self._tool.reset()
+        self._preview.setVisible(False)
+
+    # -- mouse and keys -------------------------------------------------------------------------
+    @_guarded
+    def mousePressEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
+        assert event is not None
+        pos = event.localPos()
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+            button == Qt.MouseButton.LeftButton and isinstance(self._tool, QtPanTool)
+        ):
+            self._panning = self._tool if isinstance(self._tool, QtPanTool) else self._pan
+            self._panning.press(pos, self.view_to_map(pos))
+            return
+        if button != Qt.MouseButton.LeftButton or self._session is None:
+            return
+        self._tool.press(pos, self.view_to_map(pos))
+
+    @_guarded
+    def mouseMoveEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
+        assert event is not None
+        pos = event.localPos()
+        here = self.view_to_map(pos)
+        self.mouse_moved.emit(here[0], here[1])
+        if self._panning is not None:
+            self._panning.move(pos, here)
+        else:
+            self._tool.move(pos, here)
+
+    @_guarded
+    def mouseReleaseEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
+        assert event is not None
+        pos = event.localPos()
+        here = self.view_to_map(pos)
+        if self._panning is not None:
+            panning, self._panning = self._panning, None
+            panning.release(pos, here)
+            return
+        self._tool.release(pos, here)
+
+    @_guarded
+    def mouseDoubleClickEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
+        assert event is not None
+        pos = event.localPos()
+        if event.button() != Qt.MouseButton.LeftButton or not self._tool.double_click(
+            pos, self.view_to_map(pos)
+        ):
+            self.mousePressEvent(event)
+
+    @_guarded
+    def wheelEvent(self, event: QWheelEvent | None) -> None:  # noqa: N802 (Qt's name)
+        assert event is not None
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(_WHEEL_STEP**steps, event.position())
+        event.accept()
+
+    @_guarded
+    def keyPressEvent(self, event: QKeyEvent | None) -> None:  # noqa: N802 (Qt's name)
+        assert event is not None
+        key = event.key()
+        step = self._viewport().rect()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(_KEY_ZOOM)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / _KEY_ZOOM)
+        elif key == Qt.Key.Key_Left:
+            self.pan_by(-step.width() / 4, 0)
+        elif key == Qt.Key.Key_Right:
+            self.pan_by(step.width() / 4, 0)
+        elif key == Qt.Key.Key_Up:
+            self.pan_by(0, -step.height() / 4)
+        elif key == Qt.Key.Key_Down:
+            self.pan_by(0, step.height() / 4)
+        elif key == Qt.Key.Key_Escape:
+            self._reset_tool()
+        elif key == Qt.Key.Key_Delete:
+            self.delete_selected()
+        elif not self._tool.key(key):
+            super().keyPressEvent(event)
+
+
+def _violation_sites(report: Report) -> dict[str, list[BaseGeometry]]:
+    """The geometry of each site a violation names (as the evaluation saw it), per
+    principle, each site once."""
+    sites: dict[str, list[BaseGeometry]] = {p: [] for p in PRINCIPLES}
+    seen: set[tuple[str, SiteRef]] = set()
+    for v in report.violations:
+        if v.principle not in sites or (v.principle, v.site) in seen:
+            continue
+        seen.add((v.principle, v.site))
+        if isinstance(v.geometry, BaseGeometry) and not v.geometry.is_empty:
+            sites[v.principle].append(v.geometry)
+    return sites
