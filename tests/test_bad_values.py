@@ -119,8 +119,8 @@ def test_dual_use_no_as_a_plan_constant_is_no(
     plan = shelter_plan(tmp_path, dual_use=value)
     report = evaluate(plan, tmp_path / "b", capsys)
     # one shelter of 1,600 m² at 1 m²/person; the parks are not shelters
-    assert report.to_dict()["shelters"]["capacity_persons"] == pytest.approx(1600)
-    assert report.to_dict()["shelters"] == without.to_dict()["shelters"]
+    assert report["shelters"]["capacity_persons"] == pytest.approx(1600)
+    assert report["shelters"] == without["shelters"]
     assert load_plan(plan).layers["parks"].constants == {"dual_use": False}
 
 
@@ -129,7 +129,7 @@ def test_dual_use_yes_as_a_plan_constant_is_yes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], value: Any
 ) -> None:
     report = evaluate(shelter_plan(tmp_path, dual_use=value), tmp_path / "out", capsys)
-    assert report.to_dict()["shelters"]["capacity_persons"] == pytest.approx(1600 + 2 * 1600)
+    assert report["shelters"]["capacity_persons"] == pytest.approx(1600 + 2 * 1600)
 
 
 def test_dual_use_constant_gives_the_same_figures_after_convert(
@@ -140,8 +140,8 @@ def test_dual_use_constant_gives_the_same_figures_after_convert(
     assert main(["convert", str(plan), str(tmp_path / "plan.gpkg")]) == 0
     capsys.readouterr()
     after = evaluate(tmp_path / "plan.gpkg", tmp_path / "b", capsys)
-    assert before.to_dict()["shelters"]["capacity_persons"] == pytest.approx(1600)
-    assert after.to_dict()["shelters"] == before.to_dict()["shelters"]
+    assert before["shelters"]["capacity_persons"] == pytest.approx(1600)
+    assert after["shelters"] == before["shelters"]
 
 
 def test_dual_use_constant_that_is_not_yes_or_no(
@@ -174,7 +174,7 @@ def test_missing_dual_use_values_mean_no(
     parks["dual_use"] = pd.Series([None, "yes"], dtype=object)
     save(parks, tmp_path / "parks.gpkg")
     report = evaluate(plan, tmp_path / "out", capsys)
-    assert report.to_dict()["shelters"]["capacity_persons"] == pytest.approx(1600 + 1600)
+    assert report["shelters"]["capacity_persons"] == pytest.approx(1600 + 1600)
 
 
 def test_bool_words() -> None:
@@ -260,7 +260,7 @@ def test_decimal_option_reads_decimal_commas(
     assert list(frame["population"]) == [37.5, 1234.5]
     assert frame.geometry.iloc[0].x == pytest.approx(X0 + 0.5)
     report = evaluate(plan, tmp_path / "out", capsys)
-    assert report.to_dict()["population"] == pytest.approx(37.5 + 1234.5)
+    assert report["population"] == pytest.approx(37.5 + 1234.5)
 
 
 def test_one_comma_group_is_thousands_with_a_note(tmp_path: Path) -> None:
@@ -489,7 +489,7 @@ def test_population_raster_with_marker_values(
     layers["residents"]["nodata"] = 65535
     plan = write_plan(tmp_path, layers)
     report = evaluate(plan, tmp_path / "out", capsys)
-    assert report.to_dict()["population"] == pytest.approx(60 * 150)  # 9,000: the lake holds nobody
+    assert report["population"] == pytest.approx(60 * 150)  # 9,000: the lake holds nobody
     assert not [p for p in load_plan(plan).problems if p.severity == "warning"]
 
 
@@ -505,7 +505,7 @@ def test_declared_nodata_survives_convert(
     assert main(["convert", str(plan), str(tmp_path / "plan.gpkg")]) == 0
     capsys.readouterr()
     report = evaluate(tmp_path / "plan.gpkg", tmp_path / "out", capsys)
-    assert report.to_dict()["population"] == pytest.approx(60 * 150)
+    assert report["population"] == pytest.approx(60 * 150)
 
 
 def test_terrain_hole_is_not_a_flood_zone(

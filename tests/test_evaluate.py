@@ -16,7 +16,8 @@ from rasterio.transform import from_origin
 from shapely import affinity
 from shapely.geometry import LineString, Point, box
 
-import spaceplanner.engine.evaluation as evaluate_module
+import spaceplanner.engine.gaps as gaps_module
+import spaceplanner.engine.locate as locate_module
 from spaceplanner import load_plan
 from spaceplanner.cli import main
 from spaceplanner.engine.capacity import assign
@@ -239,9 +240,9 @@ def test_incremental_evaluation_equals_a_full_one(monkeypatch) -> None:
     before = _figures(ev.evaluate(gaps=False))
     assert before["shelters"]["population_sheltered"] > 0
     calls = []
-    real = evaluate_module.site_sources
+    real = locate_module.site_sources
     monkeypatch.setattr(
-        evaluate_module, "site_sources", lambda *a, **k: calls.append(len(a[1])) or real(*a, **k)
+        locate_module, "site_sources", lambda *a, **k: calls.append(len(a[1])) or real(*a, **k)
     )
     # edit -> how many sites must be located on the network again (only the edited ones)
     edits = {
@@ -295,8 +296,8 @@ def test_cancel_is_honoured_inside_the_gap_areas_step(monkeypatch) -> None:
     ev = Evaluator(load_plan(get_path("synthetic_cn")))
     steps: list[str] = []
     merged: list[int] = []
-    real = evaluate_module._merge
-    monkeypatch.setattr(evaluate_module, "_merge", lambda *a: merged.append(1) or real(*a))
+    real = gaps_module.merge
+    monkeypatch.setattr(gaps_module, "merge", lambda *a: merged.append(1) or real(*a))
     with pytest.raises(CancelledError):
         ev.evaluate(
             progress=lambda f, text: steps.append(text),
@@ -446,3 +447,25 @@ def test_entrances_name_their_layer_when_ids_repeat() -> None:
     anonymous = gates.drop(columns="site_layer")
     vague = evaluate(Plan.from_frames("vague", {**layers, "gates": ("entrances", anonymous)}))
     assert any("several layers" in n for n in vague.to_dict()["notes"])
+
+
+def test_the_stage_cache_keys_on_layer_versions(monkeypatch) -> None:
+    """Unchanged layers are not read again (their version says so, in O(1)); a replaced frame
+    is a new version; options changed in place are noticed too."""
+    plan = load_plan(get_path("synthetic_cn"))
+    ev = Evaluator(plan)
+    first = ev.evaluate(gaps=False).figures()
+    built: list[int] = []
+    real = locate_module.build_network
+    monkeypatch.setattr(locate_module, "build_network", lambda *a: built.append(1) or real(*a))
+    assert ev.evaluate(gaps=False).figures() == first and built == []
+    network = next(lyr for lyr in plan.layers.values() if lyr.role == "network")
+    version = network.version
+    network.frame = network.frame.copy()
+    assert network.version != version
+    assert ev.evaluate(gaps=False).figures() == first and built == [1]
+    facilities = next(lyr for lyr in plan.layers.values() if lyr.role == "facilities")
+    facilities.options["radius_m"] = 50.0  # in place: no new version, but part of the key
+    again = ev.evaluate(gaps=False).figures()
+    assert again != first
+    assert again == Evaluator(plan).evaluate(gaps=False).figures()

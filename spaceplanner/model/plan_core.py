@@ -10,6 +10,7 @@ reached through :mod:`spaceplanner.model.plan`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -56,6 +57,12 @@ __all__ = [
 ]
 
 
+#: Layer versions are unique in the process: a replaced layer object never reuses one.
+_VERSIONS = itertools.count(1)
+#: The attributes whose change makes a new layer version.
+_CONTENT = frozenset({"name", "role", "frame", "raster", "options", "constants"})
+
+
 @dataclass
 class PlanLayer:
     """One layer of a plan, fitted to its role and in the plan's CRS (rasters keep their own).
@@ -72,6 +79,10 @@ class PlanLayer:
         Fields given one value for the whole layer (``kind = "clinic"``).
     options
         Other settings of the layer (``radius_m``, ``band``, ...).
+    version
+        Changes whenever the layer's content is replaced (a new frame, raster, role, options or
+        constants): the engine's cache keys on it, so checking a layer is O(1). Frames are
+        replaced, never changed in place (the edit commands do so).
     """
 
     name: str
@@ -85,6 +96,15 @@ class PlanLayer:
     source_layer: str | None = None
     source_crs: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    version: int = field(default=0, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "version", next(_VERSIONS))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name in _CONTENT:
+            object.__setattr__(self, "version", next(_VERSIONS))
 
     @property
     def is_raster(self) -> bool:

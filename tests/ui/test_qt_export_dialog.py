@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PyQt5.QtWidgets import QDialog, QMessageBox
 
+import spaceplanner.engine.evaluation as evaluation_module
 import spaceplanner.ui.qt_export_dialog as export_dialog
 from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.model.commands import MoveFeature
@@ -159,13 +160,13 @@ def test_accepting_to_overwrite_replaces_the_files(qtbot, session, boxes, tmp_pa
 
 def test_cancel_discards_the_export(qtbot, session, boxes, tmp_path, monkeypatch):
     opened = threading.Event()
-    real = Evaluator._shelters
+    real = evaluation_module.shelter_stage
 
-    def held(self, ctx):
+    def held(inp, ctx):
         assert opened.wait(20)
-        return real(self, ctx)
+        return real(inp, ctx)
 
-    monkeypatch.setattr(Evaluator, "_shelters", held)
+    monkeypatch.setattr(evaluation_module, "shelter_stage", held)
     out = tmp_path / "out"
     dialog = dialog_for(qtbot, session, out, ["html", "csv", "gpkg"])
     with qtbot.waitSignal(dialog.task.started):

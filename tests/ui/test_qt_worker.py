@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import spaceplanner.engine.evaluation as evaluation_module
 from spaceplanner.engine.evaluation import CancelledError, Evaluator
 from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
@@ -38,13 +39,13 @@ def runner(qtbot, session: Session) -> Iterator[QtEvaluationRunner]:
 def gate(monkeypatch) -> threading.Event:
     """Hold every evaluation inside its shelters step until the event is set."""
     opened = threading.Event()
-    real = Evaluator._shelters
+    real = evaluation_module.shelter_stage
 
-    def held(self, ctx):
+    def held(inp, ctx):
         assert opened.wait(20), "the test never opened the gate"
-        return real(self, ctx)
+        return real(inp, ctx)
 
-    monkeypatch.setattr(Evaluator, "_shelters", held)
+    monkeypatch.setattr(evaluation_module, "shelter_stage", held)
     return opened
 
 

@@ -1,0 +1,240 @@
+"""The normal period's stages: activity spaces by life circle and facilities by kind.
+
+Each layer's distances are kept per layer version (:mod:`spaceplanner.engine.cache`); the
+figures of every circle and kind are summed over the layers each time, which is cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import shapely
+
+from spaceplanner.engine.cache import layer_key
+from spaceplanner.engine.distance import Sources
+from spaceplanner.engine.locate import Context, Inputs, distances, layer_sources, site_gates
+from spaceplanner.model.plan import PlanLayer
+from spaceplanner.results.report import (
+    ActivitySpaces,
+    CircleCoverage,
+    FacilityCoverage,
+    SpacesOverall,
+)
+
+__all__ = [
+    "FacilityStage",
+    "GroupResult",
+    "SpaceStage",
+    "facility_layer",
+    "facility_stage",
+    "radius_used",
+    "space_layer",
+    "space_stage",
+]
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """Distances from one group of a layer's sites (a life circle's spaces, a facility kind)."""
+
+    radius: float
+    distance: np.ndarray
+    sites: np.ndarray
+    area: float
+
+
+@dataclass(frozen=True)
+class SpaceStage:
+    """Activity spaces: the report's figures, each circle's distances, the layers read."""
+
+    summary: ActivitySpaces
+    distances: dict[str, np.ndarray]
+    layers: list[PlanLayer]
+
+
+@dataclass(frozen=True)
+class FacilityStage:
+    """Facilities: the report's figures, each kind's distances, kinds without a radius."""
+
+    summary: dict[str, FacilityCoverage]
+    distances: dict[str, np.ndarray]
+    unrated: list[str]
+
+
+def _route_groups(
+    inp: Inputs, ctx: Context, layer: PlanLayer, wanted: list[tuple[str, float, np.ndarray, float]]
+) -> dict[str, GroupResult]:
+    """Distances from each named group ``(name, radius, site indices, area)`` of a layer."""
+    assert layer.frame is not None
+    geoms = layer.frame.geometry.to_numpy()
+    gates = site_gates(ctx, layer.frame["id"].to_numpy(), layer.name)
+    out: dict[str, GroupResult] = {}
+    sources: Sources | None = None
+    if ctx.network is not None and any(sites.size for _, _, sites, _ in wanted):
+        sources = layer_sources(inp, ctx, layer.name, geoms, gates)
+    for name, radius, sites, area in wanted:
+        if sites.size == 0:
+            out[name] = GroupResult(radius, np.full(ctx.residents.count, np.inf), sites, 0.0)
+            continue
+        d, sources = distances(inp, ctx, geoms, [sites], radius, sources, gates)
+        out[name] = GroupResult(radius, d[0], sites, area)
+    return out
+
+
+def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupResult]:
+    """One activity-space layer's distances per life circle (and ``_all``: every space)."""
+
+    def make() -> dict[str, GroupResult]:
+        frame = layer.frame
+        assert frame is not None
+        geoms = frame.geometry.to_numpy()
+        area = frame["area"].to_numpy(float) if "area" in frame else np.full(len(geoms), np.nan)
+        area = np.where(np.isnan(area), shapely.area(geoms), area)
+        override = layer.options.get("radius_m")
+        wanted = []
+        for circle in inp.profile.circles:
+            sites = np.flatnonzero(area >= circle.min_area_m2.value)
+            radius = float(override) if override is not None else circle.radius_m.value
+            wanted.append((circle.name, radius, sites, float(area[sites].sum())))
+        out = _route_groups(inp, ctx, layer, wanted)
+        out["_all"] = GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(area.sum()))
+        return out
+
+    return inp.cache.get(f"spaces:{layer.name}", (ctx.key, layer_key(layer)), make)
+
+
+def facility_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupResult]:
+    """One facility layer's distances per kind with a service radius."""
+
+    def make() -> dict[str, GroupResult]:
+        assert layer.frame is not None
+        kinds = layer.frame["kind"].astype(str).to_numpy()
+        override = layer.options.get("radius_m")
+        wanted = []
+        for kind in sorted(set(kinds)):
+            rule = inp.profile.facility_radius.get(kind)
+            if override is not None:
+                wanted.append((kind, float(override), np.flatnonzero(kinds == kind), 0.0))
+            elif rule is not None:
+                wanted.append((kind, rule.value, np.flatnonzero(kinds == kind), 0.0))
+        return _route_groups(inp, ctx, layer, wanted)
+
+    return inp.cache.get(f"facilities:{layer.name}", (ctx.key, layer_key(layer)), make)
+
+
+def space_stage(inp: Inputs, ctx: Context) -> SpaceStage:
+    """Who lives within each life circle of an activity space large enough for it."""
+    res = ctx.residents
+    total = res.total
+    layers = inp.plan.by_role("activity_spaces")
+    parts = [space_layer(inp, ctx, lyr) for lyr in layers]
+    circles: dict[str, CircleCoverage] = {}
+    found: dict[str, np.ndarray] = {}
+    for circle in inp.profile.circles:
+        d = np.full(res.count, np.inf)
+        area = 0.0
+        count = 0
+        for part in parts:
+            g = part[circle.name]
+            if g.sites.size:
+                d = np.minimum(d, g.distance)
+            area += g.area
+            count += int(g.sites.size)
+        covered = np.isfinite(d)
+        pop = float(res.population[covered].sum())
+        radius, radius_source = radius_used(
+            circle.radius_m.value,
+            circle.radius_m.source,
+            [(lyr.name, lyr.options.get("radius_m")) for lyr in layers],
+        )
+        circles[circle.name] = CircleCoverage(
+            radius_m=radius,
+            minutes=inp.profile.minutes(radius),
+            min_area_m2=circle.min_area_m2.value,
+            spaces_counted=count,
+            area_m2=area,
+            population_covered=pop,
+            share_covered=pop / total if total else 0.0,
+            per_capita_m2=area / pop if pop else 0.0,
+            target_per_capita_m2=circle.per_capita_m2.value,
+            sources={
+                "radius_m": radius_source,
+                "min_area_m2": circle.min_area_m2.source,
+                "per_capita_m2": circle.per_capita_m2.source,
+            },
+        )
+        found[circle.name] = d
+    all_area = sum(part["_all"].area for part in parts)
+    summary = ActivitySpaces(
+        circles,
+        SpacesOverall(
+            spaces=sum(int(part["_all"].sites.size) for part in parts),
+            area_m2=all_area,
+            per_capita_m2=all_area / total if total else 0.0,
+        ),
+    )
+    return SpaceStage(summary, found, layers)
+
+
+def facility_stage(inp: Inputs, ctx: Context) -> FacilityStage:
+    """Who lives within the service radius of each facility kind."""
+    res = ctx.residents
+    total = res.total
+    layers = inp.plan.by_role("facilities")
+    parts = [facility_layer(inp, ctx, lyr) for lyr in layers]
+    kinds_present: set[str] = set()
+    for lyr in layers:
+        assert lyr.frame is not None
+        kinds_present |= set(lyr.frame["kind"].astype(str))
+    summary: dict[str, FacilityCoverage] = {}
+    found: dict[str, np.ndarray] = {}
+    counts: dict[str, int] = {}
+    for part in parts:
+        for kind, g in part.items():
+            found[kind] = np.minimum(found.get(kind, np.full(res.count, np.inf)), g.distance)
+            counts[kind] = counts.get(kind, 0) + int(g.sites.size)
+    for kind in sorted(found):
+        covered = np.isfinite(found[kind])
+        pop = float(res.population[covered].sum())
+        rule = inp.profile.facility_radius.get(kind)
+        radius, source = radius_used(
+            rule.value if rule is not None else None,
+            rule.source if rule is not None else None,
+            [
+                (lyr.name, lyr.options.get("radius_m"))
+                for lyr in layers
+                if lyr.frame is not None and (lyr.frame["kind"].astype(str) == kind).any()
+            ],
+        )
+        summary[kind] = FacilityCoverage(
+            radius_m=radius,
+            minutes=inp.profile.minutes(radius),
+            count=counts[kind],
+            population_covered=pop,
+            share_covered=pop / total if total else 0.0,
+            source=source,
+        )
+    return FacilityStage(summary, found, sorted(kinds_present - set(found)))
+
+
+def radius_used(
+    standard: float | None, source: str | None, layers: list[tuple[str, Any]]
+) -> tuple[float, str]:
+    """The walking radius an indicator was computed with, and how to cite it.
+
+    A layer's ``radius_m`` replaces the profile's for that layer's sites; the report then names
+    the plan's value first and the standard after it, so a label never claims the standard's
+    300 m when the plan used 1000 m.
+    """
+    radii = {name: float(r) for name, r in layers if r is not None}
+    used = list(radii.values())
+    if standard is not None and (len(radii) < len(layers) or not used):
+        used.append(standard)  # some layers (or none) keep the profile's radius
+    radius = max(used, default=0.0)
+    if not radii:
+        return float(radius), source or ""
+    by_plan = "; ".join(f"{r:g} m set by the plan (layer '{name}')" for name, r in radii.items())
+    standard_text = f"standard: {source}" if source else "no standard radius for it in the profile"
+    return float(radius), f"{by_plan}; {standard_text}"

@@ -1,0 +1,85 @@
+"""Notes: what the reader of the figures should know, each with a stable code."""
+
+from __future__ import annotations
+
+from spaceplanner.engine.daily import FacilityStage
+from spaceplanner.engine.hazards import SCENARIOS, hazard_types, scenario_types
+from spaceplanner.engine.locate import Context, Inputs
+from spaceplanner.engine.shelter_stage import dual_use_layers
+from spaceplanner.engine.siting import ENTRANCE_KEY_SEP, SitingResult
+from spaceplanner.results.report import Note
+
+__all__ = ["notes_stage"]
+
+
+def notes_stage(
+    inp: Inputs, ctx: Context, facilities: FacilityStage, checks: SitingResult
+) -> list[Note]:
+    """What the reader of the figures should know: what loading skipped or repaired, hazards
+    the scenario does not count, straight-line distances, missing shelters, entrances that name
+    no site, facility kinds without a radius."""
+    plan, profile, scenario = inp.plan, inp.profile, inp.scenario
+    # what loading found (skipped features, repairs, warnings) stays with the figures
+    notes = [
+        Note("loading", f"loading: {p.describe()}")
+        for p in plan.problems
+        if p.severity in ("warning", "repair", "error")
+    ]
+    notes += checks.notes
+    present = hazard_types(plan)
+    counted = scenario_types(scenario, present)
+    if scenario not in {*SCENARIOS, "all"} and scenario not in present:
+        text = (
+            f"scenario '{scenario}' is none of {', '.join([*SCENARIOS, 'all'])} and no "
+            "hazard layer has that type: no hazard zone applies"
+        )
+        notes.append(Note("scenario_without_hazards", text))
+    if present - counted:
+        text = (
+            f"hazard types not part of scenario '{scenario}': "
+            f"{', '.join(sorted(present - counted))} (they count in 'all')"
+        )
+        notes.append(Note("hazard_types_not_counted", text))
+    if ctx.network is None:
+        text = (
+            "no network layer: distances are straight lines x the detour factor "
+            f"{profile.detour_factor.value:g} ({profile.detour_factor.source})"
+        )
+        notes.append(Note("no_network", text))
+    if not plan.by_role("shelters"):
+        if dual_use_layers(inp):
+            text = "the plan has no shelters layer: only dual-use spaces shelter people"
+            notes.append(Note("no_shelters_dual_use_only", text))
+        else:
+            text = "the plan has no shelters layer and no dual-use space: nobody is sheltered"
+            notes.append(Note("no_shelters", text))
+    layers_of: dict[str, set[str]] = {}
+    for role in ("shelters", "activity_spaces", "facilities"):
+        for lyr in plan.by_role(role):
+            if lyr.frame is not None:
+                for site_id in lyr.frame["id"].astype(str):
+                    layers_of.setdefault(site_id, set()).add(lyr.name)
+    orphans, ambiguous = [], []
+    for key in ctx.entrances:
+        layer, site_id = key.split(ENTRANCE_KEY_SEP, 1)
+        owners = layers_of.get(site_id, set())
+        if (layer and layer not in owners) or not owners:
+            orphans.append(f"{layer}/{site_id}" if layer else site_id)
+        elif not layer and len(owners) > 1:
+            ambiguous.append(f"{site_id} ({', '.join(sorted(owners))})")
+    if orphans:
+        text = f"entrances name sites that are not in the plan ({', '.join(orphans[:5])}): ignored"
+        notes.append(Note("entrances_unknown_site", text))
+    if ambiguous:
+        text = (
+            "entrances name site ids used in several layers, so they serve each of them: "
+            f"{'; '.join(ambiguous[:5])} — give the entrances a site_layer"
+        )
+        notes.append(Note("entrances_ambiguous", text))
+    for kind in facilities.unrated:
+        text = (
+            f"facility kind '{kind}' has no service radius in profile '{profile.name}': "
+            "not evaluated (set radius_m on its layer)"
+        )
+        notes.append(Note("facility_kind_unrated", text))
+    return notes
