@@ -165,7 +165,7 @@ def test_straight_line_fallback_without_a_network() -> None:
     report = evaluate(plan)
     assert report.to_dict()["distance"] == "straight_line"
     assert report.to_dict()["detour_factor"]["value"] == 1.3
-    assert any("straight lines" in note for note in report.to_dict()["notes"])
+    assert "no_network" in report.note_codes()
     assert (
         report.to_dict()["shelters"]["population_covered"] == 5
     )  # 390 m; 400 m x 1.3 = 520 m > 500
@@ -406,7 +406,8 @@ def test_entrances_replace_the_polygon_edge() -> None:
     stray = Plan.from_frames(
         "stray gate", {**layers, "gates": ("entrances", frame([at(0, -10)], site=["nowhere"]))}
     )
-    assert any("nowhere" in n for n in evaluate(stray, gaps=False).to_dict()["notes"])
+    notes = evaluate(stray, gaps=False).notes
+    assert any(n.code == "entrances_unknown_site" and "nowhere" in n.text for n in notes)
 
 
 def test_a_shelters_layer_emptied_by_edits_shelters_nobody() -> None:
@@ -446,7 +447,7 @@ def test_entrances_name_their_layer_when_ids_repeat() -> None:
     )
     anonymous = gates.drop(columns="site_layer")
     vague = evaluate(Plan.from_frames("vague", {**layers, "gates": ("entrances", anonymous)}))
-    assert any("several layers" in n for n in vague.to_dict()["notes"])
+    assert "entrances_ambiguous" in vague.note_codes()
 
 
 def test_the_stage_cache_keys_on_layer_versions(monkeypatch) -> None:

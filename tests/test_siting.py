@@ -238,7 +238,9 @@ def test_hv_line_without_voltage_takes_the_widest_band() -> None:
     assert shelter(report)["capacity_removed"][PREVENT] == pytest.approx(2_250)
     (v,) = rules(report, "prevent.hv_line")
     assert v["required"] == pytest.approx(32.5)
-    assert any("L1" in n and "500" in n and "widest" in n for n in report.to_dict()["notes"])
+    assert any(
+        n.code == "hv_voltage_unknown" and "L1" in n.text and "500" in n.text for n in report.notes
+    )
 
 
 def test_pipeline_crossing_the_site() -> None:
@@ -259,7 +261,10 @@ def test_pipeline_crossing_the_site() -> None:
 def test_unknown_hazard_source_kind_is_noted() -> None:
     plant = ("hazard_sources", frame([at(50, 60)], id=["C1"], kind=["chemical_plant"]))
     report = run(plan_with(plants=plant))
-    assert any("chemical_plant" in n and "C1" in n for n in report.to_dict()["notes"])
+    assert any(
+        n.code == "hazard_source_unrated" and "chemical_plant" in n.text and "C1" in n.text
+        for n in report.notes
+    )
     assert shelter(report)["capacity_persons"] == pytest.approx(10_000)
     assert not [v for v in report.to_dict()["violations"] if v["principle"] == PREVENT]
 
@@ -595,7 +600,7 @@ def test_raster_hazard_covering_part_of_the_plan_is_noted(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     report = evaluate(load_plan(tmp_path / "plan.toml"), scenario="flood", gaps=False)
-    assert any("covers" in n and "'flood'" in n for n in report.to_dict()["notes"])
+    assert any(n.code == "hazard_raster_partial" and "'flood'" in n.text for n in report.notes)
 
 
 def test_the_scenario_hazard_zones_are_a_result_layer() -> None:
