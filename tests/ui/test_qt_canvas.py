@@ -19,7 +19,8 @@ from spaceplanner.model.commands import EditAttributes, MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
 from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
-from spaceplanner.ui.canvas.qt_map_canvas import OVERLAYS, QtMapCanvas
+from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+from spaceplanner.ui.canvas.qt_overlays import OVERLAYS
 from spaceplanner.ui.model.session import Session
 
 #: EPSG:32635 (UTM 35N) coordinates of a point in central Helsinki.

@@ -86,14 +86,14 @@ def test_a_plan_opens_in_a_scenario_that_counts_its_hazards(qtbot) -> None:
     hazard = next(lyr.name for lyr in plan.by_role("hazards"))
     row = model.row_of(hazard)
     assert model.data(model.index(row, 0)) == hazard
-    item = canvas._layers[hazard]
+    item = canvas.layer_item(hazard)
     counted_opacity = item.opacity()
     session.set_scenario("earthquake")
     assert session.uncounted_hazards() == {hazard}
     assert "not in this scenario" in model.data(model.index(row, 0))
     assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).italic()
     assert "Not counted" in model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
-    assert canvas._layers[hazard].opacity() < counted_opacity * 0.5
+    assert canvas.layer_item(hazard).opacity() < counted_opacity * 0.5
     session.set_scenario("all")
     assert model.data(model.index(row, 0)) == hazard
-    assert canvas._layers[hazard].opacity() == counted_opacity
+    assert canvas.layer_item(hazard).opacity() == counted_opacity

@@ -10,23 +10,30 @@ per gesture.
 
 from __future__ import annotations
 
+import functools
+import logging
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import shapely
-from PyQt5.QtCore import QPointF, Qt
+from PyQt5.QtCore import QCoreApplication, QPointF, Qt
 from PyQt5.QtGui import QPainterPath
 from shapely.geometry.base import BaseGeometry
 
+from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import MoveFeature, SetGeometry
 from spaceplanner.ui.canvas.hit_index import HIT_PX
 from spaceplanner.ui.canvas.qt_items import HANDLE_PX
+from spaceplanner.ui.canvas.qt_paths import vertex_handles
+from spaceplanner.ui.model.session import Session
 
 if TYPE_CHECKING:
     from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
 
 __all__ = [
+    "TOOLS",
     "QtAddPointTool",
     "QtDrawPolygonTool",
     "QtMapTool",
@@ -34,10 +41,43 @@ __all__ = [
     "QtPanTool",
     "QtReshapeTool",
     "QtSelectTool",
+    "fit_type",
+    "guarded",
     "make_tools",
+    "new_feature_values",
 ]
 
+#: The canvas's tools (:meth:`~spaceplanner.ui.canvas.qt_map_canvas.QtMapCanvas.set_tool`).
+TOOLS = ("pan", "select", "move", "add_point", "draw_polygon", "reshape")
+
 Point = tuple[float, float]
+
+log = logging.getLogger(__name__)
+
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
+
+
+def guarded(handler: _Handler) -> _Handler:
+    """Keep exceptions inside a canvas's Qt event handler (and so the tools'): a refused edit
+    becomes ``edit_failed`` with its description; anything else is logged and reported the same
+    way (an exception escaping into Qt would abort the app)."""
+
+    @functools.wraps(handler)
+    def wrapper(self: QtMapCanvas, *args: Any) -> Any:
+        try:
+            return handler(self, *args)
+        except SpacePlannerError as exc:
+            self._cancel_gesture()
+            self.edit_failed.emit(exc.describe())
+        except Exception as exc:
+            log.exception("map canvas: %s failed", handler.__name__)
+            self._cancel_gesture()
+            # the function is outside the class: pylupdate needs the context spelled out
+            message = QCoreApplication.translate("QtMapCanvas", "unexpected error: {error}")
+            self.edit_failed.emit(message.format(error=exc))
+        return None
+
+    return wrapper  # type: ignore[return-value]
 
 
 class QtMapTool:
@@ -245,7 +285,7 @@ class QtReshapeTool(QtMapTool):
             and geometry is not None
             and geometry.geom_type not in ("Point", "MultiPoint")
         ):
-            coords, twin = canvas._vertex_handles(geometry)
+            coords, twin = vertex_handles(geometry)
             device = np.array(
                 [[p.x(), p.y()] for p in (canvas.map_to_view(x, y) for x, y in coords.tolist())]
             )
@@ -384,3 +424,24 @@ def make_tools(canvas: QtMapCanvas) -> dict[str, QtMapTool]:
         QtReshapeTool,
     )
     return {cls.name: cls(canvas) for cls in classes}
+
+
+def new_feature_values(session: Session, layer_name: str) -> dict[str, Any]:
+    """Values of a new feature: a fresh id and the layer's constant fields."""
+    layer = session.plan.layers[layer_name]
+    assert layer.frame is not None
+    values: dict[str, Any] = {"id": session.new_id(layer_name)}
+    values.update({k: v for k, v in layer.constants.items() if k in layer.frame.columns})
+    return values
+
+
+def fit_type(frame: Any, geometry: BaseGeometry) -> BaseGeometry:
+    """``geometry`` as a Multi- geometry when all of ``frame``'s features are."""
+    assert frame is not None
+    types = set(frame.geometry.geom_type.dropna())
+    if types and all(t.startswith("Multi") for t in types):
+        if geometry.geom_type == "Polygon":
+            return shapely.MultiPolygon([geometry])
+        if geometry.geom_type == "Point":
+            return shapely.MultiPoint([geometry])
+    return geometry
