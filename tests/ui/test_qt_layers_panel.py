@@ -10,6 +10,7 @@ from PyQt5.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PyQt5.QtGui import QColor
 from PyQt5.QtWidgets import QDialog, QInputDialog, QMessageBox
 from shapely.geometry import LineString, Point, box
+from ui_baselines import assert_like_baseline
 
 from spaceplanner import load_plan
 from spaceplanner.model.commands import DeleteFeature
@@ -346,5 +347,5 @@ def test_sample_plan_and_render(qtbot) -> None:
         session.set_visible("roads", False)
         widget.show()
         qtbot.waitExposed(widget)
-        assert widget.grab().save(f"/tmp/spaceplanner_layers_panel_{lang}.png")
+        assert_like_baseline(widget, f"layers_panel_{lang}")
         session.set_visible("roads", True)
