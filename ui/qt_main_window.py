@@ -47,7 +47,7 @@ from spaceplanner.ui import i18n
 from spaceplanner.ui.model.layer_draft import plan_crs_for
 from spaceplanner.ui.model.recovery import Recovery
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_start_page import QtStartPage
+from spaceplanner.ui.panels.qt_start_page import QtStartPage
 
 __all__ = ["QtMainWindow", "app_home"]
 
@@ -316,9 +316,9 @@ class QtMainWindow(QMainWindow):
     def _build_plan_ui(self) -> None:
         """The canvas, docks and toolbars for an open plan (built once per window)."""
         from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
-        from spaceplanner.ui.qt_feature_panel import QtFeaturePanel
-        from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
-        from spaceplanner.ui.qt_layers_panel import QtLayersPanel
+        from spaceplanner.ui.panels.qt_feature_panel import QtFeaturePanel
+        from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
+        from spaceplanner.ui.panels.qt_layers_panel import QtLayersPanel
         from spaceplanner.ui.qt_worker import QtEvaluationRunner
 
         if self.canvas is not None:
@@ -692,7 +692,7 @@ class QtMainWindow(QMainWindow):
 
     def _ask_layer(self, plan: Plan) -> Any:
         """Run the add-layer dialog; a first layer also fixes the plan's CRS."""
-        from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
+        from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
 
         dialog = QtAddLayerDialog(plan, self, lang=self.lang)
         if dialog.exec_() != QtAddLayerDialog.Accepted:
@@ -879,7 +879,7 @@ class QtMainWindow(QMainWindow):
 
     def edit_attributes(self, *_: Any) -> None:
         """Open the attribute form of the selected feature."""
-        from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
+        from spaceplanner.ui.dialogs.qt_attributes_dialog import QtAttributesDialog
 
         if self.session is None or self.session.selection is None:
             return
@@ -963,14 +963,14 @@ class QtMainWindow(QMainWindow):
     # -- the rest ---------------------------------------------------------------------------
     def export_dialog(self) -> None:
         """Open the export dialog."""
-        from spaceplanner.ui.qt_export_dialog import QtExportDialog
+        from spaceplanner.ui.dialogs.qt_export_dialog import QtExportDialog
 
         if self.session is not None:
             QtExportDialog(self.session, self, lang=self.lang).exec_()
 
     def suggest_dialog(self) -> None:
         """Open the Suggest sites dialog; its answer is drawn on the map."""
-        from spaceplanner.ui.qt_suggest_dialog import QtSuggestDialog
+        from spaceplanner.ui.dialogs.qt_suggest_dialog import QtSuggestDialog
 
         if self.session is None:
             return

@@ -263,7 +263,7 @@ def test_identify_shows_the_selected_feature_with_its_load(
     assert rows["Residents assigned"] == f"{by_shelter['BN01']['assigned']:,.1f}"
     assert "BN01" in panel.heading.text() and "shelters" in panel.heading.text()
     opened_forms: list[tuple[str, str]] = []
-    from spaceplanner.ui import qt_attributes_dialog
+    from spaceplanner.ui.dialogs import qt_attributes_dialog
 
     monkeypatch.setattr(
         qt_attributes_dialog.QtAttributesDialog,
@@ -280,7 +280,7 @@ def test_identify_shows_the_selected_feature_with_its_load(
 def test_new_plan_from_a_file(qtbot, window: QtMainWindow, monkeypatch) -> None:
     from PyQt5.QtWidgets import QDialog, QInputDialog
 
-    from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
+    from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
 
     source = get_path("synthetic_cn").parent / "facilities.geojson"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("新社区", True))

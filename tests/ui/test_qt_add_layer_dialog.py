@@ -17,8 +17,8 @@ from ui_baselines import assert_like_baseline
 
 from spaceplanner import SpacePlannerError, load_plan
 from spaceplanner.model.plan import Plan
+from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
 from spaceplanner.ui.model.labels import role_label
-from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
 
 X0, Y0 = 385_000.0, 6_672_000.0  # UTM 35N, central Helsinki, as tests/conftest.py
 UTM = "EPSG:32635"

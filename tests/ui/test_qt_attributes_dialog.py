@@ -12,8 +12,8 @@ from ui_baselines import assert_like_baseline
 from spaceplanner import LayerError, load_plan
 from spaceplanner.model.commands import Command, EditAttributes
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.dialogs.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from PyQt5.QtWidgets import QDialog, QMessageBox
 
-import spaceplanner.ui.qt_export_dialog as export_dialog
+import spaceplanner.ui.dialogs.qt_export_dialog as export_dialog
 from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.dialogs.qt_export_dialog import QtExportDialog, planned_outputs
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_export_dialog import QtExportDialog, planned_outputs
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from spaceplanner.outputs.exports import indicator_rows
 from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_indicators_panel import (
+from spaceplanner.ui.panels.qt_indicators_panel import (
     FAIL_COLOUR,
     PASS_COLOUR,
     QtIndicatorsPanel,

@@ -16,9 +16,9 @@ from spaceplanner import load_plan
 from spaceplanner.model.commands import DeleteFeature
 from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
-from spaceplanner.ui.qt_layers_panel import (
+from spaceplanner.ui.panels.qt_layers_panel import (
     QtLayerListModel,
     QtLayersPanel,
     QtStyleDialog,

@@ -13,7 +13,7 @@ from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel
+from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel
 from spaceplanner.ui.qt_worker import QtBackgroundTask, QtEvaluationRunner
 
 

@@ -14,10 +14,10 @@ from spaceplanner.model.commands import AddFeature
 from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+from spaceplanner.ui.dialogs.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
-from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
-from spaceplanner.ui.qt_layers_panel import QtLayerListModel
+from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
+from spaceplanner.ui.panels.qt_layers_panel import QtLayerListModel
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"

@@ -73,9 +73,9 @@ from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import PlanLayer
 from spaceplanner.ui import i18n
+from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
 from spaceplanner.ui.model.labels import role_label
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
 
 __all__ = ["QtLayerListModel", "QtLayersPanel", "QtStyleDialog", "geometry_family", "style_swatch"]
 
