@@ -17,13 +17,10 @@ from spaceplanner.model.commands import DeleteFeature
 from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
+from spaceplanner.ui.dialogs.qt_style_dialog import QtStyleDialog, style_swatch
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.panels.qt_layers_panel import (
-    QtLayerListModel,
-    QtLayersPanel,
-    QtStyleDialog,
-    style_swatch,
-)
+from spaceplanner.ui.panels.qt_layer_list_model import QtLayerListModel
+from spaceplanner.ui.panels.qt_layers_panel import QtLayersPanel
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"

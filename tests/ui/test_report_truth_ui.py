@@ -17,7 +17,7 @@ from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
 from spaceplanner.ui.dialogs.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
-from spaceplanner.ui.panels.qt_layers_panel import QtLayerListModel
+from spaceplanner.ui.panels.qt_layer_list_model import QtLayerListModel
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"
