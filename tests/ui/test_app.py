@@ -19,6 +19,7 @@ from spaceplanner.ui import i18n
 from spaceplanner.ui.app import _App, main
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_main_window import QtMainWindow
+from spaceplanner.ui.qt_settings import recent_plans
 
 
 def _wait_idle(qtbot, window: QtMainWindow) -> None:
@@ -112,7 +113,7 @@ def test_save_as_then_save_writes_the_plan_file(
     original = load_plan(get_path("synthetic_cn")).layers["shelters"].frame
     x0 = original.set_index("id").geometry["BN01"].centroid.x
     assert moved.centroid.x == pytest.approx(x0 + 25.0)
-    assert str(written.resolve()) in opened._recent()
+    assert str(written.resolve()) in recent_plans()
     _wait_idle(qtbot, opened)
 
 
@@ -310,6 +311,7 @@ import os, signal, sys
 from PyQt5.QtWidgets import QApplication
 from spaceplanner.model.commands import DeleteFeature
 from spaceplanner.ui.qt_main_window import QtMainWindow
+from spaceplanner.ui.qt_settings import recent_plans
 
 app = QApplication(sys.argv[:1])
 window = QtMainWindow(None)

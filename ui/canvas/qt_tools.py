@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TOOLS",
+    "TOOL_CLASSES",
     "QtAddPointTool",
     "QtDrawPolygonTool",
     "QtMapTool",
@@ -47,8 +48,6 @@ __all__ = [
     "new_feature_values",
 ]
 
-#: The canvas's tools (:meth:`~spaceplanner.ui.canvas.qt_map_canvas.QtMapCanvas.set_tool`).
-TOOLS = ("pan", "select", "move", "add_point", "draw_polygon", "reshape")
 
 Point = tuple[float, float]
 
@@ -90,6 +89,8 @@ class QtMapTool:
     name = ""
     #: The cursor over the map while the tool is chosen.
     cursor = Qt.CursorShape.CrossCursor
+    #: The key that chooses the tool.
+    shortcut = ""
     #: The selected feature is drawn with its vertex handles.
     shows_handles = False
 
@@ -125,6 +126,7 @@ class QtPanTool(QtMapTool):
     """Drag to pan (the middle button pans with every tool)."""
 
     name = "pan"
+    shortcut = "H"
     cursor = Qt.CursorShape.OpenHandCursor
 
     def __init__(self, canvas: QtMapCanvas) -> None:
@@ -181,6 +183,7 @@ class QtSelectTool(_QtClickTool):
     ``identified``."""
 
     name = "select"
+    shortcut = "S"
     cursor = Qt.CursorShape.ArrowCursor
 
     def clicked(self, pos: QPointF, here: Point) -> None:
@@ -196,6 +199,7 @@ class QtAddPointTool(_QtClickTool):
     """A click adds a point to the edit layer and emits ``feature_added``."""
 
     name = "add_point"
+    shortcut = "P"
 
     def clicked(self, pos: QPointF, here: Point) -> None:
         self.canvas.add_point(*here)
@@ -205,6 +209,7 @@ class QtMoveTool(QtMapTool):
     """Drag the selected feature, or a feature of the edit layer: one MoveFeature."""
 
     name = "move"
+    shortcut = "M"
     cursor = Qt.CursorShape.SizeAllCursor
 
     def __init__(self, canvas: QtMapCanvas) -> None:
@@ -260,6 +265,7 @@ class QtReshapeTool(QtMapTool):
     (``edit_failed``) when the new shape is not valid; a click elsewhere selects."""
 
     name = "reshape"
+    shortcut = "R"
     cursor = Qt.CursorShape.PointingHandCursor
     shows_handles = True
 
@@ -336,6 +342,7 @@ class QtDrawPolygonTool(QtMapTool):
     takes back a corner, Esc drops it."""
 
     name = "draw_polygon"
+    shortcut = "D"
 
     def __init__(self, canvas: QtMapCanvas) -> None:
         super().__init__(canvas)
@@ -415,15 +422,7 @@ class QtDrawPolygonTool(QtMapTool):
 
 def make_tools(canvas: QtMapCanvas) -> dict[str, QtMapTool]:
     """One of each tool for ``canvas``, by name, in toolbar order."""
-    classes: tuple[type[QtMapTool], ...] = (
-        QtPanTool,
-        QtSelectTool,
-        QtMoveTool,
-        QtAddPointTool,
-        QtDrawPolygonTool,
-        QtReshapeTool,
-    )
-    return {cls.name: cls(canvas) for cls in classes}
+    return {cls.name: cls(canvas) for cls in TOOL_CLASSES}
 
 
 def new_feature_values(session: Session, layer_name: str) -> dict[str, Any]:
@@ -445,3 +444,16 @@ def fit_type(frame: Any, geometry: BaseGeometry) -> BaseGeometry:
         if geometry.geom_type == "Point":
             return shapely.MultiPoint([geometry])
     return geometry
+
+
+#: The tools, in toolbar order.
+TOOL_CLASSES: tuple[type[QtMapTool], ...] = (
+    QtPanTool,
+    QtSelectTool,
+    QtMoveTool,
+    QtAddPointTool,
+    QtDrawPolygonTool,
+    QtReshapeTool,
+)
+#: The tools' names (:meth:`~spaceplanner.ui.canvas.qt_map_canvas.QtMapCanvas.set_tool`).
+TOOLS = tuple(cls.name for cls in TOOL_CLASSES)
