@@ -4,344 +4,249 @@
 <context>
     <name>QtAddLayerDialog</name>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="301"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="274"/>
         <source>Add layer</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="151"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="137"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="154"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="140"/>
         <source>Shapefile, GeoJSON, GeoPackage, KML, CSV or GeoTIFF</source>
         <translation>Shapefile、GeoJSON、GeoPackage、KML、CSV 或 GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="158"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="144"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="163"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="149"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="165"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="151"/>
         <source>The layer inside a file that holds several</source>
         <translation>文件中含多个图层时，选择其中一个</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="167"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="153"/>
         <source>Layer in file:</source>
         <translation>文件中的图层：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="169"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="155"/>
         <source>The layer&apos;s name in the plan; it must be unique</source>
         <translation>图层在规划中的名称，不可重复</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="172"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="158"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="180"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="166"/>
         <source>Role:</source>
         <translation>图层角色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="410"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="383"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="188"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="174"/>
         <source>Text encoding of a Shapefile&apos;s .dbf or a CSV; detected when automatic</source>
         <translation>Shapefile 的 .dbf 或 CSV 的文本编码；选“自动”时自动识别</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="195"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="181"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="197"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="183"/>
         <source>from the file, e.g. EPSG:4490</source>
         <translation>取自文件，如 EPSG:4490</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="198"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="184"/>
         <source>Set the coordinate system when the file has none or a wrong one</source>
         <translation>文件没有坐标系或坐标系有误时，在此指定</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="202"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="188"/>
         <source>CRS:</source>
         <translation>坐标系：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="207"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="193"/>
         <source>X / longitude:</source>
         <translation>X / 经度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="208"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="194"/>
         <source>Y / latitude:</source>
         <translation>Y / 纬度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="212"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="198"/>
         <source>Band:</source>
         <translation>波段：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="218"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="204"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="219"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="205"/>
         <source>value at least</source>
         <translation>值不低于</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="220"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="206"/>
         <source>value at most</source>
         <translation>值不高于</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="221"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="207"/>
         <source>slope at most (%)</source>
         <translation>坡度不大于（%）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="222"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="208"/>
         <source>Which cells of the raster form the hazard zone</source>
         <translation>栅格中哪些像元构成灾害风险区</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="230"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="216"/>
         <source>Hazard zone:</source>
         <translation>灾害风险区：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="240"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="226"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="243"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="229"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="243"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="229"/>
         <source>Column</source>
         <translation>数据列</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="243"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="229"/>
         <source>Constant</source>
         <translation>常量</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="255"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="241"/>
         <source>* required · a column matched by name is used automatically</source>
         <translation>* 为必填 · 按名称匹配到的列会自动使用</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="261"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="247"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="274"/>
-        <source>Checks</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="318"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="291"/>
         <source>Choose a layer file</source>
         <translation>选择图层文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="318"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="291"/>
         <source>GIS files</source>
         <translation>GIS 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="318"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="291"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="339"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="312"/>
         <source>{0} (raster)</source>
         <translation>{0}（栅格）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="467"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="440"/>
         <source>Unit: {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="468"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="441"/>
         <source>Matched by: {0}</source>
         <translation>匹配名称：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="496"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="469"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="497"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="470"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="515"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="488"/>
         <source>One value for every feature (instead of a column)</source>
         <translation>所有要素取同一个值（代替数据列）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="541"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="514"/>
         <source>(constant)</source>
         <translation>（常量）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="543"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="516"/>
         <source>{0} (automatic)</source>
         <translation>{0}（自动）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="545"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="518"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="128"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="114"/>
         <source>the layer needs a name</source>
         <translation>图层需要名称</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="129"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="115"/>
         <source>a layer called &apos;{0}&apos; is already in the plan</source>
         <translation>规划中已有名为“{0}”的图层</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="130"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="116"/>
         <source>choose another name</source>
         <translation>请换一个名称</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="131"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="117"/>
         <source>the file cannot be read ({0})</source>
         <translation>无法读取文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="132"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="118"/>
         <source>the layer lies {0:,.1f} km away from the plan&apos;s layers: they do not overlap</source>
         <translation>该图层距规划中的图层 {0:,.1f} 公里，二者不重叠</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="135"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="121"/>
         <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set the CRS above</source>
         <translation>其坐标系可能有误（经纬度颠倒，或应为其他 EPSG 代码）；请在上方指定坐标系</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="805"/>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="806"/>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="807"/>
-        <source>Repaired</source>
-        <translation>已修复</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="808"/>
-        <source>Note</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="820"/>
-        <source>Choose a file to add.</source>
-        <translation>请选择要添加的文件。</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="822"/>
-        <source>1 error: fix it to add the layer.</source>
-        <translation>1 个错误：修正后才能添加图层。</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="822"/>
-        <source>{0} errors: fix them to add the layer.</source>
-        <translation>{0} 个错误：修正后才能添加图层。</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="828"/>
-        <source>Ready: a raster of {0} × {1} cells.</source>
-        <translation>就绪：栅格 {0} × {1} 像元。</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="832"/>
-        <source>Ready: 1 feature.</source>
-        <translation>就绪：1 个要素。</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="832"/>
-        <source>Ready: {0} features.</source>
-        <translation>就绪：{0} 个要素。</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="850"/>
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="851"/>
-        <source>Bands</source>
-        <translation>波段数</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="852"/>
-        <source>Data type</source>
-        <translation>数据类型</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="853"/>
-        <source>No data</source>
-        <translation>无数据值</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="854"/>
-        <source>CRS</source>
-        <translation>坐标系</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="858"/>
-        <source>Property</source>
-        <translation>属性</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="858"/>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="895"/>
-        <source>geometry</source>
-        <translation>几何</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +924,64 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>QtLayerChecks</name>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="49"/>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="71"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="72"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="73"/>
+        <source>Repaired</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="74"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="86"/>
+        <source>Choose a file to add.</source>
+        <translation>请选择要添加的文件。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="88"/>
+        <source>1 error: fix it to add the layer.</source>
+        <translation>1 个错误：修正后才能添加图层。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="88"/>
+        <source>{0} errors: fix them to add the layer.</source>
+        <translation>{0} 个错误：修正后才能添加图层。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="94"/>
+        <source>Ready: a raster of {0} × {1} cells.</source>
+        <translation>就绪：栅格 {0} × {1} 像元。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="98"/>
+        <source>Ready: 1 feature.</source>
+        <translation>就绪：1 个要素。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="98"/>
+        <source>Ready: {0} features.</source>
+        <translation>就绪：{0} 个要素。</translation>
+    </message>
+</context>
+<context>
     <name>QtLayerListModel</name>
     <message>
         <location filename="../panels/qt_layer_list_model.py" line="169"/>
@@ -1069,6 +1032,49 @@ Replace them?</source>
         <location filename="../panels/qt_layer_list_model.py" line="204"/>
         <source>Not counted: scenario &apos;{0}&apos; does not include this layer&apos;s hazard type, so its zones do not shape the emergency period. Choose its scenario (or All hazards) to count it.</source>
         <translation>未计入：情景“{0}”不包含本图层的灾害类型，其范围不影响应急期评估。选择相应情景（或“全部灾害”）即可计入。</translation>
+    </message>
+</context>
+<context>
+    <name>QtLayerPreview</name>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="127"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="128"/>
+        <source>Bands</source>
+        <translation>波段数</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="129"/>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="130"/>
+        <source>No data</source>
+        <translation>无数据值</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="131"/>
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="135"/>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="135"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_layer_preview.py" line="170"/>
+        <source>geometry</source>
+        <translation>几何</translation>
     </message>
 </context>
 <context>
@@ -1167,347 +1173,347 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="559"/>
+        <location filename="../qt_main_window.py" line="528"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="145"/>
+        <location filename="../qt_main_window.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="171"/>
+        <location filename="../qt_main_window.py" line="147"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="172"/>
+        <location filename="../qt_main_window.py" line="148"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="173"/>
+        <location filename="../qt_main_window.py" line="149"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="174"/>
+        <location filename="../qt_main_window.py" line="150"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="177"/>
+        <location filename="../qt_main_window.py" line="153"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="181"/>
+        <location filename="../qt_main_window.py" line="157"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="182"/>
+        <location filename="../qt_main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="523"/>
+        <location filename="../qt_main_window.py" line="500"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="524"/>
+        <location filename="../qt_main_window.py" line="501"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="186"/>
+        <location filename="../qt_main_window.py" line="162"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="186"/>
+        <location filename="../qt_main_window.py" line="162"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="192"/>
+        <location filename="../qt_main_window.py" line="168"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="192"/>
+        <location filename="../qt_main_window.py" line="168"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="198"/>
+        <location filename="../qt_main_window.py" line="174"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="198"/>
+        <location filename="../qt_main_window.py" line="174"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="205"/>
+        <location filename="../qt_main_window.py" line="181"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="206"/>
+        <location filename="../qt_main_window.py" line="182"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="218"/>
+        <location filename="../qt_main_window.py" line="194"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="211"/>
+        <location filename="../qt_main_window.py" line="187"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="212"/>
+        <location filename="../qt_main_window.py" line="188"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="213"/>
+        <location filename="../qt_main_window.py" line="189"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="222"/>
+        <location filename="../qt_main_window.py" line="198"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="215"/>
+        <location filename="../qt_main_window.py" line="191"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="219"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="220"/>
+        <location filename="../qt_main_window.py" line="196"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="221"/>
+        <location filename="../qt_main_window.py" line="197"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="223"/>
+        <location filename="../qt_main_window.py" line="199"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="225"/>
+        <location filename="../qt_main_window.py" line="201"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="226"/>
+        <location filename="../qt_main_window.py" line="202"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="227"/>
+        <location filename="../qt_main_window.py" line="203"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="228"/>
+        <location filename="../qt_main_window.py" line="204"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="229"/>
+        <location filename="../qt_main_window.py" line="205"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="248"/>
+        <location filename="../qt_main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="252"/>
+        <location filename="../qt_main_window.py" line="229"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="258"/>
+        <location filename="../qt_main_window.py" line="235"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="267"/>
+        <location filename="../qt_main_window.py" line="244"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="277"/>
+        <location filename="../qt_main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="280"/>
+        <location filename="../qt_main_window.py" line="257"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="282"/>
+        <location filename="../qt_main_window.py" line="259"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="290"/>
+        <location filename="../qt_main_window.py" line="267"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="293"/>
+        <location filename="../qt_main_window.py" line="270"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="304"/>
+        <location filename="../qt_main_window.py" line="281"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="306"/>
+        <location filename="../qt_main_window.py" line="283"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="355"/>
+        <location filename="../qt_main_window.py" line="332"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="355"/>
+        <location filename="../qt_main_window.py" line="332"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="355"/>
+        <location filename="../qt_main_window.py" line="332"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="391"/>
+        <location filename="../qt_main_window.py" line="368"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="409"/>
+        <location filename="../qt_main_window.py" line="386"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="410"/>
+        <location filename="../qt_main_window.py" line="387"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="411"/>
+        <location filename="../qt_main_window.py" line="388"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="412"/>
+        <location filename="../qt_main_window.py" line="389"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="413"/>
+        <location filename="../qt_main_window.py" line="390"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="414"/>
+        <location filename="../qt_main_window.py" line="391"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="460"/>
+        <location filename="../qt_main_window.py" line="437"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="488"/>
+        <location filename="../qt_main_window.py" line="465"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="523"/>
+        <location filename="../qt_main_window.py" line="500"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="524"/>
+        <location filename="../qt_main_window.py" line="501"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="534"/>
+        <location filename="../qt_main_window.py" line="511"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="640"/>
+        <location filename="../qt_main_window.py" line="609"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="640"/>
+        <location filename="../qt_main_window.py" line="609"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="662"/>
+        <location filename="../qt_main_window.py" line="631"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="686"/>
+        <location filename="../qt_main_window.py" line="655"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="731"/>
+        <location filename="../qt_main_window.py" line="700"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="736"/>
+        <location filename="../qt_main_window.py" line="705"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="747"/>
+        <location filename="../qt_main_window.py" line="716"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="793"/>
+        <location filename="../qt_main_window.py" line="762"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="793"/>
+        <location filename="../qt_main_window.py" line="762"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1520,22 +1526,22 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="355"/>
+        <location filename="../qt_main_window.py" line="332"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="284"/>
+        <location filename="../qt_main_window.py" line="261"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="741"/>
+        <location filename="../qt_main_window.py" line="710"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="178"/>
+        <location filename="../qt_main_window.py" line="154"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
@@ -1573,7 +1579,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_tools.py" line="76"/>
+        <location filename="../canvas/qt_tools.py" line="75"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -2014,17 +2020,17 @@ Source: {source}</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="87"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="73"/>
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="88"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="74"/>
         <source>households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="89"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="75"/>
         <source>floors</source>
         <translation>层</translation>
     </message>
