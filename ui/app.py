@@ -16,7 +16,8 @@ from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path, list_samples
 from spaceplanner.ui import i18n
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_main_window import QtMainWindow, settings
+from spaceplanner.ui.qt_main_window import QtMainWindow
+from spaceplanner.ui.qt_settings import settings
 
 __all__ = ["main"]
 

@@ -9,21 +9,16 @@ the last full run and are marked stale until the next one).
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
 
-from PyQt5.QtCore import QSettings, QStandardPaths, Qt, QTimer, pyqtSignal
+from PyQt5.QtCore import Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QCloseEvent, QKeySequence
 from PyQt5.QtWidgets import (
     QAction,
     QActionGroup,
-    QApplication,
-    QComboBox,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -32,52 +27,24 @@ from PyQt5.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from spaceplanner import __version__
-from spaceplanner.engine.evaluation import PERIODS
-from spaceplanner.engine.hazards import SCENARIOS, hazard_types
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.model.plan import Plan, load_plan, project_layer
-from spaceplanner.sample_maps import get_path
 from spaceplanner.ui import i18n
-from spaceplanner.ui.model.layer_draft import plan_crs_for
+from spaceplanner.ui.canvas.qt_tools import TOOL_CLASSES
 from spaceplanner.ui.model.recovery import Recovery
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_start_page import QtStartPage
+from spaceplanner.ui.panels.qt_start_page import QtStartPage
+from spaceplanner.ui.qt_plan_files import QtPlanFiles
+from spaceplanner.ui.qt_settings import app_home, recent_plans, remember_plan, settings
 
-__all__ = ["QtMainWindow", "app_home"]
+__all__ = ["QtMainWindow"]
 
 #: Seconds between autosaves of a plan with unsaved edits.
 AUTOSAVE_SECONDS = 60
-RECENT_MAX = 8
-
-#: Tools of the canvas, in toolbar order: (name, shortcut).
-TOOLS = [
-    ("pan", "H"),
-    ("select", "S"),
-    ("move", "M"),
-    ("add_point", "P"),
-    ("draw_polygon", "D"),
-    ("reshape", "R"),
-]
-
-
-def app_home() -> Path:
-    """Where the app keeps its settings and autosaves (``SPACEPLANNER_HOME`` overrides)."""
-    env = os.environ.get("SPACEPLANNER_HOME")
-    if env:
-        return Path(env)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".spaceplanner")
-
-
-def settings() -> QSettings:
-    """The app's settings (recent plans, language), an INI file in :func:`app_home`."""
-    return QSettings(str(app_home() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class QtMainWindow(QMainWindow):
@@ -110,12 +77,13 @@ class QtMainWindow(QMainWindow):
         self.session: Session | None = None
         self.runner: Any = None
         self.recovery = Recovery(app_home() / "recovery")
+        self.files = QtPlanFiles(self)
         self._edit_started: float | None = None
         self._closing_ok = False
         self.setWindowTitle(self.tr("SpacePlanner"))
         self.resize(1360, 860)
         self.stack = QStackedWidget(self)
-        self.start_page = QtStartPage(self._recent(), self)
+        self.start_page = QtStartPage(recent_plans(), self)
         self.stack.addWidget(self.start_page)
         self.setCentralWidget(self.stack)
         self.start_page.open_requested.connect(self.open_dialog)
@@ -237,7 +205,8 @@ class QtMainWindow(QMainWindow):
         self.attributes_action.setIconText(self.tr("Attributes"))
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}
-        for name, key in TOOLS:
+        for tool in TOOL_CLASSES:
+            name, key = tool.name, tool.shortcut
             action = QAction(tool_names[name], self)
             action.setCheckable(True)
             action.setIconText(short[name])
@@ -316,9 +285,10 @@ class QtMainWindow(QMainWindow):
     def _build_plan_ui(self) -> None:
         """The canvas, docks and toolbars for an open plan (built once per window)."""
         from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
-        from spaceplanner.ui.qt_feature_panel import QtFeaturePanel
-        from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
-        from spaceplanner.ui.qt_layers_panel import QtLayersPanel
+        from spaceplanner.ui.panels.qt_evaluate_box import QtEvaluateBox
+        from spaceplanner.ui.panels.qt_feature_panel import QtFeaturePanel
+        from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
+        from spaceplanner.ui.panels.qt_layers_panel import QtLayersPanel
         from spaceplanner.ui.qt_worker import QtEvaluationRunner
 
         if self.canvas is not None:
@@ -342,34 +312,15 @@ class QtMainWindow(QMainWindow):
         self.violations.zoom_to.connect(self.canvas.zoom_to_feature)
         self.violations.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
 
-        evaluate_box = QWidget(self)
-        box = QVBoxLayout(evaluate_box)
-        box.setContentsMargins(6, 6, 6, 6)
-        self.scenario_combo = QComboBox(evaluate_box)
-        self.scenario_combo.setToolTip(
-            self.tr("Hazard scenario: its hazard zones shape the emergency period")
-        )
-        self.period_combo = QComboBox(evaluate_box)
-        period_names = {
-            "both": self.tr("Normal and emergency"),
-            "normal": self.tr("Normal (daily life)"),
-            "emergency": self.tr("Emergency (shelters)"),
-        }
-        for period in PERIODS:
-            self.period_combo.addItem(period_names.get(period, period), period)
-        self.scenario_combo.currentIndexChanged.connect(self._scenario_changed)
-        self.period_combo.currentIndexChanged.connect(self._period_changed)
-        self.evaluate_button = QPushButton(self.tr("Evaluate"), evaluate_box)
+        evaluate_box = QtEvaluateBox(self.indicators, self)
+        self.scenario_combo = evaluate_box.scenario_combo
+        self.period_combo = evaluate_box.period_combo
+        self.evaluate_button = evaluate_box.evaluate_button
         self.evaluate_button.setToolTip(self.evaluate_action.toolTip())
         self.evaluate_button.clicked.connect(self.evaluate)
-        for label, widget in (
-            (self.tr("Scenario"), self.scenario_combo),
-            (self.tr("Period"), self.period_combo),
-        ):
-            box.addWidget(QLabel(label, evaluate_box))
-            box.addWidget(widget)
-        box.addWidget(self.evaluate_button)
-        box.addWidget(self.indicators, 1)
+        self.scenario_combo.currentIndexChanged.connect(self._scenario_changed)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self._evaluate_box = evaluate_box
 
         self.runner = QtEvaluationRunner(None, self)
         self.runner.started.connect(self._evaluation_started)
@@ -455,7 +406,7 @@ class QtMainWindow(QMainWindow):
         self.session = session
         if session is None:
             self.stack.setCurrentWidget(self.start_page)
-            self.start_page.set_recent(self._recent())
+            self.start_page.set_recent(recent_plans())
             for dock in self._docks:
                 dock.hide()
             for bar in self._toolbars:
@@ -477,7 +428,7 @@ class QtMainWindow(QMainWindow):
         session.subscribe(self._on_session)
         if session.report is not None:
             self._default_indicator()
-        self._fill_scenarios()
+        self._evaluate_box.fill(session)
         self.stack.setCurrentWidget(self.canvas)
         for dock in self._docks:
             dock.show()
@@ -488,30 +439,6 @@ class QtMainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
 
-    def _fill_scenarios(self) -> None:
-        assert self.session is not None
-        names = {
-            "earthquake": self.tr("Earthquake"),
-            "flood": self.tr("Flood"),
-            "fire": self.tr("Fire"),
-            "all": self.tr("All hazards"),
-        }
-        options = [*SCENARIOS, "all"]
-        options += sorted(t for t in hazard_types(self.session.plan) if t and t not in options)
-        if self.session.scenario not in options:
-            options.append(self.session.scenario)
-        self.scenario_combo.blockSignals(True)
-        self.scenario_combo.clear()
-        for name in options:
-            self.scenario_combo.addItem(names.get(name, name), name)
-        self.scenario_combo.setCurrentIndex(
-            max(0, options.index(self.session.scenario)) if self.session.scenario in options else 0
-        )
-        self.scenario_combo.blockSignals(False)
-        self.period_combo.blockSignals(True)
-        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.session.period)))
-        self.period_combo.blockSignals(False)
-
     def _on_session(self, event: str, data: Any) -> None:
         if event == "edited" and self.session is not None:
             self._edit_started = time.perf_counter()
@@ -519,7 +446,7 @@ class QtMainWindow(QMainWindow):
         if event == "report":
             self._default_indicator()
         if event == "layers" and self.session is not None:
-            self._fill_scenarios()
+            self._evaluate_box.fill(self.session)
         if event == "report" and self._edit_started is not None:
             elapsed = (time.perf_counter() - self._edit_started) * 1000
             self._edit_started = None
@@ -586,21 +513,13 @@ class QtMainWindow(QMainWindow):
         self.setWindowTitle(f"{mark}{self.session.plan.name} — {where} — SpacePlanner")
 
     # -- opening ----------------------------------------------------------------------------
-    def _recent(self) -> list[str]:
-        value = settings().value("recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in items if p and Path(p).exists()][:RECENT_MAX]
-
     def _remember(self, path: Path) -> None:
-        store = settings()
-        items = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
-        store.setValue("recent", items[:RECENT_MAX])
-        store.sync()
+        remember_plan(path)
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = self._recent()
+        recent = recent_plans()
         for path in recent:
             self.recent_menu.addAction(path, lambda p=path: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(recent))
@@ -608,101 +527,42 @@ class QtMainWindow(QMainWindow):
     def _error(self, message: str, title: str | None = None) -> None:
         QMessageBox.critical(self, title or self.tr("SpacePlanner"), message)
 
+    # -- plan files (see QtPlanFiles) -------------------------------------------------------
     def open_dialog(self) -> None:
         """Ask for a plan file and open it."""
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open plan"),
-            "",
-            self.tr("Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)"),
-        )
-        if name:
-            self.open_path(Path(name))
+        self.files.open_dialog()
 
     def open_sample(self, name: str) -> bool:
         """Open a sample map by name."""
-        try:
-            path = get_path(name)
-        except KeyError as exc:
-            self._error(str(exc.args[0]))
-            return False
-        return self.open_path(path, remember=False)
+        return self.files.open_sample(name)
 
     def open_path(self, path: Path, *, remember: bool = True) -> bool:
         """Open a plan spec or plan file (after asking about unsaved edits); True when open."""
-        if not self.maybe_save():
-            return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            plan = load_plan(path, strict=False)
-        except SpacePlannerError as exc:
-            QApplication.restoreOverrideCursor()
-            self._error(exc.describe(), self.tr("Cannot open the plan"))
-            return False
-        except Exception as exc:  # a file no reader understands must not crash the app
-            QApplication.restoreOverrideCursor()
-            self._error(f"{path}: {exc}", self.tr("Cannot open the plan"))
-            return False
-        QApplication.restoreOverrideCursor()
-        if plan.crs is None or not plan.layers:
-            details = "\n".join(p.describe() for p in plan.errors[:10])
-            self._error(
-                self.tr("No layer of the plan could be read.") + "\n\n" + details,
-                self.tr("Cannot open the plan"),
-            )
-            return False
-        if plan.errors:
-            details = "\n".join(p.relative_to(path.parent).describe() for p in plan.errors[:10])
-            QMessageBox.warning(
-                self,
-                self.tr("Some layers were left out"),
-                self.tr(
-                    "{0} problems stop some layers from loading; the plan opens without "
-                    "them, and Save will ask for a new file."
-                ).format(len(plan.errors))
-                + "\n\n"
-                + details,
-            )
-        self._close_session()
-        # a plan file that opened without some layers is not overwritten by Save (it would
-        # lose them): the first Save asks for a file
-        gpkg = path if path.suffix.lower() == ".gpkg" and not plan.failed else None
-        self.set_session(Session(plan, path=gpkg))
-        if remember:
-            self._remember(path)
-        self.evaluate()
-        return True
+        return self.files.open_path(path, remember=remember)
 
     def new_plan(self) -> None:
         """Start an empty plan and add its first layer from a file."""
-        if not self.maybe_save():
-            return
-        name, ok = QInputDialog.getText(self, self.tr("New plan"), self.tr("Plan name:"))
-        if not ok or not name.strip():
-            return
-        plan = Plan(name.strip(), crs=None)
-        layer = self._ask_layer(plan)
-        if layer is None:
-            return
-        self._close_session()
-        plan.layers = {layer.name: layer}
-        self.set_session(Session(plan))
-        self.session.stack.mark_unsaved()  # type: ignore[union-attr]  # not in any file yet
-        self._update_title()
+        self.files.new_plan()
 
-    def _ask_layer(self, plan: Plan) -> Any:
-        """Run the add-layer dialog; a first layer also fixes the plan's CRS."""
-        from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved edits; False when the user cancels."""
+        return self.files.maybe_save()
 
-        dialog = QtAddLayerDialog(plan, self, lang=self.lang)
-        if dialog.exec_() != QtAddLayerDialog.Accepted:
-            return None
-        layer = dialog.result_layer()
-        if plan.crs is None:
-            plan.crs = plan_crs_for(layer)
-            if layer.frame is not None and plan.crs is not None:
-                project_layer(layer, plan.crs)
-        return layer
+    def save(self) -> bool:
+        """Save to the plan file (save-as when the plan has none); True when saved."""
+        return self.files.save()
+
+    def save_as(self) -> bool:
+        """Ask for a .gpkg file and save the plan there."""
+        return self.files.save_as()
+
+    def autosave(self) -> Path | None:
+        """Write an autosave of a plan with unsaved edits (for recovery after a crash)."""
+        return self.files.autosave()
+
+    def offer_recovery(self) -> bool:
+        """Offer the autosaves left by a session that crashed; True when one was opened."""
+        return self.files.offer_recovery()
 
     def _close_session(self) -> None:
         if self.session is not None:
@@ -717,113 +577,8 @@ class QtMainWindow(QMainWindow):
         if self.maybe_save():
             self._close_session()
 
-    # -- saving and recovery ----------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """Ask what to do with unsaved edits; False when the user cancels."""
-        if self.session is None or not self.session.dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The plan “{0}” has changes that are not saved. Save them?").format(
-                self.session.plan.name
-            ),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
-            QMessageBox.Save,
-        )
-        if answer == QMessageBox.Save:
-            return self.save()
-        return answer == QMessageBox.Discard
-
-    def save(self) -> bool:
-        """Save to the plan file (save-as when the plan has none); True when saved."""
-        if self.session is None:
-            return False
-        if self.session.path is None:
-            return self.save_as()
-        return self._save_to(self.session.path)
-
-    def save_as(self) -> bool:
-        """Ask for a .gpkg file and save the plan there."""
-        if self.session is None:
-            return False
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save plan as"),
-            f"{self.session.plan.name}.gpkg",
-            self.tr("Plan file (*.gpkg)"),
-        )
-        if not name:
-            return False
-        path = Path(name)
-        if path.suffix.lower() != ".gpkg":
-            path = path.with_suffix(".gpkg")
-        return self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        assert self.session is not None
-        old_key = self.recovery.key_for(self.session)
-        try:
-            written = self.session.save(path)
-        except SpacePlannerError as exc:
-            self._error(exc.describe(), self.tr("The plan was not saved"))
-            return False
-        except Exception as exc:  # never lose the session to an unexpected error while saving
-            self._error(f"{path}: {exc}", self.tr("The plan was not saved"))
-            return False
-        self.recovery.remove(old_key)
-        self.recovery.discard(self.session)
-        self._remember(written)
-        bar = self.statusBar()
-        assert bar is not None
-        bar.showMessage(self.tr("Saved {0}").format(written), 5000)
-        self._update_title()
-        return True
-
-    def autosave(self) -> Path | None:
-        """Write an autosave of a plan with unsaved edits (for recovery after a crash)."""
-        if self.session is None or not self.session.dirty:
-            return None
-        try:
-            return self.recovery.autosave(self.session)
-        except (SpacePlannerError, OSError) as exc:
-            bar = self.statusBar()
-            assert bar is not None
-            bar.showMessage(self.tr("Autosave failed: {0}").format(exc), 10000)
-            return None
-
     def _autosave_tick(self) -> None:
         self.autosave()
-
-    def offer_recovery(self) -> bool:
-        """Offer the autosaves left by a session that crashed; True when one was opened."""
-        for item in self.recovery.pending():
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(item["written"])))
-            answer = QMessageBox.question(
-                self,
-                self.tr("Recover unsaved changes?"),
-                self.tr(
-                    "SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} "
-                    "were kept. Recover them?"
-                ).format(item["plan"], when),
-                QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.Yes,
-            )
-            if answer != QMessageBox.Yes:
-                self.recovery.remove(item["key"])
-                continue
-            try:
-                session = self.recovery.recover(item)
-            except (SpacePlannerError, OSError) as exc:
-                text = exc.describe() if isinstance(exc, SpacePlannerError) else str(exc)
-                self._error(text, self.tr("Cannot recover the plan"))
-                continue
-            self._close_session()
-            self.set_session(session)
-            self._update_title()
-            self.evaluate()
-            return True
-        return False
 
     def closeEvent(self, event: QCloseEvent | None) -> None:  # noqa: N802 (Qt's name)
         """Ask about unsaved edits, stop the worker, remove the autosave."""
@@ -879,7 +634,7 @@ class QtMainWindow(QMainWindow):
 
     def edit_attributes(self, *_: Any) -> None:
         """Open the attribute form of the selected feature."""
-        from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
+        from spaceplanner.ui.dialogs.qt_attributes_dialog import QtAttributesDialog
 
         if self.session is None or self.session.selection is None:
             return
@@ -963,14 +718,14 @@ class QtMainWindow(QMainWindow):
     # -- the rest ---------------------------------------------------------------------------
     def export_dialog(self) -> None:
         """Open the export dialog."""
-        from spaceplanner.ui.qt_export_dialog import QtExportDialog
+        from spaceplanner.ui.dialogs.qt_export_dialog import QtExportDialog
 
         if self.session is not None:
             QtExportDialog(self.session, self, lang=self.lang).exec_()
 
     def suggest_dialog(self) -> None:
         """Open the Suggest sites dialog; its answer is drawn on the map."""
-        from spaceplanner.ui.qt_suggest_dialog import QtSuggestDialog
+        from spaceplanner.ui.dialogs.qt_suggest_dialog import QtSuggestDialog
 
         if self.session is None:
             return

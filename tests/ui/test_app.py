@@ -19,6 +19,7 @@ from spaceplanner.ui import i18n
 from spaceplanner.ui.app import _App, main
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_main_window import QtMainWindow
+from spaceplanner.ui.qt_settings import recent_plans
 
 
 def _wait_idle(qtbot, window: QtMainWindow) -> None:
@@ -112,7 +113,7 @@ def test_save_as_then_save_writes_the_plan_file(
     original = load_plan(get_path("synthetic_cn")).layers["shelters"].frame
     x0 = original.set_index("id").geometry["BN01"].centroid.x
     assert moved.centroid.x == pytest.approx(x0 + 25.0)
-    assert str(written.resolve()) in opened._recent()
+    assert str(written.resolve()) in recent_plans()
     _wait_idle(qtbot, opened)
 
 
@@ -263,7 +264,7 @@ def test_identify_shows_the_selected_feature_with_its_load(
     assert rows["Residents assigned"] == f"{by_shelter['BN01']['assigned']:,.1f}"
     assert "BN01" in panel.heading.text() and "shelters" in panel.heading.text()
     opened_forms: list[tuple[str, str]] = []
-    from spaceplanner.ui import qt_attributes_dialog
+    from spaceplanner.ui.dialogs import qt_attributes_dialog
 
     monkeypatch.setattr(
         qt_attributes_dialog.QtAttributesDialog,
@@ -280,7 +281,7 @@ def test_identify_shows_the_selected_feature_with_its_load(
 def test_new_plan_from_a_file(qtbot, window: QtMainWindow, monkeypatch) -> None:
     from PyQt5.QtWidgets import QDialog, QInputDialog
 
-    from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
+    from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
 
     source = get_path("synthetic_cn").parent / "facilities.geojson"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("新社区", True))
@@ -310,6 +311,7 @@ import os, signal, sys
 from PyQt5.QtWidgets import QApplication
 from spaceplanner.model.commands import DeleteFeature
 from spaceplanner.ui.qt_main_window import QtMainWindow
+from spaceplanner.ui.qt_settings import recent_plans
 
 app = QApplication(sys.argv[:1])
 window = QtMainWindow(None)

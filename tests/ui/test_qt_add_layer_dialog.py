@@ -13,11 +13,12 @@ from PyQt5.QtGui import QColor
 from PyQt5.QtWidgets import QDialog
 from rasterio.transform import from_origin
 from shapely.geometry import Point, box
+from ui_baselines import assert_like_baseline
 
 from spaceplanner import SpacePlannerError, load_plan
 from spaceplanner.model.plan import Plan
+from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
 from spaceplanner.ui.model.labels import role_label
-from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
 
 X0, Y0 = 385_000.0, 6_672_000.0  # UTM 35N, central Helsinki, as tests/conftest.py
 UTM = "EPSG:32635"
@@ -318,13 +319,14 @@ def test_without_a_file_nothing_can_be_added(qtbot, plan: Plan) -> None:
         dialog.result_layer()
 
 
-# -- helpers without widgets -------------------------------------------------------------------
+# -- how it looks -----------------------------------------------------------------------------
 def test_render(qtbot, plan: Plan, community: Path) -> None:
     for lang in ("en", "zh"):
         dialog = _dialog(qtbot, plan, _residents_geojson(community.parent), lang=lang)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert dialog.grab().save(f"/tmp/spaceplanner_add_layer_{lang}.png")
+        assert_like_baseline(dialog, f"add_layer_{lang}")
     bad = _dialog(qtbot, plan, _truncated_gpkg(community.parent))
     bad.show()
-    assert bad.grab().save("/tmp/spaceplanner_add_layer_error.png")
+    qtbot.waitExposed(bad)
+    assert_like_baseline(bad, "add_layer_error")

@@ -7,12 +7,13 @@ from typing import Any
 
 import pytest
 from PyQt5.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QMessageBox
+from ui_baselines import assert_like_baseline
 
 from spaceplanner import LayerError, load_plan
 from spaceplanner.model.commands import Command, EditAttributes
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.dialogs.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
 
 
 @pytest.fixture(scope="module")
@@ -178,4 +179,4 @@ def test_render(qtbot, session: Session) -> None:
         dialog = _dialog(qtbot, session, layer, fid, lang)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert dialog.grab().save(f"/tmp/spaceplanner_attributes_{layer}_{lang}.png")
+        assert_like_baseline(dialog, f"attributes_{layer}_{lang}")

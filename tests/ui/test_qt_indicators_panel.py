@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 from PyQt5.QtCore import Qt
+from ui_baselines import assert_like_baseline
 
 from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.model.commands import DeleteFeature
@@ -14,7 +15,7 @@ from spaceplanner.outputs.exports import indicator_rows
 from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_indicators_panel import (
+from spaceplanner.ui.panels.qt_indicators_panel import (
     FAIL_COLOUR,
     PASS_COLOUR,
     QtIndicatorsPanel,
@@ -256,7 +257,7 @@ def test_a_deleted_panel_stops_listening(qtbot, session, reports):
 
 
 def test_snapshots(qtbot, session, reports):
-    """Render the panels for a look (also kept in /tmp for review)."""
+    """The panels look as they did (stored baselines), in both languages and empty."""
     session.set_report(reports["live"])
     for lang in ("en", "zh"):
         panel = QtIndicatorsPanel(session, lang=lang)
@@ -264,16 +265,17 @@ def test_snapshots(qtbot, session, reports):
         panel.resize(440, 640)
         panel.show()
         qtbot.waitExposed(panel)
-        assert panel.grab().save(f"/tmp/indicators_panel_{lang}.png")
+        assert_like_baseline(panel, f"indicators_panel_{lang}")
         violations = QtViolationsPanel(session, lang=lang)
         qtbot.addWidget(violations)
         violations.resize(900, 300)
         violations.show()
         qtbot.waitExposed(violations)
         violations.table.selectRow(1)
-        assert violations.grab().save(f"/tmp/violations_panel_{lang}.png")
+        assert_like_baseline(violations, f"violations_panel_{lang}")
     empty = QtIndicatorsPanel(Session(load_plan(get_path("synthetic_cn"), strict=False)))
     qtbot.addWidget(empty)
     empty.resize(440, 300)
     empty.show()
-    assert empty.grab().save("/tmp/indicators_panel_empty.png")
+    qtbot.waitExposed(empty)
+    assert_like_baseline(empty, "indicators_panel_empty")

@@ -10,19 +10,17 @@ from PyQt5.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PyQt5.QtGui import QColor
 from PyQt5.QtWidgets import QDialog, QInputDialog, QMessageBox
 from shapely.geometry import LineString, Point, box
+from ui_baselines import assert_like_baseline
 
 from spaceplanner import load_plan
 from spaceplanner.model.commands import DeleteFeature
 from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
+from spaceplanner.ui.dialogs.qt_style_dialog import QtStyleDialog, style_swatch
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_add_layer_dialog import QtAddLayerDialog
-from spaceplanner.ui.qt_layers_panel import (
-    QtLayerListModel,
-    QtLayersPanel,
-    QtStyleDialog,
-    style_swatch,
-)
+from spaceplanner.ui.panels.qt_layer_list_model import QtLayerListModel
+from spaceplanner.ui.panels.qt_layers_panel import QtLayersPanel
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"
@@ -346,5 +344,5 @@ def test_sample_plan_and_render(qtbot) -> None:
         session.set_visible("roads", False)
         widget.show()
         qtbot.waitExposed(widget)
-        assert widget.grab().save(f"/tmp/spaceplanner_layers_panel_{lang}.png")
+        assert_like_baseline(widget, f"layers_panel_{lang}")
         session.set_visible("roads", True)

@@ -7,8 +7,8 @@ from test_suggest import make_plan
 
 from spaceplanner import evaluate
 from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+from spaceplanner.ui.dialogs.qt_suggest_dialog import QtSuggestDialog
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_suggest_dialog import QtSuggestDialog
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_ask_see_and_add(qtbot, session: Session, tmp_path) -> None:
 def test_a_bad_question_is_a_dialog_not_a_crash(qtbot, session: Session, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        "spaceplanner.ui.qt_suggest_dialog.QMessageBox.warning",
+        "spaceplanner.ui.dialogs.qt_suggest_dialog.QMessageBox.warning",
         lambda _parent, _title, text, *a: shown.append(text),
     )
     dialog = QtSuggestDialog(session)

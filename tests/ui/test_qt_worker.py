@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -15,7 +14,7 @@ from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel
+from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel
 from spaceplanner.ui.qt_worker import QtBackgroundTask, QtEvaluationRunner
 
 
@@ -282,44 +281,27 @@ def test_background_task_runs_cancels_and_fails(qtbot):
     assert task.shutdown(5000)
 
 
-def test_edit_to_panel_latency_on_helsinki(qtbot):
-    """The live path: MoveFeature → live run → QtIndicatorsPanel updated (target ≤ 150 ms)."""
+def test_every_edit_reaches_the_panel_on_helsinki(qtbot):
+    """The live path: MoveFeature → live run → QtIndicatorsPanel updated, once per edit (its
+    time is measured by bench/bench_live.py, not here: the machine is shared)."""
     session = Session(load_plan(get_path("helsinki"), strict=False))
     runner = QtEvaluationRunner(session)
     panel = QtIndicatorsPanel(session)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(runner.finished, timeout=60000):
         runner.request_full()  # builds the network and every layer's distances once
-    shown_at: list[float] = []
-
-    # subscribed after the panel: called once the panel has been rebuilt
-    def stamp(event, data):
-        if event == "report":
-            shown_at.append(time.perf_counter())
-
-    session.subscribe(stamp)
-    latencies: dict[str, list[float]] = {"facility": [], "space (dual-use shelter)": []}
     edits = {
         "facility": ("facilities", "node/1007942428"),
         "space (dual-use shelter)": ("activity_spaces", "relation/6627217"),
     }
-    for what, (layer, fid) in edits.items():
-        for i in range(5):
+    for layer, fid in edits.values():
+        for i in range(3):
             shown = panel.report
-            start = time.perf_counter()
             session.push(MoveFeature(layer, fid, 30.0 if i % 2 else -30.0, 15.0))
             runner.request_live()
             assert runner.wait(10000)
-            assert panel.report is not shown
-            latencies[what].append(shown_at[-1] - start)
-    for what, times in latencies.items():
-        ms = sorted(t * 1000 for t in times)
-        print(
-            f"\nedit-to-panel latency, helsinki, move one {what}: "
-            f"median {ms[len(ms) // 2]:.0f} ms, min {ms[0]:.0f}, max {ms[-1]:.0f}"
-        )
-        # generous bound: the machine is shared; the printed median is the figure to watch
-        assert ms[len(ms) // 2] < (300 if what == "facility" else 1000)
+            assert panel.report is not shown and panel.report is session.report
+            assert runner.stale_areas  # a live run: the areas are the last full run's
     assert runner.shutdown(30000)
 
 

@@ -14,10 +14,10 @@ from spaceplanner.model.commands import AddFeature
 from spaceplanner.model.plan import Plan
 from spaceplanner.sample_maps import get_path
 from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+from spaceplanner.ui.dialogs.qt_attributes_dialog import QtAttributesDialog
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_attributes_dialog import QtAttributesDialog
-from spaceplanner.ui.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
-from spaceplanner.ui.qt_layers_panel import QtLayerListModel
+from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
+from spaceplanner.ui.panels.qt_layer_list_model import QtLayerListModel
 
 X0, Y0 = 385_000.0, 6_672_000.0
 UTM = "EPSG:32635"
@@ -86,14 +86,14 @@ def test_a_plan_opens_in_a_scenario_that_counts_its_hazards(qtbot) -> None:
     hazard = next(lyr.name for lyr in plan.by_role("hazards"))
     row = model.row_of(hazard)
     assert model.data(model.index(row, 0)) == hazard
-    item = canvas._layers[hazard]
+    item = canvas.layer_item(hazard)
     counted_opacity = item.opacity()
     session.set_scenario("earthquake")
     assert session.uncounted_hazards() == {hazard}
     assert "not in this scenario" in model.data(model.index(row, 0))
     assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).italic()
     assert "Not counted" in model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
-    assert canvas._layers[hazard].opacity() < counted_opacity * 0.5
+    assert canvas.layer_item(hazard).opacity() < counted_opacity * 0.5
     session.set_scenario("all")
     assert model.data(model.index(row, 0)) == hazard
-    assert canvas._layers[hazard].opacity() == counted_opacity
+    assert canvas.layer_item(hazard).opacity() == counted_opacity

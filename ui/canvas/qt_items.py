@@ -1,5 +1,12 @@
-"""The canvas's graphics items: one item per vector layer (cached painter paths), rasters as
-images, the violation symbols, and the selection / drawing preview."""
+"""The canvas's graphics items: one item per vector layer, rasters as images, the violation
+symbols, and the selection / drawing preview.
+
+A vector layer's item paints cached painter paths (:mod:`~spaceplanner.ui.canvas.qt_paths`): the
+features are cut into paths of a few spatially close parts (ordered along a Morton curve) so a
+frame draws only the paths in the exposed area, and parts smaller than a pixel are drawn as
+single dots. Point symbols are pre-rendered pixmaps stamped at the points' screen positions, so
+pens and symbols keep their size in pixels at any zoom.
+"""
 
 from __future__ import annotations
 
@@ -63,6 +70,8 @@ _ANTIALIAS_PARTS = 4000
 _WIDE_PEN_VERTICES = 20_000
 #: The size (pixels) of a vertex handle, and how near the cursor must be to drag it.
 HANDLE_PX = 7.0
+_Z_SELECTION = 20_000.0
+_Z_PREVIEW = 20_001.0
 #: Rasters are shown from an overview of at most this many pixels a side.
 _RASTER_PIXELS = 1024
 
@@ -395,6 +404,28 @@ class QtShapeItem(QGraphicsItem):
         self._handles = np.zeros((0, 2))
         self._box: tuple[float, float, float, float] | None = None
         self._mpp = 1.0
+
+    @classmethod
+    def selection(cls) -> QtShapeItem:
+        """The item that outlines the selected feature (above every layer and overlay)."""
+        item = cls(
+            [cosmetic(QColor(0, 188, 212, 170), 9.0), cosmetic(QColor("#ffeb3b"), 3.0)],
+            QBrush(QColor(255, 235, 59, 60)),
+            10.0,
+        )
+        item.setZValue(_Z_SELECTION)
+        return item
+
+    @classmethod
+    def preview(cls) -> QtShapeItem:
+        """The item that shows a feature being moved, reshaped or drawn (above the selection)."""
+        item = cls(
+            [cosmetic(QColor("#ff6f00"), 2.0, dashed=True)],
+            QBrush(QColor(255, 111, 0, 50)),
+            10.0,
+        )
+        item.setZValue(_Z_PREVIEW)
+        return item
 
     def set_geometries(
         self,

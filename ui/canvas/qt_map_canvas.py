@@ -1,14 +1,12 @@
 """The map canvas: a plan's layers, the latest evaluation over them, and the edit tools.
 
 :class:`QtMapCanvas` is a QGraphicsView (as QGIS's canvas) over a
-:class:`~spaceplanner.ui.model.session.
-Session`. Scene coordinates are the plan's metres with y flipped (scene y = -map y), so north is
-up. Each layer is ONE graphics item that paints cached painter paths: the features are cut into
-paths of a few spatially close parts (ordered along a Morton curve) so a frame draws only the
-paths in the exposed area, and parts smaller than a pixel are drawn as single dots. Point symbols
-are pre-rendered pixmaps stamped at the points' screen positions, so pens and symbols keep their
-size in pixels at any zoom. Features are found under the cursor with one shapely STRtree per layer
-(rebuilt when the layer's frame is replaced, as every edit does).
+:class:`~spaceplanner.ui.model.session.Session`. Scene coordinates are the plan's metres with y
+flipped (scene y = -map y), so north is up. Each layer is one graphics item
+(:mod:`~spaceplanner.ui.canvas.qt_items`, kept by :mod:`~spaceplanner.ui.canvas.qt_layers`); the
+results are drawn over them (:mod:`~spaceplanner.ui.canvas.qt_overlays`); the left mouse button
+belongs to the current tool (:mod:`~spaceplanner.ui.canvas.qt_tools`). Features are found under
+the cursor with one shapely STRtree per layer (:mod:`~spaceplanner.ui.canvas.hit_index`).
 
 Edits go through the session's command stack (one command per gesture); a command that cannot be
 done raises a :class:`~spaceplanner.layers.errors.SpacePlannerError`, which the canvas turns into
@@ -17,23 +15,20 @@ done raises a :class:`~spaceplanner.layers.errors.SpacePlannerError`, which the 
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import shapely
 from PyQt5.QtCore import (
-    QCoreApplication,
     QPointF,
     QRectF,
     Qt,
     pyqtSignal,
 )
 from PyQt5.QtGui import (
-    QBrush,
     QColor,
     QKeyEvent,
     QMouseEvent,
@@ -53,78 +48,38 @@ from shapely.geometry.base import BaseGeometry
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
-from spaceplanner.model.plan import Plan, PlanLayer
-from spaceplanner.results.report import Report, SiteRef
-from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex, Same
+from spaceplanner.model.plan import Plan
+from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
 from spaceplanner.ui.canvas.qt_items import (
-    QtRasterItem,
     QtShapeItem,
     QtVectorItem,
-    QtViolationItem,
-    QtWorldItem,
 )
-from spaceplanner.ui.canvas.qt_paths import Drawing, split_parts
-from spaceplanner.ui.canvas.qt_symbols import PRINCIPLES, Symbology, cosmetic, overlay_symbology
-from spaceplanner.ui.canvas.qt_tools import QtMapTool, QtPanTool, make_tools
+from spaceplanner.ui.canvas.qt_layers import QtLayerItems
+from spaceplanner.ui.canvas.qt_overlays import OVERLAYS, QtOverlays
+from spaceplanner.ui.canvas.qt_paths import vertex_handles
+from spaceplanner.ui.canvas.qt_tools import (
+    TOOLS,
+    QtMapTool,
+    QtPanTool,
+    fit_type,
+    guarded,
+    make_tools,
+    new_feature_values,
+)
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_follow import follow
 
-__all__ = ["OVERLAYS", "TOOLS", "QtMapCanvas"]
+__all__ = ["QtMapCanvas"]
 
 log = logging.getLogger(__name__)
 
-#: The canvas's tools (:meth:`QtMapCanvas.set_tool`).
-TOOLS = ("pan", "select", "move", "add_point", "draw_polygon", "reshape")
-#: The result overlays drawn over the plan, bottom first (:meth:`QtMapCanvas.set_overlay_visible`).
-OVERLAYS = (
-    "service_areas",
-    "hazard_zones",
-    "gap_areas",
-    "shelters_over_capacity",
-    "uncovered_residents",
-    "violations",
-)
 
 #: Zoom limits: at most 1:10; at least the whole world rect (the plan's extent, 10x around).
 _MAX_ZOOM_DENOMINATOR = 10.0
 _WORLD_FACTOR = 10.0
 _WORLD_MIN_M = 10_000.0
-#: Opacity of a hazard layer that the chosen scenario does not count.
-_UNCOUNTED_OPACITY = 0.3
 _WHEEL_STEP = 1.25
 _KEY_ZOOM = 1.5
-
-_Z_OVERLAYS = 10_000.0
-_Z_SELECTION = 20_000.0
-_Z_PREVIEW = 20_001.0
-
-_Handler = TypeVar("_Handler", bound=Callable[..., Any])
-
-
-def _guarded(handler: _Handler) -> _Handler:
-    """Keep exceptions inside a Qt event handler: a refused edit becomes ``edit_failed`` with
-    its description; anything else is logged and reported the same way (an exception escaping
-    into Qt would abort the app)."""
-
-    @functools.wraps(handler)
-    def wrapper(self: QtMapCanvas, *args: Any) -> Any:
-        try:
-            return handler(self, *args)
-        except SpacePlannerError as exc:
-            self._cancel_gesture()
-            self.edit_failed.emit(exc.describe())
-        except Exception as exc:
-            log.exception("map canvas: %s failed", handler.__name__)
-            self._cancel_gesture()
-            # the function is outside the class: pylupdate needs the context spelled out
-            message = QCoreApplication.translate("QtMapCanvas", "unexpected error: {error}")
-            self.edit_failed.emit(message.format(error=exc))
-        return None
-
-    return wrapper  # type: ignore[return-value]
-
-
-# -- the canvas -----------------------------------------------------------------------------------
 
 
 class QtMapCanvas(QGraphicsView):
@@ -187,13 +142,8 @@ class QtMapCanvas(QGraphicsView):
         self._session: Session | None = None
         self._unfollow: Callable[[], None] | None = None
         self._world = QRectF(-_WORLD_MIN_M, -_WORLD_MIN_M, 2 * _WORLD_MIN_M, 2 * _WORLD_MIN_M)
-        self._layers: dict[str, QGraphicsItem] = {}
-        self._overlays: dict[str, QGraphicsItem] = {}
-        self._overlay_counts: dict[str, int] = {}
-        self._overlay_shown = {name: name != "service_areas" for name in OVERLAYS}
-        self._indicator: str | None = None
-        # per overlay: what it was built from, so an unchanged one is not built again
-        self._overlay_keys: dict[str, tuple[Any, ...]] = {}
+        self._layers = QtLayerItems(self._scene)
+        self._overlays = QtOverlays(self._scene)
         self._hits: dict[str, HitIndex] = {}
         self._tools = make_tools(self)
         self._tool: QtMapTool = self._tools["pan"]
@@ -203,18 +153,8 @@ class QtMapCanvas(QGraphicsView):
         self._fit_pending = True
         self._last_scale = 0.0
 
-        self._selection = QtShapeItem(
-            [cosmetic(QColor(0, 188, 212, 170), 9.0), cosmetic(QColor("#ffeb3b"), 3.0)],
-            QBrush(QColor(255, 235, 59, 60)),
-            10.0,
-        )
-        self._selection.setZValue(_Z_SELECTION)
-        self._preview = QtShapeItem(
-            [cosmetic(QColor("#ff6f00"), 2.0, dashed=True)],
-            QBrush(QColor(255, 111, 0, 50)),
-            10.0,
-        )
-        self._preview.setZValue(_Z_PREVIEW)
+        self._selection = QtShapeItem.selection()
+        self._preview = QtShapeItem.preview()
         for item in (self._selection, self._preview):
             item.setVisible(False)
             self._scene.addItem(item)
@@ -237,12 +177,8 @@ class QtMapCanvas(QGraphicsView):
             self._unfollow()
             self._unfollow = None
         self._reset_tool()
-        for item in [*self._layers.values(), *self._overlays.values()]:
-            self._scene.removeItem(item)
         self._layers.clear()
         self._overlays.clear()
-        self._overlay_counts.clear()
-        self._overlay_keys.clear()
         self._hits.clear()
         self._edit_layer = None
         self._session = session
@@ -283,9 +219,8 @@ class QtMapCanvas(QGraphicsView):
     def _set_world(self, world: QRectF) -> None:
         self._world = QRectF(world)
         self._scene.setSceneRect(self._world)
-        for item in [*self._layers.values(), *self._overlays.values()]:
-            if isinstance(item, QtWorldItem):
-                item.set_world(self._world)
+        self._layers.set_world(self._world)
+        self._overlays.set_world(self._world)
 
     def _grow_world(self, rect: QRectF) -> None:
         if not self._world.contains(rect):
@@ -301,68 +236,19 @@ class QtMapCanvas(QGraphicsView):
         if self._session is None:
             return
         plan = self._plan
-        for name in [n for n in self._layers if n not in plan.layers]:
-            self._scene.removeItem(self._layers.pop(name))
+        for name in self._layers.drop_missing(plan):
             self._hits.pop(name, None)
         extent = plan.extent(rasters=True)
         if extent is not None:
             self._grow_world(self.map_rect(*extent))
-        views = self._session.views
-        # a hazard layer the scenario does not count is drawn faintly (and so marked in the
-        # layer list): it is on the map but not in the figures
-        uncounted = self._session.uncounted_hazards()
-        for z, view in enumerate(reversed(views), start=1):
-            layer = plan.layers.get(view.name)
-            if layer is None:
-                continue
-            item = self._layers.get(view.name)
-            if isinstance(item, QtVectorItem) and layer.frame is not None:
-                item.follow(layer.frame)
-            source = layer.frame if layer.frame is not None else layer.raster
-            if item is None or getattr(item, "source", None) is not source:
-                if item is not None:
-                    self._scene.removeItem(item)
-                item = self._make_layer_item(layer, view.style)
-                if item is None:
-                    self._layers.pop(view.name, None)
-                    continue
-                self._layers[view.name] = item
-                self._scene.addItem(item)
-            elif isinstance(item, QtVectorItem):
-                symbology = Symbology.from_style(view.style, self._dpi())
-                if symbology != item.symbology:
-                    item.set_symbology(symbology)
-            elif isinstance(item, QtRasterItem):
-                item.set_style(view.style)
-            item.setZValue(float(z))
-            item.setVisible(view.visible)
-            base = float(view.style.get("opacity", 1.0)) if isinstance(item, QtRasterItem) else 1.0
-            item.setOpacity(base * (_UNCOUNTED_OPACITY if view.name in uncounted else 1.0))
+        self._layers.sync(self._session, self._world, self._dpi())
         if self._edit_layer is not None and self._edit_layer not in plan.layers:
             self._edit_layer = None
 
-    def _make_layer_item(self, layer: PlanLayer, style: dict[str, Any]) -> QGraphicsItem | None:
-        if layer.raster is not None:
-            if self._plan.crs is None:
-                return None
-            return QtRasterItem(layer, self._plan.crs, style)
-        if layer.frame is None:
-            return None
-        return QtVectorItem.of_frame(
-            self._world, layer.frame, Symbology.from_style(style, self._dpi())
-        )
-
     def _refresh_layer(self, name: str) -> None:
         """Redraw a layer whose features changed (or all its view, when it is new)."""
-        if self._session is None:
-            return
-        layer = self._plan.layers.get(name)
-        item = self._layers.get(name)
-        if layer is None or not isinstance(item, QtVectorItem):
+        if self._session is not None and not self._layers.refresh(self._session, name):
             self._sync_layers()
-            return
-        if layer.frame is not None:
-            item.follow(layer.frame)
 
     def layer_item(self, name: str) -> QGraphicsItem | None:
         """The graphics item that draws layer ``name`` (None when not shown).
@@ -370,7 +256,7 @@ class QtMapCanvas(QGraphicsView):
         A vector layer's item has ``brush`` and ``pen`` (its style as Qt draws it); a raster
         layer's is a QGraphicsPixmapItem.
         """
-        return self._layers.get(name)
+        return self._layers.items.get(name)
 
     # -- overlays -------------------------------------------------------------------------------
     def overlay_names(self) -> list[str]:
@@ -379,113 +265,40 @@ class QtMapCanvas(QGraphicsView):
 
     def set_overlay_visible(self, name: str, visible: bool) -> None:
         """Show or hide a result overlay (``service_areas`` is hidden at first)."""
-        if name not in self._overlay_shown:
-            msg = f"no overlay {name!r}; overlays: {', '.join(OVERLAYS)}"
-            raise KeyError(msg)
-        self._overlay_shown[name] = bool(visible)
-        if name in self._overlays:
-            self._overlays[name].setVisible(bool(visible))
+        self._overlays.set_visible(name, visible)
 
     def indicator(self) -> str | None:
         """The indicator whose gaps the overlays show (None: every indicator's)."""
-        return self._indicator
+        return self._overlays.indicator
 
     def set_indicator(self, name: str | None) -> None:
         """Show the gap areas, uncovered residents and service areas of one indicator
         (``shelter``, ``space_5min``, a facility kind); None shows every indicator's."""
-        if name != self._indicator:
-            self._indicator = name
+        if name != self._overlays.indicator:
+            self._overlays.indicator = name
             self._build_overlays()
 
     def overlay_visible(self, name: str) -> bool:
         """Whether the overlay is switched on."""
-        return self._overlay_shown[name]
+        return self._overlays.shown[name]
 
     def show_suggestions(self, geometries: Any | None) -> None:
         """Draw suggested sites (from the Suggest sites dialog) above everything; None clears."""
-        old: QGraphicsItem | None = getattr(self, "_suggested", None)
-        if old is not None:
-            self._scene.removeItem(old)
-            self._suggested: QGraphicsItem | None = None
-        if geometries is None or not len(geometries):
-            return
-        item = QtVectorItem(
-            self._world,
-            Drawing.build(np.asarray(geometries, dtype=object), unique_points=True),
-            Symbology(
-                brushes=(QBrush(QColor(245, 158, 11, 110)),),
-                stroke=QColor("#92400e"),
-                width=2.5,
-                point_fill=QColor("#f59e0b"),
-                point_stroke=QColor("#92400e"),
-                point_size=13.0,
-                point_outline=2.0,
-            ),
-        )
-        item.setZValue(_Z_OVERLAYS + len(OVERLAYS) + 1)
-        self._scene.addItem(item)
-        self._suggested = item
-        self._suggested_count = len(geometries)
+        self._overlays.show_suggestions(geometries, self._world)
 
     def suggestion_count(self) -> int:
         """Suggested sites drawn (0 when none)."""
-        return self._suggested_count if getattr(self, "_suggested", None) is not None else 0
+        return self._overlays.suggestion_count()
 
     def overlay_count(self, name: str) -> int:
         """Features drawn by an overlay from the current report (0 when it has none): rows of
         the report layer, or for ``violations`` the (principle, site) symbols."""
-        return self._overlay_counts.get(name, 0)
+        return self._overlays.counts.get(name, 0)
 
     def _build_overlays(self) -> None:
-        report = self._session.report if self._session is not None else None
-        if report is None:
-            for old in self._overlays.values():
-                self._scene.removeItem(old)
-            self._overlays.clear()
-            self._overlay_counts.clear()
-            self._overlay_keys.clear()
-            return
-        item: QGraphicsItem
-        for z, name in enumerate(OVERLAYS):
-            if name == "violations":
-                sites = _violation_sites(report)
-                count = sum(len(v) for v in sites.values())
-                key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
-            else:
-                frame = report.layers.get(name)
-                if (
-                    frame is not None
-                    and self._indicator is not None
-                    and "indicator" in frame.columns
-                ):
-                    frame = frame[frame["indicator"] == self._indicator]
-                count = 0 if frame is None else len(frame)
-                # a live report carries the last full run's area layers: the same frames (held
-                # in the key, so an identity check is safe)
-                key = (Same(report.layers.get(name)), self._indicator, count)
-            if self._overlay_keys.get(name) == key and (name in self._overlays or not count):
-                continue  # unchanged since the last report: keep the item
-            if name in self._overlays:
-                self._scene.removeItem(self._overlays.pop(name))
-            self._overlay_counts.pop(name, None)
-            self._overlay_keys[name] = key
-            if not count:
-                continue
-            if name == "violations":
-                item = QtViolationItem(self._world, sites)
-            else:
-                assert frame is not None
-                geoms = np.asarray(frame.geometry.values, dtype=object)
-                item = QtVectorItem(
-                    self._world,
-                    Drawing.build(geoms, unique_points=True),
-                    overlay_symbology(name),
-                )
-            item.setZValue(_Z_OVERLAYS + z)
-            item.setVisible(self._overlay_shown[name])
-            self._scene.addItem(item)
-            self._overlays[name] = item
-            self._overlay_counts[name] = count
+        session = self._session
+        report = session.report if session is not None else None
+        self._overlays.build(session.plan if session is not None else None, report, self._world)
 
     # -- coordinates ----------------------------------------------------------------------------
     @staticmethod
@@ -745,33 +558,13 @@ class QtMapCanvas(QGraphicsView):
             return False
         return True
 
-    def _new_values(self, layer_name: str) -> dict[str, Any]:
-        """Values of a new feature: a fresh id and the layer's constant fields."""
-        layer = self._plan.layers[layer_name]
-        assert self._session is not None and layer.frame is not None
-        values: dict[str, Any] = {"id": self._session.new_id(layer_name)}
-        values.update({k: v for k, v in layer.constants.items() if k in layer.frame.columns})
-        return values
-
-    def _fit_type(self, layer_name: str, geometry: BaseGeometry) -> BaseGeometry:
-        """``geometry`` as a Multi- geometry when all the layer's features are."""
-        frame = self._plan.layers[layer_name].frame
-        assert frame is not None
-        types = set(frame.geometry.geom_type.dropna())
-        if types and all(t.startswith("Multi") for t in types):
-            if geometry.geom_type == "Polygon":
-                return shapely.MultiPolygon([geometry])
-            if geometry.geom_type == "Point":
-                return shapely.MultiPoint([geometry])
-        return geometry
-
     def add_point(self, x: float, y: float) -> str | None:
         """Add a point feature at map (x, y) to the edit layer; return its id (None if refused)."""
         name = self._need_edit_layer()
         if name is None or not self._accepts(name, "point"):
             return None
-        values = self._new_values(name)
-        geometry = self._fit_type(name, shapely.Point(x, y))
+        values = new_feature_values(self._session, name)
+        geometry = fit_type(self._plan.layers[name].frame, shapely.Point(x, y))
         if not self._push(AddFeature(name, values, geometry, label="Add point")):
             return None
         self.feature_added.emit(name, str(values["id"]))
@@ -794,8 +587,8 @@ class QtMapCanvas(QGraphicsView):
                 )
             )
             return None
-        values = self._new_values(name)
-        geometry = self._fit_type(name, polygon)
+        values = new_feature_values(self._session, name)
+        geometry = fit_type(self._plan.layers[name].frame, polygon)
         if not self._push(AddFeature(name, values, geometry, label="Add polygon")):
             return None
         self.feature_added.emit(name, str(values["id"]))
@@ -843,7 +636,7 @@ class QtMapCanvas(QGraphicsView):
         index = self._hit_index(name)
         if index is None:
             return None
-        item = self._layers.get(name)
+        item = self._layers.items.get(name)
         mpp = self._metres_per_pixel()
         size = item.symbology.point_size / 2 if isinstance(item, QtVectorItem) else HIT_PX
         x, y = self.view_to_map(pos)
@@ -874,20 +667,6 @@ class QtMapCanvas(QGraphicsView):
             reach = max(reach, 6.0 * self._metres_per_pixel())
         return bool(shapely.distance(geometry, shapely.Point(x, y)) <= reach)
 
-    def _vertex_handles(self, geometry: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
-        """A geometry's coordinates and, for each, the index of its ring's other end (or -1):
-        a ring's first and last vertex are one corner and move together."""
-        polygons, _, _ = split_parts(np.array([geometry], dtype=object))
-        rings = shapely.get_rings(polygons) if len(polygons) else np.zeros(0, dtype=object)
-        coords = shapely.get_coordinates(geometry)
-        twin = np.full(len(coords), -1)
-        if geometry.geom_type in ("Polygon", "MultiPolygon"):
-            ends = np.cumsum(shapely.get_num_coordinates(rings))
-            starts = np.r_[0, ends[:-1]]
-            twin[starts] = ends - 1
-            twin[ends - 1] = starts
-        return coords, twin
-
     def _show_selection(self) -> None:
         """Outline the selected feature (with vertex handles in the reshape tool)."""
         selection = self._session.selection if self._session is not None else None
@@ -897,7 +676,7 @@ class QtMapCanvas(QGraphicsView):
             return
         handles = None
         if self._tool.shows_handles and geometry.geom_type not in ("Point", "MultiPoint"):
-            coords, twin = self._vertex_handles(geometry)
+            coords, twin = vertex_handles(geometry)
             keep = ~((twin >= 0) & (twin < np.arange(len(coords))))
             handles = coords[keep]
         self._selection.set_geometries([geometry], handles=handles)
@@ -917,7 +696,7 @@ class QtMapCanvas(QGraphicsView):
         self._preview.setVisible(False)
 
     # -- mouse and keys -------------------------------------------------------------------------
-    @_guarded
+    @guarded
     def mousePressEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         pos = event.localPos()
@@ -933,7 +712,7 @@ class QtMapCanvas(QGraphicsView):
             return
         self._tool.press(pos, self.view_to_map(pos))
 
-    @_guarded
+    @guarded
     def mouseMoveEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         pos = event.localPos()
@@ -944,7 +723,7 @@ class QtMapCanvas(QGraphicsView):
         else:
             self._tool.move(pos, here)
 
-    @_guarded
+    @guarded
     def mouseReleaseEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         pos = event.localPos()
@@ -955,7 +734,7 @@ class QtMapCanvas(QGraphicsView):
             return
         self._tool.release(pos, here)
 
-    @_guarded
+    @guarded
     def mouseDoubleClickEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         pos = event.localPos()
@@ -964,7 +743,7 @@ class QtMapCanvas(QGraphicsView):
         ):
             self.mousePressEvent(event)
 
-    @_guarded
+    @guarded
     def wheelEvent(self, event: QWheelEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         steps = event.angleDelta().y() / 120.0
@@ -972,7 +751,7 @@ class QtMapCanvas(QGraphicsView):
             self.zoom_by(_WHEEL_STEP**steps, event.position())
         event.accept()
 
-    @_guarded
+    @guarded
     def keyPressEvent(self, event: QKeyEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         key = event.key()
@@ -995,17 +774,3 @@ class QtMapCanvas(QGraphicsView):
             self.delete_selected()
         elif not self._tool.key(key):
             super().keyPressEvent(event)
-
-
-def _violation_sites(report: Report) -> dict[str, list[BaseGeometry]]:
-    """The geometry of each site a violation names (as the evaluation saw it), per
-    principle, each site once."""
-    sites: dict[str, list[BaseGeometry]] = {p: [] for p in PRINCIPLES}
-    seen: set[tuple[str, SiteRef]] = set()
-    for v in report.violations:
-        if v.principle not in sites or (v.principle, v.site) in seen:
-            continue
-        seen.add((v.principle, v.site))
-        if isinstance(v.geometry, BaseGeometry) and not v.geometry.is_empty:
-            sites[v.principle].append(v.geometry)
-    return sites

@@ -33,6 +33,7 @@ __all__ = [
     "read_polygons",
     "split_parts",
     "to_device",
+    "vertex_handles",
 ]
 
 
@@ -256,3 +257,18 @@ def to_device(xy: np.ndarray, t: QTransform) -> np.ndarray:
     """Scene coordinates to the painter's device coordinates."""
     x, y = xy[:, 0], xy[:, 1]
     return np.column_stack([x * t.m11() + y * t.m21() + t.dx(), x * t.m12() + y * t.m22() + t.dy()])
+
+
+def vertex_handles(geometry: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
+    """A geometry's coordinates and, for each, the index of its ring's other end (or -1):
+    a ring's first and last vertex are one corner and move together."""
+    polygons, _, _ = split_parts(np.array([geometry], dtype=object))
+    rings = shapely.get_rings(polygons) if len(polygons) else np.zeros(0, dtype=object)
+    coords = shapely.get_coordinates(geometry)
+    twin = np.full(len(coords), -1)
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        ends = np.cumsum(shapely.get_num_coordinates(rings))
+        starts = np.r_[0, ends[:-1]]
+        twin[starts] = ends - 1
+        twin[ends - 1] = starts
+    return coords, twin

@@ -10,23 +10,31 @@ per gesture.
 
 from __future__ import annotations
 
+import functools
+import logging
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import shapely
-from PyQt5.QtCore import QPointF, Qt
+from PyQt5.QtCore import QCoreApplication, QPointF, Qt
 from PyQt5.QtGui import QPainterPath
 from shapely.geometry.base import BaseGeometry
 
+from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import MoveFeature, SetGeometry
 from spaceplanner.ui.canvas.hit_index import HIT_PX
 from spaceplanner.ui.canvas.qt_items import HANDLE_PX
+from spaceplanner.ui.canvas.qt_paths import vertex_handles
+from spaceplanner.ui.model.session import Session
 
 if TYPE_CHECKING:
     from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
 
 __all__ = [
+    "TOOLS",
+    "TOOL_CLASSES",
     "QtAddPointTool",
     "QtDrawPolygonTool",
     "QtMapTool",
@@ -34,10 +42,41 @@ __all__ = [
     "QtPanTool",
     "QtReshapeTool",
     "QtSelectTool",
+    "fit_type",
+    "guarded",
     "make_tools",
+    "new_feature_values",
 ]
 
+
 Point = tuple[float, float]
+
+log = logging.getLogger(__name__)
+
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
+
+
+def guarded(handler: _Handler) -> _Handler:
+    """Keep exceptions inside a canvas's Qt event handler (and so the tools'): a refused edit
+    becomes ``edit_failed`` with its description; anything else is logged and reported the same
+    way (an exception escaping into Qt would abort the app)."""
+
+    @functools.wraps(handler)
+    def wrapper(self: QtMapCanvas, *args: Any) -> Any:
+        try:
+            return handler(self, *args)
+        except SpacePlannerError as exc:
+            self._cancel_gesture()
+            self.edit_failed.emit(exc.describe())
+        except Exception as exc:
+            log.exception("map canvas: %s failed", handler.__name__)
+            self._cancel_gesture()
+            # the function is outside the class: pylupdate needs the context spelled out
+            message = QCoreApplication.translate("QtMapCanvas", "unexpected error: {error}")
+            self.edit_failed.emit(message.format(error=exc))
+        return None
+
+    return wrapper  # type: ignore[return-value]
 
 
 class QtMapTool:
@@ -50,6 +89,8 @@ class QtMapTool:
     name = ""
     #: The cursor over the map while the tool is chosen.
     cursor = Qt.CursorShape.CrossCursor
+    #: The key that chooses the tool.
+    shortcut = ""
     #: The selected feature is drawn with its vertex handles.
     shows_handles = False
 
@@ -85,6 +126,7 @@ class QtPanTool(QtMapTool):
     """Drag to pan (the middle button pans with every tool)."""
 
     name = "pan"
+    shortcut = "H"
     cursor = Qt.CursorShape.OpenHandCursor
 
     def __init__(self, canvas: QtMapCanvas) -> None:
@@ -141,6 +183,7 @@ class QtSelectTool(_QtClickTool):
     ``identified``."""
 
     name = "select"
+    shortcut = "S"
     cursor = Qt.CursorShape.ArrowCursor
 
     def clicked(self, pos: QPointF, here: Point) -> None:
@@ -156,6 +199,7 @@ class QtAddPointTool(_QtClickTool):
     """A click adds a point to the edit layer and emits ``feature_added``."""
 
     name = "add_point"
+    shortcut = "P"
 
     def clicked(self, pos: QPointF, here: Point) -> None:
         self.canvas.add_point(*here)
@@ -165,6 +209,7 @@ class QtMoveTool(QtMapTool):
     """Drag the selected feature, or a feature of the edit layer: one MoveFeature."""
 
     name = "move"
+    shortcut = "M"
     cursor = Qt.CursorShape.SizeAllCursor
 
     def __init__(self, canvas: QtMapCanvas) -> None:
@@ -220,6 +265,7 @@ class QtReshapeTool(QtMapTool):
     (``edit_failed``) when the new shape is not valid; a click elsewhere selects."""
 
     name = "reshape"
+    shortcut = "R"
     cursor = Qt.CursorShape.PointingHandCursor
     shows_handles = True
 
@@ -245,7 +291,7 @@ class QtReshapeTool(QtMapTool):
             and geometry is not None
             and geometry.geom_type not in ("Point", "MultiPoint")
         ):
-            coords, twin = canvas._vertex_handles(geometry)
+            coords, twin = vertex_handles(geometry)
             device = np.array(
                 [[p.x(), p.y()] for p in (canvas.map_to_view(x, y) for x, y in coords.tolist())]
             )
@@ -296,6 +342,7 @@ class QtDrawPolygonTool(QtMapTool):
     takes back a corner, Esc drops it."""
 
     name = "draw_polygon"
+    shortcut = "D"
 
     def __init__(self, canvas: QtMapCanvas) -> None:
         super().__init__(canvas)
@@ -375,12 +422,38 @@ class QtDrawPolygonTool(QtMapTool):
 
 def make_tools(canvas: QtMapCanvas) -> dict[str, QtMapTool]:
     """One of each tool for ``canvas``, by name, in toolbar order."""
-    classes: tuple[type[QtMapTool], ...] = (
-        QtPanTool,
-        QtSelectTool,
-        QtMoveTool,
-        QtAddPointTool,
-        QtDrawPolygonTool,
-        QtReshapeTool,
-    )
-    return {cls.name: cls(canvas) for cls in classes}
+    return {cls.name: cls(canvas) for cls in TOOL_CLASSES}
+
+
+def new_feature_values(session: Session, layer_name: str) -> dict[str, Any]:
+    """Values of a new feature: a fresh id and the layer's constant fields."""
+    layer = session.plan.layers[layer_name]
+    assert layer.frame is not None
+    values: dict[str, Any] = {"id": session.new_id(layer_name)}
+    values.update({k: v for k, v in layer.constants.items() if k in layer.frame.columns})
+    return values
+
+
+def fit_type(frame: Any, geometry: BaseGeometry) -> BaseGeometry:
+    """``geometry`` as a Multi- geometry when all of ``frame``'s features are."""
+    assert frame is not None
+    types = set(frame.geometry.geom_type.dropna())
+    if types and all(t.startswith("Multi") for t in types):
+        if geometry.geom_type == "Polygon":
+            return shapely.MultiPolygon([geometry])
+        if geometry.geom_type == "Point":
+            return shapely.MultiPoint([geometry])
+    return geometry
+
+
+#: The tools, in toolbar order.
+TOOL_CLASSES: tuple[type[QtMapTool], ...] = (
+    QtPanTool,
+    QtSelectTool,
+    QtMoveTool,
+    QtAddPointTool,
+    QtDrawPolygonTool,
+    QtReshapeTool,
+)
+#: The tools' names (:meth:`~spaceplanner.ui.canvas.qt_map_canvas.QtMapCanvas.set_tool`).
+TOOLS = tuple(cls.name for cls in TOOL_CLASSES)

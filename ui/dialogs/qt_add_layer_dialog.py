@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PyQt5.QtCore import QCoreApplication, Qt, QTimer
-from PyQt5.QtGui import QColor, QFont
+from PyQt5.QtGui import QFont
 from PyQt5.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,10 +28,7 @@ from PyQt5.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -46,7 +43,6 @@ from spaceplanner.layers.catalogue import (
     get_role,
     roles,
 )
-from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 from spaceplanner.model.plan import (
@@ -55,28 +51,18 @@ from spaceplanner.model.plan import (
     PlanLayer,
 )
 from spaceplanner.ui import i18n
+from spaceplanner.ui.dialogs.qt_layer_preview import QtLayerChecks, QtLayerPreview, plain_table
 from spaceplanner.ui.model.labels import (
     choice_label,
     field_label,
-    plain_value,
     role_label,
-    value_text,
 )
 from spaceplanner.ui.model.layer_draft import LayerDraft
 
 __all__ = ["QtAddLayerDialog", "unit_label"]
 
-#: Rows shown in the preview.
-PREVIEW_ROWS = 20
-_SEVERITY_COLOURS = {
-    "error": "#b00020",
-    "warning": "#b36b00",
-    "repair": "#6b6b6b",
-    "note": "#6b6b6b",
-}
 _FILE_SUFFIXES = "*.shp *.geojson *.json *.gpkg *.kml *.kmz *.csv *.tif *.tiff"
 _ENCODINGS = ("utf-8", "gbk", "gb18030", "big5", "cp1252", "latin-1")
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def unit_label(unit: str | None) -> str:
@@ -245,7 +231,7 @@ class QtAddLayerDialog(QDialog):
         )
         self.fields_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        _plain_table(self.fields_table)
+        plain_table(self.fields_table)
         header = self.fields_table.horizontalHeader()
         assert header is not None
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -260,9 +246,7 @@ class QtAddLayerDialog(QDialog):
         fields_layout.addWidget(self.fields_note)
         preview_box = QGroupBox(self.tr("Preview"), split)
         preview_layout = QVBoxLayout(preview_box)
-        self.preview_table = QTableWidget(0, 0, preview_box)
-        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        _plain_table(self.preview_table, stretch=False)
+        self.preview_table = QtLayerPreview(preview_box)
         preview_layout.addWidget(self.preview_table)
         split.addWidget(fields_box)
         split.addWidget(preview_box)
@@ -271,20 +255,9 @@ class QtAddLayerDialog(QDialog):
         split.setSizes([540, 440])
         body.addWidget(split)
 
-        checks = QGroupBox(self.tr("Checks"), body)
-        checks_layout = QVBoxLayout(checks)
-        self.summary_label = QLabel(checks)
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label.setWordWrap(True)
-        bold = QFont(self.summary_label.font())
-        bold.setBold(True)
-        self.summary_label.setFont(bold)
-        checks_layout.addWidget(self.summary_label)
-        self.problems_list = QListWidget(checks)
-        self.problems_list.setWordWrap(True)
-        self.problems_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.problems_list.setMinimumHeight(70)
-        checks_layout.addWidget(self.problems_list)
+        checks = self.checks = QtLayerChecks(body)
+        self.summary_label = checks.summary_label
+        self.problems_list = checks.problems_list
         body.addWidget(checks)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
@@ -799,115 +772,7 @@ class QtAddLayerDialog(QDialog):
 
     # -- showing the result ---------------------------------------------------------------------
     def _show(self, problems: list[Problem], layer: PlanLayer | None) -> None:
-        self.problems_list.clear()
         folder = self.draft.path.parent if self.draft.path else None
-        names = {
-            "error": self.tr("Error"),
-            "warning": self.tr("Warning"),
-            "repair": self.tr("Repaired"),
-            "note": self.tr("Note"),
-        }
-        for problem in problems:
-            shown = problem.relative_to(folder) if folder else problem
-            text = f"{names.get(problem.severity, problem.severity)}: {shown.describe()}"
-            item = QListWidgetItem(text)
-            item.setForeground(QColor(_SEVERITY_COLOURS.get(problem.severity, "#000000")))
-            item.setToolTip(problem.describe())
-            item.setData(Qt.ItemDataRole.UserRole, problem.severity)
-            self.problems_list.addItem(item)
-        errors = sum(p.severity == "error" for p in problems)
-        if self.draft.path is None:
-            summary = self.tr("Choose a file to add.")
-        elif errors:
-            summary = (
-                self.tr("1 error: fix it to add the layer.")
-                if errors == 1
-                else self.tr("{0} errors: fix them to add the layer.").format(errors)
-            )
-        elif layer is not None and layer.raster is not None:
-            summary = self.tr("Ready: a raster of {0} × {1} cells.").format(
-                layer.raster.width, layer.raster.height
-            )
-        elif layer is not None:
-            summary = (
-                self.tr("Ready: 1 feature.")
-                if layer.feature_count == 1
-                else self.tr("Ready: {0} features.").format(f"{layer.feature_count:,}")
-            )
-        else:
-            summary = ""
-        self.summary_label.setText(summary)
-        self.summary_label.setStyleSheet("color: #b00020" if errors else "color: #1e7b45")
+        self.checks.show_problems(problems, layer, folder)
         self.ok_button.setEnabled(self._layer is not None)
-        self._fill_preview(layer)
-
-    def _fill_preview(self, layer: PlanLayer | None) -> None:
-        table = self.preview_table
-        table.clear()
-        if layer is not None and layer.raster is not None:
-            raster = layer.raster
-            rows = [
-                (self.tr("Size"), f"{raster.width} × {raster.height}"),
-                (self.tr("Bands"), str(raster.count)),
-                (self.tr("Data type"), raster.dtype),
-                (self.tr("No data"), value_text(raster.nodata)),
-                (self.tr("CRS"), crs_label(raster.crs)),
-            ]
-            table.setColumnCount(2)
-            table.setRowCount(len(rows))
-            table.setHorizontalHeaderLabels([self.tr("Property"), self.tr("Value")])
-            for r, (key, value) in enumerate(rows):
-                table.setItem(r, 0, QTableWidgetItem(key))
-                table.setItem(r, 1, QTableWidgetItem(value))
-            table.resizeColumnsToContents()
-            return
-        if layer is not None and layer.frame is not None:
-            frame = layer.frame
-            role = get_role(layer.role)
-            fields = [
-                f
-                for f in role.fields
-                if f in frame.columns
-                and (f == "id" or f in layer.field_map or f in layer.constants)
-            ]
-            headers = []
-            for f in fields:
-                if f in layer.field_map:
-                    headers.append(f"{f} ← {layer.field_map[f]}")
-                elif f in layer.constants:
-                    headers.append(f"{f} = {value_text(layer.constants[f])}")
-                else:
-                    headers.append(f)
-            data = frame[fields].head(PREVIEW_ROWS)
-            geometry = frame.geometry.geom_type.head(PREVIEW_ROWS)
-        elif self.draft.raw is not None:
-            raw = self.draft.raw
-            columns = self.columns()
-            headers = list(columns)
-            data = raw[columns].head(PREVIEW_ROWS)
-            geometry = raw.geometry.geom_type.head(PREVIEW_ROWS)
-        else:
-            table.setRowCount(0)
-            table.setColumnCount(0)
-            return
-        table.setColumnCount(len(headers) + 1)
-        table.setRowCount(len(data))
-        table.setHorizontalHeaderLabels([*headers, self.tr("geometry")])
-        for r in range(len(data)):
-            for c in range(len(headers)):
-                value = plain_value(data.iat[r, c])
-                item = QTableWidgetItem(value_text(value))
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    item.setTextAlignment(_RIGHT)
-                table.setItem(r, c, item)
-            table.setItem(r, len(headers), QTableWidgetItem(value_text(geometry.iat[r])))
-        table.resizeColumnsToContents()
-
-
-def _plain_table(table: QTableWidget, *, stretch: bool = True) -> None:
-    horizontal, vertical = table.horizontalHeader(), table.verticalHeader()
-    assert horizontal is not None and vertical is not None
-    horizontal.setStretchLastSection(stretch)
-    horizontal.setHighlightSections(False)
-    vertical.setVisible(False)
-    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview_table.show_layer(layer, self.draft.raw, self.columns())

@@ -35,6 +35,7 @@ from spaceplanner.layers.catalogue import FieldSpec, get_role
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
 from spaceplanner.model.commands import EditAttributes
 from spaceplanner.ui import i18n
+from spaceplanner.ui.dialogs.qt_add_layer_dialog import unit_label
 from spaceplanner.ui.model.labels import (
     choice_label,
     field_label,
@@ -43,7 +44,6 @@ from spaceplanner.ui.model.labels import (
     value_text,
 )
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_add_layer_dialog import unit_label
 
 __all__ = ["QtAttributesDialog"]
 

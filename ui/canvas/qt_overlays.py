@@ -1,0 +1,174 @@
+"""The results drawn over the plan on the canvas: gap areas, uncovered residents, shelters over
+capacity, service areas, hazard zones and violation symbols from the session's report, and the
+suggested sites of the Suggest sites dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PyQt5.QtCore import QRectF
+from PyQt5.QtGui import QBrush, QColor
+from PyQt5.QtWidgets import QGraphicsItem, QGraphicsScene
+from shapely.geometry.base import BaseGeometry
+
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.report import Report, SiteRef
+from spaceplanner.ui.canvas.hit_index import Same
+from spaceplanner.ui.canvas.qt_items import QtVectorItem, QtViolationItem, QtWorldItem
+from spaceplanner.ui.canvas.qt_paths import Drawing
+from spaceplanner.ui.canvas.qt_symbols import PRINCIPLES, Symbology, overlay_symbology
+
+__all__ = ["OVERLAYS", "QtOverlays"]
+
+#: The result overlays drawn over the plan, bottom first (:meth:`QtMapCanvas.set_overlay_visible`).
+OVERLAYS = (
+    "service_areas",
+    "hazard_zones",
+    "gap_areas",
+    "shelters_over_capacity",
+    "uncovered_residents",
+    "violations",
+)
+
+#: Overlays are drawn above every layer, bottom first.
+Z_OVERLAYS = 10_000.0
+
+
+class QtOverlays:
+    """The result overlays of a canvas's scene (plain Python: the canvas owns the scene).
+
+    Attributes
+    ----------
+    shown
+        Whether each overlay is switched on (``service_areas`` is off at first).
+    indicator
+        The indicator whose gaps the overlays show (None: every indicator's).
+    counts
+        Features drawn by each overlay.
+    """
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        self._scene = scene
+        self.items: dict[str, QGraphicsItem] = {}
+        self.counts: dict[str, int] = {}
+        self.shown = {name: name != "service_areas" for name in OVERLAYS}
+        self.indicator: str | None = None
+        # per overlay: what it was built from, so an unchanged one is not built again
+        self._keys: dict[str, tuple[Any, ...]] = {}
+        self._suggested: QGraphicsItem | None = None
+        self._suggested_count = 0
+
+    def clear(self) -> None:
+        """Remove every overlay of the report (the suggested sites stay)."""
+        for old in self.items.values():
+            self._scene.removeItem(old)
+        self.items.clear()
+        self.counts.clear()
+        self._keys.clear()
+
+    def set_visible(self, name: str, visible: bool) -> None:
+        """Show or hide an overlay."""
+        if name not in self.shown:
+            msg = f"no overlay {name!r}; overlays: {', '.join(OVERLAYS)}"
+            raise KeyError(msg)
+        self.shown[name] = bool(visible)
+        if name in self.items:
+            self.items[name].setVisible(bool(visible))
+
+    def set_world(self, world: QRectF) -> None:
+        """The scene's world rect changed."""
+        for item in self.items.values():
+            if isinstance(item, QtWorldItem):
+                item.set_world(world)
+
+    def show_suggestions(self, geometries: Any | None, world: QRectF) -> None:
+        """Draw suggested sites (from the Suggest sites dialog) above everything; None clears."""
+        if self._suggested is not None:
+            self._scene.removeItem(self._suggested)
+            self._suggested = None
+        if geometries is None or not len(geometries):
+            return
+        item = QtVectorItem(
+            world,
+            Drawing.build(np.asarray(geometries, dtype=object), unique_points=True),
+            Symbology(
+                brushes=(QBrush(QColor(245, 158, 11, 110)),),
+                stroke=QColor("#92400e"),
+                width=2.5,
+                point_fill=QColor("#f59e0b"),
+                point_stroke=QColor("#92400e"),
+                point_size=13.0,
+                point_outline=2.0,
+            ),
+        )
+        item.setZValue(Z_OVERLAYS + len(OVERLAYS) + 1)
+        self._scene.addItem(item)
+        self._suggested = item
+        self._suggested_count = len(geometries)
+
+    def suggestion_count(self) -> int:
+        """Suggested sites drawn (0 when none)."""
+        return self._suggested_count if self._suggested is not None else 0
+
+    def build(self, plan: Plan | None, report: Report | None, world: QRectF) -> None:
+        """Draw ``report``'s overlays over ``plan`` (None: none); overlays whose source did not
+        change since the last report keep their item."""
+        if plan is None or report is None:
+            self.clear()
+            return
+        item: QGraphicsItem
+        for z, name in enumerate(OVERLAYS):
+            if name == "violations":
+                sites = _violation_sites(report)
+                count = sum(len(v) for v in sites.values())
+                key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
+            else:
+                frame = report.layers.get(name)
+                if (
+                    frame is not None
+                    and self.indicator is not None
+                    and "indicator" in frame.columns
+                ):
+                    frame = frame[frame["indicator"] == self.indicator]
+                count = 0 if frame is None else len(frame)
+                # a live report carries the last full run's area layers: the same frames (held
+                # in the key, so an identity check is safe)
+                key = (Same(report.layers.get(name)), self.indicator, count)
+            if self._keys.get(name) == key and (name in self.items or not count):
+                continue  # unchanged since the last report: keep the item
+            if name in self.items:
+                self._scene.removeItem(self.items.pop(name))
+            self.counts.pop(name, None)
+            self._keys[name] = key
+            if not count:
+                continue
+            if name == "violations":
+                item = QtViolationItem(world, sites)
+            else:
+                assert frame is not None
+                geoms = np.asarray(frame.geometry.values, dtype=object)
+                item = QtVectorItem(
+                    world,
+                    Drawing.build(geoms, unique_points=True),
+                    overlay_symbology(name),
+                )
+            item.setZValue(Z_OVERLAYS + z)
+            item.setVisible(self.shown[name])
+            self._scene.addItem(item)
+            self.items[name] = item
+            self.counts[name] = count
+
+
+def _violation_sites(report: Report) -> dict[str, list[BaseGeometry]]:
+    """The geometry of each site a violation names (as the evaluation saw it), per
+    principle, each site once."""
+    sites: dict[str, list[BaseGeometry]] = {p: [] for p in PRINCIPLES}
+    seen: set[tuple[str, SiteRef]] = set()
+    for v in report.violations:
+        if v.principle not in sites or (v.principle, v.site) in seen:
+            continue
+        seen.add((v.principle, v.site))
+        if isinstance(v.geometry, BaseGeometry) and not v.geometry.is_empty:
+            sites[v.principle].append(v.geometry)
+    return sites

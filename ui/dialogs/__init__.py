@@ -1,0 +1,1 @@
+"""The desktop app's dialogs: add a layer, edit attributes, export, suggest sites."""

@@ -1,0 +1,239 @@
+"""The style dialog of a layer (fill, line, opacity, point size) and the style swatches the
+layer list shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PyQt5.QtCore import (
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PyQt5.QtGui import (
+    QBrush,
+    QColor,
+    QIcon,
+    QLinearGradient,
+    QPainter,
+    QPen,
+    QPixmap,
+)
+from PyQt5.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role
+from spaceplanner.model.plan import PlanLayer
+
+__all__ = ["SWATCH", "QtStyleDialog", "colour_of", "geometry_family", "style_swatch"]
+
+_OK_CANCEL = (
+    QDialogButtonBox.StandardButtons(QDialogButtonBox.StandardButton.Ok)
+    | QDialogButtonBox.StandardButton.Cancel
+)
+#: The size of a style swatch, pixels.
+SWATCH = 18
+
+
+def geometry_family(layer: PlanLayer) -> str:
+    """``point``, ``line``, ``polygon`` or ``raster``: how the layer's symbol is drawn."""
+    if layer.raster is not None:
+        return "raster"
+    for kind in layer.geometry_types():
+        family = GEOMETRY_FAMILIES.get(kind)
+        if family:
+            return family
+    try:
+        return get_role(layer.role).geometry[0]
+    except (KeyError, IndexError):
+        return "polygon"
+
+
+def colour_of(value: object, opacity: float = 1.0) -> QColor | None:
+    """A Qt colour for a style colour (None for ``none`` or an unreadable value)."""
+    if not isinstance(value, str) or value.strip().lower() in {"", "none", "transparent"}:
+        return None
+    colour = QColor(value)
+    if not colour.isValid():
+        return None
+    colour.setAlphaF(max(0.0, min(1.0, colour.alphaF() * opacity)))
+    return colour
+
+
+def style_swatch(style: dict[str, Any], family: str, size: int = SWATCH) -> QPixmap:
+    """A small picture of a layer's symbol: a dot, a line, a filled square or a ramp (raster)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    opacity = float(style.get("opacity", 1.0) or 0.0)
+    fill = colour_of(style.get("fill"), opacity)
+    stroke = colour_of(style.get("stroke"), opacity)
+    pen_width = max(1.0, min(4.0, float(style.get("width", 0.4) or 0.4) * 2.5))
+    pen = QPen(stroke) if stroke is not None else QPen(Qt.PenStyle.NoPen)
+    pen.setWidthF(pen_width)
+    brush = QBrush(fill) if fill is not None else QBrush(Qt.BrushStyle.NoBrush)
+    inner = QRectF(2.5, 2.5, size - 5.0, size - 5.0)
+    if family == "raster":
+        ramp = QLinearGradient(QPointF(0, 0), QPointF(size, size))
+        ramp.setColorAt(0.0, QColor("#2c7bb6"))
+        ramp.setColorAt(0.5, QColor("#ffffbf"))
+        ramp.setColorAt(1.0, QColor("#d7191c"))
+        painter.setPen(QPen(QColor("#555555"), 1.0))
+        painter.setBrush(QBrush(ramp))
+        painter.drawRect(inner)
+    elif family == "line":
+        line_pen = QPen(stroke or fill or QColor("#333333"))
+        line_pen.setWidthF(pen_width + 1.0)
+        line_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(line_pen)
+        painter.drawLine(QPointF(3, size - 4), QPointF(size - 3, 4))
+    elif family == "point":
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        radius = size / 2 - 4
+        painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
+    else:
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        painter.drawRect(inner)
+    painter.end()
+    return pixmap
+
+
+class QtStyleDialog(QDialog):
+    """Edit a layer's style: fill and stroke colours, stroke width, opacity, point size.
+
+    Parameters
+    ----------
+    style
+        The current style (``fill``, ``stroke``, ``width`` mm, ``opacity`` 0–1, ``size`` mm).
+    family
+        ``point``, ``line``, ``polygon`` or ``raster``: which settings apply.
+    """
+
+    def __init__(
+        self,
+        style: dict[str, Any],
+        family: str = "polygon",
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("Layer style"))
+        self.family = family
+        self._fill = str(style.get("fill", "none"))
+        self._stroke = str(style.get("stroke", "none"))
+        form = QFormLayout(self)
+        self.fill_button = QPushButton(self)
+        self.fill_button.clicked.connect(self._choose_fill)
+        self.no_fill_button = QToolButton(self)
+        self.no_fill_button.setText(self.tr("No fill"))
+        self.no_fill_button.setCheckable(True)
+        self.no_fill_button.setChecked(colour_of(self._fill) is None)
+        self.no_fill_button.toggled.connect(self._update_buttons)
+        fill_row = QHBoxLayout()
+        fill_row.addWidget(self.fill_button, 1)
+        fill_row.addWidget(self.no_fill_button)
+        form.addRow(self.tr("Fill colour:"), fill_row)
+        self.stroke_button = QPushButton(self)
+        self.stroke_button.clicked.connect(self._choose_stroke)
+        form.addRow(self.tr("Line colour:"), self.stroke_button)
+        self.width_spin = QDoubleSpinBox(self)
+        self.width_spin.setRange(0.0, 10.0)
+        self.width_spin.setSingleStep(0.1)
+        self.width_spin.setDecimals(2)
+        self.width_spin.setSuffix(" mm")
+        self.width_spin.setValue(float(style.get("width", 0.4)))
+        form.addRow(self.tr("Line width:"), self.width_spin)
+        self.opacity_spin = QSpinBox(self)
+        self.opacity_spin.setRange(0, 100)
+        self.opacity_spin.setSuffix(" %")
+        self.opacity_spin.setValue(round(float(style.get("opacity", 1.0)) * 100))
+        form.addRow(self.tr("Opacity:"), self.opacity_spin)
+        self.size_spin = QDoubleSpinBox(self)
+        self.size_spin.setRange(0.5, 20.0)
+        self.size_spin.setSingleStep(0.2)
+        self.size_spin.setDecimals(1)
+        self.size_spin.setSuffix(" mm")
+        self.size_spin.setValue(float(style.get("size", 2.4)))
+        form.addRow(self.tr("Symbol size:"), self.size_spin)
+        for widget, applies in (
+            (self.size_spin, family == "point"),
+            (self.fill_button, family in {"point", "polygon"}),
+            (self.no_fill_button, family in {"point", "polygon"}),
+            (self.stroke_button, family != "raster"),
+            (self.width_spin, family != "raster"),
+        ):
+            widget.setEnabled(applies)
+        buttons = QDialogButtonBox(_OK_CANCEL, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        for button, value, off in (
+            (self.fill_button, self._fill, self.no_fill_button.isChecked()),
+            (self.stroke_button, self._stroke, False),
+        ):
+            colour = None if off else colour_of(value)
+            if colour is None:
+                button.setIcon(QIcon())
+                button.setText(self.tr("none"))
+                continue
+            swatch = QPixmap(28, 14)
+            swatch.fill(colour)
+            button.setIcon(QIcon(swatch))
+            button.setIconSize(QSize(28, 14))
+            button.setText(colour.name())
+        self.fill_button.setEnabled(
+            self.family in {"point", "polygon"} and not self.no_fill_button.isChecked()
+        )
+
+    def _choose_fill(self) -> None:
+        colour = QColorDialog.getColor(
+            colour_of(self._fill) or QColor("#cccccc"), self, self.tr("Fill colour")
+        )
+        if colour.isValid():
+            self.set_fill(colour.name())
+
+    def _choose_stroke(self) -> None:
+        colour = QColorDialog.getColor(
+            colour_of(self._stroke) or QColor("#333333"), self, self.tr("Line colour")
+        )
+        if colour.isValid():
+            self.set_stroke(colour.name())
+
+    def set_fill(self, colour: str) -> None:
+        """Set the fill colour (``#rrggbb``, or ``none``)."""
+        self._fill = colour
+        self.no_fill_button.setChecked(colour_of(colour) is None)
+        self._update_buttons()
+
+    def set_stroke(self, colour: str) -> None:
+        """Set the line colour (``#rrggbb``)."""
+        self._stroke = colour
+        self._update_buttons()
+
+    def style(self) -> dict[str, Any]:  # type: ignore[override]  # QWidget.style() is Qt's
+        """The style as chosen."""
+        return {
+            "fill": "none" if self.no_fill_button.isChecked() else self._fill,
+            "stroke": self._stroke,
+            "width": round(self.width_spin.value(), 2),
+            "opacity": round(self.opacity_spin.value() / 100, 2),
+            "size": round(self.size_spin.value(), 1),
+        }

@@ -1,0 +1,1 @@
+"""The main window's docked panels and its start page."""
