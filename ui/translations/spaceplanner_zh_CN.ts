@@ -4,342 +4,342 @@
 <context>
     <name>QtAddLayerDialog</name>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="516"/>
+        <location filename="../qt_add_layer_dialog.py" line="301"/>
         <source>Add layer</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="366"/>
+        <location filename="../qt_add_layer_dialog.py" line="151"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="369"/>
+        <location filename="../qt_add_layer_dialog.py" line="154"/>
         <source>Shapefile, GeoJSON, GeoPackage, KML, CSV or GeoTIFF</source>
         <translation>Shapefile、GeoJSON、GeoPackage、KML、CSV 或 GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="373"/>
+        <location filename="../qt_add_layer_dialog.py" line="158"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="378"/>
+        <location filename="../qt_add_layer_dialog.py" line="163"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="380"/>
+        <location filename="../qt_add_layer_dialog.py" line="165"/>
         <source>The layer inside a file that holds several</source>
         <translation>文件中含多个图层时，选择其中一个</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="382"/>
+        <location filename="../qt_add_layer_dialog.py" line="167"/>
         <source>Layer in file:</source>
         <translation>文件中的图层：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="384"/>
+        <location filename="../qt_add_layer_dialog.py" line="169"/>
         <source>The layer&apos;s name in the plan; it must be unique</source>
         <translation>图层在规划中的名称，不可重复</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="387"/>
+        <location filename="../qt_add_layer_dialog.py" line="172"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="395"/>
+        <location filename="../qt_add_layer_dialog.py" line="180"/>
         <source>Role:</source>
         <translation>图层角色：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="681"/>
+        <location filename="../qt_add_layer_dialog.py" line="410"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="403"/>
+        <location filename="../qt_add_layer_dialog.py" line="188"/>
         <source>Text encoding of a Shapefile&apos;s .dbf or a CSV; detected when automatic</source>
         <translation>Shapefile 的 .dbf 或 CSV 的文本编码；选“自动”时自动识别</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="410"/>
+        <location filename="../qt_add_layer_dialog.py" line="195"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="412"/>
+        <location filename="../qt_add_layer_dialog.py" line="197"/>
         <source>from the file, e.g. EPSG:4490</source>
         <translation>取自文件，如 EPSG:4490</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="413"/>
+        <location filename="../qt_add_layer_dialog.py" line="198"/>
         <source>Set the coordinate system when the file has none or a wrong one</source>
         <translation>文件没有坐标系或坐标系有误时，在此指定</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="417"/>
+        <location filename="../qt_add_layer_dialog.py" line="202"/>
         <source>CRS:</source>
         <translation>坐标系：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="422"/>
+        <location filename="../qt_add_layer_dialog.py" line="207"/>
         <source>X / longitude:</source>
         <translation>X / 经度：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="423"/>
+        <location filename="../qt_add_layer_dialog.py" line="208"/>
         <source>Y / latitude:</source>
         <translation>Y / 纬度：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="427"/>
+        <location filename="../qt_add_layer_dialog.py" line="212"/>
         <source>Band:</source>
         <translation>波段：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="433"/>
+        <location filename="../qt_add_layer_dialog.py" line="218"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="434"/>
+        <location filename="../qt_add_layer_dialog.py" line="219"/>
         <source>value at least</source>
         <translation>值不低于</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="435"/>
+        <location filename="../qt_add_layer_dialog.py" line="220"/>
         <source>value at most</source>
         <translation>值不高于</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="436"/>
+        <location filename="../qt_add_layer_dialog.py" line="221"/>
         <source>slope at most (%)</source>
         <translation>坡度不大于（%）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="437"/>
+        <location filename="../qt_add_layer_dialog.py" line="222"/>
         <source>Which cells of the raster form the hazard zone</source>
         <translation>栅格中哪些像元构成灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="445"/>
+        <location filename="../qt_add_layer_dialog.py" line="230"/>
         <source>Hazard zone:</source>
         <translation>灾害风险区：</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="455"/>
+        <location filename="../qt_add_layer_dialog.py" line="240"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="458"/>
+        <location filename="../qt_add_layer_dialog.py" line="243"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="458"/>
+        <location filename="../qt_add_layer_dialog.py" line="243"/>
         <source>Column</source>
         <translation>数据列</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="458"/>
+        <location filename="../qt_add_layer_dialog.py" line="243"/>
         <source>Constant</source>
         <translation>常量</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="470"/>
+        <location filename="../qt_add_layer_dialog.py" line="255"/>
         <source>* required · a column matched by name is used automatically</source>
         <translation>* 为必填 · 按名称匹配到的列会自动使用</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="476"/>
+        <location filename="../qt_add_layer_dialog.py" line="261"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="489"/>
+        <location filename="../qt_add_layer_dialog.py" line="274"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="536"/>
+        <location filename="../qt_add_layer_dialog.py" line="318"/>
         <source>Choose a layer file</source>
         <translation>选择图层文件</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="536"/>
+        <location filename="../qt_add_layer_dialog.py" line="318"/>
         <source>GIS files</source>
         <translation>GIS 文件</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="536"/>
+        <location filename="../qt_add_layer_dialog.py" line="318"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="563"/>
+        <location filename="../qt_add_layer_dialog.py" line="339"/>
         <source>{0} (raster)</source>
         <translation>{0}（栅格）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="746"/>
+        <location filename="../qt_add_layer_dialog.py" line="467"/>
         <source>Unit: {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="747"/>
+        <location filename="../qt_add_layer_dialog.py" line="468"/>
         <source>Matched by: {0}</source>
         <translation>匹配名称：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="775"/>
+        <location filename="../qt_add_layer_dialog.py" line="496"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="776"/>
+        <location filename="../qt_add_layer_dialog.py" line="497"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="794"/>
+        <location filename="../qt_add_layer_dialog.py" line="515"/>
         <source>One value for every feature (instead of a column)</source>
         <translation>所有要素取同一个值（代替数据列）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="821"/>
+        <location filename="../qt_add_layer_dialog.py" line="541"/>
         <source>(constant)</source>
         <translation>（常量）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="823"/>
+        <location filename="../qt_add_layer_dialog.py" line="543"/>
         <source>{0} (automatic)</source>
         <translation>{0}（自动）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="825"/>
+        <location filename="../qt_add_layer_dialog.py" line="545"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1062"/>
+        <location filename="../qt_add_layer_dialog.py" line="128"/>
         <source>the layer needs a name</source>
         <translation>图层需要名称</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1064"/>
+        <location filename="../qt_add_layer_dialog.py" line="129"/>
         <source>a layer called &apos;{0}&apos; is already in the plan</source>
         <translation>规划中已有名为“{0}”的图层</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1064"/>
+        <location filename="../qt_add_layer_dialog.py" line="130"/>
         <source>choose another name</source>
         <translation>请换一个名称</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1082"/>
+        <location filename="../qt_add_layer_dialog.py" line="131"/>
         <source>the file cannot be read ({0})</source>
         <translation>无法读取文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1121"/>
+        <location filename="../qt_add_layer_dialog.py" line="132"/>
         <source>the layer lies {0:,.1f} km away from the plan&apos;s layers: they do not overlap</source>
         <translation>该图层距规划中的图层 {0:,.1f} 公里，二者不重叠</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1121"/>
+        <location filename="../qt_add_layer_dialog.py" line="135"/>
         <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set the CRS above</source>
         <translation>其坐标系可能有误（经纬度颠倒，或应为其他 EPSG 代码）；请在上方指定坐标系</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1174"/>
+        <location filename="../qt_add_layer_dialog.py" line="805"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1175"/>
+        <location filename="../qt_add_layer_dialog.py" line="806"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1176"/>
+        <location filename="../qt_add_layer_dialog.py" line="807"/>
         <source>Repaired</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1177"/>
+        <location filename="../qt_add_layer_dialog.py" line="808"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1189"/>
+        <location filename="../qt_add_layer_dialog.py" line="820"/>
         <source>Choose a file to add.</source>
         <translation>请选择要添加的文件。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1191"/>
+        <location filename="../qt_add_layer_dialog.py" line="822"/>
         <source>1 error: fix it to add the layer.</source>
         <translation>1 个错误：修正后才能添加图层。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1191"/>
+        <location filename="../qt_add_layer_dialog.py" line="822"/>
         <source>{0} errors: fix them to add the layer.</source>
         <translation>{0} 个错误：修正后才能添加图层。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1197"/>
+        <location filename="../qt_add_layer_dialog.py" line="828"/>
         <source>Ready: a raster of {0} × {1} cells.</source>
         <translation>就绪：栅格 {0} × {1} 像元。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1201"/>
+        <location filename="../qt_add_layer_dialog.py" line="832"/>
         <source>Ready: 1 feature.</source>
         <translation>就绪：1 个要素。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1201"/>
+        <location filename="../qt_add_layer_dialog.py" line="832"/>
         <source>Ready: {0} features.</source>
         <translation>就绪：{0} 个要素。</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1219"/>
+        <location filename="../qt_add_layer_dialog.py" line="850"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1220"/>
+        <location filename="../qt_add_layer_dialog.py" line="851"/>
         <source>Bands</source>
         <translation>波段数</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1221"/>
+        <location filename="../qt_add_layer_dialog.py" line="852"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1222"/>
+        <location filename="../qt_add_layer_dialog.py" line="853"/>
         <source>No data</source>
         <translation>无数据值</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1223"/>
+        <location filename="../qt_add_layer_dialog.py" line="854"/>
         <source>CRS</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1227"/>
+        <location filename="../qt_add_layer_dialog.py" line="858"/>
         <source>Property</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1227"/>
+        <location filename="../qt_add_layer_dialog.py" line="858"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="1263"/>
+        <location filename="../qt_add_layer_dialog.py" line="895"/>
         <source>geometry</source>
         <translation>几何</translation>
     </message>
@@ -347,47 +347,47 @@
 <context>
     <name>QtAttributesDialog</name>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="100"/>
+        <location filename="../qt_attributes_dialog.py" line="101"/>
         <source>Attributes of {0}</source>
         <translation>{0} 的属性</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="108"/>
+        <location filename="../qt_attributes_dialog.py" line="109"/>
         <source>{0} · layer {1}</source>
         <translation>{0} · 图层 {1}</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="119"/>
+        <location filename="../qt_attributes_dialog.py" line="120"/>
         <source>Ids are stable and cannot be edited</source>
         <translation>编号固定不变，不可编辑</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="121"/>
+        <location filename="../qt_attributes_dialog.py" line="122"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="144"/>
+        <location filename="../qt_attributes_dialog.py" line="145"/>
         <source>Other columns of the source (read-only):</source>
         <translation>数据源中的其他列（只读）：</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="181"/>
+        <location filename="../qt_attributes_dialog.py" line="182"/>
         <source>no value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="176"/>
+        <location filename="../qt_attributes_dialog.py" line="177"/>
         <source>A number of at least 0; leave empty for no value</source>
         <translation>不小于 0 的数字；留空表示无值</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="253"/>
+        <location filename="../qt_attributes_dialog.py" line="252"/>
         <source>Edit attributes of {0}</source>
         <translation>编辑 {0} 的属性</translation>
     </message>
     <message>
-        <location filename="../qt_attributes_dialog.py" line="262"/>
+        <location filename="../qt_attributes_dialog.py" line="261"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
@@ -395,200 +395,170 @@
 <context>
     <name>QtEvaluationRunner</name>
     <message>
-        <location filename="../qt_worker.py" line="644"/>
+        <location filename="../qt_worker.py" line="657"/>
         <source>Unexpected error during the evaluation: {error}. The details are in the log.</source>
         <translation>评估时发生意外错误：{error}。详情见日志。</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="663"/>
-        <source>Walking network and residents</source>
-        <translation>步行网络与居民</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="664"/>
-        <source>Shelters</source>
-        <translation>避难场所</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="665"/>
-        <source>Activity spaces</source>
-        <translation>活动空间</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="666"/>
-        <source>Facilities</source>
-        <translation>设施</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="667"/>
-        <source>Gap and service areas</source>
-        <translation>服务盲区与服务范围</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="668"/>
-        <source>Done</source>
-        <translation>完成</translation>
     </message>
 </context>
 <context>
     <name>QtExportDialog</name>
     <message>
-        <location filename="../qt_export_dialog.py" line="430"/>
+        <location filename="../qt_export_dialog.py" line="357"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="231"/>
+        <location filename="../qt_export_dialog.py" line="158"/>
         <source>Web map and report (HTML)</source>
         <translation>网页地图与报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="232"/>
+        <location filename="../qt_export_dialog.py" line="159"/>
         <source>Map sheet (PDF)</source>
         <translation>图纸（PDF）</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="233"/>
+        <location filename="../qt_export_dialog.py" line="160"/>
         <source>Map sheet (PNG image)</source>
         <translation>图纸（PNG 图片）</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="234"/>
+        <location filename="../qt_export_dialog.py" line="161"/>
         <source>Shapefiles</source>
         <translation>Shapefile</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="235"/>
+        <location filename="../qt_export_dialog.py" line="162"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="236"/>
+        <location filename="../qt_export_dialog.py" line="163"/>
         <source>GeoJSON (WGS 84)</source>
         <translation>GeoJSON（WGS 84）</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="237"/>
+        <location filename="../qt_export_dialog.py" line="164"/>
         <source>Report tables (CSV)</source>
         <translation>报告表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="240"/>
+        <location filename="../qt_export_dialog.py" line="167"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="261"/>
+        <location filename="../qt_export_dialog.py" line="188"/>
         <source>Attribute encoding of the Shapefiles; GBK for older Chinese GIS software</source>
         <translation>Shapefile 的属性编码；较旧的国产 GIS 软件请选 GBK</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="264"/>
+        <location filename="../qt_export_dialog.py" line="191"/>
         <source>Zip</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="265"/>
+        <location filename="../qt_export_dialog.py" line="192"/>
         <source>Put all Shapefiles into one .zip file</source>
         <translation>将所有 Shapefile 打包为一个 .zip 文件</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="266"/>
+        <location filename="../qt_export_dialog.py" line="193"/>
         <source>Shapefile encoding</source>
         <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="274"/>
+        <location filename="../qt_export_dialog.py" line="201"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="280"/>
+        <location filename="../qt_export_dialog.py" line="207"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="281"/>
+        <location filename="../qt_export_dialog.py" line="208"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="286"/>
+        <location filename="../qt_export_dialog.py" line="213"/>
         <source>Map sheet paper:</source>
         <translation>图纸尺寸：</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="287"/>
+        <location filename="../qt_export_dialog.py" line="214"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="288"/>
+        <location filename="../qt_export_dialog.py" line="215"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="289"/>
+        <location filename="../qt_export_dialog.py" line="216"/>
         <source>scenario {scenario} · period: {period}</source>
         <translation>情景：{scenario} · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="296"/>
+        <location filename="../qt_export_dialog.py" line="223"/>
         <source>Evaluates:</source>
         <translation>评估内容：</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="298"/>
+        <location filename="../qt_export_dialog.py" line="225"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="302"/>
+        <location filename="../qt_export_dialog.py" line="229"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="307"/>
+        <location filename="../qt_export_dialog.py" line="234"/>
         <source>Replace existing files without asking</source>
         <translation>直接覆盖已有文件，不再询问</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="311"/>
+        <location filename="../qt_export_dialog.py" line="238"/>
         <source>Press Preview to see the map sheet before writing the PDF.</source>
         <translation>点击“预览图纸”，在写出 PDF 前查看图纸。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="312"/>
+        <location filename="../qt_export_dialog.py" line="239"/>
         <source>Preview map sheet</source>
         <translation>预览图纸</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="327"/>
+        <location filename="../qt_export_dialog.py" line="254"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="329"/>
+        <location filename="../qt_export_dialog.py" line="256"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="427"/>
+        <location filename="../qt_export_dialog.py" line="354"/>
         <source>Choose at least one format.</source>
         <translation>请至少选择一种格式。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="430"/>
+        <location filename="../qt_export_dialog.py" line="357"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="440"/>
+        <location filename="../qt_export_dialog.py" line="367"/>
         <source>Replace existing files?</source>
         <translation>覆盖已有文件？</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="440"/>
+        <location filename="../qt_export_dialog.py" line="367"/>
         <source>{count} of the outputs already exist in {folder}:
 {names}
 
@@ -599,137 +569,87 @@ Replace them?</source>
 是否覆盖？</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="450"/>
+        <location filename="../qt_export_dialog.py" line="377"/>
         <source>Nothing was written: the existing files were kept.</source>
         <translation>未写出任何文件：已保留原有文件。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="473"/>
+        <location filename="../qt_export_dialog.py" line="397"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="509"/>
+        <location filename="../qt_export_dialog.py" line="427"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="517"/>
+        <location filename="../qt_export_dialog.py" line="435"/>
         <source>Cancelling: the export stops after its current step, and nothing is written.</source>
         <translation>正在取消：导出将在当前步骤完成后停止，不会写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="517"/>
+        <location filename="../qt_export_dialog.py" line="435"/>
         <source>Cancelling the preview…</source>
         <translation>正在取消预览…</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="570"/>
+        <location filename="../qt_export_dialog.py" line="488"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="576"/>
-        <source>Evaluating scenario {scenario}…</source>
-        <translation>正在评估情景：{scenario}…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="580"/>
-        <source>Evaluating: walking network and residents…</source>
-        <translation>正在评估：步行网络与居民…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="581"/>
-        <source>Evaluating: shelters…</source>
-        <translation>正在评估：避难场所…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="582"/>
-        <source>Evaluating: activity spaces…</source>
-        <translation>正在评估：活动空间…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="583"/>
-        <source>Evaluating: facilities…</source>
-        <translation>正在评估：设施…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="584"/>
-        <source>Evaluating: gap and service areas…</source>
-        <translation>正在评估：服务盲区与服务范围…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="585"/>
-        <source>Writing the files…</source>
-        <translation>正在写出文件…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="586"/>
-        <source>Drawing the map sheet…</source>
-        <translation>正在绘制图纸…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="587"/>
-        <source>Moving the files into place…</source>
-        <translation>正在移动文件到目标位置…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="588"/>
-        <source>Finishing…</source>
-        <translation>即将完成…</translation>
-    </message>
-    <message>
-        <location filename="../qt_export_dialog.py" line="603"/>
+        <location filename="../qt_export_dialog.py" line="503"/>
         <source>Preview of the map sheet ({paper}, {orientation}).</source>
         <translation>图纸预览（{paper}，{orientation}）。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="624"/>
+        <location filename="../qt_export_dialog.py" line="524"/>
         <source>Exported {count} files to {folder}.</source>
         <translation>已导出 {count} 个文件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="619"/>
+        <location filename="../qt_export_dialog.py" line="519"/>
         <source>Open the web map in your browser?</source>
         <translation>在浏览器中打开网页地图？</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="619"/>
+        <location filename="../qt_export_dialog.py" line="519"/>
         <source>Open the folder?</source>
         <translation>打开文件夹？</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="624"/>
+        <location filename="../qt_export_dialog.py" line="524"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="641"/>
+        <location filename="../qt_export_dialog.py" line="541"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="642"/>
+        <location filename="../qt_export_dialog.py" line="542"/>
         <source>The preview failed.</source>
         <translation>预览失败。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="644"/>
+        <location filename="../qt_export_dialog.py" line="544"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="645"/>
+        <location filename="../qt_export_dialog.py" line="545"/>
         <source>The export failed; nothing was written.</source>
         <translation>导出失败，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="651"/>
+        <location filename="../qt_export_dialog.py" line="551"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../qt_export_dialog.py" line="651"/>
+        <location filename="../qt_export_dialog.py" line="551"/>
         <source>Preview cancelled.</source>
         <translation>预览已取消。</translation>
     </message>
@@ -737,92 +657,92 @@ Replace them?</source>
 <context>
     <name>QtFeaturePanel</name>
     <message>
-        <location filename="../qt_feature_panel.py" line="68"/>
+        <location filename="../qt_feature_panel.py" line="67"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="68"/>
+        <location filename="../qt_feature_panel.py" line="67"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="80"/>
+        <location filename="../qt_feature_panel.py" line="79"/>
         <source>Edit attributes…</source>
         <translation>编辑属性…</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="113"/>
+        <location filename="../qt_feature_panel.py" line="112"/>
         <source>Click a feature with the Select tool to see it here.</source>
         <translation>用“选择”工具点击要素，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="132"/>
+        <location filename="../qt_feature_panel.py" line="131"/>
         <source>{0} · layer {1} · {2}</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="139"/>
+        <location filename="../qt_feature_panel.py" line="138"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="125"/>
+        <location filename="../qt_feature_panel.py" line="124"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="126"/>
+        <location filename="../qt_feature_panel.py" line="125"/>
         <source>points</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="127"/>
+        <location filename="../qt_feature_panel.py" line="126"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="128"/>
+        <location filename="../qt_feature_panel.py" line="127"/>
         <source>lines</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="129"/>
+        <location filename="../qt_feature_panel.py" line="128"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="130"/>
+        <location filename="../qt_feature_panel.py" line="129"/>
         <source>polygons</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="165"/>
+        <location filename="../qt_feature_panel.py" line="163"/>
         <source>Shelter capacity (persons)</source>
         <translation>避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="166"/>
+        <location filename="../qt_feature_panel.py" line="164"/>
         <source>Residents assigned</source>
         <translation>分配居民</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="167"/>
+        <location filename="../qt_feature_panel.py" line="165"/>
         <source>Spare capacity</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="168"/>
+        <location filename="../qt_feature_panel.py" line="166"/>
         <source>Residents within its radius</source>
         <translation>服务半径内居民</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="169"/>
+        <location filename="../qt_feature_panel.py" line="167"/>
         <source>Capacity from</source>
         <translation>容量依据</translation>
     </message>
     <message>
-        <location filename="../qt_feature_panel.py" line="170"/>
+        <location filename="../qt_feature_panel.py" line="168"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
@@ -875,87 +795,87 @@ Replace them?</source>
         <translation>实时更新：数值已随最近的编辑更新；地图上的服务盲区与服务范围仍来自上一次完整评估（已过时）。点击“评估”刷新。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="264"/>
+        <location filename="../qt_indicators_panel.py" line="263"/>
         <source>network walking distances</source>
         <translation>路网步行距离</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="267"/>
+        <location filename="../qt_indicators_panel.py" line="266"/>
         <source>straight-line distances × detour factor {factor}</source>
         <translation>直线距离 × 绕行系数 {factor}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="270"/>
+        <location filename="../qt_indicators_panel.py" line="269"/>
         <source>{population} residents · {distance} · scenario: {scenario} · rules: {rules}</source>
         <translation>居民 {population} 人 · {distance} · 情景：{scenario} · 规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="279"/>
+        <location filename="../qt_indicators_panel.py" line="278"/>
         <source> · period: {period}</source>
         <translation> · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="298"/>
+        <location filename="../qt_indicators_panel.py" line="294"/>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="317"/>
+        <location filename="../qt_indicators_panel.py" line="313"/>
         <source>{group} — {met} of {total} met</source>
         <translation>{group} — {total} 项中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="325"/>
+        <location filename="../qt_indicators_panel.py" line="321"/>
         <source>Period: {period}</source>
         <translation>时期：{period}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="341"/>
+        <location filename="../qt_indicators_panel.py" line="337"/>
         <source>{met} of {total} targets met</source>
         <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="375"/>
+        <location filename="../qt_indicators_panel.py" line="371"/>
         <source>Source: {source}</source>
         <translation>依据：{source}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="375"/>
+        <location filename="../qt_indicators_panel.py" line="371"/>
         <source>No standard cited: the target is room for every resident.</source>
         <translation>未引用标准：目标为每位居民都有避难容量。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="375"/>
+        <location filename="../qt_indicators_panel.py" line="371"/>
         <source>No standard cited.</source>
         <translation>未引用标准。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="382"/>
+        <location filename="../qt_indicators_panel.py" line="378"/>
         <source>{value}; target at least {target}</source>
         <translation>{value}；目标不低于 {target}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="407"/>
+        <location filename="../qt_indicators_panel.py" line="403"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="410"/>
+        <location filename="../qt_indicators_panel.py" line="406"/>
         <source>{value} m²/person</source>
         <translation>{value} m²/人</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="295"/>
+        <location filename="../qt_indicators_panel.py" line="291"/>
         <source>… and {count} more (hover to read them)</source>
         <translation>…… 另有 {count} 条（悬停查看）</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="317"/>
+        <location filename="../qt_indicators_panel.py" line="313"/>
         <source>{group} — not assessed</source>
         <translation>{group} — 未评估</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="341"/>
+        <location filename="../qt_indicators_panel.py" line="337"/>
         <source> ({count} not assessed)</source>
         <translation>（{count} 项未评估）</translation>
     </message>
@@ -963,52 +883,52 @@ Replace them?</source>
 <context>
     <name>QtLayerListModel</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="271"/>
+        <location filename="../qt_layers_panel.py" line="272"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="272"/>
+        <location filename="../qt_layers_panel.py" line="273"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="293"/>
+        <location filename="../qt_layers_panel.py" line="294"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="323"/>
+        <location filename="../qt_layers_panel.py" line="324"/>
         <source>Raster {0} × {1}, {2}</source>
         <translation>栅格 {0} × {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="334"/>
+        <location filename="../qt_layers_panel.py" line="335"/>
         <source>Source: {0}</source>
         <translation>数据源：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="337"/>
+        <location filename="../qt_layers_panel.py" line="338"/>
         <source>Fields: {0}</source>
         <translation>字段：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="585"/>
+        <location filename="../qt_layers_panel.py" line="586"/>
         <source>1 feature</source>
         <translation>1 个要素</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="586"/>
+        <location filename="../qt_layers_panel.py" line="587"/>
         <source>{0} features</source>
         <translation>{0} 个要素</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="291"/>
+        <location filename="../qt_layers_panel.py" line="292"/>
         <source>{0} (not in this scenario)</source>
         <translation>{0}（不计入本情景）</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="306"/>
+        <location filename="../qt_layers_panel.py" line="307"/>
         <source>Not counted: scenario &apos;{0}&apos; does not include this layer&apos;s hazard type, so its zones do not shape the emergency period. Choose its scenario (or All hazards) to count it.</source>
         <translation>未计入：情景“{0}”不包含本图层的灾害类型，其范围不影响应急期评估。选择相应情景（或“全部灾害”）即可计入。</translation>
     </message>
@@ -1016,92 +936,92 @@ Replace them?</source>
 <context>
     <name>QtLayersPanel</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="756"/>
+        <location filename="../qt_layers_panel.py" line="757"/>
         <source>Add layer…</source>
         <translation>添加图层…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="756"/>
+        <location filename="../qt_layers_panel.py" line="757"/>
         <source>Add a layer from a file</source>
         <translation>从文件添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="934"/>
+        <location filename="../qt_layers_panel.py" line="935"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="759"/>
+        <location filename="../qt_layers_panel.py" line="760"/>
         <source>Remove the layer</source>
         <translation>移除该图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="765"/>
+        <location filename="../qt_layers_panel.py" line="766"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="765"/>
+        <location filename="../qt_layers_panel.py" line="766"/>
         <source>Colours, line width and opacity</source>
         <translation>颜色、线宽和不透明度</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="768"/>
+        <location filename="../qt_layers_panel.py" line="769"/>
         <source>Role…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="768"/>
+        <location filename="../qt_layers_panel.py" line="769"/>
         <source>What the layer is in the plan</source>
         <translation>图层在规划中的角色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="771"/>
+        <location filename="../qt_layers_panel.py" line="772"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="771"/>
+        <location filename="../qt_layers_panel.py" line="772"/>
         <source>Zoom to the layer</source>
         <translation>缩放至该图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="921"/>
+        <location filename="../qt_layers_panel.py" line="922"/>
         <source>The layer was not added</source>
         <translation>未能添加图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="934"/>
+        <location filename="../qt_layers_panel.py" line="935"/>
         <source>Remove the layer &apos;{0}&apos; from the plan? Undo brings it back.</source>
         <translation>从规划中移除图层“{0}”？可用撤销恢复。</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="947"/>
+        <location filename="../qt_layers_panel.py" line="948"/>
         <source>The layer was not removed</source>
         <translation>未能移除图层</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="961"/>
+        <location filename="../qt_layers_panel.py" line="962"/>
         <source>Style of {0}</source>
         <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="975"/>
+        <location filename="../qt_layers_panel.py" line="976"/>
         <source>The style was not changed</source>
         <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="991"/>
+        <location filename="../qt_layers_panel.py" line="992"/>
         <source>Role of {0}</source>
         <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="991"/>
+        <location filename="../qt_layers_panel.py" line="992"/>
         <source>The layer&apos;s role in the plan:</source>
         <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="1016"/>
+        <location filename="../qt_layers_panel.py" line="1017"/>
         <source>The role was not changed</source>
         <translation>未能修改图层角色</translation>
     </message>
@@ -1109,487 +1029,487 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="574"/>
+        <location filename="../qt_main_window.py" line="610"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="151"/>
+        <location filename="../qt_main_window.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="174"/>
+        <location filename="../qt_main_window.py" line="180"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="175"/>
+        <location filename="../qt_main_window.py" line="181"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="176"/>
+        <location filename="../qt_main_window.py" line="182"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="177"/>
+        <location filename="../qt_main_window.py" line="183"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="180"/>
+        <location filename="../qt_main_window.py" line="186"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="184"/>
+        <location filename="../qt_main_window.py" line="190"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="185"/>
+        <location filename="../qt_main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="538"/>
+        <location filename="../qt_main_window.py" line="574"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="539"/>
+        <location filename="../qt_main_window.py" line="575"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="191"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="191"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="195"/>
+        <location filename="../qt_main_window.py" line="201"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="195"/>
+        <location filename="../qt_main_window.py" line="201"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="199"/>
+        <location filename="../qt_main_window.py" line="207"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="199"/>
+        <location filename="../qt_main_window.py" line="207"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="204"/>
+        <location filename="../qt_main_window.py" line="214"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="205"/>
+        <location filename="../qt_main_window.py" line="215"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="217"/>
+        <location filename="../qt_main_window.py" line="227"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="210"/>
+        <location filename="../qt_main_window.py" line="220"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="211"/>
+        <location filename="../qt_main_window.py" line="221"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="212"/>
+        <location filename="../qt_main_window.py" line="222"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="221"/>
+        <location filename="../qt_main_window.py" line="231"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="214"/>
+        <location filename="../qt_main_window.py" line="224"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="218"/>
+        <location filename="../qt_main_window.py" line="228"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="219"/>
+        <location filename="../qt_main_window.py" line="229"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="220"/>
+        <location filename="../qt_main_window.py" line="230"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="222"/>
+        <location filename="../qt_main_window.py" line="232"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="224"/>
+        <location filename="../qt_main_window.py" line="234"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="225"/>
+        <location filename="../qt_main_window.py" line="235"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="226"/>
+        <location filename="../qt_main_window.py" line="236"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="227"/>
+        <location filename="../qt_main_window.py" line="237"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="228"/>
+        <location filename="../qt_main_window.py" line="238"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="247"/>
+        <location filename="../qt_main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="251"/>
+        <location filename="../qt_main_window.py" line="261"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="257"/>
+        <location filename="../qt_main_window.py" line="267"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="266"/>
+        <location filename="../qt_main_window.py" line="276"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="276"/>
+        <location filename="../qt_main_window.py" line="286"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="279"/>
+        <location filename="../qt_main_window.py" line="289"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="281"/>
+        <location filename="../qt_main_window.py" line="291"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="289"/>
+        <location filename="../qt_main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="292"/>
+        <location filename="../qt_main_window.py" line="302"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="300"/>
+        <location filename="../qt_main_window.py" line="313"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="302"/>
+        <location filename="../qt_main_window.py" line="315"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="337"/>
+        <location filename="../qt_main_window.py" line="350"/>
         <source>Hazard scenario: its hazard zones shape the emergency period</source>
         <translation>灾害情景：决定急时评估采用哪些灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="341"/>
+        <location filename="../qt_main_window.py" line="355"/>
         <source>Normal and emergency</source>
         <translation>平时与急时</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="342"/>
+        <location filename="../qt_main_window.py" line="356"/>
         <source>Normal (daily life)</source>
         <translation>平时（日常生活）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="343"/>
+        <location filename="../qt_main_window.py" line="357"/>
         <source>Emergency (shelters)</source>
         <translation>急时（应急避难）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="349"/>
+        <location filename="../qt_main_window.py" line="363"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="352"/>
+        <location filename="../qt_main_window.py" line="366"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="352"/>
+        <location filename="../qt_main_window.py" line="366"/>
         <source>Period</source>
         <translation>时期</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="368"/>
+        <location filename="../qt_main_window.py" line="382"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="368"/>
+        <location filename="../qt_main_window.py" line="382"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="368"/>
+        <location filename="../qt_main_window.py" line="382"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="388"/>
+        <location filename="../qt_main_window.py" line="418"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="406"/>
+        <location filename="../qt_main_window.py" line="436"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="407"/>
+        <location filename="../qt_main_window.py" line="437"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="408"/>
+        <location filename="../qt_main_window.py" line="438"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="409"/>
+        <location filename="../qt_main_window.py" line="439"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="410"/>
+        <location filename="../qt_main_window.py" line="440"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="411"/>
+        <location filename="../qt_main_window.py" line="441"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="457"/>
+        <location filename="../qt_main_window.py" line="487"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="465"/>
+        <location filename="../qt_main_window.py" line="495"/>
         <source>Earthquake</source>
         <translation>地震</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="466"/>
+        <location filename="../qt_main_window.py" line="496"/>
         <source>Flood</source>
         <translation>洪涝</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="467"/>
+        <location filename="../qt_main_window.py" line="497"/>
         <source>Fire</source>
         <translation>火灾</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="468"/>
+        <location filename="../qt_main_window.py" line="498"/>
         <source>All hazards</source>
         <translation>全部灾种</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="508"/>
+        <location filename="../qt_main_window.py" line="539"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="538"/>
+        <location filename="../qt_main_window.py" line="574"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="539"/>
+        <location filename="../qt_main_window.py" line="575"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="549"/>
+        <location filename="../qt_main_window.py" line="585"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="578"/>
+        <location filename="../qt_main_window.py" line="614"/>
         <source>Open plan</source>
         <translation>打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="578"/>
+        <location filename="../qt_main_window.py" line="614"/>
         <source>Plans (*.toml *.gpkg);;Plan spec (*.toml);;Plan file (*.gpkg)</source>
         <translation>规划 (*.toml *.gpkg);;规划说明 (*.toml);;规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="612"/>
+        <location filename="../qt_main_window.py" line="650"/>
         <source>Cannot open the plan</source>
         <translation>无法打开规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="612"/>
+        <location filename="../qt_main_window.py" line="650"/>
         <source>No layer of the plan could be read.</source>
         <translation>规划中没有可读取的图层。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="617"/>
+        <location filename="../qt_main_window.py" line="657"/>
         <source>Some layers were left out</source>
         <translation>部分图层未载入</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="637"/>
+        <location filename="../qt_main_window.py" line="681"/>
         <source>New plan</source>
         <translation>新建规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="637"/>
+        <location filename="../qt_main_window.py" line="681"/>
         <source>Plan name:</source>
         <translation>规划名称：</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="688"/>
+        <location filename="../qt_main_window.py" line="726"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="688"/>
+        <location filename="../qt_main_window.py" line="726"/>
         <source>The plan “{0}” has changes that are not saved. Save them?</source>
         <translation>规划“{0}”有未保存的更改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="711"/>
+        <location filename="../qt_main_window.py" line="751"/>
         <source>Save plan as</source>
         <translation>规划另存为</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="711"/>
+        <location filename="../qt_main_window.py" line="751"/>
         <source>Plan file (*.gpkg)</source>
         <translation>规划文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="731"/>
+        <location filename="../qt_main_window.py" line="773"/>
         <source>The plan was not saved</source>
         <translation>规划未能保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="738"/>
+        <location filename="../qt_main_window.py" line="780"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="751"/>
+        <location filename="../qt_main_window.py" line="793"/>
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="761"/>
+        <location filename="../qt_main_window.py" line="803"/>
         <source>Recover unsaved changes?</source>
         <translation>恢复未保存的更改？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="761"/>
+        <location filename="../qt_main_window.py" line="803"/>
         <source>SpacePlanner did not close cleanly. Unsaved changes to “{0}” from {1} were kept. Recover them?</source>
         <translation>SpacePlanner 上次未正常关闭。已保留“{0}”于 {1} 的未保存更改。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="774"/>
+        <location filename="../qt_main_window.py" line="820"/>
         <source>Cannot recover the plan</source>
         <translation>无法恢复规划</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="830"/>
+        <location filename="../qt_main_window.py" line="855"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="830"/>
+        <location filename="../qt_main_window.py" line="855"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="852"/>
+        <location filename="../qt_main_window.py" line="877"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="876"/>
+        <location filename="../qt_main_window.py" line="901"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="921"/>
+        <location filename="../qt_main_window.py" line="946"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="926"/>
+        <location filename="../qt_main_window.py" line="951"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="937"/>
+        <location filename="../qt_main_window.py" line="962"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="983"/>
+        <location filename="../qt_main_window.py" line="1008"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="983"/>
+        <location filename="../qt_main_window.py" line="1008"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1602,27 +1522,27 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="368"/>
+        <location filename="../qt_main_window.py" line="382"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="283"/>
+        <location filename="../qt_main_window.py" line="293"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="617"/>
+        <location filename="../qt_main_window.py" line="657"/>
         <source>{0} problems stop some layers from loading; the plan opens without them, and Save will ask for a new file.</source>
         <translation>有 {0} 个问题使部分图层无法载入；规划将不含这些图层打开，保存时会要求另存为新文件。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="931"/>
+        <location filename="../qt_main_window.py" line="956"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="181"/>
+        <location filename="../qt_main_window.py" line="187"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
@@ -1630,37 +1550,37 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../qt_canvas.py" line="1608"/>
+        <location filename="../canvas/qt_map_canvas.py" line="709"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1611"/>
+        <location filename="../canvas/qt_map_canvas.py" line="712"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1630"/>
+        <location filename="../canvas/qt_map_canvas.py" line="731"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1686"/>
+        <location filename="../canvas/qt_map_canvas.py" line="787"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1690"/>
+        <location filename="../canvas/qt_map_canvas.py" line="791"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="1962"/>
+        <location filename="../canvas/qt_map_canvas.py" line="806"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
     <message>
-        <location filename="../qt_canvas.py" line="992"/>
+        <location filename="../canvas/qt_map_canvas.py" line="120"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -1726,52 +1646,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStyleDialog</name>
     <message>
-        <location filename="../qt_layers_panel.py" line="475"/>
+        <location filename="../qt_layers_panel.py" line="476"/>
         <source>Layer style</source>
         <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="483"/>
+        <location filename="../qt_layers_panel.py" line="484"/>
         <source>No fill</source>
         <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="490"/>
+        <location filename="../qt_layers_panel.py" line="491"/>
         <source>Fill colour:</source>
         <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="493"/>
+        <location filename="../qt_layers_panel.py" line="494"/>
         <source>Line colour:</source>
         <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="500"/>
+        <location filename="../qt_layers_panel.py" line="501"/>
         <source>Line width:</source>
         <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="505"/>
+        <location filename="../qt_layers_panel.py" line="506"/>
         <source>Opacity:</source>
         <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="512"/>
+        <location filename="../qt_layers_panel.py" line="513"/>
         <source>Symbol size:</source>
         <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="535"/>
+        <location filename="../qt_layers_panel.py" line="536"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="547"/>
+        <location filename="../qt_layers_panel.py" line="548"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../qt_layers_panel.py" line="554"/>
+        <location filename="../qt_layers_panel.py" line="555"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
     </message>
@@ -1779,157 +1699,157 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtSuggestDialog</name>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="124"/>
+        <location filename="../qt_suggest_dialog.py" line="126"/>
         <source>Suggest sites</source>
         <translation>选址建议</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="133"/>
+        <location filename="../qt_suggest_dialog.py" line="135"/>
         <source>Emergency shelters (capacity)</source>
         <translation>应急避难场所（按容量）</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="136"/>
+        <location filename="../qt_suggest_dialog.py" line="138"/>
         <source>Activity space, {circle} circle</source>
         <translation>活动空间，{circle} 生活圈</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="141"/>
+        <location filename="../qt_suggest_dialog.py" line="143"/>
         <source>Facility: {kind}</source>
         <translation>设施：{kind}</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="145"/>
+        <location filename="../qt_suggest_dialog.py" line="147"/>
         <source>Suggest for</source>
         <translation>建议对象</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="147"/>
+        <location filename="../qt_suggest_dialog.py" line="149"/>
         <source>Candidates</source>
         <translation>备选场地</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="151"/>
+        <location filename="../qt_suggest_dialog.py" line="153"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="155"/>
+        <location filename="../qt_suggest_dialog.py" line="157"/>
         <source>Reach</source>
         <translation>达到</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="167"/>
+        <location filename="../qt_suggest_dialog.py" line="169"/>
         <source>sites</source>
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="172"/>
+        <location filename="../qt_suggest_dialog.py" line="174"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="177"/>
+        <location filename="../qt_suggest_dialog.py" line="179"/>
         <source>Time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <location filename="../qt_suggest_dialog.py" line="186"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <location filename="../qt_suggest_dialog.py" line="186"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <location filename="../qt_suggest_dialog.py" line="186"/>
         <source>Adds</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="184"/>
+        <location filename="../qt_suggest_dialog.py" line="186"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="203"/>
+        <location filename="../qt_suggest_dialog.py" line="205"/>
         <source>Suggest</source>
         <translation>给出建议</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="206"/>
+        <location filename="../qt_suggest_dialog.py" line="208"/>
         <source>Add to plan</source>
         <translation>加入规划</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="209"/>
+        <location filename="../qt_suggest_dialog.py" line="211"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="212"/>
+        <location filename="../qt_suggest_dialog.py" line="214"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="229"/>
+        <location filename="../qt_suggest_dialog.py" line="231"/>
         <source>Open ground (activity spaces, open parcels)</source>
         <translation>空地（活动空间、空置地块）</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="265"/>
+        <location filename="../qt_suggest_dialog.py" line="267"/>
         <source>Looking for the best sites…</source>
         <translation>正在寻找最佳场地…</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="282"/>
+        <location filename="../qt_suggest_dialog.py" line="284"/>
         <source>The sites were not added</source>
         <translation>未能加入场地</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="288"/>
+        <location filename="../qt_suggest_dialog.py" line="290"/>
         <source>Added {count} sites to the plan (Undo takes them back).</source>
         <translation>已将 {count} 处场地加入规划（撤销可取回）。</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="326"/>
+        <location filename="../qt_suggest_dialog.py" line="329"/>
         <source>No suggestion</source>
         <translation>无法给出建议</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="330"/>
+        <location filename="../qt_suggest_dialog.py" line="333"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="335"/>
+        <location filename="../qt_suggest_dialog.py" line="338"/>
         <source>sheltered</source>
         <translation>可避难</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="335"/>
+        <location filename="../qt_suggest_dialog.py" line="338"/>
         <source>covered</source>
         <translation>被覆盖</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="336"/>
+        <location filename="../qt_suggest_dialog.py" line="339"/>
         <source>optimal</source>
         <translation>最优</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="336"/>
+        <location filename="../qt_suggest_dialog.py" line="339"/>
         <source>best found (gap {gap})</source>
         <translation>当前最佳（差距 {gap}）</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="344"/>
+        <location filename="../qt_suggest_dialog.py" line="347"/>
         <source>{before} → {after} persons {what} ({b} → {a}) with {n} sites; {quality}.</source>
         <translation>新增 {n} 处场地：{what}人数 {before} → {after}（{b} → {a}）；{quality}。</translation>
     </message>
     <message>
-        <location filename="../qt_suggest_dialog.py" line="368"/>
+        <location filename="../qt_suggest_dialog.py" line="371"/>
         <source>{count} of {total} candidates excluded (hover for why).</source>
         <translation>{total} 处备选中排除 {count} 处（悬停查看原因）。</translation>
     </message>
@@ -1937,52 +1857,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtViolationsPanel</name>
     <message>
-        <location filename="../qt_indicators_panel.py" line="587"/>
+        <location filename="../qt_indicators_panel.py" line="578"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="590"/>
+        <location filename="../qt_indicators_panel.py" line="581"/>
         <source>Not evaluated yet.</source>
         <translation>尚未评估。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="613"/>
+        <location filename="../qt_indicators_panel.py" line="604"/>
         <source>{count} siting violations ({counts}). Click one to show it.</source>
         <translation>{count} 个选址问题（{counts}）。点击可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="622"/>
+        <location filename="../qt_indicators_panel.py" line="613"/>
         <source>Principle</source>
         <translation>原则</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="622"/>
+        <location filename="../qt_indicators_panel.py" line="613"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="622"/>
+        <location filename="../qt_indicators_panel.py" line="613"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="622"/>
+        <location filename="../qt_indicators_panel.py" line="613"/>
         <source>Capacity removed</source>
         <translation>扣减容量</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="632"/>
+        <location filename="../qt_indicators_panel.py" line="623"/>
         <source>Shelter capacity (persons) this principle removed from the site</source>
         <translation>该原则从此场地扣减的避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="649"/>
+        <location filename="../qt_indicators_panel.py" line="637"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="655"/>
+        <location filename="../qt_indicators_panel.py" line="643"/>
         <source>{principle} · rule {rule}
 Site: {site} (layer {layer}, id {id})
 Measured {measured}, required {required}
@@ -1995,30 +1915,108 @@ Source: {source}</source>
 依据：{source}</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="593"/>
+        <location filename="../qt_indicators_panel.py" line="584"/>
         <source>Nothing to check: the plan has no shelters, dual-use spaces or sensitive facilities for 避, 防 and 让.</source>
         <translation>无可检查对象：规划中没有需按避、防、让检查的避难场所、平急两用空间或敏感设施。</translation>
     </message>
     <message>
-        <location filename="../qt_indicators_panel.py" line="601"/>
+        <location filename="../qt_indicators_panel.py" line="592"/>
         <source>No siting violations: all {count} sites pass 避, 防 and 让.</source>
         <translation>没有选址违规：全部 {count} 处场地均满足避、防、让。</translation>
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <location filename="../qt_steps.py" line="17"/>
+        <source>Walking network and residents</source>
+        <translation>步行网络与居民</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="18"/>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="19"/>
+        <source>Activity spaces</source>
+        <translation>活动空间</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="20"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="21"/>
+        <source>Gap and service areas</source>
+        <translation>服务盲区与服务范围</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="22"/>
+        <source>Evaluating</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="23"/>
+        <source>Writing the files</source>
+        <translation>写出文件</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="24"/>
+        <source>Drawing the map sheet</source>
+        <translation>绘制图纸</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="25"/>
+        <source>Moving the files into place</source>
+        <translation>移动文件到目标位置</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="26"/>
+        <source>Suggesting sites</source>
+        <translation>推荐选址</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="27"/>
+        <source>Reading the candidates</source>
+        <translation>读取备选场地</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="28"/>
+        <source>Checks and distances</source>
+        <translation>选址检查与距离</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="29"/>
+        <source>Solving</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="30"/>
+        <source>Ranking the sites</source>
+        <translation>场地排序</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="31"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="189"/>
+        <location filename="../qt_add_layer_dialog.py" line="87"/>
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="190"/>
+        <location filename="../qt_add_layer_dialog.py" line="88"/>
         <source>households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../qt_add_layer_dialog.py" line="191"/>
+        <location filename="../qt_add_layer_dialog.py" line="89"/>
         <source>floors</source>
         <translation>层</translation>
     </message>
