@@ -76,7 +76,7 @@ def test_saved_plan_is_a_conformant_geopackage(community: Path, tmp_path: Path) 
         ).fetchall()
     finally:
         con.close()
-    assert contents["residents"] == contents.to_dict()["shelters"] == contents["walk"] == "features"
+    assert contents["residents"] == contents["shelters"] == contents["walk"] == "features"
     assert contents["spaceplanner_metadata"] == "attributes"
     assert set(geometry_columns.values()) == {32635}
     # GDAL, an independent OGC reader, sees the same layers and counts
