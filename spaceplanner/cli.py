@@ -21,10 +21,11 @@ from spaceplanner.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,
-    ProgressBar,
     UsageError,
     add_plan_args,
+    add_quiet_arg,
     plan_path,
+    progress_feedback,
 )
 from spaceplanner.files import (
     EVALUATE_OUTPUTS,
@@ -367,7 +368,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         rules=args.rules,
         scenario=args.scenario,
         period=args.period,
-        progress=ProgressBar(sys.stderr),
+        feedback=progress_feedback(args),
         gaps=out is not None,
     )
     written: list[Path] = []
@@ -382,6 +383,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         written.append(json_file)
     if to_stdout:
         print(report.to_json())
+    if args.quiet:
+        return EXIT_OK
     _print_summary(report, summary_stream)
     if written:
         print(f"Wrote {', '.join(str(p) for p in written)}", file=summary_stream)
@@ -393,7 +396,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     import pyogrio
 
     from spaceplanner.engine.evaluation import Evaluator
-    from spaceplanner.feedback import Feedback
     from spaceplanner.model.plan import load_plan
     from spaceplanner.outputs.exports import check_export, export
 
@@ -422,7 +424,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     }
     # refused before the evaluation, so the user does not wait for an error
     check_export(plan, Path(args.out), formats, **where)
-    feedback = Feedback.from_callbacks(ProgressBar(sys.stderr))
+    feedback = progress_feedback(args)
     names = scenarios or [plan.scenario]
     ev = Evaluator(plan, rules=args.rules)
     share = 0.8 / len(names)
@@ -443,6 +445,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         suggestions=suggested,
         **where,
     )
+    if args.quiet:
+        return EXIT_OK
     tops = Counter(item.relative_to(Path(args.out)).parts[0] for item in written)
     listed = ", ".join(f"{top}/ ({n} files)" if n > 1 else top for top, n in tops.items())
     print(f"Wrote {len(written)} files to {args.out}: {listed}")
@@ -503,6 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace report.json/gaps.gpkg in --out even when an earlier evaluate did not "
         "write them",
     )
+    add_quiet_arg(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
@@ -540,6 +545,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="suggested sites to draw (suggestions.gpkg written by `spaceplanner suggest --out`)",
     )
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    add_quiet_arg(p)
     p.set_defaults(func=cmd_export)
 
     cli_suggest.add_parser(sub, add_plan_args)

@@ -1,4 +1,5 @@
-"""What every ``spaceplanner`` subcommand shares: exit codes, the plan argument, a progress bar.
+"""What every ``spaceplanner`` subcommand shares: exit codes, the plan argument, a progress bar
+and ``--quiet``.
 
 Light on purpose: ``spaceplanner --help`` builds the whole argument tree from this module,
 :mod:`spaceplanner.settings`, the sample and profile lists, without loading GDAL, pandas or the
@@ -8,9 +9,11 @@ engine (each command imports those when it runs).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
+from spaceplanner.feedback import Feedback
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.sample_maps import get_path, list_samples
 
@@ -21,7 +24,9 @@ __all__ = [
     "ProgressBar",
     "UsageError",
     "add_plan_args",
+    "add_quiet_arg",
     "plan_path",
+    "progress_feedback",
 ]
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -72,3 +77,21 @@ class ProgressBar:
         self.stream.flush()
         if fraction >= 1:
             self.stream.write("\r" + " " * 70 + "\r")
+
+
+def add_quiet_arg(p: argparse.ArgumentParser) -> None:
+    """Add ``-q/--quiet``: no progress bar and no summary, only errors (and asked-for output)."""
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary; only errors (and JSON asked for with --json -)",
+    )
+
+
+def progress_feedback(args: argparse.Namespace) -> Feedback:
+    """The feedback of a command: a progress bar on stderr when it is a terminal, nothing with
+    ``--quiet``."""
+    if getattr(args, "quiet", False):
+        return Feedback()
+    return Feedback.from_callbacks(ProgressBar(sys.stderr))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from spaceplanner.cli_common import EXIT_OK, ProgressBar, plan_path
+from spaceplanner.cli_common import EXIT_OK, add_quiet_arg, plan_path, progress_feedback
 
 if TYPE_CHECKING:
     from spaceplanner.engine.suggest import Suggestions
@@ -66,6 +66,13 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
     p.add_argument(
         "--out", metavar="DIR", help="write suggestions.json and suggestions.gpkg into DIR"
     )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace suggestions.json/gpkg in --out even when an earlier suggest did not "
+        "write them",
+    )
+    add_quiet_arg(p)
     p.set_defaults(func=cmd_suggest)
 
 
@@ -107,7 +114,7 @@ def _print(result: Suggestions, out: TextIO) -> None:
 def cmd_suggest(args: argparse.Namespace) -> int:
     """Answer a site-suggestion question; print it, write JSON and a layer when asked."""
     from spaceplanner.engine.suggest import suggest
-    from spaceplanner.files import atomic_path
+    from spaceplanner.files import atomic_path, check_targets, output_unit, plan_inputs
     from spaceplanner.layers.errors import PlanError
     from spaceplanner.model.plan import load_plan
 
@@ -116,6 +123,15 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         msg = f"--for {args.for_} is a question of the {expected} period, not {args.period}"
         raise PlanError(msg, field="period", hint=f"drop --period or use --period {expected}")
     plan = load_plan(plan_path(args), strict=True)
+    outputs = ("suggestions.json", "suggestions.gpkg")
+    if args.out:  # refused before solving, so the user does not wait for an error
+        check_targets(
+            Path(args.out),
+            outputs,
+            overwrite=args.overwrite,
+            inputs=plan_inputs(plan),
+            replaceable=_own_suggestions,
+        )
     result = suggest(
         plan,
         for_=args.for_,
@@ -126,12 +142,13 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         rules=args.rules,
         circle=args.circle,
         time_limit=args.time_limit,
-        progress=ProgressBar(sys.stderr),
+        feedback=progress_feedback(args),
     )
     text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)
     to_stdout = args.json == "-"
     out = sys.stderr if to_stdout else sys.stdout
-    _print(result, out)
+    if not args.quiet:
+        _print(result, out)
     if to_stdout:
         print(text)
     elif args.json:
@@ -143,16 +160,34 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             tmp.write_text(text, encoding="utf-8")
     if args.out:
         folder = Path(args.out)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            msg = f"the output folder cannot be created ({exc.strerror})"
-            raise PlanError(msg, file=str(folder), hint="choose another --out") from exc
-        with atomic_path(folder / "suggestions.json") as tmp:
-            tmp.write_text(text, encoding="utf-8")
-        layer = result.layer()
-        if len(layer):
-            with atomic_path(folder / "suggestions.gpkg") as tmp:
-                layer.to_file(tmp, layer="suggestions", driver="GPKG", engine="pyogrio")
-        print(f"Wrote {folder / 'suggestions.json'}", file=out)
+        # one unit: the JSON and the layer always come from the same answer (an answer without
+        # sites writes an empty layer, so no earlier layer is left beside the new JSON)
+        with output_unit(
+            folder, overwrite=args.overwrite, inputs=plan_inputs(plan), replaceable=_own_suggestions
+        ) as staging:
+            (staging / outputs[0]).write_text(text, encoding="utf-8")
+            result.layer().to_file(
+                staging / outputs[1], layer="suggestions", driver="GPKG", engine="pyogrio"
+            )
+        if not args.quiet:
+            print(f"Wrote {', '.join(str(folder / name) for name in outputs)}", file=out)
     return EXIT_OK
+
+
+def _own_suggestions(path: Path) -> bool:
+    """True for a file an earlier ``suggest --out`` wrote (``suggest`` refreshes those)."""
+    if path.name == "suggestions.json" and path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(data, dict) and {"question", "suggestions"} <= set(data)
+    if path.name == "suggestions.gpkg" and path.is_file():
+        import pyogrio
+
+        try:
+            names = {str(row[0]) for row in pyogrio.list_layers(path)}
+        except Exception:  # GDAL raises many types for a file it cannot read
+            return False
+        return names == {"suggestions"}
+    return False

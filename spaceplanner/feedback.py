@@ -28,6 +28,10 @@ STEPS = {
     "drawing": "drawing",
     "moving": "moving into place",
     "suggesting": "suggesting sites",
+    "candidates": "reading the candidates",
+    "checks": "checks and distances",
+    "solving": "solving",
+    "ranking": "ranking the sites",
     "done": "done",
 }
 

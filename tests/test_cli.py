@@ -113,3 +113,60 @@ def test_convert_refuses_a_folder_or_a_missing_folder_as_output(
     err = capsys.readouterr().err
     assert "does not exist" in err and "nowhere" in err
     assert not (tmp_path / "nowhere").exists()
+
+
+class _Terminal:
+    """A stderr that says it is a terminal (the progress bar draws only on one)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_evaluate_draws_its_progress_by_step_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["evaluate", "--sample", "synthetic_cn", "--out", str(tmp_path / "a")]) == 0
+    frames = [f for f in terminal.text.split("\r") if f.startswith("[")]
+    labels = [f.split("] ", 1)[1].split("%", 1)[1].strip() for f in frames]
+    assert labels == [
+        "network and residents",
+        "shelters",
+        "activity spaces",
+        "facilities",
+        "gaps",
+        "done",
+    ]
+    assert frames[-1].startswith("[" + "#" * 30 + "]")
+    # --quiet: no bar even on a terminal
+    terminal.text = ""
+    assert main(["evaluate", "--sample", "synthetic_cn", "--out", str(tmp_path / "b"), "-q"]) == 0
+    assert terminal.text == ""
+
+
+def test_quiet_prints_nothing_but_errors(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["evaluate", "--sample", "synthetic_cn", "--out", str(out), "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["population"] > 0
+    args = ["export", "--sample", "synthetic_cn", "--format", "csv", "--out", str(tmp_path / "e")]
+    assert main([*args, "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert (tmp_path / "e" / "indicators.csv").is_file()
+    # the JSON asked for on stdout is still given; a summary is not
+    assert main(["evaluate", "--sample", "synthetic_cn", "--json", "-", "--quiet"]) == 0
+    shown = capsys.readouterr()
+    assert json.loads(shown.out)["plan"] and shown.err == ""
+    # errors are never quiet
+    assert main(["evaluate", str(tmp_path / "missing.toml"), "--quiet"]) == 2
+    shown = capsys.readouterr()
+    assert shown.out == "" and "error:" in shown.err and "missing.toml" in shown.err

@@ -393,3 +393,31 @@ def test_export_with_unreadable_suggestions_is_a_clear_error(
     code = main([*args, "--out", str(tmp_path / "e")])
     err = capsys.readouterr().err
     assert code == 2 and "suggestions cannot be read" in err and "internal error" not in err
+
+
+def test_cli_out_is_one_unit_refreshed_by_suggest_only(
+    plan_file: Path, tmp_path: Path, capsys
+) -> None:
+    """suggestions.json and suggestions.gpkg are written together (output_unit); a later answer
+    replaces an earlier one, a stranger's file of the same name only with --overwrite."""
+    out = tmp_path / "out"
+    assert main(["suggest", str(plan_file), "--add", "2", "--out", str(out), "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert sorted(p.name for p in out.iterdir()) == ["suggestions.gpkg", "suggestions.json"]
+    # an answer without sites leaves no earlier layer beside its JSON
+    done = make_plan(homes=[(0, 1000)], candidates=[("J1", 100, 1000)], shelters=[("S1", 0, 2000)])
+    save_plan(done, tmp_path / "done.gpkg")
+    args = ["suggest", str(tmp_path / "done.gpkg"), "--target", "1.0", "--out", str(out)]
+    assert main(args) == 0
+    assert "already reach the target" in capsys.readouterr().out
+    assert json.loads((out / "suggestions.json").read_text(encoding="utf-8"))["suggestions"] == []
+    assert len(gpd.read_file(out / "suggestions.gpkg", layer="suggestions")) == 0
+    # a file suggest did not write is refused before solving, and kept
+    (out / "suggestions.json").write_text("my notes", encoding="utf-8")
+    assert main(["suggest", str(plan_file), "--add", "2", "--out", str(out)]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert (out / "suggestions.json").read_text(encoding="utf-8") == "my notes"
+    assert main(["suggest", str(plan_file), "--add", "2", "--out", str(out), "--overwrite"]) == 0
+    data = json.loads((out / "suggestions.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["suggestions"]] == ["J1", "J3"]
+    assert sorted(p.name for p in out.iterdir()) == ["suggestions.gpkg", "suggestions.json"]

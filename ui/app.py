@@ -11,7 +11,8 @@ from PyQt5.QtCore import QSize
 from PyQt5.QtWidgets import QApplication
 
 from spaceplanner.engine.evaluation import Evaluator
-from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.files import atomic_path
+from spaceplanner.layers.errors import PlanError, SpacePlannerError
 from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path, list_samples
 from spaceplanner.ui import i18n
@@ -106,12 +107,19 @@ def _snapshot(args: argparse.Namespace, app: QApplication, lang: str) -> int:
     if window.canvas is not None:
         window.canvas.zoom_to_extent()
         app.processEvents()
-    ok = window.grab().save(args.snapshot)
-    window._closing_ok = True
-    window.close()
-    if not ok:
-        print(f"error: cannot write {args.snapshot}", file=sys.stderr)
+    try:
+        with atomic_path(args.snapshot) as tmp:
+            if not window.grab().save(str(tmp)):
+                msg = "the snapshot cannot be written"
+                raise PlanError(
+                    msg, file=args.snapshot, hint="give a .png path in a writable folder"
+                )
+    except SpacePlannerError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
         return 2
+    finally:
+        window._closing_ok = True
+        window.close()
     if error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -40,6 +40,7 @@ from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.panels.qt_start_page import QtStartPage
 from spaceplanner.ui.qt_plan_files import QtPlanFiles
 from spaceplanner.ui.qt_settings import app_home, recent_plans, remember_plan, settings
+from spaceplanner.ui.qt_steps import step_text
 
 __all__ = ["QtMainWindow"]
 
@@ -683,9 +684,9 @@ class QtMainWindow(QMainWindow):
             self.cancel_button.setVisible(True)
         self.cancel_action.setEnabled(True)
 
-    def _evaluation_progress(self, fraction: float, text: str) -> None:
+    def _evaluation_progress(self, fraction: float, code: str, detail: str) -> None:
         self.progress.setValue(round(100 * fraction))
-        self.progress.setFormat(f"{text} %p%")
+        self.progress.setFormat(f"{step_text(code, detail)} %p%")
 
     def _evaluation_done(self) -> None:
         self.progress.setVisible(False)

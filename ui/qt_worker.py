@@ -20,6 +20,12 @@ Two kinds of run:
     on the map are those of :attr:`QtEvaluationRunner.last_full_report`, and
     :attr:`QtEvaluationRunner.stale_areas` says they no longer match the figures.
 
+Every job gets a :class:`~spaceplanner.feedback.Feedback`: it reports progress by step code
+(the signals carry ``(fraction, code, detail)``; :func:`spaceplanner.ui.qt_steps.step_text` gives
+the words) and Cancel calls :meth:`~spaceplanner.feedback.Feedback.cancel`, which is safe from
+the GUI thread; the job stops with :class:`~spaceplanner.feedback.CancelledError` at its next
+check.
+
 Requests made while a run is going are coalesced (the policy, Qt-free, is
 :mod:`spaceplanner.ui.model.scheduling`): at most one more run is remembered (a full one if any
 full run was asked for), and it evaluates the plan as it is when it starts, so no stale run is
@@ -46,7 +52,8 @@ from PyQt5.QtCore import (
     pyqtSlot,
 )
 
-from spaceplanner.engine.evaluation import CancelledError, Evaluator
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.feedback import CancelledError, Feedback, Listener
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.report import Report
@@ -63,19 +70,31 @@ __all__ = ["QtBackgroundTask", "QtEvaluationRunner", "TaskFunction"]
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[float, str], None]
-#: A task: called in the worker thread with a progress callback and a function that tells
-#: whether the user asked to cancel; returns the result, or raises.
-TaskFunction = Callable[[Progress, Callable[[], bool]], Any]
+#: A task: called in the worker thread with the job's feedback (progress by step code, cancel);
+#: returns the result, or raises (:class:`~spaceplanner.feedback.CancelledError` once cancelled).
+TaskFunction = Callable[[Feedback], Any]
 
 
 @dataclass(eq=False)
 class _Job:
-    """One run of a task function on the worker thread."""
+    """One run of a task function on the worker thread, with its feedback."""
 
     fn: TaskFunction
-    cancel: threading.Event = field(default_factory=threading.Event)
     info: dict[str, Any] = field(default_factory=dict)
+    #: Where the feedback's steps go (the host sets it when the job is submitted).
+    sink: Listener | None = None
+    feedback: Feedback = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.feedback = Feedback(self._report)
+
+    def _report(self, fraction: float, code: str, detail: str) -> None:
+        if self.sink is not None:
+            self.sink(fraction, code, detail)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.feedback.is_cancelled
 
 
 class _TaskHost(QObject):
@@ -93,7 +112,7 @@ class _TaskHost(QObject):
 
     IDLE_SECONDS = 60.0
 
-    progress = pyqtSignal(object, float, str)
+    progress = pyqtSignal(object, float, str, str)
     done = pyqtSignal(object, object)
     failed = pyqtSignal(object, str)
     cancelled = pyqtSignal(object)
@@ -115,6 +134,10 @@ class _TaskHost(QObject):
             return self._thread is not None and self._thread.is_alive()
 
     def submit(self, job: _Job) -> None:
+        """Queue ``job``; its feedback's steps are emitted as :attr:`progress`."""
+        job.sink = lambda fraction, code, detail: self._emit(
+            self.progress, job, fraction, code, detail
+        )
         with self._lock:
             self._idle.clear()
             if self._thread is None:
@@ -151,9 +174,7 @@ class _TaskHost(QObject):
     def _execute(self, job: _Job) -> None:
         """Run ``job`` (in the worker thread) and emit how it ended."""
         try:
-            result = job.fn(
-                lambda f, text: self._emit(self.progress, job, f, text), job.cancel.is_set
-            )
+            result = job.fn(job.feedback)
         except CancelledError:
             self._emit(self.cancelled, job)
         except SpacePlannerError as exc:
@@ -164,7 +185,7 @@ class _TaskHost(QObject):
             log.error("background task failed:\n%s", job.info["traceback"])
             self._emit(self.failed, job, f"{type(exc).__name__}: {exc}")
         else:
-            if job.cancel.is_set():
+            if job.cancelled:
                 self._emit(self.cancelled, job)  # ended before it saw the flag: discarded
             else:
                 self._emit(self.done, job, result)
@@ -212,8 +233,9 @@ class QtBackgroundTask(QObject):
     -------
     started()
         A task began.
-    progress(float fraction, str text)
-        What the task reported, in the GUI thread.
+    progress(float fraction, str code, str detail)
+        The step the task reported (a code of :data:`spaceplanner.feedback.STEPS`; the words
+        are :func:`spaceplanner.ui.qt_steps.step_text`), in the GUI thread.
     finished(object result)
         The task's return value.
     failed(str message)
@@ -224,7 +246,7 @@ class QtBackgroundTask(QObject):
     """
 
     started = pyqtSignal()
-    progress = pyqtSignal(float, str)
+    progress = pyqtSignal(float, str, str)
     finished = pyqtSignal(object)
     failed = pyqtSignal(str)
     cancelled = pyqtSignal()
@@ -244,10 +266,11 @@ class QtBackgroundTask(QObject):
         return self._current is not None
 
     def start(self, fn: TaskFunction) -> bool:
-        """Run ``fn(progress, cancelled)`` on the worker thread; False when one is running.
+        """Run ``fn(feedback)`` on the worker thread; False when one is running.
 
-        ``fn`` calls ``progress(fraction, text)`` to report and polls ``cancelled()``; to stop
-        it raises :class:`~spaceplanner.engine.evaluation.CancelledError`.
+        ``fn`` reports with ``feedback.step(code, fraction, detail)`` and stops at
+        ``feedback.check()`` (raising :class:`~spaceplanner.feedback.CancelledError`) once
+        :meth:`cancel` was called.
         """
         if self._current is not None:
             return False
@@ -257,13 +280,14 @@ class QtBackgroundTask(QObject):
         return True
 
     def cancel(self) -> None:
-        """Ask the running task to stop; :attr:`cancelled` follows when it has."""
+        """Ask the running task to stop (:meth:`Feedback.cancel
+        <spaceplanner.feedback.Feedback.cancel>`); :attr:`cancelled` follows when it has."""
         if self._current is not None:
-            self._current.cancel.set()
+            self._current.feedback.cancel()
 
     def is_cancelling(self) -> bool:
         """True when the running task was asked to stop."""
-        return self._current is not None and self._current.cancel.is_set()
+        return self._current is not None and self._current.cancelled
 
     def wait(self, ms: int = 30000) -> bool:
         """Block (processing events) until the task has ended and reported; True when idle."""
@@ -279,10 +303,10 @@ class QtBackgroundTask(QObject):
         self._current = None
         return self._host.stop(ms)
 
-    @pyqtSlot(object, float, str)
-    def _on_progress(self, job: _Job, fraction: float, text: str) -> None:
-        if job is self._current and not job.cancel.is_set():
-            self.progress.emit(fraction, text)
+    @pyqtSlot(object, float, str, str)
+    def _on_progress(self, job: _Job, fraction: float, code: str, detail: str) -> None:
+        if job is self._current and not job.cancelled:
+            self.progress.emit(fraction, code, detail)
 
     @pyqtSlot(object, object)
     def _on_done(self, job: _Job, result: object) -> None:
@@ -325,8 +349,9 @@ class QtEvaluationRunner(QObject):
     started(bool full)
         A run began. Exactly one of the three signals below follows it (none after
         :meth:`shutdown`).
-    progress(float fraction, str text)
-        How far a full run is (translated step names).
+    progress(float fraction, str code, str detail)
+        How far a full run is: the step code (:data:`spaceplanner.feedback.STEPS`; the words
+        are :func:`spaceplanner.ui.qt_steps.step_text`).
     finished(object report, bool full)
         A run ended with a :class:`~spaceplanner.results.report.Report`, already given to
         :meth:`Session.set_report <spaceplanner.ui.model.session.Session.set_report>`.
@@ -338,7 +363,7 @@ class QtEvaluationRunner(QObject):
     """
 
     started = pyqtSignal(bool)
-    progress = pyqtSignal(float, str)
+    progress = pyqtSignal(float, str, str)
     finished = pyqtSignal(object, bool)
     failed = pyqtSignal(str)
     cancelled = pyqtSignal()
@@ -488,13 +513,14 @@ class QtEvaluationRunner(QObject):
         return with_areas_of(live, self.last_full_report)
 
     def cancel(self) -> None:
-        """Stop the current run at its next step and forget any wanted run.
+        """Stop the current run at its next check (:meth:`Feedback.cancel
+        <spaceplanner.feedback.Feedback.cancel>`) and forget any wanted run.
 
         :attr:`cancelled` is emitted when the run has stopped.
         """
         self._schedule.cancel()
         if self._current is not None:
-            self._current.cancel.set()
+            self._current.feedback.cancel()
 
     def wait(self, ms: int = 30000) -> bool:
         """Block, processing events, until no run is going or wanted; True when idle."""
@@ -537,7 +563,7 @@ class QtEvaluationRunner(QObject):
         rules = self._rules
         scenario, period = session.scenario, session.period
 
-        def run(progress: Progress, cancelled: Callable[[], bool]) -> Report:
+        def run(feedback: Feedback) -> Report:
             start = time.perf_counter()
             ev = evaluator if evaluator is not None else Evaluator(plan, rules=rules)
             job.info["evaluator"] = ev
@@ -545,8 +571,7 @@ class QtEvaluationRunner(QObject):
             report = ev.evaluate(
                 scenario=scenario,
                 period=period,
-                progress=progress if full else None,
-                cancel=cancelled,
+                feedback=feedback,
                 gaps=True if full else "points",
             )
             job.info["duration"] = time.perf_counter() - start
@@ -595,10 +620,11 @@ class QtEvaluationRunner(QObject):
         if wanted is not None:
             self._start(full=wanted == "full")
 
-    @pyqtSlot(object, float, str)
-    def _on_progress(self, job: _Job, fraction: float, text: str) -> None:
-        if job is self._current and not job.cancel.is_set():
-            self.progress.emit(fraction, self._step_text(text))
+    @pyqtSlot(object, float, str, str)
+    def _on_progress(self, job: _Job, fraction: float, code: str, detail: str) -> None:
+        # a live run is too quick for a progress bar
+        if job is self._current and job.info["full"] and not job.cancelled:
+            self.progress.emit(fraction, code, detail)
 
     @pyqtSlot(object, object)
     def _on_done(self, job: _Job, report: Report) -> None:
@@ -643,15 +669,3 @@ class QtEvaluationRunner(QObject):
         if outcome is not None:
             self.cancelled.emit()
             self._next(job, settled=False)
-
-    def _step_text(self, text: str) -> str:
-        """The engine's step name, translated."""
-        steps = {
-            "network and residents": self.tr("Walking network and residents"),
-            "shelters": self.tr("Shelters"),
-            "activity spaces": self.tr("Activity spaces"),
-            "facilities": self.tr("Facilities"),
-            "gaps": self.tr("Gap and service areas"),
-            "done": self.tr("Done"),
-        }
-        return steps.get(text, text)

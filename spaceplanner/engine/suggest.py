@@ -13,18 +13,16 @@ spaces that are not yet dual-use and the open parcels). Each goes through the sa
 as real shelters in the chosen scenario; candidates the checks leave no room on, that hold
 nobody or reach nobody are excluded, with the reason.
 
-The model (README, "Site suggestions"): residents within the radius of the same sites are one
-group ``g`` of ``P_g`` persons (this leaves every optimum unchanged). For shelters, a
-**capacitated maximal covering** model: flows ``x_gs >= 0`` from group to site (only pairs within
-the radius), ``y_j`` in {0, 1} per candidate;
-``sum_s x_gs <= P_g``, ``sum_g x_gs <= c_s`` (existing), ``sum_g x_gj <= c_j y_j`` (candidates),
-``sum_j y_j <= k``, maximise ``sum x`` (Church & ReVelle 1974, with capacities as in Pirkul &
-Schilling 1991). For coverage, the maximal covering location problem: ``z_g <= sum_{j covers g}
-y_j``, maximise ``sum P_g z_g``. The target question minimises ``sum cost_j y_j`` subject to the
-served persons reaching the target (the location set covering problem, Toregas et al. 1971, with
-a partial target). Solved exactly with HiGHS (``scipy.optimize.milp``) within a time limit; the
-optimality gap is reported. A model too large for the limit falls back to a greedy selection
-with the LP relaxation as bound, and says so.
+This module asks the question and reads the answer: the candidates, their checks and distances,
+the exclusions, the figures before and after. The models and their solvers
+(README, "Site suggestions") are in :mod:`spaceplanner.engine.covering`: solved exactly with
+HiGHS within a time limit, the optimality gap reported; a model too large for the limit falls back
+to a greedy selection with the LP relaxation as bound, and says so.
+
+Progress and cancel go through a :class:`~spaceplanner.feedback.Feedback` (step codes
+``candidates``, ``checks``, ``solving``, ``ranking``, ``done``); the exact solver itself cannot
+be interrupted, so a cancel while it runs takes effect when it returns (at the latest after the
+time limit).
 """
 
 from __future__ import annotations
@@ -39,12 +37,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
+from spaceplanner.engine import covering
 from spaceplanner.engine.capacity import assign
-from spaceplanner.engine.evaluation import CancelledError, Evaluator, ShelterProblem
+from spaceplanner.engine.covering import MAX_VARIABLES, MIP_GAP, CoveringModel
+from spaceplanner.engine.evaluation import Evaluator, ShelterProblem
 from spaceplanner.engine.siting import is_dual_use
+from spaceplanner.feedback import Feedback
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.commands import AddFeatures, AddLayer
@@ -53,10 +52,6 @@ from spaceplanner.model.rules import Profile
 
 __all__ = ["Suggestion", "Suggestions", "adding_command", "suggest"]
 
-#: Models with more variables than this are not given to the exact solver (greedy instead).
-MAX_VARIABLES = 3_000_000
-#: Relative optimality gap at which the exact solver stops.
-MIP_GAP = 1e-6
 #: Words of a parcel's land use that mark open ground (a shelter candidate with ``auto``).
 OPEN_LAND_USES = (
     "vacant", "open", "park", "green", "square", "plaza", "school", "sport", "pitch",
@@ -224,240 +219,6 @@ def _as_role(frame: gpd.GeoDataFrame, name: str, role: str, kind: str | None) ->
 # -- the problem: groups and arcs ---------------------------------------------------------------
 
 
-def _groups(
-    resident: np.ndarray, site: np.ndarray, population: np.ndarray, n_sites: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Residents reaching the same set of sites as one group: ``(group population, arc group,
-    arc site)`` with one arc per (group, site)."""
-    if resident.size == 0:
-        return np.empty(0), np.empty(0, np.int64), np.empty(0, np.int64)
-    order = np.lexsort((site, resident))
-    r, s = resident[order], site[order]
-    keep = np.r_[True, (r[1:] != r[:-1]) | (s[1:] != s[:-1])]
-    r, s = r[keep], s[keep]
-    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
-    rng = np.random.default_rng(0)
-    w1, w2 = (rng.integers(0, 2**63, size=n_sites, dtype=np.uint64) for _ in range(2))
-    with np.errstate(over="ignore"):
-        sig = np.column_stack([np.add.reduceat(w1[s], starts), np.add.reduceat(w2[s], starts)])
-    _, first, member = np.unique(sig, axis=0, return_index=True, return_inverse=True)
-    member = member.ravel()
-    residents = r[starts]
-    group_pop = np.bincount(member, weights=population[residents], minlength=first.size)
-    # the arcs of a group are those of its first member
-    rep_resident = residents[first]
-    rep_of = np.full(int(r.max()) + 1, -1, dtype=np.int64)
-    rep_of[rep_resident] = np.arange(first.size)
-    arc_mask = rep_of[r] >= 0
-    return group_pop, rep_of[r[arc_mask]], s[arc_mask]
-
-
-@dataclass
-class _Model:
-    """A capacitated (or plain) covering problem over groups and sites."""
-
-    group_pop: np.ndarray
-    arc_g: np.ndarray
-    arc_s: np.ndarray
-    capacity: np.ndarray | None  # per site; None: coverage (no capacities)
-    candidate: np.ndarray  # per site: True for a candidate
-    cost: np.ndarray  # per candidate (in candidate order)
-    fixed: float = 0.0  # persons already served outside the model (coverage)
-
-    @property
-    def cand_sites(self) -> np.ndarray:
-        return np.flatnonzero(self.candidate)
-
-    def value(self, open_candidates: np.ndarray) -> float:
-        """Persons served with the existing sites and ``open_candidates`` (candidate indices)."""
-        sites = np.concatenate([np.flatnonzero(~self.candidate), self.cand_sites[open_candidates]])
-        on = np.zeros(self.candidate.size, dtype=bool)
-        on[sites] = True
-        use = on[self.arc_s]
-        if self.capacity is None:
-            served = np.zeros(self.group_pop.size, dtype=bool)
-            served[self.arc_g[use]] = True
-            return self.fixed + float(self.group_pop[served].sum())
-        pairs = pd.DataFrame(
-            {"r": self.arc_g[use], "s": self.arc_s[use], "d": np.zeros(int(use.sum()))}
-        )
-        cap = np.where(on, self.capacity, 0.0)
-        result = assign(self.group_pop, cap, pairs, np.zeros(self.group_pop.size, np.int64))
-        return self.fixed + result.flow
-
-
-def _solve(
-    model: _Model, *, k: int | None, need: float | None, time_limit: float, relax: bool = False
-) -> tuple[np.ndarray | None, float, float, bool]:
-    """Solve the MILP: ``(open candidates, objective, dual bound, optimal)``; None if infeasible
-    or no solution within the time limit."""
-    n_g, n_a = model.group_pop.size, model.arc_g.size
-    cand = model.cand_sites
-    n_c = cand.size
-    cand_of_site = np.full(model.candidate.size, -1, dtype=np.int64)
-    cand_of_site[cand] = np.arange(n_c)
-    coverage = model.capacity is None
-    # variables: coverage: z_g (n_g), y_j (n_c); capacitated: x_a (n_a), y_j (n_c)
-    n_main = n_g if coverage else n_a
-    rows: list[sparse.spmatrix] = []
-    lo: list[np.ndarray] = []
-    hi: list[np.ndarray] = []
-    if coverage:
-        # z_g - sum_{j covers g} y_j <= 0   (arcs to existing sites never appear here)
-        cand_arc = cand_of_site[model.arc_s] >= 0
-        g, j = model.arc_g[cand_arc], cand_of_site[model.arc_s[cand_arc]]
-        a = sparse.hstack(
-            [
-                sparse.identity(n_g, format="csr"),
-                -sparse.csr_matrix((np.ones(g.size), (g, j)), shape=(n_g, n_c)),
-            ]
-        )
-        rows.append(a)
-        lo.append(np.full(n_g, -np.inf))
-        hi.append(np.zeros(n_g))
-        served = sparse.csr_matrix(np.r_[model.group_pop, np.zeros(n_c)])
-    else:
-        arcs = np.arange(n_a)
-        # sum_s x_gs <= P_g
-        rows.append(
-            sparse.hstack(
-                [
-                    sparse.csr_matrix((np.ones(n_a), (model.arc_g, arcs)), shape=(n_g, n_a)),
-                    sparse.csr_matrix((n_g, n_c)),
-                ]
-            )
-        )
-        lo.append(np.full(n_g, -np.inf))
-        hi.append(model.group_pop)
-        # existing sites: sum_g x_gs <= c_s ; candidates: sum_g x_gj - c_j y_j <= 0
-        n_s = model.candidate.size
-        site_rows = sparse.csr_matrix((np.ones(n_a), (model.arc_s, arcs)), shape=(n_s, n_a))
-        cap = model.capacity
-        assert cap is not None
-        y_part = sparse.csr_matrix((-cap[cand], (cand, np.arange(n_c))), shape=(n_s, n_c))
-        rows.append(sparse.hstack([site_rows, y_part]))
-        lo.append(np.full(n_s, -np.inf))
-        hi.append(np.where(model.candidate, 0.0, cap))
-        served = sparse.csr_matrix(np.r_[np.ones(n_a), np.zeros(n_c)])
-    base = model.fixed
-    if k is not None:
-        rows.append(sparse.csr_matrix(np.r_[np.zeros(n_main), np.ones(n_c)]))
-        lo.append(np.array([-np.inf]))
-        hi.append(np.array([float(k)]))
-        # maximise persons; ties: the cheaper, then the earlier candidate (a deterministic answer)
-        tie = (
-            1e-7
-            * (model.cost / max(float(model.cost.max()), 1e-12) + np.arange(n_c) / max(n_c, 1))
-            / 2
-        )
-        c = -np.asarray(served.todense()).ravel() + np.r_[np.zeros(n_main), tie]
-    else:
-        assert need is not None
-        rows.append(served)
-        lo.append(np.array([need - base]))
-        hi.append(np.array([np.inf]))
-        tie = 1e-7 * np.arange(n_c) / max(n_c, 1) * float(model.cost.min(initial=1.0))
-        c = np.r_[np.zeros(n_main), model.cost + tie]
-    upper = np.r_[np.ones(n_main) if coverage else np.full(n_main, np.inf), np.ones(n_c)]
-    integrality = np.r_[np.zeros(n_main), np.zeros(n_c) if relax else np.ones(n_c)].astype(int)
-    res = milp(
-        c,
-        constraints=[
-            LinearConstraint(sparse.vstack(rows).tocsr(), np.concatenate(lo), np.concatenate(hi))
-        ],
-        integrality=integrality,
-        bounds=Bounds(np.zeros(n_main + n_c), upper),
-        options={"time_limit": max(time_limit, 1e-3), "mip_rel_gap": MIP_GAP, "disp": False},
-    )
-    if res.x is None:
-        return None, math.nan, math.nan, False
-    y = res.x[n_main:]
-    chosen = np.flatnonzero(y > 0.5)
-    objective = float(-res.fun) + base if k is not None else float(res.fun)
-    bound = getattr(res, "mip_dual_bound", None)
-    if bound is None or not np.isfinite(bound):
-        bound = res.fun
-    bound_value = float(-bound) + base if k is not None else float(bound)
-    optimal = res.status == 0
-    return chosen, objective, bound_value, optimal
-
-
-def _greedy(
-    model: _Model, *, k: int | None, need: float | None, cancel: Callable[[], bool] | None
-) -> np.ndarray:
-    """Open candidates one at a time, each time the one that adds most persons (per unit of
-    cost for the target question), until ``k`` are open or the target is met. Gains only
-    shrink as sites open (the served persons are a submodular function of the open sites), so
-    a candidate whose last gain is below the best of this round is not evaluated again."""
-    n_c = model.cand_sites.size
-    per = model.cost if need is not None else np.ones(n_c)
-    bound = np.full(n_c, np.inf)
-    is_open = np.zeros(n_c, dtype=bool)
-    chosen: list[int] = []
-    current = model.value(np.empty(0, np.int64))
-    while (k is None or len(chosen) < k) and (need is None or current < need - 1e-9):
-        if cancel is not None and cancel():
-            break
-        best, best_score, best_gain = -1, -np.inf, 0.0
-        for j in np.argsort(-(bound / per), kind="stable"):
-            if is_open[j]:
-                continue
-            if bound[j] / per[j] <= best_score:
-                break
-            gain = model.value(np.array([*chosen, j])) - current
-            bound[j] = gain
-            if gain / per[j] > best_score + 1e-12:
-                best, best_score, best_gain = int(j), gain / per[j], gain
-        if best < 0 or best_gain <= 1e-9:
-            break
-        chosen.append(best)
-        is_open[best] = True
-        current += best_gain
-    return np.asarray(chosen, dtype=np.int64)
-
-
-def _prefer_earlier(model: _Model, chosen: np.ndarray, budget: int = 400) -> np.ndarray:
-    """Among answers as good as ``chosen``, the one with the cheaper, then earlier candidates:
-    each chosen candidate is swapped for an earlier one of no higher cost that serves as many
-    (a deterministic tie-break; the solver's own choice among equal optima is arbitrary)."""
-    best = model.value(chosen)
-    picked = [int(j) for j in chosen]
-    evaluations = 0
-    changed = True
-    while changed and evaluations < budget:
-        changed = False
-        for j in sorted(picked, reverse=True):
-            for i in range(j):
-                if i in picked or model.cost[i] > model.cost[j] or evaluations >= budget:
-                    continue
-                trial = [i if c == j else c for c in picked]
-                evaluations += 1
-                if model.value(np.asarray(trial)) >= best - 1e-9:
-                    picked = trial
-                    changed = True
-                    break
-            if changed:
-                break
-    return np.asarray(sorted(picked), dtype=np.int64)
-
-
-def _rank(model: _Model, chosen: np.ndarray) -> tuple[np.ndarray, list[float], list[float]]:
-    """Order the chosen candidates by what each adds, greedily: ``(order, gains, curve)``."""
-    order: list[int] = []
-    gains: list[float] = []
-    curve: list[float] = []
-    current = model.value(np.empty(0, np.int64))
-    left = [int(j) for j in chosen]
-    while left:
-        values = [model.value(np.array([*order, j])) for j in left]
-        i = int(np.argmax(values))
-        gains.append(values[i] - current)
-        current = values[i]
-        curve.append(current)
-        order.append(left.pop(i))
-    return np.asarray(order, dtype=np.int64), gains, curve
-
-
 # -- the question -----------------------------------------------------------------------------
 
 
@@ -485,6 +246,7 @@ def suggest(
     rules: str | None = None,
     circle: str | None = None,
     time_limit: float = 60.0,
+    feedback: Feedback | None = None,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Suggestions:
@@ -506,6 +268,13 @@ def suggest(
         For activity spaces, the life circle (the profile's smallest when omitted).
     time_limit
         Seconds for the exact solver.
+    feedback
+        Progress by step code (``candidates``, ``checks``, ``solving``, ``ranking``, ``done``)
+        and cancel: a cancel stops the work with :class:`~spaceplanner.feedback.CancelledError`
+        at the next step (the exact solver runs to its end or its time limit first).
+    progress, cancel
+        Simple callbacks instead of ``feedback``: ``progress(fraction, English label)``,
+        ``cancel()`` returning True to stop.
 
     Raises
     ------
@@ -514,14 +283,7 @@ def suggest(
         time limit of 0).
     """
     start = time.perf_counter()
-
-    def step(fraction: float, what: str) -> None:
-        if cancel is not None and cancel():
-            msg = "the suggestion was cancelled"
-            raise CancelledError(msg)
-        if progress is not None:
-            progress(fraction, what)
-
+    fb = feedback or Feedback.from_callbacks(progress, cancel)
     if (add is None) == (target is None):
         msg = "ask one question: --add K (sites to add) or --target SHARE (share to reach)"
         raise PlanError(msg, field="add", hint="e.g. --add 3 or --target 1.0")
@@ -535,7 +297,7 @@ def suggest(
         msg = f"a time limit of {time_limit!r} s leaves the solver no time"
         raise PlanError(msg, field="time_limit", hint="give a positive number of seconds, e.g. 60")
 
-    step(0.0, "candidates")
+    fb.step("candidates", 0.0)
     ev = Evaluator(plan, rules=rules)
     profile = ev.profile
     role, kind = _parse_for(for_, profile)
@@ -554,7 +316,7 @@ def suggest(
     shelter_layer = _as_role(frame, work_name, "shelters", None)
     work = replace(plan, layers={**plan.layers, work_name: shelter_layer})
     wev = Evaluator(work, rules=rules)
-    step(0.1, "checks and distances")
+    fb.step("checks", 0.1)
     problem = wev.shelter_problem(scenario=scenario)
     table = problem.table.reset_index(drop=True)
     is_cand = (table["layer"] == work_name).to_numpy()
@@ -597,10 +359,10 @@ def suggest(
         new_index = np.full(len(table), -1, dtype=np.int64)
         new_index[keep_site] = np.arange(int(keep_site.sum()))
         arc_ok = keep_site[s_idx]
-        group_pop, arc_g, arc_s = _groups(
+        group_pop, arc_g, arc_s = covering.groups(
             r_idx[arc_ok], new_index[s_idx[arc_ok]], population, int(keep_site.sum())
         )
-        model = _Model(
+        model = CoveringModel(
             group_pop,
             arc_g,
             arc_s,
@@ -657,10 +419,10 @@ def suggest(
         new_index = np.full(len(frame), -1, dtype=np.int64)
         new_index[usable_c] = np.arange(int(usable_c.sum()))
         arc_ok = usable_c[site] & ~covered[resident]
-        group_pop, arc_g, arc_s = _groups(
+        group_pop, arc_g, arc_s = covering.groups(
             resident[arc_ok], new_index[site[arc_ok]], population, int(usable_c.sum())
         )
-        model = _Model(
+        model = CoveringModel(
             group_pop,
             arc_g,
             arc_s,
@@ -694,7 +456,7 @@ def suggest(
             )
             raise PlanError(msg, layer=cand_name, hint="add candidates, or lower the target")
 
-    step(0.3, "solving")
+    fb.step("solving", 0.3)
     n_vars = (model.group_pop.size if model.capacity is None else model.arc_g.size) + n_c
     solver = "HiGHS MILP"
     chosen: np.ndarray | None = None
@@ -704,7 +466,9 @@ def suggest(
         chosen, optimal, gap = np.empty(0, np.int64), True, 0.0
         notes.append("the existing sites already reach the target: nothing to add")
     elif n_vars <= MAX_VARIABLES:
-        chosen, objective, bound, optimal = _solve(model, k=add, need=need, time_limit=time_limit)
+        chosen, objective, bound, optimal = covering.solve(
+            model, k=add, need=need, time_limit=time_limit
+        )
         if chosen is not None:
             gap = abs(bound - objective) / max(abs(objective), 1e-9)
             if not optimal:
@@ -719,9 +483,9 @@ def suggest(
         )
     if chosen is None:
         solver = "greedy (LP bound)"
-        chosen = _greedy(model, k=add, need=need, cancel=cancel)
+        chosen = covering.greedy(model, k=add, need=need, feedback=fb)
         if add is not None:
-            _x, _o, lp_bound, _ok = _solve(
+            _x, _o, lp_bound, _ok = covering.solve(
                 model, k=add, need=None, time_limit=time_limit, relax=True
             )
             value = model.value(chosen)
@@ -733,9 +497,9 @@ def suggest(
             notes.append("the exact solver found no answer in the time limit: solved greedily")
 
     if add is not None and chosen.size:
-        chosen = _prefer_earlier(model, chosen)
-    step(0.8, "ranking")
-    order, gains, curve = _rank(model, chosen)
+        chosen = covering.prefer_earlier(model, chosen)
+    fb.step("ranking", 0.8)
+    order, gains, curve = covering.rank(model, chosen)
     useful = np.asarray(gains) > 1e-6
     if not useful.all():
         # a site that adds nobody is no suggestion (the solver may open it at no loss)
@@ -778,7 +542,7 @@ def suggest(
         suggestions.append(
             Suggestion(str(usable_ids[c]), cand_name, rank, float(gain), cap, mean_d, reason, geom)
         )
-    step(1.0, "done")
+    fb.step("done", 1.0)
     return Suggestions(
         question=question,
         suggestions=suggestions,

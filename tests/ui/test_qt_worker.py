@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 import spaceplanner.engine.evaluation as evaluation_module
-from spaceplanner.engine.evaluation import CancelledError, Evaluator
+from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
 from spaceplanner.sample_maps import get_path
@@ -50,7 +50,7 @@ def gate(monkeypatch) -> threading.Event:
 
 def test_full_run_reports_progress_and_matches_a_direct_evaluation(qtbot, session, runner):
     steps: list[tuple[float, str]] = []
-    runner.progress.connect(lambda f, text: steps.append((f, text)))
+    runner.progress.connect(lambda f, code, detail: steps.append((f, code)))
     with qtbot.waitSignal(runner.started) as start:
         runner.request_full()
     assert start.args == [True]
@@ -68,8 +68,16 @@ def test_full_run_reports_progress_and_matches_a_direct_evaluation(qtbot, sessio
     )
     assert figures(report) == figures(direct)
     fractions = [f for f, _ in steps]
-    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(steps) >= 5
-    assert steps[0][1] == "Walking network and residents"  # translated step names
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    # step codes, not words: the window translates them
+    assert [code for _, code in steps] == [
+        "network",
+        "shelters",
+        "activity_spaces",
+        "facilities",
+        "gaps",
+        "done",
+    ]
 
 
 def test_live_run_after_an_edit_equals_a_fresh_evaluation(qtbot, session, runner):
@@ -249,22 +257,21 @@ def test_switching_sessions_drops_the_running_run(qtbot, session, runner, gate):
 def test_background_task_runs_cancels_and_fails(qtbot):
     task = QtBackgroundTask()
 
-    def quick(progress, cancelled):
-        progress(0.5, "half")
+    def quick(feedback):
+        feedback.step("writing", 0.5, "csv")
         return 42
 
-    reported: list[tuple[float, str]] = []
-    task.progress.connect(lambda f, text: reported.append((f, text)))
+    reported: list[tuple[float, str, str]] = []
+    task.progress.connect(lambda f, code, detail: reported.append((f, code, detail)))
     with qtbot.waitSignal(task.finished, timeout=5000) as done:
         assert task.start(quick)
-    assert done.args == [42] and not task.busy and reported == [(0.5, "half")]
+    assert done.args == [42] and not task.busy and reported == [(0.5, "writing", "csv")]
 
     gate = threading.Event()
 
-    def slow(progress, cancelled):
+    def slow(feedback):
         gate.wait(10)
-        if cancelled():
-            raise CancelledError("stopped")
+        feedback.check()
         return "late"
 
     assert task.start(slow)
@@ -273,7 +280,7 @@ def test_background_task_runs_cancels_and_fails(qtbot):
         task.cancel()
         gate.set()
     with qtbot.waitSignal(task.failed, timeout=5000) as failed:
-        task.start(lambda progress, cancelled: 1 / 0)
+        task.start(lambda feedback: 1 / 0)
     assert "ZeroDivisionError" in failed.args[0]
     assert task.shutdown(5000) and not task._host.thread_alive
     with qtbot.waitSignal(task.finished, timeout=5000):

@@ -1,20 +1,21 @@
 """The Export dialog: web map, map sheet, data and report tables, written off the GUI thread.
 
-Exports evaluate a snapshot of the session's plan with the session's scenario and period (the
-core :func:`~spaceplanner.outputs.exports.export` evaluates afresh, so the files always match the
-plan as it was when Export was pressed). They are written as one unit
+Exports evaluate a snapshot of the session's plan with the session's scenario and period, so the
+files always match the plan as it was when Export was pressed, and hand the report to
+:func:`~spaceplanner.outputs.exports.export`, which writes the files as one unit
 (:func:`~spaceplanner.files.output_unit`: under the folder's lock, into a hidden staging folder
-inside it) and moved into place only when everything is complete, so an error or a cancel leaves
-the folder as it was. :func:`~spaceplanner.outputs.exports.export` has no cancel hook inside a
-step: Cancel takes effect at its next progress report (between scenarios, before writing, after
-writing); a cancel during writing lets the step finish and then discards its output.
+inside it) and moves them into place only when everything is complete, so an error or a cancel
+leaves the folder as it was. The task's :class:`~spaceplanner.feedback.Feedback` carries the
+progress (by step code) and the cancel: Cancel takes effect at the next check (inside the
+evaluation's steps, between formats, before the files are moved into place); a cancel while a
+file is written lets that file finish and then discards the output.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,20 +40,17 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from spaceplanner.engine.evaluation import CancelledError, Evaluator
+from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.feedback import Feedback
-from spaceplanner.files import output_unit, plan_inputs
 from spaceplanner.outputs.exports import FORMATS, export, planned_outputs
 from spaceplanner.outputs.mapsheet import write_map_sheet
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.qt_worker import QtBackgroundTask
+from spaceplanner.ui.qt_steps import step_text
+from spaceplanner.ui.qt_worker import QtBackgroundTask, TaskFunction
 
 __all__ = ["QtExportDialog", "planned_outputs"]
-
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 
 _YES_NO = (
     QMessageBox.StandardButtons(QMessageBox.StandardButton.Yes) | QMessageBox.StandardButton.No
@@ -74,36 +72,6 @@ def _default_folder(session: Session) -> Path:
         return session.path.parent / f"{session.path.stem}_export"
     safe = re.sub(r"[^\w\-]+", "_", session.plan.name).strip("_") or "plan"
     return Path.home() / "SpacePlanner" / f"{safe}_export"
-
-
-def _write_export(
-    folder: Path,
-    run_export: Callable[[Path, Progress], list[Path]],
-    *,
-    overwrite: bool,
-    progress: Progress,
-    cancelled: Cancelled,
-    inputs: Iterable[Path] = (),
-) -> list[Path]:
-    """Export into a staging folder of ``folder``, then move the outputs into place as one unit.
-
-    Runs in the worker thread. Nothing reaches ``folder`` unless the whole export succeeded
-    and was not cancelled.
-    """
-
-    def step(fraction: float, text: str) -> None:
-        if cancelled():
-            msg = "the export was cancelled"
-            raise CancelledError(msg)
-        progress(0.95 * fraction, text)
-
-    with output_unit(folder, overwrite=overwrite, inputs=inputs) as staging:
-        written = run_export(staging, step)
-        if cancelled():
-            msg = "the export was cancelled"
-            raise CancelledError(msg)
-        progress(0.97, "moving")
-    return [folder / p.relative_to(staging) for p in written]
 
 
 class _Preview(QLabel):
@@ -412,29 +380,18 @@ class QtExportDialog(QDialog):
         plan = self._session.snapshot()
         scenario, period = self._session.scenario, self._session.period
 
-        def run_export(staging: Path, progress: Progress) -> list[Path]:
-            feedback = Feedback.from_callbacks(progress)
+        def run(feedback: Feedback) -> list[Path]:
             report = Evaluator(plan).evaluate(
                 scenario=scenario, period=period, feedback=feedback.part(0.0, 0.8)
             )
             return export(
                 plan,
                 [report],
-                staging,
+                folder,
                 formats,
-                overwrite=True,
+                overwrite=overwrite,
                 feedback=feedback.part(0.8, 1.0),
                 **opts,
-            )
-
-        def run(progress: Progress, cancelled: Cancelled) -> list[Path]:
-            return _write_export(
-                folder,
-                run_export,
-                overwrite=overwrite,
-                progress=progress,
-                cancelled=cancelled,
-                inputs=plan_inputs(plan),
             )
 
         return self._start("export", run, self.tr("Exporting…"))
@@ -451,17 +408,11 @@ class QtExportDialog(QDialog):
         scenario, period = self._session.scenario, self._session.period
         opts = self.options()
 
-        def run(progress: Progress, cancelled: Cancelled) -> str:
+        def run(feedback: Feedback) -> str:
             report = Evaluator(plan).evaluate(
-                scenario=scenario,
-                period=period,
-                progress=lambda f, text: progress(0.8 * f, text),
-                cancel=cancelled,
+                scenario=scenario, period=period, feedback=feedback.part(0.0, 0.8)
             )
-            if cancelled():
-                msg = "the preview was cancelled"
-                raise CancelledError(msg)
-            progress(0.85, "drawing")
+            feedback.step("drawing", 0.85)
             write_map_sheet(
                 plan,
                 report,
@@ -499,7 +450,7 @@ class QtExportDialog(QDialog):
         super().done(result)
 
     # -- running ----------------------------------------------------------------------------
-    def _start(self, mode: str, fn: Callable[[Progress, Cancelled], Any], text: str) -> bool:
+    def _start(self, mode: str, fn: TaskFunction, text: str) -> bool:
         self._mode = mode
         self.progress.setValue(0)
         self.status.setText(text)
@@ -538,27 +489,9 @@ class QtExportDialog(QDialog):
         if chosen:
             self.set_folder(chosen)
 
-    def _step_text(self, text: str) -> str:
-        if text.startswith("evaluating "):
-            return self.tr("Evaluating scenario {scenario}…").format(
-                scenario=label(text.removeprefix("evaluating "), self.options()["lang"])
-            )
-        steps = {
-            "network and residents": self.tr("Evaluating: walking network and residents…"),
-            "shelters": self.tr("Evaluating: shelters…"),
-            "activity spaces": self.tr("Evaluating: activity spaces…"),
-            "facilities": self.tr("Evaluating: facilities…"),
-            "gaps": self.tr("Evaluating: gap and service areas…"),
-            "writing": self.tr("Writing the files…"),
-            "drawing": self.tr("Drawing the map sheet…"),
-            "moving": self.tr("Moving the files into place…"),
-            "done": self.tr("Finishing…"),
-        }
-        return steps.get(text, text)
-
-    def _on_progress(self, fraction: float, text: str) -> None:
+    def _on_progress(self, fraction: float, code: str, detail: str) -> None:
         self.progress.setValue(round(1000 * max(0.0, min(1.0, fraction))))
-        self.status.setText(self._step_text(text))
+        self.status.setText(step_text(code, detail))
 
     def _on_finished(self, result: object) -> None:
         mode, self._mode = self._mode, None

@@ -37,9 +37,11 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner.engine.suggest import Suggestions, adding_command, suggest
+from spaceplanner.feedback import Feedback
 from spaceplanner.model.rules import load_profile
 from spaceplanner.results.labels import label
 from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.qt_steps import step_text
 from spaceplanner.ui.qt_worker import QtBackgroundTask
 
 __all__ = ["QtCurve", "QtSuggestDialog"]
@@ -258,8 +260,8 @@ class QtSuggestDialog(QDialog):
         scenario = self.session.scenario
         question = self.question()
 
-        def run(progress: Any, cancelled: Any) -> Suggestions:
-            return suggest(plan, scenario=scenario, progress=progress, cancel=cancelled, **question)
+        def run(feedback: Feedback) -> Suggestions:
+            return suggest(plan, scenario=scenario, feedback=feedback, **question)
 
         self._set_busy(True)
         self.summary.setText(self.tr("Looking for the best sites…"))
@@ -310,8 +312,9 @@ class QtSuggestDialog(QDialog):
         self.cancel_button.setVisible(busy)
         self.close_button.setVisible(not busy)
 
-    def _on_progress(self, fraction: float, _text: str) -> None:
+    def _on_progress(self, fraction: float, code: str, detail: str) -> None:
         self.progress.setValue(round(1000 * max(0.0, min(1.0, fraction))))
+        self.progress.setFormat(f"{step_text(code, detail)} %p%")
 
     def _on_finished(self, result: object) -> None:
         assert isinstance(result, Suggestions)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from spaceplanner.files import atomic_path
 from spaceplanner.model.plan_file import load_gpkg, save_plan
 from spaceplanner.ui.model.session import Session
 
@@ -45,7 +46,12 @@ class Recovery:
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
     def autosave(self, session: Session) -> Path:
-        """Write the session's plan to its autosave file (atomically) and return the path."""
+        """Write the session's plan to its autosave file and return the path.
+
+        The plan file, then its description, each atomically
+        (:func:`spaceplanner.files.atomic_path`): a description is only ever beside a whole plan
+        file.
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
         key = self.key_for(session)
         target = self.folder / f"{key}.gpkg"
@@ -57,9 +63,8 @@ class Recovery:
             "written": time.time(),
             "pid": os.getpid(),
         }
-        tmp = self.folder / f".{key}.json.tmp"
-        tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self.folder / f"{key}.json")
+        with atomic_path(self.folder / f"{key}.json") as tmp:
+            tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
         return target
 
     def discard(self, session: Session) -> None:
@@ -106,13 +111,14 @@ class Recovery:
         ------
         SpacePlannerError
             When the autosave cannot be read as a plan file.
-        OSError
-            When it cannot be copied.
+        PlanError
+            When it cannot be copied (disk full, folder not writable).
         """
         kept = self.folder / "recovered"
         kept.mkdir(parents=True, exist_ok=True)
         copy = kept / f"{item['key']}-{int(time.time())}.gpkg"
-        shutil.copy2(item["file"], copy)
+        with atomic_path(copy) as tmp:
+            shutil.copy2(item["file"], tmp)
         plan = load_gpkg(copy, strict=False)
         source = Path(item["source"]) if item.get("source") else None
         plan.path = source

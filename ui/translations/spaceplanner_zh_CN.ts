@@ -358,200 +358,170 @@
 <context>
     <name>QtEvaluationRunner</name>
     <message>
-        <location filename="../qt_worker.py" line="631"/>
+        <location filename="../qt_worker.py" line="657"/>
         <source>Unexpected error during the evaluation: {error}. The details are in the log.</source>
         <translation>评估时发生意外错误：{error}。详情见日志。</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="650"/>
-        <source>Walking network and residents</source>
-        <translation>步行网络与居民</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="651"/>
-        <source>Shelters</source>
-        <translation>避难场所</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="652"/>
-        <source>Activity spaces</source>
-        <translation>活动空间</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="653"/>
-        <source>Facilities</source>
-        <translation>设施</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="654"/>
-        <source>Gap and service areas</source>
-        <translation>服务盲区与服务范围</translation>
-    </message>
-    <message>
-        <location filename="../qt_worker.py" line="655"/>
-        <source>Done</source>
-        <translation>完成</translation>
     </message>
 </context>
 <context>
     <name>QtExportDialog</name>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="386"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="357"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="187"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="158"/>
         <source>Web map and report (HTML)</source>
         <translation>网页地图与报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="188"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="159"/>
         <source>Map sheet (PDF)</source>
         <translation>图纸（PDF）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="189"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="160"/>
         <source>Map sheet (PNG image)</source>
         <translation>图纸（PNG 图片）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="190"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="161"/>
         <source>Shapefiles</source>
         <translation>Shapefile</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="191"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="162"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="192"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="163"/>
         <source>GeoJSON (WGS 84)</source>
         <translation>GeoJSON（WGS 84）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="193"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="164"/>
         <source>Report tables (CSV)</source>
         <translation>报告表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="196"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="167"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="217"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="188"/>
         <source>Attribute encoding of the Shapefiles; GBK for older Chinese GIS software</source>
         <translation>Shapefile 的属性编码；较旧的国产 GIS 软件请选 GBK</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="220"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="191"/>
         <source>Zip</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="221"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="192"/>
         <source>Put all Shapefiles into one .zip file</source>
         <translation>将所有 Shapefile 打包为一个 .zip 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="222"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="193"/>
         <source>Shapefile encoding</source>
         <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="230"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="201"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="236"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="207"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="237"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="208"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="242"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="213"/>
         <source>Map sheet paper:</source>
         <translation>图纸尺寸：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="243"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="214"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="244"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="215"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="245"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="216"/>
         <source>scenario {scenario} · period: {period}</source>
         <translation>情景：{scenario} · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="252"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="223"/>
         <source>Evaluates:</source>
         <translation>评估内容：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="254"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="225"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="258"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="229"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="263"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="234"/>
         <source>Replace existing files without asking</source>
         <translation>直接覆盖已有文件，不再询问</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="267"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="238"/>
         <source>Press Preview to see the map sheet before writing the PDF.</source>
         <translation>点击“预览图纸”，在写出 PDF 前查看图纸。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="268"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="239"/>
         <source>Preview map sheet</source>
         <translation>预览图纸</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="283"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="254"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="285"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="256"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="383"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="354"/>
         <source>Choose at least one format.</source>
         <translation>请至少选择一种格式。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="386"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="357"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="396"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="367"/>
         <source>Replace existing files?</source>
         <translation>覆盖已有文件？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="396"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="367"/>
         <source>{count} of the outputs already exist in {folder}:
 {names}
 
@@ -562,137 +532,87 @@ Replace them?</source>
 是否覆盖？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="406"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="377"/>
         <source>Nothing was written: the existing files were kept.</source>
         <translation>未写出任何文件：已保留原有文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="434"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="397"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="470"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="427"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="478"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="435"/>
         <source>Cancelling: the export stops after its current step, and nothing is written.</source>
         <translation>正在取消：导出将在当前步骤完成后停止，不会写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="478"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="435"/>
         <source>Cancelling the preview…</source>
         <translation>正在取消预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="531"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="488"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="537"/>
-        <source>Evaluating scenario {scenario}…</source>
-        <translation>正在评估情景：{scenario}…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="541"/>
-        <source>Evaluating: walking network and residents…</source>
-        <translation>正在评估：步行网络与居民…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="542"/>
-        <source>Evaluating: shelters…</source>
-        <translation>正在评估：避难场所…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="543"/>
-        <source>Evaluating: activity spaces…</source>
-        <translation>正在评估：活动空间…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="544"/>
-        <source>Evaluating: facilities…</source>
-        <translation>正在评估：设施…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="545"/>
-        <source>Evaluating: gap and service areas…</source>
-        <translation>正在评估：服务盲区与服务范围…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="546"/>
-        <source>Writing the files…</source>
-        <translation>正在写出文件…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="547"/>
-        <source>Drawing the map sheet…</source>
-        <translation>正在绘制图纸…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="548"/>
-        <source>Moving the files into place…</source>
-        <translation>正在移动文件到目标位置…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="549"/>
-        <source>Finishing…</source>
-        <translation>即将完成…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="564"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="503"/>
         <source>Preview of the map sheet ({paper}, {orientation}).</source>
         <translation>图纸预览（{paper}，{orientation}）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="585"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="524"/>
         <source>Exported {count} files to {folder}.</source>
         <translation>已导出 {count} 个文件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="580"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="519"/>
         <source>Open the web map in your browser?</source>
         <translation>在浏览器中打开网页地图？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="580"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="519"/>
         <source>Open the folder?</source>
         <translation>打开文件夹？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="585"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="524"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="602"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="541"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="603"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="542"/>
         <source>The preview failed.</source>
         <translation>预览失败。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="605"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="544"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="606"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="545"/>
         <source>The export failed; nothing was written.</source>
         <translation>导出失败，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="612"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="551"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="612"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="551"/>
         <source>Preview cancelled.</source>
         <translation>预览已取消。</translation>
     </message>
@@ -700,92 +620,92 @@ Replace them?</source>
 <context>
     <name>QtFeaturePanel</name>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="68"/>
+        <location filename="../panels/qt_feature_panel.py" line="67"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="68"/>
+        <location filename="../panels/qt_feature_panel.py" line="67"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="80"/>
+        <location filename="../panels/qt_feature_panel.py" line="79"/>
         <source>Edit attributes…</source>
         <translation>编辑属性…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="113"/>
+        <location filename="../panels/qt_feature_panel.py" line="112"/>
         <source>Click a feature with the Select tool to see it here.</source>
         <translation>用“选择”工具点击要素，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="132"/>
+        <location filename="../panels/qt_feature_panel.py" line="131"/>
         <source>{0} · layer {1} · {2}</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="139"/>
+        <location filename="../panels/qt_feature_panel.py" line="138"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="125"/>
+        <location filename="../panels/qt_feature_panel.py" line="124"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="126"/>
+        <location filename="../panels/qt_feature_panel.py" line="125"/>
         <source>points</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="127"/>
+        <location filename="../panels/qt_feature_panel.py" line="126"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="128"/>
+        <location filename="../panels/qt_feature_panel.py" line="127"/>
         <source>lines</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="129"/>
+        <location filename="../panels/qt_feature_panel.py" line="128"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="130"/>
+        <location filename="../panels/qt_feature_panel.py" line="129"/>
         <source>polygons</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="165"/>
+        <location filename="../panels/qt_feature_panel.py" line="163"/>
         <source>Shelter capacity (persons)</source>
         <translation>避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="166"/>
+        <location filename="../panels/qt_feature_panel.py" line="164"/>
         <source>Residents assigned</source>
         <translation>分配居民</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="167"/>
+        <location filename="../panels/qt_feature_panel.py" line="165"/>
         <source>Spare capacity</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="168"/>
+        <location filename="../panels/qt_feature_panel.py" line="166"/>
         <source>Residents within its radius</source>
         <translation>服务半径内居民</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="169"/>
+        <location filename="../panels/qt_feature_panel.py" line="167"/>
         <source>Capacity from</source>
         <translation>容量依据</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="170"/>
+        <location filename="../panels/qt_feature_panel.py" line="168"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
@@ -793,132 +713,132 @@ Replace them?</source>
 <context>
     <name>QtIndicatorsPanel</name>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="227"/>
+        <location filename="../panels/qt_indicators_panel.py" line="226"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="227"/>
+        <location filename="../panels/qt_indicators_panel.py" line="226"/>
         <source>Not evaluated yet. Press Evaluate to measure who can walk to a shelter, to activity space and to each kind of facility.</source>
         <translation>尚未评估。点击“评估”，测算哪些居民可步行到达避难场所、活动空间和各类设施。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="243"/>
+        <location filename="../panels/qt_indicators_panel.py" line="242"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="243"/>
+        <location filename="../panels/qt_indicators_panel.py" line="242"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="243"/>
+        <location filename="../panels/qt_indicators_panel.py" line="242"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="243"/>
+        <location filename="../panels/qt_indicators_panel.py" line="242"/>
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="246"/>
+        <location filename="../panels/qt_indicators_panel.py" line="245"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="250"/>
+        <location filename="../panels/qt_indicators_panel.py" line="249"/>
         <source>All periods</source>
         <translation>全部时期</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="255"/>
+        <location filename="../panels/qt_indicators_panel.py" line="254"/>
         <source>Live update: the figures follow your latest edit; the gap and service areas on the map are from the last full evaluation (stale). Press Evaluate to refresh.</source>
         <translation>实时更新：数值已随最近的编辑更新；地图上的服务盲区与服务范围仍来自上一次完整评估（已过时）。点击“评估”刷新。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="265"/>
+        <location filename="../panels/qt_indicators_panel.py" line="263"/>
         <source>network walking distances</source>
         <translation>路网步行距离</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="268"/>
+        <location filename="../panels/qt_indicators_panel.py" line="266"/>
         <source>straight-line distances × detour factor {factor}</source>
         <translation>直线距离 × 绕行系数 {factor}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="271"/>
+        <location filename="../panels/qt_indicators_panel.py" line="269"/>
         <source>{population} residents · {distance} · scenario: {scenario} · rules: {rules}</source>
         <translation>居民 {population} 人 · {distance} · 情景：{scenario} · 规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="280"/>
+        <location filename="../panels/qt_indicators_panel.py" line="278"/>
         <source> · period: {period}</source>
         <translation> · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="299"/>
+        <location filename="../panels/qt_indicators_panel.py" line="294"/>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="318"/>
+        <location filename="../panels/qt_indicators_panel.py" line="313"/>
         <source>{group} — {met} of {total} met</source>
         <translation>{group} — {total} 项中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="326"/>
+        <location filename="../panels/qt_indicators_panel.py" line="321"/>
         <source>Period: {period}</source>
         <translation>时期：{period}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="342"/>
+        <location filename="../panels/qt_indicators_panel.py" line="337"/>
         <source>{met} of {total} targets met</source>
         <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="376"/>
+        <location filename="../panels/qt_indicators_panel.py" line="371"/>
         <source>Source: {source}</source>
         <translation>依据：{source}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="376"/>
+        <location filename="../panels/qt_indicators_panel.py" line="371"/>
         <source>No standard cited: the target is room for every resident.</source>
         <translation>未引用标准：目标为每位居民都有避难容量。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="376"/>
+        <location filename="../panels/qt_indicators_panel.py" line="371"/>
         <source>No standard cited.</source>
         <translation>未引用标准。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="383"/>
+        <location filename="../panels/qt_indicators_panel.py" line="378"/>
         <source>{value}; target at least {target}</source>
         <translation>{value}；目标不低于 {target}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="408"/>
+        <location filename="../panels/qt_indicators_panel.py" line="403"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="411"/>
+        <location filename="../panels/qt_indicators_panel.py" line="406"/>
         <source>{value} m²/person</source>
         <translation>{value} m²/人</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="296"/>
+        <location filename="../panels/qt_indicators_panel.py" line="291"/>
         <source>… and {count} more (hover to read them)</source>
         <translation>…… 另有 {count} 条（悬停查看）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="318"/>
+        <location filename="../panels/qt_indicators_panel.py" line="313"/>
         <source>{group} — not assessed</source>
         <translation>{group} — 未评估</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="342"/>
+        <location filename="../panels/qt_indicators_panel.py" line="337"/>
         <source> ({count} not assessed)</source>
         <translation>（{count} 项未评估）</translation>
     </message>
@@ -1173,347 +1093,347 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="528"/>
+        <location filename="../qt_main_window.py" line="529"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="121"/>
+        <location filename="../qt_main_window.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="147"/>
+        <location filename="../qt_main_window.py" line="148"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="148"/>
+        <location filename="../qt_main_window.py" line="149"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="149"/>
+        <location filename="../qt_main_window.py" line="150"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="150"/>
+        <location filename="../qt_main_window.py" line="151"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="153"/>
+        <location filename="../qt_main_window.py" line="154"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="157"/>
+        <location filename="../qt_main_window.py" line="158"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="158"/>
+        <location filename="../qt_main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="500"/>
+        <location filename="../qt_main_window.py" line="501"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="501"/>
+        <location filename="../qt_main_window.py" line="502"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="162"/>
+        <location filename="../qt_main_window.py" line="163"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="162"/>
+        <location filename="../qt_main_window.py" line="163"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="168"/>
+        <location filename="../qt_main_window.py" line="169"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="168"/>
+        <location filename="../qt_main_window.py" line="169"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="174"/>
+        <location filename="../qt_main_window.py" line="175"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="174"/>
+        <location filename="../qt_main_window.py" line="175"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="181"/>
+        <location filename="../qt_main_window.py" line="182"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="182"/>
+        <location filename="../qt_main_window.py" line="183"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="194"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="187"/>
+        <location filename="../qt_main_window.py" line="188"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="188"/>
+        <location filename="../qt_main_window.py" line="189"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="189"/>
+        <location filename="../qt_main_window.py" line="190"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="198"/>
+        <location filename="../qt_main_window.py" line="199"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="191"/>
+        <location filename="../qt_main_window.py" line="192"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="195"/>
+        <location filename="../qt_main_window.py" line="196"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="196"/>
+        <location filename="../qt_main_window.py" line="197"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="197"/>
+        <location filename="../qt_main_window.py" line="198"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="199"/>
+        <location filename="../qt_main_window.py" line="200"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="201"/>
+        <location filename="../qt_main_window.py" line="202"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="202"/>
+        <location filename="../qt_main_window.py" line="203"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="203"/>
+        <location filename="../qt_main_window.py" line="204"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="204"/>
+        <location filename="../qt_main_window.py" line="205"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="205"/>
+        <location filename="../qt_main_window.py" line="206"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="225"/>
+        <location filename="../qt_main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="229"/>
+        <location filename="../qt_main_window.py" line="230"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="235"/>
+        <location filename="../qt_main_window.py" line="236"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="244"/>
+        <location filename="../qt_main_window.py" line="245"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="254"/>
+        <location filename="../qt_main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="257"/>
+        <location filename="../qt_main_window.py" line="258"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="259"/>
+        <location filename="../qt_main_window.py" line="260"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="267"/>
+        <location filename="../qt_main_window.py" line="268"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="270"/>
+        <location filename="../qt_main_window.py" line="271"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="281"/>
+        <location filename="../qt_main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="283"/>
+        <location filename="../qt_main_window.py" line="284"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="332"/>
+        <location filename="../qt_main_window.py" line="333"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="332"/>
+        <location filename="../qt_main_window.py" line="333"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="332"/>
+        <location filename="../qt_main_window.py" line="333"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="368"/>
+        <location filename="../qt_main_window.py" line="369"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="386"/>
+        <location filename="../qt_main_window.py" line="387"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="387"/>
+        <location filename="../qt_main_window.py" line="388"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="388"/>
+        <location filename="../qt_main_window.py" line="389"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="389"/>
+        <location filename="../qt_main_window.py" line="390"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="390"/>
+        <location filename="../qt_main_window.py" line="391"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="391"/>
+        <location filename="../qt_main_window.py" line="392"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="437"/>
+        <location filename="../qt_main_window.py" line="438"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="465"/>
+        <location filename="../qt_main_window.py" line="466"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="500"/>
+        <location filename="../qt_main_window.py" line="501"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="501"/>
+        <location filename="../qt_main_window.py" line="502"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="511"/>
+        <location filename="../qt_main_window.py" line="512"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="609"/>
+        <location filename="../qt_main_window.py" line="610"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="609"/>
+        <location filename="../qt_main_window.py" line="610"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="631"/>
+        <location filename="../qt_main_window.py" line="632"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="655"/>
+        <location filename="../qt_main_window.py" line="656"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="700"/>
+        <location filename="../qt_main_window.py" line="701"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="705"/>
+        <location filename="../qt_main_window.py" line="706"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="716"/>
+        <location filename="../qt_main_window.py" line="717"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="762"/>
+        <location filename="../qt_main_window.py" line="763"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="762"/>
+        <location filename="../qt_main_window.py" line="763"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1526,22 +1446,22 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="332"/>
+        <location filename="../qt_main_window.py" line="333"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="261"/>
+        <location filename="../qt_main_window.py" line="262"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="710"/>
+        <location filename="../qt_main_window.py" line="711"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="154"/>
+        <location filename="../qt_main_window.py" line="155"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
@@ -1791,157 +1711,157 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtSuggestDialog</name>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="124"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="126"/>
         <source>Suggest sites</source>
         <translation>选址建议</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="133"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="135"/>
         <source>Emergency shelters (capacity)</source>
         <translation>应急避难场所（按容量）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="136"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="138"/>
         <source>Activity space, {circle} circle</source>
         <translation>活动空间，{circle} 生活圈</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="141"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="143"/>
         <source>Facility: {kind}</source>
         <translation>设施：{kind}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="145"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="147"/>
         <source>Suggest for</source>
         <translation>建议对象</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="147"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="149"/>
         <source>Candidates</source>
         <translation>备选场地</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="151"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="153"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="155"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="157"/>
         <source>Reach</source>
         <translation>达到</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="167"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="169"/>
         <source>sites</source>
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="172"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="174"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="177"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="179"/>
         <source>Time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="184"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="184"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="184"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
         <source>Adds</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="184"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="203"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="205"/>
         <source>Suggest</source>
         <translation>给出建议</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="206"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="208"/>
         <source>Add to plan</source>
         <translation>加入规划</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="209"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="211"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="212"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="214"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="229"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="231"/>
         <source>Open ground (activity spaces, open parcels)</source>
         <translation>空地（活动空间、空置地块）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="265"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="267"/>
         <source>Looking for the best sites…</source>
         <translation>正在寻找最佳场地…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="282"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="284"/>
         <source>The sites were not added</source>
         <translation>未能加入场地</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="288"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="290"/>
         <source>Added {count} sites to the plan (Undo takes them back).</source>
         <translation>已将 {count} 处场地加入规划（撤销可取回）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="326"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="329"/>
         <source>No suggestion</source>
         <translation>无法给出建议</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="330"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="333"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="335"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="338"/>
         <source>sheltered</source>
         <translation>可避难</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="335"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="338"/>
         <source>covered</source>
         <translation>被覆盖</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="336"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="339"/>
         <source>optimal</source>
         <translation>最优</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="336"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="339"/>
         <source>best found (gap {gap})</source>
         <translation>当前最佳（差距 {gap}）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="344"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="347"/>
         <source>{before} → {after} persons {what} ({b} → {a}) with {n} sites; {quality}.</source>
         <translation>新增 {n} 处场地：{what}人数 {before} → {after}（{b} → {a}）；{quality}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="368"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="371"/>
         <source>{count} of {total} candidates excluded (hover for why).</source>
         <translation>{total} 处备选中排除 {count} 处（悬停查看原因）。</translation>
     </message>
@@ -1949,52 +1869,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtViolationsPanel</name>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="588"/>
+        <location filename="../panels/qt_indicators_panel.py" line="578"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="591"/>
+        <location filename="../panels/qt_indicators_panel.py" line="581"/>
         <source>Not evaluated yet.</source>
         <translation>尚未评估。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="614"/>
+        <location filename="../panels/qt_indicators_panel.py" line="604"/>
         <source>{count} siting violations ({counts}). Click one to show it.</source>
         <translation>{count} 个选址问题（{counts}）。点击可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="623"/>
+        <location filename="../panels/qt_indicators_panel.py" line="613"/>
         <source>Principle</source>
         <translation>原则</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="623"/>
+        <location filename="../panels/qt_indicators_panel.py" line="613"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="623"/>
+        <location filename="../panels/qt_indicators_panel.py" line="613"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="623"/>
+        <location filename="../panels/qt_indicators_panel.py" line="613"/>
         <source>Capacity removed</source>
         <translation>扣减容量</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="633"/>
+        <location filename="../panels/qt_indicators_panel.py" line="623"/>
         <source>Shelter capacity (persons) this principle removed from the site</source>
         <translation>该原则从此场地扣减的避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="650"/>
+        <location filename="../panels/qt_indicators_panel.py" line="637"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="656"/>
+        <location filename="../panels/qt_indicators_panel.py" line="643"/>
         <source>{principle} · rule {rule}
 Site: {site} (layer {layer}, id {id})
 Measured {measured}, required {required}
@@ -2007,14 +1927,92 @@ Source: {source}</source>
 依据：{source}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="594"/>
+        <location filename="../panels/qt_indicators_panel.py" line="584"/>
         <source>Nothing to check: the plan has no shelters, dual-use spaces or sensitive facilities for 避, 防 and 让.</source>
         <translation>无可检查对象：规划中没有需按避、防、让检查的避难场所、平急两用空间或敏感设施。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_indicators_panel.py" line="602"/>
+        <location filename="../panels/qt_indicators_panel.py" line="592"/>
         <source>No siting violations: all {count} sites pass 避, 防 and 让.</source>
         <translation>没有选址违规：全部 {count} 处场地均满足避、防、让。</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <location filename="../qt_steps.py" line="17"/>
+        <source>Walking network and residents</source>
+        <translation>步行网络与居民</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="18"/>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="19"/>
+        <source>Activity spaces</source>
+        <translation>活动空间</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="20"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="21"/>
+        <source>Gap and service areas</source>
+        <translation>服务盲区与服务范围</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="22"/>
+        <source>Evaluating</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="23"/>
+        <source>Writing the files</source>
+        <translation>写出文件</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="24"/>
+        <source>Drawing the map sheet</source>
+        <translation>绘制图纸</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="25"/>
+        <source>Moving the files into place</source>
+        <translation>移动文件到目标位置</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="26"/>
+        <source>Suggesting sites</source>
+        <translation>推荐选址</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="27"/>
+        <source>Reading the candidates</source>
+        <translation>读取备选场地</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="28"/>
+        <source>Checks and distances</source>
+        <translation>选址检查与距离</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="29"/>
+        <source>Solving</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="30"/>
+        <source>Ranking the sites</source>
+        <translation>场地排序</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="31"/>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
