@@ -249,10 +249,10 @@ def main() -> None:
     start = time.perf_counter()
     report = evaluate(plan)
     took = time.perf_counter() - start
-    s = report.summary
+    sheltered = report.shelters.share_sheltered if report.shelters is not None else 0.0
     print(
-        f"evaluated in {took:.2f} s: population {s['population']:,.0f}, sheltered "
-        f"{s['shelters']['share_sheltered']:.1%}, gap layers {sorted(report.layers)}"
+        f"evaluated in {took:.2f} s: population {report.population:,.0f}, sheltered "
+        f"{sheltered:.1%}, gap layers {sorted(report.layers)}"
     )
 
 

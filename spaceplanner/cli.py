@@ -21,6 +21,7 @@ from spaceplanner.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,
+    ProgressBar,
     UsageError,
     add_plan_args,
     add_quiet_arg,
@@ -577,6 +578,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except SpacePlannerError as exc:
+        ProgressBar.clear_drawn()  # the message starts on a line of its own
         print(f"error: {exc.describe()}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
@@ -585,9 +587,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
+        ProgressBar.clear_drawn()
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        ProgressBar.clear_drawn()
         if args.debug:
             raise
         print(

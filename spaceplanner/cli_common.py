@@ -65,6 +65,9 @@ def add_plan_args(p: argparse.ArgumentParser, *, crs: bool = True) -> None:
 class ProgressBar:
     """A one-line progress bar on a terminal (nothing when output is not a terminal)."""
 
+    #: The bar on screen, if any: an error or an interrupt clears it before it is printed.
+    drawn: ProgressBar | None = None
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.active = stream.isatty()
@@ -75,8 +78,21 @@ class ProgressBar:
         filled = int(fraction * 30)
         self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {what:<28}")
         self.stream.flush()
+        ProgressBar.drawn = self
         if fraction >= 1:
-            self.stream.write("\r" + " " * 70 + "\r")
+            self.clear()
+
+    def clear(self) -> None:
+        """Wipe the bar's line."""
+        self.stream.write("\r" + " " * 70 + "\r")
+        self.stream.flush()
+        ProgressBar.drawn = None
+
+    @classmethod
+    def clear_drawn(cls) -> None:
+        """Wipe the bar on screen, if any (before an error message is printed)."""
+        if cls.drawn is not None:
+            cls.drawn.clear()
 
 
 def add_quiet_arg(p: argparse.ArgumentParser) -> None:

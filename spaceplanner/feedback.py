@@ -101,9 +101,12 @@ class Feedback:
             raise CancelledError(msg, hint="nothing was written")
 
     # -- progress ----------------------------------------------------------------------------
-    def step(self, code: str, fraction: float, detail: str = "") -> None:
-        """Start step ``code`` at ``fraction`` (0–1) of this feedback's range; checks cancel."""
-        self.check()
+    def step(self, code: str, fraction: float, detail: str = "", *, check: bool = True) -> None:
+        """Start step ``code`` at ``fraction`` (0–1) of this feedback's range; checks cancel
+        first unless ``check`` is False (a step reported after the work is committed, such as
+        the ``done`` of an export whose files are in place)."""
+        if check:
+            self.check()
         whole = self._start + (self._end - self._start) * min(max(fraction, 0.0), 1.0)
         root = self._root
         root.fraction, root.code = whole, code

@@ -170,3 +170,23 @@ def test_quiet_prints_nothing_but_errors(tmp_path: Path, capsys) -> None:
     assert main(["evaluate", str(tmp_path / "missing.toml"), "--quiet"]) == 2
     shown = capsys.readouterr()
     assert shown.out == "" and "error:" in shown.err and "missing.toml" in shown.err
+
+
+def test_an_error_is_printed_on_a_line_of_its_own_after_the_bar(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import spaceplanner.engine.evaluation as evaluation_module
+    from spaceplanner.layers.errors import PlanError
+
+    def broken(inp, ctx):
+        msg = "the facilities cannot be read"
+        raise PlanError(msg, layer="facilities")
+
+    monkeypatch.setattr(evaluation_module, "facility_stage", broken)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["evaluate", "--sample", "synthetic_cn", "--out", str(tmp_path)]) == 2
+    assert "[" in terminal.text  # the bar was drawn
+    last = terminal.text.split("\r")[-1]
+    assert last.startswith("error:") and "facilities" in last
+    assert not (tmp_path / "report.json").exists()

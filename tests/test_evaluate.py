@@ -470,3 +470,95 @@ def test_the_stage_cache_keys_on_layer_versions(monkeypatch) -> None:
     again = ev.evaluate(gaps=False).figures()
     assert again != first
     assert again == Evaluator(plan).evaluate(gaps=False).figures()
+
+
+def test_a_frame_changed_in_place_is_noticed() -> None:
+    """A notebook may edit a frame in place; the evaluator notices (the desktop, whose edits
+    replace frames, turns the content check off)."""
+    plan = load_plan(get_path("synthetic_cn"))
+    ev = Evaluator(plan)
+    before = ev.evaluate(gaps=False).figures()
+    frame = plan.layers["shelters"].frame
+    frame.loc[frame.index[0], "capacity"] = 10.0
+    after = ev.evaluate(gaps=False).figures()
+    assert after != before
+    assert after == Evaluator(plan).evaluate(gaps=False).figures()
+
+
+def test_rasters_read_over_the_plan_extent_follow_edits_of_other_layers(tmp_path) -> None:
+    """A population raster is read over the plan's extent and clipped to the boundary; a hazard
+    raster is read over the extent too: editing the boundary or adding a far site changes
+    what they give, and the incremental evaluation follows."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from spaceplanner.model.commands import AddFeature, CommandStack, SetGeometry
+
+    crs = "EPSG:32633"
+    x0, y0 = 456000.0, 5550000.0
+    with rasterio.open(
+        tmp_path / "pop.tif",
+        "w",
+        driver="GTiff",
+        width=10,
+        height=10,
+        count=1,
+        dtype="float32",
+        crs=crs,
+        transform=from_origin(x0, y0 + 1000, 100, 100),
+    ) as dst:
+        dst.write(np.full((10, 10), 5.0, dtype="float32"), 1)
+    with rasterio.open(
+        tmp_path / "flood.tif",
+        "w",
+        driver="GTiff",
+        width=40,
+        height=40,
+        count=1,
+        dtype="uint8",
+        crs=crs,
+        transform=from_origin(x0 - 1000, y0 + 2000, 100, 100),
+    ) as dst:
+        dst.write(np.ones((40, 40), dtype="uint8"), 1)
+    streets = [
+        LineString([(x0 + 50, y0 + i * 100 + 50), (x0 + 950, y0 + i * 100 + 50)]) for i in range(10)
+    ]
+    streets += [
+        LineString([(x0 + i * 100 + 50, y0 + 50), (x0 + i * 100 + 50, y0 + 950)]) for i in range(10)
+    ]
+    gpd.GeoDataFrame({"id": [str(i) for i in range(20)]}, geometry=streets, crs=crs).to_file(
+        tmp_path / "r.gpkg", layer="network"
+    )
+    gpd.GeoDataFrame({"id": ["b"]}, geometry=[box(x0, y0, x0 + 1000, y0 + 500)], crs=crs).to_file(
+        tmp_path / "r.gpkg", layer="boundary"
+    )
+    gpd.GeoDataFrame(
+        {"id": ["S1"], "effective_area": [2000.0]},
+        geometry=[box(x0 + 400, y0 + 400, x0 + 500, y0 + 500)],
+        crs=crs,
+    ).to_file(tmp_path / "r.gpkg", layer="shelters")
+    (tmp_path / "plan.toml").write_text(
+        'name = "rasters"\nscenario = "flood"\n'
+        '[layers.boundary]\npath = "r.gpkg"\nlayer = "boundary"\n'
+        '[layers.residents]\npath = "pop.tif"\n'
+        '[layers.flood]\npath = "flood.tif"\nrole = "hazards"\nhazard = "flood"\nmin_value = 0.5\n'
+        '[layers.network]\npath = "r.gpkg"\nlayer = "network"\n'
+        '[layers.shelters]\npath = "r.gpkg"\nlayer = "shelters"\n',
+        encoding="utf-8",
+    )
+    plan = load_plan(tmp_path / "plan.toml")
+    ev = Evaluator(plan, check_content=False)  # as the desktop: versions only
+    first = ev.evaluate(gaps=False)
+    stack = CommandStack(plan)
+    stack.push(SetGeometry("boundary", "b", box(x0, y0, x0 + 1000, y0 + 1000)))
+    grown = ev.evaluate(gaps=False)
+    assert grown.population == pytest.approx(2 * first.population)
+    stack.push(
+        AddFeature(
+            "shelters",
+            {"id": "far", "effective_area": 100.0},
+            box(x0 + 1900, y0 + 1900, x0 + 1950, y0 + 1950),
+        )
+    )
+    far = ev.evaluate(gaps=False).figures()
+    assert far == Evaluator(plan).evaluate(gaps=False).figures()

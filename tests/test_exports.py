@@ -305,7 +305,7 @@ def test_cancelled_export_leaves_the_folder_as_it_was(tmp_path):
     from spaceplanner.feedback import CancelledError, Feedback
 
     plan = load_plan(get_path("bubenec"))
-    report = evaluate(plan, gaps=False)
+    report = evaluate(plan)
     steps: list[str] = []
 
     def cancel_before_moving(fraction, code, detail):
@@ -318,3 +318,24 @@ def test_cancelled_export_leaves_the_folder_as_it_was(tmp_path):
         export(plan, [report], tmp_path, ["csv", "geojson"], feedback=feedback)
     assert "writing" in steps and steps[-1] == "moving"
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("gaps", [False, "points"])
+def test_maps_of_an_evaluation_without_gap_layers_are_refused(tmp_path, gaps):
+    plan = load_plan(get_path("bubenec"))
+    report = evaluate(plan, gaps=gaps)
+    with pytest.raises(PlanError) as err:
+        export(plan, [report], tmp_path, ["pdf"])
+    assert err.value.field == "reports" and "gap_areas" in str(err.value)
+    assert list(tmp_path.iterdir()) == []
+    written = export(plan, [report], tmp_path, ["csv"])  # the tables need no layers
+    assert {p.name for p in written} >= {"indicators.csv"}
+
+
+def test_a_live_report_with_stale_areas_is_refused(tmp_path):
+    from dataclasses import replace
+
+    plan = load_plan(get_path("bubenec"))
+    report = evaluate(plan)
+    with pytest.raises(PlanError, match="stale"):
+        export(plan, [replace(report, stale=frozenset({"gap_areas"}))], tmp_path, ["html"])

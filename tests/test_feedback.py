@@ -138,7 +138,7 @@ def test_a_cancel_from_another_thread_stops_an_evaluation_and_leaves_no_output(
 def test_a_cancel_from_another_thread_while_writing_leaves_the_folder_as_it_was(
     plan, tmp_path: Path, monkeypatch
 ) -> None:
-    report = evaluate(plan, gaps=False)
+    report = evaluate(plan)
     out = tmp_path / "out"
     out.mkdir()
     (out / "indicators.csv").write_text("the user's own table", encoding="utf-8")

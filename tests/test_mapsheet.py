@@ -8,6 +8,7 @@ import struct
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from spaceplanner import Plan, Report, evaluate, load_plan
@@ -80,6 +81,13 @@ def test_png_sheet(
     want_w, want_h = _size_mm(paper, orientation)
     assert width == pytest.approx(want_w / 25.4 * PNG_DPI, abs=1)
     assert height == pytest.approx(want_h / 25.4 * PNG_DPI, abs=1)
+    # a drawn sheet, not an empty page: ink on a good part of it, in many colours
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(path).convert("RGB"), dtype=np.int16)
+    ink = (pixels < 235).any(axis=2)
+    assert 0.05 < ink.mean() < 0.9
+    assert len(np.unique(pixels[ink].reshape(-1, 3) // 32, axis=0)) >= 12
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -18,6 +19,7 @@ from spaceplanner.model.plan import Plan
 from spaceplanner.results.report import Report, SiteRef
 from spaceplanner.sample_maps import get_path, list_samples
 
+GOLDEN = Path(__file__).parent / "golden"
 SCHEMA = json.loads(
     resources.files("spaceplanner.results").joinpath("report.schema.json").read_text("utf-8")
 )
@@ -157,3 +159,27 @@ def test_indicator_lookup_and_failed(reports: dict[str, list[tuple[Plan, Report]
     assert sheltered.passed == (sheltered.status == "pass")
     assert report.indicator("no.such") is None
     assert all(i.status == "fail" for i in report.failed())
+
+
+def _key_order(value: Any, path: str = "") -> list[list[Any]]:
+    """Every object's keys in their order, by path (the run record's values left out)."""
+    out: list[list[Any]] = []
+    if isinstance(value, dict):
+        out.append([path, list(value)])
+        for k, v in value.items():
+            if k != "run":
+                out += _key_order(v, f"{path}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _key_order(v, f"{path}[{i}]")
+    return out
+
+
+@pytest.mark.parametrize("sample", ["bubenec", "synthetic_cn", "helsinki"])
+def test_report_json_keeps_its_key_order(sample: str) -> None:
+    """report.json is read by people and by scripts that print it: its keys come in the order
+    they always had (``tests/golden/key_order.json`` was written by the untyped engine, scenario
+    ``all``, both periods)."""
+    stored = json.loads((GOLDEN / "key_order.json").read_text(encoding="utf-8"))[sample]
+    report = evaluate(load_plan(get_path(sample)), scenario="all", gaps=False)
+    assert _key_order(json.loads(report.to_json())) == stored

@@ -5,9 +5,9 @@ Each runner has one private worker thread that runs one job at a time (a Python 
 come back as queued signals, so every slot runs in the GUI thread.
 
 :class:`QtEvaluationRunner` owns one :class:`~spaceplanner.engine.evaluation.Evaluator` per
-session. The
-evaluator caches per-layer work keyed by fingerprints of the layers' content, so evaluating again
-after an edit recomputes only what the edit touched. Each run evaluates a
+session. The evaluator caches its stages' work keyed by layer versions (an edit command gives the
+layer it changes a new version), so evaluating again after an edit recomputes only what the edit
+touched. Each run evaluates a
 :meth:`~spaceplanner.ui.model.session.Session.snapshot` of the plan, so edits may go on meanwhile.
 
 Two kinds of run:
@@ -83,6 +83,9 @@ class _Job:
     info: dict[str, Any] = field(default_factory=dict)
     #: Where the feedback's steps go (the host sets it when the job is submitted).
     sink: Listener | None = None
+    #: A task that returned normally has done its work (an export's files are in place): its
+    #: result is delivered even if Cancel came too late to stop it.
+    keep_late_result: bool = False
     feedback: Feedback = field(init=False)
 
     def __post_init__(self) -> None:
@@ -185,7 +188,7 @@ class _TaskHost(QObject):
             log.error("background task failed:\n%s", job.info["traceback"])
             self._emit(self.failed, job, f"{type(exc).__name__}: {exc}")
         else:
-            if job.cancelled:
+            if job.cancelled and not job.keep_late_result:
                 self._emit(self.cancelled, job)  # ended before it saw the flag: discarded
             else:
                 self._emit(self.done, job, result)
@@ -274,7 +277,7 @@ class QtBackgroundTask(QObject):
         """
         if self._current is not None:
             return False
-        self._current = _Job(fn)
+        self._current = _Job(fn, keep_late_result=True)
         self.started.emit()
         self._host.submit(self._current)
         return True
@@ -565,7 +568,11 @@ class QtEvaluationRunner(QObject):
 
         def run(feedback: Feedback) -> Report:
             start = time.perf_counter()
-            ev = evaluator if evaluator is not None else Evaluator(plan, rules=rules)
+            ev = (
+                evaluator
+                if evaluator is not None
+                else Evaluator(plan, rules=rules, check_content=False)
+            )
             job.info["evaluator"] = ev
             ev.plan = plan
             report = ev.evaluate(

@@ -15,10 +15,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import numpy as np
+import shapely
 
-from spaceplanner.model.plan import PlanLayer
+from spaceplanner.layers.catalogue import get_role
+from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.results.report import DUAL_USE_SUFFIX
 
-__all__ = ["StageCache", "digest", "layer_key"]
+__all__ = ["StageCache", "content_digest", "digest", "layer_key", "raster_extent"]
 
 T = TypeVar("T")
 
@@ -50,12 +53,65 @@ def layer_key(layer: PlanLayer) -> tuple[object, ...]:
     return (layer.name, layer.version, repr(sorted(layer.options.items())))
 
 
+def content_digest(layer: PlanLayer) -> str:
+    """A digest of what the engine reads from a layer (geometry, role fields, options): O(data),
+    for noticing a frame changed in place (:meth:`StageCache.notice_in_place_edits`)."""
+    h = hashlib.sha1()
+    if layer.raster is not None:
+        src = layer.raster
+        h.update(repr((src.dataset, src.band, src.crs.to_wkt())).encode())
+    else:
+        frame = layer.frame
+        assert frame is not None
+        h.update(b"".join(shapely.to_wkb(frame.geometry.to_numpy(), hex=False)))
+        used = [] if layer.role == "network" else [c for c in get_role(layer.role).fields]
+        for col in used:
+            if col in frame:
+                h.update(col.encode() + b"\x1e")
+                h.update(_column_bytes(frame[col].to_numpy()))
+    h.update(repr(sorted(layer.options.items())).encode())
+    h.update(repr(sorted(layer.constants.items())).encode())
+    return h.hexdigest()
+
+
+def raster_extent(plan: Plan, role: str) -> tuple[float, ...] | None:
+    """The plan's extent when a layer of ``role`` is a raster: such a raster is read over the
+    extent of the vector layers, so a stage that reads it depends on every one of them."""
+    if any(lyr.raster is not None for lyr in plan.by_role(role)):
+        return plan.extent()
+    return None
+
+
 class StageCache:
     """The engine's memory between evaluations of one plan."""
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[object, Any]] = {}
         self._tables: dict[str, dict[str, Any]] = {}
+        self._contents: dict[str, tuple[int, str]] = {}
+
+    def notice_in_place_edits(self, plan: Plan) -> None:
+        """Give a new version to every layer whose content changed while its version did not
+        (a frame edited in place, e.g. ``frame.loc[0, "capacity"] = 10`` in a notebook), so the
+        version-keyed entries are not reused for it. O(data): the desktop, whose edits are
+        commands that replace frames, skips it."""
+        seen: dict[str, tuple[int, str]] = {}
+        for layer in plan:
+            known = self._contents.get(layer.name)
+            digest_now = content_digest(layer)
+            if known is not None and known[0] == layer.version and known[1] != digest_now:
+                layer.touch()
+            seen[layer.name] = (layer.version, digest_now)
+        self._contents = seen
+
+    def forget_missing(self, names: set[str]) -> None:
+        """Drop the entries and per-site tables of layers no longer in the plan (a long desktop
+        session adds, removes and renames layers)."""
+        for store in (self._entries, self._tables):
+            for key in list(store):
+                _, _, layer = key.partition(":")
+                if layer and layer.removesuffix(DUAL_USE_SUFFIX) not in names:
+                    del store[key]
 
     def get(self, name: str, key: object, make: Callable[[], T]) -> T:
         """The value stored under ``name`` if it was made for ``key``, else ``make()`` (stored)."""

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from spaceplanner.engine.cache import digest, layer_key
+from spaceplanner.engine.cache import digest, layer_key, raster_extent
 from spaceplanner.engine.hazards import hazard_zones
 from spaceplanner.engine.locate import Context, Inputs
 from spaceplanner.engine.siting import (
@@ -85,6 +85,8 @@ def check_stage(inp: Inputs, ctx: Context, table: pd.DataFrame, geoms: np.ndarra
             for role in ("hazards", "hazard_sources", "buildings", "network")
             for lyr in plan.by_role(role)
         ],
+        # a hazard raster is read over the plan's extent, which every vector layer sets
+        raster_extent(plan, "hazards"),
     )
 
     def make_zones() -> tuple[gpd.GeoDataFrame, list[Note]]:

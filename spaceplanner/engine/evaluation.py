@@ -86,9 +86,12 @@ class Evaluator:
         layer's frame, as the edit commands do).
     rules
         Rule profile name or path; the plan's when omitted.
+    check_content
+        Notice layers whose frame was changed in place (O(data) per evaluation). The desktop,
+        whose edits are commands that replace frames (a new layer version each), turns it off.
     """
 
-    def __init__(self, plan: Plan, *, rules: str | None = None) -> None:
+    def __init__(self, plan: Plan, *, rules: str | None = None, check_content: bool = True) -> None:
         if plan.crs is None or not plan.layers:
             msg = "the plan has no usable layers"
             raise PlanError(msg, file=str(plan.path) if plan.path else None)
@@ -96,10 +99,14 @@ class Evaluator:
         self.profile: Profile = load_profile(rules or plan.rules)
         self.scenario = plan.scenario
         self.cache = StageCache()
+        self.check_content = check_content
 
     def _inputs(self, scenario: str | None, feedback: Feedback | None = None) -> Inputs:
         self.scenario = scenario or self.plan.scenario
         check_scenario(self.scenario, self.plan)
+        if self.check_content:
+            self.cache.notice_in_place_edits(self.plan)
+        self.cache.forget_missing(set(self.plan.layers))
         return Inputs(self.plan, self.profile, self.scenario, self.cache, feedback or Feedback())
 
     def evaluate(
@@ -141,6 +148,9 @@ class Evaluator:
         if gaps not in (True, False, "points"):
             msg = f"unknown gaps option {gaps!r}"
             raise PlanError(msg, field="gaps", hint="use True, False or 'points'")
+        if feedback is not None and (progress is not None or cancel is not None):
+            msg = "give either feedback or the progress/cancel callbacks, not both"
+            raise TypeError(msg)
         fb = feedback or Feedback.from_callbacks(progress, cancel)
         inp = self._inputs(scenario, fb)
         where = str(self.plan.path) if self.plan.path else None
@@ -203,7 +213,7 @@ class Evaluator:
             detour_factor=self.profile.detour_factor.to_dict() if ctx.network is None else None,
             layers=layers,
         )
-        fb.step("done", 1.0)
+        fb.step("done", 1.0, check=False)  # the report is complete: a cancel now changes nothing
         return report
 
     def _facility_kinds(self) -> set[str]:

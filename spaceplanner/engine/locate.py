@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from spaceplanner.engine.cache import StageCache, digest, layer_key
+from spaceplanner.engine.cache import StageCache, digest, layer_key, raster_extent
 from spaceplanner.engine.distance import Sources, group_distances, site_sources, straight_distances
 from spaceplanner.engine.network import Access, WalkNetwork, build_network, locate
 from spaceplanner.engine.residents import Residents, collect_residents
@@ -64,7 +64,14 @@ def locate_stage(inp: Inputs) -> Context:
 
     network = cache.get("network", net_key, make_network)
     res_layers = plan.by_role("residents")
-    res_key = (net_key, *[layer_key(r) for r in res_layers], profile.max_connector.value)
+    res_key: tuple[object, ...] = (
+        net_key,
+        *[layer_key(r) for r in res_layers],
+        profile.max_connector.value,
+    )
+    if (extent := raster_extent(plan, "residents")) is not None:
+        # a population raster is read over the plan's extent and clipped to its boundary
+        res_key += (extent, *[layer_key(b) for b in plan.by_role("boundary")])
 
     def make_residents() -> tuple[Residents, Access]:
         residents = collect_residents(plan, margin=profile.max_connector.value)

@@ -3,7 +3,8 @@
 Each kind of edit is one small class with ``do``/``undo`` and a ``label`` (glue's
 ``core/command.py`` pattern). A command never changes a layer's frame in place: it sets a new
 frame, so anything holding the old one (an evaluator's caches, a view) sees a consistent state,
-and the evaluator's fingerprints notice the change. Features are found by their stable ``id``.
+and the layer gets a new version (:attr:`~spaceplanner.model.plan.PlanLayer.version`), which is
+how the evaluator's cache notices the change. Features are found by their stable ``id``.
 The desktop app's undo/redo actions only mirror a :class:`CommandStack`.
 """
 

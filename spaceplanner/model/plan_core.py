@@ -106,6 +106,10 @@ class PlanLayer:
         if name in _CONTENT:
             object.__setattr__(self, "version", next(_VERSIONS))
 
+    def touch(self) -> None:
+        """Give the layer a new version (its content changed in a way no attribute set saw)."""
+        object.__setattr__(self, "version", next(_VERSIONS))
+
     @property
     def is_raster(self) -> bool:
         """True for a raster layer."""

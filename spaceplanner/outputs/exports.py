@@ -446,6 +446,10 @@ def _write_report_html(
     return [target]
 
 
+#: The result layers the maps and the layer exports draw (a full evaluation's).
+_GAP_LAYERS = ("residents", "uncovered_residents", "gap_areas", "service_areas", "shelters")
+
+
 def check_export(
     plan: Plan,
     out: Path | str,
@@ -542,6 +546,14 @@ def export(
         overwrite=overwrite,
     )
     wanted = list(dict.fromkeys(formats))
+    drawn = [f for f in wanted if f != "csv"]  # every format but the tables shows the gaps
+    for rep in reports if drawn else []:
+        missing = [n for n in _GAP_LAYERS if n not in rep.layers]
+        if missing or rep.stale:
+            what = ", ".join(missing) if missing else ", ".join(sorted(rep.stale)) + " (stale)"
+            msg = f"the evaluation given for {', '.join(drawn)} lacks its gap layers: {what}"
+            hint = "evaluate with gaps=True (a full evaluation) before exporting maps or layers"
+            raise PlanError(msg, field="reports", hint=hint)
     folder = Path(out)
     rules_file = Path(rules) if rules and Path(rules).suffix.lower() == ".toml" else None
     inputs = plan_inputs(plan, rules_file)
@@ -589,5 +601,5 @@ def export(
         fb.step("moving", 0.97)
         fb.check()  # the last moment a cancel leaves the folder as it was
     final = [folder / p.relative_to(tmp) for p in written]
-    fb.step("done", 1.0)
+    fb.step("done", 1.0, check=False)  # the files are in place: a cancel now changes nothing
     return final

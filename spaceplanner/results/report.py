@@ -174,7 +174,18 @@ class Violation:
     cause: tuple[str | None, str | None] | None = field(default=None, metadata=_LOCAL)
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        # the order report.json has always had: the rule first, then the site
+        return {
+            "rule": self.rule,
+            "principle": self.principle,
+            **self.site.to_dict(),
+            "name": plain(self.name),
+            "measured": plain(self.measured),
+            "required": plain(self.required),
+            "message": self.message,
+            "source": self.source,
+            **plain(self.details),
+        }
 
     def marker_point(self) -> Any | None:
         """Where a map marks the violation: the middle of a route, a point on a site (plan
@@ -216,7 +227,9 @@ class ShelterRow:
     reaches_network: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        # the order report.json has always had: the id first, then the layer
+        out = _fields_dict(self)
+        return {"id": out.pop("id"), **out}
 
 
 @dataclass(frozen=True)

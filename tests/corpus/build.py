@@ -18,948 +18,117 @@ value), or both when the issue allows either outcome (e.g. "read it windowed or 
 
 from __future__ import annotations
 
-import json
-import os
-import sqlite3
-import struct
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
-import rasterio
-from rasterio import Affine
-from shapely.geometry import LineString, Point, box
-from test_bad_input import UTM, X0, Y0, save, write_plan
 
-import spaceplanner
-
-__all__ = ["BASE", "CASES", "Case", "Expect", "Run", "Word"]
-
-#: A word the message must contain, or a tuple of alternatives (any one will do).
-Word = str | tuple[str, ...]
-
-POPULATION = 2500.0
-CAPACITY = 3000.0
-PARK_AREA = 12800.0
-#: The base community's figures.
-BASE: dict[str, float] = {
-    "population": POPULATION,
-    "shelters.capacity_persons": CAPACITY,
-    "shelters.population_sheltered": POPULATION,
-    "activity_spaces.overall.area_m2": PARK_AREA,
-}
-
-EVALUATE = ("evaluate", "plan.toml", "--out", "out")
-VALIDATE = ("validate", "plan.toml")
-DAMAGED: Word = ("truncated", "damaged", "incomplete", "cut short", "corrupt")
-
-
-@dataclass(frozen=True)
-class Run:
-    """One command line (after ``spaceplanner``), run in the case's folder.
-
-    A ``setup`` run prepares the case (e.g. ``convert`` to a plan file, a first export): it must
-    exit 0 and is not judged by the case's expectation; the inputs are hashed after it.
-    """
-
-    args: tuple[str, ...]
-    setup: bool = False
-
-
-@dataclass(frozen=True)
-class Expect:
-    """What a case must end in.
-
-    figures
-        ``ok``: dotted keys of ``report.json`` and their values (to 0.5 persons / m²).
-    words
-        ``bad``: every word (or one of each tuple's alternatives) in the error message.
-    reports
-        The ``report.json`` files (relative to the case folder) the figures are checked in.
-    outputs
-        ``ok``: files that must exist after the runs.
-    warn
-        ``ok``: words the command's output must contain (a warning that may not be left out).
-    """
-
-    figures: Mapping[str, float] | None = None
-    words: tuple[Word, ...] | None = None
-    reports: tuple[str, ...] = ("out/report.json",)
-    outputs: tuple[str, ...] = ()
-    warn: tuple[Word, ...] = ()
-
-    @property
-    def may_succeed(self) -> bool:
-        return self.figures is not None
-
-    @property
-    def may_refuse(self) -> bool:
-        return self.words is not None
-
-
-@dataclass(frozen=True)
-class Case:
-    """One corpus case: how to build it, what to run, what must come out."""
-
-    name: str
-    build: Callable[[Path], Any]
-    runs: tuple[Run, ...]
-    expect: Expect
-    timeout: float = 60.0
-    #: Folders (relative) whose files are outputs, not inputs, of the judged runs.
-    out_dirs: tuple[str, ...] = ("out", "out2")
-    #: What the case stands for (the issue's words, or ours).
-    about: str = ""
-
-
-def ok(figures: Mapping[str, float] | None = None, **kw: Any) -> Expect:
-    return Expect(figures=dict(BASE if figures is None else figures), **kw)
-
-
-def bad(*words: Word) -> Expect:
-    return Expect(words=words)
-
-
-def either(figures: Mapping[str, float] | None, *words: Word, **kw: Any) -> Expect:
-    return Expect(figures=dict(BASE if figures is None else figures), words=words, **kw)
-
-
-def runs(*commands: tuple[str, ...]) -> tuple[Run, ...]:
-    return tuple(Run(c) for c in commands)
-
-
-# --------------------------------------------------------------------------------------------
-# The base community
-
-
-def grid_residents(crs: str | None = UTM, population: float = 100.0) -> gpd.GeoDataFrame:
-    """25 points 100 m apart, ids R1..R25, ``population`` each."""
-    points = [Point(X0 + 100 * i, Y0 + 100 * j) for j in range(5) for i in range(5)]
-    return gpd.GeoDataFrame(
-        {"id": [f"R{k + 1}" for k in range(25)], "population": [population] * 25},
-        geometry=points,
-        crs=crs,
-    )
-
-
-SHELTER_BOX = (X0 + 170, Y0 + 175, X0 + 230, Y0 + 225)
-
-
-def shelter(crs: str | None = UTM, capacity: Any = 3000.0) -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame(
-        {"id": ["S1"], "name": ["School yard"], "capacity": [capacity]},
-        geometry=[box(*SHELTER_BOX)],
-        crs=crs,
-    )
-
-
-def parks(crs: str | None = UTM, dual_use: list[Any] | None = None) -> gpd.GeoDataFrame:
-    frame = gpd.GeoDataFrame(
-        {"id": ["P1", "P2"], "name": ["North park", "East park"], "kind": ["park", "park"]},
-        geometry=[
-            box(X0 - 100, Y0 + 100, X0 - 20, Y0 + 180),
-            box(X0 + 420, Y0 + 100, X0 + 500, Y0 + 180),
-        ],
-        crs=crs,
-    )
-    if dual_use is not None:
-        frame["dual_use"] = dual_use
-    return frame
-
-
-def base_layers(folder: Path, *, crs: str = UTM) -> dict[str, dict[str, Any]]:
-    """Write the base community's files; return its layer tables for :func:`write_plan`."""
-    save(grid_residents(crs), folder / "residents.gpkg")
-    save(shelter(crs), folder / "shelters.gpkg")
-    save(parks(crs), folder / "parks.gpkg")
-    return {
-        "residents": {"path": "residents.gpkg"},
-        "shelters": {"path": "shelters.gpkg"},
-        "parks": {"role": "activity_spaces", "path": "parks.gpkg"},
-    }
-
-
-def base(folder: Path, **top: Any) -> Path:
-    return write_plan(folder, base_layers(folder), **top)
-
-
-def with_layer(
-    folder: Path,
-    name: str,
-    options: dict[str, Any],
-    frame: gpd.GeoDataFrame | None = None,
-    file: str | None = None,
-    **top: Any,
-) -> Path:
-    """The base plan with layer ``name`` replaced (its frame saved to ``file``, if given)."""
-    layers = base_layers(folder)
-    if frame is not None and file is not None:
-        save(frame, folder / file)
-    layers[name] = options
-    return write_plan(folder, layers, **top)
-
-
-def raw_plan(folder: Path, text: str, *, layers: bool = True) -> Path:
-    """A plan written verbatim (after the base layers' files, when ``layers``)."""
-    if layers:
-        base_layers(folder)
-    path = folder / "plan.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-BASE_TOML = """name = "test"
-
-[layers.residents]
-path = "residents.gpkg"
-
-[layers.shelters]
-path = "shelters.gpkg"
-
-[layers.parks]
-role = "activity_spaces"
-path = "parks.gpkg"
-"""
-
-
-def write_raster(
-    path: Path,
-    data: np.ndarray,
-    *,
-    west: float,
-    north: float,
-    cell: float,
-    crs: str | None = UTM,
-    nodata: float | None = None,
-) -> Path:
-    profile: dict[str, Any] = {
-        "driver": "GTiff",
-        "width": data.shape[1],
-        "height": data.shape[0],
-        "count": 1,
-        "dtype": str(data.dtype),
-        "transform": Affine(cell, 0.0, west, 0.0, -cell, north),
-    }
-    if crs is not None:
-        profile["crs"] = crs
-    if nodata is not None:
-        profile["nodata"] = nodata
-    with rasterio.open(path, "w", **profile) as dst:
-        dst.write(data, 1)
-    return path
-
-
-def cut(path: Path, keep: float = 0.5) -> None:
-    """Cut ``path`` short, as an interrupted copy would."""
-    data = path.read_bytes()
-    path.write_bytes(data[: int(len(data) * keep)])
-
-
-# --------------------------------------------------------------------------------------------
-# Issue #17, item by item
-
-
-def b_dual_use_no_text(d: Path) -> None:
-    with_layer(
-        d,
-        "parks",
-        {"role": "activity_spaces", "path": "parks.gpkg"},
-        parks(dual_use=["no", "no"]),
-        "parks.gpkg",
-    )
-
-
-def b_dual_use_bad_value(d: Path) -> None:
-    with_layer(
-        d,
-        "parks",
-        {"role": "activity_spaces", "path": "parks.gpkg"},
-        parks(dual_use=["no", "maybe"]),
-        "parks.gpkg",
-    )
-
-
-def b_dual_use_chinese(d: Path) -> None:
-    with_layer(
-        d,
-        "parks",
-        {"role": "activity_spaces", "path": "parks.gpkg"},
-        parks(dual_use=["是", "否"]),
-        "parks.gpkg",
-    )
-
-
-def b_dual_use_constant_bad(d: Path) -> None:
-    with_layer(d, "parks", {"role": "activity_spaces", "path": "parks.gpkg", "dual_use": "perhaps"})
-
-
-def _residents_csv(d: Path, pops: list[str], sep: str = ",", quote: bool = True) -> None:
-    layers = base_layers(d)
-    rows = [sep.join(["x", "y", "population"])]
-    points = [Point(X0 + 100 * i, Y0) for i in range(len(pops))]
-    for p, pop in zip(points, pops, strict=True):
-        value = f'"{pop}"' if quote else pop
-        rows.append(sep.join([f"{p.x:.1f}", f"{p.y:.1f}", value]))
-    (d / "residents.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    layers["residents"] = {"path": "residents.csv", "crs": UTM}
-    write_plan(d, layers)
-
-
-def b_csv_decimal_comma(d: Path) -> None:
-    # 1000 + 1000 + 37.5 + 462.5 = 2,500 (read as 375 and 4625 it is 6,000)
-    _residents_csv(d, ["1000", "1000", "37,5", "462,5"])
-
-
-def b_csv_semicolon(d: Path) -> None:
-    _residents_csv(d, ["1000", "1000", "250", "250"], sep=";", quote=False)
-
-
-def b_degrees_in_utm(d: Path) -> None:
-    lonlat = grid_residents().to_crs("EPSG:4326")
-    frame = gpd.GeoDataFrame(
-        lonlat.drop(columns="geometry"), geometry=lonlat.geometry.values, crs=None
-    ).set_crs(UTM, allow_override=True)
-    with_layer(d, "residents", {"path": "residents_deg.gpkg"}, frame, "residents_deg.gpkg")
-
-
-def b_radius_nan(d: Path) -> None:
-    with_layer(d, "shelters", {"path": "shelters.gpkg", "radius_m": float("nan")})
-
-
-def b_profile_nan(d: Path) -> None:
-    base(d)
-    text = (Path(spaceplanner.__file__).parent / "profiles" / "cn-gb.toml").read_text("utf-8")
-    old = 'radius_m = { value = 500.0, source = "GB 50413-2007 §8.2.10: emergency'
-    assert old in text
-    text = text.replace(old, old.replace("500.0", "nan"))
-    (d / "myrules.toml").write_text(text, encoding="utf-8")
-
-
-def b_capacity_inf(d: Path) -> None:
-    with_layer(
-        d, "shelters", {"path": "shelters.gpkg"}, shelter(capacity=float("inf")), "shelters.gpkg"
-    )
-
-
-def b_capacity_nan_text(d: Path) -> None:
-    with_layer(d, "shelters", {"path": "shelters.gpkg"}, shelter(capacity="NaN"), "shelters.gpkg")
-
-
-def _population_value(value: float) -> Callable[[Path], None]:
-    def build(d: Path) -> None:
-        frame = grid_residents()
-        frame.loc[2, "population"] = value
-        with_layer(d, "residents", {"path": "residents.gpkg"}, frame, "residents.gpkg")
-
-    return build
-
-
-def b_truncated_shp(d: Path) -> None:
-    layers = base_layers(d)
-    shp = save(grid_residents(), d / "residents.shp")
-    # an interrupted copy: the .shp stops after 13 of the 25 records (header 100 + 28 per point)
-    shp.write_bytes(shp.read_bytes()[: 100 + 28 * 13])
-    layers["residents"] = {"path": "residents.shp"}
-    write_plan(d, layers)
-
-
-def b_world_mercator(d: Path) -> None:
-    save(grid_residents().to_crs("EPSG:3395"), d / "residents.gpkg")
-    save(shelter().to_crs("EPSG:3395"), d / "shelters.gpkg")
-    save(parks().to_crs("EPSG:3395"), d / "parks.gpkg")
-    (d / "plan.toml").write_text(BASE_TOML, encoding="utf-8")
-
-
-def b_world_mercator_plan_crs(d: Path) -> None:
-    base(d, crs="EPSG:3395")
-
-
-POP_CELLS = 10  # 10 × 10 cells of 40 m over the grid; 4 lake cells
-
-
-def _population_raster(d: Path, options: dict[str, Any]) -> None:
-    layers = base_layers(d)
-    data = np.full((POP_CELLS, POP_CELLS), 100, dtype="uint16")
-    data[0, 0] = data[0, 1] = data[1, 0] = data[1, 1] = 65535  # a lake, no nodata declared
-    write_raster(d / "population.tif", data, west=X0 - 20, north=Y0 + 380, cell=40.0)
-    layers["residents"] = {"path": "population.tif", **options}
-    write_plan(d, layers)
-
-
-RASTER_FIGURES = {"population": 9600.0}
-
-
-def b_pop_raster_65535(d: Path) -> None:
-    _population_raster(d, {})
-
-
-def b_pop_raster_65535_declared(d: Path) -> None:
-    _population_raster(d, {"nodata": 65535})
-
-
-def _flood_terrain(d: Path, data: np.ndarray, **raster: Any) -> None:
-    layers = base_layers(d)
-    write_raster(d / "dtm.tif", data, **raster)
-    layers["low_ground"] = {
-        "role": "hazards",
-        "path": "dtm.tif",
-        "hazard": "flood",
-        "max_value": 205.0,
-    }
-    write_plan(d, layers, scenario="flood")
-
-
-def b_terrain_hole(d: Path) -> None:
-    data = np.full((12, 12), 210.0, dtype="float32")  # 50 m cells from X0-100, all above 205
-    data[5:8, 5:7] = -9999.0  # the hole lies under the shelter; no nodata declared
-    _flood_terrain(d, data, west=X0 - 100, north=Y0 + 500, cell=50.0)
-
-
-def b_raster_header_huge(d: Path) -> None:
-    layers = base_layers(d)
-    n = 200_000
-    profile = {
-        "driver": "GTiff",
-        "width": n,
-        "height": n,
-        "count": 1,
-        "dtype": "float32",
-        "crs": UTM,
-        "nodata": -9999.0,
-        "tiled": True,
-        "blockxsize": 1024,
-        "blockysize": 1024,
-        "compress": "deflate",
-        "sparse_ok": True,
-        "transform": Affine(1.0, 0.0, X0 - n / 2, 0.0, -1.0, Y0 + n / 2),
-    }
-    with rasterio.open(d / "dtm.tif", "w", **profile):
-        pass  # every block unwritten: the header alone declares 200,000 × 200,000 cells
-    layers["low_ground"] = {
-        "role": "hazards",
-        "path": "dtm.tif",
-        "hazard": "flood",
-        "max_value": 205.0,
-    }
-    write_plan(d, layers, scenario="flood")
-
-
-def b_convert_plan(d: Path) -> None:
-    base(d)
-
-
-def b_geojson_projected_no_crs(d: Path) -> None:
-    layers = base_layers(d)
-    # UTM numbers and no "crs" member (geopandas writes one: drop it, as RFC 7946 files have none)
-    data = json.loads(grid_residents().to_json(drop_id=True))
-    data.pop("crs", None)
-    (d / "residents.geojson").write_text(json.dumps(data), encoding="utf-8")
-    layers["residents"] = {"path": "residents.geojson"}
-    write_plan(d, layers)
-
-
-def b_utm_labelled_lonlat(d: Path) -> None:
-    frame = grid_residents().set_crs("EPSG:4326", allow_override=True)
-    with_layer(d, "residents", {"path": "residents_ll.gpkg"}, frame, "residents_ll.gpkg")
-
-
-def _sql(path: Path, *statements: str) -> None:
-    with sqlite3.connect(path) as db:
-        for statement in statements:
-            db.execute(statement)
-    db.close()
-
-
-def b_gpkg_layer_dropped(d: Path) -> None:
-    base(d)  # the runner's setup run converts it to plan.gpkg
-
-
-def b_out_is_file(d: Path) -> None:
-    base(d)
-    (d / "out").write_text("a file where the output folder should be\n", encoding="utf-8")
-
-
-def b_encoding_5(d: Path) -> None:
-    with_layer(d, "residents", {"path": "residents.gpkg", "encoding": 5})
-
-
-def b_fifo(d: Path) -> None:
-    base_layers(d)
-    os.mkfifo(d / "plan.toml")
-
-
-def b_dev_zero(d: Path) -> None:
-    base_layers(d)
-    (d / "plan.toml").symlink_to("/dev/zero")
-
-
-def b_dev_zero_gpkg(d: Path) -> None:
-    base_layers(d)
-    (d / "plan.gpkg").symlink_to("/dev/zero")
-
-
-LONG = "residential_blocks_of_the_old_town_" + "north_" * 8 + "district"  # 89 characters
-
-
-def b_long_layer_name(d: Path) -> None:
-    layers = base_layers(d)
-    layers[LONG] = {"role": "facilities", "path": "clinic.gpkg", "kind": "clinic"}
-    save(
-        gpd.GeoDataFrame({"id": ["C1"]}, geometry=[Point(X0 + 150, Y0 + 150)], crs=UTM),
-        d / "clinic.gpkg",
-    )
-    write_plan(d, layers)
-
-
-def _odd_names(d: Path) -> None:
-    base_layers(d)
-    text = BASE_TOML.replace("[layers.parks]", '[layers."parks <north> & east"]')
-    text = text.replace("[layers.shelters]", '[layers."school yards"]\nrole = "shelters"')
-    (d / "plan.toml").write_text(text, encoding="utf-8")
-
-
-def b_toml_bom(d: Path) -> None:
-    base(d)
-    path = d / "plan.toml"
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-
-
-def b_gbk_column_names(d: Path) -> None:
-    layers = base_layers(d)
-    frame = grid_residents().rename(columns={"population": "常住人口", "id": "编号"})
-    shp = save(frame, d / "residents.shp", encoding="gbk")
-    shp.with_suffix(".cpg").unlink()
-    assert "常住人口".encode("gbk") in shp.with_suffix(".dbf").read_bytes()
-    layers["residents"] = {"path": "residents.shp"}
-    write_plan(d, layers)
-
-
-def b_swapped_lonlat(d: Path) -> None:
-    layers = base_layers(d)
-    lonlat = shelter().to_crs("EPSG:4326")
-    swapped = lonlat.geometry.map(
-        lambda g: type(g)([(y, x) for x, y in g.exterior.coords])  # lat, lon
-    )
-    gpd.GeoDataFrame(lonlat.drop(columns="geometry"), geometry=swapped, crs="EPSG:4326").to_file(
-        d / "shelters.geojson"
-    )
-    layers["shelters"] = {"path": "shelters.geojson"}
-    write_plan(d, layers)
-
-
-def b_layers_string(d: Path) -> None:
-    raw_plan(d, 'name = "test"\n\n[layers]\nresidents = "residents.gpkg"\n')
-
-
-def b_empty_geojson(d: Path) -> None:
-    layers = base_layers(d)
-    (d / "shelters.geojson").write_text(
-        '{"type": "FeatureCollection", "features": []}\n', encoding="utf-8"
-    )
-    layers["shelters"] = {"path": "shelters.geojson"}
-    write_plan(d, layers)
-
-
-def b_network_mm(d: Path) -> None:
-    layers = base_layers(d)
-    # streets meet where they share a vertex: each cross street has one where it meets x = 200
-    lines = [
-        LineString([(X0 - 50, Y0 + 100 * j), (X0 + 200, Y0 + 100 * j), (X0 + 450, Y0 + 100 * j)])
-        for j in range(5)
-    ]
-    # the street through the shelter, digitised with a vertex every millimetre (500,000 vertices)
-    ys = np.arange(0, 500_000, dtype="float64") / 1000.0
-    lines.append(LineString(np.column_stack([np.full(ys.size, X0 + 200.0), Y0 - 50 + ys])))
-    save(
-        gpd.GeoDataFrame({"id": [f"W{k}" for k in range(6)]}, geometry=lines, crs=UTM),
-        d / "walk.gpkg",
-    )
-    layers["walk"] = {"role": "network", "path": "walk.gpkg"}
-    write_plan(d, layers)
-
-
-def b_shelters_20k(d: Path) -> None:
-    layers = base_layers(d)
-    xs, ys = np.meshgrid(np.arange(200) * 2.0 + X0 + 0.5, np.arange(100) * 2.0 + Y0 + 100.5)
-    frame = gpd.GeoDataFrame(
-        {"id": [f"T{k}" for k in range(xs.size)], "capacity": np.ones(xs.size)},
-        geometry=gpd.points_from_xy(xs.ravel(), ys.ravel()),
-        crs=UTM,
-    )
-    save(frame, d / "tents.gpkg")
-    layers["tents"] = {"role": "shelters", "path": "tents.gpkg"}
-    del layers["shelters"]
-    write_plan(d, layers)
-
-
-# --------------------------------------------------------------------------------------------
-# Every reader
-
-
-def _shp_residents(d: Path, mutate: Callable[[Path], None], **options: Any) -> None:
-    layers = base_layers(d)
-    shp = save(grid_residents(), d / "residents.shp")
-    mutate(shp)
-    layers["residents"] = {"path": "residents.shp", **options}
-    write_plan(d, layers)
-
-
-def b_shp_no_dbf(d: Path) -> None:
-    _shp_residents(d, lambda s: s.with_suffix(".dbf").unlink())
-
-
-def b_shp_garbage_prj(d: Path) -> None:
-    _shp_residents(d, lambda s: s.with_suffix(".prj").write_text("PROJCS[garbage", "ascii"))
-
-
-def b_shp_bad_cpg(d: Path) -> None:
-    _shp_residents(d, lambda s: s.with_suffix(".cpg").write_text("XYZ-9999", "ascii"))
-
-
-def b_shp_truncated_dbf(d: Path) -> None:
-    _shp_residents(d, lambda s: cut(s.with_suffix(".dbf")))
-
-
-def b_shp_garbage_shx(d: Path) -> None:
-    def mutate(s: Path) -> None:
-        shx = s.with_suffix(".shx")
-        data = bytearray(shx.read_bytes())
-        for k in range(100, len(data), 8):  # every record offset points far past the end
-            data[k : k + 4] = struct.pack(">i", 10_000_000 + k)
-        shx.write_bytes(bytes(data))
-
-    _shp_residents(d, mutate)
-
-
-def b_geojson_invalid(d: Path) -> None:
-    layers = base_layers(d)
-    (d / "residents.geojson").write_text(
-        '{"type": "FeatureCollection", "features": [', encoding="utf-8"
-    )
-    layers["residents"] = {"path": "residents.geojson"}
-    write_plan(d, layers)
-
-
-def b_geojson_null_geometries(d: Path) -> None:
-    layers = base_layers(d)
-    features = ",".join(
-        '{"type": "Feature", "properties": {"capacity": 100}, "geometry": null}' for _ in range(3)
-    )
-    (d / "shelters.geojson").write_text(
-        f'{{"type": "FeatureCollection", "features": [{features}]}}', encoding="utf-8"
-    )
-    layers["shelters"] = {"path": "shelters.geojson"}
-    write_plan(d, layers)
-
-
-def b_gpkg_text(d: Path) -> None:
-    layers = base_layers(d)
-    (d / "shelters.gpkg").write_text("id,capacity\nS1,3000\n", encoding="utf-8")
-    write_plan(d, layers)
-
-
-def b_gpkg_truncated(d: Path) -> None:
-    layers = base_layers(d)
-    save(
-        gpd.GeoDataFrame(
-            {"id": [f"S{k}" for k in range(60)], "capacity": [50.0] * 60},
-            geometry=[box(X0 + 3 * k, Y0 + 150, X0 + 3 * k + 2, Y0 + 152) for k in range(60)],
-            crs=UTM,
-        ),
-        d / "shelters.gpkg",
-    )
-    cut(d / "shelters.gpkg")
-    write_plan(d, layers)
-
-
-def b_kml_good(d: Path) -> None:
-    layers = base_layers(d)
-    frame = grid_residents().to_crs("EPSG:4326")
-    frame["population"] = frame["population"].astype(int)
-    frame.to_file(d / "residents.kml", driver="KML")
-    layers["residents"] = {"path": "residents.kml"}
-    write_plan(d, layers)
-
-
-def b_kml_broken(d: Path) -> None:
-    b_kml_good(d)
-    cut(d / "residents.kml")
-
-
-def b_csv_no_coordinates(d: Path) -> None:
-    layers = base_layers(d)
-    (d / "residents.csv").write_text("name,population\nA,1000\nB,1500\n", encoding="utf-8")
-    layers["residents"] = {"path": "residents.csv", "crs": UTM}
-    write_plan(d, layers)
-
-
-def b_csv_header_only(d: Path) -> None:
-    layers = base_layers(d)
-    (d / "residents.csv").write_text("x,y,population\n", encoding="utf-8")
-    layers["residents"] = {"path": "residents.csv", "crs": UTM}
-    write_plan(d, layers)
-
-
-def b_csv_gbk_good(d: Path) -> None:
-    layers = base_layers(d)
-    rows = ["名称,东坐标,北坐标,常住人口"] + [
-        f"小区{k},{p.x:.1f},{p.y:.1f},100" for k, p in enumerate(grid_residents().geometry)
-    ]
-    (d / "residents.csv").write_bytes(("\n".join(rows) + "\n").encode("gbk"))
-    layers["residents"] = {"path": "residents.csv", "crs": UTM}
-    write_plan(d, layers)
-
-
-def _terrain_tif(
-    d: Path, mutate: Callable[[Path], None] | None = None, crs: str | None = UTM, **options: Any
-) -> None:
-    data = np.full((12, 12), 210.0, dtype="float32")
-    layers = base_layers(d)
-    tif = write_raster(d / "dtm.tif", data, west=X0 - 100, north=Y0 + 500, cell=50.0, crs=crs)
-    if mutate is not None:
-        mutate(tif)
-    layers["low_ground"] = {
-        "role": "hazards",
-        "path": "dtm.tif",
-        "hazard": "flood",
-        "max_value": 205.0,
-        **options,
-    }
-    write_plan(d, layers, scenario="flood")
-
-
-def b_tif_good(d: Path) -> None:
-    _terrain_tif(d)
-
-
-def b_tif_truncated(d: Path) -> None:
-    layers = base_layers(d)
-    data = np.linspace(200.0, 220.0, 256 * 256, dtype="float32").reshape(256, 256)
-    write_raster(d / "dtm.tif", data, west=X0 - 100, north=Y0 + 500, cell=2.5)
-    cut(d / "dtm.tif")
-    layers["low_ground"] = {
-        "role": "hazards",
-        "path": "dtm.tif",
-        "hazard": "flood",
-        "max_value": 205.0,
-    }
-    write_plan(d, layers, scenario="flood")
-
-
-def b_tif_text(d: Path) -> None:
-    _terrain_tif(d, lambda t: t.write_text("not a raster\n", encoding="utf-8"))
-
-
-def b_tif_band_3(d: Path) -> None:
-    _terrain_tif(d, band=3)
-
-
-def b_tif_far_away(d: Path) -> None:
-    layers = base_layers(d)
-    data = np.full((12, 12), 210.0, dtype="float32")
-    write_raster(d / "dtm.tif", data, west=X0 + 80_000, north=Y0 + 500, cell=50.0)
-    layers["low_ground"] = {
-        "role": "hazards",
-        "path": "dtm.tif",
-        "hazard": "flood",
-        "max_value": 205.0,
-    }
-    write_plan(d, layers, scenario="flood")
-
-
-def b_tif_two_thresholds(d: Path) -> None:
-    _terrain_tif(d, min_value=1.0)
-
-
-def b_tif_threshold_text(d: Path) -> None:
-    _terrain_tif(d, max_value="low")
-
-
-def b_threshold_on_polygons(d: Path) -> None:
-    layers = base_layers(d)
-    save(
-        gpd.GeoDataFrame({"id": ["F1"]}, geometry=[box(X0 + 600, Y0, X0 + 700, Y0 + 100)], crs=UTM),
-        d / "flood.gpkg",
-    )
-    layers["flood"] = {
-        "role": "hazards",
-        "path": "flood.gpkg",
-        "hazard": "flood",
-        "max_value": 205.0,
-    }
-    write_plan(d, layers, scenario="flood")
-
-
-# --------------------------------------------------------------------------------------------
-# Every TOML key of the plan
-
-
-def _top(key: str, toml_value: str) -> Callable[[Path], None]:
-    """The base plan with the top-level ``key = toml_value`` (verbatim TOML)."""
-
-    def build(d: Path) -> None:
-        body = BASE_TOML.split("\n", 1)[1]  # without the name line
-        name = "" if key == "name" else 'name = "test"\n'
-        raw_plan(d, f"{name}{key} = {toml_value}\n{body}")
-
-    return build
-
-
-def _targets(text: str) -> Callable[[Path], None]:
-    def build(d: Path) -> None:
-        raw_plan(d, BASE_TOML.replace('name = "test"\n', f'name = "test"\n\n[targets]\n{text}\n'))
-
-    return build
-
-
-def b_no_layers(d: Path) -> None:
-    raw_plan(d, 'name = "test"\n')
-
-
-def b_plan_is_folder(d: Path) -> None:
-    base_layers(d)
-    (d / "plan.toml").mkdir()
-
-
-def b_plan_txt(d: Path) -> None:
-    raw_plan(d, BASE_TOML)
-    (d / "plan.toml").rename(d / "plan.txt")
-
-
-def b_plan_latin1(d: Path) -> None:
-    raw_plan(d, BASE_TOML.replace('name = "test"', 'name = "Gärten"'))
-    path = d / "plan.toml"
-    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
-
-
-# --------------------------------------------------------------------------------------------
-# Every TOML key of a layer
-
-
-def _layer_key(layer: str, key: str, toml_value: str) -> Callable[[Path], None]:
-    """The base plan with ``key = toml_value`` (verbatim TOML) added to layer ``layer``."""
-
-    def build(d: Path) -> None:
-        anchor = f"[layers.{layer}]\n"
-        text = BASE_TOML.replace(anchor, f"{anchor}{key} = {toml_value}\n")
-        if f"\n{key} = " in "\n" + BASE_TOML.split(anchor, 1)[1].split("[layers", 1)[0]:
-            # the layer has the key already: replace its line instead
-            section = BASE_TOML.split(anchor, 1)[1].split("[layers", 1)[0]
-            old = next(line for line in section.splitlines() if line.startswith(f"{key} = "))
-            text = BASE_TOML.replace(
-                anchor + section, anchor + section.replace(old, f"{key} = {toml_value}")
-            )
-        raw_plan(d, text)
-
-    return build
-
-
-def b_path_missing(d: Path) -> None:
-    raw_plan(d, BASE_TOML.replace('path = "shelters.gpkg"\n', ""))
-
-
-def b_x_missing_column(d: Path) -> None:
-    _residents_csv(d, ["1000", "1000", "250", "250"])
-    text = (d / "plan.toml").read_text(encoding="utf-8")
-    (d / "plan.toml").write_text(
-        text.replace('crs = "EPSG:32635"', 'crs = "EPSG:32635"\nx = "east"\ny = "north"'),
-        encoding="utf-8",
-    )
-
-
-def b_x_int(d: Path) -> None:
-    _residents_csv(d, ["1000", "1000", "250", "250"])
-    text = (d / "plan.toml").read_text(encoding="utf-8")
-    (d / "plan.toml").write_text(
-        text.replace('crs = "EPSG:32635"', 'crs = "EPSG:32635"\nx = 1'), encoding="utf-8"
-    )
-
-
-def b_facility_kind_int(d: Path) -> None:
-    layers = base_layers(d)
-    save(
-        gpd.GeoDataFrame({"id": ["C1"]}, geometry=[Point(X0 + 150, Y0 + 150)], crs=UTM),
-        d / "clinic.gpkg",
-    )
-    layers["clinics"] = {"role": "facilities", "path": "clinic.gpkg", "kind": 5}
-    write_plan(d, layers)
-
-
-# --------------------------------------------------------------------------------------------
-# Values in the data
-
-
-def _values(
-    frame_fn: Callable[[], gpd.GeoDataFrame],
-    layer: str,
-    file: str,
-    column: str,
-    row: int,
-    value: Any,
-    options: dict[str, Any] | None = None,
-) -> Callable[[Path], None]:
-    def build(d: Path) -> None:
-        frame = frame_fn()
-        frame[column] = frame[column].astype(object) if isinstance(value, str) else frame[column]
-        frame.loc[row, column] = value
-        opts = {"path": file} | (options or {})
-        with_layer(d, layer, opts, frame, file)
-
-    return build
-
-
-def _shelter_frame() -> gpd.GeoDataFrame:
-    frame = shelter()
-    frame["effective_area"] = [3000.0]
-    frame["households"] = [1.0]
-    return frame
-
-
-def _households_frame() -> gpd.GeoDataFrame:
-    frame = grid_residents()
-    frame["households"] = 40.0
-    return frame
-
-
-# --------------------------------------------------------------------------------------------
-# Output paths
-
-
-def b_plan_and_inputs_in_shp(d: Path) -> None:
-    """Inputs kept in a ``shp`` folder, where a Shapefile export would put its own files."""
-    (d / "shp").mkdir()
-    save(grid_residents(), d / "shp" / "plan_residents.shp")
-    save(shelter(), d / "shp" / "shelters.shp")
-    save(parks(), d / "parks.gpkg")
-    write_plan(
-        d,
-        {
-            "residents": {"path": "shp/plan_residents.shp"},
-            "shelters": {"path": "shp/shelters.shp"},
-            "parks": {"role": "activity_spaces", "path": "parks.gpkg"},
-        },
-    )
-
-
-def b_input_named_gaps(d: Path) -> None:
-    """A residents layer whose file is called ``gaps.gpkg``, in the folder evaluated into."""
-    layers = base_layers(d)
-    (d / "residents.gpkg").rename(d / "gaps.gpkg")
-    layers["residents"] = {"path": "gaps.gpkg"}
-    write_plan(d, layers)
-
-
-def b_json_is_folder(d: Path) -> None:
-    base(d)
-    (d / "report").mkdir()
-
-
-def b_readonly_json(d: Path) -> None:
-    base(d)
-
+from corpus.base import (
+    BASE,
+    BASE_TOML,
+    CAPACITY,
+    DAMAGED,
+    EVALUATE,
+    POPULATION,
+    VALIDATE,
+    Case,
+    Expect,
+    Run,
+    Word,
+    bad,
+    base,
+    either,
+    grid_residents,
+    ok,
+    raw_plan,
+)
+from corpus.cases_keys import (
+    _households_frame,
+    _layer_key,
+    _shelter_frame,
+    _values,
+    b_facility_kind_int,
+    b_input_named_gaps,
+    b_json_is_folder,
+    b_path_missing,
+    b_plan_and_inputs_in_shp,
+    b_x_int,
+    b_x_missing_column,
+)
+from corpus.cases_readers import (
+    _targets,
+    _top,
+    b_csv_gbk_good,
+    b_csv_header_only,
+    b_csv_no_coordinates,
+    b_geojson_invalid,
+    b_geojson_null_geometries,
+    b_gpkg_text,
+    b_gpkg_truncated,
+    b_kml_broken,
+    b_kml_good,
+    b_no_layers,
+    b_plan_is_folder,
+    b_plan_latin1,
+    b_plan_txt,
+    b_shp_bad_cpg,
+    b_shp_garbage_prj,
+    b_shp_garbage_shx,
+    b_shp_no_dbf,
+    b_shp_truncated_dbf,
+    b_threshold_on_polygons,
+    b_tif_band_3,
+    b_tif_far_away,
+    b_tif_good,
+    b_tif_text,
+    b_tif_threshold_text,
+    b_tif_truncated,
+    b_tif_two_thresholds,
+)
+from corpus.cases_values import (
+    LONG,
+    RASTER_FIGURES,
+    _odd_names,
+    _population_value,
+    _sql,
+    b_capacity_inf,
+    b_capacity_nan_text,
+    b_convert_plan,
+    b_csv_decimal_comma,
+    b_csv_semicolon,
+    b_degrees_in_utm,
+    b_dev_zero,
+    b_dev_zero_gpkg,
+    b_dual_use_bad_value,
+    b_dual_use_chinese,
+    b_dual_use_constant_bad,
+    b_dual_use_no_text,
+    b_empty_geojson,
+    b_encoding_5,
+    b_fifo,
+    b_gbk_column_names,
+    b_geojson_projected_no_crs,
+    b_layers_string,
+    b_long_layer_name,
+    b_network_mm,
+    b_out_is_file,
+    b_pop_raster_65535,
+    b_pop_raster_65535_declared,
+    b_profile_nan,
+    b_radius_nan,
+    b_raster_header_huge,
+    b_shelters_20k,
+    b_swapped_lonlat,
+    b_terrain_hole,
+    b_toml_bom,
+    b_truncated_shp,
+    b_utm_labelled_lonlat,
+    b_world_mercator,
+    b_world_mercator_plan_crs,
+)
+
+__all__ = ["BASE", "CASES", "Case", "Expect", "Run", "Word", "base"]
 
 # --------------------------------------------------------------------------------------------
 # The corpus

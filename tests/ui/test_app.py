@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import QApplication, QFileDialog, QMessageBox
+from ui_baselines import assert_image_like_baseline
 
 from spaceplanner import load_plan
 from spaceplanner.engine.evaluation import Evaluator
@@ -231,6 +232,7 @@ def test_snapshot_renders_the_evaluated_plan(tmp_path: Path) -> None:
     assert main(["--sample", "synthetic_cn", "--snapshot", str(out), "--size", "1200x800"]) == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
+    assert_image_like_baseline(image, "app_snapshot_synthetic_cn")
 
 
 def test_snapshot_of_a_bad_plan_reports_the_error(tmp_path: Path, capsys) -> None:

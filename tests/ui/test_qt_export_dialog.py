@@ -126,10 +126,9 @@ def test_a_folder_that_cannot_be_written_is_an_error_and_nothing_is_written(
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder", encoding="utf-8")
     dialog = dialog_for(qtbot, session, blocker / "out", ["html", "csv"])
-    with qtbot.waitSignal(dialog.task.failed, timeout=30000):
-        dialog.start_export()
-    assert len(boxes["critical"]) == 1 and "cannot write to this folder" in boxes["critical"][0]
-    assert "nothing was written" in dialog.status.text()
+    assert not dialog.start_export()  # refused at once, before evaluating
+    assert len(boxes["warning"]) == 1 and "a_file" in boxes["warning"][0]
+    assert "a_file" in dialog.status.text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a_file"]
     assert not dialog.busy and dialog.export_button.isEnabled()
 
@@ -232,3 +231,27 @@ def test_planned_outputs_match_what_export_writes(tmp_path):
     written = export(plan, [Evaluator(plan).evaluate()], tmp_path, formats, zip_shapefiles=True)
     tops = {p.relative_to(tmp_path).parts[0] for p in written}
     assert tops == set(planned_outputs(formats, zip_shapefiles=True))
+
+
+def test_an_export_over_an_input_is_refused_before_evaluating(qtbot, boxes, tmp_path, monkeypatch):
+    """A plan whose layers are read from ``results.gpkg``: a GeoPackage export into the same
+    folder would write over an input. The dialog says so at once, without evaluating."""
+    import shutil
+
+    folder = tmp_path / "plan"
+    shutil.copytree(get_path("bubenec").parent, folder)
+    (folder / "bubenec.gpkg").rename(folder / "results.gpkg")
+    spec = folder / "plan.toml"
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace("bubenec.gpkg", "results.gpkg"), encoding="utf-8"
+    )
+    session = Session(load_plan(spec))
+
+    def evaluated(*args, **kwargs):
+        raise AssertionError("the dialog evaluated before refusing")
+
+    monkeypatch.setattr(Evaluator, "evaluate", evaluated)
+    dialog = dialog_for(qtbot, session, folder, ["gpkg"])
+    assert not dialog.start_export()
+    assert boxes["warning"] and "results.gpkg" in boxes["warning"][-1]
+    assert not dialog.busy

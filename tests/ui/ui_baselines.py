@@ -65,7 +65,11 @@ def matches(image: QImage, baseline: QImage, tolerance: float = TOLERANCE) -> bo
 
 def assert_like_baseline(widget: QWidget, name: str, tolerance: float = TOLERANCE) -> None:
     """The widget, rendered now, looks like the stored baseline ``name``."""
-    image = widget.grab().toImage()
+    assert_image_like_baseline(widget.grab().toImage(), name, tolerance)
+
+
+def assert_image_like_baseline(image: QImage, name: str, tolerance: float = TOLERANCE) -> None:
+    """``image`` looks like the stored baseline ``name``."""
     assert not image.isNull() and image.width() > 0
     path = FOLDER / f"{name}.png"
     if UPDATE:

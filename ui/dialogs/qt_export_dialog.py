@@ -42,7 +42,8 @@ from PyQt5.QtWidgets import (
 
 from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.feedback import Feedback
-from spaceplanner.outputs.exports import FORMATS, export, planned_outputs
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.outputs.exports import FORMATS, check_export, export, planned_outputs
 from spaceplanner.outputs.mapsheet import write_map_sheet
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
@@ -378,6 +379,20 @@ class QtExportDialog(QDialog):
                 return False
             overwrite = True
         plan = self._session.snapshot()
+        try:  # refused before the evaluation, so the user does not wait for an error
+            check_export(
+                plan,
+                folder,
+                formats,
+                overwrite=overwrite,
+                lang=opts["lang"],
+                encoding=opts["encoding"],
+                zip_shapefiles=opts["zip_shapefiles"],
+            )
+        except SpacePlannerError as exc:
+            QMessageBox.warning(self, self.tr("Export"), exc.describe())
+            self.status.setText(exc.describe())
+            return False
         scenario, period = self._session.scenario, self._session.period
 
         def run(feedback: Feedback) -> list[Path]:

@@ -90,15 +90,14 @@ def runs_in_place(*, warm: bool, last_live_seconds: float | None, quick_seconds:
 
 
 def plan_state(key: Hashable, scenario: str, period: str, plan: Plan) -> tuple[Hashable, ...]:
-    """What a run reads, cheaply: commands set new frames, never change one in place, so the
-    frames' identities say whether the plan changed (keep ``plan`` alive while the state is
-    compared, so the identities stay its frames')."""
+    """What a run reads, cheaply: commands set new frames, never change one in place, and
+    each new frame (raster, role, options) gives its layer a new version."""
     return (
         key,
         scenario,
         period,
         tuple(
-            (name, lyr.role, id(lyr.frame), id(lyr.raster), repr(sorted(lyr.options.items())))
+            (name, lyr.version, repr(sorted(lyr.options.items())))
             for name, lyr in plan.layers.items()
         ),
     )

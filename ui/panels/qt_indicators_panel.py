@@ -47,7 +47,6 @@ _NOTE_STYLE = (
 )
 #: Removal order of the siting principles (STANDARDS.md §5): the natural sort order.
 _PRINCIPLES = ("避", "防", "让")
-#: The engine names a dual-use activity space checked as a shelter ``"<layer> (dual use)"``.
 
 
 def _header(table: QTableWidget, *, vertical: bool = False) -> QHeaderView:
