@@ -415,7 +415,7 @@ def _space_layer(plan: Plan, lang: str) -> MapLayer | None:
 _CONTEXT: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
     "boundary": ({"weight": 2, "dashArray": "8 5", "fill": False}, ()),
     "hazards": ({"weight": 1}, ("hazard",)),
-    "buildings": ({"weight": 0.5, "fillOpacity": 0.5}, ("height", "floors")),
+    "buildings": ({"weight": 0.5}, ("height", "floors")),
     "network": ({"weight": 1.5, "opacity": 0.8}, ("width",)),
     "hazard_sources": ({"weight": 3, "fillOpacity": 0.9}, ("kind", "voltage")),
 }
