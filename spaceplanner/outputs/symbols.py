@@ -158,19 +158,19 @@ def role_symbol(role: str) -> Symbol:
 #: rose and wine, health in greens, care and services in sand, blue and indigo, culture in orange
 #: and red; where two kinds share a shape their colours differ.
 FACILITY_KINDS: dict[str, tuple[str, str]] = {
-    "kindergarten": ("#CC6677", "triangle_up"),
-    "nursery": ("#EE99AA", "triangle_down"),
+    "kindergarten": ("#cc6677", "triangle_up"),
+    "nursery": ("#ee99aa", "triangle_down"),
     "primary_school": ("#994455", "square"),
-    "middle_school": ("#AA4499", "diamond"),
-    "clinic": ("#44AA99", "plus"),
+    "middle_school": ("#aa4499", "diamond"),
+    "clinic": ("#44aa99", "plus"),
     "health_centre": ("#117733", "plus"),
-    "elderly_care": ("#DDCC77", "pentagon"),
-    "community_service": ("#6699CC", "octagon"),
+    "elderly_care": ("#ddcc77", "pentagon"),
+    "community_service": ("#6699cc", "octagon"),
     "community_centre": ("#332288", "octagon"),
     "food_market": ("#999933", "triangle_left"),
-    "sports": ("#88CCEE", "thin_diamond"),
-    "cultural": ("#EE8866", "triangle_right"),
-    "library": ("#BB5566", "triangle_right"),
+    "sports": ("#88ccee", "thin_diamond"),
+    "cultural": ("#ee8866", "triangle_right"),
+    "library": ("#bb5566", "triangle_right"),
     "other": ("#888888", "circle"),
 }
 
@@ -184,33 +184,33 @@ def facility_symbol(kind: str) -> Symbol:
 # -- results --------------------------------------------------------------------------------
 
 #: Residents within reach (for shelters: all of them sheltered).
-COVERED = Symbol("covered", fill="#009E73", stroke="#222222", width=0.25)
+COVERED = Symbol("covered", fill="#009e73", stroke="#222222", width=0.25)
 #: Residents of whom some, not all, have a shelter place.
-PARTLY_COVERED = Symbol("sheltered_part", fill="#E69F00", stroke="#222222", width=0.25)
+PARTLY_COVERED = Symbol("sheltered_part", fill="#e69f00", stroke="#222222", width=0.25)
 #: Residents out of reach (for shelters: none of them sheltered).
-NOT_COVERED = Symbol("not_covered", fill="#D55E00", stroke="#222222", width=0.25)
+NOT_COVERED = Symbol("not_covered", fill="#d55e00", stroke="#222222", width=0.25)
 #: Residents an indicator leaves out, drawn over the plan.
 UNCOVERED_RESIDENTS = Symbol(
-    "uncovered_residents", fill="#D55E00", stroke="#FFFFFF", width=0.4, size=2.1
+    "uncovered_residents", fill="#d55e00", stroke="#ffffff", width=0.4, size=2.1
 )
 #: The part of the plan out of an indicator's reach: hatched, in the colour of "not covered".
 GAP_AREAS = Symbol(
-    "gap_areas", fill="#D55E00", stroke="#D55E00", width=0.4, opacity=0.15, hatched=True
+    "gap_areas", fill="#d55e00", stroke="#d55e00", width=0.4, opacity=0.15, hatched=True
 )
 #: The part of the plan within an indicator's reach.
 SERVICE_AREAS = Symbol(
-    "service_areas", fill="#56B4E9", stroke="#0072B2", width=0.25, opacity=0.25, dashed=True
+    "service_areas", fill="#56b4e9", stroke="#0072b2", width=0.25, opacity=0.25, dashed=True
 )
 #: A shelter with more residents nearest to it than it has places: a thick vermillion ring.
-OVER_CAPACITY = Symbol("over_capacity", fill=None, stroke="#D55E00", width=0.9)
+OVER_CAPACITY = Symbol("over_capacity", fill=None, stroke="#d55e00", width=0.9)
 #: A shelter that holds nobody (not eligible in the scenario, or no capacity).
 INELIGIBLE = Symbol("ineligible", fill="#999999", stroke="#555555", width=0.25)
 #: Sites proposed by ``spaceplanner suggest`` (amber, as the candidates role).
 SUGGESTED = Symbol(
-    "suggestions", fill="#F59E0B", stroke="#92400E", width=0.7, opacity=0.45, marker="star"
+    "suggestions", fill="#f59e0b", stroke="#92400e", width=0.7, opacity=0.45, marker="star"
 )
 #: Text colours of an indicator's result (pass, fail, not assessed), as the desktop's panel.
-STATUS_COLOURS: dict[str, str] = {"pass": "#1B7F3B", "fail": "#B3261E", "not_assessed": "#6B6B6B"}
+STATUS_COLOURS: dict[str, str] = {"pass": "#1b7f3b", "fail": "#b3261e", "not_assessed": "#6b6b6b"}
 
 
 @dataclass(frozen=True)
@@ -225,10 +225,10 @@ class LoadClass:
 
 #: Shelter load classes, a light-to-dark ramp of the shelters' blue (full is darkest).
 LOAD_CLASSES: tuple[LoadClass, ...] = (
-    LoadClass(0.5, "#C6DBEF", "load_low"),
-    LoadClass(0.8, "#6BAED6", "load_mid"),
-    LoadClass(0.999, "#2171B5", "load_high"),
-    LoadClass(math.inf, "#08306B", "load_full"),
+    LoadClass(0.5, "#c6dbef", "load_low"),
+    LoadClass(0.8, "#6baed6", "load_mid"),
+    LoadClass(0.999, "#2171b5", "load_high"),
+    LoadClass(math.inf, "#08306b", "load_full"),
 )
 
 
@@ -269,7 +269,7 @@ class PrincipleSymbol:
 
 #: The three siting principles: 避 avoid hazards, 防 keep a protective distance, 让 give way.
 PRINCIPLES: dict[str, PrincipleSymbol] = {
-    "避": PrincipleSymbol("避", "#B2182B", "circle", -1),
-    "防": PrincipleSymbol("防", "#B35806", "square", 0),
+    "避": PrincipleSymbol("避", "#b2182b", "circle", -1),
+    "防": PrincipleSymbol("防", "#b35806", "square", 0),
     "让": PrincipleSymbol("让", "#542788", "diamond", 1),
 }
