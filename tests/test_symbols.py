@@ -151,6 +151,13 @@ def test_web_map_roles_take_their_symbol_colours(web: dict[str, Any]) -> None:
             assert _styles(layer, "fillColor") == {symbol.fill}, role
     spaces = symbols.role_symbol("activity_spaces")
     assert _styles(layers[label("activity_spaces", "en")], "fillColor") == {spaces.fill}
+    # a line (the high-voltage line) is drawn as a line, not filled into a polygon
+    lines = [
+        f
+        for f in layers[label("hazard_sources", "en")]["features"]
+        if f["geometry"]["type"] == "LineString"
+    ]
+    assert lines and not any(f["properties"]["style"].get("fill") for f in lines)
 
 
 def test_web_map_results_take_their_symbol_colours(web: dict[str, Any]) -> None:

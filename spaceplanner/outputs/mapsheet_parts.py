@@ -98,7 +98,13 @@ def draw_footer(ax: Axes, plan: Plan, lang: str, scale: float, width_mm: float) 
 
 
 def draw_legend(ax: Axes, handles: list[Artist], lang: str, scale: float) -> None:
+    """The legend of the map's ``handles``: in two columns when long, its labels then wrapped
+    (so the right column stays on the page)."""
     blank(ax)
+    if len(handles) > 14:
+        width = 17 if lang == "zh" else 30  # a Chinese character is about two Latin letters
+        for handle in handles:
+            handle.set_label(textwrap.fill(str(handle.get_label()), width))
     ax.legend(
         handles=handles,
         loc="upper left",

@@ -262,11 +262,13 @@ def _legend(layers: list[MapLayer], lang: str) -> str:
             f"{html.escape(label(k, lang))}</div>"
             for k in kinds
         ]
-    parts.append(f"<h3>{w('violations')}</h3>")
-    parts += [
-        f'<div class="sp-row">{_symbol(p)}{html.escape(label(p, lang))}</div>'
-        for p in symbols.PRINCIPLES
-    ]
+    principles = [lyr.item for lyr in layers if lyr.group == "violations"]
+    if principles:
+        parts.append(f"<h3>{w('violations')}</h3>")
+        parts += [
+            f'<div class="sp-row">{_symbol(p)}{html.escape(label(p, lang))}</div>'
+            for p in principles
+        ]
     return f'<div id="sp-legend" class="sp-box sp-legend">{"".join(parts)}</div>'
 
 

@@ -91,10 +91,11 @@ def path_style(symbol: Symbol, *, weight: float | None = None, **changes: Any) -
         "weight": round(symbol.width * _PX_PER_MM, 2) if weight is None else weight,
         "opacity": 1.0 if symbol.stroke else 0.0,
         "dashArray": "6 4" if symbol.dashed else None,
-        "fill": symbol.fill is not None,
         "fillColor": symbol.fill,
         "fillOpacity": symbol.opacity,
     }
+    if symbol.fill is None:
+        style["fill"] = False  # else Leaflet's own: polygons and circles filled, lines not
     if symbol.hatched:
         style.update(fillColor=f"url(#{HATCH_ID})", fillOpacity=1.0)
     style.update(changes)
