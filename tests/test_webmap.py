@@ -145,8 +145,13 @@ def test_browser_draws_every_feature_offline(
     plan, report = evaluated[sample]
     page = write_webmap(plan, report, tmp_path / "map.html")
     shown = [lyr for lyr in map_layers(plan, report) if lyr.show]
-    paths = sum(len(lyr.features) for lyr in shown if lyr.symbol is None)
-    markers = sum(len(lyr.features) for lyr in shown if lyr.symbol is not None)
+    # violations and facility points are drawn as icons (a shape per principle or kind)
+    icons = [
+        lyr.symbol is not None or (lyr.group == "facilities" and f["geometry"]["type"] == "Point")
+        for lyr in shown
+        for f in lyr.features
+    ]
+    paths, markers = icons.count(False), icons.count(True)
     assert paths > 0
 
     dom = _chromium(page, tmp_path, "--dump-dom").stdout

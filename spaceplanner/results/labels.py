@@ -1,8 +1,9 @@
 """Words shown to users in exports, in English and simplified Chinese.
 
-One table for the terms every export shares (indicators, roles, principles, units), so a web map,
-a map sheet and a report call things by the same names. ``label(key, lang)`` falls back to the
-English text, then to the key itself.
+One table for the terms every export shares (indicators, roles, principles, units, the legend's
+classes and the words of the web map and the map sheet), so the views and a report call things by
+the same names; the symbols that go with them are in :mod:`spaceplanner.outputs.symbols`.
+``label(key, lang)`` falls back to the English text, then to the key itself.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _TERMS: dict[str, tuple[str, str]] = {
     "service_areas": ("Service areas", "服务范围"),
     "gap_areas": ("Gap areas", "服务盲区"),
     "violations": ("Siting violations", "选址问题"),
+    "uncovered_residents": ("Residents not covered", "未覆盖居民"),
+    "suggestions": ("Suggested sites", "建议场地"),
     # principles
     "避": ("Avoid hazards (避)", "避：避让灾害"),
     "防": ("Protective distance (防)", "防：防护距离"),
@@ -75,6 +78,61 @@ _TERMS: dict[str, tuple[str, str]] = {
     "over_capacity": ("over capacity", "超出容量"),
     "steward": ("Responsible organisation", "责任主体"),
     "attribution": ("Data sources", "数据来源"),
+    # legend classes
+    "sheltered_all": ("all sheltered", "全部可安置"),
+    "sheltered_part": ("partly sheltered", "部分可安置"),
+    "sheltered_none": ("not sheltered", "无法安置"),
+    "ineligible": ("ineligible / no capacity", "不可用 / 无容量"),
+    "load_low": ("< 50 %", "< 50 %"),
+    "load_mid": ("50–80 %", "50–80 %"),
+    "load_high": ("80–100 %", "80–100 %"),
+    "load_full": ("full", "已满"),
+    "size_capacity": ("circle size = capacity", "圆大小 = 容量"),
+    "size_population": ("circle size = population", "圆大小 = 人口"),
+    "shelter_size": (
+        "Shelter, size and label: capacity (persons)",
+        "避难场所（大小、标注：容量/人）",
+    ),
+    # words of the web map and the map sheet
+    "title": ("Resilient public space: map sheet", "韧性公共空间规划图"),
+    "date": ("Date", "日期"),
+    "rules": ("Rules", "规则"),
+    "legend": ("Legend", "图例"),
+    "basemap": ("Basemap", "底图"),
+    "context": ("Context", "背景"),
+    "indicator": ("Indicator", "指标"),
+    "value": ("Value", "现状"),
+    "result": ("Result", "结果"),
+    "key_indicators": ("Key indicators", "主要指标"),
+    "unsheltered": ("Unsheltered", "未安置人口"),
+    "load": ("Load (assigned ÷ capacity)", "负荷（已分配÷容量）"),
+    "spare": ("Spare", "剩余容量"),
+    "nearest_demand": ("Nearest demand", "就近需求"),
+    "eligible": ("Eligible", "可用"),
+    "class": ("Class", "类别"),
+    "use": ("Use", "用途"),
+    "dual_use": ("dual use (平急两用)", "平急两用"),
+    "capacity_removed": ("Capacity removed", "扣除容量"),
+    "distance_m": ("Walking distance (m)", "步行距离（米）"),
+    "radius_m": ("Radius (m)", "服务半径（米）"),
+    "area_m2": ("Area (m²)", "面积（平方米）"),
+    "residents_count": ("Resident points", "居民点数"),
+    "kind": ("Kind", "类型"),
+    "hazard": ("Hazard", "灾种"),
+    "voltage": ("Voltage (kV)", "电压（千伏）"),
+    "rule": ("Rule", "规则"),
+    "principle": ("Principle", "原则"),
+    "measured": ("Measured", "实测"),
+    "required": ("Required", "要求"),
+    "layer": ("Layer", "图层"),
+    "id": ("ID", "编号"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    "grid_north": (
+        "North arrow: grid north of the plan's projected CRS {crs}; map units metres.",
+        "指北针为规划投影坐标系 {crs} 的坐标北；地图单位为米。",
+    ),
+    "made_with": ("Made with SpacePlanner {version}.", "由 SpacePlanner {version} 生成。"),
 }
 
 

@@ -25,15 +25,15 @@ from PyQt5.QtGui import (
     QPolygonF,
 )
 
+from spaceplanner.outputs import symbols
+
 __all__ = ["PRINCIPLES", "Symbology", "colour", "cosmetic", "marker", "overlay_symbology", "stamp"]
 
 
-#: Violation symbols per principle (as the web map and map sheet draw them): colour, shape,
-#: horizontal offset in pixels so that the three principles at one site sit side by side.
+#: Violation symbols per principle (spaceplanner.outputs.symbols, as the web map and map sheet
+#: draw them): colour, shape, horizontal offset in pixels of a 19-pixel marker.
 PRINCIPLES: dict[str, tuple[str, str, float]] = {
-    "避": ("#c62828", "circle", 14.0),
-    "防": ("#e65100", "square", 0.0),
-    "让": ("#1565c0", "diamond", -14.0),
+    p: (s.colour, s.marker, s.offset(19.0)[0]) for p, s in symbols.PRINCIPLES.items()
 }
 
 
@@ -168,28 +168,40 @@ class Symbology:
         return max(self.width, self.point_size + 2 * self.point_outline) / 2 + 2
 
 
+def _solid(value: str | None, opacity: float = 1.0) -> QColor:
+    """A symbol's colour (never none) with ``opacity``."""
+    return colour(value, opacity) or QColor("#888888")
+
+
 def overlay_symbology(name: str) -> Symbology:
-    """The fixed look of a result overlay."""
-    red = QColor("#c62828")
+    """The fixed look of a result overlay (spaceplanner.outputs.symbols)."""
     if name == "gap_areas":
-        hatch = QBrush(QColor(198, 40, 40, 150), Qt.BrushStyle.BDiagPattern)
-        return Symbology(brushes=(QBrush(QColor(229, 57, 53, 40)), hatch), stroke=red, width=1.5)
-    if name == "uncovered_residents":
+        gap = symbols.GAP_AREAS
+        hatch = QBrush(_solid(gap.stroke, 0.6), Qt.BrushStyle.BDiagPattern)
         return Symbology(
-            point_fill=QColor("#e53935"),
-            point_stroke=QColor("white"),
+            brushes=(QBrush(_solid(gap.fill, gap.opacity)), hatch),
+            stroke=_solid(gap.stroke),
+            width=1.5,
+        )
+    if name == "uncovered_residents":
+        dot = symbols.UNCOVERED_RESIDENTS
+        return Symbology(
+            point_fill=_solid(dot.fill),
+            point_stroke=_solid(dot.stroke),
             point_size=8.0,
             point_outline=1.5,
-            stroke=red,
+            stroke=_solid(dot.fill),
         )
     if name == "shelters_over_capacity":
-        return Symbology(stroke=QColor("#d50000"), width=3.5)
+        return Symbology(stroke=_solid(symbols.OVER_CAPACITY.stroke), width=3.5)
     if name == "service_areas":
-        return Symbology(stroke=QColor(21, 101, 192, 170), width=1.0, dashed=True)
+        return Symbology(stroke=_solid(symbols.SERVICE_AREAS.stroke, 0.67), width=1.0, dashed=True)
     if name == "hazard_zones":
+        hazards = symbols.role_symbol("hazards")
         return Symbology(
-            brushes=(QBrush(QColor(235, 87, 87, 45)),),
-            stroke=QColor("#9b1c1c"),
+            # a light wash: the plan's own hazard layers are drawn below it
+            brushes=(QBrush(_solid(hazards.fill, 0.45 * hazards.opacity)),),
+            stroke=_solid(hazards.stroke),
             width=1.5,
             dashed=True,
         )
