@@ -13,6 +13,7 @@ from PyQt5.QtWidgets import QGraphicsItem, QGraphicsScene
 from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.model.plan import Plan
+from spaceplanner.outputs.symbols import SUGGESTED
 from spaceplanner.results.report import Report, SiteRef
 from spaceplanner.ui.canvas.hit_index import Same
 from spaceplanner.ui.canvas.qt_items import QtVectorItem, QtViolationItem, QtWorldItem
@@ -93,11 +94,11 @@ class QtOverlays:
             world,
             Drawing.build(np.asarray(geometries, dtype=object), unique_points=True),
             Symbology(
-                brushes=(QBrush(QColor(245, 158, 11, 110)),),
-                stroke=QColor("#92400e"),
+                brushes=(QBrush(_with_alpha(SUGGESTED.fill, 110)),),
+                stroke=QColor(SUGGESTED.stroke),
                 width=2.5,
-                point_fill=QColor("#f59e0b"),
-                point_stroke=QColor("#92400e"),
+                point_fill=QColor(SUGGESTED.fill),
+                point_stroke=QColor(SUGGESTED.stroke),
                 point_size=13.0,
                 point_outline=2.0,
             ),
@@ -172,3 +173,10 @@ def _violation_sites(report: Report) -> dict[str, list[BaseGeometry]]:
         if isinstance(v.geometry, BaseGeometry) and not v.geometry.is_empty:
             sites[v.principle].append(v.geometry)
     return sites
+
+
+def _with_alpha(colour: str | None, alpha: int) -> QColor:
+    """``colour`` (hex) with an alpha of 0-255."""
+    out = QColor(colour or "#000000")
+    out.setAlpha(alpha)
+    return out

@@ -39,6 +39,7 @@ from PyQt5.QtWidgets import (
 from spaceplanner.engine.suggest import Suggestions, adding_command, suggest
 from spaceplanner.feedback import Feedback
 from spaceplanner.model.rules import load_profile
+from spaceplanner.outputs.symbols import SUGGESTED
 from spaceplanner.results.labels import label
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_steps import step_text
@@ -96,7 +97,7 @@ class QtCurve(QWidget):
             )
         painter.setPen(QPen(QColor("#b45309"), 2))
         painter.drawPolyline(QPolygonF([at(i, v) for i, v in enumerate(self.values)]))
-        painter.setBrush(QColor("#f59e0b"))
+        painter.setBrush(QColor(SUGGESTED.fill))
         for i, v in enumerate(self.values):
             painter.drawEllipse(at(i, v), 3.5, 3.5)
         painter.end()

@@ -26,6 +26,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from spaceplanner.outputs.symbols import STATUS_COLOURS
 from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report, SiteRef, Violation
@@ -34,11 +35,11 @@ from spaceplanner.ui.qt_follow import follow
 
 __all__ = ["QtIndicatorsPanel", "QtViolationsPanel"]
 
-PASS_COLOUR = QColor("#1b7f3b")
+PASS_COLOUR = QColor(STATUS_COLOURS[PASS])
 _GROUP_BACKGROUND = QColor("#eef1f4")
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "indicator"
-FAIL_COLOUR = QColor("#b3261e")
-NOT_ASSESSED_COLOUR = QColor("#6b6b6b")
+FAIL_COLOUR = QColor(STATUS_COLOURS[FAIL])
+NOT_ASSESSED_COLOUR = QColor(STATUS_COLOURS[NOT_ASSESSED])
 _STATUS_COLOUR = {PASS: PASS_COLOUR, FAIL: FAIL_COLOUR, NOT_ASSESSED: NOT_ASSESSED_COLOUR}
 _NOTES_SHOWN = 4
 _STATUS_MARK = {PASS: "✓", FAIL: "✗", NOT_ASSESSED: "—"}
