@@ -32,6 +32,7 @@ __all__ = [
     "SiteRef",
     "SpacesOverall",
     "Violation",
+    "marker_point",
 ]
 
 #: How ``report.json`` names a dual-use activity space (平急两用) counted as a shelter:
@@ -80,6 +81,18 @@ def _fields_dict(obj: Any) -> dict[str, Any]:
             continue
         out[f.metadata.get("json", f.name)] = plain(value)
     return out
+
+
+def marker_point(geometry: Any) -> Any | None:
+    """Where a map marks a site: the middle of a route, a point on an area or a point (plan CRS);
+    None for no geometry. The canvas, the web map and the map sheet mark violations here."""
+    import shapely
+
+    if geometry is None or shapely.is_empty(geometry):
+        return None
+    if geometry.geom_type in ("LineString", "MultiLineString"):
+        return shapely.line_interpolate_point(geometry, 0.5, normalized=True)
+    return shapely.point_on_surface(geometry)
 
 
 @dataclass(frozen=True)
@@ -188,16 +201,8 @@ class Violation:
         }
 
     def marker_point(self) -> Any | None:
-        """Where a map marks the violation: the middle of a route, a point on a site (plan
-        CRS); None when the violation has no geometry."""
-        import shapely
-
-        geom = self.geometry
-        if geom is None or shapely.is_empty(geom):
-            return None
-        if geom.geom_type in ("LineString", "MultiLineString"):
-            return shapely.line_interpolate_point(geom, 0.5, normalized=True)
-        return shapely.point_on_surface(geom)
+        """Where a map marks the violation (see :func:`marker_point`)."""
+        return marker_point(self.geometry)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 import rasterio
-import shapely
 from pyproj import CRS, Transformer
 from PyQt5.QtCore import (
     QPointF,
@@ -45,6 +44,7 @@ from rasterio.errors import RasterioError
 from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.model.plan import PlanLayer
+from spaceplanner.results.report import marker_point
 from spaceplanner.ui.canvas.qt_paths import Drawing, Shapes, flip, outline, to_device
 from spaceplanner.ui.canvas.qt_symbols import PRINCIPLES, Symbology, colour, cosmetic, marker, stamp
 
@@ -357,14 +357,8 @@ class QtViolationItem(QtWorldItem):
             if not geoms:
                 continue
             self._outlines[principle] = outline(geoms)[0]
-            anchors = np.array(
-                [
-                    shapely.line_interpolate_point(g, 0.5, normalized=True).coords[0]
-                    if g.geom_type in ("LineString", "MultiLineString")
-                    else g.representative_point().coords[0]
-                    for g in geoms
-                ]
-            )
+            points = [marker_point(g) for g in geoms]
+            anchors = np.array([p.coords[0] for p in points if p is not None])
             self._anchors[principle] = flip(anchors)
 
     def paint(
