@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ from spaceplanner.cli_common import (
     ProgressBar,
     UsageError,
     add_plan_args,
-    add_quiet_arg,
+    add_progress_args,
     plan_path,
     progress_feedback,
 )
@@ -508,7 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace report.json/gaps.gpkg in --out even when an earlier evaluate did not "
         "write them",
     )
-    add_quiet_arg(p)
+    add_progress_args(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
@@ -546,7 +547,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="suggested sites to draw (suggestions.gpkg written by `spaceplanner suggest --out`)",
     )
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
-    add_quiet_arg(p)
+    add_progress_args(p)
     p.set_defaults(func=cmd_export)
 
     cli_suggest.add_parser(sub, add_plan_args)
@@ -575,8 +576,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    args.started = time.perf_counter()
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        timer = getattr(args, "step_timer", None)
+        if timer is not None:
+            timer.report(sys.stderr)
+        return code
     except SpacePlannerError as exc:
         ProgressBar.clear_drawn()  # the message starts on a line of its own
         print(f"error: {exc.describe()}", file=sys.stderr)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import TextIO
 
-from spaceplanner.feedback import Feedback
+from spaceplanner.feedback import STEPS, Feedback
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.sample_maps import get_path, list_samples
 
@@ -22,9 +23,10 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_OK",
     "ProgressBar",
+    "StepTimer",
     "UsageError",
     "add_plan_args",
-    "add_quiet_arg",
+    "add_progress_args",
     "plan_path",
     "progress_feedback",
 ]
@@ -95,19 +97,70 @@ class ProgressBar:
             cls.drawn.clear()
 
 
-def add_quiet_arg(p: argparse.ArgumentParser) -> None:
-    """Add ``-q/--quiet``: no progress bar and no summary, only errors (and asked-for output)."""
+def add_progress_args(p: argparse.ArgumentParser) -> None:
+    """Add ``-q/--quiet`` (no progress bar and no summary, only errors and asked-for output) and
+    ``--profile`` (each step's time on stderr at the end)."""
     p.add_argument(
         "-q",
         "--quiet",
         action="store_true",
         help="no progress bar and no summary; only errors (and JSON asked for with --json -)",
     )
+    p.add_argument(
+        "--profile", action="store_true", help="print each step's time (on stderr) at the end"
+    )
+
+
+class StepTimer:
+    """Wall time per step of a command, from the steps its feedback reports.
+
+    The time from the command's start to the first step is "loading and checks"; from the
+    last step to the end, "writing and printing"; a step reported several times (one per
+    scenario) adds up.
+    """
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.times: dict[str, float] = {}
+        self._code = "loading and checks"  # the plan, the libraries, the checks
+        self._since = started
+
+    def __call__(self, fraction: float, code: str, detail: str) -> None:
+        label = STEPS.get(code, code)
+        if label != self._code:
+            now = time.perf_counter()
+            self.times[self._code] = self.times.get(self._code, 0.0) + now - self._since
+            self._code, self._since = label, now
+
+    def report(self, stream: TextIO) -> None:
+        """Print the table of steps (the current one closed as "writing and printing")."""
+        now = time.perf_counter()
+        times = dict(self.times)
+        last = "writing and printing" if self._code == STEPS["done"] else self._code
+        times[last] = times.get(last, 0.0) + now - self._since
+        times.pop(STEPS["done"], None)
+        total = now - self.started
+        print(f"{'step':<24}{'seconds':>9}{'share':>8}", file=stream)
+        for label, seconds in times.items():
+            share = seconds / total if total > 0 else 0.0
+            print(f"{label:<24}{seconds:>9.2f}{share:>8.0%}", file=stream)
+        print(f"{'total':<24}{total:>9.2f}", file=stream)
 
 
 def progress_feedback(args: argparse.Namespace) -> Feedback:
     """The feedback of a command: a progress bar on stderr when it is a terminal, nothing with
-    ``--quiet``."""
-    if getattr(args, "quiet", False):
-        return Feedback()
-    return Feedback.from_callbacks(ProgressBar(sys.stderr))
+    ``--quiet``; with ``--profile`` it also times each step (:class:`StepTimer`, printed by
+    ``main`` when the command ends)."""
+    bar = None if getattr(args, "quiet", False) else ProgressBar(sys.stderr)
+    timer = None
+    if getattr(args, "profile", False):
+        timer = args.step_timer = StepTimer(getattr(args, "started", time.perf_counter()))
+
+    def listener(fraction: float, code: str, detail: str) -> None:
+        if bar is not None:
+            text = STEPS.get(code, code)
+            bar(fraction, f"{text} {detail}" if detail else text)
+        if timer is not None:
+            timer(fraction, code, detail)
+
+    return Feedback(listener)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from spaceplanner.cli_common import EXIT_OK, add_quiet_arg, plan_path, progress_feedback
+from spaceplanner.cli_common import EXIT_OK, add_progress_args, plan_path, progress_feedback
 
 if TYPE_CHECKING:
     from spaceplanner.engine.suggest import Suggestions
@@ -72,7 +72,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
         help="replace suggestions.json/gpkg in --out even when an earlier suggest did not "
         "write them",
     )
-    add_quiet_arg(p)
+    add_progress_args(p)
     p.set_defaults(func=cmd_suggest)
 
 

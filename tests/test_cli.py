@@ -190,3 +190,18 @@ def test_an_error_is_printed_on_a_line_of_its_own_after_the_bar(
     last = terminal.text.split("\r")[-1]
     assert last.startswith("error:") and "facilities" in last
     assert not (tmp_path / "report.json").exists()
+
+
+def test_profile_prints_each_steps_time(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["evaluate", "--sample", "bubenec", "--out", str(out), "-q", "--profile"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""  # --quiet: the table is the only output, on stderr
+    rows = {line[:24].strip(): line[24:].split() for line in captured.err.splitlines()[1:]}
+    steps = ["loading and checks", "network and residents", "shelters", "activity spaces"]
+    steps += ["facilities", "gaps", "writing and printing"]
+    assert list(rows) == [*steps, "total"]
+    seconds = [float(rows[s][0]) for s in steps]
+    assert all(t >= 0 for t in seconds)
+    assert sum(seconds) == pytest.approx(float(rows["total"][0]), abs=0.01 * len(steps))
+    assert (out / "report.json").exists()
