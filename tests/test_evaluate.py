@@ -562,3 +562,19 @@ def test_rasters_read_over_the_plan_extent_follow_edits_of_other_layers(tmp_path
     )
     far = ev.evaluate(gaps=False).figures()
     assert far == Evaluator(plan).evaluate(gaps=False).figures()
+
+
+@pytest.mark.parametrize("sample", ["bubenec", "synthetic_cn", "helsinki"])
+def test_gap_areas_hold_the_people_the_report_says_are_not_served(sample: str) -> None:
+    """Each indicator's gap area counts exactly the people the report leaves unserved: for
+    shelters the unsheltered (a partly sheltered point counts its unsheltered people only),
+    for the others the population outside the service radius."""
+    report = evaluate(load_plan(get_path(sample), strict=False))
+    gaps = report.layers["gap_areas"].set_index("indicator")["population"]
+    unserved = {"shelter": report.shelters.population_unsheltered}
+    for name, circle in report.activity_spaces.circles.items():
+        unserved[f"space_{name}"] = report.population - circle.population_covered
+    for kind, f in report.facilities.items():
+        unserved[kind] = report.population - f.population_covered
+    for name, people in unserved.items():
+        assert gaps.get(name, 0.0) == pytest.approx(people, abs=1e-6), name

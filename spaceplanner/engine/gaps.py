@@ -106,6 +106,10 @@ def gap_stage(
     if not areas:
         return layers
     gap_rows = []
+    unserved = {
+        name: res.population - shelters.sheltered if name == "shelter" else res.population
+        for name in missing
+    }
     units, coverage = res.units(max(inp.profile.service_area_buffer.value, 50.0))
     for name, miss in missing.items():
         inp.feedback.check()
@@ -115,7 +119,9 @@ def gap_stage(
         gap_rows.append(
             {
                 "indicator": name,
-                "population": float(res.population[miss].sum()),
+                # the people not served: for shelters, those without a place (a resident point
+                # may be partly sheltered), as the report's population_unsheltered
+                "population": float(unserved[name][miss].sum()),
                 "residents": int(miss.sum()),
                 "area_m2": float(shapely.area(area)),
                 "geometry": area,
