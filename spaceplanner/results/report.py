@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import geopandas as gpd
@@ -50,13 +50,22 @@ _OMIT_NONE = {"omit_none": True}
 _LOCAL = {"local": True}
 
 
+class _Record:
+    """A part of ``report.json``: its dataclass fields under their JSON names (field metadata
+    ``json``: another key; ``flatten``: the field's own keys in its place; ``omit_none``: left
+    out when None; ``local``: not in the JSON at all)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _fields_dict(self)
+
+
 def plain(value: Any) -> Any:
-    """``value`` as JSON-ready Python: dataclasses by their fields, numpy scalars to Python,
-    NaN and infinity to None."""
-    if is_dataclass(value) and not isinstance(value, type):
-        if hasattr(value, "to_dict"):
-            return value.to_dict()
-        return _fields_dict(value)
+    """``value`` as JSON-ready Python: report parts by their :meth:`to_dict`, notes by their
+    text, numpy scalars to Python, NaN and infinity to None."""
+    if isinstance(value, _Record):
+        return value.to_dict()
+    if isinstance(value, Note):
+        return value.text
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -96,7 +105,7 @@ def marker_point(geometry: Any) -> Any | None:
 
 
 @dataclass(frozen=True)
-class SiteRef:
+class SiteRef(_Record):
     """A feature of the plan a result is about: its layer and its id.
 
     ``dual_use`` marks an activity space counted as a shelter (平急两用): ``layer`` is then the
@@ -134,12 +143,9 @@ class Note:
     code: str
     text: str
 
-    def to_dict(self) -> str:
-        return self.text
-
 
 @dataclass(frozen=True)
-class Indicator:
+class Indicator(_Record):
     """One figure the plan is judged by, against its target."""
 
     id: str
@@ -160,12 +166,9 @@ class Indicator:
         """True or False, or None when not assessed."""
         return None if self.status == "not_assessed" else self.status == "pass"
 
-    def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
-
 
 @dataclass(frozen=True)
-class Violation:
+class Violation(_Record):
     """A site (or route) that breaks a 避/防/让 rule.
 
     ``geometry`` (the site or route), ``zone`` (what it meets: a hazard zone, a protective band,
@@ -173,7 +176,7 @@ class Violation:
     feature the zone comes from) are for maps and layers; they are not in ``report.json``.
     """
 
-    site: SiteRef = field(metadata=_FLAT)
+    site: SiteRef
     name: Any
     rule: str
     principle: str
@@ -181,10 +184,10 @@ class Violation:
     required: float
     message: str
     source: str
-    details: Mapping[str, Any] = field(default_factory=dict, metadata=_FLAT)
-    geometry: Any = field(default=None, compare=False, repr=False, metadata=_LOCAL)
-    zone: Any = field(default=None, compare=False, repr=False, metadata=_LOCAL)
-    cause: tuple[str | None, str | None] | None = field(default=None, metadata=_LOCAL)
+    details: Mapping[str, Any] = field(default_factory=dict)
+    geometry: Any = field(default=None, compare=False, repr=False)
+    zone: Any = field(default=None, compare=False, repr=False)
+    cause: tuple[str | None, str | None] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # the order report.json has always had: the rule first, then the site
@@ -206,7 +209,7 @@ class Violation:
 
 
 @dataclass(frozen=True)
-class ShelterRow:
+class ShelterRow(_Record):
     """One shelter (or dual-use space) with its capacity before and after the checks and the
     persons the exact assignment gives it."""
 
@@ -238,7 +241,7 @@ class ShelterRow:
 
 
 @dataclass(frozen=True)
-class ShelterSummary:
+class ShelterSummary(_Record):
     """The emergency period: who is within a shelter's radius and who has a place."""
 
     radius_m: float
@@ -256,12 +259,9 @@ class ShelterSummary:
     capacity_removed_by: Mapping[str, float]
     rules: Mapping[str, Mapping[str, Any]]
 
-    def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
-
 
 @dataclass(frozen=True)
-class CircleCoverage:
+class CircleCoverage(_Record):
     """One life circle (5, 10, 15 minutes) of activity space."""
 
     radius_m: float
@@ -275,24 +275,18 @@ class CircleCoverage:
     target_per_capita_m2: float
     sources: Mapping[str, str]
 
-    def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
-
 
 @dataclass(frozen=True)
-class SpacesOverall:
+class SpacesOverall(_Record):
     """All activity spaces together, whatever their size."""
 
     spaces: int
     area_m2: float
     per_capita_m2: float
 
-    def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
-
 
 @dataclass(frozen=True)
-class ActivitySpaces:
+class ActivitySpaces(_Record):
     """The normal period's activity spaces, by life circle, and overall."""
 
     circles: Mapping[str, CircleCoverage]
@@ -306,7 +300,7 @@ class ActivitySpaces:
 
 
 @dataclass(frozen=True)
-class FacilityCoverage:
+class FacilityCoverage(_Record):
     """One facility kind: who lives within its service radius."""
 
     radius_m: float
@@ -316,12 +310,9 @@ class FacilityCoverage:
     share_covered: float
     source: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
-
 
 @dataclass(frozen=True)
-class RunRecord:
+class RunRecord(_Record):
     """What was evaluated, with what, when: so a report.json can be traced and reproduced."""
 
     tool: str
@@ -336,12 +327,9 @@ class RunRecord:
     period: str
     targets_set_by_plan: Mapping[str, float]
 
-    def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
-
 
 @dataclass(frozen=True)
-class Report:
+class Report(_Record):
     """An evaluation's figures (the ``report.json`` contract in the README) and gap layers.
 
     ``shelters`` is None in the normal period, ``activity_spaces`` and ``facilities`` in the
