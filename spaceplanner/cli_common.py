@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from spaceplanner.feedback import STEPS, Feedback
+from spaceplanner.feedback import STEPS, Feedback, step_label
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.sample_maps import get_path, list_samples
 
@@ -158,8 +158,7 @@ def progress_feedback(args: argparse.Namespace) -> Feedback:
 
     def listener(fraction: float, code: str, detail: str) -> None:
         if bar is not None:
-            text = STEPS.get(code, code)
-            bar(fraction, f"{text} {detail}" if detail else text)
+            bar(fraction, step_label(code, detail))
         if timer is not None:
             timer(fraction, code, detail)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spaceplanner.layers.errors import SpacePlannerError
 
-__all__ = ["STEPS", "CancelledError", "Feedback", "Listener"]
+__all__ = ["STEPS", "CancelledError", "Feedback", "Listener", "step_label"]
 
 #: Step codes and their English labels.
 STEPS = {
@@ -34,6 +34,13 @@ STEPS = {
     "ranking": "ranking the sites",
     "done": "done",
 }
+
+
+def step_label(code: str, detail: str = "") -> str:
+    """A step as English words, with its detail (a scenario, a format) after them."""
+    text = STEPS.get(code, code)
+    return f"{text} {detail}" if detail else text
+
 
 #: Called with (fraction done of the whole job, step code, detail such as a scenario name).
 Listener = Callable[[float, str, str], None]
@@ -76,8 +83,7 @@ class Feedback:
 
         def listener(fraction: float, code: str, detail: str) -> None:
             if progress is not None:
-                text = STEPS.get(code, code)
-                progress(fraction, f"{text} {detail}" if detail else text)
+                progress(fraction, step_label(code, detail))
 
         return cls(listener if progress is not None else None, cancelled=cancel)
 
