@@ -353,8 +353,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     plan = load_plan(path, strict=True)
     to_stdout = args.json == "-"
     summary_stream = sys.stderr if to_stdout else sys.stdout
-    rules_file = Path(args.rules) if args.rules and args.rules.endswith(".toml") else None
-    inputs = plan_inputs(plan, rules_file)
+    inputs = plan_inputs(plan, rules=args.rules)
     # with --json and no --out only the JSON is written
     out = Path(args.out) if args.out else (None if args.json else Path(DEFAULT_OUT))
     json_file = Path(args.json) if args.json and not to_stdout else None

@@ -155,11 +155,13 @@ class PlanSources(Protocol):
     def __iter__(self) -> Iterator[_Sourced]: ...
 
 
-def plan_inputs(plan: PlanSources, *extra: Path | str | None) -> list[Path]:
+def plan_inputs(plan: PlanSources, *, rules: Path | str | None = None) -> list[Path]:
     """Every file ``plan`` was read from: its plan file (TOML spec or GeoPackage) and each layer's
-    source (with a Shapefile's sidecar files), plus ``extra`` files (e.g. a rule profile)."""
+    source (with a Shapefile's sidecar files), plus the rule profile ``rules`` when it is a file
+    (``.toml``; a profile name is not)."""
+    profile = Path(rules) if rules and Path(rules).suffix.lower() == ".toml" else None
     files: list[Path] = []
-    for item in (plan.path, *(layer.source for layer in plan), *extra):
+    for item in (plan.path, *(layer.source for layer in plan), profile):
         if not item:
             continue
         path = Path(item)

@@ -460,9 +460,15 @@ def check_export(
     encoding: str = "utf-8",
     zip_shapefiles: bool = False,
     overwrite: bool = False,
-) -> None:
+) -> list[Path]:
     """Refuse an export that cannot be written (unknown format or language, an existing file
-    without ``overwrite``, a target that is an input), before anything is evaluated."""
+    without ``overwrite``, a target that is an input), before anything is evaluated.
+
+    Returns
+    -------
+    list of Path
+        The plan's input files (and the rule profile file), which the export never writes over.
+    """
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FORMATS]
     if not wanted or unknown:
@@ -474,9 +480,10 @@ def check_export(
     if encoding.lower() not in ("utf-8", "gbk"):
         msg = f"shapefiles are written as UTF-8 or GBK, not '{encoding}'"
         raise PlanError(msg, field="encoding", hint="use utf-8 or gbk")
-    rules_file = Path(rules) if rules and Path(rules).suffix.lower() == ".toml" else None
     names_out = planned_outputs(wanted, zip_shapefiles=zip_shapefiles)
-    check_targets(Path(out), names_out, overwrite=overwrite, inputs=plan_inputs(plan, rules_file))
+    inputs = plan_inputs(plan, rules=rules)
+    check_targets(Path(out), names_out, overwrite=overwrite, inputs=inputs)
+    return inputs
 
 
 def export(
@@ -535,7 +542,7 @@ def export(
     if not reports:
         msg = "nothing to export: no evaluation was given"
         raise PlanError(msg, hint="evaluate the plan first")
-    check_export(
+    inputs = check_export(
         plan,
         out,
         formats,
@@ -555,8 +562,6 @@ def export(
             hint = "evaluate with gaps=True (a full evaluation) before exporting maps or layers"
             raise PlanError(msg, field="reports", hint=hint)
     folder = Path(out)
-    rules_file = Path(rules) if rules and Path(rules).suffix.lower() == ".toml" else None
-    inputs = plan_inputs(plan, rules_file)
     reports = list(reports)
     if suggestions is not None and len(suggestions):
         on_plan = suggestions.to_crs(plan.crs) if suggestions.crs is not None else suggestions
