@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pytest
@@ -86,3 +88,19 @@ role = "network"
 path = "walk.shp"
 """,
     )
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold every evaluation inside its shelters step until the event is set."""
+    import spaceplanner.engine.evaluation as evaluation_module
+
+    opened = threading.Event()
+    real = evaluation_module.shelter_stage
+
+    def held(inp: Any, ctx: Any) -> Any:
+        assert opened.wait(20), "the test never opened the gate"
+        return real(inp, ctx)
+
+    monkeypatch.setattr(evaluation_module, "shelter_stage", held)
+    return opened

@@ -8,7 +8,6 @@ import threading
 import pytest
 from PyQt5.QtWidgets import QApplication
 
-import spaceplanner.engine.evaluation as evaluation_module
 from spaceplanner.feedback import STEPS, Feedback
 from spaceplanner.model.plan import load_plan
 from spaceplanner.sample_maps import get_path
@@ -37,20 +36,6 @@ def cancels(monkeypatch) -> list[Feedback]:
 
     monkeypatch.setattr(Feedback, "cancel", spy)
     return seen
-
-
-@pytest.fixture
-def gate(monkeypatch) -> threading.Event:
-    """Hold every evaluation inside its shelters step until the event is set."""
-    opened = threading.Event()
-    real = evaluation_module.shelter_stage
-
-    def held(inp, ctx):
-        assert opened.wait(20), "the test never opened the gate"
-        return real(inp, ctx)
-
-    monkeypatch.setattr(evaluation_module, "shelter_stage", held)
-    return opened
 
 
 def test_every_step_code_has_words() -> None:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-import spaceplanner.engine.evaluation as evaluation_module
 from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.model.commands import MoveFeature
 from spaceplanner.model.plan import Plan, load_plan
@@ -32,20 +31,6 @@ def runner(qtbot, session: Session) -> Iterator[QtEvaluationRunner]:
     runner = QtEvaluationRunner(session)
     yield runner
     assert runner.shutdown(30000)
-
-
-@pytest.fixture
-def gate(monkeypatch) -> threading.Event:
-    """Hold every evaluation inside its shelters step until the event is set."""
-    opened = threading.Event()
-    real = evaluation_module.shelter_stage
-
-    def held(inp, ctx):
-        assert opened.wait(20), "the test never opened the gate"
-        return real(inp, ctx)
-
-    monkeypatch.setattr(evaluation_module, "shelter_stage", held)
-    return opened
 
 
 def test_full_run_reports_progress_and_matches_a_direct_evaluation(qtbot, session, runner):
