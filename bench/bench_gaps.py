@@ -194,7 +194,6 @@ from synthetic_city import SIZES, make_city
 
 from spaceplanner import Evaluator
 from spaceplanner.engine.daily import facility_stage, space_stage
-from spaceplanner.engine.gaps import merge
 from spaceplanner.engine.locate import Inputs, locate_stage
 from spaceplanner.engine.shelter_stage import shelter_stage
 from spaceplanner.feedback import Feedback
@@ -279,6 +278,16 @@ def evaluate_once(plan: object) -> tuple[float, Gaps]:
     for name, miss in gaps.missing.items():
         gaps.weight.setdefault(name, np.where(miss, res.population, 0.0))
     return floor, gaps
+
+
+def merge(polygons: np.ndarray, coverage: bool) -> shapely.Geometry:
+    """Merge polygons (the engine's gap areas before pixels); a coverage merges fast."""
+    if coverage:
+        try:
+            return shapely.coverage_union_all(polygons)
+        except shapely.errors.GEOSException:
+            pass  # not a clean coverage after all (e.g. rounding at shared edges)
+    return shapely.union_all(polygons)
 
 
 def write(frame: gpd.GeoDataFrame, path: Path) -> int:

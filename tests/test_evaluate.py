@@ -296,12 +296,12 @@ def test_cancel_is_honoured_inside_the_gap_areas_step(monkeypatch) -> None:
     ev = Evaluator(load_plan(get_path("synthetic_cn")))
     steps: list[str] = []
     merged: list[int] = []
-    real = gaps_module.merge
-    monkeypatch.setattr(gaps_module, "merge", lambda *a: merged.append(1) or real(*a))
+    real = gaps_module.gap_patches
+    monkeypatch.setattr(gaps_module, "gap_patches", lambda *a: merged.append(1) or real(*a))
     with pytest.raises(CancelledError):
         ev.evaluate(
             progress=lambda f, text: steps.append(text),
-            cancel=lambda: bool(merged),  # as soon as one indicator's gap area is merged
+            cancel=lambda: bool(merged),  # as soon as one indicator's gap area is drawn
         )
     assert steps[-1] == "gaps" and len(merged) == 1
     # the evaluator is still usable afterwards
@@ -570,7 +570,7 @@ def test_gap_areas_hold_the_people_the_report_says_are_not_served(sample: str) -
     shelters the unsheltered (a partly sheltered point counts its unsheltered people only),
     for the others the population outside the service radius."""
     report = evaluate(load_plan(get_path(sample), strict=False))
-    gaps = report.layers["gap_areas"].set_index("indicator")["population"]
+    gaps = report.layers["gap_areas"].groupby("indicator")["population"].sum()
     unserved = {"shelter": report.shelters.population_unsheltered}
     for name, circle in report.activity_spaces.circles.items():
         unserved[f"space_{name}"] = report.population - circle.population_covered

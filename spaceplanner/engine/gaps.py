@@ -2,9 +2,10 @@
 
 ``residents`` (each resident point with its distance to each indicator's nearest site),
 ``uncovered_residents`` (per indicator), ``shelters`` (with their load and the capacity the checks
-removed), ``shelters_over_capacity``, ``hazard_zones``; and the slow ones, ``gap_areas`` (the
-residents' ground merged per indicator) and ``service_areas`` (the ground within reach of the
-sites serving each indicator). The figures do not need any of them.
+removed), ``shelters_over_capacity``, ``hazard_zones``; and the drawn ones, ``gap_areas`` (one
+polygon per patch of the residents' ground left unserved, per indicator, with its persons) and
+``service_areas`` (the ground within reach of the sites serving each indicator), both drawn on
+pixels by :mod:`spaceplanner.engine.gap_raster`. The figures do not need any of them.
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ import shapely
 
 from spaceplanner.engine.daily import FacilityStage, SpaceStage, facility_layer, space_layer
 from spaceplanner.engine.distance import site_sources
+from spaceplanner.engine.gap_raster import area_raster, gap_patches, resident_ground
 from spaceplanner.engine.locate import Context, Inputs, site_gates
-from spaceplanner.engine.service_area import service_area
+from spaceplanner.engine.service_area import reached_pieces
 from spaceplanner.engine.shelter_stage import ShelterStage
 
-__all__ = ["gap_stage", "merge", "service_areas"]
+__all__ = ["SERVICE_PIXEL_BUDGET", "gap_stage", "service_areas"]
+
+#: Service areas are a lighter drawing than the gaps: at most this many pixels each.
+SERVICE_PIXEL_BUDGET = 1_000_000
 
 
 def gap_stage(
@@ -39,9 +44,11 @@ def gap_stage(
     service areas, which take seconds at city scale."""
     res = ctx.residents
     crs = inp.plan.crs
+    # text columns stay object arrays: pandas would otherwise copy every id into its string
+    # type, seconds for the long layer at city scale
     columns: dict[str, Any] = {
-        "id": res.ids,
-        "layer": res.layer,
+        "id": pd.Series(res.ids, dtype=object, copy=False),
+        "layer": pd.Series(res.layer, dtype=object, copy=False),
         "population": res.population,
         "reachable": ctx.access.reachable,
         "d_shelter": shelters.nearest,
@@ -66,13 +73,16 @@ def gap_stage(
         name: (res.population - shelters.sheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
         for name, d in indicators.items()
     }
+    text = {
+        "indicator": np.concatenate(
+            [np.full(int(m.sum()), name, dtype=object) for name, m in missing.items()]
+        ),
+        "id": np.concatenate([res.ids[m] for m in missing.values()]),
+        "layer": np.concatenate([res.layer[m] for m in missing.values()]),
+    }
     uncovered = gpd.GeoDataFrame(
         {
-            "indicator": np.concatenate(
-                [np.full(int(m.sum()), name, dtype=object) for name, m in missing.items()]
-            ),
-            "id": np.concatenate([res.ids[m] for m in missing.values()]),
-            "layer": np.concatenate([res.layer[m] for m in missing.values()]),
+            **{k: pd.Series(v, dtype=object, copy=False) for k, v in text.items()},
             "population": np.concatenate(
                 [
                     (res.population - shelters.sheltered)[m]
@@ -105,31 +115,33 @@ def gap_stage(
     }
     if not areas:
         return layers
-    gap_rows = []
     unserved = {
         name: res.population - shelters.sheltered if name == "shelter" else res.population
         for name in missing
     }
-    units, coverage = res.units(max(inp.profile.service_area_buffer.value, 50.0))
+    ground = resident_ground(res.xy, res.shapes, max(inp.profile.service_area_buffer.value, 50.0))
+    parts = []
     for name, miss in missing.items():
         inp.feedback.check()
-        if not miss.any():
-            continue
-        area = merge(units[miss], coverage)
-        gap_rows.append(
-            {
-                "indicator": name,
-                # the people not served: for shelters, those without a place (a resident point
-                # may be partly sheltered), as the report's population_unsheltered
-                "population": float(unserved[name][miss].sum()),
-                "residents": int(miss.sum()),
-                "area_m2": float(shapely.area(area)),
-                "geometry": area,
-            }
+        # the people not served: for shelters, those without a place (a resident point may be
+        # partly sheltered), as the report's population_unsheltered
+        patches = gap_patches(ground, miss, np.where(miss, unserved[name], 0.0))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "indicator": name,
+                    "population": patches.persons,
+                    "residents": patches.residents,
+                    "area_m2": shapely.area(patches.geoms) if len(patches.geoms) else [],
+                    "geometry": patches.geoms,
+                }
+            )
         )
     gap_areas = gpd.GeoDataFrame(
-        gap_rows,
-        columns=["indicator", "population", "residents", "area_m2", "geometry"],
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["indicator", "population", "residents", "area_m2", "geometry"]),
+        geometry="geometry",
         crs=crs,
     )
     service = service_areas(inp, ctx, shelters, spaces)
@@ -190,10 +202,11 @@ def service_areas(
         owners = np.concatenate([np.full(len(p[1]), p[3], dtype=object) for p in parts])
         if len(geoms) == 0:
             continue
+        buffer = inp.profile.service_area_buffer.value
         if ctx.network is None:
-            shape = shapely.union_all(
-                shapely.buffer(geoms, radii / inp.profile.detour_factor.value)
-            )
+            lines = np.empty(0, dtype=object)
+            zones = shapely.buffer(geoms, radii / inp.profile.detour_factor.value)
+            buffer = 0.0
         else:
             sources = site_sources(
                 ctx.network,
@@ -202,16 +215,7 @@ def service_areas(
                 max_connector=inp.profile.max_connector.value,
                 entrances=site_gates(ctx, ids, owners),
             )
-            shape = service_area(ctx.network, sources, radii, inp.profile.service_area_buffer.value)
-        rows.append({"indicator": name, "area_m2": float(shapely.area(shape)), "geometry": shape})
+            lines, zones = reached_pieces(ctx.network, sources, radii)
+        shape, area = area_raster(lines, zones, buffer, budget=SERVICE_PIXEL_BUDGET)
+        rows.append({"indicator": name, "area_m2": area, "geometry": shape})
     return gpd.GeoDataFrame(rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs)
-
-
-def merge(polygons: np.ndarray, coverage: bool) -> shapely.Geometry:
-    """Merge polygons; a coverage (edge-to-edge cells) merges fast, with a safe fallback."""
-    if coverage:
-        try:
-            return shapely.coverage_union_all(polygons)
-        except shapely.errors.GEOSException:
-            pass  # not a clean coverage after all (e.g. rounding at shared edges)
-    return shapely.union_all(polygons)

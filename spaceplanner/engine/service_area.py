@@ -1,21 +1,21 @@
-"""Exact service areas: the part of the network within walking distance R of a set of sites.
+"""Service areas: the part of the network within walking distance R of a set of sites.
 
 Each segment is reachable from its ends (R minus the distance to the end) and, when a site lies on
 it, along it from the site; the reachable pieces are straight sub-segments, built at once with
-numpy, then buffered by the profile's ``service_area_buffer_m`` and merged. Polygon sites add
-their own area. No interpolation between points: the shape follows the streets.
+numpy. No interpolation between points: the shape follows the streets. The pieces (and the
+polygon sites' own ground) are drawn, grown by the profile's ``service_area_buffer_m``, by
+:func:`spaceplanner.engine.gap_raster.area_raster`: a drawing, not a union of every piece.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.engine.distance import Sources, node_fields
 from spaceplanner.engine.network import WalkNetwork
 
-__all__ = ["service_area"]
+__all__ = ["reached_pieces"]
 
 
 def _pieces(network: WalkNetwork, seg: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
@@ -29,10 +29,11 @@ def _pieces(network: WalkNetwork, seg: np.ndarray, x0: np.ndarray, x1: np.ndarra
     return shapely.linestrings(np.stack([start, end], axis=1)) if len(seg) else np.empty(0, object)
 
 
-def service_area(
-    network: WalkNetwork, sources: Sources, radii: np.ndarray, buffer: float
-) -> BaseGeometry:
-    """The area within walking distance ``radii[i]`` of site ``i``, as one (multi)polygon.
+def reached_pieces(
+    network: WalkNetwork, sources: Sources, radii: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The street pieces within walking distance ``radii[i]`` of site ``i``, and the polygon
+    sites' own ground.
 
     Parameters
     ----------
@@ -40,10 +41,14 @@ def service_area(
         The network and where the sites reach it.
     radii
         ``(sites,)`` service radius of each site.
-    buffer
-        Distance around the reachable network that counts as served.
+
+    Returns
+    -------
+    tuple
+        The pieces (line strings) and the zones (polygons) of the sites.
     """
-    shapes = []
+    lines_all: list[np.ndarray] = []
+    zones_all: list[np.ndarray] = []
     for radius in np.unique(radii):
         sites = np.flatnonzero(radii == radius)
         field = node_fields(network, sources, [sites], float(radius))[0]
@@ -74,11 +79,11 @@ def service_area(
                 np.minimum(centre[ok] + rest[ok], network.seg_len[p_seg[ok]]),
             )
         )
-        lines = np.concatenate(pieces)
-        if len(lines):
-            shapes.append(shapely.union_all(shapely.buffer(lines, buffer, quad_segs=2)))
+        lines_all.append(np.concatenate(pieces))
         zones = sources.zones()[sites]
-        zones = zones[~shapely.is_missing(zones)]
-        if len(zones):
-            shapes.append(shapely.union_all(zones))
-    return shapely.union_all(shapes) if shapes else shapely.Polygon()
+        zones_all.append(zones[~shapely.is_missing(zones)])
+    empty = np.empty(0, dtype=object)
+    return (
+        np.concatenate(lines_all) if lines_all else empty,
+        np.concatenate(zones_all) if zones_all else empty,
+    )

@@ -2,24 +2,94 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pyogrio
 
 from spaceplanner.files import EVALUATE_OUTPUTS, mark_results, output_unit, own_output
 from spaceplanner.outputs.exports import vector_ready
 from spaceplanner.results.report import Report
 
-__all__ = ["EVALUATE_OUTPUTS", "write_outputs"]
+__all__ = ["EVALUATE_OUTPUTS", "uncovered_view_sql", "write_outputs"]
+
+#: pyogrio writes through Arrow (about twice as fast) when pyarrow is installed.
+ARROW = importlib.util.find_spec("pyarrow") is not None
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def uncovered_view_sql(residents: pd.DataFrame, view: str = "uncovered_residents") -> str | None:
+    """The SQL of a view over the ``residents`` table that gives the ``uncovered_residents``
+    layer: one row per resident point and indicator that leaves it unserved (``shelter``: the
+    points with unsheltered persons, counting those; the others: the points with
+    ``ok_<indicator>`` 0, counting their population), in the layer's order. ``None`` when the
+    residents table lacks the columns."""
+    names = [c[3:] for c in residents.columns if str(c).startswith("ok_")]
+    if not names or not {"id", "layer", "population", "unsheltered"} <= set(residents.columns):
+        return None
+    rows = len(residents)
+    parts = []
+    for k, name in enumerate(names):
+        if name == "shelter":
+            people, where = "unsheltered", "unsheltered > 1e-6"
+        else:
+            people, where = "population", f"{_quoted('ok_' + name)} = 0"
+        parts.append(
+            f"SELECT fid + {k * rows} AS fid, {_literal(name)} AS indicator, id, layer, "
+            f"{people} AS population, geom FROM residents WHERE {where}"
+        )
+    return f"CREATE VIEW {_quoted(view)} AS " + " UNION ALL ".join(parts)
+
+
+def _register_view(target: Path, view: str, sql: str) -> None:
+    """Create the view and register it as a feature layer of the GeoPackage (as QGIS and GDAL
+    read views), with the residents' CRS, geometry type and extent."""
+    with closing(sqlite3.connect(target)) as db, db:
+        db.execute(sql)
+        db.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id, "
+            "min_x, min_y, max_x, max_y) SELECT ?, 'features', ?, srs_id, min_x, min_y, max_x, "
+            "max_y FROM gpkg_contents WHERE table_name = 'residents'",
+            (view, view),
+        )
+        db.execute(
+            "INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, "
+            "srs_id, z, m) SELECT ?, column_name, geometry_type_name, srs_id, z, m "
+            "FROM gpkg_geometry_columns WHERE table_name = 'residents'",
+            (view,),
+        )
 
 
 def _write_gpkg(layers: dict[str, Any], target: Path, run: dict[str, Any] | None) -> None:
+    """One layer per result layer; ``uncovered_residents`` (up to residents x indicators rows)
+    is a view of the ``residents`` table, written in no time and read like any layer."""
+    view = None
+    if "residents" in layers and "uncovered_residents" in layers:
+        sql = uncovered_view_sql(layers["residents"])
+        if sql is not None:
+            view = sql
     first = True
     for name, frame in layers.items():
-        pyogrio.write_dataframe(frame, target, layer=name, driver="GPKG", append=not first)
+        if name == "uncovered_residents" and view is not None:
+            continue
+        pyogrio.write_dataframe(
+            frame, target, layer=name, driver="GPKG", append=not first, use_arrow=ARROW
+        )
         first = False
+    if view is not None:
+        _register_view(target, "uncovered_residents", view)
     mark_results(target, run)
 
 

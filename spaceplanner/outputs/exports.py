@@ -113,7 +113,12 @@ def vector_ready(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         series = out[col]
         if series.dtype == bool:
             out[col] = series.astype(int)
-        elif series.dtype == object and series.map(lambda v: isinstance(v, dict | list)).any():
+        elif (
+            series.dtype == object
+            # all text (ids, names at city scale): nothing to convert, no Python loop
+            and pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty")
+            and series.map(lambda v: isinstance(v, dict | list)).any()
+        ):
             split = _by_principle(series)
             if split is not None:
                 at = out.columns.get_loc(col)

@@ -1,0 +1,178 @@
+"""Gap areas and service areas drawn on pixels (spaceplanner.engine.gap_raster), checked against
+exact shapes computed independently with shapely, and the ``uncovered_residents`` view of
+``gaps.gpkg`` against the layer in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyogrio
+import pytest
+import shapely
+from conftest import X0, Y0
+
+from spaceplanner import evaluate, load_plan
+from spaceplanner.cli import main
+from spaceplanner.engine.gap_raster import (
+    PIXEL_BUDGET,
+    area_raster,
+    gap_patches,
+    pixel_size,
+    resident_ground,
+)
+from spaceplanner.model.rules import load_profile
+from spaceplanner.sample_maps import get_path
+
+NO_SHAPES = np.full(1, None, dtype=object)
+
+
+def _points(n: int, seed: int = 0, side: float = 2000.0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return np.column_stack([X0 + rng.uniform(0, side, n), Y0 + rng.uniform(0, side, n)])
+
+
+def test_a_lone_point_owns_a_disc_of_its_radius() -> None:
+    ground = resident_ground(np.array([[X0 + 0.3, Y0 + 0.7]]), NO_SHAPES, 50.0)
+    assert ground.pixel == 2.0
+    area = float((ground.label == 0).sum()) * ground.pixel**2
+    assert area == pytest.approx(np.pi * 50.0**2, rel=0.03)
+    assert ground.label[ground.row[0], ground.col[0]] == 0
+
+
+def test_two_points_share_the_ground_at_their_bisector() -> None:
+    xy = np.array([[X0, Y0], [X0 + 100.0, Y0]])
+    ground = resident_ground(xy, np.full(2, None, dtype=object), 80.0)
+    t = ground.transform
+    rows, cols = np.nonzero(ground.label >= 0)
+    x = t.c + (cols + 0.5) * ground.pixel
+    owner = ground.label[rows, cols]
+    # each pixel belongs to the nearer point (within a pixel of the bisector x = X0 + 50)
+    assert (x[owner == 0] <= X0 + 50.0 + ground.pixel).all()
+    assert (x[owner == 1] >= X0 + 50.0 - ground.pixel).all()
+
+
+def test_patches_hold_the_unserved_and_follow_the_exact_units() -> None:
+    """Against today's exact drawing: the Voronoi cells of the points clipped to the radius,
+    merged for the unserved; points on the raster's edge included (they clip the windows)."""
+    xy = np.vstack([_points(400), [[X0 - 900.0, Y0], [X0 + 2900.0, Y0 + 2000.0]]])
+    rng = np.random.default_rng(1)
+    miss = rng.random(len(xy)) < 0.3
+    miss[-2:] = True
+    persons = np.where(miss, rng.integers(1, 20, len(xy)).astype(float), 0.0)
+    radius = 60.0
+    ground = resident_ground(xy, np.full(len(xy), None, dtype=object), radius)
+    patches = gap_patches(ground, miss, persons)
+
+    assert patches.persons.sum() == pytest.approx(persons[miss].sum())
+    assert patches.residents.sum() == int(miss.sum())
+    # every unserved resident stands in a patch, and in the one that counts it
+    tree = shapely.STRtree(patches.geoms)
+    pts = shapely.points(xy[miss])
+    hit_point, hit_patch = tree.query(pts, predicate="within")
+    assert sorted(hit_point) == list(range(len(pts)))  # each in exactly one patch
+    counted = np.bincount(hit_patch, weights=persons[miss][hit_point], minlength=len(tree))
+    assert np.allclose(counted, patches.persons)
+    # no served resident's ground is drawn: a served point stands outside every patch
+    # (unless it stands within a pixel of an unserved one)
+    served = shapely.points(xy[~miss])
+    near = shapely.STRtree(pts).query(served, predicate="dwithin", distance=2 * ground.pixel)[0]
+    inside = set(tree.query(served, predicate="within")[0]) - set(near)
+    assert not inside
+    # the exact shape: Voronoi cells clipped to the radius around each point
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(shapely.multipoints(shapely.points(xy)), ordered=True)
+    )
+    units = shapely.intersection(cells, shapely.buffer(shapely.points(xy), radius))
+    exact = shapely.union_all(units[miss])
+    drawn = shapely.union_all(patches.geoms)
+    assert shapely.area(drawn) == pytest.approx(shapely.area(exact), rel=0.03)
+    assert shapely.area(shapely.symmetric_difference(drawn, exact)) < 0.08 * shapely.area(exact)
+
+
+def test_polygon_residents_are_drawn_as_their_own_blocks() -> None:
+    a = shapely.box(X0 + 0.7, Y0 + 0.3, X0 + 100.7, Y0 + 100.3)
+    b = shapely.box(X0 + 100.7, Y0 + 0.3, X0 + 200.7, Y0 + 100.3)
+    c = shapely.box(X0 + 400.7, Y0 + 0.3, X0 + 470.7, Y0 + 60.3)
+    shapes_ = np.array([a, b, c], dtype=object)
+    xy = shapely.get_coordinates(shapely.centroid(shapes_))
+    ground = resident_ground(xy, shapes_, 50.0)
+    patches = gap_patches(ground, np.array([True, False, True]), np.array([30.0, 0.0, 12.0]))
+    assert len(patches.geoms) == 2
+    order = np.argsort(patches.persons)
+    first, second = patches.geoms[order[1]], patches.geoms[order[0]]
+    assert patches.persons[order].tolist() == [12.0, 30.0]
+    assert shapely.area(shapely.symmetric_difference(first, a)) < 400 * ground.pixel
+    assert shapely.area(shapely.symmetric_difference(second, c)) < 260 * ground.pixel
+
+
+def test_the_pixel_keeps_within_the_budget_at_city_scale() -> None:
+    assert pixel_size(np.array([0.0, 0.0, 2000.0, 1500.0])) == 2.0
+    big = np.array([0.0, 0.0, 120_000.0, 120_000.0])
+    side = pixel_size(big)
+    assert (120_000 / side) ** 2 <= PIXEL_BUDGET and side < 61
+    ground = resident_ground(np.array([[0.0, 0.0], [120_000.0, 120_000.0]]), NO_SHAPES[[0, 0]], 50)
+    assert ground.label.size <= PIXEL_BUDGET * 1.01 and (ground.label >= 0).sum() >= 2
+
+
+def test_a_service_area_of_a_street_piece_is_its_buffer() -> None:
+    """600 m of street grown by 50 m: 600 x 100 m plus two half discs."""
+    street = np.array([shapely.LineString([(X0, Y0), (X0 + 600.0, Y0 + 17.0)])], dtype=object)
+    shape, area = area_raster(street, np.empty(0, dtype=object), 50.0)
+    exact = shapely.buffer(street[0], 50.0)
+    assert area == pytest.approx(shapely.area(exact), rel=0.03)
+    assert area == pytest.approx(shapely.area(shape), rel=1e-9)
+    assert shapely.area(shapely.symmetric_difference(shape, exact)) < 0.05 * area
+    park = shapely.box(X0 + 1000, Y0, X0 + 1100, Y0 + 80)
+    shape, area = area_raster(street, np.array([park], dtype=object), 50.0)
+    assert area == pytest.approx(shapely.area(exact) + 8000.0, rel=0.03)
+
+
+@pytest.mark.parametrize("sample", ["synthetic_cn", "helsinki"])
+def test_service_areas_follow_the_exact_union_of_the_reached_streets(sample: str) -> None:
+    """The drawn service area of each indicator against the exact union of the same reached
+    street pieces buffered by shapely (the drawing before pixels)."""
+    import spaceplanner.engine.gaps as gaps_module
+
+    pieces: list[tuple[np.ndarray, np.ndarray]] = []
+    real = gaps_module.reached_pieces
+
+    def keep(*a: object) -> tuple[np.ndarray, np.ndarray]:
+        out = real(*a)  # type: ignore[arg-type]
+        pieces.append(out)
+        return out
+
+    gaps_module.reached_pieces = keep  # type: ignore[assignment]
+    try:
+        report = evaluate(load_plan(get_path(sample), strict=False))
+    finally:
+        gaps_module.reached_pieces = real
+    frame = report.layers["service_areas"]
+    assert len(pieces) == len(frame) > 3
+    buffer = load_profile(report.rules).service_area_buffer.value
+    for (lines, zones), (_, row) in zip(pieces, frame.iterrows(), strict=True):
+        exact = shapely.union_all(
+            np.concatenate([shapely.buffer(lines, buffer, quad_segs=8), zones])
+        )
+        assert row["area_m2"] == pytest.approx(shapely.area(exact), rel=0.04), row["indicator"]
+        diff = shapely.area(shapely.symmetric_difference(row.geometry, exact))
+        assert diff < 0.08 * shapely.area(exact), row["indicator"]
+
+
+@pytest.mark.parametrize("sample", ["synthetic_cn", "helsinki"])
+def test_the_uncovered_residents_view_reads_as_the_layer(sample: str, tmp_path: Path) -> None:
+    """gaps.gpkg holds uncovered_residents as a view of the residents table: GDAL reads it as
+    a point layer with the CRS, and it has the rows of the layer in memory."""
+    assert main(["evaluate", "--sample", sample, "--out", str(tmp_path), "-q"]) == 0
+    report = evaluate(load_plan(get_path(sample), strict=False))
+    memory = report.layers["uncovered_residents"]
+    target = tmp_path / "gaps.gpkg"
+    layers = dict(pyogrio.list_layers(target))
+    assert layers["uncovered_residents"] == "Point"
+    back = pyogrio.read_dataframe(target, layer="uncovered_residents")
+    assert back.crs == memory.crs and len(back) == len(memory) > 0
+    assert list(back.columns) == list(memory.columns)
+    for col in ("indicator", "id", "layer"):
+        assert back[col].astype(str).tolist() == memory[col].astype(str).tolist()
+    assert np.allclose(back["population"], memory["population"])
+    assert shapely.equals_exact(back.geometry.to_numpy(), memory.geometry.to_numpy(), 1e-6).all()
