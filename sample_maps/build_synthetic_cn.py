@@ -296,6 +296,24 @@ def boundary(placer: Placer) -> gpd.GeoDataFrame:
     return placer.frame([record], [box(0.0, 0.0, WIDTH_M, HEIGHT_M)])
 
 
+#: 网格: the community cut into four grid cells (the units of a city health check run).
+GRIDS = (
+    ("WG01", "西南网格", (0.0, 0.0, 0.5, 0.5)),
+    ("WG02", "东南网格", (0.5, 0.0, 1.0, 0.5)),
+    ("WG03", "西北网格", (0.0, 0.5, 0.5, 1.0)),
+    ("WG04", "东北网格", (0.5, 0.5, 1.0, 1.0)),
+)
+
+
+def grids(placer: Placer) -> gpd.GeoDataFrame:
+    """The four 网格 (``grids.geojson``): communities for ``spaceplanner batch``."""
+    records = [{"编号": i, "名称": name} for i, name, _ in GRIDS]
+    outlines = [
+        box(a * WIDTH_M, b * HEIGHT_M, c * WIDTH_M, d * HEIGHT_M) for _, _, (a, b, c, d) in GRIDS
+    ]
+    return placer.frame(records, outlines)
+
+
 def write_sample(placer: Placer, folder: Path) -> dict[str, gpd.GeoDataFrame]:
     """Write every layer of the sample, replacing earlier files; return them by layer name."""
     for old in folder.glob("residents.*"):
@@ -311,6 +329,8 @@ def write_sample(placer: Placer, folder: Path) -> dict[str, gpd.GeoDataFrame]:
     )
     sites = facilities(placer)
     sites.to_file(folder / "facilities.geojson", driver="GeoJSON", engine="pyogrio")
+    (folder / "grids.geojson").unlink(missing_ok=True)
+    grids(placer).to_file(folder / "grids.geojson", driver="GeoJSON", engine="pyogrio")
     community = {
         "boundary": boundary(placer),
         "roads": roads(placer),
@@ -322,7 +342,7 @@ def write_sample(placer: Placer, folder: Path) -> dict[str, gpd.GeoDataFrame]:
     with fixed_write_time():
         for name, frame in community.items():
             frame.to_file(folder / "community.gpkg", layer=name, driver="GPKG", engine="pyogrio")
-    return {"residents": people, "facilities": sites, **community}
+    return {"residents": people, "facilities": sites, "grids": grids(placer), **community}
 
 
 def main(argv: list[str] | None = None) -> None:

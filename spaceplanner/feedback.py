@@ -32,6 +32,7 @@ STEPS = {
     "checks": "checks and distances",
     "solving": "solving",
     "ranking": "ranking the sites",
+    "batch": "communities",
     "done": "done",
 }
 

@@ -40,6 +40,7 @@ __all__ = [
     "atomic_path",
     "check_output_folder",
     "check_targets",
+    "folder_lock",
     "is_plan_file",
     "mark_results",
     "output_unit",
@@ -406,6 +407,7 @@ def output_unit(
     overwrite: bool = False,
     inputs: Iterable[Path] = (),
     replaceable: Callable[[Path], bool] | None = None,
+    held: bool = False,
 ) -> Iterator[Path]:
     """Write one run's outputs into ``folder`` as one unit.
 
@@ -425,6 +427,9 @@ def output_unit(
     replaceable
         Says whether an existing file may be replaced without ``overwrite`` (``evaluate``
         refreshes its own earlier outputs).
+    held
+        The caller already holds ``folder``'s lock (:func:`folder_lock`), for a run that writes
+        there before its outputs (the city batch's per-community results).
 
     Raises
     ------
@@ -441,7 +446,7 @@ def output_unit(
     except OSError as exc:
         raise _write_error(exc, folder) from exc
     try:
-        lock = _folder_lock(folder)
+        lock = contextlib.nullcontext() if held else _folder_lock(folder)
         lock.__enter__()
     except OSError as exc:
         raise _write_error(exc, folder) from exc
@@ -471,6 +476,24 @@ def output_unit(
             raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path | str) -> Iterator[Path]:
+    """Hold ``folder``'s lock (made when missing) for a run that writes there over time; refuse
+    at once when another run holds it. Yields the folder."""
+    folder = Path(folder)
+    check_output_folder(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = _folder_lock(folder)
+        lock.__enter__()
+    except OSError as exc:
+        raise _write_error(exc, folder) from exc
+    try:
+        yield folder
     finally:
         lock.__exit__(None, None, None)
 

@@ -24,6 +24,7 @@ def _texts() -> dict[str, str]:
         "drawing": QCoreApplication.translate("Steps", "Drawing the map sheet"),
         "moving": QCoreApplication.translate("Steps", "Moving the files into place"),
         "suggesting": QCoreApplication.translate("Steps", "Suggesting sites"),
+        "batch": QCoreApplication.translate("Steps", "Communities"),
         "candidates": QCoreApplication.translate("Steps", "Reading the candidates"),
         "checks": QCoreApplication.translate("Steps", "Checks and distances"),
         "solving": QCoreApplication.translate("Steps", "Solving"),

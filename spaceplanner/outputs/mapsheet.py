@@ -35,7 +35,7 @@ from spaceplanner.outputs.mapsheet_parts import (
 from spaceplanner.results.labels import LANGS, label
 from spaceplanner.results.report import Report
 
-__all__ = ["ORIENTATIONS", "PAPERS_MM", "PNG_DPI", "write_map_sheet"]
+__all__ = ["ORIENTATIONS", "PAPERS_MM", "PNG_DPI", "sheet_fonts", "write_map_sheet"]
 
 #: Paper sizes in millimetres, landscape (width, height); portrait swaps them.
 PAPERS_MM: dict[str, tuple[float, float]] = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}
@@ -113,7 +113,9 @@ def write_map_sheet(
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "png"):
         raise ValueError(f"a map sheet is written as .pdf or .png, not {path.suffix!r}")
-    with _fonts(lang == "zh" or any(CJK_TEXT.search(t) for t in _free_texts(plan, report, lang))):
+    with sheet_fonts(
+        lang == "zh" or any(CJK_TEXT.search(t) for t in _free_texts(plan, report, lang))
+    ):
         fig = _sheet(plan, report, size_mm, lang, str(indicator))
         with atomic_path(path) as tmp:
             fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=_metadata(plan, fmt))
@@ -161,7 +163,7 @@ def _cjk_font() -> str:
 
 
 @contextmanager
-def _fonts(cjk: bool) -> Iterator[None]:
+def sheet_fonts(cjk: bool) -> Iterator[None]:
     """Set the sheet's fonts (a CJK family first when needed); text stays text in the PDF."""
     # DejaVu first: Noto Sans CJK lacks some Latin letters (č of Bubeneč); CJK falls back to it.
     family = ["DejaVu Sans", _cjk_font()] if cjk else ["DejaVu Sans"]

@@ -38,7 +38,7 @@ from spaceplanner.outputs.webmap_layers import HATCH_ID, MapLayer, map_layers, o
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 
-__all__ = ["MapLayer", "map_layers", "write_webmap"]
+__all__ = ["MapLayer", "PageControls", "map_layers", "offline_page", "write_webmap"]
 
 #: The size of a violation symbol on the page, pixels.
 _SYMBOL_PX = 18
@@ -302,7 +302,7 @@ def _title(plan: Plan, report: Report, lang: str) -> tuple[str, str]:
     return f"{name} — {' · '.join(facts)}", box
 
 
-class _PageControls(MacroElement):
+class PageControls(MacroElement):
     """Moves the title and legend boxes into Leaflet controls and adds the zoom control.
 
     Title top left above the zoom buttons, legend bottom left above the scale bar: Leaflet
@@ -396,6 +396,23 @@ def _bounds(plan: Plan, report: Report) -> list[list[float]]:
     return [[float(south), float(west)], [float(north), float(east)]]
 
 
+def offline_page(title: str) -> tuple[Figure, folium.Map]:
+    """An empty self-contained page (Leaflet inlined, no CDN, the CJK fonts and the page's
+    styles) with its map, for :func:`write_webmap` and the city batch's overview map."""
+    figure = Figure(title=html.escape(title))
+    fmap = folium.Map(
+        tiles=None, control_scale=True, zoom_control=False, prefer_canvas=False, zoom_snap=0.25
+    )
+    fmap.default_js = []  # Leaflet is inlined below; folium's CDN links are not used
+    fmap.default_css = []
+    figure.add_child(fmap)
+    js, css = _leaflet_assets()
+    figure.header.add_child(_Raw(f"<style>{css}</style>"), name="leaflet_css")
+    figure.header.add_child(_Raw(f"<script>{js}</script>"), name="leaflet_js")
+    figure.header.add_child(_Raw(f"<style>{_CSS % {'fonts': _CJK_FONTS}}</style>"), name="sp")
+    return figure, fmap
+
+
 def write_webmap(
     plan: Plan, report: Report, path: Path, *, lang: str = "en", basemap: str | None = None
 ) -> Path:
@@ -422,23 +439,13 @@ def write_webmap(
     """
     layers = map_layers(plan, report, lang=lang)
     page_title, title_html = _title(plan, report, lang)
-    figure = Figure(title=html.escape(page_title))
-    fmap = folium.Map(
-        tiles=None, control_scale=True, zoom_control=False, prefer_canvas=False, zoom_snap=0.25
-    )
-    fmap.default_js = []  # Leaflet is inlined below; folium's CDN links are not used
-    fmap.default_css = []
-    figure.add_child(fmap)
-    js, css = _leaflet_assets()
-    figure.header.add_child(_Raw(f"<style>{css}</style>"), name="leaflet_css")
-    figure.header.add_child(_Raw(f"<script>{js}</script>"), name="leaflet_js")
-    figure.header.add_child(_Raw(f"<style>{_CSS % {'fonts': _CJK_FONTS}}</style>"), name="sp")
+    figure, fmap = offline_page(page_title)
     if basemap is not None:
         folium.TileLayer(basemap, name=html.escape(label("basemap", lang))).add_to(fmap)
     for layer in layers:
         _add_overlay(fmap, layer)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.add_child(_PageControls(title_html + _hatch_pattern(), _legend(layers, lang)))
+    fmap.add_child(PageControls(title_html + _hatch_pattern(), _legend(layers, lang)))
     # Keep the plan clear of the title and legend (left) and the layer list (right).
     fmap.fit_bounds(
         _bounds(plan, report), padding_top_left=(330, 100), padding_bottom_right=(340, 20)

@@ -1,0 +1,376 @@
+"""The city health check run: every community evaluated on Dask, resumable, written as one unit.
+
+The city plan is cut into community plans once (:mod:`spaceplanner.city.partition`); each is
+shipped to a worker of a ``dask.distributed`` cluster — a ``LocalCluster`` of worker processes
+by default, or the scheduler at an address — and evaluated there
+(:func:`spaceplanner.city.work.evaluate_community`). At most a few tasks per worker are in
+flight, so the client never holds every community's plan at once. Results stream back as they
+finish: each is written at once into the output folder's work folder
+(``.spaceplanner-batch/``), so an interrupted run (Ctrl-C, a killed scheduler or client) goes on
+with ``--resume`` and computes only what is missing; a worker killed mid-task is retried by the
+scheduler (Dask's ``allowed-failures``) and, if it keeps dying, the community gets a row saying
+so. At the end the outputs (``communities.gpkg``, ``communities.csv``, ``map.html``,
+``atlas.pdf``, ``communities/``) are written together (:func:`spaceplanner.files.output_unit`)
+and the work folder is removed: nothing half-done is ever presented as complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from spaceplanner import __version__
+from spaceplanner.city.communities import Communities
+from spaceplanner.city.outputs import (
+    community_table,
+    write_atlas,
+    write_csv,
+    write_gpkg,
+    write_overview_map,
+)
+from spaceplanner.city.partition import Partition, partition
+from spaceplanner.city.work import CommunityResult, Options, evaluate_community
+from spaceplanner.feedback import CancelledError, Feedback
+from spaceplanner.files import atomic_path, check_targets, folder_lock, output_unit, safe_name
+from spaceplanner.layers.errors import PlanError
+from spaceplanner.model.plan import Plan
+from spaceplanner.model.rules import load_profile
+from spaceplanner.results.run import file_digest
+
+__all__ = ["OUTPUTS", "WORK", "BatchResult", "connect", "run_batch"]
+
+#: The hidden folder of an unfinished run inside the output folder.
+WORK = ".spaceplanner-batch"
+#: What a finished run writes.
+OUTPUTS = ("communities.gpkg", "communities.csv", "map.html", "atlas.pdf", "communities")
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """A finished run: per community its result (in the boundaries' order), how many were
+    computed now and how many came from an earlier, interrupted run, and the outputs."""
+
+    results: list[CommunityResult]
+    computed: int
+    resumed: int
+    seconds: float
+    workers: int
+    outputs: list[Path]
+
+
+def _run_key(city: Plan, communities: Communities, options: Options, inputs: list[Path]) -> str:
+    parts = {
+        "version": __version__,
+        "inputs": {str(p): file_digest(p) for p in sorted(inputs, key=str)},
+        "communities": [str(communities.path), file_digest(communities.path)],
+        "id_field": communities.id_field,
+        "ids": communities.ids,
+        "options": asdict(options),
+        "plan": city.name,
+    }
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _result_name(index: int) -> str:
+    return f"{index:06d}"
+
+
+def _save(work: Path, result: CommunityResult, ident: str) -> None:
+    """One community's result, each file written whole (atomic), the row last."""
+    stem = _result_name(result.index)
+    for name, data in result.files.items():
+        with atomic_path(work / "files" / f"{stem}.{name}") as tmp:
+            tmp.write_bytes(data)
+    record = {
+        "index": result.index,
+        "id": ident,
+        "status": result.status,
+        "row": result.row,
+        "files": sorted(result.files),
+        "seconds": result.seconds,
+    }
+    with atomic_path(work / "results" / f"{stem}.json") as tmp:
+        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def _load(work: Path, total: int) -> dict[int, CommunityResult]:
+    """The results an earlier run of the same batch left (rows whose files are all there)."""
+    found: dict[int, CommunityResult] = {}
+    folder = work / "results"
+    if not folder.is_dir():
+        return found
+    for path in folder.glob("*.json"):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            index = int(record["index"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # a torn or foreign file: computed again
+        if not 0 <= index < total:
+            continue
+        files = {}
+        for name in record.get("files", []):
+            data = work / "files" / f"{_result_name(index)}.{name}"
+            if data.is_file():
+                files[name] = data.read_bytes()
+        if len(files) != len(record.get("files", [])):
+            continue
+        found[index] = CommunityResult(
+            index, str(record["status"]), dict(record["row"]), files, float(record["seconds"])
+        )
+    return found
+
+
+def _prepare_work(out: Path, key: str, total: int, *, resume: bool, overwrite: bool) -> Path:
+    work = out / WORK
+    run_file = work / "run.json"
+    if work.exists():
+        try:
+            earlier = json.loads(run_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            earlier = {}
+        same = earlier.get("key") == key
+        done = len(list((work / "results").glob("*.json"))) if (work / "results").is_dir() else 0
+        if overwrite:
+            shutil.rmtree(work)
+        elif not same:
+            msg = "the folder holds an unfinished batch run of other inputs or settings"
+            raise PlanError(
+                msg,
+                file=str(out),
+                hint="rerun that batch with --resume, use --overwrite to discard it, or choose "
+                "another --out",
+            )
+        elif not resume:
+            msg = f"the folder holds an unfinished run of this batch ({done} of {total} done)"
+            raise PlanError(
+                msg, file=str(out), hint="add --resume to go on, or --overwrite to start again"
+            )
+    for sub in ("results", "files"):
+        (work / sub).mkdir(parents=True, exist_ok=True)
+    if not run_file.is_file():
+        with atomic_path(run_file) as tmp:
+            tmp.write_text(json.dumps({"key": key, "total": total}), encoding="utf-8")
+    return work
+
+
+def connect(workers: int | None, scheduler: str | None) -> Any:
+    """A ``dask.distributed`` client: on the scheduler at ``scheduler``, else on a new
+    ``LocalCluster`` of ``workers`` single-threaded worker processes (default: one per core)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - the extra is installed with the tests
+        msg = "the city batch needs Dask"
+        raise PlanError(msg, hint='install it with pip install "spaceplanner[city]"') from exc
+    # the connection's own logs (tracebacks on stderr) would bury the one message we give
+    for name in [n for n in logging.root.manager.loggerDict if n.startswith("distributed")]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            msg = f"cannot reach the Dask scheduler at {scheduler} ({exc})"
+            raise PlanError(
+                msg,
+                field="--scheduler",
+                hint="check the address (tcp://host:8786) and that the scheduler runs; "
+                "leave out --scheduler to run on this machine",
+            ) from exc
+    n = workers or os.cpu_count() or 1
+    cluster = LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=50,
+    )
+    return Client(cluster)
+
+
+def _close(client: Any) -> None:
+    cluster = getattr(client, "cluster", None)
+    try:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    except Exception:
+        pass
+
+
+def _compute(
+    client: Any,
+    parts: Partition,
+    todo: list[int],
+    options: Options,
+    work: Path,
+    ids: list[str],
+    feedback: Feedback,
+    done_before: int,
+) -> Iterator[CommunityResult]:
+    """Submit the communities ``todo`` a few at a time; yield each result as it finishes."""
+    from dask.distributed import as_completed
+
+    total = len(ids)
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    ahead = 2 * workers + 1
+    queue = iter(todo)
+    futures: dict[Any, int] = {}
+
+    def submit() -> bool:
+        i = next(queue, None)
+        if i is None:
+            return False
+        fut = client.submit(
+            evaluate_community, i, parts.plan(i), options, key=f"community-{i}-{ids[i][:40]}"
+        )
+        futures[fut] = i
+        return True
+
+    while len(futures) < ahead and submit():
+        pass
+    stream = as_completed(list(futures))
+    count = done_before
+    try:
+        for fut in stream:
+            i = futures.pop(fut)
+            try:
+                result = fut.result()
+            except Exception as exc:
+                if type(exc).__name__ != "KilledWorker":
+                    raise
+                # the scheduler retried it on other workers and they died too
+                why = "the worker evaluating it died each time it was tried (out of memory?)"
+                result = CommunityResult(i, why)
+            fut.release()
+            _save(work, result, ids[i])
+            count += 1
+            feedback.step("batch", count / total, f"{count}/{total}")
+            yield result
+            if submit():
+                stream.add(list(futures)[-1])
+    except (CancelledError, PlanError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # the scheduler or the connection to it is gone
+        msg = f"lost the Dask cluster ({type(exc).__name__}: {' '.join(str(exc).split())})"
+        raise PlanError(
+            msg,
+            file=str(work.parent),
+            hint=f"{count} of {total} communities are saved; run the same command again with "
+            "--resume to compute only the others",
+        ) from exc
+
+
+def run_batch(
+    city: Plan,
+    communities: Communities,
+    out: Path | str,
+    *,
+    options: Options,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    encoding: str = "utf-8",
+    inputs: list[Path] | None = None,
+    feedback: Feedback | None = None,
+) -> BatchResult:
+    """Evaluate every community of ``city`` and write the outputs into ``out``.
+
+    Parameters
+    ----------
+    city
+        The plan covering the city.
+    communities
+        The communities (:func:`~spaceplanner.city.communities.read_communities`).
+    options
+        Rules, scenario, period, language, and whether to draw each community's map and sheet.
+    workers, scheduler
+        A local cluster of ``workers`` processes, or the scheduler at an address.
+    resume
+        Go on with an unfinished run of the same batch in ``out``.
+    overwrite
+        Replace earlier outputs, and discard an unfinished run.
+    encoding
+        The CSV's encoding (``utf-8`` with a BOM, or ``gbk``).
+    inputs
+        Files the outputs must never replace (the plan's inputs and the boundaries).
+    """
+    feedback = feedback or Feedback()
+    out = Path(out)
+    inputs = [*(inputs or []), communities.path]
+    start = time.perf_counter()
+    total = len(communities)
+    profile = load_profile(options.rules or city.rules)
+    with folder_lock(out):
+        check_targets(out, list(OUTPUTS), overwrite=overwrite, inputs=inputs)
+        key = _run_key(city, communities, options, inputs)
+        work = _prepare_work(out, key, total, resume=resume, overwrite=overwrite)
+        results = _load(work, total)
+        resumed = len(results)
+        todo = [i for i in range(total) if i not in results]
+        feedback.step("batch", resumed / max(total, 1), f"{resumed}/{total}")
+        n_workers = 0
+        if todo:
+            parts = partition(city, communities, profile)
+            client = connect(workers, scheduler)
+            try:
+                n_workers = len(client.scheduler_info().get("workers", {}))
+                for result in _compute(
+                    client, parts, todo, options, work, communities.ids, feedback, resumed
+                ):
+                    results[result.index] = result
+                    feedback.check()
+            finally:
+                _close(client)
+        ordered = [results[i] for i in range(total)]
+        feedback.step("writing", 0.0)
+        written = _write_outputs(
+            out, communities, ordered, options, encoding, inputs, overwrite, city.name
+        )
+        shutil.rmtree(work, ignore_errors=True)
+    return BatchResult(ordered, len(todo), resumed, time.perf_counter() - start, n_workers, written)
+
+
+def _write_outputs(
+    out: Path,
+    communities: Communities,
+    results: list[CommunityResult],
+    options: Options,
+    encoding: str,
+    inputs: list[Path],
+    overwrite: bool,
+    title: str,
+) -> list[Path]:
+    frame = community_table(communities, results)
+    taken: set[str] = set()
+    links: dict[int, str] = {}
+    with output_unit(out, overwrite=overwrite, inputs=inputs, held=True) as staging:
+        write_gpkg(frame, staging / "communities.gpkg")
+        write_csv(frame, staging / "communities.csv", encoding=encoding)
+        if options.maps:
+            folder = staging / "communities"
+            folder.mkdir()
+            for res in results:
+                page = res.files.get("map.html")
+                if page:
+                    name = safe_name(communities.ids[res.index], taken) + ".html"
+                    (folder / name).write_bytes(page)
+                    links[res.index] = f"communities/{name}"
+            write_atlas(
+                frame,
+                [r.files.get("sheet.pdf") for r in results],
+                staging / "atlas.pdf",
+                title=title,
+                lang=options.lang,
+            )
+        write_overview_map(frame, staging / "map.html", title=title, links=links, lang=options.lang)
+        names = sorted(p.name for p in staging.iterdir())
+    return [out / n for n in names]

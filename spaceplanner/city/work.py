@@ -1,0 +1,121 @@
+"""What a worker does for one community: evaluate its plan, and draw its map and map sheet.
+
+Runs in a Dask worker process (or anywhere): it takes the community's plan (cut by
+:mod:`spaceplanner.city.partition`) and returns plain data — the table row, the files as bytes,
+the time taken — so that nothing depends on a file system shared with the client. A community
+whose data fails is a row with its error, never an exception.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.report import Report
+
+__all__ = ["CommunityResult", "Options", "evaluate_community", "figures_row"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every community is evaluated."""
+
+    rules: str | None = None
+    scenario: str | None = None
+    period: str = "both"
+    lang: str = "en"
+    maps: bool = True
+
+
+@dataclass(frozen=True)
+class CommunityResult:
+    """One community's outcome: ``status`` is ``ok`` or the error message."""
+
+    index: int
+    status: str
+    row: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def figures_row(report: Report) -> dict[str, Any]:
+    """The table row of a community's report: population, the share of each indicator
+    (``shelters_share_sheltered``, ``space_<circle>_share_covered``, ``<kind>_share_covered``),
+    and per indicator of the profile ``pass_<indicator>`` (1 pass, 0 fail, empty when not
+    assessed), ``targets_met`` and ``targets_assessed``."""
+    row: dict[str, Any] = {"population": report.population}
+    if report.shelters is not None:
+        row["shelters_share_sheltered"] = report.shelters.share_sheltered
+    if report.activity_spaces is not None:
+        for name, circle in report.activity_spaces.circles.items():
+            row[f"space_{name}_share_covered"] = circle.share_covered
+    for kind, cov in (report.facilities or {}).items():
+        row[f"{kind}_share_covered"] = cov.share_covered
+    met = assessed = 0
+    for ind in report.indicators:
+        passed = ind.passed
+        row[f"pass_{ind.id.replace('.', '_')}"] = None if passed is None else int(passed)
+        if passed is not None:
+            assessed += 1
+            met += int(passed)
+    row["targets_met"] = met
+    row["targets_assessed"] = assessed
+    row["violations"] = len(report.violations)
+    return row
+
+
+def _unusable(report: Report) -> str | None:
+    """Why a community's figures mean nothing: nobody lives in it, or nobody reaches the
+    walking network (every share would be 0 or undefined)."""
+    if report.population <= 0:
+        return "no residents in the community (check its boundary and the residents layers)"
+    if report.population_unreachable >= report.population:
+        return (
+            f"none of its {report.population:,.0f} residents reaches the walking network "
+            "(check the network layer around the community)"
+        )
+    return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def evaluate_community(index: int, plan: Plan, options: Options) -> CommunityResult:
+    """Evaluate community ``index``'s plan; with ``options.maps`` also its web map and map sheet
+    (the ``export`` html and pdf)."""
+    from spaceplanner.engine.evaluation import evaluate
+    from spaceplanner.outputs.exports import export
+
+    start = time.perf_counter()
+    try:
+        report = evaluate(
+            plan,
+            rules=options.rules,
+            scenario=options.scenario,
+            period=options.period,
+            gaps=options.maps,
+        )
+        problem = _unusable(report)
+        if problem:
+            return CommunityResult(index, problem, seconds=time.perf_counter() - start)
+        row = figures_row(report)
+        files: dict[str, bytes] = {}
+        if options.maps:
+            with tempfile.TemporaryDirectory(prefix="spaceplanner-community-") as tmp:
+                export(plan, [report], tmp, ["html", "pdf"], rules=options.rules, lang=options.lang)
+                files = {
+                    "map.html": (Path(tmp) / "map.html").read_bytes(),
+                    "sheet.pdf": (Path(tmp) / "map_sheet.pdf").read_bytes(),
+                }
+    except SpacePlannerError as exc:
+        return CommunityResult(index, _one_line(str(exc)), seconds=time.perf_counter() - start)
+    except Exception as exc:  # a bug, but the run goes on: the row says so
+        status = _one_line(f"internal error: {type(exc).__name__}: {exc}")
+        return CommunityResult(index, status, seconds=time.perf_counter() - start)
+    return CommunityResult(index, "ok", row, files, time.perf_counter() - start)

@@ -1,0 +1,393 @@
+"""The city health check (``spaceplanner batch``): each community's figures against an
+independent evaluation, the outputs, resuming, a killed worker, and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from spaceplanner import evaluate, load_plan
+from spaceplanner.city.communities import read_communities
+from spaceplanner.city.run import WORK, run_batch
+from spaceplanner.city.work import Options, figures_row
+from spaceplanner.cli import main
+from spaceplanner.feedback import CancelledError, Feedback
+from spaceplanner.layers.errors import LayerError, PlanError
+from spaceplanner.sample_maps import get_path
+
+SAMPLE = get_path("synthetic_cn")
+GRIDS = SAMPLE.parent / "grids.geojson"
+
+
+@pytest.fixture(scope="module")
+def city():
+    return load_plan(SAMPLE)
+
+
+def _extent(plan) -> tuple[float, float, float, float]:
+    b = np.array([lyr.frame.total_bounds for lyr in plan if lyr.frame is not None])
+    return (*b[:, :2].min(axis=0), *b[:, 2:].max(axis=0))
+
+
+def _communities(plan, path=GRIDS, **kw):
+    return read_communities(path, plan.crs, _extent(plan), **kw)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as c:
+        yield c
+
+
+def _own_plan(city, boundary) -> object:
+    """The community's own plan, made independently of the batch's cutting: the whole city plan
+    with only the residents whose point lies in the community."""
+    plan = replace(city, layers=dict(city.layers))
+    for name, lyr in city.layers.items():
+        if lyr.role == "residents":
+            pts = shapely.point_on_surface(lyr.frame.geometry.to_numpy())
+            inside = shapely.intersects(boundary, pts)
+            plan.layers[name] = replace(lyr, frame=lyr.frame[inside].reset_index(drop=True))
+    return plan
+
+
+def test_each_community_has_the_figures_of_its_own_plan(city, cluster, tmp_path) -> None:
+    coms = _communities(city)
+    assert coms.ids == ["WG01", "WG02", "WG03", "WG04"] and coms.names[0] == "西南网格"
+    result = run_batch(
+        city,
+        coms,
+        tmp_path,
+        options=Options(maps=False),
+        scheduler=cluster.scheduler_address,
+    )
+    assert [r.status for r in result.results] == ["ok"] * 4
+    assert result.computed == 4 and result.resumed == 0
+    total = 0.0
+    for i, res in enumerate(result.results):
+        own = figures_row(evaluate(_own_plan(city, coms.geoms[i]), gaps=False))
+        assert res.row.keys() == own.keys()
+        for key, value in own.items():
+            assert res.row[key] == pytest.approx(value), (coms.ids[i], key)
+        total += res.row["population"]
+    assert total == pytest.approx(evaluate(city, gaps=False).population)
+    table = gpd.read_file(tmp_path / "communities.gpkg")
+    assert list(table["编号"]) == coms.ids and (table["status"] == "ok").all()
+    assert table.crs == city.crs
+    csv = (tmp_path / "communities.csv").read_bytes()
+    assert csv.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the Chinese names
+    frame = pd.read_csv(tmp_path / "communities.csv", encoding="utf-8-sig")
+    assert list(frame["name"]) == coms.names
+    assert {"population", "shelters_share_sheltered", "kindergarten_share_covered", "rank"} <= set(
+        frame.columns
+    )
+    best = frame.loc[frame["rank"] == 1, "share_met"]
+    assert (best == frame["share_met"].max()).all()
+    assert not (tmp_path / WORK).exists()
+
+
+def test_cli_batch_writes_the_maps_atlas_and_gbk_csv(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "city"
+    args = ["batch", "--sample", "synthetic_cn", "--communities", str(GRIDS), "--out", str(out)]
+    assert main([*args, "--workers", "2", "--encoding", "gbk", "--lang", "zh", "-q"]) == 0
+    assert sorted(p.name for p in (out / "communities").iterdir()) == [
+        f"WG0{i}.html" for i in range(1, 5)
+    ]
+    pages = PdfReader(out / "atlas.pdf").pages
+    assert len(pages) == 5  # the overview and one sheet per community
+    assert "西南网格" in pages[1].extract_text()
+    page = (out / "map.html").read_text(encoding="utf-8")
+    # folium writes the features as JSON: non-ASCII text escaped
+    assert "WG01.html" in page and json.dumps("东北网格")[1:-1] in page
+    # offline: no script or style sheet from a CDN
+    assert not re.search(r'<script[^>]+src="http|<link[^>]+href="http', page)
+    frame = pd.read_csv(out / "communities.csv", encoding="gbk")
+    assert list(frame["name"]) == ["西南网格", "东南网格", "西北网格", "东北网格"]
+    # a second run refuses to replace the outputs without --overwrite
+    assert main([*args, "--workers", "1", "-q", "--no-maps"]) == 2
+
+
+def test_a_community_without_residents_is_a_row_with_its_error(city, cluster, tmp_path) -> None:
+    coms = _communities(city)
+    b = shapely.bounds(coms.geoms[0])
+    empty = shapely.box(b[0] + 100, b[1] - 35, b[0] + 200, b[1] - 5)  # on the river: no one
+    frame = coms.frame()
+    frame.loc[len(frame)] = ["X1", "空地", empty]
+    path = tmp_path / "with_empty.gpkg"
+    frame.to_file(path)
+    result = run_batch(
+        city,
+        _communities(city, path),
+        tmp_path / "out",
+        options=Options(maps=False),
+        scheduler=cluster.scheduler_address,
+    )
+    statuses = [r.status for r in result.results]
+    assert statuses[:4] == ["ok"] * 4 and "resident" in statuses[4]
+    table = gpd.read_file(tmp_path / "out" / "communities.gpkg")
+    assert table.loc[4, "status"] == statuses[4] and pd.isna(table.loc[4, "rank"])
+
+
+def test_an_interrupted_run_resumes_with_only_what_is_missing(city, cluster, tmp_path) -> None:
+    coms = _communities(city)
+    seen: list[float] = []
+
+    def stop_after_two(fraction: float, code: str, detail: str) -> None:
+        if code == "batch" and fraction > 0:
+            seen.append(fraction)
+
+    feedback = Feedback(listener=stop_after_two, cancelled=lambda: len(seen) >= 2)
+    with pytest.raises(CancelledError):
+        run_batch(
+            city,
+            coms,
+            tmp_path,
+            options=Options(maps=False),
+            scheduler=cluster.scheduler_address,
+            feedback=feedback,
+        )
+    saved = sorted((tmp_path / WORK / "results").glob("*.json"))
+    assert len(saved) >= 2 and not (tmp_path / "communities.gpkg").exists()
+    # without --resume the unfinished run is not thrown away silently
+    with pytest.raises(PlanError) as err:
+        run_batch(
+            city, coms, tmp_path, options=Options(maps=False), scheduler=cluster.scheduler_address
+        )
+    assert "--resume" in (err.value.hint or "")
+    # other settings: refused, the unfinished run is kept
+    with pytest.raises(PlanError):
+        run_batch(
+            city,
+            coms,
+            tmp_path,
+            options=Options(maps=False, period="normal"),
+            scheduler=cluster.scheduler_address,
+            resume=True,
+        )
+    result = run_batch(
+        city,
+        coms,
+        tmp_path,
+        options=Options(maps=False),
+        scheduler=cluster.scheduler_address,
+        resume=True,
+    )
+    assert result.resumed == len(saved) and result.computed == 4 - len(saved)
+    assert [r.status for r in result.results] == ["ok"] * 4
+    assert not (tmp_path / WORK).exists() and (tmp_path / "communities.gpkg").is_file()
+
+
+def test_a_worker_killed_mid_task_is_retried(city, tmp_path) -> None:
+    """Kill a worker process while it evaluates a community: the scheduler gives the task to
+    another worker (the nanny restarts the dead one) and every community is evaluated."""
+    from dask.distributed import Client, LocalCluster
+
+    coms = _communities(city)
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as c,
+        Client(c) as client,
+    ):
+        pids = client.run(os.getpid)
+        killed: list[str] = []
+
+        def kill_a_busy_worker() -> None:
+            deadline = time.time() + 60
+            while time.time() < deadline and not killed:
+                busy = [w for w, keys in client.processing().items() if keys]
+                if busy:
+                    os.kill(pids[busy[0]], signal.SIGKILL)
+                    killed.append(busy[0])
+                time.sleep(0.02)
+
+        watcher = threading.Thread(target=kill_a_busy_worker)
+        watcher.start()
+        result = run_batch(
+            city, coms, tmp_path, options=Options(maps=True), scheduler=c.scheduler_address
+        )
+        watcher.join()
+    assert killed, "no worker was busy to be killed"
+    assert [r.status for r in result.results] == ["ok"] * 4
+
+
+def _write(frame: gpd.GeoDataFrame, path: Path) -> Path:
+    frame.to_file(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("spoil", "field", "words"),
+    [
+        (lambda f: f.drop(columns=["编号"]), "id", "no id field"),
+        (lambda f: f.assign(编号=["WG01", "WG01", "WG03", "WG04"]), "编号", "WG01"),
+        (lambda f: f.assign(编号=["WG01", None, "WG03", "WG04"]), "编号", "no id"),
+        (
+            lambda f: f.set_geometry(f.geometry.buffer(0.0005)),  # degrees: they now overlap
+            "编号",
+            "overlap",
+        ),
+        (lambda f: f.set_geometry(f.geometry.translate(3.0, 0.0)), "编号", "outside"),
+        (lambda f: f.set_geometry(f.geometry.centroid), "编号", "polygon"),
+    ],
+    ids=["no_id", "duplicate_id", "empty_id", "overlap", "outside", "points"],
+)
+def test_bad_boundaries_are_refused_with_one_message(
+    spoil, field: str, words: str, tmp_path: Path, capsys
+) -> None:
+    frame = gpd.read_file(GRIDS)
+    path = _write(spoil(frame), tmp_path / "bad.gpkg")
+    out = tmp_path / "out"
+    code = main(
+        ["batch", "--sample", "synthetic_cn", "--communities", str(path), "--out", str(out)]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and words in err and "bad.gpkg" in err and "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())
+    with pytest.raises(LayerError) as exc:
+        _communities(load_plan(SAMPLE), path)
+    assert exc.value.field == field
+
+
+def test_boundaries_in_another_crs_are_reprojected(city, tmp_path) -> None:
+    frame = gpd.read_file(GRIDS).to_crs(3857)
+    coms = _communities(city, _write(frame, tmp_path / "web_mercator.gpkg"))
+    same = _communities(city)
+    assert np.allclose(shapely.area(coms.geoms), shapely.area(same.geoms), rtol=1e-4)
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    code = main(
+        [
+            "batch",
+            "--sample",
+            "synthetic_cn",
+            "--communities",
+            str(GRIDS),
+            "--out",
+            str(tmp_path / "out"),
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "scheduler" in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "communities.gpkg").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for_results(out: Path, n: int, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if len(list((out / WORK / "results").glob("*.json"))) >= n:
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    raise AssertionError("no community finished in time")
+
+
+def _batch_cmd(out: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "spaceplanner.cli",
+        "batch",
+        "--sample",
+        "synthetic_cn",
+        "--communities",
+        str(GRIDS),
+        "--out",
+        str(out),
+        *extra,
+    ]
+
+
+def test_ctrl_c_then_resume_computes_only_the_rest(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        _batch_cmd(out, "--workers", "1", "-q"), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    _wait_for_results(out, 1, proc)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"--resume" in err and b"Traceback" not in err
+    saved = len(list((out / WORK / "results").glob("*.json")))
+    assert 1 <= saved < 4 and not (out / "communities.gpkg").exists()
+    done = subprocess.run(_batch_cmd(out, "--workers", "1", "--resume"), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode()
+    assert f"computed {4 - saved} now, {saved} from the interrupted run" in text
+    assert (out / "communities.gpkg").is_file() and not (out / WORK).exists()
+
+
+def test_a_killed_scheduler_stops_the_run_cleanly_and_resume_goes_on(tmp_path: Path) -> None:
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    scheduler = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "distributed.cli.dask_scheduler",
+            "--port",
+            str(port),
+            "--dashboard-address",
+            ":0",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    out = tmp_path / "out"
+    try:
+        proc = subprocess.Popen(
+            _batch_cmd(out, "--scheduler", address, "-q"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        _wait_for_results(out, 1, proc)
+        scheduler.kill()
+        _, err = proc.communicate(timeout=120)
+    finally:
+        for p in (scheduler, worker):
+            p.kill()
+            p.wait()
+    assert proc.returncode == 2, err
+    assert err.decode().startswith("error: ") and err.count(b"\n") == 1, err
+    assert b"lost the Dask cluster" in err and b"--resume" in err
+    saved = len(list((out / WORK / "results").glob("*.json")))
+    assert 1 <= saved < 4 and not (out / "communities.gpkg").exists()
+    done = subprocess.run(_batch_cmd(out, "--workers", "1", "--resume"), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert f"computed {4 - saved} now, {saved} from" in done.stdout.decode()
