@@ -229,7 +229,7 @@ def write_overview_map(
 
 def write_atlas(
     frame: gpd.GeoDataFrame,
-    sheets: Sequence[bytes | None],
+    sheets: Sequence[Path | None],
     path: Path,
     *,
     title: str,
@@ -244,8 +244,8 @@ def write_atlas(
     for page in PdfReader(io.BytesIO(overview)).pages:
         writer.add_page(page)
     for sheet in sheets:
-        if sheet:
-            for page in PdfReader(io.BytesIO(sheet)).pages:
+        if sheet is not None:
+            for page in PdfReader(sheet).pages:
                 writer.add_page(page)
     with path.open("wb") as fh:
         writer.write(fh)

@@ -23,7 +23,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +102,14 @@ def _save(work: Path, result: CommunityResult, ident: str) -> None:
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
+def _saved_file(work: Path, index: int, name: str) -> Path | None:
+    path = work / "files" / f"{_result_name(index)}.{name}"
+    return path if path.is_file() else None
+
+
 def _load(work: Path, total: int) -> dict[int, CommunityResult]:
-    """The results an earlier run of the same batch left (rows whose files are all there)."""
+    """The results an earlier run of the same batch left (rows whose files are all there);
+    their files stay on disk (:func:`_saved_file`)."""
     found: dict[int, CommunityResult] = {}
     folder = work / "results"
     if not folder.is_dir():
@@ -116,15 +122,11 @@ def _load(work: Path, total: int) -> dict[int, CommunityResult]:
             continue  # a torn or foreign file: computed again
         if not 0 <= index < total:
             continue
-        files = {}
-        for name in record.get("files", []):
-            data = work / "files" / f"{_result_name(index)}.{name}"
-            if data.is_file():
-                files[name] = data.read_bytes()
-        if len(files) != len(record.get("files", [])):
+        names = list(record.get("files", []))
+        if not all((work / "files" / f"{_result_name(index)}.{n}").is_file() for n in names):
             continue
         found[index] = CommunityResult(
-            index, str(record["status"]), dict(record["row"]), files, float(record["seconds"])
+            index, str(record["status"]), dict(record["row"]), {}, float(record["seconds"])
         )
     return found
 
@@ -251,6 +253,7 @@ def _compute(
                 result = CommunityResult(i, why)
             fut.release()
             _save(work, result, ids[i])
+            result = replace(result, files={})  # on disk now: the client keeps no page in memory
             count += 1
             feedback.step("batch", count / total, f"{count}/{total}")
             yield result
@@ -333,7 +336,7 @@ def run_batch(
         ordered = [results[i] for i in range(total)]
         feedback.step("writing", 0.0)
         written = _write_outputs(
-            out, communities, ordered, options, encoding, inputs, overwrite, city.name
+            out, work, communities, ordered, options, encoding, inputs, overwrite, city.name
         )
         shutil.rmtree(work, ignore_errors=True)
     return BatchResult(ordered, len(todo), resumed, time.perf_counter() - start, n_workers, written)
@@ -341,6 +344,7 @@ def run_batch(
 
 def _write_outputs(
     out: Path,
+    work: Path,
     communities: Communities,
     results: list[CommunityResult],
     options: Options,
@@ -359,14 +363,14 @@ def _write_outputs(
             folder = staging / "communities"
             folder.mkdir()
             for res in results:
-                page = res.files.get("map.html")
-                if page:
+                page = _saved_file(work, res.index, "map.html")
+                if page is not None:
                     name = safe_name(communities.ids[res.index], taken) + ".html"
-                    (folder / name).write_bytes(page)
+                    shutil.copyfile(page, folder / name)
                     links[res.index] = f"communities/{name}"
             write_atlas(
                 frame,
-                [r.files.get("sheet.pdf") for r in results],
+                [_saved_file(work, r.index, "sheet.pdf") for r in results],
                 staging / "atlas.pdf",
                 title=title,
                 lang=options.lang,
