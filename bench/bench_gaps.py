@@ -155,7 +155,9 @@ What the figures say (large: 500k residents, figures 5.8 s):
   A gives it a cell reaching to the hull. Burning the Voronoi units instead (E units) needs the
   units and 650 MB, 17 s: worse than B.
 
-Recommendation: E with the EDT label raster as the one gap geometry, in today's long schema
+Recommendation (taken: ``spaceplanner.engine.gap_raster`` draws the gap areas this way, with the
+pixel size chosen from a pixel budget, and the service areas likewise): E with the EDT label
+raster as the one gap geometry, in today's long schema
 (``indicator``, ``population``, geometry; one row per patch instead of one multipolygon per
 indicator), for the web map, the map sheet, the shapefiles and the GeoPackage and the desktop
 canvas: it keeps today's look (areas, not cells) at a tenth of the cost, draws about 500
