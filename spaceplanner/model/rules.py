@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import RuleError
 
@@ -94,6 +92,8 @@ class CoverageRule:
 
     def band_of(self, area: Any) -> Any:
         """The band index of each space of ``area`` (m², an array); -1 below every band."""
+        import numpy as np  # not at import time: the command line's help loads no numpy
+
         mins = np.array([b.min_area_m2.value for b in self.bands])
         return np.searchsorted(mins, np.asarray(area, dtype=float), side="right") - 1
 
