@@ -267,7 +267,8 @@ def _parse_choice(
     spec: FieldSpec, values: pd.Series, ids: pd.Series, where: dict[str, str], column: str
 ) -> tuple[pd.Series, list[Problem]]:
     text = values.map(_text_or_none)
-    mapped = text.map(lambda v: None if v is None else spec.canonical_value(v.strip()))
+    # a missing value is None or, in a pandas string column, NaN
+    mapped = text.map(lambda v: spec.canonical_value(v.strip()) if isinstance(v, str) else None)
     unknown = np.flatnonzero((mapped.isna() & text.notna()).to_numpy())
     problems: list[Problem] = []
     if unknown.size:

@@ -6,20 +6,25 @@ figures of every circle and kind are summed over the layers each time, which is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import shapely
 
 from spaceplanner.engine.cache import layer_key
 from spaceplanner.engine.distance import Sources
 from spaceplanner.engine.locate import Context, Inputs, distances, layer_sources, site_gates
 from spaceplanner.model.plan import PlanLayer
+from spaceplanner.model.rules import AreaRule, CoverageRule
 from spaceplanner.results.report import (
     ActivitySpaces,
     CircleCoverage,
     FacilityCoverage,
+    SizeBandCoverage,
+    SpaceArea,
+    SpaceCoverage,
     SpacesOverall,
 )
 
@@ -47,11 +52,16 @@ class GroupResult:
 
 @dataclass(frozen=True)
 class SpaceStage:
-    """Activity spaces: the report's figures, each circle's distances, the layers read."""
+    """Activity spaces: the report's figures, each circle's distances, the layers read; and
+    the profile's coverage indicators by size band (with each resident's distance to the
+    nearest space covering it, infinite when none does) and areas per person."""
 
     summary: ActivitySpaces
     distances: dict[str, np.ndarray]
     layers: list[PlanLayer]
+    coverage: dict[str, SpaceCoverage] = field(default_factory=dict)
+    coverage_distances: dict[str, np.ndarray] = field(default_factory=dict)
+    per_capita: dict[str, SpaceArea] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -98,11 +108,51 @@ def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupR
             sites = np.flatnonzero(area >= circle.min_area_m2.value)
             radius = float(override) if override is not None else circle.radius_m.value
             wanted.append((circle.name, radius, sites, float(area[sites].sum())))
+        kind_given, kind = _kinds(frame)
+        for rule in inp.profile.space_coverage:
+            # a band's radius is the indicator's definition: a layer's radius_m does not change it
+            band = rule.band_of(area)
+            ok = _kind_ok(rule.kinds, kind_given, kind)
+            for j, size in enumerate(rule.bands):
+                sites = np.flatnonzero(ok & (band == j))
+                wanted.append(
+                    (_band_key(rule, j), size.radius_m.value, sites, float(area[sites].sum()))
+                )
         out = _route_groups(inp, ctx, layer, wanted)
         out["_all"] = GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(area.sum()))
+        out["_no_kind"] = GroupResult(0.0, np.empty(0), np.flatnonzero(~kind_given), 0.0)
+        for a in inp.profile.space_area:
+            keep = _kind_ok(a.kinds, kind_given, kind)
+            if a.min_area_m2 is not None:
+                keep &= area >= a.min_area_m2.value
+            if a.max_area_m2 is not None:
+                keep &= area < a.max_area_m2.value
+            sites = np.flatnonzero(keep)
+            out[f"_area:{a.name}"] = GroupResult(0.0, np.empty(0), sites, float(area[sites].sum()))
         return out
 
     return inp.cache.get(f"spaces:{layer.name}", (ctx.key, layer_key(layer)), make)
+
+
+def _kinds(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each space's kind is given, and the kind (text)."""
+    if "kind" not in frame:
+        n = len(frame)
+        return np.zeros(n, dtype=bool), np.full(n, "", dtype=object)
+    raw = frame["kind"]
+    given = raw.notna().to_numpy() & (raw.astype(str).str.strip() != "").to_numpy()
+    return given, raw.astype(str).to_numpy()
+
+
+def _kind_ok(kinds: tuple[str, ...] | None, given: np.ndarray, kind: np.ndarray) -> np.ndarray:
+    """Spaces an indicator of ``kinds`` keeps: those of the kinds, and those with no kind."""
+    if kinds is None:
+        return np.ones(given.size, dtype=bool)
+    return ~given | np.isin(kind, kinds)
+
+
+def _band_key(rule: CoverageRule, band: int) -> str:
+    return f"_band:{rule.name}:{band}"
 
 
 def facility_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupResult]:
@@ -175,7 +225,96 @@ def space_stage(inp: Inputs, ctx: Context) -> SpaceStage:
             per_capita_m2=all_area / total if total else 0.0,
         ),
     )
-    return SpaceStage(summary, found, layers)
+    coverage: dict[str, SpaceCoverage] = {}
+    coverage_d: dict[str, np.ndarray] = {}
+    for rule in inp.profile.space_coverage:
+        coverage[rule.name], coverage_d[rule.name] = _coverage(inp, ctx, rule, parts)
+    per_capita = {a.name: _area(a, parts, total) for a in inp.profile.space_area}
+    return SpaceStage(summary, found, layers, coverage, coverage_d, per_capita)
+
+
+def _without_kind(parts: list[dict[str, GroupResult]], key: str) -> int:
+    """How many of the spaces of group ``key`` have no kind (kept by every kind filter)."""
+    return sum(int(np.isin(p[key].sites, p["_no_kind"].sites).sum()) for p in parts)
+
+
+def _coverage(
+    inp: Inputs, ctx: Context, rule: CoverageRule, parts: list[dict[str, GroupResult]]
+) -> tuple[SpaceCoverage, np.ndarray]:
+    """One coverage indicator by size bands: per band and overall, and each resident's distance
+    to the nearest space that covers them (infinite when none does)."""
+    res = ctx.residents
+    total = res.total
+    nearest = np.full(res.count, np.inf)
+    bands = []
+    counted = without = 0
+    for j, size in enumerate(rule.bands):
+        key = _band_key(rule, j)
+        d = np.full(res.count, np.inf)
+        count = 0
+        area = 0.0
+        for part in parts:
+            g = part[key]
+            if g.sites.size:
+                d = np.minimum(d, g.distance)
+            count += int(g.sites.size)
+            area += g.area
+        nearest = np.minimum(nearest, d)
+        counted += count
+        without += _without_kind(parts, key)
+        pop = float(res.population[np.isfinite(d)].sum())
+        upper = rule.bands[j + 1].min_area_m2.value if j + 1 < len(rule.bands) else None
+        bands.append(
+            SizeBandCoverage(
+                min_area_m2=size.min_area_m2.value,
+                max_area_m2=upper,
+                radius_m=size.radius_m.value,
+                minutes=inp.profile.minutes(size.radius_m.value),
+                spaces_counted=count,
+                area_m2=area,
+                population_covered=pop,
+                share_covered=pop / total if total else 0.0,
+                sources={
+                    "min_area_m2": size.min_area_m2.source,
+                    "radius_m": size.radius_m.source,
+                },
+            )
+        )
+    pop = float(res.population[np.isfinite(nearest)].sum())
+    summary = SpaceCoverage(
+        kinds=rule.kinds,
+        bands=tuple(bands),
+        spaces_counted=counted,
+        spaces_without_kind=without,
+        population_covered=pop,
+        share_covered=pop / total if total else 0.0,
+        target_share=rule.target.value,
+        sources={"target": rule.target.source},
+    )
+    return summary, nearest
+
+
+def _area(rule: AreaRule, parts: list[dict[str, GroupResult]], total: float) -> SpaceArea:
+    """One area-per-person indicator: the area of its spaces ÷ all residents."""
+    key = f"_area:{rule.name}"
+    area = float(sum(p[key].area for p in parts))
+    sources = {"target": rule.target.source}
+    if rule.min_area_m2 is not None:
+        sources["min_area_m2"] = rule.min_area_m2.source
+    if rule.max_area_m2 is not None:
+        sources["max_area_m2"] = rule.max_area_m2.source
+    return SpaceArea(
+        kinds=rule.kinds,
+        min_area_m2=rule.min_area_m2.value if rule.min_area_m2 is not None else None,
+        max_area_m2=rule.max_area_m2.value if rule.max_area_m2 is not None else None,
+        spaces_counted=sum(int(p[key].sites.size) for p in parts),
+        spaces_without_kind=_without_kind(parts, key),
+        area_m2=area,
+        population=float(total),
+        per_capita_m2=area / total if total else 0.0,
+        target_per_capita_m2=rule.target.value,
+        sources=sources,
+    )
 
 
 def facility_stage(inp: Inputs, ctx: Context) -> FacilityStage:
@@ -195,6 +334,12 @@ def facility_stage(inp: Inputs, ctx: Context) -> FacilityStage:
         for kind, g in part.items():
             found[kind] = np.minimum(found.get(kind, np.full(res.count, np.inf)), g.distance)
             counts[kind] = counts.get(kind, 0) + int(g.sites.size)
+    if layers:
+        # a kind the profile requires covers nobody when the plan has no site of it
+        for kind in inp.profile.required_facilities:
+            if kind not in found:
+                found[kind] = np.full(res.count, np.inf)
+                counts[kind] = 0
     for kind in sorted(found):
         covered = np.isfinite(found[kind])
         pop = float(res.population[covered].sum())

@@ -209,8 +209,13 @@ class Evaluator:
                 has_shelters=bool(shelters.layers),
                 has_spaces=bool(spaces.layers),
                 unrated=facilities.unrated if normal else [],
+                has_facilities=bool(self.plan.by_role("facilities")),
+                space_coverage=spaces.coverage if normal else None,
+                space_per_capita=spaces.per_capita if normal else None,
             ),
             detour_factor=self.profile.detour_factor.to_dict() if ctx.network is None else None,
+            space_coverage=spaces.coverage if normal and spaces.coverage else None,
+            space_per_capita=spaces.per_capita if normal and spaces.per_capita else None,
             layers=layers,
         )
         fb.step("done", 1.0, check=False)  # the report is complete: a cancel now changes nothing

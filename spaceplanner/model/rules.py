@@ -18,11 +18,15 @@ from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import RuleError
 
 __all__ = [
+    "OPTIONAL_TARGETS",
     "TARGETS",
+    "AreaRule",
     "Circle",
+    "CoverageRule",
     "Profile",
     "RuleValue",
     "ShelterClass",
+    "SizeBand",
     "list_profiles",
     "load_profile",
 ]
@@ -59,6 +63,57 @@ class Circle:
     radius_m: RuleValue
     min_area_m2: RuleValue
     per_capita_m2: RuleValue
+
+
+@dataclass(frozen=True)
+class SizeBand:
+    """One size band of a coverage indicator: spaces of at least ``min_area_m2`` (and below the
+    next band's minimum) serve residents within ``radius_m``."""
+
+    min_area_m2: RuleValue
+    radius_m: RuleValue
+
+
+@dataclass(frozen=True)
+class CoverageRule:
+    """An activity-space coverage indicator by size bands (公园绿地服务半径覆盖率, or a single
+    band: a 社区游园 of ≥ 4000 m² within 300 m).
+
+    A space belongs to the band of the largest ``min_area_m2`` it reaches (bands are disjoint
+    size intervals); a resident is covered when within the radius of a space of some band.
+    ``kinds`` (None: every kind) keeps spaces of those kinds; a space whose kind is not given
+    is kept.
+    """
+
+    name: str
+    bands: tuple[SizeBand, ...]
+    kinds: tuple[str, ...] | None
+    target: RuleValue
+
+    def band_of(self, area: Any) -> Any:
+        """The band index of each space of ``area`` (m², an array); -1 below every band."""
+        import numpy as np  # not at import time: the command line's help loads no numpy
+
+        mins = np.array([b.min_area_m2.value for b in self.bands])
+        return np.searchsorted(mins, np.asarray(area, dtype=float), side="right") - 1
+
+
+@dataclass(frozen=True)
+class AreaRule:
+    """An activity-space area per person (公园绿地 m²/person): the area of the spaces of
+    ``kinds`` with ``min_area_m2 <= area < max_area_m2`` (either bound optional) ÷ the
+    residents, against ``target``."""
+
+    name: str
+    kinds: tuple[str, ...] | None
+    min_area_m2: RuleValue | None
+    max_area_m2: RuleValue | None
+    target: RuleValue
+
+
+#: Indicator names the shipped indicators use; a profile's coverage or area indicator may not
+#: take them (their ids would clash).
+_TAKEN = ("shelter", "shelter_area")
 
 
 def _profiles_dir() -> Path:
@@ -119,6 +174,10 @@ TARGETS = {
     "facility_covered_share": 1.0,
 }
 
+#: Targets a profile may set and, unlike :data:`TARGETS`, gets no default for: the indicator
+#: exists only when the profile sets it (unit in the value).
+OPTIONAL_TARGETS = {"shelter_area_per_capita_m2": "m2/person"}
+
 
 class Profile:
     """A loaded rule profile.
@@ -169,6 +228,132 @@ class Profile:
         self.entrance_tolerance = self._rule("walking.entrance_tolerance_m")
         self.service_area_buffer = self._rule("walking.service_area_buffer_m", positive=True)
         self.targets = {name: self._target(name) for name in TARGETS}
+        self.optional_targets = {
+            name: self._rule(f"targets.{name}")
+            for name in OPTIONAL_TARGETS
+            if name in data.get("targets", {})
+        }
+        #: Facility kinds the profile requires (``required = { value = true, ... }``), with the
+        #: source: evaluated, as not covered, when the plan has no site of the kind.
+        self.required_facilities: dict[str, RuleValue] = {}
+        for kind, table in data.get("facilities", {}).items():
+            if isinstance(table, dict) and "required" in table:
+                flag = self._flag(f"facilities.{kind}.required")
+                if flag is not None:
+                    self.required_facilities[kind] = flag
+        spaces = data.get("activity_spaces", {})
+        self.space_coverage = [self._coverage(name) for name in self._names(spaces, "coverage")]
+        self.space_area = [self._area(name) for name in self._names(spaces, "per_capita")]
+
+    # -- activity spaces by size bands and area per person -------------------------------------
+    def _names(self, spaces: dict[str, Any], section: str) -> list[str]:
+        table = spaces.get(section, {})
+        field = f"activity_spaces.{section}"
+        if not isinstance(table, dict):
+            msg = f"{field} must be a table of named indicators"
+            raise RuleError(msg, file=str(self.path), field=field, hint=f"[{field}.<name>]")
+        circles = {f"space_{c.name}" for c in self.circles}
+        for name in table:
+            if not name.isidentifier() or not name.isascii() or name != name.lower():
+                msg = f"'{name}' cannot name an indicator"
+                raise RuleError(
+                    msg,
+                    file=str(self.path),
+                    field=f"{field}.{name}",
+                    hint="use lower-case letters, digits and _ (e.g. park_coverage)",
+                )
+            if name in _TAKEN or name in circles or name in self.facility_radius:
+                msg = f"'{name}' already names another indicator"
+                raise RuleError(
+                    msg, file=str(self.path), field=f"{field}.{name}", hint="choose another name"
+                )
+            if not isinstance(table[name], dict):
+                msg = f"{field}.{name} must be a table"
+                raise RuleError(msg, file=str(self.path), field=f"{field}.{name}")
+        return list(table)
+
+    def _kinds(self, dotted: str, node: dict[str, Any]) -> tuple[str, ...] | None:
+        if "kinds" not in node:
+            return None
+        kinds = node["kinds"]
+        field = f"{dotted}.kinds"
+        if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) for k in kinds):
+            msg = f"{field} must be a list of activity-space kinds"
+            raise RuleError(msg, file=str(self.path), field=field, hint='e.g. ["park", "green"]')
+        from spaceplanner.layers.catalogue import get_role
+
+        known = get_role("activity_spaces").fields["kind"].choices
+        for kind in kinds:
+            if kind not in known:
+                guess = closest(kind, list(known))
+                hint = f"did you mean '{guess}'?" if guess else f"kinds: {', '.join(known)}"
+                msg = f"{field} has an unknown kind '{kind}'"
+                raise RuleError(msg, file=str(self.path), field=field, hint=hint)
+        return tuple(kinds)
+
+    def _coverage(self, name: str) -> CoverageRule:
+        dotted = f"activity_spaces.coverage.{name}"
+        node = self.data["activity_spaces"]["coverage"][name]
+        raw = node.get("bands")
+        if not isinstance(raw, list) or not raw or not all(isinstance(b, dict) for b in raw):
+            msg = f"{dotted}.bands must list at least one size band"
+            raise RuleError(
+                msg,
+                file=str(self.path),
+                field=f"{dotted}.bands",
+                hint=f"add [[{dotted}.bands]] tables with min_area_m2 and radius_m",
+            )
+        bands = [
+            SizeBand(
+                self._rule(f"{dotted}.bands.{i}.min_area_m2"),
+                self._rule(f"{dotted}.bands.{i}.radius_m", positive=True),
+            )
+            for i in range(len(raw))
+        ]
+        bands.sort(key=lambda b: b.min_area_m2.value)
+        mins = [b.min_area_m2.value for b in bands]
+        if len(set(mins)) < len(mins):
+            msg = f"two size bands of {dotted} start at the same area"
+            raise RuleError(
+                msg,
+                file=str(self.path),
+                field=f"{dotted}.bands",
+                hint="each band is a size interval: give each its own min_area_m2",
+            )
+        target = self._rule(f"{dotted}.target")
+        if target.value > 1:
+            msg = f"{dotted}.target = {target.value:g} is a share and must be at most 1"
+            raise RuleError(msg, file=str(self.path), field=f"{dotted}.target", hint="e.g. 0.8")
+        return CoverageRule(name, tuple(bands), self._kinds(dotted, node), target)
+
+    def _area(self, name: str) -> AreaRule:
+        dotted = f"activity_spaces.per_capita.{name}"
+        node = self.data["activity_spaces"]["per_capita"][name]
+        low = self._rule(f"{dotted}.min_area_m2") if "min_area_m2" in node else None
+        high = self._rule(f"{dotted}.max_area_m2", positive=True) if "max_area_m2" in node else None
+        if low is not None and high is not None and high.value <= low.value:
+            msg = f"{dotted}.max_area_m2 = {high.value:g} is not above min_area_m2 = {low.value:g}"
+            raise RuleError(msg, file=str(self.path), field=f"{dotted}.max_area_m2")
+        target = self._rule(f"{dotted}.target")
+        return AreaRule(name, self._kinds(dotted, node), low, high, target)
+
+    def _flag(self, dotted: str) -> RuleValue | None:
+        """A yes/no rule ``{ value = true, source = "..." }``: its source when true, else None."""
+        node: Any = self.data
+        for part in dotted.split("."):
+            node = node[part]
+        if (
+            not isinstance(node, dict)
+            or not isinstance(node.get("value"), bool)
+            or ("source" not in node)
+        ):
+            msg = f'{dotted} must be a table {{ value = true, source = "..." }}'
+            raise RuleError(
+                msg, file=str(self.path), field=dotted, hint="every value names its source"
+            )
+        if not node["value"]:
+            return None
+        return RuleValue(1.0, str(node["source"]), str(node.get("conf", "L")))
 
     def _target(self, name: str) -> RuleValue:
         """An indicator target; a profile without a ``[targets]`` table gets the defaults."""
@@ -184,6 +369,9 @@ class Profile:
     def _rule(self, dotted: str, *, positive: bool = False) -> RuleValue:
         node: Any = self.data
         for part in dotted.split("."):
+            if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+                continue
             if not isinstance(node, dict) or part not in node:
                 msg = f"the profile has no value for {dotted}"
                 raise RuleError(

@@ -168,6 +168,8 @@ FACILITY_KINDS: dict[str, tuple[str, str]] = {
     "community_service": ("#6699cc", "octagon"),
     "community_centre": ("#332288", "octagon"),
     "food_market": ("#999933", "triangle_left"),
+    "supermarket": ("#999933", "square"),
+    "express_delivery": ("#6699cc", "triangle_left"),
     "sports": ("#88ccee", "thin_diamond"),
     "cultural": ("#ee8866", "triangle_right"),
     "library": ("#bb5566", "triangle_right"),

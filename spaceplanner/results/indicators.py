@@ -24,6 +24,8 @@ from spaceplanner.results.report import (
     Indicator,
     Report,
     ShelterSummary,
+    SpaceArea,
+    SpaceCoverage,
 )
 
 __all__ = [
@@ -49,9 +51,15 @@ _SHARE_SLACK = 1e-9
 def indicator_ids(profile: Profile, kinds: set[str]) -> dict[str, str]:
     """The indicator ids a plan may set a target for, each with its unit."""
     ids = {"shelter.sheltered": "share", "shelter.capacity": "ratio"}
+    if "shelter_area_per_capita_m2" in profile.optional_targets:
+        ids["shelter_area.per_capita"] = "m2/person"
     for circle in profile.circles:
         ids[f"space_{circle.name}.covered"] = "share"
         ids[f"space_{circle.name}.per_capita"] = "m2/person"
+    for cover in profile.space_coverage:
+        ids[f"{cover.name}.covered"] = "share"
+    for area in profile.space_area:
+        ids[f"{area.name}.per_capita"] = "m2/person"
     for kind in sorted({*profile.facility_radius, *kinds}):
         ids[f"{kind}.covered"] = "share"
     return ids
@@ -143,6 +151,9 @@ def indicators(
     has_shelters: bool,
     has_spaces: bool,
     unrated: list[str],
+    has_facilities: bool = True,
+    space_coverage: Mapping[str, SpaceCoverage] | None = None,
+    space_per_capita: Mapping[str, SpaceArea] | None = None,
 ) -> tuple[Indicator, ...]:
     """Every indicator of an evaluation with its target and status.
 
@@ -161,6 +172,12 @@ def indicators(
         activity-space layer; without, those indicators are not assessed.
     unrated
         Facility kinds in the plan with no service radius: listed as not assessed.
+    has_facilities
+        Whether the plan has a facilities layer; without, the kinds the profile requires are
+        not assessed (with one, a required kind without a site covers nobody: it fails).
+    space_coverage, space_per_capita
+        The profile's activity-space coverage by size bands and areas per person (None in the
+        emergency period).
     """
     pop = float(population or 0.0)
     people = pop > 0
@@ -219,6 +236,26 @@ def indicators(
                 reason=reason,
             )
         )
+    if sh is not None and "shelter_area_per_capita_m2" in profile.optional_targets:
+        rule = profile.optional_targets["shelter_area_per_capita_m2"]
+        t, src = target("shelter_area.per_capita", rule.value, rule.source)
+        rows.append(
+            _row(
+                "shelter_area.per_capita",
+                "shelters",
+                "shelter_area",
+                "per_capita",
+                "emergency",
+                sh.per_capita_area_m2,
+                "m2/person",
+                t,
+                src,
+                "effective shelter area after the 避/防/让 checks ÷ residents; per shelter: "
+                + per_capita,
+                assessed=people and has_shelters,
+                reason=reason,
+            )
+        )
     if spaces is not None:
         reason = no_people if not people else "the plan has no activity-space layer"
         for name, c in spaces.circles.items():
@@ -264,6 +301,54 @@ def indicators(
                     reason=reason,
                 )
             )
+    if space_coverage is not None:
+        reason = no_people if not people else "the plan has no activity-space layer"
+        for name, cov in space_coverage.items():
+            t, src = target(f"{name}.covered", cov.target_share, cov.sources["target"])
+            bands = "; ".join(
+                dict.fromkeys(
+                    text
+                    for b in cov.bands
+                    for text in (b.sources["min_area_m2"], b.sources["radius_m"])
+                )
+            )
+            rows.append(
+                _row(
+                    f"{name}.covered",
+                    "activity_spaces",
+                    name,
+                    "covered",
+                    "normal",
+                    cov.share_covered,
+                    "share",
+                    t,
+                    src,
+                    bands,
+                    assessed=people and has_spaces,
+                    reason=reason,
+                )
+            )
+    if space_per_capita is not None:
+        reason = no_people if not people else "the plan has no activity-space layer"
+        for name, area in space_per_capita.items():
+            t, src = target(f"{name}.per_capita", area.target_per_capita_m2, area.sources["target"])
+            sizes = "; ".join(v for k, v in area.sources.items() if k != "target")
+            rows.append(
+                _row(
+                    f"{name}.per_capita",
+                    "activity_spaces",
+                    name,
+                    "per_capita",
+                    "normal",
+                    area.per_capita_m2,
+                    "m2/person",
+                    t,
+                    src,
+                    sizes or area.sources["target"],
+                    assessed=people and has_spaces,
+                    reason=reason,
+                )
+            )
     if facilities is not None:
         default = profile.targets["facility_covered_share"]
         for kind, f in facilities.items():
@@ -284,6 +369,27 @@ def indicators(
                     reason=no_people,
                 )
             )
+        if not has_facilities:
+            for kind, rule in profile.facility_radius.items():
+                if kind not in profile.required_facilities:
+                    continue
+                t, src = target(f"{kind}.covered", default.value, default.source)
+                rows.append(
+                    _row(
+                        f"{kind}.covered",
+                        "facilities",
+                        kind,
+                        "covered",
+                        "normal",
+                        None,
+                        "share",
+                        t,
+                        src,
+                        rule.source,
+                        assessed=False,
+                        reason=no_people if not people else "the plan has no facilities layer",
+                    )
+                )
         for kind in unrated:
             t, src = target(f"{kind}.covered", default.value, default.source)
             rows.append(
@@ -323,7 +429,7 @@ def indicator_rows(report: Report, lang: str = "en") -> list[dict[str, Any]]:
 
 def indicator_label(ind: Indicator, lang: str = "en") -> str:
     """The indicator as people read it (``Sheltered``, ``5-minute circle: share covered``)."""
-    if ind.group == "shelters":
+    if ind.group == "shelters" and ind.metric != "per_capita":
         if ind.metric == "sheltered":
             return label("sheltered", lang)
         return f"{label('capacity', lang)} ({label('shelters', lang)})"

@@ -30,6 +30,9 @@ __all__ = [
     "ShelterRow",
     "ShelterSummary",
     "SiteRef",
+    "SizeBandCoverage",
+    "SpaceArea",
+    "SpaceCoverage",
     "SpacesOverall",
     "Violation",
     "marker_point",
@@ -300,6 +303,53 @@ class ActivitySpaces(_Record):
 
 
 @dataclass(frozen=True)
+class SizeBandCoverage(_Record):
+    """One size band of a coverage indicator: its spaces and who lives within its radius."""
+
+    min_area_m2: float
+    max_area_m2: float | None
+    radius_m: float
+    minutes: float
+    spaces_counted: int
+    area_m2: float
+    population_covered: float
+    share_covered: float
+    sources: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class SpaceCoverage(_Record):
+    """An activity-space coverage indicator by size bands (公园绿地服务半径覆盖率): a resident is
+    covered when within the radius of a space of some band."""
+
+    kinds: tuple[str, ...] | None
+    bands: tuple[SizeBandCoverage, ...]
+    spaces_counted: int
+    spaces_without_kind: int
+    population_covered: float
+    share_covered: float
+    target_share: float
+    sources: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class SpaceArea(_Record):
+    """An activity-space area per person (公园绿地 m²/person): the area of the spaces of the
+    indicator's kinds and size ÷ all residents."""
+
+    kinds: tuple[str, ...] | None
+    min_area_m2: float | None
+    max_area_m2: float | None
+    spaces_counted: int
+    spaces_without_kind: int
+    area_m2: float
+    population: float
+    per_capita_m2: float
+    target_per_capita_m2: float
+    sources: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class FacilityCoverage(_Record):
     """One facility kind: who lives within its service radius."""
 
@@ -333,8 +383,12 @@ class Report(_Record):
     """An evaluation's figures (the ``report.json`` contract in the README) and gap layers.
 
     ``shelters`` is None in the normal period, ``activity_spaces`` and ``facilities`` in the
-    emergency period. ``layers`` are the gap and result layers by name (``residents``,
-    ``gap_areas``, ``service_areas``, ``shelters``, the violation layers), in the plan's CRS;
+    emergency period. ``space_coverage`` (coverage by size bands) and ``space_per_capita``
+    (area per person by kind and size) hold the profile's activity-space indicators of those
+    sorts (``cn-community``: ``park_coverage``, ``park_green``, ...); None (and not in the JSON)
+    in the emergency period or when the profile has none. ``layers`` are the gap and result
+    layers by name (``residents``, ``gap_areas``, ``service_areas``, ``shelters``, the violation
+    layers), in the plan's CRS;
     ``stale`` names layers carried over from an earlier evaluation, which no longer match the
     figures (the desktop's live updates keep the last full run's gap areas and service areas on
     the map until the next full run).
@@ -361,6 +415,8 @@ class Report(_Record):
     run: RunRecord
     indicators: tuple[Indicator, ...]
     detour_factor: Mapping[str, Any] | None = field(default=None, metadata=_OMIT_NONE)
+    space_coverage: Mapping[str, SpaceCoverage] | None = field(default=None, metadata=_OMIT_NONE)
+    space_per_capita: Mapping[str, SpaceArea] | None = field(default=None, metadata=_OMIT_NONE)
     layers: Mapping[str, gpd.GeoDataFrame] = field(
         default_factory=dict, compare=False, repr=False, metadata=_LOCAL
     )
