@@ -59,13 +59,17 @@ def cluster():
 
 def _own_plan(city, boundary) -> object:
     """The community's own plan, made independently of the batch's cutting: the whole city plan
-    with only the residents whose point lies in the community."""
+    with only the residents whose point lies in the community, and the community as its
+    boundary (its per-person areas count the sites standing in it)."""
     plan = replace(city, layers=dict(city.layers))
     for name, lyr in city.layers.items():
         if lyr.role == "residents":
             pts = shapely.point_on_surface(lyr.frame.geometry.to_numpy())
             inside = shapely.intersects(boundary, pts)
             plan.layers[name] = replace(lyr, frame=lyr.frame[inside].reset_index(drop=True))
+        if lyr.role == "boundary":
+            frame = gpd.GeoDataFrame({"id": ["own"]}, geometry=[boundary], crs=city.crs)
+            plan.layers[name] = replace(lyr, frame=frame, options={"areas_within": True})
     return plan
 
 
@@ -102,6 +106,32 @@ def test_each_community_has_the_figures_of_its_own_plan(city, cluster, tmp_path)
     best = frame.loc[frame["rank"] == 1, "share_met"]
     assert (best == frame["share_met"].max()).all()
     assert not (tmp_path / WORK).exists()
+
+
+def test_areas_per_person_count_the_sites_in_the_community(city, cluster, tmp_path) -> None:
+    """Under cn-community, park green per person is the park area standing in the community ÷
+    its residents (its plan also holds the neighbours' parks, for walking), by hand here."""
+    coms = _communities(city)
+    result = run_batch(
+        city,
+        coms,
+        tmp_path,
+        options=Options(maps=False, rules="cn-community"),
+        scheduler=cluster.scheduler_address,
+    )
+    spaces = city.layers["activity_spaces"].frame
+    area = spaces["area"].fillna(spaces.area) if "area" in spaces else spaces.area
+    parks = spaces["kind"].isin(["park", "garden", "green"]) | spaces["kind"].isna()
+    where = shapely.point_on_surface(spaces.geometry.to_numpy())
+    seen = 0.0
+    for i, res in enumerate(result.results):
+        inside = shapely.intersects(coms.geoms[i], where)
+        expected = float(area[parks & inside].sum()) / res.row["population"]
+        assert res.row["park_green_per_capita_m2"] == pytest.approx(expected), coms.ids[i]
+        seen += float(area[parks & inside].sum())
+        assert res.row["supermarket_share_covered"] == 0.0  # required, none in the sample
+    # the four communities together hold the sample's parks once (none twice)
+    assert seen == pytest.approx(float(area[parks].sum()))
 
 
 def test_cli_batch_writes_the_maps_atlas_and_gbk_csv(tmp_path: Path) -> None:

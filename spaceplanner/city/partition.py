@@ -142,6 +142,9 @@ class Partition:
             "boundary",
             frame=com.frame().iloc[[i]].reset_index(drop=True),
             field_map={"id": com.id_field},
+            # the per-person areas count the sites standing in the community, not the
+            # neighbours' within walking reach (spaceplanner.engine.daily.counted_sites)
+            options={"areas_within": True},
             source=str(com.path),
         )
         layers = {"community": boundary, **layers}

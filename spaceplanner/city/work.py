@@ -44,18 +44,24 @@ class CommunityResult:
 
 
 def figures_row(report: Report) -> dict[str, Any]:
-    """The table row of a community's report: population, the share of each indicator
-    (``shelters_share_sheltered``, ``space_<circle>_share_covered``, ``<kind>_share_covered``),
-    and per indicator of the profile ``pass_<indicator>`` (1 pass, 0 fail, empty when not
-    assessed), ``targets_met`` and ``targets_assessed``."""
+    """The table row of a community's report: ``population``; per indicator of the profile its
+    figure (``shelters_share_sheltered``; ``<key>_share_covered`` for the shares covered:
+    ``space_<circle>``, each facility kind, the size-band coverages; ``<key>_per_capita_m2``
+    for the areas per person; ``shelter_capacity_persons``) and ``pass_<indicator>`` (1 pass,
+    0 fail, empty when not assessed); ``targets_met``, ``targets_assessed`` and ``violations``
+    (the count of 避/防/让 violations)."""
     row: dict[str, Any] = {"population": report.population}
-    if report.shelters is not None:
-        row["shelters_share_sheltered"] = report.shelters.share_sheltered
-    if report.activity_spaces is not None:
-        for name, circle in report.activity_spaces.circles.items():
-            row[f"space_{name}_share_covered"] = circle.share_covered
-    for kind, cov in (report.facilities or {}).items():
-        row[f"{kind}_share_covered"] = cov.share_covered
+    names = {"sheltered": "shelters_share_sheltered", "capacity": "shelter_capacity_persons"}
+    for ind in report.indicators:
+        if ind.metric in names:
+            column = names[ind.metric]
+        elif ind.metric == "covered":
+            column = f"{ind.key}_share_covered"
+        elif ind.metric == "per_capita":
+            column = f"{ind.key}_per_capita_m2"
+        else:
+            column = f"{ind.key}_{ind.metric}"
+        row[column] = ind.value
     met = assessed = 0
     for ind in report.indicators:
         passed = ind.passed

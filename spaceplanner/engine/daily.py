@@ -16,7 +16,7 @@ import shapely
 from spaceplanner.engine.cache import layer_key
 from spaceplanner.engine.distance import Sources
 from spaceplanner.engine.locate import Context, Inputs, distances, layer_sources, site_gates
-from spaceplanner.model.plan import PlanLayer
+from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.rules import AreaRule, CoverageRule
 from spaceplanner.results.report import (
     ActivitySpaces,
@@ -32,6 +32,7 @@ __all__ = [
     "FacilityStage",
     "GroupResult",
     "SpaceStage",
+    "counted_sites",
     "facility_layer",
     "facility_stage",
     "radius_used",
@@ -93,6 +94,21 @@ def _route_groups(
     return out
 
 
+def counted_sites(plan: Plan, geoms: np.ndarray) -> np.ndarray:
+    """Which sites' areas count in the per-person area figures: all of them, unless a boundary
+    layer of the plan says ``areas_within`` (a community cut from a city by ``spaceplanner
+    batch``, whose plan also holds its neighbours' sites within walking reach): then those whose
+    representative point stands inside the boundary."""
+    within = [
+        b.frame.geometry.union_all()
+        for b in plan.by_role("boundary")
+        if b.options.get("areas_within") and b.frame is not None and len(b.frame)
+    ]
+    if not within or not len(geoms):
+        return np.ones(len(geoms), dtype=bool)
+    return shapely.intersects(shapely.union_all(within), shapely.point_on_surface(geoms))
+
+
 def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupResult]:
     """One activity-space layer's distances per life circle (and ``_all``: every space)."""
 
@@ -102,12 +118,14 @@ def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupR
         geoms = frame.geometry.to_numpy()
         area = frame["area"].to_numpy(float) if "area" in frame else np.full(len(geoms), np.nan)
         area = np.where(np.isnan(area), shapely.area(geoms), area)
+        # the areas summed for the per-person figures (a site's size class uses its own area)
+        counted = np.where(counted_sites(inp.plan, geoms), area, 0.0)
         override = layer.options.get("radius_m")
         wanted = []
         for circle in inp.profile.circles:
             sites = np.flatnonzero(area >= circle.min_area_m2.value)
             radius = float(override) if override is not None else circle.radius_m.value
-            wanted.append((circle.name, radius, sites, float(area[sites].sum())))
+            wanted.append((circle.name, radius, sites, float(counted[sites].sum())))
         kind_given, kind = _kinds(frame)
         for rule in inp.profile.space_coverage:
             # a band's radius is the indicator's definition: a layer's radius_m does not change it
@@ -116,10 +134,10 @@ def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupR
             for j, size in enumerate(rule.bands):
                 sites = np.flatnonzero(ok & (band == j))
                 wanted.append(
-                    (_band_key(rule, j), size.radius_m.value, sites, float(area[sites].sum()))
+                    (_band_key(rule, j), size.radius_m.value, sites, float(counted[sites].sum()))
                 )
         out = _route_groups(inp, ctx, layer, wanted)
-        out["_all"] = GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(area.sum()))
+        out["_all"] = GroupResult(0.0, np.empty(0), np.arange(len(geoms)), float(counted.sum()))
         out["_no_kind"] = GroupResult(0.0, np.empty(0), np.flatnonzero(~kind_given), 0.0)
         for a in inp.profile.space_area:
             keep = _kind_ok(a.kinds, kind_given, kind)
@@ -128,7 +146,9 @@ def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupR
             if a.max_area_m2 is not None:
                 keep &= area < a.max_area_m2.value
             sites = np.flatnonzero(keep)
-            out[f"_area:{a.name}"] = GroupResult(0.0, np.empty(0), sites, float(area[sites].sum()))
+            out[f"_area:{a.name}"] = GroupResult(
+                0.0, np.empty(0), sites, float(counted[sites].sum())
+            )
         return out
 
     return inp.cache.get(f"spaces:{layer.name}", (ctx.key, layer_key(layer)), make)

@@ -22,6 +22,7 @@ from spaceplanner import settings
 from spaceplanner.engine.cache import digest, layer_key
 from spaceplanner.engine.capacity import assign
 from spaceplanner.engine.check_stage import check_stage
+from spaceplanner.engine.daily import counted_sites
 from spaceplanner.engine.distance import group_reach, straight_reach
 from spaceplanner.engine.locate import Context, Inputs, layer_sources, site_gates
 from spaceplanner.engine.siting import SitingResult, dual_use_mask
@@ -336,7 +337,9 @@ def shelter_stage(inp: Inputs, ctx: Context) -> ShelterStage:
         # after the 避/防/让 checks: the ground a flood takes is no shelter space
         effective_area_m2=float(np.nansum(area_after)),
         effective_area_before_checks_m2=float(np.nansum(area_before)),
-        per_capita_area_m2=float(np.nansum(area_after)) / total if total and len(table) else 0.0,
+        per_capita_area_m2=float(np.nansum(area_after[counted_sites(inp.plan, geoms)])) / total
+        if total and len(table)
+        else 0.0,
         by_shelter=tuple(by_shelter),
         capacity_before_checks=float(before.sum()),
         capacity_removed_by={p: float(v.sum()) for p, v in removed_by.items()},
