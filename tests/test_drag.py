@@ -18,7 +18,7 @@ from spaceplanner.results.report import Report
 from spaceplanner.sample_maps import get_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from synthetic_city import make_city  # noqa: E402
+from synthetic_city import make_city
 
 
 def _copy(plan: Plan) -> Plan:

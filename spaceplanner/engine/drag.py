@@ -25,7 +25,6 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from shapely import affinity
@@ -36,8 +35,14 @@ from spaceplanner.engine.check_stage import typed_violation
 from spaceplanner.engine.daily import facility_layer, facility_stage, space_layer, space_stage
 from spaceplanner.engine.distance import group_reach, site_sources, straight_reach
 from spaceplanner.engine.evaluation import Evaluator
-from spaceplanner.engine.locate import Context, Inputs, distances, layer_sources, locate_stage
-from spaceplanner.engine.locate import site_gates
+from spaceplanner.engine.locate import (
+    Context,
+    Inputs,
+    distances,
+    layer_sources,
+    locate_stage,
+    site_gates,
+)
 from spaceplanner.engine.shelter_stage import ShelterStage, shelter_stage
 from spaceplanner.engine.siting import AVOID, GIVE_WAY, PREVENT, SENSITIVE_KINDS, check_sites
 from spaceplanner.layers.errors import PlanError
