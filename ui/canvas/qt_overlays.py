@@ -126,6 +126,12 @@ class QtOverlays:
                 key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
             else:
                 frame = report.layers.get(name)
+                # a live report carries the last full run's area layers, a drag's report every
+                # layer of the report before it: the same frames (held in the key, so an
+                # identity check is safe), not filtered again (millions of rows in a city)
+                key = (Same(frame), self.indicator)
+                if self._keys.get(name) == key:
+                    continue  # unchanged since the last report: keep the item
                 if (
                     frame is not None
                     and self.indicator is not None
@@ -133,10 +139,7 @@ class QtOverlays:
                 ):
                     frame = frame[frame["indicator"] == self.indicator]
                 count = 0 if frame is None else len(frame)
-                # a live report carries the last full run's area layers: the same frames (held
-                # in the key, so an identity check is safe)
-                key = (Same(report.layers.get(name)), self.indicator, count)
-            if self._keys.get(name) == key and (name in self.items or not count):
+            if name == "violations" and self._keys.get(name) == key:
                 continue  # unchanged since the last report: keep the item
             if name in self.items:
                 self._scene.removeItem(self.items.pop(name))
