@@ -125,9 +125,7 @@ def _drag(
     assert frame is not None
     xmin, ymin, xmax, ymax = frame.total_bounds
     reach = max(min(xmax - xmin, ymax - ymin) * 0.05, 300.0)
-    path = [
-        (reach * t, 0.4 * reach * np.sin(3 * t)) for t in np.linspace(0, 1, steps + 1)[1:]
-    ]
+    path = [(reach * t, 0.4 * reach * np.sin(3 * t)) for t in np.linspace(0, 1, steps + 1)[1:]]
     latencies: list[float] = []
     window.drag_updated.connect(latencies.append)
     # the press: the first update prepares the drag (once per drag), timed apart
@@ -225,7 +223,9 @@ def main() -> int:
         drag_rows.append((sample, window))
     verdict = "ok" if worst <= TARGET_MS else "MISSED"
     print(f"slowest median edit->panel {worst:.0f} ms; target <= {TARGET_MS:.0f} ms: {verdict}")
-    print(f"{'plan':<14}{'drag':<34}{'updates':>9}{'move->panel':>11}{'engine':>10}{'ratio':>7}{'prepare':>10}")
+    print(
+        f"{'plan':<14}{'drag':<34}{'updates':>9}{'move->panel':>11}{'engine':>10}{'ratio':>7}{'prepare':>10}"
+    )
     for sample, window in drag_rows:
         slowest_drag = min(slowest_drag, _drags(app, window, sample, args.drag_steps))
         window.close()

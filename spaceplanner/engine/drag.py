@@ -122,8 +122,8 @@ class _Parts:
         parts = parts[parts >= 0]
         lo = np.searchsorted(self.pair_part, parts, side="left")
         hi = np.searchsorted(self.pair_part, parts, side="right")
-        rows = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)] or [[]])
-        rows = rows.astype(np.int64)
+        spans = [np.arange(a, b) for a, b in zip(lo, hi, strict=True)]
+        rows = np.concatenate(spans).astype(np.int64) if spans else np.empty(0, np.int64)
         sub = pd.DataFrame(
             {
                 "r": np.concatenate([self.r[rows], r]),
@@ -290,7 +290,8 @@ class SiteDrag:
         self.nearest[r[first]] = d[first]
         self.nearest_site[r[first]] = s[first]
         self.within = np.bincount(
-            pairs["s"].to_numpy(), weights=self.population[pairs["r"].to_numpy()],
+            pairs["s"].to_numpy(),
+            weights=self.population[pairs["r"].to_numpy()],
             minlength=len(st.table),
         )
         rec = st.table.iloc[m]
@@ -459,7 +460,7 @@ class SiteDrag:
         uncovered["shelter"] = self.population - result.sheltered > 1e-6
         rows = list(st.summary.by_shelter)
         for i, row in enumerate(rows):
-            changed = dict(
+            changed: dict[str, Any] = dict(
                 assigned=float(result.load[i]),
                 spare=float(capacity[i] - result.load[i]),
                 population_within_radius=float(within[i]),
@@ -479,8 +480,10 @@ class SiteDrag:
             rows[i] = replace(row, **changed)
         summary = st.summary
         covered_pop = float(self.population[covered].sum())
-        area_after = summary.effective_area_m2 - rows_area(st.summary.by_shelter[m]) + (
-            self.area_before * share
+        area_after = (
+            summary.effective_area_m2
+            - rows_area(st.summary.by_shelter[m])
+            + (self.area_before * share)
         )
         removed_by = dict(summary.capacity_removed_by)
         for p in removed_by:

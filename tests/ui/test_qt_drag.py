@@ -85,8 +85,12 @@ def test_a_drag_updates_the_figures_before_the_release_and_is_one_undo_step(
         QApplication.processEvents()
     # before the release: the panel and the map follow the pointer
     qtbot.waitUntil(
-        lambda: opened.runner.dragging and not opened.runner.busy and session.report is not None
-        and _values(session.report) == pytest.approx(_values(far)),
+        lambda: (
+            opened.runner.dragging
+            and not opened.runner.busy
+            and session.report is not None
+            and _values(session.report) == pytest.approx(_values(far))
+        ),
         timeout=30000,
     )
     rows = {r["key"]: r for r in opened.indicators.rows}

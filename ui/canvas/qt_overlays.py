@@ -185,8 +185,9 @@ def _with_alpha(colour: str | None, alpha: int) -> QColor:
     return out
 
 
-#: The dots of the drag's mask image: pixels either side of a resident's pixel.
-_DOT_PX = 2
+#: The dots of the drag's mask image: pixels either side of a resident's pixel (the overlay
+#: draws 8 px symbols).
+_DOT_PX = 4
 
 
 class QtDragGapsItem(QGraphicsItem):
@@ -206,9 +207,7 @@ class QtDragGapsItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._image, self._rect, self.count = None, QRectF(), 0
 
-    def draw(
-        self, xy: np.ndarray, extent: tuple[float, float, float, float], size: QSize
-    ) -> None:
+    def draw(self, xy: np.ndarray, extent: tuple[float, float, float, float], size: QSize) -> None:
         """Draw the points ``xy`` (map coordinates) over the map ``extent`` shown at ``size``."""
         w, h = max(size.width(), 1), max(size.height(), 1)
         minx, miny, maxx, maxy = extent
@@ -227,7 +226,7 @@ class QtDragGapsItem(QGraphicsItem):
         colour = QColor(UNCOVERED_RESIDENTS.fill or "#000000")
         pixels = np.zeros((h, w), dtype=np.uint32)
         pixels[dots] = colour.rgba() | 0xFF000000
-        self._image = QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_ARGB32).copy()
+        self._image = QImage(pixels.tobytes(), w, h, 4 * w, QImage.Format.Format_ARGB32).copy()
         self.prepareGeometryChange()
         self._rect = QRectF(minx, -maxy, maxx - minx, maxy - miny)
         self.count = int(inside.sum())
