@@ -65,10 +65,14 @@ class QtMainWindow(QMainWindow):
         The user chose another language in the menu; the app rebuilds the window in it.
     live_updated(float)
         A live evaluation after an edit reached the panels; milliseconds from the edit.
+    drag_updated(float)
+        The figures of a site being dragged reached the panels and the map; milliseconds from
+        the pointer move they answer.
     """
 
     language_requested = pyqtSignal(str)
     live_updated = pyqtSignal(float)
+    drag_updated = pyqtSignal(float)
 
     def __init__(
         self, session: Session | None = None, *, lang: str = "en", parent: QWidget | None = None
@@ -80,6 +84,9 @@ class QtMainWindow(QMainWindow):
         self.recovery = Recovery(app_home() / "recovery")
         self.files = QtPlanFiles(self)
         self._edit_started: float | None = None
+        # while a site is dragged: the report before the drag, and when each offset was asked
+        self._drag_base: Any = None
+        self._drag_asked: dict[tuple[float, float], float] = {}
         self._closing_ok = False
         self.setWindowTitle(self.tr("SpacePlanner"))
         self.resize(1360, 860)
@@ -301,6 +308,8 @@ class QtMainWindow(QMainWindow):
         self.canvas.edit_failed.connect(self._edit_failed)
         self.canvas.feature_added.connect(self._feature_added)
         self.canvas.tool_changed.connect(self._tool_changed)
+        self.canvas.drag_moved.connect(self._drag_moved)
+        self.canvas.drag_ended.connect(self._drag_ended)
 
         self.layers_panel = QtLayersPanel(None, self, lang=self.lang)
         self.layers_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
@@ -329,6 +338,7 @@ class QtMainWindow(QMainWindow):
         self.runner.finished.connect(self._evaluation_finished)
         self.runner.failed.connect(self._evaluation_failed)
         self.runner.cancelled.connect(self._evaluation_cancelled)
+        self.runner.drag_updated.connect(self._drag_frame)
 
         for title, widget, area, name in (
             (
@@ -441,6 +451,8 @@ class QtMainWindow(QMainWindow):
         self._update_title()
 
     def _on_session(self, event: str, data: Any) -> None:
+        if event == "edited":
+            self._drag_base = None  # the drag became an edit: its evaluation follows
         if event == "edited" and self.session is not None:
             self._edit_started = time.perf_counter()
             self.runner.request_live()
@@ -454,6 +466,40 @@ class QtMainWindow(QMainWindow):
             self.live_updated.emit(elapsed)
         self._update_actions()
         self._update_title()
+
+    # -- dragging a site ----------------------------------------------------------------------
+    def _drag_moved(self, layer: str, fid: str, dx: float, dy: float) -> None:
+        self._drag_asked[(float(dx), float(dy))] = time.perf_counter()
+        self.runner.drag_to(layer, fid, dx, dy)
+
+    def _drag_frame(self, frame: Any) -> None:
+        """Show the figures and gaps of the dragged site's latest position computed."""
+        session = self.session
+        if session is None:
+            return
+        if self._drag_base is None:
+            self._drag_base = session.report
+        session.set_report(frame.report)
+        self.canvas.show_drag_gaps(frame.xy, frame.uncovered.get(self.canvas.indicator()))
+        asked = self._drag_asked.pop(frame.offset, None)
+        # positions skipped by the coalescing are forgotten with it
+        self._drag_asked = {k: t for k, t in self._drag_asked.items() if asked is None or t > asked}
+        if asked is not None:
+            self.drag_updated.emit((time.perf_counter() - asked) * 1000)
+
+    def _drag_ended(self) -> None:
+        self.runner.drag_end()
+        self._drag_asked.clear()
+        # a release that moved the site is an edit (its evaluation replaces the drag's figures);
+        # otherwise the figures from before the drag come back
+        QTimer.singleShot(0, self._restore_after_drag)
+
+    def _restore_after_drag(self) -> None:
+        base, self._drag_base = self._drag_base, None
+        if base is not None and self.session is not None:
+            self.session.set_report(base)
+        if self.canvas is not None and base is not None:
+            self.canvas.show_drag_gaps(None, None)
 
     def show_gaps_of(self, key: str | None) -> None:
         """Show one indicator's gaps on the map (``shelter``, ``space_5min``, a kind)."""
@@ -695,6 +741,8 @@ class QtMainWindow(QMainWindow):
 
     def _evaluation_finished(self, report: Any, full: bool) -> None:
         self._evaluation_done()
+        if not self.runner.dragging:
+            self.canvas.show_drag_gaps(None, None)
         bar = self.statusBar()
         assert bar is not None
         if full:

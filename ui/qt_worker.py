@@ -30,6 +30,12 @@ Requests made while a run is going are coalesced (the policy, Qt-free, is
 :mod:`spaceplanner.ui.model.scheduling`): at most one more run is remembered (a full one if any
 full run was asked for), and it evaluates the plan as it is when it starts, so no stale run is
 ever queued.
+
+*drag* (:meth:`QtEvaluationRunner.drag_to`, while the move tool drags a site)
+    the figures with the site at the pointer (:class:`~spaceplanner.engine.drag.SiteDrag`:
+    only the moved site is recomputed). Pointer moves are coalesced the same way: one drag
+    update runs at a time, and the next one is for the latest position; the positions in
+    between are never computed. The release is an edit like any other (a live run follows).
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ from PyQt5.QtCore import (
     pyqtSlot,
 )
 
+from spaceplanner.engine.drag import DRAGGABLE_ROLES, DragFrame, SiteDrag
 from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.feedback import CancelledError, Feedback, Listener
 from spaceplanner.layers.errors import SpacePlannerError
@@ -98,6 +105,22 @@ class _Job:
     @property
     def cancelled(self) -> bool:
         return self.feedback.is_cancelled
+
+
+@dataclass(eq=False)
+class _Drag:
+    """A drag in progress: the site, the latest pointer offset, the one last computed."""
+
+    layer: str
+    feature_id: str
+    offset: tuple[float, float] = (0.0, 0.0)
+    served: tuple[float, float] | None = None
+    engine: SiteDrag | None = None
+    failed: bool = False
+
+    @property
+    def waiting(self) -> bool:
+        return not self.failed and self.offset != self.served
 
 
 class _TaskHost(QObject):
@@ -363,8 +386,12 @@ class QtEvaluationRunner(QObject):
     cancelled()
         A run stopped after :meth:`cancel`, or its outcome was dropped because another session
         was set meanwhile; the session's report is unchanged.
+    drag_updated(object frame)
+        A :class:`~spaceplanner.engine.drag.DragFrame`: the figures with the dragged site at the
+        latest pointer position computed (not given to the session: the window shows it).
     """
 
+    drag_updated = pyqtSignal(object)
     started = pyqtSignal(bool)
     progress = pyqtSignal(float, str, str)
     finished = pyqtSignal(object, bool)
@@ -390,6 +417,7 @@ class QtEvaluationRunner(QObject):
         self._evaluator_key: tuple[Any, ...] | None = None
         self._current: _Job | None = None
         self._schedule = RunSchedule()
+        self._drag: _Drag | None = None
         self._closed = False
         #: The report of the last full run (its gap and service areas are the latest known).
         self.last_full_report: Report | None = None
@@ -425,6 +453,7 @@ class QtEvaluationRunner(QObject):
         """
         self.cancel()
         self._session = session
+        self._drag = None
         self._evaluator = None
         self._evaluator_key = None
         self.last_full_report = None
@@ -477,6 +506,67 @@ class QtEvaluationRunner(QObject):
             self._run_here()
         else:
             self._start(full=False)
+
+    def drag_to(self, layer: str, feature_id: str, dx: float, dy: float) -> None:
+        """The site (layer, id) is dragged ``(dx, dy)`` metres from where it is: compute the
+        figures there (after the current run; only the latest position is remembered)."""
+        session = self._session
+        if self._closed or session is None or session.report is None:
+            return
+        lyr = session.plan.layers.get(layer)
+        if lyr is None or lyr.role not in DRAGGABLE_ROLES:
+            return
+        drag = self._drag
+        if drag is None or (drag.layer, drag.feature_id) != (layer, feature_id):
+            drag = self._drag = _Drag(layer, feature_id)
+        drag.offset = (float(dx), float(dy))
+        if self._current is None and drag.waiting:
+            self._start_drag(drag)
+
+    def drag_end(self) -> None:
+        """The drag ended: forget it (an update still running is dropped when it ends)."""
+        self._drag = None
+
+    @property
+    def dragging(self) -> bool:
+        """True while a drag is followed."""
+        return self._drag is not None
+
+    def _start_drag(self, drag: _Drag) -> None:
+        session = self._session
+        assert session is not None and session.report is not None
+        key = self._key(session)
+        if self._evaluator_key != key:
+            self._evaluator = None
+        evaluator, rules = self._evaluator, self._rules
+        base, scenario, period = session.report, session.scenario, session.period
+        plan = session.snapshot() if drag.engine is None else None
+        offset = drag.served = drag.offset
+
+        def run(feedback: Feedback) -> DragFrame:
+            if drag.engine is None:
+                assert plan is not None
+                ev = evaluator or Evaluator(plan, rules=rules, check_content=False)
+                job.info["evaluator"] = ev
+                drag.engine = SiteDrag(
+                    ev, plan, drag.layer, drag.feature_id, base, scenario=scenario, period=period
+                )
+            return drag.engine.at(*offset)
+
+        job = _Job(run, info={"drag": drag, "session": session, "key": key, "full": False})
+        self._current = job
+        self._host.submit(job)
+
+    def _after_drag(self) -> None:
+        """A drag update ended: a wanted run goes first, then the latest pointer position."""
+        if self._closed or self._session is None:
+            self._schedule.cancel()
+            return
+        wanted = self._schedule.after(ended_full=False, unchanged=False)
+        if wanted is not None:
+            self._start(full=wanted == "full")
+        elif self._drag is not None and self._drag.waiting and self._session is not None:
+            self._start_drag(self._drag)
 
     def _run_here(self) -> None:
         """A live run in the calling (GUI) thread, with the same signals as a worker run."""
@@ -626,6 +716,8 @@ class QtEvaluationRunner(QObject):
         wanted = self._schedule.after(ended_full=bool(ended.info["full"]), unchanged=unchanged)
         if wanted is not None:
             self._start(full=wanted == "full")
+        elif self._drag is not None and self._drag.waiting and session.report is not None:
+            self._start_drag(self._drag)
 
     @pyqtSlot(object, float, str, str)
     def _on_progress(self, job: _Job, fraction: float, code: str, detail: str) -> None:
@@ -633,8 +725,26 @@ class QtEvaluationRunner(QObject):
         if job is self._current and job.info["full"] and not job.cancelled:
             self.progress.emit(fraction, code, detail)
 
+    def _drag_ended(self, job: _Job, frame: DragFrame | None) -> bool:
+        """Close a drag update's job (False: ``job`` is not one); ``frame`` is shown when it
+        is for the drag still going on. A failed update stops the updates of its drag (the
+        figures come with the release)."""
+        drag = job.info.get("drag")
+        if drag is None:
+            return False
+        if frame is None:
+            drag.failed = True
+        outcome = self._end(job)
+        if outcome == "ours" and frame is not None and drag is self._drag:
+            self.drag_updated.emit(frame)
+        if outcome is not None:
+            self._after_drag()
+        return True
+
     @pyqtSlot(object, object)
     def _on_done(self, job: _Job, report: Report) -> None:
+        if self._drag_ended(job, report):  # type: ignore[arg-type]
+            return
         outcome = self._end(job)
         if outcome == "ours":
             assert self._session is not None
@@ -657,6 +767,10 @@ class QtEvaluationRunner(QObject):
 
     @pyqtSlot(object, str)
     def _on_failed(self, job: _Job, message: str) -> None:
+        if "drag" in job.info:
+            log.warning("live figures of a drag failed: %s", message)
+            self._drag_ended(job, None)
+            return
         outcome = self._end(job)
         if outcome == "ours":
             if "traceback" in job.info:
@@ -672,6 +786,8 @@ class QtEvaluationRunner(QObject):
 
     @pyqtSlot(object)
     def _on_cancelled(self, job: _Job) -> None:
+        if self._drag_ended(job, None):
+            return
         outcome = self._end(job)
         if outcome is not None:
             self.cancelled.emit()

@@ -55,7 +55,7 @@ from spaceplanner.ui.canvas.qt_items import (
     QtVectorItem,
 )
 from spaceplanner.ui.canvas.qt_layers import QtLayerItems
-from spaceplanner.ui.canvas.qt_overlays import OVERLAYS, QtOverlays
+from spaceplanner.ui.canvas.qt_overlays import OVERLAYS, Z_OVERLAYS, QtDragGapsItem, QtOverlays
 from spaceplanner.ui.canvas.qt_paths import vertex_handles
 from spaceplanner.ui.canvas.qt_tools import (
     TOOLS,
@@ -106,6 +106,10 @@ class QtMapCanvas(QGraphicsView):
         An edit could not be done; the message says why (for a dialog).
     tool_changed(str)
         The tool changed.
+    drag_moved(str, str, float, float)
+        The move tool drags feature (layer, id) by (dx, dy) metres from where it was.
+    drag_ended()
+        The drag ended (released: the move is then one edit; or cancelled).
     """
 
     mouse_moved = pyqtSignal(float, float)
@@ -114,6 +118,8 @@ class QtMapCanvas(QGraphicsView):
     feature_added = pyqtSignal(str, str)
     edit_failed = pyqtSignal(str)
     tool_changed = pyqtSignal(str)
+    drag_moved = pyqtSignal(str, str, float, float)
+    drag_ended = pyqtSignal()
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +150,9 @@ class QtMapCanvas(QGraphicsView):
         self._world = QRectF(-_WORLD_MIN_M, -_WORLD_MIN_M, 2 * _WORLD_MIN_M, 2 * _WORLD_MIN_M)
         self._layers = QtLayerItems(self._scene)
         self._overlays = QtOverlays(self._scene)
+        self._drag_gaps = QtDragGapsItem()
+        self._drag_gaps.setZValue(Z_OVERLAYS + len(OVERLAYS))
+        self._scene.addItem(self._drag_gaps)
         self._hits: dict[str, HitIndex] = {}
         self._tools = make_tools(self)
         self._tool: QtMapTool = self._tools["pan"]
@@ -294,6 +303,26 @@ class QtMapCanvas(QGraphicsView):
         """Features drawn by an overlay from the current report (0 when it has none): rows of
         the report layer, or for ``violations`` the (principle, site) symbols."""
         return self._overlays.counts.get(name, 0)
+
+    def show_drag_gaps(self, xy: np.ndarray | None, uncovered: np.ndarray | None) -> None:
+        """While a site is dragged: draw the residents ``xy[uncovered]`` of the chosen
+        indicator as a mask image over the map, in place of the uncovered-residents overlay
+        (None: back to the overlay)."""
+        item = self._overlays.items.get("uncovered_residents")
+        if xy is None or uncovered is None:
+            self._drag_gaps.clear()
+            if item is not None:
+                item.setVisible(self._overlays.shown["uncovered_residents"])
+            return
+        if item is not None:
+            item.setVisible(False)
+        shown = self._overlays.shown["uncovered_residents"]
+        points = xy[uncovered] if shown else xy[:0]
+        self._drag_gaps.draw(points, self.visible_extent(), self._viewport().size())
+
+    def drag_gaps_count(self) -> int:
+        """Resident points drawn by the drag's mask image (0 when none is shown)."""
+        return self._drag_gaps.count
 
     def _build_overlays(self) -> None:
         session = self._session

@@ -7,20 +7,20 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PyQt5.QtCore import QRectF
-from PyQt5.QtGui import QBrush, QColor
-from PyQt5.QtWidgets import QGraphicsItem, QGraphicsScene
+from PyQt5.QtCore import QRectF, QSize
+from PyQt5.QtGui import QBrush, QColor, QImage, QPainter
+from PyQt5.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.model.plan import Plan
-from spaceplanner.outputs.symbols import SUGGESTED
+from spaceplanner.outputs.symbols import SUGGESTED, UNCOVERED_RESIDENTS
 from spaceplanner.results.report import Report, SiteRef
 from spaceplanner.ui.canvas.hit_index import Same
 from spaceplanner.ui.canvas.qt_items import QtVectorItem, QtViolationItem, QtWorldItem
 from spaceplanner.ui.canvas.qt_paths import Drawing
 from spaceplanner.ui.canvas.qt_symbols import PRINCIPLES, Symbology, overlay_symbology
 
-__all__ = ["OVERLAYS", "QtOverlays"]
+__all__ = ["OVERLAYS", "QtDragGapsItem", "QtOverlays"]
 
 #: The result overlays drawn over the plan, bottom first (:meth:`QtMapCanvas.set_overlay_visible`).
 OVERLAYS = (
@@ -126,6 +126,12 @@ class QtOverlays:
                 key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
             else:
                 frame = report.layers.get(name)
+                # a live report carries the last full run's area layers, a drag's report every
+                # layer of the report before it: the same frames (held in the key, so an
+                # identity check is safe), not filtered again (millions of rows in a city)
+                key = (Same(frame), self.indicator)
+                if self._keys.get(name) == key:
+                    continue  # unchanged since the last report: keep the item
                 if (
                     frame is not None
                     and self.indicator is not None
@@ -133,10 +139,7 @@ class QtOverlays:
                 ):
                     frame = frame[frame["indicator"] == self.indicator]
                 count = 0 if frame is None else len(frame)
-                # a live report carries the last full run's area layers: the same frames (held
-                # in the key, so an identity check is safe)
-                key = (Same(report.layers.get(name)), self.indicator, count)
-            if self._keys.get(name) == key and (name in self.items or not count):
+            if name == "violations" and self._keys.get(name) == key:
                 continue  # unchanged since the last report: keep the item
             if name in self.items:
                 self._scene.removeItem(self.items.pop(name))
@@ -180,3 +183,63 @@ def _with_alpha(colour: str | None, alpha: int) -> QColor:
     out = QColor(colour or "#000000")
     out.setAlpha(alpha)
     return out
+
+
+#: The dots of the drag's mask image: pixels either side of a resident's pixel (the overlay
+#: draws 8 px symbols).
+_DOT_PX = 4
+
+
+class QtDragGapsItem(QGraphicsItem):
+    """The uncovered residents while a site is dragged: one image of the view, a dot per
+    resident (linear in the residents, a few milliseconds for 500,000; the overlay's vector
+    points come back with the evaluation after the release)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self._image: QImage | None = None
+        #: Residents drawn.
+        self.count = 0
+
+    def clear(self) -> None:
+        """Draw nothing."""
+        self.prepareGeometryChange()
+        self._image, self._rect, self.count = None, QRectF(), 0
+
+    def draw(self, xy: np.ndarray, extent: tuple[float, float, float, float], size: QSize) -> None:
+        """Draw the points ``xy`` (map coordinates) over the map ``extent`` shown at ``size``."""
+        w, h = max(size.width(), 1), max(size.height(), 1)
+        minx, miny, maxx, maxy = extent
+        px = np.floor((xy[:, 0] - minx) / max(maxx - minx, 1e-9) * w).astype(np.int64)
+        py = np.floor((maxy - xy[:, 1]) / max(maxy - miny, 1e-9) * h).astype(np.int64)
+        inside = (px >= 0) & (px < w) & (py >= 0) & (py < h)
+        hit = np.zeros((h, w), dtype=bool)
+        hit[py[inside], px[inside]] = True
+        dots = np.zeros_like(hit)
+        for dy in range(-_DOT_PX, _DOT_PX + 1):
+            for dx in range(-_DOT_PX, _DOT_PX + 1):
+                if dx * dx + dy * dy <= _DOT_PX * _DOT_PX + 1:
+                    dots[max(dy, 0) : h + min(dy, 0), max(dx, 0) : w + min(dx, 0)] |= hit[
+                        max(-dy, 0) : h + min(-dy, 0), max(-dx, 0) : w + min(-dx, 0)
+                    ]
+        colour = QColor(UNCOVERED_RESIDENTS.fill or "#000000")
+        pixels = np.zeros((h, w), dtype=np.uint32)
+        pixels[dots] = colour.rgba() | 0xFF000000
+        self._image = QImage(pixels.tobytes(), w, h, 4 * w, QImage.Format.Format_ARGB32).copy()
+        self.prepareGeometryChange()
+        self._rect = QRectF(minx, -maxy, maxx - minx, maxy - miny)
+        self.count = int(inside.sum())
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter | None,
+        option: QStyleOptionGraphicsItem | None,
+        widget: QWidget | None = None,
+    ) -> None:
+        if painter is not None and self._image is not None:
+            painter.drawImage(self._rect, self._image)

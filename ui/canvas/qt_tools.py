@@ -206,7 +206,8 @@ class QtAddPointTool(_QtClickTool):
 
 
 class QtMoveTool(QtMapTool):
-    """Drag the selected feature, or a feature of the edit layer: one MoveFeature."""
+    """Drag the selected feature, or a feature of the edit layer: one MoveFeature. Each move
+    of the pointer is told (``drag_moved``), so the figures can follow it."""
 
     name = "move"
     shortcut = "M"
@@ -243,6 +244,7 @@ class QtMoveTool(QtMapTool):
         if self._start is not None:
             start = self._start
             self.canvas._preview.setPos(here[0] - start[0], -(here[1] - start[1]))
+            self.canvas.drag_moved.emit(*self._target, here[0] - start[0], here[1] - start[1])
 
     def release(self, pos: QPointF, here: Point) -> None:
         start = self._start
@@ -258,6 +260,7 @@ class QtMoveTool(QtMapTool):
             self._start = None
             self.canvas._preview.setVisible(False)
             self.canvas._preview.setPos(0, 0)
+            self.canvas.drag_ended.emit()
 
 
 class QtReshapeTool(QtMapTool):

@@ -358,7 +358,7 @@
 <context>
     <name>QtEvaluationRunner</name>
     <message>
-        <location filename="../qt_worker.py" line="657"/>
+        <location filename="../qt_worker.py" line="778"/>
         <source>Unexpected error during the evaluation: {error}. The details are in the log.</source>
         <translation>评估时发生意外错误：{error}。详情见日志。</translation>
     </message>
@@ -366,162 +366,162 @@
 <context>
     <name>QtExportDialog</name>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="357"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="393"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="158"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="159"/>
         <source>Web map and report (HTML)</source>
         <translation>网页地图与报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="159"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="160"/>
         <source>Map sheet (PDF)</source>
         <translation>图纸（PDF）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="160"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="161"/>
         <source>Map sheet (PNG image)</source>
         <translation>图纸（PNG 图片）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="161"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="162"/>
         <source>Shapefiles</source>
         <translation>Shapefile</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="162"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="163"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="163"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="164"/>
         <source>GeoJSON (WGS 84)</source>
         <translation>GeoJSON（WGS 84）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="164"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="165"/>
         <source>Report tables (CSV)</source>
         <translation>报告表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="167"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="168"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="188"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="189"/>
         <source>Attribute encoding of the Shapefiles; GBK for older Chinese GIS software</source>
         <translation>Shapefile 的属性编码；较旧的国产 GIS 软件请选 GBK</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="191"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="192"/>
         <source>Zip</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="192"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="193"/>
         <source>Put all Shapefiles into one .zip file</source>
         <translation>将所有 Shapefile 打包为一个 .zip 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="193"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="194"/>
         <source>Shapefile encoding</source>
         <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="201"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="202"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="207"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="208"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="208"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="209"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="213"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="214"/>
         <source>Map sheet paper:</source>
         <translation>图纸尺寸：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="214"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="215"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="215"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="216"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="216"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="217"/>
         <source>scenario {scenario} · period: {period}</source>
         <translation>情景：{scenario} · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="223"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="224"/>
         <source>Evaluates:</source>
         <translation>评估内容：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="225"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="226"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="229"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="230"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="234"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="235"/>
         <source>Replace existing files without asking</source>
         <translation>直接覆盖已有文件，不再询问</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="238"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="239"/>
         <source>Press Preview to see the map sheet before writing the PDF.</source>
         <translation>点击“预览图纸”，在写出 PDF 前查看图纸。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="239"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="240"/>
         <source>Preview map sheet</source>
         <translation>预览图纸</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="254"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="255"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="256"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="257"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="354"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="355"/>
         <source>Choose at least one format.</source>
         <translation>请至少选择一种格式。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="357"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="358"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="367"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="368"/>
         <source>Replace existing files?</source>
         <translation>覆盖已有文件？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="367"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="368"/>
         <source>{count} of the outputs already exist in {folder}:
 {names}
 
@@ -532,87 +532,87 @@ Replace them?</source>
 是否覆盖？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="377"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="378"/>
         <source>Nothing was written: the existing files were kept.</source>
         <translation>未写出任何文件：已保留原有文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="397"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="412"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="427"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="442"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="435"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="450"/>
         <source>Cancelling: the export stops after its current step, and nothing is written.</source>
         <translation>正在取消：导出将在当前步骤完成后停止，不会写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="435"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="450"/>
         <source>Cancelling the preview…</source>
         <translation>正在取消预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="488"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="503"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="503"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="518"/>
         <source>Preview of the map sheet ({paper}, {orientation}).</source>
         <translation>图纸预览（{paper}，{orientation}）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="524"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="539"/>
         <source>Exported {count} files to {folder}.</source>
         <translation>已导出 {count} 个文件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="519"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="534"/>
         <source>Open the web map in your browser?</source>
         <translation>在浏览器中打开网页地图？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="519"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="534"/>
         <source>Open the folder?</source>
         <translation>打开文件夹？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="524"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="539"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="541"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="556"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="542"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="557"/>
         <source>The preview failed.</source>
         <translation>预览失败。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="544"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="559"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="545"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="560"/>
         <source>The export failed; nothing was written.</source>
         <translation>导出失败，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="551"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="566"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="551"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="566"/>
         <source>Preview cancelled.</source>
         <translation>预览已取消。</translation>
     </message>
@@ -1093,347 +1093,347 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="529"/>
+        <location filename="../qt_main_window.py" line="575"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="122"/>
+        <location filename="../qt_main_window.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="148"/>
+        <location filename="../qt_main_window.py" line="155"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="149"/>
+        <location filename="../qt_main_window.py" line="156"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="150"/>
+        <location filename="../qt_main_window.py" line="157"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="151"/>
+        <location filename="../qt_main_window.py" line="158"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="154"/>
+        <location filename="../qt_main_window.py" line="161"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="158"/>
+        <location filename="../qt_main_window.py" line="165"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="159"/>
+        <location filename="../qt_main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="501"/>
+        <location filename="../qt_main_window.py" line="547"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="502"/>
+        <location filename="../qt_main_window.py" line="548"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="163"/>
+        <location filename="../qt_main_window.py" line="170"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="163"/>
+        <location filename="../qt_main_window.py" line="170"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="169"/>
+        <location filename="../qt_main_window.py" line="176"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="169"/>
+        <location filename="../qt_main_window.py" line="176"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="175"/>
+        <location filename="../qt_main_window.py" line="182"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="175"/>
+        <location filename="../qt_main_window.py" line="182"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="182"/>
+        <location filename="../qt_main_window.py" line="189"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="183"/>
+        <location filename="../qt_main_window.py" line="190"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="195"/>
+        <location filename="../qt_main_window.py" line="202"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="188"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="189"/>
+        <location filename="../qt_main_window.py" line="196"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="190"/>
+        <location filename="../qt_main_window.py" line="197"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="199"/>
+        <location filename="../qt_main_window.py" line="206"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="192"/>
+        <location filename="../qt_main_window.py" line="199"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="196"/>
+        <location filename="../qt_main_window.py" line="203"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="197"/>
+        <location filename="../qt_main_window.py" line="204"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="198"/>
+        <location filename="../qt_main_window.py" line="205"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="200"/>
+        <location filename="../qt_main_window.py" line="207"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="202"/>
+        <location filename="../qt_main_window.py" line="209"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="203"/>
+        <location filename="../qt_main_window.py" line="210"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="204"/>
+        <location filename="../qt_main_window.py" line="211"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="205"/>
+        <location filename="../qt_main_window.py" line="212"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="206"/>
+        <location filename="../qt_main_window.py" line="213"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="226"/>
+        <location filename="../qt_main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="230"/>
+        <location filename="../qt_main_window.py" line="237"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="236"/>
+        <location filename="../qt_main_window.py" line="243"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="245"/>
+        <location filename="../qt_main_window.py" line="252"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="255"/>
+        <location filename="../qt_main_window.py" line="262"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="258"/>
+        <location filename="../qt_main_window.py" line="265"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="260"/>
+        <location filename="../qt_main_window.py" line="267"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="268"/>
+        <location filename="../qt_main_window.py" line="275"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="271"/>
+        <location filename="../qt_main_window.py" line="278"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="282"/>
+        <location filename="../qt_main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="284"/>
+        <location filename="../qt_main_window.py" line="291"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="333"/>
+        <location filename="../qt_main_window.py" line="343"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="333"/>
+        <location filename="../qt_main_window.py" line="343"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="333"/>
+        <location filename="../qt_main_window.py" line="343"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="369"/>
+        <location filename="../qt_main_window.py" line="379"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="387"/>
+        <location filename="../qt_main_window.py" line="397"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="388"/>
+        <location filename="../qt_main_window.py" line="398"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="389"/>
+        <location filename="../qt_main_window.py" line="399"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="390"/>
+        <location filename="../qt_main_window.py" line="400"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="391"/>
+        <location filename="../qt_main_window.py" line="401"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="392"/>
+        <location filename="../qt_main_window.py" line="402"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="438"/>
+        <location filename="../qt_main_window.py" line="448"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="466"/>
+        <location filename="../qt_main_window.py" line="512"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="501"/>
+        <location filename="../qt_main_window.py" line="547"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="502"/>
+        <location filename="../qt_main_window.py" line="548"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="512"/>
+        <location filename="../qt_main_window.py" line="558"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="610"/>
+        <location filename="../qt_main_window.py" line="656"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="610"/>
+        <location filename="../qt_main_window.py" line="656"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="632"/>
+        <location filename="../qt_main_window.py" line="678"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="656"/>
+        <location filename="../qt_main_window.py" line="702"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="701"/>
+        <location filename="../qt_main_window.py" line="749"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="706"/>
+        <location filename="../qt_main_window.py" line="754"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="717"/>
+        <location filename="../qt_main_window.py" line="765"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="763"/>
+        <location filename="../qt_main_window.py" line="811"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="763"/>
+        <location filename="../qt_main_window.py" line="811"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1446,22 +1446,22 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="333"/>
+        <location filename="../qt_main_window.py" line="343"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="262"/>
+        <location filename="../qt_main_window.py" line="269"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="711"/>
+        <location filename="../qt_main_window.py" line="759"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="155"/>
+        <location filename="../qt_main_window.py" line="162"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
@@ -1469,32 +1469,32 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="522"/>
+        <location filename="../canvas/qt_map_canvas.py" line="551"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="525"/>
+        <location filename="../canvas/qt_map_canvas.py" line="554"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="544"/>
+        <location filename="../canvas/qt_map_canvas.py" line="573"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="580"/>
+        <location filename="../canvas/qt_map_canvas.py" line="609"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="584"/>
+        <location filename="../canvas/qt_map_canvas.py" line="613"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="599"/>
+        <location filename="../canvas/qt_map_canvas.py" line="628"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -1711,157 +1711,157 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtSuggestDialog</name>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="126"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="127"/>
         <source>Suggest sites</source>
         <translation>选址建议</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="135"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="136"/>
         <source>Emergency shelters (capacity)</source>
         <translation>应急避难场所（按容量）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="138"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="139"/>
         <source>Activity space, {circle} circle</source>
         <translation>活动空间，{circle} 生活圈</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="143"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="144"/>
         <source>Facility: {kind}</source>
         <translation>设施：{kind}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="147"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="148"/>
         <source>Suggest for</source>
         <translation>建议对象</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="149"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="150"/>
         <source>Candidates</source>
         <translation>备选场地</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="153"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="154"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="157"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="158"/>
         <source>Reach</source>
         <translation>达到</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="169"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="170"/>
         <source>sites</source>
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="174"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="175"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="179"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="180"/>
         <source>Time limit</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="187"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="187"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="187"/>
         <source>Adds</source>
         <translation>增加</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="186"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="187"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="205"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="206"/>
         <source>Suggest</source>
         <translation>给出建议</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="208"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="209"/>
         <source>Add to plan</source>
         <translation>加入规划</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="211"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="212"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="214"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="215"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="231"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="232"/>
         <source>Open ground (activity spaces, open parcels)</source>
         <translation>空地（活动空间、空置地块）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="267"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="268"/>
         <source>Looking for the best sites…</source>
         <translation>正在寻找最佳场地…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="284"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="285"/>
         <source>The sites were not added</source>
         <translation>未能加入场地</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="290"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="291"/>
         <source>Added {count} sites to the plan (Undo takes them back).</source>
         <translation>已将 {count} 处场地加入规划（撤销可取回）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="329"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="330"/>
         <source>No suggestion</source>
         <translation>无法给出建议</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="333"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="334"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="338"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="339"/>
         <source>sheltered</source>
         <translation>可避难</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="338"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="339"/>
         <source>covered</source>
         <translation>被覆盖</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="339"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="340"/>
         <source>optimal</source>
         <translation>最优</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="339"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="340"/>
         <source>best found (gap {gap})</source>
         <translation>当前最佳（差距 {gap}）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="347"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="348"/>
         <source>{before} → {after} persons {what} ({b} → {a}) with {n} sites; {quality}.</source>
         <translation>新增 {n} 处场地：{what}人数 {before} → {after}（{b} → {a}）；{quality}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_suggest_dialog.py" line="371"/>
+        <location filename="../dialogs/qt_suggest_dialog.py" line="372"/>
         <source>{count} of {total} candidates excluded (hover for why).</source>
         <translation>{total} 处备选中排除 {count} 处（悬停查看原因）。</translation>
     </message>

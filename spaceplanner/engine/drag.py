@@ -1,0 +1,513 @@
+"""Figures that follow a site while it is dragged: exact, at a few milliseconds per position.
+
+A drag moves one site of a shelter, activity-space or facility layer. :class:`SiteDrag` prepares
+once, from the evaluator's warm stages, everything that does not depend on where that site is:
+
+- per indicator the moved site serves (a life circle, a facility kind), the walking distance of
+  every resident to the *other* sites (one Dijkstra from them, once);
+- for the shelters, the other shelters' reach, their capacities after the 避/防/让 checks, and
+  their exact assignment, split into independent parts (shelters that share no resident share no
+  flow: the maximum flow of least walking is the sum of the parts' own).
+
+:meth:`SiteDrag.at` then recomputes only the moved site at the new position: where it reaches
+the network, one Dijkstra limited to its radius, its 避/防/让 checks (a shelter, a dual-use space
+or a sensitive facility), the assignment of the parts it now touches, and the indicators. The
+figures are those of a full evaluation of the plan with the site there (same stages, same
+solver), not an estimate. Gap areas and service areas are not drawn during a drag: the
+uncovered residents of each indicator come back as boolean masks for a quick drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from shapely import affinity
+
+from spaceplanner import settings
+from spaceplanner.engine.capacity import Assignment, assign
+from spaceplanner.engine.check_stage import typed_violation
+from spaceplanner.engine.daily import facility_layer, facility_stage, space_layer, space_stage
+from spaceplanner.engine.distance import group_reach, site_sources, straight_reach
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.engine.locate import (
+    Context,
+    Inputs,
+    distances,
+    layer_sources,
+    locate_stage,
+    site_gates,
+)
+from spaceplanner.engine.shelter_stage import ShelterStage, shelter_stage
+from spaceplanner.engine.siting import AVOID, GIVE_WAY, PREVENT, SENSITIVE_KINDS, check_sites
+from spaceplanner.layers.errors import PlanError
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.indicators import indicators
+from spaceplanner.results.report import DUAL_USE_SUFFIX, Report, SiteRef
+
+__all__ = ["DRAGGABLE_ROLES", "DragFrame", "SiteDrag"]
+
+#: Roles whose sites have live figures while dragged.
+DRAGGABLE_ROLES = ("shelters", "activity_spaces", "facilities")
+_PRINCIPLES = (AVOID, PREVENT, GIVE_WAY)
+
+
+@dataclass(frozen=True)
+class DragFrame:
+    """The plan's figures with the dragged site at one position.
+
+    Attributes
+    ----------
+    report
+        The last report with the figures, indicators and violations for this position; its
+        layers are the last report's (the point and area layers are not rebuilt during a drag).
+    uncovered
+        Per indicator key (``shelter``, ``space_5min``, a facility kind): which resident points
+        it leaves unserved (for shelters, those without a whole place).
+    xy
+        ``(M, 2)`` the resident points' coordinates.
+    offset
+        The ``(dx, dy)`` of this position.
+    """
+
+    report: Report
+    uncovered: dict[str, np.ndarray]
+    xy: np.ndarray
+    offset: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One indicator the moved site serves: its radius, who the other sites reach."""
+
+    key: str
+    radius: float
+    others: np.ndarray  # distance to the nearest other site (inf: none within the radius)
+    others_pop: float  # persons the other sites reach
+
+
+class _Parts:
+    """The exact shelter assignment without the moved shelter, split into independent parts,
+    and the assignment again when the moved shelter joins some of them."""
+
+    def __init__(
+        self, population: np.ndarray, capacity: np.ndarray, pairs: pd.DataFrame, key: np.ndarray
+    ) -> None:
+        self.population, self.capacity, self.key = population, capacity, key
+        self.base: Assignment = assign(population, capacity, pairs, key)
+        k, m = len(capacity), len(population)
+        r = pairs["r"].to_numpy(np.int64)
+        s = pairs["s"].to_numpy(np.int64)
+        d = pairs["d"].to_numpy(float)
+        # shelters and residents as one graph: a part is a connected piece of it
+        graph = sparse.coo_matrix((np.ones(r.size), (s, k + r)), shape=(k + m, k + m))
+        _, label = connected_components(graph, directed=False)
+        self.part_of_shelter = label[:k]
+        self.part_of_resident = np.where(np.isin(np.arange(m), r), label[k:], -1)
+        order = np.argsort(label[s], kind="stable")
+        self.r, self.s, self.d = r[order], s[order], d[order]
+        self.pair_part = label[s][order]
+
+    def solve(self, site: int, capacity: float, r: np.ndarray, d: np.ndarray) -> Assignment:
+        """The assignment with shelter ``site`` (of ``capacity``) reaching residents ``r`` at
+        distances ``d``: only the parts those residents belong to are solved again."""
+        if r.size == 0 or capacity <= 0:
+            return self.base
+        parts = np.unique(self.part_of_resident[r])
+        parts = parts[parts >= 0]
+        lo = np.searchsorted(self.pair_part, parts, side="left")
+        hi = np.searchsorted(self.pair_part, parts, side="right")
+        spans = [np.arange(a, b) for a, b in zip(lo, hi, strict=True)]
+        rows = np.concatenate(spans).astype(np.int64) if spans else np.empty(0, np.int64)
+        sub = pd.DataFrame(
+            {
+                "r": np.concatenate([self.r[rows], r]),
+                "s": np.concatenate([self.s[rows], np.full(r.size, site)]),
+                "d": np.concatenate([self.d[rows], d]),
+            }
+        )
+        cap = self.capacity.copy()
+        cap[site] = capacity
+        got = assign(self.population, cap, sub, self.key)
+        touched = np.isin(self.part_of_shelter, parts)
+        touched[site] = True
+        load = np.where(touched, got.load, self.base.load)
+        residents = sub["r"].to_numpy()
+        sheltered = self.base.sheltered.copy()
+        sheltered[residents] = got.sheltered[residents]
+        flow = self.base.flow - float(self.base.load[touched].sum()) + got.flow
+        return Assignment(sheltered, load, flow)
+
+
+class SiteDrag:
+    """Live figures for one site being dragged (see the module docstring).
+
+    Parameters
+    ----------
+    evaluator
+        A warm evaluator of the plan (its stages' caches are read once, here, in the calling
+        thread; :meth:`at` does not use it).
+    plan
+        The plan as it is when the drag starts (a session snapshot).
+    layer, feature_id
+        The dragged site.
+    base
+        The report shown when the drag starts: the drag's reports are it with new figures.
+    scenario, period
+        As for :meth:`Evaluator.evaluate`.
+    """
+
+    def __init__(
+        self,
+        evaluator: Evaluator,
+        plan: Plan,
+        layer: str,
+        feature_id: str,
+        base: Report,
+        *,
+        scenario: str | None = None,
+        period: str = "both",
+    ) -> None:
+        lyr = plan.layers.get(layer)
+        if lyr is None or lyr.frame is None or lyr.role not in DRAGGABLE_ROLES:
+            msg = f"layer {layer!r} has no live figures while a site is dragged"
+            raise PlanError(msg, layer=layer, hint=f"drag a site of {', '.join(DRAGGABLE_ROLES)}")
+        ids = lyr.frame["id"].astype(str).to_numpy()
+        rows = np.flatnonzero(ids == str(feature_id))
+        if rows.size != 1:
+            msg = f"no single feature with id {feature_id!r}"
+            raise PlanError(msg, layer=layer, feature=str(feature_id))
+        evaluator.plan = plan
+        self.inp: Inputs = evaluator._inputs(scenario)
+        self.ctx: Context = locate_stage(self.inp)
+        self.plan, self.layer, self.feature_id, self.base = plan, lyr, str(feature_id), base
+        self.period = period
+        self.row = int(rows[0])
+        self.geometry = lyr.frame.geometry.iloc[self.row]
+        res = self.ctx.residents
+        self.population, self.total = res.population, res.total
+        self.emergency, self.normal = period != "normal", period != "emergency"
+        self.shelters: ShelterStage = shelter_stage(self.inp, self.ctx)
+        self.spaces = space_stage(self.inp, self.ctx)
+        self.facilities = facility_stage(self.inp, self.ctx)
+        self.groups: list[_Group] = self._groups()
+        self._prepare_shelter()
+        self.sensitive = (
+            lyr.role == "facilities" and str(lyr.frame["kind"].iloc[self.row]) in SENSITIVE_KINDS
+        )
+        self.uncovered: dict[str, np.ndarray] = {
+            "shelter": self.population - self.shelters.sheltered > 1e-6,
+            **{f"space_{n}": ~np.isfinite(d) for n, d in self.spaces.distances.items()},
+            **{k: ~np.isfinite(d) for k, d in self.facilities.distances.items()},
+        }
+        self.radius = max([g.radius for g in self.groups] + [self._shelter_radius()])
+
+    # -- preparing ---------------------------------------------------------------------------
+    def _groups(self) -> list[_Group]:
+        """The life circles or the facility kind the moved site serves, with the other sites'
+        distances (every layer's but the moved site's)."""
+        inp, ctx, lyr = self.inp, self.ctx, self.layer
+        assert lyr.frame is not None
+        if lyr.role == "activity_spaces":
+            mine = space_layer(inp, ctx, lyr)
+            others = [space_layer(inp, ctx, x) for x in inp.plan.by_role("activity_spaces")]
+            keys = [(f"space_{c.name}", c.name) for c in inp.profile.circles]
+        elif lyr.role == "facilities":
+            mine = facility_layer(inp, ctx, lyr)
+            others = [facility_layer(inp, ctx, x) for x in inp.plan.by_role("facilities")]
+            kind = str(lyr.frame["kind"].iloc[self.row])
+            keys = [(kind, kind)] if kind in mine else []
+        else:
+            return []
+        names = [x.name for x in inp.plan.by_role(lyr.role)]
+        geoms = lyr.frame.geometry.to_numpy()
+        gates = site_gates(ctx, lyr.frame["id"].to_numpy(), lyr.name)
+        sources = (
+            layer_sources(inp, ctx, lyr.name, geoms, gates) if ctx.network is not None else None
+        )
+        out = []
+        for key, name in keys:
+            group = mine[name]
+            if self.row not in set(group.sites.tolist()):
+                continue
+            rest = group.sites[group.sites != self.row]
+            if rest.size:
+                d_rest, _ = distances(inp, ctx, geoms, [rest], group.radius, sources, gates)
+                d = d_rest[0]
+            else:
+                d = np.full(ctx.residents.count, np.inf)
+            for other_name, part in zip(names, others, strict=True):
+                if other_name != lyr.name and name in part and part[name].sites.size:
+                    d = np.minimum(d, part[name].distance)
+            pop = float(self.population[np.isfinite(d)].sum())
+            out.append(_Group(key, group.radius, d, pop))
+        return out
+
+    def _shelter_index(self) -> int | None:
+        """The moved site's row in the shelter table (a shelter, or a dual-use space)."""
+        table = self.shelters.table
+        if not len(table):
+            return None
+        name = self.layer.name
+        if self.layer.role == "activity_spaces":
+            name = f"{name}{DUAL_USE_SUFFIX}"
+        elif self.layer.role != "shelters":
+            return None
+        hit = np.flatnonzero(
+            (table["layer"].to_numpy() == name) & (table["id"].astype(str) == self.feature_id)
+        )
+        return int(hit[0]) if hit.size else None
+
+    def _shelter_radius(self) -> float:
+        if self.shelter is None:
+            return 0.0
+        return float(self.shelters.table["radius_m"].iloc[self.shelter])
+
+    def _prepare_shelter(self) -> None:
+        st = self.shelters
+        self.shelter = self._shelter_index()
+        if self.shelter is None:
+            return
+        m = self.shelter
+        pairs = st.pairs[st.pairs["s"].to_numpy() != m].reset_index(drop=True)
+        capacity = np.asarray(st.capacity, dtype=float).copy()
+        self.capacity_before = float(st.table["capacity_persons"].iloc[m])
+        self.area_before = float(st.table["effective_area_m2"].iloc[m])
+        capacity[m] = 0.0
+        self.parts = _Parts(self.population, capacity, pairs, self.ctx.access.seg)
+        r, s, d = (pairs[c].to_numpy() for c in ("r", "s", "d"))
+        order = np.lexsort((s, d, r))  # per resident: nearest first, then the first shelter
+        r, s, d = r[order], s[order], d[order]
+        first = np.ones(r.size, dtype=bool)
+        first[1:] = r[1:] != r[:-1]
+        self.nearest = np.full(self.population.size, np.inf)
+        self.nearest_site = np.full(self.population.size, -1)
+        self.nearest[r[first]] = d[first]
+        self.nearest_site[r[first]] = s[first]
+        self.within = np.bincount(
+            pairs["s"].to_numpy(),
+            weights=self.population[pairs["r"].to_numpy()],
+            minlength=len(st.table),
+        )
+        rec = st.table.iloc[m]
+        self.check_row = gpd.GeoDataFrame(
+            {
+                "layer": [rec["layer"]],
+                "id": [rec["id"]],
+                "name": [rec["name"]],
+                "class": [rec["class"]],
+                "use": [rec["use"]],
+            },
+            geometry=[self.geometry],
+            crs=self.plan.crs,
+        )
+
+    # -- one position --------------------------------------------------------------------------
+    def _reach(self, geometry: Any, limit: float) -> tuple[np.ndarray, np.ndarray]:
+        """Residents within ``limit`` of the moved site at ``geometry`` and their distances."""
+        ctx, profile = self.ctx, self.inp.profile
+        geoms = np.array([geometry], dtype=object)
+        if ctx.network is None:
+            _, r, d = straight_reach(
+                geoms, ctx.residents.xy, detour=profile.detour_factor.value, limit=limit
+            )
+            return r, d
+        gates = site_gates(ctx, np.array([self.feature_id]), self.layer.name)
+        sources = site_sources(
+            ctx.network,
+            geoms,
+            tolerance=profile.entrance_tolerance.value,
+            max_connector=profile.max_connector.value,
+            entrances=gates or None,
+        )
+        _, r, d = group_reach(ctx.network, sources, [np.array([0])], ctx.access, limit=limit)
+        return r, d
+
+    def at(self, dx: float, dy: float) -> DragFrame:
+        """The figures with the dragged site moved by ``(dx, dy)`` metres from where it was."""
+        geometry = affinity.translate(self.geometry, dx, dy)
+        r, d = self._reach(geometry, self.radius) if self.radius > 0 else (np.empty(0, int), [])
+        d = np.asarray(d, dtype=float)
+        uncovered = dict(self.uncovered)
+        report = self.base
+        spaces, facilities = self.spaces.summary, dict(self.facilities.summary)
+        circles = dict(spaces.circles)
+        tol = settings.DISTANCE_TOLERANCE_M
+        for g in self.groups:
+            keep = d <= g.radius + tol
+            dist = g.others.copy()
+            np.minimum.at(dist, r[keep], d[keep])
+            covered = np.isfinite(dist)
+            pop = float(self.population[covered].sum())
+            uncovered[g.key] = ~covered
+            share = pop / self.total if self.total else 0.0
+            if g.key.startswith("space_"):
+                name = g.key.removeprefix("space_")
+                c = circles[name]
+                circles[name] = replace(
+                    c,
+                    population_covered=pop,
+                    share_covered=share,
+                    per_capita_m2=c.area_m2 / pop if pop else 0.0,
+                )
+            else:
+                facilities[g.key] = replace(
+                    facilities[g.key], population_covered=pop, share_covered=share
+                )
+        spaces = replace(spaces, circles=circles)
+        shelter_summary = self.shelters.summary
+        violations = list(report.violations)
+        if self.shelter is not None:
+            shelter_summary, found = self._shelter_at(geometry, r, d, uncovered)
+            violations = self._replace_violations(violations, found)
+        elif self.sensitive:
+            found = self._checks(geometry, "sensitive")[2]
+            violations = self._replace_violations(violations, found)
+        emergency, normal = self.emergency, self.normal
+        report = replace(
+            report,
+            shelters=shelter_summary if emergency else None,
+            activity_spaces=spaces if normal else None,
+            facilities=facilities if normal else None,
+            violations=tuple(violations),
+            capacity_removed_by=shelter_summary.capacity_removed_by,
+            indicators=indicators(
+                self.total,
+                shelter_summary if emergency else None,
+                spaces if normal else None,
+                facilities if normal else None,
+                self.inp.profile,
+                self.plan.targets,
+                has_shelters=bool(self.shelters.layers),
+                has_spaces=bool(self.spaces.layers),
+                unrated=self.facilities.unrated if normal else [],
+            ),
+        )
+        return DragFrame(report, uncovered, self.ctx.residents.xy, (float(dx), float(dy)))
+
+    def _checks(
+        self, geometry: Any, use: str
+    ) -> tuple[float, dict[str, float], list[dict[str, Any]]]:
+        """The moved site's 避/防/让 checks at ``geometry``: the share of its capacity left, the
+        share each principle removed, and its violations."""
+        if use == "sensitive":
+            assert self.layer.frame is not None
+            rec = self.layer.frame.iloc[self.row]
+            row = gpd.GeoDataFrame(
+                {
+                    "layer": [self.layer.name],
+                    "id": [self.feature_id],
+                    "name": [rec.get("name")],
+                    "class": [None],
+                    "use": ["sensitive"],
+                },
+                geometry=[geometry],
+                crs=self.plan.crs,
+            )
+        else:
+            row = self.check_row.set_geometry([geometry], crs=self.plan.crs)
+        got = check_sites(
+            self.plan,
+            self.inp.profile,
+            row,
+            self.shelters.zones,
+            network=self.ctx.network,
+            entrances=self.ctx.entrances,
+        )
+        found = [{k: v for k, v in x.items() if k != "_site"} for x in got.violations]
+        removed = {p: float(got.removed_share[p][0]) for p in _PRINCIPLES}
+        return float(got.remaining_share[0]), removed, found
+
+    def _replace_violations(self, violations: list[Any], found: list[dict[str, Any]]) -> list[Any]:
+        """The last report's violations with the moved site's replaced by ``found``."""
+        dual = self.layer.role == "activity_spaces"
+        me = SiteRef(self.layer.name, self.feature_id, dual)
+        kept = [v for v in violations if v.site != me]
+        return kept + [typed_violation(v) for v in found]
+
+    def _shelter_at(
+        self, geometry: Any, r: np.ndarray, d: np.ndarray, uncovered: dict[str, np.ndarray]
+    ) -> tuple[Any, list[dict[str, Any]]]:
+        """The shelter figures with the moved shelter at ``geometry``."""
+        st, m = self.shelters, self.shelter
+        assert m is not None
+        share, removed, found = self._checks(geometry, st.table["use"].iloc[m])
+        radius = self._shelter_radius()
+        keep = d <= radius + settings.DISTANCE_TOLERANCE_M
+        r_m, d_m = r[keep], d[keep]
+        eligible = share > 0
+        capacity_m = self.capacity_before * share
+        if not eligible:
+            r_m, d_m = r_m[:0], d_m[:0]
+        result = self.parts.solve(m, capacity_m, r_m, d_m)
+        nearest, nearest_site = self.nearest.copy(), self.nearest_site.copy()
+        better = (d_m < nearest[r_m]) | ((d_m == nearest[r_m]) & (m < nearest_site[r_m]))
+        nearest[r_m[better]] = d_m[better]
+        nearest_site[r_m[better]] = m
+        covered = np.isfinite(nearest)
+        has = nearest_site >= 0
+        k = len(st.table)
+        demand = np.bincount(nearest_site[has], weights=self.population[has], minlength=k)
+        within = self.within.copy()
+        within[m] = float(self.population[r_m].sum())
+        capacity = np.asarray(st.capacity, dtype=float).copy()
+        capacity[m] = capacity_m
+        uncovered["shelter"] = self.population - result.sheltered > 1e-6
+        rows = list(st.summary.by_shelter)
+        for i, row in enumerate(rows):
+            changed: dict[str, Any] = dict(
+                assigned=float(result.load[i]),
+                spare=float(capacity[i] - result.load[i]),
+                population_within_radius=float(within[i]),
+                nearest_demand=float(demand[i]),
+                over_capacity=bool(demand[i] > capacity[i] + 1e-9),
+            )
+            if i == m:
+                changed.update(
+                    capacity_persons=float(capacity_m),
+                    effective_area_m2=self.area_before * share,
+                    capacity_removed={
+                        p: self.capacity_before * min(removed[p], 1.0) for p in removed
+                    },
+                    eligible=bool(eligible),
+                    reaches_network=bool(r.size > 0) if self.ctx.network is not None else True,
+                )
+            rows[i] = replace(row, **changed)
+        summary = st.summary
+        covered_pop = float(self.population[covered].sum())
+        area_after = (
+            summary.effective_area_m2
+            - rows_area(st.summary.by_shelter[m])
+            + (self.area_before * share)
+        )
+        removed_by = dict(summary.capacity_removed_by)
+        for p in removed_by:
+            removed_by[p] += rows[m].capacity_removed.get(p, 0.0) - summary.by_shelter[
+                m
+            ].capacity_removed.get(p, 0.0)
+        total = self.total
+        summary = replace(
+            summary,
+            population_covered=covered_pop,
+            share_covered=covered_pop / total if total else 0.0,
+            capacity_persons=float(capacity.sum()),
+            population_sheltered=result.flow,
+            share_sheltered=result.flow / total if total else 0.0,
+            population_unsheltered=total - result.flow,
+            effective_area_m2=area_after,
+            per_capita_area_m2=area_after / total if total else 0.0,
+            by_shelter=tuple(rows),
+            capacity_removed_by=removed_by,
+        )
+        return summary, found
+
+
+def rows_area(row: Any) -> float:
+    """A shelter row's effective area after the checks (0 when not a number)."""
+    value = float(row.effective_area_m2)
+    return value if np.isfinite(value) else 0.0

@@ -1,0 +1,122 @@
+"""Live figures while a site is dragged equal a full evaluation of the plan with the site there."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from spaceplanner import load_plan
+from spaceplanner.engine.drag import SiteDrag
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.layers.errors import PlanError
+from spaceplanner.model.commands import MoveFeature
+from spaceplanner.model.plan import Plan
+from spaceplanner.results.report import Report
+from spaceplanner.sample_maps import get_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from synthetic_city import make_city
+
+
+def _copy(plan: Plan) -> Plan:
+    import copy
+
+    out = copy.copy(plan)
+    out.layers = {name: copy.copy(layer) for name, layer in plan.layers.items()}
+    return out
+
+
+def _targets(plan: Plan) -> list[tuple[str, str]]:
+    """A shelter, the largest activity space and a facility of each kind's first layer."""
+    out = []
+    for role in ("shelters", "activity_spaces", "facilities"):
+        for lyr in plan.by_role(role):
+            frame = lyr.frame
+            if frame is None or not len(frame):
+                continue
+            row = int(np.argmax(frame.geometry.area.to_numpy())) if role != "facilities" else 0
+            out.append((lyr.name, str(frame["id"].iloc[row])))
+            break
+    return out
+
+
+def _figures(report: Report) -> dict[str, float]:
+    """Every indicator value, every shelter's load, and the headline totals."""
+    out = {f"ind:{i.id}": float(i.value or 0.0) for i in report.indicators}
+    out |= {f"status:{i.id}": float(i.status == "pass") for i in report.indicators}
+    if report.shelters is not None:
+        sh = report.shelters
+        out |= {
+            "sheltered": sh.population_sheltered,
+            "covered": sh.population_covered,
+            "capacity": sh.capacity_persons,
+            "area": sh.effective_area_m2,
+        }
+        for row in sh.by_shelter:
+            key = str(row.site)
+            out |= {
+                f"cap:{key}": row.capacity_persons,
+                f"within:{key}": row.population_within_radius,
+                f"demand:{key}": row.nearest_demand,
+                f"assigned:{key}": row.assigned,
+                f"over:{key}": float(row.over_capacity),
+            }
+    if report.activity_spaces is not None:
+        for name, c in report.activity_spaces.circles.items():
+            out[f"space:{name}"] = c.population_covered
+    for kind, f in (report.facilities or {}).items():
+        out[f"facility:{kind}"] = f.population_covered
+    return out
+
+
+def _check_drag(plan: Plan, offsets: list[tuple[float, float]]) -> int:
+    ev = Evaluator(_copy(plan), check_content=False)
+    base = ev.evaluate(gaps=False)
+    checked = 0
+    for layer, fid in _targets(plan):
+        drag = SiteDrag(ev, _copy(plan), layer, fid, base)
+        for dx, dy in offsets:
+            frame = drag.at(dx, dy)
+            moved = _copy(plan)
+            MoveFeature(layer, fid, dx, dy).do(moved)
+            full = Evaluator(moved).evaluate(gaps="points")
+            got, want = _figures(frame.report), _figures(full)
+            assert got.keys() == want.keys()
+            for key in want:
+                assert got[key] == pytest.approx(want[key], abs=1e-6), (layer, fid, dx, dy, key)
+            uncovered = full.layers["uncovered_residents"]
+            for key, mask in frame.uncovered.items():
+                rows = uncovered[uncovered["indicator"] == key]
+                assert int(mask.sum()) == len(rows), (layer, key, dx, dy)
+            want_v = sorted((str(v.site), v.rule) for v in full.violations)
+            assert sorted((str(v.site), v.rule) for v in frame.report.violations) == want_v
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("name", ["synthetic_cn", "helsinki", "bubenec"])
+def test_drag_figures_equal_a_full_evaluation_on_the_samples(name: str) -> None:
+    plan = load_plan(get_path(name))
+    offsets = [(0.0, 0.0), (60.0, -20.0), (150.0, 90.0), (-240.0, 10.0)]
+    assert _check_drag(plan, offsets) >= len(offsets)
+
+
+def test_drag_figures_equal_a_full_evaluation_on_a_synthetic_city() -> None:
+    plan = make_city(3_000, 12_000, 60, seed=3)
+    offsets = [(35.0, 0.0), (120.0, 140.0), (-400.0, -90.0)]
+    assert _check_drag(plan, offsets) == 3 * len(offsets)
+
+
+def test_a_drag_of_a_layer_without_live_figures_is_refused() -> None:
+    plan = load_plan(get_path("synthetic_cn"))
+    ev = Evaluator(_copy(plan))
+    base = ev.evaluate(gaps=False)
+    with pytest.raises(PlanError) as info:
+        SiteDrag(ev, _copy(plan), "roads", "1", base)
+    assert info.value.layer == "roads"
+    with pytest.raises(PlanError) as info:
+        SiteDrag(ev, _copy(plan), "shelters", "no such id", base)
+    assert info.value.feature == "no such id"
