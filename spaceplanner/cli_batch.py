@@ -34,11 +34,11 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
     p = sub.add_parser(
         "batch",
         help="city health check: evaluate every community of a city plan (on Dask)",
-        description="Evaluate each community of CITY_PLAN (its own residents; the network, sites "
-        "and hazards within its boundary plus the largest walking radius in use) on a Dask "
-        "cluster: a local one of --workers processes, or --scheduler ADDRESS. Writes "
-        "communities.gpkg, communities.csv, map.html (choropleth) and atlas.pdf into --out. An "
-        "interrupted run goes on with --resume.",
+        description="Evaluate each community of the city plan PLAN (its own residents; the "
+        "network, sites and hazards within its boundary plus the largest walking radius in "
+        "use) on a Dask cluster: a local one of --workers processes, or --scheduler ADDRESS. "
+        "Writes communities.gpkg, communities.csv, map.html (choropleth) and atlas.pdf into --out. "
+        "An interrupted run goes on with --resume.",
     )
     plan_args(p, crs=False)
     p.add_argument(
@@ -78,7 +78,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
     p.set_defaults(func=cmd_batch)
 
 
-def _print(result: BatchResult, out: TextIO) -> None:
+def _print(result: BatchResult, ids: list[str], names: list[str], out: TextIO) -> None:
     ok = [r for r in result.results if r.status == "ok"]
     failed = [r for r in result.results if r.status != "ok"]
     print(
@@ -99,7 +99,7 @@ def _print(result: BatchResult, out: TextIO) -> None:
         for key, n in sorted(counts.items(), key=lambda kv: -kv[1]):
             print(f"  {key}: {n}", file=out)
     for r in failed[:10]:
-        print(f"  failed #{r.index + 1}: {r.status}", file=out)
+        print(f"  failed {ids[r.index]} ({names[r.index]}): {r.status}", file=out)
     if len(failed) > 10:
         print(f"  ... and {len(failed) - 10} more failed (see communities.csv)", file=out)
     print(f"Wrote {', '.join(str(p) for p in result.outputs)}", file=out)
@@ -165,5 +165,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
         )
         return EXIT_INTERRUPTED
     if not args.quiet:
-        _print(result, sys.stdout)
+        _print(result, communities.ids, communities.names, sys.stdout)
+    failed = [r for r in result.results if r.status != "ok"]
+    if failed and len(failed) == len(result.results):
+        # the outputs are written (each row says why), but nothing was evaluated
+        msg = f"every community failed; the first: {failed[0].status}"
+        raise PlanError(
+            msg,
+            file=str(args.communities),
+            feature=communities.ids[failed[0].index],
+            hint=f"see the status column of {Path(args.out) / 'communities.csv'}",
+        )
     return EXIT_OK

@@ -45,6 +45,7 @@ __all__ = [
     "mark_results",
     "output_unit",
     "own_output",
+    "pause",
     "plan_inputs",
     "safe_name",
 ]
@@ -496,6 +497,12 @@ def folder_lock(folder: Path | str) -> Iterator[Path]:
         yield folder
     finally:
         lock.__exit__(None, None, None)
+
+
+def pause(point: str) -> None:
+    """A point where the test suite may hold a run (see :func:`_pause`); ``community``: the
+    city batch after saving a community's result."""
+    _pause(point)
 
 
 def _pause(point: str) -> None:

@@ -25,8 +25,11 @@ from spaceplanner.city.communities import read_communities
 from spaceplanner.city.run import WORK, run_batch
 from spaceplanner.city.work import Options, figures_row
 from spaceplanner.cli import main
+from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.feedback import CancelledError, Feedback
 from spaceplanner.layers.errors import LayerError, PlanError
+from spaceplanner.model.plan import PlanLayer
+from spaceplanner.model.rules import load_profile
 from spaceplanner.sample_maps import get_path
 
 SAMPLE = get_path("synthetic_cn")
@@ -61,16 +64,15 @@ def _own_plan(city, boundary) -> object:
     """The community's own plan, made independently of the batch's cutting: the whole city plan
     with only the residents whose point lies in the community, and the community as its
     boundary (its per-person areas count the sites standing in it)."""
-    plan = replace(city, layers=dict(city.layers))
+    layers = {n: lyr for n, lyr in city.layers.items() if lyr.role != "boundary"}
     for name, lyr in city.layers.items():
         if lyr.role == "residents":
             pts = shapely.point_on_surface(lyr.frame.geometry.to_numpy())
             inside = shapely.intersects(boundary, pts)
-            plan.layers[name] = replace(lyr, frame=lyr.frame[inside].reset_index(drop=True))
-        if lyr.role == "boundary":
-            frame = gpd.GeoDataFrame({"id": ["own"]}, geometry=[boundary], crs=city.crs)
-            plan.layers[name] = replace(lyr, frame=frame, options={"areas_within": True})
-    return plan
+            layers[name] = replace(lyr, frame=lyr.frame[inside].reset_index(drop=True))
+    frame = gpd.GeoDataFrame({"id": ["own"]}, geometry=[boundary], crs=city.crs)
+    own = PlanLayer("own", "boundary", frame=frame, options={"areas_within": True})
+    return replace(city, layers={"own": own, **layers})
 
 
 def test_each_community_has_the_figures_of_its_own_plan(city, cluster, tmp_path) -> None:
@@ -333,16 +335,6 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_for_results(out: Path, n: int, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if len(list((out / WORK / "results").glob("*.json"))) >= n:
-            return
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.05)
-    raise AssertionError("no community finished in time")
-
-
 def _batch_cmd(out: Path, *extra: str) -> list[str]:
     return [
         sys.executable,
@@ -359,12 +351,30 @@ def _batch_cmd(out: Path, *extra: str) -> list[str]:
     ]
 
 
+def _held(flag: Path) -> dict[str, str]:
+    """Hold the run after its first saved community until ``flag`` is removed."""
+    flag.touch()
+    return {**os.environ, "SPACEPLANNER_TEST_PAUSE": f"community:{flag}"}
+
+
+def _wait_reached(flag: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while not Path(f"{flag}.reached").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.time() < deadline, "the run never saved a community"
+        time.sleep(0.05)
+
+
 def test_ctrl_c_then_resume_computes_only_the_rest(tmp_path: Path) -> None:
     out = tmp_path / "out"
+    flag = tmp_path / "hold"
     proc = subprocess.Popen(
-        _batch_cmd(out, "--workers", "1", "-q"), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        _batch_cmd(out, "--workers", "1", "-q"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_held(flag),
     )
-    _wait_for_results(out, 1, proc)
+    _wait_reached(flag, proc)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
@@ -400,14 +410,18 @@ def test_a_killed_scheduler_stops_the_run_cleanly_and_resume_goes_on(tmp_path: P
         stderr=subprocess.DEVNULL,
     )
     out = tmp_path / "out"
+    flag = tmp_path / "hold"
     try:
         proc = subprocess.Popen(
             _batch_cmd(out, "--scheduler", address, "-q"),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env=_held(flag),
         )
-        _wait_for_results(out, 1, proc)
+        _wait_reached(flag, proc)
         scheduler.kill()
+        scheduler.wait()
+        flag.unlink()  # let the run go on: the scheduler is gone
         _, err = proc.communicate(timeout=120)
     finally:
         for p in (scheduler, worker):
@@ -421,3 +435,100 @@ def test_a_killed_scheduler_stops_the_run_cleanly_and_resume_goes_on(tmp_path: P
     done = subprocess.run(_batch_cmd(out, "--workers", "1", "--resume"), capture_output=True)
     assert done.returncode == 0, done.stderr
     assert f"computed {4 - saved} now, {saved} from" in done.stdout.decode()
+
+
+def test_an_overwrite_run_that_was_interrupted_resumes(city, cluster, tmp_path) -> None:
+    """A rerun with --overwrite over finished outputs, interrupted, goes on with --resume (the
+    earlier outputs are replaced at its end, as the interrupted run was allowed to)."""
+    coms = _communities(city)
+    run = dict(options=Options(maps=False), scheduler=cluster.scheduler_address)
+    run_batch(city, coms, tmp_path, **run)
+    seen: list[float] = []
+    feedback = Feedback(
+        listener=lambda f, code, d: seen.append(f) if code == "batch" and f > 0 else None,
+        cancelled=lambda: bool(seen),
+    )
+    with pytest.raises(CancelledError):
+        run_batch(city, coms, tmp_path, overwrite=True, feedback=feedback, **run)
+    again = run_batch(city, coms, tmp_path, resume=True, **run)
+    assert again.resumed >= 1 and again.computed + again.resumed == 4
+
+
+def test_failed_rows_of_a_dead_worker_are_computed_again_on_resume(tmp_path) -> None:
+    from spaceplanner.city.run import _load, _save
+    from spaceplanner.city.work import CommunityResult
+
+    for sub in ("results", "files"):
+        (tmp_path / sub).mkdir()
+    _save(tmp_path, CommunityResult(0, "ok", {"population": 5.0}), "A")
+    _save(tmp_path, CommunityResult(1, "the worker died", retry=True), "B")
+    _save(tmp_path, CommunityResult(2, "no residents in the community"), "C")
+    assert sorted(_load(tmp_path, 3)) == [0, 2]
+
+
+def test_the_walking_margin_takes_a_layer_radius(city) -> None:
+    from spaceplanner.city.partition import walking_margin
+
+    profile = load_profile(city.rules)
+    base = walking_margin(city, profile)
+    layers = dict(city.layers)
+    name = next(n for n, lyr in layers.items() if lyr.role == "facilities")
+    layers[name] = replace(layers[name], options={**layers[name].options, "radius_m": 3000.0})
+    assert base < 3000.0 == walking_margin(replace(city, layers=layers), profile)
+
+
+def test_an_empty_boundaries_file_is_refused(city, tmp_path) -> None:
+    path = _write(gpd.read_file(GRIDS).iloc[:0], tmp_path / "empty.gpkg")
+    with pytest.raises(LayerError, match="no features"):
+        _communities(city, path)
+
+
+def test_names_are_text_in_the_overview_map(city, tmp_path) -> None:
+    from spaceplanner.city.outputs import community_table, write_overview_map
+    from spaceplanner.city.work import CommunityResult
+
+    coms = _communities(city)
+    coms = replace(coms, names=["<img src=x onerror=alert(1)>", *coms.names[1:]])
+    row = {"population": 1.0, "targets_met": 1, "targets_assessed": 2}
+    frame = community_table(coms, [CommunityResult(i, "ok", row) for i in range(4)])
+    write_overview_map(frame, tmp_path / "map.html", title="t", links={})
+    page = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "\\u003cimg src=x" not in page
+    assert "&lt;img src=x" in page or "\\u0026lt;img src=x" in page
+
+
+def test_the_cut_follows_the_margin_on_a_city_wider_than_it(tmp_path) -> None:
+    """A synthetic city several walking margins wide, cut into 3 x 3 communities: each
+    community's figures equal the city evaluated with only its residents; with the margin cut
+    short, they do not (the test sees the cutting)."""
+    import spaceplanner.city.partition as part
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from synthetic_city import make_city
+
+    big = make_city(6_000, 6_000, 60, seed=3)
+    path = tmp_path / "cells.gpkg"
+    b = big.layers["residents"].frame.total_bounds
+    xs, ys = np.linspace(b[0] - 1, b[2] + 1, 4), np.linspace(b[1] - 1, b[3] + 1, 4)
+    cells = [shapely.box(xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(3) for i in range(3)]
+    gpd.GeoDataFrame({"id": [f"K{k}" for k in range(9)]}, geometry=cells, crs=big.crs).to_file(path)
+    coms = read_communities(path, big.crs, _extent(big))
+    profile = load_profile(big.rules)
+    parts = part.partition(big, coms, profile)
+    width = b[2] - b[0]
+    assert width > 2 * parts.margin  # the cut leaves out part of the city for each community
+    kept = [len(parts.plan(i).layers["network"].frame) for i in range(9)]
+    assert max(kept) < len(big.layers["network"].frame)
+    rows = []
+    for i in range(9):
+        own = figures_row(Evaluator(_own_plan(big, coms.geoms[i])).evaluate(gaps=False))
+        cut = figures_row(Evaluator(parts.plan(i)).evaluate(gaps=False))
+        assert cut.keys() == own.keys()
+        for key, value in own.items():
+            assert cut[key] == pytest.approx(value), (coms.ids[i], key)
+        rows.append(cut)
+    short = replace(parts, members=part.partition_members(big, coms, parts.margin / 4, 0.0))
+    differs = [
+        figures_row(Evaluator(short.plan(i)).evaluate(gaps=False)) != rows[i] for i in range(9)
+    ]
+    assert any(differs)

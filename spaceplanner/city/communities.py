@@ -61,10 +61,18 @@ class Communities:
         return len(self.ids)
 
     def frame(self) -> gpd.GeoDataFrame:
-        """The boundaries as a frame: the id field as given, ``name``, geometry."""
+        """The boundaries as a frame: the id field (named as given), ``name`` (or
+        ``community_name`` when the id field is itself ``name``), geometry."""
         return gpd.GeoDataFrame(
-            {self.id_field: self.ids, "name": self.names}, geometry=self.geoms, crs=self.crs
+            {self.id_field: self.ids, self.name_column: self.names},
+            geometry=self.geoms,
+            crs=self.crs,
         )
+
+    @property
+    def name_column(self) -> str:
+        """The column of the names in the outputs."""
+        return "community_name" if self.id_field == "name" else "name"
 
 
 def _field(columns: list[str], given: str | None, tried: tuple[str, ...], what: str) -> str | None:
@@ -104,6 +112,11 @@ def read_communities(
     source = read_vector(path, label=label, layer=layer)
     frame = source.frame
     columns = [str(c) for c in frame.columns if c != frame.geometry.name]
+    if not len(frame):
+        msg = "the boundaries have no features"
+        raise LayerError(
+            msg, file=str(path), layer=label, hint="give a layer with one polygon per community"
+        )
     if frame.crs is None:
         msg = "the boundaries have no CRS"
         raise LayerError(

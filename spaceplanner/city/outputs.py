@@ -62,7 +62,7 @@ def community_table(
     for i, res in enumerate(results):
         row: dict[str, Any] = {
             communities.id_field: communities.ids[i],
-            "name": communities.names[i],
+            communities.name_column: communities.names[i],
             "status": "not run" if res is None else res.status,
         }
         if res is not None:
@@ -75,7 +75,13 @@ def community_table(
         ok = frame["status"] == "ok"
         frame["rank"] = frame["share_met"].where(ok).rank(ascending=False, method="min")
         frame["rank"] = frame["rank"].astype("Int64")
-    return gpd.GeoDataFrame(frame, geometry=list(communities.geoms), crs=communities.crs)
+    out = gpd.GeoDataFrame(frame, geometry=list(communities.geoms), crs=communities.crs)
+    out.attrs["name_column"] = communities.name_column
+    return out
+
+
+def _names(frame: pd.DataFrame) -> pd.Series:
+    return frame[frame.attrs.get("name_column", "name")]
 
 
 def share_columns(frame: pd.DataFrame) -> list[str]:
@@ -123,8 +129,8 @@ def _fmt(value: Any) -> str:
     return html.escape(str(value))
 
 
-def _popup(row: pd.Series, columns: list[str], link: str | None, lang: str) -> str:
-    parts = [f"<b>{html.escape(str(row['name']))}</b>"]
+def _popup(row: pd.Series, name: str, columns: list[str], link: str | None, lang: str) -> str:
+    parts = [f"<b>{html.escape(name)}</b>"]
     if row["status"] != "ok":
         parts.append(f"<i>{html.escape(str(row['status']))}</i>")
     else:
@@ -168,6 +174,7 @@ def write_overview_map(
     figure, fmap = offline_page(title)
     wgs = frame.to_crs(4326)
     columns = share_columns(frame)
+    names = [str(n) for n in _names(frame)]
     for k, col in enumerate(columns):
         features = []
         for i, (geom, row) in enumerate(
@@ -181,8 +188,10 @@ def write_overview_map(
                     "type": "Feature",
                     "geometry": geom.__geo_interface__,
                     "properties": {
-                        "tip": f"{series['name']}: {'—' if value is None else f'{value:.0%}'}",
-                        "popup": _popup(series, columns, links.get(i), lang),
+                        "tip": html.escape(
+                            f"{names[i]}: {'—' if value is None else f'{value:.0%}'}"
+                        ),
+                        "popup": _popup(series, str(names[i]), columns, links.get(i), lang),
                         "fill": _colour(value),
                     },
                 }
@@ -258,7 +267,7 @@ def _overview_sheet(frame: gpd.GeoDataFrame, *, title: str, lang: str) -> bytes:
     from spaceplanner.outputs.mapsheet import sheet_fonts
     from spaceplanner.outputs.mapsheet_parts import CJK_TEXT
 
-    with sheet_fonts(lang == "zh" or any(CJK_TEXT.search(str(n)) for n in [title, *frame["name"]])):
+    with sheet_fonts(lang == "zh" or any(CJK_TEXT.search(str(n)) for n in [title, *_names(frame)])):
         fig = Figure(figsize=(11.69, 8.27))
         FigureCanvasPdf(fig)
         ax = fig.add_axes((0.03, 0.06, 0.62, 0.84))
@@ -266,7 +275,7 @@ def _overview_sheet(frame: gpd.GeoDataFrame, *, title: str, lang: str) -> bytes:
         colours = [_colour(None if pd.isna(v) else float(v)) for v in values]
         frame.plot(ax=ax, color=colours, edgecolor="#333333", linewidth=0.4)
         if len(frame) <= 80:
-            for geom, name in zip(frame.geometry, frame["name"], strict=True):
+            for geom, name in zip(frame.geometry, _names(frame), strict=True):
                 p = geom.representative_point()
                 ax.annotate(str(name), (p.x, p.y), ha="center", va="center", fontsize=6)
         ax.set_axis_off()

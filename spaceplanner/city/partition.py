@@ -12,6 +12,7 @@ rasters). Raster layers are shared, not cut (they are read windowed). Each layer
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,7 +24,14 @@ from spaceplanner.city.communities import Communities
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.rules import Profile
 
-__all__ = ["SITE_ROLES", "Partition", "checks_reach", "partition", "walking_margin"]
+__all__ = [
+    "SITE_ROLES",
+    "Partition",
+    "checks_reach",
+    "partition",
+    "partition_members",
+    "walking_margin",
+]
 
 #: Roles whose features people walk to (cut with the walking margin), and the network.
 SITE_ROLES = ("shelters", "activity_spaces", "facilities", "entrances", "candidates", "network")
@@ -84,6 +92,10 @@ def walking_margin(plan: Plan, profile: Profile) -> float:
         radii += [profile.facility_radius[k].value for k in kinds if k in profile.facility_radius]
     for lyr in plan.layers.values():
         radii.append(_column_max(lyr, "radius_m"))
+        override = lyr.options.get("radius_m")  # a layer's own radius (plan spec)
+        if override is not None:
+            with contextlib.suppress(TypeError, ValueError):
+                radii.append(float(override))
     return float(max(radii))
 
 
@@ -173,9 +185,15 @@ def partition(city: Plan, communities: Communities, profile: Profile) -> Partiti
     """Index the city's layers once and assign their features to the communities."""
     margin = walking_margin(city, profile)
     reach = checks_reach(city, profile)
+    members = partition_members(city, communities, margin, reach)
+    return Partition(city, communities, members, margin, reach)
+
+
+def partition_members(
+    city: Plan, communities: Communities, margin: float, reach: float
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per layer, which features go to which community (see :class:`Partition`)."""
     n = len(communities)
-    walk = shapely.buffer(communities.geoms, margin, quad_segs=4)
-    check = shapely.buffer(communities.geoms, margin + reach, quad_segs=4)
     members: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name, lyr in city.layers.items():
         if lyr.frame is None or lyr.role == "boundary":
@@ -189,9 +207,11 @@ def partition(city: Plan, communities: Communities, profile: Profile) -> Partiti
             pt, com = pt[order], com[order]
             first = np.ones(len(pt), dtype=bool)
             first[1:] = pt[1:] != pt[:-1]
-            members[name] = _grouped((com[first], pt[first]), n)
+            members[name] = _grouped((com[first].astype(np.int32), pt[first].astype(np.int32)), n)
             continue
-        windows = check if lyr.role in CHECK_ROLES else walk
+        distance = margin + reach if lyr.role in CHECK_ROLES else margin
         tree = shapely.STRtree(geoms)
-        members[name] = _grouped(tree.query(windows, predicate="intersects"), n)
-    return Partition(city, communities, members, margin, reach)
+        # no buffered windows: the distance test runs on the boundaries themselves
+        com, rows = tree.query(communities.geoms, predicate="dwithin", distance=distance)
+        members[name] = _grouped((com.astype(np.int32), rows.astype(np.int32)), n)
+    return members

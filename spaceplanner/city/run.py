@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import shapely
+
 from spaceplanner import __version__
 from spaceplanner.city.communities import Communities
 from spaceplanner.city.outputs import (
@@ -39,7 +41,14 @@ from spaceplanner.city.outputs import (
 from spaceplanner.city.partition import Partition, partition
 from spaceplanner.city.work import CommunityResult, Options, evaluate_community
 from spaceplanner.feedback import CancelledError, Feedback
-from spaceplanner.files import atomic_path, check_targets, folder_lock, output_unit, safe_name
+from spaceplanner.files import (
+    atomic_path,
+    check_targets,
+    folder_lock,
+    output_unit,
+    pause,
+    safe_name,
+)
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan
 from spaceplanner.model.rules import load_profile
@@ -49,6 +58,8 @@ __all__ = ["OUTPUTS", "WORK", "BatchResult", "connect", "run_batch"]
 
 #: The hidden folder of an unfinished run inside the output folder.
 WORK = ".spaceplanner-batch"
+#: Seconds to wait for a scheduler's first worker.
+WAIT_FOR_WORKERS = 30.0
 #: What a finished run writes.
 OUTPUTS = ("communities.gpkg", "communities.csv", "map.html", "atlas.pdf", "communities")
 
@@ -66,14 +77,29 @@ class BatchResult:
     outputs: list[Path]
 
 
-def _run_key(city: Plan, communities: Communities, options: Options, inputs: list[Path]) -> str:
+#: Side files a GIS writes beside a Shapefile or raster (indexes, metadata) that do not change
+#: what is read: not part of a run's identity.
+_NOT_DATA = (".xml", ".sbn", ".sbx", ".qix", ".fix", ".aux", ".ovr", ".lock", ".qmd", ".qml")
+
+
+def _run_key(
+    city: Plan, communities: Communities, options: Options, inputs: list[Path], profile: Path
+) -> str:
+    """What makes two runs the same batch: the content of every input file (by its real path),
+    the rule profile's file, the communities as read (ids, names, boundaries, CRS) and the
+    options; not how the paths were typed, nor a GIS's index files."""
+    files = {
+        os.path.realpath(p): file_digest(p)
+        for p in inputs
+        if not str(p).lower().endswith(_NOT_DATA)
+    }
+    shapes = hashlib.sha256(b"".join(shapely.to_wkb(communities.geoms, hex=False))).hexdigest()
     parts = {
         "version": __version__,
-        "inputs": {str(p): file_digest(p) for p in sorted(inputs, key=str)},
-        "communities": [str(communities.path), file_digest(communities.path)],
-        "id_field": communities.id_field,
-        "ids": communities.ids,
-        "options": asdict(options),
+        "inputs": dict(sorted(files.items())),
+        "profile": [os.path.realpath(profile), file_digest(profile)],
+        "communities": [communities.ids, communities.names, shapes, communities.crs.to_wkt()],
+        "options": {k: v for k, v in asdict(options).items() if k != "rules"},
         "plan": city.name,
     }
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
@@ -97,6 +123,7 @@ def _save(work: Path, result: CommunityResult, ident: str) -> None:
         "row": result.row,
         "files": sorted(result.files),
         "seconds": result.seconds,
+        "retry": result.retry,
     }
     with atomic_path(work / "results" / f"{stem}.json") as tmp:
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
@@ -122,6 +149,8 @@ def _load(work: Path, total: int) -> dict[int, CommunityResult]:
             continue  # a torn or foreign file: computed again
         if not 0 <= index < total:
             continue
+        if record.get("retry"):
+            continue  # a worker died on it, or a bug: tried again
         names = list(record.get("files", []))
         if not all((work / "files" / f"{_result_name(index)}.{n}").is_file() for n in names):
             continue
@@ -131,9 +160,14 @@ def _load(work: Path, total: int) -> dict[int, CommunityResult]:
     return found
 
 
-def _prepare_work(out: Path, key: str, total: int, *, resume: bool, overwrite: bool) -> Path:
+def _prepare_work(
+    out: Path, key: str, total: int, *, resume: bool, overwrite: bool
+) -> tuple[Path, bool]:
+    """The work folder of this run, and whether its outputs may replace earlier ones (asked
+    now, or by the run being resumed)."""
     work = out / WORK
     run_file = work / "run.json"
+    earlier: dict[str, Any] = {}
     if work.exists():
         try:
             earlier = json.loads(run_file.read_text(encoding="utf-8"))
@@ -141,8 +175,11 @@ def _prepare_work(out: Path, key: str, total: int, *, resume: bool, overwrite: b
             earlier = {}
         same = earlier.get("key") == key
         done = len(list((work / "results").glob("*.json"))) if (work / "results").is_dir() else 0
-        if overwrite:
+        if resume and same:
+            pass  # go on (with --overwrite too: it applies to the outputs at the end)
+        elif overwrite:
             shutil.rmtree(work)
+            earlier = {}
         elif not same:
             msg = "the folder holds an unfinished batch run of other inputs or settings"
             raise PlanError(
@@ -156,12 +193,13 @@ def _prepare_work(out: Path, key: str, total: int, *, resume: bool, overwrite: b
             raise PlanError(
                 msg, file=str(out), hint="add --resume to go on, or --overwrite to start again"
             )
+    overwrite = overwrite or bool(earlier.get("overwrite"))
     for sub in ("results", "files"):
         (work / sub).mkdir(parents=True, exist_ok=True)
-    if not run_file.is_file():
-        with atomic_path(run_file) as tmp:
-            tmp.write_text(json.dumps({"key": key, "total": total}), encoding="utf-8")
-    return work
+    with atomic_path(run_file) as tmp:
+        record = {"key": key, "total": total, "overwrite": overwrite}
+        tmp.write_text(json.dumps(record), encoding="utf-8")
+    return work, overwrite
 
 
 def connect(workers: int | None, scheduler: str | None) -> Any:
@@ -177,7 +215,7 @@ def connect(workers: int | None, scheduler: str | None) -> Any:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     if scheduler:
         try:
-            return Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError, ValueError) as exc:
             msg = f"cannot reach the Dask scheduler at {scheduler} ({exc})"
             raise PlanError(
@@ -186,6 +224,17 @@ def connect(workers: int | None, scheduler: str | None) -> Any:
                 hint="check the address (tcp://host:8786) and that the scheduler runs; "
                 "leave out --scheduler to run on this machine",
             ) from exc
+        try:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+        except (OSError, TimeoutError) as exc:
+            _close(client)
+            msg = f"the Dask scheduler at {scheduler} has no workers"
+            raise PlanError(
+                msg,
+                field="--scheduler",
+                hint=f"start workers (dask worker {scheduler}); waited {WAIT_FOR_WORKERS:.0f} s",
+            ) from exc
+        return client
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(
         n_workers=n,
@@ -216,14 +265,17 @@ def _compute(
     ids: list[str],
     feedback: Feedback,
     done_before: int,
+    run: str,
 ) -> Iterator[CommunityResult]:
     """Submit the communities ``todo`` a few at a time; yield each result as it finishes."""
     from dask.distributed import as_completed
 
     total = len(ids)
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    ahead = 2 * workers + 1
     queue = iter(todo)
+
+    def ahead() -> int:  # workers may join (or leave) while the run goes on
+        return 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
+
     futures: dict[Any, int] = {}
 
     def submit() -> bool:
@@ -231,12 +283,12 @@ def _compute(
         if i is None:
             return False
         fut = client.submit(
-            evaluate_community, i, parts.plan(i), options, key=f"community-{i}-{ids[i][:40]}"
+            evaluate_community, i, parts.plan(i), options, key=f"community-{run}-{i}"
         )
         futures[fut] = i
         return True
 
-    while len(futures) < ahead and submit():
+    while len(futures) < ahead() and submit():
         pass
     stream = as_completed(list(futures))
     count = done_before
@@ -250,14 +302,15 @@ def _compute(
                     raise
                 # the scheduler retried it on other workers and they died too
                 why = "the worker evaluating it died each time it was tried (out of memory?)"
-                result = CommunityResult(i, why)
+                result = CommunityResult(i, why, retry=True)
             fut.release()
             _save(work, result, ids[i])
             result = replace(result, files={})  # on disk now: the client keeps no page in memory
             count += 1
             feedback.step("batch", count / total, f"{count}/{total}")
             yield result
-            if submit():
+            pause("community")
+            while len(futures) < ahead() and submit():
                 stream.add(list(futures)[-1])
     except (CancelledError, PlanError, KeyboardInterrupt):
         raise
@@ -313,9 +366,9 @@ def run_batch(
     total = len(communities)
     profile = load_profile(options.rules or city.rules)
     with folder_lock(out):
+        key = _run_key(city, communities, options, inputs, profile.path)
+        work, overwrite = _prepare_work(out, key, total, resume=resume, overwrite=overwrite)
         check_targets(out, list(OUTPUTS), overwrite=overwrite, inputs=inputs)
-        key = _run_key(city, communities, options, inputs)
-        work = _prepare_work(out, key, total, resume=resume, overwrite=overwrite)
         results = _load(work, total)
         resumed = len(results)
         todo = [i for i in range(total) if i not in results]
@@ -327,7 +380,7 @@ def run_batch(
             try:
                 n_workers = len(client.scheduler_info().get("workers", {}))
                 for result in _compute(
-                    client, parts, todo, options, work, communities.ids, feedback, resumed
+                    client, parts, todo, options, work, communities.ids, feedback, resumed, key[:16]
                 ):
                     results[result.index] = result
                     feedback.check()
@@ -340,6 +393,14 @@ def run_batch(
         )
         shutil.rmtree(work, ignore_errors=True)
     return BatchResult(ordered, len(todo), resumed, time.perf_counter() - start, n_workers, written)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A second name for a page of the work folder (same disk), or a copy where links fail."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _write_outputs(
@@ -366,7 +427,7 @@ def _write_outputs(
                 page = _saved_file(work, res.index, "map.html")
                 if page is not None:
                     name = safe_name(communities.ids[res.index], taken) + ".html"
-                    shutil.copyfile(page, folder / name)
+                    _link_or_copy(page, folder / name)
                     links[res.index] = f"communities/{name}"
             write_atlas(
                 frame,

@@ -41,6 +41,9 @@ class CommunityResult:
     row: dict[str, Any] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     seconds: float = 0.0
+    #: A failure that is no fault of the data (a worker that died, a bug): computed again on
+    #: ``--resume``.
+    retry: bool = False
 
 
 def figures_row(report: Report) -> dict[str, Any]:
@@ -95,21 +98,18 @@ def _one_line(text: str) -> str:
 def evaluate_community(index: int, plan: Plan, options: Options) -> CommunityResult:
     """Evaluate community ``index``'s plan; with ``options.maps`` also its web map and map sheet
     (the ``export`` html and pdf)."""
-    from spaceplanner.engine.evaluation import evaluate
+    from spaceplanner.engine.evaluation import Evaluator
     from spaceplanner.outputs.exports import export
 
     start = time.perf_counter()
     try:
-        report = evaluate(
-            plan,
-            rules=options.rules,
-            scenario=options.scenario,
-            period=options.period,
-            gaps=options.maps,
-        )
+        evaluator = Evaluator(plan, rules=options.rules)
+        report = evaluator.evaluate(scenario=options.scenario, period=options.period, gaps=False)
         problem = _unusable(report)
         if problem:
             return CommunityResult(index, problem, seconds=time.perf_counter() - start)
+        if options.maps:  # the gap layers the maps draw (the figures' stages are kept)
+            report = evaluator.evaluate(scenario=options.scenario, period=options.period)
         row = figures_row(report)
         files: dict[str, bytes] = {}
         if options.maps:
@@ -123,5 +123,5 @@ def evaluate_community(index: int, plan: Plan, options: Options) -> CommunityRes
         return CommunityResult(index, _one_line(str(exc)), seconds=time.perf_counter() - start)
     except Exception as exc:  # a bug, but the run goes on: the row says so
         status = _one_line(f"internal error: {type(exc).__name__}: {exc}")
-        return CommunityResult(index, status, seconds=time.perf_counter() - start)
+        return CommunityResult(index, status, seconds=time.perf_counter() - start, retry=True)
     return CommunityResult(index, "ok", row, files, time.perf_counter() - start)

@@ -95,10 +95,11 @@ def _route_groups(
 
 
 def counted_sites(plan: Plan, geoms: np.ndarray) -> np.ndarray:
-    """Which sites' areas count in the per-person area figures: all of them, unless a boundary
-    layer of the plan says ``areas_within`` (a community cut from a city by ``spaceplanner
-    batch``, whose plan also holds its neighbours' sites within walking reach): then those whose
-    representative point stands inside the boundary."""
+    """Which sites count in the figures of what a plan holds (the per-person areas, the shelter
+    capacity): all of them, unless a boundary layer of the plan says ``areas_within`` (a
+    community cut from a city by ``spaceplanner batch``, whose plan also holds its neighbours'
+    sites within walking reach): then those whose representative point stands inside the
+    boundary."""
     within = [
         b.frame.geometry.union_all()
         for b in plan.by_role("boundary")

@@ -122,6 +122,16 @@ def resident_ground(
         How far around a point resident its ground reaches (metres).
     """
     polygon = ~shapely.is_missing(shapes_)
+    if not len(xy):  # nobody: an empty raster
+        empty = np.empty(0, dtype=np.int64)
+        return Ground(
+            np.full((1, 1), -1, np.int32),
+            Affine.identity(),
+            finest,
+            empty,
+            empty,
+            np.empty((0, 4), dtype=np.int64),
+        )
     bounds = np.concatenate([xy.min(axis=0) - radius, xy.max(axis=0) + radius])
     if polygon.any():
         pb = shapely.bounds(shapes_[polygon])
@@ -172,7 +182,7 @@ class Patches:
 
 
 def _polygons(
-    raster: np.ndarray, mask: np.ndarray, transform: Affine
+    raster: np.ndarray, mask: np.ndarray, transform: Affine, connectivity: int = 4
 ) -> tuple[np.ndarray, np.ndarray]:
     """The 4-connected regions of ``raster`` under ``mask`` as polygons, with their values.
 
@@ -182,7 +192,7 @@ def _polygons(
     owner: list[int] = []
     values: list[int] = []
     for k, (geom, value) in enumerate(
-        shapes(raster, mask=mask, connectivity=4, transform=transform)
+        shapes(raster, mask=mask, connectivity=connectivity, transform=transform)
     ):
         values.append(int(value))
         for ring in geom["coordinates"]:
@@ -234,12 +244,14 @@ def gap_patches(ground: Ground, miss: np.ndarray, persons: np.ndarray) -> Patche
     mask[inside] = miss[label[inside]]
     row, col = ground.row[who] - r0, ground.col[who] - c0
     mask[row, col] = True
-    patches, n = ndimage.label(mask)  # 4-connected, as shapes(connectivity=4)
+    # 8-connected (as shapes(connectivity=8)): a raster Voronoi leaves single pixels touching
+    # their region at a corner, which would otherwise be patches of nobody
+    patches, n = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
     at = patches[row, col]
     people = np.bincount(at, weights=persons[who], minlength=n + 1)
     count = np.bincount(at, minlength=n + 1)
     window = ground.transform @ Affine.translation(c0, r0)
-    geoms, idx = _polygons(patches.astype(np.int32), mask, window)
+    geoms, idx = _polygons(patches.astype(np.int32), mask, window, connectivity=8)
     return Patches(geoms, people[idx], count[idx])
 
 

@@ -326,22 +326,24 @@ def shelter_stage(inp: Inputs, ctx: Context) -> ShelterStage:
             )
         )
     covered_pop = float(res.population[covered].sum())
+    # what the plan holds: in a community cut from a city, its own shelters (daily.counted_sites)
+    held = counted_sites(inp.plan, geoms)
     summary = ShelterSummary(
         radius_m=default.radius_m.value,
         population_covered=covered_pop,
         share_covered=covered_pop / total if total else 0.0,
-        capacity_persons=float(capacity.sum()),
+        capacity_persons=float(capacity[held].sum()),
         population_sheltered=result.flow,
         share_sheltered=result.flow / total if total else 0.0,
         population_unsheltered=total - result.flow,
         # after the 避/防/让 checks: the ground a flood takes is no shelter space
         effective_area_m2=float(np.nansum(area_after)),
         effective_area_before_checks_m2=float(np.nansum(area_before)),
-        per_capita_area_m2=float(np.nansum(area_after[counted_sites(inp.plan, geoms)])) / total
+        per_capita_area_m2=float(np.nansum(area_after[held])) / total
         if total and len(table)
         else 0.0,
         by_shelter=tuple(by_shelter),
-        capacity_before_checks=float(before.sum()),
+        capacity_before_checks=float(before[held].sum()),
         capacity_removed_by={p: float(v.sum()) for p, v in removed_by.items()},
         rules={
             name: {

@@ -18,8 +18,9 @@ from spaceplanner.results.report import Report
 
 __all__ = ["EVALUATE_OUTPUTS", "uncovered_view_sql", "write_outputs"]
 
-#: pyogrio writes through Arrow (about twice as fast) when pyarrow is installed.
-ARROW = importlib.util.find_spec("pyarrow") is not None
+#: pyogrio writes through Arrow (about twice as fast) when pyarrow is installed and GDAL has
+#: the Arrow writer (3.8).
+ARROW = importlib.util.find_spec("pyarrow") is not None and pyogrio.__gdal_version__ >= (3, 8, 0)
 
 
 def _quoted(name: str) -> str:
@@ -30,7 +31,9 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def uncovered_view_sql(residents: pd.DataFrame, view: str = "uncovered_residents") -> str | None:
+def uncovered_view_sql(
+    residents: pd.DataFrame, view: str = "uncovered_residents", geom: str = "geom"
+) -> str | None:
     """The SQL of a view over the ``residents`` table that gives the ``uncovered_residents``
     layer: one row per resident point and indicator that leaves it unserved (``shelter``: the
     points with unsheltered persons, counting those; the others: the points with
@@ -48,15 +51,22 @@ def uncovered_view_sql(residents: pd.DataFrame, view: str = "uncovered_residents
             people, where = "population", f"{_quoted('ok_' + name)} = 0"
         parts.append(
             f"SELECT fid + {k * rows} AS fid, {_literal(name)} AS indicator, id, layer, "
-            f"{people} AS population, geom FROM residents WHERE {where}"
+            f"{people} AS population, {_quoted(geom)} FROM residents WHERE {where}"
         )
     return f"CREATE VIEW {_quoted(view)} AS " + " UNION ALL ".join(parts)
 
 
-def _register_view(target: Path, view: str, sql: str) -> None:
+def _register_view(target: Path, view: str, residents: pd.DataFrame) -> bool:
     """Create the view and register it as a feature layer of the GeoPackage (as QGIS and GDAL
-    read views), with the residents' CRS, geometry type and extent."""
+    read views), with the residents' CRS, geometry type and extent. False when the residents
+    table lacks what the view needs."""
     with closing(sqlite3.connect(target)) as db, db:
+        found = db.execute(
+            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = 'residents'"
+        ).fetchone()
+        sql = uncovered_view_sql(residents, view, found[0]) if found else None
+        if sql is None:
+            return False
         db.execute(sql)
         db.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id, "
@@ -70,26 +80,34 @@ def _register_view(target: Path, view: str, sql: str) -> None:
             "FROM gpkg_geometry_columns WHERE table_name = 'residents'",
             (view,),
         )
+    return True
 
 
 def _write_gpkg(layers: dict[str, Any], target: Path, run: dict[str, Any] | None) -> None:
     """One layer per result layer; ``uncovered_residents`` (up to residents x indicators rows)
     is a view of the ``residents`` table, written in no time and read like any layer."""
-    view = None
-    if "residents" in layers and "uncovered_residents" in layers:
-        sql = uncovered_view_sql(layers["residents"])
-        if sql is not None:
-            view = sql
+    as_view = (
+        "residents" in layers
+        and "uncovered_residents" in layers
+        and uncovered_view_sql(layers["residents"]) is not None
+    )
     first = True
     for name, frame in layers.items():
-        if name == "uncovered_residents" and view is not None:
+        if name == "uncovered_residents" and as_view:
             continue
         pyogrio.write_dataframe(
             frame, target, layer=name, driver="GPKG", append=not first, use_arrow=ARROW
         )
         first = False
-    if view is not None:
-        _register_view(target, "uncovered_residents", view)
+    if as_view and not _register_view(target, "uncovered_residents", layers["residents"]):
+        pyogrio.write_dataframe(
+            layers["uncovered_residents"],
+            target,
+            layer="uncovered_residents",
+            driver="GPKG",
+            append=True,
+            use_arrow=ARROW,
+        )
     mark_results(target, run)
 
 
