@@ -96,8 +96,10 @@ def _print(result: BatchResult, ids: list[str], names: list[str], out: TextIO) -
                 counts[key[5:]] = counts.get(key[5:], 0) + 1
     if counts:
         print("Communities below standard, per item:", file=out)
+        from spaceplanner.city.outputs import item_label
+
         for key, n in sorted(counts.items(), key=lambda kv: -kv[1]):
-            print(f"  {key}: {n}", file=out)
+            print(f"  {item_label(key, 'en')} ({key}): {n}", file=out)
     for r in failed[:10]:
         print(f"  failed {ids[r.index]} ({names[r.index]}): {r.status}", file=out)
     if len(failed) > 10:

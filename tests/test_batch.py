@@ -26,6 +26,7 @@ from spaceplanner.city.run import WORK, run_batch
 from spaceplanner.city.work import Options, figures_row
 from spaceplanner.cli import main
 from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.engine.residents import representative_points
 from spaceplanner.feedback import CancelledError, Feedback
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.model.plan import PlanLayer
@@ -67,7 +68,7 @@ def _own_plan(city, boundary) -> object:
     layers = {n: lyr for n, lyr in city.layers.items() if lyr.role != "boundary"}
     for name, lyr in city.layers.items():
         if lyr.role == "residents":
-            pts = shapely.point_on_surface(lyr.frame.geometry.to_numpy())
+            pts = shapely.points(representative_points(lyr.frame.geometry.to_numpy()))
             inside = shapely.intersects(boundary, pts)
             layers[name] = replace(lyr, frame=lyr.frame[inside].reset_index(drop=True))
     frame = gpd.GeoDataFrame({"id": ["own"]}, geometry=[boundary], crs=city.crs)
@@ -532,3 +533,47 @@ def test_the_cut_follows_the_margin_on_a_city_wider_than_it(tmp_path) -> None:
         figures_row(Evaluator(short.plan(i)).evaluate(gaps=False)) != rows[i] for i in range(9)
     ]
     assert any(differs)
+
+
+def test_population_raster_cells_on_a_shared_edge_go_to_one_community(tmp_path) -> None:
+    """Communities split along the centres of a population raster's cells: every cell is
+    counted once (to the first community), none is lost, and no worker reads the raster."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from spaceplanner.city.partition import partition
+
+    x0, y0, cell = 500_000.0, 3_400_000.0, 20.0
+    with rasterio.open(
+        tmp_path / "pop.tif", "w", driver="GTiff", width=10, height=10, count=1,
+        dtype="float32", crs="EPSG:32650", transform=from_origin(x0, y0 + 200, cell, cell),
+    ) as ds:  # fmt: skip
+        ds.write(np.arange(1, 101, dtype="float32").reshape(1, 10, 10))
+    lines = [shapely.LineString([(x0, y0 + k), (x0 + 200, y0 + k)]) for k in (50, 150)]
+    lines += [shapely.LineString([(x0 + k, y0), (x0 + k, y0 + 200)]) for k in (50, 150)]
+    gpd.GeoDataFrame({"id": ["a", "b", "c", "d"]}, geometry=lines, crs="EPSG:32650").to_file(
+        tmp_path / "net.gpkg"
+    )
+    (tmp_path / "plan.toml").write_text(
+        'name = "grid"\ncrs = "EPSG:32650"\n[layers.people]\nrole = "residents"\n'
+        'path = "pop.tif"\n[layers.net]\nrole = "network"\npath = "net.gpkg"\n',
+        encoding="utf-8",
+    )
+    city = load_plan(tmp_path / "plan.toml")
+    # split at x = x0 + 110 and y = y0 + 90: the centres of column 5 and row 5
+    xm, ym = x0 + 110.0, y0 + 90.0
+    cells = [
+        shapely.box(x0 - 5, y0 - 5, xm, ym), shapely.box(xm, y0 - 5, x0 + 205, ym),
+        shapely.box(x0 - 5, ym, xm, y0 + 205), shapely.box(xm, ym, x0 + 205, y0 + 205),
+    ]  # fmt: skip
+    path = _write(
+        gpd.GeoDataFrame({"id": ["SW", "SE", "NW", "NE"]}, geometry=cells, crs="EPSG:32650"),
+        tmp_path / "quads.gpkg",
+    )
+    coms = read_communities(path, city.crs, _extent(city))
+    parts = partition(city, coms, load_profile(city.rules))
+    plans = [parts.plan(i) for i in range(4)]
+    pops = [float(p.layers["people"].frame["population"].sum()) for p in plans]
+    assert sum(pops) == pytest.approx(5050.0)  # 1 + 2 + ... + 100, each cell once
+    assert all(p.layers["people"].raster is None for p in plans)
+    assert min(pops) > 0

@@ -15,6 +15,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import shapely
+from branca.element import MacroElement
+from folium.template import Template
 
 from spaceplanner.city.communities import Communities
 from spaceplanner.city.work import CommunityResult
@@ -24,6 +27,7 @@ from spaceplanner.results.labels import label
 __all__ = [
     "below_standard",
     "community_table",
+    "item_label",
     "share_columns",
     "write_atlas",
     "write_csv",
@@ -40,6 +44,23 @@ _TERMS = {
     "below_standard": ("Communities below standard, per item", "各项不达标社区数"),
     "colour_share_met": ("colour: share of targets met", "颜色：达标项比例"),
 }
+
+
+_METRICS = {
+    "covered": ("covered", "覆盖率"),
+    "per_capita": ("per person", "人均"),
+    "sheltered": ("sheltered", "安置率"),
+    "capacity": ("capacity", "容量"),
+}
+
+
+def item_label(item: str, lang: str) -> str:
+    """A pass/fail item (``kindergarten_covered``, ``park_green_per_capita``) in words."""
+    for metric, words in _METRICS.items():
+        if item.endswith("_" + metric):
+            key = item[: -len(metric) - 1]
+            return f"{label(key, lang)} · {words[1 if lang == 'zh' else 0]}"
+    return label(item, lang)
 
 
 def _t(key: str, lang: str) -> str:
@@ -166,52 +187,41 @@ def write_overview_map(
     links: dict[int, str],
     lang: str = "en",
 ) -> None:
-    """The choropleth of the communities: one map per indicator (chosen in the layer list),
-    coloured by its share (red low, green high, grey not evaluated); a click shows the
-    community's figures and a link to its own map."""
+    """The choropleth of the communities, one indicator at a time (chosen in a list on the
+    map), coloured by its share (red low, green high, grey not evaluated); a click shows the
+    community's figures and a link to its own map. Each boundary is in the page once, with
+    every indicator's value (a page of 5,000 communities stays a few tens of MB)."""
     from spaceplanner.outputs.webmap import PageControls, offline_page
 
     figure, fmap = offline_page(title)
     wgs = frame.to_crs(4326)
+    wgs = wgs.set_geometry(shapely.set_precision(wgs.geometry.values, 1e-6))
     columns = share_columns(frame)
     names = [str(n) for n in _names(frame)]
-    for k, col in enumerate(columns):
-        features = []
-        for i, (geom, row) in enumerate(
-            zip(wgs.geometry, frame.itertuples(index=False), strict=True)
-        ):
-            series = frame.iloc[i]
-            value = getattr(row, col, None) if col in frame else None
-            value = None if value is None or pd.isna(value) else float(value)
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": geom.__geo_interface__,
-                    "properties": {
-                        "tip": html.escape(
-                            f"{names[i]}: {'—' if value is None else f'{value:.0%}'}"
-                        ),
-                        "popup": _popup(series, str(names[i]), columns, links.get(i), lang),
-                        "fill": _colour(value),
-                    },
-                }
-            )
-        group = folium.FeatureGroup(
-            name=html.escape(_column_label(col, lang)), overlay=False, show=k == 0
+    features = []
+    for i, geom in enumerate(wgs.geometry):
+        series = frame.iloc[i]
+        values = [
+            None if pd.isna(series.get(col)) else round(float(series[col]), 4) for col in columns
+        ]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": geom.__geo_interface__,
+                "properties": {
+                    "name": html.escape(names[i]),
+                    "v": values,
+                    "popup": _popup(series, names[i], columns, links.get(i), lang),
+                },
+            }
         )
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": features},
-            style_function=lambda f: {
-                "fillColor": f["properties"]["fill"],
-                "color": "#333333",
-                "weight": 1,
-                "fillOpacity": 0.7,
-            },
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False),
-        ).add_to(group)
-        group.add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    layer = folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name=html.escape(_t("communities", lang)),
+        style_function=lambda f: {"color": "#333333", "weight": 1, "fillOpacity": 0.7},
+    )
+    layer.add_to(fmap)
+    fmap.add_child(_Chooser(layer, [_column_label(c, lang) for c in columns], _RAMP, _NO_DATA))
     steps = "".join(
         f'<div class="sp-row"><span class="sp-swatch" style="background:{c}"></span>'
         f"{k * 100 // len(_RAMP)}–{(k + 1) * 100 // len(_RAMP)} %</div>"
@@ -223,7 +233,9 @@ def write_overview_map(
         f"{_t('not_evaluated', lang)}</div></div>"
     )
     counts = below_standard(frame)
-    below = "".join(f"<li>{html.escape(k)}: {v}</li>" for k, v in counts.items() if v)
+    below = "".join(
+        f"<li>{html.escape(item_label(k, lang))}: {v}</li>" for k, v in counts.items() if v
+    )
     title_html = (
         f'<div id="sp-title" class="sp-box sp-title"><h1>{html.escape(title)}</h1>'
         f"<p>{len(frame)} {_t('communities', lang)}</p>"
@@ -234,6 +246,62 @@ def write_overview_map(
     west, south, east, north = wgs.total_bounds
     fmap.fit_bounds([[south, west], [north, east]], padding_top_left=(330, 60))
     path.write_text(figure.render(), encoding="utf-8")
+
+
+class _Chooser(MacroElement):
+    """The indicator list on the map: colours the communities by the chosen indicator's value
+    and sets the tooltips (name and value)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, layer) {
+            var names = {{ this.names|tojson }}, ramp = {{ this.ramp|tojson }};
+            var nodata = {{ this.nodata|tojson }}, current = 0;
+            function colour(v) {
+                if (v === null || v === undefined) { return nodata; }
+                return ramp[Math.min(Math.floor(v * ramp.length), ramp.length - 1)];
+            }
+            function text(v) { return v === null ? "—" : Math.round(v * 100) + " %"; }
+            function restyle() {
+                layer.setStyle(function (f) {
+                    return {fillColor: colour(f.properties.v[current]), color: "#333333",
+                            weight: 1, fillOpacity: 0.7};
+                });
+            }
+            layer.eachLayer(function (l) {
+                var p = l.feature.properties;
+                l.bindTooltip(function () { return p.name + ": " + text(p.v[current]); },
+                              {sticky: true});
+                l.bindPopup(p.popup, {maxWidth: 380});
+            });
+            var control = L.control({position: "topright"});
+            control.onAdd = function () {
+                var box = L.DomUtil.create("div", "sp-box sp-chooser");
+                var select = L.DomUtil.create("select", "", box);
+                select.id = "sp-indicator";
+                names.forEach(function (n, i) {
+                    var o = document.createElement("option");
+                    o.value = i; o.textContent = n; select.appendChild(o);
+                });
+                select.onchange = function () { current = +select.value; restyle(); };
+                L.DomEvent.disableClickPropagation(box);
+                return box;
+            };
+            control.addTo(map);
+            restyle();
+        })({{ this._parent.get_name() }}, {{ this.layer.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer: folium.GeoJson, names: list[str], ramp: list[str], nodata: str):
+        super().__init__()
+        self._name = "Chooser"
+        self.layer = layer
+        self.names = names
+        self.ramp = ramp
+        self.nodata = nodata
 
 
 def write_atlas(
@@ -289,7 +357,7 @@ def _overview_sheet(frame: gpd.GeoDataFrame, *, title: str, lang: str) -> bytes:
         )
         counts = below_standard(frame)
         lines = [f"{_t('below_standard', lang)}:"] + [
-            f"  {k}: {v} / {len(frame)}" for k, v in counts.items()
+            f"  {item_label(k, lang)}: {v} / {len(frame)}" for k, v in counts.items()
         ]
         failed = int((frame["status"] != "ok").sum())
         if failed:

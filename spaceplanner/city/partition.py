@@ -5,8 +5,10 @@ in; on a shared edge, to the first) and, from the city plan, what its residents 
 network and the sites within its boundary plus the largest walking radius in use (people walk
 across boundaries; a shelter next door counts), and the hazard zones, hazard sources and
 buildings within that plus the farthest reach of a 避/防 check, so that a site near the edge is
-checked as in the city. Its boundary layer is the community's boundary (it clips population
-rasters). Raster layers are shared, not cut (they are read windowed). Each layer is indexed once
+checked as in the city. Its boundary layer is the community's boundary. Population rasters are read
+once, their cells' centres becoming resident points like any other (a cell centred on a shared
+edge goes to the first community); other raster layers (hazards) are shared, not cut (they are
+read windowed). Each layer is indexed once
 (``shapely.STRtree``) and queried with every community's window at once.
 """
 
@@ -17,10 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import shapely
 
 from spaceplanner.city.communities import Communities
+from spaceplanner.engine.residents import raster_points, representative_points
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.rules import Profile
 
@@ -181,8 +185,31 @@ def _grouped(pairs: tuple[np.ndarray, np.ndarray], n: int) -> tuple[np.ndarray, 
     return starts, rows
 
 
+def _rasters_as_points(city: Plan) -> Plan:
+    """The city with each population raster read once and turned into resident points (the
+    cells' centres, as the engine reads them), so that each cell goes to one community (a
+    centre on a shared edge to the first) and no worker reads the raster."""
+    layers = dict(city.layers)
+    changed = False
+    for name, lyr in city.layers.items():
+        if lyr.role != "residents" or lyr.raster is None:
+            continue
+        changed = True
+        ids, xy, pop = raster_points(lyr, city)
+        frame = gpd.GeoDataFrame(
+            {"id": ids.astype(object), "population": pop},
+            geometry=shapely.points(xy),
+            crs=city.crs,
+        )
+        layers[name] = replace(
+            lyr, raster=None, frame=frame, field_map={"id": "id", "population": "population"}
+        )
+    return replace(city, layers=layers) if changed else city
+
+
 def partition(city: Plan, communities: Communities, profile: Profile) -> Partition:
     """Index the city's layers once and assign their features to the communities."""
+    city = _rasters_as_points(city)
     margin = walking_margin(city, profile)
     reach = checks_reach(city, profile)
     members = partition_members(city, communities, margin, reach)
@@ -200,7 +227,7 @@ def partition_members(
             continue
         geoms = lyr.frame.geometry.to_numpy()
         if lyr.role == "residents":
-            points = shapely.point_on_surface(geoms)
+            points = shapely.points(representative_points(geoms))
             pt, com = shapely.STRtree(communities.geoms).query(points, predicate="intersects")
             # a point on a shared edge belongs to the first community
             order = np.lexsort((com, pt))

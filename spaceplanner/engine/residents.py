@@ -21,7 +21,7 @@ from rasterio.windows import from_bounds
 from spaceplanner.layers.readers import mask_nodata
 from spaceplanner.model.plan import Plan, PlanLayer
 
-__all__ = ["Residents", "collect_residents"]
+__all__ = ["Residents", "collect_residents", "raster_points", "representative_points"]
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,19 @@ def _raster(layer: PlanLayer, plan: Plan, margin: float) -> tuple[np.ndarray, ..
         np.char.add(":", (cols + col0).astype(str)),
     )
     return ids, np.column_stack([px, py]), values[rows, cols], units
+
+
+def representative_points(geoms: np.ndarray) -> np.ndarray:
+    """``(N, 2)``: where each resident feature stands (a polygon's centroid, or a point on its
+    surface when the centroid falls outside it)."""
+    return _representative(geoms)
+
+
+def raster_points(layer: PlanLayer, plan: Plan) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A population raster's populated cells over the plan (clipped to its boundary): their
+    ids (``<layer>:<row>:<col>``), centres ``(N, 2)`` in the plan's CRS and persons."""
+    ids, xy, pop, _ = _raster(layer, plan, 0.0)
+    return ids, xy, pop
 
 
 def collect_residents(plan: Plan, *, margin: float = 0.0) -> Residents:
