@@ -1990,29 +1990,34 @@ Source: {source}</source>
         <translation>推荐选址</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="27"/>
+        <location filename="../qt_steps.py" line="28"/>
         <source>Reading the candidates</source>
         <translation>读取备选场地</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="28"/>
+        <location filename="../qt_steps.py" line="29"/>
         <source>Checks and distances</source>
         <translation>选址检查与距离</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="29"/>
+        <location filename="../qt_steps.py" line="30"/>
         <source>Solving</source>
         <translation>求解</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="30"/>
+        <location filename="../qt_steps.py" line="31"/>
         <source>Ranking the sites</source>
         <translation>场地排序</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="31"/>
+        <location filename="../qt_steps.py" line="32"/>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="27"/>
+        <source>Communities</source>
+        <translation>社区</translation>
     </message>
 </context>
 <context>
