@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
 
 from spaceplanner import settings
-from spaceplanner.engine.network import Access, WalkNetwork, locate
+from spaceplanner.engine.network import Access, WalkNetwork, _ranges, locate
 
 __all__ = [
     "Sources",
@@ -575,6 +575,42 @@ def _same_segment(
     return group[k][ok], target[ok], d[ok]
 
 
+#: Segments are looked up this much (m) beyond a zone, so that a target whose edge position is
+#: in the zone is never missed by the rounding of that position; the exact test is on the position.
+_ZONE_PAD_M = 1e-6
+
+
+def _zone_targets(
+    network: WalkNetwork, targets: Access, polygons: np.ndarray, tolerance: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(polygon, target)`` of every target whose edge position lies in a polygon's zone
+    (within ``tolerance`` of it, exactly: not inside a buffer polygon).
+
+    An edge position lies on its segment, so only the targets on the segments near a zone are
+    tested: the work follows the targets near the polygons, not all the targets.
+    """
+    z, seg = network.tree.query(polygons, predicate="dwithin", distance=tolerance + _ZONE_PAD_M)
+    order, sorted_seg = targets.by_segment
+    lo = np.searchsorted(sorted_seg, seg, side="left")
+    hi = np.searchsorted(sorted_seg, seg, side="right")
+    counts = hi - lo
+    if not counts.any():
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    z = np.repeat(z, counts)
+    target = order[_ranges(lo, hi)]
+    if targets.foot is not None:
+        foot = targets.foot[target]
+    else:
+        foot = network.point_at(targets.seg[target], targets.t[target])
+    shapely.prepare(polygons)
+    points = shapely.points(foot)
+    if tolerance > 0:
+        inside = shapely.dwithin(polygons[z], points, tolerance)
+    else:
+        inside = shapely.intersects(polygons[z], points)
+    return z[inside], target[inside]
+
+
 def _inside_sites(
     network: WalkNetwork,
     targets: Access,
@@ -587,20 +623,7 @@ def _inside_sites(
     zoned = np.flatnonzero(pd.notna(sources.polygons))
     if zoned.size == 0 or not targets.reachable.any():
         return _no_pairs()
-    # within the tolerance of the polygon, exactly (not inside a buffer polygon)
-    predicate = "dwithin" if sources.tolerance > 0 else "intersects"
-    within = {"distance": sources.tolerance} if sources.tolerance > 0 else {}
-    if targets.foot is not None:
-        tree, where = targets.foot_tree
-        z, hit = tree.query(sources.polygons[zoned], predicate=predicate, **within)
-        reached = where[hit]
-    else:
-        ok = np.flatnonzero(targets.reachable)
-        foot = network.point_at(targets.seg[ok], targets.t[ok])
-        hit, z = STRtree(sources.polygons[zoned]).query(
-            shapely.points(foot), predicate=predicate, **within
-        )
-        reached = ok[hit]
+    z, reached = _zone_targets(network, targets, sources.polygons[zoned], sources.tolerance)
     if reached.size == 0:
         return _no_pairs()
     g_of, s_of = _group_sites(groups)

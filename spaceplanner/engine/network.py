@@ -27,6 +27,8 @@ VERTEX_DECIMALS = 6
 _PIECE_M = 20.0
 #: Nearest midpoints looked at per point before falling back to the STRtree.
 _CANDIDATES = 8
+#: Points located at once (bounds the memory of their candidates).
+_LOCATE_CHUNK = 1 << 17
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,6 +86,21 @@ class WalkNetwork:
         """Midpoints of short segment pieces, indexed for nearest-segment look-ups."""
         return _pieces(self)
 
+    @cached_property
+    def segment_vectors(self) -> tuple[np.ndarray, ...]:
+        """Each segment's first node ``ax, ay``, its vector to the second ``vx, vy`` and that
+        vector's squared length ``vv`` (``(S,)`` each), for projecting points onto segments."""
+        a = self.nodes[self.seg_u]
+        v = self.nodes[self.seg_v] - a
+        vx, vy = np.ascontiguousarray(v[:, 0]), np.ascontiguousarray(v[:, 1])
+        return (
+            np.ascontiguousarray(a[:, 0]),
+            np.ascontiguousarray(a[:, 1]),
+            vx,
+            vy,
+            vx * vx + vy * vy,
+        )
+
     @property
     def node_count(self) -> int:
         """Number of nodes."""
@@ -126,13 +143,6 @@ class Access:
         lo = np.searchsorted(sorted_seg, segments, side="left")
         hi = np.searchsorted(sorted_seg, segments, side="right")
         return order[_ranges(lo, hi)]
-
-    @cached_property
-    def foot_tree(self) -> tuple[STRtree, np.ndarray]:
-        """An STRtree of the reachable points' edge positions, and their indices."""
-        assert self.foot is not None
-        ok = np.flatnonzero(self.reachable)
-        return STRtree(shapely.points(self.foot[ok])), ok
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -218,12 +228,19 @@ def build_network(lines: np.ndarray) -> WalkNetwork | None:
 def _project(
     network: WalkNetwork, xy: np.ndarray, segs: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Position on and distance to segment ``segs[i]`` of point ``xy[i]``."""
-    a = network.nodes[network.seg_u[segs]]
-    ab = network.nodes[network.seg_v[segs]] - a
-    tt = np.clip(np.einsum("ij,ij->i", xy - a, ab) / np.einsum("ij,ij->i", ab, ab), 0.0, 1.0)
-    foot = a + ab * tt[:, None]
-    return tt, np.hypot(*(xy - foot).T)
+    """Position on and distance to segment ``segs[...]`` of point ``xy[...]``.
+
+    ``segs`` may have one more axis than the points (several candidate segments per point:
+    ``xy`` ``(M, 2)`` and ``segs`` ``(M, K)``); the results have the shape of ``segs``.
+    """
+    ax, ay, vx, vy, vv = network.segment_vectors
+    if segs.ndim == xy.ndim:  # candidates per point: broadcast the point over them
+        xy = xy[:, None, :]
+    x, y = xy[..., 0], xy[..., 1]
+    a_x, a_y, v_x, v_y = ax[segs], ay[segs], vx[segs], vy[segs]
+    tt = np.clip(((x - a_x) * v_x + (y - a_y) * v_y) / vv[segs], 0.0, 1.0)
+    # from the foot as a point (a + v t), as the positions on the network are placed
+    return tt, np.hypot(x - (a_x + v_x * tt), y - (a_y + v_y * tt))
 
 
 def _pieces(network: WalkNetwork) -> tuple[cKDTree, np.ndarray, float]:
@@ -267,18 +284,22 @@ def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access
         return Access(seg, t, conn, np.empty((0, 2)))
     tree, owner, half = network.pieces
     k = min(_CANDIDATES, len(owner))
-    mid_d, mid_i = tree.query(xy, k=k)
-    mid_d, mid_i = mid_d.reshape(m, k), mid_i.reshape(m, k)
-    cand = owner[mid_i]
-    tt, dist = _project(network, np.repeat(xy, k, axis=0), cand.ravel())
-    dist = dist.reshape(m, k)
-    best = np.argmin(dist, axis=1)
-    rows = np.arange(m)
-    d_best = dist[rows, best]
-    proven = (mid_d[:, -1] >= d_best + half) | (k == len(owner))
-    seg[proven] = cand[rows, best][proven]
-    t[proven] = tt.reshape(m, k)[rows, best][proven]
-    conn[proven] = d_best[proven]
+    proven = np.zeros(m, dtype=bool)
+    # in chunks: the candidates of every point at once would be 10 arrays of (M, k) at city scale
+    for lo in range(0, m, _LOCATE_CHUNK):
+        hi = min(m, lo + _LOCATE_CHUNK)
+        mid_d, mid_i = tree.query(xy[lo:hi], k=k, workers=-1)
+        mid_d, mid_i = mid_d.reshape(hi - lo, k), mid_i.reshape(hi - lo, k)
+        cand = owner[mid_i]
+        tt, dist = _project(network, xy[lo:hi], cand)
+        best = np.argmin(dist, axis=1)
+        rows = np.arange(hi - lo)
+        d_best = dist[rows, best]
+        ok = (mid_d[:, -1] >= d_best + half) | (k == len(owner))
+        proven[lo:hi] = ok
+        seg[lo:hi][ok] = cand[rows, best][ok]
+        t[lo:hi][ok] = tt[rows, best][ok]
+        conn[lo:hi][ok] = d_best[ok]
     rest = np.flatnonzero(~proven)
     if rest.size:
         (which, found), _ = network.tree.query_nearest(
