@@ -214,12 +214,17 @@ def build_network(lines: np.ndarray) -> WalkNetwork | None:
         return None
     length = np.hypot(*(nodes[v] - nodes[u]).T)
     # One graph edge per node pair: the shortest of parallel segments.
-    lo, hi = np.minimum(u, v), np.maximum(u, v)
-    order = np.lexsort((length, hi, lo))
-    first = np.ones(order.size, dtype=bool)
-    first[1:] = (lo[order][1:] != lo[order][:-1]) | (hi[order][1:] != hi[order][:-1])
-    pick = order[first]
     n = len(nodes)
+    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    pair = lo * n + hi
+    pair.sort()
+    if (pair[1:] != pair[:-1]).all():
+        pick = np.arange(u.size)  # no parallel segments (the CSR below is the same in any order)
+    else:
+        order = np.lexsort((length, hi, lo))
+        first = np.ones(order.size, dtype=bool)
+        first[1:] = (lo[order][1:] != lo[order][:-1]) | (hi[order][1:] != hi[order][:-1])
+        pick = order[first]
     graph = sparse.csr_matrix(
         (
             np.concatenate([length[pick], length[pick]]),
@@ -255,14 +260,18 @@ def _pieces(network: WalkNetwork) -> tuple[cKDTree, np.ndarray, float]:
     """
     counts = np.maximum(np.ceil(network.seg_len / _PIECE_M).astype(np.int64), 1)
     owner = np.repeat(np.arange(len(counts)), counts)
-    first = np.repeat(np.cumsum(counts) - counts, counts)
-    k = np.arange(owner.size) - first
+    # each piece's rank along its segment, (k + 0.5) / count of the segment
+    k = np.arange(owner.size) - np.repeat(np.cumsum(counts) - counts, counts)
     frac = (k + 0.5) / counts[owner]
-    a = network.nodes[network.seg_u[owner]]
-    b = network.nodes[network.seg_v[owner]]
+    del k
+    ax, ay, vx, vy, _ = network.segment_vectors
+    mids = np.empty((owner.size, 2))
+    mids[:, 0] = ax[owner] + vx[owner] * frac
+    mids[:, 1] = ay[owner] + vy[owner] * frac
+    del frac
     half = float((network.seg_len / counts).max()) / 2
     # sliding-midpoint splits: three times faster to build than a balanced tree, as fast to query
-    tree = cKDTree(a + (b - a) * frac[:, None], balanced_tree=False, compact_nodes=False)
+    tree = cKDTree(mids, balanced_tree=False, compact_nodes=False)
     return tree, owner, half
 
 
