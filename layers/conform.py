@@ -79,13 +79,15 @@ def _id_texts(raw: pd.Series) -> pd.Series:
     """
     values = raw.to_numpy(dtype=object) if raw.dtype == object else None
     if values is not None and pd.api.types.infer_dtype(values, skipna=False) == "string":
-        return pd.Series(values, index=raw.index, dtype=object)
+        return pd.Series(values, index=raw.index)  # typed as pandas types text
     if pd.api.types.is_integer_dtype(raw.dtype) and not pd.api.types.is_extension_array_dtype(
         raw.dtype
     ):
         return pd.Series(raw.to_numpy().astype(str).astype(object), index=raw.index)
-    if pd.api.types.is_string_dtype(raw.dtype) and pd.api.types.is_extension_array_dtype(raw.dtype):
-        return pd.Series(raw.fillna("").to_numpy(dtype=object), index=raw.index, dtype=object)
+    if pd.api.types.is_string_dtype(raw.dtype) and pd.api.types.is_extension_array_dtype(
+        raw.dtype
+    ):
+        return raw.fillna("")
     text = raw.map(lambda v: "" if is_missing(v) else v)
     return text.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
 
