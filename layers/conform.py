@@ -84,9 +84,7 @@ def _id_texts(raw: pd.Series) -> pd.Series:
         raw.dtype
     ):
         return pd.Series(raw.to_numpy().astype(str).astype(object), index=raw.index)
-    if pd.api.types.is_string_dtype(raw.dtype) and pd.api.types.is_extension_array_dtype(
-        raw.dtype
-    ):
+    if pd.api.types.is_string_dtype(raw.dtype) and pd.api.types.is_extension_array_dtype(raw.dtype):
         return raw.fillna("")
     text = raw.map(lambda v: "" if is_missing(v) else v)
     return text.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
