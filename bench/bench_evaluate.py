@@ -25,9 +25,12 @@ and reported with what it finished.
 size (built once with ``synthetic_city.city_file`` and cached on disk, see there; building is
 timed apart and not counted), against its floor measured in the same run:
 
-- ``evaluate``: ``spaceplanner evaluate PLAN --out TMPDIR --profile -q`` in a child process:
-  its wall time (interpreter start, imports, loading, figures, gap layers, writing the files)
-  and peak memory (the child's ``ru_maxrss`` from ``os.wait4``), with the steps it prints;
+- ``figures``: ``spaceplanner evaluate PLAN --json TMPDIR/report.json --profile -q`` in a child
+  process (the figures without gap layers: loading, network, residents, shelters, activity
+  spaces, facilities, the report): its wall time from interpreter start to exit and peak memory
+  (the child's ``ru_maxrss`` from ``os.wait4``), with the steps it prints;
+- ``evaluate``: the whole ``spaceplanner evaluate PLAN --out TMPDIR --profile -q`` likewise (the
+  figures, the gap layers and writing report.json and gaps.gpkg); ``--figures-only`` skips it;
 - ``floor``: in another fresh process, the least work the figures need, timed inside it: bare
   ``pyogrio.read_dataframe(..., use_arrow=True)`` of the network, residents and site layers; the
   sparse graph of the street segments (nodes by their coordinates, ``scipy.sparse``); snapping
@@ -314,7 +317,7 @@ def profile_steps(text: str) -> dict[str, float]:
     return steps
 
 
-def run_cli(name: str, timeout: float) -> None:
+def run_cli(name: str, timeout: float, figures_only: bool = False) -> None:
     """``spaceplanner evaluate`` on the cached plan file of ``name``, and its floor; printed."""
     n_nodes, n_res, n_fac = SIZES[name]
     start = time.perf_counter()
@@ -340,28 +343,43 @@ def run_cli(name: str, timeout: float) -> None:
         )
         exe = Path(sys.executable).with_name("spaceplanner")
         cli = [str(exe)] if exe.exists() else [sys.executable, "-m", "spaceplanner.cli"]
-        out = Path(tmp, "out")
-        cmd = [*cli, "evaluate", str(path), "--out", str(out), "--profile", "-q"]
-        wall, rss, code, text = run_timed(cmd, timeout, Path(tmp, "evaluate.log"))
-    steps = profile_steps(text)
+        runs = [
+            ("figures", ["--json", str(Path(tmp, "report.json"))]),
+            *([] if figures_only else [("evaluate", ["--out", str(Path(tmp, "out"))])]),
+        ]
+        for label, where in runs:
+            cmd = [*cli, "evaluate", str(path), *where, "--profile", "-q"]
+            wall, rss, code, text = run_timed(cmd, timeout, Path(tmp, f"{label}.log"))
+            report_cli(name, label, wall, rss, code, text, floor["seconds"], timeout)
+
+
+def report_cli(
+    name: str,
+    label: str,
+    wall: float,
+    rss: int,
+    code: int | None,
+    text: str,
+    floor: float,
+    timeout: float,
+) -> None:
+    """Print one timed command of :func:`run_cli` with its steps, ratio and target."""
+    what = {
+        "figures": "evaluate --json (figures, no gap layers)",
+        "evaluate": "evaluate --out (figures, gap layers, files)",
+    }[label]
     if code is None:
-        print(f"  evaluate  > {timeout:.0f} s: stopped at --timeout  peak RSS {gb(rss)}")
+        print(f"  {what}: > {timeout:.0f} s, stopped at --timeout; peak RSS {gb(rss)}")
         return
     if code != 0:
-        print(f"  evaluate  failed (exit {code}):\n{text[-2000:]}")
+        print(f"  {what}: failed (exit {code}):\n{text[-2000:]}")
         return
-    ratio = wall / floor["seconds"]
-    print(
-        f"  evaluate  {wall:7.2f} s wall (interpreter start to exit)  peak RSS {gb(rss)}"
-        f"   evaluate / floor = {ratio:.1f}x"
-    )
-    figures = sum(v for k, v in steps.items() if k not in ("gaps", "writing and printing", "total"))
-    for label, seconds in steps.items():
-        print(f"    {label:<26}{seconds:7.2f} s")
-    print(
-        f"  figures (steps before the gap layers) {figures:.2f} s = "
-        f"{figures / floor['seconds']:.1f}x the floor"
-    )
+    ratio = wall / floor
+    print(f"  {what}: {wall:.2f} s wall, peak RSS {gb(rss)}; / floor = {ratio:.1f}x")
+    for step, seconds in profile_steps(text).items():
+        print(f"    {step:<26}{seconds:7.2f} s")
+    if label == "figures":
+        return
     if name == "large":
         verdict = "met" if ratio <= TARGET_RATIO else "MISSED"
         print(f"  target district <= {TARGET_RATIO:.0f}x the floor: {ratio:.1f}x, {verdict}")
@@ -400,6 +418,11 @@ def main() -> None:
         help="time the whole `spaceplanner evaluate` on the cached plan file of each of these "
         "sizes (e.g. large,huge) against its floor, instead of the in-process figures",
     )
+    parser.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="with --cli: time only `evaluate --json` (no gap layers), not the whole command",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--floor-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -420,7 +443,7 @@ def main() -> None:
             "sparse graph + nearest-node snapping + one Dijkstra per indicator kind.\n"
         )
         for name in sizes:
-            run_cli(name, args.timeout)
+            run_cli(name, args.timeout, args.figures_only)
         return
     names = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for name in names:
