@@ -148,3 +148,32 @@ def test_ids_read_as_text_like_value_by_value(column) -> None:
     fast, slow = _id_texts(column), _reference_ids(column)
     assert fast.tolist() == slow.tolist()
     assert fast.dtype == slow.dtype
+
+
+def test_geometry_types_by_id_are_shapelys_names() -> None:
+    from shapely.geometry import (
+        GeometryCollection,
+        LinearRing,
+        LineString,
+        MultiLineString,
+        MultiPoint,
+        MultiPolygon,
+        Point,
+        Polygon,
+    )
+
+    from spaceplanner.layers.conform import _TYPE_NAMES
+
+    triangle = [(0, 0), (1, 0), (1, 1)]
+    shapes = [
+        Point(0, 0),
+        LineString(triangle),
+        LinearRing(triangle),
+        Polygon(triangle),
+        MultiPoint(triangle),
+        MultiLineString([triangle]),
+        MultiPolygon([Polygon(triangle)]),
+        GeometryCollection([Point(0, 0)]),
+    ]
+    for shape in shapes:
+        assert _TYPE_NAMES[shapely.get_type_id(shape)] == shape.geom_type
