@@ -438,9 +438,10 @@ def main() -> None:
             if name not in SIZES:
                 parser.error(f"unknown size {name!r}; sizes are {', '.join(SIZES)}")
         print(
-            "Whole `spaceplanner evaluate PLAN --out DIR --profile -q` in a child process (wall "
-            "time, peak RSS from os.wait4)\nagainst the floor in another: bare Arrow reads + "
-            "sparse graph + nearest-node snapping + one Dijkstra per indicator kind.\n"
+            "`spaceplanner evaluate PLAN --json FILE` (figures) and `--out DIR` (everything), "
+            "--profile -q, each in a child\nprocess (wall time, peak RSS from os.wait4), against "
+            "the floor in another: bare Arrow reads + sparse\ngraph + nearest-node snapping + "
+            "one Dijkstra per indicator kind.\n"
         )
         for name in sizes:
             run_cli(name, args.timeout, args.figures_only)
