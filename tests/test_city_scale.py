@@ -177,3 +177,31 @@ def test_geometry_types_by_id_are_shapelys_names() -> None:
     ]
     for shape in shapes:
         assert _TYPE_NAMES[shapely.get_type_id(shape)] == shape.geom_type
+
+
+def test_content_digest_notices_moved_vertices_and_new_rings() -> None:
+    import geopandas as gpd
+
+    from spaceplanner.engine.cache import content_digest
+    from spaceplanner.model.plan import PlanLayer
+
+    square = shapely.box(0, 0, 10, 10)
+    frame = gpd.GeoDataFrame(
+        {"id": ["a", "b"]},
+        geometry=[shapely.LineString([(0, 0), (5, 0)]), shapely.LineString([(5, 0), (9, 9)])],
+        crs="EPSG:32650",
+    )
+    layer = PlanLayer("streets", "network", frame=frame)
+    before = content_digest(layer)
+    assert content_digest(layer) == before
+    frame.loc[1, "geometry"] = shapely.LineString([(5, 0), (9, 9.001)])
+    moved = content_digest(layer)
+    assert moved != before
+    # the same coordinates as one ring or with a hole cut out are different geometries
+    holed = shapely.Polygon(square.exterior.coords, [shapely.box(2, 2, 4, 4).exterior.coords])
+    outer = shapely.Polygon(square.exterior.coords)
+    parks = [
+        gpd.GeoDataFrame({"id": ["p"]}, geometry=[g], crs="EPSG:32650") for g in (holed, outer)
+    ]
+    digests = {content_digest(PlanLayer("parks", "activity_spaces", frame=f)) for f in parks}
+    assert len(digests) == 2
