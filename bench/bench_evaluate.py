@@ -20,6 +20,29 @@ Targets, at the largest size: figures < 10 s and < 4 GB. A gap-layer step that r
 ``--gaps-budget`` seconds (default 300) is reported unfinished with its lower bound, so that a run
 of all sizes ends in about ten minutes; a size whose process runs past ``--timeout`` is stopped
 and reported with what it finished.
+
+``--cli SIZES`` times instead the whole command as a user runs it, on the plan GeoPackage of each
+size (built once with ``synthetic_city.city_file`` and cached on disk, see there; building is
+timed apart and not counted), against its floor measured in the same run:
+
+- ``figures``: ``spaceplanner evaluate PLAN --json TMPDIR/report.json --profile -q`` in a child
+  process (the figures without gap layers: loading, network, residents, shelters, activity
+  spaces, facilities, the report): its wall time from interpreter start to exit and peak memory
+  (the child's ``ru_maxrss`` from ``os.wait4``), with the steps it prints;
+- ``evaluate``: the whole ``spaceplanner evaluate PLAN --out TMPDIR --profile -q`` likewise (the
+  figures, the gap layers and writing report.json and gaps.gpkg); ``--figures-only`` skips it;
+- ``floor``: in another fresh process, the least work the figures need, timed inside it: bare
+  ``pyogrio.read_dataframe(..., use_arrow=True)`` of the network, residents and site layers; the
+  sparse graph of the street segments (nodes by their coordinates, ``scipy.sparse``); snapping
+  the residents and the sites to their nearest node (``cKDTree``, polygons by their centroid);
+  and one multi-source ``scipy.sparse.csgraph.dijkstra(min_only=True, limit=1000)`` per indicator
+  kind (shelters, activity spaces, and each kind of facility).
+
+It prints ``evaluate / floor``. Targets: the district (``large``: 100k nodes, 500k residents, 1k
+facilities) <= 3x its floor; ``huge`` (3M nodes, 2M residents, 10k facilities) <= 60 s and <=
+16 GB. ``city`` (1M nodes, 2M residents, 10k facilities) is in between. The first run of ``city``
+or ``huge`` builds its plan file (about 2 and 4 minutes, 0.6 and 1.3 GB on disk); ``huge``
+needs about as much free memory as it reports. Not run by default and not in CI.
 """
 
 from __future__ import annotations
@@ -27,21 +50,30 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
-from synthetic_city import SIZES, make_city
+from synthetic_city import SIZES, city_file, make_city
 
 from spaceplanner import Evaluator
 
 TARGET_SECONDS, TARGET_GB = 10.0, 4.0
+#: ``--cli`` targets: the district's end-to-end time over its floor; the huge city's time and RSS.
+TARGET_RATIO, HUGE_SECONDS, HUGE_GB = 3.0, 60.0, 16.0
+#: The floor's Dijkstra limit (m): the largest service radius of the default rules.
+FLOOR_LIMIT_M = 1000.0
+#: The plan's layers the floor reads, by role (the synthetic cities name layers by role).
+SITE_LAYERS = ("shelters", "activity_spaces", "facilities")
 STEPS = ("network and residents", "shelters", "activity spaces", "facilities")
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -192,6 +224,173 @@ def run_size(
     return records, note
 
 
+def floor_child(path: str) -> None:
+    """Measure the floor of an evaluation of the plan file ``path``; print one JSON record."""
+    import pyogrio
+    from scipy import sparse
+    from scipy.sparse.csgraph import dijkstra
+    from scipy.spatial import cKDTree
+
+    times: dict[str, float] = {}
+    start = t0 = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal t0
+        now = time.perf_counter()
+        times[name] = now - t0
+        t0 = now
+
+    frames = {
+        layer: pyogrio.read_dataframe(path, layer=layer, use_arrow=True)
+        for layer in ("network", "residents", *SITE_LAYERS)
+    }
+    lap("read")
+    # the graph: street segments between nodes identified by their coordinates
+    lines = frames["network"].geometry.to_numpy()
+    coords, which = shapely.get_coordinates(lines, return_index=True)
+    _, first, node = np.unique(
+        np.ascontiguousarray(coords).view(np.complex128).ravel(),
+        return_index=True,
+        return_inverse=True,
+    )
+    nodes = coords[first]
+    same = which[1:] == which[:-1]
+    u, v = node[:-1][same], node[1:][same]
+    length = np.hypot(*(coords[1:][same] - coords[:-1][same]).T)
+    n = len(nodes)
+    graph = sparse.csr_matrix((length, (u, v)), shape=(n, n))
+    lap("graph")
+    # snapping: residents and sites to their nearest node
+    tree = cKDTree(nodes)
+    _, res_node = tree.query(shapely.get_coordinates(frames["residents"].geometry.to_numpy()))
+    groups: dict[str, np.ndarray] = {}
+    for layer in SITE_LAYERS:
+        frame = frames[layer]
+        _, at = tree.query(shapely.get_coordinates(shapely.centroid(frame.geometry.to_numpy())))
+        if layer == "facilities":
+            for kind in np.unique(frame["kind"].to_numpy(dtype=str)):
+                groups[f"facilities: {kind}"] = at[frame["kind"].to_numpy(dtype=str) == kind]
+        else:
+            groups[layer] = at
+    lap("snap")
+    reached = 0
+    for sources in groups.values():
+        dist = dijkstra(graph, directed=False, indices=sources, min_only=True, limit=FLOOR_LIMIT_M)
+        reached += int(np.isfinite(dist[res_node]).sum())
+    lap("dijkstra")
+    emit(
+        phase="floor",
+        seconds=time.perf_counter() - start,
+        steps=times,
+        kinds=len(groups),
+        nodes=n,
+        reached=reached,
+        maxrss=maxrss_bytes(),
+    )
+
+
+def run_timed(cmd: list[str], timeout: float, log: Path) -> tuple[float, int, int | None, str]:
+    """Run ``cmd``: its wall time, peak RSS (bytes, from ``os.wait4``), exit code (None when
+    stopped at ``timeout``) and its output (stdout then stderr, written to ``log``)."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    code = None if proc.returncode == -9 else proc.returncode
+    return wall, usage.ru_maxrss * 1024, code, log.read_text(errors="replace")
+
+
+def profile_steps(text: str) -> dict[str, float]:
+    """The step table ``--profile`` prints: ``{step: seconds}``."""
+    steps = {}
+    for line in text.splitlines():
+        match = re.match(r"^(\S.*?)\s{2,}(\d+\.\d+)(\s+\d+%)?\s*$", line)
+        if match:
+            steps[match.group(1).strip()] = float(match.group(2))
+    return steps
+
+
+def run_cli(name: str, timeout: float, figures_only: bool = False) -> None:
+    """``spaceplanner evaluate`` on the cached plan file of ``name``, and its floor; printed."""
+    n_nodes, n_res, n_fac = SIZES[name]
+    start = time.perf_counter()
+    path = city_file(name)
+    built = time.perf_counter() - start
+    print(
+        f"{name}: {n_nodes:,} nodes, {n_res:,} residents, {n_fac:,} facilities: {path} "
+        f"({path.stat().st_size / 1e6:,.0f} MB"
+        + (f", built in {built:.0f} s, not counted)" if built > 1 else ")")
+    )
+    with tempfile.TemporaryDirectory(prefix="bench-evaluate-") as tmp:
+        floor_cmd = [sys.executable, __file__, "--floor-child", str(path)]
+        wall, rss, code, text = run_timed(floor_cmd, timeout, Path(tmp, "floor.log"))
+        records = [json.loads(x) for x in text.splitlines() if x.startswith("{")]
+        floor = records[0] if records else None
+        if floor is None:
+            print(f"  floor failed (exit {code}):\n{text[-2000:]}")
+            return
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in floor["steps"].items())
+        print(
+            f"  floor     {floor['seconds']:7.2f} s   ({parts}; {floor['kinds']} Dijkstras)"
+            f"  peak RSS {gb(rss)}"
+        )
+        exe = Path(sys.executable).with_name("spaceplanner")
+        cli = [str(exe)] if exe.exists() else [sys.executable, "-m", "spaceplanner.cli"]
+        runs = [
+            ("figures", ["--json", str(Path(tmp, "report.json"))]),
+            *([] if figures_only else [("evaluate", ["--out", str(Path(tmp, "out"))])]),
+        ]
+        for label, where in runs:
+            cmd = [*cli, "evaluate", str(path), *where, "--profile", "-q"]
+            wall, rss, code, text = run_timed(cmd, timeout, Path(tmp, f"{label}.log"))
+            report_cli(name, label, wall, rss, code, text, floor["seconds"], timeout)
+
+
+def report_cli(
+    name: str,
+    label: str,
+    wall: float,
+    rss: int,
+    code: int | None,
+    text: str,
+    floor: float,
+    timeout: float,
+) -> None:
+    """Print one timed command of :func:`run_cli` with its steps, ratio and target."""
+    what = {
+        "figures": "evaluate --json (figures, no gap layers)",
+        "evaluate": "evaluate --out (figures, gap layers, files)",
+    }[label]
+    if code is None:
+        print(f"  {what}: > {timeout:.0f} s, stopped at --timeout; peak RSS {gb(rss)}")
+        return
+    if code != 0:
+        print(f"  {what}: failed (exit {code}):\n{text[-2000:]}")
+        return
+    ratio = wall / floor
+    print(f"  {what}: {wall:.2f} s wall, peak RSS {gb(rss)}; / floor = {ratio:.1f}x")
+    for step, seconds in profile_steps(text).items():
+        print(f"    {step:<26}{seconds:7.2f} s")
+    if label == "figures":
+        return
+    if name == "large":
+        verdict = "met" if ratio <= TARGET_RATIO else "MISSED"
+        print(f"  target district <= {TARGET_RATIO:.0f}x the floor: {ratio:.1f}x, {verdict}")
+    if name == "huge":
+        ok_t, ok_m = wall <= HUGE_SECONDS, rss <= HUGE_GB * 1e9
+        print(
+            f"  target huge <= {HUGE_SECONDS:.0f} s and <= {HUGE_GB:.0f} GB: {wall:.1f} s "
+            f"{'met' if ok_t else 'MISSED'}, {gb(rss)} {'met' if ok_m else 'MISSED'}"
+        )
+
+
 def gb(n: float) -> str:
     return f"{n / 1e9:.2f} GB"
 
@@ -213,10 +412,39 @@ def main() -> None:
     parser.add_argument(
         "--timeout", type=float, default=1200.0, help="seconds per size before it is stopped"
     )
+    parser.add_argument(
+        "--cli",
+        metavar="SIZES",
+        help="time the whole `spaceplanner evaluate` on the cached plan file of each of these "
+        "sizes (e.g. large,huge) against its floor, instead of the in-process figures",
+    )
+    parser.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="with --cli: time only `evaluate --json` (no gap layers), not the whole command",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--floor-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.gaps_budget)
+        return
+    if args.floor_child:
+        floor_child(args.floor_child)
+        return
+    if args.cli:
+        sizes = [s.strip() for s in args.cli.split(",") if s.strip()]
+        for name in sizes:
+            if name not in SIZES:
+                parser.error(f"unknown size {name!r}; sizes are {', '.join(SIZES)}")
+        print(
+            "`spaceplanner evaluate PLAN --json FILE` (figures) and `--out DIR` (everything), "
+            "--profile -q, each in a child\nprocess (wall time, peak RSS from os.wait4), against "
+            "the floor in another: bare Arrow reads + sparse\ngraph + nearest-node snapping + "
+            "one Dijkstra per indicator kind.\n"
+        )
+        for name in sizes:
+            run_cli(name, args.timeout, args.figures_only)
         return
     names = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for name in names:

@@ -17,15 +17,20 @@ names, text ids), as :func:`spaceplanner.load_plan` would give them:
 - ``facilities`` (the rest): points near streets, ``kind`` one of kindergarten, primary_school,
   clinic, elderly_care, community_service, middle_school.
 
-The same arguments give the same city. Run this file to build a small city, print its layers and
-check that it evaluates.
+The same arguments give the same city. ``city_file(name)`` saves the city of a size in
+:data:`SIZES` once as a plan GeoPackage in the benchmark cache folder
+(``$SPACEPLANNER_BENCH_CACHE``, else ``bench/.cache/``, which ignores itself in git) and returns
+its path; later calls reuse the file. Run this file to build a small city, print its layers and
+check that it evaluates, or with ``--save SIZE`` to build and cache the plan file of a size.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
 import time
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -34,7 +39,7 @@ from pyproj import CRS
 
 from spaceplanner.model.plan import Plan, PlanLayer
 
-__all__ = ["CRS_EPSG", "FACILITY_KINDS", "SIZES", "make_city"]
+__all__ = ["CRS_EPSG", "FACILITY_KINDS", "SIZES", "cache_dir", "city_file", "make_city"]
 
 #: The city's CRS: UTM zone 50N.
 CRS_EPSG = 32650
@@ -59,7 +64,12 @@ SIZES = {
     "small": (10_000, 50_000, 100),
     "medium": (30_000, 150_000, 300),
     "large": (100_000, 500_000, 1_000),
+    # city scale: built once and cached on disk (city_file), never run by default
+    "city": (1_000_000, 2_000_000, 10_000),
+    "huge": (3_000_000, 2_000_000, 10_000),
 }
+#: Bumped when the generator changes, so that a cached plan file of an older city is not reused.
+GENERATOR_VERSION = 1
 
 
 def _grid(rng: np.random.Generator, n_nodes: int) -> tuple[np.ndarray, np.ndarray, int, int]:
@@ -229,13 +239,49 @@ def make_city(n_nodes: int, n_residents: int, n_facilities: int, seed: int = 0) 
     )
 
 
+def cache_dir() -> Path:
+    """The benchmark cache folder: ``$SPACEPLANNER_BENCH_CACHE``, else ``bench/.cache``.
+
+    Created on first use, with a ``.gitignore`` that ignores everything in it.
+    """
+    folder = Path(os.environ.get("SPACEPLANNER_BENCH_CACHE") or Path(__file__).parent / ".cache")
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n")
+    return folder
+
+
+def city_file(name: str, seed: int = 0) -> Path:
+    """The plan GeoPackage of the synthetic city of size ``name``, built and saved on first use.
+
+    The file is written under a temporary name and renamed when complete (``save_plan``), so an
+    interrupted build leaves no half file behind.
+    """
+    from spaceplanner.model.plan_file import save_plan
+
+    n_nodes, n_res, n_fac = SIZES[name]
+    path = cache_dir() / f"city-{name}-{n_nodes}-{n_res}-{n_fac}-s{seed}-v{GENERATOR_VERSION}.gpkg"
+    if not path.exists():
+        save_plan(make_city(n_nodes, n_res, n_fac, seed), path)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--nodes", type=int, default=2_500)
     parser.add_argument("--residents", type=int, default=10_000)
     parser.add_argument("--facilities", type=int, default=60)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--save", choices=list(SIZES), help="build and cache the plan file of a size"
+    )
     args = parser.parse_args()
+    if args.save:
+        start = time.perf_counter()
+        path = city_file(args.save, args.seed)
+        print(f"{path} ({path.stat().st_size / 1e6:.0f} MB; {time.perf_counter() - start:.1f} s)")
+        return
     from spaceplanner import evaluate
 
     start = time.perf_counter()

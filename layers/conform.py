@@ -29,6 +29,17 @@ from spaceplanner.layers.values import (
 __all__ = ["Conformed", "conform", "field_options"]
 
 _MAX_LISTED = 3
+#: Geometry type names by GEOS type id (``shapely.get_type_id``).
+_TYPE_NAMES = (
+    "Point",
+    "LineString",
+    "LinearRing",
+    "Polygon",
+    "MultiPoint",
+    "MultiLineString",
+    "MultiPolygon",
+    "GeometryCollection",
+)
 
 
 @dataclass
@@ -71,16 +82,36 @@ def _ids_text(ids: pd.Series, positions: np.ndarray) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def _id_texts(raw: pd.Series) -> pd.Series:
+    """The ids of a column as text: missing values as "", whole floats without ".0".
+
+    Text and integer columns (nearly every id column) are converted without a Python call per
+    value; other columns go value by value.
+    """
+    values = raw.to_numpy(dtype=object) if raw.dtype == object else None
+    if values is not None and pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return pd.Series(values, index=raw.index)  # typed as pandas types text
+    if pd.api.types.is_integer_dtype(raw.dtype) and not pd.api.types.is_extension_array_dtype(
+        raw.dtype
+    ):
+        return pd.Series(raw.to_numpy().astype(str).astype(object), index=raw.index)
+    if pd.api.types.is_string_dtype(raw.dtype) and pd.api.types.is_extension_array_dtype(raw.dtype):
+        return raw.fillna("")
+    text = raw.map(lambda v: "" if is_missing(v) else v)
+    return text.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+
+
 def _assign_ids(
     frame: gpd.GeoDataFrame, mapped: str | None, explicit: bool, where: dict[str, str]
 ) -> tuple[pd.Series, list[Problem]]:
     label = where["layer"]
-    generated = pd.Series([f"{label}-{i + 1}" for i in range(len(frame))], index=frame.index)
+
+    def generated() -> pd.Series:
+        return pd.Series([f"{label}-{i + 1}" for i in range(len(frame))], index=frame.index)
+
     if mapped is None:
-        return generated, []
-    raw = frame[mapped]
-    text = raw.map(lambda v: "" if is_missing(v) else v)
-    text = text.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+        return generated(), []
+    text = _id_texts(frame[mapped])
     missing = np.flatnonzero((text == "").to_numpy())
     dup = np.flatnonzero(text.duplicated(keep=False).to_numpy() & (text != "").to_numpy())
     if not missing.size and not dup.size:
@@ -93,7 +124,7 @@ def _assign_ids(
             msg,
             **where,
             field=mapped,
-            feature=_ids_text(generated, bad),
+            feature=_ids_text(generated(), bad),
             hint="make the id column unique, or drop `id =` to let SpacePlanner number features",
         )
     note = Problem(
@@ -104,7 +135,7 @@ def _assign_ids(
         field=mapped,
         hint='map a unique column with `id = "..."` to keep your ids',
     )
-    return generated, [note]
+    return generated(), [note]
 
 
 def _numbers(
@@ -309,8 +340,11 @@ def _check_geometry(
         frame, ids = frame.loc[~empty], ids.loc[~empty]
     if frame.empty:
         return frame, ids, problems
-    families = frame.geometry.geom_type.map(GEOMETRY_FAMILIES).fillna("other")
-    wrong = ~families.isin(list(role.geometry)).to_numpy()
+    # by GEOS type id (a type name per feature costs seconds at city scale)
+    allowed = [
+        i for i, name in enumerate(_TYPE_NAMES) if GEOMETRY_FAMILIES.get(name) in role.geometry
+    ]
+    wrong = ~np.isin(shapely.get_type_id(frame.geometry.array), allowed)
     if wrong.any():
         bad = np.flatnonzero(wrong)
         found = frame.geometry.geom_type.iloc[bad[0]]

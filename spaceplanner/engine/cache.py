@@ -63,7 +63,17 @@ def content_digest(layer: PlanLayer) -> str:
     else:
         frame = layer.frame
         assert frame is not None
-        h.update(b"".join(shapely.to_wkb(frame.geometry.to_numpy(), hex=False)))
+        geoms = frame.geometry.to_numpy()
+        # the geometries by their structure and coordinates (serialising each one to WKB
+        # costs seconds at city scale)
+        for part in (
+            shapely.get_type_id(geoms),
+            shapely.get_num_geometries(geoms),
+            shapely.get_num_interior_rings(geoms),
+            shapely.get_num_coordinates(geoms),
+            shapely.get_coordinates(geoms, include_z=True),
+        ):
+            h.update(np.ascontiguousarray(part).tobytes())
         used = [] if layer.role == "network" else [c for c in get_role(layer.role).fields]
         for col in used:
             if col in frame:

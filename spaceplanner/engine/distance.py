@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
 
 from spaceplanner import settings
-from spaceplanner.engine.network import Access, WalkNetwork, locate
+from spaceplanner.engine.network import Access, WalkNetwork, _ranges, locate
 
 __all__ = [
     "Sources",
@@ -386,6 +386,104 @@ def node_fields(
     return np.asarray(dist)[:, :n]
 
 
+def _targets_from(
+    network: WalkNetwork, row: np.ndarray, reached: np.ndarray, targets: Access, limit: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(targets, distances)`` within ``limit`` from the node distances ``row`` (``(N,)``,
+    ``inf`` where not reached; ``reached`` its finite nodes): each target from the two ends of
+    its segment. Only targets on a segment with a reached end can be reached this way."""
+    if reached.size > network.node_count // 4:
+        idx = targets.by_segment[0]  # most of the network: every reachable point
+    else:
+        idx = targets.on_segments(network.segments_at(reached))
+    seg, t = targets.seg[idx], targets.t[idx]
+    length = network.seg_len[seg]
+    d = targets.conn[idx] + np.minimum(
+        row[network.seg_u[seg]] + t * length, row[network.seg_v[seg]] + (1 - t) * length
+    )
+    ok = np.isfinite(d) & (d <= limit)
+    return idx[ok], d[ok]
+
+
+class _LocalRouter:
+    """Bounded Dijkstras on the part of the network near each group.
+
+    A walk of at most ``limit`` from a site position never leaves the disc of radius ``limit``
+    around it (a network path is at least as long as the straight line), and neither does any
+    node on the shortest path to a node within ``limit``. So the nodes within ``limit`` of the
+    group's positions (taken as the box around them, grown by ``limit`` and a metre) hold every
+    shortest path that counts, and Dijkstra on the subgraph they induce gives the same distances
+    as on the whole network, in time that follows the group's reach instead of the size of the
+    network (a multi-source Dijkstra of scipy fills a (sources x nodes) array; with one group
+    per shelter that is shelters x nodes).
+    """
+
+    def __init__(self, network: WalkNetwork, limit: float) -> None:
+        self.network = network
+        self.limit = limit
+        self.local = np.full(network.node_count, -1, dtype=np.int64)
+        self.row = np.full(network.node_count, np.inf)
+        lo, hi = network.nodes.min(axis=0), network.nodes.max(axis=0)
+        self.area = float(np.prod(np.maximum(hi - lo, 1.0)))
+
+    def box(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        reach = self.limit + 1.0
+        return xy.min(axis=0) - reach, xy.max(axis=0) + reach
+
+    def small(self, lo: np.ndarray, hi: np.ndarray) -> bool:
+        """Whether the box holds few enough nodes for a subgraph to pay off."""
+        return float(np.prod(hi - lo)) * 8 < self.area
+
+    def field(
+        self, lo: np.ndarray, hi: np.ndarray, seg: np.ndarray, t: np.ndarray, offset: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Node distances from the positions ``(seg, t)`` (walked ``offset`` already): the
+        reached nodes and their distances within the limit."""
+        network = self.network
+        centre, half = (lo + hi) / 2, (hi - lo) / 2
+        near = np.asarray(network.node_tree.query_ball_point(centre, float(np.hypot(*half))))
+        if near.size == 0:
+            return np.empty(0, np.int64), np.empty(0)
+        xy = network.nodes[near]
+        sub = np.sort(near[((xy >= lo) & (xy <= hi)).all(axis=1)])
+        ns = sub.size
+        local = self.local
+        local[sub] = np.arange(ns)
+        try:
+            graph = network.graph
+            begin, end = graph.indptr[sub], graph.indptr[sub + 1]
+            edges = _expand(begin, end - begin)
+            cols = local[graph.indices[edges]]
+            keep = cols >= 0
+            per_row = np.bincount(np.repeat(np.arange(ns), end - begin)[keep], minlength=ns).astype(
+                np.int64
+            )
+            # the links from the group's virtual source (row ns): the shortest to each node
+            length = network.seg_len[seg]
+            l_col = local[np.concatenate([network.seg_u[seg], network.seg_v[seg]])]
+            l_cost = np.concatenate([offset + t * length, offset + (1 - t) * length])
+            inside = l_col >= 0
+            l_col, l_cost = l_col[inside], l_cost[inside]
+            order = np.lexsort((l_cost, l_col))
+            first = np.ones(order.size, dtype=bool)
+            first[1:] = l_col[order][1:] != l_col[order][:-1]
+            pick = order[first]
+            # explicit zeros are kept: csgraph takes them as 0 m links (a site on a node)
+            sub_graph = sparse.csr_matrix(
+                (
+                    np.concatenate([graph.data[edges][keep], l_cost[pick]]),
+                    np.concatenate([cols[keep], l_col[pick]]),
+                    np.concatenate([[0], np.cumsum(per_row), [int(keep.sum()) + pick.size]]),
+                ),
+                shape=(ns + 1, ns + 1),
+            )
+            dist = np.asarray(dijkstra(sub_graph, directed=True, indices=ns, limit=self.limit))[:ns]
+        finally:
+            local[sub] = -1
+        ok = np.isfinite(dist)
+        return sub[ok], dist[ok]
+
+
 def _network_rows(
     network: WalkNetwork,
     sources: Sources,
@@ -394,29 +492,51 @@ def _network_rows(
     limit: float,
 ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """Per group: ``(group, targets, distances)`` through the network within ``limit``, each
-    target once, found from the nodes the group reaches."""
+    target once, found from the nodes the group reaches.
+
+    A group whose reach is a small part of the network (a shelter's 500 m) is routed on the
+    subgraph near it (:class:`_LocalRouter`); the others together, a chunk of groups per
+    multi-source Dijkstra on the whole network."""
+    rest = list(range(len(groups)))
+    if np.isfinite(limit) and len(groups) > 1:
+        rest = []
+        router = _LocalRouter(network, limit)
+        g_of, s_of = _group_sites(groups)
+        which, pos = _members(sources.site, np.arange(sources.site.size), s_of)
+        order = np.argsort(g_of[which], kind="stable")
+        by_group, pos = g_of[which][order], pos[order]
+        cuts = np.searchsorted(by_group, np.arange(len(groups) + 1))
+        foot = network.point_at(sources.seg[pos], sources.t[pos])
+        for j in range(len(groups)):
+            p = pos[cuts[j] : cuts[j + 1]]
+            if p.size == 0:
+                continue
+            lo, hi = router.box(foot[cuts[j] : cuts[j + 1]])
+            if not router.small(lo, hi):
+                rest.append(j)
+                continue
+            reached, dist = router.field(lo, hi, sources.seg[p], sources.t[p], sources.offset[p])
+            if reached.size == 0:
+                continue
+            row = router.row
+            row[reached] = dist
+            try:
+                idx, d = _targets_from(network, row, reached, targets, limit)
+            finally:
+                row[reached] = np.inf
+            yield j, idx, d
     # Each chunk's distances are (groups x (nodes + groups)): the source rows are graph nodes.
     n = max(network.node_count, 1)
     per_chunk = max(1, int((np.sqrt(n * n + 4 * _CHUNK_CELLS) - n) / 2))
-    for start in range(0, len(groups), per_chunk):
-        chunk = groups[start : start + per_chunk]
-        fields = node_fields(network, sources, chunk, limit)
-        for j, row in enumerate(fields):
-            # Only points on a segment with a reached end can be reached through the network.
+    for start in range(0, len(rest), per_chunk):
+        chunk = rest[start : start + per_chunk]
+        fields = node_fields(network, sources, [groups[j] for j in chunk], limit)
+        for j, row in zip(chunk, fields, strict=True):
             reached = np.flatnonzero(np.isfinite(row))
             if reached.size == 0:
                 continue
-            if reached.size > network.node_count // 4:
-                idx = targets.by_segment[0]  # most of the network: every reachable point
-            else:
-                idx = targets.on_segments(network.segments_at(reached))
-            seg, t = targets.seg[idx], targets.t[idx]
-            length = network.seg_len[seg]
-            d = targets.conn[idx] + np.minimum(
-                row[network.seg_u[seg]] + t * length, row[network.seg_v[seg]] + (1 - t) * length
-            )
-            ok = np.isfinite(d) & (d <= limit)
-            yield start + j, idx[ok], d[ok]
+            idx, d = _targets_from(network, row, reached, targets, limit)
+            yield j, idx, d
 
 
 def _shortcuts(
@@ -575,6 +695,42 @@ def _same_segment(
     return group[k][ok], target[ok], d[ok]
 
 
+#: Segments are looked up this much (m) beyond a zone, so that a target whose edge position is
+#: in the zone is never missed by the rounding of that position; the exact test is on the position.
+_ZONE_PAD_M = 1e-6
+
+
+def _zone_targets(
+    network: WalkNetwork, targets: Access, polygons: np.ndarray, tolerance: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(polygon, target)`` of every target whose edge position lies in a polygon's zone
+    (within ``tolerance`` of it, exactly: not inside a buffer polygon).
+
+    An edge position lies on its segment, so only the targets on the segments near a zone are
+    tested: the work follows the targets near the polygons, not all the targets.
+    """
+    z, seg = network.tree.query(polygons, predicate="dwithin", distance=tolerance + _ZONE_PAD_M)
+    order, sorted_seg = targets.by_segment
+    lo = np.searchsorted(sorted_seg, seg, side="left")
+    hi = np.searchsorted(sorted_seg, seg, side="right")
+    counts = hi - lo
+    if not counts.any():
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    z = np.repeat(z, counts)
+    target = order[_ranges(lo, hi)]
+    if targets.foot is not None:
+        foot = targets.foot[target]
+    else:
+        foot = network.point_at(targets.seg[target], targets.t[target])
+    shapely.prepare(polygons)
+    points = shapely.points(foot)
+    if tolerance > 0:
+        inside = shapely.dwithin(polygons[z], points, tolerance)
+    else:
+        inside = shapely.intersects(polygons[z], points)
+    return z[inside], target[inside]
+
+
 def _inside_sites(
     network: WalkNetwork,
     targets: Access,
@@ -587,20 +743,7 @@ def _inside_sites(
     zoned = np.flatnonzero(pd.notna(sources.polygons))
     if zoned.size == 0 or not targets.reachable.any():
         return _no_pairs()
-    # within the tolerance of the polygon, exactly (not inside a buffer polygon)
-    predicate = "dwithin" if sources.tolerance > 0 else "intersects"
-    within = {"distance": sources.tolerance} if sources.tolerance > 0 else {}
-    if targets.foot is not None:
-        tree, where = targets.foot_tree
-        z, hit = tree.query(sources.polygons[zoned], predicate=predicate, **within)
-        reached = where[hit]
-    else:
-        ok = np.flatnonzero(targets.reachable)
-        foot = network.point_at(targets.seg[ok], targets.t[ok])
-        hit, z = STRtree(sources.polygons[zoned]).query(
-            shapely.points(foot), predicate=predicate, **within
-        )
-        reached = ok[hit]
+    z, reached = _zone_targets(network, targets, sources.polygons[zoned], sources.tolerance)
     if reached.size == 0:
         return _no_pairs()
     g_of, s_of = _group_sites(groups)

@@ -43,9 +43,12 @@ THIN_TOLERANCE_M = 0.01
 _VERTEX_DECIMALS = 6
 #: Bytes a run holds per resident point, per network vertex, per site and per (resident, site)
 #: pair within reach: peak memory of ``evaluate`` on synthetic plans (10^6 residents: 3.9 GB;
-#: 10^6 network vertices: 2.2 GB; 2 x 10^4 shelters: 0.3 GB; 2.4 x 10^7 pairs: 2.7 GB), rounded up.
+#: 10^6 network vertices: 2.2 GB, since 0.6 GB with the network read, the graph, the snapping
+#: index and the segments' STRtree (3.8 x 10^6 vertices: 2.2 GB, not rounded up: the figures
+#: take about 2,000 bytes per resident, so the residents' share holds the margin); 2 x 10^4
+#: shelters: 0.3 GB; 2.4 x 10^7 pairs: 2.7 GB), rounded up.
 _BYTES_PER_RESIDENT = 4_000
-_BYTES_PER_VERTEX = 2_500
+_BYTES_PER_VERTEX = 600
 _BYTES_PER_SITE = 20_000
 _BYTES_PER_PAIR = 128
 #: Service radius (m) assumed when estimating how many sites a resident reaches (the largest

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import rasterio
 import shapely
 from pyproj import Transformer
@@ -78,8 +79,13 @@ class Residents:
 
 
 def _representative(geoms: np.ndarray) -> np.ndarray:
+    """Coordinates ``(M, 2)`` of each geometry's resident point: a point as it is, a polygon's
+    centroid, or a point on its surface when the centroid falls outside it."""
+    kind = shapely.get_type_id(geoms)
+    if kind.size and (kind == 0).all():  # points (most resident layers): no geometry work
+        return shapely.get_coordinates(geoms)
     centroids = shapely.centroid(geoms)
-    polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
+    polygonal = np.isin(kind, [3, 6])
     outside = polygonal & ~shapely.contains(geoms, centroids)
     centroids[outside] = shapely.point_on_surface(geoms[outside])
     return shapely.get_coordinates(centroids)
@@ -89,9 +95,11 @@ def _vector(layer: PlanLayer) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     assert layer.frame is not None
     geoms = layer.frame.geometry.to_numpy()
     xy = _representative(geoms)
-    units = geoms.copy()
+    units = np.array(geoms, dtype=object, copy=True)
     units[~np.isin(shapely.get_type_id(geoms), [3, 6])] = None  # point units come on demand
-    ids = layer.frame["id"].astype(str).to_numpy()
+    ids = layer.frame["id"].to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(ids, skipna=False) != "string":
+        ids = layer.frame["id"].astype(str).to_numpy()
     pop = layer.frame["population"].to_numpy(dtype=float)
     return ids, xy, pop, units
 

@@ -53,6 +53,13 @@ from spaceplanner.model.targets import flatten_targets
 
 __all__ = ["load_gpkg", "save_plan"]
 
+try:  # pyarrow is a dependency; without it (a bare install) tables are read row by row
+    import pyarrow  # noqa: F401
+
+    _ARROW = True
+except ImportError:  # pragma: no cover
+    _ARROW = False
+
 
 def _table_names(plan: Plan) -> dict[str, str]:
     """The table of each layer: its own name when that is a safe table name, else a safe form."""
@@ -315,7 +322,8 @@ def _load_layer(path: Path, meta: dict[str, Any], crs: CRS, tables: dict[str, st
             source_crs=crs_label(raster.crs),
         )
     try:
-        frame = pyogrio.read_dataframe(path, layer=table)
+        # Arrow reads the plan's own UTF-8 tables in one pass (much faster at city scale)
+        frame = pyogrio.read_dataframe(path, layer=table, use_arrow=_ARROW)
     except Exception as exc:  # GDAL raises many types for tables it cannot read
         msg = f"the layer's table cannot be read ({exc})"
         raise LayerError(
