@@ -176,3 +176,18 @@ def test_the_uncovered_residents_view_reads_as_the_layer(sample: str, tmp_path: 
         assert back[col].astype(str).tolist() == memory[col].astype(str).tolist()
     assert np.allclose(back["population"], memory["population"])
     assert shapely.equals_exact(back.geometry.to_numpy(), memory.geometry.to_numpy(), 1e-6).all()
+
+
+def test_evaluate_writes_the_view_without_making_the_long_layer(tmp_path: Path) -> None:
+    """The long uncovered_residents layer (residents x indicators rows) is made only when read:
+    writing gaps.gpkg does not make it."""
+    from spaceplanner.outputs.evaluate_outputs import write_outputs
+
+    report = evaluate(load_plan(get_path("synthetic_cn"), strict=False))
+    layers = report.layers
+    assert not layers.made("uncovered_residents")  # type: ignore[attr-defined]
+    write_outputs(report, tmp_path)
+    assert not layers.made("uncovered_residents")  # type: ignore[attr-defined]
+    back = pyogrio.read_dataframe(tmp_path / "gaps.gpkg", layer="uncovered_residents")
+    assert len(back) == len(layers["uncovered_residents"]) > 0
+    assert layers.made("uncovered_residents")  # type: ignore[attr-defined]

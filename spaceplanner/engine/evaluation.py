@@ -17,7 +17,7 @@ computation as a full one, on the same inputs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,7 +171,7 @@ class Evaluator:
         violations = tuple(
             typed_violation(v) for v in [*shelters.checks.violations, *route_checks(inp)]
         )
-        layers: dict[str, gpd.GeoDataFrame] = {}
+        layers: MutableMapping[str, gpd.GeoDataFrame] = {}
         if gaps:
             step(4)
             layers = gap_stage(inp, ctx, shelters, spaces, facilities, areas=gaps is True)

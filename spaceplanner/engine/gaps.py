@@ -10,6 +10,7 @@ pixels by :mod:`spaceplanner.engine.gap_raster`. The figures do not need any of 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import geopandas as gpd
@@ -24,7 +25,7 @@ from spaceplanner.engine.locate import Context, Inputs, site_gates
 from spaceplanner.engine.service_area import reached_pieces
 from spaceplanner.engine.shelter_stage import ShelterStage
 
-__all__ = ["SERVICE_PIXEL_BUDGET", "gap_stage", "service_areas"]
+__all__ = ["SERVICE_PIXEL_BUDGET", "LazyLayers", "gap_stage", "service_areas"]
 
 #: Service areas are a lighter drawing than the gaps: at most this many pixels each.
 SERVICE_PIXEL_BUDGET = 1_000_000
@@ -38,7 +39,7 @@ def gap_stage(
     facilities: FacilityStage,
     *,
     areas: bool = True,
-) -> dict[str, gpd.GeoDataFrame]:
+) -> LazyLayers:
     """The result layers: residents with their distances, the uncovered residents per indicator,
     the shelters with their load, the hazard zones, and (with ``areas``) the gap areas and the
     service areas, which take seconds at city scale."""
@@ -73,28 +74,30 @@ def gap_stage(
         name: (res.population - shelters.sheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
         for name, d in indicators.items()
     }
-    text = {
-        "indicator": np.concatenate(
-            [np.full(int(m.sum()), name, dtype=object) for name, m in missing.items()]
-        ),
-        "id": np.concatenate([res.ids[m] for m in missing.values()]),
-        "layer": np.concatenate([res.layer[m] for m in missing.values()]),
-    }
-    uncovered = gpd.GeoDataFrame(
-        {
-            **{k: pd.Series(v, dtype=object, copy=False) for k, v in text.items()},
-            "population": np.concatenate(
-                [
-                    (res.population - shelters.sheltered)[m]
-                    if name == "shelter"
-                    else res.population[m]
-                    for name, m in missing.items()
-                ]
+    unsheltered = res.population - shelters.sheltered
+
+    def uncovered() -> gpd.GeoDataFrame:
+        text = {
+            "indicator": np.concatenate(
+                [np.full(int(m.sum()), name, dtype=object) for name, m in missing.items()]
             ),
-        },
-        geometry=np.concatenate([points[m] for m in missing.values()]),
-        crs=crs,
-    )
+            "id": np.concatenate([res.ids[m] for m in missing.values()]),
+            "layer": np.concatenate([res.layer[m] for m in missing.values()]),
+        }
+        return gpd.GeoDataFrame(
+            {
+                **{k: pd.Series(v, dtype=object, copy=False) for k, v in text.items()},
+                "population": np.concatenate(
+                    [
+                        unsheltered[m] if name == "shelter" else res.population[m]
+                        for name, m in missing.items()
+                    ]
+                ),
+            },
+            geometry=np.concatenate([points[m] for m in missing.values()]),
+            crs=crs,
+        )
+
     shelter_geoms = list(shelters.geoms)
     summary_rows = [row.to_dict() for row in shelters.summary.by_shelter]
     shelter_layer = gpd.GeoDataFrame(
@@ -104,7 +107,7 @@ def gap_stage(
         geometry=shelter_geoms,
         crs=crs,
     )
-    layers = {
+    layers: dict[str, Any] = {
         "residents": residents,
         "hazard_zones": shelters.zones,
         "uncovered_residents": uncovered,
@@ -114,7 +117,7 @@ def gap_stage(
         else shelter_layer,
     }
     if not areas:
-        return layers
+        return LazyLayers(layers)
     unserved = {
         name: res.population - shelters.sheltered if name == "shelter" else res.population
         for name in missing
@@ -145,15 +148,49 @@ def gap_stage(
         crs=crs,
     )
     service = service_areas(inp, ctx, shelters, spaces)
-    return {
-        "residents": residents,
-        "hazard_zones": shelters.zones,
-        "uncovered_residents": uncovered,
-        "gap_areas": gap_areas,
-        "shelters": shelter_layer,
-        "shelters_over_capacity": layers["shelters_over_capacity"],
-        "service_areas": service,
-    }
+    return LazyLayers(
+        {
+            "residents": residents,
+            "hazard_zones": shelters.zones,
+            "uncovered_residents": uncovered,
+            "gap_areas": gap_areas,
+            "shelters": shelter_layer,
+            "shelters_over_capacity": layers["shelters_over_capacity"],
+            "service_areas": service,
+        }
+    )
+
+
+class LazyLayers(MutableMapping[str, gpd.GeoDataFrame]):
+    """Result layers by name, some made on first use: ``uncovered_residents`` repeats the
+    residents once per indicator (20 million rows for 2 million residents), which ``evaluate``
+    writes as a view of ``residents`` and never needs in memory. A value given as a function
+    is called once, when the layer is first read."""
+
+    def __init__(self, layers: dict[str, Any]) -> None:
+        self._layers = layers
+
+    def __getitem__(self, name: str) -> gpd.GeoDataFrame:
+        value = self._layers[name]
+        if callable(value):
+            value = self._layers[name] = value()
+        return value
+
+    def __setitem__(self, name: str, value: gpd.GeoDataFrame) -> None:
+        self._layers[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        del self._layers[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._layers)
+
+    def __len__(self) -> int:
+        return len(self._layers)
+
+    def made(self, name: str) -> bool:
+        """Whether layer ``name`` is in memory already (not waiting to be made)."""
+        return not callable(self._layers.get(name))
 
 
 def service_areas(

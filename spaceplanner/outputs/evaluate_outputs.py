@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -83,7 +83,12 @@ def _register_view(target: Path, view: str, residents: pd.DataFrame) -> bool:
     return True
 
 
-def _write_gpkg(layers: dict[str, Any], target: Path, run: dict[str, Any] | None) -> None:
+def _write_gpkg(
+    layers: dict[str, Any],
+    target: Path,
+    run: dict[str, Any] | None,
+    uncovered: Callable[[], Any],
+) -> None:
     """One layer per result layer; ``uncovered_residents`` (up to residents x indicators rows)
     is a view of the ``residents`` table, written in no time and read like any layer."""
     as_view = (
@@ -95,13 +100,15 @@ def _write_gpkg(layers: dict[str, Any], target: Path, run: dict[str, Any] | None
     for name, frame in layers.items():
         if name == "uncovered_residents" and as_view:
             continue
+        if frame is None:
+            frame = vector_ready(uncovered())
         pyogrio.write_dataframe(
             frame, target, layer=name, driver="GPKG", append=not first, use_arrow=ARROW
         )
         first = False
     if as_view and not _register_view(target, "uncovered_residents", layers["residents"]):
         pyogrio.write_dataframe(
-            layers["uncovered_residents"],
+            vector_ready(uncovered()),
             target,
             layer="uncovered_residents",
             driver="GPKG",
@@ -134,6 +141,15 @@ def write_outputs(
     with output_unit(folder, overwrite=overwrite, inputs=inputs, replaceable=own_output) as staging:
         (staging / "report.json").write_text(report.to_json(), encoding="utf-8")
         if report.layers:
-            layers = {name: vector_ready(frame) for name, frame in report.layers.items()}
-            _write_gpkg(layers, staging / "gaps.gpkg", report.run.to_dict())
+            # uncovered_residents becomes a view of residents: not made, nor converted
+            layers = {
+                name: None if name == "uncovered_residents" else vector_ready(report.layers[name])
+                for name in report.layers
+            }
+            _write_gpkg(
+                layers,
+                staging / "gaps.gpkg",
+                report.run.to_dict(),
+                lambda: report.layers["uncovered_residents"],
+            )
     return [folder / name for name in names]
