@@ -19,7 +19,7 @@ per second), and the time the drag's first update takes (preparing, once per dra
 sites' distances and assignment). Target: >= 20 updates per second.
 
     QT_QPA_PLATFORM=offscreen python bench/bench_live.py [--repeat N] [--samples a,b]
-        [--drag-steps N] [--district PATH | --district none]
+        [--drag-steps N] [--district PATH | SIZE | none]
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ import numpy as np
 from PyQt5.QtCore import QEventLoop
 from PyQt5.QtWidgets import QApplication
 from shapely.geometry import Point
+from synthetic_city import SIZES, city_file
 
 from spaceplanner.engine.drag import SiteDrag
 from spaceplanner.engine.evaluation import Evaluator
@@ -177,7 +178,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--samples", default="synthetic_cn,helsinki,bubenec")
     parser.add_argument("--drag-steps", type=int, default=30)
-    parser.add_argument("--district", default="/work/cache/large.gpkg")
+    parser.add_argument(
+        "--district",
+        default="large",
+        help="a plan file, a synthetic_city size (built once and cached), or none",
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -229,7 +234,11 @@ def main() -> int:
     for sample, window in drag_rows:
         slowest_drag = min(slowest_drag, _drags(app, window, sample, args.drag_steps))
         window.close()
-    district = Path(args.district) if args.district != "none" else None
+    district = None
+    if args.district in SIZES:
+        district = city_file(args.district)
+    elif args.district != "none":
+        district = Path(args.district)
     if district is not None and district.exists():
         from spaceplanner.model.plan_file import load_gpkg
 
