@@ -89,15 +89,13 @@ def _print(result: BatchResult, ids: list[str], names: list[str], out: TextIO) -
         + (f" on {result.workers} workers" if result.workers else ""),
         file=out,
     )
-    counts: dict[str, int] = {}
-    for r in ok:
-        for key, value in r.row.items():
-            if key.startswith("pass_") and value == 0:
-                counts[key[5:]] = counts.get(key[5:], 0) + 1
+    import pandas as pd
+
+    from spaceplanner.city.outputs import below_standard, item_label
+
+    counts = {k: n for k, n in below_standard(pd.DataFrame([r.row for r in ok])).items() if n}
     if counts:
         print("Communities below standard, per item:", file=out)
-        from spaceplanner.city.outputs import item_label
-
         for key, n in sorted(counts.items(), key=lambda kv: -kv[1]):
             print(f"  {item_label(key, 'en')} ({key}): {n}", file=out)
     for r in failed[:10]:

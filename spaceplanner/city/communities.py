@@ -75,7 +75,7 @@ class Communities:
         return "community_name" if self.id_field == "name" else "name"
 
 
-def _field(columns: list[str], given: str | None, tried: tuple[str, ...], what: str) -> str | None:
+def _field(columns: list[str], given: str | None, tried: tuple[str, ...]) -> str | None:
     if given is not None:
         return given if given in columns else None
     return next((c for c in tried if c in columns), None)
@@ -126,7 +126,7 @@ def read_communities(
             field="crs",
             hint="add a .prj (Shapefile) or save the file with its coordinate system",
         )
-    idf = _field(columns, id_field, ID_FIELDS, "id")
+    idf = _field(columns, id_field, ID_FIELDS)
     if idf is None:
         msg = (
             f"no field '{id_field}' in the boundaries"
@@ -140,7 +140,7 @@ def read_communities(
             field=id_field or "id",
             hint=f"give --id-field, one of: {', '.join(columns) or '(no fields)'}",
         )
-    namef = _field(columns, name_field, NAME_FIELDS, "name")
+    namef = _field(columns, name_field, NAME_FIELDS)
     if name_field is not None and namef is None:
         msg = f"no field '{name_field}' in the boundaries"
         raise LayerError(

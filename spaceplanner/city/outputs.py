@@ -34,18 +34,6 @@ __all__ = [
     "write_overview_map",
 ]
 
-_TERMS = {
-    "failed": ("Targets missed", "未达标项"),
-    "open_map": ("Open its map", "打开社区地图"),
-    "share_met": ("Share of targets met", "达标项比例"),
-    "share": ("Share", "比例"),
-    "not_evaluated": ("Not evaluated", "未评估"),
-    "communities": ("communities", "个社区"),
-    "below_standard": ("Communities below standard, per item", "各项不达标社区数"),
-    "colour_share_met": ("colour: share of targets met", "颜色：达标项比例"),
-}
-
-
 _METRICS = {
     "covered": ("covered", "覆盖率"),
     "per_capita": ("per person", "人均"),
@@ -61,11 +49,6 @@ def item_label(item: str, lang: str) -> str:
             key = item[: -len(metric) - 1]
             return f"{label(key, lang)} · {words[1 if lang == 'zh' else 0]}"
     return label(item, lang)
-
-
-def _t(key: str, lang: str) -> str:
-    pair = _TERMS.get(key)
-    return label(key, lang) if pair is None else pair[1 if lang == "zh" else 0]
 
 
 _RAMP = ["#d73027", "#fc8d59", "#fee08b", "#d9ef8b", "#91cf60", "#1a9850"]
@@ -162,15 +145,15 @@ def _popup(row: pd.Series, name: str, columns: list[str], link: str | None, lang
             parts.append(f"{html.escape(_column_label(col, lang))}: {shown}")
         failed = [str(c)[5:] for c in row.index if str(c).startswith("pass_") and row[c] == 0]
         if failed:
-            parts.append(f"{_t('failed', lang)}: {html.escape(', '.join(failed))}")
+            parts.append(f"{label('failed', lang)}: {html.escape(', '.join(failed))}")
     if link:
-        parts.append(f'<a href="{html.escape(link)}">{_t("open_map", lang)}</a>')
+        parts.append(f'<a href="{html.escape(link)}">{label("open_map", lang)}</a>')
     return "<br>".join(parts)
 
 
 def _column_label(column: str, lang: str) -> str:
     if column == "share_met":
-        return _t("share_met", lang)
+        return label("share_met", lang)
     for suffix in ("_share_covered", "_share_sheltered"):
         if column.endswith(suffix):
             stem = column[: -len(suffix)]
@@ -217,7 +200,7 @@ def write_overview_map(
         )
     layer = folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
-        name=html.escape(_t("communities", lang)),
+        name=html.escape(label("communities", lang)),
         style_function=lambda f: {"color": "#333333", "weight": 1, "fillOpacity": 0.7},
     )
     layer.add_to(fmap)
@@ -228,9 +211,9 @@ def write_overview_map(
         for k, c in enumerate(_RAMP)
     )
     legend = (
-        f'<div id="sp-legend" class="sp-box sp-legend"><b>{_t("share", lang)}</b>{steps}'
+        f'<div id="sp-legend" class="sp-box sp-legend"><b>{label("share", lang)}</b>{steps}'
         f'<div class="sp-row"><span class="sp-swatch" style="background:{_NO_DATA}"></span>'
-        f"{_t('not_evaluated', lang)}</div></div>"
+        f"{label('not_evaluated', lang)}</div></div>"
     )
     counts = below_standard(frame)
     below = "".join(
@@ -238,8 +221,8 @@ def write_overview_map(
     )
     title_html = (
         f'<div id="sp-title" class="sp-box sp-title"><h1>{html.escape(title)}</h1>'
-        f"<p>{len(frame)} {_t('communities', lang)}</p>"
-        + (f"<p>{_t('below_standard', lang)}:</p><ul>{below}</ul>" if below else "")
+        f"<p>{len(frame)} {label('communities', lang)}</p>"
+        + (f"<p>{label('below_standard', lang)}:</p><ul>{below}</ul>" if below else "")
         + "</div>"
     )
     fmap.add_child(PageControls(title_html, legend))
@@ -352,16 +335,16 @@ def _overview_sheet(frame: gpd.GeoDataFrame, *, title: str, lang: str) -> bytes:
         fig.text(
             0.03,
             0.91,
-            f"{len(frame)} {_t('communities', lang)} · {_t('colour_share_met', lang)}",
+            f"{len(frame)} {label('communities', lang)} · {label('colour_share_met', lang)}",
             fontsize=9,
         )
         counts = below_standard(frame)
-        lines = [f"{_t('below_standard', lang)}:"] + [
+        lines = [f"{label('below_standard', lang)}:"] + [
             f"  {item_label(k, lang)}: {v} / {len(frame)}" for k, v in counts.items()
         ]
         failed = int((frame["status"] != "ok").sum())
         if failed:
-            lines.append(f"{_t('not_evaluated', lang)}: {failed}")
+            lines.append(f"{label('not_evaluated', lang)}: {failed}")
         fig.text(0.68, 0.88, "\n".join(lines[:45]), fontsize=7, va="top")
         buf = io.BytesIO()
         fig.savefig(buf, format="pdf")

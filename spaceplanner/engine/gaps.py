@@ -70,11 +70,11 @@ def gap_stage(
             frame[col] = frame[col].where(np.isfinite(frame[col]))
     points = shapely.points(res.xy)
     residents = gpd.GeoDataFrame(frame, geometry=points, crs=crs)
+    unsheltered = res.population - shelters.sheltered
     missing = {
-        name: (res.population - shelters.sheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
+        name: (unsheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
         for name, d in indicators.items()
     }
-    unsheltered = res.population - shelters.sheltered
 
     def uncovered() -> gpd.GeoDataFrame:
         text = {
@@ -118,10 +118,7 @@ def gap_stage(
     }
     if not areas:
         return LazyLayers(layers)
-    unserved = {
-        name: res.population - shelters.sheltered if name == "shelter" else res.population
-        for name in missing
-    }
+    unserved = {name: unsheltered if name == "shelter" else res.population for name in missing}
     ground = resident_ground(res.xy, res.shapes, max(inp.profile.service_area_buffer.value, 50.0))
     parts = []
     for name, miss in missing.items():

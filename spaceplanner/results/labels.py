@@ -141,6 +141,15 @@ _TERMS: dict[str, tuple[str, str]] = {
         "指北针为规划投影坐标系 {crs} 的坐标北；地图单位为米。",
     ),
     "made_with": ("Made with SpacePlanner {version}.", "由 SpacePlanner {version} 生成。"),
+    # the city health check's overview (map and atlas)
+    "failed": ("Targets missed", "未达标项"),
+    "open_map": ("Open its map", "打开社区地图"),
+    "share_met": ("Share of targets met", "达标项比例"),
+    "share": ("Share", "比例"),
+    "not_evaluated": ("Not evaluated", "未评估"),
+    "communities": ("communities", "个社区"),
+    "below_standard": ("Communities below standard, per item", "各项不达标社区数"),
+    "colour_share_met": ("colour: share of targets met", "颜色：达标项比例"),
 }
 
 
