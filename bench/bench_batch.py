@@ -11,6 +11,9 @@ square communities, then runs :func:`spaceplanner.city.run.run_batch` (figures o
 - the floor: the same communities evaluated one after another in this process, without Dask
   (``Evaluator(plan).evaluate(gaps=False)`` on each cut plan): a 2-worker run cannot beat half
   of it;
+- the CPU seconds other work on the machine took during each run (the machine's busy time
+  from /proc/stat less this process's and the workers'): a speed-up measured beside other work
+  is too low;
 - memory: each worker's peak RSS (``ru_maxrss`` read on the workers after the run; target
   <= 4 GB) and the client's;
 - an estimate on paper for a city of 20 million residents (about 5,000 communities) on a
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import resource
 import sys
 import tempfile
@@ -56,6 +60,21 @@ def _maxrss(*_: object) -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def _cpu_seconds(*_: object) -> float:
+    return time.process_time()
+
+
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    ticks = [int(v) for v in fields]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def grid_communities(plan, n: int, folder: Path) -> Path:
     frame = plan.layers["residents"].frame
     x0, y0, x1, y1 = frame.total_bounds
@@ -77,6 +96,7 @@ def run(city, coms, workers: int, out: Path) -> dict[str, float]:
         ) as cluster,
         Client(cluster) as client,
     ):
+        busy0, own0 = _busy_seconds(), time.process_time()
         t0 = time.perf_counter()
         result = run_batch(
             city,
@@ -88,6 +108,9 @@ def run(city, coms, workers: int, out: Path) -> dict[str, float]:
         )
         wall = time.perf_counter() - t0
         rss = client.run(_maxrss)
+        cpu = client.run(_cpu_seconds)
+    # other work on the machine skews a speed-up: the CPU seconds it took during the run
+    other = _busy_seconds() - busy0 - sum(cpu.values()) - (time.process_time() - own0)
     tasks = [r.seconds for r in result.results]
     failed = sum(r.status != "ok" for r in result.results)
     return {
@@ -96,6 +119,7 @@ def run(city, coms, workers: int, out: Path) -> dict[str, float]:
         "mean": float(np.mean(tasks)),
         "worker_gb": max(rss.values()) / 1e9,
         "failed": failed,
+        "other": max(other, 0.0),
     }
 
 
@@ -130,10 +154,12 @@ def main() -> None:
         )
         # the floor: the first communities evaluated here, one after another, no Dask
         k = min(args.speedup_communities, len(coms))
+        plans = [parts.plan(i) for i in range(k)]
         t0 = time.perf_counter()
-        for i in range(k):
-            Evaluator(parts.plan(i)).evaluate(gaps=False)
+        for plan in plans:
+            Evaluator(plan).evaluate(gaps=False)
         floor = time.perf_counter() - t0
+        del plans
         print(f"floor: {k} communities evaluated in this process, no Dask: {floor:.1f} s")
         sub = read_communities(path, city.crs, extent)
         sub = type(sub)(
@@ -141,11 +167,14 @@ def main() -> None:
         )
         one = run(city, sub, 1, folder / "one")
         two = run(city, sub, 2, folder / "two")
-        print(f"\n{'run':<28}{'wall s':>8}{'tasks s':>9}{'per task':>9}{'worker GB':>10}")
+        print(
+            f"\n{'run':<28}{'wall s':>8}{'tasks s':>9}{'per task':>9}{'worker GB':>10}"
+            f"{'other CPU s':>12}"
+        )
         for name, r in ((f"{k} communities, 1 worker", one), (f"{k} communities, 2 workers", two)):
             print(
                 f"{name:<28}{r['wall']:>8.1f}{r['tasks']:>9.1f}{r['mean']:>9.2f}"
-                f"{r['worker_gb']:>10.2f}"
+                f"{r['worker_gb']:>10.2f}{r['other']:>12.1f}"
             )
         print(
             f"speed-up 1 -> 2 workers: {one['wall'] / two['wall']:.2f}x (target >= 1.7); "

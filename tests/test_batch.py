@@ -248,7 +248,11 @@ def test_a_worker_killed_mid_task_is_retried(city, tmp_path) -> None:
         def kill_a_busy_worker() -> None:
             deadline = time.time() + 60
             while time.time() < deadline and not killed:
-                busy = [w for w, keys in client.processing().items() if keys]
+                busy = [
+                    w
+                    for w, keys in client.processing().items()
+                    if any(str(k).startswith("community-") for k in keys)
+                ]
                 if busy:
                     os.kill(pids[busy[0]], signal.SIGKILL)
                     killed.append(busy[0])
@@ -577,3 +581,39 @@ def test_population_raster_cells_on_a_shared_edge_go_to_one_community(tmp_path) 
     assert sum(pops) == pytest.approx(5050.0)  # 1 + 2 + ... + 100, each cell once
     assert all(p.layers["people"].raster is None for p in plans)
     assert min(pops) > 0
+
+
+def test_a_piece_rebuilds_the_rows_of_the_city_exactly(city) -> None:
+    """What a worker gets (the city's skeleton once, a community's piece as flat arrays, the
+    geometries as WKB) rebuilds, after pickling, frames equal to the city's own rows of that
+    community: same columns, dtypes, values, geometries and CRS; and an empty piece gives an
+    empty frame of the same columns."""
+    import pickle
+
+    from geopandas.testing import assert_geodataframe_equal
+
+    from spaceplanner.city.partition import community_plan, partition
+
+    coms = _communities(city)
+    parts = partition(city, coms, load_profile(city.rules))
+    skeleton = pickle.loads(pickle.dumps(parts.skeleton))
+    assert all(len(parts.skeleton.layers[n].frame) == 0 for n in parts.members)
+    seen = 0
+    for i in range(len(coms)):
+        piece = pickle.loads(pickle.dumps(parts.piece(i), protocol=5))
+        plan = community_plan(skeleton, piece)
+        assert plan.name == coms.names[i]
+        assert list(plan.layers["community"].frame[coms.id_field]) == [coms.ids[i]]
+        for name, (starts, rows) in parts.members.items():
+            want = city.layers[name].frame.iloc[rows[starts[i] : starts[i + 1]]]
+            got = plan.layers[name].frame
+            assert_geodataframe_equal(got, want.reset_index(drop=True), check_less_precise=False)
+            assert got.crs == city.crs
+            seen += len(got)
+    assert seen > 0
+    none = replace(parts, members={n: (np.zeros(5, int), r) for n, (_, r) in parts.members.items()})
+    empty = community_plan(skeleton, none.piece(0))
+    for name in parts.members:
+        frame = empty.layers[name].frame
+        assert len(frame) == 0
+        assert list(frame.columns) == list(city.layers[name].frame.columns)

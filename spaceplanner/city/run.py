@@ -39,7 +39,7 @@ from spaceplanner.city.outputs import (
     write_overview_map,
 )
 from spaceplanner.city.partition import Partition, partition
-from spaceplanner.city.work import CommunityResult, Options, evaluate_community
+from spaceplanner.city.work import CommunityResult, Options, evaluate_piece
 from spaceplanner.feedback import CancelledError, Feedback
 from spaceplanner.files import (
     atomic_path,
@@ -246,6 +246,16 @@ def connect(workers: int | None, scheduler: str | None) -> Any:
     return Client(cluster)
 
 
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _warm_up() -> None:
+    """Load what evaluating a community needs (run on each worker, not waited for)."""
+    import spaceplanner.city.work
+    import spaceplanner.engine.evaluation  # noqa: F401
+
+
 def _close(client: Any) -> None:
     cluster = getattr(client, "cluster", None)
     try:
@@ -277,13 +287,17 @@ def _compute(
         return 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
 
     futures: dict[Any, int] = {}
+    # the city's skeleton is sent once, as a task's result that every community task needs:
+    # each worker fetches it once, and if the worker holding it dies the scheduler makes it
+    # again (scattered data would be lost with its worker)
+    skeleton = client.submit(_identity, parts.skeleton, key=f"skeleton-{run}")
 
     def submit() -> bool:
         i = next(queue, None)
         if i is None:
             return False
         fut = client.submit(
-            evaluate_community, i, parts.plan(i), options, key=f"community-{run}-{i}"
+            evaluate_piece, skeleton, parts.piece(i), options, key=f"community-{run}-{i}"
         )
         futures[fut] = i
         return True
@@ -375,10 +389,16 @@ def run_batch(
         feedback.step("batch", resumed / max(total, 1), f"{resumed}/{total}")
         n_workers = 0
         if todo:
-            parts = partition(city, communities, profile)
             client = connect(workers, scheduler)
             try:
+                # the workers load the engine while the client cuts the city
+                warm = [
+                    client.submit(_warm_up, pure=False, workers=[w], allow_other_workers=True)
+                    for w in client.scheduler_info().get("workers", {})
+                ]
+                parts = partition(city, communities, profile)
                 n_workers = len(client.scheduler_info().get("workers", {}))
+                del warm
                 for result in _compute(
                     client, parts, todo, options, work, communities.ids, feedback, resumed, key[:16]
                 ):

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from spaceplanner.city.partition import Piece, community_plan
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.report import Report
 
-__all__ = ["CommunityResult", "Options", "evaluate_community", "figures_row"]
+__all__ = ["CommunityResult", "Options", "evaluate_community", "evaluate_piece", "figures_row"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,15 @@ def _unusable(report: Report) -> str | None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def evaluate_piece(skeleton: Plan, piece: Piece, options: Options) -> CommunityResult:
+    """Rebuild a community's plan from the city's skeleton and its piece
+    (:func:`~spaceplanner.city.partition.community_plan`), and evaluate it."""
+    start = time.perf_counter()
+    plan = community_plan(skeleton, piece)
+    result = evaluate_community(piece.index, plan, options)
+    return replace(result, seconds=time.perf_counter() - start)
 
 
 def evaluate_community(index: int, plan: Plan, options: Options) -> CommunityResult:
