@@ -349,6 +349,8 @@ def read_dxf(path: Path | str, *, label: str, options: CadOptions) -> Any:
             hint="check the drawing layer names, and that areas are closed polylines or hatches",
         )
     frame = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms).values)
+    if options.role == "network":
+        frame = _node(frame, where, problems)
     if texts:
         frame["text"] = _texts_inside(frame, texts)
     frame = _place(frame, scale, unit, assumed, options, where, problems)
@@ -361,6 +363,31 @@ def read_dxf(path: Path | str, *, label: str, options: CadOptions) -> Any:
         ),
     )
     return VectorSource(frame, path, ", ".join(chosen), None, problems)
+
+
+def _node(
+    frame: gpd.GeoDataFrame, where: dict[str, str], problems: list[Problem]
+) -> gpd.GeoDataFrame:
+    """Split a drawing's walking lines where they cross. CAD centre lines meet at junctions
+    without a shared vertex (each road is one line), which a walking network would read as a
+    bridge; a drawing has no other way to say where people can turn."""
+    parts = []
+    for layer, group in frame.groupby("dxf_layer", sort=False):
+        noded = shapely.get_parts(shapely.line_merge(shapely.union_all(group.geometry.array)))
+        parts.append(
+            gpd.GeoDataFrame({"dxf_layer": layer}, geometry=noded, index=range(len(noded)))
+        )
+    out = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry")
+    if len(out) != len(frame):
+        problems.append(
+            Problem(
+                "note",
+                f"{len(frame)} drawn lines are split where they cross into {len(out)} walkable "
+                "pieces (CAD lines meet at junctions without a shared vertex)",
+                **where,
+            )
+        )
+    return out
 
 
 def _texts_inside(frame: gpd.GeoDataFrame, texts: list[tuple[str, Point]]) -> list[str | None]:

@@ -89,7 +89,10 @@ def test_round_trip_within_half_a_metre_across_china() -> None:
 
 
 def test_no_offset_outside_china() -> None:
-    lng, lat = np.array([2.35, 24.94, -74.0]), np.array([48.85, 60.17, 40.7])  # Paris, Helsinki, NYC
+    lng, lat = (
+        np.array([2.35, 24.94, -74.0]),
+        np.array([48.85, 60.17, 40.7]),
+    )  # Paris, Helsinki, NYC
     gx, gy = wgs84_to_gcj02(lng, lat)
     assert np.array_equal(gx, lng) and np.array_equal(gy, lat)
     wx, wy = gcj02_to_wgs84(lng, lat)
@@ -223,7 +226,12 @@ def test_amap_csv_in_gcj02_lands_on_its_true_place(tmp_path: Path) -> None:
     frame = plan.layers["facilities"].frame
     # the petrol station is a hazard source, left out of facilities with a note
     assert list(frame["name"]) == ["阳光幼儿园", "社区卫生服务中心", "康乐养老院", "示例小学"]
-    assert list(frame["kind"]) == ["kindergarten", "health_centre", "elderly_care", "primary_school"]
+    assert list(frame["kind"]) == [
+        "kindergarten",
+        "health_centre",
+        "elderly_care",
+        "primary_school",
+    ]
     assert list(frame["poi_type"])[0] == "科教文化服务;学校;幼儿园"
     truth = _truth(plan.crs).drop(index=3).reset_index(drop=True)
     # 6 decimals of a degree are 0.1 m; the conversion adds < 1 mm
@@ -268,7 +276,13 @@ def test_baidu_csv_in_gbk_with_lng_lat_columns(tmp_path: Path) -> None:
     pd.DataFrame(
         {
             "名称": [p[0] for p in POIS],
-            "tag": ["教育培训;幼儿园", "医疗;社区医院", "医疗;养老院", "汽车服务;加油站", "教育培训;小学"],
+            "tag": [
+                "教育培训;幼儿园",
+                "医疗;社区医院",
+                "医疗;养老院",
+                "汽车服务;加油站",
+                "教育培训;小学",
+            ],
             "地址": [p[2] for p in POIS],
             "lng": bx,
             "lat": by,
@@ -276,7 +290,12 @@ def test_baidu_csv_in_gbk_with_lng_lat_columns(tmp_path: Path) -> None:
     ).to_csv(tmp_path / "baidu.csv", index=False, encoding="gbk")
     plan = load_plan(_plan(tmp_path, "baidu.csv", "BD-09"), strict=False)
     frame = plan.layers["facilities"].frame
-    assert list(frame["kind"]) == ["kindergarten", "health_centre", "elderly_care", "primary_school"]
+    assert list(frame["kind"]) == [
+        "kindergarten",
+        "health_centre",
+        "elderly_care",
+        "primary_school",
+    ]
     truth = _truth(plan.crs).drop(index=3).reset_index(drop=True)
     assert frame.geometry.distance(truth).max() < 0.01
     assert any("GB18030" in p.message for p in plan.problems)
@@ -328,7 +347,12 @@ def test_gcj02_declared_for_points_outside_china(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pd.DataFrame(
-        {"名称": ["a", "b"], "类型": ["教育培训;幼儿园"] * 2, "lng": [24.94, 24.95], "lat": [60.17, 60.17]}
+        {
+            "名称": ["a", "b"],
+            "类型": ["教育培训;幼儿园"] * 2,
+            "lng": [24.94, 24.95],
+            "lat": [60.17, 60.17],
+        }
     ).to_csv(tmp_path / "helsinki.csv", index=False)
     plan = _plan(tmp_path, "helsinki.csv", "GCJ-02")
     with pytest.raises(LayerError) as caught:
