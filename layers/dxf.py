@@ -186,7 +186,7 @@ def _ring_polygon(coords: list[tuple[float, float]]) -> Polygon | None:
     poly = Polygon(coords)
     if not poly.is_valid:
         poly = shapely.make_valid(poly)
-    return poly if not poly.is_empty and poly.area > 0 else None  # type: ignore[return-value]
+    return poly if not poly.is_empty and poly.area > 0 else None
 
 
 def _entity_shapes(entity: Any, distance: float) -> list[tuple[str, BaseGeometry]]:
@@ -314,7 +314,7 @@ def read_dxf(path: Path | str, *, label: str, options: CadOptions) -> Any:
         for what, geom in _entity_shapes(entity, distance):
             if what == "text":
                 text = entity.plain_text() if kind == "MTEXT" else str(entity.dxf.text)
-                texts.append((text.strip(), geom))  # type: ignore[arg-type]
+                texts.append((text.strip(), geom))
                 continue
             if what == "closed" and "polygon" not in takes and "line" in takes:
                 geom, what = geom.boundary, "open"
