@@ -21,9 +21,17 @@ import numpy as np
 import pandas as pd
 
 from spaceplanner.layers.catalogue import Role, normalise_name
+from spaceplanner.layers.chinacrs import out_of_china
 from spaceplanner.layers.problems import Problem
 
-__all__ = ["is_poi_type_text", "poi_kind", "poi_type_column", "poi_types", "sort_pois"]
+__all__ = [
+    "guess_offset_system",
+    "is_poi_type_text",
+    "poi_kind",
+    "poi_type_column",
+    "poi_types",
+    "sort_pois",
+]
 
 #: Column names of the POI type in Amap and Baidu exports (folded with ``normalise_name``).
 TYPE_COLUMNS = ("类型", "type", "poi类型", "分类", "tag", "标签", "行业分类")
@@ -163,3 +171,43 @@ def sort_pois(
             )
         )
     return out, problems
+
+
+#: Signs of where a table came from: words in its file name, and columns only Amap's or
+#: Baidu's exports have (folded with ``normalise_name``).
+_AMAP_WORDS = ("amap", "gaode", "autonavi", "高德", "gcj")
+_BAIDU_WORDS = ("baidu", "百度", "bd09")
+_AMAP_COLUMNS = ("location", "typecode", "adcode", "pname", "cityname", "adname", "gcjlng")
+_BAIDU_COLUMNS = ("uid", "streetid", "detailinfo", "bdlng", "bd09lng", "area", "province")
+
+
+def guess_offset_system(
+    file_name: str, columns: list[str], lonlat: tuple[float, float] | None
+) -> tuple[str, str] | None:
+    """Whether a POI table's coordinates are likely GCJ-02 or BD-09, and why.
+
+    A table qualifies only when its coordinates lie in China (``lonlat`` is a point of them);
+    then its file name (amap, 高德, baidu, 百度, ...) and columns only Amap or Baidu exports
+    have (Amap's ``location``, ``typecode``, ``adcode``; Baidu's ``uid``, ``street_id``) decide.
+    A guess only: the user confirms it.
+
+    Returns
+    -------
+    tuple or None
+        ``("GCJ-02" or "BD-09", the evidence in words)``.
+    """
+    if lonlat is None or out_of_china(np.array([lonlat[0]]), np.array([lonlat[1]]))[0]:
+        return None
+    name = file_name.casefold()
+    keys = {normalise_name(c): c for c in columns}
+    for system, words, cols in (
+        ("BD-09", _BAIDU_WORDS, _BAIDU_COLUMNS),
+        ("GCJ-02", _AMAP_WORDS, _AMAP_COLUMNS),
+    ):
+        found = [w for w in words if w in name]
+        if found:
+            return system, f"the file name says '{found[0]}'"
+        named = [keys[c] for c in cols if c in keys]
+        if len(named) >= (1 if system == "GCJ-02" and "location" in keys else 2):
+            return system, f"columns {', '.join(named)} are those of an export"
+    return None

@@ -466,3 +466,19 @@ def test_join_without_a_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     text = plan.read_text(encoding="utf-8").replace(', key = "楼号"', "")
     plan.write_text(text, encoding="utf-8")
     _exit_2(plan, capsys, "join needs path and key")
+
+
+def test_offset_guess_from_file_name_and_columns() -> None:
+    from spaceplanner.layers.poi import guess_offset_system
+
+    beijing = (116.40, 39.91)
+    assert guess_offset_system("高德POI.csv", ["名称"], beijing) == (
+        "GCJ-02",
+        "the file name says '高德'",
+    )
+    found = guess_offset_system("poi.csv", ["名称", "typecode", "location"], beijing)
+    assert found is not None and found[0] == "GCJ-02"
+    found = guess_offset_system("poi.csv", ["name", "uid", "street_id", "lng"], beijing)
+    assert found is not None and found[0] == "BD-09"
+    assert guess_offset_system("poi.csv", ["name", "lon", "lat"], beijing) is None
+    assert guess_offset_system("amap.csv", ["location"], (24.94, 60.17)) is None  # Helsinki
