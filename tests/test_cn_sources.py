@@ -482,3 +482,17 @@ def test_offset_guess_from_file_name_and_columns() -> None:
     assert found is not None and found[0] == "BD-09"
     assert guess_offset_system("poi.csv", ["name", "lon", "lat"], beijing) is None
     assert guess_offset_system("amap.csv", ["location"], (24.94, 60.17)) is None  # Helsinki
+
+
+def test_geojson_exported_back_to_gcj02(tmp_path: Path) -> None:
+    """The facilities read from GCJ-02 go back to the same GCJ-02 coordinates."""
+    csv = _amap_csv(tmp_path)
+    plan = _plan(tmp_path, "amap_poi.csv", "GCJ-02")
+    out = tmp_path / "export"
+    argv = ["export", str(plan), "--format", "geojson", "--out", str(out), "-q"]
+    assert main([*argv, "--geojson-crs", "GCJ-02"]) == 0
+    back = gpd.read_file(out / "geojson" / "plan_facilities.geojson")
+    given = pd.read_csv(csv)
+    given = given[given["名称"] != "中国石化加油站"]
+    xy = given["location"].str.split(",", expand=True).astype(float).to_numpy()
+    assert metres(back.geometry.x, back.geometry.y, xy[:, 0], xy[:, 1]).max() < 0.01
