@@ -331,7 +331,7 @@ def read_dxf(path: Path | str, *, label: str, options: CadOptions) -> Any:
         problems.append(
             Problem(
                 "note",
-                f"{sum(skipped.values())} entities are not {need}s and are left out ({listed})",
+                f"left out as not {need}s: {listed}",
                 **where,
                 count=sum(skipped.values()),
                 hint="areas must be closed polylines or hatches in the drawing"
@@ -464,7 +464,7 @@ def _place(
             )
         )
     if options.offset is not None:
-        problems.append(Problem("note", f"moved by offset = [{dx:g}, {dy:g}]", **where))
+        problems.append(Problem("note", f"moved by offset = [{dx:.12g}, {dy:.12g}]", **where))
         return out
     minx, miny, maxx, maxy = (float(v) for v in out.total_bounds)
     small = max(abs(minx), abs(maxx), abs(miny), abs(maxy)) < LOCAL_EXTENT_M

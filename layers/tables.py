@@ -18,7 +18,7 @@ import pandas as pd
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 
-__all__ = ["SPREADSHEET_SUFFIXES", "join_table", "read_table", "read_xlsx"]
+__all__ = ["SPREADSHEET_SUFFIXES", "join_problem", "join_table", "read_table", "read_xlsx"]
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm"}
 _MAX_LISTED = 3
@@ -153,6 +153,22 @@ def _listed(values: list[str]) -> str:
     return ", ".join(values[:_MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
 
 
+def join_problem(join: object) -> tuple[str, str] | None:
+    """What is wrong with a layer's ``join`` option, as (message, hint); None when it is a
+    table of the keys it takes, with text values."""
+    hint = 'e.g. join = { path = "households.xlsx", key = "楼号" }'
+    if not isinstance(join, dict):
+        return "join must be a table { path = ..., key = ... }", hint
+    unknown = sorted(set(join) - {"path", "key", "table_key", "sheet"})
+    if unknown or "path" not in join or "key" not in join:
+        more = f"; '{unknown[0]}' is not one of them" if unknown else ""
+        return f"join needs path and key (and may have table_key, sheet){more}", hint
+    for name, value in join.items():
+        if not isinstance(value, str):
+            return f"join's {name} = {value!r} is not text", f'write it in quotes: {name} = "..."'
+    return None
+
+
 def join_table(
     frame: gpd.GeoDataFrame,
     join: dict[str, Any],
@@ -183,18 +199,9 @@ def join_table(
     LayerError
         For a missing key column or a key that repeats in the table.
     """
-    unknown = sorted(set(join) - {"path", "key", "table_key", "sheet"})
-    if unknown or "path" not in join or "key" not in join:
-        msg = "join needs path and key (and may have table_key, sheet)" + (
-            f"; '{unknown[0]}' is not one of them" if unknown else ""
-        )
-        raise LayerError(
-            msg,
-            file=file,
-            layer=label,
-            field="join",
-            hint='e.g. join = { path = "households.xlsx", key = "楼号" }',
-        )
+    wrong = join_problem(join)
+    if wrong is not None:
+        raise LayerError(wrong[0], file=file, layer=label, field="join", hint=wrong[1])
     table_path = Path(str(join["path"]))
     from spaceplanner.layers.readers import check_file
 

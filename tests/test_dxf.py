@@ -146,7 +146,7 @@ def test_site_in_metres_on_gauss_kruger(tmp_path: Path) -> None:
     assert list(shelters["capacity"]) == [300, 500]
     assert shelters.geometry.iloc[0].x == pytest.approx(E0 + 100)
     notes = [p.message for p in plan.problems if p.layer == "green"]
-    assert any("1 entities are not polygons" in m for m in notes)
+    assert any("left out as not polygons: 1 LWPOLYLINE (open)" in m for m in notes)
 
 
 def test_local_grid_in_millimetres_with_an_offset(tmp_path: Path) -> None:

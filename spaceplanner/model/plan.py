@@ -52,7 +52,7 @@ from spaceplanner.layers.readers import (
     read_raster,
     read_vector,
 )
-from spaceplanner.layers.tables import join_table
+from spaceplanner.layers.tables import join_problem, join_table
 from spaceplanner.layers.values import BOOL_WORDS, bool_value
 from spaceplanner.model.plan_core import (
     Plan,
@@ -297,6 +297,7 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
                 raise _plan_error(wrong[0], path, wrong[1], layer=name, field=key)
         if "path" not in raw:
             raise _plan_error("the layer has no path", path, 'add `path = "..."`', layer=name)
+        _check_source_options(raw, path, name)
         if "radius_m" in raw and role not in RADIUS_ROLES:
             raise _plan_error(
                 f"radius_m = {raw['radius_m']!r} is not usable",
@@ -320,6 +321,29 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
         )
     settings_ = {k: v for k, v in data.items() if k != "layers"}
     return settings_, specs
+
+
+#: Options of CAD drawings only (spaceplanner.layers.dxf).
+CAD_OPTIONS = ("dxf_layers", "units", "offset", "control_points")
+
+
+def _check_source_options(raw: dict[str, Any], path: Path, name: str) -> None:
+    """Options that belong to one kind of source: CAD placement to DXF drawings, and a ``join``
+    table's shape (its values are checked when the layer is read)."""
+    suffix = Path(str(raw["path"])).suffix.lower()
+    for key in CAD_OPTIONS:
+        if key in raw and suffix not in {".dxf", ".dwg"}:
+            raise _plan_error(
+                f"{key} is an option of CAD drawings (.dxf)",
+                path,
+                "remove it from this layer",
+                layer=name,
+                field=key,
+            )
+    if "join" in raw:
+        wrong = join_problem(raw["join"])
+        if wrong is not None:
+            raise _plan_error(wrong[0], path, wrong[1], layer=name, field="join")
 
 
 def _check_raster_hazard(spec: LayerSpec) -> None:
