@@ -259,14 +259,17 @@ def _entities(msp: Any, chosen: set[str], *, points: bool) -> list[tuple[Any, st
     return out
 
 
-def read_dxf(path: Path | str, *, label: str, options: CadOptions) -> Any:
+def read_dxf(
+    path: Path | str, *, label: str, options: CadOptions
+) -> tuple[gpd.GeoDataFrame, str, list[Problem]]:
     """Read the entities of a drawing's chosen layers as a plan layer's features.
 
     Returns
     -------
-    VectorSource
-        Features in map coordinates (``frame.crs`` is ``options.crs``, or None), with columns
-        ``dxf_layer``, ``dxf_type``, ``handle``, ``text`` and block attributes.
+    tuple
+        The features in map coordinates (``frame.crs`` is ``options.crs``, or None), with
+        columns ``dxf_layer``, ``dxf_type``, ``handle``, ``text`` and block attributes; the
+        drawing layers read (joined with ", "); notes on what was done.
 
     Raises
     ------
@@ -274,8 +277,6 @@ def read_dxf(path: Path | str, *, label: str, options: CadOptions) -> Any:
         For a DWG file, a missing ezdxf, a damaged file, no drawing layer matching, no usable
         entity on the chosen layers, or coordinates that look local with no placement.
     """
-    from spaceplanner.layers.readers import VectorSource
-
     path = Path(path)
     where = _where(path, label)
     doc = _open(path, label)
@@ -362,7 +363,7 @@ def read_dxf(path: Path | str, *, label: str, options: CadOptions) -> Any:
             **where,
         ),
     )
-    return VectorSource(frame, path, ", ".join(chosen), None, problems)
+    return frame, ", ".join(chosen), problems
 
 
 def _node(

@@ -134,8 +134,8 @@ def sort_pois(
         problems.append(
             Problem(
                 "note",
-                f"{int(elsewhere.sum())} POIs are of other roles by their type ({shown}) and are "
-                f"left out of this {role.name} layer",
+                f"left out of this {role.name} layer: POIs whose type belongs to other roles "
+                f"({shown})",
                 file=file,
                 layer=label,
                 field=col,

@@ -329,7 +329,9 @@ def read_vector(
         msg = "old Excel .xls files are not read"
         raise LayerError(msg, file=str(path), layer=label, hint="save the sheet as .xlsx or CSV")
     if suffix in {".dxf", ".dwg"}:
-        return read_dxf(path, label=label, options=cad or CadOptions(layers=_layer_patterns(layer)))
+        cad = cad or CadOptions(layers=_layer_patterns(layer))
+        drawing, chosen, notes = read_dxf(path, label=label, options=cad)
+        return VectorSource(drawing, path, chosen, None, notes)
     problems: list[Problem] = []
     if suffix == ".gpkg":
         check_gpkg(path, label)

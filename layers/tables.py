@@ -203,9 +203,10 @@ def join_table(
     if wrong is not None:
         raise LayerError(wrong[0], file=file, layer=label, field="join", hint=wrong[1])
     table_path = Path(str(join["path"]))
-    from spaceplanner.layers.readers import check_file
-
-    check_file(table_path, label)
+    if not table_path.is_file() or table_path.stat().st_size == 0:
+        msg = "the joined table is missing or empty"
+        hint = "check join's path (relative to the plan file)"
+        raise LayerError(msg, file=str(table_path), layer=label, field="join", hint=hint)
     key = str(join["key"])
     table_key = str(join.get("table_key", key))
     sheet = None if join.get("sheet") is None else str(join["sheet"])
