@@ -61,6 +61,15 @@ def parse_crs(value: object) -> CRS:
     ValueError
         When pyproj cannot read it.
     """
+    from spaceplanner.layers.chinacrs import offset_system
+
+    system = offset_system(value)
+    if system is not None:
+        msg = (
+            f"{system} is WGS 84 with the offset Chinese web maps apply, not a CRS: it is taken "
+            "as a layer's crs only (the layer is converted to WGS 84 on load)"
+        )
+        raise ValueError(msg)
     try:
         return CRS.from_user_input(value)
     except CRSError as exc:

@@ -1,7 +1,8 @@
 """Reading vector and raster layers from the formats planners bring.
 
 Vector: Shapefile (``.cpg`` honoured, GBK/GB18030 detected), GeoJSON, GeoPackage (a layer of a
-multi-layer file), KML, CSV with coordinate columns, and anything else GDAL reads. Raster: GeoTIFF
+multi-layer file), KML, CSV and Excel ``.xlsx`` tables with coordinate columns (POI exports),
+CAD drawings (DXF, :mod:`spaceplanner.layers.dxf`), and anything else GDAL reads. Raster: GeoTIFF
 and GeoPackage rasters through rasterio. A reader checks the file before handing it to GDAL, so a
 missing, empty, truncated or mislabelled file gets a clear message instead of a driver error.
 """
@@ -29,9 +30,11 @@ from rasterio.transform import array_bounds
 
 from spaceplanner.layers.catalogue import normalise_name
 from spaceplanner.layers.crs import parse_crs
+from spaceplanner.layers.dxf import CadOptions, read_dxf
 from spaceplanner.layers.encoding import detect_dbf_encoding, detect_text_encoding
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.tables import SPREADSHEET_SUFFIXES, read_xlsx
 from spaceplanner.layers.values import parse_number_texts
 
 __all__ = [
@@ -57,6 +60,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_RASTER_CELLS = 250_000_000
 _LON_NAMES = ("lon", "lng", "long", "longitude", "经度")
 _LAT_NAMES = ("lat", "latitude", "纬度")
+_LOCATION_NAMES = ("location", "lnglat", "lonlat", "经纬度", "坐标")
 _SEPARATOR_NAMES = {",": "commas", ";": "semicolons (;)", "\t": "tabs", "|": "'|'"}
 _X_NAMES = ("x", "easting", "east", "东坐标", "横坐标", "x坐标")
 _Y_NAMES = ("y", "northing", "north", "北坐标", "纵坐标", "y坐标")
@@ -271,6 +275,7 @@ def read_vector(
     y: str | None = None,
     crs: CRS | None = None,
     decimal: str = ".",
+    cad: CadOptions | None = None,
 ) -> VectorSource:
     """Read a vector layer.
 
@@ -290,6 +295,9 @@ def read_vector(
         The CRS of a CSV's coordinates. Columns named lon/lat default to EPSG:4326.
     decimal
         The decimal mark of a CSV's coordinate text (``","`` for ``385000,5``).
+    cad
+        How to read a CAD drawing (DXF): its layers, units and placement; without it the layers
+        named by ``layer`` (a name or a pattern) are read in the drawing's coordinates.
 
     Returns
     -------
@@ -313,6 +321,17 @@ def read_vector(
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _read_csv(path, label=label, encoding=encoding, x=x, y=y, crs=crs, decimal=decimal)
+    if suffix in SPREADSHEET_SUFFIXES:
+        table, sheet = read_xlsx(path, label=label, sheet=layer)
+        frame = points_from_table(table, path=path, label=label, x=x, y=y, crs=crs, decimal=decimal)
+        return VectorSource(frame, path, sheet, None, [])
+    if suffix == ".xls":
+        msg = "old Excel .xls files are not read"
+        raise LayerError(msg, file=str(path), layer=label, hint="save the sheet as .xlsx or CSV")
+    if suffix in {".dxf", ".dwg"}:
+        cad = cad or CadOptions(layers=_layer_patterns(layer))
+        drawing, chosen, notes = read_dxf(path, label=label, options=cad)
+        return VectorSource(drawing, path, chosen, None, notes)
     problems: list[Problem] = []
     if suffix == ".gpkg":
         check_gpkg(path, label)
@@ -396,6 +415,10 @@ def read_vector(
     return VectorSource(frame, path, chosen, encoding, problems)
 
 
+def _layer_patterns(layer: str | None) -> tuple[str, ...]:
+    return () if layer is None else (layer,)
+
+
 def _csv_separator(path: Path, encoding: str) -> str:
     """The column separator of a CSV: the one that splits its header into the most columns."""
     try:
@@ -447,10 +470,55 @@ def _read_csv(
         raise LayerError(
             msg, file=str(path), layer=label, hint="save it again as UTF-8 CSV"
         ) from exc
+    frame = points_from_table(table, path=path, label=label, x=x, y=y, crs=crs, decimal=decimal)
+    return VectorSource(frame, path, None, encoding, problems)
+
+
+def _split_location(table: pd.DataFrame, column: str, path: Path, label: str) -> pd.DataFrame:
+    """``table`` with a "lng,lat" text column (Amap's ``location``) split into lng and lat."""
+    parts = table[column].astype(str).str.strip().str.split(r"\s*[,，]\s*", regex=True)
+    bad = np.flatnonzero(parts.map(len).to_numpy() != 2)
+    if bad.size:
+        row = int(bad[0])
+        msg = f"'{table[column].iloc[row]}' is not \"longitude,latitude\""
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=label,
+            field=column,
+            feature=f"row {row + 2}" + (f" (and {bad.size - 1} more)" if bad.size > 1 else ""),
+            hint="fix or remove those rows",
+        )
+    out = table.drop(columns=[column])
+    out["lng"], out["lat"] = parts.str[0].to_numpy(), parts.str[1].to_numpy()
+    return out
+
+
+def points_from_table(
+    table: pd.DataFrame,
+    *,
+    path: Path,
+    label: str,
+    x: str | None,
+    y: str | None,
+    crs: CRS | None,
+    decimal: str = ".",
+) -> gpd.GeoDataFrame:
+    """Points from the coordinate columns of a table of text (a CSV or a spreadsheet).
+
+    Columns named lon/lng/经度 and lat/纬度 are longitude/latitude (EPSG:4326 unless ``crs``
+    says otherwise); a ``location`` column of "lng,lat" text (Amap) is split; x/y/东坐标/北坐标
+    need ``crs``.
+    """
     columns = [str(c) for c in table.columns]
     lonlat = False
     if x is None and y is None:
         x, y = _find_column(columns, _LON_NAMES), _find_column(columns, _LAT_NAMES)
+        location = _find_column(columns, _LOCATION_NAMES)
+        if (x is None or y is None) and location is not None:
+            table = _split_location(table, location, path, label)
+            x, y = "lng", "lat"
+            columns = [str(c) for c in table.columns]
         lonlat = x is not None and y is not None
         if not lonlat:
             x, y = _find_column(columns, _X_NAMES), _find_column(columns, _Y_NAMES)
@@ -461,7 +529,8 @@ def _read_csv(
                 msg,
                 file=str(path),
                 layer=label,
-                hint='name the columns with `x = "..."` and `y = "..."`; '
+                hint='name the columns with `x = "..."` and `y = "..."` (POI tables: '
+                '经度/纬度, lng/lat or a "lng,lat" location column); '
                 f"columns are {', '.join(columns)}",
             )
     assert x is not None and y is not None
@@ -500,10 +569,9 @@ def _read_csv(
             feature=f"row {row + 2}{more}",
             hint='they look projected: set `crs = "EPSG:..."` for this layer',
         )
-    frame = gpd.GeoDataFrame(
+    return gpd.GeoDataFrame(
         table.drop(columns=[x, y]), geometry=gpd.points_from_xy(xs, ys), crs=crs
     )
-    return VectorSource(frame, path, None, encoding, problems)
 
 
 def read_raster(

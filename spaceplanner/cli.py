@@ -444,6 +444,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         feedback=feedback.part(0.8, 1.0),
         suggestions=suggested,
+        geojson_crs=args.geojson_crs,
         **where,
     )
     if args.quiet:
@@ -540,6 +541,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--encoding", choices=["utf-8", "gbk"], default="utf-8", help="Shapefile text encoding"
     )
     p.add_argument("--zip", action="store_true", help="put the Shapefiles in one zip")
+    p.add_argument(
+        "--geojson-crs",
+        choices=["WGS84", "GCJ-02", "BD-09"],
+        default="WGS84",
+        help="GeoJSON coordinates: WGS84, or offset for Amap (GCJ-02) or Baidu (BD-09)",
+    )
     p.add_argument(
         "--suggestions",
         metavar="GPKG",

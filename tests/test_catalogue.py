@@ -95,4 +95,6 @@ def test_every_layer_option_has_a_known_type() -> None:
     options = layer_options()
     assert {"path", "crs", "radius_m", "band", "decimal", "nodata"} <= set(options)
     for option in options.values():
-        assert option.type in {"text", "number", "integer", "choice", "crs"}, option.name
+        assert option.type in {"text", "number", "integer", "choice", "crs", "table", "list"}, (
+            option.name
+        )

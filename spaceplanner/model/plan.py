@@ -33,6 +33,7 @@ from spaceplanner.layers.catalogue import (
     layer_options,
     role_names,
 )
+from spaceplanner.layers.chinacrs import layer_to_wgs84, offset_system
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import (
     WEB_MERCATOR,
@@ -41,7 +42,9 @@ from spaceplanner.layers.crs import (
     is_metric,
     parse_crs,
 )
+from spaceplanner.layers.dxf import cad_options
 from spaceplanner.layers.errors import LayerError, PlanError, SpacePlannerError
+from spaceplanner.layers.poi import sort_pois
 from spaceplanner.layers.problems import Problem
 from spaceplanner.layers.readers import (
     is_raster_source,
@@ -49,6 +52,7 @@ from spaceplanner.layers.readers import (
     read_raster,
     read_vector,
 )
+from spaceplanner.layers.tables import join_problem, join_table
 from spaceplanner.layers.values import BOOL_WORDS, bool_value
 from spaceplanner.model.plan_core import (
     Plan,
@@ -141,6 +145,10 @@ def _check_value(key: str, value: object, option: OptionSpec) -> tuple[str, str]
         if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
             return None
         return _wrong_type(key, value, 'a CRS such as "EPSG:4490"')
+    if kind == "table":
+        return None if isinstance(value, dict) else _wrong_type(key, value, "a table { ... }")
+    if kind == "list":
+        return None if isinstance(value, list) else _wrong_type(key, value, "a list [ ... ]")
     if kind == "choice":
         if isinstance(value, str) and value in option.choices:
             return None
@@ -289,6 +297,7 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
                 raise _plan_error(wrong[0], path, wrong[1], layer=name, field=key)
         if "path" not in raw:
             raise _plan_error("the layer has no path", path, 'add `path = "..."`', layer=name)
+        _check_source_options(raw, path, name)
         if "radius_m" in raw and role not in RADIUS_ROLES:
             raise _plan_error(
                 f"radius_m = {raw['radius_m']!r} is not usable",
@@ -298,6 +307,9 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
                 field="radius_m",
             )
         options_ = {k: v for k, v in raw.items() if k not in {"role", "path", "layer"}}
+        if isinstance(options_.get("join"), dict) and isinstance(options_["join"].get("path"), str):
+            joined = (path.parent / options_["join"]["path"]).resolve()
+            options_["join"] = {**options_["join"], "path": str(joined)}
         specs.append(
             LayerSpec(
                 name,
@@ -309,6 +321,29 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
         )
     settings_ = {k: v for k, v in data.items() if k != "layers"}
     return settings_, specs
+
+
+#: Options of CAD drawings only (spaceplanner.layers.dxf).
+CAD_OPTIONS = ("dxf_layers", "units", "offset", "control_points")
+
+
+def _check_source_options(raw: dict[str, Any], path: Path, name: str) -> None:
+    """Options that belong to one kind of source: CAD placement to DXF drawings, and a ``join``
+    table's shape (its values are checked when the layer is read)."""
+    suffix = Path(str(raw["path"])).suffix.lower()
+    for key in CAD_OPTIONS:
+        if key in raw and suffix not in {".dxf", ".dwg"}:
+            raise _plan_error(
+                f"{key} is an option of CAD drawings (.dxf)",
+                path,
+                "remove it from this layer",
+                layer=name,
+                field=key,
+            )
+    if "join" in raw:
+        wrong = join_problem(raw["join"])
+        if wrong is not None:
+            raise _plan_error(wrong[0], path, wrong[1], layer=name, field="join")
 
 
 def _check_raster_hazard(spec: LayerSpec) -> None:
@@ -338,7 +373,10 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     role = get_role(spec.role)
     file = str(spec.path)
     opts = spec.options
-    layer_crs = parse_layer_crs(opts["crs"], label=spec.name, file=file) if "crs" in opts else None
+    offset = offset_system(opts.get("crs"))
+    layer_crs = None
+    if "crs" in opts and offset is None:
+        layer_crs = parse_layer_crs(opts["crs"], label=spec.name, file=file)
     if spec.role != "hazards" and any(k in opts for k in RASTER_ZONE_OPTIONS):
         msg = "min_value, max_value and max_slope_pct are options of raster hazard layers"
         raise LayerError(msg, file=file, layer=spec.name, hint="remove them from this layer")
@@ -391,6 +429,17 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
         raise LayerError(
             msg, file=file, layer=spec.name, field="nodata", hint="remove it from this layer"
         )
+    cad = None
+    if spec.path.suffix.lower() in {".dxf", ".dwg"}:
+        cad = cad_options(
+            opts,
+            role=spec.role,
+            geometry=role.geometry,
+            layer=spec.layer,
+            crs=layer_crs or plan_crs,
+            label=spec.name,
+            file=file,
+        )
     src = read_vector(
         spec.path,
         label=spec.name,
@@ -398,12 +447,16 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
         encoding=opts.get("encoding"),
         x=opts.get("x"),
         y=opts.get("y"),
-        crs=layer_crs,
+        crs=CRS.from_epsg(4326) if offset else layer_crs,
         decimal=str(opts.get("decimal", ".")),
+        cad=cad,
     )
     problems = list(src.problems)
     frame = src.frame
-    if layer_crs is not None:
+    if offset is not None:
+        frame, notes = layer_to_wgs84(frame, offset, label=spec.name, file=file)
+        problems += notes
+    elif layer_crs is not None:
         if frame.crs is None:
             problems.append(
                 Problem(
@@ -445,6 +498,11 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
                 hint='set `crs = "EPSG:..."` for this layer if that is wrong',
             )
         )
+    if "join" in opts:
+        frame, notes = join_table(frame, opts["join"], label=spec.name, file=file)
+        problems += notes
+    frame, notes = sort_pois(frame, role, opts, label=spec.name, file=file)
+    problems += notes
     fitted = conform(frame, role, label=spec.name, file=file, options=opts)
     problems += fitted.problems
     extra = {k: v for k, v in opts.items() if k in {"radius_m"}}

@@ -36,6 +36,7 @@ from spaceplanner.files import (
     safe_name,
 )
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
+from spaceplanner.layers.chinacrs import from_wgs84, offset_system
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.indicators import indicator_rows, value_text
@@ -260,16 +261,19 @@ def _write_gpkg(
     return [target] if not first else []
 
 
-def _write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Path]:
+def _write_geojson(
+    layers: dict[str, gpd.GeoDataFrame], folder: Path, offset: str | None = None
+) -> list[Path]:
     out = folder / "geojson"
     out.mkdir()
     kept = {name: frame for name, frame in layers.items() if not frame.empty}
     files = _file_names(kept, ".geojson")
     for name, frame in kept.items():
-        # RFC 7946: GeoJSON coordinates are WGS 84 longitude/latitude.
-        vector_ready(frame).to_crs(4326).to_file(
-            out / files[name], driver="GeoJSON", engine="pyogrio"
-        )
+        # RFC 7946: GeoJSON coordinates are WGS 84 longitude/latitude; on request they carry
+        # the GCJ-02/BD-09 offset the Amap and Baidu map APIs expect
+        ready = vector_ready(frame)
+        lonlat = from_wgs84(ready, offset) if offset else ready.to_crs(4326)
+        lonlat.to_file(out / files[name], driver="GeoJSON", engine="pyogrio")
     _write_layer_names(files, out / "layers.csv")
     return sorted(out.iterdir())
 
@@ -506,6 +510,7 @@ def export(
     overwrite: bool = False,
     feedback: Feedback | None = None,
     suggestions: gpd.GeoDataFrame | None = None,
+    geojson_crs: str = "WGS84",
 ) -> list[Path]:
     """Write the chosen exports of ``reports`` (evaluations of ``plan``) into the folder ``out``.
 
@@ -537,6 +542,9 @@ def export(
     suggestions
         Suggested sites (the ``suggestions`` layer of ``spaceplanner suggest --out``): drawn on
         the web map and the map sheet, and written as a layer with the data exports.
+    geojson_crs
+        ``"WGS84"`` (RFC 7946), or ``"GCJ-02"``/``"BD-09"`` for GeoJSON to load into Amap or
+        Baidu maps (coordinates offset as those maps expect).
 
     Returns
     -------
@@ -605,7 +613,7 @@ def export(
             elif fmt == "gpkg":
                 written += _write_gpkg(layers, tmp, main.run.to_dict())
             elif fmt == "geojson":
-                written += _write_geojson(layers, tmp)
+                written += _write_geojson(layers, tmp, offset_system(geojson_crs))
             elif fmt == "csv":
                 written += _write_csv(tables, tmp)
         fb.step("moving", 0.97)

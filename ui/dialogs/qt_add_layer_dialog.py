@@ -43,6 +43,7 @@ from spaceplanner.layers.catalogue import (
     get_role,
     roles,
 )
+from spaceplanner.layers.chinacrs import offset_system
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 from spaceplanner.model.plan import (
@@ -61,7 +62,7 @@ from spaceplanner.ui.model.layer_draft import LayerDraft
 
 __all__ = ["QtAddLayerDialog", "unit_label"]
 
-_FILE_SUFFIXES = "*.shp *.geojson *.json *.gpkg *.kml *.kmz *.csv *.tif *.tiff"
+_FILE_SUFFIXES = "*.shp *.geojson *.json *.gpkg *.kml *.kmz *.csv *.xlsx *.dxf *.tif *.tiff"
 _ENCODINGS = ("utf-8", "gbk", "gb18030", "big5", "cp1252", "latin-1")
 
 
@@ -186,6 +187,21 @@ class QtAddLayerDialog(QDialog):
         )
         self.crs_edit.editingFinished.connect(self._options_changed)
         right.addRow(self.tr("CRS:"), self.crs_edit)
+        # Amap and Baidu POI exports are offset from WGS 84 by hundreds of metres; the choice is
+        # offered (and preselected when the file looks like an export) for tables in China
+        self.offset_combo = QComboBox(source)
+        self.offset_combo.addItem(self.tr("WGS 84 (no offset)"), "")
+        self.offset_combo.addItem(self.tr("GCJ-02 (Amap 高德, Tencent)"), "GCJ-02")
+        self.offset_combo.addItem(self.tr("BD-09 (Baidu 百度)"), "BD-09")
+        self.offset_combo.setToolTip(
+            self.tr("Coordinates of Chinese web maps, converted to WGS 84 when the layer is read")
+        )
+        self.offset_combo.activated.connect(self._offset_chosen)
+        right.addRow(self.tr("Web map coordinates:"), self.offset_combo)
+        self.offset_note = QLabel(source)
+        self.offset_note.setWordWrap(True)
+        self.offset_note.setStyleSheet("color: #555555")
+        right.addRow("", self.offset_note)
         self.x_combo = QComboBox(source)
         self.y_combo = QComboBox(source)
         for combo in (self.x_combo, self.y_combo):
@@ -360,9 +376,36 @@ class QtAddLayerDialog(QDialog):
         self.role_combo.blockSignals(True)
         self.role_combo.setCurrentIndex(self.role_combo.findData(guess))
         self.role_combo.blockSignals(False)
+        self._offer_offset()
         self._refresh_source()
         self._fill_fields()
         self.validate()
+
+    def _offer_offset(self) -> None:
+        """Preselect GCJ-02 or BD-09 when the table looks like an Amap or Baidu export."""
+        guess = self.draft.offset_guess()
+        self.offset_combo.setCurrentIndex(0)
+        self.offset_note.clear()
+        if guess is None:
+            return
+        system, why = guess
+        self.offset_combo.setCurrentIndex(self.offset_combo.findData(system))
+        self.offset_note.setText(
+            self.tr("Looks like {0} ({1}); choose WGS 84 if it is not.").format(system, why)
+        )
+        self.crs_edit.setText(system)
+        self._sync()
+
+    def _offset_chosen(self) -> None:
+        system = self.offset_combo.currentData()
+        if system or offset_system(self.crs_edit.text()):
+            self.crs_edit.setText(str(system or ""))
+        self.offset_note.clear()
+        self._options_changed()
+
+    def offset_choice(self) -> str | None:
+        """The web map coordinates chosen: "GCJ-02", "BD-09", or None for WGS 84."""
+        return str(self.offset_combo.currentData()) or None
 
     def _read_raw(self) -> None:
         """Read the source as is (for its columns and geometry types), once per reading options."""
@@ -392,11 +435,14 @@ class QtAddLayerDialog(QDialog):
         suffix = self.draft.path.suffix.lower() if self.draft.path else ""
         raster = self.draft.raster
         hazards = self.role() == "hazards"
+        table = suffix in {".csv", ".xlsx", ".xlsm"}
         shown = {
             self.inner_combo: len(self.draft.inner_layers) > 1,
             self.encoding_combo: suffix in {".shp", ".csv", ".dbf"},
             self.x_combo: suffix == ".csv",
             self.y_combo: suffix == ".csv",
+            self.offset_combo: table,
+            self.offset_note: table and bool(self.offset_note.text()),
             self.band_spin: raster,
             self.zone_box: raster and hazards,
         }

@@ -37,6 +37,7 @@ from spaceplanner.layers.catalogue import (
 from spaceplanner.layers.crs import choose_metric_crs
 from spaceplanner.layers.encoding import detect_text_encoding
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
+from spaceplanner.layers.poi import guess_offset_system
 from spaceplanner.layers.problems import Problem
 from spaceplanner.layers.readers import (
     RASTER_SUFFIXES,
@@ -325,6 +326,23 @@ class LayerDraft:
             ).frame
         except Exception:  # the check reads it again through the loader and reports why
             self.raw = None
+
+    def offset_guess(self) -> tuple[str, str] | None:
+        """``("GCJ-02" or "BD-09", why)`` when the source is a POI table (CSV, xlsx) whose
+        longitude/latitude lie in China and whose file name or columns are an Amap or Baidu
+        export's (:func:`~spaceplanner.layers.poi.guess_offset_system`); None otherwise."""
+        if self.path is None or self.raw is None or self.raw.empty:
+            return None
+        if self.path.suffix.lower() not in {".csv", ".xlsx", ".xlsm"}:
+            return None
+        if self.raw.crs is None or not CRS.from_user_input(self.raw.crs).is_geographic:
+            return None
+        centre = self.raw.geometry.union_all().centroid
+        # a CSV's own header: reading splits a "lng,lat" location column into two
+        columns = self.csv_header() or [
+            str(c) for c in self.raw.columns if c != self.raw.geometry.name
+        ]
+        return guess_offset_system(self.path.name, columns, (centre.x, centre.y))
 
     def csv_header(self) -> list[str]:
         """The columns of a CSV source (to choose its coordinate columns); empty otherwise."""
