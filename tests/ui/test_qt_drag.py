@@ -139,3 +139,68 @@ def test_a_cancelled_drag_gives_the_figures_from_before_it_back(qtbot, opened) -
     qtbot.waitUntil(lambda: _values(session.report) == before, timeout=30000)
     assert canvas.drag_gaps_count() == 0
     assert session.stack.undo_label is None
+
+
+def _image_array(image) -> np.ndarray:
+    from PyQt5.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    data = image.constBits().asstring(image.byteCount())
+    return np.frombuffer(data, np.uint8).reshape(image.height(), image.width(), 4).astype(int)
+
+
+def test_the_map_holds_still_under_a_drag_and_looks_the_same(qtbot, opened, monkeypatch) -> None:
+    """While a site is dragged the layers are painted once (a snapshot), not per update; the
+    snapshot looks like the live map; a zoom during the drag and the release give the layers
+    back."""
+    from spaceplanner.ui.canvas.qt_items import QtVectorItem
+
+    session, canvas = opened.session, opened.canvas
+    layer = "shelters"
+    frame = session.plan.layers[layer].frame
+    fid = str(frame["id"].iloc[0])
+    x, y = frame.geometry.iloc[0].representative_point().coords[0]
+    session.select((layer, fid))
+    canvas.set_edit_layer(layer)
+    canvas.set_tool("move")
+    start = canvas.map_to_view(x, y).toPoint()
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    _move(canvas, start + QPoint(30, 0))
+    qtbot.waitSignal(opened.drag_updated, timeout=30000)
+    qtbot.waitUntil(lambda: not opened.runner.busy and canvas.map_frozen(), timeout=30000)
+    hidden = canvas._frozen.items
+    assert hidden and not any(item.isVisible() for item in hidden)
+    frozen = _image_array(canvas.viewport().grab().toImage())
+
+    painted: list[object] = []
+    paint = QtVectorItem.paint
+
+    def counting(self, *args, **kwargs):
+        painted.append(self)
+        return paint(self, *args, **kwargs)
+
+    monkeypatch.setattr(QtVectorItem, "paint", counting)
+    for step in (40, 50, 60):
+        _move(canvas, start + QPoint(step, 0))
+        qtbot.waitSignal(opened.drag_updated, timeout=30000)
+        canvas.viewport().repaint()
+    layer_items = set(hidden)
+    assert not [item for item in painted if item in layer_items]  # no layer repainted
+    monkeypatch.setattr(QtVectorItem, "paint", paint)
+
+    # the snapshot is the map as the items paint it (the drag's live items aside)
+    canvas._frozen.thaw()
+    live = _image_array(canvas.viewport().grab().toImage())
+    assert frozen.shape == live.shape
+    assert np.abs(frozen - live).mean() < 1.0
+
+    # a zoom during the drag gives the layers back; the next update freezes the new view
+    _move(canvas, start + QPoint(70, 0))
+    qtbot.waitSignal(opened.drag_updated, timeout=30000)
+    qtbot.waitUntil(canvas.map_frozen, timeout=30000)
+    canvas.zoom_by(1.25)
+    assert not canvas.map_frozen() and all(item.isVisible() for item in hidden)
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(70, 0))
+    _wait_idle(qtbot, opened)
+    assert not canvas.map_frozen()
+    assert all(item.isVisible() for item in hidden if item.scene() is not None)

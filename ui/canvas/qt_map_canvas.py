@@ -50,6 +50,7 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
 from spaceplanner.model.plan import Plan
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
+from spaceplanner.ui.canvas.qt_freeze import FrozenMap
 from spaceplanner.ui.canvas.qt_items import (
     QtShapeItem,
     QtVectorItem,
@@ -153,6 +154,8 @@ class QtMapCanvas(QGraphicsView):
         self._drag_gaps = QtDragGapsItem()
         self._drag_gaps.setZValue(Z_OVERLAYS + len(OVERLAYS))
         self._scene.addItem(self._drag_gaps)
+        self._frozen = FrozenMap(self)
+        self._dragging = False
         self._hits: dict[str, HitIndex] = {}
         self._tools = make_tools(self)
         self._tool: QtMapTool = self._tools["pan"]
@@ -310,15 +313,36 @@ class QtMapCanvas(QGraphicsView):
         (None: back to the overlay)."""
         item = self._overlays.items.get("uncovered_residents")
         if xy is None or uncovered is None:
+            self._frozen.thaw()
             self._drag_gaps.clear()
             if item is not None:
                 item.setVisible(self._overlays.shown["uncovered_residents"])
             return
         if item is not None:
             item.setVisible(False)
+        if self._dragging:  # the map under the drag holds still: painted once, not per update
+            live = [self._preview, self._selection, self._drag_gaps]
+            violations = self._overlays.items.get("violations")
+            self._frozen.freeze([*live, *([violations] if violations is not None else [])])
         shown = self._overlays.shown["uncovered_residents"]
         points = xy[uncovered] if shown else xy[:0]
         self._drag_gaps.draw(points, self.visible_extent(), self._viewport().size())
+
+    def map_frozen(self) -> bool:
+        """True while a drag holds the map still (its layers shown as one snapshot)."""
+        return self._frozen.frozen
+
+    def _drag_begun(self) -> None:
+        self._dragging = True
+
+    def _drag_done(self) -> None:
+        self._dragging = False
+        self._frozen.thaw()
+
+    def drawBackground(self, painter: QPainter | None, rect: QRectF) -> None:  # noqa: N802
+        assert painter is not None
+        if not self._frozen.draw(painter):
+            super().drawBackground(painter, rect)
 
     def drag_gaps_count(self) -> int:
         """Resident points drawn by the drag's mask image (0 when none is shown)."""
@@ -462,12 +486,14 @@ class QtMapCanvas(QGraphicsView):
         self._fit_pending = False
 
     def _scroll_by(self, dx: float, dy: float) -> None:
+        self._frozen.thaw()  # the snapshot is of the view before
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
         assert h is not None and v is not None
         h.setValue(h.value() + round(dx))
         v.setValue(v.value() + round(dy))
 
     def _view_changed(self) -> None:
+        self._frozen.thaw()  # the snapshot is of the view before
         mpp = self._metres_per_pixel()
         self._selection.set_metres_per_pixel(mpp)
         self._preview.set_metres_per_pixel(mpp)

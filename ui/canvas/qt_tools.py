@@ -239,6 +239,7 @@ class QtMoveTool(QtMapTool):
         canvas._preview.setPos(0, 0)
         canvas._preview.set_geometries([geometry] if geometry is not None else [])
         canvas._preview.setVisible(True)
+        canvas._drag_begun()
 
     def move(self, pos: QPointF, here: Point) -> None:
         if self._start is not None:
@@ -260,6 +261,7 @@ class QtMoveTool(QtMapTool):
             self._start = None
             self.canvas._preview.setVisible(False)
             self.canvas._preview.setPos(0, 0)
+            self.canvas._drag_done()
             self.canvas.drag_ended.emit()
 
 
