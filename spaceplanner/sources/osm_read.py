@@ -110,6 +110,8 @@ def read_extract(
     tags: dict[str, list[dict[str, str]]] = {"n": [], "w": [], "a": []}
     geoms: dict[str, list[bytes]] = {"n": [], "w": [], "a": []}
     failed = {"w": 0, "a": 0}
+    broken = (RuntimeError, osmium.InvalidLocationError)
+    cut = 0
     try:
         header_box = _header_box(osmium, path)
         processor = (
@@ -131,16 +133,20 @@ def read_extract(
                         continue
                     try:
                         geom = wkb.create_linestring(obj)
-                    except RuntimeError:  # a way cut at the extract's edge, or one node
-                        failed["w"] += 1
-                        continue
+                    except broken:  # a way cut at the extract's edge: keep the part inside
+                        known = [(n.lon, n.lat) for n in obj.nodes if n.location.valid()]
+                        if len(known) < 2:
+                            failed["w"] += 1
+                            continue
+                        geom = shapely.to_wkb(shapely.LineString(known))
+                        cut += 1
                     ids["w"].append(f"way/{obj.id}")
                     tags["w"].append(own)
                     geoms["w"].append(geom)
                 elif obj.is_area():
                     try:
                         geom = wkb.create_multipolygon(obj)
-                    except RuntimeError:
+                    except broken:
                         failed["a"] += 1
                         continue
                     kind = "way" if obj.from_way() else "relation"
@@ -159,6 +165,9 @@ def read_extract(
         box=(0.0, 0.0, 0.0, 0.0),
     )
     data.box = header_box or _data_box(data, path)
+    if cut:
+        text = f"{cut} ways cut at the extract's edge are kept as far as the extract has them"
+        data.problems.append(Problem("note", text, file=str(path), count=cut))
     if failed["w"] or failed["a"]:
         text = (
             f"{failed['w']} ways and {failed['a']} areas could not be built (ways or relations "

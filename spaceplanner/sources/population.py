@@ -4,6 +4,7 @@ from building footprints and levels.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,7 +138,13 @@ def _raster(
     with rasterio.open(source.dataset) as src:
         try:
             window = from_bounds(*own.bounds, transform=src.transform)
-            window = window.round_offsets("floor").round_lengths("ceil")
+            col, row = math.floor(window.col_off), math.floor(window.row_off)
+            window = Window(
+                col,
+                row,
+                math.ceil(window.col_off + window.width) - col,
+                math.ceil(window.row_off + window.height) - row,
+            )
             window = window.intersection(Window(0, 0, src.width, src.height))
         except (ValueError, rasterio.errors.WindowError) as exc:
             raise _no_overlap(path) from exc
