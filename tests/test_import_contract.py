@@ -1,8 +1,9 @@
 """The dependency direction, held for every import (also those inside functions):
 
     spaceplanner.ui
-    > spaceplanner.cli, cli_common, cli_suggest, cli_batch
-    > spaceplanner.city > spaceplanner.outputs > spaceplanner.engine > spaceplanner.results
+    > spaceplanner.cli, cli_common, cli_suggest, cli_batch, cli_new
+    > spaceplanner.city > spaceplanner.outputs > spaceplanner.sources > spaceplanner.engine
+    > spaceplanner.results
     > spaceplanner.model
     > spaceplanner.model
     > spaceplanner.files, feedback, settings, sample_maps
@@ -134,9 +135,12 @@ LAYERS: list[tuple[str, ...]] = [
         "spaceplanner.cli_common",
         "spaceplanner.cli_suggest",
         "spaceplanner.cli_batch",
+        "spaceplanner.cli_new",
     ),
     ("spaceplanner.city",),
     ("spaceplanner.outputs",),
+    # plans built from outside data (OSM extracts, ...): they use the engine's network rules
+    ("spaceplanner.sources",),
     ("spaceplanner.engine",),
     ("spaceplanner.results",),
     ("spaceplanner.model",),

@@ -26,6 +26,11 @@ def notes_stage(
         if p.severity in ("warning", "repair", "error")
     ]
     notes += checks.notes
+    # residents a plan builder estimated (e.g. from OSM buildings) are not a count: say so
+    for lyr in plan.by_role("residents"):
+        estimate = lyr.options.get("population_estimate")
+        if estimate:
+            notes.append(Note("residents_estimated", f"{lyr.name}: {estimate}"))
     present = hazard_types(plan)
     counted = scenario_types(scenario, present)
     if scenario not in {*SCENARIOS, "all"} and scenario not in present:

@@ -1,0 +1,1 @@
+"""Plans built from outside data: OpenStreetMap extracts, POI tables, CAD drawings."""
