@@ -12,6 +12,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import openpyxl
 import pandas as pd
 import pytest
 from conftest import write_toml
@@ -30,8 +31,6 @@ from spaceplanner.layers.chinacrs import (
 )
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.layers.poi import poi_kind
-
-openpyxl = pytest.importorskip("openpyxl")
 
 #: WGS 84 (lng, lat) -> GCJ-02 (lng, lat) and BD-09 (lng, lat), computed with the independent
 #: implementation in the PyPI package coord-convert 0.2.1 (coord_convert.transform.wgs2gcj and

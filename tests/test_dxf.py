@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import ezdxf
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -21,8 +22,6 @@ from spaceplanner import load_plan
 from spaceplanner.cli import main
 from spaceplanner.layers.dxf import fit_similarity
 from spaceplanner.layers.errors import LayerError
-
-ezdxf = pytest.importorskip("ezdxf")
 
 GK = "EPSG:4548"
 #: Where the local grid's origin lies in EPSG:4548 (near Tiananmen).

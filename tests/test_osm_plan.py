@@ -14,6 +14,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import osmium
 import pandas as pd
 import pyogrio
 import pytest
@@ -26,8 +27,6 @@ from spaceplanner.cli import main
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.sources.osm import build_osm_plan
-
-osmium = pytest.importorskip("osmium")
 
 DATA = Path(__file__).resolve().parents[1].parent.parent / "shared" / "data"
 for _candidate in (DATA, Path("/work/shared/data")):
