@@ -28,7 +28,7 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.sources.osm import build_osm_plan
 
-DATA = Path(__file__).resolve().parents[1].parent.parent / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"  # beside the clone
 for _candidate in (DATA, Path("/work/shared/data")):
     if _candidate.is_dir():
         DATA = _candidate
