@@ -283,8 +283,15 @@ def _compute(
     total = len(ids)
     queue = iter(todo)
 
-    def ahead() -> int:  # workers may join (or leave) while the run goes on
-        return 2 * max(1, len(client.scheduler_info().get("workers", {}))) + 1
+    seen: dict[str, float] = {"at": -1e9, "workers": 1}
+
+    def ahead() -> int:
+        """Tasks to keep in flight: two per worker and one. Workers may join or leave while the
+        run goes on; they are counted at most every 2 s (asking the scheduler is not free)."""
+        now = time.monotonic()
+        if now - seen["at"] > 2.0:
+            seen["at"], seen["workers"] = now, len(client.scheduler_info().get("workers", {}))
+        return 2 * max(1, int(seen["workers"])) + 1
 
     futures: dict[Any, int] = {}
     # the city's skeleton is sent once, as a task's result that every community task needs:
