@@ -108,12 +108,12 @@ def test_create_saves_the_preview_and_the_window_opens_it(
     assert dialog is not None and dialog.isVisible()
     _fill(dialog, out, target="tiny.gpkg")
     with qtbot.waitSignal(dialog.task.finished, timeout=60_000):
-        assert dialog.preview()
+        dialog.preview_button.click()
     previewed = _table(dialog)
     ended: list[int] = []
     dialog.finished.connect(ended.append)
     with qtbot.waitSignal(dialog.created, timeout=60_000) as created:
-        assert dialog.create()
+        dialog.create_button.click()
     target = out / "tiny.gpkg"
     assert created.args == [target]
     assert len(calls) == 1  # the previewed build was saved, not built again
@@ -136,17 +136,16 @@ def test_changed_inputs_are_built_again_on_create(
     with qtbot.waitSignal(dialog.task.finished, timeout=60_000):
         assert dialog.preview()
     west, south, east, north = parse_bbox(tiny_bbox())
-    smaller = f"{west},{south},{(west + east) / 2},{north}"
+    middle = (west + east) / 2
+    smaller = f"{middle},{south},{east},{north}"  # the eastern half: the apartments are there
     dialog.bbox_edit.setText(smaller)
     with qtbot.waitSignal(dialog.created, timeout=60_000):
-        assert dialog.create()
+        assert dialog.create_plan()
     assert calls == [parse_bbox(tiny_bbox()), parse_bbox(smaller)]
     boundary = load_gpkg(out / "tiny.gpkg").layers["boundary"]
     assert boundary.frame is not None
     assert boundary.frame["name"].iloc[0].startswith("bbox ")
-    assert boundary.frame.to_crs("EPSG:4326").total_bounds[2] == pytest.approx(
-        (west + east) / 2, abs=1e-6
-    )
+    assert boundary.frame.to_crs("EPSG:4326").total_bounds[0] == pytest.approx(middle, abs=1e-6)
 
 
 def test_cancel_during_a_build_leaves_no_file(
@@ -163,7 +162,8 @@ def test_cancel_during_a_build_leaves_no_file(
     monkeypatch.setattr(osm, "read_extract", held_read)
     dialog = _dialog(qtbot, out, target="tiny.gpkg")
     dialog.created.connect(lambda path: window.open_path(Path(path)))
-    assert dialog.create()
+    dialog.show()
+    assert dialog.create_plan()
     qtbot.waitUntil(started.is_set, timeout=30_000)
     assert dialog.cancel_button.isVisible() and not dialog.create_button.isEnabled()
     dialog.cancel_button.click()
@@ -172,14 +172,14 @@ def test_cancel_during_a_build_leaves_no_file(
         pass
     assert sorted(p.name for p in out.iterdir()) == ["tiny.osm"]
     assert "nothing was written" in dialog.summary.text()
-    assert dialog.create_button.isEnabled() and not dialog.cancel_button.isVisible()
+    assert dialog.create_button.isEnabled() and not dialog.cancel_button.isVisibleTo(dialog)
     assert window.session is None
 
 
 def test_a_box_outside_the_extract_is_one_message(qtbot, out: Path) -> None:
     dialog = _dialog(qtbot, out, bbox="25.5,60.5,25.6,60.6", target="tiny.gpkg")
     with qtbot.waitSignal(dialog.task.failed, timeout=60_000):
-        assert dialog.create()
+        assert dialog.create_plan()
     text = dialog.message.text()
     assert dialog.message.isVisibleTo(dialog)
     assert "does not cover" in text and "tiny.osm" in text and "Traceback" not in text
@@ -202,7 +202,7 @@ def test_bad_input_is_one_message(
     calls = _counting_builds(monkeypatch)
     dialog = _dialog(qtbot, out, bbox=bbox, target="tiny.gpkg")
     dialog.extract_edit.setText(str(out / extract) if extract else "")
-    if dialog.create():  # refused in the worker (by the reader)
+    if dialog.create_plan():  # refused in the worker (by the reader)
         qtbot.waitSignal(dialog.task.failed, timeout=60_000).wait()
         assert calls
     else:  # refused at once: no build started
@@ -223,12 +223,12 @@ def test_an_existing_plan_file_is_replaced_only_when_asked(
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     dialog = _dialog(qtbot, out, target="tiny.gpkg")
-    assert not dialog.create()
+    assert not dialog.create_plan()
     assert asked and "tiny.gpkg" in asked[0]
     assert target.read_bytes() == b"mine" and not dialog.busy
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(dialog.created, timeout=60_000):
-        assert dialog.create()
+        assert dialog.create_plan()
     assert len(asked) == 2
     assert load_gpkg(target).layers["network"].feature_count == len(WALKED)
 
@@ -238,7 +238,7 @@ def test_the_plan_open_in_the_window_is_not_replaced(
 ) -> None:
     dialog = _dialog(qtbot, out, target="tiny.gpkg")
     with qtbot.waitSignal(dialog.created, timeout=60_000):
-        dialog.create()
+        dialog.create_plan()
     assert window.open_path(out / "tiny.gpkg")
     _wait_idle(qtbot, window)
     before = (out / "tiny.gpkg").read_bytes()
@@ -247,7 +247,7 @@ def test_the_plan_open_in_the_window_is_not_replaced(
     again = window.findChild(QtNewOsmDialog)
     assert again is not None
     _fill(again, out, target="tiny.gpkg")
-    assert not again.create()
+    assert not again.create_plan()
     assert "open in the window" in again.message.text()
     assert (out / "tiny.gpkg").read_bytes() == before
 
@@ -255,9 +255,13 @@ def test_the_plan_open_in_the_window_is_not_replaced(
 def test_the_map_view_fills_the_box(qtbot, window: QtMainWindow, out: Path) -> None:
     dialog = _dialog(qtbot, out, target="tiny.gpkg")
     with qtbot.waitSignal(dialog.created, timeout=60_000):
-        dialog.create()
+        dialog.create_plan()
     assert window.open_path(out / "tiny.gpkg")
     _wait_idle(qtbot, window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.zoom_to_extent()
     window.new_osm_plan()
     viewer = window.findChild(QtNewOsmDialog)
     assert viewer is not None and viewer.view_button.isEnabled()
@@ -294,9 +298,7 @@ def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Any:
     i18n.install(qapp, "en")
 
 
-def test_the_dialog_renders_in_both_languages(
-    qtbot, out: Path, tmp_path: Path, lang: str
-) -> None:
+def test_the_dialog_renders_in_both_languages(qtbot, out: Path, tmp_path: Path, lang: str) -> None:
     dialog = QtNewOsmDialog(lang=lang)
     qtbot.addWidget(dialog)
     _fill(dialog, out, target="tiny.gpkg")

@@ -43,6 +43,7 @@ from PyQt5.QtWidgets import (
 from spaceplanner.feedback import Feedback
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
+from spaceplanner.model.plan_file import save_plan
 from spaceplanner.sources.osm import OsmPlan, build_osm_plan, parse_bbox
 from spaceplanner.ui.model.labels import role_label
 from spaceplanner.ui.qt_steps import step_text
@@ -156,7 +157,7 @@ class QtNewOsmDialog(QDialog):
         self.task.cancelled.connect(self._on_cancelled)
         self.setWindowTitle(self.tr("New plan from OpenStreetMap"))
         self._build()
-        self.resize(680, 620)
+        self.resize(760, 680)
 
     # -- building -------------------------------------------------------------------------------
     def _file_row(self, edit: QLineEdit, browse: Any) -> QWidget:
@@ -167,9 +168,11 @@ class QtNewOsmDialog(QDialog):
         button = QPushButton(self.tr("Browse…"), row)
         button.clicked.connect(browse)
         box.addWidget(button)
+        self._browse_buttons.append(button)
         return row
 
     def _build(self) -> None:
+        self._browse_buttons: list[QPushButton] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -228,7 +231,11 @@ class QtNewOsmDialog(QDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().setVisible(False)  # type: ignore[union-attr]
+        rows = self.table.verticalHeader()
+        assert rows is not None
+        rows.setVisible(False)
+        # compact rows: a plan's layers fit without scrolling at a laptop's height
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         head = self.table.horizontalHeader()
         assert head is not None
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -253,10 +260,10 @@ class QtNewOsmDialog(QDialog):
         layout.addWidget(self.progress)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("Preview"), self)
-        self.preview_button.clicked.connect(self.preview)
+        self.preview_button.clicked.connect(self._preview_clicked)
         self.create_button = QPushButton(self.tr("Create"), self)
         self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self._create_clicked)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.task.cancel)
@@ -279,6 +286,7 @@ class QtNewOsmDialog(QDialog):
             self.view_button,
             self.preview_button,
             self.create_button,
+            *self._browse_buttons,
         ]
 
     # -- choosing the inputs ----------------------------------------------------------------------
@@ -339,10 +347,10 @@ class QtNewOsmDialog(QDialog):
         if self.canvas is None or self.crs is None:
             return
         to_wgs84 = Transformer.from_crs(self.crs, "EPSG:4326", always_xy=True)
-        west, south, east, north = to_wgs84.transform_bounds(
-            *self.canvas.visible_extent(), densify_pts=21
-        )
+        x0, y0, x1, y1 = self.canvas.visible_extent()
+        west, south, east, north = to_wgs84.transform_bounds(x0, y0, x1, y1, densify_pts=21)
         self.bbox_edit.setText(f"{west:.6f},{south:.6f},{east:.6f},{north:.6f}")
+        self.bbox_edit.setCursorPosition(0)
         self.bbox_radio.setChecked(True)
 
     def inputs(self) -> OsmInputs:
@@ -436,7 +444,7 @@ class QtNewOsmDialog(QDialog):
             return False
         return self._start(inputs, None)
 
-    def create(self) -> bool:
+    def create_plan(self) -> bool:
         """Save the plan file (building it first unless the preview is of these inputs) and
         open it; an existing file is replaced only when the user says so. False when refused,
         declined or busy."""
@@ -451,27 +459,32 @@ class QtNewOsmDialog(QDialog):
                 self,
                 self.tr("Replace the plan file?"),
                 self.tr("{0} exists. Replace it with the new plan?").format(target.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QMessageBox.Yes:
                 return False
         return self._start(inputs, target)
+
+    def _preview_clicked(self) -> None:
+        self.preview()
+
+    def _create_clicked(self) -> None:
+        self.create_plan()
 
     def _start(self, inputs: OsmInputs, target: Path | None) -> bool:
         if self.task.busy:
             return False
-        from spaceplanner.model.plan_file import save_plan
-
         key = inputs.key()
         reused = self.built if self.built is not None and key == self._built_key else None
-        workdir = Path(tempfile.mkdtemp(dir=self._workroot))
+        workroot = self._workroot
 
         def run(feedback: Feedback) -> tuple[tuple[Any, ...], OsmPlan]:
             if reused is not None:
                 built = reused
             else:
                 share = 1.0 if target is None else _BUILD_SHARE
+                workdir = Path(tempfile.mkdtemp(dir=workroot))
                 built = inputs.build(feedback.part(0.0, share), workdir)
             if target is not None:
                 feedback.step("writing", _BUILD_SHARE)
@@ -482,8 +495,10 @@ class QtNewOsmDialog(QDialog):
         self._target = target
         self.show_message("")
         self._set_busy(True)
-        if target is None:
+        if reused is None:
             self.summary.setText(self.tr("Building the plan…"))
+            self.table.setRowCount(0)
+            self.notes.clear()
         if not self.task.start(run):
             self._set_busy(False)
             return False
@@ -514,7 +529,8 @@ class QtNewOsmDialog(QDialog):
             self.cancel_button.setEnabled(False)
 
     def _on_finished(self, result: object) -> None:
-        key, built = result  # type: ignore[misc]
+        assert isinstance(result, tuple)
+        key, built = result
         assert isinstance(built, OsmPlan)
         self.built, self._built_key = built, key
         self._set_busy(False)
@@ -541,7 +557,7 @@ class QtNewOsmDialog(QDialog):
         residents = plan.by_role("residents")
         if residents and residents[0].is_raster:
             who = self.tr("residents from the population raster")
-        elif any(p.layer == "residents" and "estimat" in p.message for p in built.problems):
+        elif residents and "population_estimate" in residents[0].options:
             who = self.tr("{0} residents, estimated from the buildings").format(
                 f"{plan.population():,.0f}"
             )

@@ -1542,272 +1542,272 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtNewOsmDialog</name>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="157"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="158"/>
         <source>New plan from OpenStreetMap</source>
         <translation>从 OpenStreetMap 新建规划</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="167"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="168"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="177"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="180"/>
         <source>.osm.pbf or .osm file</source>
         <translation>.osm.pbf 或 .osm 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="178"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="181"/>
         <source>OpenStreetMap extract</source>
         <translation>OpenStreetMap 数据</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="181"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="184"/>
         <source>Box W,S,E,N (degrees)</source>
         <translation>范围 西,南,东,北（度）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="182"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="185"/>
         <source>Boundary file</source>
         <translation>边界文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="189"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="192"/>
         <source>Use the map&apos;s view</source>
         <translation>采用地图当前视图</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="193"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="196"/>
         <source>Open a plan to take the box from its map</source>
         <translation>打开一个规划后，可从其地图取范围</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="201"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="204"/>
         <source>polygons in any CRS</source>
         <translation>面要素，任意坐标系</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="206"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="209"/>
         <source>optional: estimated from the buildings</source>
         <translation>可选；不填则按建筑估算</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="207"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="210"/>
         <source>A population grid (polygons or points with a population field) or raster (GeoTIFF), in any CRS. Without it, residents are estimated from the buildings.</source>
         <translation>人口格网（带人口字段的面或点）或人口栅格（GeoTIFF），任意坐标系。不提供时按建筑估算居民。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="213"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="216"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="217"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="220"/>
         <source>the .gpkg file to create</source>
         <translation>要创建的 .gpkg 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="326"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="334"/>
         <source>Plan file</source>
         <translation>规划文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="226"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="226"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
         <source>Role</source>
         <translation>图层角色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="226"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="238"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="245"/>
         <source>Notes and warnings of the build</source>
         <translation>生成过程的提示与警告</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="255"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="262"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="257"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="264"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="260"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="267"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="263"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="270"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="291"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="299"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="299"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="307"/>
         <source>Choose an OpenStreetMap extract</source>
         <translation>选择 OpenStreetMap 数据</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="299"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="307"/>
         <source>OpenStreetMap extracts</source>
         <translation>OpenStreetMap 数据</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="308"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
         <source>Choose the boundary</source>
         <translation>选择边界</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="308"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
         <source>GIS files</source>
         <translation>GIS 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="324"/>
         <source>Choose a population grid or raster</source>
         <translation>选择人口格网或人口栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="324"/>
         <source>Population grids and rasters</source>
         <translation>人口格网与栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="326"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="334"/>
         <source>New plan file</source>
         <translation>新规划文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="358"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="366"/>
         <source>Choose the OpenStreetMap extract (.osm.pbf or .osm).</source>
         <translation>请选择 OpenStreetMap 数据（.osm.pbf 或 .osm）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="363"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="371"/>
         <source>Give the area as a box W,S,E,N in degrees, or choose a boundary file.</source>
         <translation>请以“西,南,东,北”（度）给出范围，或选择边界文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="369"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="377"/>
         <source>The box '{0}' is not four numbers W,S,E,N in degrees (WGS 84) with west &lt; east and south &lt; north — e.g. 24.935,60.164,24.953,60.179.</source>
         <translation>范围“{0}”不是以度（WGS 84）表示的四个数 西,南,东,北，且须西 &lt; 东、南 &lt; 北——例如 24.935,60.164,24.953,60.179。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="378"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="386"/>
         <source>Choose the boundary file, or give the area as a box.</source>
         <translation>请选择边界文件，或以范围给出区域。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="393"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="401"/>
         <source>Choose the plan file to create (.gpkg).</source>
         <translation>请选择要创建的规划文件（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="396"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="404"/>
         <source>The plan file must end in .gpkg: {0}</source>
         <translation>规划文件须以 .gpkg 结尾：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="398"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="406"/>
         <source>The plan file is a folder: {0}</source>
         <translation>规划文件是一个文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="400"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="408"/>
         <source>The folder of the plan file does not exist: {0}</source>
         <translation>规划文件所在的文件夹不存在：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="407"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="415"/>
         <source>The plan file would replace an input: {0}. Choose another name.</source>
         <translation>规划文件会覆盖一个输入文件：{0}。请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="417"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="425"/>
         <source>{0} is the plan open in the window. Choose another name for the new plan.</source>
         <translation>{0} 是窗口中已打开的规划。请为新规划另选文件名。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="450"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="458"/>
         <source>Replace the plan file?</source>
         <translation>替换规划文件？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="450"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="458"/>
         <source>{0} exists. Replace it with the new plan?</source>
         <translation>{0} 已存在。用新规划替换它吗？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="486"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="499"/>
         <source>Building the plan…</source>
         <translation>正在生成规划…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="536"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="552"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="536"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="552"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="543"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="559"/>
         <source>residents from the population raster</source>
         <translation>居民取自人口栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="545"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="561"/>
         <source>{0} residents, estimated from the buildings</source>
         <translation>居民 {0} 人（按建筑估算）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="549"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="565"/>
         <source>{0} residents</source>
         <translation>居民 {0} 人</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="550"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="566"/>
         <source>{name}: {count} layers in {crs}; {who}.</source>
         <translation>{name}：{count} 个图层，坐标系 {crs}；{who}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="565"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="581"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="576"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="592"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="577"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="593"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="578"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="594"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="585"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="601"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
