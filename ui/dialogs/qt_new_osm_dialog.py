@@ -149,7 +149,7 @@ class QtNewOsmDialog(QDialog):
         #: The plan file being written by the running task, if any.
         self._target: Path | None = None
         # cropped population rasters live here until the plan is saved
-        self._workroot = Path(tempfile.mkdtemp(prefix="spaceplanner-osm-"))
+        self._workroot: Path | None = None
         self.task = QtBackgroundTask(self)
         self.task.progress.connect(self._on_progress)
         self.task.finished.connect(self._on_finished)
@@ -477,6 +477,8 @@ class QtNewOsmDialog(QDialog):
             return False
         key = inputs.key()
         reused = self.built if self.built is not None and key == self._built_key else None
+        if self._workroot is None:
+            self._workroot = Path(tempfile.mkdtemp(prefix="spaceplanner-osm-"))
         workroot = self._workroot
 
         def run(feedback: Feedback) -> tuple[tuple[Any, ...], OsmPlan]:
@@ -612,5 +614,7 @@ class QtNewOsmDialog(QDialog):
     def done(self, result: int) -> None:
         """Stop a running build and remove the build's scratch files on closing."""
         self.task.shutdown(5000)
-        shutil.rmtree(self._workroot, ignore_errors=True)
+        if self._workroot is not None:
+            shutil.rmtree(self._workroot, ignore_errors=True)
+            self._workroot = None
         super().done(result)

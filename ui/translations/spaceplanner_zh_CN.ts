@@ -1752,62 +1752,62 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>{0} 已存在。用新规划替换它吗？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="499"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="501"/>
         <source>Building the plan…</source>
         <translation>正在生成规划…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="552"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="554"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="552"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="554"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="559"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="561"/>
         <source>residents from the population raster</source>
         <translation>居民取自人口栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="561"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="563"/>
         <source>{0} residents, estimated from the buildings</source>
         <translation>居民 {0} 人（按建筑估算）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="565"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="567"/>
         <source>{0} residents</source>
         <translation>居民 {0} 人</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="566"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="568"/>
         <source>{name}: {count} layers in {crs}; {who}.</source>
         <translation>{name}：{count} 个图层，坐标系 {crs}；{who}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="581"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="583"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="592"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="594"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="593"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="595"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="594"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="596"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="601"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="603"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
