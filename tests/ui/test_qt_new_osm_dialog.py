@@ -9,10 +9,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
+import numpy as np
 import pytest
+import rasterio
+import shapely
 from pyproj import Transformer
 from PyQt5.QtWidgets import QApplication, QDialog, QMessageBox
-from test_osm_plan import WALKED, tiny_bbox, write_tiny_osm
+from rasterio.transform import from_origin
+from test_osm_plan import E0, METRIC, N0, WALKED, tiny_bbox, write_tiny_osm
 
 from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.sources import osm
@@ -57,11 +62,12 @@ def _fill(dialog: QtNewOsmDialog, out: Path, *, bbox: str | None = None, target:
 
 
 def _table(dialog: QtNewOsmDialog) -> dict[str, int]:
-    rows = range(dialog.table.rowCount())
-    return {
-        dialog.table.item(r, 0).text(): int(dialog.table.item(r, 2).text().replace(",", ""))
-        for r in rows
+    """The listed layers and their feature counts (a raster: 0, as ``OsmPlan.counts``)."""
+    cells = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 2).text()
+        for r in range(dialog.table.rowCount())
     }
+    return {n: 0 if c == "raster" else int(c.replace(",", "")) for n, c in cells.items()}
 
 
 def _notes(dialog: QtNewOsmDialog) -> list[str]:
@@ -174,6 +180,39 @@ def test_cancel_during_a_build_leaves_no_file(
     assert "nothing was written" in dialog.summary.text()
     assert dialog.create_button.isEnabled() and not dialog.cancel_button.isVisibleTo(dialog)
     assert window.session is None
+
+
+def test_a_boundary_file_and_a_population_raster(
+    qtbot, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _counting_builds(monkeypatch)
+    boundary = gpd.GeoDataFrame(
+        {"name": ["b"]}, geometry=[shapely.box(E0 + 50, N0 + 50, E0 + 950, N0 + 950)], crs=METRIC
+    )
+    boundary.to_file(tmp_path / "boundary.gpkg")
+    raster = tmp_path / "pop.tif"
+    with rasterio.open(
+        raster, "w", driver="GTiff", width=10, height=10, count=1, dtype="float32",
+        crs=METRIC, transform=from_origin(E0 + 200, N0 + 800, 50, 50), nodata=-1,
+    ) as dst:  # fmt: skip
+        dst.write(np.full((10, 10), 7.0, dtype="float32"), 1)
+    dialog = _dialog(qtbot, out, target="tiny.gpkg")
+    dialog.bbox_edit.clear()
+    dialog.boundary_edit.setText(str(tmp_path / "boundary.gpkg"))
+    dialog.boundary_radio.setChecked(True)
+    dialog.population_edit.setText(str(raster))
+    with qtbot.waitSignal(dialog.task.finished, timeout=60_000):
+        assert dialog.preview()
+    listed = _table(dialog)
+    assert listed["network"] == len(WALKED) and listed["residents"] == 0  # a raster
+    assert "population raster" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.created, timeout=60_000):
+        assert dialog.create_plan()
+    assert len(calls) == 1  # the preview, cropped raster and all, was saved
+    plan = load_gpkg(out / "tiny.gpkg")
+    assert plan.layers["residents"].is_raster
+    assert float(plan.layers["residents"].raster.read().sum()) == pytest.approx(700.0)
+    assert plan.layers["boundary"].frame["name"].iloc[0] == "boundary.gpkg"
 
 
 def test_a_box_outside_the_extract_is_one_message(qtbot, out: Path) -> None:
