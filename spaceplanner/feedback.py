@@ -33,6 +33,10 @@ STEPS = {
     "solving": "solving",
     "ranking": "ranking the sites",
     "batch": "communities",
+    "osm_extract": "reading the extract",
+    "osm_layers": "sorting the map into layers",
+    "osm_residents": "residents",
+    "osm_checks": "checking the layers",
     "done": "done",
 }
 

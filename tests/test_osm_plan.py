@@ -24,9 +24,10 @@ from pyproj import Transformer
 from rasterio.transform import from_origin
 
 from spaceplanner.cli import main
+from spaceplanner.feedback import STEPS, CancelledError, Feedback
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan_file import load_gpkg
-from spaceplanner.sources.osm import build_osm_plan
+from spaceplanner.sources.osm import build_osm_plan, parse_bbox
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"  # beside the clone
 for _candidate in (DATA, Path("/work/shared/data")):
@@ -348,6 +349,19 @@ def test_bad_bbox_text(tmp_path: Path, tiny: dict[str, Path]) -> None:
         build_osm_plan(tiny["extract"], bbox=None, boundary=None)
     assert "--bbox" in info.value.message
     assert _new(tmp_path, tiny["extract"], "--bbox", "1,2,3") == 2
+
+
+def test_feedback_reports_steps_and_a_cancel_stops_the_build(tiny: dict[str, Path]) -> None:
+    seen: list[str] = []
+    feedback = Feedback(lambda fraction, code, detail: seen.append(code))
+    built = build_osm_plan(tiny["extract"], bbox=parse_bbox(tiny_bbox()), feedback=feedback)
+    assert built.counts()["network"] == len(WALKED)
+    assert seen[0] == "osm_extract" and seen[-1] == "done" and set(seen) <= set(STEPS)
+    # cancelled while the extract is read: the reader's own check stops it
+    reading = Feedback(cancelled=lambda: reading.code == "osm_extract")
+    with pytest.raises(CancelledError) as info:
+        build_osm_plan(tiny["extract"], bbox=parse_bbox(tiny_bbox()), feedback=reading)
+    assert any(Path(str(entry.path)).name == "osm_read.py" for entry in info.traceback)
 
 
 # --- real extracts -----------------------------------------------------------------------------

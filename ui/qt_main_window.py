@@ -154,6 +154,9 @@ class QtMainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = self._action(self.tr("&Open plan…"), self.open_dialog, QKeySequence.Open)
         self.new_action = self._action(self.tr("&New plan from files…"), self.new_plan, "Ctrl+N")
+        self.new_osm_action = self._action(
+            self.tr("New plan from OpenStreet&Map…"), self.new_osm_plan
+        )
         self.save_action = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
         self.save_as_action = self._action(
             self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S")
@@ -234,6 +237,7 @@ class QtMainWindow(QMainWindow):
         assert file_menu is not None
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.new_osm_action)
         self.samples_menu = QMenu(self.tr("Open &sample map"), self)
         from spaceplanner.sample_maps import list_samples
 
@@ -590,6 +594,22 @@ class QtMainWindow(QMainWindow):
     def new_plan(self) -> None:
         """Start an empty plan and add its first layer from a file."""
         self.files.new_plan()
+
+    def new_osm_plan(self) -> None:
+        """Build a plan file from an OpenStreetMap extract, then open it."""
+        from spaceplanner.ui.dialogs.qt_new_osm_dialog import QtNewOsmDialog
+
+        session = self.session
+        dialog = QtNewOsmDialog(
+            self,
+            canvas=self.canvas if session is not None else None,
+            crs=session.plan.crs if session is not None else None,
+            open_plan=session.path if session is not None else None,
+            lang=self.lang,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda path: self.open_path(Path(path)))
+        dialog.open()
 
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved edits; False when the user cancels."""

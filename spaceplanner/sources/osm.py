@@ -23,6 +23,7 @@ import shapely
 from pyproj import CRS
 from scipy.sparse.csgraph import connected_components
 
+from spaceplanner.feedback import Feedback
 from spaceplanner.layers.crs import choose_metric_crs, crs_label, is_metric, parse_crs
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.layers.problems import Problem
@@ -325,6 +326,7 @@ def build_osm_plan(
     name: str | None = None,
     workdir: Path | None = None,
     progress: Callable[[float, str], None] | None = None,
+    feedback: Feedback | None = None,
 ) -> OsmPlan:
     """Build a plan from an OpenStreetMap extract.
 
@@ -346,6 +348,10 @@ def build_osm_plan(
         A folder for the cropped population raster (needed until the plan is saved).
     progress
         Called with ``(fraction, what)``.
+    feedback
+        Progress by step code and cancel (the desktop's); it replaces ``progress``. A cancel
+        stops the build at its next check (between steps, and every few thousand objects
+        while the extract is read) with :class:`~spaceplanner.feedback.CancelledError`.
 
     Raises
     ------
@@ -353,7 +359,7 @@ def build_osm_plan(
         On bad input: an extract that does not cover the area or has no walkable ways, a
         boundary without CRS, a population layer that does not overlap, ...
     """
-    say = progress or (lambda fraction, what: None)
+    steps = feedback or Feedback.from_callbacks(progress)
     extract = Path(extract)
     if (bbox is None) == (boundary is None):
         msg = "give the plan's area as either --bbox or --boundary"
@@ -367,16 +373,17 @@ def build_osm_plan(
         area = shapely.box(*bbox)
         area_source = "bbox " + ",".join(f"{v:g}" for v in bbox)
     metric = _metric_crs(crs, area)
-    say(0.05, "reading the extract")
+    steps.step("osm_extract", 0.05)
     data = read_extract(
         extract,
         filter_keys=mapping.filter_keys(),
         keep_keys=mapping.keys(),
         line_keys={"highway", *(r.keys[0] for r in mapping.rules("hazard_sources"))},
+        check=steps.check,
     )
     _check_covered(area, data, extract, metric)
     problems = list(data.problems)
-    say(0.4, "sorting the map into layers")
+    steps.step("osm_layers", 0.4)
     data.points = data.points.to_crs(metric)
     data.lines = data.lines.to_crs(metric)
     data.areas = data.areas.to_crs(metric)
@@ -426,11 +433,12 @@ def build_osm_plan(
     hazards = _hazard_sources(data, mapping, zone)
     if not hazards.empty:
         layers["hazard_sources"] = ("hazard_sources", hazards, {"kind_field": "kind"})
+    steps.check()
     buildings = _buildings(data, zone)
     if not buildings.empty:
         layers["buildings"] = ("buildings", buildings.drop(columns="_tags"))
 
-    say(0.6, "residents")
+    steps.step("osm_residents", 0.6)
     estimate: dict[str, Any] | None = None
     raster_layer: PlanLayer | None = None
     if population is not None:
@@ -462,7 +470,7 @@ def build_osm_plan(
         layers["residents"] = ("residents", residents, {"population": "population"})
         problems.append(Problem("note", estimate["text"], layer="residents"))
 
-    say(0.75, "checking the layers")
+    steps.step("osm_checks", 0.75)
     plan_name = name or f"{extract.name.split('.')[0]} ({area_source})"
     plan = Plan.from_frames(plan_name, layers, crs=metric)
     if raster_layer is not None:
@@ -483,7 +491,7 @@ def build_osm_plan(
         + ("" if estimate is None else estimate["text"])
     )
     plan.problems += problems
-    say(1.0, "built")
+    steps.step("done", 1.0)
     return OsmPlan(plan, problems)
 
 

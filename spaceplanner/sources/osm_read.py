@@ -9,7 +9,7 @@ the objects the tag mapping names reach Python.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,9 @@ __all__ = ["OsmData", "read_extract"]
 
 #: The extensions osmium reads.
 EXTENSIONS = (".osm.pbf", ".pbf", ".osm", ".osm.bz2", ".osm.gz", ".o5m")
+#: Objects read between two calls of ``read_extract``'s ``check`` (a cancel is seen within
+#: a fraction of a second).
+CHECK_EVERY = 5000
 
 
 @dataclass
@@ -80,6 +83,7 @@ def read_extract(
     filter_keys: Iterable[str],
     keep_keys: Iterable[str],
     line_keys: Iterable[str],
+    check: Callable[[], None] | None = None,
 ) -> OsmData:
     """Read the tagged objects of an extract.
 
@@ -94,6 +98,8 @@ def read_extract(
     line_keys
         A way is kept as a line when it has one of these keys (every closed way and relation
         that passes ``filter_keys`` is also tried as an area).
+    check
+        Called every :data:`CHECK_EVERY` objects read; it raises to stop the reading (a cancel).
 
     Raises
     ------
@@ -122,7 +128,9 @@ def read_extract(
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for obj in processor:
+            for count, obj in enumerate(processor):
+                if check is not None and count % CHECK_EVERY == 0:
+                    check()
                 own = {t.k: t.v for t in obj.tags if t.k in keep}
                 if obj.is_node():
                     ids["n"].append(f"node/{obj.id}")

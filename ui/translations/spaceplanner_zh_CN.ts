@@ -1123,7 +1123,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="575"/>
+        <location filename="../qt_main_window.py" line="579"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1143,327 +1143,327 @@ Replace them?</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="157"/>
+        <location filename="../qt_main_window.py" line="160"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="158"/>
+        <location filename="../qt_main_window.py" line="161"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="161"/>
+        <location filename="../qt_main_window.py" line="164"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="165"/>
+        <location filename="../qt_main_window.py" line="168"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="166"/>
+        <location filename="../qt_main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="547"/>
+        <location filename="../qt_main_window.py" line="551"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="548"/>
+        <location filename="../qt_main_window.py" line="552"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="170"/>
+        <location filename="../qt_main_window.py" line="173"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="170"/>
+        <location filename="../qt_main_window.py" line="173"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="176"/>
+        <location filename="../qt_main_window.py" line="179"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="176"/>
+        <location filename="../qt_main_window.py" line="179"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="182"/>
+        <location filename="../qt_main_window.py" line="185"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="182"/>
+        <location filename="../qt_main_window.py" line="185"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="189"/>
+        <location filename="../qt_main_window.py" line="192"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="190"/>
+        <location filename="../qt_main_window.py" line="193"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="202"/>
+        <location filename="../qt_main_window.py" line="205"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="195"/>
+        <location filename="../qt_main_window.py" line="198"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="196"/>
+        <location filename="../qt_main_window.py" line="199"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="197"/>
+        <location filename="../qt_main_window.py" line="200"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="206"/>
+        <location filename="../qt_main_window.py" line="209"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="199"/>
+        <location filename="../qt_main_window.py" line="202"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="203"/>
+        <location filename="../qt_main_window.py" line="206"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="204"/>
+        <location filename="../qt_main_window.py" line="207"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="205"/>
+        <location filename="../qt_main_window.py" line="208"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="207"/>
+        <location filename="../qt_main_window.py" line="210"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="209"/>
+        <location filename="../qt_main_window.py" line="212"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="210"/>
+        <location filename="../qt_main_window.py" line="213"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="211"/>
+        <location filename="../qt_main_window.py" line="214"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="212"/>
+        <location filename="../qt_main_window.py" line="215"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="213"/>
+        <location filename="../qt_main_window.py" line="216"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="233"/>
+        <location filename="../qt_main_window.py" line="236"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="237"/>
+        <location filename="../qt_main_window.py" line="241"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="243"/>
+        <location filename="../qt_main_window.py" line="247"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="252"/>
+        <location filename="../qt_main_window.py" line="256"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="262"/>
+        <location filename="../qt_main_window.py" line="266"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="265"/>
+        <location filename="../qt_main_window.py" line="269"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="267"/>
+        <location filename="../qt_main_window.py" line="271"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="275"/>
+        <location filename="../qt_main_window.py" line="279"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="278"/>
+        <location filename="../qt_main_window.py" line="282"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="289"/>
+        <location filename="../qt_main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="291"/>
+        <location filename="../qt_main_window.py" line="295"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="343"/>
+        <location filename="../qt_main_window.py" line="347"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="343"/>
+        <location filename="../qt_main_window.py" line="347"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="343"/>
+        <location filename="../qt_main_window.py" line="347"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="379"/>
+        <location filename="../qt_main_window.py" line="383"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="397"/>
+        <location filename="../qt_main_window.py" line="401"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="398"/>
+        <location filename="../qt_main_window.py" line="402"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="399"/>
+        <location filename="../qt_main_window.py" line="403"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="400"/>
+        <location filename="../qt_main_window.py" line="404"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="401"/>
+        <location filename="../qt_main_window.py" line="405"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="402"/>
+        <location filename="../qt_main_window.py" line="406"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="448"/>
+        <location filename="../qt_main_window.py" line="452"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="512"/>
+        <location filename="../qt_main_window.py" line="516"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="547"/>
+        <location filename="../qt_main_window.py" line="551"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="548"/>
+        <location filename="../qt_main_window.py" line="552"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="558"/>
+        <location filename="../qt_main_window.py" line="562"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="656"/>
+        <location filename="../qt_main_window.py" line="676"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="656"/>
+        <location filename="../qt_main_window.py" line="676"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="678"/>
+        <location filename="../qt_main_window.py" line="698"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="702"/>
+        <location filename="../qt_main_window.py" line="722"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="749"/>
+        <location filename="../qt_main_window.py" line="769"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="754"/>
+        <location filename="../qt_main_window.py" line="774"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="765"/>
+        <location filename="../qt_main_window.py" line="785"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="811"/>
+        <location filename="../qt_main_window.py" line="831"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="811"/>
+        <location filename="../qt_main_window.py" line="831"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1476,55 +1476,60 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="343"/>
+        <location filename="../qt_main_window.py" line="347"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="269"/>
+        <location filename="../qt_main_window.py" line="273"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="759"/>
+        <location filename="../qt_main_window.py" line="779"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="162"/>
+        <location filename="../qt_main_window.py" line="165"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="157"/>
+        <source>New plan from OpenStreet&amp;Map…</source>
+        <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
 </context>
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="551"/>
+        <location filename="../canvas/qt_map_canvas.py" line="577"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="554"/>
+        <location filename="../canvas/qt_map_canvas.py" line="580"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="573"/>
+        <location filename="../canvas/qt_map_canvas.py" line="599"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="609"/>
+        <location filename="../canvas/qt_map_canvas.py" line="635"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="613"/>
+        <location filename="../canvas/qt_map_canvas.py" line="639"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="628"/>
+        <location filename="../canvas/qt_map_canvas.py" line="654"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -1532,6 +1537,279 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../canvas/qt_tools.py" line="75"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>QtNewOsmDialog</name>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="158"/>
+        <source>New plan from OpenStreetMap</source>
+        <translation>从 OpenStreetMap 新建规划</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="168"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="180"/>
+        <source>.osm.pbf or .osm file</source>
+        <translation>.osm.pbf 或 .osm 文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="181"/>
+        <source>OpenStreetMap extract</source>
+        <translation>OpenStreetMap 数据</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="184"/>
+        <source>Box W,S,E,N (degrees)</source>
+        <translation>范围 西,南,东,北（度）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="185"/>
+        <source>Boundary file</source>
+        <translation>边界文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="192"/>
+        <source>Use the map&apos;s view</source>
+        <translation>采用地图当前视图</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="196"/>
+        <source>Open a plan to take the box from its map</source>
+        <translation>打开一个规划后，可从其地图取范围</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="204"/>
+        <source>polygons in any CRS</source>
+        <translation>面要素，任意坐标系</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="209"/>
+        <source>optional: estimated from the buildings</source>
+        <translation>可选；不填则按建筑估算</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="210"/>
+        <source>A population grid (polygons or points with a population field) or raster (GeoTIFF), in any CRS. Without it, residents are estimated from the buildings.</source>
+        <translation>人口格网（带人口字段的面或点）或人口栅格（GeoTIFF），任意坐标系。不提供时按建筑估算居民。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="216"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="220"/>
+        <source>the .gpkg file to create</source>
+        <translation>要创建的 .gpkg 文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="334"/>
+        <source>Plan file</source>
+        <translation>规划文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
+        <source>Role</source>
+        <translation>图层角色</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="245"/>
+        <source>Notes and warnings of the build</source>
+        <translation>生成过程的提示与警告</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="262"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="264"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="267"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="270"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="299"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="307"/>
+        <source>Choose an OpenStreetMap extract</source>
+        <translation>选择 OpenStreetMap 数据</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="307"/>
+        <source>OpenStreetMap extracts</source>
+        <translation>OpenStreetMap 数据</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
+        <source>Choose the boundary</source>
+        <translation>选择边界</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
+        <source>GIS files</source>
+        <translation>GIS 文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="324"/>
+        <source>Choose a population grid or raster</source>
+        <translation>选择人口格网或人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="324"/>
+        <source>Population grids and rasters</source>
+        <translation>人口格网与栅格</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="334"/>
+        <source>New plan file</source>
+        <translation>新规划文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="366"/>
+        <source>Choose the OpenStreetMap extract (.osm.pbf or .osm).</source>
+        <translation>请选择 OpenStreetMap 数据（.osm.pbf 或 .osm）。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="371"/>
+        <source>Give the area as a box W,S,E,N in degrees, or choose a boundary file.</source>
+        <translation>请以“西,南,东,北”（度）给出范围，或选择边界文件。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="377"/>
+        <source>The box '{0}' is not four numbers W,S,E,N in degrees (WGS 84) with west &lt; east and south &lt; north — e.g. 24.935,60.164,24.953,60.179.</source>
+        <translation>范围“{0}”不是以度（WGS 84）表示的四个数 西,南,东,北，且须西 &lt; 东、南 &lt; 北——例如 24.935,60.164,24.953,60.179。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="386"/>
+        <source>Choose the boundary file, or give the area as a box.</source>
+        <translation>请选择边界文件，或以范围给出区域。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="401"/>
+        <source>Choose the plan file to create (.gpkg).</source>
+        <translation>请选择要创建的规划文件（.gpkg）。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="404"/>
+        <source>The plan file must end in .gpkg: {0}</source>
+        <translation>规划文件须以 .gpkg 结尾：{0}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="406"/>
+        <source>The plan file is a folder: {0}</source>
+        <translation>规划文件是一个文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="408"/>
+        <source>The folder of the plan file does not exist: {0}</source>
+        <translation>规划文件所在的文件夹不存在：{0}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="415"/>
+        <source>The plan file would replace an input: {0}. Choose another name.</source>
+        <translation>规划文件会覆盖一个输入文件：{0}。请另选文件名。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="425"/>
+        <source>{0} is the plan open in the window. Choose another name for the new plan.</source>
+        <translation>{0} 是窗口中已打开的规划。请为新规划另选文件名。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="458"/>
+        <source>Replace the plan file?</source>
+        <translation>替换规划文件？</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="458"/>
+        <source>{0} exists. Replace it with the new plan?</source>
+        <translation>{0} 已存在。用新规划替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="501"/>
+        <source>Building the plan…</source>
+        <translation>正在生成规划…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="554"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="554"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="561"/>
+        <source>residents from the population raster</source>
+        <translation>居民取自人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="563"/>
+        <source>{0} residents, estimated from the buildings</source>
+        <translation>居民 {0} 人（按建筑估算）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="567"/>
+        <source>{0} residents</source>
+        <translation>居民 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="568"/>
+        <source>{name}: {count} layers in {crs}; {who}.</source>
+        <translation>{name}：{count} 个图层，坐标系 {crs}；{who}。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="583"/>
+        <source>raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="594"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="595"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="596"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="603"/>
+        <source>None.</source>
+        <translation>无。</translation>
     </message>
 </context>
 <context>
@@ -2020,27 +2298,27 @@ Source: {source}</source>
         <translation>推荐选址</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="28"/>
+        <location filename="../qt_steps.py" line="32"/>
         <source>Reading the candidates</source>
         <translation>读取备选场地</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="29"/>
+        <location filename="../qt_steps.py" line="33"/>
         <source>Checks and distances</source>
         <translation>选址检查与距离</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="30"/>
+        <location filename="../qt_steps.py" line="34"/>
         <source>Solving</source>
         <translation>求解</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="31"/>
+        <location filename="../qt_steps.py" line="35"/>
         <source>Ranking the sites</source>
         <translation>场地排序</translation>
     </message>
     <message>
-        <location filename="../qt_steps.py" line="32"/>
+        <location filename="../qt_steps.py" line="36"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -2048,6 +2326,26 @@ Source: {source}</source>
         <location filename="../qt_steps.py" line="27"/>
         <source>Communities</source>
         <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="28"/>
+        <source>Reading the extract</source>
+        <translation>读取 OSM 数据</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="29"/>
+        <source>Sorting the map into layers</source>
+        <translation>按图层整理地图</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="30"/>
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../qt_steps.py" line="31"/>
+        <source>Checking the layers</source>
+        <translation>检查图层</translation>
     </message>
 </context>
 <context>
