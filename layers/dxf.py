@@ -54,6 +54,9 @@ _INSUNIT_NAMES = {1: "in", 2: "ft", 4: "mm", 5: "cm", 6: "m", 7: "km", 14: "dm"}
 #: Coordinates within this distance of the origin (m) and with no placement look local: real
 #: national grids (UTM, Gauss-Krüger) put a Chinese or European site hundreds of kilometres out.
 LOCAL_EXTENT_M = 100_000.0
+#: A drawing without a declared unit is read as metres; one spanning more than this (metres)
+#: that way is refused: community drawings are a few km across, so it is in mm or cm.
+ASSUMED_UNIT_SPAN_M = 50_000.0
 #: Largest chord error when arcs, circles and splines are turned into vertices (m).
 _FLATTEN_M = 0.05
 _MAX_LISTED = 8
@@ -372,12 +375,19 @@ def _node(
     """Split a drawing's walking lines where they cross. CAD centre lines meet at junctions
     without a shared vertex (each road is one line), which a walking network would read as a
     bridge; a drawing has no other way to say where people can turn."""
-    parts = []
-    for layer, group in frame.groupby("dxf_layer", sort=False):
-        noded = shapely.get_parts(shapely.line_merge(shapely.union_all(group.geometry.array)))
-        parts.append(
-            gpd.GeoDataFrame({"dxf_layer": layer}, geometry=noded, index=range(len(noded)))
-        )
+    # noded all together: a footpath on one drawing layer crossing a centre line on another
+    # meets it too; pieces joined again only where just two meet (a bend, not a junction);
+    # each keeps the drawing layer of the line under its middle
+    lines = np.asarray(frame.geometry.array)
+    pieces = shapely.get_parts(shapely.line_merge(shapely.union_all(lines)))
+    middles = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
+    at, src = shapely.STRtree(lines).query(middles, predicate="dwithin", distance=1e-6)
+    owner = np.zeros(len(pieces), dtype=np.int64)
+    owner[at[::-1]] = src[::-1]  # the first source line of each piece
+    layer_of = np.asarray(frame["dxf_layer"].to_numpy(), dtype=object)
+    parts = [
+        gpd.GeoDataFrame({"dxf_layer": layer_of[owner]}, geometry=pieces, index=range(len(pieces)))
+    ]
     out = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry")
     if len(out) != len(frame):
         problems.append(
@@ -447,6 +457,20 @@ def _place(
                 )
             )
         return frame.set_geometry(gpd.GeoSeries(mapped, index=frame.index, crs=options.crs))
+    if assumed:
+        minx, miny, maxx, maxy = shapely.total_bounds(geoms)
+        span = max(maxx - minx, maxy - miny)
+        if span > ASSUMED_UNIT_SPAN_M:
+            msg = (
+                f"the drawing declares no unit ($INSUNITS) and would span {span / 1000:,.0f} km "
+                "read as metres: it is most likely drawn in millimetres"
+            )
+            raise LayerError(
+                msg,
+                **where,
+                field="units",
+                hint='say its unit: units = "mm" (or "cm"; units = "m" if it really is metres)',
+            )
     dx, dy = options.offset or (0.0, 0.0)
     mapped = shapely.transform(geoms, lambda xy: xy * scale + np.array([dx, dy]))
     out = frame.set_geometry(gpd.GeoSeries(mapped, index=frame.index, crs=options.crs))

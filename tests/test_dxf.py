@@ -275,3 +275,48 @@ def test_unit_override(tmp_path: Path) -> None:
     frame = plan.layers["walk"].frame
     assert isinstance(frame, gpd.GeoDataFrame)
     assert np.isclose(frame.total_bounds[2] - frame.total_bounds[0], 600)
+
+
+def test_walking_lines_on_two_drawing_layers_meet_where_they_cross(tmp_path: Path) -> None:
+    """A footpath drawn on 步行道 crossing a road centre line on 道路中心线: the network is
+    split at the crossing (four pieces meeting at one point), each piece keeping its layer."""
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_line((E0, N0), (E0 + 200, N0), dxfattribs={"layer": "道路中心线"})
+    msp.add_line((E0 + 100, N0 - 100), (E0 + 100, N0 + 100), dxfattribs={"layer": "步行道"})
+    doc.saveas(tmp_path / "paths.dxf")
+    plan = write_toml(
+        tmp_path / "plan.toml",
+        f"""
+name = "paths"
+[layers.walk]
+role = "network"
+path = "paths.dxf"
+dxf_layers = ["道路中心线", "步行道"]
+crs = "{GK}"
+""",
+    )
+    walk = load_plan(plan).layers["walk"].frame
+    assert len(walk) == 4
+    assert sorted(walk["dxf_layer"]) == ["步行道", "步行道", "道路中心线", "道路中心线"]
+    ends = [c for g in walk.geometry for c in (g.coords[0], g.coords[-1])]
+    assert sum(np.allclose(c, (E0 + 100, N0)) for c in ends) == 4  # all meet at the crossing
+    for _, row in walk.iterrows():  # a footpath piece is vertical, a road piece horizontal
+        x0, x1 = row.geometry.coords[0][0], row.geometry.coords[-1][0]
+        assert (x0 == pytest.approx(x1)) == (row["dxf_layer"] == "步行道")
+        assert math.isclose(row.geometry.length, 100.0)
+
+
+def test_a_drawing_with_no_unit_spanning_hundreds_of_km_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 600 m site drawn in millimetres that declares no unit would be 600 km across read as
+    metres: refused, asking for its unit (not read as a region of silently wrong areas)."""
+    _site(tmp_path / "nounit.dxf", scale=1000.0, units=0)
+    plan = _plan(tmp_path, "nounit.dxf", f'crs = "{GK}"\noffset = [{E0}, {N0}]')
+    with pytest.raises(LayerError) as caught:
+        load_plan(plan)
+    assert caught.value.field == "units"
+    assert "km read as metres" in caught.value.message
+    _exit_2(plan, capsys, "no unit", 'units = "mm"')
