@@ -85,7 +85,9 @@ def read_xlsx(path: Path, *, label: str, sheet: str | None = None) -> tuple[pd.D
     merged = [
         str(rng)
         for rng in ws.merged_cells.ranges
-        if rng.min_row <= header_row <= rng.max_row or rng.min_row == header_row + 1
+        if rng.min_row <= header_row <= rng.max_row
+        # a horizontal merge right under the header: the second row of a two-row header
+        or (rng.min_row == header_row + 1 and rng.max_col > rng.min_col)
     ]
     if merged:
         msg = (
@@ -100,8 +102,17 @@ def read_xlsx(path: Path, *, label: str, sheet: str | None = None) -> tuple[pd.D
             hint="unmerge them and keep one header row (row 1) with one name per column; "
             "delete title rows above it",
         )
-    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-    rows = [r for r in rows if any(r)]
+    grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    # a merged cell in the body (one 小区 for several buildings) holds its value for every row
+    # and column it spans, as the sheet shows it; openpyxl gives it to the top-left cell only
+    for rng in ws.merged_cells.ranges:
+        if rng.max_row > len(grid) or any(rng.max_col > len(grid[r]) for r in range(rng.max_row)):
+            continue
+        value = grid[rng.min_row - 1][rng.min_col - 1]
+        for r in range(rng.min_row - 1, rng.max_row):
+            for c in range(rng.min_col - 1, rng.max_col):
+                grid[r][c] = value
+    rows = [r for r in grid if any(r)]
     if not rows:
         msg = f"sheet '{ws.title}' is empty"
         raise LayerError(msg, file=str(path), layer=label, hint="choose the sheet with the data")

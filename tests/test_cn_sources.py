@@ -495,3 +495,22 @@ def test_geojson_exported_back_to_gcj02(tmp_path: Path) -> None:
     given = given[given["名称"] != "中国石化加油站"]
     xy = given["location"].str.split(",", expand=True).astype(float).to_numpy()
     assert metres(back.geometry.x, back.geometry.y, xy[:, 0], xy[:, 1]).max() < 0.01
+
+
+def test_xlsx_merged_cells_in_the_body_hold_for_every_row(tmp_path: Path) -> None:
+    """One 小区 cell merged down three rows (as offices draw their sheets) is read for each of
+    the three rows, not refused as a merged header nor left empty below its first row."""
+    from spaceplanner.layers.tables import read_xlsx
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["小区", "楼号", "人口"])
+    ws.append(["阳光小区", "1", 110])
+    ws.append([None, "2", 150])
+    ws.append([None, "3", 80])
+    ws.append(["月亮小区", "4", 170])
+    ws.merge_cells("A2:A4")
+    book.save(tmp_path / "households.xlsx")
+    table, _ = read_xlsx(tmp_path / "households.xlsx", label="residents")
+    assert list(table["小区"]) == ["阳光小区", "阳光小区", "阳光小区", "月亮小区"]
+    assert list(table["人口"]) == ["110", "150", "80", "170"]
