@@ -178,7 +178,8 @@ def sort_pois(
 _AMAP_WORDS = ("amap", "gaode", "autonavi", "高德", "gcj")
 _BAIDU_WORDS = ("baidu", "百度", "bd09")
 _AMAP_COLUMNS = ("location", "typecode", "adcode", "pname", "cityname", "adname", "gcjlng")
-_BAIDU_COLUMNS = ("uid", "streetid", "detailinfo", "bdlng", "bd09lng", "area", "province")
+#: Baidu-only names: generic ones such as area or province appear in any office table.
+_BAIDU_COLUMNS = ("uid", "streetid", "detailinfo", "bdlng", "bd09lng", "bdlat", "bd09lat")
 
 
 def guess_offset_system(
@@ -200,13 +201,12 @@ def guess_offset_system(
         return None
     name = file_name.casefold()
     keys = {normalise_name(c): c for c in columns}
-    for system, words, cols in (
-        ("BD-09", _BAIDU_WORDS, _BAIDU_COLUMNS),
-        ("GCJ-02", _AMAP_WORDS, _AMAP_COLUMNS),
-    ):
+    for system, words in (("BD-09", _BAIDU_WORDS), ("GCJ-02", _AMAP_WORDS)):
         found = [w for w in words if w in name]
         if found:
             return system, f"the file name says '{found[0]}'"
+    # Amap's columns first: its `location` is distinctive, Baidu's need two of their own
+    for system, cols in (("GCJ-02", _AMAP_COLUMNS), ("BD-09", _BAIDU_COLUMNS)):
         named = [keys[c] for c in cols if c in keys]
         if len(named) >= (1 if system == "GCJ-02" and "location" in keys else 2):
             return system, f"columns {', '.join(named)} are those of an export"

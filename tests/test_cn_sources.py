@@ -481,6 +481,12 @@ def test_offset_guess_from_file_name_and_columns() -> None:
     assert found is not None and found[0] == "BD-09"
     assert guess_offset_system("poi.csv", ["name", "lon", "lat"], beijing) is None
     assert guess_offset_system("amap.csv", ["location"], (24.94, 60.17)) is None  # Helsinki
+    # columns any office table has are no sign of Baidu: a WGS 84 shelter list stays unguessed
+    plain = ["名称", "area", "province", "lng", "lat"]
+    assert guess_offset_system("shelters.csv", plain, beijing) is None
+    # an Amap export with such columns is still Amap's
+    found = guess_offset_system("poi.csv", ["location", "area", "province"], beijing)
+    assert found is not None and found[0] == "GCJ-02"
 
 
 def test_geojson_exported_back_to_gcj02(tmp_path: Path) -> None:
