@@ -384,12 +384,12 @@ def _other_tag(text: object, key: str) -> str | None:
 
 def _allowed(other_tags: pd.Series) -> np.ndarray:
     """Ways open to walkers, by GDAL's other_tags text: not foot=no, and not private or no
-    access without a foot permission."""
+    access without a foot permission, and not foot=private."""
     out = []
     for text in other_tags:
         foot, access = _other_tag(text, "foot"), _other_tag(text, "access")
         private = access in ("private", "no") and foot not in ("yes", "designated", "permissive")
-        out.append(foot != "no" and not private)
+        out.append(foot not in ("no", "private") and not private)
     return np.array(out, dtype=bool)
 
 
@@ -493,3 +493,11 @@ def test_liechtenstein_evaluates(liechtenstein: Path, tmp_path: Path) -> None:
     assert 20_000 < report["population"] < 50_000
     assert report["population_unreachable"] < 0.05 * report["population"]
     assert any("estimate" in note for note in report["notes"])
+
+
+def test_a_swapped_bbox_says_so(tmp_path: Path, capsys) -> None:
+    """Latitude first (a common slip): the message says the numbers look swapped."""
+    code = _new(tmp_path, LIECHTENSTEIN, "--bbox", "47.10,9.50,47.12,9.53")
+    err = capsys.readouterr().err
+    assert code == 2 and "does not cover" in err and "swapped" in err
+    assert not (tmp_path / "plan.gpkg").exists()

@@ -118,11 +118,11 @@ def _check_covered(area: shapely.Geometry, data: OsmData, extract: Path, metric:
             f"the extract does not cover the plan's area: {share:.0%} of it lies outside the "
             f"extract's extent {w:.4f},{s:.4f},{e:.4f},{n:.4f}"
         )
-        raise PlanError(
-            msg,
-            file=str(extract),
-            hint="use an extract that covers the area, or a smaller --bbox / --boundary",
-        )
+        hint = "use an extract that covers the area, or a smaller --bbox / --boundary"
+        swapped = shapely.box(*(area.bounds[1], area.bounds[0], area.bounds[3], area.bounds[2]))
+        if swapped.intersects(box) and not area.intersects(box):
+            hint = "the box is given W,S,E,N, longitude first: its numbers look swapped"
+        raise PlanError(msg, file=str(extract), hint=hint)
 
 
 def _match(tags: pd.Series, rules: Sequence[Rule]) -> tuple[list[str | None], list[str | None]]:
