@@ -26,13 +26,13 @@ from spaceplanner.cli_common import (
     UsageError,
     add_plan_args,
     add_progress_args,
+    check_output_file,
     plan_path,
     progress_feedback,
 )
 from spaceplanner.files import (
     EVALUATE_OUTPUTS,
     atomic_path,
-    check_output_folder,
     check_targets,
     own_output,
     plan_inputs,
@@ -232,33 +232,15 @@ def cmd_convert(args: argparse.Namespace) -> int:
     args.plan = None if args.sample else args.paths[0]
     source = plan_path(args)
     target = Path(args.paths[-1])
-    _check_output_file(target, [source])
+    check_output_file(target, [source])
     if target.exists() and not args.overwrite:
         msg = "the output file exists"
         raise UsageError(msg, file=str(target), hint="choose another name or add --overwrite")
     plan = load_plan(source, crs=args.crs, strict=True)
-    _check_output_file(target, plan_inputs(plan))
+    check_output_file(target, plan_inputs(plan))
     save_plan(plan, target)
     print(f"Saved {len(plan.layers)} layers of '{plan.name}' to {target} ({crs_label(plan.crs)})")
     return EXIT_OK
-
-
-def _check_output_file(target: Path, inputs: list[Path]) -> None:
-    """Refuse an output file that is a folder, lies in a missing folder, or is an input."""
-    if target.is_dir():
-        msg = "the output is a folder"
-        raise UsageError(msg, file=str(target), hint="give a file name")
-    folder = target.parent
-    if not folder.is_dir():
-        check_output_folder(folder)
-        msg = "the folder of the output file does not exist"
-        raise UsageError(msg, file=str(target), hint="create the folder first, or choose another")
-    for item in inputs:
-        if target.exists() and item.exists() and os.path.samefile(target, item):
-            msg = "the output would replace an input of the plan"
-            raise UsageError(
-                msg, file=str(target), hint="choose another name; inputs are never written"
-            )
 
 
 def _percent(x: float) -> str:
@@ -359,7 +341,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     json_file = Path(args.json) if args.json and not to_stdout else None
     # checked before the evaluation, so the user does not wait for an error
     if json_file is not None:
-        _check_output_file(json_file, inputs)
+        check_output_file(json_file, inputs)
     if out is not None:
         check_targets(
             out, EVALUATE_OUTPUTS, overwrite=args.overwrite, inputs=inputs, replaceable=own_output

@@ -9,12 +9,14 @@ engine (each command imports those when it runs).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 from typing import TextIO
 
 from spaceplanner.feedback import STEPS, Feedback, step_label
+from spaceplanner.files import check_output_folder
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.sample_maps import get_path, list_samples
 
@@ -27,6 +29,7 @@ __all__ = [
     "UsageError",
     "add_plan_args",
     "add_progress_args",
+    "check_output_file",
     "plan_path",
     "progress_feedback",
 ]
@@ -163,3 +166,21 @@ def progress_feedback(args: argparse.Namespace) -> Feedback:
             timer(fraction, code, detail)
 
     return Feedback(listener)
+
+
+def check_output_file(target: Path, inputs: list[Path]) -> None:
+    """Refuse an output file that is a folder, lies in a missing folder, or is an input."""
+    if target.is_dir():
+        msg = "the output is a folder"
+        raise UsageError(msg, file=str(target), hint="give a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        check_output_folder(folder)
+        msg = "the folder of the output file does not exist"
+        raise UsageError(msg, file=str(target), hint="create the folder first, or choose another")
+    for item in inputs:
+        if target.exists() and item.exists() and os.path.samefile(target, item):
+            msg = "the output would replace an input of the plan"
+            raise UsageError(
+                msg, file=str(target), hint="choose another name; inputs are never written"
+            )

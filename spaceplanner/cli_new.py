@@ -12,7 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from spaceplanner.cli_common import EXIT_OK, ProgressBar, UsageError, add_progress_args
+from spaceplanner.cli_common import (
+    EXIT_OK,
+    ProgressBar,
+    add_progress_args,
+    check_output_file,
+)
 
 __all__ = ["add_parser", "cmd_new"]
 
@@ -59,12 +64,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     bbox = parse_bbox(args.bbox) if args.bbox else None
     target = Path(args.target)
-    if target.is_dir():
-        msg = "the plan file is a folder"
-        raise UsageError(msg, file=str(target), hint="give a file name like plan.gpkg")
-    if not (target.parent if str(target.parent) else Path(".")).is_dir():
-        msg = "the folder of the plan file does not exist"
-        raise UsageError(msg, file=str(target), hint="create the folder first, or choose another")
+    inputs = [args.osm, args.boundary, args.population, args.tags]
+    check_output_file(target, [Path(p) for p in inputs if p])
     bar = None if args.quiet else ProgressBar(sys.stderr)
     built = create_osm_plan(
         target,

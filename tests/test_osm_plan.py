@@ -501,3 +501,18 @@ def test_a_swapped_bbox_says_so(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert code == 2 and "does not cover" in err and "swapped" in err
     assert not (tmp_path / "plan.gpkg").exists()
+
+
+def test_the_plan_never_replaces_an_input(tmp_path: Path, tiny: dict[str, Path], capsys) -> None:
+    """A plan file named as its own boundary file is refused, even with --overwrite."""
+    boundary = gpd.GeoDataFrame(
+        {"name": ["b"]}, geometry=[shapely.box(E0 + 50, N0 + 50, E0 + 950, N0 + 950)], crs=METRIC
+    )
+    path = tmp_path / "boundary.gpkg"
+    boundary.to_file(path)
+    before = path.read_bytes()
+    code = main(
+        ["new", str(path), "--osm", str(tiny["extract"]), "--boundary", str(path), "--overwrite"]
+    )
+    assert code == 2 and "replace an input" in capsys.readouterr().err
+    assert path.read_bytes() == before
