@@ -380,6 +380,7 @@ def partition_members(
     """Per layer, which features go to which community (see :class:`Partition`)."""
     n = len(communities)
     members: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    windows_at: dict[float, np.ndarray] = {}
     extent = shapely.bounds(communities.geoms)
     x0, y0 = extent[:, 0].min(), extent[:, 1].min()
     x1, y1 = extent[:, 2].max(), extent[:, 3].max()
@@ -398,7 +399,9 @@ def partition_members(
             members[name] = _grouped(com, pt, n)
             continue
         distance = margin + reach if lyr.role in CHECK_ROLES else margin
-        windows = _windows(communities, distance)
+        if distance not in windows_at:  # one buffering per distance, not per layer
+            windows_at[distance] = _windows(communities, distance)
+        windows = windows_at[distance]
         near = _near(geoms, tuple(shapely.total_bounds(windows)))
         com, rows = shapely.STRtree(geoms[near]).query(windows, predicate="intersects")
         members[name] = _grouped(com, near[rows], n)
