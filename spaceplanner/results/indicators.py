@@ -351,64 +351,39 @@ def indicators(
             )
     if facilities is not None:
         default = profile.targets["facility_covered_share"]
+
+        def kind_row(
+            kind: str, value: float | None, source: str, assessed: bool, reason: str
+        ) -> Indicator:
+            t, src = target(f"{kind}.covered", default.value, default.source)
+            return _row(
+                f"{kind}.covered",
+                "facilities",
+                kind,
+                "covered",
+                "normal",
+                value,
+                "share",
+                t,
+                src,
+                source,
+                assessed=assessed,
+                reason=reason,
+            )
+
         for kind, f in facilities.items():
-            t, src = target(f"{kind}.covered", default.value, default.source)
-            rows.append(
-                _row(
-                    f"{kind}.covered",
-                    "facilities",
-                    kind,
-                    "covered",
-                    "normal",
-                    f.share_covered,
-                    "share",
-                    t,
-                    src,
-                    f.source,
-                    assessed=people,
-                    reason=no_people,
-                )
-            )
+            rows.append(kind_row(kind, f.share_covered, f.source, people, no_people))
         if not has_facilities:
+            missing = no_people if not people else "the plan has no facilities layer"
             for kind, rule in profile.facility_radius.items():
-                if kind not in profile.required_facilities:
-                    continue
-                t, src = target(f"{kind}.covered", default.value, default.source)
-                rows.append(
-                    _row(
-                        f"{kind}.covered",
-                        "facilities",
-                        kind,
-                        "covered",
-                        "normal",
-                        None,
-                        "share",
-                        t,
-                        src,
-                        rule.source,
-                        assessed=False,
-                        reason=no_people if not people else "the plan has no facilities layer",
-                    )
-                )
+                if kind in profile.required_facilities:
+                    rows.append(kind_row(kind, None, rule.source, False, missing))
         for kind in unrated:
-            t, src = target(f"{kind}.covered", default.value, default.source)
-            rows.append(
-                _row(
-                    f"{kind}.covered",
-                    "facilities",
-                    kind,
-                    "covered",
-                    "normal",
-                    None,
-                    "share",
-                    t,
-                    src,
-                    "",
-                    assessed=False,
-                    reason=f"no service radius for '{kind}' in profile '{profile.name}' "
-                    "(set radius_m on its layer)",
-                )
+            reason = (
+                f"no service radius for '{kind}' in profile '{profile.name}' "
+                "(set radius_m on its layer)"
             )
+            rows.append(kind_row(kind, None, "", False, reason))
     return tuple(rows)
 
 
