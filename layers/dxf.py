@@ -385,10 +385,7 @@ def _node(
     owner = np.zeros(len(pieces), dtype=np.int64)
     owner[at[::-1]] = src[::-1]  # the first source line of each piece
     layer_of = np.asarray(frame["dxf_layer"].to_numpy(), dtype=object)
-    parts = [
-        gpd.GeoDataFrame({"dxf_layer": layer_of[owner]}, geometry=pieces, index=range(len(pieces)))
-    ]
-    out = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry")
+    out = gpd.GeoDataFrame({"dxf_layer": layer_of[owner]}, geometry=pieces)
     if len(out) != len(frame):
         problems.append(
             Problem(
