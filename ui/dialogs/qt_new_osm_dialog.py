@@ -11,12 +11,15 @@ is one message in the dialog: the error's text, where, and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
+import shapely
 from pyproj import CRS, Transformer
 from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtWidgets import (
@@ -78,6 +81,8 @@ class OsmInputs:
     bbox: tuple[float, float, float, float] | None
     boundary: Path | None
     population: Path | None
+    #: A boundary drawn on the map: its corners in degrees (WGS 84), instead of a box or file.
+    drawn: tuple[tuple[float, float], ...] | None = None
 
     def key(self) -> tuple[Any, ...]:
         """The inputs with the files' stamps."""
@@ -86,14 +91,25 @@ class OsmInputs:
             self.bbox,
             _stamp(self.boundary),
             _stamp(self.population),
+            self.drawn,
         )
 
     def build(self, feedback: Feedback, workdir: Path) -> OsmPlan:
         """Build the plan (in the worker thread)."""
+        boundary = self.boundary
+        if self.drawn is not None:
+            # the drawn polygon is a boundary file like any other (it becomes the plan's
+            # boundary layer)
+            boundary = workdir / "drawn_boundary.geojson"
+            gpd.GeoDataFrame(
+                {"name": ["drawn boundary"]},
+                geometry=[shapely.Polygon(self.drawn)],
+                crs="EPSG:4326",
+            ).to_file(boundary, driver="GeoJSON")
         return build_osm_plan(
             self.extract,
             bbox=self.bbox,
-            boundary=self.boundary,
+            boundary=boundary,
             population=self.population,
             workdir=workdir,
             feedback=feedback,
@@ -186,7 +202,11 @@ class QtNewOsmDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.bbox_radio)
         group.addButton(self.boundary_radio)
+        self.drawn_radio = QRadioButton(self.tr("Drawn on the map"), self)
+        group.addButton(self.drawn_radio)
         self.bbox_radio.setChecked(True)
+        #: The corners of the boundary drawn on the map (degrees), or None.
+        self.drawn: list[tuple[float, float]] | None = None
         self.bbox_edit = QLineEdit(self)
         self.bbox_edit.setPlaceholderText("24.935,60.164,24.953,60.179")
         self.view_button = QPushButton(self.tr("Use the map's view"), self)
@@ -203,6 +223,18 @@ class QtNewOsmDialog(QDialog):
         self.boundary_edit = QLineEdit(self)
         self.boundary_edit.setPlaceholderText(self.tr("polygons in any CRS"))
         form.addRow(self.boundary_radio, self._file_row(self.boundary_edit, self.browse_boundary))
+        drawn_row = QWidget(self)
+        box = QHBoxLayout(drawn_row)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.drawn_label = QLabel(self.tr("none drawn yet"), drawn_row)
+        box.addWidget(self.drawn_label, 1)
+        self.draw_button = QPushButton(self.tr("Draw…"), drawn_row)
+        self.draw_button.setToolTip(
+            self.tr("Draw the boundary on the extract's streets (choose the extract first)")
+        )
+        self.draw_button.clicked.connect(self.draw_boundary)
+        box.addWidget(self.draw_button)
+        form.addRow(self.drawn_radio, drawn_row)
         self.bbox_edit.textEdited.connect(lambda _: self.bbox_radio.setChecked(True))
         self.boundary_edit.textEdited.connect(lambda _: self.boundary_radio.setChecked(True))
         self.population_edit = QLineEdit(self)
@@ -279,6 +311,8 @@ class QtNewOsmDialog(QDialog):
             self.extract_edit,
             self.bbox_radio,
             self.boundary_radio,
+            self.drawn_radio,
+            self.draw_button,
             self.bbox_edit,
             self.boundary_edit,
             self.population_edit,
@@ -353,6 +387,38 @@ class QtNewOsmDialog(QDialog):
         self.bbox_edit.setCursorPosition(0)
         self.bbox_radio.setChecked(True)
 
+    def draw_boundary(self) -> None:
+        """Draw the boundary on the extract's streets (a dialog over this one)."""
+        from spaceplanner.ui.dialogs.qt_draw_boundary import QtDrawBoundaryDialog
+
+        extract = self.extract_edit.text().strip()
+        if not extract:
+            self.show_message(self.tr("Choose the OpenStreetMap extract first: it is drawn on."))
+            return
+        box = None
+        with contextlib.suppress(SpacePlannerError):  # no box typed: frame the extract
+            box = parse_bbox(self.bbox_edit.text().strip())
+        self.show_message("")
+        dialog = QtDrawBoundaryDialog(Path(extract), self, box=box, polygon=self.drawn)
+        self.draw_dialog = dialog
+        dialog.accepted.connect(lambda: self.set_drawn(dialog.polygon))
+        dialog.open()
+
+    def set_drawn(self, polygon: list[tuple[float, float]] | None) -> None:
+        """Take ``polygon`` (corners in degrees) as the plan's area."""
+        from spaceplanner.ui.dialogs.qt_draw_boundary import polygon_area_km2
+
+        self.drawn = list(polygon) if polygon else None
+        if self.drawn:
+            self.drawn_label.setText(
+                self.tr("{0} corners, {1:.2f} km²").format(
+                    len(self.drawn), polygon_area_km2(self.drawn)
+                )
+            )
+            self.drawn_radio.setChecked(True)
+        else:
+            self.drawn_label.setText(self.tr("none drawn yet"))
+
     def inputs(self) -> OsmInputs:
         """The inputs as typed.
 
@@ -380,13 +446,21 @@ class QtNewOsmDialog(QDialog):
                         "west < east and south < north — e.g. 24.935,60.164,24.953,60.179."
                     ).format(text)
                 ) from None
+        elif self.drawn_radio.isChecked():
+            if not self.drawn:
+                raise _InputError(
+                    self.tr("Draw the boundary on the map (Draw…), or give the area as a box.")
+                )
         else:
             text = self.boundary_edit.text().strip()
             if not text:
                 raise _InputError(self.tr("Choose the boundary file, or give the area as a box."))
             boundary = Path(text)
         population = self.population_edit.text().strip()
-        return OsmInputs(Path(extract), bbox, boundary, Path(population) if population else None)
+        drawn = tuple(self.drawn) if self.drawn_radio.isChecked() and self.drawn else None
+        return OsmInputs(
+            Path(extract), bbox, boundary, Path(population) if population else None, drawn
+        )
 
     def target(self, inputs: OsmInputs) -> Path:
         """The plan file to create, checked (not yet whether it exists).

@@ -328,6 +328,44 @@
     </message>
 </context>
 <context>
+    <name>QtDrawBoundaryDialog</name>
+    <message>
+        <location filename="../dialogs/qt_draw_boundary.py" line="156"/>
+        <source>Draw the plan&apos;s boundary</source>
+        <translation>绘制规划范围边界</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_draw_boundary.py" line="159"/>
+        <source>Click the boundary&apos;s corners; double-click or Enter to finish. Backspace removes the last corner, Esc starts again. Wheel: zoom; right or middle button: pan.</source>
+        <translation>依次点击边界的拐点；双击或按 Enter 完成。Backspace 删除上一个拐点，Esc 重新开始。滚轮：缩放；右键或中键拖动：平移。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_draw_boundary.py" line="180"/>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_draw_boundary.py" line="282"/>
+        <source>A boundary needs three corners at least.</source>
+        <translation>边界至少需要三个拐点。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_draw_boundary.py" line="286"/>
+        <source>The boundary crosses itself: press Backspace or Esc and draw it again.</source>
+        <translation>边界自相交：请按 Backspace 或 Esc 后重新绘制。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_draw_boundary.py" line="324"/>
+        <source>{0} corners clicked</source>
+        <translation>已点击 {0} 个拐点</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_draw_boundary.py" line="326"/>
+        <source>Boundary of {0} corners, {1:.2f} km²</source>
+        <translation>边界共 {0} 个拐点，面积 {1:.2f} km²</translation>
+    </message>
+</context>
+<context>
     <name>QtEvaluateBox</name>
     <message>
         <location filename="../panels/qt_evaluate_box.py" line="23"/>
@@ -1542,274 +1580,309 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtNewOsmDialog</name>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="158"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="174"/>
         <source>New plan from OpenStreetMap</source>
         <translation>从 OpenStreetMap 新建规划</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="168"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="184"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="180"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="196"/>
         <source>.osm.pbf or .osm file</source>
         <translation>.osm.pbf 或 .osm 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="181"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="197"/>
         <source>OpenStreetMap extract</source>
         <translation>OpenStreetMap 数据</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="184"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="200"/>
         <source>Box W,S,E,N (degrees)</source>
         <translation>范围 西,南,东,北（度）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="185"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="201"/>
         <source>Boundary file</source>
         <translation>边界文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="192"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="212"/>
         <source>Use the map&apos;s view</source>
         <translation>采用地图当前视图</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="196"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="216"/>
         <source>Open a plan to take the box from its map</source>
         <translation>打开一个规划后，可从其地图取范围</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="204"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="224"/>
         <source>polygons in any CRS</source>
         <translation>面要素，任意坐标系</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="209"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="241"/>
         <source>optional: estimated from the buildings</source>
         <translation>可选；不填则按建筑估算</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="210"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="242"/>
         <source>A population grid (polygons or points with a population field) or raster (GeoTIFF), in any CRS. Without it, residents are estimated from the buildings.</source>
         <translation>人口格网（带人口字段的面或点）或人口栅格（GeoTIFF），任意坐标系。不提供时按建筑估算居民。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="216"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="248"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="220"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="252"/>
         <source>the .gpkg file to create</source>
         <translation>要创建的 .gpkg 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="334"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="368"/>
         <source>Plan file</source>
         <translation>规划文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="261"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="261"/>
         <source>Role</source>
         <translation>图层角色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="229"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="261"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="245"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="277"/>
         <source>Notes and warnings of the build</source>
         <translation>生成过程的提示与警告</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="262"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="294"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="264"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="296"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="267"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="299"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="270"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="302"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="299"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="333"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="307"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="341"/>
         <source>Choose an OpenStreetMap extract</source>
         <translation>选择 OpenStreetMap 数据</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="307"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="341"/>
         <source>OpenStreetMap extracts</source>
         <translation>OpenStreetMap 数据</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="350"/>
         <source>Choose the boundary</source>
         <translation>选择边界</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="316"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="350"/>
         <source>GIS files</source>
         <translation>GIS 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="324"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="358"/>
         <source>Choose a population grid or raster</source>
         <translation>选择人口格网或人口栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="324"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="358"/>
         <source>Population grids and rasters</source>
         <translation>人口格网与栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="334"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="368"/>
         <source>New plan file</source>
         <translation>新规划文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="366"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="432"/>
         <source>Choose the OpenStreetMap extract (.osm.pbf or .osm).</source>
         <translation>请选择 OpenStreetMap 数据（.osm.pbf 或 .osm）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="371"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="437"/>
         <source>Give the area as a box W,S,E,N in degrees, or choose a boundary file.</source>
         <translation>请以“西,南,东,北”（度）给出范围，或选择边界文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="377"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="443"/>
         <source>The box '{0}' is not four numbers W,S,E,N in degrees (WGS 84) with west &lt; east and south &lt; north — e.g. 24.935,60.164,24.953,60.179.</source>
         <translation>范围“{0}”不是以度（WGS 84）表示的四个数 西,南,东,北，且须西 &lt; 东、南 &lt; 北——例如 24.935,60.164,24.953,60.179。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="386"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="457"/>
         <source>Choose the boundary file, or give the area as a box.</source>
         <translation>请选择边界文件，或以范围给出区域。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="401"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="475"/>
         <source>Choose the plan file to create (.gpkg).</source>
         <translation>请选择要创建的规划文件（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="404"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="478"/>
         <source>The plan file must end in .gpkg: {0}</source>
         <translation>规划文件须以 .gpkg 结尾：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="406"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="480"/>
         <source>The plan file is a folder: {0}</source>
         <translation>规划文件是一个文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="408"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="482"/>
         <source>The folder of the plan file does not exist: {0}</source>
         <translation>规划文件所在的文件夹不存在：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="415"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="489"/>
         <source>The plan file would replace an input: {0}. Choose another name.</source>
         <translation>规划文件会覆盖一个输入文件：{0}。请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="425"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="499"/>
         <source>{0} is the plan open in the window. Choose another name for the new plan.</source>
         <translation>{0} 是窗口中已打开的规划。请为新规划另选文件名。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="458"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="532"/>
         <source>Replace the plan file?</source>
         <translation>替换规划文件？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="458"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="532"/>
         <source>{0} exists. Replace it with the new plan?</source>
         <translation>{0} 已存在。用新规划替换它吗？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="501"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="575"/>
         <source>Building the plan…</source>
         <translation>正在生成规划…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="554"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="628"/>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="554"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="628"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="561"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="635"/>
         <source>residents from the population raster</source>
         <translation>居民取自人口栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="563"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="637"/>
         <source>{0} residents, estimated from the buildings</source>
         <translation>居民 {0} 人（按建筑估算）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="567"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="641"/>
         <source>{0} residents</source>
         <translation>居民 {0} 人</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="568"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="642"/>
         <source>{name}: {count} layers in {crs}; {who}.</source>
         <translation>{name}：{count} 个图层，坐标系 {crs}；{who}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="583"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="657"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="594"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="668"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="595"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="669"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="596"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="670"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="603"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="677"/>
         <source>None.</source>
         <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="205"/>
+        <source>Drawn on the map</source>
+        <translation>在地图上绘制</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="420"/>
+        <source>none drawn yet</source>
+        <translation>尚未绘制</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="231"/>
+        <source>Draw…</source>
+        <translation>绘制…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="232"/>
+        <source>Draw the boundary on the extract&apos;s streets (choose the extract first)</source>
+        <translation>在数据摘录的街道图上绘制边界（请先选择摘录文件）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="396"/>
+        <source>Choose the OpenStreetMap extract first: it is drawn on.</source>
+        <translation>请先选择 OpenStreetMap 数据摘录：边界将绘制在其上。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="413"/>
+        <source>{0} corners, {1:.2f} km²</source>
+        <translation>{0} 个拐点，{1:.2f} km²</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="451"/>
+        <source>Draw the boundary on the map (Draw…), or give the area as a box.</source>
+        <translation>请在地图上绘制边界（绘制…），或以范围框给出区域。</translation>
     </message>
 </context>
 <context>
