@@ -53,9 +53,7 @@ def _click_polygon(qtbot, dialog: QtDrawBoundaryDialog, corners: list[tuple[floa
     return pixels
 
 
-def test_the_streets_are_drawn_and_clicked_corners_become_the_polygon(
-    qtbot, extract: Path
-) -> None:
+def test_the_streets_are_drawn_and_clicked_corners_become_the_polygon(qtbot, extract: Path) -> None:
     dialog = _drawer(qtbot, extract)
     image = dialog.view.grab().toImage()
     grey = [
