@@ -7,7 +7,7 @@ as they are, and valid geometries of the role's types. Every repair and skip is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import geopandas as gpd
@@ -70,6 +70,69 @@ def field_options(role: Role, options: dict[str, Any]) -> tuple[dict[str, str], 
             else:
                 columns[key] = str(value)
     return columns, constants
+
+
+def _per_household(
+    role: Role, mapping: dict[str, str], options: dict[str, Any], where: dict[str, str]
+) -> float | None:
+    """The layer's ``persons_per_household`` when it applies (residents with households)."""
+    value = options.get("persons_per_household")
+    if value is None:
+        return None
+    if role.name != "residents":
+        msg = "persons_per_household is an option of residents layers"
+        raise LayerError(msg, **where, field="persons_per_household", hint="remove it here")
+    if "households" not in mapping:
+        msg = "persons_per_household is given but the layer has no households column"
+        raise LayerError(
+            msg,
+            **where,
+            field="persons_per_household",
+            hint='map the households with `households = "<column>"` (户数, households, ...)',
+        )
+    return float(value)
+
+
+def _population_from_households(
+    parsed: dict[str, pd.Series],
+    per_household: float,
+    ids: pd.Series,
+    mapping: dict[str, str],
+    where: dict[str, str],
+) -> list[Problem]:
+    """Fill ``parsed["population"]`` with households x ``per_household`` where it has no value;
+    a note says how many features were filled."""
+    households = parsed["households"]
+    given = parsed.get("population")
+    population = (
+        given.astype(float) if given is not None else pd.Series(np.nan, index=households.index)
+    )
+    fill = population.isna() & households.notna()
+    neither = population.isna() & households.isna()
+    if neither.any():
+        bad = np.flatnonzero(neither.to_numpy())
+        msg = f"{len(bad)} features have neither population nor households"
+        raise LayerError(
+            msg,
+            **where,
+            field=mapping.get("population", mapping["households"]),
+            feature=_ids_text(ids, bad),
+            hint="fill in one of them or remove those features",
+        )
+    population[fill] = households[fill].astype(float) * per_household
+    parsed["population"] = population
+    if not fill.any():
+        return []
+    return [
+        Problem(
+            "note",
+            f"population of {int(fill.sum())} features = households x {per_household:g} "
+            "persons per household (an estimate)",
+            **where,
+            field="population",
+            count=int(fill.sum()),
+        )
+    ]
 
 
 def _text_or_none(value: object) -> str | None:
@@ -469,8 +532,23 @@ def conform(
         msg = "no feature of the layer has a usable geometry"
         raise LayerError(msg, **where, hint="check the source in a GIS")
 
+    per_household = _per_household(role, mapping, options or {}, where)
     for spec in role.fields.values():
+        if spec.name == "population" and per_household is not None:
+            continue  # households x persons_per_household where no population is given
         if spec.required and spec.name not in mapping and spec.name not in constants:
+            if spec.name == "population" and "households" in mapping:
+                msg = (
+                    f"no population field, only households ('{mapping['households']}'): "
+                    "the number of residents is not known"
+                )
+                raise LayerError(
+                    msg,
+                    **where,
+                    field=spec.name,
+                    hint="add `persons_per_household = 2.62` to the layer (China's 2020 census "
+                    "average; use the local figure) or map a population column",
+                )
             how = (
                 f'give `{spec.name} = "<value>"` or `{spec.name}_field = "<column>"`'
                 if spec.constant
@@ -490,6 +568,8 @@ def conform(
         spec = role.fields[fname]
         values = frame[col]
         if spec.type in {"number", "integer"}:
+            if fname == "population" and per_household is not None:
+                spec = replace(spec, required=False)  # filled from households below
             parsed[fname], more = _parse_number(spec, values, ids, where, col, decimal)
             problems += more
         elif spec.type == "bool":
@@ -504,6 +584,8 @@ def conform(
         if spec.type == "choice":
             value = spec.canonical_value(str(value)) or value
         parsed[fname] = pd.Series([value] * len(frame), index=frame.index)
+    if per_household is not None:
+        problems += _population_from_households(parsed, per_household, ids, mapping, where)
     attrs = pd.DataFrame(parsed, index=frame.index)
     result = gpd.GeoDataFrame(
         pd.concat([attrs, out.drop(columns=out.geometry.name)], axis=1),

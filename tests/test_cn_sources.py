@@ -520,3 +520,76 @@ def test_xlsx_merged_cells_in_the_body_hold_for_every_row(tmp_path: Path) -> Non
     table, _ = read_xlsx(tmp_path / "households.xlsx", label="residents")
     assert list(table["小区"]) == ["阳光小区", "阳光小区", "阳光小区", "月亮小区"]
     assert list(table["人口"]) == ["110", "150", "80", "170"]
+
+
+def _households_only(folder: Path, rows: list[list[object]]) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["楼号", "户数"])
+    for row in rows:
+        ws.append(row)
+    book.save(folder / "households.xlsx")
+
+
+def test_households_only_sheet_needs_persons_per_household(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _amap_csv(tmp_path)
+    plan = _plan(tmp_path, "amap_poi.csv", "GCJ-02")
+    _households_only(tmp_path, [["1", 48], ["2", 60], ["3", 36], ["4", 72]])
+    _exit_2(plan, capsys, "only households", "persons_per_household", "户数")
+
+
+def test_population_from_households_times_persons_per_household(tmp_path: Path) -> None:
+    _amap_csv(tmp_path)
+    plan = _plan(tmp_path, "amap_poi.csv", "GCJ-02")
+    _households_only(tmp_path, [["1", 48], ["2", 60], ["3", 36], ["4", 72]])
+    text = plan.read_text(encoding="utf-8").replace(
+        'key = "楼号" }', 'key = "楼号" }\npersons_per_household = 2.62'
+    )
+    plan.write_text(text, encoding="utf-8")
+    loaded = load_plan(plan, strict=False)
+    residents = loaded.layers["residents"].frame
+    assert list(residents["population"]) == pytest.approx(
+        [48 * 2.62, 60 * 2.62, 36 * 2.62, 72 * 2.62]
+    )
+    notes = [p.message for p in loaded.problems if p.field == "population"]
+    assert any("4 features = households x 2.62" in m for m in notes)
+    out = tmp_path / "out"
+    assert main(["evaluate", str(plan), "--out", str(out), "-q"]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["population"] == pytest.approx((48 + 60 + 36 + 72) * 2.62, abs=1)
+
+
+def test_persons_per_household_fills_only_missing_population(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _amap_csv(tmp_path)
+    plan = _plan(tmp_path, "amap_poi.csv", "GCJ-02")
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["楼号", "户数", "人口"])
+    for row in (["1", 48, 131], ["2", 60, None], ["3", 36, 95], ["4", 72, None]):
+        ws.append(row)
+    book.save(tmp_path / "households.xlsx")
+    # without the option, the missing population is an error naming the buildings
+    _exit_2(plan, capsys, "have no population")
+    text = plan.read_text(encoding="utf-8").replace(
+        'key = "楼号" }', 'key = "楼号" }\npersons_per_household = 3'
+    )
+    plan.write_text(text, encoding="utf-8")
+    residents = load_plan(plan, strict=False).layers["residents"].frame
+    assert list(residents["population"]) == [131, 180, 95, 216]
+    # neither value: one message naming the feature
+    ws.cell(row=3, column=2).value = None
+    book.save(tmp_path / "households.xlsx")
+    text = _exit_2(plan, capsys, "neither population nor households")
+    assert "feature" in text and "2" in text
+
+
+def test_persons_per_household_on_another_role_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _amap_csv(tmp_path)
+    plan = _plan(tmp_path, "amap_poi.csv", "GCJ-02", "persons_per_household = 3")
+    _exit_2(plan, capsys, "option of residents layers")
