@@ -516,3 +516,20 @@ def test_the_plan_never_replaces_an_input(tmp_path: Path, tiny: dict[str, Path],
     )
     assert code == 2 and "replace an input" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_liechtenstein_hospitals_pharmacies_police_and_fire_stations(liechtenstein: Path) -> None:
+    """Each of these is its own kind (not a community health centre, not "other"), one
+    facility per tagged object of the extract as osmium counts them."""
+    facilities = _layer(liechtenstein, "facilities")
+    tagged = {"hospital": 0, "pharmacy": 0, "police": 0, "fire_station": 0}
+    for obj in (
+        osmium.FileProcessor(str(LIECHTENSTEIN))
+        .with_areas()
+        .with_filter(osmium.filter.TagFilter(*(("amenity", k) for k in tagged)))
+    ):
+        if obj.is_node() or obj.is_area():
+            tagged[obj.tags["amenity"]] += 1
+    for kind, count in tagged.items():
+        found = int((facilities["kind"] == kind).sum())
+        assert 1 <= found <= count, kind  # a node inside its area counts once

@@ -173,6 +173,10 @@ FACILITY_KINDS: dict[str, tuple[str, str]] = {
     "sports": ("#88ccee", "thin_diamond"),
     "cultural": ("#ee8866", "triangle_right"),
     "library": ("#bb5566", "triangle_right"),
+    "hospital": ("#117733", "square"),
+    "pharmacy": ("#44aa99", "diamond"),
+    "police": ("#332288", "star"),
+    "fire_station": ("#cc3311", "star"),
     "other": ("#888888", "circle"),
 }
 
