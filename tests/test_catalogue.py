@@ -39,6 +39,8 @@ def test_catalogue_has_every_role_with_geometry_and_fields() -> None:
             {"population": "常住人口", "households": "户数", "name": "小区名称"},
         ),
         ("residents", ["POP", "Name"], {"population": "POP", "name": "Name"}),
+        ("residents", ["euref_x", "asukkaita"], {"population": "asukkaita"}),  # HSY grids
+        ("residents", ["Einwohner"], {"population": "Einwohner"}),
         (
             "shelters",
             ["容纳人数", "有效避难面积", "类型"],

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -533,3 +535,51 @@ def test_liechtenstein_hospitals_pharmacies_police_and_fire_stations(liechtenste
     for kind, count in tagged.items():
         found = int((facilities["kind"] == kind).sum())
         assert 1 <= found <= count, kind  # a node inside its area counts once
+
+
+@pytest.mark.parametrize(
+    ("tags", "walked"),
+    [
+        ({"highway": "trunk", "sidewalk:left": "yes"}, True),
+        ({"highway": "trunk", "sidewalk:both": "yes"}, True),
+        ({"highway": "trunk", "sidewalk:right": "yes", "sidewalk:left": "no"}, True),
+        ({"highway": "trunk", "sidewalk:both": "separate"}, False),  # a footway of its own
+        ({"highway": "trunk", "sidewalk:both": "no"}, False),
+    ],
+)
+def test_trunk_roads_with_sidewalk_side_tags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tags: dict[str, str], walked: bool
+) -> None:
+    monkeypatch.setitem(WAYS, 8, ([1, 11], tags))  # the trunk without a sidewalk, retagged
+    extract = write_tiny_osm(tmp_path / "tiny.osm")
+    plan = tmp_path / "tiny.gpkg"
+    assert main(["new", str(plan), "--osm", str(extract), "--bbox", tiny_bbox(), "-q"]) == 0
+    network = set(_layer(plan, "network")["id"])
+    assert network == (WALKED | {"way/8"} if walked else WALKED)
+
+
+def test_a_build_without_workdir_leaves_no_folder_behind(tmp_path: Path, tiny: dict[str, Path]):
+    """The cropped population raster of a build given no workdir lives in a temporary folder
+    until the process ends, then the folder is gone."""
+    raster = tmp_path / "pop.tif"
+    with rasterio.open(
+        raster, "w", driver="GTiff", width=10, height=10, count=1, dtype="float32",
+        crs=METRIC, transform=from_origin(E0 + 200, N0 + 800, 50, 50), nodata=-1,
+    ) as dst:  # fmt: skip
+        dst.write(np.full((10, 10), 7.0, dtype="float32"), 1)
+    script = (
+        "import sys\n"
+        "from spaceplanner.sources.osm import build_osm_plan\n"
+        "built = build_osm_plan(sys.argv[1], bbox=tuple(map(float, sys.argv[2].split(','))),"
+        " population=sys.argv[3])\n"
+        "print(built.plan.layers['residents'].raster.path)\n"
+        "print(float(built.plan.layers['residents'].raster.read().sum()))\n"
+    )
+    args = [str(tiny["extract"]), tiny_bbox(), str(raster)]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+    )
+    source, total = done.stdout.split()
+    assert float(total) == pytest.approx(700.0)  # the raster was there while the build ran
+    assert Path(source).parent.name.startswith("spaceplanner-osm-")
+    assert not Path(source).parent.exists()

@@ -10,6 +10,8 @@ plan file writer (atomically: a failed build leaves no file).
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -108,6 +110,17 @@ def _metric_crs(crs: str | CRS | None, area: shapely.Geometry) -> CRS:
     return target
 
 
+def _temporary_folder() -> Path:
+    """A temporary folder removed when the process exits (for a build given no workdir)."""
+    folder = Path(tempfile.mkdtemp(prefix="spaceplanner-osm-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+#: The sides of the sidewalk:<side>=* tagging.
+SIDEWALK_SIDES = ("both", "left", "right")
+
+
 def _check_covered(area: shapely.Geometry, data: OsmData, extract: Path, metric: CRS) -> None:
     box = shapely.box(*data.box)
     outside = gpd.GeoSeries([area.difference(box), area], crs="EPSG:4326").to_crs(metric).area
@@ -204,9 +217,13 @@ def _network(
     highway = _tag(lines, "highway")
     foot, access, sidewalk = (_tag(lines, k) for k in ("foot", "access", "sidewalk"))
     foot_ok = foot.isin(tags.words("network", "foot_allowed"))
+    # sidewalk=both|left|right|yes, or the newer sidewalk:both|left|right=yes ("separate": the
+    # sidewalk is a footway of its own, walked as that)
+    side_ok = sidewalk.isin(tags.words("network", "sidewalk_values"))
+    for side in SIDEWALK_SIDES:
+        side_ok |= _tag(lines, f"sidewalk:{side}") == "yes"
     walked = highway.isin(tags.words("network", "highways")) | (
-        highway.isin(tags.words("network", "sidewalk_highways"))
-        & (sidewalk.isin(tags.words("network", "sidewalk_values")) | foot_ok)
+        highway.isin(tags.words("network", "sidewalk_highways")) & (side_ok | foot_ok)
     )
     closed = foot.isin(tags.words("network", "foot_forbidden")) | (
         access.isin(tags.words("network", "access_forbidden")) & ~foot_ok
@@ -345,7 +362,8 @@ def build_osm_plan(
     tags
         A file overriding the tag mapping (shape of ``layers/sources.toml`` ``[osm]``).
     workdir
-        A folder for the cropped population raster (needed until the plan is saved).
+        A folder for the cropped population raster (needed until the plan is saved); without
+        it, a temporary folder removed when the process exits.
     progress
         Called with ``(fraction, what)``.
     feedback
@@ -448,7 +466,7 @@ def build_osm_plan(
             metric,
             layer=population_layer,
             field=population_field,
-            workdir=workdir or Path(tempfile.mkdtemp()),
+            workdir=workdir or _temporary_folder(),
         )
         if isinstance(found, PlanLayer):
             raster_layer = found

@@ -116,6 +116,7 @@ class OsmTags:
         """Every tag key a rule or list reads: what the reader must keep."""
         keys = {"highway", "building", "landuse", "foot", "access", "sidewalk", "area"}
         keys |= {"building:levels", "height", "voltage", "name", "width"}
+        keys |= {"sidewalk:both", "sidewalk:left", "sidewalk:right"}
         keys |= self.words("buildings", "not_residential_tags")
         for name in (*RULE_TABLES, "shelter_candidates"):
             for rule in self.rules(name):
