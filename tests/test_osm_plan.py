@@ -583,3 +583,26 @@ def test_a_build_without_workdir_leaves_no_folder_behind(tmp_path: Path, tiny: d
     assert float(total) == pytest.approx(700.0)  # the raster was there while the build ran
     assert Path(source).parent.name.startswith("spaceplanner-osm-")
     assert not Path(source).parent.exists()
+
+
+def test_an_osm_file_without_bounds_covers_the_extent_of_its_nodes(tmp_path: Path) -> None:
+    """Without <bounds>, the extract covers where its nodes are (untagged ones too), not only
+    where the objects the plan uses lie."""
+    extract = write_tiny_osm(tmp_path / "tiny.osm")
+    text = extract.read_text(encoding="utf-8")
+    text = re.sub(r"<bounds [^>]*/>\n", "", text)
+    corners = "".join(
+        f'<node id="{90 + i}" version="1" lat="{lat}" lon="{lon}"/>\n'
+        for i, (lon, lat) in enumerate([_lonlat(-50, -50), _lonlat(1050, 1050)])
+    )
+    extract.write_text(text.replace("<node ", corners + "<node ", 1), encoding="utf-8")
+    # the mapped objects start 100 m north of the box's southern edge: 10 % of it
+    corners_box = [_lonlat(x, y) for x in (0, 1000) for y in (0, 1000)]
+    lons, lats = zip(*corners_box, strict=True)
+    box = f"{max(lons[:2])},{max(lats[0], lats[2])},{min(lons[2:])},{min(lats[1], lats[3])}"
+    target = tmp_path / "plan.gpkg"
+    assert main(["new", str(target), "--osm", str(extract), "--bbox", box, "-q"]) == 0
+    assert set(_layer(target, "network")["id"]) == WALKED
+    # a box beyond every node is still refused
+    far = f"{max(lons[:2])},{max(lats[0], lats[2]) - 0.01},{min(lons[2:])},{min(lats[1], lats[3])}"
+    assert main(["new", str(target), "--osm", str(extract), "--bbox", far, "--overwrite"]) == 2

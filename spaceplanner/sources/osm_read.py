@@ -8,6 +8,7 @@ the objects the tag mapping names reach Python.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -172,7 +173,7 @@ def read_extract(
         _frame(ids["a"], tags["a"], geoms["a"]),
         box=(0.0, 0.0, 0.0, 0.0),
     )
-    data.box = header_box or _data_box(data, path)
+    data.box = header_box or _node_box(osmium, path, check) or _data_box(data, path)
     if cut:
         text = f"{cut} ways cut at the extract's edge are kept as far as the extract has them"
         data.problems.append(Problem("note", text, file=str(path), count=cut))
@@ -194,6 +195,25 @@ def _header_box(osmium: Any, path: Path) -> tuple[float, float, float, float] | 
     if not box.valid():
         return None
     return (box.bottom_left.lon, box.bottom_left.lat, box.top_right.lon, box.top_right.lat)
+
+
+def _node_box(
+    osmium: Any, path: Path, check: Callable[[], None] | None
+) -> tuple[float, float, float, float] | None:
+    """The extent of every node of an extract whose header states none (an .osm without
+    ``<bounds>``): the area the extract covers, not only where the plan's objects are."""
+    west = south = math.inf
+    east = north = -math.inf
+    for count, node in enumerate(osmium.FileProcessor(str(path), osmium.osm.NODE)):
+        if check is not None and count % CHECK_EVERY == 0:
+            check()
+        location = node.location
+        if location.valid():
+            west, east = min(west, location.lon), max(east, location.lon)
+            south, north = min(south, location.lat), max(north, location.lat)
+    if west > east:
+        return None
+    return (west, south, east, north)
 
 
 def _data_box(data: OsmData, path: Path) -> tuple[float, float, float, float]:
