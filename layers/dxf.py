@@ -42,6 +42,7 @@ __all__ = [
     "CadOptions",
     "cad_options",
     "default_layer_patterns",
+    "drawing_layers",
     "fit_similarity",
     "read_dxf",
 ]
@@ -158,6 +159,19 @@ def _drawing_layers(doc: Any) -> list[str]:
     names = {str(layer.dxf.name) for layer in doc.layers}
     names |= {str(e.dxf.layer) for e in doc.modelspace() if e.dxf.hasattr("layer")}
     return sorted(names)
+
+
+def drawing_layers(path: Path | str, label: str) -> list[str]:
+    """The drawing layers of a DXF that hold entities of the model space, sorted (what a user
+    chooses from in the add-layer dialog).
+
+    Raises
+    ------
+    LayerError
+        For a DWG, a file that is not a readable DXF, or a missing ezdxf.
+    """
+    doc = _open(Path(path), label)
+    return sorted({str(e.dxf.layer) for e in doc.modelspace() if e.dxf.hasattr("layer")})
 
 
 def _choose(names: list[str], patterns: tuple[str, ...]) -> list[str]:

@@ -44,6 +44,7 @@ from spaceplanner.layers.catalogue import (
     roles,
 )
 from spaceplanner.layers.chinacrs import offset_system
+from spaceplanner.layers.dxf import UNITS
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 from spaceplanner.model.plan import (
@@ -58,7 +59,7 @@ from spaceplanner.ui.model.labels import (
     field_label,
     role_label,
 )
-from spaceplanner.ui.model.layer_draft import LayerDraft
+from spaceplanner.ui.model.layer_draft import CAD_SUFFIXES, LayerDraft
 
 __all__ = ["QtAddLayerDialog", "unit_label"]
 
@@ -202,6 +203,32 @@ class QtAddLayerDialog(QDialog):
         self.offset_note.setWordWrap(True)
         self.offset_note.setStyleSheet("color: #555555")
         right.addRow("", self.offset_note)
+        # a CAD drawing's unit and placement (drawings are often on a local grid)
+        self.units_combo = QComboBox(source)
+        self.units_combo.addItem(self.tr("from the drawing ($INSUNITS)"), "")
+        for unit in UNITS:
+            self.units_combo.addItem(unit, unit)
+        self.units_combo.setToolTip(self.tr("The unit of the drawing's coordinates"))
+        self.units_combo.activated.connect(self._options_changed)
+        right.addRow(self.tr("Drawing unit:"), self.units_combo)
+        self.origin_box = QWidget(source)
+        origin_row = QHBoxLayout(self.origin_box)
+        origin_row.setContentsMargins(0, 0, 0, 0)
+        self.origin_x = QLineEdit(self.origin_box)
+        self.origin_y = QLineEdit(self.origin_box)
+        self.origin_x.setPlaceholderText(self.tr("X (east)"))
+        self.origin_y.setPlaceholderText(self.tr("Y (north)"))
+        for edit in (self.origin_x, self.origin_y):
+            edit.setToolTip(
+                self.tr(
+                    "The map coordinates (in the CRS above, else the plan's) of the drawing's "
+                    "0,0 — for a drawing on a local grid; leave empty when it is drawn in map "
+                    "coordinates"
+                )
+            )
+            edit.editingFinished.connect(self._options_changed)
+            origin_row.addWidget(edit)
+        right.addRow(self.tr("Drawing origin at:"), self.origin_box)
         self.x_combo = QComboBox(source)
         self.y_combo = QComboBox(source)
         for combo in (self.x_combo, self.y_combo):
@@ -337,6 +364,9 @@ class QtAddLayerDialog(QDialog):
             widget.setCurrentIndex(0)
             widget.blockSignals(False)
         self.crs_edit.clear()
+        self.units_combo.setCurrentIndex(0)
+        self.origin_x.clear()
+        self.origin_y.clear()
         self.band_spin.blockSignals(True)
         self.band_spin.setValue(1)
         self.band_spin.blockSignals(False)
@@ -439,6 +469,8 @@ class QtAddLayerDialog(QDialog):
         shown = {
             self.inner_combo: len(self.draft.inner_layers) > 1,
             self.encoding_combo: suffix in {".shp", ".csv", ".dbf"},
+            self.units_combo: suffix in CAD_SUFFIXES,
+            self.origin_box: suffix in CAD_SUFFIXES,
             self.x_combo: suffix == ".csv",
             self.y_combo: suffix == ".csv",
             self.offset_combo: table,
@@ -700,6 +732,15 @@ class QtAddLayerDialog(QDialog):
         data = combo.currentData()
         return str(data) if data else None
 
+    def origin(self) -> tuple[float, float] | None:
+        """The drawing origin's map coordinates typed (None unless both are numbers)."""
+        try:
+            x = float(self.origin_x.text().strip().replace(",", ""))
+            y = float(self.origin_y.text().strip().replace(",", ""))
+        except ValueError:
+            return None
+        return (x, y)
+
     def _options_changed(self) -> None:
         if self.draft.path is None:
             return
@@ -739,6 +780,8 @@ class QtAddLayerDialog(QDialog):
         draft.crs = self._crs_text()
         draft.x, draft.y = self._xy("x"), self._xy("y")
         draft.band = self.band_spin.value()
+        draft.units = str(self.units_combo.currentData() or "")
+        draft.offset = self.origin()
         zone = self.zone_combo.currentData()
         draft.zone = str(zone) if zone else None
         draft.zone_value = float(self.zone_spin.value())

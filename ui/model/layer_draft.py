@@ -35,6 +35,7 @@ from spaceplanner.layers.catalogue import (
     roles,
 )
 from spaceplanner.layers.crs import choose_metric_crs
+from spaceplanner.layers.dxf import CadOptions, drawing_layers
 from spaceplanner.layers.encoding import detect_text_encoding
 from spaceplanner.layers.errors import LayerError, SpacePlannerError
 from spaceplanner.layers.poi import guess_offset_system
@@ -53,6 +54,8 @@ from spaceplanner.model.plan import LayerSpec, Plan, PlanLayer, project_layer, r
 
 __all__ = ["MESSAGES", "LayerDraft", "file_layers", "guess_role", "plan_crs_for"]
 
+#: CAD drawings: their "layers in the file" are the drawing layers.
+CAD_SUFFIXES = (".dxf", ".dwg")
 #: Fields every vector role has; they say nothing about which role a file plays.
 _COMMON_FIELDS = {"id", "name", "steward"}
 #: Words in a file or layer name that suggest a role (a guess only; the user can change it).
@@ -120,6 +123,8 @@ def file_layers(path: Path) -> list[tuple[str, str]]:
         return []
     label = path.stem
     check_file(path, label)
+    if suffix in CAD_SUFFIXES:
+        return [(name, "features") for name in drawing_layers(path, label)]
     if suffix == ".gpkg":
         check_gpkg(path, label)
         kinds = {"features", "tiles", "2d-gridded-coverage"}
@@ -252,6 +257,10 @@ class LayerDraft:
         self.zone_value = 0.0
         self.columns: dict[str, str] = {}
         self.constants: dict[str, Any] = {}
+        #: A CAD drawing's unit (a key of layers.dxf.UNITS; "" for its $INSUNITS) and the map
+        #: coordinates of its origin (None: the drawing is in map coordinates).
+        self.units = ""
+        self.offset: tuple[float, float] | None = None
 
     # -- the source -----------------------------------------------------------------------------
     def open(self, path: Path | str) -> None:
@@ -267,13 +276,14 @@ class LayerDraft:
         self.inner = self.inner_layers[0][0] if self.inner_layers else None
         self.encoding, self.crs, self.x, self.y, self.band = "", "", None, None, 1
         self.zone = None
+        self.units, self.offset = "", None
 
     def spec_layer(self) -> str | None:
         """The ``layer =`` of the spec: named for GeoPackages and files with several layers."""
         inner = self.inner
         if inner is None or self.path is None:
             return None
-        if len(self.inner_layers) > 1 or self.path.suffix.lower() == ".gpkg":
+        if len(self.inner_layers) > 1 or self.path.suffix.lower() in {".gpkg", *CAD_SUFFIXES}:
             return inner
         return None
 
@@ -301,7 +311,8 @@ class LayerDraft:
     def read_raw(self) -> None:
         """Read the source as is (for its columns and geometry types), once per reading options."""
         assert self.path is not None
-        key = (self.path, self.inner, self.encoding, self.crs, self.x, self.y)
+        key = (self.path, self.inner, self.encoding, self.crs, self.x, self.y, self.units,
+               self.offset)  # fmt: skip
         if key == self._raw_key:
             return
         self._raw_key = key
@@ -323,9 +334,23 @@ class LayerDraft:
                 x=self.x,
                 y=self.y,
                 crs=crs,
+                cad=self._cad(crs),
             ).frame
         except Exception:  # the check reads it again through the loader and reports why
             self.raw = None
+
+    def _cad(self, crs: CRS | None) -> CadOptions | None:
+        """How to read a CAD drawing as chosen (None for other files)."""
+        if self.path is None or self.path.suffix.lower() not in CAD_SUFFIXES:
+            return None
+        # every geometry family: the raw read is what the role is guessed from
+        return CadOptions(
+            layers=(self.inner,) if self.inner else (),
+            role=self.role,
+            units=self.units or None,
+            offset=self.offset,
+            crs=crs or self.plan.crs,
+        )
 
     def offset_guess(self) -> tuple[str, str] | None:
         """``("GCJ-02" or "BD-09", why)`` when the source is a POI table (CSV, xlsx) whose
@@ -391,6 +416,11 @@ class LayerDraft:
         for axis, col in (("x", self.x), ("y", self.y)):
             if col:
                 options[axis] = col
+        if suffix in CAD_SUFFIXES:
+            if self.units:
+                options["units"] = self.units
+            if self.offset is not None:
+                options["offset"] = [float(self.offset[0]), float(self.offset[1])]
         constants = self.constants
         if self.raster:
             if self.band != 1:
@@ -479,7 +509,11 @@ class LayerDraft:
 
     def read(self) -> PlanLayer:
         """The layer read and fitted by the plan loader, projected to the plan's CRS."""
-        layer = read_layer(self.layer_spec(), None)
+        spec = self.layer_spec()
+        # a CAD drawing has no CRS of its own: its map coordinates are the plan's unless the
+        # layer says otherwise (as in a plan file); other files must state theirs
+        cad = spec.path.suffix.lower() in CAD_SUFFIXES
+        layer = read_layer(spec, self.plan.crs if cad else None)
         if self.plan.crs is not None:
             project_layer(layer, self.plan.crs)
         return layer
