@@ -606,3 +606,31 @@ def test_an_osm_file_without_bounds_covers_the_extent_of_its_nodes(tmp_path: Pat
     # a box beyond every node is still refused
     far = f"{max(lons[:2])},{max(lats[0], lats[2]) - 0.01},{min(lons[2:])},{min(lats[1], lats[3])}"
     assert main(["new", str(target), "--osm", str(extract), "--bbox", far, "--overwrite"]) == 2
+
+
+def test_industrial_land_keeps_30_m_from_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """landuse=industrial is a hazard source the GB profile keeps 30 m from (GB 50413-2007
+    §8.2.7, ordinary fire sources): a kindergarten 10 m from it breaks 防, 40 m away it does not."""
+    for i, xy in {60: (760, 600), 61: (800, 600), 62: (800, 650), 63: (760, 650)}.items():
+        monkeypatch.setitem(NODES, i, xy)
+    monkeypatch.setitem(WAYS, 60, ([60, 61, 62, 63, 60], {"landuse": "industrial"}))
+    extract = write_tiny_osm(tmp_path / "tiny.osm")
+    plan = tmp_path / "plan.gpkg"
+    assert main(["new", str(plan), "--osm", str(extract), "--bbox", tiny_bbox(), "-q"]) == 0
+    hazards = _layer(plan, "hazard_sources")
+    assert list(hazards.loc[hazards["id"] == "way/60", "kind"]) == ["industrial"]
+    out = tmp_path / "ev"
+    assert main(["evaluate", str(plan), "--out", str(out), "-q"]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    broken = [v for v in report["violations"] if v["rule"] == "prevent.industrial"]
+    assert [(v["id"], v["measured"]) for v in broken] == [
+        ("way/32", pytest.approx(10.0, abs=0.05))
+    ]  # 7 decimals of a degree: 1 cm
+    monkeypatch.setitem(NODES, 60, (790, 600))
+    monkeypatch.setitem(NODES, 63, (790, 650))  # now 40 m from the kindergarten
+    write_tiny_osm(extract)
+    assert main(["new", str(plan), "--osm", str(extract), "--bbox", tiny_bbox(), "-q",
+                 "--overwrite"]) == 0  # fmt: skip
+    assert main(["evaluate", str(plan), "--out", str(out), "-q", "--overwrite"]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert not [v for v in report["violations"] if v["rule"] == "prevent.industrial"]
