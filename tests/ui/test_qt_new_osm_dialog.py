@@ -223,6 +223,8 @@ def test_a_box_outside_the_extract_is_one_message(qtbot, out: Path) -> None:
     assert dialog.message.isVisibleTo(dialog)
     assert "does not cover" in text and "tiny.osm" in text and "Traceback" not in text
     assert "use an extract that covers the area" in text  # the hint
+    # in the dialog's own words, not the command line's
+    assert "--" not in text and "box or boundary" in text
     assert sorted(p.name for p in out.iterdir()) == ["tiny.osm"]
 
 

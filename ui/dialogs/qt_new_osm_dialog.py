@@ -620,7 +620,7 @@ class QtNewOsmDialog(QDialog):
         self._set_busy(False)
         self._target = None
         self.summary.setText("")
-        self.show_message(message)
+        self.show_message(self.dialog_words(message))
 
     def _on_cancelled(self) -> None:
         self._set_busy(False)
@@ -671,10 +671,26 @@ class QtNewOsmDialog(QDialog):
         }
         for problem in built.problems:
             self.notes.addItem(
-                f"{severity.get(problem.severity, problem.severity)}: {problem.describe()}"
+                f"{severity.get(problem.severity, problem.severity)}: "
+                + self.dialog_words(problem.describe())
             )
         if not built.problems:
             self.notes.addItem(self.tr("None."))
+
+    def dialog_words(self, text: str) -> str:
+        """``text`` of the build (written for the command line) with its option names replaced
+        by the names of this dialog's inputs."""
+        words = {
+            "--bbox / --boundary": self.tr("box or boundary"),
+            "--population-field": self.tr("the population field"),
+            "--population": self.tr("a population file"),
+            "--osm": self.tr("OpenStreetMap extract"),
+            "--bbox": self.tr("box"),
+            "--boundary": self.tr("boundary"),
+        }
+        for option, word in words.items():  # longest first: "--population-field" before
+            text = text.replace(option, word)
+        return text
 
     # -- closing ----------------------------------------------------------------------------------
     def reject(self) -> None:

@@ -1630,7 +1630,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>.osm.pbf 或 .osm 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="197"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="687"/>
         <source>OpenStreetMap extract</source>
         <translation>OpenStreetMap 数据</translation>
     </message>
@@ -1880,7 +1880,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_new_osm_dialog.py" line="677"/>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="678"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
@@ -1918,6 +1918,31 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../dialogs/qt_new_osm_dialog.py" line="451"/>
         <source>Draw the boundary on the map (Draw…), or give the area as a box.</source>
         <translation>请在地图上绘制边界（绘制…），或以范围框给出区域。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="684"/>
+        <source>box or boundary</source>
+        <translation>范围框或边界</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="685"/>
+        <source>the population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="686"/>
+        <source>a population file</source>
+        <translation>人口文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="688"/>
+        <source>box</source>
+        <translation>范围框</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_new_osm_dialog.py" line="689"/>
+        <source>boundary</source>
+        <translation>边界</translation>
     </message>
 </context>
 <context>
