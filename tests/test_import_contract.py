@@ -1,7 +1,7 @@
 """The dependency direction, held for every import (also those inside functions):
 
     spaceplanner.ui
-    > spaceplanner.cli, cli_common, cli_suggest, cli_batch, cli_new
+    > spaceplanner.cli, cli_common, cli_suggest, cli_batch, cli_new, cli_sheets
     > spaceplanner.city > spaceplanner.outputs > spaceplanner.sources > spaceplanner.engine
     > spaceplanner.results
     > spaceplanner.model
@@ -136,6 +136,7 @@ LAYERS: list[tuple[str, ...]] = [
         "spaceplanner.cli_suggest",
         "spaceplanner.cli_batch",
         "spaceplanner.cli_new",
+        "spaceplanner.cli_sheets",
     ),
     ("spaceplanner.city",),
     ("spaceplanner.outputs",),

@@ -89,6 +89,7 @@ def read_communities(
     id_field: str | None = None,
     name_field: str | None = None,
     layer: str | None = None,
+    label: str = "communities",
 ) -> Communities:
     """Read and check the boundaries file.
 
@@ -106,9 +107,10 @@ def read_communities(
         ``NAME_FIELDS``).
     layer
         The layer inside a multi-layer file.
+    label
+        The layer's name in messages (``units`` for the resident sheets' blocks).
     """
     path = Path(path)
-    label = "communities"
     source = read_vector(path, label=label, layer=layer)
     frame = source.frame
     columns = [str(c) for c in frame.columns if c != frame.geometry.name]

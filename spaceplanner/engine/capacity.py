@@ -42,12 +42,16 @@ class Assignment:
         Total persons sheltered (the maximum flow).
     walking
         Total walking of the sheltered, in person-metres (least among maximum flows).
+    shelter
+        ``(M,)`` with ``by_resident``: the shelter taking the largest share of each resident
+        point's persons (the lowest index among equal shares; -1 for none sheltered).
     """
 
     sheltered: np.ndarray
     load: np.ndarray
     flow: float
     walking: float = 0.0
+    shelter: np.ndarray | None = None
 
 
 def _groups(*keys: np.ndarray) -> tuple[np.ndarray, int]:
@@ -71,6 +75,8 @@ def assign(
     capacity: np.ndarray,
     pairs: pd.DataFrame,
     group_key: np.ndarray,
+    *,
+    by_resident: bool = False,
 ) -> Assignment:
     """Assign residents to shelters: maximum sheltered, then least walking.
 
@@ -85,6 +91,8 @@ def assign(
     group_key
         ``(M,)`` an integer per resident (its network segment); residents with the same key and
         the same shelters are routed together.
+    by_resident
+        Also name each resident's shelter (:attr:`Assignment.shelter`).
     """
     m, k = len(population), len(capacity)
     sheltered = np.zeros(m)
@@ -148,4 +156,16 @@ def assign(
     share = np.divide(group_flow, group_pop, out=np.zeros(n_groups), where=group_pop > 0)
     sheltered[residents] = member_pop * share[member_group]
     walking = float(np.sum(to_shelter * mean_d))
-    return Assignment(sheltered, load, float(flows[:n_groups].sum()) / _UNITS_PER_PERSON, walking)
+    shelter = None
+    if by_resident:
+        # per group, the arc of the largest flow (members of a group share its split)
+        used = np.flatnonzero(to_shelter > 0)
+        best = np.full(n_groups, -1, dtype=np.int64)
+        order = used[np.lexsort((s_idx[used], -to_shelter[used], g_idx[used]))]
+        first = np.ones(order.size, dtype=bool)
+        first[1:] = g_idx[order][1:] != g_idx[order][:-1]
+        best[g_idx[order][first]] = s_idx[order][first]
+        shelter = np.full(m, -1, dtype=np.int64)
+        shelter[residents] = best[member_group]
+    flow = float(flows[:n_groups].sum()) / _UNITS_PER_PERSON
+    return Assignment(sheltered, load, flow, walking, shelter)

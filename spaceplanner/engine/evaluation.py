@@ -53,7 +53,7 @@ from spaceplanner.results.report import Report
 from spaceplanner.results.run import run_record
 from spaceplanner.results.violation_layers import violation_layers
 
-__all__ = ["CancelledError", "Evaluator", "ShelterProblem", "evaluate"]
+__all__ = ["CancelledError", "Evaluator", "ResidentFacts", "ShelterProblem", "evaluate"]
 
 Progress = Callable[[float, str], None]
 PERIODS = settings.PERIODS
@@ -74,6 +74,39 @@ class ShelterProblem:
     group_key: np.ndarray
     violations: list[dict[str, Any]]
     sheltered: float
+
+
+@dataclass(frozen=True)
+class ResidentFacts:
+    """What each resident point gets (see :meth:`Evaluator.resident_facts`).
+
+    Attributes
+    ----------
+    ids, layer, xy, population
+        The resident points (ids and layers as in the plan, coordinates in its CRS).
+    sheltered
+        Persons of each point with a place in a shelter (the report's exact assignment).
+    shelter, shelter_distance
+        The shelter (a row of ``shelters``; -1: none) taking most of each point's persons, and
+        the walk to it (m; infinite for none).
+    shelters
+        The shelters after the checks: ``id``, ``layer``, ``name``, ``class``, ``radius_m``,
+        ``capacity_persons`` and ``geometry`` (the dual-use spaces included).
+    facilities, spaces
+        Each point's walk to the nearest site of each facility kind, and of each life circle's
+        activity spaces, within the radius (infinite beyond it).
+    """
+
+    ids: np.ndarray
+    layer: np.ndarray
+    xy: np.ndarray
+    population: np.ndarray
+    sheltered: np.ndarray
+    shelter: np.ndarray
+    shelter_distance: np.ndarray
+    shelters: gpd.GeoDataFrame
+    facilities: dict[str, np.ndarray]
+    spaces: dict[str, np.ndarray]
 
 
 class Evaluator:
@@ -269,6 +302,40 @@ class Evaluator:
         site, resident, d = group_reach(ctx.network, sources, singles, ctx.access, limit=radius)
         keep = d <= radius
         return site[keep], resident[keep], d[keep]
+
+    def resident_facts(self, *, scenario: str | None = None) -> ResidentFacts:
+        """Each resident point's shelter (with the walk to it), its sheltered persons, and its
+        walks to the nearest facility of each kind and activity space of each circle: the
+        figures of the report, point by point (for the resident sheets)."""
+        inp, ctx = self._located(scenario)
+        sh = shelter_stage(inp, ctx)
+        res = ctx.residents
+        dist = np.full(res.count, np.inf)
+        chosen = sh.assigned_to
+        if len(sh.pairs):
+            r = sh.pairs["r"].to_numpy(np.int64)
+            s = sh.pairs["s"].to_numpy(np.int64)
+            mine = chosen[r] == s
+            dist[r[mine]] = sh.pairs["d"].to_numpy(float)[mine]
+        columns = ["id", "layer", "name", "class", "radius_m", "capacity_persons"]
+        table = sh.table.reset_index(drop=True)
+        shelters = gpd.GeoDataFrame(
+            {c: table[c].to_numpy() if c in table else None for c in columns},
+            geometry=list(sh.geoms),
+            crs=self.plan.crs,
+        )
+        return ResidentFacts(
+            ids=res.ids,
+            layer=res.layer,
+            xy=res.xy,
+            population=res.population,
+            sheltered=np.asarray(sh.sheltered, dtype=float),
+            shelter=np.asarray(chosen, dtype=np.int64),
+            shelter_distance=dist,
+            shelters=shelters,
+            facilities=dict(facility_stage(inp, ctx).distances),
+            spaces=dict(space_stage(inp, ctx).distances),
+        )
 
     def population(self) -> np.ndarray:
         """Persons of each resident point (in the order of the coverage and shelter problems)."""

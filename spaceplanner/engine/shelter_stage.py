@@ -65,6 +65,8 @@ class ShelterStage:
     sheltered: np.ndarray
     covered: np.ndarray
     pairs: pd.DataFrame
+    #: Each resident point's shelter (the one taking most of its persons; -1: none).
+    assigned_to: np.ndarray
 
 
 def dual_use_layers(inp: Inputs) -> list[PlanLayer]:
@@ -276,7 +278,7 @@ def shelter_stage(inp: Inputs, ctx: Context) -> ShelterStage:
     area_after = area_before * share
     if not allowed.empty:
         allowed = allowed[eligible[allowed["s"].to_numpy()]].reset_index(drop=True)
-    result = assign(res.population, capacity, allowed, ctx.access.seg)
+    result = assign(res.population, capacity, allowed, ctx.access.seg, by_resident=True)
     nearest = np.full(res.count, np.inf)
     nearest_site = np.full(res.count, -1)
     if not allowed.empty:
@@ -368,4 +370,7 @@ def shelter_stage(inp: Inputs, ctx: Context) -> ShelterStage:
         sheltered=result.sheltered,
         covered=covered,
         pairs=allowed,
+        assigned_to=(
+            result.shelter if result.shelter is not None else np.full(res.count, -1, np.int64)
+        ),
     )
