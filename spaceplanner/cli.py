@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from spaceplanner import __version__, cli_batch, cli_new, cli_sheets, cli_suggest, settings
+from spaceplanner import (
+    __version__,
+    cli_batch,
+    cli_compare,
+    cli_new,
+    cli_sheets,
+    cli_suggest,
+    settings,
+)
 from spaceplanner.cli_common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -542,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_batch.add_parser(sub, add_plan_args)
     cli_new.add_parser(sub, add_plan_args)
     cli_sheets.add_parser(sub, add_plan_args)
+    cli_compare.add_parser(sub, add_plan_args)
 
     p = sub.add_parser("info", help="the tool, its samples and layer roles; or a plan's summary")
     add_plan_args(p, crs=False)

@@ -1,7 +1,8 @@
 """The dependency direction, held for every import (also those inside functions):
 
     spaceplanner.ui
-    > spaceplanner.cli, cli_common, cli_suggest, cli_batch, cli_new, cli_sheets
+    > spaceplanner.cli, cli_common, cli_suggest, cli_batch, cli_new, cli_sheets,
+      cli_compare
     > spaceplanner.city > spaceplanner.outputs > spaceplanner.sources > spaceplanner.engine
     > spaceplanner.results
     > spaceplanner.model
@@ -137,6 +138,7 @@ LAYERS: list[tuple[str, ...]] = [
         "spaceplanner.cli_batch",
         "spaceplanner.cli_new",
         "spaceplanner.cli_sheets",
+        "spaceplanner.cli_compare",
     ),
     ("spaceplanner.city",),
     ("spaceplanner.outputs",),

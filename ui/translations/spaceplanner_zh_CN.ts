@@ -363,6 +363,79 @@
     </message>
 </context>
 <context>
+    <name>QtComparePanel</name>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="54"/>
+        <source>Keep as reference</source>
+        <translation>设为参照</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="55"/>
+        <source>Keep the figures shown now; later figures (after edits, or under another scenario or period) are compared with them</source>
+        <translation>保留当前指标；之后的指标（编辑后，或换用其他情景、时期）将与其对比</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="62"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="79"/>
+        <source>Show unchanged indicators</source>
+        <translation>显示未变化的指标</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="83"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="83"/>
+        <source>Reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="83"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="83"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="97"/>
+        <source>Violations that appeared or went</source>
+        <translation>新增或消除的违规</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="132"/>
+        <source>No reference kept: press Keep as reference, then edit the plan or switch the scenario or period.</source>
+        <translation>尚未设参照：请点击“设为参照”，然后编辑规划或切换情景、时期。</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="141"/>
+        <source>Reference kept at {0}: {1}, {2}</source>
+        <translation>参照保存于 {0}：{1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="170"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="170"/>
+        <source>Gone</source>
+        <translation>消除</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_compare_panel.py" line="181"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+</context>
+<context>
     <name>QtDrawBoundaryDialog</name>
     <message>
         <location filename="../dialogs/qt_draw_boundary.py" line="156"/>
