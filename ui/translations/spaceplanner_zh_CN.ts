@@ -887,6 +887,169 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>QtGuideDialog</name>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="27"/>
+        <source>Guide: principles, life circles and indicators</source>
+        <translation>指南：原则、生活圈与指标</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="47"/>
+        <source>Every figure is counted by walking distance along the plan&apos;s walking network, from each resident point to the edge of each site, at {0:g} m per minute. Two periods are evaluated: normal times (activity space and daily facilities) and an emergency under a hazard scenario (shelters, with dual-use spaces turned into shelters).</source>
+        <translation>所有指标均按沿规划步行网络的步行距离计算：从每个居民点到各场地边界，步速每分钟 {0:g} 米。评估分两个时期：平时（活动空间与日常设施）和某一灾害情景下的急时（避难场所，平急两用空间转为避难场所）。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="58"/>
+        <source>space gives way to safety: evacuation routes keep their clear width and stay out of the debris zone of tall buildings; shelter grounds and flood channels stay unbuilt; every shelter keeps its entrances and access routes.</source>
+        <translation>空间让位于安全：疏散通道保持净宽，并避开高层建筑倒塌影响范围；避难场地与行洪通道不得占用建设；每处避难场所保留足够的出入口与通道。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="65"/>
+        <source>protective distances around hazard sources (petrol stations, high-voltage lines, pipelines, fire sources, industrial land): the part of a site inside them does not count as shelter area, and the site is listed as a violation.</source>
+        <translation>危险源（加油站、高压线、管线、火源、工业用地）周边的防护距离：场地落入其内的部分不计入有效避难面积，该场地列为违规。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="72"/>
+        <source>shelters, dual-use spaces and sensitive facilities (schools, kindergartens, elderly care, clinics) stay out of hazard zones (flood, geohazard, fault, collapse range), judged for the chosen scenario.</source>
+        <translation>避难场所、平急两用空间及敏感设施（学校、幼儿园、养老、诊所）须避开灾害风险区（洪涝、地质灾害、断裂带、倒塌范围），按所选情景判断。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="79"/>
+        <source>Click a violation in the Violations panel to see the site on the map; the capacity each principle removed is listed with the shelter figures.</source>
+        <translation>在违规面板中点击一条违规即可在地图上查看该场地；各原则扣减的容量随避难指标一并列出。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="86"/>
+        <source>A resident is served by an activity space of a life circle when one large enough for that circle lies within its walking radius:</source>
+        <translation>当步行半径内有一处满足该生活圈规模要求的活动空间时，居民即视为被该生活圈覆盖：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="93"/>
+        <source>within {0:g} m, spaces of at least {1:g} m², {2:g} m² per person</source>
+        <translation>{0:g} 米以内，空间不小于 {1:g} m²，人均 {2:g} m²</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="106"/>
+        <source>A shelter holds the smaller of its stated capacity and its effective area divided by the area per person of its class, less the part the 防 and 避 checks take away. Residents are then given places exactly: as many as possible, each only in a shelter within its class's radius, nearest first. A shelter is over capacity when more people have it as their nearest than it holds.</source>
+        <translation>避难场所的容量取其标称容量与“有效避难面积 ÷ 该类场所人均面积”中的较小值，再扣除“防”“避”检查去除的部分。随后精确分配避难位置：尽可能多地安置居民，每人只分配到其服务半径内的场所，就近优先。若以某场所为最近场所的人数超过其容量，则该场所超载。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="116"/>
+        <source>Emergency shelter (紧急)</source>
+        <translation>紧急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="117"/>
+        <source>Fixed shelter (固定)</source>
+        <translation>固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="118"/>
+        <source>Short-term fixed shelter</source>
+        <translation>短期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="119"/>
+        <source>Medium-term fixed shelter</source>
+        <translation>中期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="120"/>
+        <source>Long-term fixed shelter</source>
+        <translation>长期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="121"/>
+        <source>Central shelter (中心)</source>
+        <translation>中心避难场所</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="125"/>
+        <source>within {0:g} m, {1:g} m² per person</source>
+        <translation>{0:g} 米以内，人均 {1:g} m²</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="137"/>
+        <source>the share of residents with a place in a shelter within walking distance.</source>
+        <translation>在步行范围内的避难场所中有位置的居民比例。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="140"/>
+        <source>the places all shelters hold after the checks, against the population.</source>
+        <translation>经检查后全部避难场所可容纳的人数，与人口对比。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="142"/>
+        <source>Life circle: share covered</source>
+        <translation>生活圈：覆盖比例</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="143"/>
+        <source>the share of residents within the circle&apos;s radius of a large enough space.</source>
+        <translation>在生活圈半径内有足够规模活动空间的居民比例。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="145"/>
+        <source>Life circle: area per person</source>
+        <translation>生活圈：人均面积</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="146"/>
+        <source>the area of the circle&apos;s spaces divided by the residents they serve.</source>
+        <translation>生活圈内活动空间面积除以其服务的居民数。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="148"/>
+        <source>Facility kind: share covered</source>
+        <translation>设施类型：覆盖比例</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="149"/>
+        <source>the share of residents within the kind&apos;s radius of one of its facilities:</source>
+        <translation>在该类设施服务半径内的居民比例：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="153"/>
+        <source>within {0:g} m</source>
+        <translation>{0:g} 米以内</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="160"/>
+        <source>Each indicator passes when it reaches the profile&apos;s target (or the plan&apos;s own, when the plan sets one); the Indicators panel shows the target and its source. The map shows who is not served for the indicator chosen there.</source>
+        <translation>每项指标达到规则配置的目标（或规划自设的目标）即为达标；指标面板列出目标及其依据。地图显示所选指标下未被服务的居民。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="166"/>
+        <source>Rule profile in use: {0}</source>
+        <translation>当前规则配置：{0}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="45"/>
+        <source>How SpacePlanner reads a plan</source>
+        <translation>SpacePlanner 如何评估规划</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="55"/>
+        <source>让 give way, 防 prevent, 避 avoid</source>
+        <translation>让、防、避</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="84"/>
+        <source>Life circles</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="104"/>
+        <source>Shelter capacity</source>
+        <translation>避难场所容量</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_guide_dialog.py" line="134"/>
+        <source>What each indicator means</source>
+        <translation>各项指标的含义</translation>
+    </message>
+</context>
+<context>
     <name>QtIndicatorsPanel</name>
     <message>
         <location filename="../panels/qt_indicators_panel.py" line="226"/>
