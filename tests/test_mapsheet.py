@@ -148,3 +148,64 @@ def test_normal_period_sheet_shows_the_first_indicator(tmp_path: Path) -> None:
     assert out.stat().st_size > 10_000
     with pytest.raises(ValueError, match="unknown indicator 'shelter'"):
         write_map_sheet(plan, report, tmp_path / "x.png", indicator="shelter")
+
+
+def test_title_and_subtitle_are_the_users(synthetic: tuple[Plan, Report], tmp_path: Path) -> None:
+    plan, report = synthetic
+    path = write_map_sheet(
+        plan,
+        report,
+        tmp_path / "sheet.pdf",
+        title="江畔社区 5分钟生活圈",
+        subtitle="Draft for the residents' meeting",
+        indicator="space_5min",
+    )
+    text = _pdf_text(path)
+    assert "江畔社区 5分钟生活圈" in text and "Draft for the residents' meeting" in text
+    assert "map sheet" not in text  # the default title gave way
+
+
+@pytest.mark.parametrize(("paper", "orientation"), [("A4", "landscape"), ("A3", "portrait")])
+def test_the_north_arrow_lies_beside_the_map(paper: str, orientation: str) -> None:
+    """No symbol of the map can collide with the north arrow: it has its own place on the
+    page, overlapping neither the map nor the legend nor the table."""
+    from shapely.geometry import box
+
+    from spaceplanner.outputs.mapsheet import _layout
+
+    layout = _layout(*_size_mm(paper, orientation))
+
+    def rect(r: tuple[float, float, float, float]):
+        return box(r[0], r[1], r[0] + r[2], r[1] + r[3])
+
+    north = rect(layout.north)
+    assert box(0, 0, 1, 1).contains(north) and north.area > 0
+    for other in (layout.map, layout.legend, layout.table, layout.header, layout.footer):
+        assert not north.intersects(rect(other)) or north.intersection(rect(other)).area == 0
+
+
+def test_residents_and_the_unserved_ones_are_on_the_map_and_in_the_legend() -> None:
+    """Helsinki's 5-minute circle leaves residents out: they are drawn, one dot per resident
+    unit the report lists, and the legend counts their persons as the report does."""
+    from spaceplanner.outputs.mapsheet import _sheet
+
+    plan = load_plan(get_path("helsinki"))
+    report = evaluate(plan)
+    fig = _sheet(plan, report, (297.0, 210.0), "en", "space_5min")
+    left = report.layers["uncovered_residents"]
+    left = left[left["indicator"] == "space_5min"]
+    assert len(left) > 0
+    circle = report.activity_spaces.circles["5min"]
+    persons = report.population - circle.population_covered
+    assert float(left["population"].sum()) == pytest.approx(persons)
+    map_ax = fig.axes[1]
+    dots = [
+        line
+        for line in map_ax.get_lines()
+        if line.get_marker() == "o" and line.get_markerfacecolor() == "#d55e00"
+    ]
+    assert len(dots) == 1 and len(dots[0].get_xdata()) == len(left)
+    [legend] = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None]
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert "Residents" in labels
+    assert any(t.startswith("Residents not covered") and f"({persons:,.0f})" in t for t in labels)

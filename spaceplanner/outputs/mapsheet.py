@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from spaceplanner import __version__
 from spaceplanner.files import atomic_path
 from spaceplanner.model.plan import Plan
-from spaceplanner.outputs.mapsheet_map import draw_map
+from spaceplanner.outputs.mapsheet_map import draw_map, draw_north_arrow
 from spaceplanner.outputs.mapsheet_parts import (
     CJK_TEXT,
     draw_footer,
@@ -57,6 +57,7 @@ class _Layout:
     legend: tuple[float, float, float, float]
     table: tuple[float, float, float, float]
     footer: tuple[float, float, float, float]
+    north: tuple[float, float, float, float]
 
 
 def write_map_sheet(
@@ -68,6 +69,8 @@ def write_map_sheet(
     orientation: str = "landscape",
     lang: str = "en",
     indicator: str | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
 ) -> Path:
     """Write a one-page map sheet of ``report`` to ``path`` (``.pdf``, or ``.png`` at 200 dpi).
 
@@ -113,10 +116,9 @@ def write_map_sheet(
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "png"):
         raise ValueError(f"a map sheet is written as .pdf or .png, not {path.suffix!r}")
-    with sheet_fonts(
-        lang == "zh" or any(CJK_TEXT.search(t) for t in _free_texts(plan, report, lang))
-    ):
-        fig = _sheet(plan, report, size_mm, lang, str(indicator))
+    texts = [*_free_texts(plan, report, lang), title or "", subtitle or ""]
+    with sheet_fonts(lang == "zh" or any(CJK_TEXT.search(t) for t in texts)):
+        fig = _sheet(plan, report, size_mm, lang, str(indicator), title, subtitle)
         with atomic_path(path) as tmp:
             fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=_metadata(plan, fmt))
     return path
@@ -203,17 +205,21 @@ def _layout(width_mm: float, height_mm: float) -> _Layout:
     inner_w = width_mm - 2 * m
     header = box(m, body_top + 3, inner_w, header_h - 3)
     footer = box(m, m, inner_w, footer_h - 2)
+    # the north arrow: top right of the legend's panel, beside the map (never over a symbol)
+    arrow_w, arrow_h = 8.0 * text_scale, 14.0 * text_scale
     if width_mm > height_mm:
         panel_w = max(92.0, 0.3 * inner_w)
         map_w = inner_w - panel_w - g
         table_h = 0.5 * body_h
         px = m + map_w + g
+        legend_h = body_h - table_h - g
         return _Layout(
             header,
             box(m, body_bottom, map_w, body_h),
-            box(px, body_bottom + table_h + g, panel_w, body_h - table_h - g),
+            box(px, body_bottom + table_h + g, panel_w - arrow_w - 2, legend_h),
             box(px, body_bottom, panel_w, table_h),
             footer,
+            box(px + panel_w - arrow_w, body_top - arrow_h, arrow_w, arrow_h),
         )
     panel_h = 0.3 * body_h
     map_h = body_h - panel_h - g
@@ -221,14 +227,21 @@ def _layout(width_mm: float, height_mm: float) -> _Layout:
     return _Layout(
         header,
         box(m, body_bottom + panel_h + g, inner_w, map_h),
-        box(m, body_bottom, half, panel_h),
+        box(m, body_bottom, half - arrow_w - 2, panel_h),
         box(m + half + g, body_bottom, half, panel_h),
         footer,
+        box(m + half - arrow_w, body_bottom + panel_h - arrow_h, arrow_w, arrow_h),
     )
 
 
 def _sheet(
-    plan: Plan, report: Report, size_mm: tuple[float, float], lang: str, indicator: str
+    plan: Plan,
+    report: Report,
+    size_mm: tuple[float, float],
+    lang: str,
+    indicator: str,
+    title: str | None = None,
+    subtitle: str | None = None,
 ) -> Figure:
     """Draw the whole sheet on a new figure of the paper's size."""
     width_mm, height_mm = size_mm
@@ -236,8 +249,9 @@ def _sheet(
     FigureCanvasAgg(fig)
     layout = _layout(width_mm, height_mm)
     scale = _text_scale(width_mm, height_mm)
-    draw_header(fig.add_axes(layout.header), plan, report, lang, indicator, scale)
+    draw_header(fig.add_axes(layout.header), plan, report, lang, indicator, scale, title, subtitle)
     handles = draw_map(fig.add_axes(layout.map), plan, report, lang, indicator, scale)
+    draw_north_arrow(fig.add_axes(layout.north), scale)
     draw_legend(fig.add_axes(layout.legend), handles, lang, scale)
     draw_table(fig.add_axes(layout.table), report, lang, scale)
     draw_footer(fig.add_axes(layout.footer), plan, lang, scale, width_mm - 2 * _MARGIN_MM)

@@ -29,7 +29,7 @@ from spaceplanner.outputs.symbols import MPL_MARKERS, Symbol
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 
-__all__ = ["draw_map"]
+__all__ = ["draw_map", "draw_north_arrow"]
 
 _NICE_LENGTHS_M = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
 #: Points per millimetre (line widths and marker sizes of a symbol are in mm).
@@ -133,6 +133,7 @@ def draw_map(
     _plot(ax, _frames(plan, "activity_spaces"), zorder=4, **_area(spaces, linewidth=0.4))
     if _frames(plan, "activity_spaces"):
         handles.append(_patch(spaces, label("activity_spaces", lang)))
+    handles += _residents(ax, plan, report, lang, indicator, scale)
     gaps = layers["gap_areas"][layers["gap_areas"]["indicator"] == indicator]
     _plot(ax, [gaps], zorder=5, **_area(symbols.GAP_AREAS, linewidth=0.6))
     text = f"{label('gap_areas', lang)}: {label(indicator, lang)}"
@@ -157,7 +158,75 @@ def draw_map(
         spine.set_linewidth(0.8)
     ax.apply_aspect()
     _scale_bar(ax, scale)
-    _north_arrow(ax, scale)
+    return handles
+
+
+#: Residents as points: a small grey dot; the ones an indicator leaves out are drawn over them.
+_RESIDENT_DOT = "#7a7a7a"
+
+
+def _residents(
+    ax: Axes, plan: Plan, report: Report, lang: str, indicator: str, scale: float
+) -> list[Artist]:
+    """The resident points (grey dots) or areas (a thin outline), and over them the residents
+    ``indicator`` leaves out (vermillion dots), with their legend entries."""
+    handles: list[Artist] = []
+    frames = _frames(plan, "residents")
+    points = [f[f.geometry.geom_type.isin(["Point", "MultiPoint"])] for f in frames]
+    areas = [f[~f.geometry.geom_type.isin(["Point", "MultiPoint"])] for f in frames]
+    points, areas = [f for f in points if len(f)], [f for f in areas if len(f)]
+    size = 1.2 * scale
+    if areas:
+        _plot(ax, areas, zorder=4.5, facecolor="none", edgecolor=_RESIDENT_DOT, linewidth=0.3)
+    if points:
+        xy = np.concatenate([_points(f) for f in points])
+        ax.plot(xy[:, 0], xy[:, 1], "o", ms=size, color=_RESIDENT_DOT, mew=0, zorder=4.6)
+    if points or areas:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="",
+                ms=3,
+                color=_RESIDENT_DOT,
+                mew=0,
+                label=label("residents", lang),
+            )
+        )
+    left = report.layers.get("uncovered_residents")
+    if left is not None and len(left):
+        mine = left[left["indicator"] == indicator]
+        if len(mine):
+            sym = symbols.UNCOVERED_RESIDENTS
+            xy = _points(mine)
+            ax.plot(
+                xy[:, 0],
+                xy[:, 1],
+                "o",
+                ms=size * 1.6,
+                color=sym.fill,
+                mec=sym.stroke,
+                mew=0.3,
+                zorder=7,
+            )
+            persons = float(mine["population"].sum())
+            text = (
+                f"{label('uncovered_residents', lang)}: {label(indicator, lang)} ({persons:,.0f})"
+            )
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    ls="",
+                    ms=4,
+                    color=sym.fill,
+                    mec=sym.stroke,
+                    mew=0.4,
+                    label=text,
+                )
+            )
     return handles
 
 
@@ -414,8 +483,39 @@ def _scale_bar(ax: Axes, scale: float) -> None:
         ax.text(x, base + 1.6 * height, t, ha="center", va="bottom", fontsize=6 * scale, zorder=22)
 
 
+def draw_north_arrow(ax: Axes, scale: float) -> None:
+    """An arrow to grid north (up, in a projected CRS) filling ``ax``: its own small axes
+    beside the map, so that it never covers a symbol of the map."""
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.annotate(
+        "",
+        xy=(0.5, 0.98),
+        xytext=(0.5, 0.3),
+        xycoords="axes fraction",
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": "black",
+            "lw": 1.2 * scale,
+            "mutation_scale": 12 * scale,
+        },
+    )
+    ax.text(
+        0.5,
+        0.22,
+        "N",
+        transform=ax.transAxes,
+        ha="center",
+        va="top",
+        fontsize=8 * scale,
+        weight="bold",
+    )
+
+
 def _north_arrow(ax: Axes, scale: float) -> None:
-    """An arrow to grid north (up, in a projected CRS), top right of the map."""
+    """An arrow to grid north (up, in a projected CRS), top right of a small map (the resident
+    sheets' maps; the map sheet draws :func:`draw_north_arrow` beside its map)."""
     ax.add_patch(
         Rectangle(
             (0.935, 0.835),

@@ -51,11 +51,21 @@ def blank(ax: Axes) -> Axes:
 
 
 def draw_header(
-    ax: Axes, plan: Plan, report: Report, lang: str, indicator: str, scale: float
+    ax: Axes,
+    plan: Plan,
+    report: Report,
+    lang: str,
+    indicator: str,
+    scale: float,
+    title: str | None = None,
+    subtitle: str | None = None,
 ) -> None:
+    """The title (``title``, else the sheet's own), the subtitle (``subtitle``, else the plan's
+    name), the scenario, period, rules and date, and the indicator drawn."""
     blank(ax)
-    ax.text(0, 1, label("title", lang), va="top", fontsize=15 * scale, weight="bold")
-    ax.text(0, 0.45, nfc(plan.name), va="center", fontsize=12 * scale)
+    heading = nfc(title) if title else label("title", lang)
+    ax.text(0, 1, heading, va="top", fontsize=15 * scale, weight="bold")
+    ax.text(0, 0.45, nfc(subtitle if subtitle else plan.name), va="center", fontsize=12 * scale)
     details = [
         f"{label('scenario', lang)}: {label(report.scenario, lang)}",
         f"{label('period', lang)}: {label(report.period, lang)}",
