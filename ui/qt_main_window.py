@@ -301,6 +301,7 @@ class QtMainWindow(QMainWindow):
         from spaceplanner.ui.panels.qt_feature_panel import QtFeaturePanel
         from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
         from spaceplanner.ui.panels.qt_layers_panel import QtLayersPanel
+        from spaceplanner.ui.panels.qt_legend_panel import QtLegendPanel
         from spaceplanner.ui.qt_worker import QtEvaluationRunner
 
         if self.canvas is not None:
@@ -369,6 +370,12 @@ class QtMainWindow(QMainWindow):
                 Qt.DockWidgetArea.LeftDockWidgetArea,
                 "featureDock",
             ),
+            (
+                self.tr("Legend"),
+                QtLegendPanel(self.canvas, self, lang=self.lang),
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                "legendDock",
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -379,6 +386,8 @@ class QtMainWindow(QMainWindow):
         self.resizeDocks(self._docks[:2], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self._docks[2]], [170], Qt.Orientation.Vertical)
         self.resizeDocks([self._docks[0], self._docks[3]], [290, 330], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self._docks[3], self._docks[4])  # the legend beside the feature
+        self._docks[4].raise_()
 
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("toolsToolbar")

@@ -374,6 +374,8 @@ class QtViolationItem(QtWorldItem):
         super().__init__(world)
         self._outlines: dict[str, QPainterPath] = {}
         self._anchors: dict[str, np.ndarray] = {}
+        #: Sites drawn per principle (those with any), in the order of PRINCIPLES.
+        self.principle_counts = {p: len(sites[p]) for p in PRINCIPLES if sites.get(p)}
         for principle, geoms in sites.items():
             if not geoms:
                 continue
