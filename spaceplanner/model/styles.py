@@ -53,7 +53,7 @@ def classify_spec(role: str, style: dict[str, object]) -> dict[str, object] | No
     out: dict[str, object] = {"field": str(spec["field"]), "mode": mode}
     if mode == "graduated":
         try:
-            classes = int(spec.get("classes", GRADUATED_CLASSES))  # type: ignore[call-overload]
+            classes = int(str(spec.get("classes", GRADUATED_CLASSES)))
         except (TypeError, ValueError):
             classes = GRADUATED_CLASSES
         out["classes"] = max(2, min(9, classes))

@@ -98,7 +98,7 @@ def classify(
     if spec["mode"] == "graduated":
         numbers = pd.to_numeric(values, errors="coerce")
         if numbers.notna().any():
-            return _graduated(numbers, int(spec.get("classes", 5)), _base_colour(style))
+            return _graduated(numbers, int(str(spec.get("classes", 5))), _base_colour(style))
     return _categories(values, role, field, style)
 
 

@@ -67,7 +67,7 @@ class LayerLabels:
         keep = ~shapely.is_empty(anchors)
         texts = label_texts(frame)
         kept = [t for t, k in zip(texts, keep.tolist(), strict=True) if k]
-        offset = point_offset if points.mean(initial=0.0) > 0.5 else 0.0
+        offset = point_offset if len(points) and float(np.mean(points)) > 0.5 else 0.0
         return cls(flip(xy) if len(xy) else np.zeros((0, 2)), kept, offset, frame)
 
 

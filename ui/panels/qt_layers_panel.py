@@ -41,7 +41,12 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import PlanLayer
 from spaceplanner.ui import i18n
 from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
-from spaceplanner.ui.dialogs.qt_style_dialog import SWATCH, QtStyleDialog, geometry_family
+from spaceplanner.ui.dialogs.qt_style_dialog import (
+    SWATCH,
+    QtStyleDialog,
+    geometry_family,
+    layer_fields,
+)
 from spaceplanner.ui.model.labels import role_label
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.panels.qt_layer_list_model import KEPT_ALIVE, QtLayerDelegate, QtLayerListModel
@@ -140,6 +145,12 @@ class QtLayersPanel(QWidget):
             self.tr("Role…"), self.tr("What the layer is in the plan"), self.choose_role
         )
         self.zoom_action = self._action(self.tr("Zoom"), self.tr("Zoom to the layer"), self._zoom)
+        self.labels_action = self._action(
+            self.tr("Show labels"),
+            self.tr("Show the features' names on the map"),
+            self.toggle_labels,
+        )
+        self.labels_action.setCheckable(True)
         # + and − (as in list editors everywhere) keep the row of buttons narrow enough for a dock
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
@@ -254,7 +265,15 @@ class QtLayersPanel(QWidget):
             self.set_current_layer(self.model.name_at(index.row()))
         menu = QMenu(self)
         if index.isValid():
-            for action in (self.zoom_action, self.style_action, self.role_action):
+            layer = self._layer(self._current)
+            self.labels_action.setEnabled(layer is not None and layer.frame is not None)
+            self.labels_action.setChecked(self._labels_on(self._current))
+            for action in (
+                self.zoom_action,
+                self.style_action,
+                self.labels_action,
+                self.role_action,
+            ):
                 menu.addAction(action)
             menu.addSeparator()
             menu.addAction(self.remove_action)
@@ -334,6 +353,8 @@ class QtLayersPanel(QWidget):
             geometry_family(layer),
             self,
             title=self.tr("Style of {0}").format(name),
+            role=layer.role,
+            fields=layer_fields(layer),
         )
         if dialog.exec_() != QDialog.DialogCode.Accepted:
             return False
@@ -346,6 +367,22 @@ class QtLayersPanel(QWidget):
             self._warn(self.tr("The style was not changed"), exc.describe())
             return False
         return True
+
+    def _labels_on(self, name: str | None) -> bool:
+        if self.session is None or name is None or name not in self.session.plan.layers:
+            return False
+        return bool(self.session.view(name).style.get("labels", False))
+
+    def toggle_labels(self, name: str | None = None) -> bool:
+        """Show or hide the names of layer ``name``'s features (the current layer by default)
+        on the map; returns whether they are shown now."""
+        name = name if isinstance(name, str) else self._current
+        layer = self._layer(name)
+        if self.session is None or name is None or layer is None or layer.frame is None:
+            return False
+        shown = not self._labels_on(name)
+        self.session.set_style(name, labels=shown)
+        return shown
 
     def choose_role(self, name: str | None = None) -> bool:
         """Ask for a new role of layer ``name`` (the current one by default) and set it.
