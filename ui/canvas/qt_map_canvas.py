@@ -953,7 +953,7 @@ class QtMapCanvas(QGraphicsView):
         return map_tip_text(layer_name, layer.frame.iloc[row], names)
 
     def _show_tip(self) -> None:
-        if self._session is None or not self.underMouse():
+        if self._session is None or not self._viewport().rect().contains(self._tip_pos.toPoint()):
             return
         text = self.map_tip(self._tip_pos)
         viewport = self._viewport()
