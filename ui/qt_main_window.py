@@ -386,8 +386,8 @@ class QtMainWindow(QMainWindow):
         self.resizeDocks(self._docks[:2], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self._docks[2]], [170], Qt.Orientation.Vertical)
         self.resizeDocks([self._docks[0], self._docks[3]], [290, 330], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self._docks[3], self._docks[4])  # the legend beside the feature
-        self._docks[4].raise_()
+        self.legend_dock = self._docks[4]
+        self.tabifyDockWidget(self._docks[3], self.legend_dock)  # the legend beside the feature
 
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("toolsToolbar")
@@ -456,6 +456,7 @@ class QtMainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.canvas)
         for dock in self._docks:
             dock.show()
+        self.legend_dock.raise_()
         for bar in self._toolbars:
             bar.show()
         self.crs_label.setText(self.tr("CRS {0}").format(crs_label(session.plan.crs)))

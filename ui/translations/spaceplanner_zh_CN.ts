@@ -1030,100 +1030,198 @@ Replace them?</source>
 <context>
     <name>QtLayersPanel</name>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="127"/>
+        <location filename="../panels/qt_layers_panel.py" line="132"/>
         <source>Add layer…</source>
         <translation>添加图层…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="127"/>
+        <location filename="../panels/qt_layers_panel.py" line="132"/>
         <source>Add a layer from a file</source>
         <translation>从文件添加图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="305"/>
+        <location filename="../panels/qt_layers_panel.py" line="324"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="130"/>
+        <location filename="../panels/qt_layers_panel.py" line="135"/>
         <source>Remove the layer</source>
         <translation>移除该图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="136"/>
+        <location filename="../panels/qt_layers_panel.py" line="141"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="136"/>
+        <location filename="../panels/qt_layers_panel.py" line="141"/>
         <source>Colours, line width and opacity</source>
         <translation>颜色、线宽和不透明度</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="139"/>
+        <location filename="../panels/qt_layers_panel.py" line="144"/>
         <source>Role…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="139"/>
+        <location filename="../panels/qt_layers_panel.py" line="144"/>
         <source>What the layer is in the plan</source>
         <translation>图层在规划中的角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="142"/>
+        <location filename="../panels/qt_layers_panel.py" line="147"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="142"/>
+        <location filename="../panels/qt_layers_panel.py" line="147"/>
         <source>Zoom to the layer</source>
         <translation>缩放至该图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="292"/>
+        <location filename="../panels/qt_layers_panel.py" line="311"/>
         <source>The layer was not added</source>
         <translation>未能添加图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="305"/>
+        <location filename="../panels/qt_layers_panel.py" line="324"/>
         <source>Remove the layer &apos;{0}&apos; from the plan? Undo brings it back.</source>
         <translation>从规划中移除图层“{0}”？可用撤销恢复。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="318"/>
+        <location filename="../panels/qt_layers_panel.py" line="337"/>
         <source>The layer was not removed</source>
         <translation>未能移除图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="332"/>
+        <location filename="../panels/qt_layers_panel.py" line="351"/>
         <source>Style of {0}</source>
         <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="346"/>
+        <location filename="../panels/qt_layers_panel.py" line="367"/>
         <source>The style was not changed</source>
         <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="362"/>
+        <location filename="../panels/qt_layers_panel.py" line="399"/>
         <source>Role of {0}</source>
         <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="362"/>
+        <location filename="../panels/qt_layers_panel.py" line="399"/>
         <source>The layer&apos;s role in the plan:</source>
         <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="387"/>
+        <location filename="../panels/qt_layers_panel.py" line="424"/>
         <source>The role was not changed</source>
         <translation>未能修改图层角色</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="148"/>
+        <source>Show labels</source>
+        <translation>显示标注</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="148"/>
+        <source>Show the features&apos; names on the map</source>
+        <translation>在地图上显示要素名称</translation>
+    </message>
+</context>
+<context>
+    <name>QtLegendPanel</name>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="60"/>
+        <source>Nothing is shown on the map.</source>
+        <translation>地图上没有显示任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="74"/>
+        <source>Suggested sites</source>
+        <translation>建议场地</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="75"/>
+        <source>Gap areas (out of reach)</source>
+        <translation>服务盲区（服务范围以外）</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="76"/>
+        <source>Residents not covered</source>
+        <translation>未覆盖居民</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="77"/>
+        <source>Shelter over capacity</source>
+        <translation>超出容量的避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="78"/>
+        <source>Service areas (within reach)</source>
+        <translation>服务范围（可达范围内）</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="79"/>
+        <source>Hazard zones</source>
+        <translation>灾害风险区</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="87"/>
+        <source>no value</source>
+        <translation>无值</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="89"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="96"/>
+        <source>Emergency shelter</source>
+        <translation>紧急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="97"/>
+        <source>Fixed shelter</source>
+        <translation>固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="98"/>
+        <source>Short-term fixed shelter</source>
+        <translation>短期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="99"/>
+        <source>Medium-term fixed shelter</source>
+        <translation>中期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="100"/>
+        <source>Long-term fixed shelter</source>
+        <translation>长期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="101"/>
+        <source>Central shelter</source>
+        <translation>中心避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="116"/>
+        <source>Evaluation results</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="126"/>
+        <source>Layers</source>
+        <translation>图层</translation>
     </message>
 </context>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="579"/>
+        <location filename="../qt_main_window.py" line="589"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1168,12 +1266,12 @@ Replace them?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="551"/>
+        <location filename="../qt_main_window.py" line="561"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="552"/>
+        <location filename="../qt_main_window.py" line="562"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1348,122 +1446,122 @@ Replace them?</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="383"/>
+        <location filename="../qt_main_window.py" line="392"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="401"/>
+        <location filename="../qt_main_window.py" line="410"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="402"/>
+        <location filename="../qt_main_window.py" line="411"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="403"/>
+        <location filename="../qt_main_window.py" line="412"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="404"/>
+        <location filename="../qt_main_window.py" line="413"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="405"/>
+        <location filename="../qt_main_window.py" line="414"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="406"/>
+        <location filename="../qt_main_window.py" line="415"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="452"/>
+        <location filename="../qt_main_window.py" line="462"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="516"/>
+        <location filename="../qt_main_window.py" line="526"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="551"/>
+        <location filename="../qt_main_window.py" line="561"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="552"/>
+        <location filename="../qt_main_window.py" line="562"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="562"/>
+        <location filename="../qt_main_window.py" line="572"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="676"/>
+        <location filename="../qt_main_window.py" line="686"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="676"/>
+        <location filename="../qt_main_window.py" line="686"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="698"/>
+        <location filename="../qt_main_window.py" line="708"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="722"/>
+        <location filename="../qt_main_window.py" line="732"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="769"/>
+        <location filename="../qt_main_window.py" line="779"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="774"/>
+        <location filename="../qt_main_window.py" line="784"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="785"/>
+        <location filename="../qt_main_window.py" line="795"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="831"/>
+        <location filename="../qt_main_window.py" line="841"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="831"/>
+        <location filename="../qt_main_window.py" line="841"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1476,7 +1574,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
@@ -1486,7 +1584,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="779"/>
+        <location filename="../qt_main_window.py" line="789"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
@@ -1500,36 +1598,41 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <source>New plan from OpenStreet&amp;Map…</source>
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
+    <message>
+        <location filename="../qt_main_window.py" line="348"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
 </context>
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="577"/>
+        <location filename="../canvas/qt_map_canvas.py" line="712"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="580"/>
+        <location filename="../canvas/qt_map_canvas.py" line="715"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="599"/>
+        <location filename="../canvas/qt_map_canvas.py" line="734"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="635"/>
+        <location filename="../canvas/qt_map_canvas.py" line="770"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="639"/>
+        <location filename="../canvas/qt_map_canvas.py" line="774"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="654"/>
+        <location filename="../canvas/qt_map_canvas.py" line="789"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -1537,6 +1640,71 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../canvas/qt_tools.py" line="75"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="467"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="940"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="941"/>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="942"/>
+        <source>Hazard</source>
+        <translation>灾害</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="943"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="944"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="945"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="946"/>
+        <source>Effective area (m²)</source>
+        <translation>有效面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="947"/>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="948"/>
+        <source>Height (m)</source>
+        <translation>高度（米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="949"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="950"/>
+        <source>Voltage (kV)</source>
+        <translation>电压（千伏）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="951"/>
+        <source>Width (m)</source>
+        <translation>宽度（米）</translation>
     </message>
 </context>
 <context>
@@ -1966,54 +2134,94 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStyleDialog</name>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="135"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="171"/>
         <source>Layer style</source>
         <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="143"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="179"/>
         <source>No fill</source>
         <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="150"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="186"/>
         <source>Fill colour:</source>
         <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="153"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="189"/>
         <source>Line colour:</source>
         <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="160"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="196"/>
         <source>Line width:</source>
         <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="165"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="201"/>
         <source>Opacity:</source>
         <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="172"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="208"/>
         <source>Symbol size:</source>
         <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="195"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="286"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="207"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="298"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="214"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="305"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="213"/>
+        <source>One colour</source>
+        <translation>单一颜色</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="217"/>
+        <source>Categories (a colour per value)</source>
+        <translation>分类（每个值一种颜色）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="218"/>
+        <source>Graduated (classes of a number)</source>
+        <translation>分级（按数值分级）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="230"/>
+        <source>Colour by:</source>
+        <translation>着色字段：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="231"/>
+        <source>Classes:</source>
+        <translation>分类方式：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="232"/>
+        <source>Number of classes:</source>
+        <translation>分级数：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="233"/>
+        <source>Show the features&apos; names on the map</source>
+        <translation>在地图上显示要素名称</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="235"/>
+        <source>Labels:</source>
+        <translation>标注：</translation>
     </message>
 </context>
 <context>
