@@ -73,17 +73,30 @@ def _arrow_rect(view: QRectF) -> QRectF:
     )
 
 
-def decoration_rects(view: QRectF, bar: ScaleBar | None) -> list[QRectF]:
+def _credit_rect(view: QRectF, credit: str) -> QRectF:
+    metrics = QFontMetricsF(_font())
+    width = metrics.horizontalAdvance(credit) + 8
+    return QRectF(
+        view.right() - width, view.bottom() - metrics.height() - 2, width, metrics.height() + 2
+    )
+
+
+def decoration_rects(view: QRectF, bar: ScaleBar | None, credit: str = "") -> list[QRectF]:
     """Where the decorations are drawn in a viewport of rectangle ``view`` (pixels)."""
     rects = [_arrow_rect(view)]
     if bar is not None:
         rects.append(_bar_rect(view, bar))
+    if credit:
+        rects.append(_credit_rect(view, credit))
     return [r.adjusted(-2, -2, 2, 2) for r in rects]
 
 
-def draw_decorations(painter: QPainter, view: QRectF, bar: ScaleBar | None, north: str) -> None:
-    """Draw the north arrow (its letter ``north``) and the scale bar ``bar`` (None: none) in
-    the corners of the viewport rectangle ``view``; ``painter`` is in viewport pixels."""
+def draw_decorations(
+    painter: QPainter, view: QRectF, bar: ScaleBar | None, north: str, credit: str = ""
+) -> None:
+    """Draw the north arrow (its letter ``north``), the scale bar ``bar`` (None: none) and the
+    base map's ``credit`` in the corners of the viewport rectangle ``view``; ``painter`` is in
+    viewport pixels."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     font = _font()
@@ -136,4 +149,11 @@ def draw_decorations(painter: QPainter, view: QRectF, bar: ScaleBar | None, nort
         painter.drawText(
             label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), bar.text
         )
+    if credit:
+        rect = _credit_rect(view, credit)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(panel)
+        painter.drawRect(rect)
+        painter.setPen(QPen(QColor("#333333"), 1.0))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, credit)
     painter.restore()

@@ -53,7 +53,9 @@ from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
 from spaceplanner.model.plan import Plan
+from spaceplanner.ui.canvas.basemap import PROVIDERS, Basemap
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
+from spaceplanner.ui.canvas.qt_basemap import QtBasemapItem, QtBasemapLoader
 from spaceplanner.ui.canvas.qt_decorations import (
     ScaleBar,
     decoration_rects,
@@ -129,6 +131,11 @@ class QtMapCanvas(QGraphicsView):
     legend_changed()
         What the map shows changed (layers shown or restyled, overlays, the indicator): the
         legend reads :meth:`legend_rows` again.
+    basemap_failed(str)
+        The base map could not be read or fetched (a note for the status bar; the map works
+        on without it).
+    basemap_drawn()
+        A new base map picture is shown.
     """
 
     mouse_moved = pyqtSignal(float, float)
@@ -140,6 +147,8 @@ class QtMapCanvas(QGraphicsView):
     drag_moved = pyqtSignal(str, str, float, float)
     drag_ended = pyqtSignal()
     legend_changed = pyqtSignal()
+    basemap_failed = pyqtSignal(str)
+    basemap_drawn = pyqtSignal()
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,6 +197,18 @@ class QtMapCanvas(QGraphicsView):
         self._tip_timer.timeout.connect(self._show_tip)
         self._tip_pos = QPointF()
         self._decorated: list[QRectF] = []
+        self._basemap: Basemap | None = None
+        self._basemap_item = QtBasemapItem()
+        self._basemap_item.setZValue(0.0)  # layers are 1 and up
+        self._scene.addItem(self._basemap_item)
+        self._basemap_loader = QtBasemapLoader(self)
+        self._basemap_loader.loaded.connect(self._basemap_loaded)
+        self._basemap_loader.failed.connect(self._basemap_failed)
+        self._basemap_timer = QTimer(self)
+        self._basemap_timer.setSingleShot(True)
+        self._basemap_timer.setInterval(150)  # read once the view holds still
+        self._basemap_timer.timeout.connect(self._request_basemap)
+        self.destroyed.connect(self._basemap_loader.stop)
         self._frozen = FrozenMap(self)
         self._dragging = False
         self._hits: dict[str, HitIndex] = {}
@@ -239,6 +260,8 @@ class QtMapCanvas(QGraphicsView):
         self._show_selection()
         self.zoom_to_extent()
         self._legend_soon()
+        spec = session.plan.view.get("basemap") if session is not None else None
+        self.set_basemap(basemap_of(spec) if isinstance(spec, dict) else None)
 
     def _on_session_event(self, event: str, data: Any) -> None:
         if event == "features":
@@ -251,6 +274,8 @@ class QtMapCanvas(QGraphicsView):
             self._show_selection()
         elif event == "report":
             self._build_overlays()
+        elif event == "basemap":
+            self.set_basemap(basemap_of(data) if isinstance(data, dict) else None)
 
     @property
     def _plan(self) -> Plan:
@@ -464,12 +489,14 @@ class QtMapCanvas(QGraphicsView):
         bar = self.scale_bar()
         painter.save()
         painter.resetTransform()
-        draw_decorations(painter, view, bar, self.tr("N"))
+        credit = self._basemap.attribution if self._basemap is not None else ""
+        draw_decorations(painter, view, bar, self.tr("N"), credit)
         painter.restore()
-        self._decorated = decoration_rects(view, bar)
+        self._decorated = decoration_rects(view, bar, credit)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt's name)
         super().scrollContentsBy(dx, dy)
+        self._basemap_soon()
         # the decorations stay in their corners: repaint where they were scrolled to and are
         viewport = self._viewport()
         for r in self._decorated:
@@ -477,6 +504,53 @@ class QtMapCanvas(QGraphicsView):
             viewport.update(r.translated(dx, dy).toAlignedRect())
         if self._labels.isVisible():
             viewport.update()  # labels are placed for the whole view
+
+    # -- base map -------------------------------------------------------------------------------
+    def basemap(self) -> Basemap | None:
+        """The base map under the layers (None: none)."""
+        return self._basemap
+
+    def set_basemap(self, basemap: Basemap | None) -> None:
+        """Show ``basemap`` under the layers (None: none); it is read in the background."""
+        self._basemap = basemap
+        self._basemap_loader.cancel()
+        self._basemap_item.set_image(None, QRectF())
+        if basemap is not None:
+            self._basemap_timer.start()
+        self._legend_soon()
+
+    def basemap_image(self) -> Any:
+        """The base map picture shown (a QImage; None: none yet)."""
+        return self._basemap_item.image
+
+    def _basemap_soon(self) -> None:
+        if self._basemap is not None:
+            self._basemap_timer.start()
+
+    def _request_basemap(self) -> None:
+        crs = self._plan.crs if self._session is not None else None
+        if self._basemap is None or crs is None:
+            return
+        view = self._viewport().rect()
+        if view.width() < 2 or view.height() < 2:
+            return
+        minx, miny, maxx, maxy = self.visible_extent()
+        # a margin round the view, so a small pan shows base map at once
+        mx, my = (maxx - minx) * 0.25, (maxy - miny) * 0.25
+        bounds = (minx - mx, miny - my, maxx + mx, maxy + my)
+        self._basemap_loader.request(
+            self._basemap, crs, bounds, round(view.width() * 1.5), round(view.height() * 1.5)
+        )
+
+    def _basemap_loaded(self, generation: int, image: Any, bounds: Any) -> None:
+        if generation != self._basemap_loader.generation or self._basemap is None:
+            return  # overtaken by a newer view or another base map
+        self._basemap_item.set_image(image, self.map_rect(*bounds))
+        self.basemap_drawn.emit()
+
+    def _basemap_failed(self, generation: int, message: str) -> None:
+        if generation == self._basemap_loader.generation:
+            self.basemap_failed.emit(message)
 
     def drag_gaps_count(self) -> int:
         """Resident points drawn by the drag's mask image (0 when none is shown)."""
@@ -629,6 +703,7 @@ class QtMapCanvas(QGraphicsView):
 
     def _view_changed(self) -> None:
         self._frozen.thaw()  # the snapshot is of the view before
+        self._basemap_soon()
         mpp = self._metres_per_pixel()
         self._selection.set_metres_per_pixel(mpp)
         self._preview.set_metres_per_pixel(mpp)
@@ -1037,3 +1112,23 @@ def map_tip_text(layer: str, row: Any, names: dict[str, str]) -> str:
             text = str(value)
         lines.append(f"{html.escape(names[field])}: {html.escape(text)}")
     return "<br>".join(lines)
+
+
+def basemap_of(spec: dict[str, Any]) -> Basemap | None:
+    """The base map a plan's view describes (``{"kind": "file", "path": ...}``,
+    ``{"kind": "xyz", "provider": "osm"}`` or ``{"kind": "xyz", "url": ...}``); web tiles are
+    kept in the app's folder, a Tianditu key comes from the app's settings (never the plan)."""
+    from spaceplanner.ui.qt_settings import app_home, settings
+
+    kind = str(spec.get("kind", ""))
+    if kind == "file" and spec.get("path"):
+        return Basemap("file", path=str(spec["path"]))
+    if kind == "xyz":
+        provider = str(spec.get("provider", ""))
+        url = str(spec.get("url", ""))
+        if provider not in PROVIDERS and not url:
+            return None
+        key = str(settings().value(f"basemap/{provider}_key", "") or "") if provider else ""
+        cache = app_home() / "tiles" / (provider or "custom")
+        return Basemap("xyz", provider=provider, url=url, key=key, cache=cache)
+    return None

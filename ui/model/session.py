@@ -24,6 +24,8 @@ Events (``listener(event, data)``):
     the plan file changed after save-as (``data``: the path)
 ``"scenario"``
     the hazard scenario to evaluate changed (``data``: its name)
+``"basemap"``
+    the base map under the layers changed (``data``: its description or None)
 """
 
 from __future__ import annotations
@@ -202,6 +204,17 @@ class Session:
             raise LayerError(msg, layer=name, hint=f"use {', '.join(sorted(STYLE_KEYS))}")
         self.view(name).style.update(style)
         self.emit("layers", name)
+        self._view_edited()
+
+    def set_basemap(self, basemap: dict[str, Any] | None) -> None:
+        """Show a base map under the layers (``{"kind": "file", "path": ...}`` or
+        ``{"kind": "xyz", "provider": "osm"}``; None: none), saved with the plan's view;
+        listeners get a ``basemap`` event."""
+        view = {k: v for k, v in self.plan.view.items() if k != "basemap"}
+        if basemap:
+            view["basemap"] = dict(basemap)
+        self.plan.view = view
+        self.emit("basemap", basemap)
         self._view_edited()
 
     def move_layer(self, name: str, index: int) -> None:
