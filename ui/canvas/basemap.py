@@ -77,7 +77,21 @@ PROVIDERS: dict[str, Provider] = {
 
 
 class BasemapError(Exception):
-    """A base map could not be read (the message says why, for the status bar)."""
+    """A base map could not be read (the message says why, for the status bar).
+
+    Attributes
+    ----------
+    code
+        What went wrong: ``no_crs``, ``read`` (a file), ``key`` (none given), ``fetch`` (web
+        tiles), so a view can say it in its language with ``fields``.
+    fields
+        ``file``, ``host``, ``detail`` as they apply.
+    """
+
+    def __init__(self, message: str, code: str = "read", **fields: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -187,7 +201,7 @@ def _read_file(
         with rasterio.open(path) as ds:
             if ds.crs is None:
                 msg = f"{Path(path).name} has no coordinate reference system"
-                raise BasemapError(msg)
+                raise BasemapError(msg, "no_crs", file=Path(path).name)
             there = transform_bounds(crs, ds.crs, *bounds, densify_pts=21)
             window = from_bounds(*there, transform=ds.transform)
             window = (
@@ -219,7 +233,7 @@ def _read_file(
         return None, Affine.identity(), crs
     except (rasterio.errors.RasterioError, OSError) as exc:
         msg = f"cannot read {Path(path).name}: {exc}"
-        raise BasemapError(msg) from exc
+        raise BasemapError(msg, "read", file=Path(path).name, detail=str(exc)) from exc
 
 
 # -- web tiles ------------------------------------------------------------------------------
@@ -257,7 +271,7 @@ def _read_tiles(
 ) -> tuple[np.ndarray | None, Affine, Any]:
     if basemap.provider in PROVIDERS and PROVIDERS[basemap.provider].needs_key and not basemap.key:
         msg = "the Tianditu base map needs a key (get one at console.tianditu.gov.cn)"
-        raise BasemapError(msg)
+        raise BasemapError(msg, "key")
     there = transform_bounds(crs, _WEB_MERCATOR, *bounds, densify_pts=21)
     there = (
         max(there[0], -_HALF_WORLD),
@@ -276,14 +290,14 @@ def _read_tiles(
             break
         z -= 1
     mosaic = np.zeros((4, (y1 - y0 + 1) * _TILE, (x1 - x0 + 1) * _TILE), dtype=np.uint8)
-    errors: list[str] = []
+    errors: list[BasemapError] = []
     fetched = 0
     for ty in range(y0, y1 + 1):
         for tx in range(x0, x1 + 1):
             try:
                 tile = _tile(basemap, z, tx, ty)
             except BasemapError as exc:
-                errors.append(str(exc))
+                errors.append(exc)
                 continue
             if tile is None:
                 continue
@@ -291,7 +305,7 @@ def _read_tiles(
             r, c = (ty - y0) * _TILE, (tx - x0) * _TILE
             mosaic[:, r : r + _TILE, c : c + _TILE] = tile
     if errors and not fetched:
-        raise BasemapError(errors[0])
+        raise errors[0]
     size = 2 * _HALF_WORLD / 2**z / _TILE
     transform = Affine(
         size, 0, -_HALF_WORLD + x0 * _TILE * size, 0, -size, _HALF_WORLD - y0 * _TILE * size
@@ -323,8 +337,9 @@ def _tile(basemap: Basemap, z: int, x: int, y: int) -> np.ndarray | None:
             if getattr(exc, "code", None) == 404:
                 return None
             host = urllib.parse.urlsplit(url).netloc or url.split("/")[0]
-            msg = f"cannot fetch base map tiles from {host}: {getattr(exc, 'reason', exc)}"
-            raise BasemapError(msg) from exc
+            reason = str(getattr(exc, "reason", exc))
+            msg = f"cannot fetch base map tiles from {host}: {reason}"
+            raise BasemapError(msg, "fetch", host=host, detail=reason) from exc
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_bytes(data)

@@ -29,12 +29,13 @@ class QtBasemapLoader(QObject):
     -------
     loaded(int, QImage, object)
         The picture of request ``generation`` and its map bounds ``(minx, miny, maxx, maxy)``.
-    failed(int, str)
-        Request ``generation`` could not be read; the message says why.
+    failed(int, object)
+        Request ``generation`` could not be read; the
+        :class:`~spaceplanner.ui.canvas.basemap.BasemapError` says why.
     """
 
     loaded = pyqtSignal(int, QImage, object)
-    failed = pyqtSignal(int, str)
+    failed = pyqtSignal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -95,10 +96,11 @@ class QtBasemapLoader(QObject):
                     rgba.tobytes(), width, height, 4 * width, QImage.Format.Format_RGBA8888
                 ).copy()
             except BasemapError as exc:
-                self._emit(self.failed, generation, str(exc))
+                self._emit(self.failed, generation, exc)
             except Exception as exc:  # a base map never brings the app down
                 log.exception("base map not read")
-                self._emit(self.failed, generation, f"the base map could not be read ({exc})")
+                error = BasemapError(f"the base map could not be read ({exc})", detail=str(exc))
+                self._emit(self.failed, generation, error)
             else:
                 self._emit(self.loaded, generation, image, bounds)
             finally:

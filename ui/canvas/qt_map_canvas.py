@@ -548,9 +548,22 @@ class QtMapCanvas(QGraphicsView):
         self._basemap_item.set_image(image, self.map_rect(*bounds))
         self.basemap_drawn.emit()
 
-    def _basemap_failed(self, generation: int, message: str) -> None:
-        if generation == self._basemap_loader.generation:
-            self.basemap_failed.emit(message)
+    def _basemap_failed(self, generation: int, error: Any) -> None:
+        if generation != self._basemap_loader.generation:
+            return
+        fields = {"file": "", "host": "", "detail": str(error), **error.fields}
+        texts = {
+            "no_crs": self.tr("Base map: {file} has no coordinate reference system"),
+            "read": self.tr("Base map: {file} cannot be read ({detail})"),
+            "key": self.tr(
+                "Base map: Tianditu needs your key (View > Base map > Tianditu); "
+                "get one at console.tianditu.gov.cn"
+            ),
+            "fetch": self.tr(
+                "Base map: no tiles from {host} ({detail}); the map works on without them"
+            ),
+        }
+        self.basemap_failed.emit(texts.get(error.code, texts["read"]).format(**fields))
 
     def drag_gaps_count(self) -> int:
         """Resident points drawn by the drag's mask image (0 when none is shown)."""

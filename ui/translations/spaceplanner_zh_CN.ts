@@ -1030,104 +1030,169 @@ Replace them?</source>
 <context>
     <name>QtLayersPanel</name>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="132"/>
+        <location filename="../panels/qt_layers_panel.py" line="134"/>
         <source>Add layer…</source>
         <translation>添加图层…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="132"/>
+        <location filename="../panels/qt_layers_panel.py" line="134"/>
         <source>Add a layer from a file</source>
         <translation>从文件添加图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="324"/>
+        <location filename="../panels/qt_layers_panel.py" line="352"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="135"/>
+        <location filename="../panels/qt_layers_panel.py" line="137"/>
         <source>Remove the layer</source>
         <translation>移除该图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="141"/>
+        <location filename="../panels/qt_layers_panel.py" line="143"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="141"/>
+        <location filename="../panels/qt_layers_panel.py" line="143"/>
         <source>Colours, line width and opacity</source>
         <translation>颜色、线宽和不透明度</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="144"/>
+        <location filename="../panels/qt_layers_panel.py" line="146"/>
         <source>Role…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="144"/>
+        <location filename="../panels/qt_layers_panel.py" line="146"/>
         <source>What the layer is in the plan</source>
         <translation>图层在规划中的角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="147"/>
+        <location filename="../panels/qt_layers_panel.py" line="149"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="147"/>
+        <location filename="../panels/qt_layers_panel.py" line="149"/>
         <source>Zoom to the layer</source>
         <translation>缩放至该图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="311"/>
+        <location filename="../panels/qt_layers_panel.py" line="339"/>
         <source>The layer was not added</source>
         <translation>未能添加图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="324"/>
+        <location filename="../panels/qt_layers_panel.py" line="352"/>
         <source>Remove the layer &apos;{0}&apos; from the plan? Undo brings it back.</source>
         <translation>从规划中移除图层“{0}”？可用撤销恢复。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="337"/>
+        <location filename="../panels/qt_layers_panel.py" line="365"/>
         <source>The layer was not removed</source>
         <translation>未能移除图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="351"/>
+        <location filename="../panels/qt_layers_panel.py" line="379"/>
         <source>Style of {0}</source>
         <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="367"/>
+        <location filename="../panels/qt_layers_panel.py" line="395"/>
         <source>The style was not changed</source>
         <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="399"/>
+        <location filename="../panels/qt_layers_panel.py" line="480"/>
         <source>Role of {0}</source>
         <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="399"/>
+        <location filename="../panels/qt_layers_panel.py" line="480"/>
         <source>The layer&apos;s role in the plan:</source>
         <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="424"/>
+        <location filename="../panels/qt_layers_panel.py" line="505"/>
         <source>The role was not changed</source>
         <translation>未能修改图层角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="148"/>
+        <location filename="../panels/qt_layers_panel.py" line="150"/>
         <source>Show labels</source>
         <translation>显示标注</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="148"/>
+        <location filename="../panels/qt_layers_panel.py" line="150"/>
         <source>Show the features&apos; names on the map</source>
         <translation>在地图上显示要素名称</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="156"/>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>No base map</source>
+        <translation>不显示底图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>OpenStreetMap (online)</source>
+        <translation>OpenStreetMap（在线）</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>OpenStreetMap tiles, fetched when the computer is online</source>
+        <translation>OpenStreetMap 瓦片，联网时获取</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>Tianditu (online, your key)…</source>
+        <translation>天地图（在线，需您的密钥）…</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>Tianditu tiles, with your own key from console.tianditu.gov.cn</source>
+        <translation>天地图瓦片，使用您在 console.tianditu.gov.cn 申请的密钥</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>From a file…</source>
+        <translation>来自文件…</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>An offline GeoTIFF, MBTiles or GeoPackage raster under the layers</source>
+        <translation>以离线 GeoTIFF、MBTiles 或 GeoPackage 栅格作为图层下方的底图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="434"/>
+        <source>Base map file</source>
+        <translation>底图文件</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="434"/>
+        <source>Rasters and tiles (*.tif *.tiff *.mbtiles *.gpkg);;All files (*)</source>
+        <translation>栅格与瓦片 (*.tif *.tiff *.mbtiles *.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="455"/>
+        <source>Tianditu key</source>
+        <translation>天地图密钥</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="455"/>
+        <source>Your Tianditu key (a browser key from console.tianditu.gov.cn):</source>
+        <translation>您的天地图密钥（在 console.tianditu.gov.cn 申请的浏览器端密钥）：</translation>
     </message>
 </context>
 <context>
@@ -1221,7 +1286,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="589"/>
+        <location filename="../qt_main_window.py" line="594"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1266,12 +1331,12 @@ Replace them?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="561"/>
+        <location filename="../qt_main_window.py" line="566"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="562"/>
+        <location filename="../qt_main_window.py" line="567"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1461,107 +1526,107 @@ Replace them?</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="392"/>
+        <location filename="../qt_main_window.py" line="397"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="410"/>
+        <location filename="../qt_main_window.py" line="415"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="411"/>
+        <location filename="../qt_main_window.py" line="416"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="412"/>
+        <location filename="../qt_main_window.py" line="417"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="413"/>
+        <location filename="../qt_main_window.py" line="418"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="414"/>
+        <location filename="../qt_main_window.py" line="419"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="415"/>
+        <location filename="../qt_main_window.py" line="420"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="462"/>
+        <location filename="../qt_main_window.py" line="467"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="526"/>
+        <location filename="../qt_main_window.py" line="531"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="561"/>
+        <location filename="../qt_main_window.py" line="566"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="562"/>
+        <location filename="../qt_main_window.py" line="567"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="572"/>
+        <location filename="../qt_main_window.py" line="577"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="686"/>
+        <location filename="../qt_main_window.py" line="691"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="686"/>
+        <location filename="../qt_main_window.py" line="691"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="708"/>
+        <location filename="../qt_main_window.py" line="713"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="732"/>
+        <location filename="../qt_main_window.py" line="737"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="779"/>
+        <location filename="../qt_main_window.py" line="784"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="784"/>
+        <location filename="../qt_main_window.py" line="789"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="795"/>
+        <location filename="../qt_main_window.py" line="800"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="841"/>
+        <location filename="../qt_main_window.py" line="846"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="841"/>
+        <location filename="../qt_main_window.py" line="846"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1584,7 +1649,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="789"/>
+        <location filename="../qt_main_window.py" line="794"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
@@ -1607,32 +1672,32 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="712"/>
+        <location filename="../canvas/qt_map_canvas.py" line="800"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="715"/>
+        <location filename="../canvas/qt_map_canvas.py" line="803"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="734"/>
+        <location filename="../canvas/qt_map_canvas.py" line="822"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="770"/>
+        <location filename="../canvas/qt_map_canvas.py" line="858"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="774"/>
+        <location filename="../canvas/qt_map_canvas.py" line="862"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="789"/>
+        <location filename="../canvas/qt_map_canvas.py" line="877"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -1642,69 +1707,89 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="467"/>
+        <location filename="../canvas/qt_map_canvas.py" line="493"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="940"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1028"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="941"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1029"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="942"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1030"/>
         <source>Hazard</source>
         <translation>灾害</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="943"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1031"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="944"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1032"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="945"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1033"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="946"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1034"/>
         <source>Effective area (m²)</source>
         <translation>有效面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="947"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1035"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="948"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1036"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="949"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1037"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="950"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1038"/>
         <source>Voltage (kV)</source>
         <translation>电压（千伏）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="951"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1039"/>
         <source>Width (m)</source>
         <translation>宽度（米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="556"/>
+        <source>Base map: {file} has no coordinate reference system</source>
+        <translation>底图：{file} 没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="557"/>
+        <source>Base map: {file} cannot be read ({detail})</source>
+        <translation>底图：无法读取 {file}（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="558"/>
+        <source>Base map: Tianditu needs your key (View &gt; Base map &gt; Tianditu); get one at console.tianditu.gov.cn</source>
+        <translation>底图：天地图需要您的密钥（视图 &gt; 底图 &gt; 天地图），可在 console.tianditu.gov.cn 申请</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="562"/>
+        <source>Base map: no tiles from {host} ({detail}); the map works on without them</source>
+        <translation>底图：无法从 {host} 获取瓦片（{detail}）；地图照常使用，不显示底图</translation>
     </message>
 </context>
 <context>
