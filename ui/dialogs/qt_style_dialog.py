@@ -42,6 +42,7 @@ from spaceplanner.model.styles import GRADUATED_CLASSES, classify_spec
 __all__ = [
     "SWATCH",
     "QtStyleDialog",
+    "classes_swatch",
     "colour_of",
     "geometry_family",
     "layer_fields",
@@ -135,6 +136,46 @@ def style_swatch(style: dict[str, Any], family: str, size: int = SWATCH) -> QPix
         painter.setPen(pen)
         painter.setBrush(brush)
         painter.drawRect(inner)
+    painter.end()
+    return pixmap
+
+
+def classes_swatch(colours: tuple[str, ...], family: str, size: int = SWATCH) -> QPixmap:
+    """A small picture of a layer coloured by a field: its first classes' colours side by
+    side (dots, lines or stripes)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    n = max(1, len(colours))
+    for i, value in enumerate(colours):
+        colour = QColor(value)
+        if family == "point":
+            r = size / 5
+            centres = [
+                (size * 0.3, size * 0.32),
+                (size * 0.7, size * 0.32),
+                (size * 0.5, size * 0.7),
+            ]
+            x, y = centres[i % 3]
+            painter.setPen(QPen(QColor("#333333"), 0.8))
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(x, y), r, r)
+        elif family == "line":
+            pen = QPen(colour, 2.5)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            y = 4 + i * (size - 8) / max(n - 1, 1)
+            painter.drawLine(QPointF(3, y), QPointF(size - 3, y))
+        else:
+            w = (size - 5.0) / n
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(2.5 + i * w, 2.5, w, size - 5.0))
+    if family not in ("point", "line"):
+        painter.setPen(QPen(QColor("#555555"), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(2.5, 2.5, size - 5.0, size - 5.0))
     painter.end()
     return pixmap
 
