@@ -18,6 +18,7 @@ from spaceplanner.model.plan_file import load_gpkg
 from spaceplanner.ui.canvas.basemap import Basemap, read_view, tile_range, web_zoom
 from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
 from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.panels.qt_legend_panel import QtLegendPanel
 
 _TO_WEB = Transformer.from_crs(UTM35, "EPSG:3857", always_xy=True)
 _TO_LONLAT = Transformer.from_crs(UTM35, "EPSG:4326", always_xy=True)
@@ -75,6 +76,9 @@ def test_an_offline_raster_is_drawn_under_the_layers_where_it_lies(
     # the layers stay on top: a facility symbol is drawn over the red
     facility = colour_at(canvas, X0 + 50, Y0 + 300)
     assert not is_red(facility)
+    legend = QtLegendPanel(canvas, lang="en")
+    qtbot.addWidget(legend)
+    assert legend.texts()[-1] == f"Base map: {name}"
 
 
 def test_xyz_tiles_are_fetched_in_the_background_and_kept(qtbot, tmp_path, canvas) -> None:

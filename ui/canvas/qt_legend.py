@@ -31,7 +31,8 @@ class LegendRow:
     Attributes
     ----------
     section
-        ``overlay`` (a result of the evaluation) or ``layer``.
+        ``overlay`` (a result of the evaluation), ``layer`` or ``basemap`` (last: the picture
+        under the layers; ``key`` names it, ``label`` is its credit).
     key
         The overlay's name (:data:`~spaceplanner.ui.canvas.qt_overlays.OVERLAYS`,
         ``suggestions``) or the layer's name.

@@ -19,6 +19,7 @@ import html
 import logging
 import math
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -383,6 +384,10 @@ class QtMapCanvas(QGraphicsView):
             item = self._layers.items.get(view.name)
             if view.visible and item is not None:
                 rows += rows_of_layer(view.name, item, view.style)
+        basemap = self._basemap
+        if basemap is not None:
+            name = basemap.provider or Path(basemap.path).name or basemap.url
+            rows.append(LegendRow("basemap", name, basemap.attribution, None))
         return rows
 
     def layer_item(self, name: str) -> QGraphicsItem | None:

@@ -111,7 +111,7 @@ class QtLegendPanel(QWidget):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         overlays = [r for r in self.rows if r.section == "overlay"]
-        layers = [r for r in self.rows if r.section == "layer"]
+        layers = [r for r in self.rows if r.section == "layer"]  # the base map comes last
         if overlays:
             head = QTreeWidgetItem(self.tree, [self.tr("Evaluation results")])
             head.setFont(0, bold)
@@ -140,8 +140,20 @@ class QtLegendPanel(QWidget):
                     item = QTreeWidgetItem(parent, [text])
                 if row.picture is not None:
                     item.setIcon(0, QIcon(row.picture))
+        for row in self.rows:
+            if row.section == "basemap":
+                names = {
+                    "osm": "OpenStreetMap",
+                    "tianditu": self.tr("Tianditu"),
+                }
+                text = self.tr("Base map: {0}").format(names.get(row.key, row.key))
+                item = QTreeWidgetItem(self.tree, [text])
+                if row.label:
+                    item.setToolTip(0, row.label)
         for item in self._items():
-            item.setToolTip(0, item.text(0))  # the dock may be too narrow for the whole text
+            item.setToolTip(
+                0, item.toolTip(0) or item.text(0)
+            )  # the dock may be too narrow for the whole text
         self.tree.expandAll()
         self.empty.setVisible(not self.rows)
         self.tree.setVisible(bool(self.rows))

@@ -934,52 +934,52 @@ Replace them?</source>
 <context>
     <name>QtLayerListModel</name>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="169"/>
+        <location filename="../panels/qt_layer_list_model.py" line="171"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="170"/>
+        <location filename="../panels/qt_layer_list_model.py" line="172"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="191"/>
+        <location filename="../panels/qt_layer_list_model.py" line="193"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="221"/>
+        <location filename="../panels/qt_layer_list_model.py" line="231"/>
         <source>Raster {0} × {1}, {2}</source>
         <translation>栅格 {0} × {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="232"/>
+        <location filename="../panels/qt_layer_list_model.py" line="242"/>
         <source>Source: {0}</source>
         <translation>数据源：{0}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="235"/>
+        <location filename="../panels/qt_layer_list_model.py" line="245"/>
         <source>Fields: {0}</source>
         <translation>字段：{0}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="356"/>
+        <location filename="../panels/qt_layer_list_model.py" line="366"/>
         <source>1 feature</source>
         <translation>1 个要素</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="357"/>
+        <location filename="../panels/qt_layer_list_model.py" line="367"/>
         <source>{0} features</source>
         <translation>{0} 个要素</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="189"/>
+        <location filename="../panels/qt_layer_list_model.py" line="191"/>
         <source>{0} (not in this scenario)</source>
         <translation>{0}（不计入本情景）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="204"/>
+        <location filename="../panels/qt_layer_list_model.py" line="214"/>
         <source>Not counted: scenario &apos;{0}&apos; does not include this layer&apos;s hazard type, so its zones do not shape the emergency period. Choose its scenario (or All hazards) to count it.</source>
         <translation>未计入：情景“{0}”不包含本图层的灾害类型，其范围不影响应急期评估。选择相应情景（或“全部灾害”）即可计入。</translation>
     </message>
@@ -1281,6 +1281,16 @@ Replace them?</source>
         <location filename="../panels/qt_legend_panel.py" line="126"/>
         <source>Layers</source>
         <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="147"/>
+        <source>Tianditu</source>
+        <translation>天地图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="149"/>
+        <source>Base map: {0}</source>
+        <translation>底图：{0}</translation>
     </message>
 </context>
 <context>
@@ -1672,32 +1682,32 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="800"/>
+        <location filename="../canvas/qt_map_canvas.py" line="805"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="803"/>
+        <location filename="../canvas/qt_map_canvas.py" line="808"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="822"/>
+        <location filename="../canvas/qt_map_canvas.py" line="827"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="858"/>
+        <location filename="../canvas/qt_map_canvas.py" line="863"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="862"/>
+        <location filename="../canvas/qt_map_canvas.py" line="867"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="877"/>
+        <location filename="../canvas/qt_map_canvas.py" line="882"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -1707,87 +1717,87 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="493"/>
+        <location filename="../canvas/qt_map_canvas.py" line="498"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1028"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1033"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1029"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1034"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1030"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1035"/>
         <source>Hazard</source>
         <translation>灾害</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1031"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1036"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1032"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1037"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1033"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1038"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1034"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1039"/>
         <source>Effective area (m²)</source>
         <translation>有效面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1035"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1040"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1036"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1041"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1037"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1042"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1038"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1043"/>
         <source>Voltage (kV)</source>
         <translation>电压（千伏）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1039"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1044"/>
         <source>Width (m)</source>
         <translation>宽度（米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="556"/>
+        <location filename="../canvas/qt_map_canvas.py" line="561"/>
         <source>Base map: {file} has no coordinate reference system</source>
         <translation>底图：{file} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="557"/>
+        <location filename="../canvas/qt_map_canvas.py" line="562"/>
         <source>Base map: {file} cannot be read ({detail})</source>
         <translation>底图：无法读取 {file}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="558"/>
+        <location filename="../canvas/qt_map_canvas.py" line="563"/>
         <source>Base map: Tianditu needs your key (View &gt; Base map &gt; Tianditu); get one at console.tianditu.gov.cn</source>
         <translation>底图：天地图需要您的密钥（视图 &gt; 底图 &gt; 天地图），可在 console.tianditu.gov.cn 申请</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="562"/>
+        <location filename="../canvas/qt_map_canvas.py" line="567"/>
         <source>Base map: no tiles from {host} ({detail}); the map works on without them</source>
         <translation>底图：无法从 {host} 获取瓦片（{detail}）；地图照常使用，不显示底图</translation>
     </message>
@@ -2219,92 +2229,92 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStyleDialog</name>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="171"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="212"/>
         <source>Layer style</source>
         <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="179"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="220"/>
         <source>No fill</source>
         <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="186"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="227"/>
         <source>Fill colour:</source>
         <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="189"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="230"/>
         <source>Line colour:</source>
         <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="196"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="237"/>
         <source>Line width:</source>
         <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="201"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="242"/>
         <source>Opacity:</source>
         <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="208"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="249"/>
         <source>Symbol size:</source>
         <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="286"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="327"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="298"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="339"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="305"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="346"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="213"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="254"/>
         <source>One colour</source>
         <translation>单一颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="217"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="258"/>
         <source>Categories (a colour per value)</source>
         <translation>分类（每个值一种颜色）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="218"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="259"/>
         <source>Graduated (classes of a number)</source>
         <translation>分级（按数值分级）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="230"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="271"/>
         <source>Colour by:</source>
         <translation>着色字段：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="231"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="272"/>
         <source>Classes:</source>
         <translation>分类方式：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="232"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="273"/>
         <source>Number of classes:</source>
         <translation>分级数：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="233"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="274"/>
         <source>Show the features&apos; names on the map</source>
         <translation>在地图上显示要素名称</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="235"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="276"/>
         <source>Labels:</source>
         <translation>标注：</translation>
     </message>
