@@ -65,6 +65,7 @@ class QtLegendPanel(QWidget):
         layout.addWidget(self.tree, 1)
         #: The rows shown, as the canvas gave them.
         self.rows: list[LegendRow] = []
+        self._signature: list[tuple[object, ...]] = []
         canvas.legend_changed.connect(self.refresh)
         self.refresh()
 
@@ -105,8 +106,15 @@ class QtLegendPanel(QWidget):
 
     # -- contents ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Show what the map shows now."""
-        self.rows = self.canvas.legend_rows()
+        """Show what the map shows now (nothing is redone when that did not change: the map
+        reports every live evaluation while a site is dragged)."""
+        rows = self.canvas.legend_rows()
+        signature = [_signature(r) for r in rows]
+        if signature == self._signature and self.tree.topLevelItemCount() + len(rows) > 0:
+            self.rows = rows
+            return
+        self._signature = signature
+        self.rows = rows
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -177,3 +185,14 @@ class QtLegendPanel(QWidget):
     def texts(self) -> list[str]:
         """The legend's lines, top first (headings included), as shown."""
         return [item.text(0) for item in self._items()]
+
+
+def _signature(row: LegendRow) -> tuple[object, ...]:
+    """What a row shows, its picture's pixels included."""
+    pixels = b""
+    if row.picture is not None:
+        image = row.picture.toImage()
+        bits = image.constBits()
+        if bits is not None:
+            pixels = bits.asstring(image.sizeInBytes())
+    return (row.section, row.key, row.label, row.count, row.header, pixels)
