@@ -96,20 +96,19 @@ class QtBasemapLoader(QObject):
                     rgba.tobytes(), width, height, 4 * width, QImage.Format.Format_RGBA8888
                 ).copy()
             except BasemapError as exc:
-                self._emit(self.failed, generation, exc)
+                self._emit("failed", generation, exc)
             except Exception as exc:  # a base map never brings the app down
                 log.exception("base map not read")
                 error = BasemapError(f"the base map could not be read ({exc})", detail=str(exc))
-                self._emit(self.failed, generation, error)
+                self._emit("failed", generation, error)
             else:
-                self._emit(self.loaded, generation, image, bounds)
+                self._emit("loaded", generation, image, bounds)
             finally:
                 self.busy = False
 
-    @staticmethod
-    def _emit(signal: Any, *args: Any) -> None:
+    def _emit(self, signal: str, *args: Any) -> None:
         with contextlib.suppress(RuntimeError):  # the canvas was closed meanwhile
-            signal.emit(*args)
+            getattr(self, signal).emit(*args)
 
 
 class QtBasemapItem(QGraphicsItem):
