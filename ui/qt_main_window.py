@@ -386,13 +386,14 @@ class QtMainWindow(QMainWindow):
         self.resizeDocks(self._docks[:2], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self._docks[2]], [170], Qt.Orientation.Vertical)
         self.resizeDocks([self._docks[0], self._docks[3]], [290, 330], Qt.Orientation.Vertical)
-        self.legend_dock = self._docks[4]
+        self.legend_dock = next(d for d in self._docks if d.objectName() == "legendDock")
         assert self.view_menu is not None
         self.view_menu.addMenu(self.layers_panel.basemap_menu)
         status = self.statusBar()
         assert status is not None
         self.canvas.basemap_failed.connect(lambda text: status.showMessage(text, 15000))
-        self.tabifyDockWidget(self._docks[3], self.legend_dock)  # the legend beside the feature
+        feature_dock = next(d for d in self._docks if d.objectName() == "featureDock")
+        self.tabifyDockWidget(feature_dock, self.legend_dock)  # the legend beside the feature
 
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("toolsToolbar")

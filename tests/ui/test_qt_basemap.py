@@ -3,6 +3,8 @@ the layers from a background thread; a failure is a note, never a stop; saved wi
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +17,7 @@ from rasterio.transform import from_bounds
 from test_qt_map_reading import UTM35, X0, Y0, kinds_plan
 
 from spaceplanner.model.plan_file import load_gpkg
-from spaceplanner.ui.canvas.basemap import Basemap, read_view, tile_range, web_zoom
+from spaceplanner.ui.canvas.basemap import Basemap, BasemapError, read_view, tile_range, web_zoom
 from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.panels.qt_legend_panel import QtLegendPanel
@@ -155,3 +157,18 @@ def test_read_view_is_transparent_where_the_raster_has_nothing(tmp_path) -> None
     assert rgba.shape == (10, 100, 4)
     assert rgba[5, 10, 3] == 255 and rgba[5, 10, 0] > 200  # x = X0 - 270: on the raster
     assert rgba[5, 90, 3] == 0  # x = X0 + 605: beyond it
+
+
+def test_an_offline_machine_asks_the_server_once_per_view(monkeypatch) -> None:
+    calls: list[str] = []
+
+    def refuse(request, timeout=None):
+        calls.append(request.full_url)
+        raise urllib.error.URLError("no network")
+
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    basemap = Basemap("xyz", url="http://tiles.invalid/{z}/{x}/{y}.png")
+    with pytest.raises(BasemapError) as caught:
+        read_view(basemap, kinds_plan().crs, (X0 - 3000, Y0 - 3000, X0 + 3000, Y0 + 3000), 800, 800)
+    assert caught.value.code == "fetch" and caught.value.fields["host"] == "tiles.invalid"
+    assert len(calls) == 1  # not once per tile of the view

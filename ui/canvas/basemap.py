@@ -295,7 +295,9 @@ def _read_tiles(
     for ty in range(y0, y1 + 1):
         for tx in range(x0, x1 + 1):
             try:
-                tile = _tile(basemap, z, tx, ty)
+                # after a failed fetch only the cached tiles are read: an offline machine
+                # does not wait for every tile of the view in turn
+                tile = _tile(basemap, z, tx, ty, online=not errors)
             except BasemapError as exc:
                 errors.append(exc)
                 continue
@@ -313,12 +315,15 @@ def _read_tiles(
     return mosaic, transform, _WEB_MERCATOR
 
 
-def _tile(basemap: Basemap, z: int, x: int, y: int) -> np.ndarray | None:
-    """One tile as 4 bands of 256 x 256 (None when the service has none there)."""
+def _tile(basemap: Basemap, z: int, x: int, y: int, *, online: bool = True) -> np.ndarray | None:
+    """One tile as 4 bands of 256 x 256 (None when the service has none there, or when it is
+    not cached and not ``online``)."""
     cached = basemap.cache / str(z) / str(x) / f"{y}.tile" if basemap.cache else None
     data: bytes | None = None
     if cached is not None and cached.exists():
         data = cached.read_bytes()
+    elif not online:
+        return None
     else:
         template = basemap.template()
         subdomains = PROVIDERS[basemap.provider].subdomains if basemap.provider in PROVIDERS else ()

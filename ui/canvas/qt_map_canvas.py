@@ -366,7 +366,7 @@ class QtMapCanvas(QGraphicsView):
         (suggested sites above them), then each visible layer (with its classes)."""
         rows: list[LegendRow] = []
         if self._overlays.suggestion_count():
-            item = self._overlays._suggested
+            item = self._overlays.suggested_item
             assert isinstance(item, QtVectorItem)
             rows.append(
                 LegendRow(
