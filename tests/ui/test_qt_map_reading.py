@@ -297,6 +297,13 @@ def test_the_style_dialog_colours_by_a_field(qtbot) -> None:
     )
     qtbot.addWidget(facilities)
     assert facilities.field_combo.currentData() == "kind"
+    # a field shows the source column it came from
+    aliased = QtStyleDialog(
+        default_style("facilities"), "point", role="facilities",
+        fields={"kind": False}, aliases={"kind": "设施类型"},
+    )  # fmt: skip
+    qtbot.addWidget(aliased)
+    assert aliased.field_combo.currentText() == "kind (设施类型)"
     facilities.field_combo.setCurrentIndex(0)
     assert facilities.style()["classify"] is None
 

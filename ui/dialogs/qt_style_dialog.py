@@ -196,6 +196,8 @@ class QtStyleDialog(QDialog):
     fields
         The fields it can be coloured by, each with whether it holds numbers
         (:func:`layer_fields`).
+    aliases
+        The source column of each field (the layer's ``field_map``), shown beside its name.
     """
 
     def __init__(
@@ -207,6 +209,7 @@ class QtStyleDialog(QDialog):
         title: str = "",
         role: str = "",
         fields: dict[str, bool] | None = None,
+        aliases: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Layer style"))
@@ -253,7 +256,8 @@ class QtStyleDialog(QDialog):
         self.field_combo = QComboBox(self)
         self.field_combo.addItem(self.tr("One colour"), "")
         for name in self.fields:
-            self.field_combo.addItem(name, name)
+            alias = (aliases or {}).get(name, name)
+            self.field_combo.addItem(name if alias == name else f"{name} ({alias})", name)
         self.mode_combo = QComboBox(self)
         self.mode_combo.addItem(self.tr("Categories (a colour per value)"), "categories")
         self.mode_combo.addItem(self.tr("Graduated (classes of a number)"), "graduated")

@@ -383,6 +383,7 @@ class QtLayersPanel(QWidget):
             title=self.tr("Style of {0}").format(name),
             role=layer.role,
             fields=layer_fields(layer),
+            aliases=layer.field_map,
         )
         if dialog.exec_() != QDialog.DialogCode.Accepted:
             return False
