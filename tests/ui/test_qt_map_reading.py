@@ -373,3 +373,21 @@ def test_a_population_grid_is_a_light_wash(kinds) -> None:
     image = _image(kinds)
     c = QColor(image.pixel(kinds.map_to_view(X0 + 150, Y0 + 50).toPoint()))
     assert c.lightness() > 200
+
+
+def test_the_legend_follows_the_indicator_shown(qtbot, evaluated) -> None:
+    legend = QtLegendPanel(evaluated, lang="en")
+    qtbot.addWidget(legend)
+    session = evaluated.session()
+    assert session is not None and session.report is not None
+    frame = session.report.layers["uncovered_residents"]
+    counts = frame["indicator"].value_counts()
+    assert len(counts) >= 2
+    for key, count in counts.items():
+        evaluated.set_indicator(str(key))
+        qtbot.waitUntil(
+            lambda c=int(count): (
+                [r.count for r in legend.rows if r.key == "uncovered_residents"] == [c]
+            ),
+            timeout=2000,
+        )
