@@ -1100,22 +1100,22 @@ Replace them?</source>
         <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="395"/>
+        <location filename="../panels/qt_layers_panel.py" line="396"/>
         <source>The style was not changed</source>
         <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="480"/>
+        <location filename="../panels/qt_layers_panel.py" line="481"/>
         <source>Role of {0}</source>
         <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="480"/>
+        <location filename="../panels/qt_layers_panel.py" line="481"/>
         <source>The layer&apos;s role in the plan:</source>
         <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="505"/>
+        <location filename="../panels/qt_layers_panel.py" line="506"/>
         <source>The role was not changed</source>
         <translation>未能修改图层角色</translation>
     </message>
@@ -1175,22 +1175,22 @@ Replace them?</source>
         <translation>以离线 GeoTIFF、MBTiles 或 GeoPackage 栅格作为图层下方的底图</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="434"/>
+        <location filename="../panels/qt_layers_panel.py" line="435"/>
         <source>Base map file</source>
         <translation>底图文件</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="434"/>
+        <location filename="../panels/qt_layers_panel.py" line="435"/>
         <source>Rasters and tiles (*.tif *.tiff *.mbtiles *.gpkg);;All files (*)</source>
         <translation>栅格与瓦片 (*.tif *.tiff *.mbtiles *.gpkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="455"/>
+        <location filename="../panels/qt_layers_panel.py" line="456"/>
         <source>Tianditu key</source>
         <translation>天地图密钥</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="455"/>
+        <location filename="../panels/qt_layers_panel.py" line="456"/>
         <source>Your Tianditu key (a browser key from console.tianditu.gov.cn):</source>
         <translation>您的天地图密钥（在 console.tianditu.gov.cn 申请的浏览器端密钥）：</translation>
     </message>
@@ -1203,92 +1203,92 @@ Replace them?</source>
         <translation>地图上没有显示任何内容。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="74"/>
+        <location filename="../panels/qt_legend_panel.py" line="75"/>
         <source>Suggested sites</source>
         <translation>建议场地</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="75"/>
+        <location filename="../panels/qt_legend_panel.py" line="76"/>
         <source>Gap areas (out of reach)</source>
         <translation>服务盲区（服务范围以外）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="76"/>
+        <location filename="../panels/qt_legend_panel.py" line="77"/>
         <source>Residents not covered</source>
         <translation>未覆盖居民</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="77"/>
+        <location filename="../panels/qt_legend_panel.py" line="78"/>
         <source>Shelter over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="78"/>
+        <location filename="../panels/qt_legend_panel.py" line="79"/>
         <source>Service areas (within reach)</source>
         <translation>服务范围（可达范围内）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="79"/>
+        <location filename="../panels/qt_legend_panel.py" line="80"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="87"/>
+        <location filename="../panels/qt_legend_panel.py" line="88"/>
         <source>no value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="89"/>
+        <location filename="../panels/qt_legend_panel.py" line="90"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="96"/>
+        <location filename="../panels/qt_legend_panel.py" line="97"/>
         <source>Emergency shelter</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="97"/>
+        <location filename="../panels/qt_legend_panel.py" line="98"/>
         <source>Fixed shelter</source>
         <translation>固定避难场所</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="98"/>
+        <location filename="../panels/qt_legend_panel.py" line="99"/>
         <source>Short-term fixed shelter</source>
         <translation>短期固定避难场所</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="99"/>
+        <location filename="../panels/qt_legend_panel.py" line="100"/>
         <source>Medium-term fixed shelter</source>
         <translation>中期固定避难场所</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="100"/>
+        <location filename="../panels/qt_legend_panel.py" line="101"/>
         <source>Long-term fixed shelter</source>
         <translation>长期固定避难场所</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="101"/>
+        <location filename="../panels/qt_legend_panel.py" line="102"/>
         <source>Central shelter</source>
         <translation>中心避难场所</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="116"/>
+        <location filename="../panels/qt_legend_panel.py" line="124"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="126"/>
+        <location filename="../panels/qt_legend_panel.py" line="134"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="147"/>
+        <location filename="../panels/qt_legend_panel.py" line="155"/>
         <source>Tianditu</source>
         <translation>天地图</translation>
     </message>
     <message>
-        <location filename="../panels/qt_legend_panel.py" line="149"/>
+        <location filename="../panels/qt_legend_panel.py" line="157"/>
         <source>Base map: {0}</source>
         <translation>底图：{0}</translation>
     </message>
@@ -1296,7 +1296,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="594"/>
+        <location filename="../qt_main_window.py" line="595"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1341,12 +1341,12 @@ Replace them?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="566"/>
+        <location filename="../qt_main_window.py" line="567"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="567"/>
+        <location filename="../qt_main_window.py" line="568"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1536,107 +1536,107 @@ Replace them?</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="397"/>
+        <location filename="../qt_main_window.py" line="398"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="415"/>
+        <location filename="../qt_main_window.py" line="416"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="416"/>
+        <location filename="../qt_main_window.py" line="417"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="417"/>
+        <location filename="../qt_main_window.py" line="418"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="418"/>
+        <location filename="../qt_main_window.py" line="419"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="419"/>
+        <location filename="../qt_main_window.py" line="420"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="420"/>
+        <location filename="../qt_main_window.py" line="421"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="467"/>
+        <location filename="../qt_main_window.py" line="468"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="531"/>
+        <location filename="../qt_main_window.py" line="532"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="566"/>
+        <location filename="../qt_main_window.py" line="567"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="567"/>
+        <location filename="../qt_main_window.py" line="568"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="577"/>
+        <location filename="../qt_main_window.py" line="578"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="691"/>
+        <location filename="../qt_main_window.py" line="692"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="691"/>
+        <location filename="../qt_main_window.py" line="692"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="713"/>
+        <location filename="../qt_main_window.py" line="714"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="737"/>
+        <location filename="../qt_main_window.py" line="738"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="784"/>
+        <location filename="../qt_main_window.py" line="785"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="789"/>
+        <location filename="../qt_main_window.py" line="790"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="800"/>
+        <location filename="../qt_main_window.py" line="801"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="846"/>
+        <location filename="../qt_main_window.py" line="847"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="846"/>
+        <location filename="../qt_main_window.py" line="847"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1659,7 +1659,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="794"/>
+        <location filename="../qt_main_window.py" line="795"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
@@ -2229,92 +2229,92 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStyleDialog</name>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="212"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="215"/>
         <source>Layer style</source>
         <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="220"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="223"/>
         <source>No fill</source>
         <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="227"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="230"/>
         <source>Fill colour:</source>
         <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="230"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="233"/>
         <source>Line colour:</source>
         <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="237"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="240"/>
         <source>Line width:</source>
         <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="242"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="245"/>
         <source>Opacity:</source>
         <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="249"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="252"/>
         <source>Symbol size:</source>
         <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="327"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="331"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="339"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="343"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="346"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="350"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="254"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="257"/>
         <source>One colour</source>
         <translation>单一颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="258"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="262"/>
         <source>Categories (a colour per value)</source>
         <translation>分类（每个值一种颜色）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="259"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="263"/>
         <source>Graduated (classes of a number)</source>
         <translation>分级（按数值分级）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="271"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="275"/>
         <source>Colour by:</source>
         <translation>着色字段：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="272"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="276"/>
         <source>Classes:</source>
         <translation>分类方式：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="273"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="277"/>
         <source>Number of classes:</source>
         <translation>分级数：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="274"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="278"/>
         <source>Show the features&apos; names on the map</source>
         <translation>在地图上显示要素名称</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="276"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="280"/>
         <source>Labels:</source>
         <translation>标注：</translation>
     </message>
