@@ -301,6 +301,7 @@ class QtMainWindow(QMainWindow):
         from spaceplanner.ui.panels.qt_feature_panel import QtFeaturePanel
         from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
         from spaceplanner.ui.panels.qt_layers_panel import QtLayersPanel
+        from spaceplanner.ui.panels.qt_legend_panel import QtLegendPanel
         from spaceplanner.ui.qt_worker import QtEvaluationRunner
 
         if self.canvas is not None:
@@ -369,6 +370,12 @@ class QtMainWindow(QMainWindow):
                 Qt.DockWidgetArea.LeftDockWidgetArea,
                 "featureDock",
             ),
+            (
+                self.tr("Legend"),
+                QtLegendPanel(self.canvas, self, lang=self.lang),
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                "legendDock",
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -379,6 +386,14 @@ class QtMainWindow(QMainWindow):
         self.resizeDocks(self._docks[:2], [300, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self._docks[2]], [170], Qt.Orientation.Vertical)
         self.resizeDocks([self._docks[0], self._docks[3]], [290, 330], Qt.Orientation.Vertical)
+        self.legend_dock = next(d for d in self._docks if d.objectName() == "legendDock")
+        assert self.view_menu is not None
+        self.view_menu.addMenu(self.layers_panel.basemap_menu)
+        status = self.statusBar()
+        assert status is not None
+        self.canvas.basemap_failed.connect(lambda text: status.showMessage(text, 15000))
+        feature_dock = next(d for d in self._docks if d.objectName() == "featureDock")
+        self.tabifyDockWidget(feature_dock, self.legend_dock)  # the legend beside the feature
 
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("toolsToolbar")
@@ -447,6 +462,7 @@ class QtMainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.canvas)
         for dock in self._docks:
             dock.show()
+        self.legend_dock.raise_()
         for bar in self._toolbars:
             bar.show()
         self.crs_label.setText(self.tr("CRS {0}").format(crs_label(session.plan.crs)))

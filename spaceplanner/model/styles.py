@@ -1,4 +1,12 @@
-"""Default layer styles by role, as QGIS QML, for the ``layer_styles`` table of a plan GeoPackage.
+"""Layer styles: the keys a layer view's style has, the defaults that depend on a layer's
+geometry, and the QGIS QML of each role for the ``layer_styles`` table of a plan GeoPackage.
+
+A layer view's style (saved with the plan, see :data:`STYLE_KEYS`) has ``fill``, ``stroke``,
+``width`` (mm), ``opacity`` (0-1) and ``size`` (mm) and optionally ``classify`` (colour the
+features by a field: ``{"field": "kind", "mode": "categories"}`` or ``{"field": "population",
+"mode": "graduated", "classes": 5}``; None draws one symbol, and a style without the key takes
+its role's default, :data:`DEFAULT_CLASSIFY`) and ``labels`` (True: the features' names are
+drawn beside them).
 
 QGIS reads ``layer_styles`` (its own convention, also used by GeoServer and others) and applies the
 default style of each layer when the GeoPackage is opened, so a plan looks the same in QGIS as in
@@ -11,7 +19,55 @@ from xml.sax.saxutils import quoteattr
 
 from spaceplanner.layers.catalogue import Role
 
-__all__ = ["qml_for_layer", "rgba"]
+__all__ = [
+    "DEFAULT_CLASSIFY",
+    "GRADUATED_CLASSES",
+    "STYLE_KEYS",
+    "classify_spec",
+    "geometry_default",
+    "qml_for_layer",
+    "rgba",
+]
+
+#: The keys of a layer view's style.
+STYLE_KEYS = frozenset({"fill", "stroke", "width", "opacity", "size", "classify", "labels"})
+
+#: How the features of a role are coloured when the style does not say: facilities by kind,
+#: shelters by class (each in its own colour and shape).
+DEFAULT_CLASSIFY: dict[str, dict[str, object]] = {
+    "facilities": {"field": "kind", "mode": "categories"},
+    "shelters": {"field": "class", "mode": "categories"},
+}
+
+#: Graduated classes a numeric field is cut into when the style does not say.
+GRADUATED_CLASSES = 5
+
+
+def classify_spec(role: str, style: dict[str, object]) -> dict[str, object] | None:
+    """How a layer's features are coloured: the style's ``classify`` (None: one symbol) or,
+    when the style has no such key, the role's default (:data:`DEFAULT_CLASSIFY`)."""
+    spec = style["classify"] if "classify" in style else DEFAULT_CLASSIFY.get(role)
+    if not isinstance(spec, dict) or not spec.get("field"):
+        return None
+    mode = "graduated" if spec.get("mode") == "graduated" else "categories"
+    out: dict[str, object] = {"field": str(spec["field"]), "mode": mode}
+    if mode == "graduated":
+        try:
+            classes = int(str(spec.get("classes", GRADUATED_CLASSES)))
+        except (TypeError, ValueError):
+            classes = GRADUATED_CLASSES
+        out["classes"] = max(2, min(9, classes))
+    return out
+
+
+def geometry_default(role: str, geometry: str | None) -> dict[str, object]:
+    """Style keys that differ from the role's style for layers of one geometry (``point``,
+    ``line``, ``polygon``): a population grid (polygon residents) is a light wash without
+    outlines, so the buildings and streets under it show through."""
+    if role == "residents" and geometry == "polygon":
+        return {"fill": "#f6d28b", "stroke": "none", "width": 0.1, "opacity": 0.35}
+    return {}
+
 
 _QGIS_VERSION = "3.28.0-Firenze"
 

@@ -49,6 +49,10 @@ def test_each_role_is_drawn_in_its_symbol_colours(canvas: QtMapCanvas) -> None:
         symbol = symbols.role_symbol(layer.role)
         roles.add(layer.role)
         drawn = item.symbology
+        if layer.role == "residents" and "Polygon" in layer.geometry_types():
+            # a population grid is a light wash without outlines (spaceplanner.model.styles)
+            assert drawn.stroke is None and drawn.brushes[0].color().alphaF() < 0.4
+            continue
         assert drawn.stroke is not None and drawn.stroke.name() == symbol.stroke, layer.name
         if symbol.fill is not None:  # lines and the boundary have none
             brush = drawn.brushes[0].color()

@@ -105,6 +105,10 @@ class QtVectorItem(QtWorldItem):
         self.symbology = symbology
         self.source: Any = None  # the frame drawn, to know when to rebuild
         self._geoms: np.ndarray | None = None
+        #: Classes of a classified layer, bottom first: (drawing, symbology, label); drawn in
+        #: place of the whole drawing when there are any.
+        self.classes: list[tuple[Drawing, Symbology, str]] = []
+        self.classes_key: Any = None  # what the classes were made from
 
     @classmethod
     def of_frame(cls, world: QRectF, frame: Any, symbology: Symbology) -> QtVectorItem:
@@ -147,6 +151,18 @@ class QtVectorItem(QtWorldItem):
         self.symbology = symbology
         self.update()
 
+    def set_classes(self, classes: list[tuple[Drawing, Symbology, str]], key: Any = None) -> None:
+        """Draw the features in classes (each its drawing and symbology); [] draws them all
+        with the item's symbology."""
+        self.classes = list(classes)
+        self.classes_key = key
+        self.update()
+
+    @property
+    def geometries(self) -> np.ndarray | None:
+        """The geometries of the frame drawn (None for an overlay)."""
+        return self._geoms
+
     def paint(
         self,
         painter: QPainter | None,
@@ -157,16 +173,17 @@ class QtVectorItem(QtWorldItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod <= 0:
             return
-        pad = self.symbology.margin / lod
-        r = option.exposedRect
-        box = (r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad)
-        drawing = self.drawing
-        if len(drawing.polygons):
-            self._paint_shapes(painter, drawing.polygons, box, lod, self.symbology.brushes)
-        if len(drawing.lines):
-            self._paint_shapes(painter, drawing.lines, box, lod, ())
-        if len(drawing.points):
-            self._paint_points(painter, drawing.points, box)
+        parts = [(d, s) for d, s, _ in self.classes] or [(self.drawing, self.symbology)]
+        for drawing, sym in parts:
+            pad = sym.margin / lod
+            r = option.exposedRect
+            box = (r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad)
+            if len(drawing.polygons):
+                self._paint_shapes(painter, drawing.polygons, box, lod, sym, sym.brushes)
+            if len(drawing.lines):
+                self._paint_shapes(painter, drawing.lines, box, lod, sym, ())
+            if len(drawing.points):
+                self._paint_points(painter, drawing.points, box, sym)
 
     def _paint_shapes(
         self,
@@ -174,13 +191,13 @@ class QtVectorItem(QtWorldItem):
         shapes: Shapes,
         box: tuple[float, float, float, float],
         lod: float,
+        sym: Symbology,
         brushes: tuple[QBrush, ...],
     ) -> None:
         visible = shapes.visible(box)
         large = visible & (shapes.sizes * lod >= _MIN_FEATURE_PX)
         chosen = np.flatnonzero(large).tolist()
         paths = shapes.paths
-        sym = self.symbology
         smooth = int(shapes.parts[large].sum()) <= _ANTIALIAS_PARTS
         if brushes:
             # A fill under an outline is drawn without antialiasing: the antialiased outline
@@ -212,17 +229,21 @@ class QtVectorItem(QtWorldItem):
                 painter.setWorldTransform(base)
         small = np.flatnonzero(visible & ~large).tolist()
         if small:
-            painter.setPen(cosmetic(self.symbology.dot_colour(), 1.0))
+            painter.setPen(cosmetic(sym.dot_colour(), 1.0))
             painter.drawPoints(shapes.centres_of(small))
 
     def _paint_points(
-        self, painter: QPainter, xy: np.ndarray, box: tuple[float, float, float, float]
+        self,
+        painter: QPainter,
+        xy: np.ndarray,
+        box: tuple[float, float, float, float],
+        sym: Symbology,
     ) -> None:
         inside = (xy[:, 0] >= box[0]) & (xy[:, 0] <= box[2])
         inside &= (xy[:, 1] >= box[1]) & (xy[:, 1] <= box[3])
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
-        pixmap = self.symbology.point_pixmap(ratio)
+        pixmap = sym.point_pixmap(ratio)
         stamp(painter, to_device(xy[inside], painter.worldTransform()), pixmap)
 
 
@@ -353,6 +374,8 @@ class QtViolationItem(QtWorldItem):
         super().__init__(world)
         self._outlines: dict[str, QPainterPath] = {}
         self._anchors: dict[str, np.ndarray] = {}
+        #: Sites drawn per principle (those with any), in the order of PRINCIPLES.
+        self.principle_counts = {p: len(sites[p]) for p in PRINCIPLES if sites.get(p)}
         for principle, geoms in sites.items():
             if not geoms:
                 continue

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PyQt5.QtCore import QRectF
 from PyQt5.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from spaceplanner.model.plan import Plan, PlanLayer
+from spaceplanner.ui.canvas.classes import classify
+from spaceplanner.ui.canvas.hit_index import Same
 from spaceplanner.ui.canvas.qt_items import QtRasterItem, QtVectorItem, QtWorldItem
+from spaceplanner.ui.canvas.qt_paths import Drawing
 from spaceplanner.ui.canvas.qt_symbols import Symbology
 from spaceplanner.ui.model.session import Session
 
@@ -70,6 +74,8 @@ class QtLayerItems:
                     item.set_symbology(symbology)
             elif isinstance(item, QtRasterItem):
                 item.set_style(view.style)
+            if isinstance(item, QtVectorItem):
+                _classify(item, layer, view.style)
             item.setZValue(float(z))
             item.setVisible(view.visible)
             base = float(view.style.get("opacity", 1.0)) if isinstance(item, QtRasterItem) else 1.0
@@ -84,6 +90,7 @@ class QtLayerItems:
             return False
         if layer.frame is not None:
             item.follow(layer.frame)
+            _classify(item, layer, session.view(name).style)
         return True
 
     def set_world(self, world: QRectF) -> None:
@@ -103,3 +110,22 @@ class QtLayerItems:
         if layer.frame is None:
             return None
         return QtVectorItem.of_frame(world, layer.frame, Symbology.from_style(style, dpi))
+
+
+def _classify(item: QtVectorItem, layer: PlanLayer, style: dict[str, Any]) -> None:
+    """Split a layer item's features into the classes of its style (none: one symbol); kept
+    while the frame and the style stay the same."""
+    key = (Same(layer.frame), repr(sorted(style.items(), key=str)), repr(layer.constants))
+    if item.classes_key == key:
+        return
+    classes = classify(layer.frame, layer.role, style, layer.constants)
+    geoms = item.geometries
+    if not classes or geoms is None:
+        item.set_classes([], key)
+        return
+    opacity = float(style.get("opacity", 1.0))
+    parts = []
+    for c in classes:
+        drawing = Drawing.build(np.asarray(geoms[c.rows], dtype=object))
+        parts.append((drawing, item.symbology.with_class(c.fill, c.marker, opacity), c.label))
+    item.set_classes(parts, key)

@@ -15,17 +15,21 @@ done raises a :class:`~spaceplanner.layers.errors.SpacePlannerError`, which the 
 
 from __future__ import annotations
 
+import html
 import logging
 import math
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 from PyQt5.QtCore import (
+    QEvent,
     QPointF,
     QRectF,
     Qt,
+    QTimer,
     pyqtSignal,
 )
 from PyQt5.QtGui import (
@@ -41,6 +45,7 @@ from PyQt5.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QToolTip,
     QWidget,
 )
 from shapely.geometry.base import BaseGeometry
@@ -49,15 +54,26 @@ from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
 from spaceplanner.model.plan import Plan
+from spaceplanner.ui.canvas.basemap import PROVIDERS, Basemap
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
+from spaceplanner.ui.canvas.qt_basemap import QtBasemapItem, QtBasemapLoader
+from spaceplanner.ui.canvas.qt_decorations import (
+    ScaleBar,
+    decoration_rects,
+    draw_decorations,
+    scale_bar,
+)
 from spaceplanner.ui.canvas.qt_freeze import FrozenMap
 from spaceplanner.ui.canvas.qt_items import (
     QtShapeItem,
     QtVectorItem,
 )
+from spaceplanner.ui.canvas.qt_labels import LayerLabels, QtLabelsItem
 from spaceplanner.ui.canvas.qt_layers import QtLayerItems
+from spaceplanner.ui.canvas.qt_legend import LegendRow, rows_of_layer, rows_of_overlays
 from spaceplanner.ui.canvas.qt_overlays import OVERLAYS, Z_OVERLAYS, QtDragGapsItem, QtOverlays
 from spaceplanner.ui.canvas.qt_paths import vertex_handles
+from spaceplanner.ui.canvas.qt_symbols import swatch
 from spaceplanner.ui.canvas.qt_tools import (
     TOOLS,
     QtMapTool,
@@ -81,6 +97,8 @@ _WORLD_FACTOR = 10.0
 _WORLD_MIN_M = 10_000.0
 _WHEEL_STEP = 1.25
 _KEY_ZOOM = 1.5
+#: How long (ms) the cursor rests on a feature before its map tip shows.
+TIP_DELAY_MS = 500
 
 
 class QtMapCanvas(QGraphicsView):
@@ -111,6 +129,14 @@ class QtMapCanvas(QGraphicsView):
         The move tool drags feature (layer, id) by (dx, dy) metres from where it was.
     drag_ended()
         The drag ended (released: the move is then one edit; or cancelled).
+    legend_changed()
+        What the map shows changed (layers shown or restyled, overlays, the indicator): the
+        legend reads :meth:`legend_rows` again.
+    basemap_failed(str)
+        The base map could not be read or fetched (a note for the status bar; the map works
+        on without it).
+    basemap_drawn()
+        A new base map picture is shown.
     """
 
     mouse_moved = pyqtSignal(float, float)
@@ -121,6 +147,9 @@ class QtMapCanvas(QGraphicsView):
     tool_changed = pyqtSignal(str)
     drag_moved = pyqtSignal(str, str, float, float)
     drag_ended = pyqtSignal()
+    legend_changed = pyqtSignal()
+    basemap_failed = pyqtSignal(str)
+    basemap_drawn = pyqtSignal()
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +183,33 @@ class QtMapCanvas(QGraphicsView):
         self._drag_gaps = QtDragGapsItem()
         self._drag_gaps.setZValue(Z_OVERLAYS + len(OVERLAYS))
         self._scene.addItem(self._drag_gaps)
+        self._labels = QtLabelsItem(self._world)
+        self._labels.setZValue(Z_OVERLAYS + len(OVERLAYS) + 2)  # over the suggested sites
+        self._labels.setVisible(False)
+        self._scene.addItem(self._labels)
+        self._label_cache: dict[str, LayerLabels] = {}
+        self._legend_timer = QTimer(self)
+        self._legend_timer.setSingleShot(True)
+        self._legend_timer.setInterval(0)
+        self._legend_timer.timeout.connect(self.legend_changed)
+        self._tip_timer = QTimer(self)
+        self._tip_timer.setSingleShot(True)
+        self._tip_timer.setInterval(TIP_DELAY_MS)
+        self._tip_timer.timeout.connect(self._show_tip)
+        self._tip_pos = QPointF()
+        self._decorated: list[QRectF] = []
+        self._basemap: Basemap | None = None
+        self._basemap_item = QtBasemapItem()
+        self._basemap_item.setZValue(0.0)  # layers are 1 and up
+        self._scene.addItem(self._basemap_item)
+        self._basemap_loader = QtBasemapLoader(self)
+        self._basemap_loader.loaded.connect(self._basemap_loaded)
+        self._basemap_loader.failed.connect(self._basemap_failed)
+        self._basemap_timer = QTimer(self)
+        self._basemap_timer.setSingleShot(True)
+        self._basemap_timer.setInterval(150)  # read once the view holds still
+        self._basemap_timer.timeout.connect(self._request_basemap)
+        self.destroyed.connect(self._basemap_loader.stop)
         self._frozen = FrozenMap(self)
         self._dragging = False
         self._hits: dict[str, HitIndex] = {}
@@ -192,6 +248,8 @@ class QtMapCanvas(QGraphicsView):
         self._layers.clear()
         self._overlays.clear()
         self._hits.clear()
+        self._label_cache.clear()
+        self._labels.set_layers({}, [])
         self._edit_layer = None
         self._session = session
         if session is not None:
@@ -202,6 +260,9 @@ class QtMapCanvas(QGraphicsView):
             self._build_overlays()
         self._show_selection()
         self.zoom_to_extent()
+        self._legend_soon()
+        spec = session.plan.view.get("basemap") if session is not None else None
+        self.set_basemap(basemap_of(spec) if isinstance(spec, dict) else None)
 
     def _on_session_event(self, event: str, data: Any) -> None:
         if event == "features":
@@ -214,6 +275,8 @@ class QtMapCanvas(QGraphicsView):
             self._show_selection()
         elif event == "report":
             self._build_overlays()
+        elif event == "basemap":
+            self.set_basemap(basemap_of(data) if isinstance(data, dict) else None)
 
     @property
     def _plan(self) -> Plan:
@@ -233,6 +296,7 @@ class QtMapCanvas(QGraphicsView):
         self._scene.setSceneRect(self._world)
         self._layers.set_world(self._world)
         self._overlays.set_world(self._world)
+        self._labels.set_world(self._world)
 
     def _grow_world(self, rect: QRectF) -> None:
         if not self._world.contains(rect):
@@ -256,11 +320,75 @@ class QtMapCanvas(QGraphicsView):
         self._layers.sync(self._session, self._world, self._dpi())
         if self._edit_layer is not None and self._edit_layer not in plan.layers:
             self._edit_layer = None
+        self._sync_labels()
+        self._legend_soon()
 
     def _refresh_layer(self, name: str) -> None:
         """Redraw a layer whose features changed (or all its view, when it is new)."""
         if self._session is not None and not self._layers.refresh(self._session, name):
             self._sync_layers()
+            return
+        self._sync_labels()
+        self._legend_soon()
+
+    def _sync_labels(self) -> None:
+        """Labels for the visible layers whose style asks for them."""
+        if self._session is None:
+            return
+        labelled: dict[str, LayerLabels] = {}
+        for view in self._session.views:
+            layer = self._plan.layers.get(view.name)
+            item = self._layers.items.get(view.name)
+            if not (view.visible and view.style.get("labels")) or layer is None:
+                continue
+            if layer.frame is None or not isinstance(item, QtVectorItem):
+                continue
+            cached = self._label_cache.get(view.name)
+            if cached is None or cached.source is not layer.frame:
+                offset = item.symbology.point_size / 2 + 4
+                cached = LayerLabels.of_frame(layer.frame, offset)
+                self._label_cache[view.name] = cached
+            labelled[view.name] = cached
+        for name in [n for n in self._label_cache if n not in labelled]:
+            del self._label_cache[name]
+        self._labels.set_layers(labelled, self._session.layer_names())
+
+    def labels_drawn(self) -> list[str]:
+        """The labels the last repaint drew (those that did not collide)."""
+        return [text for text, _ in self._labels.placed] if self._labels.isVisible() else []
+
+    # -- legend ---------------------------------------------------------------------------------
+    def _legend_soon(self) -> None:
+        self._legend_timer.start()
+
+    def legend_rows(self) -> list[LegendRow]:
+        """What the map shows now, top first: the result overlays switched on and drawn
+        (suggested sites above them), then each visible layer (with its classes)."""
+        rows: list[LegendRow] = []
+        if self._overlays.suggestion_count():
+            item = self._overlays.suggested_item
+            assert isinstance(item, QtVectorItem)
+            rows.append(
+                LegendRow(
+                    "overlay",
+                    "suggestions",
+                    "",
+                    swatch(item.symbology, "point", 18),
+                    self._overlays.suggestion_count(),
+                )
+            )
+        rows += rows_of_overlays(self._overlays.items, self._overlays.shown, self._overlays.counts)
+        if self._session is None:
+            return rows
+        for view in self._session.views:
+            item = self._layers.items.get(view.name)
+            if view.visible and item is not None:
+                rows += rows_of_layer(view.name, item, view.style)
+        basemap = self._basemap
+        if basemap is not None:
+            name = basemap.provider or Path(basemap.path).name or basemap.url
+            rows.append(LegendRow("basemap", name, basemap.attribution, None))
+        return rows
 
     def layer_item(self, name: str) -> QGraphicsItem | None:
         """The graphics item that draws layer ``name`` (None when not shown).
@@ -278,6 +406,7 @@ class QtMapCanvas(QGraphicsView):
     def set_overlay_visible(self, name: str, visible: bool) -> None:
         """Show or hide a result overlay (``service_areas`` is hidden at first)."""
         self._overlays.set_visible(name, visible)
+        self._legend_soon()
 
     def indicator(self) -> str | None:
         """The indicator whose gaps the overlays show (None: every indicator's)."""
@@ -297,6 +426,7 @@ class QtMapCanvas(QGraphicsView):
     def show_suggestions(self, geometries: Any | None) -> None:
         """Draw suggested sites (from the Suggest sites dialog) above everything; None clears."""
         self._overlays.show_suggestions(geometries, self._world)
+        self._legend_soon()
 
     def suggestion_count(self) -> int:
         """Suggested sites drawn (0 when none)."""
@@ -344,6 +474,102 @@ class QtMapCanvas(QGraphicsView):
         if not self._frozen.draw(painter):
             super().drawBackground(painter, rect)
 
+    def scale_bar(self) -> ScaleBar | None:
+        """The scale bar drawn now (None without a projected plan CRS)."""
+        crs = self._plan.crs if self._session is not None else None
+        if crs is None or not crs.is_projected:
+            return None
+        try:
+            to_metres = float(crs.axis_info[0].unit_conversion_factor)
+        except (IndexError, AttributeError, TypeError, ValueError):
+            to_metres = 1.0
+        return scale_bar(self._metres_per_pixel() * to_metres)
+
+    def drawForeground(self, painter: QPainter | None, rect: QRectF) -> None:  # noqa: N802
+        assert painter is not None
+        super().drawForeground(painter, rect)
+        if self._session is None:
+            return
+        view = QRectF(self._viewport().rect())
+        bar = self.scale_bar()
+        painter.save()
+        painter.resetTransform()
+        credit = self._basemap.attribution if self._basemap is not None else ""
+        draw_decorations(painter, view, bar, self.tr("N"), credit)
+        painter.restore()
+        self._decorated = decoration_rects(view, bar, credit)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt's name)
+        super().scrollContentsBy(dx, dy)
+        self._basemap_soon()
+        # the decorations stay in their corners: repaint where they were scrolled to and are
+        viewport = self._viewport()
+        for r in self._decorated:
+            viewport.update(r.toAlignedRect())
+            viewport.update(r.translated(dx, dy).toAlignedRect())
+        if self._labels.isVisible():
+            viewport.update()  # labels are placed for the whole view
+
+    # -- base map -------------------------------------------------------------------------------
+    def basemap(self) -> Basemap | None:
+        """The base map under the layers (None: none)."""
+        return self._basemap
+
+    def set_basemap(self, basemap: Basemap | None) -> None:
+        """Show ``basemap`` under the layers (None: none); it is read in the background."""
+        self._basemap = basemap
+        self._basemap_loader.cancel()
+        self._basemap_item.set_image(None, QRectF())
+        if basemap is not None:
+            self._basemap_timer.start()
+        self._legend_soon()
+
+    def basemap_image(self) -> Any:
+        """The base map picture shown (a QImage; None: none yet)."""
+        return self._basemap_item.image
+
+    def _basemap_soon(self) -> None:
+        if self._basemap is not None:
+            self._basemap_timer.start()
+
+    def _request_basemap(self) -> None:
+        crs = self._plan.crs if self._session is not None else None
+        if self._basemap is None or crs is None:
+            return
+        view = self._viewport().rect()
+        if view.width() < 2 or view.height() < 2:
+            return
+        minx, miny, maxx, maxy = self.visible_extent()
+        # a margin round the view, so a small pan shows base map at once
+        mx, my = (maxx - minx) * 0.25, (maxy - miny) * 0.25
+        bounds = (minx - mx, miny - my, maxx + mx, maxy + my)
+        self._basemap_loader.request(
+            self._basemap, crs, bounds, round(view.width() * 1.5), round(view.height() * 1.5)
+        )
+
+    def _basemap_loaded(self, generation: int, image: Any, bounds: Any) -> None:
+        if generation != self._basemap_loader.generation or self._basemap is None:
+            return  # overtaken by a newer view or another base map
+        self._basemap_item.set_image(image, self.map_rect(*bounds))
+        self.basemap_drawn.emit()
+
+    def _basemap_failed(self, generation: int, error: Any) -> None:
+        if generation != self._basemap_loader.generation:
+            return
+        fields = {"file": "", "host": "", "detail": str(error), **error.fields}
+        texts = {
+            "no_crs": self.tr("Base map: {file} has no coordinate reference system"),
+            "read": self.tr("Base map: {file} cannot be read ({detail})"),
+            "key": self.tr(
+                "Base map: Tianditu needs your key (View > Base map > Tianditu); "
+                "get one at console.tianditu.gov.cn"
+            ),
+            "fetch": self.tr(
+                "Base map: no tiles from {host} ({detail}); the map works on without them"
+            ),
+        }
+        self.basemap_failed.emit(texts.get(error.code, texts["read"]).format(**fields))
+
     def drag_gaps_count(self) -> int:
         """Resident points drawn by the drag's mask image (0 when none is shown)."""
         return self._drag_gaps.count
@@ -352,6 +578,7 @@ class QtMapCanvas(QGraphicsView):
         session = self._session
         report = session.report if session is not None else None
         self._overlays.build(session.plan if session is not None else None, report, self._world)
+        self._legend_soon()
 
     # -- coordinates ----------------------------------------------------------------------------
     @staticmethod
@@ -494,6 +721,7 @@ class QtMapCanvas(QGraphicsView):
 
     def _view_changed(self) -> None:
         self._frozen.thaw()  # the snapshot is of the view before
+        self._basemap_soon()
         mpp = self._metres_per_pixel()
         self._selection.set_metres_per_pixel(mpp)
         self._preview.set_metres_per_pixel(mpp)
@@ -755,6 +983,8 @@ class QtMapCanvas(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
         assert event is not None
         pos = event.localPos()
+        self._tip_timer.stop()
+        QToolTip.hideText()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (
@@ -777,6 +1007,54 @@ class QtMapCanvas(QGraphicsView):
             self._panning.move(pos, here)
         else:
             self._tool.move(pos, here)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self._tip_pos = QPointF(pos)
+            self._tip_timer.start()
+        else:
+            self._tip_timer.stop()
+
+    def leaveEvent(self, event: QEvent | None) -> None:  # noqa: N802 (Qt's name)
+        self._tip_timer.stop()
+        super().leaveEvent(event)
+
+    def map_tip(self, pos: QPointF) -> str | None:
+        """The map tip of the feature under viewport position ``pos`` (rich text: its name,
+        layer and kind, and its key figures), None when there is none."""
+        found = self.feature_at(pos)
+        if found is None or self._session is None:
+            return None
+        layer_name, feature_id = found
+        layer = self._plan.layers[layer_name]
+        index = self._hit_index(layer_name)
+        row = index.row(feature_id) if index is not None else None
+        if layer.frame is None or row is None:
+            return None
+        names = {
+            "kind": self.tr("Kind"),
+            "class": self.tr("Class"),
+            "hazard": self.tr("Hazard"),
+            "population": self.tr("Population"),
+            "households": self.tr("Households"),
+            "capacity": self.tr("Capacity"),
+            "effective_area": self.tr("Effective area (m²)"),
+            "area": self.tr("Area (m²)"),
+            "height": self.tr("Height (m)"),
+            "floors": self.tr("Floors"),
+            "voltage": self.tr("Voltage (kV)"),
+            "width": self.tr("Width (m)"),
+        }
+        return map_tip_text(layer_name, layer.frame.iloc[row], names)
+
+    def _show_tip(self) -> None:
+        if self._session is None or not self._viewport().rect().contains(self._tip_pos.toPoint()):
+            return
+        text = self.map_tip(self._tip_pos)
+        viewport = self._viewport()
+        where = viewport.mapToGlobal(self._tip_pos.toPoint())
+        if text:
+            QToolTip.showText(where, text, viewport)
+        else:
+            QToolTip.hideText()
 
     @guarded
     def mouseReleaseEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt's name)
@@ -829,3 +1107,46 @@ class QtMapCanvas(QGraphicsView):
             self.delete_selected()
         elif not self._tool.key(key):
             super().keyPressEvent(event)
+
+
+def map_tip_text(layer: str, row: Any, names: dict[str, str]) -> str:
+    """A feature's map tip: its name (else id) in bold, its layer, then the fields of
+    ``names`` it has (their key figures), each under its name there."""
+    name = row.get("name") if hasattr(row, "get") else None
+    if name is None or (isinstance(name, float) and math.isnan(name)) or str(name) == "":
+        name = row.get("id", "")
+    lines = [f"<b>{html.escape(str(name))}</b>", f"<i>{html.escape(layer)}</i>"]
+    for field in names:
+        if field not in row.index:
+            continue
+        value = row[field]
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            continue
+        if isinstance(value, float):
+            text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
+        elif isinstance(value, (int, np.integer)):
+            text = f"{int(value):,}"
+        else:
+            text = str(value)
+        lines.append(f"{html.escape(names[field])}: {html.escape(text)}")
+    return "<br>".join(lines)
+
+
+def basemap_of(spec: dict[str, Any]) -> Basemap | None:
+    """The base map a plan's view describes (``{"kind": "file", "path": ...}``,
+    ``{"kind": "xyz", "provider": "osm"}`` or ``{"kind": "xyz", "url": ...}``); web tiles are
+    kept in the app's folder, a Tianditu key comes from the app's settings (never the plan)."""
+    from spaceplanner.ui.qt_settings import app_home, settings
+
+    kind = str(spec.get("kind", ""))
+    if kind == "file" and spec.get("path"):
+        return Basemap("file", path=str(spec["path"]))
+    if kind == "xyz":
+        provider = str(spec.get("provider", ""))
+        url = str(spec.get("url", ""))
+        if provider not in PROVIDERS and not url:
+            return None
+        key = str(settings().value(f"basemap/{provider}_key", "") or "") if provider else ""
+        cache = app_home() / "tiles" / (provider or "custom")
+        return Basemap("xyz", provider=provider, url=url, key=key, cache=cache)
+    return None

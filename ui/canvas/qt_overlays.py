@@ -108,6 +108,11 @@ class QtOverlays:
         self._suggested = item
         self._suggested_count = len(geometries)
 
+    @property
+    def suggested_item(self) -> QGraphicsItem | None:
+        """The item of the suggested sites (None: none shown)."""
+        return self._suggested
+
     def suggestion_count(self) -> int:
         """Suggested sites drawn (0 when none)."""
         return self._suggested_count if self._suggested is not None else 0

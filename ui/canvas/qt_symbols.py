@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 from typing import Any
 
@@ -27,7 +27,17 @@ from PyQt5.QtGui import (
 
 from spaceplanner.outputs import symbols
 
-__all__ = ["PRINCIPLES", "Symbology", "colour", "cosmetic", "marker", "overlay_symbology", "stamp"]
+__all__ = [
+    "PRINCIPLES",
+    "Symbology",
+    "colour",
+    "cosmetic",
+    "marker",
+    "overlay_symbology",
+    "shape_polygon",
+    "stamp",
+    "swatch",
+]
 
 
 #: Violation symbols per principle (spaceplanner.outputs.symbols, as the web map and map sheet
@@ -51,12 +61,72 @@ def colour(value: Any, opacity: float = 1.0) -> QColor | None:
     return colour
 
 
-@functools.lru_cache(maxsize=128)
+def _regular(c: float, r: float, n: int, start: float, inner: float = 0.0) -> QPolygonF:
+    """A regular polygon of ``n`` corners round (c, c) (a star when ``inner`` > 0)."""
+    points = []
+    step = 2 * math.pi / n
+    for i in range(n):
+        a = start + i * step
+        points.append(QPointF(c + r * math.cos(a), c - r * math.sin(a)))
+        if inner:
+            b = a + step / 2
+            points.append(QPointF(c + inner * math.cos(b), c - inner * math.sin(b)))
+    return QPolygonF(points)
+
+
+def shape_polygon(shape: str, c: float, r: float) -> QPolygonF | None:
+    """The outline of a marker ``shape`` (spaceplanner.outputs.symbols.MPL_MARKERS) of radius
+    ``r`` round (c, c); None for a circle."""
+    up = math.pi / 2
+    if shape == "square":
+        return QPolygonF(QRectF(c - r * 0.85, c - r * 0.85, r * 1.7, r * 1.7))
+    if shape == "diamond":
+        return _regular(c, r * 1.3, 4, up)
+    if shape == "thin_diamond":
+        return QPolygonF(
+            [QPointF(c, c - r * 1.2), QPointF(c + r * 0.6, c), QPointF(c, c + r * 1.2),
+             QPointF(c - r * 0.6, c)]
+        )  # fmt: skip
+    turns = {"triangle_up": 0.0, "triangle_left": 1.0, "triangle_down": 2.0, "triangle_right": 3.0}
+    if shape in turns:
+        return _regular(c, r * 1.15, 3, up + turns[shape] * up)
+    sides = {"pentagon": 5, "hexagon": 6, "octagon": 8}
+    if shape in sides:
+        n = sides[shape]
+        return _regular(c, r * 1.05, n, up if n % 2 else up + math.pi / n)
+    if shape == "star":
+        return _regular(c, r * 1.25, 5, up, inner=r * 0.5)
+    if shape in ("plus", "cross"):
+        w = r * 0.38
+        arm = [(-w, -r), (w, -r), (w, -w), (r, -w), (r, w), (w, w), (w, r), (-w, r), (-w, w),
+               (-r, w), (-r, -w), (-w, -w)]  # fmt: skip
+        if shape == "cross":
+            k = math.sqrt(0.5)
+            arm = [((x - y) * k, (x + y) * k) for x, y in arm]
+        return QPolygonF([QPointF(c + x, c + y) for x, y in arm])
+    return None
+
+
+@functools.lru_cache(maxsize=256)
 def marker(
     fill: int, stroke: int, size: float, outline: float, shape: str, text: str, ratio: float
 ) -> QPixmap:
     """A point symbol, pre-rendered (colours as ARGB ints; 0 is none) at the device ratio."""
-    reach = size * (1.3 if shape == "diamond" else 1.0)  # a diamond's text needs more room
+    # a diamond's text needs more room; stars and triangles reach beyond the circle
+    reach = size * (
+        1.3
+        if shape
+        in (
+            "diamond",
+            "star",
+            "thin_diamond",
+            "triangle_up",
+            "triangle_down",
+            "triangle_left",
+            "triangle_right",
+        )
+        else 1.05
+    )
     side = math.ceil(reach + 2 * outline + 2)
     pixmap = QPixmap(max(1, round(side * ratio)), max(1, round(side * ratio)))
     pixmap.setDevicePixelRatio(ratio)
@@ -71,15 +141,11 @@ def marker(
     painter.setPen(pen)
     painter.setBrush(QColor.fromRgba(fill) if fill else QBrush(Qt.BrushStyle.NoBrush))
     c, r = side / 2, size / 2
-    if shape == "square":
-        painter.drawRect(QRectF(c - r * 0.85, c - r * 0.85, r * 1.7, r * 1.7))
-    elif shape == "diamond":
-        d = reach / 2
-        painter.drawPolygon(
-            QPolygonF([QPointF(c, c - d), QPointF(c + d, c), QPointF(c, c + d), QPointF(c - d, c)])
-        )
-    else:
+    polygon = shape_polygon(shape, c, r)
+    if polygon is None:
         painter.drawEllipse(QPointF(c, c), r, r)
+    else:
+        painter.drawPolygon(polygon)
     if text:
         font = QFont()
         font.setPixelSize(max(6, round(size * (0.55 if shape == "diamond" else 0.58))))
@@ -128,6 +194,7 @@ class Symbology:
     point_stroke: QColor | None = None
     point_size: float = 8.0  # pixels
     point_outline: float = 1.0
+    point_shape: str = "circle"
 
     @classmethod
     def from_style(cls, style: dict[str, Any], dpi: float) -> Symbology:
@@ -160,12 +227,62 @@ class Symbology:
     def point_pixmap(self, ratio: float) -> QPixmap:
         fill = self.point_fill.rgba() if self.point_fill is not None else 0
         stroke = self.point_stroke.rgba() if self.point_stroke is not None else 0
-        return marker(fill, stroke, self.point_size, self.point_outline, "circle", "", ratio)
+        return marker(
+            fill, stroke, self.point_size, self.point_outline, self.point_shape, "", ratio
+        )
 
     @property
     def margin(self) -> float:
         """How far (pixels) the symbols reach beyond the geometry."""
-        return max(self.width, self.point_size + 2 * self.point_outline) / 2 + 2
+        return max(self.width, 1.3 * self.point_size + 2 * self.point_outline) / 2 + 2
+
+    def with_class(self, fill: str, shape: str, opacity: float) -> Symbology:
+        """This symbology in a class's colour and point shape (polygons: the fill; lines and
+        fill-less polygons: the line)."""
+        qfill = colour(fill, opacity) or QColor(fill)
+        if self.brushes:
+            return replace(
+                self, brushes=(QBrush(qfill),), point_fill=QColor(fill), point_shape=shape
+            )
+        return replace(self, stroke=QColor(fill), point_fill=QColor(fill), point_shape=shape)
+
+
+def swatch(symbology: Symbology, family: str, size: int = 18, ratio: float = 1.0) -> QPixmap:
+    """A legend picture of ``symbology`` as the canvas draws it: a point symbol, a line or a
+    filled (hatched) square with its outline."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if family == "point":
+        point = symbology.point_pixmap(ratio)
+        side = point.width() / ratio
+        if side > size:  # large symbols are shown at the swatch's size
+            point = point.scaled(
+                round(size * ratio), round(size * ratio), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )  # fmt: skip
+            side = point.width() / ratio
+        painter.drawPixmap(QPointF((size - side) / 2, (size - side) / 2), point)
+    elif family == "line":
+        pen = symbology.pen()
+        pen.setWidthF(min(pen.widthF(), size / 3))
+        painter.setPen(pen)
+        painter.drawLine(QPointF(2, size - 3), QPointF(size - 2, 3))
+    else:
+        rect = QRectF(2, 2, size - 4, size - 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for brush in symbology.brushes:
+            painter.setBrush(brush)
+            painter.drawRect(rect)
+        pen = symbology.pen()
+        pen.setWidthF(min(pen.widthF(), 3.0))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
+    painter.end()
+    return pixmap
 
 
 def _solid(value: str | None, opacity: float = 1.0) -> QColor:

@@ -24,6 +24,8 @@ Events (``listener(event, data)``):
     the plan file changed after save-as (``data``: the path)
 ``"scenario"``
     the hazard scenario to evaluate changed (``data``: its name)
+``"basemap"``
+    the base map under the layers changed (``data``: its description or None)
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.model.commands import AddLayer, Command, CommandStack, RemoveLayer
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.plan_file import save_plan
+from spaceplanner.model.styles import STYLE_KEYS, geometry_default
 from spaceplanner.results.report import Report
 
 __all__ = ["ROLE_ORDER", "LayerView", "Session", "default_style"]
@@ -64,8 +67,9 @@ ROLE_ORDER = [
 Listener = Callable[[str, Any], None]
 
 
-def default_style(role: str) -> dict[str, Any]:
-    """The role's style from the catalogue, with every key a renderer needs."""
+def default_style(role: str, geometry: str | None = None) -> dict[str, Any]:
+    """The role's style from the catalogue, with every key a renderer needs (and the changes
+    for layers of one ``geometry``: :func:`~spaceplanner.model.styles.geometry_default`)."""
     style: dict[str, Any] = {
         "fill": "#cccccc",
         "stroke": "#333333",
@@ -75,7 +79,15 @@ def default_style(role: str) -> dict[str, Any]:
     }
     with contextlib.suppress(KeyError):
         style.update(get_role(role).style)
+    style.update(geometry_default(role, geometry))
     return style
+
+
+def _layer_style(layer: PlanLayer) -> dict[str, Any]:
+    """The default style of a layer: its role's, for its geometry."""
+    kinds = layer.geometry_types()[:1]
+    polygon = bool(kinds) and kinds[0] in ("Polygon", "MultiPolygon")
+    return default_style(layer.role, "polygon" if polygon else None)
 
 
 @dataclass
@@ -159,7 +171,7 @@ class Session:
             )
         views = []
         for name in ordered:
-            style = default_style(self.plan.layers[name].role)
+            style = _layer_style(self.plan.layers[name])
             item = saved.get(name, {})
             style.update(item.get("style", {}))
             views.append(LayerView(name, bool(item.get("visible", True)), style))
@@ -186,12 +198,23 @@ class Session:
 
     def set_style(self, name: str, **style: Any) -> None:
         """Change style keys of a layer (``fill="#ff0000"``, ``opacity=0.5``, ...)."""
-        unknown = set(style) - {"fill", "stroke", "width", "opacity", "size"}
+        unknown = set(style) - STYLE_KEYS
         if unknown:
             msg = f"unknown style keys {', '.join(sorted(unknown))}"
-            raise LayerError(msg, layer=name, hint="use fill, stroke, width, opacity, size")
+            raise LayerError(msg, layer=name, hint=f"use {', '.join(sorted(STYLE_KEYS))}")
         self.view(name).style.update(style)
         self.emit("layers", name)
+        self._view_edited()
+
+    def set_basemap(self, basemap: dict[str, Any] | None) -> None:
+        """Show a base map under the layers (``{"kind": "file", "path": ...}`` or
+        ``{"kind": "xyz", "provider": "osm"}``; None: none), saved with the plan's view;
+        listeners get a ``basemap`` event."""
+        view = {k: v for k, v in self.plan.view.items() if k != "basemap"}
+        if basemap:
+            view["basemap"] = dict(basemap)
+        self.plan.view = view
+        self.emit("basemap", basemap)
         self._view_edited()
 
     def move_layer(self, name: str, index: int) -> None:
@@ -259,7 +282,7 @@ class Session:
         known = {v.name for v in self.views}
         for name in [n for n in self.plan.layers if n not in known]:
             index, view = self._removed_views.pop(
-                name, (0, LayerView(name, True, default_style(self.plan.layers[name].role)))
+                name, (0, LayerView(name, True, _layer_style(self.plan.layers[name])))
             )
             self.views.insert(min(index, len(self.views)), view)
         self.views = [v for v in self.views if v.name in names]

@@ -42,7 +42,9 @@ from PyQt5.QtWidgets import (
 
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.model.plan import PlanLayer
-from spaceplanner.ui.dialogs.qt_style_dialog import geometry_family, style_swatch
+from spaceplanner.model.styles import classify_spec
+from spaceplanner.ui.canvas.classes import classify
+from spaceplanner.ui.dialogs.qt_style_dialog import classes_swatch, geometry_family, style_swatch
 from spaceplanner.ui.model.labels import role_label
 from spaceplanner.ui.model.session import Session
 
@@ -84,7 +86,7 @@ class QtLayerListModel(QAbstractTableModel):
         # collector free it first and the view then calls an empty virtual (a crash).
         KEPT_ALIVE.add(self)
         self.destroyed.connect(partial(KEPT_ALIVE.discard, self))
-        self._icons: dict[tuple[str, str], QIcon] = {}
+        self._icons: dict[tuple[str, str, tuple[str, ...]], QIcon] = {}
         self._grey = QBrush(QColor("#8a8a8a"))
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -193,10 +195,18 @@ class QtLayerListModel(QAbstractTableModel):
             return Qt.CheckState.Checked if view.visible else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole and col == self.NAME:
             # kept by the model: the view reads the icon after this call returns
-            key = (repr(sorted(view.style.items())), geometry_family(layer))
+            family = geometry_family(layer)
+            colours: tuple[str, ...] = ()
+            if family != "raster" and classify_spec(layer.role, view.style) is not None:
+                classes = classify(layer.frame, layer.role, view.style, layer.constants)
+                colours = tuple(c.fill for c in classes or [])[:3]
+            key = (repr(sorted(view.style.items(), key=str)), family, colours)
             icon = self._icons.get(key)
             if icon is None:
-                icon = self._icons[key] = QIcon(style_swatch(view.style, key[1]))
+                picture = (
+                    classes_swatch(colours, family) if colours else style_swatch(view.style, family)
+                )
+                icon = self._icons[key] = QIcon(picture)
             return icon
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._tooltip(layer)

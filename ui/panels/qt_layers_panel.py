@@ -25,9 +25,11 @@ from PyQt5.QtWidgets import (
     QAbstractItemView,
     QAction,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QToolButton,
@@ -41,7 +43,12 @@ from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import PlanLayer
 from spaceplanner.ui import i18n
 from spaceplanner.ui.dialogs.qt_add_layer_dialog import QtAddLayerDialog
-from spaceplanner.ui.dialogs.qt_style_dialog import SWATCH, QtStyleDialog, geometry_family
+from spaceplanner.ui.dialogs.qt_style_dialog import (
+    SWATCH,
+    QtStyleDialog,
+    geometry_family,
+    layer_fields,
+)
 from spaceplanner.ui.model.labels import role_label
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.panels.qt_layer_list_model import KEPT_ALIVE, QtLayerDelegate, QtLayerListModel
@@ -140,6 +147,37 @@ class QtLayersPanel(QWidget):
             self.tr("Role…"), self.tr("What the layer is in the plan"), self.choose_role
         )
         self.zoom_action = self._action(self.tr("Zoom"), self.tr("Zoom to the layer"), self._zoom)
+        self.labels_action = self._action(
+            self.tr("Show labels"),
+            self.tr("Show the features' names on the map"),
+            self.toggle_labels,
+        )
+        self.labels_action.setCheckable(True)
+        self.basemap_menu = QMenu(self.tr("Base map"), self)
+        self.basemap_actions: dict[str, QAction] = {}
+        for choice_key, text, tip in (
+            ("none", self.tr("None"), self.tr("No base map")),
+            (
+                "osm",
+                self.tr("OpenStreetMap (online)"),
+                self.tr("OpenStreetMap tiles, fetched when the computer is online"),
+            ),
+            (
+                "tianditu",
+                self.tr("Tianditu (online, your key)…"),
+                self.tr("Tianditu tiles, with your own key from console.tianditu.gov.cn"),
+            ),
+            (
+                "file",
+                self.tr("From a file…"),
+                self.tr("An offline GeoTIFF, MBTiles or GeoPackage raster under the layers"),
+            ),
+        ):
+            choice = self._action(text, tip, partial(self.choose_basemap, choice_key))
+            choice.setCheckable(True)
+            self.basemap_menu.addAction(choice)
+            self.basemap_actions[choice_key] = choice
+        self.basemap_menu.aboutToShow.connect(self._check_basemap)
         # + and − (as in list editors everywhere) keep the row of buttons narrow enough for a dock
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
@@ -254,12 +292,21 @@ class QtLayersPanel(QWidget):
             self.set_current_layer(self.model.name_at(index.row()))
         menu = QMenu(self)
         if index.isValid():
-            for action in (self.zoom_action, self.style_action, self.role_action):
+            layer = self._layer(self._current)
+            self.labels_action.setEnabled(layer is not None and layer.frame is not None)
+            self.labels_action.setChecked(self._labels_on(self._current))
+            for action in (
+                self.zoom_action,
+                self.style_action,
+                self.labels_action,
+                self.role_action,
+            ):
                 menu.addAction(action)
             menu.addSeparator()
             menu.addAction(self.remove_action)
             menu.addSeparator()
         menu.addAction(self.add_action)
+        menu.addMenu(self.basemap_menu)
         viewport = self.view.viewport()
         assert viewport is not None
         menu.exec_(viewport.mapToGlobal(pos))
@@ -334,6 +381,9 @@ class QtLayersPanel(QWidget):
             geometry_family(layer),
             self,
             title=self.tr("Style of {0}").format(name),
+            role=layer.role,
+            fields=layer_fields(layer),
+            aliases=layer.field_map,
         )
         if dialog.exec_() != QDialog.DialogCode.Accepted:
             return False
@@ -346,6 +396,75 @@ class QtLayersPanel(QWidget):
             self._warn(self.tr("The style was not changed"), exc.describe())
             return False
         return True
+
+    def _labels_on(self, name: str | None) -> bool:
+        if self.session is None or name is None or name not in self.session.plan.layers:
+            return False
+        return bool(self.session.view(name).style.get("labels", False))
+
+    def toggle_labels(self, name: str | None = None) -> bool:
+        """Show or hide the names of layer ``name``'s features (the current layer by default)
+        on the map; returns whether they are shown now."""
+        name = name if isinstance(name, str) else self._current
+        layer = self._layer(name)
+        if self.session is None or name is None or layer is None or layer.frame is None:
+            return False
+        shown = not self._labels_on(name)
+        self.session.set_style(name, labels=shown)
+        return shown
+
+    def _check_basemap(self) -> None:
+        spec = self.session.plan.view.get("basemap") if self.session is not None else None
+        current = "none"
+        if isinstance(spec, dict):
+            current = "file" if spec.get("kind") == "file" else str(spec.get("provider", ""))
+        for key, action in self.basemap_actions.items():
+            action.setEnabled(self.session is not None)
+            action.setChecked(key == current)
+
+    def choose_basemap(self, key: str) -> bool:
+        """Put a base map under the layers: ``none``, ``osm``, ``tianditu`` (asks for the key
+        the first time; it is kept in the app's settings, not in the plan) or ``file`` (asks
+        for a GeoTIFF, MBTiles or GeoPackage). Returns True when the base map changed."""
+        if self.session is None:
+            return False
+        spec: dict[str, Any] | None
+        if key == "none":
+            spec = None
+        elif key == "file":
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Base map file"),
+                "",
+                self.tr("Rasters and tiles (*.tif *.tiff *.mbtiles *.gpkg);;All files (*)"),
+            )
+            if not path:
+                return False
+            spec = {"kind": "file", "path": path}
+        else:
+            if key == "tianditu" and not self._tianditu_key():
+                return False
+            spec = {"kind": "xyz", "provider": key}
+        self.session.set_basemap(spec)
+        return True
+
+    def _tianditu_key(self) -> str:
+        from spaceplanner.ui.qt_settings import settings
+
+        store = settings()
+        key = str(store.value("basemap/tianditu_key", "") or "")
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Tianditu key"),
+            self.tr("Your Tianditu key (a browser key from console.tianditu.gov.cn):"),
+            QLineEdit.EchoMode.Normal,
+            key,
+        )
+        if not ok or not text.strip():
+            return ""
+        store.setValue("basemap/tianditu_key", text.strip())
+        store.sync()
+        return text.strip()
 
     def choose_role(self, name: str | None = None) -> bool:
         """Ask for a new role of layer ``name`` (the current one by default) and set it.

@@ -1243,52 +1243,52 @@ Replace them?</source>
 <context>
     <name>QtLayerListModel</name>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="169"/>
+        <location filename="../panels/qt_layer_list_model.py" line="171"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="170"/>
+        <location filename="../panels/qt_layer_list_model.py" line="172"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="191"/>
+        <location filename="../panels/qt_layer_list_model.py" line="193"/>
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="221"/>
+        <location filename="../panels/qt_layer_list_model.py" line="231"/>
         <source>Raster {0} × {1}, {2}</source>
         <translation>栅格 {0} × {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="232"/>
+        <location filename="../panels/qt_layer_list_model.py" line="242"/>
         <source>Source: {0}</source>
         <translation>数据源：{0}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="235"/>
+        <location filename="../panels/qt_layer_list_model.py" line="245"/>
         <source>Fields: {0}</source>
         <translation>字段：{0}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="356"/>
+        <location filename="../panels/qt_layer_list_model.py" line="366"/>
         <source>1 feature</source>
         <translation>1 个要素</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="357"/>
+        <location filename="../panels/qt_layer_list_model.py" line="367"/>
         <source>{0} features</source>
         <translation>{0} 个要素</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="189"/>
+        <location filename="../panels/qt_layer_list_model.py" line="191"/>
         <source>{0} (not in this scenario)</source>
         <translation>{0}（不计入本情景）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layer_list_model.py" line="204"/>
+        <location filename="../panels/qt_layer_list_model.py" line="214"/>
         <source>Not counted: scenario &apos;{0}&apos; does not include this layer&apos;s hazard type, so its zones do not shape the emergency period. Choose its scenario (or All hazards) to count it.</source>
         <translation>未计入：情景“{0}”不包含本图层的灾害类型，其范围不影响应急期评估。选择相应情景（或“全部灾害”）即可计入。</translation>
     </message>
@@ -1339,100 +1339,273 @@ Replace them?</source>
 <context>
     <name>QtLayersPanel</name>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="127"/>
+        <location filename="../panels/qt_layers_panel.py" line="134"/>
         <source>Add layer…</source>
         <translation>添加图层…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="127"/>
+        <location filename="../panels/qt_layers_panel.py" line="134"/>
         <source>Add a layer from a file</source>
         <translation>从文件添加图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="305"/>
+        <location filename="../panels/qt_layers_panel.py" line="352"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="130"/>
+        <location filename="../panels/qt_layers_panel.py" line="137"/>
         <source>Remove the layer</source>
         <translation>移除该图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="136"/>
+        <location filename="../panels/qt_layers_panel.py" line="143"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="136"/>
+        <location filename="../panels/qt_layers_panel.py" line="143"/>
         <source>Colours, line width and opacity</source>
         <translation>颜色、线宽和不透明度</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="139"/>
+        <location filename="../panels/qt_layers_panel.py" line="146"/>
         <source>Role…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="139"/>
+        <location filename="../panels/qt_layers_panel.py" line="146"/>
         <source>What the layer is in the plan</source>
         <translation>图层在规划中的角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="142"/>
+        <location filename="../panels/qt_layers_panel.py" line="149"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="142"/>
+        <location filename="../panels/qt_layers_panel.py" line="149"/>
         <source>Zoom to the layer</source>
         <translation>缩放至该图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="292"/>
+        <location filename="../panels/qt_layers_panel.py" line="339"/>
         <source>The layer was not added</source>
         <translation>未能添加图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="305"/>
+        <location filename="../panels/qt_layers_panel.py" line="352"/>
         <source>Remove the layer &apos;{0}&apos; from the plan? Undo brings it back.</source>
         <translation>从规划中移除图层“{0}”？可用撤销恢复。</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="318"/>
+        <location filename="../panels/qt_layers_panel.py" line="365"/>
         <source>The layer was not removed</source>
         <translation>未能移除图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="332"/>
+        <location filename="../panels/qt_layers_panel.py" line="379"/>
         <source>Style of {0}</source>
         <translation>{0} 的样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="346"/>
+        <location filename="../panels/qt_layers_panel.py" line="396"/>
         <source>The style was not changed</source>
         <translation>未能修改样式</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="362"/>
+        <location filename="../panels/qt_layers_panel.py" line="481"/>
         <source>Role of {0}</source>
         <translation>{0} 的图层角色</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="362"/>
+        <location filename="../panels/qt_layers_panel.py" line="481"/>
         <source>The layer&apos;s role in the plan:</source>
         <translation>图层在规划中的角色：</translation>
     </message>
     <message>
-        <location filename="../panels/qt_layers_panel.py" line="387"/>
+        <location filename="../panels/qt_layers_panel.py" line="506"/>
         <source>The role was not changed</source>
         <translation>未能修改图层角色</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="150"/>
+        <source>Show labels</source>
+        <translation>显示标注</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="150"/>
+        <source>Show the features&apos; names on the map</source>
+        <translation>在地图上显示要素名称</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="156"/>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>No base map</source>
+        <translation>不显示底图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>OpenStreetMap (online)</source>
+        <translation>OpenStreetMap（在线）</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>OpenStreetMap tiles, fetched when the computer is online</source>
+        <translation>OpenStreetMap 瓦片，联网时获取</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>Tianditu (online, your key)…</source>
+        <translation>天地图（在线，需您的密钥）…</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>Tianditu tiles, with your own key from console.tianditu.gov.cn</source>
+        <translation>天地图瓦片，使用您在 console.tianditu.gov.cn 申请的密钥</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>From a file…</source>
+        <translation>来自文件…</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="158"/>
+        <source>An offline GeoTIFF, MBTiles or GeoPackage raster under the layers</source>
+        <translation>以离线 GeoTIFF、MBTiles 或 GeoPackage 栅格作为图层下方的底图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="435"/>
+        <source>Base map file</source>
+        <translation>底图文件</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="435"/>
+        <source>Rasters and tiles (*.tif *.tiff *.mbtiles *.gpkg);;All files (*)</source>
+        <translation>栅格与瓦片 (*.tif *.tiff *.mbtiles *.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="456"/>
+        <source>Tianditu key</source>
+        <translation>天地图密钥</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_layers_panel.py" line="456"/>
+        <source>Your Tianditu key (a browser key from console.tianditu.gov.cn):</source>
+        <translation>您的天地图密钥（在 console.tianditu.gov.cn 申请的浏览器端密钥）：</translation>
+    </message>
+</context>
+<context>
+    <name>QtLegendPanel</name>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="60"/>
+        <source>Nothing is shown on the map.</source>
+        <translation>地图上没有显示任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="75"/>
+        <source>Suggested sites</source>
+        <translation>建议场地</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="76"/>
+        <source>Gap areas (out of reach)</source>
+        <translation>服务盲区（服务范围以外）</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="77"/>
+        <source>Residents not covered</source>
+        <translation>未覆盖居民</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="78"/>
+        <source>Shelter over capacity</source>
+        <translation>超出容量的避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="79"/>
+        <source>Service areas (within reach)</source>
+        <translation>服务范围（可达范围内）</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="80"/>
+        <source>Hazard zones</source>
+        <translation>灾害风险区</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="88"/>
+        <source>no value</source>
+        <translation>无值</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="90"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="97"/>
+        <source>Emergency shelter</source>
+        <translation>紧急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="98"/>
+        <source>Fixed shelter</source>
+        <translation>固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="99"/>
+        <source>Short-term fixed shelter</source>
+        <translation>短期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="100"/>
+        <source>Medium-term fixed shelter</source>
+        <translation>中期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="101"/>
+        <source>Long-term fixed shelter</source>
+        <translation>长期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="102"/>
+        <source>Central shelter</source>
+        <translation>中心避难场所</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="124"/>
+        <source>Evaluation results</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="134"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="155"/>
+        <source>Tianditu</source>
+        <translation>天地图</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_legend_panel.py" line="157"/>
+        <source>Base map: {0}</source>
+        <translation>底图：{0}</translation>
     </message>
 </context>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="579"/>
+        <location filename="../qt_main_window.py" line="595"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1477,12 +1650,12 @@ Replace them?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="551"/>
+        <location filename="../qt_main_window.py" line="567"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="552"/>
+        <location filename="../qt_main_window.py" line="568"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1657,122 +1830,122 @@ Replace them?</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="383"/>
+        <location filename="../qt_main_window.py" line="398"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="401"/>
+        <location filename="../qt_main_window.py" line="416"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="402"/>
+        <location filename="../qt_main_window.py" line="417"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="403"/>
+        <location filename="../qt_main_window.py" line="418"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="404"/>
+        <location filename="../qt_main_window.py" line="419"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="405"/>
+        <location filename="../qt_main_window.py" line="420"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="406"/>
+        <location filename="../qt_main_window.py" line="421"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="452"/>
+        <location filename="../qt_main_window.py" line="468"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="516"/>
+        <location filename="../qt_main_window.py" line="532"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="551"/>
+        <location filename="../qt_main_window.py" line="567"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="552"/>
+        <location filename="../qt_main_window.py" line="568"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="562"/>
+        <location filename="../qt_main_window.py" line="578"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="676"/>
+        <location filename="../qt_main_window.py" line="692"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="676"/>
+        <location filename="../qt_main_window.py" line="692"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="698"/>
+        <location filename="../qt_main_window.py" line="714"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="722"/>
+        <location filename="../qt_main_window.py" line="738"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="769"/>
+        <location filename="../qt_main_window.py" line="785"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="774"/>
+        <location filename="../qt_main_window.py" line="790"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="785"/>
+        <location filename="../qt_main_window.py" line="801"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="831"/>
+        <location filename="../qt_main_window.py" line="847"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="831"/>
+        <location filename="../qt_main_window.py" line="847"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1785,7 +1958,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="347"/>
+        <location filename="../qt_main_window.py" line="348"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
@@ -1795,7 +1968,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="779"/>
+        <location filename="../qt_main_window.py" line="795"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
@@ -1809,36 +1982,41 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <source>New plan from OpenStreet&amp;Map…</source>
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
+    <message>
+        <location filename="../qt_main_window.py" line="348"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
 </context>
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="577"/>
+        <location filename="../canvas/qt_map_canvas.py" line="805"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="580"/>
+        <location filename="../canvas/qt_map_canvas.py" line="808"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="599"/>
+        <location filename="../canvas/qt_map_canvas.py" line="827"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="635"/>
+        <location filename="../canvas/qt_map_canvas.py" line="863"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="639"/>
+        <location filename="../canvas/qt_map_canvas.py" line="867"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="654"/>
+        <location filename="../canvas/qt_map_canvas.py" line="882"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -1846,6 +2024,91 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../canvas/qt_tools.py" line="75"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="498"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1033"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1034"/>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1035"/>
+        <source>Hazard</source>
+        <translation>灾害</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1036"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1037"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1038"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1039"/>
+        <source>Effective area (m²)</source>
+        <translation>有效面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1040"/>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1041"/>
+        <source>Height (m)</source>
+        <translation>高度（米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1042"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1043"/>
+        <source>Voltage (kV)</source>
+        <translation>电压（千伏）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="1044"/>
+        <source>Width (m)</source>
+        <translation>宽度（米）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="561"/>
+        <source>Base map: {file} has no coordinate reference system</source>
+        <translation>底图：{file} 没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="562"/>
+        <source>Base map: {file} cannot be read ({detail})</source>
+        <translation>底图：无法读取 {file}（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="563"/>
+        <source>Base map: Tianditu needs your key (View &gt; Base map &gt; Tianditu); get one at console.tianditu.gov.cn</source>
+        <translation>底图：天地图需要您的密钥（视图 &gt; 底图 &gt; 天地图），可在 console.tianditu.gov.cn 申请</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_map_canvas.py" line="567"/>
+        <source>Base map: no tiles from {host} ({detail}); the map works on without them</source>
+        <translation>底图：无法从 {host} 获取瓦片（{detail}）；地图照常使用，不显示底图</translation>
     </message>
 </context>
 <context>
@@ -2335,54 +2598,94 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStyleDialog</name>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="135"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="215"/>
         <source>Layer style</source>
         <translation>图层样式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="143"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="223"/>
         <source>No fill</source>
         <translation>无填充</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="150"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="230"/>
         <source>Fill colour:</source>
         <translation>填充颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="153"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="233"/>
         <source>Line colour:</source>
         <translation>线条颜色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="160"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="240"/>
         <source>Line width:</source>
         <translation>线宽：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="165"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="245"/>
         <source>Opacity:</source>
         <translation>不透明度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="172"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="252"/>
         <source>Symbol size:</source>
         <translation>符号大小：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="195"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="331"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="207"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="343"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_style_dialog.py" line="214"/>
+        <location filename="../dialogs/qt_style_dialog.py" line="350"/>
         <source>Line colour</source>
         <translation>线条颜色</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="257"/>
+        <source>One colour</source>
+        <translation>单一颜色</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="262"/>
+        <source>Categories (a colour per value)</source>
+        <translation>分类（每个值一种颜色）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="263"/>
+        <source>Graduated (classes of a number)</source>
+        <translation>分级（按数值分级）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="275"/>
+        <source>Colour by:</source>
+        <translation>着色字段：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="276"/>
+        <source>Classes:</source>
+        <translation>分类方式：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="277"/>
+        <source>Number of classes:</source>
+        <translation>分级数：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="278"/>
+        <source>Show the features&apos; names on the map</source>
+        <translation>在地图上显示要素名称</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_style_dialog.py" line="280"/>
+        <source>Labels:</source>
+        <translation>标注：</translation>
     </message>
 </context>
 <context>
