@@ -474,7 +474,7 @@ def _shelter_layer(report: Report, lang: str) -> MapLayer:
         if geom.geom_type != "Point":
             area = path_style(_SHELTERS, color=edge, weight=3 if over else 2, fillColor=colour)
             features.append(_feature(geom, tip, popup, area))
-            geom = geom.representative_point()
+            geom = shapely.transform(geom.representative_point(), _rounded)
         features.append(_feature(geom, tip, popup, circle))
     return MapLayer(label("shelters", lang), features, group="shelters")
 
@@ -685,7 +685,7 @@ def _violation_layers(plan: Plan, report: Report, lang: str) -> list[MapLayer]:
             continue
         wgs = gpd.GeoSeries(points, crs=plan.crs).to_crs(4326)
         features = [
-            _feature(shapely.set_precision(g, 1e-6), tip, popup, None)
+            _feature(shapely.transform(g, _rounded), tip, popup, None)
             for g, (tip, popup) in zip(wgs, props, strict=True)
         ]
         name = overlay_name(label("violations", lang), label(principle, lang), lang)
