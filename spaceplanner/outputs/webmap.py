@@ -607,7 +607,7 @@ def _bounds(plan: Plan, report: Report) -> list[list[float]]:
     boxes = np.array([f.to_crs(4326).total_bounds for f in frames])
     west, south = np.nanmin(boxes[:, :2], axis=0)
     east, north = np.nanmax(boxes[:, 2:], axis=0)
-    return [[float(south), float(west)], [float(north), float(east)]]
+    return [[round(float(v), 6) for v in corner] for corner in ((south, west), (north, east))]
 
 
 class _MetricScale(MacroElement):
