@@ -18,7 +18,6 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,8 @@ from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.chinacrs import from_wgs84, offset_system
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan
-from spaceplanner.results.indicators import indicator_rows, value_text
+from spaceplanner.outputs.tables import Share, Table, cell_text, csv_value, people_tables, persons
+from spaceplanner.results.indicators import indicator_rows
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 from spaceplanner.results.violation_layers import PRINCIPLE_KEYS
@@ -71,6 +71,7 @@ _OUTPUTS = {
     "gpkg": [RESULTS_GPKG],
     "geojson": ["geojson"],
     "csv": ["indicators.csv", "violations.csv", "capacity_removed.csv", "stewardship.csv"],
+    "xlsx": ["tables.xlsx"],
 }
 
 
@@ -278,160 +279,131 @@ def _write_geojson(
     return sorted(out.iterdir())
 
 
-def _stewardship_rows(plan: Plan, report: Report) -> list[dict[str, Any]]:
-    rows = []
-    for role in ("shelters", "activity_spaces", "facilities"):
-        for lyr in plan.by_role(role):
-            if lyr.frame is None:
-                continue
-            stewards = (
-                lyr.frame["steward"]
-                if "steward" in lyr.frame
-                else pd.Series([None] * len(lyr.frame))
-            )
-            for site_id, name, steward in zip(
-                lyr.frame["id"],
-                lyr.frame.get("name", pd.Series([None] * len(lyr.frame))),
-                stewards,
-                strict=True,
-            ):
-                missing = steward is None or (isinstance(steward, float) and np.isnan(steward))
-                rows.append(
-                    {
-                        "scenario": report.scenario,
-                        "role": role,
-                        "layer": lyr.name,
-                        "id": site_id,
-                        "name": name,
-                        "steward": None if missing else steward,
-                        "gap": bool(missing),
-                    }
-                )
-    return rows
+#: The CSV files of the ``csv`` format (the tables of :func:`people_tables` but ``shelters``,
+#: which is in the Excel workbook and the HTML report).
+CSV_TABLES = ("indicators", "violations", "capacity_removed", "stewardship")
+#: The Excel workbook of the ``xlsx`` format: every table as a sheet.
+TABLES_XLSX = "tables.xlsx"
 
 
-#: Columns of the indicators table (CSV), in order: figures at full precision.
-_INDICATOR_COLUMNS = [
+def _write_csv(tables: dict[str, Table], folder: Path) -> list[Path]:
+    """The tables as CSV: headers are the columns' keys (the same in every language), shares
+    are percentages (79.7), persons whole; UTF-8 with a BOM so that Excel reads Chinese."""
+    out = []
+    for name in CSV_TABLES:
+        table = tables[name]
+        target = folder / f"{name}.csv"
+        with target.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([c.key for c in table.columns])
+            writer.writerows([csv_value(v) for v in row] for row in table.rows)
+        out.append(target)
+    return out
+
+
+def _write_xlsx(tables: dict[str, Table], folder: Path) -> list[Path]:
+    """``tables.xlsx``: a sheet per table with headings in the export's language, shares as
+    Excel percentages (0.0 %), persons as whole numbers (#,##0), the heading row frozen and
+    filtered, columns as wide as their text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables.values():
+        sheet = book.create_sheet(table.title[:31])
+        sheet.append([c.heading for c in table.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="EEEEEE")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in table.rows:
+            sheet.append([float(v) if isinstance(v, Share) else v for v in row])
+            for cell, value in zip(sheet[sheet.max_row], row, strict=True):
+                if isinstance(value, Share):
+                    cell.number_format = "0.0%"
+                elif isinstance(value, int) and not isinstance(value, bool):
+                    cell.number_format = "#,##0"
+                elif isinstance(value, float):
+                    cell.number_format = "#,##0.0#"
+        for k, column in enumerate(table.columns, start=1):
+            letter = get_column_letter(k)
+            texts = [column.heading, *(cell_text(row[k - 1], column.kind) for row in table.rows)]
+            widest = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in t) for t in texts)
+            sheet.column_dimensions[letter].width = min(60, max(8, widest + 2))
+        sheet.freeze_panes = "A2"
+        if table.rows:
+            sheet.auto_filter.ref = sheet.dimensions
+    target = folder / TABLES_XLSX
+    book.save(target)
+    return [target]
+
+
+def _html_table(table: Table) -> str:
+    """A table Word and LibreOffice take as a table when the page is opened or pasted: real
+    ``<table>`` cells with their borders and padding as attributes, headings in ``<th>``,
+    figures right-aligned."""
+    if not table.rows:
+        return "<p>—</p>"
+    cell = 'style="border:1px solid #999;padding:3px 6px;vertical-align:top'
+    head = "".join(
+        f'<th scope="col" {cell};background:#eeeeee;text-align:left">{html.escape(c.heading)}</th>'
+        for c in table.columns
+    )
+    body = []
+    for row in table.rows:
+        cells = []
+        for column, value in zip(table.columns, row, strict=True):
+            numeric = isinstance(value, int | float) and not isinstance(value, bool)
+            align = ";text-align:right" if numeric else ""
+            text = cell_text(value, column.kind, space="\u00a0")
+            cells.append(f'<td {cell}{align}">{html.escape(text)}</td>')
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        '<table border="1" cellspacing="0" cellpadding="4" '
+        'style="border-collapse:collapse;margin-bottom:1.5em;font-size:0.9em">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+#: The indicators columns the HTML report shows (the rest is in the CSV and workbook).
+_REPORT_INDICATOR_COLUMNS = (
     "scenario",
-    "rules",
-    "group",
     "indicator",
     "period",
     "value",
     "unit",
     "target",
     "status",
-    "reason",
     "source",
-    "target_source",
-    "id",
-]
+)
 
 
-def _tables(plan: Plan, reports: list[Report], lang: str) -> dict[str, pd.DataFrame]:
-    indicators = pd.DataFrame(
-        [r for rep in reports for r in indicator_rows(rep, lang)], columns=_INDICATOR_COLUMNS
-    )
-    violations = pd.DataFrame(
-        [{"scenario": rep.scenario, **v.to_dict()} for rep in reports for v in rep.violations],
-        columns=[
-            "scenario",
-            "rule",
-            "principle",
-            "layer",
-            "id",
-            "name",
-            "measured",
-            "required",
-            "message",
-            "source",
-        ],
-    )
-    removed = pd.DataFrame(
-        [
-            {"scenario": rep.scenario, "principle": p, "capacity_removed_persons": v}
-            for rep in reports
-            for p, v in rep.capacity_removed_by.items()
-        ]
-    )
-    steward = pd.DataFrame(_stewardship_rows(plan, reports[0]))
-    return {
-        "indicators": indicators,
-        "violations": violations,
-        "capacity_removed": removed,
-        "stewardship": steward,
-    }
-
-
-def _write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
-    out = []
-    for name, table in tables.items():
-        target = folder / f"{name}.csv"
-        table.to_csv(target, index=False, encoding="utf-8-sig")  # BOM: Excel reads Chinese right
-        out.append(target)
-    return out
-
-
-def _html_table(table: pd.DataFrame) -> str:
-    if table.empty:
-        return "<p>—</p>"
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
-    body = []
-    for row in table.itertuples(index=False):
-        cells = []
-        for value in row:
-            if isinstance(value, float):
-                text = f"{value:,.3f}".rstrip("0").rstrip(".") if np.isfinite(value) else ""
-            elif isinstance(value, bool | np.bool_):
-                text = "✔" if value else "✘"
-            else:
-                text = "" if value is None else str(value)
-            cells.append(f"<td>{html.escape(text)}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-
-def _people_indicators(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The indicators table of the HTML report: label, period, value, target, result, source."""
-    # full precision stays in the CSV; HTML keeps "79.7 %" on one line
-    shown = partial(value_text, space="\u00a0", area_digits=2, area_unit="m²")
-    return pd.DataFrame(
-        {
-            label("scenario", lang): table["scenario"].map(lambda v: label(str(v), lang)),
-            "Indicator" if lang == "en" else "指标": table["indicator"],
-            label("period", lang): table["period"].map(lambda v: label(str(v), lang)),
-            "Value" if lang == "en" else "现状": [
-                shown(v, u) for v, u in zip(table["value"], table["unit"], strict=True)
-            ],
-            label("target", lang): [
-                "≥\u00a0" + shown(v, u) for v, u in zip(table["target"], table["unit"], strict=True)
-            ],
-            "Result" if lang == "en" else "结果": [
-                label(str(st), lang) + (f" ({why})" if isinstance(why, str) and why else "")
-                for st, why in zip(table["status"], table["reason"], strict=True)
-            ],
-            "Source" if lang == "en" else "依据": table["source"],
-        }
+def _report_view(table: Table) -> Table:
+    """The indicators table as the report shows it: fewer columns."""
+    keep = [k for k, c in enumerate(table.columns) if c.key in _REPORT_INDICATOR_COLUMNS]
+    return Table(
+        table.name,
+        table.title,
+        [table.columns[k] for k in keep],
+        [[row[k] for k in keep] for row in table.rows],
     )
 
 
 def _write_report_html(
-    plan: Plan, reports: list[Report], tables: dict[str, pd.DataFrame], folder: Path, lang: str
+    plan: Plan, reports: list[Report], tables: dict[str, Table], folder: Path, lang: str
 ) -> list[Path]:
+    """``report.html``: the tables for people, as a page that opens in Word (and pastes into
+    it) as real tables."""
     target = folder / "report.html"
     first = reports[0]
     title = f"{plan.name} — {label('scenario', lang)}: " + ", ".join(
         label(rep.scenario, lang) for rep in reports
     )
-    heads = {
-        "indicators": "Indicators" if lang == "en" else "指标",
-        "violations": label("violations", lang),
-        "capacity_removed": "Capacity removed by principle" if lang == "en" else "各原则扣减的容量",
-        "stewardship": label("steward", lang),
-    }
-    shown = {**tables, "indicators": _people_indicators(tables["indicators"], lang)}
+    shown = {**tables, "indicators": _report_view(tables["indicators"])}
     sections = "".join(
-        f"<h2>{html.escape(heads[name])}</h2>{_html_table(table)}" for name, table in shown.items()
+        f"<h2>{html.escape(table.title)}</h2>{_html_table(table)}" for table in shown.values()
     )
     notes = [n.text for rep in reports for n in rep.notes]
     if notes:
@@ -442,13 +414,12 @@ def _write_report_html(
         '<meta charset="utf-8"><title>' + html.escape(title) + "</title>"
         "<style>body{font-family:'Noto Sans','DejaVu Sans','Segoe UI',Arial,"
         "'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;}"
-        "table{border-collapse:collapse;margin-bottom:1.5em;font-size:0.9em}"
-        "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#eee}"
-        "td:nth-child(-n+3){white-space:nowrap}</style>"
+        "table{border-collapse:collapse}</style>"
         "</head><body>"
         f"<h1>{html.escape(title)}</h1>"
         f"<p>{html.escape(first.rules_title)} · {html.escape(first.crs)} · "
-        f"{label('population', lang)} {first.population:,.0f} · {date.today().isoformat()}</p>"
+        f"{label('population', lang)} {persons(first.population):,} · "
+        f"{date.today().isoformat()}</p>"
         f"{sections}</body></html>"
     )
     target.write_text(page, encoding="utf-8")
@@ -566,7 +537,7 @@ def export(
         overwrite=overwrite,
     )
     wanted = list(dict.fromkeys(formats))
-    drawn = [f for f in wanted if f != "csv"]  # every format but the tables shows the gaps
+    drawn = [f for f in wanted if f not in ("csv", "xlsx")]  # the rest shows the gaps
     for rep in reports if drawn else []:
         missing = [n for n in _GAP_LAYERS if n not in rep.layers]
         if missing or rep.stale:
@@ -583,7 +554,7 @@ def export(
     layers = {**_plan_layers(plan)}
     for rep in reports:
         layers.update(_result_layers(rep, rep.scenario if len(reports) > 1 else None))
-    tables = _tables(plan, reports, lang)
+    tables = people_tables(plan, reports, lang)
     written: list[Path] = []
     with output_unit(folder, overwrite=overwrite, inputs=inputs) as tmp:
         for i, fmt in enumerate(wanted):
@@ -616,6 +587,8 @@ def export(
                 written += _write_geojson(layers, tmp, offset_system(geojson_crs))
             elif fmt == "csv":
                 written += _write_csv(tables, tmp)
+            elif fmt == "xlsx":
+                written += _write_xlsx(tables, tmp)
         fb.step("moving", 0.97)
         fb.check()  # the last moment a cancel leaves the folder as it was
     final = [folder / p.relative_to(tmp) for p in written]
