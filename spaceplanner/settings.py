@@ -16,7 +16,7 @@ DEFAULT_SCENARIO = "earthquake"
 PERIODS = ("both", "normal", "emergency")
 
 #: What ``export`` can write (see :func:`spaceplanner.outputs.exports.export`).
-EXPORT_FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv", "xlsx")
+EXPORT_FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv", "xlsx", "qgz")
 
 #: A layer whose bounds lie farther than this from the plan's reference extent (the residents,
 #: else the boundary, else the largest layer) is reported as not overlapping: usually a wrong CRS.

@@ -15,8 +15,8 @@ import html
 import json
 import shutil
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,9 @@ from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.chinacrs import from_wgs84, offset_system
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan
+from spaceplanner.outputs.qgis import ProjectLayer, field_alias, layer_qml, project_qgs
 from spaceplanner.outputs.tables import Share, Table, cell_text, csv_value, people_tables, persons
+from spaceplanner.outputs.webmap_layers import CONTROL_GROUPS, overlay_name
 from spaceplanner.results.indicators import indicator_rows
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
@@ -59,6 +61,8 @@ FORMATS = settings.EXPORT_FORMATS
 _DBF_NAME_BYTES = 10
 #: The exported GeoPackage of plan and result layers (named unlike a plan file: it is not one).
 RESULTS_GPKG = "results.gpkg"
+#: The QGIS project of the ``qgz`` format, beside ``results.gpkg`` (which it writes too).
+PROJECT_QGZ = "project.qgz"
 #: Longest file name (in UTF-8 bytes, before the suffix) given to an exported layer's file.
 _FILE_NAME_BYTES = 80
 
@@ -72,6 +76,7 @@ _OUTPUTS = {
     "geojson": ["geojson"],
     "csv": ["indicators.csv", "violations.csv", "capacity_removed.csv", "stewardship.csv"],
     "xlsx": ["tables.xlsx"],
+    "qgz": [PROJECT_QGZ, RESULTS_GPKG],
 }
 
 
@@ -80,7 +85,7 @@ def planned_outputs(formats: Iterable[str], *, zip_shapefiles: bool = False) -> 
     names: list[str] = []
     for fmt in dict.fromkeys(formats):
         names += ["shapefiles.zip"] if fmt == "shp" and zip_shapefiles else _OUTPUTS[fmt]
-    return names
+    return list(dict.fromkeys(names))
 
 
 def _plan_layers(plan: Plan) -> dict[str, gpd.GeoDataFrame]:
@@ -149,11 +154,25 @@ def _write_layer_names(files: dict[str, str], target: Path) -> None:
         writer.writerows((f, name) for name, f in files.items())
 
 
-def shapefile_fields(columns: Iterable[str], *, encoding: str = "utf-8") -> dict[str, str]:
-    """Short, unique DBF field names (at most 10 bytes in ``encoding``) for ``columns``."""
+def shapefile_fields(
+    columns: Iterable[str],
+    *,
+    encoding: str = "utf-8",
+    preferred: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Short, unique DBF field names (at most 10 bytes in ``encoding``) for ``columns``.
+
+    ``preferred`` gives a column the name to keep when it fits whole (the source's own column
+    name of a plan layer: ``编号``, ``户数``); any other name is cut to fit.
+    """
     names: dict[str, str] = {}
     used: set[str] = set()
     for col in columns:
+        own = (preferred or {}).get(col)
+        if own and _fits(own, encoding) and own.casefold() not in used:
+            used.add(own.casefold())
+            names[col] = own
+            continue
         short = ""
         for ch in col:
             if len((short + ch).encode(encoding, errors="replace")) > _DBF_NAME_BYTES:
@@ -169,6 +188,14 @@ def shapefile_fields(columns: Iterable[str], *, encoding: str = "utf-8") -> dict
         used.add(candidate.casefold())
         names[col] = candidate
     return names
+
+
+def _fits(name: str, encoding: str) -> bool:
+    """Whether ``name`` is a DBF field name as it is: encodable, at most 10 bytes."""
+    try:
+        return 0 < len(name.encode(encoding)) <= _DBF_NAME_BYTES
+    except UnicodeEncodeError:
+        return False
 
 
 def _by_geometry_family(name: str, frame: gpd.GeoDataFrame) -> list[tuple[str, gpd.GeoDataFrame]]:
@@ -197,34 +224,62 @@ def _check_encodable(frame: gpd.GeoDataFrame, cols: list[str], encoding: str, na
                 ) from exc
 
 
+@dataclass(frozen=True)
+class _Source:
+    """What an exported layer came from: the plan layer's role and its columns' source names
+    (empty for result layers)."""
+
+    role: str = ""
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+def _aliases(columns: Iterable[str], source: _Source, lang: str) -> dict[str, str]:
+    """Each column's readable name (:func:`~spaceplanner.outputs.qgis.field_alias`)."""
+    return {c: field_alias(c, lang, source.columns.get(c)) for c in columns}
+
+
 def _write_shapefiles(
-    layers: dict[str, gpd.GeoDataFrame], folder: Path, encoding: str, zip_name: str | None
+    layers: dict[str, gpd.GeoDataFrame],
+    folder: Path,
+    encoding: str,
+    zip_name: str | None,
+    sources: Mapping[str, _Source],
+    lang: str,
 ) -> list[Path]:
+    """A Shapefile per layer (and geometry kind), with ``.cpg`` and a ``.qml`` that QGIS
+    applies when it loads the layer (the map sheet's symbols and readable field aliases);
+    a plan layer's fields keep the source's own column names where they fit in 10 bytes."""
     written: list[Path] = []
     mapping_rows = []
     shp_dir = folder / "shp"
     shp_dir.mkdir()
     parts = [
-        (part_name, frame)
+        (name, part_name, frame)
         for name, whole in layers.items()
         if not whole.empty
         for part_name, frame in _by_geometry_family(name, whole)
     ]
-    files = _file_names([p for p, _ in parts], ".shp")
-    for part_name, frame in parts:
+    files = _file_names([p for _, p, _ in parts], ".shp")
+    for name, part_name, frame in parts:
         file = files[part_name]
+        source = sources.get(name, _Source())
         flat = vector_ready(frame)
         cols = [c for c in flat.columns if c != flat.geometry.name]
-        _check_encodable(flat, cols, encoding, part_name)
-        short = shapefile_fields(cols, encoding=encoding)
+        preferred = {c: s for c, s in source.columns.items() if c in cols}
+        short = shapefile_fields(cols, encoding=encoding, preferred=preferred)
+        _check_encodable(flat.rename(columns=short), list(short.values()), encoding, part_name)
         flat = flat.rename(columns=short)
         flat.to_file(shp_dir / file, engine="pyogrio", encoding=encoding)
         (shp_dir / file).with_suffix(".cpg").write_text(encoding.upper(), encoding="ascii")
-        mapping_rows += [(file, s, c) for c, s in short.items()]
+        aliases = _aliases(cols, source, lang)
+        family = GEOMETRY_FAMILIES.get(str(frame.geometry.geom_type.iloc[0]), "polygon")
+        qml = layer_qml(part_name, source.role, family, short, aliases, lang)
+        (shp_dir / file).with_suffix(".qml").write_text(qml, encoding="utf-8")
+        mapping_rows += [(file, s, c, aliases[c]) for c, s in short.items()]
     _write_layer_names(files, shp_dir / "layers.csv")
     with (shp_dir / "fields.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["file", "field", "full_name"])
+        writer.writerow(["file", "field", "full_name", "alias"])
         writer.writerows(mapping_rows)
     if zip_name:
         archive = folder / zip_name
@@ -237,29 +292,117 @@ def _write_shapefiles(
     return written
 
 
+def _gpkg_tables(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, str]:
+    """The table of each non-empty layer in ``results.gpkg`` (named safely)."""
+    taken: set[str] = set()
+    return {name: safe_name(name, taken) for name, frame in layers.items() if not frame.empty}
+
+
 def _write_gpkg(
     layers: dict[str, gpd.GeoDataFrame], folder: Path, run: dict[str, Any] | None
 ) -> list[Path]:
     """``results.gpkg``: every layer as a table (named safely; the layer's name is its
     identifier), marked as results so that it is never taken for a plan."""
     target = folder / RESULTS_GPKG
-    taken: set[str] = set()
-    first = True
-    for name, frame in layers.items():
-        if frame.empty:
-            continue
-        table = safe_name(name, taken)
-        vector_ready(frame).to_file(
+    tables = _gpkg_tables(layers)
+    for k, (name, table) in enumerate(tables.items()):
+        vector_ready(layers[name]).to_file(
             target,
             layer=table,
             engine="pyogrio",
-            append=not first,
+            append=k > 0,
             layer_options={"IDENTIFIER": name},
         )
-        first = False
-    if not first:
+    if tables:
         mark_results(target, run)
-    return [target] if not first else []
+    return [target] if tables else []
+
+
+#: The layer-tree groups of the QGIS project, top to bottom: the web map's, then the plan.
+_PROJECT_GROUPS = ("gap_areas", "residents", "service_areas", "sites", "violations", "context")
+
+
+def _project_group(name: str, role: str) -> str:
+    """The layer-tree group of an exported layer (by result name, else by plan role)."""
+    if name.startswith("plan_"):
+        return "plan"
+    if name.startswith("violation"):
+        return "violations"
+    if name.startswith("uncovered_residents"):
+        return "residents"
+    if name.startswith("hazard_zones"):
+        return "context"
+    for group, members in CONTROL_GROUPS.items():
+        if any(name.startswith(member) for member in members):
+            return group
+    return "sites"
+
+
+def _write_qgz(
+    plan: Plan,
+    layers: dict[str, gpd.GeoDataFrame],
+    sources: Mapping[str, _Source],
+    folder: Path,
+    lang: str,
+) -> list[Path]:
+    """``project.qgz``: a QGIS project of the layers of ``results.gpkg`` beside it (relative
+    paths), styled as the map sheet, with readable field aliases, in the web map's groups; of
+    the per-indicator gap and service areas only the shelters' are on."""
+    tables = _gpkg_tables(layers)
+    project_layers: list[ProjectLayer] = []
+    bounds = []
+    for name, table in tables.items():
+        frame = layers[name]
+        source = sources.get(name, _Source())
+        flat = vector_ready(frame)
+        columns = [c for c in flat.columns if c != flat.geometry.name]
+        aliases = _aliases(columns, source, lang)
+        families = sorted(set(frame.geometry.geom_type.dropna().map(GEOMETRY_FAMILIES).dropna()))
+        shown = label(name[5:], lang) if name.startswith("plan_") else label(name, lang)
+        if name.startswith("plan_"):
+            shown = f"{name[5:]} ({label(source.role, lang)})"
+        group = _project_group(name, source.role)
+        bounds.append(frame.total_bounds)
+        by_indicator = "indicator" in frame.columns and name.split("_")[0] in ("gap", "service")
+        indicators = list(dict.fromkeys(frame["indicator"].astype(str))) if by_indicator else [""]
+        for family in families:
+            for indicator in indicators:
+                title = overlay_name(shown, label(indicator, lang), lang) if indicator else shown
+                if len(families) > 1:
+                    title += f" ({family})"
+                project_layers.append(
+                    ProjectLayer(
+                        name=title,
+                        path=RESULTS_GPKG,
+                        table=table,
+                        layer=name,
+                        role=source.role,
+                        geometry=family,
+                        group=group,
+                        columns=columns,
+                        aliases=aliases,
+                        geometry_filter=family.capitalize() if len(families) > 1 else None,
+                        subset=f"\"indicator\" = '{indicator}'" if indicator else "",
+                        visible=not indicator or indicator == "shelter",
+                    )
+                )
+    # drawn bottom to top as the web map: areas under residents under sites and violations
+    order = {g: k for k, g in enumerate(("violations", "sites", "residents", "gap_areas"))}
+    project_layers.sort(key=lambda lyr: order.get(lyr.group, len(order)))
+    groups = {g: label(g, lang) for g in _PROJECT_GROUPS}
+    groups["plan"] = plan.name if lang == "en" else f"{plan.name}（规划图层）"
+    box = np.array(bounds) if bounds else np.zeros((1, 4))
+    extent = (
+        float(np.nanmin(box[:, 0])),
+        float(np.nanmin(box[:, 1])),
+        float(np.nanmax(box[:, 2])),
+        float(np.nanmax(box[:, 3])),
+    )
+    qgs = project_qgs(plan.name, plan.crs, extent, project_layers, groups, lang)
+    target = folder / PROJECT_QGZ
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qgs", qgs)
+    return [target]
 
 
 def _write_geojson(
@@ -551,6 +694,13 @@ def export(
         on_plan = suggestions.to_crs(plan.crs) if suggestions.crs is not None else suggestions
         reports = [replace(r, layers={**r.layers, "suggestions": on_plan}) for r in reports]
     main = reports[0]
+    sources = {
+        f"plan_{lyr.name}": _Source(
+            lyr.role, {c: src for c, src in lyr.field_map.items() if src and src != c}
+        )
+        for lyr in plan
+        if lyr.frame is not None
+    }
     layers = {**_plan_layers(plan)}
     for rep in reports:
         layers.update(_result_layers(rep, rep.scenario if len(reports) > 1 else None))
@@ -578,11 +728,12 @@ def export(
                     )
                 )
             elif fmt == "shp":
-                written += _write_shapefiles(
-                    layers, tmp, encoding, "shapefiles.zip" if zip_shapefiles else None
-                )
-            elif fmt == "gpkg":
+                zip_name = "shapefiles.zip" if zip_shapefiles else None
+                written += _write_shapefiles(layers, tmp, encoding, zip_name, sources, lang)
+            elif fmt == "gpkg" or (fmt == "qgz" and "gpkg" not in wanted):
                 written += _write_gpkg(layers, tmp, main.run.to_dict())
+            if fmt == "qgz":
+                written += _write_qgz(plan, layers, sources, tmp, lang)
             elif fmt == "geojson":
                 written += _write_geojson(layers, tmp, offset_system(geojson_crs))
             elif fmt == "csv":

@@ -36,6 +36,7 @@ from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
 from spaceplanner.outputs.symbols import Symbol
 from spaceplanner.outputs.webmap_layers import (
+    CONTROL_GROUPS,
     HATCH_ID,
     NO_DISTANCE,
     RESIDENT_POINTS_LIMIT,
@@ -61,17 +62,6 @@ _SYMBOL_PX = 18
 #: The size of a facility's marker on the page, pixels.
 _MARKER_PX = 14
 
-#: The layer control's groups, top to bottom, and the overlay groups (``MapLayer.group``) each
-#: holds; a group folds open and shut, and opens by itself when one of its layers is on.
-CONTROL_GROUPS: dict[str, tuple[str, ...]] = {
-    "gap_areas": ("gap_areas",),
-    "residents": ("residents",),
-    "service_areas": ("service_areas",),
-    "sites": ("shelters", "activity_spaces", "facilities", "suggestions"),
-    "violations": ("violations",),
-    "context": ("boundary", "hazards", "hazard_sources", "buildings", "network"),
-    "basemap": ("basemap",),
-}
 
 # Latin fonts first: Noto Sans CJK draws some Latin letters badly in bold (č of Bubeneč); Chinese
 # text falls back to the CJK fonts.

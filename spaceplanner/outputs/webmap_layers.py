@@ -32,6 +32,7 @@ from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report, SiteRef, Violation
 
 __all__ = [
+    "CONTROL_GROUPS",
     "COORD_DIGITS",
     "HATCH_ID",
     "RESIDENT_POINTS_LIMIT",
@@ -50,6 +51,18 @@ __all__ = [
 #: it every resident point is drawn per indicator with its own popup. A 50,000-resident district
 #: so writes a page of a few MB in seconds instead of hundreds of MB in minutes.
 RESIDENT_POINTS_LIMIT = 5_000
+#: The layer control's groups, top to bottom, and the overlay groups (``MapLayer.group``) each
+#: holds; a group folds open and shut, and opens by itself when one of its layers is on.
+CONTROL_GROUPS: dict[str, tuple[str, ...]] = {
+    "gap_areas": ("gap_areas",),
+    "residents": ("residents",),
+    "service_areas": ("service_areas",),
+    "sites": ("shelters", "activity_spaces", "facilities", "suggestions"),
+    "violations": ("violations",),
+    "context": ("boundary", "hazards", "hazard_sources", "buildings", "network"),
+    "basemap": ("basemap",),
+}
+
 #: Decimal places of the page's longitudes and latitudes: 6 digits of a degree are about 0.1 m.
 COORD_DIGITS = 6
 

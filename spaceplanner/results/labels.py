@@ -54,6 +54,10 @@ _TERMS: dict[str, tuple[str, str]] = {
     "gap_areas": ("Gap areas", "服务盲区"),
     "violations": ("Siting violations", "选址问题"),
     "uncovered_residents": ("Residents not covered", "未覆盖居民"),
+    "shelters_over_capacity": ("Shelters over capacity", "超出容量的避难场所"),
+    "hazard_zones": ("Hazard zones of the scenario", "情景灾害风险区"),
+    "violation_zones": ("Violations: zones and bands met", "选址问题：涉及的区域与防护带"),
+    "violation_removed": ("Violations: site area removed", "选址问题：扣除的场地面积"),
     "suggestions": ("Suggested sites", "建议场地"),
     # principles
     "避": ("Avoid hazards (避)", "避：避让灾害"),
