@@ -499,8 +499,11 @@ def _html_table(table: Table) -> str:
         cells = []
         for column, value in zip(table.columns, row, strict=True):
             numeric = isinstance(value, int | float) and not isinstance(value, bool)
-            align = ";text-align:right" if numeric else ""
+            figure = column.key in ("value", "target")
+            align = ";text-align:right" if numeric or figure else ""
             text = cell_text(value, column.kind, space="\u00a0")
+            if len(text) <= 8:
+                align += ";white-space:nowrap"  # short words and figures stay on one line
             cells.append(f'<td {cell}{align}">{html.escape(text)}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
@@ -516,22 +519,30 @@ _REPORT_INDICATOR_COLUMNS = (
     "indicator",
     "period",
     "value",
-    "unit",
     "target",
     "status",
     "source",
 )
 
 
-def _report_view(table: Table) -> Table:
-    """The indicators table as the report shows it: fewer columns."""
-    keep = [k for k, c in enumerate(table.columns) if c.key in _REPORT_INDICATOR_COLUMNS]
-    return Table(
-        table.name,
-        table.title,
-        [table.columns[k] for k in keep],
-        [[row[k] for k in keep] for row in table.rows],
-    )
+def _report_view(table: Table, lang: str) -> Table:
+    """The indicators table as the report shows it: fewer columns, scenarios by their label,
+    each figure with its unit (``56.7 %``, ``11.55 m²/person``)."""
+    at = {c.key: k for k, c in enumerate(table.columns)}
+
+    def shown(row: list[Any], key: str) -> Any:
+        value = row[at[key]]
+        if key == "scenario":
+            return label(str(value), lang)
+        if key in ("value", "target") and value is not None and not isinstance(value, Share):
+            unit = row[at["unit"]]
+            text = cell_text(value, "number")
+            return text if unit in ("人", "persons") else f"{text}\u00a0{unit}"
+        return value
+
+    keep = [c for c in table.columns if c.key in _REPORT_INDICATOR_COLUMNS]
+    rows = [[shown(row, c.key) for c in keep] for row in table.rows]
+    return Table(table.name, table.title, keep, rows)
 
 
 def _write_report_html(
@@ -544,7 +555,7 @@ def _write_report_html(
     title = f"{plan.name} — {label('scenario', lang)}: " + ", ".join(
         label(rep.scenario, lang) for rep in reports
     )
-    shown = {**tables, "indicators": _report_view(tables["indicators"])}
+    shown = {**tables, "indicators": _report_view(tables["indicators"], lang)}
     sections = "".join(
         f"<h2>{html.escape(table.title)}</h2>{_html_table(table)}" for table in shown.values()
     )
