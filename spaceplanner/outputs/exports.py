@@ -491,7 +491,8 @@ def _html_table(table: Table) -> str:
         return "<p>—</p>"
     cell = 'style="border:1px solid #999;padding:3px 6px;vertical-align:top'
     head = "".join(
-        f'<th scope="col" {cell};background:#eeeeee;text-align:left">{html.escape(c.heading)}</th>'
+        f'<th scope="col" {cell};background:#eeeeee;text-align:left'
+        f'{";white-space:nowrap" if len(c.heading) <= 6 else ""}">{html.escape(c.heading)}</th>'
         for c in table.columns
     )
     body = []
@@ -502,7 +503,7 @@ def _html_table(table: Table) -> str:
             figure = column.key in ("value", "target")
             align = ";text-align:right" if numeric or figure else ""
             text = cell_text(value, column.kind, space="\u00a0")
-            if len(text) <= 8:
+            if len(text) <= 12:
                 align += ";white-space:nowrap"  # short words and figures stay on one line
             cells.append(f'<td {cell}{align}">{html.escape(text)}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
