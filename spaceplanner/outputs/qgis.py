@@ -330,7 +330,9 @@ class ProjectLayer:
 _GEOMETRY_TYPES = {"point": "Point", "line": "Line", "polygon": "Polygon"}
 
 
-def _srs(crs: CRS) -> str:
+def _srs(crs: CRS | None) -> str:
+    if crs is None:
+        return '<spatialrefsys nativeFormat="Wkt"/>'
     authority = crs.to_authority()
     authid = f"{authority[0]}:{authority[1]}" if authority else ""
     return (
@@ -342,7 +344,7 @@ def _srs(crs: CRS) -> str:
 
 def project_qgs(
     title: str,
-    crs: CRS,
+    crs: CRS | None,
     bounds: tuple[float, float, float, float],
     layers: list[ProjectLayer],
     groups: Mapping[str, str],
