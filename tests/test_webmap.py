@@ -256,6 +256,23 @@ def test_a_district_page_draws_in_a_browser(district: tuple[Plan, Report], tmp_p
     assert len(checkboxes) == len(map_layers(plan, report, lang="zh"))
     assert label("unserved_only", "zh") in dom
     assert "mi<" not in dom and " ft<" not in dom  # a metric scale bar only
+    # a click on an unserved resident opens its popup, made on demand from the packed table
+    text = page.read_text("utf-8")
+    points = re.search(r"var (sp_residents_[0-9a-f]+)", text)
+    assert points is not None
+    click = (
+        '<script>window.addEventListener("load", function () {'
+        f' var m = {points.group(1)}.get("shelter").getLayers()[0];'
+        ' m.fire("click", {latlng: m.getLatLng()}, true); });</script></html>'
+    )
+    clicked = tmp_path / "clicked.html"
+    clicked.write_text(text.replace("</html>", click), encoding="utf-8")
+    dom = _chromium(clicked, tmp_path, "--dump-dom").stdout
+    popup = re.search(r'<div class="leaflet-popup-content"[^>]*>(.*?)</table>', dom)
+    assert popup is not None
+    assert f"<th>{label('unsheltered', 'zh')}</th>" in popup.group(1)
+    first = report.layers["residents"]
+    assert f"<td>{first.loc[first['unsheltered'] > 1e-6, 'id'].iloc[0]}</td>" in popup.group(1)
 
 
 def test_layer_control_groups_overlays(

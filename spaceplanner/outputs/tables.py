@@ -95,9 +95,7 @@ _HEADINGS: dict[str, tuple[str, str]] = {
 def _heading(key: str, lang: str) -> str:
     if key in _HEADINGS:
         return _HEADINGS[key][1 if lang == "zh" else 0]
-    if key in PRINCIPLES:
-        return label(key, lang)
-    return label(key, lang)
+    return label(key, lang)  # the principles too: 避 -> "Avoid hazards (避)"
 
 
 def _columns(lang: str, *specs: tuple[str, str]) -> list[Column]:
@@ -163,7 +161,7 @@ def _indicators(reports: Sequence[Report], lang: str) -> Table:
                     r["id"],
                 ]
             )
-    return Table("indicators", _HEADINGS["indicator"][lang == "zh"], columns, rows)
+    return Table("indicators", "指标" if lang == "zh" else "Indicators", columns, rows)
 
 
 def _violations(reports: Sequence[Report], lang: str) -> Table:
