@@ -15,7 +15,7 @@ import spaceplanner.outputs.exports as exports_module
 from spaceplanner import PlanError, evaluate, load_plan
 from spaceplanner.cli import main
 from spaceplanner.outputs.exports import export, shapefile_fields
-from spaceplanner.outputs.tables import people_tables
+from spaceplanner.outputs.tables import people_tables, whole_parts
 from spaceplanner.results.labels import label
 from spaceplanner.sample_maps import get_path
 
@@ -134,9 +134,17 @@ def test_tables_are_for_people(plan, tmp_path: Path) -> None:
     assert list(removed[0]) == ["scenario", "避", "防", "让", "total"]
     by = report.capacity_removed_by
     assert by["避"] > 0  # the sample has a shelter in the flood zone
-    for p in ("避", "防", "让"):
-        assert removed[0][p] == str(round(by.get(p, 0.0)))  # whole persons
-    assert int(removed[0]["total"]) == round(sum(by.values()))
+    parts = [int(removed[0][p]) for p in ("避", "防", "让")]  # whole persons
+    for p, part in zip(("避", "防", "让"), parts, strict=True):
+        assert abs(part - by.get(p, 0.0)) < 1
+    assert int(removed[0]["total"]) == round(sum(by.values())) == sum(parts)
+
+
+def test_whole_parts_add_up_to_the_rounded_total() -> None:
+    assert whole_parts([10001.6, 302.4, 0.4]) == [10002, 302, 0]  # 10304.4 -> 10304
+    assert whole_parts([10001.6, 302.6, 0.4]) == [10002, 303, 0]  # 10304.6 -> 10305
+    assert whole_parts([0.5, 0.5, 0.5]) == [1, 1, 0]  # 1.5 -> 2
+    assert whole_parts([0.0, 0.0, 0.0]) == [0, 0, 0]
 
 
 def test_excel_workbook(plan, tmp_path: Path) -> None:
@@ -158,6 +166,7 @@ def test_excel_workbook(plan, tmp_path: Path) -> None:
     indicator = _partial_share(report)
     cell = found[indicator.id]
     assert cell.number_format == "0.0%" and cell.value == round(indicator.value, 3)
+    assert sheet.cell(2, 1).value == label("all", "zh")  # the scenario as people call it
     shelters = book[label("shelters", "zh")]
     heads = [c.value for c in shelters[1]]
     for p in ("避", "防", "让"):

@@ -444,8 +444,9 @@ def _write_csv(tables: dict[str, Table], folder: Path) -> list[Path]:
     return out
 
 
-def _write_xlsx(tables: dict[str, Table], folder: Path) -> list[Path]:
-    """``tables.xlsx``: a sheet per table with headings in the export's language, shares as
+def _write_xlsx(tables: dict[str, Table], folder: Path, lang: str) -> list[Path]:
+    """``tables.xlsx``: a sheet per table with headings (and scenarios) in the export's
+    language, shares as
     Excel percentages (0.0 %), persons as whole numbers (#,##0), the heading row frozen and
     filtered, columns as wide as their text."""
     from openpyxl import Workbook
@@ -461,8 +462,11 @@ def _write_xlsx(tables: dict[str, Table], folder: Path) -> list[Path]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="EEEEEE")
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        scenario = [c.key for c in table.columns].index("scenario")
         for row in table.rows:
-            sheet.append([float(v) if isinstance(v, Share) else v for v in row])
+            values = [float(v) if isinstance(v, Share) else v for v in row]
+            values[scenario] = label(str(row[scenario]), lang)
+            sheet.append(values)
             for cell, value in zip(sheet[sheet.max_row], row, strict=True):
                 if isinstance(value, Share):
                     cell.number_format = "0.0%"
@@ -751,7 +755,7 @@ def export(
             elif fmt == "csv":
                 written += _write_csv(tables, tmp)
             elif fmt == "xlsx":
-                written += _write_xlsx(tables, tmp)
+                written += _write_xlsx(tables, tmp, lang)
         fb.step("moving", 0.97)
         fb.check()  # the last moment a cancel leaves the folder as it was
     final = [folder / p.relative_to(tmp) for p in written]

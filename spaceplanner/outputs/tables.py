@@ -23,7 +23,7 @@ from spaceplanner.results.indicators import indicator_rows
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 
-__all__ = ["PRINCIPLES", "Column", "Share", "Table", "people_tables", "persons"]
+__all__ = ["PRINCIPLES", "Column", "Share", "Table", "people_tables", "persons", "whole_parts"]
 
 #: The three principles, in the order the tables list them (avoid, protect, give way).
 PRINCIPLES = ("避", "防", "让")
@@ -60,6 +60,19 @@ def persons(value: Any) -> int | None:
         return None
     v = float(value)
     return int(math.floor(abs(v) + 0.5) * (1 if v >= 0 else -1))
+
+
+def whole_parts(values: Sequence[float]) -> list[int]:
+    """``values`` (not negative) as whole numbers that add up to their rounded sum: each is
+    rounded down, and the persons left go to the largest remainders (so a table's parts add
+    up to its total)."""
+    floors = [math.floor(v) for v in values]
+    left = persons(sum(values)) or 0
+    left -= sum(floors)
+    order = sorted(range(len(values)), key=lambda k: values[k] - floors[k], reverse=True)
+    for k in order[: max(0, left)]:
+        floors[k] += 1
+    return floors
 
 
 def _round(value: Any, digits: int) -> float | None:
@@ -198,16 +211,15 @@ def _violations(reports: Sequence[Report], lang: str) -> Table:
 
 
 def _removed(reports: Sequence[Report], lang: str) -> Table:
-    """The capacity (persons) each principle removed, one column per principle."""
+    """The capacity (persons) each principle removed, one column per principle, and the total
+    (the whole persons of the principles add up to it)."""
     columns = _columns(
         lang, ("scenario", "text"), *((p, "persons") for p in PRINCIPLES), ("total", "persons")
     )
     rows = []
     for rep in reports:
-        by = {p: float(rep.capacity_removed_by.get(p, 0.0)) for p in PRINCIPLES}
-        rows.append(
-            [rep.scenario, *(persons(by[p]) for p in PRINCIPLES), persons(sum(by.values()))]
-        )
+        by = [max(0.0, float(rep.capacity_removed_by.get(p, 0.0))) for p in PRINCIPLES]
+        rows.append([rep.scenario, *whole_parts(by), persons(sum(by))])
     title = "Capacity removed by principle" if lang == "en" else "各原则扣减的容量"
     return Table("capacity_removed", title, columns, rows)
 
