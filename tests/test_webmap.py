@@ -288,3 +288,31 @@ def test_layer_control_groups_overlays(
     names = [s.strip() for s, _ in summaries]
     assert names[0] == label("gap_areas", "en") and label("violations", "en") in names
     assert label("sites", "en") in names
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_every_sample_draws_aggregated(
+    sample: str, evaluated: dict[str, tuple[Plan, Report]], tmp_path: Path
+) -> None:
+    """With the limit at 0 every sample is a district page: its gap areas hold the report's
+    unserved persons and its packed residents are exactly the unserved ones."""
+    plan, report = evaluated[sample]
+    layers = map_layers(plan, report, limit=0)
+    expected = _unserved_by_report(report)
+    gaps = {lyr.item: lyr for lyr in layers if lyr.group == "gap_areas"}
+    packed = {lyr.item: lyr for lyr in layers if lyr.points is not None}
+    assert packed and all(not lyr.features for lyr in packed.values())
+    for indicator, persons in expected.items():
+        drawn = (
+            sum(f["properties"]["population"] for f in gaps[indicator].features)
+            if (indicator in gaps)
+            else 0.0
+        )
+        assert drawn == pytest.approx(persons, rel=1e-9, abs=1e-6), indicator
+        count = packed[indicator].points["count"] if indicator in packed else 0
+        residents = report.layers["residents"]
+        if indicator == "shelter":
+            assert count == (residents["unsheltered"] > 1e-6).sum()
+        else:
+            assert count == (~residents[f"ok_{indicator}"].astype(bool)).sum()
+    write_webmap(plan, report, tmp_path / "map.html", limit=0)
