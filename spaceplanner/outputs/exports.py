@@ -1,6 +1,8 @@
-"""Exports: data for consultants (Shapefile, GeoPackage, GeoJSON), report tables (CSV, HTML),
-and the web map and printable map sheet (see :mod:`spaceplanner.outputs.webmap`,
-:mod:`spaceplanner.outputs.mapsheet`).
+"""Exports: data for consultants (Shapefile with QGIS styles, GeoPackage, GeoJSON, a QGIS
+project), report tables for people (CSV, Excel, HTML that opens in Word; see
+:mod:`spaceplanner.outputs.tables`), and the web map and printable map sheet (see
+:mod:`spaceplanner.outputs.webmap`, :mod:`spaceplanner.outputs.mapsheet`,
+:mod:`spaceplanner.outputs.qgis`).
 
 The files of one export are one unit (:func:`spaceplanner.files.output_unit`): written into a
 staging folder inside the output folder, under its lock, and moved into place only when all of
@@ -658,8 +660,10 @@ def export(
     formats
         Any of :data:`FORMATS`: ``html`` (web map ``map.html`` and ``report.html``), ``pdf`` and
         ``png`` (the map sheet), ``shp`` (a Shapefile per layer, with ``.prj``, ``.cpg`` and
-        ``fields.csv`` mapping shortened field names), ``gpkg``, ``geojson`` (WGS 84), ``csv``
-        (indicators, violations, capacity removed, stewardship).
+        ``fields.csv`` mapping shortened field names, and a ``.qml`` style QGIS applies),
+        ``gpkg``, ``geojson`` (WGS 84), ``csv`` (indicators, violations, capacity removed,
+        stewardship: figures for people), ``xlsx`` (``tables.xlsx``), ``qgz`` (``project.qgz``
+        of ``results.gpkg``, written beside it).
     rules
         The rule profile file the reports used, when it is a file (it is never written over).
     encoding

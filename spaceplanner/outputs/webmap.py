@@ -2,8 +2,11 @@
 
 ``write_webmap(plan, report, path)`` draws the residents coloured by coverage, the shelters by
 capacity and load, activity spaces, facilities by kind, the exact service areas and gap areas per
-indicator and the 让/防/避 siting violations, with a legend, a scale bar and layers a person can
-toggle. Leaflet (from the ``xstatic-leaflet`` package) is inlined into the page and folium's CDN
+indicator and the 让/防/避 siting violations, with a legend, a metric scale bar and layers a
+person can toggle in folding groups. Above :data:`~spaceplanner.outputs.webmap_layers.
+RESIDENT_POINTS_LIMIT` residents the page is aggregated (gap areas, and only the unserved
+residents, packed and drawn on a canvas: see :class:`ResidentPoints`), so that a district's page
+is a few MB. Leaflet (from the ``xstatic-leaflet`` package) is inlined into the page and folium's CDN
 links are dropped, so the page makes no request; an online basemap is added only on request.
 The overlays are built in :mod:`spaceplanner.outputs.webmap_layers`; this module makes the page
 (assets, title, legend, layer control).
@@ -61,7 +64,6 @@ __all__ = [
 _SYMBOL_PX = 18
 #: The size of a facility's marker on the page, pixels.
 _MARKER_PX = 14
-
 
 # Latin fonts first: Noto Sans CJK draws some Latin letters badly in bold (č of Bubeneč); Chinese
 # text falls back to the CJK fonts.
