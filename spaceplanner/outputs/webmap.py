@@ -6,8 +6,9 @@ indicator and the 让/防/避 siting violations, with a legend, a metric scale b
 person can toggle in folding groups. Above :data:`~spaceplanner.outputs.webmap_layers.
 RESIDENT_POINTS_LIMIT` residents the page is aggregated (gap areas, and only the unserved
 residents, packed and drawn on a canvas: see :class:`ResidentPoints`), so that a district's page
-is a few MB. Leaflet (from the ``xstatic-leaflet`` package) is inlined into the page and folium's CDN
-links are dropped, so the page makes no request; an online basemap is added only on request.
+is a few MB. Leaflet (from the ``xstatic-leaflet`` package) is inlined into the page and
+folium's CDN links are dropped, so the page makes no request; an online basemap is added only
+on request.
 The overlays are built in :mod:`spaceplanner.outputs.webmap_layers`; this module makes the page
 (assets, title, legend, layer control).
 
