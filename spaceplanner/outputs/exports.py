@@ -541,6 +541,8 @@ def _report_view(table: Table, lang: str) -> Table:
         value = row[at[key]]
         if key == "scenario":
             return label(str(value), lang)
+        if key == "status" and row[at["reason"]]:
+            return f"{value} ({row[at['reason']]})"  # not assessed (why)
         if key in ("value", "target") and value is not None and not isinstance(value, Share):
             unit = row[at["unit"]]
             text = cell_text(value, "number")
