@@ -437,3 +437,12 @@ def test_a_live_report_with_stale_areas_is_refused(tmp_path):
     report = evaluate(plan)
     with pytest.raises(PlanError, match="stale"):
         export(plan, [replace(report, stale=frozenset({"gap_areas"}))], tmp_path, ["html"])
+
+
+def test_cli_web_detail_sets_when_the_web_map_aggregates(tmp_path: Path) -> None:
+    for detail, packed in (("0", True), ("100000", False)):
+        out = tmp_path / detail
+        args = ["export", "--sample", "bubenec", "--format", "html", "--out", str(out)]
+        assert main([*args, "--web-detail", detail]) == 0
+        page = (out / "map.html").read_text(encoding="utf-8")
+        assert ("var T = " in page) == packed  # the packed table of resident points

@@ -645,6 +645,7 @@ def export(
     feedback: Feedback | None = None,
     suggestions: gpd.GeoDataFrame | None = None,
     geojson_crs: str = "WGS84",
+    web_detail: int = settings.WEB_DETAIL_RESIDENTS,
 ) -> list[Path]:
     """Write the chosen exports of ``reports`` (evaluations of ``plan``) into the folder ``out``.
 
@@ -681,6 +682,10 @@ def export(
     geojson_crs
         ``"WGS84"`` (RFC 7946), or ``"GCJ-02"``/``"BD-09"`` for GeoJSON to load into Amap or
         Baidu maps (coordinates offset as those maps expect).
+    web_detail
+        The web map draws every resident point up to this many; above, the gap areas and only
+        the residents left unserved (:data:`~spaceplanner.outputs.webmap_layers.
+        RESIDENT_POINTS_LIMIT`).
 
     Returns
     -------
@@ -734,7 +739,8 @@ def export(
             if fmt == "html":
                 from spaceplanner.outputs.webmap import write_webmap
 
-                written.append(write_webmap(plan, main, tmp / "map.html", lang=lang))
+                page = tmp / "map.html"
+                written.append(write_webmap(plan, main, page, lang=lang, limit=web_detail))
                 written += _write_report_html(plan, reports, tables, tmp, lang)
             elif fmt in ("pdf", "png"):
                 from spaceplanner.outputs.mapsheet import write_map_sheet

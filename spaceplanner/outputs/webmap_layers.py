@@ -22,6 +22,7 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
+from spaceplanner import settings
 from spaceplanner.engine.gap_raster import pixel_size
 from spaceplanner.engine.gaps import SERVICE_PIXEL_BUDGET
 from spaceplanner.engine.siting import is_dual_use
@@ -50,7 +51,7 @@ __all__ = [
 #: features than this (streets, buildings) is drawn as one shape without popups. At or below
 #: it every resident point is drawn per indicator with its own popup. A 50,000-resident district
 #: so writes a page of a few MB in seconds instead of hundreds of MB in minutes.
-RESIDENT_POINTS_LIMIT = 5_000
+RESIDENT_POINTS_LIMIT = settings.WEB_DETAIL_RESIDENTS
 #: The layer control's groups, top to bottom, and the overlay groups (``MapLayer.group``) each
 #: holds; a group folds open and shut, and opens by itself when one of its layers is on.
 CONTROL_GROUPS: dict[str, tuple[str, ...]] = {
