@@ -316,3 +316,17 @@ def test_every_sample_draws_aggregated(
         else:
             assert count == (~residents[f"ok_{indicator}"].astype(bool)).sum()
     write_webmap(plan, report, tmp_path / "map.html", limit=0)
+
+
+def test_streets_keep_their_popups_on_a_detailed_page(
+    evaluated: dict[str, tuple[Plan, Report]],
+) -> None:
+    """Helsinki: 19 resident points and 2,405 street segments, more than the residents' limit;
+    the page is detailed, so every street is its own feature (one shape only when aggregated)."""
+    plan, report = evaluated["helsinki"]
+    streets = sum(len(lyr.frame) for lyr in plan.by_role("network") if lyr.frame is not None)
+    assert streets > RESIDENT_POINTS_LIMIT >= len(report.layers["residents"])
+    network = next(lyr for lyr in map_layers(plan, report) if lyr.group == "network")
+    assert len(network.features) == streets
+    merged = next(lyr for lyr in map_layers(plan, report, limit=0) if lyr.group == "network")
+    assert len(merged.features) == 1

@@ -48,10 +48,15 @@ __all__ = [
 #: Above this many resident points the page draws the gaps aggregated: the gap areas per
 #: indicator (each with the persons it leaves unserved) and, per indicator, only the residents it
 #: leaves unserved, packed in one table the page draws on a canvas; a context layer of more
-#: features than this (streets, buildings) is drawn as one shape without popups. At or below
+#: features than this (streets, buildings) is drawn as one shape without popups (on any page
+#: above :data:`CONTEXT_FEATURES_LIMIT`). At or below
 #: it every resident point is drawn per indicator with its own popup. A 50,000-resident district
 #: so writes a page of a few MB in seconds instead of hundreds of MB in minutes.
 RESIDENT_POINTS_LIMIT = settings.WEB_DETAIL_RESIDENTS
+#: A context layer of more features than this is drawn as one shape on any page (on an
+#: aggregated page: of more than :data:`RESIDENT_POINTS_LIMIT`).
+CONTEXT_FEATURES_LIMIT = 10_000
+
 #: The layer control's groups, top to bottom, and the overlay groups (``MapLayer.group``) each
 #: holds; a group folds open and shut, and opens by itself when one of its layers is on.
 CONTROL_GROUPS: dict[str, tuple[str, ...]] = {
@@ -737,11 +742,12 @@ def map_layers(
     bounds = residents.total_bounds if packed and residents is not None else None
     gap_step = pixel_size(bounds) if bounds is not None else 0.0
     service_step = pixel_size(bounds, SERVICE_PIXEL_BUDGET) if bounds is not None else 0.0
+    shapes = limit if packed else max(limit, CONTEXT_FEATURES_LIMIT)
     layers = _area_layers(report, "service_areas", sources, lang, service_step)
     layers += _area_layers(report, "gap_areas", sources, lang, gap_step)
     zones = report.layers.get("hazard_zones")
     context = {
-        role: _context_layer(plan, role, lang, zones if role == "hazards" else None, limit=limit)
+        role: _context_layer(plan, role, lang, zones if role == "hazards" else None, limit=shapes)
         for role in _CONTEXT
     }
     layers += [c for r in ("boundary", "hazards", "buildings", "network") if (c := context[r])]
