@@ -435,6 +435,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         feedback=feedback.part(0.8, 1.0),
         suggestions=suggested,
         geojson_crs=args.geojson_crs,
+        web_detail=args.web_detail,
         **where,
     )
     if args.quiet:
@@ -541,6 +542,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--suggestions",
         metavar="GPKG",
         help="suggested sites to draw (suggestions.gpkg written by `spaceplanner suggest --out`)",
+    )
+    p.add_argument(
+        "--web-detail",
+        type=int,
+        default=settings.WEB_DETAIL_RESIDENTS,
+        metavar="N",
+        help="web map: draw every resident point up to N of them; above, the gap areas and "
+        f"only the unserved residents (default {settings.WEB_DETAIL_RESIDENTS})",
     )
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     add_progress_args(p)

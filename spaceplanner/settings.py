@@ -16,7 +16,10 @@ DEFAULT_SCENARIO = "earthquake"
 PERIODS = ("both", "normal", "emergency")
 
 #: What ``export`` can write (see :func:`spaceplanner.outputs.exports.export`).
-EXPORT_FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv")
+EXPORT_FORMATS = ("html", "pdf", "png", "shp", "gpkg", "geojson", "csv", "xlsx", "qgz")
+#: The web map draws every resident point up to this many; above, it draws the gap areas and
+#: only the residents left unserved (``export --web-detail``).
+WEB_DETAIL_RESIDENTS = 2_000
 
 #: A layer whose bounds lie farther than this from the plan's reference extent (the residents,
 #: else the boundary, else the largest layer) is reported as not overlapping: usually a wrong CRS.

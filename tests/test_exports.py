@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import spaceplanner.outputs.exports as exports_module
 from spaceplanner import PlanError, evaluate, load_plan
 from spaceplanner.cli import main
 from spaceplanner.outputs.exports import export, shapefile_fields
+from spaceplanner.outputs.tables import people_tables, whole_parts
+from spaceplanner.results.labels import label
 from spaceplanner.sample_maps import get_path
 
 
@@ -86,7 +89,7 @@ def test_report_tables_and_html(plan, tmp_path: Path) -> None:
         lang="zh",
     )
     reports = [evaluate(plan, scenario=s, gaps=False) for s in ("flood", "earthquake")]
-    tables = exports_module._tables(plan, reports, "zh")
+    tables = people_tables(plan, reports, "zh")
     exports_module._write_report_html(plan, reports, tables, tmp_path, "zh")
     assert len(written) == 4
     indicators = list(csv.DictReader((tmp_path / "indicators.csv").open(encoding="utf-8-sig")))
@@ -96,18 +99,113 @@ def test_report_tables_and_html(plan, tmp_path: Path) -> None:
         v["rule"] for v in violations
     }
     steward = list(csv.DictReader((tmp_path / "stewardship.csv").open(encoding="utf-8-sig")))
-    shelters = [r for r in steward if r["role"] == "shelters"]
+    shelters = [r for r in steward if r["role"] == label("shelters", "zh")]
     assert {r["steward"] for r in shelters} >= {"社区居委会"}
-    assert any(r["gap"] == "True" for r in steward)  # facilities have no steward: listed as gaps
+    assert any(r["gap"] == "是" for r in steward)  # facilities have no steward: listed as gaps
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "江畔社区" in page and "选址问题" in page
+
+
+def _partial_share(report):
+    """An indicator that is a share strictly between 0 and 1 (so rounding shows)."""
+    return next(
+        i for i in report.indicators if i.unit == "share" and i.value and 0.001 < i.value < 0.999
+    )
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.open(encoding="utf-8-sig")))
+
+
+def test_tables_are_for_people(plan, tmp_path: Path) -> None:
+    """Shares as percentages, persons whole, one column per principle."""
+    report = evaluate(plan, scenario="all")
+    export(plan, [report], tmp_path, ["csv"])
+    rows = {r["id"]: r for r in _csv(tmp_path / "indicators.csv")}
+    share = _partial_share(report)
+    row = rows[share.id]
+    assert row["unit"] == "%"
+    assert float(row["value"]) == round(100 * share.value, 1)
+    assert float(row["target"]) == round(100 * share.target, 1)
+    for r in rows.values():
+        if r["unit"] == "persons" and r["value"]:
+            assert "." not in r["value"]
+    removed = _csv(tmp_path / "capacity_removed.csv")
+    assert list(removed[0]) == ["scenario", "避", "防", "让", "total"]
+    by = report.capacity_removed_by
+    assert by["避"] > 0  # the sample has a shelter in the flood zone
+    parts = [int(removed[0][p]) for p in ("避", "防", "让")]  # whole persons
+    for p, part in zip(("避", "防", "让"), parts, strict=True):
+        assert abs(part - by.get(p, 0.0)) < 1
+    assert int(removed[0]["total"]) == round(sum(by.values())) == sum(parts)
+
+
+def test_whole_parts_add_up_to_the_rounded_total() -> None:
+    assert whole_parts([10001.6, 302.4, 0.4]) == [10002, 302, 0]  # 10304.4 -> 10304
+    assert whole_parts([10001.6, 302.6, 0.4]) == [10002, 303, 0]  # 10304.6 -> 10305
+    assert whole_parts([0.5, 0.5, 0.5]) == [1, 1, 0]  # 1.5 -> 2
+    assert whole_parts([0.0, 0.0, 0.0]) == [0, 0, 0]
+
+
+def test_excel_workbook(plan, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    report = evaluate(plan, scenario="all", gaps=False)
+    written = export(plan, [report], tmp_path, ["xlsx"], lang="zh")
+    assert written == [tmp_path / "tables.xlsx"]
+    book = load_workbook(tmp_path / "tables.xlsx")
+    assert book.sheetnames[:2] == ["指标", label("violations", "zh")]
+    sheet = book["指标"]
+    headings = [c.value for c in sheet[1]]
+    assert headings[:4] == ["情景", "规则", "类别", "指标"]
+    value_col = headings.index("现状") + 1
+    id_col = headings.index("编号") + 1
+    found = {
+        sheet.cell(r, id_col).value: sheet.cell(r, value_col) for r in range(2, sheet.max_row + 1)
+    }
+    indicator = _partial_share(report)
+    cell = found[indicator.id]
+    assert cell.number_format == "0.0%" and cell.value == round(indicator.value, 3)
+    assert sheet.cell(2, 1).value == label("all", "zh")  # the scenario as people call it
+    shelters = book[label("shelters", "zh")]
+    heads = [c.value for c in shelters[1]]
+    for p in ("避", "防", "让"):
+        assert label(p, "zh") in heads
+    capacity = shelters.cell(2, heads.index(label("capacity", "zh")) + 1)
+    assert isinstance(capacity.value, int) and capacity.number_format == "#,##0"
+    assert shelters.freeze_panes == "A2"
+
+
+def test_report_html_has_real_tables_for_word(plan, tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append((tag, dict(attrs)))
+
+    report = evaluate(plan, scenario="all")
+    export(plan, [report], tmp_path, ["html"])
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    parser = Cells()
+    parser.feed(page)
+    tables = [a for t, a in parser.tags if t == "table"]
+    assert len(tables) >= 4 and all(a.get("border") == "1" for a in tables)
+    cells = [a for t, a in parser.tags if t in ("td", "th")]
+    assert cells and all("border:1px solid" in (a.get("style") or "") for a in cells)
+    share = _partial_share(report)
+    assert f"{100 * share.value:.1f}\u00a0%" in page
+    assert not re.search(r"\d\.\d{3,}", re.sub(r"<[^>]+>", " ", page.split("<body>")[1]))
 
 
 def test_attribute_text_is_escaped_in_the_report(tmp_path: Path) -> None:
     evil = load_plan(get_path("synthetic_cn"))
     evil.layers["shelters"].frame.loc[0, "name"] = "<img src=x onerror=alert(1)>"
     report = evaluate(evil, scenario="all", gaps=False)
-    tables = exports_module._tables(evil, [report], "en")
+    tables = people_tables(evil, [report], "en")
     exports_module._write_report_html(evil, [report], tables, tmp_path, "en")
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<img src=x" not in page
@@ -290,7 +388,7 @@ def test_export_takes_reports_and_never_evaluates(tmp_path, monkeypatch):
     written = export(plan, [report], tmp_path, ["csv"])
     table = pd.read_csv(next(p for p in written if p.name == "indicators.csv"))
     sheltered = table.loc[table["id"] == "shelter.sheltered", "value"].iloc[0]
-    assert sheltered == pytest.approx(report.indicator("shelter.sheltered").value)
+    assert sheltered == round(100 * report.indicator("shelter.sheltered").value, 1)
     assert set(table["scenario"]) == {"flood"}
 
 
@@ -339,3 +437,12 @@ def test_a_live_report_with_stale_areas_is_refused(tmp_path):
     report = evaluate(plan)
     with pytest.raises(PlanError, match="stale"):
         export(plan, [replace(report, stale=frozenset({"gap_areas"}))], tmp_path, ["html"])
+
+
+def test_cli_web_detail_sets_when_the_web_map_aggregates(tmp_path: Path) -> None:
+    for detail, packed in (("0", True), ("100000", False)):
+        out = tmp_path / detail
+        args = ["export", "--sample", "bubenec", "--format", "html", "--out", str(out)]
+        assert main([*args, "--web-detail", detail]) == 0
+        page = (out / "map.html").read_text(encoding="utf-8")
+        assert ("var T = " in page) == packed  # the packed table of resident points

@@ -289,4 +289,5 @@ def test_report_tables_show_people_figures_and_notes(tmp_path: Path) -> None:
     assert "<h2>Notes</h2>" in page and "hazard types not part of scenario" in page
     csv = (tmp_path / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()
     assert csv[0].startswith("scenario,rules,group,indicator,period,value,unit,target,status")
-    assert ",0.79737" in csv[1]  # full precision in the data file
+    # the CSV is for people too: a share as a percentage (full precision: report.json)
+    assert ",79.7,%,100.0," in csv[1]

@@ -2,9 +2,13 @@
 
 ``write_webmap(plan, report, path)`` draws the residents coloured by coverage, the shelters by
 capacity and load, activity spaces, facilities by kind, the exact service areas and gap areas per
-indicator and the 让/防/避 siting violations, with a legend, a scale bar and layers a person can
-toggle. Leaflet (from the ``xstatic-leaflet`` package) is inlined into the page and folium's CDN
-links are dropped, so the page makes no request; an online basemap is added only on request.
+indicator and the 让/防/避 siting violations, with a legend, a metric scale bar and layers a
+person can toggle in folding groups. Above :data:`~spaceplanner.outputs.webmap_layers.
+RESIDENT_POINTS_LIMIT` residents the page is aggregated (gap areas, and only the unserved
+residents, packed and drawn on a canvas: see :class:`ResidentPoints`), so that a district's page
+is a few MB. Leaflet (from the ``xstatic-leaflet`` package) is inlined into the page and
+folium's CDN links are dropped, so the page makes no request; an online basemap is added only
+on request.
 The overlays are built in :mod:`spaceplanner.outputs.webmap_layers`; this module makes the page
 (assets, title, legend, layer control).
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import math
 import re
 from datetime import date
@@ -34,11 +39,27 @@ from spaceplanner.files import atomic_path
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
 from spaceplanner.outputs.symbols import Symbol
-from spaceplanner.outputs.webmap_layers import HATCH_ID, MapLayer, map_layers, overlay_name
+from spaceplanner.outputs.webmap_layers import (
+    CONTROL_GROUPS,
+    HATCH_ID,
+    NO_DISTANCE,
+    RESIDENT_POINTS_LIMIT,
+    MapLayer,
+    ResidentTable,
+    map_layers,
+    overlay_name,
+)
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 
-__all__ = ["MapLayer", "PageControls", "map_layers", "offline_page", "write_webmap"]
+__all__ = [
+    "CONTROL_GROUPS",
+    "MapLayer",
+    "PageControls",
+    "map_layers",
+    "offline_page",
+    "write_webmap",
+]
 
 #: The size of a violation symbol on the page, pixels.
 _SYMBOL_PX = 18
@@ -68,9 +89,19 @@ _CSS = """
 .sp-dot { display: inline-block; width: 11px; height: 11px; border-radius: 50%%;
   border: 1px solid #333; flex: none; box-sizing: border-box; }
 .sp-line { display: inline-block; width: 16px; height: 0; flex: none; }
-.leaflet-control-layers { font-size: 12px; }
-.leaflet-control-layers-overlays { max-height: calc(100vh - 60px); overflow-y: auto;
-  padding-right: 6px; }
+.sp-layers { font-size: 12px; max-width: 270px; padding: 4px 8px; }
+.sp-layers-head { display: flex; align-items: center; justify-content: space-between;
+  gap: 8px; cursor: pointer; font-weight: 600; user-select: none; }
+.sp-layers-head button { border: none; background: none; cursor: pointer; font-size: 12px;
+  padding: 0 2px; }
+.sp-layers-body { max-height: calc(100vh - 80px); overflow-y: auto; padding-right: 4px; }
+.sp-collapsed .sp-layers-body { display: none; }
+.sp-layers details { margin: 3px 0 0 0; }
+.sp-layers summary { cursor: pointer; font-weight: 600; }
+.sp-layers label { display: flex; align-items: center; gap: 4px; margin: 1px 0 1px 12px;
+  cursor: pointer; }
+.sp-layers input { margin: 0; }
+.sp-note { font-size: 11px; color: #444; font-style: italic; }
 .leaflet-popup-content table { border-collapse: collapse; font-size: 12px; }
 .leaflet-popup-content th { text-align: left; padding: 1px 8px 1px 0; font-weight: 600;
   vertical-align: top; white-space: nowrap; }
@@ -211,12 +242,13 @@ def _legend(layers: list[MapLayer], lang: str) -> str:
     parts = [f"<h2>{w('legend')}</h2>"]
     if "residents" in groups:
         parts.append(f"<h3>{w('residents')} ({w('size_population')})</h3>")
+        packed = any(lyr.points is not None for lyr in layers)
+        if packed:
+            parts.append(f'<div class="sp-note">{w("unserved_only")}</div>')
+        else:
+            covered = f"{label('covered', lang)} / {label('sheltered_all', lang)}"
+            parts.append(_swatch(symbols.COVERED, covered, dot=True))
         parts += [
-            _swatch(
-                symbols.COVERED,
-                f"{label('covered', lang)} / {label('sheltered_all', lang)}",
-                dot=True,
-            ),
             _swatch(symbols.PARTLY_COVERED, label("sheltered_part", lang), dot=True),
             _swatch(
                 symbols.NOT_COVERED,
@@ -339,8 +371,9 @@ class PageControls(MacroElement):
         self.legend_html = legend_html
 
 
-def _add_overlay(fmap: folium.Map, layer: MapLayer) -> None:
-    """Add one overlay: circle markers and paths styled per feature, or violation symbols."""
+def _add_overlay(fmap: folium.Map, layer: MapLayer) -> str:
+    """Add one overlay: circle markers and paths styled per feature, or violation symbols.
+    Returns the JavaScript name of its Leaflet layer."""
     data = {"type": "FeatureCollection", "features": layer.features}
     marker: folium.CircleMarker | folium.Marker
     if layer.group == "facilities":
@@ -363,13 +396,187 @@ def _add_overlay(fmap: folium.Map, layer: MapLayer) -> None:
             class_name="sp-vicon",
         )
         marker = folium.Marker(icon=icon)
-    folium.GeoJson(
+    overlay = folium.GeoJson(
         data,
         name=html.escape(layer.name),
         show=layer.show,
         marker=marker,
         on_each_feature=_BIND_POPUPS,
-    ).add_to(fmap)
+        control=False,
+    )
+    overlay.add_to(fmap)
+    return overlay.get_name()
+
+
+def _script_json(value: Any) -> str:
+    """``value`` as JSON that is safe inside a <script> (no ``<``, ``>``, ``&`` as such)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class ResidentPoints(MacroElement):
+    """The residents of an aggregated page: one packed table of points and, per indicator, the
+    rows it leaves unserved, drawn on a canvas when their overlay is first switched on, with a
+    tooltip and popup made on demand (see :class:`~spaceplanner.outputs.webmap_layers.
+    ResidentTable`). ``<name>.get(indicator)`` gives the indicator's Leaflet layer."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            var T = {{ this.table }};
+            var P = {{ this.layers }};
+            var made = {};
+            var canvas = L.canvas({padding: 0.5});
+            function fmt(v) {
+                return v === null || v === undefined ? "\u2014"
+                    : Number(v).toLocaleString("en-US", {maximumFractionDigits: 0});
+            }
+            function radius(p) { return Math.min(12, 3 + Math.sqrt(Math.max(p, 0)) / 4); }
+            function make(key) {
+                var p = P[key], group = L.featureGroup(), bits = atob(p.rows), rows = [];
+                for (var i = 0; i < T.pop.length; i++) {
+                    if ((bits.charCodeAt(i >> 3) >> (i & 7)) & 1) { rows.push(i); }
+                }
+                p.rows = rows;  // the bits become the rows' numbers once, here
+                var d = atob(p.d);
+                p.d = rows.map(function (_, k) {
+                    var v = d.charCodeAt(2 * k) | (d.charCodeAt(2 * k + 1) << 8);
+                    return v === {{ this.no_distance }} ? null : v;
+                });
+                for (var k = 0; k < rows.length; k++) {
+                    i = rows[k];
+                    var style = Object.assign({}, p.styles[p.s ? p.s[k] : 0],
+                        {radius: radius(T.pop[i]), renderer: canvas});
+                    var m = L.circleMarker([T.y0 + T.dy[i] / 1e6, T.x0 + T.dx[i] / 1e6], style);
+                    m.spRow = k;
+                    group.addLayer(m);
+                }
+                group.bindTooltip(function (m) {
+                    var k = m.spRow, i = p.rows[k];
+                    var state = p.states[p.s ? p.s[k] : 0];
+                    return T.id[i] + ": " + fmt(T.pop[i]) + " \u00b7 " + state;
+                }, {sticky: true});
+                group.bindPopup(function (m) {
+                    var k = m.spRow, i = p.rows[k];
+                    var values = [T.id[i], fmt(T.pop[i]), fmt(p.d[k])];
+                    if (p.u) { values.push(fmt(p.u[k])); }
+                    var rows = values.map(function (v, j) {
+                        return "<tr><th>" + p.headings[j] + "</th><td>" + v + "</td></tr>";
+                    });
+                    rows.push("<tr><th>" + p.source[0] + "</th><td>" + p.source[1] + "</td></tr>");
+                    return "<h4>" + p.title + "</h4><table>" + rows.join("") + "</table>";
+                }, {maxWidth: 380});
+                return group;
+            }
+            return {get: function (key) { return made[key] || (made[key] = make(key)); }};
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, table: ResidentTable, layers: list[MapLayer]) -> None:
+        super().__init__()
+        self._name = "sp_residents"
+        self.table = _script_json(table.to_dict())
+        self.layers = _script_json({lyr.item: lyr.points for lyr in layers})
+        self.no_distance = NO_DISTANCE
+
+
+class GroupedLayers(MacroElement):
+    """The layer control: overlays in folding groups (:data:`CONTROL_GROUPS`), a heading that
+    folds the whole list away, top right. Each checkbox adds or removes its layer; a layer made
+    on demand (the residents of an aggregated page) is made when first switched on."""
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}{{ this.control_html }}{% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var sp_layers = {
+                overlays : {
+                {%- for name, ref in this.refs %}
+                    {{ name }} : {{ ref }},
+                {%- endfor %}
+                },
+            };
+            var overlays = sp_layers.overlays;
+            function layerOf(name) {
+                var v = overlays[name];
+                if (typeof v === "function") { v = overlays[name] = v(); }
+                return v;
+            }
+            var div = document.getElementById("sp-layers");
+            var control = L.control({position: "topright"});
+            control.onAdd = function () {
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            control.addTo(map);
+            div.querySelector(".sp-layers-head").addEventListener("click", function () {
+                div.classList.toggle("sp-collapsed");
+            });
+            div.querySelectorAll("input[data-layer]").forEach(function (input) {
+                if (input.checked) { map.addLayer(layerOf(input.dataset.layer)); }
+                input.addEventListener("change", function () {
+                    var layer = layerOf(input.dataset.layer);
+                    if (input.checked) { map.addLayer(layer); } else { map.removeLayer(layer); }
+                });
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, control_html: str, refs: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._name = "GroupedLayers"
+        self.control_html = control_html
+        self.refs = [(_script_json(name), ref) for name, ref in refs]
+
+
+#: Groups of the layer control open when the page opens (with a layer on); all groups with a
+#: layer on are open when the page has at most this many overlays (else they would not fit a
+#: laptop's screen).
+_OPEN_GROUPS = ("gap_areas", "residents", "violations")
+_OPEN_ALL_UP_TO = 24
+
+
+def _control_html(entries: list[tuple[str, MapLayer]], lang: str) -> str:
+    """The layer control's HTML: a heading, then a folding group per :data:`CONTROL_GROUPS`
+    entry present, each overlay a checkbox named by its item (the group says the rest)."""
+    by_group: dict[str, list[str]] = {}
+    for group, members in CONTROL_GROUPS.items():
+        for name, lyr in entries:
+            if lyr.group not in members:
+                continue
+            text = label(lyr.item, lang) if lyr.item else lyr.name
+            checked = " checked" if lyr.show else ""
+            by_group.setdefault(group, []).append(
+                f'<label><input type="checkbox" class="leaflet-control-layers-selector" '
+                f'data-layer="{html.escape(name)}"{checked}><span>{html.escape(text)}</span>'
+                "</label>"
+            )
+    shown = {
+        group
+        for group, members in CONTROL_GROUPS.items()
+        for _, lyr in entries
+        if lyr.show
+        and lyr.group in members
+        and (group in _OPEN_GROUPS or len(entries) <= _OPEN_ALL_UP_TO)
+    }
+    body = "".join(
+        f"<details{' open' if group in shown else ''}><summary>"
+        f"{html.escape(label(group, lang))} ({len(rows)})</summary>{''.join(rows)}</details>"
+        for group, rows in by_group.items()
+    )
+    return (
+        '<div id="sp-layers" class="sp-box sp-layers"><div class="sp-layers-head">'
+        f'<span>{html.escape(label("layers", lang))}</span><button type="button" '
+        f'aria-label="{html.escape(label("layers", lang))}">☰</button></div>'
+        f'<div class="sp-layers-body">{body}</div></div>'
+    )
 
 
 class _Raw(Element):
@@ -393,7 +600,19 @@ def _bounds(plan: Plan, report: Report) -> list[list[float]]:
     boxes = np.array([f.to_crs(4326).total_bounds for f in frames])
     west, south = np.nanmin(boxes[:, :2], axis=0)
     east, north = np.nanmax(boxes[:, 2:], axis=0)
-    return [[float(south), float(west)], [float(north), float(east)]]
+    return [[round(float(v), 6) for v in corner] for corner in ((south, west), (north, east))]
+
+
+class _MetricScale(MacroElement):
+    """A metric scale bar, bottom left (planners measure in metres; no miles and feet)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false, maxWidth: 150}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
 
 
 def offline_page(title: str) -> tuple[Figure, folium.Map]:
@@ -401,8 +620,9 @@ def offline_page(title: str) -> tuple[Figure, folium.Map]:
     styles) with its map, for :func:`write_webmap` and the city batch's overview map."""
     figure = Figure(title=html.escape(title))
     fmap = folium.Map(
-        tiles=None, control_scale=True, zoom_control=False, prefer_canvas=False, zoom_snap=0.25
+        tiles=None, control_scale=False, zoom_control=False, prefer_canvas=False, zoom_snap=0.25
     )
+    fmap.add_child(_MetricScale())
     fmap.default_js = []  # Leaflet is inlined below; folium's CDN links are not used
     fmap.default_css = []
     figure.add_child(fmap)
@@ -414,7 +634,13 @@ def offline_page(title: str) -> tuple[Figure, folium.Map]:
 
 
 def write_webmap(
-    plan: Plan, report: Report, path: Path, *, lang: str = "en", basemap: str | None = None
+    plan: Plan,
+    report: Report,
+    path: Path,
+    *,
+    lang: str = "en",
+    basemap: str | None = None,
+    limit: int = RESIDENT_POINTS_LIMIT,
 ) -> Path:
     """Write the evaluation as one self-contained, offline HTML map.
 
@@ -431,20 +657,40 @@ def write_webmap(
     basemap
         An online tile layer (a folium/xyzservices name such as ``"OpenStreetMap"``) to add as
         a base layer. None (default) keeps the page fully offline.
+    limit
+        Above this many resident points the page draws the gaps aggregated: gap areas and only
+        the residents left unserved, packed (:data:`~spaceplanner.outputs.webmap_layers.
+        RESIDENT_POINTS_LIMIT`).
 
     Returns
     -------
     Path
         ``path``.
     """
-    layers = map_layers(plan, report, lang=lang)
+    layers = map_layers(plan, report, lang=lang, limit=limit)
     page_title, title_html = _title(plan, report, lang)
     figure, fmap = offline_page(page_title)
+    refs: list[tuple[str, str]] = []
+    entries: list[tuple[str, MapLayer]] = []
     if basemap is not None:
-        folium.TileLayer(basemap, name=html.escape(label("basemap", lang))).add_to(fmap)
+        tiles = folium.TileLayer(basemap, name=html.escape(label("basemap", lang)), control=False)
+        tiles.add_to(fmap)
+        base = MapLayer(label("basemap", lang), group="basemap")
+        refs.append((base.name, tiles.get_name()))
+        entries.append((base.name, base))
+    packed = [lyr for lyr in layers if lyr.points is not None and lyr.table is not None]
+    if packed:
+        assert packed[0].table is not None
+        points = ResidentPoints(packed[0].table, packed)
+        fmap.add_child(points)
     for layer in layers:
-        _add_overlay(fmap, layer)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+        if layer.points is not None:
+            ref = f"function () {{ return {points.get_name()}.get({_script_json(layer.item)}); }}"
+        else:
+            ref = _add_overlay(fmap, layer)
+        refs.append((layer.name, ref))
+        entries.append((layer.name, layer))
+    fmap.add_child(GroupedLayers(_control_html(entries, lang), refs))
     fmap.add_child(PageControls(title_html + _hatch_pattern(), _legend(layers, lang)))
     # Keep the plan clear of the title and legend (left) and the layer list (right).
     fmap.fit_bounds(

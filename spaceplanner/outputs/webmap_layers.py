@@ -10,6 +10,7 @@ colours and markers are those of :mod:`spaceplanner.outputs.symbols`, the words 
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 from collections.abc import Iterable, Mapping
@@ -21,6 +22,9 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
+from spaceplanner import settings
+from spaceplanner.engine.gap_raster import pixel_size
+from spaceplanner.engine.gaps import SERVICE_PIXEL_BUDGET
 from spaceplanner.engine.siting import is_dual_use
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
@@ -28,7 +32,45 @@ from spaceplanner.outputs.symbols import Symbol
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report, SiteRef, Violation
 
-__all__ = ["HATCH_ID", "RESIDENT_STATES", "MapLayer", "map_layers", "overlay_name", "path_style"]
+__all__ = [
+    "CONTROL_GROUPS",
+    "COORD_DIGITS",
+    "HATCH_ID",
+    "RESIDENT_POINTS_LIMIT",
+    "RESIDENT_STATES",
+    "MapLayer",
+    "ResidentTable",
+    "map_layers",
+    "overlay_name",
+    "path_style",
+]
+
+#: Above this many resident points the page draws the gaps aggregated: the gap areas per
+#: indicator (each with the persons it leaves unserved) and, per indicator, only the residents it
+#: leaves unserved, packed in one table the page draws on a canvas; a context layer of more
+#: features than this (streets, buildings) is drawn as one shape without popups (on any page
+#: above :data:`CONTEXT_FEATURES_LIMIT`). At or below
+#: it every resident point is drawn per indicator with its own popup. A 50,000-resident district
+#: so writes a page of a few MB in seconds instead of hundreds of MB in minutes.
+RESIDENT_POINTS_LIMIT = settings.WEB_DETAIL_RESIDENTS
+#: A context layer of more features than this is drawn as one shape on any page (on an
+#: aggregated page: of more than :data:`RESIDENT_POINTS_LIMIT`).
+CONTEXT_FEATURES_LIMIT = 10_000
+
+#: The layer control's groups, top to bottom, and the overlay groups (``MapLayer.group``) each
+#: holds; a group folds open and shut, and opens by itself when one of its layers is on.
+CONTROL_GROUPS: dict[str, tuple[str, ...]] = {
+    "gap_areas": ("gap_areas",),
+    "residents": ("residents",),
+    "service_areas": ("service_areas",),
+    "sites": ("shelters", "activity_spaces", "facilities", "suggestions"),
+    "violations": ("violations",),
+    "context": ("boundary", "hazards", "hazard_sources", "buildings", "network"),
+    "basemap": ("basemap",),
+}
+
+#: Decimal places of the page's longitudes and latitudes: 6 digits of a degree are about 0.1 m.
+COORD_DIGITS = 6
 
 #: Pixels per millimetre of a symbol's width on screen (96 dpi).
 _PX_PER_MM = 96 / 25.4
@@ -66,6 +108,16 @@ class MapLayer:
     item
         Which one of the group (an indicator, a facility kind, a principle); empty when the
         group is one overlay.
+    points
+        For residents on an aggregated page (more than :data:`RESIDENT_POINTS_LIMIT`): the
+        rows of ``table`` left unserved by the indicator (``rows``, one bit per row of the
+        table, base64, and their ``count``) and, in the table's order, their walking distances
+        in whole metres (``d``, base64 of 16-bit integers, :data:`NO_DISTANCE` when out of
+        reach), the persons unserved (``u``, shelters), their state index (``s``, when there is
+        more than one state) into ``styles``, with the popup's title, headings and tooltip
+        words; ``features`` is then empty.
+    table
+        The resident points ``points`` refers to (shared by the indicators' overlays).
     """
 
     name: str
@@ -74,6 +126,36 @@ class MapLayer:
     symbol: str | None = None
     group: str = ""
     item: str = ""
+    points: dict[str, Any] | None = None
+    table: ResidentTable | None = None
+
+
+@dataclass
+class ResidentTable:
+    """The resident points of an aggregated page, once for all its indicators.
+
+    Coordinates are whole millionths of a degree (:data:`COORD_DIGITS`) from a corner ``x0``,
+    ``y0``, so that a point costs a dozen characters; ``ids`` are HTML-escaped. A
+    :class:`MapLayer` of group ``residents`` with ``points`` draws the rows it lists.
+    """
+
+    x0: float
+    y0: float
+    dx: list[int]
+    dy: list[int]
+    ids: list[str]
+    population: list[float]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table as the page's JSON."""
+        return {
+            "x0": self.x0,
+            "y0": self.y0,
+            "dx": self.dx,
+            "dy": self.dy,
+            "id": self.ids,
+            "pop": self.population,
+        }
 
 
 #: The id of the SVG pattern that hatches gap areas (defined once in the page).
@@ -126,16 +208,25 @@ def _popup(title: str, rows: Iterable[tuple[str, Any]]) -> str:
     return f"<h4>{html.escape(title)}</h4><table>{body}</table>"
 
 
-def _feature(geom: Any, tip: str, popup: str, style: dict[str, Any] | None) -> dict[str, Any]:
-    """A GeoJSON feature with an escaped tooltip (``tip`` is plain text) and popup HTML."""
-    props: dict[str, Any] = {"tip": html.escape(tip), "popup": popup}
+def _feature(
+    geom: Any, tip: str, popup: str, style: dict[str, Any] | None, **values: Any
+) -> dict[str, Any]:
+    """A GeoJSON feature with an escaped tooltip (``tip`` is plain text) and popup HTML;
+    ``values`` are added to its properties as they are (figures a reader of the page can sum)."""
+    props: dict[str, Any] = {"tip": html.escape(tip), "popup": popup, **values}
     if style is not None:
         props["style"] = style
     return {"type": "Feature", "geometry": mapping(geom), "properties": props}
 
 
+def _rounded(coords: np.ndarray) -> np.ndarray:
+    """Coordinates rounded to :data:`COORD_DIGITS` decimals (written as short decimals)."""
+    return np.round(coords, COORD_DIGITS)
+
+
 def _to_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """``frame`` in EPSG:4326 with non-empty single-part-drawable geometries, rounded to ~0.1 m.
+    """``frame`` in EPSG:4326 with non-empty single-part-drawable geometries, coordinates
+    rounded to :data:`COORD_DIGITS` decimals (~0.1 m).
 
     Multi-points and geometry collections are split into parts, so each feature draws as
     exactly one Leaflet layer.
@@ -148,7 +239,7 @@ def _to_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             gpd.pd.concat([frame[~split], frame[split].explode(index_parts=False)]),
             crs=frame.crs,
         )
-    return frame.set_geometry(shapely.set_precision(frame.geometry.values, 1e-6))
+    return frame.set_geometry(shapely.transform(frame.geometry.values, _rounded))
 
 
 def _rows(frame: gpd.GeoDataFrame) -> Iterable[tuple[Any, Mapping[str, Any]]]:
@@ -246,6 +337,108 @@ def _resident_layer(report: Report, indicator: str, source: str, lang: str) -> M
     return MapLayer(name, features, show=indicator == "shelter", group="residents", item=indicator)
 
 
+def resident_table(report: Report) -> ResidentTable:
+    """All resident points of ``report`` (polygon residents at a point inside them), packed."""
+    frame = report.layers["residents"]
+    geoms = frame.geometry.values
+    points = gpd.GeoSeries(
+        shapely.point_on_surface(geoms) if (frame.geom_type != "Point").any() else geoms,
+        crs=frame.crs,
+    ).to_crs(4326)
+    scale = 10**COORD_DIGITS
+    x = np.round(points.x.to_numpy() * scale)
+    y = np.round(points.y.to_numpy() * scale)
+    x0, y0 = (float(np.nanmin(v)) if len(v) else 0.0 for v in (x, y))
+    population = frame["population"].to_numpy(dtype=float)
+    return ResidentTable(
+        x0=round(x0 / scale, COORD_DIGITS),
+        y0=round(y0 / scale, COORD_DIGITS),
+        dx=(x - x0).astype(np.int64).tolist(),
+        dy=(y - y0).astype(np.int64).tolist(),
+        ids=[html.escape(_text(v)) for v in frame["id"]],
+        population=[int(v) if float(v).is_integer() else round(v, 3) for v in population],
+    )
+
+
+def unserved(residents: gpd.GeoDataFrame, indicator: str) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of the residents layer ``indicator`` leaves unserved, and their unserved
+    persons: for shelters the points with persons without a place (those persons), for the
+    others the points not covered (their population), as in ``uncovered_residents``."""
+    if indicator == "shelter":
+        persons = residents["unsheltered"].to_numpy(dtype=float)
+        rows = np.flatnonzero(persons > 1e-6)
+    else:
+        rows = np.flatnonzero(~residents[f"ok_{indicator}"].to_numpy(dtype=bool))
+        persons = residents["population"].to_numpy(dtype=float)
+    return rows, persons[rows]
+
+
+def _bitmask(rows: np.ndarray, size: int) -> str:
+    """``rows`` of a table of ``size`` as base64 of one bit per row, the first row the lowest
+    bit of the first byte: 50,000 rows in 8 kB, however many are set."""
+    mask = np.zeros(size, dtype=bool)
+    mask[rows] = True
+    return base64.b64encode(np.packbits(mask, bitorder="little").tobytes()).decode("ascii")
+
+
+#: A walking distance the page cannot tell (out of reach, or none computed); longer distances
+#: are written as one metre less.
+NO_DISTANCE = 65535
+
+
+def _uint16(metres: np.ndarray) -> str:
+    """Distances in whole metres as base64 of little-endian 16-bit integers,
+    :data:`NO_DISTANCE` for none (2.7 characters a resident)."""
+    whole = np.where(
+        np.isfinite(metres), np.clip(np.round(metres), 0, NO_DISTANCE - 1), NO_DISTANCE
+    )
+    return base64.b64encode(whole.astype("<u2").tobytes()).decode("ascii")
+
+
+def _unserved_layer(
+    report: Report, table: ResidentTable, indicator: str, source: str, lang: str
+) -> MapLayer:
+    """The residents one indicator leaves unserved, as rows of ``table`` (an aggregated page)."""
+    frame = report.layers["residents"]
+    rows, persons = unserved(frame, indicator)
+    column = f"d_{indicator}"
+    distance = (
+        frame[column].to_numpy(dtype=float)[rows] if column in frame else np.full(len(rows), np.nan)
+    )
+    states = ["not_covered"]
+    state = np.zeros(len(rows), dtype=int)
+    headings = [label(k, lang) for k in ("id", "population", "distance_m")]
+    points: dict[str, Any] = {
+        "rows": _bitmask(rows, len(frame)),
+        "count": len(rows),
+        "d": _uint16(distance),
+    }
+    if indicator == "shelter":
+        states = ["sheltered_part", "sheltered_none"]
+        population = frame["population"].to_numpy(dtype=float)[rows]
+        state = (persons < population - 1e-6).astype(int) ^ 1  # 0 part, 1 none
+        points["u"] = [int(v) if float(v).is_integer() else round(float(v), 3) for v in persons]
+        headings.append(label("unsheltered", lang))
+    if len(states) > 1:
+        points["s"] = state.tolist()
+    points.update(
+        styles=[path_style(RESIDENT_STATES[k], weight=1, fillOpacity=0.85) for k in states],
+        states=[html.escape(label(k, lang)) for k in states],
+        title=html.escape(f"{label('residents', lang)} · {label(indicator, lang)}"),
+        headings=[html.escape(h) for h in headings],
+        source=[html.escape(label("source", lang)), html.escape(source)],
+    )
+    name = overlay_name(label("residents", lang), label(indicator, lang), lang)
+    return MapLayer(
+        name,
+        show=indicator == "shelter",
+        group="residents",
+        item=indicator,
+        points=points,
+        table=table,
+    )
+
+
 def _load_colour(figures: Mapping[str, Any]) -> tuple[str, float | None]:
     """A shelter's colour by load (assigned ÷ capacity) and the load; grey when it holds none."""
     capacity = float(figures["capacity_persons"] or 0.0)
@@ -300,7 +493,7 @@ def _shelter_layer(report: Report, lang: str) -> MapLayer:
         if geom.geom_type != "Point":
             area = path_style(_SHELTERS, color=edge, weight=3 if over else 2, fillColor=colour)
             features.append(_feature(geom, tip, popup, area))
-            geom = geom.representative_point()
+            geom = shapely.transform(geom.representative_point(), _rounded)
         features.append(_feature(geom, tip, popup, circle))
     return MapLayer(label("shelters", lang), features, group="shelters")
 
@@ -310,11 +503,17 @@ def _area_layers(
     kind: Literal["service_areas", "gap_areas"],
     sources: Mapping[str, str],
     lang: str,
+    tolerance: float = 0.0,
 ) -> list[MapLayer]:
-    """One overlay per indicator of the service-area or gap-area layer (only shelters' on)."""
+    """One overlay per indicator of the service-area or gap-area layer (only shelters' on);
+    with a ``tolerance`` (metres) their pixel-stepped outlines are simplified by that much."""
     if kind not in report.layers:
         return []
-    frame = _to_wgs84(report.layers[kind])
+    frame = report.layers[kind]
+    if tolerance > 0:
+        simple = shapely.simplify(frame.geometry.values, tolerance, preserve_topology=True)
+        frame = frame.set_geometry(simple)
+    frame = _to_wgs84(frame)
     symbol = symbols.GAP_AREAS if kind == "gap_areas" else symbols.SERVICE_AREAS
     out = []
     for indicator, part in frame.groupby("indicator", sort=False):
@@ -331,7 +530,8 @@ def _area_layers(
                 ]
             rows.append((label("source", lang), sources.get(ind, "")))
             style = path_style(symbol, weight=1.5)
-            features.append(_feature(geom, name, _popup(name, rows), style))
+            values = {"population": float(a["population"])} if kind == "gap_areas" else {}
+            features.append(_feature(geom, name, _popup(name, rows), style, **values))
         out.append(MapLayer(name, features, show=ind == "shelter", group=kind, item=ind))
     return out
 
@@ -422,17 +622,46 @@ _CONTEXT: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
 }
 
 
+#: One shape of many single parts, by shapely's geometry type id (point, line, ring, polygon).
+_MERGE = {
+    0: shapely.multipoints,
+    1: shapely.multilinestrings,
+    2: shapely.multilinestrings,
+    3: shapely.multipolygons,
+}
+
+
 def _context_layer(
-    plan: Plan, role: str, lang: str, frame: gpd.GeoDataFrame | None = None
+    plan: Plan,
+    role: str,
+    lang: str,
+    frame: gpd.GeoDataFrame | None = None,
+    *,
+    limit: int = RESIDENT_POINTS_LIMIT,
 ) -> MapLayer | None:
     """The plan's layers of a context role (boundary, hazards, buildings, network, sources);
-    ``frame`` replaces them (the scenario's hazard zones, rasters included)."""
+    ``frame`` replaces them (the scenario's hazard zones, rasters included). More than
+    ``limit`` features are drawn as one shape per geometry kind, named by the role, with no
+    popup of their own."""
     frame = frame if frame is not None and len(frame) else _plan_frames(plan, role)
     if frame is None:
         return None
     changes, keys = _CONTEXT[role]
     style = path_style(symbols.role_symbol(role), **changes)
     features = []
+    if len(frame) > limit:
+        wgs = _to_wgs84(frame)
+        name = label(role, lang)
+        parts = shapely.get_parts(wgs.geometry.values)
+        kinds = shapely.get_type_id(parts)
+        for kind in np.unique(kinds):
+            geom = _MERGE[int(kind)](parts[kinds == kind])
+            if kind in (1, 2):
+                geom = shapely.line_merge(geom)  # a street of many segments, one line
+            own = {**style, "radius": 3.0} if kind == 0 else style
+            popup = _popup(name, [(label("features", lang), _fmt(len(frame), lang))])
+            features.append(_feature(geom, name, popup, own))
+        return MapLayer(name, features, group=role)
     for geom, a in _rows(_to_wgs84(frame)):
         own = {**style, "radius": 5.0} if geom.geom_type == "Point" else style
         name = _name(a) or label(role, lang)
@@ -475,7 +704,7 @@ def _violation_layers(plan: Plan, report: Report, lang: str) -> list[MapLayer]:
             continue
         wgs = gpd.GeoSeries(points, crs=plan.crs).to_crs(4326)
         features = [
-            _feature(shapely.set_precision(g, 1e-6), tip, popup, None)
+            _feature(shapely.transform(g, _rounded), tip, popup, None)
             for g, (tip, popup) in zip(wgs, props, strict=True)
         ]
         name = overlay_name(label("violations", lang), label(principle, lang), lang)
@@ -483,7 +712,9 @@ def _violation_layers(plan: Plan, report: Report, lang: str) -> list[MapLayer]:
     return out
 
 
-def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer]:
+def map_layers(
+    plan: Plan, report: Report, *, lang: str = "en", limit: int = RESIDENT_POINTS_LIMIT
+) -> list[MapLayer]:
     """The web map's overlays, bottom to top.
 
     Parameters
@@ -494,6 +725,9 @@ def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer
         Its evaluation (:func:`spaceplanner.evaluate`).
     lang
         ``en`` or ``zh``.
+    limit
+        Above this many resident points the residents are drawn aggregated (see
+        :data:`RESIDENT_POINTS_LIMIT`).
 
     Returns
     -------
@@ -502,11 +736,18 @@ def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer
         residents per indicator and violations per principle; empty overlays are left out.
     """
     sources = _indicator_sources(report)
-    layers = _area_layers(report, "service_areas", sources, lang)
-    layers += _area_layers(report, "gap_areas", sources, lang)
+    residents = report.layers.get("residents")
+    packed = residents is not None and len(residents) > limit
+    # an aggregated page draws the areas' outlines without their pixel steps
+    bounds = residents.total_bounds if packed and residents is not None else None
+    gap_step = pixel_size(bounds) if bounds is not None else 0.0
+    service_step = pixel_size(bounds, SERVICE_PIXEL_BUDGET) if bounds is not None else 0.0
+    shapes = limit if packed else max(limit, CONTEXT_FEATURES_LIMIT)
+    layers = _area_layers(report, "service_areas", sources, lang, service_step)
+    layers += _area_layers(report, "gap_areas", sources, lang, gap_step)
     zones = report.layers.get("hazard_zones")
     context = {
-        role: _context_layer(plan, role, lang, zones if role == "hazards" else None)
+        role: _context_layer(plan, role, lang, zones if role == "hazards" else None, limit=shapes)
         for role in _CONTEXT
     }
     layers += [c for r in ("boundary", "hazards", "buildings", "network") if (c := context[r])]
@@ -517,12 +758,19 @@ def map_layers(plan: Plan, report: Report, *, lang: str = "en") -> list[MapLayer
     layers += _facility_layers(plan, report, lang)
     if context["hazard_sources"] is not None:
         layers.append(context["hazard_sources"])
-    layers += [
-        _resident_layer(report, ind, sources.get(ind, ""), lang) for ind in _indicators(report)
-    ]
+    if packed:
+        table = resident_table(report)
+        layers += [
+            _unserved_layer(report, table, ind, sources.get(ind, ""), lang)
+            for ind in _indicators(report)
+        ]
+    else:
+        layers += [
+            _resident_layer(report, ind, sources.get(ind, ""), lang) for ind in _indicators(report)
+        ]
     layers += _violation_layers(plan, report, lang)
     layers += _suggestion_layer(report, lang)
-    return [lyr for lyr in layers if lyr.features]
+    return [lyr for lyr in layers if lyr.features or (lyr.points and lyr.points["count"])]
 
 
 def _suggestion_layer(report: Report, lang: str) -> list[MapLayer]:

@@ -83,8 +83,10 @@ def test_html_and_csv_export_through_the_dialog(qtbot, session, boxes, tmp_path)
     assert {r["scenario"] for r in rows} == {"earthquake"}
     direct = Evaluator(session.plan).evaluate(scenario="earthquake")
     sheltered = next(r for r in rows if r["indicator"] == "Sheltered")
-    assert float(sheltered["value"]) == pytest.approx(
-        direct.to_dict()["shelters"]["share_sheltered"]
+    # the CSV is for people: a share as a percentage to 0.1
+    assert sheltered["unit"] == "%"
+    assert float(sheltered["value"]) == round(
+        100 * direct.to_dict()["shelters"]["share_sheltered"], 1
     )
     # offered to open the web map, and it was opened
     assert boxes["question"] and "web map" in boxes["question"][-1][1]

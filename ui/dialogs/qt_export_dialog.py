@@ -163,6 +163,8 @@ class QtExportDialog(QDialog):
             "gpkg": self.tr("GeoPackage"),
             "geojson": self.tr("GeoJSON (WGS 84)"),
             "csv": self.tr("Report tables (CSV)"),
+            "xlsx": self.tr("Report tables (Excel)"),
+            "qgz": self.tr("QGIS project and GeoPackage"),
         }
         self.format_boxes: dict[str, QCheckBox] = {}
         formats = QGroupBox(self.tr("Formats"), self)
@@ -175,6 +177,8 @@ class QtExportDialog(QDialog):
             "gpkg": (0, 1),
             "geojson": (1, 1),
             "shp": (2, 1),
+            "xlsx": (4, 0),
+            "qgz": (4, 1),
         }
         for fmt, (row, col) in places.items():
             box = QCheckBox(names[fmt], formats)

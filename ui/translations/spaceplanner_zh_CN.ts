@@ -542,7 +542,7 @@
 <context>
     <name>QtExportDialog</name>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="393"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="397"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -582,122 +582,122 @@
         <translation>报告表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="168"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="170"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="189"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="193"/>
         <source>Attribute encoding of the Shapefiles; GBK for older Chinese GIS software</source>
         <translation>Shapefile 的属性编码；较旧的国产 GIS 软件请选 GBK</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="192"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="196"/>
         <source>Zip</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="193"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="197"/>
         <source>Put all Shapefiles into one .zip file</source>
         <translation>将所有 Shapefile 打包为一个 .zip 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="194"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="198"/>
         <source>Shapefile encoding</source>
         <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="202"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="206"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="208"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="212"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="209"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="213"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="214"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="218"/>
         <source>Map sheet paper:</source>
         <translation>图纸尺寸：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="215"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="219"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="216"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="220"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="217"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="221"/>
         <source>scenario {scenario} · period: {period}</source>
         <translation>情景：{scenario} · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="224"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="228"/>
         <source>Evaluates:</source>
         <translation>评估内容：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="226"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="230"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="230"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="234"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="235"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="239"/>
         <source>Replace existing files without asking</source>
         <translation>直接覆盖已有文件，不再询问</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="239"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="243"/>
         <source>Press Preview to see the map sheet before writing the PDF.</source>
         <translation>点击“预览图纸”，在写出 PDF 前查看图纸。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="240"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="244"/>
         <source>Preview map sheet</source>
         <translation>预览图纸</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="255"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="257"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="261"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="355"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="359"/>
         <source>Choose at least one format.</source>
         <translation>请至少选择一种格式。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="358"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="362"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="368"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="372"/>
         <source>Replace existing files?</source>
         <translation>覆盖已有文件？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="368"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="372"/>
         <source>{count} of the outputs already exist in {folder}:
 {names}
 
@@ -708,89 +708,99 @@ Replace them?</source>
 是否覆盖？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="378"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="382"/>
         <source>Nothing was written: the existing files were kept.</source>
         <translation>未写出任何文件：已保留原有文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="412"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="416"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="442"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="446"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="450"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="454"/>
         <source>Cancelling: the export stops after its current step, and nothing is written.</source>
         <translation>正在取消：导出将在当前步骤完成后停止，不会写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="450"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="454"/>
         <source>Cancelling the preview…</source>
         <translation>正在取消预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="503"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="507"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="518"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="522"/>
         <source>Preview of the map sheet ({paper}, {orientation}).</source>
         <translation>图纸预览（{paper}，{orientation}）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="539"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="543"/>
         <source>Exported {count} files to {folder}.</source>
         <translation>已导出 {count} 个文件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="534"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="538"/>
         <source>Open the web map in your browser?</source>
         <translation>在浏览器中打开网页地图？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="534"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="538"/>
         <source>Open the folder?</source>
         <translation>打开文件夹？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="539"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="543"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="556"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="560"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="557"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="561"/>
         <source>The preview failed.</source>
         <translation>预览失败。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="559"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="563"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="560"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="564"/>
         <source>The export failed; nothing was written.</source>
         <translation>导出失败，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="566"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="570"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="566"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="570"/>
         <source>Preview cancelled.</source>
         <translation>预览已取消。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="166"/>
+        <source>Report tables (Excel)</source>
+        <translation>报告表格（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="167"/>
+        <source>QGIS project and GeoPackage</source>
+        <translation>QGIS 工程与 GeoPackage</translation>
     </message>
 </context>
 <context>
