@@ -436,6 +436,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         suggestions=suggested,
         geojson_crs=args.geojson_crs,
         web_detail=args.web_detail,
+        sheet_indicator=args.indicator,
+        sheet_title=args.title,
+        sheet_subtitle=args.subtitle,
         **where,
     )
     if args.quiet:
@@ -526,6 +529,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=["A4", "A3"], default="A4", help="map sheet paper size")
     p.add_argument(
         "--orientation", choices=["portrait", "landscape"], default="landscape", help="map sheet"
+    )
+    p.add_argument(
+        "--indicator",
+        metavar="KEY",
+        help="map sheet: the indicator drawn (shelter, space_5min, a facility kind; "
+        "default: shelter when evaluated)",
+    )
+    p.add_argument("--title", metavar="TEXT", help="map sheet: the title (default: its own)")
+    p.add_argument(
+        "--subtitle", metavar="TEXT", help="map sheet: the subtitle (default: the plan's name)"
     )
     p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of labels")
     p.add_argument(

@@ -209,3 +209,24 @@ def test_residents_and_the_unserved_ones_are_on_the_map_and_in_the_legend() -> N
     labels = [t.get_text() for t in legend.get_texts()]
     assert "Residents" in labels
     assert any(t.startswith("Residents not covered") and f"({persons:,.0f})" in t for t in labels)
+
+
+def test_export_draws_the_chosen_indicator_under_the_users_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from spaceplanner.cli import main
+
+    out = tmp_path / "out"
+    args = ["export", "--sample", "synthetic_cn", "--format", "pdf", "--out", str(out)]
+    title = ["--title", "江畔社区 公共活动空间", "--subtitle", "Residents' meeting, 3 May"]
+    assert main([*args, "--indicator", "space_5min", *title, "-q"]) == 0
+    text = _pdf_text(out / "map_sheet.pdf")
+    assert "江畔社区 公共活动空间" in text and "Residents' meeting, 3 May" in text
+    assert "5-minute circle activity space" in text  # the indicator drawn, named in the header
+    # an indicator the evaluation did not make: one message, exit 2, nothing written
+    again = tmp_path / "again"
+    bad = ["export", "--sample", "synthetic_cn", "--format", "pdf", "--out", str(again)]
+    assert main([*bad, "--period", "normal", "--indicator", "shelter"]) == 2
+    err = capsys.readouterr().err
+    assert "indicator 'shelter' was not evaluated" in err and "space_5min" in err
+    assert not (again / "map_sheet.pdf").exists()

@@ -806,7 +806,8 @@ class QtMainWindow(QMainWindow):
         from spaceplanner.ui.dialogs.qt_export_dialog import QtExportDialog
 
         if self.session is not None:
-            QtExportDialog(self.session, self, lang=self.lang).exec_()
+            shown = self.canvas.indicator() if self.canvas is not None else None
+            QtExportDialog(self.session, self, lang=self.lang, indicator=shown).exec_()
 
     def suggest_dialog(self) -> None:
         """Open the Suggest sites dialog; its answer is drawn on the map."""

@@ -646,6 +646,9 @@ def export(
     suggestions: gpd.GeoDataFrame | None = None,
     geojson_crs: str = "WGS84",
     web_detail: int = settings.WEB_DETAIL_RESIDENTS,
+    sheet_indicator: str | None = None,
+    sheet_title: str | None = None,
+    sheet_subtitle: str | None = None,
 ) -> list[Path]:
     """Write the chosen exports of ``reports`` (evaluations of ``plan``) into the folder ``out``.
 
@@ -686,6 +689,9 @@ def export(
         The web map draws every resident point up to this many; above, the gap areas and only
         the residents left unserved (:data:`~spaceplanner.outputs.webmap_layers.
         RESIDENT_POINTS_LIMIT`).
+    sheet_indicator, sheet_title, sheet_subtitle
+        The map sheet's indicator (default: shelters when evaluated, else the first one) and
+        its title and subtitle (default: the sheet's title and the plan's name).
 
     Returns
     -------
@@ -732,6 +738,13 @@ def export(
     for rep in reports:
         layers.update(_result_layers(rep, rep.scenario if len(reports) > 1 else None))
     tables = people_tables(plan, reports, lang)
+    if sheet_indicator is not None and {"pdf", "png"} & set(wanted):
+        from spaceplanner.outputs.mapsheet import sheet_indicators
+
+        choices = sheet_indicators(main)
+        if sheet_indicator not in choices:
+            msg = f"the map sheet's indicator '{sheet_indicator}' was not evaluated"
+            raise PlanError(msg, field="indicator", hint=f"choose one of {', '.join(choices)}")
     written: list[Path] = []
     with output_unit(folder, overwrite=overwrite, inputs=inputs) as tmp:
         for i, fmt in enumerate(wanted):
@@ -753,6 +766,9 @@ def export(
                         paper=paper,
                         orientation=orientation,
                         lang=lang,
+                        indicator=sheet_indicator,
+                        title=sheet_title,
+                        subtitle=sheet_subtitle,
                     )
                 )
             elif fmt == "shp":

@@ -35,7 +35,14 @@ from spaceplanner.outputs.mapsheet_parts import (
 from spaceplanner.results.labels import LANGS, label
 from spaceplanner.results.report import Report
 
-__all__ = ["ORIENTATIONS", "PAPERS_MM", "PNG_DPI", "sheet_fonts", "write_map_sheet"]
+__all__ = [
+    "ORIENTATIONS",
+    "PAPERS_MM",
+    "PNG_DPI",
+    "sheet_fonts",
+    "sheet_indicators",
+    "write_map_sheet",
+]
 
 #: Paper sizes in millimetres, landscape (width, height); portrait swaps them.
 PAPERS_MM: dict[str, tuple[float, float]] = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}
@@ -108,7 +115,7 @@ def write_map_sheet(
     size_mm = _paper_size(paper, orientation)
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    choices = _indicators(report)
+    choices = sheet_indicators(report)
     if indicator is None and choices:
         indicator = choices[0]
     if indicator not in choices:
@@ -136,7 +143,7 @@ def _paper_size(paper: str, orientation: str) -> tuple[float, float]:
     return (width, height) if orientation == "landscape" else (height, width)
 
 
-def _indicators(report: Report) -> list[str]:
+def sheet_indicators(report: Report) -> list[str]:
     """The indicators ``report`` evaluated, in report order."""
     names = ["shelter"] if report.shelters is not None else []
     if report.activity_spaces is not None:

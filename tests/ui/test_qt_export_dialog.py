@@ -222,6 +222,9 @@ def test_choices_are_checked_before_starting(qtbot, session, boxes, tmp_path):
         "lang": "en",
         "encoding": "gbk",
         "zip_shapefiles": True,
+        "sheet_indicator": None,  # no evaluation yet: the sheet's default
+        "sheet_title": None,
+        "sheet_subtitle": None,
     }
 
 
@@ -257,3 +260,44 @@ def test_an_export_over_an_input_is_refused_before_evaluating(qtbot, boxes, tmp_
     assert not dialog.start_export()
     assert boxes["warning"] and "results.gpkg" in boxes["warning"][-1]
     assert not dialog.busy
+
+
+def test_the_sheet_shows_the_maps_indicator_under_the_users_title(qtbot, boxes, tmp_path):
+    """The map sheet draws what the map shows unless the user picks another indicator; the
+    title and subtitle are the user's; the preview opens zoomable."""
+    plan = load_plan(get_path("synthetic_cn"), strict=False)
+    session = Session(plan)
+    session.set_report(Evaluator(plan).evaluate(gaps=False))
+    dialog = QtExportDialog(session, indicator="space_10min")
+    qtbot.addWidget(dialog)
+    keys = [dialog.sheet_indicator.itemData(i) for i in range(dialog.sheet_indicator.count())]
+    assert keys[0] == "shelter" and "space_10min" in keys and "kindergarten" in keys
+    assert dialog.options()["sheet_indicator"] == "space_10min"  # what the map shows
+    assert dialog.options()["sheet_title"] is None  # blank: the sheet's own
+    dialog.set_options(sheet_title="江畔社区 10分钟生活圈", sheet_subtitle="For the street office")
+    dialog.set_formats(["pdf"])
+    dialog.set_folder(tmp_path / "out")
+    with qtbot.waitSignal(dialog.preview_ready, timeout=60000):
+        assert dialog.start_preview()
+    assert dialog.zoom_button.isEnabled()
+    viewer = dialog.show_zoomable()
+    assert viewer is not None
+    qtbot.waitExposed(viewer)
+    fitted = viewer.zoom
+    assert 0 < fitted < 1  # the whole page, at 200 dpi, fits the window
+    viewer.actual_size()
+    assert viewer.zoom == pytest.approx(1.0)
+    viewer.close()
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        assert dialog.start_export()
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "map_sheet.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "江畔社区 10分钟生活圈" in text and "For the street office" in text
+    assert "10-minute circle activity space" in text
+    dialog.reject()

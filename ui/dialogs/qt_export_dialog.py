@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from PyQt5.QtCore import QSize, Qt, QUrl, pyqtSignal
-from PyQt5.QtGui import QDesktopServices, QPixmap, QResizeEvent
+from PyQt5.QtGui import QDesktopServices, QPainter, QPixmap, QResizeEvent, QWheelEvent
 from PyQt5.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGraphicsScene,
+    QGraphicsView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,7 +46,7 @@ from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.feedback import Feedback
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.outputs.exports import FORMATS, check_export, export, planned_outputs
-from spaceplanner.outputs.mapsheet import write_map_sheet
+from spaceplanner.outputs.mapsheet import sheet_indicators, write_map_sheet
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 from spaceplanner.ui.model.session import Session
@@ -76,7 +78,13 @@ def _default_folder(session: Session) -> Path:
 
 
 class _Preview(QLabel):
-    """Shows an image scaled to fit, keeping its aspect ratio."""
+    """Shows an image scaled to fit, keeping its aspect ratio; a double-click opens it zoomable."""
+
+    double_clicked = pyqtSignal()
+
+    def mouseDoubleClickEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        if self._pixmap is not None and not self._pixmap.isNull():
+            self.double_clicked.emit()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +119,66 @@ class _Preview(QLabel):
         )
 
 
+class QtSheetViewer(QDialog):
+    """The map sheet preview at full resolution: the wheel zooms at the pointer, dragging pans,
+    Fit shows the whole page and 100 % its pixels."""
+
+    def __init__(self, pixmap: QPixmap, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Map sheet preview"))
+        self.scene = QGraphicsScene(self)
+        self.item = self.scene.addPixmap(pixmap)
+        self.view = _ZoomingView(self.scene, self)
+        fit = QPushButton(self.tr("Fit"), self)
+        fit.clicked.connect(self.fit)
+        actual = QPushButton(self.tr("100 %"), self)
+        actual.clicked.connect(self.actual_size)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Wheel: zoom · drag: pan"), self), 1)
+        row.addWidget(fit)
+        row.addWidget(actual)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.resize(1100, 800)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Show the whole page."""
+        self.view.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def actual_size(self) -> None:
+        """One pixel of the sheet per screen pixel."""
+        self.view.resetTransform()
+
+    @property
+    def zoom(self) -> float:
+        """Screen pixels per pixel of the sheet."""
+        return float(self.view.transform().m11())
+
+
+class _ZoomingView(QGraphicsView):
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+
+    def wheelEvent(self, event: QWheelEvent | None) -> None:  # noqa: N802 (Qt's name)
+        if event is None:
+            return
+        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        zoom = self.transform().m11() * factor
+        if 0.02 <= zoom <= 8.0:
+            self.scale(factor, factor)
+
+
 class QtExportDialog(QDialog):
     """Choose what to export and where; preview the map sheet; export in the background.
 
@@ -122,6 +190,8 @@ class QtExportDialog(QDialog):
         The parent window.
     lang
         The exports' language at first (``en`` or ``zh``); the user can change it.
+    indicator
+        The indicator the map shows: the map sheet draws it unless the user chooses another.
 
     Signals
     -------
@@ -135,9 +205,17 @@ class QtExportDialog(QDialog):
     exported = pyqtSignal(list)
     preview_ready = pyqtSignal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None, lang: str = "en") -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        lang: str = "en",
+        indicator: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        #: The indicator the map shows (the map sheet's by default).
+        self._shown = indicator
         self._mode: str | None = None  # "export" or "preview" while the task runs
         self._preview_dir: tempfile.TemporaryDirectory[str] | None = None
         self._previews = 0
@@ -217,6 +295,27 @@ class QtExportDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         form.addRow(self.tr("Map sheet paper:"), self.paper)
         form.addRow(self.tr("Orientation:"), self.orientation)
+        self.sheet_indicator = QComboBox(options)
+        self.sheet_indicator.setToolTip(
+            self.tr("The indicator whose service area and gaps the map sheet draws")
+        )
+        report = self._session.report
+        keys = sheet_indicators(report) if report is not None else []
+        for key in keys:
+            self.sheet_indicator.addItem(label(key, lang), key)
+        if not keys:
+            self.sheet_indicator.addItem(self.tr("as evaluated"), None)
+        shown = self._shown
+        if shown not in keys:
+            shown = _sheet_indicator(report) if report is not None else None
+        self.sheet_indicator.setCurrentIndex(max(0, self.sheet_indicator.findData(shown)))
+        form.addRow(self.tr("Map sheet shows:"), self.sheet_indicator)
+        self.sheet_title = QLineEdit(options)
+        self.sheet_title.setPlaceholderText(label("title", lang))
+        self.sheet_subtitle = QLineEdit(options)
+        self.sheet_subtitle.setPlaceholderText(self._session.plan.name)
+        form.addRow(self.tr("Title:"), self.sheet_title)
+        form.addRow(self.tr("Subtitle:"), self.sheet_subtitle)
         form.addRow(self.tr("Language:"), self.language)
         self.what = QLabel(
             self.tr("scenario {scenario} · period: {period}").format(
@@ -243,9 +342,18 @@ class QtExportDialog(QDialog):
         self.preview.setText(self.tr("Press Preview to see the map sheet before writing the PDF."))
         self.preview_button = QPushButton(self.tr("Preview map sheet"), self)
         self.preview_button.clicked.connect(self._preview_clicked)
+        self.zoom_button = QPushButton(self.tr("Zoom…"), self)
+        self.zoom_button.setToolTip(self.tr("The preview at full resolution (or double-click it)"))
+        self.zoom_button.clicked.connect(self._zoom_clicked)
+        self.zoom_button.setEnabled(False)
+        self.preview.double_clicked.connect(self._zoom_clicked)
+        preview_row = QHBoxLayout()
+        preview_row.addStretch(1)
+        preview_row.addWidget(self.zoom_button)
+        preview_row.addWidget(self.preview_button)
         side = QVBoxLayout()
         side.addWidget(self.preview, 1)
-        side.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignRight)
+        side.addLayout(preview_row)
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
@@ -312,6 +420,9 @@ class QtExportDialog(QDialog):
             "lang": self.language.currentData(),
             "encoding": self.encoding.currentData(),
             "zip_shapefiles": self.zip_shapefiles.isChecked(),
+            "sheet_indicator": self.sheet_indicator.currentData(),
+            "sheet_title": self.sheet_title.text().strip() or None,
+            "sheet_subtitle": self.sheet_subtitle.text().strip() or None,
         }
 
     def set_options(self, **options: Any) -> None:
@@ -331,6 +442,15 @@ class QtExportDialog(QDialog):
                 combos[key].setCurrentIndex(index)
             elif key == "zip_shapefiles":
                 self.zip_shapefiles.setChecked(bool(value))
+            elif key == "sheet_indicator":
+                index = self.sheet_indicator.findData(value)
+                if index < 0:
+                    raise ValueError(f"unknown sheet_indicator {value!r}")
+                self.sheet_indicator.setCurrentIndex(index)
+            elif key == "sheet_title":
+                self.sheet_title.setText(str(value or ""))
+            elif key == "sheet_subtitle":
+                self.sheet_subtitle.setText(str(value or ""))
             elif key == "overwrite":
                 self.overwrite.setChecked(bool(value))
             else:
@@ -339,6 +459,19 @@ class QtExportDialog(QDialog):
     def preview_image(self) -> QPixmap | None:
         """The last map-sheet preview at full size, or None."""
         return self.preview.image()
+
+    def _zoom_clicked(self) -> None:
+        self.show_zoomable()
+
+    def show_zoomable(self) -> QtSheetViewer | None:
+        """Open the last preview at full resolution, zoomable (None without a preview)."""
+        pixmap = self.preview.image()
+        if pixmap is None or pixmap.isNull():
+            return None
+        self.viewer = QtSheetViewer(pixmap, self)
+        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer.open()
+        return self.viewer
 
     @property
     def busy(self) -> bool:
@@ -439,7 +572,9 @@ class QtExportDialog(QDialog):
                 paper=opts["paper"],
                 orientation=opts["orientation"],
                 lang=opts["lang"],
-                indicator=_sheet_indicator(report),
+                indicator=opts["sheet_indicator"] or _sheet_indicator(report),
+                title=opts["sheet_title"],
+                subtitle=opts["sheet_subtitle"],
             )
             return str(path)
 
@@ -519,6 +654,7 @@ class QtExportDialog(QDialog):
             path = str(result)
             pixmap = QPixmap(path)
             self.preview.set_image(pixmap)
+            self.zoom_button.setEnabled(not pixmap.isNull())
             self.status.setText(
                 self.tr("Preview of the map sheet ({paper}, {orientation}).").format(
                     paper=self.paper.currentText(), orientation=self.orientation.currentText()

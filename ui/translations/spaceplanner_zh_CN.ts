@@ -542,162 +542,162 @@
 <context>
     <name>QtExportDialog</name>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="397"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="530"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="159"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="237"/>
         <source>Web map and report (HTML)</source>
         <translation>网页地图与报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="160"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="238"/>
         <source>Map sheet (PDF)</source>
         <translation>图纸（PDF）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="161"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="239"/>
         <source>Map sheet (PNG image)</source>
         <translation>图纸（PNG 图片）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="162"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="240"/>
         <source>Shapefiles</source>
         <translation>Shapefile</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="163"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="241"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="164"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="242"/>
         <source>GeoJSON (WGS 84)</source>
         <translation>GeoJSON（WGS 84）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="165"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="243"/>
         <source>Report tables (CSV)</source>
         <translation>报告表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="170"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="248"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="193"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="271"/>
         <source>Attribute encoding of the Shapefiles; GBK for older Chinese GIS software</source>
         <translation>Shapefile 的属性编码；较旧的国产 GIS 软件请选 GBK</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="196"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="274"/>
         <source>Zip</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="197"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="275"/>
         <source>Put all Shapefiles into one .zip file</source>
         <translation>将所有 Shapefile 打包为一个 .zip 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="198"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="276"/>
         <source>Shapefile encoding</source>
         <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="206"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="284"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="212"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="290"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="213"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="291"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="218"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="296"/>
         <source>Map sheet paper:</source>
         <translation>图纸尺寸：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="219"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="297"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="220"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="319"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="221"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="320"/>
         <source>scenario {scenario} · period: {period}</source>
         <translation>情景：{scenario} · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="228"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="327"/>
         <source>Evaluates:</source>
         <translation>评估内容：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="230"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="329"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="234"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="333"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="239"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="338"/>
         <source>Replace existing files without asking</source>
         <translation>直接覆盖已有文件，不再询问</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="243"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="342"/>
         <source>Press Preview to see the map sheet before writing the PDF.</source>
         <translation>点击“预览图纸”，在写出 PDF 前查看图纸。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="244"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="343"/>
         <source>Preview map sheet</source>
         <translation>预览图纸</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="259"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="367"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="261"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="369"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="359"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="492"/>
         <source>Choose at least one format.</source>
         <translation>请至少选择一种格式。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="362"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="495"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="372"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="505"/>
         <source>Replace existing files?</source>
         <translation>覆盖已有文件？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="372"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="505"/>
         <source>{count} of the outputs already exist in {folder}:
 {names}
 
@@ -708,99 +708,134 @@ Replace them?</source>
 是否覆盖？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="382"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="515"/>
         <source>Nothing was written: the existing files were kept.</source>
         <translation>未写出任何文件：已保留原有文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="416"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="549"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="446"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="581"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="454"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="589"/>
         <source>Cancelling: the export stops after its current step, and nothing is written.</source>
         <translation>正在取消：导出将在当前步骤完成后停止，不会写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="454"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="589"/>
         <source>Cancelling the preview…</source>
         <translation>正在取消预览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="507"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="642"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="522"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="658"/>
         <source>Preview of the map sheet ({paper}, {orientation}).</source>
         <translation>图纸预览（{paper}，{orientation}）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="543"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="679"/>
         <source>Exported {count} files to {folder}.</source>
         <translation>已导出 {count} 个文件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="538"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="674"/>
         <source>Open the web map in your browser?</source>
         <translation>在浏览器中打开网页地图？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="538"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="674"/>
         <source>Open the folder?</source>
         <translation>打开文件夹？</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="543"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="679"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="560"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="696"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="561"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="697"/>
         <source>The preview failed.</source>
         <translation>预览失败。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="563"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="699"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="564"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="700"/>
         <source>The export failed; nothing was written.</source>
         <translation>导出失败，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="570"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="706"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="570"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="706"/>
         <source>Preview cancelled.</source>
         <translation>预览已取消。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="166"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="244"/>
         <source>Report tables (Excel)</source>
         <translation>报告表格（Excel）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_export_dialog.py" line="167"/>
+        <location filename="../dialogs/qt_export_dialog.py" line="245"/>
         <source>QGIS project and GeoPackage</source>
         <translation>QGIS 工程与 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="299"/>
+        <source>The indicator whose service area and gaps the map sheet draws</source>
+        <translation>地图图幅绘制其服务范围与缺口的指标</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="307"/>
+        <source>as evaluated</source>
+        <translation>按评估结果</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="312"/>
+        <source>Map sheet shows:</source>
+        <translation>图幅显示：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="317"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="318"/>
+        <source>Subtitle:</source>
+        <translation>副标题：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="345"/>
+        <source>Zoom…</source>
+        <translation>放大查看…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="346"/>
+        <source>The preview at full resolution (or double-click it)</source>
+        <translation>以完整分辨率查看预览（或双击预览图）</translation>
     </message>
 </context>
 <context>
@@ -1950,12 +1985,12 @@ Replace them?</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="847"/>
+        <location filename="../qt_main_window.py" line="848"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="847"/>
+        <location filename="../qt_main_window.py" line="848"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -2545,6 +2580,34 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../qt_plan_files.py" line="230"/>
         <source>Cannot recover the plan</source>
         <translation>无法恢复规划</translation>
+    </message>
+</context>
+<context>
+    <name>QtSheetViewer</name>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="128"/>
+        <source>Map sheet preview</source>
+        <translation>地图图幅预览</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="132"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="134"/>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="136"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_export_dialog.py" line="139"/>
+        <source>Wheel: zoom · drag: pan</source>
+        <translation>滚轮：缩放 · 拖动：平移</translation>
     </message>
 </context>
 <context>
