@@ -292,11 +292,16 @@ class QtMainWindow(QMainWindow):
             lang_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         assert help_menu is not None
+        guide = help_menu.addAction(self.tr("&Guide: principles, life circles, indicators…"))
+        assert guide is not None
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.show_guide)
         help_menu.addAction(self.tr("&About SpacePlanner"), self.about)
 
     def _build_plan_ui(self) -> None:
         """The canvas, docks and toolbars for an open plan (built once per window)."""
         from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+        from spaceplanner.ui.panels.qt_compare_panel import QtComparePanel
         from spaceplanner.ui.panels.qt_evaluate_box import QtEvaluateBox
         from spaceplanner.ui.panels.qt_feature_panel import QtFeaturePanel
         from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel, QtViolationsPanel
@@ -323,6 +328,7 @@ class QtMainWindow(QMainWindow):
         self.indicators.indicator_chosen.connect(self.show_gaps_of)
         self.violations = QtViolationsPanel(None, self, lang=self.lang)
         self.feature_panel = QtFeaturePanel(None, self)
+        self.compare_panel = QtComparePanel(self, lang=self.lang)
         self.feature_panel.edit_requested.connect(self.edit_attributes)
         self.violations.zoom_to.connect(self.canvas.zoom_to_feature)
         self.violations.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
@@ -376,6 +382,12 @@ class QtMainWindow(QMainWindow):
                 Qt.DockWidgetArea.LeftDockWidgetArea,
                 "legendDock",
             ),
+            (
+                self.tr("Compare"),
+                self.compare_panel,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+                "compareDock",
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -394,6 +406,9 @@ class QtMainWindow(QMainWindow):
         self.canvas.basemap_failed.connect(lambda text: status.showMessage(text, 15000))
         feature_dock = next(d for d in self._docks if d.objectName() == "featureDock")
         self.tabifyDockWidget(feature_dock, self.legend_dock)  # the legend beside the feature
+        self.indicators_dock = next(d for d in self._docks if d.objectName() == "indicatorsDock")
+        compare_dock = next(d for d in self._docks if d.objectName() == "compareDock")
+        self.tabifyDockWidget(self.indicators_dock, compare_dock)  # Compare beside Indicators
 
         tools = QToolBar(self.tr("Tools"), self)
         tools.setObjectName("toolsToolbar")
@@ -453,6 +468,8 @@ class QtMainWindow(QMainWindow):
         self.indicators.set_session(session)
         self.violations.set_session(session)
         self.feature_panel.set_session(session)
+        self.compare_panel.clear()  # a reference belongs to the plan it was kept of
+        self.compare_panel.set_report(session.report)
         self.runner.set_session(session)
         # after the panels: on a new report the window reads the panels' new rows
         session.subscribe(self._on_session)
@@ -463,6 +480,7 @@ class QtMainWindow(QMainWindow):
         for dock in self._docks:
             dock.show()
         self.legend_dock.raise_()
+        self.indicators_dock.raise_()
         for bar in self._toolbars:
             bar.show()
         self.crs_label.setText(self.tr("CRS {0}").format(crs_label(session.plan.crs)))
@@ -478,6 +496,7 @@ class QtMainWindow(QMainWindow):
             self.runner.request_live()
         if event == "report":
             self._default_indicator()
+            self.compare_panel.set_report(data)
         if event == "layers" and self.session is not None:
             self._evaluate_box.fill(self.session)
         if event == "report" and self._edit_started is not None:
@@ -842,6 +861,20 @@ class QtMainWindow(QMainWindow):
         store.setValue("language", code)
         store.sync()
         self.language_requested.emit(i18n.resolve(code))
+
+    def show_guide(self) -> None:
+        """Help → Guide, for the open plan's rule profile (the default one without a plan)."""
+        from spaceplanner.model.rules import load_profile
+        from spaceplanner.ui.dialogs.qt_guide_dialog import QtGuideDialog
+
+        rules = self.session.plan.rules if self.session is not None else None
+        try:
+            profile = load_profile(rules or "cn-gb")
+        except Exception:  # a profile that cannot be read: the guide of the default one
+            profile = load_profile("cn-gb")
+        self.guide = QtGuideDialog(profile, self, lang=self.lang)
+        self.guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.guide.show()
 
     def about(self) -> None:
         """Show the About box with the data attributions."""

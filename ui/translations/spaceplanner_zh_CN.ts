@@ -1650,7 +1650,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="595"/>
+        <location filename="../qt_main_window.py" line="614"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -1695,12 +1695,12 @@ Replace them?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="567"/>
+        <location filename="../qt_main_window.py" line="586"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="568"/>
+        <location filename="../qt_main_window.py" line="587"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1870,127 +1870,127 @@ Replace them?</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="295"/>
+        <location filename="../qt_main_window.py" line="299"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="348"/>
+        <location filename="../qt_main_window.py" line="354"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="348"/>
+        <location filename="../qt_main_window.py" line="354"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="348"/>
+        <location filename="../qt_main_window.py" line="354"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="398"/>
+        <location filename="../qt_main_window.py" line="413"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="416"/>
+        <location filename="../qt_main_window.py" line="431"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="417"/>
+        <location filename="../qt_main_window.py" line="432"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="418"/>
+        <location filename="../qt_main_window.py" line="433"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="419"/>
+        <location filename="../qt_main_window.py" line="434"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="420"/>
+        <location filename="../qt_main_window.py" line="435"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="421"/>
+        <location filename="../qt_main_window.py" line="436"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="468"/>
+        <location filename="../qt_main_window.py" line="486"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="532"/>
+        <location filename="../qt_main_window.py" line="551"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="567"/>
+        <location filename="../qt_main_window.py" line="586"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="568"/>
+        <location filename="../qt_main_window.py" line="587"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="578"/>
+        <location filename="../qt_main_window.py" line="597"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="692"/>
+        <location filename="../qt_main_window.py" line="711"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="692"/>
+        <location filename="../qt_main_window.py" line="711"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="714"/>
+        <location filename="../qt_main_window.py" line="733"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="738"/>
+        <location filename="../qt_main_window.py" line="757"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="785"/>
+        <location filename="../qt_main_window.py" line="804"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="790"/>
+        <location filename="../qt_main_window.py" line="809"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="801"/>
+        <location filename="../qt_main_window.py" line="820"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="848"/>
+        <location filename="../qt_main_window.py" line="881"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="848"/>
+        <location filename="../qt_main_window.py" line="881"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -2003,7 +2003,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="348"/>
+        <location filename="../qt_main_window.py" line="354"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
@@ -2013,7 +2013,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="795"/>
+        <location filename="../qt_main_window.py" line="814"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
@@ -2028,9 +2028,19 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="348"/>
+        <location filename="../qt_main_window.py" line="354"/>
         <source>Legend</source>
         <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="295"/>
+        <source>&amp;Guide: principles, life circles, indicators…</source>
+        <translation>指南：原则、生活圈与指标(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="354"/>
+        <source>Compare</source>
+        <translation>对比</translation>
     </message>
 </context>
 <context>
