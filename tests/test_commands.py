@@ -102,3 +102,30 @@ def test_the_evaluator_follows_edits_made_through_commands(plan) -> None:
     stack.push(EditAttributes("shelters", "BN03", {"capacity": 10.0}))
     stack.push(MoveFeature("facilities", "SS05", 120.0, 0.0))
     assert ev.evaluate(scenario="all", gaps=False).figures() == _figures(plan)
+
+
+@pytest.mark.parametrize(
+    ("layer", "fid", "values", "field", "words"),
+    [
+        ("shelters", "BN01", {"capacity": float("nan")}, "capacity", "number"),
+        ("shelters", "BN01", {"capacity": float("inf")}, "capacity", "number"),
+        ("shelters", "BN01", {"capacity": "lots"}, "capacity", "number"),
+        ("shelters", "BN01", {"capacity": True}, "capacity", "number"),
+    ],
+)
+def test_numbers_must_be_finite_numbers(plan, layer, fid, values, field, words) -> None:
+    stack = CommandStack(plan)
+    before = _snapshot(plan)
+    with pytest.raises(LayerError, match=words) as caught:
+        stack.push(EditAttributes(layer, fid, values))
+    assert caught.value.field == field and caught.value.layer == layer
+    assert _snapshot(plan) == before and not stack.can_undo
+
+
+def test_a_number_above_the_fields_plausible_maximum_is_refused(plan) -> None:
+    stack = CommandStack(plan)
+    with pytest.raises(LayerError, match="plausible maximum") as caught:
+        stack.push(EditAttributes("shelters", "BN01", {"capacity": 5_000_000.0}))
+    assert caught.value.field == "capacity"
+    stack.push(EditAttributes("shelters", "BN01", {"capacity": 1_000_000.0}))  # the maximum is ok
+    assert plan.layers["shelters"].frame.set_index("id").loc["BN01", "capacity"] == 1_000_000.0

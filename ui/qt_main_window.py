@@ -110,6 +110,7 @@ class QtMainWindow(QMainWindow):
         self.indicators: Any = None
         self.violations: Any = None
         self.feature_panel: Any = None
+        self.attribute_table: Any = None
         self._docks: list[QDockWidget] = []
         self._toolbars: list[QToolBar] = []
         self.set_session(session)
@@ -397,6 +398,7 @@ class QtMainWindow(QMainWindow):
         tools.addWidget(self.edit_layer_label)
         self.addToolBar(tools)
         self._toolbars.append(tools)
+        self._build_table_dock()
         overlay_names = {
             "gap_areas": self.tr("Gap areas"),
             "uncovered_residents": self.tr("Uncovered residents"),
@@ -412,6 +414,37 @@ class QtMainWindow(QMainWindow):
             action.setChecked(name != "service_areas")
             action.toggled.connect(lambda on, n=name: self.canvas.set_overlay_visible(n, on))
             self.overlay_menu.addAction(action)
+
+    def _build_table_dock(self) -> None:
+        """The attribute table (with the search box), tabbed with the violations."""
+        from spaceplanner.ui.panels.qt_attribute_table import QtAttributeTable
+
+        self.attribute_table = QtAttributeTable(None, self, lang=self.lang)
+        self.attribute_table.zoom_to.connect(self.canvas.zoom_to_feature)
+        self.attribute_table.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
+        self.layers_panel.current_layer_changed.connect(self.attribute_table.set_layer)
+        dock = QDockWidget(self.tr("Attribute table"), self)
+        dock.setObjectName("attributeTableDock")
+        dock.setWidget(self.attribute_table)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        violations = self.findChild(QDockWidget, "violationsDock")
+        if violations is not None:
+            self.tabifyDockWidget(violations, dock)
+            violations.raise_()
+        self._docks.append(dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        self.find_action = self._action(self.tr("&Find feature…"), self.find_feature, "Ctrl+F")
+        assert self.view_menu is not None
+        self.view_menu.addAction(self.find_action)
+
+    def find_feature(self) -> None:
+        """Show the attribute table and put the cursor in its search box."""
+        dock = self.findChild(QDockWidget, "attributeTableDock")
+        if dock is not None and self.session is not None:
+            dock.show()
+            dock.raise_()
+            self.attribute_table.search.setFocus()
+            self.attribute_table.search.selectAll()
 
     # -- the session ------------------------------------------------------------------------
     def set_session(self, session: Session | None) -> None:
@@ -438,6 +471,7 @@ class QtMainWindow(QMainWindow):
         self.indicators.set_session(session)
         self.violations.set_session(session)
         self.feature_panel.set_session(session)
+        self.attribute_table.set_session(session)
         self.runner.set_session(session)
         # after the panels: on a new report the window reads the panels' new rows
         session.subscribe(self._on_session)
@@ -849,6 +883,7 @@ class QtMainWindow(QMainWindow):
                 self.indicators,
                 self.violations,
                 self.feature_panel,
+                self.attribute_table,
             ):
                 widget.set_session(None)
             if self.runner is not None:

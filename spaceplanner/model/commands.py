@@ -10,6 +10,7 @@ The desktop app's undo/redo actions only mirror a :class:`CommandStack`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -73,15 +74,31 @@ def _row(layer: PlanLayer, feature_id: str) -> int:
 
 
 def _check_values(layer: PlanLayer, values: dict[str, Any]) -> None:
-    """Numbers of the role's number fields must be numbers >= 0 (as when a file is read)."""
+    """Numbers of the role's number fields must be finite numbers, at least 0 (unless the field
+    takes negative values) and at most the field's plausible maximum, as when a file is read."""
     role = get_role(layer.role)
     for name, value in values.items():
         spec = role.fields.get(name)
         if spec is None or spec.type not in {"number", "integer"} or value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            msg = f"{name} must be a number of at least 0, not {value!r}"
-            raise LayerError(msg, layer=layer.name, field=name, hint="enter a number")
+        least = "" if spec.negative else " of at least 0"
+        number = not isinstance(value, bool) and isinstance(value, int | float | np.number)
+        if (
+            not number
+            or not math.isfinite(value)
+            or (value < 0 and not spec.negative)
+            or (spec.type == "integer" and float(value) != int(value))
+        ):
+            kind = "a whole number" if spec.type == "integer" else "a number"
+            msg = f"{name} must be {kind}{least}, not {value!r}"
+            raise LayerError(msg, layer=layer.name, field=name, hint=f"enter {kind}{least}")
+        if spec.maximum is not None and value > spec.maximum:
+            unit = f" {spec.unit}" if spec.unit else ""
+            msg = (
+                f"{name} {value:,g}{unit} is above the plausible maximum of "
+                f"{spec.maximum:,g}{unit} for one feature"
+            )
+            raise LayerError(msg, layer=layer.name, field=name, hint="check the value and unit")
 
 
 def _with_geometry(layer: PlanLayer, row: int, geometry: BaseGeometry) -> None:

@@ -734,7 +734,13 @@ class QtMapCanvas(QGraphicsView):
             coords, twin = vertex_handles(geometry)
             keep = ~((twin >= 0) & (twin < np.arange(len(coords))))
             handles = coords[keep]
-        self._selection.set_geometries([geometry], handles=handles)
+        assert selection is not None and self._session is not None
+        shapes = [geometry]
+        index = self._hit_index(selection[0]) if len(self._session.selected_ids) > 1 else None
+        if index is not None:
+            others = index.geoms[np.isin(index.ids, self._session.selected_ids[1:])]
+            shapes += [g for g in others if isinstance(g, BaseGeometry) and not g.is_empty]
+        self._selection.set_geometries(shapes, handles=handles)
         self._selection.setVisible(True)
 
     def _cancel_gesture(self) -> None:
