@@ -9,6 +9,7 @@ the last full run and are marked stale until the next one).
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -201,6 +202,8 @@ class QtMainWindow(QMainWindow):
             "add_point": self.tr("Add point feature"),
             "draw_polygon": self.tr("Draw polygon"),
             "reshape": self.tr("Reshape polygon"),
+            "draw_line": self.tr("Draw line"),
+            "measure": self.tr("Measure distance and area"),
         }
         short = {
             "pan": self.tr("Pan"),
@@ -209,6 +212,8 @@ class QtMainWindow(QMainWindow):
             "add_point": self.tr("Add point"),
             "draw_polygon": self.tr("Draw polygon"),
             "reshape": self.tr("Reshape"),
+            "draw_line": self.tr("Draw line"),
+            "measure": self.tr("Measure"),
         }
         self.zoom_extent_action.setIconText(self.tr("Full extent"))
         self.undo_action.setIconText(self.tr("Undo"))
@@ -436,6 +441,35 @@ class QtMainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find feature…"), self.find_feature, "Ctrl+F")
         assert self.view_menu is not None
         self.view_menu.addAction(self.find_action)
+        self.snap_action = self._action(
+            self.tr("S&napping"),
+            lambda on: setattr(self.canvas, "snapping", bool(on)),
+            None,
+            self.tr("Clicks snap to the vertices and segments of visible features"),
+        )
+        self.snap_action.setIconText(self.tr("Snap"))
+        self.snap_action.setCheckable(True)
+        self.snap_action.setChecked(self.canvas.snapping)
+        tools = self.findChild(QToolBar, "toolsToolbar")
+        if tools is not None:
+            tools.insertAction(self.delete_action, self.snap_action)
+        self.measure_label = QLabel("", self)
+        bar = self.statusBar()
+        assert bar is not None
+        bar.insertPermanentWidget(0, self.measure_label)
+        self.canvas.measured.connect(self._show_measure)
+        self.tool_actions["reshape"].setStatusTip(
+            self.tr("Drag a vertex; double-click a segment to add a vertex, a vertex to remove it")
+        )
+
+    def _show_measure(self, length: float, area: float) -> None:
+        if math.isnan(length):
+            self.measure_label.setText("")
+            return
+        text = self.tr("Length {0} m").format(f"{length:,.1f}")
+        if not math.isnan(area):
+            text += " · " + self.tr("area {0} m²").format(f"{area:,.1f}")
+        self.measure_label.setText(text)
 
     def find_feature(self) -> None:
         """Show the attribute table and put the cursor in its search box."""

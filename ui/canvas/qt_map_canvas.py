@@ -62,6 +62,7 @@ from spaceplanner.ui.canvas.qt_tools import (
     TOOLS,
     QtMapTool,
     QtPanTool,
+    QtSnapMarker,
     fit_type,
     guarded,
     make_tools,
@@ -111,6 +112,8 @@ class QtMapCanvas(QGraphicsView):
         The move tool drags feature (layer, id) by (dx, dy) metres from where it was.
     drag_ended()
         The drag ended (released: the move is then one edit; or cancelled).
+    measured(float, float)
+        The measure tool's length (m) and area (m², NaN under 3 points); NaN, NaN: cleared.
     """
 
     mouse_moved = pyqtSignal(float, float)
@@ -121,6 +124,7 @@ class QtMapCanvas(QGraphicsView):
     tool_changed = pyqtSignal(str)
     drag_moved = pyqtSignal(str, str, float, float)
     drag_ended = pyqtSignal()
+    measured = pyqtSignal(float, float)
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +174,11 @@ class QtMapCanvas(QGraphicsView):
         for item in (self._selection, self._preview):
             item.setVisible(False)
             self._scene.addItem(item)
+        #: Clicks of the drawing, reshape and measure tools snap to visible features' vertices
+        #: and segments (:data:`~spaceplanner.ui.canvas.qt_tools.SNAP_PX`).
+        self.snapping = False
+        self._snap_marker = QtSnapMarker()
+        self._scene.addItem(self._snap_marker)
         self._scene.setSceneRect(self._world)
         self.set_session(session)
 
@@ -533,7 +542,15 @@ class QtMapCanvas(QGraphicsView):
             Backspace takes back a corner, Esc drops it
         ``reshape``
             drag a vertex handle of the selected polygon or line: one SetGeometry, refused
-            (``edit_failed``) when the new shape is not valid; a click elsewhere selects
+            (``edit_failed``) when the new shape is not valid; a click elsewhere selects;
+            double-click a segment to add a vertex, a vertex to remove it
+        ``draw_line``
+            clicks add vertices; double-click or Enter adds the line to the edit layer
+        ``measure``
+            clicks add points; length and area follow the cursor (``measured``)
+
+        The select tool's drag from empty map selects the features the rectangle touches.
+        With :attr:`snapping`, clicks snap to vertices and segments of visible features.
 
         The edit tools need an edit layer (:meth:`set_edit_layer`); without one they only emit
         ``edit_failed``. The Delete key deletes the selected feature with any tool.
@@ -755,6 +772,7 @@ class QtMapCanvas(QGraphicsView):
         self._cancel_gesture()
         self._tool.reset()
         self._preview.setVisible(False)
+        self._snap_marker.setVisible(False)
 
     # -- mouse and keys -------------------------------------------------------------------------
     @guarded
