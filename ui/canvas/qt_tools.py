@@ -649,7 +649,9 @@ def measure(points: list[Point]) -> tuple[float, float]:
     length = float(np.hypot(*np.diff(xy, axis=0).T).sum()) if len(xy) > 1 else 0.0
     if len(xy) < 3:
         return length, math.nan
-    x, y = xy[:, 0], xy[:, 1]
+    # relative to the first point: map coordinates in the millions would cost the products
+    # of the shoelace formula most of their digits
+    x, y = xy[:, 0] - xy[0, 0], xy[:, 1] - xy[0, 1]
     area = abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
     return length, area
 
