@@ -70,11 +70,6 @@ log = logging.getLogger(__name__)
 _Handler = TypeVar("_Handler", bound=Callable[..., Any])
 
 
-def _tr(text: str) -> str:
-    """``text`` translated as the canvas's (the tools are not QObjects)."""
-    return QCoreApplication.translate("QtMapCanvas", text)
-
-
 def guarded(handler: _Handler) -> _Handler:
     """Keep exceptions inside a canvas's Qt event handler (and so the tools'): a refused edit
     becomes ``edit_failed`` with its description; anything else is logged and reported the same
@@ -448,19 +443,16 @@ class QtReshapeTool(QtMapTool):
         if distance[nearest] <= HANDLE_PX:
             shape = remove_vertex(geometry, nearest)
             if shape is None:
-                canvas.edit_failed.emit(
-                    _tr(
-                        "{feature} has too few vertices to remove one (a line keeps 2, a "
-                        "polygon ring 3)"
-                    ).format(feature=selection[1])
-                )
+                # a line keeps 2 vertices, a polygon ring 3 corners
+                few = QCoreApplication.translate("QtMapCanvas", "{feature} has too few vertices")
+                canvas.edit_failed.emit(few.format(feature=selection[1]))
                 return True
-            label = _tr("Remove vertex")
+            label = QCoreApplication.translate("QtMapCanvas", "Remove vertex")
         else:
             shape = insert_vertex(geometry, *here, HIT_PX * canvas._metres_per_pixel())
             if shape is None:
                 return True
-            label = _tr("Add vertex")
+            label = QCoreApplication.translate("QtMapCanvas", "Add vertex")
         if not shape.is_valid:
             canvas._refuse_shape(selection[1], shapely.is_valid_reason(shape))
             return True
@@ -664,14 +656,20 @@ def add_line(canvas: QtMapCanvas, vertices: list[Point]) -> str | None:
         return None
     distinct = [p for i, p in enumerate(vertices) if i == 0 or p != vertices[i - 1]]
     if len(distinct) < 2:
-        canvas.edit_failed.emit(_tr("a line needs at least 2 distinct points"))
+        canvas.edit_failed.emit(
+            QCoreApplication.translate("QtMapCanvas", "a line needs at least 2 distinct points")
+        )
         return None
     session = canvas.session()
     assert session is not None
     values = new_feature_values(session, name)
     frame = session.plan.layers[name].frame
     geometry = fit_type(frame, shapely.LineString(distinct))
-    if not canvas._push(AddFeature(name, values, geometry, label=_tr("Add line"))):
+    if not canvas._push(
+        AddFeature(
+            name, values, geometry, label=QCoreApplication.translate("QtMapCanvas", "Add line")
+        )
+    ):
         return None
     canvas.feature_added.emit(name, str(values["id"]))
     return str(values["id"])
