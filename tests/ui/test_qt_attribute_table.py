@@ -325,3 +325,16 @@ def test_a_hundred_thousand_features_sort_and_filter_like_pandas(qtbot):
         "population", ascending=False, kind="stable"
     )
     assert widget.model.feature_ids() == list(chosen["id"])
+
+
+def test_choices_show_their_names_in_chinese_and_edit_as_values(qtbot, session):
+    widget = QtAttributeTable(session, lang="zh")
+    qtbot.addWidget(widget)
+    widget.set_layer("shelters")
+    model = widget.model
+    index = model.index(3, model.columns.index("class"))  # S4: central
+    assert index.data() == "中心"  # the catalogue's first Chinese name of the value
+    assert index.data(Qt.ItemDataRole.EditRole) == "central"
+    assert model.headerData(model.columns.index("capacity"), Qt.Orientation.Horizontal).startswith(
+        "容纳人数"
+    )

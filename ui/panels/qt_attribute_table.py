@@ -52,7 +52,7 @@ from spaceplanner.layers.values import BOOL_WORDS, bool_value
 from spaceplanner.model.commands import EditAttributes
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.ui import i18n
-from spaceplanner.ui.model.labels import field_label, plain_value, value_text
+from spaceplanner.ui.model.labels import choice_label, field_label, plain_value, value_text
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_follow import follow
 
@@ -205,6 +205,7 @@ class QtAttributeTableModel(QAbstractTableModel):
         self.columns: list[str] = []
         self._values: list[np.ndarray] = []
         self._texts: dict[int, np.ndarray] = {}  # casefolded cell texts, for the filter
+        self._choices: list[FieldSpec | None] = []  # choice fields' specs, by column
         self._rows = np.zeros(0, dtype=np.int64)  # frame positions, in the table's order
         self._ids = np.zeros(0, dtype=object)
         self._view_row: dict[str, int] | None = None
@@ -238,7 +239,7 @@ class QtAttributeTableModel(QAbstractTableModel):
         layer = self.plan_layer()
         frame = layer.frame if layer is not None else None
         if frame is None or layer is None:
-            self.columns, self._values = [], []
+            self.columns, self._values, self._choices = [], [], []
             self._ids = np.zeros(0, dtype=object)
         else:
             fields = [f for f in get_role(layer.role).fields if f in frame.columns and f != "id"]
@@ -247,6 +248,11 @@ class QtAttributeTableModel(QAbstractTableModel):
             ]
             self.columns = [*(["id"] if "id" in frame.columns else []), *fields, *others]
             self._values = [frame[c].to_numpy(dtype=object) for c in self.columns]
+            role_fields = get_role(layer.role).fields
+            self._choices = [
+                spec if spec is not None and spec.type == "choice" else None
+                for spec in (role_fields.get(c) for c in self.columns)
+            ]
             self._ids = frame["id"].astype(str).to_numpy() if "id" in frame.columns else np.zeros(0)
         self._texts = {}
         self._view_row = None
@@ -299,6 +305,9 @@ class QtAttributeTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._values[index.column()][self._rows[index.row()]]
+        spec = self._choices[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole and spec is not None and isinstance(value, str):
+            return choice_label(spec, value, self.lang) if value in spec.choices else value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             text = value_text(value)
             return (
