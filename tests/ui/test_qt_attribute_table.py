@@ -338,3 +338,15 @@ def test_choices_show_their_names_in_chinese_and_edit_as_values(qtbot, session):
     assert model.headerData(model.columns.index("capacity"), Qt.Orientation.Horizontal).startswith(
         "容纳人数"
     )
+
+
+def test_an_edit_keeps_the_column_widths_the_user_set(table, session):
+    from spaceplanner.model.commands import EditAttributes
+
+    header = table.view.horizontalHeader()
+    column = table.model.columns.index("note")
+    header.resizeSection(column, 333)
+    session.push(EditAttributes("shelters", "S1", {"capacity": 900.0}))
+    session.set_visible("shelters", False)  # a layers event
+    table.set_layer("shelters")  # the Layers panel's current layer, unchanged
+    assert header.sectionSize(column) == 333

@@ -677,7 +677,7 @@ class QtAttributeTable(QWidget):
             self._fill_layers()
         elif event == "features" and data == self.model.layer:
             self.model.refresh()
-            self._after_reset()
+            self._after_reset(resize=False)  # the user's column widths stay
         elif event == "selection":
             self._show_selection()
 
@@ -693,11 +693,12 @@ class QtAttributeTable(QWidget):
         self.layer_combo.clear()
         for name in names:
             self.layer_combo.addItem(name, name)
-        self.layer_combo.blockSignals(False)
         if current in names:
             self.layer_combo.setCurrentIndex(names.index(current))
+        self.layer_combo.blockSignals(False)
+        if current in names:
             self.model.refresh()
-            self._after_reset()
+            self._after_reset(resize=False)
         else:
             selected = session.selection if session is not None else None
             self.set_layer(selected[0] if selected else (names[0] if names else None))
@@ -714,21 +715,22 @@ class QtAttributeTable(QWidget):
         self.layer_combo.blockSignals(True)
         self.layer_combo.setCurrentIndex(index)
         self.layer_combo.blockSignals(False)
+        changed = name != self.model.layer
         self.model.set_layer(name)
-        self._after_reset()
+        self._after_reset(resize=changed)
 
     def _layer_chosen(self, index: int) -> None:
         self.model.set_layer(self.layer_combo.itemData(index) if index >= 0 else None)
         self._after_reset()
 
-    def _after_reset(self) -> None:
+    def _after_reset(self, *, resize: bool = True) -> None:
         header = self.view.horizontalHeader()
         assert header is not None
         sort = self.model._sort
         header.setSortIndicator(sort[0], sort[1]) if sort else header.setSortIndicator(
             -1, Qt.SortOrder.AscendingOrder
         )
-        if self.model.columnCount() and self.model.rowCount():
+        if resize and self.model.columnCount() and self.model.rowCount():
             self.view.resizeColumnsToContents()
             for column in range(self.model.columnCount()):
                 header.resizeSection(column, min(header.sectionSize(column), 260))
