@@ -350,3 +350,15 @@ def test_an_edit_keeps_the_column_widths_the_user_set(table, session):
     session.set_visible("shelters", False)  # a layers event
     table.set_layer("shelters")  # the Layers panel's current layer, unchanged
     assert header.sectionSize(column) == 333
+
+
+def test_the_selected_feature_panel_shows_the_first_and_counts_the_rest(qtbot, table, session):
+    from spaceplanner.ui.panels.qt_feature_panel import QtFeaturePanel
+
+    panel = QtFeaturePanel(session)
+    qtbot.addWidget(panel)
+    table.select_rows([1, 2, 4])
+    assert dict(panel.rows())["id"] == "S2"
+    assert "2 more selected" in panel.heading.text()
+    session.select(("shelters", "S1"))
+    assert "more selected" not in panel.heading.text()

@@ -282,42 +282,42 @@
 <context>
     <name>QtAttributeTable</name>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="596"/>
+        <location filename="../panels/qt_attribute_table.py" line="605"/>
         <source>The layer whose features the table shows</source>
         <translation>表格显示其要素的图层</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="601"/>
+        <location filename="../panels/qt_attribute_table.py" line="610"/>
         <source>Filter: text, or field op value (capacity &gt; 500)</source>
         <translation>筛选：文字，或 字段 运算符 值（capacity &gt; 500）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="604"/>
+        <location filename="../panels/qt_attribute_table.py" line="613"/>
         <source>Words a cell contains, or one condition: field = != &lt; &lt;= &gt; &gt;= ~ value (~ contains), e.g. capacity &gt;= 500, kind = clinic, name ~ park</source>
         <translation>单元格包含的文字，或一个条件：字段 = != &lt; &lt;= &gt; &gt;= ~ 值（~ 表示包含），例如 capacity &gt;= 500、kind = clinic、name ~ 公园</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="612"/>
+        <location filename="../panels/qt_attribute_table.py" line="621"/>
         <source>Zoom to selection</source>
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="745"/>
+        <location filename="../panels/qt_attribute_table.py" line="756"/>
         <source>filter not read: {0}</source>
         <translation>筛选无法识别：{0}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="747"/>
+        <location filename="../panels/qt_attribute_table.py" line="758"/>
         <source>{0} features</source>
         <translation>{0} 个要素</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="749"/>
+        <location filename="../panels/qt_attribute_table.py" line="760"/>
         <source>{0} of {1} features</source>
         <translation>{0} / {1} 个要素</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="844"/>
+        <location filename="../panels/qt_attribute_table.py" line="855"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
@@ -325,27 +325,27 @@
 <context>
     <name>QtAttributeTableModel</name>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="329"/>
+        <location filename="../panels/qt_attribute_table.py" line="338"/>
         <source>Ids are stable and cannot be edited</source>
         <translation>编号固定不变，不可编辑</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="380"/>
+        <location filename="../panels/qt_attribute_table.py" line="389"/>
         <source>Edit {0} of {1}</source>
         <translation>编辑 {1} 的 {0}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="454"/>
+        <location filename="../panels/qt_attribute_table.py" line="463"/>
         <source>no field {0}; fields: {1}</source>
         <translation>没有字段 {0}；字段有：{1}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="468"/>
+        <location filename="../panels/qt_attribute_table.py" line="477"/>
         <source>{0} holds numbers; {1} is not a number</source>
         <translation>{0} 为数值字段；{1} 不是数字</translation>
     </message>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="478"/>
+        <location filename="../panels/qt_attribute_table.py" line="487"/>
         <source>{0} is yes or no: use {0} = yes or {0} = no</source>
         <translation>{0} 为是/否字段：请用 {0} = 是 或 {0} = 否</translation>
     </message>
@@ -746,7 +746,7 @@ Replace them?</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="138"/>
+        <location filename="../panels/qt_feature_panel.py" line="140"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
@@ -781,40 +781,45 @@ Replace them?</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="163"/>
+        <location filename="../panels/qt_feature_panel.py" line="165"/>
         <source>Shelter capacity (persons)</source>
         <translation>避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="164"/>
+        <location filename="../panels/qt_feature_panel.py" line="166"/>
         <source>Residents assigned</source>
         <translation>分配居民</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="165"/>
+        <location filename="../panels/qt_feature_panel.py" line="167"/>
         <source>Spare capacity</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="166"/>
+        <location filename="../panels/qt_feature_panel.py" line="168"/>
         <source>Residents within its radius</source>
         <translation>服务半径内居民</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="167"/>
+        <location filename="../panels/qt_feature_panel.py" line="169"/>
         <source>Capacity from</source>
         <translation>容量依据</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="168"/>
+        <location filename="../panels/qt_feature_panel.py" line="170"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_feature_panel.py" line="136"/>
+        <source>{0} more selected</source>
+        <translation>另选 {0} 个</translation>
     </message>
 </context>
 <context>
     <name>QtFeatureSearch</name>
     <message>
-        <location filename="../panels/qt_attribute_table.py" line="518"/>
+        <location filename="../panels/qt_attribute_table.py" line="527"/>
         <source>Find a feature by name or id…</source>
         <translation>按名称或编号查找要素…</translation>
     </message>
