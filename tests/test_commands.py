@@ -11,6 +11,7 @@ from spaceplanner.model.commands import (
     AddFeature,
     CommandStack,
     DeleteFeature,
+    DeleteFeatures,
     EditAttributes,
     MoveFeature,
     SetGeometry,
@@ -129,3 +130,21 @@ def test_a_number_above_the_fields_plausible_maximum_is_refused(plan) -> None:
     assert caught.value.field == "capacity"
     stack.push(EditAttributes("shelters", "BN01", {"capacity": 1_000_000.0}))  # the maximum is ok
     assert plan.layers["shelters"].frame.set_index("id").loc["BN01", "capacity"] == 1_000_000.0
+
+
+def test_deleting_several_features_is_one_edit_undone_in_place(plan) -> None:
+    stack = CommandStack(plan)
+    before = _snapshot(plan)
+    ids = list(plan.layers["facilities"].frame["id"])
+    gone = [ids[3], ids[0], ids[-1]]
+    stack.push(DeleteFeatures("facilities", gone))
+    assert list(plan.layers["facilities"].frame["id"]) == [i for i in ids if i not in gone]
+    fresh = load_plan(get_path("synthetic_cn"))
+    frame = fresh.layers["facilities"].frame
+    fresh.layers["facilities"].frame = frame[~frame["id"].isin(gone)].reset_index(drop=True)
+    assert _figures(plan) == _figures(fresh)
+    stack.undo()
+    assert _snapshot(plan) == before
+    with pytest.raises(LayerError, match="no such feature"):
+        stack.push(DeleteFeatures("facilities", [ids[1], "nope"]))
+    assert _snapshot(plan) == before and stack.redo_label == "Delete features"

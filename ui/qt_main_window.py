@@ -757,13 +757,19 @@ class QtMainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete the selected feature."""
-        from spaceplanner.model.commands import DeleteFeature
+        from spaceplanner.model.commands import Command, DeleteFeature, DeleteFeatures
 
         if self.session is None or self.session.selection is None:
             return
         layer, fid = self.session.selection
+        ids = list(self.session.selected_ids)
+        command: Command = (
+            DeleteFeatures(layer, ids, label=self.tr("Delete {0} features").format(len(ids)))
+            if len(ids) > 1
+            else DeleteFeature(layer, fid, label=self.tr("Delete {0}").format(fid))
+        )
         try:
-            self.session.push(DeleteFeature(layer, fid, label=self.tr("Delete {0}").format(fid)))
+            self.session.push(command)
         except SpacePlannerError as exc:
             self._edit_failed(exc.describe())
 

@@ -32,6 +32,7 @@ __all__ = [
     "Command",
     "CommandStack",
     "DeleteFeature",
+    "DeleteFeatures",
     "EditAttributes",
     "MoveFeature",
     "RemoveLayer",
@@ -257,6 +258,39 @@ class DeleteFeature:
         layer.frame = gpd.GeoDataFrame(
             pd.concat([before, self._removed, after], ignore_index=True), crs=layer.frame.crs
         )
+
+
+@dataclass
+class DeleteFeatures:
+    """Delete several features of one layer as one edit (undo puts each back where it was)."""
+
+    layer: str
+    feature_ids: list[str]
+    label: str = "Delete features"
+    _removed: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    _positions: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def do(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None
+        rows = sorted({_row(layer, str(fid)) for fid in self.feature_ids})
+        self._positions = np.asarray(rows, dtype=np.int64)
+        self._removed = layer.frame.iloc[rows]
+        keep = np.ones(len(layer.frame), dtype=bool)
+        keep[rows] = False
+        layer.frame = layer.frame[keep].reset_index(drop=True)
+
+    def undo(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None and self._removed is not None
+        kept, removed = len(layer.frame), len(self._removed)
+        back = np.zeros(kept + removed, dtype=bool)
+        back[self._positions] = True
+        order = np.empty(kept + removed, dtype=np.int64)
+        order[~back] = np.arange(kept)
+        order[back] = kept + np.arange(removed)
+        both = pd.concat([layer.frame, self._removed], ignore_index=True)
+        layer.frame = gpd.GeoDataFrame(both.iloc[order].reset_index(drop=True), crs=layer.frame.crs)
 
 
 @dataclass

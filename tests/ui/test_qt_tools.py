@@ -371,3 +371,14 @@ def test_a_drag_that_starts_on_a_feature_does_not_select_a_rectangle(qtbot, canv
     canvas.set_tool("select")
     drag(qtbot, canvas, pixel_of(canvas, 50, 50), pixel_of(canvas, 250, 60))
     assert session.selected_ids == ()  # neither a click nor a rectangle
+
+
+def test_delete_removes_every_selected_feature_as_one_edit(qtbot, canvas, session):
+    canvas.set_tool("select")
+    drag(qtbot, canvas, pixel_of(canvas, 80, -30), pixel_of(canvas, 230, 60))
+    assert session.selected_ids == ("A", "B")
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert len(session.plan.layers["buildings"].frame) == 0
+    assert session.selection is None and session.selected_ids == ()
+    session.undo()
+    assert list(session.plan.layers["buildings"].frame["id"]) == ["A", "B"]

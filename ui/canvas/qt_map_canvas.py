@@ -47,7 +47,7 @@ from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
+from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, DeleteFeatures
 from spaceplanner.model.plan import Plan
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
 from spaceplanner.ui.canvas.qt_freeze import FrozenMap
@@ -680,6 +680,9 @@ class QtMapCanvas(QGraphicsView):
             return False
         layer, feature_id = self._session.selection
         self._cancel_gesture()
+        ids = self._session.selected_ids
+        if len(ids) > 1:
+            return self._push(DeleteFeatures(layer, list(ids)))
         return self._push(DeleteFeature(layer, feature_id))
 
     # -- features -------------------------------------------------------------------------------

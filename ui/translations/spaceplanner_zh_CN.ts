@@ -1522,32 +1522,32 @@ Replace them?</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="790"/>
+        <location filename="../qt_main_window.py" line="796"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="837"/>
+        <location filename="../qt_main_window.py" line="843"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="842"/>
+        <location filename="../qt_main_window.py" line="848"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="853"/>
+        <location filename="../qt_main_window.py" line="859"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="899"/>
+        <location filename="../qt_main_window.py" line="905"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="899"/>
+        <location filename="../qt_main_window.py" line="905"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -1570,7 +1570,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="847"/>
+        <location filename="../qt_main_window.py" line="853"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
@@ -1638,6 +1638,11 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <location filename="../qt_main_window.py" line="471"/>
         <source>area {0} m²</source>
         <translation>面积 {0} 平方米</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="766"/>
+        <source>Delete {0} features</source>
+        <translation>删除 {0} 个要素</translation>
     </message>
 </context>
 <context>
