@@ -11,6 +11,7 @@ from spaceplanner.model.commands import (
     AddFeature,
     CommandStack,
     DeleteFeature,
+    DeleteFeatures,
     EditAttributes,
     MoveFeature,
     SetGeometry,
@@ -102,3 +103,48 @@ def test_the_evaluator_follows_edits_made_through_commands(plan) -> None:
     stack.push(EditAttributes("shelters", "BN03", {"capacity": 10.0}))
     stack.push(MoveFeature("facilities", "SS05", 120.0, 0.0))
     assert ev.evaluate(scenario="all", gaps=False).figures() == _figures(plan)
+
+
+@pytest.mark.parametrize(
+    ("layer", "fid", "values", "field", "words"),
+    [
+        ("shelters", "BN01", {"capacity": float("nan")}, "capacity", "number"),
+        ("shelters", "BN01", {"capacity": float("inf")}, "capacity", "number"),
+        ("shelters", "BN01", {"capacity": "lots"}, "capacity", "number"),
+        ("shelters", "BN01", {"capacity": True}, "capacity", "number"),
+    ],
+)
+def test_numbers_must_be_finite_numbers(plan, layer, fid, values, field, words) -> None:
+    stack = CommandStack(plan)
+    before = _snapshot(plan)
+    with pytest.raises(LayerError, match=words) as caught:
+        stack.push(EditAttributes(layer, fid, values))
+    assert caught.value.field == field and caught.value.layer == layer
+    assert _snapshot(plan) == before and not stack.can_undo
+
+
+def test_a_number_above_the_fields_plausible_maximum_is_refused(plan) -> None:
+    stack = CommandStack(plan)
+    with pytest.raises(LayerError, match="plausible maximum") as caught:
+        stack.push(EditAttributes("shelters", "BN01", {"capacity": 5_000_000.0}))
+    assert caught.value.field == "capacity"
+    stack.push(EditAttributes("shelters", "BN01", {"capacity": 1_000_000.0}))  # the maximum is ok
+    assert plan.layers["shelters"].frame.set_index("id").loc["BN01", "capacity"] == 1_000_000.0
+
+
+def test_deleting_several_features_is_one_edit_undone_in_place(plan) -> None:
+    stack = CommandStack(plan)
+    before = _snapshot(plan)
+    ids = list(plan.layers["facilities"].frame["id"])
+    gone = [ids[3], ids[0], ids[-1]]
+    stack.push(DeleteFeatures("facilities", gone))
+    assert list(plan.layers["facilities"].frame["id"]) == [i for i in ids if i not in gone]
+    fresh = load_plan(get_path("synthetic_cn"))
+    frame = fresh.layers["facilities"].frame
+    fresh.layers["facilities"].frame = frame[~frame["id"].isin(gone)].reset_index(drop=True)
+    assert _figures(plan) == _figures(fresh)
+    stack.undo()
+    assert _snapshot(plan) == before
+    with pytest.raises(LayerError, match="no such feature"):
+        stack.push(DeleteFeatures("facilities", [ids[1], "nope"]))
+    assert _snapshot(plan) == before and stack.redo_label == "Delete features"

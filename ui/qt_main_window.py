@@ -9,6 +9,7 @@ the last full run and are marked stale until the next one).
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,7 @@ class QtMainWindow(QMainWindow):
         self.indicators: Any = None
         self.violations: Any = None
         self.feature_panel: Any = None
+        self.attribute_table: Any = None
         self._docks: list[QDockWidget] = []
         self._toolbars: list[QToolBar] = []
         self.set_session(session)
@@ -200,6 +202,8 @@ class QtMainWindow(QMainWindow):
             "add_point": self.tr("Add point feature"),
             "draw_polygon": self.tr("Draw polygon"),
             "reshape": self.tr("Reshape polygon"),
+            "draw_line": self.tr("Draw line"),
+            "measure": self.tr("Measure distance and area"),
         }
         short = {
             "pan": self.tr("Pan"),
@@ -208,6 +212,8 @@ class QtMainWindow(QMainWindow):
             "add_point": self.tr("Add point"),
             "draw_polygon": self.tr("Draw polygon"),
             "reshape": self.tr("Reshape"),
+            "draw_line": self.tr("Draw line"),
+            "measure": self.tr("Measure"),
         }
         self.zoom_extent_action.setIconText(self.tr("Full extent"))
         self.undo_action.setIconText(self.tr("Undo"))
@@ -427,6 +433,7 @@ class QtMainWindow(QMainWindow):
         tools.addWidget(self.edit_layer_label)
         self.addToolBar(tools)
         self._toolbars.append(tools)
+        self._build_table_dock()
         overlay_names = {
             "gap_areas": self.tr("Gap areas"),
             "uncovered_residents": self.tr("Uncovered residents"),
@@ -442,6 +449,66 @@ class QtMainWindow(QMainWindow):
             action.setChecked(name != "service_areas")
             action.toggled.connect(lambda on, n=name: self.canvas.set_overlay_visible(n, on))
             self.overlay_menu.addAction(action)
+
+    def _build_table_dock(self) -> None:
+        """The attribute table (with the search box), tabbed with the violations."""
+        from spaceplanner.ui.panels.qt_attribute_table import QtAttributeTable
+
+        self.attribute_table = QtAttributeTable(None, self, lang=self.lang)
+        self.attribute_table.zoom_to.connect(self.canvas.zoom_to_feature)
+        self.attribute_table.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
+        self.layers_panel.current_layer_changed.connect(self.attribute_table.set_layer)
+        dock = QDockWidget(self.tr("Attribute table"), self)
+        dock.setObjectName("attributeTableDock")
+        dock.setWidget(self.attribute_table)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        violations = self.findChild(QDockWidget, "violationsDock")
+        if violations is not None:
+            self.tabifyDockWidget(violations, dock)
+            violations.raise_()
+        self._docks.append(dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        self.find_action = self._action(self.tr("&Find feature…"), self.find_feature, "Ctrl+F")
+        assert self.view_menu is not None
+        self.view_menu.addAction(self.find_action)
+        self.snap_action = self._action(
+            self.tr("S&napping"),
+            lambda on: setattr(self.canvas, "snapping", bool(on)),
+            None,
+            self.tr("Clicks snap to the vertices and segments of visible features"),
+        )
+        self.snap_action.setIconText(self.tr("Snap"))
+        self.snap_action.setCheckable(True)
+        self.snap_action.setChecked(self.canvas.snapping)
+        tools = self.findChild(QToolBar, "toolsToolbar")
+        if tools is not None:
+            tools.insertAction(self.delete_action, self.snap_action)
+        self.measure_label = QLabel("", self)
+        bar = self.statusBar()
+        assert bar is not None
+        bar.insertPermanentWidget(0, self.measure_label)
+        self.canvas.measured.connect(self._show_measure)
+        self.tool_actions["reshape"].setStatusTip(
+            self.tr("Drag a vertex; double-click a segment to add a vertex, a vertex to remove it")
+        )
+
+    def _show_measure(self, length: float, area: float) -> None:
+        if math.isnan(length):
+            self.measure_label.setText("")
+            return
+        text = self.tr("Length {0} m").format(f"{length:,.1f}")
+        if not math.isnan(area):
+            text += " · " + self.tr("area {0} m²").format(f"{area:,.1f}")
+        self.measure_label.setText(text)
+
+    def find_feature(self) -> None:
+        """Show the attribute table and put the cursor in its search box."""
+        dock = self.findChild(QDockWidget, "attributeTableDock")
+        if dock is not None and self.session is not None:
+            dock.show()
+            dock.raise_()
+            self.attribute_table.search.setFocus()
+            self.attribute_table.search.selectAll()
 
     # -- the session ------------------------------------------------------------------------
     def set_session(self, session: Session | None) -> None:
@@ -470,6 +537,7 @@ class QtMainWindow(QMainWindow):
         self.feature_panel.set_session(session)
         self.compare_panel.clear()  # a reference belongs to the plan it was kept of
         self.compare_panel.set_report(session.report)
+        self.attribute_table.set_session(session)
         self.runner.set_session(session)
         # after the panels: on a new report the window reads the panels' new rows
         session.subscribe(self._on_session)
@@ -724,13 +792,19 @@ class QtMainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete the selected feature."""
-        from spaceplanner.model.commands import DeleteFeature
+        from spaceplanner.model.commands import Command, DeleteFeature, DeleteFeatures
 
         if self.session is None or self.session.selection is None:
             return
         layer, fid = self.session.selection
+        ids = list(self.session.selected_ids)
+        command: Command = (
+            DeleteFeatures(layer, ids, label=self.tr("Delete {0} features").format(len(ids)))
+            if len(ids) > 1
+            else DeleteFeature(layer, fid, label=self.tr("Delete {0}").format(fid))
+        )
         try:
-            self.session.push(DeleteFeature(layer, fid, label=self.tr("Delete {0}").format(fid)))
+            self.session.push(command)
         except SpacePlannerError as exc:
             self._edit_failed(exc.describe())
 
@@ -899,6 +973,7 @@ class QtMainWindow(QMainWindow):
                 self.indicators,
                 self.violations,
                 self.feature_panel,
+                self.attribute_table,
             ):
                 widget.set_session(None)
             if self.runner is not None:

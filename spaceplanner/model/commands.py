@@ -10,6 +10,7 @@ The desktop app's undo/redo actions only mirror a :class:`CommandStack`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -31,6 +32,7 @@ __all__ = [
     "Command",
     "CommandStack",
     "DeleteFeature",
+    "DeleteFeatures",
     "EditAttributes",
     "MoveFeature",
     "RemoveLayer",
@@ -73,15 +75,31 @@ def _row(layer: PlanLayer, feature_id: str) -> int:
 
 
 def _check_values(layer: PlanLayer, values: dict[str, Any]) -> None:
-    """Numbers of the role's number fields must be numbers >= 0 (as when a file is read)."""
+    """Numbers of the role's number fields must be finite numbers, at least 0 (unless the field
+    takes negative values) and at most the field's plausible maximum, as when a file is read."""
     role = get_role(layer.role)
     for name, value in values.items():
         spec = role.fields.get(name)
         if spec is None or spec.type not in {"number", "integer"} or value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            msg = f"{name} must be a number of at least 0, not {value!r}"
-            raise LayerError(msg, layer=layer.name, field=name, hint="enter a number")
+        least = "" if spec.negative else " of at least 0"
+        number = not isinstance(value, bool) and isinstance(value, int | float | np.number)
+        if (
+            not number
+            or not math.isfinite(value)
+            or (value < 0 and not spec.negative)
+            or (spec.type == "integer" and float(value) != int(value))
+        ):
+            kind = "a whole number" if spec.type == "integer" else "a number"
+            msg = f"{name} must be {kind}{least}, not {value!r}"
+            raise LayerError(msg, layer=layer.name, field=name, hint=f"enter {kind}{least}")
+        if spec.maximum is not None and value > spec.maximum:
+            unit = f" {spec.unit}" if spec.unit else ""
+            msg = (
+                f"{name} {value:,g}{unit} is above the plausible maximum of "
+                f"{spec.maximum:,g}{unit} for one feature"
+            )
+            raise LayerError(msg, layer=layer.name, field=name, hint="check the value and unit")
 
 
 def _with_geometry(layer: PlanLayer, row: int, geometry: BaseGeometry) -> None:
@@ -240,6 +258,39 @@ class DeleteFeature:
         layer.frame = gpd.GeoDataFrame(
             pd.concat([before, self._removed, after], ignore_index=True), crs=layer.frame.crs
         )
+
+
+@dataclass
+class DeleteFeatures:
+    """Delete several features of one layer as one edit (undo puts each back where it was)."""
+
+    layer: str
+    feature_ids: list[str]
+    label: str = "Delete features"
+    _removed: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    _positions: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def do(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None
+        rows = sorted({_row(layer, str(fid)) for fid in self.feature_ids})
+        self._positions = np.asarray(rows, dtype=np.int64)
+        self._removed = layer.frame.iloc[rows]
+        keep = np.ones(len(layer.frame), dtype=bool)
+        keep[rows] = False
+        layer.frame = layer.frame[keep].reset_index(drop=True)
+
+    def undo(self, plan: Plan) -> None:
+        layer = _layer(plan, self.layer)
+        assert layer.frame is not None and self._removed is not None
+        kept, removed = len(layer.frame), len(self._removed)
+        back = np.zeros(kept + removed, dtype=bool)
+        back[self._positions] = True
+        order = np.empty(kept + removed, dtype=np.int64)
+        order[~back] = np.arange(kept)
+        order[back] = kept + np.arange(removed)
+        both = pd.concat([layer.frame, self._removed], ignore_index=True)
+        layer.frame = gpd.GeoDataFrame(both.iloc[order].reset_index(drop=True), crs=layer.frame.crs)
 
 
 @dataclass

@@ -52,7 +52,7 @@ from shapely.geometry.base import BaseGeometry
 
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
-from spaceplanner.model.commands import AddFeature, Command, DeleteFeature
+from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, DeleteFeatures
 from spaceplanner.model.plan import Plan
 from spaceplanner.ui.canvas.basemap import PROVIDERS, Basemap
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
@@ -78,6 +78,7 @@ from spaceplanner.ui.canvas.qt_tools import (
     TOOLS,
     QtMapTool,
     QtPanTool,
+    QtSnapMarker,
     fit_type,
     guarded,
     make_tools,
@@ -137,6 +138,8 @@ class QtMapCanvas(QGraphicsView):
         on without it).
     basemap_drawn()
         A new base map picture is shown.
+    measured(float, float)
+        The measure tool's length (m) and area (m², NaN under 3 points); NaN, NaN: cleared.
     """
 
     mouse_moved = pyqtSignal(float, float)
@@ -150,6 +153,7 @@ class QtMapCanvas(QGraphicsView):
     legend_changed = pyqtSignal()
     basemap_failed = pyqtSignal(str)
     basemap_drawn = pyqtSignal()
+    measured = pyqtSignal(float, float)
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,6 +230,11 @@ class QtMapCanvas(QGraphicsView):
         for item in (self._selection, self._preview):
             item.setVisible(False)
             self._scene.addItem(item)
+        #: Clicks of the drawing, reshape and measure tools snap to visible features' vertices
+        #: and segments (:data:`~spaceplanner.ui.canvas.qt_tools.SNAP_PX`).
+        self.snapping = False
+        self._snap_marker = QtSnapMarker()
+        self._scene.addItem(self._snap_marker)
         self._scene.setSceneRect(self._world)
         self.set_session(session)
 
@@ -761,7 +770,15 @@ class QtMapCanvas(QGraphicsView):
             Backspace takes back a corner, Esc drops it
         ``reshape``
             drag a vertex handle of the selected polygon or line: one SetGeometry, refused
-            (``edit_failed``) when the new shape is not valid; a click elsewhere selects
+            (``edit_failed``) when the new shape is not valid; a click elsewhere selects;
+            double-click a segment to add a vertex, a vertex to remove it
+        ``draw_line``
+            clicks add vertices; double-click or Enter adds the line to the edit layer
+        ``measure``
+            clicks add points; length and area follow the cursor (``measured``)
+
+        The select tool's drag from empty map selects the features the rectangle touches.
+        With :attr:`snapping`, clicks snap to vertices and segments of visible features.
 
         The edit tools need an edit layer (:meth:`set_edit_layer`); without one they only emit
         ``edit_failed``. The Delete key deletes the selected feature with any tool.
@@ -891,6 +908,9 @@ class QtMapCanvas(QGraphicsView):
             return False
         layer, feature_id = self._session.selection
         self._cancel_gesture()
+        ids = self._session.selected_ids
+        if len(ids) > 1:
+            return self._push(DeleteFeatures(layer, list(ids)))
         return self._push(DeleteFeature(layer, feature_id))
 
     # -- features -------------------------------------------------------------------------------
@@ -962,7 +982,13 @@ class QtMapCanvas(QGraphicsView):
             coords, twin = vertex_handles(geometry)
             keep = ~((twin >= 0) & (twin < np.arange(len(coords))))
             handles = coords[keep]
-        self._selection.set_geometries([geometry], handles=handles)
+        assert selection is not None and self._session is not None
+        shapes = [geometry]
+        index = self._hit_index(selection[0]) if len(self._session.selected_ids) > 1 else None
+        if index is not None:
+            others = index.geoms[np.isin(index.ids, self._session.selected_ids[1:])]
+            shapes += [g for g in others if isinstance(g, BaseGeometry) and not g.is_empty]
+        self._selection.set_geometries(shapes, handles=handles)
         self._selection.setVisible(True)
 
     def _cancel_gesture(self) -> None:
@@ -977,6 +1003,7 @@ class QtMapCanvas(QGraphicsView):
         self._cancel_gesture()
         self._tool.reset()
         self._preview.setVisible(False)
+        self._snap_marker.setVisible(False)
 
     # -- mouse and keys -------------------------------------------------------------------------
     @guarded

@@ -12,7 +12,8 @@ Events (``listener(event, data)``):
 ``"features"``
     features of a layer changed by an edit, undo or redo (``data``: the layer name)
 ``"selection"``
-    the selected feature changed (``data``: ``(layer, id)`` or None)
+    the selected feature(s) changed (``data``: ``(layer, id)`` of the first, or None; all of
+    them in :attr:`Session.selected_ids`)
 ``"report"``
     a new evaluation arrived (``data``: the :class:`~spaceplanner.results.report.Report`)
 ``"edited"``
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,8 @@ class Session:
         self.stack = CommandStack(plan)
         self.stack.subscribe(self._on_command)
         self.selection: tuple[str, str] | None = None
+        #: Every selected feature's id (of the selection's layer), the selection's first.
+        self.selected_ids: tuple[str, ...] = ()
         self.report: Report | None = None
         self.scenario: str = opening_scenario(plan)
         self.period: str = "both"
@@ -290,6 +293,9 @@ class Session:
             self.selection[0] not in names or not self._has_feature(*self.selection)
         ):
             self.select(None)
+        elif self.selection is not None and len(self.selected_ids) > 1:
+            layer = self.selection[0]
+            self.select_many(layer, [i for i in self.selected_ids if self._has_feature(layer, i)])
         restyled = isinstance(command, _ReplaceLayer) and command.styles is not None
         if restyled:
             # the new role's style comes and goes with the role (undo gives the old one back)
@@ -320,8 +326,19 @@ class Session:
     # -- selection and results ------------------------------------------------------------
     def select(self, item: tuple[str, str] | None) -> None:
         """Select a feature ``(layer, id)``, or nothing."""
-        if item != self.selection:
+        ids = (item[1],) if item is not None else ()
+        if item != self.selection or ids != self.selected_ids:
             self.selection = item
+            self.selected_ids = ids
+            self.emit("selection", item)
+
+    def select_many(self, layer: str, ids: Sequence[str]) -> None:
+        """Select features ``ids`` of ``layer`` (none: nothing); the first is the selection."""
+        chosen = tuple(dict.fromkeys(str(i) for i in ids))
+        item = (layer, chosen[0]) if chosen else None
+        if item != self.selection or chosen != self.selected_ids:
+            self.selection = item
+            self.selected_ids = chosen
             self.emit("selection", item)
 
     def set_report(self, report: Report) -> None:

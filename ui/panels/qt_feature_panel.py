@@ -128,11 +128,13 @@ class QtFeaturePanel(QWidget):
             "Polygon": self.tr("polygon"),
             "MultiPolygon": self.tr("polygons"),
         }
-        self.heading.setText(
-            self.tr("{0} · layer {1} · {2}").format(
-                selected[1], layer.name, kinds.get(geometry.geom_type, geometry.geom_type)
-            )
+        heading = self.tr("{0} · layer {1} · {2}").format(
+            selected[1], layer.name, kinds.get(geometry.geom_type, geometry.geom_type)
         )
+        more = len(session.selected_ids) - 1
+        if more > 0:  # a rectangle or several table rows: this panel shows the first
+            heading += " · " + self.tr("{0} more selected").format(f"{more:,}")
+        self.heading.setText(heading)
         rows = [(str(k), _text(v)) for k, v in record.items() if k != frame.geometry.name]
         if geometry.geom_type in ("Polygon", "MultiPolygon"):
             rows.append((self.tr("area (m²)"), _text(float(geometry.area))))

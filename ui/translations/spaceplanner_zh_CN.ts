@@ -315,6 +315,77 @@
     </message>
 </context>
 <context>
+    <name>QtAttributeTable</name>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="605"/>
+        <source>The layer whose features the table shows</source>
+        <translation>表格显示其要素的图层</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="610"/>
+        <source>Filter: text, or field op value (capacity &gt; 500)</source>
+        <translation>筛选：文字，或 字段 运算符 值（capacity &gt; 500）</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="613"/>
+        <source>Words a cell contains, or one condition: field = != &lt; &lt;= &gt; &gt;= ~ value (~ contains), e.g. capacity &gt;= 500, kind = clinic, name ~ park</source>
+        <translation>单元格包含的文字，或一个条件：字段 = != &lt; &lt;= &gt; &gt;= ~ 值（~ 表示包含），例如 capacity &gt;= 500、kind = clinic、name ~ 公园</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="621"/>
+        <source>Zoom to selection</source>
+        <translation>缩放至所选</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="756"/>
+        <source>filter not read: {0}</source>
+        <translation>筛选无法识别：{0}</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="758"/>
+        <source>{0} features</source>
+        <translation>{0} 个要素</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="760"/>
+        <source>{0} of {1} features</source>
+        <translation>{0} / {1} 个要素</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="855"/>
+        <source>The edit was not made</source>
+        <translation>未能完成编辑</translation>
+    </message>
+</context>
+<context>
+    <name>QtAttributeTableModel</name>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="338"/>
+        <source>Ids are stable and cannot be edited</source>
+        <translation>编号固定不变，不可编辑</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="389"/>
+        <source>Edit {0} of {1}</source>
+        <translation>编辑 {1} 的 {0}</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="463"/>
+        <source>no field {0}; fields: {1}</source>
+        <translation>没有字段 {0}；字段有：{1}</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="477"/>
+        <source>{0} holds numbers; {1} is not a number</source>
+        <translation>{0} 为数值字段；{1} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="487"/>
+        <source>{0} is yes or no: use {0} = yes or {0} = no</source>
+        <translation>{0} 为是/否字段：请用 {0} = 是 或 {0} = 否</translation>
+    </message>
+</context>
+<context>
     <name>QtAttributesDialog</name>
     <message>
         <location filename="../dialogs/qt_attributes_dialog.py" line="101"/>
@@ -866,7 +937,7 @@ Replace them?</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="138"/>
+        <location filename="../panels/qt_feature_panel.py" line="140"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
@@ -901,34 +972,47 @@ Replace them?</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="163"/>
+        <location filename="../panels/qt_feature_panel.py" line="165"/>
         <source>Shelter capacity (persons)</source>
         <translation>避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="164"/>
+        <location filename="../panels/qt_feature_panel.py" line="166"/>
         <source>Residents assigned</source>
         <translation>分配居民</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="165"/>
+        <location filename="../panels/qt_feature_panel.py" line="167"/>
         <source>Spare capacity</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="166"/>
+        <location filename="../panels/qt_feature_panel.py" line="168"/>
         <source>Residents within its radius</source>
         <translation>服务半径内居民</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="167"/>
+        <location filename="../panels/qt_feature_panel.py" line="169"/>
         <source>Capacity from</source>
         <translation>容量依据</translation>
     </message>
     <message>
-        <location filename="../panels/qt_feature_panel.py" line="168"/>
+        <location filename="../panels/qt_feature_panel.py" line="170"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../panels/qt_feature_panel.py" line="136"/>
+        <source>{0} more selected</source>
+        <translation>另选 {0} 个</translation>
+    </message>
+</context>
+<context>
+    <name>QtFeatureSearch</name>
+    <message>
+        <location filename="../panels/qt_attribute_table.py" line="527"/>
+        <source>Find a feature by name or id…</source>
+        <translation>按名称或编号查找要素…</translation>
     </message>
 </context>
 <context>
@@ -1650,347 +1734,347 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../qt_main_window.py" line="614"/>
+        <location filename="../qt_main_window.py" line="682"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="129"/>
+        <location filename="../qt_main_window.py" line="131"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="155"/>
+        <location filename="../qt_main_window.py" line="157"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="156"/>
+        <location filename="../qt_main_window.py" line="158"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="160"/>
+        <location filename="../qt_main_window.py" line="162"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="161"/>
+        <location filename="../qt_main_window.py" line="163"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="164"/>
+        <location filename="../qt_main_window.py" line="166"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="168"/>
+        <location filename="../qt_main_window.py" line="170"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="169"/>
+        <location filename="../qt_main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="586"/>
+        <location filename="../qt_main_window.py" line="654"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="587"/>
+        <location filename="../qt_main_window.py" line="655"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="173"/>
+        <location filename="../qt_main_window.py" line="175"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="173"/>
+        <location filename="../qt_main_window.py" line="175"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="179"/>
+        <location filename="../qt_main_window.py" line="181"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="179"/>
+        <location filename="../qt_main_window.py" line="181"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="185"/>
+        <location filename="../qt_main_window.py" line="187"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="185"/>
+        <location filename="../qt_main_window.py" line="187"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="192"/>
+        <location filename="../qt_main_window.py" line="194"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="193"/>
+        <location filename="../qt_main_window.py" line="195"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="205"/>
+        <location filename="../qt_main_window.py" line="209"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="198"/>
+        <location filename="../qt_main_window.py" line="200"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="199"/>
+        <location filename="../qt_main_window.py" line="201"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="200"/>
+        <location filename="../qt_main_window.py" line="202"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="209"/>
+        <location filename="../qt_main_window.py" line="213"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="202"/>
+        <location filename="../qt_main_window.py" line="204"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="206"/>
+        <location filename="../qt_main_window.py" line="210"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="207"/>
+        <location filename="../qt_main_window.py" line="211"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="208"/>
+        <location filename="../qt_main_window.py" line="212"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="210"/>
+        <location filename="../qt_main_window.py" line="214"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="212"/>
+        <location filename="../qt_main_window.py" line="218"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="213"/>
+        <location filename="../qt_main_window.py" line="219"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="214"/>
+        <location filename="../qt_main_window.py" line="220"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="215"/>
+        <location filename="../qt_main_window.py" line="221"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="216"/>
+        <location filename="../qt_main_window.py" line="222"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="236"/>
+        <location filename="../qt_main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="241"/>
+        <location filename="../qt_main_window.py" line="247"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="247"/>
+        <location filename="../qt_main_window.py" line="253"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="256"/>
+        <location filename="../qt_main_window.py" line="262"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="266"/>
+        <location filename="../qt_main_window.py" line="272"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="269"/>
+        <location filename="../qt_main_window.py" line="275"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="271"/>
+        <location filename="../qt_main_window.py" line="277"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="279"/>
+        <location filename="../qt_main_window.py" line="285"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="282"/>
+        <location filename="../qt_main_window.py" line="288"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="293"/>
+        <location filename="../qt_main_window.py" line="299"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="299"/>
+        <location filename="../qt_main_window.py" line="305"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="354"/>
+        <location filename="../qt_main_window.py" line="360"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="354"/>
+        <location filename="../qt_main_window.py" line="360"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="354"/>
+        <location filename="../qt_main_window.py" line="360"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="413"/>
+        <location filename="../qt_main_window.py" line="419"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="431"/>
+        <location filename="../qt_main_window.py" line="438"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="432"/>
+        <location filename="../qt_main_window.py" line="439"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="433"/>
+        <location filename="../qt_main_window.py" line="440"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="434"/>
+        <location filename="../qt_main_window.py" line="441"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="435"/>
+        <location filename="../qt_main_window.py" line="442"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="436"/>
+        <location filename="../qt_main_window.py" line="443"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="486"/>
+        <location filename="../qt_main_window.py" line="554"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="551"/>
+        <location filename="../qt_main_window.py" line="619"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="586"/>
+        <location filename="../qt_main_window.py" line="654"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="587"/>
+        <location filename="../qt_main_window.py" line="655"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="597"/>
+        <location filename="../qt_main_window.py" line="665"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="711"/>
+        <location filename="../qt_main_window.py" line="779"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="711"/>
+        <location filename="../qt_main_window.py" line="779"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="733"/>
+        <location filename="../qt_main_window.py" line="801"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="757"/>
+        <location filename="../qt_main_window.py" line="831"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="804"/>
+        <location filename="../qt_main_window.py" line="878"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="809"/>
+        <location filename="../qt_main_window.py" line="883"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="820"/>
+        <location filename="../qt_main_window.py" line="894"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="881"/>
+        <location filename="../qt_main_window.py" line="955"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="881"/>
+        <location filename="../qt_main_window.py" line="955"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -2003,167 +2087,252 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="354"/>
+        <location filename="../qt_main_window.py" line="360"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="273"/>
+        <location filename="../qt_main_window.py" line="279"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="814"/>
+        <location filename="../qt_main_window.py" line="888"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="165"/>
+        <location filename="../qt_main_window.py" line="167"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="157"/>
+        <location filename="../qt_main_window.py" line="159"/>
         <source>New plan from OpenStreet&amp;Map…</source>
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="354"/>
+        <location filename="../qt_main_window.py" line="360"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="295"/>
+        <location filename="../qt_main_window.py" line="301"/>
         <source>&amp;Guide: principles, life circles, indicators…</source>
         <translation>指南：原则、生活圈与指标(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../qt_main_window.py" line="354"/>
+        <location filename="../qt_main_window.py" line="360"/>
         <source>Compare</source>
         <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="215"/>
+        <source>Draw line</source>
+        <translation>绘制线</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="206"/>
+        <source>Measure distance and area</source>
+        <translation>量测距离和面积</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="216"/>
+        <source>Measure</source>
+        <translation>量测</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="461"/>
+        <source>Attribute table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="471"/>
+        <source>&amp;Find feature…</source>
+        <translation>查找要素(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="474"/>
+        <source>S&amp;napping</source>
+        <translation>捕捉(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="474"/>
+        <source>Clicks snap to the vertices and segments of visible features</source>
+        <translation>点击时捕捉到可见要素的顶点和线段</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="480"/>
+        <source>Snap</source>
+        <translation>捕捉</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="491"/>
+        <source>Drag a vertex; double-click a segment to add a vertex, a vertex to remove it</source>
+        <translation>拖动顶点；双击线段添加顶点，双击顶点删除该顶点</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="499"/>
+        <source>Length {0} m</source>
+        <translation>长度 {0} 米</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="501"/>
+        <source>area {0} m²</source>
+        <translation>面积 {0} 平方米</translation>
+    </message>
+    <message>
+        <location filename="../qt_main_window.py" line="801"/>
+        <source>Delete {0} features</source>
+        <translation>删除 {0} 个要素</translation>
     </message>
 </context>
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="805"/>
+        <location filename="../canvas/qt_map_canvas.py" line="822"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="808"/>
+        <location filename="../canvas/qt_map_canvas.py" line="825"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="827"/>
+        <location filename="../canvas/qt_map_canvas.py" line="844"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="863"/>
+        <location filename="../canvas/qt_map_canvas.py" line="880"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="867"/>
+        <location filename="../canvas/qt_map_canvas.py" line="884"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="882"/>
+        <location filename="../canvas/qt_map_canvas.py" line="899"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_tools.py" line="75"/>
+        <location filename="../canvas/qt_tools.py" line="89"/>
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="498"/>
+        <location filename="../canvas/qt_map_canvas.py" line="507"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1033"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1060"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1034"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1061"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1035"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1062"/>
         <source>Hazard</source>
         <translation>灾害</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1036"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1063"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1037"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1064"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1038"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1065"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1039"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1066"/>
         <source>Effective area (m²)</source>
         <translation>有效面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1040"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1067"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1041"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1068"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1042"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1069"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1043"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1070"/>
         <source>Voltage (kV)</source>
         <translation>电压（千伏）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="1044"/>
+        <location filename="../canvas/qt_map_canvas.py" line="1071"/>
         <source>Width (m)</source>
         <translation>宽度（米）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="561"/>
+        <location filename="../canvas/qt_map_canvas.py" line="570"/>
         <source>Base map: {file} has no coordinate reference system</source>
         <translation>底图：{file} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="562"/>
+        <location filename="../canvas/qt_map_canvas.py" line="571"/>
         <source>Base map: {file} cannot be read ({detail})</source>
         <translation>底图：无法读取 {file}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="563"/>
+        <location filename="../canvas/qt_map_canvas.py" line="572"/>
         <source>Base map: Tianditu needs your key (View &gt; Base map &gt; Tianditu); get one at console.tianditu.gov.cn</source>
         <translation>底图：天地图需要您的密钥（视图 &gt; 底图 &gt; 天地图），可在 console.tianditu.gov.cn 申请</translation>
     </message>
     <message>
-        <location filename="../canvas/qt_map_canvas.py" line="567"/>
+        <location filename="../canvas/qt_map_canvas.py" line="576"/>
         <source>Base map: no tiles from {host} ({detail}); the map works on without them</source>
         <translation>底图：无法从 {host} 获取瓦片（{detail}）；地图照常使用，不显示底图</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_tools.py" line="447"/>
+        <source>{feature} has too few vertices</source>
+        <translation>{feature} 的顶点太少，不能再删除</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_tools.py" line="450"/>
+        <source>Remove vertex</source>
+        <translation>删除顶点</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_tools.py" line="455"/>
+        <source>Add vertex</source>
+        <translation>添加顶点</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_tools.py" line="659"/>
+        <source>a line needs at least 2 distinct points</source>
+        <translation>线至少需要 2 个不同的点</translation>
+    </message>
+    <message>
+        <location filename="../canvas/qt_tools.py" line="668"/>
+        <source>Add line</source>
+        <translation>添加线</translation>
     </message>
 </context>
 <context>
