@@ -414,6 +414,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         "overwrite": args.overwrite,
     }
     # refused before the evaluation, so the user does not wait for an error
+    sheet_options = [o for o in ("indicator", "title", "subtitle") if getattr(args, o)]
+    if sheet_options and not {"pdf", "png"} & set(formats):
+        msg = f"--{sheet_options[0]} is an option of the map sheet, which is not exported"
+        raise UsageError(msg, field=sheet_options[0], hint="add --format pdf (or png)")
     check_export(plan, Path(args.out), formats, **where)
     feedback = progress_feedback(args)
     names = scenarios or [plan.scenario]

@@ -43,8 +43,9 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Evaluate both variants and print (and write) what changed."""
+    from spaceplanner.cli_common import check_output_file
     from spaceplanner.engine.evaluation import Evaluator
-    from spaceplanner.files import atomic_path
+    from spaceplanner.files import atomic_path, plan_inputs
     from spaceplanner.layers.errors import PlanError
     from spaceplanner.model.plan import load_plan
     from spaceplanner.results.compare import compare
@@ -52,6 +53,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     feedback = progress_feedback(args)
     before_plan = load_plan(Path(args.before), strict=True)
     after_plan = load_plan(Path(args.after), strict=True) if args.after else before_plan
+    if args.json and args.json != "-":  # refused before evaluating, so nobody waits for it
+        check_output_file(Path(args.json), [*plan_inputs(before_plan), *plan_inputs(after_plan)])
     before = Evaluator(before_plan, rules=args.rules).evaluate(
         scenario=args.scenario, period=args.period, gaps=False, feedback=feedback.part(0, 0.5)
     )
@@ -75,6 +78,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             if not target.parent.is_dir():
                 msg = "the folder for --json does not exist"
                 raise PlanError(msg, file=str(target), hint="create it or choose another path")
+            check_output_file(target, [*plan_inputs(before_plan), *plan_inputs(after_plan)])
             with atomic_path(target) as tmp:
                 tmp.write_text(text, encoding="utf-8")
     return EXIT_OK
@@ -107,8 +111,16 @@ def _as_dict(result: Any, lang: str) -> dict[str, Any]:
 
     return {
         "headline": result.headline(lang),
-        "before": {"plan": result.before.plan, "scenario": result.before.scenario},
-        "after": {"plan": result.after.plan, "scenario": result.after.scenario},
+        "before": {
+            "plan": result.before.plan,
+            "scenario": result.before.scenario,
+            "period": result.before.period,
+        },
+        "after": {
+            "plan": result.after.plan,
+            "scenario": result.after.scenario,
+            "period": result.after.period,
+        },
         "sheltered_change": result.sheltered_delta,
         "violations_change": result.violations_delta,
         "indicators": [

@@ -112,3 +112,24 @@ def test_compare_from_the_command_line(community: Path, capsys: pytest.CaptureFi
     text = capsys.readouterr().out
     assert "+40 persons sheltered" in text and "Sheltered" in text
     assert main(["compare", str(community.parent / "missing.toml")]) == 2
+
+
+def test_json_over_an_input_is_refused(community: Path, capsys: pytest.CaptureFixture[str]):
+    text = community.read_text(encoding="utf-8")
+    assert main(["compare", str(community), "--json", str(community), "-q"]) == 2
+    assert "replace an input" in capsys.readouterr().err
+    assert community.read_text(encoding="utf-8") == text  # the plan is untouched
+
+
+def test_a_plan_without_its_shelters_is_not_better(community: Path) -> None:
+    """Removing the shelters layer takes the shelter indicators out of the evaluation: they are
+    no longer assessed, which is neither better nor worse, and the headline says so."""
+    text = community.read_text(encoding="utf-8")
+    cut = text[: text.index("[layers.shelters]")] + text[text.index("[layers.walk]") :]
+    without = community.parent / "without_shelters.toml"
+    without.write_text(cut, encoding="utf-8")
+    result = compare(_report(community), _report(without))
+    shelter = [c for c in result.changed() if c.id.startswith("shelter.")]
+    assert shelter and all(c.better is None for c in shelter)
+    assert "2 indicators no longer assessed" in result.headline()
+    assert "better" not in result.headline() or "0 indicators better" in result.headline()

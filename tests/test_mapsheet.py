@@ -230,3 +230,14 @@ def test_export_draws_the_chosen_indicator_under_the_users_title(
     err = capsys.readouterr().err
     assert "indicator 'shelter' was not evaluated" in err and "space_5min" in err
     assert not (again / "map_sheet.pdf").exists()
+
+
+def test_map_sheet_options_without_a_map_sheet_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from spaceplanner.cli import main
+
+    args = ["export", "--sample", "synthetic_cn", "--format", "csv", "--out", str(tmp_path / "o")]
+    assert main([*args, "--title", "A title"]) == 2
+    assert "--title is an option of the map sheet" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

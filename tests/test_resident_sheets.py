@@ -153,3 +153,43 @@ def test_bad_input_is_one_message(
     assert words in err and "Traceback" not in err
     assert change == "out.png" or "units" in err  # the layer named as the command names it
     assert not out.exists()
+
+
+def test_a_unit_split_between_shelters_names_both(community: Path, tmp_path: Path) -> None:
+    """One block around all three resident points: 60 of its persons go to the school yard,
+    45 to the park; the sheet names the first and lists the other with its persons."""
+    everyone = gpd.GeoDataFrame(
+        {"id": ["ALL"], "name": ["Whole community"]},
+        geometry=[box(X0 - 20, Y0 + 1, X0 + 230, Y0 + 330)],
+        crs=UTM35,
+    )
+    path = tmp_path / "all.gpkg"
+    everyone.to_file(path, driver="GPKG")
+    _, sheets = _sheets(community, path)
+    sheet = sheets["ALL"]
+    assert sheet.shelter_name == "School yard" and sheet.sheltered == pytest.approx(105.0)
+    assert sheet.others == (("Park shelter", pytest.approx(45.0)),)
+
+
+def test_services_the_plan_cannot_assess_are_left_off(community: Path, tmp_path: Path) -> None:
+    """The tiny community has no activity spaces: no life circle is rated on its sheets (the
+    report says 'not assessed', not 'nobody within reach')."""
+    report, sheets = _sheets(community, _units(tmp_path))
+    keys = {line.key for s in sheets.values() for line in s.services}
+    assert not any(k.startswith("space_") for k in keys)
+    unassessed = {i.key for i in report.indicators if i.status == "not_assessed"}
+    assert not keys & unassessed
+
+
+def test_a_unit_without_residents_says_so_once(
+    community: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "sheets.pdf"
+    assert (
+        main(["sheets", str(community), "--units", str(_units(tmp_path)), "--out", str(out)]) == 0
+    )
+    assert "1 without residents" in capsys.readouterr().out
+    pages = [p.extract_text() for p in PdfReader(out).pages]
+    empty = next(p for p in pages if "Empty" in p)
+    assert "No residents are recorded in this unit" in empty
+    assert "Every resident point here has a place" not in empty and "No shelter" not in empty

@@ -73,6 +73,18 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{p} persons live here. Ask the community office where to go.",
         "本单元共 {p} 人。请向社区咨询应急去向。",
     ),
+    "others": ("Others here go to: {list}.", "本单元其余居民前往：{list}。"),
+    "all_split": (
+        "Everyone here ({p} persons) has a place: {n} there.",
+        "本单元全部 {p} 人均有避难位置：其中 {n} 人在此。",
+    ),
+    "at_shelter": ("at the shelter (within its entrance distance)", "就在避难场所旁（入口范围内）"),
+    "nobody": ("No residents are recorded in this unit.", "本单元没有登记的居民。"),
+    "nobody_detail": (
+        "The plan's resident layer has no one here, so there is nothing to say about shelters "
+        "and services.",
+        "规划的居民图层在本单元内没有居民，因此不列出避难与服务情况。",
+    ),
     "services": ("Daily services within the standard walk", "标准步行距离内的日常服务"),
     "service": ("Service", "服务"),
     "standard": ("Standard", "标准"),
@@ -133,6 +145,7 @@ class UnitSheet:
     shelter: int
     shelter_name: str | None
     shelter_distance_m: float
+    others: tuple[tuple[str, float], ...]
     single: bool
     direction: int
     services: tuple[ServiceLine, ...]
@@ -148,12 +161,18 @@ def _direction(start: Any, end: Any) -> int:
 def _services(report: Report) -> list[tuple[str, str, float]]:
     """(indicator key, facts key, radius) of the daily services the report rates."""
     out: list[tuple[str, str, float]] = []
+    # an indicator the evaluation could not assess (no layer for it) is left off the sheet
+    unassessed = {
+        ind.key
+        for ind in report.indicators
+        if ind.metric == "covered" and ind.status == "not_assessed"
+    }
     if report.activity_spaces is not None:
         for name, circle in report.activity_spaces.circles.items():
             out.append((f"space_{name}", f"space:{name}", float(circle.radius_m)))
     for kind, row in (report.facilities or {}).items():
         out.append((kind, f"facility:{kind}", float(row.radius_m)))
-    return out
+    return [item for item in out if item[0] not in unassessed]
 
 
 def resident_sheets(
@@ -182,6 +201,7 @@ def resident_sheets(
         sheltered = float(facts.sheltered[members].sum())
         chosen = facts.shelter[members]
         shelter, distance, name_of = -1, math.inf, None
+        others: tuple[tuple[str, float], ...] = ()
         if (chosen >= 0).any():
             weights = np.bincount(
                 chosen[chosen >= 0],
@@ -191,8 +211,12 @@ def resident_sheets(
             shelter = int(np.argmax(weights))
             going = members[chosen == shelter]
             distance = float(facts.shelter_distance[going].max())
-            row = shelters.iloc[shelter]
-            name_of = str(row["name"]) if _text(row["name"]) else str(row["id"])
+            name_of = _shelter_name(shelters, shelter)
+            others = tuple(
+                (_shelter_name(shelters, int(k)), float(weights[k]))
+                for k in np.argsort(-weights, kind="stable")
+                if int(k) != shelter and weights[k] >= 0.5
+            )
         direction = (
             _direction(geom.representative_point(), shelters.geometry.iloc[shelter].centroid)
             if shelter >= 0
@@ -226,6 +250,7 @@ def resident_sheets(
                 shelter=shelter,
                 shelter_name=name_of,
                 shelter_distance_m=distance,
+                others=others,
                 single=members.size == 1,
                 direction=direction,
                 services=tuple(lines),
@@ -233,6 +258,11 @@ def resident_sheets(
             )
         )
     return sheets
+
+
+def _shelter_name(shelters: gpd.GeoDataFrame, k: int) -> str:
+    row = shelters.iloc[k]
+    return str(row["name"]) if _text(row["name"]) else str(row["id"])
 
 
 def _text(value: object) -> bool:
@@ -315,31 +345,40 @@ def _page(
         _box((0, 0), 1, 1, "#eef6ee" if sheet.shelter >= 0 else "#fdecea", transform=ax.transAxes)
     )
     ax.text(0.02, 0.84, _w("your_shelter", lang), va="top", fontsize=10, color="#333333")
-    if sheet.shelter >= 0 and sheet.shelter_name is not None:
+    if sheet.population <= 0:
+        ax.text(0.02, 0.6, _w("nobody", lang), va="top", fontsize=13, weight="bold")
+        ax.text(0.02, 0.3, _w("nobody_detail", lang), va="top", fontsize=9.5, wrap=True)
+    elif sheet.shelter >= 0 and sheet.shelter_name is not None:
         word = "walk" if sheet.single else "walk_up_to"
         way = _COMPASS[sheet.direction][1 if lang == "zh" else 0]
         minutes = max(1, math.ceil(sheet.shelter_distance_m / speed))
         ax.text(0.02, 0.68, nfc(sheet.shelter_name), va="top", fontsize=17, weight="bold")
-        ax.text(
-            0.02,
-            0.4,
-            _w(word, lang, d=_metres(sheet.shelter_distance_m), m=minutes, dir=way),
-            va="top",
-            fontsize=11,
+        walk = (
+            _w(word, lang, d=_metres(sheet.shelter_distance_m), m=minutes, dir=way)
+            if sheet.shelter_distance_m >= 1.0
+            else _w("at_shelter", lang)
         )
+        ax.text(0.02, 0.4, walk, va="top", fontsize=11)
         unsheltered = sheet.population - sheet.sheltered
-        status = (
-            _w("all_sheltered", lang, p=_persons(sheet.population))
-            if unsheltered <= 0.5
-            else _w(
+        there = sheet.sheltered - sum(p for _, p in sheet.others)
+        if unsheltered <= 0.5 and not sheet.others:
+            status = _w("all_sheltered", lang, p=_persons(sheet.population))
+        elif unsheltered <= 0.5:
+            status = _w("all_split", lang, p=_persons(sheet.population), n=_persons(there))
+        else:
+            status = _w(
                 "some_sheltered",
                 lang,
                 s=_persons(sheet.sheltered),
                 p=_persons(sheet.population),
                 u=_persons(unsheltered),
             )
-        )
-        ax.text(0.02, 0.07, status, va="bottom", fontsize=9.5)
+        if sheet.others:
+            listed = ("、" if lang == "zh" else ", ").join(
+                f"{nfc(n)} ({_w('persons', lang, p=_persons(p))})" for n, p in sheet.others[:4]
+            )
+            status += " " + _w("others", lang, list=listed)
+        ax.text(0.02, 0.07, status, va="bottom", fontsize=9.5 if len(status) < 110 else 8)
     else:
         ax.text(0.02, 0.6, _w("no_shelter", lang), va="top", fontsize=13, weight="bold")
         ax.text(
@@ -350,8 +389,9 @@ def _page(
             fontsize=10,
         )
     _map(fig.add_axes((0.07, 0.385, 0.86, 0.365)), facts, sheet, lines, lang)
-    _service_table(blank(fig.add_axes((0.07, 0.17, 0.86, 0.2))), sheet, lang)
-    _not_sheltered(blank(fig.add_axes((0.07, 0.05, 0.86, 0.11))), sheet, lang)
+    if sheet.population > 0:
+        _service_table(blank(fig.add_axes((0.07, 0.17, 0.86, 0.2))), sheet, lang)
+        _not_sheltered(blank(fig.add_axes((0.07, 0.05, 0.86, 0.11))), sheet, lang)
     ax = blank(fig.add_axes((0.07, 0.012, 0.86, 0.03)))
     footer = _w(
         "footer",

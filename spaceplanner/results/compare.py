@@ -65,15 +65,18 @@ class IndicatorChange:
     def better(self) -> bool | None:
         """True when the change moves the figure the right way (more covered, sheltered or
         per person; a fail turned pass), False the other way, None for no change."""
-        if not self.changed:
-            return None
-        ranks = {"fail": 0, "not_assessed": 1, "pass": 2}
-        if self.before is not None and self.after is not None:
-            rb, ra = ranks.get(self.before.status, 1), ranks.get(self.after.status, 1)
-            if ra != rb:
-                return ra > rb
+        if not self.changed or not (self.assessed("before") and self.assessed("after")):
+            return None  # an indicator that came or went is neither (see the headline)
+        assert self.before is not None and self.after is not None
+        if self.before.status != self.after.status:
+            return self.after.status == "pass"
         d = self.delta
         return None if d is None or d == 0 else d > 0
+
+    def assessed(self, which: str) -> bool:
+        """Whether the report ``which`` (``"before"``/``"after"``) assessed the indicator."""
+        ind = self.before if which == "before" else self.after
+        return ind is not None and ind.status != "not_assessed" and _value(ind) is not None
 
     def label(self, lang: str = "en") -> str:
         ind = self.after or self.before
@@ -96,6 +99,10 @@ class IndicatorChange:
         return f"{_sign(d)}{abs(d):.2f} m²/person"
 
 
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
 def _sign(x: float) -> str:
     return "+" if x > 0 else ("−" if x < 0 else "±")
 
@@ -108,7 +115,8 @@ def _value(ind: Indicator | None) -> float | None:
 
 
 def _violation_key(v: Violation) -> tuple[Any, ...]:
-    return (v.site.layer, v.site.feature, v.site.dual_use, v.rule, v.cause)
+    hazard = v.details.get("hazard") if v.details else None
+    return (v.site.layer, v.site.feature, v.site.dual_use, v.rule, v.cause, hazard)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,16 @@ class Comparison:
             )
             many = "" if abs(d) == 1 else "s"
             parts.append(f"违规 {n} 处{detail}" if zh else f"{n} violation{many}{detail}")
+        gone = sum(1 for c in self.changed() if c.assessed("before") and not c.assessed("after"))
+        came = sum(1 for c in self.changed() if c.assessed("after") and not c.assessed("before"))
+        if gone:
+            parts.append(
+                f"{gone} 项指标不再评估" if zh else f"{gone} indicator{_s(gone)} no longer assessed"
+            )
+        if came:
+            parts.append(
+                f"{came} 项指标新增评估" if zh else f"{came} indicator{_s(came)} now assessed"
+            )
         better = sum(1 for c in self.changed() if c.better)
         worse = sum(1 for c in self.changed() if c.better is False)
         if better or worse:

@@ -68,3 +68,16 @@ def test_the_unit_overrides_the_drawing(dialog: QtAddLayerDialog) -> None:
     # read as centimetres the millimetre drawing is ten times too large: 400 x 250 m buildings
     layer = dialog.draft.read()
     assert sorted(round(a) for a in layer.frame.geometry.area)[0] == 400 * 250
+
+
+@pytest.mark.parametrize(("x", "y"), [("4O00000", "4418500"), ("448000", ""), ("448000,0", "1")])
+def test_an_origin_that_is_not_two_numbers_is_an_error(
+    dialog: QtAddLayerDialog, x: str, y: str
+) -> None:
+    dialog.set_layer_in_file("建筑")
+    dialog.origin_x.setText(x)
+    dialog.origin_y.setText(y)
+    dialog.origin_y.editingFinished.emit()
+    errors = dialog.errors()
+    assert errors[0].field == "offset" and "two numbers" in errors[0].message
+    assert not dialog.ok_button.isEnabled()

@@ -9,6 +9,7 @@ traceback: every failure becomes a message in the checks list.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -735,11 +736,23 @@ class QtAddLayerDialog(QDialog):
     def origin(self) -> tuple[float, float] | None:
         """The drawing origin's map coordinates typed (None unless both are numbers)."""
         try:
-            x = float(self.origin_x.text().strip().replace(",", ""))
-            y = float(self.origin_y.text().strip().replace(",", ""))
+            x, y = float(self.origin_x.text().strip()), float(self.origin_y.text().strip())
         except ValueError:
             return None
-        return (x, y)
+        return (x, y) if math.isfinite(x) and math.isfinite(y) else None
+
+    def origin_problem(self) -> Problem | None:
+        """An error when the drawing origin is typed but is not two numbers."""
+        typed = [e.text().strip() for e in (self.origin_x, self.origin_y)]
+        suffix = self.draft.path.suffix.lower() if self.draft.path else ""
+        if suffix not in CAD_SUFFIXES or not any(typed) or self.origin() is not None:
+            return None
+        return Problem(
+            "error",
+            self.tr("The drawing origin must be two numbers, X and Y: '{0}', '{1}'").format(*typed),
+            field="offset",
+            hint=self.tr("type the map coordinates with a point for decimals, e.g. 448000.5"),
+        )
 
     def _options_changed(self) -> None:
         if self.draft.path is None:
@@ -819,6 +832,9 @@ class QtAddLayerDialog(QDialog):
             problems, layer = self.draft.check(self._messages)
         finally:
             QApplication.restoreOverrideCursor()
+        wrong = self.origin_problem()
+        if wrong is not None:  # not read as no origin: the user typed one
+            problems = [wrong, *problems]
         self._layer = LayerDraft.usable(problems, layer)
         self._problems = problems
         self._show(problems, layer)

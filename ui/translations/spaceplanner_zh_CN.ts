@@ -4,314 +4,324 @@
 <context>
     <name>QtAddLayerDialog</name>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="317"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="318"/>
         <source>Add layer</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="139"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="140"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="142"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="143"/>
         <source>Shapefile, GeoJSON, GeoPackage, KML, CSV or GeoTIFF</source>
         <translation>Shapefile、GeoJSON、GeoPackage、KML、CSV 或 GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="146"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="147"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="151"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="152"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="153"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="154"/>
         <source>The layer inside a file that holds several</source>
         <translation>文件中含多个图层时，选择其中一个</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="155"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="156"/>
         <source>Layer in file:</source>
         <translation>文件中的图层：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="157"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="158"/>
         <source>The layer&apos;s name in the plan; it must be unique</source>
         <translation>图层在规划中的名称，不可重复</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="160"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="161"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="168"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="169"/>
         <source>Role:</source>
         <translation>图层角色：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="456"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="457"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="176"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="177"/>
         <source>Text encoding of a Shapefile&apos;s .dbf or a CSV; detected when automatic</source>
         <translation>Shapefile 的 .dbf 或 CSV 的文本编码；选“自动”时自动识别</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="183"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="184"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="185"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="186"/>
         <source>from the file, e.g. EPSG:4490</source>
         <translation>取自文件，如 EPSG:4490</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="186"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="187"/>
         <source>Set the coordinate system when the file has none or a wrong one</source>
         <translation>文件没有坐标系或坐标系有误时，在此指定</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="190"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="191"/>
         <source>CRS:</source>
         <translation>坐标系：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="236"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="237"/>
         <source>X / longitude:</source>
         <translation>X / 经度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="237"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="238"/>
         <source>Y / latitude:</source>
         <translation>Y / 纬度：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="241"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="242"/>
         <source>Band:</source>
         <translation>波段：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="247"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="248"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="248"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="249"/>
         <source>value at least</source>
         <translation>值不低于</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="249"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="250"/>
         <source>value at most</source>
         <translation>值不高于</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="250"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="251"/>
         <source>slope at most (%)</source>
         <translation>坡度不大于（%）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="251"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="252"/>
         <source>Which cells of the raster form the hazard zone</source>
         <translation>栅格中哪些像元构成灾害风险区</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="259"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="260"/>
         <source>Hazard zone:</source>
         <translation>灾害风险区：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="269"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="270"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="272"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="273"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="272"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="273"/>
         <source>Column</source>
         <translation>数据列</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="272"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="273"/>
         <source>Constant</source>
         <translation>常量</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="284"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="285"/>
         <source>* required · a column matched by name is used automatically</source>
         <translation>* 为必填 · 按名称匹配到的列会自动使用</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="290"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="291"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="334"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="335"/>
         <source>Choose a layer file</source>
         <translation>选择图层文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="334"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="335"/>
         <source>GIS files</source>
         <translation>GIS 文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="334"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="335"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="355"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="356"/>
         <source>{0} (raster)</source>
         <translation>{0}（栅格）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="518"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="519"/>
         <source>Unit: {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="519"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="520"/>
         <source>Matched by: {0}</source>
         <translation>匹配名称：{0}</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="547"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="548"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="548"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="549"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="566"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="567"/>
         <source>One value for every feature (instead of a column)</source>
         <translation>所有要素取同一个值（代替数据列）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="592"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="593"/>
         <source>(constant)</source>
         <translation>（常量）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="594"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="595"/>
         <source>{0} (automatic)</source>
         <translation>{0}（自动）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="596"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="597"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="116"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="117"/>
         <source>the layer needs a name</source>
         <translation>图层需要名称</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="117"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="118"/>
         <source>a layer called &apos;{0}&apos; is already in the plan</source>
         <translation>规划中已有名为“{0}”的图层</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="118"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="119"/>
         <source>choose another name</source>
         <translation>请换一个名称</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="119"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="120"/>
         <source>the file cannot be read ({0})</source>
         <translation>无法读取文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="120"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="121"/>
         <source>the layer lies {0:,.1f} km away from the plan&apos;s layers: they do not overlap</source>
         <translation>该图层距规划中的图层 {0:,.1f} 公里，二者不重叠</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="123"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="124"/>
         <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set the CRS above</source>
         <translation>其坐标系可能有误（经纬度颠倒，或应为其他 EPSG 代码）；请在上方指定坐标系</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="194"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="195"/>
         <source>WGS 84 (no offset)</source>
         <translation>WGS 84（无偏移）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="195"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="196"/>
         <source>GCJ-02 (Amap 高德, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="196"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="197"/>
         <source>BD-09 (Baidu 百度)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="197"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="198"/>
         <source>Coordinates of Chinese web maps, converted to WGS 84 when the layer is read</source>
         <translation>国内网络地图的坐标，读取图层时转换为 WGS 84</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="201"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="202"/>
         <source>Web map coordinates:</source>
         <translation>网络地图坐标：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="423"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="424"/>
         <source>Looks like {0} ({1}); choose WGS 84 if it is not.</source>
         <translation>看似 {0}（{1}）；若不是，请选择 WGS 84。</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="208"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="209"/>
         <source>from the drawing ($INSUNITS)</source>
         <translation>取自图纸（$INSUNITS）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="211"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="212"/>
         <source>The unit of the drawing&apos;s coordinates</source>
         <translation>图纸坐标的单位</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="213"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="214"/>
         <source>Drawing unit:</source>
         <translation>图纸单位：</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="219"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="220"/>
         <source>X (east)</source>
         <translation>X（东）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="220"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="221"/>
         <source>Y (north)</source>
         <translation>Y（北）</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="222"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="223"/>
         <source>The map coordinates (in the CRS above, else the plan's) of the drawing's 0,0 — for a drawing on a local grid; leave empty when it is drawn in map coordinates</source>
         <translation>图纸原点 0,0 在地图上的坐标（采用上方坐标系，未填则用规划的坐标系）——用于局部坐标绘制的图纸；若图纸已按地图坐标绘制则留空</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="231"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="232"/>
         <source>Drawing origin at:</source>
         <translation>图纸原点位于：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="750"/>
+        <source>The drawing origin must be two numbers, X and Y: &apos;{0}&apos;, &apos;{1}&apos;</source>
+        <translation>图纸原点须为 X、Y 两个数字：“{0}”“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="750"/>
+        <source>type the map coordinates with a point for decimals, e.g. 448000.5</source>
+        <translation>请输入地图坐标，小数用小数点，如 448000.5</translation>
     </message>
 </context>
 <context>
@@ -3275,17 +3285,17 @@ Source: {source}</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="75"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="76"/>
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="76"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="77"/>
         <source>households</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../dialogs/qt_add_layer_dialog.py" line="77"/>
+        <location filename="../dialogs/qt_add_layer_dialog.py" line="78"/>
         <source>floors</source>
         <translation>层</translation>
     </message>
