@@ -489,28 +489,7 @@ def draw_north_arrow(ax: Axes, scale: float) -> None:
     ax.set_axis_off()
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    ax.annotate(
-        "",
-        xy=(0.5, 0.98),
-        xytext=(0.5, 0.3),
-        xycoords="axes fraction",
-        arrowprops={
-            "arrowstyle": "-|>",
-            "color": "black",
-            "lw": 1.2 * scale,
-            "mutation_scale": 12 * scale,
-        },
-    )
-    ax.text(
-        0.5,
-        0.22,
-        "N",
-        transform=ax.transAxes,
-        ha="center",
-        va="top",
-        fontsize=8 * scale,
-        weight="bold",
-    )
+    _arrow_north(ax, 0.5, (0.3, 0.98), 0.22, scale)
 
 
 def _north_arrow(ax: Axes, scale: float) -> None:
@@ -528,10 +507,23 @@ def _north_arrow(ax: Axes, scale: float) -> None:
             zorder=21,
         )
     )
+    _arrow_north(ax, 0.96, (0.89, 0.97), 0.875, scale, zorder=22)
+
+
+def _arrow_north(
+    ax: Axes,
+    x: float,
+    span: tuple[float, float],
+    letter_y: float,
+    scale: float,
+    zorder: float | None = None,
+) -> None:
+    """The arrow from ``span[0]`` up to ``span[1]`` and the N below it, at ``x`` (axes
+    fractions)."""
     ax.annotate(
         "",
-        xy=(0.96, 0.97),
-        xytext=(0.96, 0.89),
+        xy=(x, span[1]),
+        xytext=(x, span[0]),
         xycoords="axes fraction",
         arrowprops={
             "arrowstyle": "-|>",
@@ -539,16 +531,16 @@ def _north_arrow(ax: Axes, scale: float) -> None:
             "lw": 1.2 * scale,
             "mutation_scale": 12 * scale,
         },
-        zorder=22,
+        zorder=zorder,
     )
     ax.text(
-        0.96,
-        0.875,
+        x,
+        letter_y,
         "N",
         transform=ax.transAxes,
         ha="center",
         va="top",
         fontsize=8 * scale,
         weight="bold",
-        zorder=22,
+        zorder=zorder,
     )
