@@ -31,9 +31,15 @@ class IndicatorChange:
     """One indicator in the two reports (``None`` where a report does not have it)."""
 
     id: str
-    unit: str
     before: Indicator | None
     after: Indicator | None
+
+    @property
+    def unit(self) -> str:
+        """The indicator's unit (``share``, ``persons``, ``m2/person``)."""
+        ind = self.after or self.before
+        assert ind is not None
+        return ind.unit
 
     @property
     def value_before(self) -> float | None:
@@ -189,9 +195,7 @@ def compare(before: Report, after: Report) -> Comparison:
     old = {ind.id: ind for ind in before.indicators}
     new = {ind.id: ind for ind in after.indicators}
     order = [*new, *(k for k in old if k not in new)]
-    changes = tuple(
-        IndicatorChange(k, (new.get(k) or old[k]).unit, old.get(k), new.get(k)) for k in order
-    )
+    changes = tuple(IndicatorChange(k, old.get(k), new.get(k)) for k in order)
     was = {_violation_key(v): v for v in before.violations}
     now = {_violation_key(v): v for v in after.violations}
     return Comparison(
