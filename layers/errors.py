@@ -6,6 +6,8 @@ do about it, so the CLI can print one clear line and the desktop app can show it
 
 from __future__ import annotations
 
+from spaceplanner.i18n import current_lang, say, tx
+
 __all__ = ["LayerError", "PlanError", "RuleError", "SpacePlannerError"]
 
 
@@ -38,29 +40,31 @@ class SpacePlannerError(Exception):
         self.field = field
         self.feature = feature
         self.hint = hint
-        super().__init__(self.describe())
+        super().__init__(self.describe("en"))
 
-    def where(self) -> str:
+    def where(self, lang: str = "en") -> str:
         """Return the location as ``file, layer 'x', field 'y', feature z``."""
         parts = []
         if self.file:
             parts.append(str(self.file))
         if self.layer:
-            parts.append(f"layer '{self.layer}'")
+            parts.append(say(tx("layer '{name}'").format(name=self.layer), lang))
         if self.field:
-            parts.append(f"field '{self.field}'")
+            parts.append(say(tx("field '{name}'").format(name=self.field), lang))
         if self.feature:
-            parts.append(f"feature {self.feature}")
-        return ", ".join(parts)
+            parts.append(say(tx("feature {id}").format(id=self.feature), lang))
+        return ("，" if lang == "zh" else ", ").join(parts)
 
-    def describe(self) -> str:
-        """Return the full one-line message: where, what, and what to do."""
-        text = self.message
-        where = self.where()
+    def describe(self, lang: str | None = None) -> str:
+        """Return the full one-line message: where, what, and what to do, in ``lang`` (default:
+        the language of messages, :func:`spaceplanner.i18n.current_lang`)."""
+        lang = lang or current_lang()
+        text = say(self.message, lang)
+        where = self.where(lang)
         if where:
-            text = f"{where}: {text}"
+            text = f"{where}{'：' if lang == 'zh' else ': '}{text}"
         if self.hint:
-            text = f"{text} — {self.hint}"
+            text = f"{text} — {say(self.hint, lang)}"
         return text
 
 

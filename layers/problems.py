@@ -64,9 +64,10 @@ class Problem:
                 return self
         return self
 
-    def describe(self) -> str:
-        """Return the one-line message, as an error of the same content would print it."""
-        return self.to_error().describe()
+    def describe(self, lang: str | None = None) -> str:
+        """Return the one-line message, as an error of the same content would print it (in
+        ``lang``; default: the language of messages)."""
+        return self.to_error().describe(lang)
 
     def to_dict(self) -> dict[str, object]:
         """Return the problem as a JSON-ready dict."""

@@ -32,6 +32,7 @@ from spaceplanner.cli_common import (
     EXIT_OK,
     ProgressBar,
     UsageError,
+    add_lang_arg,
     add_plan_args,
     add_progress_args,
     check_output_file,
@@ -45,6 +46,7 @@ from spaceplanner.files import (
     own_output,
     plan_inputs,
 )
+from spaceplanner.i18n import current_lang, set_lang
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.rules import list_profiles
 from spaceplanner.sample_maps import list_samples
@@ -467,6 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a plan and list every problem found")
     add_plan_args(p)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_lang_arg(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
@@ -508,6 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
         "write them",
     )
     add_progress_args(p)
+    add_lang_arg(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
@@ -544,7 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--subtitle", metavar="TEXT", help="map sheet: the subtitle (default: the plan's name)"
     )
-    p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of labels")
+    add_lang_arg(p, "labels")
     p.add_argument(
         "--encoding", choices=["utf-8", "gbk"], default="utf-8", help="Shapefile text encoding"
     )
@@ -580,6 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="the tool, its samples and layer roles; or a plan's summary")
     add_plan_args(p, crs=False)
+    add_lang_arg(p)
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser(
@@ -591,6 +596,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", metavar="NAME", help="a shipped sample map instead of PLAN")
     p.add_argument("--crs", metavar="CRS", help="metric CRS to work in, e.g. EPSG:32650")
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
+    add_lang_arg(p)
     p.set_defaults(func=cmd_convert)
     return parser
 
@@ -603,6 +609,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     args.started = time.perf_counter()
+    # one language for the run's messages and what it writes (an output's --lang)
+    args.lang = getattr(args, "lang", None) or current_lang()
+    set_lang(args.lang)
+    zh = args.lang == "zh"
     try:
         code = int(args.func(args))
         timer = getattr(args, "step_timer", None)
@@ -611,7 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except SpacePlannerError as exc:
         ProgressBar.clear_drawn()  # the message starts on a line of its own
-        print(f"error: {exc.describe()}", file=sys.stderr)
+        print(f"{'错误：' if zh else 'error: '}{exc.describe()}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # the reader (e.g. `| head`) stopped early: not an error of ours
@@ -620,7 +630,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         ProgressBar.clear_drawn()
-        print("interrupted", file=sys.stderr)
+        print("已中断" if zh else "interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
         ProgressBar.clear_drawn()

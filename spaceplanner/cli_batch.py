@@ -15,6 +15,7 @@ from spaceplanner import settings
 from spaceplanner.cli_common import (
     EXIT_OK,
     ProgressBar,
+    add_lang_arg,
     add_progress_args,
     plan_path,
     progress_feedback,
@@ -61,7 +62,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
     p.add_argument("--rules", metavar="PROFILE", help="rule profile name or .toml path")
     p.add_argument("--scenario", metavar="NAME", help="hazard scenario (default: the plan's)")
     p.add_argument("--period", choices=settings.PERIODS, default="both")
-    p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the maps")
+    add_lang_arg(p, "the maps")
     p.add_argument(
         "--encoding", choices=["utf-8", "gbk"], default="utf-8", help="of communities.csv"
     )

@@ -100,6 +100,18 @@ class ProgressBar:
             cls.drawn.clear()
 
 
+def add_lang_arg(p: argparse.ArgumentParser, what: str = "") -> None:
+    """Add ``--lang en|zh``: the language of messages (and of ``what`` the command writes);
+    without it, ``SPACEPLANNER_LANG`` or the system's language (see ``spaceplanner.i18n``)."""
+    p.add_argument(
+        "--lang",
+        choices=["en", "zh"],
+        default=None,
+        help=f"language of messages{f' and {what}' if what else ''} "
+        "(default: $SPACEPLANNER_LANG or the system's)",
+    )
+
+
 def add_progress_args(p: argparse.ArgumentParser) -> None:
     """Add ``-q/--quiet`` (no progress bar and no summary, only errors and asked-for output) and
     ``--profile`` (each step's time on stderr at the end)."""

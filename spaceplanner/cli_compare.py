@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from spaceplanner.cli_common import EXIT_OK, add_progress_args, progress_feedback
+from spaceplanner.cli_common import EXIT_OK, add_lang_arg, add_progress_args, progress_feedback
 
 __all__ = ["add_parser", "cmd_compare"]
 
@@ -35,7 +35,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
         "--period", choices=["both", "normal", "emergency"], default="both", help="of both"
     )
     p.add_argument("--period-after", choices=["both", "normal", "emergency"], help="for AFTER")
-    p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the text")
+    add_lang_arg(p, "the text")
     p.add_argument("--json", metavar="FILE", help="write the comparison as JSON to FILE, or -")
     add_progress_args(p)
     p.set_defaults(func=cmd_compare)

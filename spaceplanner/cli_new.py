@@ -15,6 +15,7 @@ from typing import Any
 from spaceplanner.cli_common import (
     EXIT_OK,
     ProgressBar,
+    add_lang_arg,
     add_progress_args,
     check_output_file,
 )
@@ -54,6 +55,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
     p.add_argument("--name", metavar="TEXT", help="the plan's name")
     p.add_argument("--overwrite", action="store_true", help="replace PLAN.gpkg if it exists")
     add_progress_args(p)
+    add_lang_arg(p)
     p.set_defaults(func=cmd_new)
 
 

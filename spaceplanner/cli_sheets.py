@@ -13,6 +13,7 @@ from typing import Any
 
 from spaceplanner.cli_common import (
     EXIT_OK,
+    add_lang_arg,
     add_progress_args,
     check_output_file,
     plan_path,
@@ -43,7 +44,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
     p.add_argument("--id-field", metavar="F", help="field of the unit id (default: found)")
     p.add_argument("--name-field", metavar="F", help="field of the unit name (default: found)")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
-    p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the sheets")
+    add_lang_arg(p, "the sheets")
     p.add_argument("--rules", metavar="PROFILE", help="rule profile name or .toml path")
     p.add_argument("--scenario", metavar="NAME", help="hazard scenario of the emergency")
     add_progress_args(p)

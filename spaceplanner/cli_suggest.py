@@ -13,7 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from spaceplanner.cli_common import EXIT_OK, add_progress_args, plan_path, progress_feedback
+from spaceplanner.cli_common import (
+    EXIT_OK,
+    add_lang_arg,
+    add_progress_args,
+    plan_path,
+    progress_feedback,
+)
 
 if TYPE_CHECKING:
     from spaceplanner.engine.suggest import Suggestions
@@ -73,6 +79,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
         "write them",
     )
     add_progress_args(p)
+    add_lang_arg(p)
     p.set_defaults(func=cmd_suggest)
 
 

@@ -104,3 +104,17 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
 
     monkeypatch.setattr(evaluation_module, "shelter_stage", held)
     return opened
+
+
+# messages in English unless a test chooses otherwise (the tool follows the system's language)
+os.environ["SPACEPLANNER_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def message_language() -> Any:
+    """Each test starts with the language of messages unset (the app or the CLI may set it)."""
+    from spaceplanner.i18n import set_lang
+
+    set_lang(None)
+    yield
+    set_lang(None)

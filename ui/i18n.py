@@ -1,27 +1,39 @@
 """The app's languages: English (the source strings) and 简体中文 through Qt translations.
 
-Translations live in ``translations/spaceplanner_<locale>.ts`` (the source, edited with Qt
-Linguist or by hand) and the compiled ``.qm`` beside it, which ships in the package.
-``python -m spaceplanner.ui.i18n`` refreshes the ``.ts`` from the code (``pylupdate5``) and compiles
-the ``.qm`` (``lrelease``, from Debian's ``qttools5-dev-tools``). Qt's own strings (standard dialog
-buttons) come from the ``qtbase`` translations shipped with PyQt5.
+One catalogue serves the app and the engine (:mod:`spaceplanner.i18n`):
+``spaceplanner/translations/spaceplanner_<locale>.ts`` (the source, edited with Qt Linguist or
+by hand) and the compiled ``.qm`` beside it, which ship in the package.
+``python -m spaceplanner.ui.i18n`` refreshes the ``.ts`` from the whole code (``pylupdate5``:
+``self.tr()`` in the app, ``tx()`` in the engine and loaders, the titles and sources of the
+shipped rule profiles) and compiles the ``.qm`` (``lrelease``, from Debian's
+``qttools5-dev-tools``). Qt's own strings (standard dialog buttons) come from the ``qtbase``
+translations shipped with PyQt5.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from PyQt5.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from spaceplanner.i18n import set_lang
 
 __all__ = ["LANGUAGES", "install", "qm_path", "resolve", "ts_path"]
 
 #: Language codes of the app and the Qt locale of each.
 LANGUAGES = {"en": "en_GB", "zh": "zh_CN"}
 
-_FOLDER = Path(__file__).with_name("translations")
+_FOLDER = Path(__file__).resolve().parents[1] / "spaceplanner" / "translations"
+_ROOT = Path(__file__).resolve().parents[1]
+#: profile keys whose text users read (the rest are values and codes)
+_PROFILE_TEXTS = re.compile(r'\b(title|source)\s*=\s*("(?:[^"\\]|\\.)*")')
 _installed: list[QTranslator] = []
 
 
@@ -49,6 +61,8 @@ def install(app: QCoreApplication, lang: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(LANGUAGES.get(lang, "en_GB")))
+    # the engine's messages (errors, notes, violations) speak the app's language too
+    set_lang(lang)
     if lang == "en":
         return False
     ours = QTranslator(app)
@@ -75,17 +89,52 @@ def _tool(*names: str) -> str:
     raise SystemExit(msg)
 
 
+def _profile_stubs(folder: Path) -> list[Path]:
+    """One Python file per shipped profile with a ``tx("...")`` for each title and source, on the
+    profile's own line numbers, so pylupdate5 gathers them with the code."""
+    stubs = []
+    for profile in sorted((_ROOT / "spaceplanner" / "profiles").glob("*.toml")):
+        lines = []
+        for line in profile.read_text(encoding="utf-8").splitlines():
+            texts = [json.loads(m.group(2)) for m in _PROFILE_TEXTS.finditer(line)]
+            lines.append("; ".join(f"tx({json.dumps(t, ensure_ascii=False)})" for t in texts))
+        stub = folder / f"{profile.name}.py"
+        stub.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        stubs.append(stub)
+    return stubs
+
+
+def _update(ts: Path) -> None:
+    code = [
+        p
+        for folder in ("ui", "spaceplanner", "layers")
+        for p in sorted((_ROOT / folder).rglob("*.py"))
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        stubs = _profile_stubs(Path(tmp))
+        subprocess.run(
+            [_tool("pylupdate5"), "-noobsolete", "-tr-function", "tx"]
+            + [str(p) for p in [*code, *stubs]]
+            + ["-ts", str(ts)],
+            check=True,
+        )
+        # the stubs' locations point at the profiles themselves
+        text = ts.read_text(encoding="utf-8")
+        for stub in stubs:
+            where = Path(os.path.relpath(stub, ts.parent))
+            text = text.replace(
+                f'filename="{where.as_posix()}"', f'filename="../profiles/{stub.stem}"'
+            )
+        ts.write_text(text, encoding="utf-8")
+
+
 def build(update: bool = True) -> None:
     """Refresh the .ts files from the code (with ``update``) and compile the .qm files."""
-    sources = sorted(str(p) for p in Path(__file__).parent.rglob("*.py"))
     for lang in LANGUAGES:
         if lang == "en":
             continue
         if update:
-            subprocess.run(
-                [_tool("pylupdate5"), "-noobsolete", *sources, "-ts", str(ts_path(lang))],
-                check=True,
-            )
+            _update(ts_path(lang))
         subprocess.run(
             [_tool("lrelease", "lrelease-qt5"), str(ts_path(lang)), "-qm", str(qm_path(lang))],
             check=True,

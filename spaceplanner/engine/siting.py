@@ -24,9 +24,11 @@ import shapely
 from spaceplanner import settings
 from spaceplanner.engine.distance import clip_lines
 from spaceplanner.engine.network import WalkNetwork
+from spaceplanner.i18n import tx
 from spaceplanner.model.plan import Plan
 from spaceplanner.model.rules import Profile
 from spaceplanner.results.report import DUAL_USE_SUFFIX, Note
+from spaceplanner.results.words import hazard_word, source_word
 
 __all__ = [
     "AVOID",
@@ -177,9 +179,15 @@ def _source_zones(plan: Plan, profile: Profile, notes: list[Note]) -> list[dict[
                     notes.append(
                         Note(
                             "hv_voltage_unknown",
-                            f"HV line {layer.name}/{row.id}: voltage "
-                            f"{'unknown' if voltage != voltage else f'{voltage:g} kV'}; "
-                            f"the widest band ({widest} kV) is used",
+                            tx(
+                                "HV line {layer}/{id}: voltage {voltage}; the widest band "
+                                "({widest} kV) is used"
+                            ).format(
+                                layer=layer.name,
+                                id=row.id,
+                                voltage=tx("unknown") if voltage != voltage else f"{voltage:g} kV",
+                                widest=widest,
+                            ),
                         )
                     )
             else:
@@ -188,9 +196,11 @@ def _source_zones(plan: Plan, profile: Profile, notes: list[Note]) -> list[dict[
                     notes.append(
                         Note(
                             "hazard_source_unrated",
-                            f"hazard source kind '{kind}' ({layer.name}/{row.id}) has no "
-                            f"protective distance in profile '{profile.name}': not checked "
-                            f"(add siting.protective_distance_m.{kind})",
+                            tx(
+                                "hazard source kind '{kind}' ({layer}/{id}) has no protective "
+                                "distance in profile '{profile}': not checked (add "
+                                "siting.protective_distance_m.{kind})"
+                            ).format(kind=kind, layer=layer.name, id=row.id, profile=profile.name),
                         )
                     )
                     continue
@@ -277,9 +287,18 @@ def check_sites(
                     records[i],
                     inside,
                     0.0,
-                    f"{inside:.0%} of the site lies in the {z.hazard} zone ({z.layer})"
-                    + ("; the site is ineligible" if whole else "; that part is not counted"),
-                    "GB 21734-2008 §5.2.1; general code §4.1.2",
+                    (
+                        tx(
+                            "{share:.0%} of the site lies in the {hazard} zone ({layer}); "
+                            "the site is ineligible"
+                        )
+                        if whole
+                        else tx(
+                            "{share:.0%} of the site lies in the {hazard} zone ({layer}); "
+                            "that part is not counted"
+                        )
+                    ).format(share=inside, hazard=hazard_word(z.hazard), layer=z.layer),
+                    tx("GB 21734-2008 §5.2.1; general code §4.1.2"),
                     hazard=z.hazard,
                     _zone=z.geometry,
                     _source=(z.layer, None),
@@ -298,9 +317,13 @@ def check_sites(
                     records[i],
                     gap,
                     reach,
-                    f"{gap:.1f} m from building {tall['id'].iloc[b]} ({tall['height'].iloc[b]:g} m "
-                    f"tall), inside its collapse range of {reach:.1f} m",
-                    f"GB 21734-2008 §5.2.4; {ratio.source}",
+                    tx(
+                        "{gap:.1f} m from building {id} ({height:g} m tall), inside its "
+                        "collapse range of {reach:.1f} m"
+                    ).format(
+                        gap=gap, id=tall["id"].iloc[b], height=tall["height"].iloc[b], reach=reach
+                    ),
+                    tx("GB 21734-2008 §5.2.4; {source}").format(source=ratio.source),
                     _zone=zone,
                     _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
                 )
@@ -321,10 +344,14 @@ def check_sites(
                     gap,
                     z["distance"],
                     (
-                        f"pipeline {z['id']} crosses the site"
+                        tx("pipeline {id} crosses the site").format(id=z["id"])
                         if crossing
-                        else f"{gap:.1f} m from {z['kind'].replace('_', ' ')} {z['id']}, "
-                        f"closer than {z['distance']:g} m; the part inside is not counted"
+                        else tx(
+                            "{gap:.1f} m from {kind} {id}, closer than {distance:g} m; the part "
+                            "inside is not counted"
+                        ).format(
+                            gap=gap, kind=source_word(z["kind"]), id=z["id"], distance=z["distance"]
+                        )
                     ),
                     z["source"],
                     source_id=z["id"],
@@ -353,8 +380,12 @@ def check_sites(
                     records[i],
                     area,
                     0.0,
-                    f"{area:,.0f} m² of buildings ({blayer.name}) stand on the site; not counted",
-                    "STANDARDS.md §5 让: shelter grounds and designated open space stay unbuilt",
+                    tx(
+                        "{area:,.0f} m² of buildings ({layer}) stand on the site; not counted"
+                    ).format(area=area, layer=blayer.name),
+                    tx(
+                        "STANDARDS.md §5 让: shelter grounds and designated open space stay unbuilt"
+                    ),
                     _zone=built,
                     _source=(blayer.name, None),
                 )
@@ -446,10 +477,10 @@ def _entrance_checks(
         gates = entrance_points(entrances, str(rec["layer"]), str(rec["id"]))
         if gates is not None:
             points = np.asarray(gates, dtype=float).reshape(-1, 2)
-            what = "entrances"
+            what = tx("entrances from {sectors} side(s); {need:g} needed")
         elif network is not None and shapely.area(geom) > 0:
             points = _network_accesses(geom, network, tol)
-            what = "access routes"
+            what = tx("access routes from {sectors} side(s); {need:g} needed")
         else:
             continue
         sectors = _direction_sectors(geom, points)
@@ -462,7 +493,7 @@ def _entrance_checks(
                     rec,
                     sectors,
                     need.value,
-                    f"{what} from {sectors} side(s); {need.value:g} needed",
+                    what.format(sectors=sectors, need=need.value),
                     need.source,
                 )
             )
@@ -511,8 +542,10 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                         site,
                         2 * gap,
                         need.value,
-                        f"buildings {', '.join(ids[blocking][:3])} stand within the clear width "
-                        f"of {need.value:g} m ({2 * gap:.1f} m left)",
+                        tx(
+                            "buildings {ids} stand within the clear width of {need:g} m "
+                            "({left:.1f} m left)"
+                        ).format(ids=", ".join(ids[blocking][:3]), need=need.value, left=2 * gap),
                         need.source,
                         _source=(", ".join(b.name for b in buildings), None),
                     )
@@ -526,9 +559,10 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                         site,
                         float(shapely.distance(row.geometry, tall.geometry.iloc[b])),
                         ratio.value * float(tall["height"].iloc[b]),
-                        f"within the collapse range of building {tall['id'].iloc[b]} "
-                        f"({tall['height'].iloc[b]:g} m tall)",
-                        f"STANDARDS.md §1 collapse zone; {ratio.source}",
+                        tx("within the collapse range of building {id} ({height:g} m tall)").format(
+                            id=tall["id"].iloc[b], height=tall["height"].iloc[b]
+                        ),
+                        tx("STANDARDS.md §1 collapse zone; {source}").format(source=ratio.source),
                         _zone=debris[b],
                         _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
                     )
