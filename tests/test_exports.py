@@ -92,16 +92,21 @@ def test_report_tables_and_html(plan, tmp_path: Path) -> None:
     tables = people_tables(plan, reports, "zh")
     exports_module._write_report_html(plan, reports, tables, tmp_path, "zh")
     assert len(written) == 4
+    # a Chinese export's CSV says its headings and words in Chinese (scripts take the English one)
     indicators = list(csv.DictReader((tmp_path / "indicators.csv").open(encoding="utf-8-sig")))
-    assert {r["scenario"] for r in indicators} == {"flood", "earthquake"}
+    assert {r["情景"] for r in indicators} == {"洪涝", "地震"}
     violations = list(csv.DictReader((tmp_path / "violations.csv").open(encoding="utf-8-sig")))
     assert {"prevent.petrol_station", "prevent.hv_line", "avoid.hazard_zone"} <= {
-        v["rule"] for v in violations
+        v["规则"] for v in violations
     }
+    petrol = next(v for v in violations if v["规则"] == "prevent.petrol_station")
+    assert petrol["说明"].startswith("距加油站") and "GB 50156-2012" in petrol["依据"]
     steward = list(csv.DictReader((tmp_path / "stewardship.csv").open(encoding="utf-8-sig")))
-    shelters = [r for r in steward if r["role"] == label("shelters", "zh")]
-    assert {r["steward"] for r in shelters} >= {"社区居委会"}
-    assert any(r["gap"] == "是" for r in steward)  # facilities have no steward: listed as gaps
+    heading = {c.key: c.heading for c in tables["stewardship"].columns}
+    shelters = [r for r in steward if r[heading["role"]] == label("shelters", "zh")]
+    assert {r[heading["steward"]] for r in shelters} >= {"社区居委会"}
+    # facilities have no steward: listed as gaps
+    assert any(r[heading["gap"]] == "是" for r in steward)
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "江畔社区" in page and "选址问题" in page
 

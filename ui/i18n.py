@@ -25,7 +25,7 @@ from PyQt5.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from spaceplanner.i18n import set_lang
 
-__all__ = ["LANGUAGES", "install", "qm_path", "resolve", "ts_path"]
+__all__ = ["LANGUAGES", "install", "qm_path", "refresh", "resolve", "ts_path"]
 
 #: Language codes of the app and the Qt locale of each.
 LANGUAGES = {"en": "en_GB", "zh": "zh_CN"}
@@ -104,7 +104,8 @@ def _profile_stubs(folder: Path) -> list[Path]:
     return stubs
 
 
-def _update(ts: Path) -> None:
+def refresh(ts: Path) -> None:
+    """Write (or bring up to date) the translation source ``ts`` from the whole code."""
     code = [
         p
         for folder in ("ui", "spaceplanner", "layers")
@@ -134,7 +135,7 @@ def build(update: bool = True) -> None:
         if lang == "en":
             continue
         if update:
-            _update(ts_path(lang))
+            refresh(ts_path(lang))
         subprocess.run(
             [_tool("lrelease", "lrelease-qt5"), str(ts_path(lang)), "-qm", str(qm_path(lang))],
             check=True,

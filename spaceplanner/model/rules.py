@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spaceplanner.i18n import Versions
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import RuleError
 
@@ -194,7 +195,8 @@ class Profile:
         self.data = data
         self.path = path
         self.name = str(data.get("name", path.stem))
-        self.title = str(data.get("title", self.name))
+        # the title a report shows; title_zh (if given) is its Chinese, else the catalogue's
+        self.title = Versions(str(data.get("title", self.name)), {"zh": data.get("title_zh", "")})
         self.shelter_classes = {
             name: ShelterClass(
                 name,

@@ -36,6 +36,7 @@ from spaceplanner.files import (
     plan_inputs,
     safe_name,
 )
+from spaceplanner.i18n import say
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.chinacrs import from_wgs84, offset_system
 from spaceplanner.layers.errors import PlanError
@@ -431,16 +432,17 @@ CSV_TABLES = ("indicators", "violations", "capacity_removed", "stewardship")
 TABLES_XLSX = "tables.xlsx"
 
 
-def _write_csv(tables: dict[str, Table], folder: Path) -> list[Path]:
-    """The tables as CSV: headers are the columns' keys (the same in every language), shares
-    are percentages (79.7), persons whole; UTF-8 with a BOM so that Excel reads Chinese."""
+def _write_csv(tables: dict[str, Table], folder: Path, lang: str = "en") -> list[Path]:
+    """The tables as CSV: headers are the columns' keys in English (scripts read them) and the
+    columns' headings in Chinese (people read them: 情景, 指标…), shares are percentages (79.7),
+    persons whole; UTF-8 with a BOM so that Excel reads Chinese."""
     out = []
     for name in CSV_TABLES:
         table = tables[name]
         target = folder / f"{name}.csv"
         with target.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow([c.key for c in table.columns])
+            writer.writerow([c.heading if lang == "zh" else c.key for c in table.columns])
             writer.writerows([csv_value(v) for v in row] for row in table.rows)
         out.append(target)
     return out
@@ -568,7 +570,7 @@ def _write_report_html(
     sections = "".join(
         f"<h2>{html.escape(table.title)}</h2>{_html_table(table)}" for table in shown.values()
     )
-    notes = [n.text for rep in reports for n in rep.notes]
+    notes = [say(n.text, lang) for rep in reports for n in rep.notes]
     if notes:
         items = "".join(f"<li>{html.escape(str(n))}</li>" for n in dict.fromkeys(notes))
         sections += f"<h2>{html.escape(label('notes', lang))}</h2><ul>{items}</ul>"
@@ -580,7 +582,7 @@ def _write_report_html(
         "table{border-collapse:collapse}</style>"
         "</head><body>"
         f"<h1>{html.escape(title)}</h1>"
-        f"<p>{html.escape(first.rules_title)} · {html.escape(first.crs)} · "
+        f"<p>{html.escape(say(first.rules_title, lang))} · {html.escape(first.crs)} · "
         f"{label('population', lang)} {persons(first.population):,} · "
         f"{date.today().isoformat()}</p>"
         f"{sections}</body></html>"
@@ -781,7 +783,7 @@ def export(
             elif fmt == "geojson":
                 written += _write_geojson(layers, tmp, offset_system(geojson_crs))
             elif fmt == "csv":
-                written += _write_csv(tables, tmp)
+                written += _write_csv(tables, tmp, lang)
             elif fmt == "xlsx":
                 written += _write_xlsx(tables, tmp, lang)
         fb.step("moving", 0.97)

@@ -18,6 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.transforms import Bbox
 
 from spaceplanner import __version__
+from spaceplanner.i18n import say, tx
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
 from spaceplanner.results.indicators import indicator_rows, value_text
@@ -31,10 +32,11 @@ CJK_TEXT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 # Attribution lines by a keyword found in the plan's name or description.
 _ATTRIBUTION: dict[str, str] = {
+    # the licence's own wording (ODbL asks for it as it is)
     "openstreetmap": "© OpenStreetMap contributors, ODbL 1.0, openstreetmap.org/copyright.",
-    "hsy": "Population grid 2020: Helsinki Region Environmental Services (HSY), CC BY 4.0.",
-    "momepy": "Prague-Bubeneč: momepy sample data (BSD-3-Clause), from Prague open data.",
-    "synthetic": "Synthetic data: an invented community; no third-party data.",
+    "hsy": tx("Population grid 2020: Helsinki Region Environmental Services (HSY), CC BY 4.0."),
+    "momepy": tx("Prague-Bubeneč: momepy sample data (BSD-3-Clause), from Prague open data."),
+    "synthetic": tx("Synthetic data: an invented community; no third-party data."),
 }
 
 
@@ -86,9 +88,9 @@ def draw_header(
     ax.axhline(-0.08, color="#333333", lw=0.8)
 
 
-def _attributions(plan: Plan) -> list[str]:
+def _attributions(plan: Plan, lang: str = "en") -> list[str]:
     text = f"{plan.name} {plan.description}".lower()
-    return [line for key, line in _ATTRIBUTION.items() if key in text]
+    return [say(line, lang) for key, line in _ATTRIBUTION.items() if key in text]
 
 
 def draw_footer(ax: Axes, plan: Plan, lang: str, scale: float, width_mm: float) -> None:
@@ -98,7 +100,7 @@ def draw_footer(ax: Axes, plan: Plan, lang: str, scale: float, width_mm: float) 
     if CJK_TEXT.search(plan.description):
         chars = int(chars * 0.9)
     lines = textwrap.wrap(nfc(plan.description), chars, max_lines=3, placeholder=" …")
-    lines.append(f"{label('attribution', lang)}: " + " ".join(_attributions(plan)))
+    lines.append(f"{label('attribution', lang)}: " + " ".join(_attributions(plan, lang)))
     lines.append(
         label("grid_north", lang).format(crs=crs)
         + " "

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from spaceplanner.i18n import say
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.indicators import indicator_rows
 from spaceplanner.results.labels import label
@@ -79,6 +80,12 @@ def _round(value: Any, digits: int) -> float | None:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return None
     return round(float(value), digits)
+
+
+def _said(value: Any, lang: str) -> str | None:
+    """A sentence of the engine or a profile (a source, a reason) in ``lang``."""
+    text = _text(value)
+    return None if text is None else say(value, lang)
 
 
 def _text(value: Any) -> str | None:
@@ -159,7 +166,7 @@ def _indicators(reports: Sequence[Report], lang: str) -> Table:
             unit = str(r["unit"])
             rows.append(
                 [
-                    r["scenario"],
+                    label(str(r["scenario"]), lang),
                     r["rules"],
                     label(str(r["group"]), lang),
                     r["indicator"],
@@ -168,9 +175,9 @@ def _indicators(reports: Sequence[Report], lang: str) -> Table:
                     _unit(unit, lang),
                     _figure(r["target"], unit),
                     label(str(r["status"]), lang),
-                    _text(r["reason"]),
-                    _text(r["source"]),
-                    _text(r["target_source"]),
+                    _said(r["reason"], lang),
+                    _said(r["source"], lang),
+                    _said(r["target_source"], lang),
                     r["id"],
                 ]
             )
@@ -193,7 +200,7 @@ def _violations(reports: Sequence[Report], lang: str) -> Table:
     )
     rows = [
         [
-            rep.scenario,
+            label(rep.scenario, lang),
             v.rule,
             v.principle,
             v.site.layer,
@@ -201,8 +208,8 @@ def _violations(reports: Sequence[Report], lang: str) -> Table:
             _text(v.name),
             _round(v.measured, 1),
             _round(v.required, 1),
-            v.message,
-            v.source,
+            say(v.message, lang),
+            say(v.source, lang),
         ]
         for rep in reports
         for v in rep.violations
@@ -219,7 +226,7 @@ def _removed(reports: Sequence[Report], lang: str) -> Table:
     rows = []
     for rep in reports:
         by = [max(0.0, float(rep.capacity_removed_by.get(p, 0.0))) for p in PRINCIPLES]
-        rows.append([rep.scenario, *whole_parts(by), persons(sum(by))])
+        rows.append([label(rep.scenario, lang), *whole_parts(by), persons(sum(by))])
     title = "Capacity removed by principle" if lang == "en" else "各原则扣减的容量"
     return Table("capacity_removed", title, columns, rows)
 
@@ -248,7 +255,7 @@ def _shelters(reports: Sequence[Report], lang: str) -> Table:
             removed = s.capacity_removed or {}
             rows.append(
                 [
-                    rep.scenario,
+                    label(rep.scenario, lang),
                     s.site.layer,
                     s.site.feature,
                     _text(s.name),
@@ -286,7 +293,7 @@ def _stewardship(plan: Plan, report: Report, lang: str) -> Table:
                 missing = steward is None or (isinstance(steward, float) and np.isnan(steward))
                 rows.append(
                     [
-                        report.scenario,
+                        label(report.scenario, lang),
                         label(role, lang),
                         lyr.name,
                         _text(site_id),

@@ -36,6 +36,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from spaceplanner.files import atomic_path
+from spaceplanner.i18n import say
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
 from spaceplanner.outputs.symbols import Symbol
@@ -325,7 +326,7 @@ def _title(plan: Plan, report: Report, lang: str) -> tuple[str, str]:
         overlay_name(label("period", lang), label(report.period, lang), lang),
         overlay_name(label("date", lang), date.today().isoformat(), lang),
     ]
-    rules = f"{report.rules} — {report.rules_title}"
+    rules = f"{report.rules} — {say(report.rules_title, lang)}"
     line2 = overlay_name(label("rules", lang), rules, lang)
     box = (
         f'<div id="sp-title" class="sp-box sp-title"><h1>{html.escape(name)}</h1>'

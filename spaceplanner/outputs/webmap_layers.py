@@ -26,6 +26,7 @@ from spaceplanner import settings
 from spaceplanner.engine.gap_raster import pixel_size
 from spaceplanner.engine.gaps import SERVICE_PIXEL_BUDGET
 from spaceplanner.engine.siting import is_dual_use
+from spaceplanner.i18n import joined, say
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
 from spaceplanner.outputs.symbols import Symbol
@@ -278,10 +279,10 @@ def _indicator_sources(report: Report) -> dict[str, str]:
             for key in ("radius_m", "per_capita_m2")
             if (rule := by_class.get(key))
         }
-        out["shelter"] = "; ".join(sorted(cited))
+        out["shelter"] = joined("; ", sorted(cited), "；")
     if report.activity_spaces is not None:
         for circle, figures in report.activity_spaces.circles.items():
-            out[f"space_{circle}"] = "; ".join(dict.fromkeys(figures.sources.values()))
+            out[f"space_{circle}"] = joined("; ", dict.fromkeys(figures.sources.values()), "；")
     for kind, f in (report.facilities or {}).items():
         out[kind] = f.source
     return out
@@ -326,7 +327,7 @@ def _resident_layer(report: Report, indicator: str, source: str, lang: str) -> M
         else:
             state = "covered" if a[f"ok_{indicator}"] else "not_covered"
             symbol = RESIDENT_STATES[state]
-        rows += [(label("source", lang), source)]
+        rows += [(label("source", lang), say(source, lang))]
         style = path_style(
             symbol, weight=1, radius=_marker_radius(pop, 3.0, 4.0, 12.0), fillOpacity=0.85
         )
@@ -426,7 +427,7 @@ def _unserved_layer(
         states=[html.escape(label(k, lang)) for k in states],
         title=html.escape(f"{label('residents', lang)} · {label(indicator, lang)}"),
         headings=[html.escape(h) for h in headings],
-        source=[html.escape(label("source", lang)), html.escape(source)],
+        source=[html.escape(label("source", lang)), html.escape(say(source, lang))],
     )
     name = overlay_name(label("residents", lang), label(indicator, lang), lang)
     return MapLayer(
@@ -473,7 +474,7 @@ def _shelter_layer(report: Report, lang: str) -> MapLayer:
             (label("capacity_removed", lang), removed_text or "—"),
             (label("steward", lang), _text(a.get("steward"))),
             (label("radius_m", lang), _fmt(a["radius_m"], lang)),
-            (label("source", lang), _text(rule.get("source"))),
+            (label("source", lang), say(_text(rule.get("source")), lang)),
         ]
         name = _name(a)
         tip = f"{name}: {label('assigned', lang)} {_fmt(a['assigned'], lang)} / " + _fmt(
@@ -528,7 +529,7 @@ def _area_layers(
                     (label("residents_count", lang), _fmt(a["residents"], lang)),
                     *rows,
                 ]
-            rows.append((label("source", lang), sources.get(ind, "")))
+            rows.append((label("source", lang), say(sources.get(ind, ""), lang)))
             style = path_style(symbol, weight=1.5)
             values = {"population": float(a["population"])} if kind == "gap_areas" else {}
             features.append(_feature(geom, name, _popup(name, rows), style, **values))
@@ -575,7 +576,7 @@ def _facility_layers(plan: Plan, report: Report, lang: str) -> list[MapLayer]:
                 rows += [
                     (label("radius_m", lang), _fmt(figures.radius_m, lang)),
                     (label("share_covered", lang), f"{figures.share_covered:.0%}"),
-                    (label("source", lang), figures.source),
+                    (label("source", lang), say(figures.source, lang)),
                 ]
             symbol = symbols.facility_symbol(str(k))
             if geom.geom_type == "Point":
@@ -691,8 +692,8 @@ def _violation_layers(plan: Plan, report: Report, lang: str) -> list[MapLayer]:
                         (label("id", lang), site.feature),
                         (label("measured", lang), _fmt(v.measured, lang, 1)),
                         (label("required", lang), _fmt(v.required, lang, 1)),
-                        ("", v.message or ""),
-                        (label("source", lang), v.source or ""),
+                        ("", say(v.message, lang)),
+                        (label("source", lang), say(v.source, lang)),
                     ],
                 )
                 for v in items
@@ -785,7 +786,7 @@ def _suggestion_layer(report: Report, lang: str) -> list[MapLayer]:
             ("#", _text(a.get("rank"))),
             (label("id", lang), _text(a.get("id"))),
             ("+", _fmt(a.get("gain"), lang)),
-            ("", _text(a.get("reason"))),
+            ("", say(_text(a.get("reason")), lang)),
         ]
         tip = f"{a.get('rank')}. {_text(a.get('id'))}"
         style = path_style(symbols.SUGGESTED, weight=3, fillOpacity=0.7, radius=9)

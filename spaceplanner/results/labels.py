@@ -140,6 +140,7 @@ _TERMS: dict[str, tuple[str, str]] = {
     "kind": ("Kind", "类型"),
     "hazard": ("Hazard", "灾种"),
     "voltage": ("Voltage (kV)", "电压（千伏）"),
+    "width": ("Width (m)", "宽度（米）"),
     "rule": ("Rule", "规则"),
     "principle": ("Principle", "原则"),
     "measured": ("Measured", "实测"),

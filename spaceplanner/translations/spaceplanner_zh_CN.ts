@@ -6,732 +6,747 @@
     <message>
         <location filename="../profiles/cn-community.toml" line="9"/>
         <source>China: complete community (完整居住社区建设标准) and urban health check (城市体检), on GB 50180-2018 / GB 55014-2021 / GB 50413</source>
-        <translation type="unfinished"></translation>
+        <translation>中国：完整居住社区（完整居住社区建设标准）与城市体检，依据 GB 50180-2018 / GB 55014-2021 / GB 50413</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="17"/>
         <source>完整居住社区建设标准（试行）(建科规〔2020〕7号 annex): 社区综合服务站 in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）（建科规〔2020〕7号附件）：社区综合服务站位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="18"/>
         <source>完整居住社区建设标准（试行）: one 社区综合服务站 (≈800 m² floor area) per complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：每个完整居住社区设一处社区综合服务站（建筑面积约 800 m²）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="21"/>
         <source>完整居住社区建设标准（试行）: 幼儿园 in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：幼儿园位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="22"/>
         <source>完整居住社区建设标准（试行）: one 幼儿园 (≥ 6 classes) per complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：每个完整居住社区设一所幼儿园（≥ 6 班）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="25"/>
         <source>完整居住社区建设标准（试行）: 托育点 in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：托育点位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="26"/>
         <source>完整居住社区建设标准（试行）: one 托育点 (≥ 200 m²) per complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：每个完整居住社区设一处托育点（≥ 200 m²）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="29"/>
         <source>完整居住社区建设标准（试行）: 老年服务站 in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：老年服务站位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="30"/>
         <source>完整居住社区建设标准（试行）: one 老年服务站 (day care ≥ 350 m² where possible) per complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：每个完整居住社区设一处老年服务站（有条件的设日间照料，≥ 350 m²）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="33"/>
         <source>完整居住社区建设标准（试行）: 社区卫生服务站 in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：社区卫生服务站位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="34"/>
         <source>完整居住社区建设标准（试行）: one 社区卫生服务站 (≥ 120 m²) per complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：每个完整居住社区设一处社区卫生服务站（≥ 120 m²）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="37"/>
         <source>完整居住社区建设标准（试行）: 综合超市 in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：综合超市位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="38"/>
         <source>完整居住社区建设标准（试行）: one 综合超市 (≥ 300 m²) per complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：每个完整居住社区设一处综合超市（≥ 300 m²）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="41"/>
         <source>完整居住社区建设标准（试行）: 快递设施 (express delivery point, parcel lockers) in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：快递设施（快递服务点、智能快件箱）位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="42"/>
         <source>完整居住社区建设标准（试行）: 邮件和快件寄递服务设施 in every complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：每个完整居住社区设邮件和快件寄递服务设施</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="52"/>
         <source>GB 55014-2021 §2.1.3 (mandatory): 公园绿地服务半径覆盖率 not below 80 %</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 55014-2021 §2.1.3（强制性条文）：公园绿地服务半径覆盖率不低于 80 %</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="55"/>
         <source>GB/T 50563-2010 (城市园林绿化评价标准), MOHURD 城市体检 2021: parks of 2000–5000 m² serve 300 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 50563-2010（城市园林绿化评价标准），住房和城乡建设部城市体检 2021：2000–5000 m² 的公园服务半径 300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="56"/>
         <source>GB/T 50563-2010, MOHURD 城市体检 2021: 2000–5000 m² parks, 300 m service radius</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 50563-2010，住房和城乡建设部城市体检 2021：2000–5000 m² 的公园，服务半径 300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="59"/>
         <source>GB/T 50563-2010, MOHURD 城市体检 2021: parks of ≥ 5000 m² serve 500 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 50563-2010，住房和城乡建设部城市体检 2021：≥ 5000 m² 的公园服务半径 500 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="60"/>
         <source>GB/T 50563-2010, MOHURD 城市体检 2021: ≥ 5000 m² parks, 500 m service radius</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 50563-2010，住房和城乡建设部城市体检 2021：≥ 5000 m² 的公园，服务半径 500 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="64"/>
         <source>SpacePlanner default: every resident within the 5-minute walk of a public activity site (the standard asks for ≥ 1 per community)</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：每位居民步行5分钟内有公共活动场地（标准要求每个社区至少一处）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="67"/>
         <source>完整居住社区建设标准（试行）: 公共活动场地, at least one of ≥ 150 m² (≥ 800 m² multi-sport where possible)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：公共活动场地至少一处 ≥ 150 m²（有条件的设 ≥ 800 m² 多功能运动场地）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="77"/>
         <source>完整居住社区建设标准（试行）: in the 5-minute circle (300 m, GB 50180-2018 §3.0.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：位于5分钟生活圈内（300 米，GB 50180-2018 §3.0.4）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="73"/>
         <source>SpacePlanner default: every resident within the 5-minute walk of a 社区游园 (the standard asks for one per new community)</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：每位居民步行5分钟内有社区游园（标准要求每个新建社区一处）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="76"/>
         <source>完整居住社区建设标准（试行）: new communities have a 社区游园 of ≥ 4000 m² (GB 50180-2018 §4.0.4: 5-minute circle park ≥ 0.4 ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整居住社区建设标准（试行）：新建社区设 ≥ 4000 m² 的社区游园（GB 50180-2018 §4.0.4：5分钟生活圈公园 ≥ 0.4 公顷）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="85"/>
         <source>GB 55014-2021 §2.1.4 (mandatory): public park green (公园绿地) not below 8.0 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 55014-2021 §2.1.4（强制性条文）：人均公园绿地面积不低于 8.0 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="89"/>
         <source>CJJ/T 85-2017 (城市绿地分类标准) G12: a community park (社区公园) is preferably over 1 ha; smaller parks are 游园</source>
-        <translation type="unfinished"></translation>
+        <translation>CJJ/T 85-2017（城市绿地分类标准）G12：社区公园规模宜大于 1 公顷；更小的为游园</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="90"/>
         <source>CJJ/T 85-2017 G11: parks over 10 ha are comprehensive parks (综合公园), not community parks</source>
-        <translation type="unfinished"></translation>
+        <translation>CJJ/T 85-2017 G11：大于 10 公顷的公园为综合公园，不属于社区公园</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="91"/>
         <source>GB 55014-2021 §2.1.4 (mandatory): community parks (社区公园) not below 3.0 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 55014-2021 §2.1.4（强制性条文）：人均社区公园面积不低于 3.0 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-community.toml" line="97"/>
         <source>建科〔2023〕75号 城市体检 indicator 人均避难场所有效避难面积 (no national pass line); SpacePlanner compares it with GB 50413-2007 §8.2.8's 1.0 m² per person of an emergency shelter</source>
-        <translation type="unfinished"></translation>
+        <translation>建科〔2023〕75号城市体检指标“人均避难场所有效避难面积”（无全国统一达标线）；本工具以 GB 50413-2007 §8.2.8 紧急避难场所人均 1.0 m² 对照</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="6"/>
         <source>China: GB 50413 / GB 51143 / GB 21734 (shelters), GB 50180-2018 (life circles)</source>
-        <translation type="unfinished"></translation>
+        <translation>中国国家标准：GB 50413 / GB 51143 / GB 21734（避难场所），GB 50180-2018（生活圈）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="10"/>
         <source>GB 50180-2018 §3.0.4: the 5-minute circle is a 300 m walk</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §3.0.4：5分钟生活圈为步行 300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="11"/>
         <source>SpacePlanner default: typical walking-route circuity of 1.2–1.4 in grid cities, used only without a network layer</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：方格路网城市步行路径绕行系数通常为 1.2–1.4，仅在没有路网图层时使用</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="12"/>
         <source>SpacePlanner default: a point farther from any walkable line is unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：离任何可步行线路更远的点视为不可达</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="13"/>
         <source>SpacePlanner default: the network within 20 m of a site&apos;s boundary reaches it</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：场地边界 20 米以内的路网可进入该场地</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="14"/>
         <source>SpacePlanner default: half a typical block depth around the reachable network</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：可达路网两侧各取半个典型街坊进深</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="20"/>
         <source>GB 50413-2007 §8.2.10: emergency shelter service radius 500 m (≈10 min walk)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.10：紧急避难场所服务半径 500 米（步行约 10 分钟）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="21"/>
         <source>GB 50413-2007 §8.2.8: emergency shelter ≥ 1.0 m² effective area per person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.8：紧急避难场所人均有效避难面积 ≥ 1.0 m²</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="22"/>
         <source>GB 50413-2007 §8.2.9: emergency shelter ≥ 0.1 ha</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.9：紧急避难场所用地 ≥ 0.1 公顷</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="40"/>
         <source>GB 50413-2007 §8.2.10: fixed shelter service radius 2–3 km (lower bound)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.10：固定避难场所服务半径 2–3 公里（取下限）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="26"/>
         <source>GB 50413-2007 §8.2.8: fixed shelter ≥ 2.0 m² effective area per person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.8：固定避难场所人均有效避难面积 ≥ 2.0 m²</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="42"/>
         <source>GB 50413-2007 §8.2.9: fixed shelter ≥ 1 ha</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.9：固定避难场所用地 ≥ 1 公顷</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="31"/>
         <source>GB 51143-2015 per-phase table: short-term 2.0 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 51143-2015 分期表：短期 2.0 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="36"/>
         <source>GB 51143-2015 per-phase table: mid-term 3.0 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 51143-2015 分期表：中期 3.0 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="41"/>
         <source>GB 51143-2015 per-phase table: long-term 4.5 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 51143-2015 分期表：长期 4.5 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="45"/>
         <source>GB 50413-2007 §8.2.10: service radius 2–3 km (upper bound, for central shelters)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.10：服务半径 2–3 公里（中心避难场所取上限）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="46"/>
         <source>GB 50413-2007 §8.2.8: fixed shelter ≥ 2.0 m² per person (central shelters are fixed)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.8：固定避难场所人均 ≥ 2.0 m²（中心避难场所属固定避难场所）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="47"/>
         <source>GB 50413-2007 §8.2.9: central shelter ≥ 50 ha</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.9：中心避难场所用地 ≥ 50 公顷</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="50"/>
         <source>GB 50180-2018 §3.0.4: 5-minute life circle, 300 m walk</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §3.0.4：5分钟生活圈，步行 300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="51"/>
         <source>GB 50180-2018 §4.0.4: 5-minute circle park ≥ 0.4 ha</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §4.0.4：5分钟生活圈公园 ≥ 0.4 公顷</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="52"/>
         <source>GB 50180-2018 §4.0.4: 5-minute circle public green ≥ 1.0 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §4.0.4：5分钟生活圈人均公共绿地 ≥ 1.0 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="55"/>
         <source>GB 50180-2018 §3.0.4: 10-minute life circle, 500 m walk</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §3.0.4：10分钟生活圈，步行 500 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="56"/>
         <source>GB 50180-2018 §4.0.4: 10-minute circle park ≥ 1 ha</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §4.0.4：10分钟生活圈公园 ≥ 1 公顷</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="57"/>
         <source>GB 50180-2018 §4.0.4: 10-minute circle public green ≥ 1.0 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §4.0.4：10分钟生活圈人均公共绿地 ≥ 1.0 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="60"/>
         <source>GB 50180-2018 §3.0.4: 15-minute life circle, 800–1000 m walk</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §3.0.4：15分钟生活圈，步行 800–1000 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="61"/>
         <source>GB 50180-2018 §4.0.4: 15-minute circle park ≥ 5 ha</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §4.0.4：15分钟生活圈公园 ≥ 5 公顷</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="62"/>
         <source>GB 50180-2018 §4.0.4: 15-minute circle public green ≥ 2.0 m²/person</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 §4.0.4：15分钟生活圈人均公共绿地 ≥ 2.0 m²/人</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="65"/>
         <source>GB 50180-2018 App. C: kindergarten, 300 m (H in the 1993 edition)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录C：幼儿园，300 米（1993 版规范为强制）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="67"/>
         <source>GB 50180-2018 App. C: nursery (托育), 300 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录C：托育点，300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="69"/>
         <source>GB 50180-2018 App. B: primary school, 500 m (H in the 1993 edition)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B：小学，500 米（1993 版规范为强制）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="71"/>
         <source>GB 50180-2018 App. B: junior middle school, 1000 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B：初中，1000 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="73"/>
         <source>GB 50180-2018 App. C: community health station, 300 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录C：社区卫生服务站，300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="75"/>
         <source>GB 50180-2018 App. B: community health service centre, 1000 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B：社区卫生服务中心，1000 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="77"/>
         <source>GB 50180-2018 App. C: elderly day care, 300 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录C：老年人日间照料中心，300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="79"/>
         <source>GB 50180-2018 App. C: community service station, 300 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录C：社区服务站，300 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="81"/>
         <source>GB 50180-2018 App. B/C: food market, 500 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B/C：菜市场，500 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="83"/>
         <source>GB 50180-2018 App. B/C: mid-size sports ground, 500 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B/C：中型多功能运动场地，500 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="85"/>
         <source>GB 50180-2018 App. B/C: cultural activity station, 500 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B/C：文化活动站，500 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="87"/>
         <source>GB 50180-2018 App. B: cultural activity centre (incl. reading rooms), 1000 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B：文化活动中心（含阅览室），1000 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="89"/>
         <source>GB 50180-2018 App. B: cultural activity centre, 1000 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180-2018 附录B：文化活动中心，1000 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="95"/>
         <source>GB 21734-2008 §5.2.2 asks for flat, well-drained ground without a figure; SpacePlanner default 15 %</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 21734-2008 §5.2.2 要求场地平坦、排水良好，未给数值；本工具默认 15 %</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="96"/>
         <source>GB 50352-2019 §3.1.2: buildings over 24 m (27 m residential) are high-rise; GB 21734-2008 §5.2.4 avoid their collapse range</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50352-2019 §3.1.2：高度超过 24 米（住宅 27 米）为高层建筑；GB 21734-2008 §5.2.4 避开其倒塌范围</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="97"/>
         <source>planning lecture notes: collapse (debris) zone about 1/2–2/3 of building height (upper bound)</source>
-        <translation type="unfinished"></translation>
+        <translation>规划教材：倒塌（废墟）影响范围约为建筑高度的 1/2–2/3（取上限）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="98"/>
         <source>SpacePlanner default: storey height used when only floors are given</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：只有层数时采用的层高</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="101"/>
         <source>GB 50156-2012 §4.0.4: tanks and dispensers ≥ 50 m from important public buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50156-2012 §4.0.4：油罐、加油机与重要公共建筑物间距 ≥ 50 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="102"/>
         <source>GB 50156-2012 §4.0.4 (as petrol stations; gas stations are covered by the same code)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50156-2012 §4.0.4（同加油站；加气站适用同一规范）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="104"/>
         <source>GB 50413-2007 §8.2.7: ≥ 1000 m from major fire or explosion sources</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.7：距重大火灾或爆炸危险源 ≥ 1000 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="105"/>
         <source>GB 50413-2007 §8.2.7: ≥ 30 m from ordinary secondary fire sources</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.7：距一般次生火灾源 ≥ 30 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="106"/>
         <source>GB 50413-2007 §8.2.7: ≥ 30 m from ordinary secondary fire sources; industrial land of unknown use is taken as one (a plant storing hazardous chemicals is major_fire_explosion, 1000 m)</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.7：距一般次生火灾源 ≥ 30 米；用途不明的工业用地按此计（储存危险化学品的工厂属重大火灾爆炸危险源 major_fire_explosion，1000 米）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="107"/>
         <source>general code §4.1.2(4): long-distance oil/gas pipelines must not cross a shelter; 5 m each side as a SpacePlanner default band</source>
-        <translation type="unfinished"></translation>
+        <translation>通用规范 §4.1.2(4)：长输油气管道不得穿越避难场所；两侧各 5 米为本工具默认防护带</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="112"/>
         <source>a city planning rule: 10 kV line, 5.75 m each side</source>
-        <translation type="unfinished"></translation>
+        <translation>城市规划规定：10 kV 线路，每侧 5.75 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="113"/>
         <source>a city planning rule: 35 kV line, 12 m each side</source>
-        <translation type="unfinished"></translation>
+        <translation>城市规划规定：35 kV 线路，每侧 12 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="114"/>
         <source>a city planning rule: 110 kV line, 12.5 m each side</source>
-        <translation type="unfinished"></translation>
+        <translation>城市规划规定：110 kV 线路，每侧 12.5 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="115"/>
         <source>a city planning rule: 220 kV line, 20 m each side</source>
-        <translation type="unfinished"></translation>
+        <translation>城市规划规定：220 kV 线路，每侧 20 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="116"/>
         <source>a city planning rule: 500 kV line, 32.5 m each side</source>
-        <translation type="unfinished"></translation>
+        <translation>城市规划规定：500 kV 线路，每侧 32.5 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="119"/>
         <source>general code §4.2.9: shelters have ≥ 2 entrances in different directions</source>
-        <translation type="unfinished"></translation>
+        <translation>通用规范 §4.2.9：避难场所应有不同方向的出入口 ≥ 2 个</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="120"/>
         <source>general code §4.2.9: central shelters ≥ 4 main entrances in different directions</source>
-        <translation type="unfinished"></translation>
+        <translation>通用规范 §4.2.9：中心避难场所不同方向的主要出入口 ≥ 4 个</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="121"/>
         <source>general code §4.2.9: long-term fixed shelters ≥ 4 main entrances in different directions</source>
-        <translation type="unfinished"></translation>
+        <translation>通用规范 §4.2.9：长期固定避难场所不同方向的主要出入口 ≥ 4 个</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="124"/>
         <source>GB 50413-2007 §8.2.11: emergency evacuation road ≥ 4 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.11：紧急疏散通道 ≥ 4 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="125"/>
         <source>GB 50413-2007 §8.2.11: main route to a fixed shelter ≥ 7 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.11：通向固定避难场所的主要疏散通道 ≥ 7 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="126"/>
         <source>GB 50413-2007 §8.2.11: rescue trunk road ≥ 15 m</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50413-2007 §8.2.11：救灾干道 ≥ 15 米</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="135"/>
         <source>SpacePlanner default: every resident has a shelter place within the service radius (GB 50413-2007 §8.2 plans shelters for the whole population; no share is stated)</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：每位居民在服务半径内都有避难位置（GB 50413-2007 §8.2 按全部人口规划避难场所，未规定比例）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="136"/>
         <source>SpacePlanner default: shelter places for the whole population after the 避/防/让 checks</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：经避/防/让核查后的避难位置覆盖全部人口</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="137"/>
         <source>SpacePlanner default: every resident within the life circle's walking distance of a park of its size (GB 50180-2018 §4.0.4 sets sizes, not a share)</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：每位居民在生活圈步行距离内有相应规模的公园（GB 50180-2018 §4.0.4 规定规模，未规定比例）</translation>
     </message>
     <message>
         <location filename="../profiles/cn-gb.toml" line="138"/>
         <source>SpacePlanner default: every resident within the facility&apos;s service radius (GB 50180-2018 App. B/C set radii, not a share)</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具默认：每位居民在设施服务半径内（GB 50180-2018 附录B/C 规定半径，未规定比例）</translation>
     </message>
     <message>
         <location filename="../profiles/japan.toml" line="5"/>
         <source>Japan: Tokyo wide-area evacuation sites, Shizuoka first evacuation sites</source>
-        <translation type="unfinished"></translation>
+        <translation>日本：东京都广域避难场所，静冈县一次避难场所</translation>
     </message>
     <message>
         <location filename="../profiles/japan.toml" line="12"/>
         <source>Shizuoka Prefecture: first evacuation site within 1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>静冈县：一次避难场所在 1 公里以内</translation>
     </message>
     <message>
         <location filename="../profiles/japan.toml" line="13"/>
         <source>Shizuoka Prefecture: about 2 m² per person</source>
-        <translation type="unfinished"></translation>
+        <translation>静冈县：人均约 2 m²</translation>
     </message>
     <message>
         <location filename="../profiles/japan.toml" line="14"/>
         <source>no minimum site area in the Shizuoka guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>静冈县指南未规定最小场地面积</translation>
     </message>
     <message>
         <location filename="../profiles/japan.toml" line="22"/>
         <source>Tokyo Metropolitan Government: wide-area evacuation site within a 3 km walk</source>
-        <translation type="unfinished"></translation>
+        <translation>东京都：广域避难场所在步行 3 公里以内</translation>
     </message>
     <message>
         <location filename="../profiles/japan.toml" line="23"/>
         <source>Tokyo Metropolitan Government: ≥ 1 m² usable space per person</source>
-        <translation type="unfinished"></translation>
+        <translation>东京都：人均可用面积 ≥ 1 m²</translation>
     </message>
     <message>
         <location filename="../profiles/japan.toml" line="24"/>
         <source>no minimum site area in the Tokyo criterion used here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处采用的东京都标准未规定最小场地面积</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="5"/>
         <source>Sphere Handbook (shelter) and WHO Europe (green space)</source>
-        <translation type="unfinished"></translation>
+        <translation>环球计划手册（住所）与世卫组织欧洲区（绿地）</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="12"/>
         <source>SpacePlanner choice for Sphere: Sphere sets no walking radius; 1 km as Shizuoka&apos;s first evacuation site</source>
-        <translation type="unfinished"></translation>
+        <translation>本工具为环球计划所取：环球计划未规定步行半径；按静冈县一次避难场所取 1 公里</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="13"/>
         <source>Sphere Handbook 2018, shelter and settlement standard 3: ≥ 3.5 m² covered living space per person</source>
-        <translation type="unfinished"></translation>
+        <translation>环球计划手册 2018，住所与安置标准 3：人均有遮蔽居住面积 ≥ 3.5 m²</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="19"/>
         <source>Sphere Handbook 2018: no minimum site area</source>
-        <translation type="unfinished"></translation>
+        <translation>环球计划手册 2018：未规定最小场地面积</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="17"/>
         <source>as cn-gb fixed shelters (GB 50413-2007 §8.2.10)</source>
-        <translation type="unfinished"></translation>
+        <translation>同 cn-gb 固定避难场所（GB 50413-2007 §8.2.10）</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="18"/>
         <source>Sphere Handbook 2018, shelter and settlement standard 3: ≥ 3.5 m² per person</source>
-        <translation type="unfinished"></translation>
+        <translation>环球计划手册 2018，住所与安置标准 3：人均 ≥ 3.5 m²</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="22"/>
         <source>WHO Europe 2016/2017: green space of 0.5–1 ha within 300 m</source>
-        <translation type="unfinished"></translation>
+        <translation>世卫组织欧洲区 2016/2017：300 米内有 0.5–1 公顷绿地</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="23"/>
         <source>WHO Europe 2016/2017: at least 0.5 ha</source>
-        <translation type="unfinished"></translation>
+        <translation>世卫组织欧洲区 2016/2017：至少 0.5 公顷</translation>
     </message>
     <message>
         <location filename="../profiles/sphere.toml" line="24"/>
         <source>as cn-gb (GB 50180-2018 §4.0.4); WHO Europe sets no per-capita figure</source>
-        <translation type="unfinished"></translation>
+        <translation>同 cn-gb（GB 50180-2018 §4.0.4）；世卫组织欧洲区未规定人均指标</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="179"/>
         <source>HV line {layer}/{id}: voltage {voltage}; the widest band ({widest} kV) is used</source>
-        <translation type="unfinished"></translation>
+        <translation>高压线 {layer}/{id}：电压{voltage}；采用最宽的防护带（{widest} kV）</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="179"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="196"/>
         <source>hazard source kind &apos;{kind}&apos; ({layer}/{id}) has no protective distance in profile &apos;{profile}&apos;: not checked (add siting.protective_distance_m.{kind})</source>
-        <translation type="unfinished"></translation>
+        <translation>危险源类型“{kind}”（{layer}/{id}）在规则“{profile}”中没有防护距离：未核查（请添加 siting.protective_distance_m.{kind}）</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="283"/>
         <source>{share:.0%} of the site lies in the {hazard} zone ({layer}); the site is ineligible</source>
-        <translation type="unfinished"></translation>
+        <translation>场地的 {share:.0%} 位于{hazard}风险区（{layer}）内；该场地不可用</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="283"/>
         <source>{share:.0%} of the site lies in the {hazard} zone ({layer}); that part is not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>场地的 {share:.0%} 位于{hazard}风险区（{layer}）内；该部分不计入</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="283"/>
         <source>GB 21734-2008 §5.2.1; general code §4.1.2</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 21734-2008 §5.2.1；通用规范 §4.1.2</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="313"/>
         <source>{gap:.1f} m from building {id} ({height:g} m tall), inside its collapse range of {reach:.1f} m</source>
-        <translation type="unfinished"></translation>
+        <translation>距建筑 {id}（高 {height:g} 米）{gap:.1f} 米，位于其 {reach:.1f} 米倒塌范围内</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="313"/>
         <source>GB 21734-2008 §5.2.4; {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 21734-2008 §5.2.4；{source}</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="339"/>
         <source>pipeline {id} crosses the site</source>
-        <translation type="unfinished"></translation>
+        <translation>管道 {id} 穿越场地</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="339"/>
         <source>{gap:.1f} m from {kind} {id}, closer than {distance:g} m; the part inside is not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>距{kind} {id} {gap:.1f} 米，小于 {distance:g} 米；范围内部分不计入</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="376"/>
         <source>{area:,.0f} m² of buildings ({layer}) stand on the site; not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>场地上有 {area:,.0f} m² 建筑（{layer}）；不计入</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="376"/>
         <source>STANDARDS.md §5 让: shelter grounds and designated open space stay unbuilt</source>
-        <translation type="unfinished"></translation>
+        <translation>STANDARDS.md §5 让：避难场地与指定开敞空间不得建设</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="480"/>
         <source>entrances from {sectors} side(s); {need:g} needed</source>
-        <translation type="unfinished"></translation>
+        <translation>出入口来自 {sectors} 个方向；需要 {need:g} 个</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="483"/>
         <source>access routes from {sectors} side(s); {need:g} needed</source>
-        <translation type="unfinished"></translation>
+        <translation>进入路径来自 {sectors} 个方向；需要 {need:g} 个</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="538"/>
         <source>buildings {ids} stand within the clear width of {need:g} m ({left:.1f} m left)</source>
-        <translation type="unfinished"></translation>
+        <translation>建筑 {ids} 位于 {need:g} 米净宽范围内（仅余 {left:.1f} 米）</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="555"/>
         <source>within the collapse range of building {id} ({height:g} m tall)</source>
-        <translation type="unfinished"></translation>
+        <translation>位于建筑 {id}（高 {height:g} 米）的倒塌范围内</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="555"/>
         <source>STANDARDS.md §1 collapse zone; {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>STANDARDS.md §1 倒塌范围；{source}</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="12"/>
         <source>flood</source>
-        <translation type="unfinished"></translation>
+        <translation>洪涝</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="13"/>
         <source>earthquake</source>
-        <translation type="unfinished"></translation>
+        <translation>地震</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="14"/>
         <source>fire</source>
-        <translation type="unfinished"></translation>
+        <translation>火灾</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="15"/>
         <source>landslide</source>
-        <translation type="unfinished"></translation>
+        <translation>滑坡</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="16"/>
         <source>geological hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>地质灾害</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="17"/>
         <source>waterlogging</source>
-        <translation type="unfinished"></translation>
+        <translation>内涝</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="18"/>
         <source>storm surge</source>
-        <translation type="unfinished"></translation>
+        <translation>风暴潮</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="22"/>
         <source>petrol station</source>
-        <translation type="unfinished"></translation>
+        <translation>加油站</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="23"/>
         <source>gas station</source>
-        <translation type="unfinished"></translation>
+        <translation>加气站</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="24"/>
         <source>gas storage</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气储存设施</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="25"/>
         <source>major fire or explosion source</source>
-        <translation type="unfinished"></translation>
+        <translation>重大火灾或爆炸危险源</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="26"/>
         <source>fire source</source>
-        <translation type="unfinished"></translation>
+        <translation>火源</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="27"/>
         <source>industrial site</source>
-        <translation type="unfinished"></translation>
+        <translation>工业用地</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="28"/>
         <source>pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>管道</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="29"/>
         <source>HV line</source>
-        <translation type="unfinished"></translation>
+        <translation>高压线</translation>
     </message>
     <message>
         <location filename="../../layers/errors.py" line="51"/>
         <source>layer &apos;{name}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{name}”</translation>
     </message>
     <message>
         <location filename="../../layers/errors.py" line="53"/>
         <source>field &apos;{name}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“{name}”</translation>
     </message>
     <message>
         <location filename="../../layers/errors.py" line="55"/>
         <source>feature {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>要素 {id}</translation>
+    </message>
+    <message>
+        <location filename="../outputs/mapsheet_parts.py" line="37"/>
+        <source>Population grid 2020: Helsinki Region Environmental Services (HSY), CC BY 4.0.</source>
+        <translation>人口网格 2020：赫尔辛基地区环境服务局（HSY），CC BY 4.0。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/mapsheet_parts.py" line="38"/>
+        <source>Prague-Bubeneč: momepy sample data (BSD-3-Clause), from Prague open data.</source>
+        <translation>布拉格 Bubeneč：momepy 示例数据（BSD-3-Clause），来自布拉格开放数据。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/mapsheet_parts.py" line="39"/>
+        <source>Synthetic data: an invented community; no third-party data.</source>
+        <translation>虚构数据：虚构的社区；不含第三方数据。</translation>
     </message>
 </context>
 <context>
