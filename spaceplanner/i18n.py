@@ -151,7 +151,12 @@ def catalogue(lang: str) -> dict[tuple[str, str | None], str]:
     if not path.exists():
         return {}
     table: dict[tuple[str, str | None], str] = {}
-    for message in ET.parse(path).getroot().iter("message"):
+    # the engine's texts are in the context pylupdate5 gives tx() calls; the app's own
+    # (QtMainWindow, ...) are Qt's to look up
+    engine = [
+        c for c in ET.parse(path).getroot().iter("context") if c.findtext("name") == "@default"
+    ]
+    for message in (m for c in engine for m in c.iter("message")):
         source = message.findtext("source")
         translation = message.find("translation")
         if source is None or translation is None or not translation.text:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from spaceplanner.i18n import say
+from spaceplanner.i18n import Template, say, tx
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.indicators import indicator_rows
 from spaceplanner.results.labels import label
@@ -95,26 +95,26 @@ def _text(value: Any) -> str | None:
 
 
 #: Words of the tables' headings that the label table does not have.
-_HEADINGS: dict[str, tuple[str, str]] = {
-    "group": ("Group", "类别"),
-    "indicator": ("Indicator", "指标"),
-    "value": ("Value", "现状"),
-    "unit": ("Unit", "单位"),
-    "status": ("Result", "结果"),
-    "reason": ("Why not assessed", "未评估原因"),
-    "target_source": ("Target set by", "目标依据"),
-    "name": ("Name", "名称"),
-    "message": ("Message", "说明"),
-    "role": ("Role", "类型"),
-    "gap": ("No responsible organisation", "无责任主体"),
-    "total": ("Total", "合计"),
-    "load": ("Load", "负荷"),
+_HEADINGS: dict[str, Template] = {
+    "group": tx("Group"),
+    "indicator": tx("Indicator"),
+    "value": tx("Value"),
+    "unit": tx("Unit"),
+    "status": tx("Result"),
+    "reason": tx("Why not assessed"),
+    "target_source": tx("Target set by"),
+    "name": tx("Name"),
+    "message": tx("Message"),
+    "role": tx("Role"),
+    "gap": tx("No responsible organisation"),
+    "total": tx("Total"),
+    "load": tx("Load"),
 }
 
 
 def _heading(key: str, lang: str) -> str:
     if key in _HEADINGS:
-        return _HEADINGS[key][1 if lang == "zh" else 0]
+        return say(_HEADINGS[key], lang)
     return label(key, lang)  # the principles too: 避 -> "Avoid hazards (避)"
 
 
@@ -126,9 +126,9 @@ def _unit(unit: str, lang: str) -> str:
     if unit == "share":
         return "%"
     if unit == "persons":
-        return "人" if lang == "zh" else "persons"
+        return say(tx("persons", "unit"), lang)
     if unit == "m2/person":
-        return "m²/人" if lang == "zh" else "m²/person"
+        return say(tx("m²/person"), lang)
     return unit
 
 
@@ -181,7 +181,7 @@ def _indicators(reports: Sequence[Report], lang: str) -> Table:
                     r["id"],
                 ]
             )
-    return Table("indicators", "指标" if lang == "zh" else "Indicators", columns, rows)
+    return Table("indicators", say(tx("Indicators"), lang), columns, rows)
 
 
 def _violations(reports: Sequence[Report], lang: str) -> Table:
@@ -227,7 +227,7 @@ def _removed(reports: Sequence[Report], lang: str) -> Table:
     for rep in reports:
         by = [max(0.0, float(rep.capacity_removed_by.get(p, 0.0))) for p in PRINCIPLES]
         rows.append([label(rep.scenario, lang), *whole_parts(by), persons(sum(by))])
-    title = "Capacity removed by principle" if lang == "en" else "各原则扣减的容量"
+    title = say(tx("Capacity removed by principle"), lang)
     return Table("capacity_removed", title, columns, rows)
 
 

@@ -748,6 +748,92 @@
         <source>Synthetic data: an invented community; no third-party data.</source>
         <translation>虚构数据：虚构的社区；不含第三方数据。</translation>
     </message>
+    <message>
+        <location filename="../outputs/tables.py" line="99"/>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="100"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="101"/>
+        <source>Value</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="102"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="103"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="104"/>
+        <source>Why not assessed</source>
+        <translation>未评估原因</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="105"/>
+        <source>Target set by</source>
+        <translation>目标依据</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="106"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="107"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="108"/>
+        <source>Role</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="109"/>
+        <source>No responsible organisation</source>
+        <translation>无责任主体</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="110"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="111"/>
+        <source>Load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="129"/>
+        <source>persons</source>
+        <comment>unit</comment>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="131"/>
+        <source>m²/person</source>
+        <translation>m²/人</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="184"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../outputs/tables.py" line="230"/>
+        <source>Capacity removed by principle</source>
+        <translation>各原则扣减的容量</translation>
+    </message>
 </context>
 <context>
     <name>QtAddLayerDialog</name>
