@@ -120,3 +120,44 @@ def test_a_drag_of_a_layer_without_live_figures_is_refused() -> None:
     with pytest.raises(PlanError) as info:
         SiteDrag(ev, _copy(plan), "shelters", "no such id", base)
     assert info.value.feature == "no such id"
+
+
+def test_the_split_groups_solve_as_a_full_assignment() -> None:
+    """A shelter moved among 40 others, 30 times: the drag's assignment (the base groups kept,
+    only those the shelter reaches split and summed again) gives the loads and the sheltered of
+    assign() on all the pairs, made from scratch."""
+    import pandas as pd
+
+    from spaceplanner.engine.capacity import assign
+    from spaceplanner.engine.drag import _Parts
+
+    rng = np.random.default_rng(1)
+    m, k, site = 3000, 40, 7
+    pop = rng.integers(1, 30, m).astype(float)
+    segment = rng.integers(0, 300, m)
+    xy = rng.uniform(0, 3000, (m, 2))
+    shelters = rng.uniform(0, 3000, (k, 2))
+    dist = np.hypot(*(xy[:, None, :] - shelters[None, :, :]).transpose(2, 0, 1))
+    cap = rng.uniform(50, 900, k)
+    r, s = np.nonzero(dist <= 400)
+    pairs = pd.DataFrame({"r": r, "s": s, "d": np.round(dist[r, s], 1)})
+    others = pairs[pairs["s"] != site].reset_index(drop=True)
+    without = cap.copy()
+    without[site] = 0.0
+    parts = _Parts(pop, without, others, segment)
+    for _ in range(30):
+        at = rng.uniform(0, 3000, 2)
+        d_all = np.hypot(*(xy - at).T)
+        reached = np.flatnonzero(d_all <= 400)
+        d = np.round(d_all[reached], 1)
+        capacity = float(rng.uniform(0, 2000))
+        got = parts.solve(site, capacity, reached, d)
+        full = pd.concat(
+            [others, pd.DataFrame({"r": reached, "s": site, "d": d})], ignore_index=True
+        )
+        with_site = cap.copy()
+        with_site[site] = capacity
+        want = assign(pop, with_site, full, segment)
+        assert got.flow == pytest.approx(want.flow, abs=1e-6)
+        np.testing.assert_allclose(got.load, want.load, atol=1e-6)
+        np.testing.assert_allclose(got.sheltered, want.sheltered, atol=1e-6)

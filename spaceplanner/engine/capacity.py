@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from ortools.graph.python import min_cost_flow
 
-__all__ = ["Assignment", "assign"]
+__all__ = ["Arcs", "Assignment", "arcs_of", "assign", "signature_weights", "solve"]
 
 #: Persons are counted in these units inside the integer solver.
 _UNITS_PER_PERSON = 1000
@@ -70,6 +70,74 @@ def _groups(*keys: np.ndarray) -> tuple[np.ndarray, int]:
     return group, int(new.sum())
 
 
+@dataclass
+class Arcs:
+    """The assignment's network before solving: residents in groups, a group's arcs to the
+    shelters its members reach (population and population x distance summed per arc).
+
+    ``residents`` are the resident points with a shelter in reach and ``member_group`` their
+    group; ``group_pop`` the persons of each group; per arc ``g_idx`` (group), ``s_idx``
+    (shelter), ``pop_sum`` and ``pd_sum`` (so that its walking distance is their ratio).
+    Groups are numbered in the order of their keys ``group_keys`` (``(G, 3)``: network segment
+    and the two halves of the shelter-set signature), arcs by group then shelter: the solver
+    breaks ties among equally short assignments by that order.
+    """
+
+    residents: np.ndarray
+    member_group: np.ndarray
+    group_pop: np.ndarray
+    g_idx: np.ndarray
+    s_idx: np.ndarray
+    pop_sum: np.ndarray
+    pd_sum: np.ndarray
+    group_keys: np.ndarray | None = None
+
+
+def arcs_of(
+    population: np.ndarray,
+    k: int,
+    r: np.ndarray,
+    s: np.ndarray,
+    d: np.ndarray,
+    group_key: np.ndarray,
+) -> Arcs:
+    """The groups and arcs of the pairs ``(r, s, d)`` (``k`` shelters; see :func:`assign`)."""
+    m = len(population)
+    order = np.lexsort((s, r))
+    r_all, s_all, d_all = r[order], s[order], d[order]
+    starts = np.flatnonzero(np.r_[True, r_all[1:] != r_all[:-1]])
+    # Each resident's set of shelters, as a 128-bit signature: sums of random 64-bit weights.
+    w1, w2 = _weights(k)
+    with np.errstate(over="ignore"):
+        sig1 = np.add.reduceat(w1[s_all], starts)
+        sig2 = np.add.reduceat(w2[s_all], starts)
+    residents = r_all[starts]
+    member_group, n_groups = _groups(group_key[residents].astype(np.uint64), sig1, sig2)
+    member_pop = population[residents]
+    group_pop = np.bincount(member_group, weights=member_pop, minlength=n_groups)
+    g_of = np.full(m, -1, dtype=np.int64)
+    g_of[residents] = member_group
+    pair_pop = population[r_all]
+    arc_key = g_of[r_all] * k + s_all
+    arcs, arc_of_pair = np.unique(arc_key, return_inverse=True)
+    pop_sum = np.bincount(arc_of_pair, weights=pair_pop, minlength=arcs.size)
+    pd_sum = np.bincount(arc_of_pair, weights=pair_pop * d_all, minlength=arcs.size)
+    keys = np.zeros((n_groups, 3), dtype=np.uint64)
+    keys[member_group] = np.column_stack([group_key[residents].astype(np.uint64), sig1, sig2])
+    return Arcs(residents, member_group, group_pop, arcs // k, arcs % k, pop_sum, pd_sum, keys)
+
+
+def signature_weights(k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The random 64-bit weights of the ``k`` shelters whose sums sign a set of shelters."""
+    return _weights(k)
+
+
+def _weights(k: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    w1, w2 = (rng.integers(0, 2**63, size=k, dtype=np.uint64) for _ in range(2))
+    return w1, w2
+
+
 def assign(
     population: np.ndarray,
     capacity: np.ndarray,
@@ -95,36 +163,30 @@ def assign(
         Also name each resident's shelter (:attr:`Assignment.shelter`).
     """
     m, k = len(population), len(capacity)
-    sheltered = np.zeros(m)
-    load = np.zeros(k)
     if pairs.empty or k == 0:
-        return Assignment(sheltered, load, 0.0)
-    r_all = pairs["r"].to_numpy(np.int64)
-    s_all = pairs["s"].to_numpy(np.int64)
-    d_all = pairs["d"].to_numpy(float)
-    order = np.lexsort((s_all, r_all))
-    r_all, s_all, d_all = r_all[order], s_all[order], d_all[order]
-    starts = np.flatnonzero(np.r_[True, r_all[1:] != r_all[:-1]])
-    # Each resident's set of shelters, as a 128-bit signature: sums of random 64-bit weights.
-    rng = np.random.default_rng(0)
-    w1, w2 = (rng.integers(0, 2**63, size=k, dtype=np.uint64) for _ in range(2))
-    with np.errstate(over="ignore"):
-        sig1 = np.add.reduceat(w1[s_all], starts)
-        sig2 = np.add.reduceat(w2[s_all], starts)
-    residents = r_all[starts]
-    member_group, n_groups = _groups(group_key[residents].astype(np.uint64), sig1, sig2)
+        return Assignment(np.zeros(m), np.zeros(k), 0.0)
+    arcs = arcs_of(
+        population,
+        k,
+        pairs["r"].to_numpy(np.int64),
+        pairs["s"].to_numpy(np.int64),
+        pairs["d"].to_numpy(float),
+        group_key,
+    )
+    return solve(population, capacity, arcs, by_resident=by_resident)
+
+
+def solve(
+    population: np.ndarray, capacity: np.ndarray, arcs: Arcs, *, by_resident: bool = False
+) -> Assignment:
+    """The maximum flow of least walking over ``arcs`` (see :func:`assign`)."""
+    m, k = len(population), len(capacity)
+    sheltered = np.zeros(m)
+    residents, member_group, group_pop = arcs.residents, arcs.member_group, arcs.group_pop
+    g_idx, s_idx = arcs.g_idx, arcs.s_idx
+    n_groups = group_pop.size
     member_pop = population[residents]
-    group_pop = np.bincount(member_group, weights=member_pop, minlength=n_groups)
-    g_of = np.full(m, -1, dtype=np.int64)
-    g_of[residents] = member_group
-    pair_pop = population[r_all]
-    arc_key = g_of[r_all] * k + s_all
-    arcs, arc_of_pair = np.unique(arc_key, return_inverse=True)
-    pop_sum = np.bincount(arc_of_pair, weights=pair_pop, minlength=arcs.size)
-    pd_sum = np.bincount(arc_of_pair, weights=pair_pop * d_all, minlength=arcs.size)
-    mean_d = np.divide(pd_sum, pop_sum, out=np.zeros(arcs.size), where=pop_sum > 0)
-    g_idx = arcs // k
-    s_idx = arcs % k
+    mean_d = np.divide(arcs.pd_sum, arcs.pop_sum, out=np.zeros(g_idx.size), where=arcs.pop_sum > 0)
 
     supply = np.round(group_pop * _UNITS_PER_PERSON).astype(np.int64)
     cap_units = np.floor(np.maximum(capacity, 0) * _UNITS_PER_PERSON + 1e-6).astype(np.int64)

@@ -423,8 +423,7 @@ class _LocalRouter:
         self.limit = limit
         self.local = np.full(network.node_count, -1, dtype=np.int64)
         self.row = np.full(network.node_count, np.inf)
-        lo, hi = network.nodes.min(axis=0), network.nodes.max(axis=0)
-        self.area = float(np.prod(np.maximum(hi - lo, 1.0)))
+        self.area = network.extent_area
 
     def box(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         reach = self.limit + 1.0
@@ -498,7 +497,7 @@ def _network_rows(
     subgraph near it (:class:`_LocalRouter`); the others together, a chunk of groups per
     multi-source Dijkstra on the whole network."""
     rest = list(range(len(groups)))
-    if np.isfinite(limit) and len(groups) > 1:
+    if np.isfinite(limit) and groups:
         rest = []
         router = _LocalRouter(network, limit)
         g_of, s_of = _group_sites(groups)

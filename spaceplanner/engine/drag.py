@@ -30,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 from shapely import affinity
 
 from spaceplanner import settings
-from spaceplanner.engine.capacity import Assignment, assign
+from spaceplanner.engine.capacity import Arcs, Assignment, arcs_of, signature_weights, solve
 from spaceplanner.engine.check_stage import typed_violation
 from spaceplanner.engine.daily import facility_layer, facility_stage, space_layer, space_stage
 from spaceplanner.engine.distance import group_reach, site_sources, straight_reach
@@ -44,7 +44,14 @@ from spaceplanner.engine.locate import (
     site_gates,
 )
 from spaceplanner.engine.shelter_stage import ShelterStage, shelter_stage
-from spaceplanner.engine.siting import AVOID, GIVE_WAY, PREVENT, SENSITIVE_KINDS, check_sites
+from spaceplanner.engine.siting import (
+    AVOID,
+    GIVE_WAY,
+    PREVENT,
+    SENSITIVE_KINDS,
+    check_sites,
+    prepare_siting,
+)
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.indicators import indicators
@@ -93,55 +100,155 @@ class _Group:
 
 class _Parts:
     """The exact shelter assignment without the moved shelter, split into independent parts,
-    and the assignment again when the moved shelter joins some of them."""
+    and the assignment again when the moved shelter joins some of them.
+
+    The residents' groups and their arcs (:class:`~spaceplanner.engine.capacity.Arcs`) are made
+    once; at each position only the groups whose residents the moved shelter reaches are split
+    (reached or not: the groups a full evaluation would make) and their arcs summed again, and
+    the parts they belong to solved.
+    """
 
     def __init__(
         self, population: np.ndarray, capacity: np.ndarray, pairs: pd.DataFrame, key: np.ndarray
     ) -> None:
         self.population, self.capacity, self.key = population, capacity, key
-        self.base: Assignment = assign(population, capacity, pairs, key)
         k, m = len(capacity), len(population)
         r = pairs["r"].to_numpy(np.int64)
         s = pairs["s"].to_numpy(np.int64)
         d = pairs["d"].to_numpy(float)
+        self.k = k
+        if r.size:
+            self.arcs = arcs_of(population, k, r, s, d, key)
+            self.base: Assignment = solve(population, capacity, self.arcs)
+        else:
+            none, empty = np.empty(0, np.int64), np.empty(0)
+            keys = np.empty((0, 3), dtype=np.uint64)
+            self.arcs = Arcs(none, none, empty, none, none, empty, empty, keys)
+            self.base = Assignment(np.zeros(m), np.zeros(k), 0.0)
         # shelters and residents as one graph: a part is a connected piece of it
         graph = sparse.coo_matrix((np.ones(r.size), (s, k + r)), shape=(k + m, k + m))
-        _, label = connected_components(graph, directed=False)
+        self.n_parts, label = connected_components(graph, directed=False)
         self.part_of_shelter = label[:k]
-        self.part_of_resident = np.where(np.isin(np.arange(m), r), label[k:], -1)
-        order = np.argsort(label[s], kind="stable")
-        self.r, self.s, self.d = r[order], s[order], d[order]
-        self.pair_part = label[s][order]
+        has = np.zeros(m, dtype=bool)
+        has[r] = True
+        self.part_of_resident = np.where(has, label[k:], -1)
+        arcs = self.arcs
+        n_groups = arcs.group_pop.size
+        self.group_of = np.full(m, -1, dtype=np.int64)
+        self.group_of[arcs.residents] = arcs.member_group
+        self.group_part = np.zeros(n_groups, dtype=np.int64)
+        self.group_part[arcs.member_group] = label[k + arcs.residents]
+        # each resident's base pairs, in resident order
+        order = np.lexsort((s, r))
+        self.pr, self.ps, self.pd = r[order], s[order], d[order]
+        self.pair_start = np.searchsorted(self.pr, np.arange(m + 1))
+        self.reached = np.zeros(m, dtype=bool)
+        self.scratch = np.zeros(m, dtype=np.int64)
+        self.w1, self.w2 = signature_weights(k)
+
+    def _pairs_of(self, residents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Indices (into the resident-ordered pairs) of the base pairs of ``residents``, and
+        how many each resident has."""
+        lo, hi = self.pair_start[residents], self.pair_start[residents + 1]
+        counts = hi - lo
+        total = int(counts.sum())
+        if total == 0:
+            return np.empty(0, np.int64), counts
+        # one run lo..hi-1 per resident: a ramp, restarted at each run's first pair
+        starts = np.repeat(lo - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+        return starts + np.arange(total), counts
 
     def solve(self, site: int, capacity: float, r: np.ndarray, d: np.ndarray) -> Assignment:
         """The assignment with shelter ``site`` (of ``capacity``) reaching residents ``r`` at
         distances ``d``: only the parts those residents belong to are solved again."""
         if r.size == 0 or capacity <= 0:
             return self.base
+        k, arcs, pop = self.k, self.arcs, self.population
+        n_groups = arcs.group_pop.size
         parts = np.unique(self.part_of_resident[r])
         parts = parts[parts >= 0]
-        lo = np.searchsorted(self.pair_part, parts, side="left")
-        hi = np.searchsorted(self.pair_part, parts, side="right")
-        spans = [np.arange(a, b) for a, b in zip(lo, hi, strict=True)]
-        rows = np.concatenate(spans).astype(np.int64) if spans else np.empty(0, np.int64)
-        sub = pd.DataFrame(
-            {
-                "r": np.concatenate([self.r[rows], r]),
-                "s": np.concatenate([self.s[rows], np.full(r.size, site)]),
-                "d": np.concatenate([self.d[rows], d]),
-            }
+        affected = np.unique(self.group_of[r])
+        affected = affected[affected >= 0]
+        # the groups of the touched parts the site does not reach keep their arcs
+        part_hit = np.zeros(self.n_parts, dtype=bool)
+        part_hit[parts] = True
+        kept = part_hit[self.group_part]
+        kept[affected] = False
+        in_affected = np.zeros(n_groups, dtype=bool)
+        in_affected[affected] = True
+        kept_ids = np.flatnonzero(kept)
+        n1 = kept_ids.size
+        renumber = np.full(n_groups, -1, dtype=np.int64)
+        renumber[kept_ids] = np.arange(n1)
+        arc_kept = kept[arcs.g_idx]
+        member_kept = kept[arcs.member_group]
+        # the affected groups split into the members the site reaches and the others; the
+        # residents it reaches that had no shelter group by network segment (as assign does)
+        split = arcs.residents[in_affected[arcs.member_group]]
+        fresh = r[self.group_of[r] < 0]
+        new_res = np.concatenate([split, fresh])
+        self.reached[r] = True
+        tag = np.concatenate(
+            [2 * self.group_of[split] + self.reached[split], 2 * n_groups + self.key[fresh]]
+        )
+        self.reached[r] = False
+        _, first, new_gid = np.unique(tag, return_index=True, return_inverse=True)
+        new_gid = new_gid.reshape(-1)
+        n2 = first.size
+        self.scratch[new_res] = n1 + new_gid
+        # their arcs: their pairs with the other shelters, and with the site
+        idx, counts = self._pairs_of(split)
+        g_pairs = np.concatenate([np.repeat(n1 + new_gid[: split.size], counts), self.scratch[r]])
+        s_pairs = np.concatenate([self.ps[idx], np.full(r.size, site)])
+        d_pairs = np.concatenate([self.pd[idx], d])
+        w = pop[np.concatenate([self.pr[idx], r])]
+        keys, arc_of = np.unique(g_pairs * k + s_pairs, return_inverse=True)
+        pop_new = np.bincount(arc_of, weights=w, minlength=keys.size)
+        pd_new = np.bincount(arc_of, weights=w * d_pairs, minlength=keys.size)
+        # number the groups and order the arcs as a full evaluation does (by segment and
+        # signature; by group, then shelter), so the solver meets the same problem
+        rep = new_res[first]
+        old_rep = self.group_of[rep]
+        has_old = old_rep >= 0
+        group_keys = np.zeros((n2, 3), dtype=np.uint64)
+        assert arcs.group_keys is not None
+        group_keys[has_old] = arcs.group_keys[old_rep[has_old]]
+        group_keys[~has_old, 0] = self.key[rep[~has_old]].astype(np.uint64)
+        joins = ~has_old | (tag[first] % 2 == 1)
+        with np.errstate(over="ignore"):
+            group_keys[joins, 1] += self.w1[site]
+            group_keys[joins, 2] += self.w2[site]
+        all_keys = np.concatenate([arcs.group_keys[kept_ids], group_keys])
+        order = np.lexsort((all_keys[:, 2], all_keys[:, 1], all_keys[:, 0]))
+        rank = np.empty(order.size, dtype=np.int64)
+        rank[order] = np.arange(order.size)
+        group_pop = np.concatenate(
+            [arcs.group_pop[kept_ids], np.bincount(new_gid, weights=pop[new_res], minlength=n2)]
+        )
+        g_idx = rank[np.concatenate([renumber[arcs.g_idx[arc_kept]], keys // k])]
+        s_idx = np.concatenate([arcs.s_idx[arc_kept], keys % k])
+        by_arc = np.lexsort((s_idx, g_idx))
+        sub = Arcs(
+            residents=np.concatenate([arcs.residents[member_kept], new_res]),
+            member_group=rank[
+                np.concatenate([renumber[arcs.member_group[member_kept]], n1 + new_gid])
+            ],
+            group_pop=group_pop[order],
+            g_idx=g_idx[by_arc],
+            s_idx=s_idx[by_arc],
+            pop_sum=np.concatenate([arcs.pop_sum[arc_kept], pop_new])[by_arc],
+            pd_sum=np.concatenate([arcs.pd_sum[arc_kept], pd_new])[by_arc],
         )
         cap = self.capacity.copy()
         cap[site] = capacity
-        got = assign(self.population, cap, sub, self.key)
-        touched = np.isin(self.part_of_shelter, parts)
+        got = solve(pop, cap, sub)
+        touched = part_hit[self.part_of_shelter]
         touched[site] = True
         load = np.where(touched, got.load, self.base.load)
-        residents = sub["r"].to_numpy()
         sheltered = self.base.sheltered.copy()
-        sheltered[residents] = got.sheltered[residents]
+        sheltered[sub.residents] = got.sheltered[sub.residents]
         flow = self.base.flow - float(self.base.load[touched].sum()) + got.flow
-        return Assignment(sheltered, load, flow)
+        return Assignment(sheltered, load, flow, got.walking)
 
 
 class SiteDrag:
@@ -196,6 +303,7 @@ class SiteDrag:
         self.spaces = space_stage(self.inp, self.ctx)
         self.facilities = facility_stage(self.inp, self.ctx)
         self.groups: list[_Group] = self._groups()
+        self.siting = prepare_siting(plan, self.inp.profile)
         self._prepare_shelter()
         self.sensitive = (
             lyr.role == "facilities" and str(lyr.frame["kind"].iloc[self.row]) in SENSITIVE_KINDS
@@ -289,6 +397,11 @@ class SiteDrag:
         self.nearest_site = np.full(self.population.size, -1)
         self.nearest[r[first]] = d[first]
         self.nearest_site[r[first]] = s[first]
+        has = self.nearest_site >= 0
+        self.demand = np.bincount(
+            self.nearest_site[has], weights=self.population[has], minlength=len(st.table)
+        )
+        self.covered_pop = float(self.population[has].sum())
         self.within = np.bincount(
             pairs["s"].to_numpy(),
             weights=self.population[pairs["r"].to_numpy()],
@@ -418,6 +531,7 @@ class SiteDrag:
             self.shelters.zones,
             network=self.ctx.network,
             entrances=self.ctx.entrances,
+            prepared=self.siting,
         )
         found = [{k: v for k, v in x.items() if k != "_site"} for x in got.violations]
         removed = {p: float(got.removed_share[p][0]) for p in _PRINCIPLES}
@@ -445,14 +559,15 @@ class SiteDrag:
         if not eligible:
             r_m, d_m = r_m[:0], d_m[:0]
         result = self.parts.solve(m, capacity_m, r_m, d_m)
-        nearest, nearest_site = self.nearest.copy(), self.nearest_site.copy()
-        better = (d_m < nearest[r_m]) | ((d_m == nearest[r_m]) & (m < nearest_site[r_m]))
-        nearest[r_m[better]] = d_m[better]
-        nearest_site[r_m[better]] = m
-        covered = np.isfinite(nearest)
-        has = nearest_site >= 0
+        # the residents the site is now nearest to leave their nearest shelter's demand
+        near_r, site_r = self.nearest[r_m], self.nearest_site[r_m]
+        better = (d_m < near_r) | ((d_m == near_r) & (m < site_r))
+        moved, before = r_m[better], site_r[better]
+        weight = self.population[moved]
         k = len(st.table)
-        demand = np.bincount(nearest_site[has], weights=self.population[has], minlength=k)
+        had = before >= 0
+        demand = self.demand - np.bincount(before[had], weights=weight[had], minlength=k)
+        demand[m] += float(weight.sum())
         within = self.within.copy()
         within[m] = float(self.population[r_m].sum())
         capacity = np.asarray(st.capacity, dtype=float).copy()
@@ -479,7 +594,7 @@ class SiteDrag:
                 )
             rows[i] = replace(row, **changed)
         summary = st.summary
-        covered_pop = float(self.population[covered].sum())
+        covered_pop = self.covered_pop + float(weight[~had].sum())
         area_after = (
             summary.effective_area_m2
             - rows_area(st.summary.by_shelter[m])

@@ -82,6 +82,12 @@ class WalkNetwork:
         return np.unique(ids[_ranges(indptr[nodes], indptr[nodes + 1])])
 
     @cached_property
+    def extent_area(self) -> float:
+        """The area (m²) of the box around the nodes (at least 1 m each way)."""
+        lo, hi = self.nodes.min(axis=0), self.nodes.max(axis=0)
+        return float(np.prod(np.maximum(hi - lo, 1.0)))
+
+    @cached_property
     def node_tree(self) -> cKDTree:
         """A k-d tree of the nodes."""
         return cKDTree(self.nodes)

@@ -219,6 +219,38 @@ def _source_zones(plan: Plan, profile: Profile, notes: list[Note]) -> list[dict[
     return zones
 
 
+@dataclass
+class SitingPrep:
+    """What the checks read from the plan whatever the sites: the tall buildings and their
+    collapse ranges, the hazard sources' protective zones (and the notes about them), and each
+    building layer's footprints with their spatial index. Made once for many checks of the same
+    plan (a site dragged across the map)."""
+
+    tall: gpd.GeoDataFrame
+    collapse: np.ndarray
+    collapse_tree: shapely.STRtree
+    source_zones: list[dict[str, Any]]
+    source_notes: list[Note]
+    buildings: list[tuple[str, np.ndarray, shapely.STRtree]]
+
+
+def prepare_siting(plan: Plan, profile: Profile) -> SitingPrep:
+    """The site-independent inputs of :func:`check_sites` for ``plan`` under ``profile``."""
+    tall = _tall_buildings(plan, profile)
+    ratio = profile.siting("collapse_height_ratio")
+    collapse = exact_buffer(tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float))
+    notes: list[Note] = []
+    zones = _source_zones(plan, profile, notes)
+    buildings = []
+    for blayer in plan.by_role("buildings"):
+        assert blayer.frame is not None
+        bgeoms = blayer.frame.geometry.to_numpy()
+        buildings.append((blayer.name, bgeoms, shapely.STRtree(bgeoms)))
+    return SitingPrep(
+        tall, np.asarray(collapse), shapely.STRtree(collapse), zones, notes, buildings
+    )
+
+
 def check_sites(
     plan: Plan,
     profile: Profile,
@@ -227,6 +259,7 @@ def check_sites(
     *,
     network: WalkNetwork | None = None,
     entrances: dict[str, np.ndarray] | None = None,
+    prepared: SitingPrep | None = None,
 ) -> SitingResult:
     """Run the 避/防/让 checks on ``sites``.
 
@@ -241,7 +274,10 @@ def check_sites(
         The scenario's hazard zones (:func:`spaceplanner.engine.hazards.hazard_zones`).
     network, entrances
         For counting the directions a shelter is entered from.
+    prepared
+        The plan's site-independent inputs (:func:`prepare_siting`), when made already.
     """
+    prep = prepared if prepared is not None else prepare_siting(plan, profile)
     n = len(sites)
     notes: list[Note] = []
     geoms = sites.geometry.to_numpy()
@@ -269,7 +305,7 @@ def check_sites(
         return share
 
     # 避: hazard zones of the scenario, then the collapse range of tall buildings
-    tall = _tall_buildings(plan, profile)
+    tall = prep.tall
     ratio = profile.siting("collapse_height_ratio")
     for z in hazard_zones.itertuples(index=False):
         for i in np.flatnonzero(shapely.intersects(geoms, z.geometry)):
@@ -304,34 +340,37 @@ def check_sites(
                     _source=(z.layer, None),
                 )
             )
-    collapse = exact_buffer(tall.geometry.to_numpy(), ratio.value * tall["height"].to_numpy(float))
-    for b, zone in enumerate(collapse):
-        for i in np.flatnonzero(shapely.intersects(geoms, zone)):
-            gap = float(shapely.distance(geoms[i], tall.geometry.iloc[b]))
-            reach = ratio.value * float(tall["height"].iloc[b])
-            cut(i, zone, AVOID)
-            violations.append(
-                _violation(
-                    "avoid.collapse_range",
-                    AVOID,
-                    records[i],
-                    gap,
-                    reach,
-                    tx(
-                        "{gap:.1f} m from building {id} ({height:g} m tall), inside its "
-                        "collapse range of {reach:.1f} m"
-                    ).format(
-                        gap=gap, id=tall["id"].iloc[b], height=tall["height"].iloc[b], reach=reach
-                    ),
-                    tx("GB 21734-2008 §5.2.4; {source}").format(source=ratio.source),
-                    _zone=zone,
-                    _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
-                )
+    collapse = prep.collapse
+    site_of, zone_of = prep.collapse_tree.query(geoms, predicate="intersects")
+    for j in np.lexsort((site_of, zone_of)):  # by building, then by site
+        b, i = int(zone_of[j]), site_of[j]
+        zone = collapse[b]
+        gap = float(shapely.distance(geoms[i], tall.geometry.iloc[b]))
+        reach = ratio.value * float(tall["height"].iloc[b])
+        cut(i, zone, AVOID)
+        violations.append(
+            _violation(
+                "avoid.collapse_range",
+                AVOID,
+                records[i],
+                gap,
+                reach,
+                tx(
+                    "{gap:.1f} m from building {id} ({height:g} m tall), inside its "
+                    "collapse range of {reach:.1f} m"
+                ).format(
+                    gap=gap, id=tall["id"].iloc[b], height=tall["height"].iloc[b], reach=reach
+                ),
+                tx("GB 21734-2008 §5.2.4; {source}").format(source=ratio.source),
+                _zone=zone,
+                _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
             )
+        )
 
     # 防: protective distances around hazard sources (shelters and dual-use spaces lose area;
     # sensitive facilities are flagged)
-    for z in _source_zones(plan, profile, notes):
+    notes += prep.source_notes
+    for z in prep.source_zones:
         for i in np.flatnonzero(shapely.intersects(geoms, z["zone"])):
             gap = float(shapely.distance(geoms[i], z["geometry"]))
             cut(i, z["zone"], PREVENT)
@@ -361,10 +400,8 @@ def check_sites(
             )
 
     # 让: shelter grounds and dual-use spaces stay unbuilt
-    for blayer in plan.by_role("buildings"):
-        assert blayer.frame is not None
-        bgeoms = blayer.frame.geometry.to_numpy()
-        s_idx, b_idx = shapely.STRtree(bgeoms).query(geoms, predicate="intersects")
+    for blayer_name, bgeoms, btree in prep.buildings:
+        s_idx, b_idx = btree.query(geoms, predicate="intersects")
         for i in np.unique(s_idx):
             if records[i]["use"] == "sensitive" or not polygonal[i]:
                 continue
@@ -382,12 +419,12 @@ def check_sites(
                     0.0,
                     tx(
                         "{area:,.0f} m² of buildings ({layer}) stand on the site; not counted"
-                    ).format(area=area, layer=blayer.name),
+                    ).format(area=area, layer=blayer_name),
                     tx(
                         "STANDARDS.md §5 让: shelter grounds and designated open space stay unbuilt"
                     ),
                     _zone=built,
-                    _source=(blayer.name, None),
+                    _source=(blayer_name, None),
                 )
             )
     violations += _entrance_checks(sites, records, profile, network, entrances or {})
