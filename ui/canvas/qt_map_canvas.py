@@ -464,8 +464,8 @@ class QtMapCanvas(QGraphicsView):
             violations = self._overlays.items.get("violations")
             self._frozen.freeze([*live, *([violations] if violations is not None else [])])
         shown = self._overlays.shown["uncovered_residents"]
-        points = xy[uncovered] if shown else xy[:0]
-        self._drag_gaps.draw(points, self.visible_extent(), self._viewport().size())
+        mask = uncovered if shown else np.zeros(len(xy), dtype=bool)
+        self._drag_gaps.draw(xy, self.visible_extent(), self._viewport().size(), mask)
 
     def map_frozen(self) -> bool:
         """True while a drag holds the map still (its layers shown as one snapshot)."""

@@ -198,12 +198,17 @@ _DOT_PX = 4
 class QtDragGapsItem(QGraphicsItem):
     """The uncovered residents while a site is dragged: one image of the view, a dot per
     resident (linear in the residents, a few milliseconds for 500,000; the overlay's vector
-    points come back with the evaluation after the release)."""
+    points come back with the evaluation after the release).
+
+    The residents' pixels are found once per view (the map holds still during a drag); each
+    update marks the uncovered ones, grows them into dots row by row (a disc is a stack of
+    horizontal runs) and hands Qt a one-byte image with a two-colour table."""
 
     def __init__(self) -> None:
         super().__init__()
         self._rect = QRectF()
         self._image: QImage | None = None
+        self._pixels: tuple[Any, np.ndarray] | None = None
         #: Residents drawn.
         self.count = 0
 
@@ -211,30 +216,62 @@ class QtDragGapsItem(QGraphicsItem):
         """Draw nothing."""
         self.prepareGeometryChange()
         self._image, self._rect, self.count = None, QRectF(), 0
+        self._pixels = None
 
-    def draw(self, xy: np.ndarray, extent: tuple[float, float, float, float], size: QSize) -> None:
-        """Draw the points ``xy`` (map coordinates) over the map ``extent`` shown at ``size``."""
-        w, h = max(size.width(), 1), max(size.height(), 1)
+    def _pixel_of(
+        self, xy: np.ndarray, extent: tuple[float, float, float, float], w: int, h: int
+    ) -> np.ndarray:
+        """Each resident's pixel in the view's image (row * w + column; -1 outside it)."""
+        key = (id(xy), len(xy), extent, w, h)
+        if self._pixels is not None and self._pixels[0] == key:
+            return self._pixels[1]
         minx, miny, maxx, maxy = extent
         px = np.floor((xy[:, 0] - minx) / max(maxx - minx, 1e-9) * w).astype(np.int64)
         py = np.floor((maxy - xy[:, 1]) / max(maxy - miny, 1e-9) * h).astype(np.int64)
         inside = (px >= 0) & (px < w) & (py >= 0) & (py < h)
-        hit = np.zeros((h, w), dtype=bool)
-        hit[py[inside], px[inside]] = True
+        flat = np.where(inside, py * w + px, -1)
+        self._pixels = (key, flat)
+        return flat
+
+    def draw(
+        self,
+        xy: np.ndarray,
+        extent: tuple[float, float, float, float],
+        size: QSize,
+        mask: np.ndarray | None = None,
+    ) -> None:
+        """Draw the points ``xy`` (map coordinates; those of ``mask`` when given) over the map
+        ``extent`` shown at ``size``."""
+        w, h = max(size.width(), 1), max(size.height(), 1)
+        minx, miny, maxx, maxy = extent
+        flat = self._pixel_of(xy, extent, w, h)
+        chosen = flat[mask] if mask is not None else flat
+        chosen = chosen[chosen >= 0]
+        marked = np.zeros(h * w, dtype=bool)
+        marked[chosen] = True
+        hit = marked.reshape(h, w)
         dots = np.zeros_like(hit)
+        # a disc of radius _DOT_PX: per row offset dy, a horizontal run of half-width
+        # floor(sqrt(r² + 1 - dy²)); the runs widened one pixel at a time
+        rows: dict[int, list[int]] = {}
         for dy in range(-_DOT_PX, _DOT_PX + 1):
-            for dx in range(-_DOT_PX, _DOT_PX + 1):
-                if dx * dx + dy * dy <= _DOT_PX * _DOT_PX + 1:
-                    dots[max(dy, 0) : h + min(dy, 0), max(dx, 0) : w + min(dx, 0)] |= hit[
-                        max(-dy, 0) : h + min(-dy, 0), max(-dx, 0) : w + min(-dx, 0)
-                    ]
+            rows.setdefault(int(np.sqrt(_DOT_PX * _DOT_PX + 1 - dy * dy)), []).append(dy)
+        run = hit
+        for half in range(_DOT_PX + 1):
+            if half:
+                wider = run.copy()
+                wider[:, 1:] |= run[:, :-1]
+                wider[:, :-1] |= run[:, 1:]
+                run = wider
+            for dy in rows.get(half, []):
+                dots[max(dy, 0) : h + min(dy, 0)] |= run[max(-dy, 0) : h + min(-dy, 0)]
         colour = QColor(UNCOVERED_RESIDENTS.fill or "#000000")
-        pixels = np.zeros((h, w), dtype=np.uint32)
-        pixels[dots] = colour.rgba() | 0xFF000000
-        self._image = QImage(pixels.tobytes(), w, h, 4 * w, QImage.Format.Format_ARGB32).copy()
+        image = QImage(dots.view(np.uint8).tobytes(), w, h, w, QImage.Format.Format_Indexed8)
+        image.setColorTable([0, colour.rgba() | 0xFF000000])
+        self._image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
         self.prepareGeometryChange()
         self._rect = QRectF(minx, -maxy, maxx - minx, maxy - miny)
-        self.count = int(inside.sum())
+        self.count = int(chosen.size)
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
