@@ -39,7 +39,7 @@ os.environ.setdefault("SPACEPLANNER_HOME", tempfile.mkdtemp(prefix="spaceplanner
 from pathlib import Path
 
 import numpy as np
-from PyQt5.QtCore import QEvent, QEventLoop, QPointF, Qt
+from PyQt5.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer
 from PyQt5.QtGui import QMouseEvent
 from PyQt5.QtWidgets import QApplication
 from shapely.geometry import Point
@@ -62,11 +62,29 @@ MOVE_EVERY_S = 0.016
 
 
 def _wait(app: QApplication, done: Callable[[], bool], timeout_s: float = 120.0) -> None:
+    """Run the event loop until ``done()``: the main thread sleeps between events, as in the
+    app (a loop spinning on processEvents would hold the interpreter the worker needs)."""
     end = time.perf_counter() + timeout_s
-    while not done():
-        if time.perf_counter() > end:
-            raise TimeoutError("the window did not finish in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    if done():
+        return
+    loop = QEventLoop()
+    late: list[bool] = []
+
+    def check() -> None:
+        if done():
+            loop.quit()
+        elif time.perf_counter() > end:
+            late.append(True)
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(2)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec_()
+    timer.stop()
+    if late:
+        raise TimeoutError("the window did not finish in time")
 
 
 def _edits(session: Session, i: int) -> dict[str, Command]:
@@ -160,12 +178,16 @@ def _drag(
     prepared = time.perf_counter() - started
     latencies.clear()
     start = time.perf_counter()
-    for i, (dx, dy) in enumerate(path):
+    # the moves come from timers, every 16 ms, into an event loop that sleeps between them
+    sent: list[int] = []
+
+    def move(dx: float, dy: float) -> None:
         _pointer(canvas, canvas.map_to_view(x + dx, y + dy), QEvent.Type.MouseMove)
-        end = start + (i + 1) * MOVE_EVERY_S
-        while time.perf_counter() < end:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 2)
-    _wait(app, lambda: not window.runner.busy)
+        sent.append(1)
+
+    for i, (dx, dy) in enumerate(path):
+        QTimer.singleShot(round((i + 1) * MOVE_EVERY_S * 1000), lambda a=dx, b=dy: move(a, b))
+    _wait(app, lambda: len(sent) == len(path) and not window.runner.busy)
     took = time.perf_counter() - start
     window.drag_updated.disconnect(latencies.append)
     canvas._cancel_gesture()  # Esc: the drag ends without an edit

@@ -287,7 +287,13 @@ def check_sites(
     removed = {p: np.zeros(n) for p in (AVOID, PREVENT, GIVE_WAY)}
     ineligible_by: dict[int, str] = {}
     violations: list[dict[str, Any]] = []
-    records = sites.drop(columns=sites.geometry.name).to_dict("records")
+    # the sites' attributes as dicts, column by column (a DataFrame's to_dict costs more than
+    # the checks of one dragged site)
+    columns = [c for c in sites.columns if c != sites.geometry.name]
+    values = [sites[c].tolist() for c in columns]
+    records = [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+    if not columns:
+        records = [{} for _ in range(len(sites))]
     for number, rec in enumerate(records):
         rec["_site"] = number
 
