@@ -735,10 +735,12 @@ class QtEvaluationRunner(QObject):
         if frame is None:
             drag.failed = True
         outcome = self._end(job)
-        if outcome == "ours" and frame is not None and drag is self._drag:
-            self.drag_updated.emit(frame)
+        # the next position is computed while this one is drawn (the worker and the window
+        # each on a core), not after it
         if outcome is not None:
             self._after_drag()
+        if outcome == "ours" and frame is not None and drag is self._drag:
+            self.drag_updated.emit(frame)
         return True
 
     @pyqtSlot(object, object)
