@@ -280,6 +280,37 @@ def test_identify_shows_the_selected_feature_with_its_load(
     _wait_idle(qtbot, opened)
 
 
+def test_the_selected_shelter_s_figures_follow_each_new_report(qtbot, opened: QtMainWindow) -> None:
+    """A new report (a drag's, many a second) changes only the figure cells of the feature
+    shown, to the new report's values; another selection rebuilds the table."""
+    from dataclasses import replace
+
+    session = opened.session
+    assert session is not None and session.report is not None
+    panel = opened.feature_panel
+    session.select(("shelters", "BN01"))
+    before = dict(panel.rows())
+    report = session.report
+    assert report.shelters is not None
+    rows = tuple(
+        replace(row, assigned=row.assigned + 123.0) if row.site.feature == "BN01" else row
+        for row in report.shelters.by_shelter
+    )
+    moved = replace(report, shelters=replace(report.shelters, by_shelter=rows))
+    first_item = panel.table.item(0, 1)
+    session.set_report(moved)
+    after = dict(panel.rows())
+    assert panel.table.item(0, 1) is first_item  # the table was not made again
+    old = float(before["Residents assigned"].replace(",", ""))
+    assert float(after["Residents assigned"].replace(",", "")) == pytest.approx(old + 123.0)
+    assert {
+        k: v for k, v in after.items() if k != "Residents assigned" and k != "Spare capacity"
+    } == {k: v for k, v in before.items() if k != "Residents assigned" and k != "Spare capacity"}
+    session.select(("shelters", "BN02"))
+    assert dict(panel.rows())["id"] == "BN02"
+    _wait_idle(qtbot, opened)
+
+
 def test_new_plan_from_a_file(qtbot, window: QtMainWindow, monkeypatch) -> None:
     from PyQt5.QtWidgets import QDialog, QInputDialog
 

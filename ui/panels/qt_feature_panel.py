@@ -58,6 +58,8 @@ class QtFeaturePanel(QWidget):
         super().__init__(parent)
         self._session: Session | None = None
         self._unfollow: Callable[[], None] | None = None
+        #: the (layer, id) the table shows and how many figure rows end it
+        self._shown: tuple[tuple[str, str], int] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.heading = QLabel(self)
@@ -92,8 +94,32 @@ class QtFeaturePanel(QWidget):
         self.refresh()
 
     def _on_event(self, event: str, _data: Any) -> None:
+        if event == "report" and self._refresh_figures():
+            return
         if event in ("selection", "features", "report", "layers"):
             self.refresh()
+
+    def _refresh_figures(self) -> bool:
+        """A new report for the feature shown: only its figures' cells change (a dragged
+        shelter's load, many times a second); False when the whole table must be made."""
+        session = self._session
+        shown = self._shown
+        if session is None or shown is None or session.selection != shown[0]:
+            return False
+        layer, fid = shown[0]
+        figures = self._figures(session, layer, fid)
+        first = self.table.rowCount() - len(figures)
+        if len(figures) != shown[1] or first < 0:
+            return False
+        for r, (key, value) in enumerate(figures, start=first):
+            item = self.table.item(r, 1)
+            name = self.table.item(r, 0)
+            if item is None or name is None or name.text() != key:
+                return False
+            if item.text() != value:
+                item.setText(value)
+                item.setToolTip(value)
+        return True
 
     def rows(self) -> list[tuple[str, str]]:
         """The (field, value) rows shown."""
@@ -105,6 +131,7 @@ class QtFeaturePanel(QWidget):
     def refresh(self) -> None:
         """Show the selected feature, or a hint when nothing is selected."""
         session = self._session
+        self._shown = None
         selected = session.selection if session is not None else None
         layer = session.plan.layers.get(selected[0]) if session and selected else None
         frame = layer.frame if layer is not None else None
@@ -138,7 +165,9 @@ class QtFeaturePanel(QWidget):
         rows = [(str(k), _text(v)) for k, v in record.items() if k != frame.geometry.name]
         if geometry.geom_type in ("Polygon", "MultiPolygon"):
             rows.append((self.tr("area (m²)"), _text(float(geometry.area))))
-        rows += self._figures(session, layer.name, selected[1])
+        figures = self._figures(session, layer.name, selected[1])
+        rows += figures
+        self._shown = ((layer.name, selected[1]), len(figures))
         self.table.setRowCount(len(rows))
         for r, (key, value) in enumerate(rows):
             name = QTableWidgetItem(key)
