@@ -38,7 +38,7 @@ from spaceplanner.ui import i18n
 from spaceplanner.ui.canvas.qt_tools import TOOL_CLASSES
 from spaceplanner.ui.model.recovery import Recovery
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.panels.qt_start_page import QtStartPage
+from spaceplanner.ui.panels.qt_start_page import QtStartPage, sample_label
 from spaceplanner.ui.qt_plan_files import QtPlanFiles
 from spaceplanner.ui.qt_settings import app_home, recent_plans, remember_plan, settings
 from spaceplanner.ui.qt_steps import step_text
@@ -247,8 +247,9 @@ class QtMainWindow(QMainWindow):
         self.samples_menu = QMenu(self.tr("Open &sample map"), self)
         from spaceplanner.sample_maps import list_samples
 
-        for name in list_samples():
-            self.samples_menu.addAction(name, lambda n=name: self.open_sample(n))
+        for name in list_samples():  # named as on the start page
+            text = sample_label(name).replace("&", "&&")
+            self.samples_menu.addAction(text, lambda n=name: self.open_sample(n))
         file_menu.addMenu(self.samples_menu)
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
