@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PyQt5.QtCore import Qt, QTimer, pyqtSignal
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QCloseEvent, QKeySequence
 from PyQt5.QtWidgets import (
     QAction,
     QActionGroup,
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -114,6 +115,11 @@ class QtMainWindow(QMainWindow):
         self.attribute_table: Any = None
         self._docks: list[QDockWidget] = []
         self._toolbars: list[QToolBar] = []
+        #: The session whose indicator the map shows by the user's or the default choice.
+        self._shown_for: Session | None = None
+        #: The status message shown last: its source text, its values, when it ends.
+        self._said: tuple[str, tuple[Any, ...], float | None] | None = None
+        self._said_text: str | None = None
         self.set_session(session)
 
     # -- building ---------------------------------------------------------------------------
@@ -613,6 +619,7 @@ class QtMainWindow(QMainWindow):
         """Show one indicator's gaps on the map (``shelter``, ``space_5min``, a kind)."""
         if self.canvas is None:
             return
+        self._shown_for = self.session
         self.canvas.set_indicator(key)
         names: dict[str, str] = {}
         for row in self.indicators.rows:
@@ -622,13 +629,14 @@ class QtMainWindow(QMainWindow):
         )
 
     def _default_indicator(self) -> None:
-        """Keep the indicator chosen; else show the first one that misses its target."""
+        """Keep the indicator chosen for this plan; else show the first one that misses its
+        target (of this plan: another plan opened in the window starts from its own)."""
         rows = self.indicators.rows if self.indicators is not None else []
         keys = [r["key"] for r in rows]
         if not keys:
             self.show_gaps_of(None)
             return
-        if self.canvas.indicator() in keys:
+        if self._shown_for is self.session and self.canvas.indicator() in keys:
             self.show_gaps_of(self.canvas.indicator())
             return
         failing = [r["key"] for r in rows if r["status"] == "fail"]
@@ -876,7 +884,7 @@ class QtMainWindow(QMainWindow):
         bar = self.statusBar()
         assert bar is not None
         if full:
-            bar.showMessage(self.tr("Evaluated"), 4000)
+            self.say(QT_TRANSLATE_NOOP("QtMainWindow", "Evaluated"), timeout=4000)
 
     def _evaluation_failed(self, message: str) -> None:
         self._evaluation_done()
@@ -884,15 +892,28 @@ class QtMainWindow(QMainWindow):
             self._error(message, self.tr("The evaluation failed"))
             return
         # a live run after an edit: say it without a dialog after every edit
-        bar = self.statusBar()
-        assert bar is not None
-        bar.showMessage(self.tr("The figures could not be updated: {0}").format(message), 15000)
+        self.say(
+            QT_TRANSLATE_NOOP("QtMainWindow", "The figures could not be updated: {0}"),
+            message,
+            timeout=15000,
+        )
 
     def _evaluation_cancelled(self) -> None:
         self._evaluation_done()
+        self.say(QT_TRANSLATE_NOOP("QtMainWindow", "Evaluation cancelled"), timeout=4000)
+
+    def say(self, source: str, *values: Any, timeout: int = 0) -> None:
+        """Show a status message: ``source`` is its English text (marked with
+        ``QT_TRANSLATE_NOOP("QtMainWindow", ...)``), shown translated with ``values`` filled
+        in, for ``timeout`` ms (0: until the next). Kept, so that a window rebuilt in another
+        language says it again in that language (:meth:`view_state`)."""
         bar = self.statusBar()
         assert bar is not None
-        bar.showMessage(self.tr("Evaluation cancelled"), 4000)
+        text = QCoreApplication.translate("QtMainWindow", source).format(*values)
+        ends = time.monotonic() + timeout / 1000 if timeout else None
+        self._said = (source, values, ends)
+        self._said_text = text
+        bar.showMessage(text, timeout)
 
     # -- the rest ---------------------------------------------------------------------------
     def export_dialog(self) -> None:
@@ -962,6 +983,79 @@ class QtMainWindow(QMainWindow):
                 "terrain as credited in each sample's README."
             ).format(__version__),
         )
+
+    def view_state(self) -> dict[str, Any]:
+        """What a window rebuilt in another language takes over besides the session: the map's
+        extent, the indicator shown, the status message, the edit layer, the tool, snapping
+        and the result overlays shown (see :meth:`restore_view_state`)."""
+        state: dict[str, Any] = {}
+        bar = self.statusBar()
+        message = bar.currentMessage() if bar is not None else ""
+        if message:
+            said = self._said if self._said_text == message else None
+            left = None
+            if said is not None and said[2] is not None:
+                left = max(int((said[2] - time.monotonic()) * 1000), 1)
+            state["status"] = (said[0], said[1], left) if said else (None, (message,), 10000)
+        if self.canvas is None or self.session is None:
+            return state
+        state.update(
+            extent=self.canvas.visible_extent(),
+            indicator=self.canvas.indicator(),
+            tool=self.canvas.tool(),
+            edit_layer=self.layers_panel.current_layer(),
+            snapping=bool(self.canvas.snapping),
+            overlays={n: self.canvas.overlay_visible(n) for n in self.canvas.overlay_names()},
+        )
+        return state
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        """Take over :meth:`view_state` of the window this one replaces (call once shown)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.processEvents()  # the window's layout first: the map's size is final
+        if self.canvas is not None and self.session is not None and "extent" in state:
+            for action, name in zip(
+                self.overlay_menu.actions(), self.canvas.overlay_names(), strict=False
+            ):
+                action.setChecked(bool(state["overlays"].get(name, action.isChecked())))
+            if self.snap_action.isChecked() != bool(state["snapping"]):
+                self.snap_action.trigger()  # checks it and tells the map
+            if state["edit_layer"] in self.session.plan.layers:
+                self.layers_panel.set_current_layer(state["edit_layer"])
+            if state["tool"] in self.tool_actions:
+                self.set_tool(state["tool"])
+            keys = [r["key"] for r in self.indicators.rows]
+            if state["indicator"] in keys or (state["indicator"] is None and keys):
+                self.show_gaps_of(state["indicator"])
+            self._show_extent(state["extent"])
+        status = state.get("status")
+        if status is not None:
+            source, values, left = status
+            if source is not None:
+                self.say(source, *values, timeout=left or 0)
+            else:
+                bar = self.statusBar()
+                assert bar is not None
+                bar.showMessage(str(values[0]), left or 0)
+
+    def _show_extent(self, extent: tuple[float, float, float, float]) -> None:
+        """Show map bounds as they were shown (same centre, the same metres per pixel when
+        the map is as large as it was; else all of them)."""
+        canvas = self.canvas
+        minx, miny, maxx, maxy = extent
+        canvas.zoom_to_bounds(minx, miny, maxx, maxy)
+        shown = canvas.visible_extent()
+        ratios = [
+            (shown[2] - shown[0]) / (maxx - minx) if maxx > minx else 1.0,
+            (shown[3] - shown[1]) / (maxy - miny) if maxy > miny else 1.0,
+        ]
+        factor = min(ratios)
+        if factor > 0 and abs(factor - 1.0) > 1e-9:
+            canvas.zoom_by(factor)
+        centre = canvas.map_to_view((minx + maxx) / 2, (miny + maxy) / 2)
+        view = canvas.viewport().rect()
+        canvas.pan_by(centre.x() - view.width() / 2, centre.y() - view.height() / 2)
 
     def detach_session(self) -> Session | None:
         """Hand the session to a new window (language switch) without closing it."""
