@@ -14,19 +14,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PyQt5.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, pyqtSignal
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QCloseEvent, QKeySequence
 from PyQt5.QtWidgets import (
     QAction,
     QActionGroup,
     QApplication,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -48,6 +50,37 @@ __all__ = ["QtMainWindow"]
 
 #: Seconds between autosaves of a plan with unsaved edits.
 AUTOSAVE_SECONDS = 60
+
+
+class _ShortScroll(QScrollArea):
+    """A panel that scrolls only when its place is shorter than the panel's minimum: the
+    panel fills the place otherwise (a word-wrapped text or a table never makes it scroll
+    while it can still shrink)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        panel = self.widget()
+        viewport = self.viewport()
+        if panel is None or viewport is None:
+            return
+        tall = max(viewport.height(), panel.minimumSizeHint().height())
+        bar = self.verticalScrollBar()
+        scrolls = tall > viewport.height()
+        width = viewport.width() - (bar.sizeHint().width() if scrolls and bar is not None else 0)
+        panel.resize(max(width, panel.minimumSizeHint().width()), tall)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        panel = self.widget()
+        return panel.sizeHint() if panel is not None else super().sizeHint()
 
 
 class QtMainWindow(QMainWindow):
@@ -130,6 +163,11 @@ class QtMainWindow(QMainWindow):
         self.crs_label = QLabel("", self)
         self.scale_label = QLabel("", self)
         self.gaps_label = QLabel("", self)
+        #: The layer the edit tools work on (in the status bar, not the toolbar: the toolbar's
+        #: every tool stays in view on a 1366-pixel screen, whatever the layer is called).
+        self.edit_layer_label = QLabel("", self)
+        for label in (self.edit_layer_label, self.gaps_label):
+            label.setContentsMargins(6, 0, 6, 0)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
         self.progress.setRange(0, 100)
@@ -138,6 +176,7 @@ class QtMainWindow(QMainWindow):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_evaluation)
         for widget in (
+            self.edit_layer_label,
             self.gaps_label,
             self.progress,
             self.cancel_button,
@@ -434,13 +473,10 @@ class QtMainWindow(QMainWindow):
             tools.addAction(action)
         tools.addAction(self.delete_action)
         tools.addAction(self.attributes_action)
-        tools.addSeparator()
-        self.edit_layer_label = QLabel("", tools)
-        self.edit_layer_label.setContentsMargins(8, 0, 8, 0)
-        tools.addWidget(self.edit_layer_label)
         self.addToolBar(tools)
         self._toolbars.append(tools)
         self._build_table_dock()
+        self._fit_small_screens()
         overlay_names = {
             "gap_areas": self.tr("Gap areas"),
             "uncovered_residents": self.tr("Uncovered residents"),
@@ -456,6 +492,28 @@ class QtMainWindow(QMainWindow):
             action.setChecked(name != "service_areas")
             action.toggled.connect(lambda on, n=name: self.canvas.set_overlay_visible(n, on))
             self.overlay_menu.addAction(action)
+
+    def _fit_small_screens(self) -> None:
+        """A window that fits a 1366 × 768 screen: the docks whose panels are tall (the
+        indicators, the comparison) scroll instead of holding the window taller than the
+        screen."""
+        for name in ("indicatorsDock", "compareDock"):
+            dock = self.findChild(QDockWidget, name)
+            panel = dock.widget() if dock is not None else None
+            if dock is None or panel is None or isinstance(panel, QScrollArea):
+                continue
+            area = _ShortScroll(dock)
+            area.setObjectName(f"{name}Scroll")
+            area.setWidget(panel)
+            dock.setWidget(area)
+
+    @staticmethod
+    def _set_elided(label: QLabel, text: str, width: int) -> None:
+        """Show ``text`` in ``label`` cut to ``width`` pixels with "…" (all of it as the
+        tooltip), so that a long name never widens the status bar past the screen."""
+        shown = label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+        label.setText(shown)
+        label.setToolTip(text if shown != text else "")
 
     def _build_table_dock(self) -> None:
         """The attribute table (with the search box), tabbed with the violations."""
@@ -624,8 +682,10 @@ class QtMainWindow(QMainWindow):
         names: dict[str, str] = {}
         for row in self.indicators.rows:
             names.setdefault(row["key"], row["indicator"])
-        self.gaps_label.setText(
-            self.tr("Gaps shown: {0}").format(names.get(key, key)) if key else ""
+        self._set_elided(
+            self.gaps_label,
+            self.tr("Gaps shown: {0}").format(names.get(key, key)) if key else "",
+            480,
         )
 
     def _default_indicator(self) -> None:
@@ -785,8 +845,10 @@ class QtMainWindow(QMainWindow):
     def _current_layer_changed(self, name: str | None) -> None:
         if self.canvas is not None:
             self.canvas.set_edit_layer(name or None)
-        self.edit_layer_label.setText(
-            self.tr("Editing: {0}").format(name) if name else self.tr("No layer chosen to edit")
+        self._set_elided(
+            self.edit_layer_label,
+            self.tr("Editing: {0}").format(name) if name else self.tr("No layer chosen to edit"),
+            240,
         )
 
     def undo(self) -> None:

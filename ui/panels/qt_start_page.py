@@ -11,12 +11,14 @@ from pathlib import Path
 
 from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -67,7 +69,16 @@ class QtStartPage(QWidget):
     def __init__(self, recent: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
-        outer = QVBoxLayout(self)
+        # the page scrolls when the window is small: its size never holds the window (whose
+        # map shares the page's place) larger than a laptop's screen
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(48, 36, 48, 36)
         title = QLabel(self.tr("SpacePlanner"), self)
         font = title.font()
@@ -143,6 +154,7 @@ class QtStartPage(QWidget):
         columns.addWidget(start, 1)
         columns.addWidget(recent_box, 1)
         outer.addLayout(columns, 1)
+        scroll.setWidget(content)
         self.set_recent(recent or [])
 
     def set_recent(self, paths: list[str]) -> None:
