@@ -68,7 +68,7 @@ def main() -> int:
     win = window_for("helsinki", "en")
     shot(win, "plan_with_gaps")
     assert win.indicators is not None
-    shot(win, "indicators", win.indicators.parentWidget())
+    shot(win, "indicators", win.indicators_dock)
     # editing: select the largest shelter-capable park and show its vertices for reshaping
     session = win.session
     assert session is not None and win.canvas is not None

@@ -53,7 +53,7 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
 
 def cmd_sheets(args: argparse.Namespace) -> int:
     """Evaluate the plan and write the resident sheets of the units."""
-    from spaceplanner.city.communities import read_communities
+    from spaceplanner.city.communities import Noun, read_communities
     from spaceplanner.cli_common import UsageError
     from spaceplanner.engine.evaluation import Evaluator
     from spaceplanner.files import plan_inputs
@@ -78,6 +78,7 @@ def cmd_sheets(args: argparse.Namespace) -> int:
         name_field=args.name_field,
         layer=args.units_layer,
         label="units",
+        noun=Noun("unit", "units", "units", "the plan"),
     )
     feedback = progress_feedback(args)
     evaluator = Evaluator(plan, rules=args.rules)

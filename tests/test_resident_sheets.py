@@ -193,3 +193,57 @@ def test_a_unit_without_residents_says_so_once(
     empty = next(p for p in pages if "Empty" in p)
     assert "No residents are recorded in this unit" in empty
     assert "Every resident point here has a place" not in empty and "No shelter" not in empty
+
+
+@pytest.mark.parametrize(
+    ("spoil", "words"),
+    [
+        ("overlap", "overlap"),
+        ("duplicate", "is given to 2 units"),
+        ("outside", "lie outside the plan"),
+        ("no-id", "the units have no id field"),
+    ],
+)
+def test_a_bad_units_file_speaks_of_units(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spoil: str, words: str
+) -> None:
+    """The units are read by the city health check's reader, but its messages name units (the
+    command's word), never communities."""
+    grids = gpd.read_file(GRIDS)
+    id_field = next(c for c in ("id", "编号", "code") if c in grids.columns)
+    if spoil == "overlap":
+        grids.loc[1, "geometry"] = grids.geometry.iloc[0].buffer(0.001)  # degrees: about 100 m
+    elif spoil == "duplicate":
+        grids.loc[1, id_field] = grids.loc[0, id_field]
+    elif spoil == "outside":
+        grids["geometry"] = grids.geometry.translate(5, 0)  # 5° east: 500 km away
+    else:
+        grids = grids.rename(columns={c: f"x{i}" for i, c in enumerate(grids.columns[:-1])})
+    units = tmp_path / "units.gpkg"
+    grids.to_file(units, driver="GPKG")
+    out = tmp_path / "sheets.pdf"
+    args = ["sheets", "--sample", "synthetic_cn", "--units", str(units), "--out", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert "communit" not in err and "city plan" not in err
+    assert not out.exists()
+
+
+def test_the_sheets_draw_with_the_map_sheets_public_helpers() -> None:
+    """The resident sheets use the map sheet's scale bar and north arrow by their public
+    names (no private name imported across modules)."""
+    import ast
+
+    from spaceplanner.outputs import mapsheet_map, resident_sheets
+
+    tree = ast.parse(Path(resident_sheets.__file__).read_text(encoding="utf-8"))
+    imported = [
+        a.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "spaceplanner.outputs.mapsheet_map"
+        for a in node.names
+    ]
+    assert {"scale_bar", "north_arrow"} <= set(imported)
+    assert not [n for n in imported if n.startswith("_")]
+    assert {"scale_bar", "north_arrow"} <= set(mapsheet_map.__all__)

@@ -223,8 +223,10 @@ def test_choice_labels() -> None:
     assert choice_label(kind, "kindergarten", "zh") == "幼儿园"
     assert choice_label(kind, "kindergarten", "en") == "Kindergarten"
     shelter_class = get_role("shelters").fields["class"]
-    assert choice_label(shelter_class, "fixed_short", "zh") == "短期固定"
-    assert choice_label(shelter_class, "fixed_short", "en") == "fixed short"
+    # a shelter class by its term (GB 51143), never the period: emergency is not 急时
+    assert choice_label(shelter_class, "fixed_short", "zh") == "短期固定避难场所"
+    assert choice_label(shelter_class, "fixed_short", "en") == "Short-term fixed shelter"
+    assert choice_label(shelter_class, "emergency", "zh") == "紧急避难场所"
 
 
 def test_values_as_shown() -> None:

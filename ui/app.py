@@ -65,12 +65,14 @@ class _App:
             return
         old = self.window
         geometry = old.saveGeometry()
+        state = old.view_state()
         session = old.detach_session()
         i18n.install(self.app, lang)
         self.lang = lang
         self.window = self._new_window(session)
         self.window.restoreGeometry(geometry)
         self.window.show()
+        self.window.restore_view_state(state)  # the map, indicator, status, tool as they were
         old.close()
         old.deleteLater()
 

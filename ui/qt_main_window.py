@@ -14,18 +14,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PyQt5.QtCore import Qt, QTimer, pyqtSignal
+from PyQt5.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QCloseEvent, QKeySequence
 from PyQt5.QtWidgets import (
     QAction,
     QActionGroup,
+    QApplication,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -38,7 +41,7 @@ from spaceplanner.ui import i18n
 from spaceplanner.ui.canvas.qt_tools import TOOL_CLASSES
 from spaceplanner.ui.model.recovery import Recovery
 from spaceplanner.ui.model.session import Session
-from spaceplanner.ui.panels.qt_start_page import QtStartPage
+from spaceplanner.ui.panels.qt_start_page import QtStartPage, sample_label
 from spaceplanner.ui.qt_plan_files import QtPlanFiles
 from spaceplanner.ui.qt_settings import app_home, recent_plans, remember_plan, settings
 from spaceplanner.ui.qt_steps import step_text
@@ -47,6 +50,37 @@ __all__ = ["QtMainWindow"]
 
 #: Seconds between autosaves of a plan with unsaved edits.
 AUTOSAVE_SECONDS = 60
+
+
+class _ShortScroll(QScrollArea):
+    """A panel that scrolls only when its place is shorter than the panel's minimum: the
+    panel fills the place otherwise (a word-wrapped text or a table never makes it scroll
+    while it can still shrink)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        panel = self.widget()
+        viewport = self.viewport()
+        if panel is None or viewport is None:
+            return
+        tall = max(viewport.height(), panel.minimumSizeHint().height())
+        bar = self.verticalScrollBar()
+        scrolls = tall > viewport.height()
+        width = viewport.width() - (bar.sizeHint().width() if scrolls and bar is not None else 0)
+        panel.resize(max(width, panel.minimumSizeHint().width()), tall)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        panel = self.widget()
+        return panel.sizeHint() if panel is not None else super().sizeHint()
 
 
 class QtMainWindow(QMainWindow):
@@ -114,6 +148,11 @@ class QtMainWindow(QMainWindow):
         self.attribute_table: Any = None
         self._docks: list[QDockWidget] = []
         self._toolbars: list[QToolBar] = []
+        #: The session whose indicator the map shows by the user's or the default choice.
+        self._shown_for: Session | None = None
+        #: The status message shown last: its source text, its values, when it ends.
+        self._said: tuple[str, tuple[Any, ...], float | None] | None = None
+        self._said_text: str | None = None
         self.set_session(session)
 
     # -- building ---------------------------------------------------------------------------
@@ -124,6 +163,11 @@ class QtMainWindow(QMainWindow):
         self.crs_label = QLabel("", self)
         self.scale_label = QLabel("", self)
         self.gaps_label = QLabel("", self)
+        #: The layer the edit tools work on (in the status bar, not the toolbar: the toolbar's
+        #: every tool stays in view on a 1366-pixel screen, whatever the layer is called).
+        self.edit_layer_label = QLabel("", self)
+        for label in (self.edit_layer_label, self.gaps_label):
+            label.setContentsMargins(6, 0, 6, 0)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
         self.progress.setRange(0, 100)
@@ -132,6 +176,7 @@ class QtMainWindow(QMainWindow):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_evaluation)
         for widget in (
+            self.edit_layer_label,
             self.gaps_label,
             self.progress,
             self.cancel_button,
@@ -247,8 +292,9 @@ class QtMainWindow(QMainWindow):
         self.samples_menu = QMenu(self.tr("Open &sample map"), self)
         from spaceplanner.sample_maps import list_samples
 
-        for name in list_samples():
-            self.samples_menu.addAction(name, lambda n=name: self.open_sample(n))
+        for name in list_samples():  # named as on the start page
+            text = sample_label(name).replace("&", "&&")
+            self.samples_menu.addAction(text, lambda n=name: self.open_sample(n))
         file_menu.addMenu(self.samples_menu)
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         file_menu.addMenu(self.recent_menu)
@@ -427,13 +473,10 @@ class QtMainWindow(QMainWindow):
             tools.addAction(action)
         tools.addAction(self.delete_action)
         tools.addAction(self.attributes_action)
-        tools.addSeparator()
-        self.edit_layer_label = QLabel("", tools)
-        self.edit_layer_label.setContentsMargins(8, 0, 8, 0)
-        tools.addWidget(self.edit_layer_label)
         self.addToolBar(tools)
         self._toolbars.append(tools)
         self._build_table_dock()
+        self._fit_small_screens()
         overlay_names = {
             "gap_areas": self.tr("Gap areas"),
             "uncovered_residents": self.tr("Uncovered residents"),
@@ -449,6 +492,28 @@ class QtMainWindow(QMainWindow):
             action.setChecked(name != "service_areas")
             action.toggled.connect(lambda on, n=name: self.canvas.set_overlay_visible(n, on))
             self.overlay_menu.addAction(action)
+
+    def _fit_small_screens(self) -> None:
+        """A window that fits a 1366 × 768 screen: the docks whose panels are tall (the
+        indicators, the comparison) scroll instead of holding the window taller than the
+        screen."""
+        for name in ("indicatorsDock", "compareDock"):
+            dock = self.findChild(QDockWidget, name)
+            panel = dock.widget() if dock is not None else None
+            if dock is None or panel is None or isinstance(panel, QScrollArea):
+                continue
+            area = _ShortScroll(dock)
+            area.setObjectName(f"{name}Scroll")
+            area.setWidget(panel)
+            dock.setWidget(area)
+
+    @staticmethod
+    def _set_elided(label: QLabel, text: str, width: int) -> None:
+        """Show ``text`` in ``label`` cut to ``width`` pixels with "…" (all of it as the
+        tooltip), so that a long name never widens the status bar past the screen."""
+        shown = label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+        label.setText(shown)
+        label.setToolTip(text if shown != text else "")
 
     def _build_table_dock(self) -> None:
         """The attribute table (with the search box), tabbed with the violations."""
@@ -612,22 +677,26 @@ class QtMainWindow(QMainWindow):
         """Show one indicator's gaps on the map (``shelter``, ``space_5min``, a kind)."""
         if self.canvas is None:
             return
+        self._shown_for = self.session
         self.canvas.set_indicator(key)
         names: dict[str, str] = {}
         for row in self.indicators.rows:
             names.setdefault(row["key"], row["indicator"])
-        self.gaps_label.setText(
-            self.tr("Gaps shown: {0}").format(names.get(key, key)) if key else ""
+        self._set_elided(
+            self.gaps_label,
+            self.tr("Gaps shown: {0}").format(names.get(key, key)) if key else "",
+            480,
         )
 
     def _default_indicator(self) -> None:
-        """Keep the indicator chosen; else show the first one that misses its target."""
+        """Keep the indicator chosen for this plan; else show the first one that misses its
+        target (of this plan: another plan opened in the window starts from its own)."""
         rows = self.indicators.rows if self.indicators is not None else []
         keys = [r["key"] for r in rows]
         if not keys:
             self.show_gaps_of(None)
             return
-        if self.canvas.indicator() in keys:
+        if self._shown_for is self.session and self.canvas.indicator() in keys:
             self.show_gaps_of(self.canvas.indicator())
             return
         failing = [r["key"] for r in rows if r["status"] == "fail"]
@@ -776,8 +845,10 @@ class QtMainWindow(QMainWindow):
     def _current_layer_changed(self, name: str | None) -> None:
         if self.canvas is not None:
             self.canvas.set_edit_layer(name or None)
-        self.edit_layer_label.setText(
-            self.tr("Editing: {0}").format(name) if name else self.tr("No layer chosen to edit")
+        self._set_elided(
+            self.edit_layer_label,
+            self.tr("Editing: {0}").format(name) if name else self.tr("No layer chosen to edit"),
+            240,
         )
 
     def undo(self) -> None:
@@ -875,7 +946,7 @@ class QtMainWindow(QMainWindow):
         bar = self.statusBar()
         assert bar is not None
         if full:
-            bar.showMessage(self.tr("Evaluated"), 4000)
+            self.say(QT_TRANSLATE_NOOP("QtMainWindow", "Evaluated"), timeout=4000)
 
     def _evaluation_failed(self, message: str) -> None:
         self._evaluation_done()
@@ -883,15 +954,28 @@ class QtMainWindow(QMainWindow):
             self._error(message, self.tr("The evaluation failed"))
             return
         # a live run after an edit: say it without a dialog after every edit
-        bar = self.statusBar()
-        assert bar is not None
-        bar.showMessage(self.tr("The figures could not be updated: {0}").format(message), 15000)
+        self.say(
+            QT_TRANSLATE_NOOP("QtMainWindow", "The figures could not be updated: {0}"),
+            message,
+            timeout=15000,
+        )
 
     def _evaluation_cancelled(self) -> None:
         self._evaluation_done()
+        self.say(QT_TRANSLATE_NOOP("QtMainWindow", "Evaluation cancelled"), timeout=4000)
+
+    def say(self, source: str, *values: Any, timeout: int = 0) -> None:
+        """Show a status message: ``source`` is its English text (marked with
+        ``QT_TRANSLATE_NOOP("QtMainWindow", ...)``), shown translated with ``values`` filled
+        in, for ``timeout`` ms (0: until the next). Kept, so that a window rebuilt in another
+        language says it again in that language (:meth:`view_state`)."""
         bar = self.statusBar()
         assert bar is not None
-        bar.showMessage(self.tr("Evaluation cancelled"), 4000)
+        text = QCoreApplication.translate("QtMainWindow", source).format(*values)
+        ends = time.monotonic() + timeout / 1000 if timeout else None
+        self._said = (source, values, ends)
+        self._said_text = text
+        bar.showMessage(text, timeout)
 
     # -- the rest ---------------------------------------------------------------------------
     def export_dialog(self) -> None:
@@ -961,6 +1045,79 @@ class QtMainWindow(QMainWindow):
                 "terrain as credited in each sample's README."
             ).format(__version__),
         )
+
+    def view_state(self) -> dict[str, Any]:
+        """What a window rebuilt in another language takes over besides the session: the map's
+        extent, the indicator shown, the status message, the edit layer, the tool, snapping
+        and the result overlays shown (see :meth:`restore_view_state`)."""
+        state: dict[str, Any] = {}
+        bar = self.statusBar()
+        message = bar.currentMessage() if bar is not None else ""
+        if message:
+            said = self._said if self._said_text == message else None
+            left = None
+            if said is not None and said[2] is not None:
+                left = max(int((said[2] - time.monotonic()) * 1000), 1)
+            state["status"] = (said[0], said[1], left) if said else (None, (message,), 10000)
+        if self.canvas is None or self.session is None:
+            return state
+        state.update(
+            extent=self.canvas.visible_extent(),
+            indicator=self.canvas.indicator(),
+            tool=self.canvas.tool(),
+            edit_layer=self.layers_panel.current_layer(),
+            snapping=bool(self.canvas.snapping),
+            overlays={n: self.canvas.overlay_visible(n) for n in self.canvas.overlay_names()},
+        )
+        return state
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        """Take over :meth:`view_state` of the window this one replaces (call once shown)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.processEvents()  # the window's layout first: the map's size is final
+        if self.canvas is not None and self.session is not None and "extent" in state:
+            for action, name in zip(
+                self.overlay_menu.actions(), self.canvas.overlay_names(), strict=False
+            ):
+                action.setChecked(bool(state["overlays"].get(name, action.isChecked())))
+            if self.snap_action.isChecked() != bool(state["snapping"]):
+                self.snap_action.trigger()  # checks it and tells the map
+            if state["edit_layer"] in self.session.plan.layers:
+                self.layers_panel.set_current_layer(state["edit_layer"])
+            if state["tool"] in self.tool_actions:
+                self.set_tool(state["tool"])
+            keys = [r["key"] for r in self.indicators.rows]
+            if state["indicator"] in keys or (state["indicator"] is None and keys):
+                self.show_gaps_of(state["indicator"])
+            self._show_extent(state["extent"])
+        status = state.get("status")
+        if status is not None:
+            source, values, left = status
+            if source is not None:
+                self.say(source, *values, timeout=left or 0)
+            else:
+                bar = self.statusBar()
+                assert bar is not None
+                bar.showMessage(str(values[0]), left or 0)
+
+    def _show_extent(self, extent: tuple[float, float, float, float]) -> None:
+        """Show map bounds as they were shown (same centre, the same metres per pixel when
+        the map is as large as it was; else all of them)."""
+        canvas = self.canvas
+        minx, miny, maxx, maxy = extent
+        canvas.zoom_to_bounds(minx, miny, maxx, maxy)
+        shown = canvas.visible_extent()
+        ratios = [
+            (shown[2] - shown[0]) / (maxx - minx) if maxx > minx else 1.0,
+            (shown[3] - shown[1]) / (maxy - miny) if maxy > miny else 1.0,
+        ]
+        factor = min(ratios)
+        if factor > 0 and abs(factor - 1.0) > 1e-9:
+            canvas.zoom_by(factor)
+        centre = canvas.map_to_view((minx + maxx) / 2, (miny + maxy) / 2)
+        view = canvas.viewport().rect()
+        canvas.pan_by(centre.x() - view.width() / 2, centre.y() - view.height() / 2)
 
     def detach_session(self) -> Session | None:
         """Hand the session to a new window (language switch) without closing it."""

@@ -21,7 +21,15 @@ from pyproj import CRS
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.readers import read_vector
 
-__all__ = ["ID_FIELDS", "NAME_FIELDS", "OVERLAP_SHARE", "Communities", "read_communities"]
+__all__ = [
+    "COMMUNITIES",
+    "ID_FIELDS",
+    "NAME_FIELDS",
+    "OVERLAP_SHARE",
+    "Communities",
+    "Noun",
+    "read_communities",
+]
 
 #: Id fields tried, in order, when ``--id-field`` is not given.
 ID_FIELDS = ("id", "ID", "code", "CODE", "编号", "社区代码", "社区编码", "编码", "代码")
@@ -29,6 +37,31 @@ ID_FIELDS = ("id", "ID", "code", "CODE", "编号", "社区代码", "社区编码
 NAME_FIELDS = ("name", "NAME", "社区名称", "名称", "社区", "name_zh")
 #: Two boundaries may share this share of the smaller one's area (digitising slivers).
 OVERLAP_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Noun:
+    """What the messages call the polygons, so another command can read them with its own
+    words (the resident sheets' ``units``).
+
+    Attributes
+    ----------
+    one, many
+        One polygon and several (``community``, ``communities``).
+    whole
+        The polygons as a whole, the file's features (``boundaries``).
+    plan
+        The plan they must lie in (``the city plan``).
+    """
+
+    one: str
+    many: str
+    whole: str
+    plan: str
+
+
+#: The city health check's words.
+COMMUNITIES = Noun("community", "communities", "boundaries", "the city plan")
 
 
 @dataclass(frozen=True)
@@ -90,6 +123,7 @@ def read_communities(
     name_field: str | None = None,
     layer: str | None = None,
     label: str = "communities",
+    noun: Noun = COMMUNITIES,
 ) -> Communities:
     """Read and check the boundaries file.
 
@@ -109,18 +143,20 @@ def read_communities(
         The layer inside a multi-layer file.
     label
         The layer's name in messages (``units`` for the resident sheets' blocks).
+    noun
+        What the messages call the polygons (:data:`COMMUNITIES` by default).
     """
     path = Path(path)
     source = read_vector(path, label=label, layer=layer)
     frame = source.frame
     columns = [str(c) for c in frame.columns if c != frame.geometry.name]
     if not len(frame):
-        msg = "the boundaries have no features"
+        msg = f"the {noun.whole} have no features"
         raise LayerError(
-            msg, file=str(path), layer=label, hint="give a layer with one polygon per community"
+            msg, file=str(path), layer=label, hint=f"give a layer with one polygon per {noun.one}"
         )
     if frame.crs is None:
-        msg = "the boundaries have no CRS"
+        msg = f"the {noun.whole} have no CRS"
         raise LayerError(
             msg,
             file=str(path),
@@ -131,9 +167,9 @@ def read_communities(
     idf = _field(columns, id_field, ID_FIELDS)
     if idf is None:
         msg = (
-            f"no field '{id_field}' in the boundaries"
+            f"no field '{id_field}' in the {noun.whole}"
             if id_field
-            else "the boundaries have no id field"
+            else f"the {noun.whole} have no id field"
         )
         raise LayerError(
             msg,
@@ -144,7 +180,7 @@ def read_communities(
         )
     namef = _field(columns, name_field, NAME_FIELDS)
     if name_field is not None and namef is None:
-        msg = f"no field '{name_field}' in the boundaries"
+        msg = f"no field '{name_field}' in the {noun.whole}"
         raise LayerError(
             msg,
             file=str(path),
@@ -156,21 +192,22 @@ def read_communities(
     empty = raw.isna() | (raw.astype(str).str.strip() == "")
     if empty.any():
         row = int(np.flatnonzero(empty.to_numpy())[0])
-        msg = f"{int(empty.sum())} boundaries have no id (the first is feature {row + 1})"
+        n = int(empty.sum())
+        msg = f"{n} {noun.whole} have no id (the first is feature {row + 1})"
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=idf,
             feature=str(row + 1),
-            hint="give every community an id",
+            hint=f"give every {noun.one} an id",
         )
     ids = [_id_text(v) for v in raw]
     dup = pd.Series(ids)[pd.Series(ids).duplicated(keep=False)]
     if len(dup):
         first = dup.iloc[0]
         rows = [str(i + 1) for i in dup.index[dup == first][:5]]
-        msg = f"the id '{first}' is given to {int((dup == first).sum())} boundaries"
+        msg = f"the id '{first}' is given to {int((dup == first).sum())} {noun.whole}"
         raise LayerError(
             msg,
             file=str(path),
@@ -188,9 +225,9 @@ def read_communities(
         if CRS(frame.crs) != crs
         else frame.geometry.to_numpy()
     )
-    geoms = _polygons(geoms, ids, path, label, idf)
-    _check_inside(geoms, ids, extent, path, label, idf, CRS(frame.crs))
-    _check_overlaps(geoms, ids, path, label, idf)
+    geoms = _polygons(geoms, ids, path, label, idf, noun)
+    _check_inside(geoms, ids, extent, path, label, idf, CRS(frame.crs), noun)
+    _check_overlaps(geoms, ids, path, label, idf, noun)
     return Communities(ids, names, geoms, idf, namef, path, crs)
 
 
@@ -200,20 +237,22 @@ def _id_text(value: object) -> str:
     return str(value).strip()
 
 
-def _polygons(geoms: np.ndarray, ids: list[str], path: Path, label: str, idf: str) -> np.ndarray:
+def _polygons(
+    geoms: np.ndarray, ids: list[str], path: Path, label: str, idf: str, noun: Noun
+) -> np.ndarray:
     kinds = shapely.get_type_id(geoms)
     bad = np.flatnonzero(shapely.is_missing(geoms) | ~np.isin(kinds, [3, 6]))
     if bad.size:
         i = int(bad[0])
         what = "no geometry" if shapely.is_missing(geoms[i]) else shapely.get_type_id(geoms[i])
-        msg = f"community '{ids[i]}' is not a polygon ({_kind(what)})"
+        msg = f"{noun.one} '{ids[i]}' is not a polygon ({_kind(what)})"
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=idf,
             feature=ids[i],
-            hint="community boundaries must be polygons",
+            hint=f"each {noun.one} must be a polygon",
         )
     invalid = ~shapely.is_valid(geoms)
     if invalid.any():
@@ -224,7 +263,7 @@ def _polygons(geoms: np.ndarray, ids: list[str], path: Path, label: str, idf: st
     empty = np.flatnonzero(shapely.area(geoms) <= 0)
     if empty.size:
         i = int(empty[0])
-        msg = f"community '{ids[i]}' has no area"
+        msg = f"{noun.one} '{ids[i]}' has no area"
         raise LayerError(
             msg, file=str(path), layer=label, field=idf, feature=ids[i], hint="redraw it"
         )
@@ -246,24 +285,27 @@ def _check_inside(
     label: str,
     idf: str,
     own: CRS,
+    noun: Noun,
 ) -> None:
     outside = ~shapely.intersects(geoms, shapely.box(*extent))
     if outside.any():
         which = [ids[i] for i in np.flatnonzero(outside)]
         shown = ", ".join(f"'{w}'" for w in which[:5]) + (" …" if len(which) > 5 else "")
-        msg = f"{len(which)} of {len(ids)} communities lie outside the city plan: {shown}"
+        msg = f"{len(which)} of {len(ids)} {noun.many} lie outside {noun.plan}: {shown}"
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=idf,
             feature=which[0],
-            hint=f"the boundaries are in {own.to_string()}; check that this is their real CRS "
-            "and that they belong to this city",
+            hint=f"the {noun.whole} are in {own.to_string()}; check that this is their real CRS "
+            f"and that they belong to {noun.plan}",
         )
 
 
-def _check_overlaps(geoms: np.ndarray, ids: list[str], path: Path, label: str, idf: str) -> None:
+def _check_overlaps(
+    geoms: np.ndarray, ids: list[str], path: Path, label: str, idf: str, noun: Noun
+) -> None:
     tree = shapely.STRtree(geoms)
     a, b = tree.query(geoms, predicate="intersects")
     keep = a < b
@@ -276,7 +318,7 @@ def _check_overlaps(geoms: np.ndarray, ids: list[str], path: Path, label: str, i
     if over.size:
         i, j = int(a[over[0]]), int(b[over[0]])
         msg = (
-            f"communities '{ids[i]}' and '{ids[j]}' overlap "
+            f"{noun.many} '{ids[i]}' and '{ids[j]}' overlap "
             f"({shared[over[0]]:,.0f} m², {shared[over[0]] / smaller[over[0]]:.0%} of the smaller)"
         )
         raise LayerError(
@@ -285,6 +327,6 @@ def _check_overlaps(geoms: np.ndarray, ids: list[str], path: Path, label: str, i
             layer=label,
             field=idf,
             feature=ids[i],
-            hint=f"each resident must belong to one community; fix {over.size} overlapping "
+            hint=f"each resident must belong to one {noun.one}; fix {over.size} overlapping "
             "pair(s) in a GIS (snap or clip the boundaries)",
         )

@@ -99,7 +99,9 @@ def _styles_table(plan: Plan, now: str, tables: dict[str, str]) -> pd.DataFrame:
                 "f_table_name": tables[layer.name],
                 "f_geometry_column": "geom",
                 "styleName": f"{layer.name} (SpacePlanner {layer.role})",
-                "styleQML": qml_for_layer(get_role(layer.role), family, aliases),
+                "styleQML": qml_for_layer(
+                    get_role(layer.role), family, aliases, [str(c) for c in layer.frame.columns]
+                ),
                 "styleSLD": "",
                 "useAsDefault": True,
                 "description": f"Default SpacePlanner style for the {layer.role} role",

@@ -29,7 +29,7 @@ from spaceplanner.outputs.symbols import MPL_MARKERS, Symbol
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
 
-__all__ = ["draw_map", "draw_north_arrow"]
+__all__ = ["draw_map", "draw_north_arrow", "north_arrow", "scale_bar"]
 
 _NICE_LENGTHS_M = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
 #: Points per millimetre (line widths and marker sizes of a symbol are in mm).
@@ -157,7 +157,7 @@ def draw_map(
     for spine in ax.spines.values():
         spine.set_linewidth(0.8)
     ax.apply_aspect()
-    _scale_bar(ax, scale)
+    scale_bar(ax, scale)
     return handles
 
 
@@ -448,7 +448,7 @@ def _nice_length(span_m: float) -> float:
     return float(fits[-1] if fits else _NICE_LENGTHS_M[0])
 
 
-def _scale_bar(ax: Axes, scale: float) -> None:
+def scale_bar(ax: Axes, scale: float) -> None:
     """A two-part scale bar in map units (metres), bottom left."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
@@ -492,7 +492,7 @@ def draw_north_arrow(ax: Axes, scale: float) -> None:
     _arrow_north(ax, 0.5, (0.3, 0.98), 0.22, scale)
 
 
-def _north_arrow(ax: Axes, scale: float) -> None:
+def north_arrow(ax: Axes, scale: float) -> None:
     """An arrow to grid north (up, in a projected CRS), top right of a small map (the resident
     sheets' maps; the map sheet draws :func:`draw_north_arrow` beside its map)."""
     ax.add_patch(

@@ -23,34 +23,16 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pyproj import CRS
 
+from spaceplanner.model.styles import LABELLED_ROLES, QGIS_MARKERS, labeling_xml
 from spaceplanner.outputs import symbols
 from spaceplanner.outputs.symbols import Symbol
-from spaceplanner.results.labels import label
+from spaceplanner.results.labels import label, shelter_class_label
 from spaceplanner.results.violation_layers import PRINCIPLE_KEYS
 
 __all__ = ["ProjectLayer", "field_alias", "layer_qml", "project_qgs", "renderer_xml"]
 
 _QGIS_VERSION = "3.28.0-Firenze"
 _DOCTYPE = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"
-
-#: QGIS simple-marker names of the symbols' marker shapes.
-_MARKERS = {
-    "circle": "circle",
-    "square": "square",
-    "diamond": "diamond",
-    "thin_diamond": "diamond",
-    "triangle_up": "triangle",
-    "triangle_down": "triangle",
-    "triangle_left": "triangle",
-    "triangle_right": "triangle",
-    "pentagon": "pentagon",
-    "hexagon": "hexagon",
-    "octagon": "octagon",
-    "plus": "cross_fill",
-    "cross": "cross2",
-    "star": "star",
-}
-_MARKER_ANGLE = {"triangle_down": 180, "triangle_left": 270, "triangle_right": 90}
 
 
 def _rgba(colour: str | None, opacity: float = 1.0) -> str:
@@ -74,11 +56,12 @@ def _symbol_xml(symbol: Symbol, geometry: str, name: str) -> str:
     edge = "dash" if symbol.dashed else "solid"
     if geometry == "point":
         kind = "marker"
+        shape, angle = QGIS_MARKERS.get(symbol.marker, ("circle", 0))
         layers = (
             '<layer class="SimpleMarker" enabled="1" locked="0" pass="0">'
             + _options(
-                name=_MARKERS.get(symbol.marker, "circle"),
-                angle=_MARKER_ANGLE.get(symbol.marker, 0),
+                name=shape,
+                angle=angle,
                 color=_rgba(symbol.fill or "#ffffff", 1.0),
                 outline_color=_rgba(symbol.stroke),
                 outline_style="solid" if symbol.stroke else "no",
@@ -193,6 +176,14 @@ def _style(layer: str, role: str, frame_columns: list[str], lang: str) -> _Style
         )
     if base.startswith("shelters"):
         role = "shelters"
+    if role == "shelters" and "class" in frame_columns:
+        return _Style(
+            field="class",
+            categories=tuple(
+                (c, symbols.shelter_symbol(c), shelter_class_label(c, lang))
+                for c in symbols.SHELTER_CLASSES
+            ),
+        )
     try:
         return _Style(single=symbols.role_symbol(role))
     except KeyError:
@@ -241,6 +232,21 @@ def renderer_xml(
         '<renderer-v2 type="singleSymbol" symbollevels="0" enableorderby="0" forceraster="0">'
         f"<symbols>{_symbol_xml(style.single, geometry, '0')}</symbols></renderer-v2>"
     )
+
+
+def _labeling(layer: str, role: str, geometry: str, fields: Mapping[str, str]) -> str:
+    """The ``<labeling>`` of an exported layer: the named sites (shelters, facilities,
+    activity spaces, hazard sources, suggested sites) by name, else id; empty for others."""
+    base = re.sub(r"_(point|line|polygon|other)$", "", layer)
+    named = role in LABELLED_ROLES or base in ("shelters", "suggestions")
+    if not named:
+        return ""
+    labels = labeling_xml(geometry, list(fields))
+    for column in ("name", "id"):  # the field's name in the file (Shapefiles cut names)
+        labels = labels.replace(
+            f'fieldName="{column}"', f"fieldName={quoteattr(fields.get(column, column))}"
+        )
+    return labels
 
 
 def field_alias(column: str, lang: str, source: str | None = None) -> str:
@@ -293,9 +299,11 @@ def layer_qml(
         Each column's readable name.
     """
     columns = list(fields)
+    labels = _labeling(layer, role, geometry, fields)
     return (
-        f'{_DOCTYPE}<qgis version="{_QGIS_VERSION}" styleCategories="Symbology|Fields">'
-        f"{renderer_xml(layer, role, geometry, columns, lang, fields)}"
+        f'{_DOCTYPE}<qgis version="{_QGIS_VERSION}" styleCategories="Symbology|Fields|Labeling" '
+        f'labelsEnabled="{1 if labels else 0}">'
+        f"{renderer_xml(layer, role, geometry, columns, lang, fields)}{labels}"
         f"<aliases>{_aliases_xml(fields, aliases)}</aliases></qgis>"
     )
 
@@ -372,15 +380,17 @@ def project_qgs(
     maplayers = []
     for ident, lyr in zip(ids, layers, strict=True):
         fields = {c: c for c in lyr.columns}
+        labels = _labeling(lyr.layer, lyr.role, lyr.geometry, fields)
         maplayers.append(
             f'<maplayer type="vector" geometry="{_GEOMETRY_TYPES[lyr.geometry]}" '
-            'hasScaleBasedVisibilityFlag="0" styleCategories="AllStyleCategories">'
+            'hasScaleBasedVisibilityFlag="0" styleCategories="AllStyleCategories" '
+            f'labelsEnabled="{1 if labels else 0}">'
             f"<id>{ident}</id><datasource>{escape(lyr.source)}</datasource>"
             f"<layername>{escape(lyr.name)}</layername><srs>{srs}</srs>"
             '<provider encoding="UTF-8">ogr</provider>'
             f"<subsetString>{escape(lyr.subset)}</subsetString>"
             f"{renderer_xml(lyr.layer, lyr.role, lyr.geometry, lyr.columns, lang, fields)}"
-            f"<aliases>{_aliases_xml(fields, lyr.aliases)}</aliases>"
+            f"{labels}<aliases>{_aliases_xml(fields, lyr.aliases)}</aliases>"
             "</maplayer>"
         )
     xmin, ymin, xmax, ymax = bounds

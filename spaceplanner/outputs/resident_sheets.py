@@ -34,7 +34,7 @@ from spaceplanner.engine.evaluation import ResidentFacts
 from spaceplanner.files import atomic_path
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs.mapsheet import sheet_fonts
-from spaceplanner.outputs.mapsheet_map import _north_arrow, _scale_bar
+from spaceplanner.outputs.mapsheet_map import north_arrow, scale_bar
 from spaceplanner.outputs.mapsheet_parts import CJK_TEXT, blank, nfc
 from spaceplanner.results.labels import LANGS, label
 from spaceplanner.results.report import Report
@@ -472,8 +472,8 @@ def _map(ax: Any, facts: ResidentFacts, sheet: UnitSheet, lines: gpd.GeoSeries, 
         )
     ax.set_xlabel("")
     ax.set_ylabel("")
-    _scale_bar(ax, 1.0)
-    _north_arrow(ax, 1.0)
+    scale_bar(ax, 1.0)
+    north_arrow(ax, 1.0)
     handles = [
         Patch(fc="#ffe0b2", ec="#e65100", label=_w("legend_unit", lang)),
         Patch(fc=green, ec="#1b5e20", label=_w("legend_shelter", lang)),

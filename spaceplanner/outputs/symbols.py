@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spaceplanner.layers.catalogue import get_role
+from spaceplanner.model.styles import FACILITY_KINDS, SHELTER_CLASSES
 
 __all__ = [
     "COVERED",
@@ -41,6 +42,7 @@ __all__ = [
     "PRINCIPLE_STEP",
     "ROLES",
     "SERVICE_AREAS",
+    "SHELTER_CLASSES",
     "STATUS_COLOURS",
     "SUGGESTED",
     "UNCOVERED_RESIDENTS",
@@ -50,6 +52,7 @@ __all__ = [
     "facility_symbol",
     "load_class",
     "role_symbol",
+    "shelter_symbol",
 ]
 
 
@@ -153,38 +156,28 @@ def role_symbol(role: str) -> Symbol:
     )
 
 
-#: Facility kinds (the catalogue's choices) and their symbol: a stable colour and shape per kind,
-#: the same in every plan (a kind keeps its look whatever other kinds a plan has). Education in
-#: rose and wine, health in greens, care and services in sand, blue and indigo, culture in orange
-#: and red; where two kinds share a shape their colours differ.
-FACILITY_KINDS: dict[str, tuple[str, str]] = {
-    "kindergarten": ("#cc6677", "triangle_up"),
-    "nursery": ("#ee99aa", "triangle_down"),
-    "primary_school": ("#994455", "square"),
-    "middle_school": ("#aa4499", "diamond"),
-    "clinic": ("#44aa99", "plus"),
-    "health_centre": ("#117733", "plus"),
-    "elderly_care": ("#ddcc77", "pentagon"),
-    "community_service": ("#6699cc", "octagon"),
-    "community_centre": ("#332288", "octagon"),
-    "food_market": ("#999933", "triangle_left"),
-    "supermarket": ("#999933", "square"),
-    "express_delivery": ("#6699cc", "triangle_left"),
-    "sports": ("#88ccee", "thin_diamond"),
-    "cultural": ("#ee8866", "triangle_right"),
-    "library": ("#bb5566", "triangle_right"),
-    "hospital": ("#117733", "square"),
-    "pharmacy": ("#44aa99", "diamond"),
-    "police": ("#332288", "star"),
-    "fire_station": ("#cc3311", "star"),
-    "other": ("#888888", "circle"),
-}
-
-
 def facility_symbol(kind: str) -> Symbol:
     """The symbol of facilities of ``kind`` (an unknown kind draws as ``other``)."""
     colour, marker = FACILITY_KINDS.get(kind, FACILITY_KINDS["other"])
     return Symbol(key=kind, fill=colour, stroke="#222222", width=0.15, marker=marker)
+
+
+def shelter_symbol(shelter_class: str) -> Symbol:
+    """The symbol of shelters of ``shelter_class``: the shelters' blue family, from light
+    (emergency) to dark (central), with a shape per class; the outline and opacity of the
+    shelters' role (an unknown class draws as a shelter of no class)."""
+    role = role_symbol("shelters")
+    if shelter_class not in SHELTER_CLASSES:
+        return role
+    colour, marker = SHELTER_CLASSES[shelter_class]
+    return Symbol(
+        key=f"class_{shelter_class}",
+        fill=colour,
+        stroke=colour,
+        width=role.width,
+        opacity=role.opacity,
+        marker=marker,
+    )
 
 
 # -- results --------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import numpy as np
 from spaceplanner.i18n import Template, say, tx
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.indicators import indicator_rows
-from spaceplanner.results.labels import label
+from spaceplanner.results.labels import label, shelter_class_label
 from spaceplanner.results.report import Report
 
 __all__ = ["PRINCIPLES", "Column", "Share", "Table", "people_tables", "persons", "whole_parts"]
@@ -259,7 +259,7 @@ def _shelters(reports: Sequence[Report], lang: str) -> Table:
                     s.site.layer,
                     s.site.feature,
                     _text(s.name),
-                    s.shelter_class,
+                    shelter_class_label(s.shelter_class, lang),
                     persons(capacity),
                     persons(s.assigned),
                     load,

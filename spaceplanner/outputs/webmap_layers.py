@@ -30,7 +30,7 @@ from spaceplanner.i18n import joined, say
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
 from spaceplanner.outputs.symbols import Symbol
-from spaceplanner.results.labels import label
+from spaceplanner.results.labels import label, shelter_class_label
 from spaceplanner.results.report import Report, SiteRef, Violation
 
 __all__ = [
@@ -462,7 +462,7 @@ def _shelter_layer(report: Report, lang: str) -> MapLayer:
         removed_text = ", ".join(f"{p} {_fmt(v, lang)}" for p, v in removed.items() if v)
         rows = [
             (label("id", lang), _text(a["id"])),
-            (label("class", lang), _text(a["class"])),
+            (label("class", lang), shelter_class_label(a["class"], lang)),
             (label("use", lang), label("dual_use", lang) if a["use"] == "dual_use" else ""),
             (label("capacity", lang), _fmt(a["capacity_persons"], lang)),
             (label("assigned", lang), _fmt(a["assigned"], lang)),

@@ -8,7 +8,7 @@ the same names; the symbols that go with them are in :mod:`spaceplanner.outputs.
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "label"]
+__all__ = ["LANGS", "SHELTER_CLASS_KEYS", "label", "shelter_class_label"]
 
 LANGS = ("en", "zh")
 
@@ -89,11 +89,18 @@ _TERMS: dict[str, tuple[str, str]] = {
     "fire": ("fire", "火灾"),
     "all": ("all hazards", "全部灾种"),
     "normal": ("normal times", "平时"),
-    "emergency": ("emergency", "急时"),
+    "emergency": ("emergency", "急时"),  # the period; a shelter class is "class_emergency"
     "both": ("normal and emergency", "平时与急时"),
     "over_capacity": ("over capacity", "超出容量"),
     "steward": ("Responsible organisation", "责任主体"),
     "attribution": ("Data sources", "数据来源"),
+    # shelter classes (GB 51143-2015 §3.1.4, GB 21734-2008): not the periods 平时/急时
+    "class_emergency": ("Emergency shelter", "紧急避难场所"),
+    "class_fixed": ("Fixed shelter", "固定避难场所"),
+    "class_fixed_short": ("Short-term fixed shelter", "短期固定避难场所"),
+    "class_fixed_mid": ("Medium-term fixed shelter", "中期固定避难场所"),
+    "class_fixed_long": ("Long-term fixed shelter", "长期固定避难场所"),
+    "class_central": ("Central shelter", "中心避难场所"),
     # legend classes
     "sheltered_all": ("all sheltered", "全部可安置"),
     "sheltered_part": ("partly sheltered", "部分可安置"),
@@ -164,6 +171,22 @@ _TERMS: dict[str, tuple[str, str]] = {
     "below_standard": ("Communities below standard, per item", "各项不达标社区数"),
     "colour_share_met": ("colour: share of targets met", "颜色：达标项比例"),
 }
+
+
+#: The shelter classes of the catalogue, each with its term's key.
+SHELTER_CLASS_KEYS = {
+    c: f"class_{c}"
+    for c in ("emergency", "fixed", "fixed_short", "fixed_mid", "fixed_long", "central")
+}
+
+
+def shelter_class_label(value: object, lang: str = "en") -> str:
+    """The term of a shelter class (``emergency`` -> 紧急避难场所, never the period 急时); a
+    value that is not a class is shown as it is, a missing one as empty text."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    key = SHELTER_CLASS_KEYS.get(str(value))
+    return label(key, lang) if key else str(value)
 
 
 def label(key: str, lang: str = "en") -> str:

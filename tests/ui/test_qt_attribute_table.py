@@ -333,7 +333,7 @@ def test_choices_show_their_names_in_chinese_and_edit_as_values(qtbot, session):
     widget.set_layer("shelters")
     model = widget.model
     index = model.index(3, model.columns.index("class"))  # S4: central
-    assert index.data() == "中心"  # the catalogue's first Chinese name of the value
+    assert index.data() == "中心避难场所"  # the class term (GB 51143), not a short alias
     assert index.data(Qt.ItemDataRole.EditRole) == "central"
     assert model.headerData(model.columns.index("capacity"), Qt.Orientation.Horizontal).startswith(
         "容纳人数"

@@ -18,20 +18,9 @@ import numpy as np
 import pandas as pd
 
 from spaceplanner.model.styles import classify_spec
-from spaceplanner.outputs.symbols import FACILITY_KINDS
+from spaceplanner.outputs.symbols import FACILITY_KINDS, SHELTER_CLASSES
 
 __all__ = ["MAX_CATEGORIES", "PALETTE", "SHELTER_CLASSES", "StyleClass", "classify"]
-
-#: Shelter classes: from the small, short-stay emergency shelter (light) to the central shelter
-#: (dark), in the shelters' blue family with a shape each so they read in greyscale too.
-SHELTER_CLASSES: dict[str, tuple[str, str]] = {
-    "emergency": ("#56b4e9", "circle"),
-    "fixed": ("#0072b2", "square"),
-    "fixed_short": ("#6baed6", "triangle_up"),
-    "fixed_mid": ("#2171b5", "diamond"),
-    "fixed_long": ("#08519c", "pentagon"),
-    "central": ("#08306b", "hexagon"),
-}
 
 #: Colours of other categories, in the order of their values (Paul Tol's "muted" scheme, told
 #: apart with the common colour-vision deficiencies), then grey for the rest.

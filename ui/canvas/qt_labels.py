@@ -2,10 +2,12 @@
 them (``labels``), drawn above the map with a white halo.
 
 Labels are placed on each repaint for the whole viewport, top layer first: a label that would
-overlap one already placed is left out (the greedy placement of most map renderers, cheap with
-a grid of occupied cells), so zooming in shows more of them. A point's label sits to its right,
-a polygon's on a point inside it, a line's at its middle. Above :data:`MAX_CANDIDATES` labels in
-view a layer's labels wait for a closer zoom.
+overlap one already placed or a point symbol of a labelled layer is left out (the greedy
+placement of most map renderers, cheap with a grid of occupied cells), so zooming in shows more
+of them. A point's label sits beside its symbol, never on it nor on another point's symbol: to
+the right, else left, above or below (the first of these places that is free, as QGIS's
+cartographic placement); a polygon's on a point inside it, a line's at its middle. Above
+:data:`MAX_CANDIDATES` labels in view a layer's labels wait for a closer zoom.
 """
 
 from __future__ import annotations
@@ -23,10 +25,13 @@ from PyQt5.QtWidgets import QStyleOptionGraphicsItem, QWidget
 from spaceplanner.ui.canvas.qt_items import QtWorldItem
 from spaceplanner.ui.canvas.qt_paths import flip, to_device
 
-__all__ = ["MAX_CANDIDATES", "LayerLabels", "QtLabelsItem", "label_texts"]
+__all__ = ["GAP", "MAX_CANDIDATES", "LayerLabels", "QtLabelsItem", "label_texts"]
 
 #: At most this many labels of a layer in view are placed (more: none until zoomed in).
 MAX_CANDIDATES = 2000
+#: Pixels between a point's symbol and its label (the canvas's label offset is the symbol's
+#: half size plus this).
+GAP = 4.0
 _CELL = 48.0
 _PAD = 2.0
 
@@ -47,12 +52,21 @@ def label_texts(frame: Any) -> list[str]:
 @dataclass
 class LayerLabels:
     """The labels of one layer: anchors (scene coordinates), texts, and how far right of its
-    anchor a point's label starts (pixels; 0 centres the label on its anchor)."""
+    anchor a point's label starts (pixels: the symbol's half size and :data:`GAP`; 0 centres
+    the label on its anchor); ``points`` marks the anchors that are point features (their
+    symbols are kept free of labels)."""
 
     anchors: np.ndarray
     texts: list[str]
     offset: float
     source: Any = None
+    points: np.ndarray | None = None
+
+    @property
+    def symbol_radius(self) -> float:
+        """How far the layer's point symbol reaches from its point, pixels: the widest marker
+        shapes (stars, crosses) are 1.3 × the symbol's size across, plus an outline."""
+        return 1.3 * max(self.offset - GAP, 0.0) + 1.0
 
     @classmethod
     def of_frame(cls, frame: Any, point_offset: float) -> LayerLabels:
@@ -68,7 +82,8 @@ class LayerLabels:
         texts = label_texts(frame)
         kept = [t for t, k in zip(texts, keep.tolist(), strict=True) if k]
         offset = point_offset if len(points) and float(np.mean(points)) > 0.5 else 0.0
-        return cls(flip(xy) if len(xy) else np.zeros((0, 2)), kept, offset, frame)
+        anchors_xy = flip(xy) if len(xy) else np.zeros((0, 2))
+        return cls(anchors_xy, kept, offset, frame, points[keep] if offset else None)
 
 
 class QtLabelsItem(QtWorldItem):
@@ -81,6 +96,8 @@ class QtLabelsItem(QtWorldItem):
         self.order: list[str] = []  # top layer first
         #: The labels drawn by the last paint: (text, rectangle in device pixels).
         self.placed: list[tuple[str, QRectF]] = []
+        #: The point symbols the last paint kept free (rectangles in device pixels).
+        self.symbols: list[QRectF] = []
         self._font = QFont()
         self._font.setPixelSize(12)
         self._metrics = QFontMetricsF(self._font)
@@ -110,6 +127,7 @@ class QtLabelsItem(QtWorldItem):
         occupied: dict[tuple[int, int], list[QRectF]] = {}
         placed: list[tuple[str, QRectF]] = []
         height = self._metrics.height()
+        shown: list[tuple[LayerLabels, np.ndarray, np.ndarray]] = []
         for name in self.order:
             labels = self.layers[name]
             if not len(labels.anchors):
@@ -124,18 +142,22 @@ class QtLabelsItem(QtWorldItem):
             rows = np.flatnonzero(inside)
             if len(rows) > MAX_CANDIDATES:
                 continue
+            shown.append((labels, xy, rows))
+        symbols = [r for labels, xy, rows in shown for r in _symbol_rects(labels, xy, rows)]
+        for rect in symbols:  # the symbols first: no label may cover one
+            _occupy(occupied, rect)
+        for labels, xy, rows in shown:
             for i in rows.tolist():
                 text = labels.texts[i]
                 if not text:
                     continue
                 width = self._metrics.horizontalAdvance(text)
                 x, y = float(xy[i, 0]), float(xy[i, 1])
-                left = x + labels.offset if labels.offset else x - width / 2
-                rect = QRectF(left, y - height / 2, width, height)
-                if _collides(occupied, rect):
-                    continue
-                _occupy(occupied, rect)
-                placed.append((text, rect))
+                for rect in _candidates(labels, x, y, width, height):
+                    if not _collides(occupied, rect):
+                        _occupy(occupied, rect)
+                        placed.append((text, rect))
+                        break
         painter.save()
         painter.resetTransform()
         painter.setFont(self._font)
@@ -150,6 +172,35 @@ class QtLabelsItem(QtWorldItem):
         painter.fillPath(path, QColor("#1a1a1a"))
         painter.restore()
         self.placed = placed
+        self.symbols = symbols
+
+
+def _symbol_rects(labels: LayerLabels, xy: np.ndarray, rows: np.ndarray) -> list[QRectF]:
+    """The device rectangles of a layer's point symbols among ``rows``."""
+    if labels.points is None or not labels.offset:
+        return []
+    r = labels.symbol_radius
+    return [
+        QRectF(float(xy[i, 0]) - r, float(xy[i, 1]) - r, 2 * r, 2 * r)
+        for i in rows.tolist()
+        if labels.points[i]
+    ]
+
+
+def _candidates(
+    labels: LayerLabels, x: float, y: float, width: float, height: float
+) -> list[QRectF]:
+    """Where a label of ``width`` × ``height`` may go for the anchor (x, y), best first: beside
+    a point's symbol (right, left, above, below), centred on other anchors."""
+    if not labels.offset:
+        return [QRectF(x - width / 2, y - height / 2, width, height)]
+    d = labels.symbol_radius + GAP
+    return [
+        QRectF(x + d, y - height / 2, width, height),
+        QRectF(x - d - width, y - height / 2, width, height),
+        QRectF(x - width / 2, y - d - height, width, height),
+        QRectF(x - width / 2, y + d, width, height),
+    ]
 
 
 def _cells(rect: QRectF) -> list[tuple[int, int]]:

@@ -24,18 +24,15 @@ from PyQt5.QtGui import (
     QColor,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
-    QWheelEvent,
 )
 from PyQt5.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -45,6 +42,7 @@ from PyQt5.QtWidgets import (
 
 from spaceplanner.feedback import Feedback
 from spaceplanner.sources.osm_read import read_extract
+from spaceplanner.ui.canvas.qt_zoom_view import QtZoomView
 from spaceplanner.ui.qt_steps import step_text
 from spaceplanner.ui.qt_worker import QtBackgroundTask
 
@@ -73,50 +71,26 @@ def _read_streets(path: Path, feedback: Feedback) -> tuple[list[Any], tuple[floa
     return list(data.lines.geometry), tuple(data.box)
 
 
-class _MapView(QGraphicsView):
-    """The drawing surface: clicks add corners, the wheel zooms, the middle button pans."""
+class _MapView(QtZoomView):
+    """The drawing surface: clicks add corners; the wheel zooms and a middle- or right-button
+    drag pans (:class:`QtZoomView`)."""
 
     def __init__(self, dialog: QtDrawBoundaryDialog) -> None:
-        super().__init__(dialog.scene, dialog)
+        super().__init__(dialog.scene, dialog, left_pans=False)
         self.dialog = dialog
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self._pan: QPointF | None = None
-
-    def wheelEvent(self, event: QWheelEvent | None) -> None:  # noqa: N802 (Qt)
-        if event is None:
-            return
-        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
-        self.scale(factor, factor)
 
     def mousePressEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt)
-        if event is None:
-            return
-        if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
-            self._pan = QPointF(event.pos())
-            return
-        if event.button() == Qt.MouseButton.LeftButton:
+        if event is not None and event.button() == Qt.MouseButton.LeftButton:
             self.dialog.add_corner(self.mapToScene(event.pos()))
+            return
+        super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt)
-        if event is None:
-            return
-        if self._pan is not None:
-            delta = QPointF(event.pos()) - self._pan
-            self._pan = QPointF(event.pos())
-            for bar, step in (
-                (self.horizontalScrollBar(), delta.x()),
-                (self.verticalScrollBar(), delta.y()),
-            ):
-                if bar is not None:
-                    bar.setValue(bar.value() - round(step))
+        if event is None or self.panning:
+            super().mouseMoveEvent(event)
             return
         self.dialog.follow(self.mapToScene(event.pos()))
-
-    def mouseReleaseEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt)
-        self._pan = None
 
     def mouseDoubleClickEvent(self, event: QMouseEvent | None) -> None:  # noqa: N802 (Qt)
         # the double-click's first press already added its corner
@@ -254,7 +228,8 @@ class QtDrawBoundaryDialog(QDialog):
             frame = QRectF(self.to_scene(w, n), self.to_scene(e, s))
         if self.polygon:
             frame = QPolygonF([self.to_scene(*c) for c in self.polygon]).boundingRect()
-        self.view.fitInView(frame, Qt.AspectRatioMode.KeepAspectRatio)
+        self.view.fit_rect = frame
+        self.view.fit()
         self._update()
 
     @property

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PyQt5.QtCore import QSize, Qt, QUrl, pyqtSignal
-from PyQt5.QtGui import QDesktopServices, QPainter, QPixmap, QResizeEvent, QWheelEvent
+from PyQt5.QtGui import QDesktopServices, QPixmap, QResizeEvent
 from PyQt5.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,6 @@ from PyQt5.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGraphicsScene,
-    QGraphicsView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from spaceplanner.outputs.exports import FORMATS, check_export, export, planned_
 from spaceplanner.outputs.mapsheet import sheet_indicators, write_map_sheet
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report
+from spaceplanner.ui.canvas.qt_zoom_view import QtZoomView
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_steps import step_text
 from spaceplanner.ui.qt_worker import QtBackgroundTask, TaskFunction
@@ -128,7 +128,7 @@ class QtSheetViewer(QDialog):
         self.setWindowTitle(self.tr("Map sheet preview"))
         self.scene = QGraphicsScene(self)
         self.item = self.scene.addPixmap(pixmap)
-        self.view = _ZoomingView(self.scene, self)
+        self.view = QtZoomView(self.scene, self, zoom_range=(0.02, 8.0))
         fit = QPushButton(self.tr("Fit"), self)
         fit.clicked.connect(self.fit)
         actual = QPushButton(self.tr("100 %"), self)
@@ -151,32 +151,16 @@ class QtSheetViewer(QDialog):
 
     def fit(self) -> None:
         """Show the whole page."""
-        self.view.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.view.fit()
 
     def actual_size(self) -> None:
         """One pixel of the sheet per screen pixel."""
-        self.view.resetTransform()
+        self.view.actual_size()
 
     @property
     def zoom(self) -> float:
         """Screen pixels per pixel of the sheet."""
-        return float(self.view.transform().m11())
-
-
-class _ZoomingView(QGraphicsView):
-    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
-        super().__init__(scene, parent)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-
-    def wheelEvent(self, event: QWheelEvent | None) -> None:  # noqa: N802 (Qt's name)
-        if event is None:
-            return
-        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
-        zoom = self.transform().m11() * factor
-        if 0.02 <= zoom <= 8.0:
-            self.scale(factor, factor)
+        return self.view.zoom
 
 
 class QtExportDialog(QDialog):

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from spaceplanner.layers.catalogue import FieldSpec, Role, get_role
+from spaceplanner.results.labels import SHELTER_CLASS_KEYS, shelter_class_label
 from spaceplanner.results.labels import label as term_label
 
 __all__ = ["choice_label", "field_label", "plain_value", "role_label", "value_text"]
@@ -37,7 +38,10 @@ def field_label(spec: FieldSpec, lang: str = "en") -> str:
 
 
 def choice_label(spec: FieldSpec, value: str, lang: str = "en") -> str:
-    """The user-facing name of a value of a choice field (``kindergarten`` → 幼儿园 in ``zh``)."""
+    """The user-facing name of a value of a choice field (``kindergarten`` → 幼儿园 in ``zh``;
+    a shelter class by its term, ``emergency`` → 紧急避难场所)."""
+    if set(spec.choices) == set(SHELTER_CLASS_KEYS):
+        return shelter_class_label(value, lang)
     if lang == "zh":
         zh = next((a for a, v in spec.value_aliases.items() if v == value and _is_cjk(a)), None)
         if zh:

@@ -1,4 +1,9 @@
-"""The page shown when no plan is open: open a plan, start one from files, samples, recent plans."""
+"""The page shown when no plan is open: open a plan, start one from files, samples, recent plans.
+
+Everything opens with one click on a button (Open a plan…, Open sample, Open recent); a sample
+or recent plan also opens by a double-click or Enter on it (once: a double-click is one
+request). The samples are named by :func:`sample_label`, which the File menu uses too.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,14 @@ from pathlib import Path
 
 from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,10 +26,10 @@ from PyQt5.QtWidgets import (
 from spaceplanner import __version__
 from spaceplanner.sample_maps import get_path, list_samples
 
-__all__ = ["QtStartPage"]
+__all__ = ["QtStartPage", "sample_label", "sample_title"]
 
 
-def _sample_title(name: str) -> str:
+def sample_title(name: str) -> str:
     """The sample's plan name from its spec (``name = ...`` in plan.toml), else its folder name."""
     import tomllib
 
@@ -31,6 +38,12 @@ def _sample_title(name: str) -> str:
             return str(tomllib.load(fh).get("name") or name)
     except (OSError, KeyError, tomllib.TOMLDecodeError):
         return name
+
+
+def sample_label(name: str) -> str:
+    """How a sample map is named on the start page and in the File menu: its plan name and,
+    in brackets, the name to give ``--sample``."""
+    return f"{sample_title(name)}  ({name})"
 
 
 class QtStartPage(QWidget):
@@ -56,7 +69,16 @@ class QtStartPage(QWidget):
     def __init__(self, recent: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
-        outer = QVBoxLayout(self)
+        # the page scrolls when the window is small: its size never holds the window (whose
+        # map shares the page's place) larger than a laptop's screen
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(48, 36, 48, 36)
         title = QLabel(self.tr("SpacePlanner"), self)
         font = title.font()
@@ -95,16 +117,22 @@ class QtStartPage(QWidget):
         start_layout.addWidget(QLabel(self.tr("Sample maps"), start))
         self.samples = QListWidget(start)
         for name in list_samples():
-            item = QListWidgetItem(f"{_sample_title(name)}  ({name})")
+            item = QListWidgetItem(sample_label(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.samples.addItem(item)
+        # a double-click is also an activation: one connection, so it opens once
         self.samples.itemActivated.connect(
             lambda item: self.sample_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
-        self.samples.itemDoubleClicked.connect(
-            lambda item: self.sample_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.samples.setCurrentRow(0)
+        self.sample_button = QPushButton(self.tr("Open sample"), start)
+        self.sample_button.setToolTip(self.tr("Open the sample map chosen in the list"))
+        self.sample_button.clicked.connect(lambda: self._open_chosen(self.samples, True))
+        self.samples.currentItemChanged.connect(
+            lambda item, _old: self.sample_button.setEnabled(item is not None)
         )
         start_layout.addWidget(self.samples)
+        start_layout.addWidget(self.sample_button)
 
         recent_box = QGroupBox(self.tr("Recent plans"), self)
         recent_layout = QVBoxLayout(recent_box)
@@ -112,16 +140,21 @@ class QtStartPage(QWidget):
         self.recent.itemActivated.connect(
             lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
-        self.recent.itemDoubleClicked.connect(
-            lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.recent_button = QPushButton(self.tr("Open recent plan"), recent_box)
+        self.recent_button.setToolTip(self.tr("Open the plan chosen in the list"))
+        self.recent_button.clicked.connect(lambda: self._open_chosen(self.recent, False))
+        self.recent.currentItemChanged.connect(
+            lambda item, _old: self.recent_button.setEnabled(item is not None)
         )
         self.no_recent = QLabel(self.tr("No recent plans yet."), recent_box)
         self.no_recent.setStyleSheet("color: #666;")
         recent_layout.addWidget(self.recent)
+        recent_layout.addWidget(self.recent_button)
         recent_layout.addWidget(self.no_recent)
         columns.addWidget(start, 1)
         columns.addWidget(recent_box, 1)
         outer.addLayout(columns, 1)
+        scroll.setWidget(content)
         self.set_recent(recent or [])
 
     def set_recent(self, paths: list[str]) -> None:
@@ -132,5 +165,16 @@ class QtStartPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.recent.addItem(item)
+        if paths:
+            self.recent.setCurrentRow(0)
         self.recent.setVisible(bool(paths))
+        self.recent_button.setVisible(bool(paths))
+        self.recent_button.setEnabled(self.recent.currentItem() is not None)
         self.no_recent.setVisible(not paths)
+
+    def _open_chosen(self, listing: QListWidget, sample: bool) -> None:
+        item = listing.currentItem()
+        if item is None:
+            return
+        value = str(item.data(Qt.ItemDataRole.UserRole))
+        (self.sample_requested if sample else self.recent_requested).emit(value)
