@@ -562,7 +562,6 @@ class QtViolationsPanel(QWidget):
         if feature is not None:
             self._session.select(feature)
             self.zoom_to.emit(*feature)
-            return
         else:
             bounds = self._bounds(v)
             if bounds is not None:
