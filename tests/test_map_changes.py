@@ -45,9 +45,7 @@ def moved():
 def test_a_moved_shelter_has_its_old_and_new_place(moved) -> None:
     before, after, sites_before, sites_after, original = moved
     changes = map_changes(compare(before, after), sites_before, sites_after)
-    assert [(s.kind, s.layer, s.feature) for s in changes.sites] == [
-        ("moved", "shelters", "BN02")
-    ]
+    assert [(s.kind, s.layer, s.feature) for s in changes.sites] == [("moved", "shelters", "BN02")]
     site = changes.sites[0]
     assert shapely.equals_exact(site.before, original, tolerance=1e-9)
     assert shapely.equals_exact(

@@ -84,8 +84,8 @@ def test_a_petrol_station_violation_frames_the_site_and_the_station(qtbot, opene
     texts = _legend(opened)
     assert "Highlighted" in texts
     assert {
-        "Cause of the chosen violation",
-        "Zone or band it meets",
+        "Violation's cause",
+        "Band or zone it meets",
         "Part of the site removed",
     } <= set(texts)
     # clearing the selection clears the highlight, and the legend forgets it

@@ -83,8 +83,10 @@ class ViolationHighlight:
 
     @property
     def bounds(self) -> tuple[float, float, float, float] | None:
-        """The bounds of the site and its cause together (None without either)."""
-        parts = [g for g in (self.site, self.cause) if g is not None and not g.is_empty]
+        """The bounds of the site, its cause and the zone between them together (None without
+        any): what the map frames."""
+        shown = (self.site, self.cause, self.zone)
+        parts = [g for g in shown if g is not None and not g.is_empty]
         if not parts:
             return None
         b = shapely.total_bounds(parts)
@@ -174,7 +176,7 @@ def symbology(key: str) -> Symbology:
             dashed=True,
         )
     if key == "violation_removed":
-        return Symbology(brushes=(QBrush(_alpha(_REMOVED, 160)),), stroke=_REMOVED, width=2.0)
+        return Symbology(brushes=(QBrush(_alpha(_REMOVED, 200)),), stroke=_REMOVED, width=2.0)
     if key in ("residents_served", "residents_unserved"):
         fill = _SERVED if key == "residents_served" else _UNSERVED
         return Symbology(

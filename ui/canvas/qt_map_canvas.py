@@ -458,10 +458,10 @@ class QtMapCanvas(QGraphicsView):
 
     # -- a violation and its cause ----------------------------------------------------------
     def show_violation(self, violation: Violation | None) -> None:
-        """Frame ``violation``'s site and its cause with a margin, and draw the cause outlined,
-        the zone it meets hatched and the part of the site it removes filled (None: clear).
-        The highlight goes when the selection moves off the site, when a new evaluation no
-        longer has the violation, or when another is shown."""
+        """Frame ``violation``'s site and its cause (and the zone between them) with a margin,
+        and draw the cause outlined, the zone it meets hatched and the part of the site it
+        removes filled (None: clear). The highlight goes when the selection moves off the site,
+        when a new evaluation no longer has the violation, or when another is shown."""
         if violation is None:
             self.clear_highlight()
             return

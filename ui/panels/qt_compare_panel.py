@@ -92,10 +92,9 @@ class QtComparePanel(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         layout.addWidget(self.headline)
-        boxes = QHBoxLayout()
         self.all_box = QCheckBox(self.tr("Show unchanged indicators"), self)
         self.all_box.toggled.connect(self._fill)
-        boxes.addWidget(self.all_box)
+        layout.addWidget(self.all_box)
         self.map_box = QCheckBox(self.tr("Show on map"), self)
         self.map_box.setToolTip(
             self.tr(
@@ -105,9 +104,7 @@ class QtComparePanel(QWidget):
             )
         )
         self.map_box.toggled.connect(self._fill)
-        boxes.addWidget(self.map_box)
-        boxes.addStretch(1)
-        layout.addLayout(boxes)
+        layout.addWidget(self.map_box)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Indicator"), self.tr("Reference"), self.tr("Now"), self.tr("Change")]
