@@ -3,12 +3,17 @@ part of the site removed, as a planner uses it in the main window on the Chinese
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import shapely
 from PyQt5.QtCore import Qt
+from shapely.geometry import box
 from test_app import _wait_idle
 
 from spaceplanner.model.commands import DeleteFeature, EditAttributes
+from spaceplanner.results.report import SiteRef, Violation
+from spaceplanner.ui.canvas.qt_highlight import violation_highlight
 from spaceplanner.ui.qt_main_window import QtMainWindow
 
 
@@ -153,3 +158,32 @@ def test_a_new_evaluation_keeps_the_violation_or_clears_it(qtbot, opened) -> Non
     assert not any(v.rule == "prevent.petrol_station" for v in session.report.violations)
     assert canvas.highlight() is None
     assert "Highlighted" not in _legend(opened)
+
+
+def test_a_city_wide_zone_is_framed_only_round_the_site() -> None:
+    """A hazard zone with no feature of its own, 20 km across: the cause shown and framed is the
+    zone within 250 m of a 100 m site; the part removed is still the whole overlap."""
+    site = box(0, 0, 100, 100)
+    zone = box(-10_000, 50, 10_000, 20_000)  # covers the site's north half
+    v = Violation(
+        site=SiteRef("shelters", "S1"),
+        name="S1",
+        rule="avoid.hazard_zone",
+        principle="避",
+        measured=0.5,
+        required=0.0,
+        message="50% of the site lies in the flood zone",
+        source="",
+        geometry=site,
+        zone=zone,
+        cause=("flood", None),
+    )
+    shown = violation_highlight(v, None)
+    assert shown.bounds == pytest.approx((-250.0, 0.0, 350.0, 350.0))
+    assert shown.removed.equals(box(0, 50, 100, 100))
+    # a cause feature the plan no longer has: its zone stands in for it, near the site too
+    gone = violation_highlight(replace(v, cause=("petrol", "WX09")), None)
+    assert gone.cause.bounds == (-250.0, 50.0, 350.0, 350.0)
+    # nothing to show but the site (too few entrances)
+    bare = violation_highlight(replace(v, zone=None, cause=None), None)
+    assert bare.cause is None and bare.removed is None and bare.bounds == site.bounds

@@ -255,7 +255,9 @@ class _Parts:
         if not geoms:
             return
         family = _family(key, geoms)
-        drawn = [marker_point(g) for g in geoms] if family == "point" else geoms
+        drawn = list(geoms)
+        if key.startswith("violations_"):  # the site outlined, and a mark on it
+            drawn += [marker_point(g) for g in geoms if g.geom_type != "Point"]
         item = QtVectorItem(
             world,
             Drawing.build(np.asarray(drawn, dtype=object), unique_points=True),
