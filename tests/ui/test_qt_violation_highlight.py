@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 import shapely
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QPoint, Qt
 from shapely.geometry import box
 from test_app import _wait_idle
+from test_qt_drag import _move
 
 from spaceplanner.model.commands import DeleteFeature, EditAttributes
 from spaceplanner.results.report import SiteRef, Violation
@@ -187,3 +188,24 @@ def test_a_city_wide_zone_is_framed_only_round_the_site() -> None:
     # nothing to show but the site (too few entrances)
     bare = violation_highlight(replace(v, zone=None, cause=None), None)
     assert bare.cause is None and bare.removed is None and bare.bounds == site.bounds
+
+
+def test_the_highlight_stays_live_while_its_site_is_dragged(qtbot, opened) -> None:
+    """The map under a drag is one snapshot; the highlight is redrawn from each of the drag's
+    reports, so it is not baked into the snapshot (it would stay behind as a ghost)."""
+    canvas, session = opened.canvas, opened.session
+    _click(qtbot, opened, _row(opened, "BN01", "prevent.petrol_station"))
+    canvas.set_edit_layer("shelters")
+    canvas.set_tool("move")
+    x, y = _feature(opened, "shelters", "BN01").representative_point().coords[0]
+    start = canvas.map_to_view(x, y).toPoint()
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    _move(canvas, start + QPoint(20, 0))
+    qtbot.waitUntil(lambda: not opened.runner.busy and canvas.map_frozen(), timeout=30000)
+    frozen = set(canvas._frozen.items)
+    items = canvas.highlight_items()
+    assert items and not frozen & set(items.values())
+    assert all(item.isVisible() for item in items.values())
+    assert session.selection == ("shelters", "BN01") and canvas.highlight() is not None
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(20, 0))
+    _wait_idle(qtbot, opened)

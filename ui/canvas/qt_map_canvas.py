@@ -564,6 +564,8 @@ class QtMapCanvas(QGraphicsView):
             item.setVisible(False)
         if self._dragging:  # the map under the drag holds still: painted once, not per update
             live = [self._preview, self._selection, self._drag_gaps]
+            # the highlight and the changes are redrawn from each of the drag's reports
+            live += [*self._highlight.items.values(), *self._changes.items.values()]
             violations = self._overlays.items.get("violations")
             self._frozen.freeze([*live, *([violations] if violations is not None else [])])
         shown = self._overlays.shown["uncovered_residents"]
