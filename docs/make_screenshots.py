@@ -5,7 +5,8 @@ Run from the repository root, without a display::
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 
 States: the start page, a plan with its gaps, editing (a shelter being reshaped), the indicators
-panel, and the Chinese interface. Each window is evaluated in this thread first, so the pictures
+panel, a violation framed with its cause, Compare's changes on the map, and the Chinese
+interface. Each window is evaluated in this thread first, so the pictures
 show real figures for the shipped sample maps.
 """
 
@@ -82,6 +83,41 @@ def main() -> int:
     pad = max(maxx - minx, maxy - miny) * 0.6
     win.canvas.zoom_to_bounds(minx - pad, miny - pad, maxx + pad, maxy + pad)
     shot(win, "editing")
+    win.close()
+
+    # a violation chosen in its dock: the petrol station, its 50 m band, the part of the shelter
+    # it removes
+    win = window_for("synthetic_cn", "en")
+    violations = win.violations
+    row = next(
+        r
+        for r in range(violations.table.rowCount())
+        if violations.violation_at(r).rule == "prevent.petrol_station"
+    )
+    violations.table.selectRow(row)
+    violations.activate(row)
+    shot(win, "violation_cause")
+    # Compare on the map: keep the figures, move the fixed shelter BN02 1 km east
+    from spaceplanner.model.commands import MoveFeature
+
+    session = win.session
+    assert session is not None and win.canvas is not None and win.runner is not None
+    violations.table.clearSelection()
+    session.select(None)
+    win.show_gaps_of("shelter")
+    win.compare_panel.keep_button.click()
+    win.compare_panel.map_box.click()
+    session.push(MoveFeature("shelters", "BN02", 1000.0, 0.0))
+    panel = win.compare_panel
+    while panel.report is panel.reference or win.runner.busy or win.runner.pending is not None:
+        app.processEvents()  # until the edit's live evaluation is in
+    compare_dock = win.compare_panel.parentWidget()
+    assert compare_dock is not None
+    compare_dock.raise_()
+    win.legend_dock.raise_()
+    minx, miny, maxx, maxy = session.plan.extent()
+    win.canvas.zoom_to_bounds(minx, miny, maxx + 350.0, maxy)
+    shot(win, "compare_on_map")
     win.close()
 
     win = window_for("synthetic_cn", "zh")

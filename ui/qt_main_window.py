@@ -382,8 +382,10 @@ class QtMainWindow(QMainWindow):
         self.feature_panel = QtFeaturePanel(None, self)
         self.compare_panel = QtComparePanel(self, lang=self.lang)
         self.feature_panel.edit_requested.connect(self.edit_attributes)
-        self.violations.zoom_to.connect(self.canvas.zoom_to_feature)
-        self.violations.zoom_to_bounds.connect(lambda b: self.canvas.zoom_to_bounds(*b))
+        # a chosen violation is framed with its cause and highlighted; Compare draws its changes
+        self.violations.violation_chosen.connect(self.canvas.show_violation)
+        self.violations.violation_cleared.connect(self.canvas.clear_highlight)
+        self.compare_panel.show_on_map.connect(self.canvas.show_changes)
 
         evaluate_box = QtEvaluateBox(self.indicators, self)
         self.scenario_combo = evaluate_box.scenario_combo
@@ -601,6 +603,7 @@ class QtMainWindow(QMainWindow):
         self.violations.set_session(session)
         self.feature_panel.set_session(session)
         self.compare_panel.clear()  # a reference belongs to the plan it was kept of
+        self.compare_panel.set_plan(session.plan)
         self.compare_panel.set_report(session.report)
         self.attribute_table.set_session(session)
         self.runner.set_session(session)

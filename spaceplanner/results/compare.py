@@ -20,7 +20,7 @@ from typing import Any
 from spaceplanner.results.indicators import indicator_label, value_text
 from spaceplanner.results.report import Indicator, Report, Violation
 
-__all__ = ["Comparison", "IndicatorChange", "compare"]
+__all__ = ["Comparison", "IndicatorChange", "compare", "violation_key"]
 
 #: Changes smaller than these are no change (float noise of the same figure).
 _EPSILON = {"share": 1e-9, "persons": 1e-6, "m2/person": 1e-9}
@@ -120,7 +120,9 @@ def _value(ind: Indicator | None) -> float | None:
     return v if math.isfinite(v) else None
 
 
-def _violation_key(v: Violation) -> tuple[Any, ...]:
+def violation_key(v: Violation) -> tuple[Any, ...]:
+    """What makes a violation the same one in two reports: the rule, the site and the cause
+    (and the hazard of a hazard zone); not its measured figures."""
     hazard = v.details.get("hazard") if v.details else None
     return (v.site.layer, v.site.feature, v.site.dual_use, v.rule, v.cause, hazard)
 
@@ -196,8 +198,8 @@ def compare(before: Report, after: Report) -> Comparison:
     new = {ind.id: ind for ind in after.indicators}
     order = [*new, *(k for k in old if k not in new)]
     changes = tuple(IndicatorChange(k, old.get(k), new.get(k)) for k in order)
-    was = {_violation_key(v): v for v in before.violations}
-    now = {_violation_key(v): v for v in after.violations}
+    was = {violation_key(v): v for v in before.violations}
+    now = {violation_key(v): v for v in after.violations}
     return Comparison(
         before,
         after,

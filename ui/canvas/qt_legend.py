@@ -31,8 +31,10 @@ class LegendRow:
     Attributes
     ----------
     section
-        ``overlay`` (a result of the evaluation), ``layer`` or ``basemap`` (last: the picture
-        under the layers; ``key`` names it, ``label`` is its credit).
+        ``highlight`` (drawn on demand: a violation and its cause, the changes against a kept
+        moment; ``key`` names the part), ``overlay`` (a result of the evaluation), ``layer`` or
+        ``basemap`` (last: the picture under the layers; ``key`` names it, ``label`` is its
+        credit).
     key
         The overlay's name (:data:`~spaceplanner.ui.canvas.qt_overlays.OVERLAYS`,
         ``suggestions``) or the layer's name.

@@ -54,6 +54,9 @@ from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, DeleteFeatures
 from spaceplanner.model.plan import Plan
+from spaceplanner.results.compare import violation_key
+from spaceplanner.results.map_changes import MapChanges
+from spaceplanner.results.report import Violation
 from spaceplanner.ui.canvas.basemap import PROVIDERS, Basemap
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
 from spaceplanner.ui.canvas.qt_basemap import QtBasemapItem, QtBasemapLoader
@@ -64,6 +67,12 @@ from spaceplanner.ui.canvas.qt_decorations import (
     scale_bar,
 )
 from spaceplanner.ui.canvas.qt_freeze import FrozenMap
+from spaceplanner.ui.canvas.qt_highlight import (
+    QtChanges,
+    QtHighlight,
+    ViolationHighlight,
+    violation_highlight,
+)
 from spaceplanner.ui.canvas.qt_items import (
     QtShapeItem,
     QtVectorItem,
@@ -98,6 +107,8 @@ _WORLD_FACTOR = 10.0
 _WORLD_MIN_M = 10_000.0
 _WHEEL_STEP = 1.25
 _KEY_ZOOM = 1.5
+#: The margin round a violation's site and cause when it is framed (a share of each side).
+_FRAME_MARGIN = 0.15
 #: How long (ms) the cursor rests on a feature before its map tip shows.
 TIP_DELAY_MS = 500
 
@@ -184,6 +195,8 @@ class QtMapCanvas(QGraphicsView):
         self._world = QRectF(-_WORLD_MIN_M, -_WORLD_MIN_M, 2 * _WORLD_MIN_M, 2 * _WORLD_MIN_M)
         self._layers = QtLayerItems(self._scene)
         self._overlays = QtOverlays(self._scene)
+        self._highlight = QtHighlight(self._scene)
+        self._changes = QtChanges(self._scene)
         self._drag_gaps = QtDragGapsItem()
         self._drag_gaps.setZValue(Z_OVERLAYS + len(OVERLAYS))
         self._scene.addItem(self._drag_gaps)
@@ -256,6 +269,8 @@ class QtMapCanvas(QGraphicsView):
         self._reset_tool()
         self._layers.clear()
         self._overlays.clear()
+        self._highlight.clear()
+        self._changes.clear()
         self._hits.clear()
         self._label_cache.clear()
         self._labels.set_layers({}, [])
@@ -282,8 +297,10 @@ class QtMapCanvas(QGraphicsView):
             self._show_selection()
         elif event == "selection":
             self._show_selection()
+            self._highlight_follows_selection()
         elif event == "report":
             self._build_overlays()
+            self._highlight_follows_report()
         elif event == "basemap":
             self.set_basemap(basemap_of(data) if isinstance(data, dict) else None)
 
@@ -305,6 +322,8 @@ class QtMapCanvas(QGraphicsView):
         self._scene.setSceneRect(self._world)
         self._layers.set_world(self._world)
         self._overlays.set_world(self._world)
+        self._highlight.set_world(self._world)
+        self._changes.set_world(self._world)
         self._labels.set_world(self._world)
 
     def _grow_world(self, rect: QRectF) -> None:
@@ -373,7 +392,10 @@ class QtMapCanvas(QGraphicsView):
     def legend_rows(self) -> list[LegendRow]:
         """What the map shows now, top first: the result overlays switched on and drawn
         (suggested sites above them), then each visible layer (with its classes)."""
-        rows: list[LegendRow] = []
+        rows: list[LegendRow] = [
+            LegendRow("highlight", key, "", picture, count)
+            for key, picture, count in [*self._highlight.legend(), *self._changes.legend()]
+        ]
         if self._overlays.suggestion_count():
             item = self._overlays.suggested_item
             assert isinstance(item, QtVectorItem)
@@ -427,10 +449,91 @@ class QtMapCanvas(QGraphicsView):
         if name != self._overlays.indicator:
             self._overlays.indicator = name
             self._build_overlays()
+            if self._changes.shown is not None:
+                self.show_changes(self._changes.shown)
 
     def overlay_visible(self, name: str) -> bool:
         """Whether the overlay is switched on."""
         return self._overlays.shown[name]
+
+    # -- a violation and its cause ----------------------------------------------------------
+    def show_violation(self, violation: Violation | None) -> None:
+        """Frame ``violation``'s site and its cause (and the zone between them) with a margin,
+        and draw the cause outlined, the zone it meets hatched and the part of the site it
+        removes filled (None: clear). The highlight goes when the selection moves off the site,
+        when a new evaluation no longer has the violation, or when another is shown."""
+        if violation is None:
+            self.clear_highlight()
+            return
+        self._show_highlight(violation)
+        shown = self._highlight.shown
+        bounds = shown.bounds if shown is not None else None
+        if bounds is not None:
+            self._fit(self.map_rect(*bounds), margin=_FRAME_MARGIN)
+            self._fit_pending = False
+
+    def _show_highlight(self, violation: Violation) -> None:
+        plan = self._session.plan if self._session is not None else None
+        self._highlight.show(violation_highlight(violation, plan), self._world)
+        self._legend_soon()
+
+    def clear_highlight(self) -> None:
+        """Remove the violation's highlight (the view stays where it is)."""
+        if self._highlight.shown is not None:
+            self._highlight.clear()
+            self._legend_soon()
+
+    def highlight(self) -> ViolationHighlight | None:
+        """The violation highlighted now, with its geometries (None: none)."""
+        return self._highlight.shown
+
+    def highlight_items(self) -> dict[str, QGraphicsItem]:
+        """The items drawing the highlight, by part (``violation_cause``, ``violation_zone``,
+        ``violation_removed``; a part without geometry has none)."""
+        return dict(self._highlight.items)
+
+    def _highlight_follows_selection(self) -> None:
+        shown = self._highlight.shown
+        if shown is None or self._session is None:
+            return
+        site = shown.violation.site
+        if self._session.selection != (site.layer, site.feature):
+            self.clear_highlight()
+
+    def _highlight_follows_report(self) -> None:
+        shown = self._highlight.shown
+        if shown is None:
+            return
+        report = self._session.report if self._session is not None else None
+        key = violation_key(shown.violation)
+        same = next(
+            (v for v in (report.violations if report else ()) if violation_key(v) == key), None
+        )
+        if same is None:
+            self.clear_highlight()
+        elif same is not shown.violation:
+            self._show_highlight(same)
+
+    # -- what changed against a kept moment -----------------------------------------------------
+    def show_changes(self, changes: MapChanges | None) -> None:
+        """Draw what changed against the Compare dock's reference (None: clear): residents
+        newly served and unserved for the indicator shown, sites added, removed and moved, and
+        violations that appeared or went."""
+        self._changes.show(changes, self._overlays.indicator, self._world)
+        self._legend_soon()
+
+    def changes(self) -> MapChanges | None:
+        """The changes drawn (None: none)."""
+        return self._changes.shown
+
+    def change_geometries(self) -> dict[str, list[BaseGeometry]]:
+        """The geometries drawn for each part of the changes (``sites_moved_from``,
+        ``sites_moved``, ``residents_served``, ...; parts with nothing are left out)."""
+        return {k: list(v) for k, v in self._changes.geometries.items()}
+
+    def change_items(self) -> dict[str, QGraphicsItem]:
+        """The items drawing the changes, by part."""
+        return dict(self._changes.items)
 
     def show_suggestions(self, geometries: Any | None) -> None:
         """Draw suggested sites (from the Suggest sites dialog) above everything; None clears."""
@@ -461,6 +564,8 @@ class QtMapCanvas(QGraphicsView):
             item.setVisible(False)
         if self._dragging:  # the map under the drag holds still: painted once, not per update
             live = [self._preview, self._selection, self._drag_gaps]
+            # the highlight and the changes are redrawn from each of the drag's reports
+            live += [*self._highlight.items.values(), *self._changes.items.values()]
             violations = self._overlays.items.get("violations")
             self._frozen.freeze([*live, *([violations] if violations is not None else [])])
         shown = self._overlays.shown["uncovered_residents"]

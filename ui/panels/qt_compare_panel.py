@@ -6,13 +6,20 @@ report, the headline of the change ("+157 persons sheltered, −2 violations"), 
 that changed with its reference and current value and the change (green when better, red when
 worse), and the violations that appeared and those that went. The comparison itself is
 :func:`spaceplanner.results.compare.compare` (Qt-free).
+
+**Show on map** draws where things changed (:mod:`spaceplanner.results.map_changes`, drawn by
+the canvas): residents newly served and newly unserved for the indicator the map shows, sites
+added, removed and moved since the reference was kept, and the violations that appeared or
+went. The panel emits :attr:`QtComparePanel.show_on_map` with the changes (None: draw nothing)
+whenever they change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PyQt5.QtCore import Qt
+import geopandas as gpd
+from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtGui import QBrush, QColor
 from PyQt5.QtWidgets import (
     QAbstractItemView,
@@ -29,8 +36,10 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from spaceplanner.model.plan import Plan
 from spaceplanner.results.compare import Comparison, compare
 from spaceplanner.results.labels import label
+from spaceplanner.results.map_changes import MapChanges, map_changes, site_frames
 from spaceplanner.results.report import Report
 
 __all__ = ["QtComparePanel"]
@@ -41,6 +50,8 @@ _BETTER, _WORSE = QColor("#1b5e20"), QColor("#b71c1c")
 class QtComparePanel(QWidget):
     """Compare the current report with a kept reference (see the module docstring)."""
 
+    show_on_map = pyqtSignal(object)
+
     def __init__(self, parent: QWidget | None = None, *, lang: str = "en") -> None:
         super().__init__(parent)
         self.lang = lang
@@ -49,6 +60,11 @@ class QtComparePanel(QWidget):
         self.reference: Report | None = None
         self.kept_at: dt.datetime | None = None
         self.comparison: Comparison | None = None
+        #: What the map is asked to draw (None: nothing).
+        self.changes: MapChanges | None = None
+        #: The plan whose sites are compared, and its site layers when the reference was kept.
+        self.plan: Plan | None = None
+        self._reference_sites: dict[str, gpd.GeoDataFrame] | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.keep_button = QPushButton(self.tr("Keep as reference"), self)
@@ -79,6 +95,16 @@ class QtComparePanel(QWidget):
         self.all_box = QCheckBox(self.tr("Show unchanged indicators"), self)
         self.all_box.toggled.connect(self._fill)
         layout.addWidget(self.all_box)
+        self.map_box = QCheckBox(self.tr("Show on map"), self)
+        self.map_box.setToolTip(
+            self.tr(
+                "Draw on the map what changed since the reference: residents newly served or "
+                "unserved for the indicator shown, sites added, removed or moved, violations "
+                "that appeared or went"
+            )
+        )
+        self.map_box.toggled.connect(self._fill)
+        layout.addWidget(self.map_box)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Indicator"), self.tr("Reference"), self.tr("Now"), self.tr("Change")]
@@ -102,6 +128,11 @@ class QtComparePanel(QWidget):
         self._fill()
 
     # -- the reports -----------------------------------------------------------------------------
+    def set_plan(self, plan: Plan | None) -> None:
+        """The plan whose sites are compared (its site layers are kept with the reference)."""
+        self.plan = plan
+        self._fill()
+
     def set_report(self, report: Report | None) -> None:
         """Show ``report`` as the current one (compared with the reference, if one is kept)."""
         self.report = report
@@ -113,12 +144,14 @@ class QtComparePanel(QWidget):
             return
         self.reference = self.report
         self.kept_at = dt.datetime.now()
+        self._reference_sites = site_frames(self.plan) if self.plan is not None else None
         self._fill()
 
     def clear(self) -> None:
         """Forget the reference."""
         self.reference = None
         self.kept_at = None
+        self._reference_sites = None
         self._fill()
 
     def _fill(self) -> None:
@@ -136,6 +169,7 @@ class QtComparePanel(QWidget):
                 )
             )
             self.headline.setText("")
+            self._show_on_map(None)
             return
         assert self.kept_at is not None
         self.reference_label.setText(
@@ -179,3 +213,14 @@ class QtComparePanel(QWidget):
                 self.violations.addItem(line)
         if not result.violations_added and not result.violations_removed:
             self.violations.addItem(self.tr("None."))
+        if self.map_box.isChecked():
+            now = site_frames(self.plan) if self.plan is not None else None
+            self._show_on_map(map_changes(result, self._reference_sites, now))
+        else:
+            self._show_on_map(None)
+
+    def _show_on_map(self, changes: MapChanges | None) -> None:
+        if changes is None and self.changes is None:
+            return
+        self.changes = changes
+        self.show_on_map.emit(changes)

@@ -16,6 +16,7 @@ from PyQt5.QtCore import QRect, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PyQt5.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +28,7 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner.outputs.symbols import STATUS_COLOURS
+from spaceplanner.results.compare import violation_key
 from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
 from spaceplanner.results.labels import label
 from spaceplanner.results.report import Report, SiteRef, Violation
@@ -464,11 +466,14 @@ class _SortItem(QTableWidgetItem):
 class QtViolationsPanel(QWidget):
     """The siting violations of the session's latest report, sortable by any column.
 
-    Clicking a row (or pressing Enter on it) selects the site in the session and emits
-    :attr:`zoom_to` with the plan layer and feature id. A violation of a dual-use activity space
-    (checked as a shelter) names the activity-space layer. When the site is no longer in the
-    plan (deleted since the evaluation) but the report still has its geometry,
-    :attr:`zoom_to_bounds` is emitted with its ``(minx, miny, maxx, maxy)`` instead.
+    Clicking a row (pressing Enter on it, or moving to it with the arrow keys) selects the site
+    in the session and emits :attr:`zoom_to` with the plan layer and feature id, then
+    :attr:`violation_chosen` with the violation (the map frames its site and cause). A
+    violation of a dual-use activity space (checked as a shelter) names the activity-space
+    layer. When the site is no longer in the plan (deleted since the evaluation) but the report
+    still has its geometry, :attr:`zoom_to_bounds` is emitted with its ``(minx, miny, maxx,
+    maxy)`` instead of :attr:`zoom_to`. Clearing the table's selection emits
+    :attr:`violation_cleared`. A new report keeps the row of the same violation selected.
 
     Parameters
     ----------
@@ -482,6 +487,8 @@ class QtViolationsPanel(QWidget):
 
     zoom_to = pyqtSignal(str, str)
     zoom_to_bounds = pyqtSignal(tuple)
+    violation_chosen = pyqtSignal(object)
+    violation_cleared = pyqtSignal()
 
     def __init__(
         self, session: Session | None = None, parent: QWidget | None = None, lang: str = "en"
@@ -511,6 +518,8 @@ class QtViolationsPanel(QWidget):
         head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # 避, 防, 让: removal order
         self.table.itemClicked.connect(lambda item: self.activate(item.row()))
         self.table.itemActivated.connect(lambda item: self.activate(item.row()))
+        self.table.currentCellChanged.connect(self._current_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = _wrapping_label(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("QLabel { color: #555; padding: 24px; }")
@@ -553,16 +562,34 @@ class QtViolationsPanel(QWidget):
         if feature is not None:
             self._session.select(feature)
             self.zoom_to.emit(*feature)
-            return
-        bounds = self._bounds(v)
-        if bounds is not None:
-            self.zoom_to_bounds.emit(bounds)
+        else:
+            bounds = self._bounds(v)
+            if bounds is not None:
+                self.zoom_to_bounds.emit(bounds)
+        self.violation_chosen.emit(v)
+
+    def chosen(self) -> Violation | None:
+        """The violation of the selected row (None: no row selected)."""
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self.violation_at(min(rows)) if rows else None
+
+    def _current_changed(self, row: int, _col: int, previous: int, _pcol: int) -> None:
+        # a click activates on release (itemClicked); the arrow keys only move the current row
+        if row != previous and row >= 0 and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self.activate(row)
+
+    def _selection_changed(self) -> None:
+        if not self.table.selectedIndexes():
+            self.violation_cleared.emit()
 
     def refresh(self) -> None:
-        """Rebuild the list from the session's report."""
+        """Rebuild the list from the session's report (the row of the violation chosen stays
+        selected while the report still has it)."""
         session = self._session
         report = session.report if session is not None else None
+        chosen = self.chosen() if self.table.rowCount() else None
         self._violations = list(report.violations) if report else []
+        self.table.blockSignals(True)
         self.table.setSortingEnabled(False)
         self.table.clearContents()
         self.table.setRowCount(len(self._violations))
@@ -570,6 +597,20 @@ class QtViolationsPanel(QWidget):
         for i, v in enumerate(self._violations):
             self._fill_row(i, v, removed)
         self.table.setSortingEnabled(True)
+        self.table.clearSelection()
+        if chosen is not None:
+            key = violation_key(chosen)
+            row = next(
+                (
+                    r
+                    for r in range(self.table.rowCount())
+                    if violation_key(self.violation_at(r)) == key
+                ),
+                None,
+            )
+            if row is not None:
+                self.table.selectRow(row)
+        self.table.blockSignals(False)
         self._fit_rows()
         has = bool(self._violations)
         self.table.setVisible(has)

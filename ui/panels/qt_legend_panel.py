@@ -1,11 +1,12 @@
 """The legend: every symbol the map shows now, explained.
 
 It lists what the canvas reports it draws (:meth:`QtMapCanvas.legend_rows`), with the
-canvas's own symbol pictures: first the evaluation's results switched on and drawn (suggested
-sites, violations per principle 避/防/让, uncovered residents, shelters over capacity, gap
-areas, hazard zones, service areas), then each visible layer, top of the map first, with its
-classes when it is coloured by a field. It follows the map: hiding a layer or an overlay, a new
-evaluation, another indicator or a new style changes it.
+canvas's own symbol pictures: first what is highlighted on demand (a violation with its
+cause, the changes against the Compare dock's reference), then the evaluation's results
+switched on and drawn (suggested sites, violations per principle 避/防/让, uncovered residents,
+shelters over capacity, gap areas, hazard zones, service areas), then each visible layer, top
+of the map first, with its classes when it is coloured by a field. It follows the map: hiding a
+layer or an overlay, a new evaluation, another indicator or a new style changes it.
 """
 
 from __future__ import annotations
@@ -29,8 +30,15 @@ from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
 __all__ = ["QtLegendPanel"]
 
 #: Overlays of areas: the legend gives no count of their polygons (a count of pieces of area
-#: means nothing to a reader).
-_AREAS = {"gap_areas", "service_areas", "hazard_zones"}
+#: means nothing to a reader); nor of the one violation highlighted.
+_AREAS = {
+    "gap_areas",
+    "service_areas",
+    "hazard_zones",
+    "violation_cause",
+    "violation_zone",
+    "violation_removed",
+}
 
 
 class QtLegendPanel(QWidget):
@@ -78,6 +86,18 @@ class QtLegendPanel(QWidget):
             "shelters_over_capacity": self.tr("Shelter over capacity"),
             "service_areas": self.tr("Service areas (within reach)"),
             "hazard_zones": self.tr("Hazard zones"),
+            "violation_cause": self.tr("Violation's cause"),
+            "violation_zone": self.tr("Band or zone it meets"),
+            "violation_removed": self.tr("Part of the site removed"),
+            "residents_served": self.tr("Newly served residents"),
+            "residents_unserved": self.tr("Newly unserved residents"),
+            "sites_added": self.tr("Added sites"),
+            "sites_removed": self.tr("Removed sites"),
+            "sites_moved_from": self.tr("Moved site: old place"),
+            "sites_moved": self.tr("Moved site: new place"),
+            "sites_moved_arrow": self.tr("Moved site: old → new"),
+            "violations_new": self.tr("New violations"),
+            "violations_gone": self.tr("Violations gone"),
         }
         if row.key == "violations":
             return label(row.label, self.lang)
@@ -118,12 +138,18 @@ class QtLegendPanel(QWidget):
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
+        highlights = [r for r in self.rows if r.section == "highlight"]
         overlays = [r for r in self.rows if r.section == "overlay"]
         layers = [r for r in self.rows if r.section == "layer"]  # the base map comes last
-        if overlays:
-            head = QTreeWidgetItem(self.tree, [self.tr("Evaluation results")])
+        for title, group in (
+            (self.tr("Highlighted"), highlights),
+            (self.tr("Evaluation results"), overlays),
+        ):
+            if not group:
+                continue
+            head = QTreeWidgetItem(self.tree, [title])
             head.setFont(0, bold)
-            for row in overlays:
+            for row in group:
                 text = self._overlay_text(row)
                 if row.count is not None and row.key not in _AREAS:
                     text = f"{text} ({row.count:,})"
