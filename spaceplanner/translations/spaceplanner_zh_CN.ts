@@ -574,72 +574,72 @@
         <translation>危险源类型“{kind}”（{layer}/{id}）在规则“{profile}”中没有防护距离：未核查（请添加 siting.protective_distance_m.{kind}）</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="283"/>
+        <location filename="../engine/siting.py" line="325"/>
         <source>{share:.0%} of the site lies in the {hazard} zone ({layer}); the site is ineligible</source>
         <translation>场地的 {share:.0%} 位于{hazard}风险区（{layer}）内；该场地不可用</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="283"/>
+        <location filename="../engine/siting.py" line="325"/>
         <source>{share:.0%} of the site lies in the {hazard} zone ({layer}); that part is not counted</source>
         <translation>场地的 {share:.0%} 位于{hazard}风险区（{layer}）内；该部分不计入</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="283"/>
+        <location filename="../engine/siting.py" line="325"/>
         <source>GB 21734-2008 §5.2.1; general code §4.1.2</source>
         <translation>GB 21734-2008 §5.2.1；通用规范 §4.1.2</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="313"/>
+        <location filename="../engine/siting.py" line="357"/>
         <source>{gap:.1f} m from building {id} ({height:g} m tall), inside its collapse range of {reach:.1f} m</source>
         <translation>距建筑 {id}（高 {height:g} 米）{gap:.1f} 米，位于其 {reach:.1f} 米倒塌范围内</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="313"/>
+        <location filename="../engine/siting.py" line="357"/>
         <source>GB 21734-2008 §5.2.4; {source}</source>
         <translation>GB 21734-2008 §5.2.4；{source}</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="339"/>
+        <location filename="../engine/siting.py" line="384"/>
         <source>pipeline {id} crosses the site</source>
         <translation>管道 {id} 穿越场地</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="339"/>
+        <location filename="../engine/siting.py" line="384"/>
         <source>{gap:.1f} m from {kind} {id}, closer than {distance:g} m; the part inside is not counted</source>
         <translation>距{kind} {id} {gap:.1f} 米，小于 {distance:g} 米；范围内部分不计入</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="376"/>
+        <location filename="../engine/siting.py" line="419"/>
         <source>{area:,.0f} m² of buildings ({layer}) stand on the site; not counted</source>
         <translation>场地上有 {area:,.0f} m² 建筑（{layer}）；不计入</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="376"/>
+        <location filename="../engine/siting.py" line="419"/>
         <source>STANDARDS.md §5 让: shelter grounds and designated open space stay unbuilt</source>
         <translation>STANDARDS.md §5 让：避难场地与指定开敞空间不得建设</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="480"/>
+        <location filename="../engine/siting.py" line="523"/>
         <source>entrances from {sectors} side(s); {need:g} needed</source>
         <translation>出入口来自 {sectors} 个方向；需要 {need:g} 个</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="483"/>
+        <location filename="../engine/siting.py" line="526"/>
         <source>access routes from {sectors} side(s); {need:g} needed</source>
         <translation>进入路径来自 {sectors} 个方向；需要 {need:g} 个</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="538"/>
+        <location filename="../engine/siting.py" line="581"/>
         <source>buildings {ids} stand within the clear width of {need:g} m ({left:.1f} m left)</source>
         <translation>建筑 {ids} 位于 {need:g} 米净宽范围内（仅余 {left:.1f} 米）</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="555"/>
+        <location filename="../engine/siting.py" line="598"/>
         <source>within the collapse range of building {id} ({height:g} m tall)</source>
         <translation>位于建筑 {id}（高 {height:g} 米）的倒塌范围内</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="555"/>
+        <location filename="../engine/siting.py" line="598"/>
         <source>STANDARDS.md §1 collapse zone; {source}</source>
         <translation>STANDARDS.md §1 倒塌范围；{source}</translation>
     </message>
@@ -1280,110 +1280,120 @@
 <context>
     <name>QtComparePanel</name>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="54"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="70"/>
         <source>Keep as reference</source>
         <translation>设为参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="55"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="71"/>
         <source>Keep the figures shown now; later figures (after edits, or under another scenario or period) are compared with them</source>
         <translation>保留当前指标；之后的指标（编辑后，或换用其他情景、时期）将与其对比</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="62"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="78"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="79"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="95"/>
         <source>Show unchanged indicators</source>
         <translation>显示未变化的指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="83"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="83"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="83"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="83"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="97"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="123"/>
         <source>Violations that appeared or went</source>
         <translation>新增或消除的违规</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="132"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="165"/>
         <source>No reference kept: press Keep as reference, then edit the plan or switch the scenario or period.</source>
         <translation>尚未设参照：请点击“设为参照”，然后编辑规划或切换情景、时期。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="141"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="175"/>
         <source>Reference kept at {0}: {1}, {2}</source>
         <translation>参照保存于 {0}：{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="170"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="204"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="170"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="204"/>
         <source>Gone</source>
         <translation>消除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="181"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="215"/>
         <source>None.</source>
         <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="98"/>
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="99"/>
+        <source>Draw on the map what changed since the reference: residents newly served or unserved for the indicator shown, sites added, removed or moved, violations that appeared or went</source>
+        <translation>在地图上绘制与参照相比的变化：当前指标下新增覆盖或新增未覆盖的居民，新增、删除或移动的场地，新增或消除的违规</translation>
     </message>
 </context>
 <context>
     <name>QtDrawBoundaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="156"/>
+        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="130"/>
         <source>Draw the plan&apos;s boundary</source>
         <translation>绘制规划范围边界</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="159"/>
+        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="133"/>
         <source>Click the boundary&apos;s corners; double-click or Enter to finish. Backspace removes the last corner, Esc starts again. Wheel: zoom; right or middle button: pan.</source>
         <translation>依次点击边界的拐点；双击或按 Enter 完成。Backspace 删除上一个拐点，Esc 重新开始。滚轮：缩放；右键或中键拖动：平移。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="180"/>
+        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="154"/>
         <source>Start again</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="282"/>
+        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="257"/>
         <source>A boundary needs three corners at least.</source>
         <translation>边界至少需要三个拐点。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="286"/>
+        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="261"/>
         <source>The boundary crosses itself: press Backspace or Esc and draw it again.</source>
         <translation>边界自相交：请按 Backspace 或 Esc 后重新绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="324"/>
+        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="299"/>
         <source>{0} corners clicked</source>
         <translation>已点击 {0} 个拐点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="326"/>
+        <location filename="../../ui/dialogs/qt_draw_boundary.py" line="301"/>
         <source>Boundary of {0} corners, {1:.2f} km²</source>
         <translation>边界共 {0} 个拐点，面积 {1:.2f} km²</translation>
     </message>
@@ -1449,7 +1459,7 @@
 <context>
     <name>QtEvaluationRunner</name>
     <message>
-        <location filename="../../ui/qt_worker.py" line="778"/>
+        <location filename="../../ui/qt_worker.py" line="780"/>
         <source>Unexpected error during the evaluation: {error}. The details are in the log.</source>
         <translation>评估时发生意外错误：{error}。详情见日志。</translation>
     </message>
@@ -1457,162 +1467,162 @@
 <context>
     <name>QtExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="530"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="514"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="221"/>
         <source>Web map and report (HTML)</source>
         <translation>网页地图与报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="222"/>
         <source>Map sheet (PDF)</source>
         <translation>图纸（PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="223"/>
         <source>Map sheet (PNG image)</source>
         <translation>图纸（PNG 图片）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="224"/>
         <source>Shapefiles</source>
         <translation>Shapefile</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="225"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="226"/>
         <source>GeoJSON (WGS 84)</source>
         <translation>GeoJSON（WGS 84）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="227"/>
         <source>Report tables (CSV)</source>
         <translation>报告表格（CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="232"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="255"/>
         <source>Attribute encoding of the Shapefiles; GBK for older Chinese GIS software</source>
         <translation>Shapefile 的属性编码；较旧的国产 GIS 软件请选 GBK</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="274"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="258"/>
         <source>Zip</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="275"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="259"/>
         <source>Put all Shapefiles into one .zip file</source>
         <translation>将所有 Shapefile 打包为一个 .zip 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="276"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="260"/>
         <source>Shapefile encoding</source>
         <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="268"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="274"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="275"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="280"/>
         <source>Map sheet paper:</source>
         <translation>图纸尺寸：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="297"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="281"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="319"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="303"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="320"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="304"/>
         <source>scenario {scenario} · period: {period}</source>
         <translation>情景：{scenario} · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="327"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="311"/>
         <source>Evaluates:</source>
         <translation>评估内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="329"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="313"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="333"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="317"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="338"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="322"/>
         <source>Replace existing files without asking</source>
         <translation>直接覆盖已有文件，不再询问</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="342"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="326"/>
         <source>Press Preview to see the map sheet before writing the PDF.</source>
         <translation>点击“预览图纸”，在写出 PDF 前查看图纸。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="343"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="327"/>
         <source>Preview map sheet</source>
         <translation>预览图纸</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="367"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="351"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="353"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="492"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="476"/>
         <source>Choose at least one format.</source>
         <translation>请至少选择一种格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="495"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="479"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="505"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="489"/>
         <source>Replace existing files?</source>
         <translation>覆盖已有文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="505"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="489"/>
         <source>{count} of the outputs already exist in {folder}:
 {names}
 
@@ -1623,132 +1633,132 @@ Replace them?</source>
 是否覆盖？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="515"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="499"/>
         <source>Nothing was written: the existing files were kept.</source>
         <translation>未写出任何文件：已保留原有文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="549"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="533"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="581"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="565"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="589"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="573"/>
         <source>Cancelling: the export stops after its current step, and nothing is written.</source>
         <translation>正在取消：导出将在当前步骤完成后停止，不会写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="589"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="573"/>
         <source>Cancelling the preview…</source>
         <translation>正在取消预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="642"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="626"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="658"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="642"/>
         <source>Preview of the map sheet ({paper}, {orientation}).</source>
         <translation>图纸预览（{paper}，{orientation}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="679"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="663"/>
         <source>Exported {count} files to {folder}.</source>
         <translation>已导出 {count} 个文件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="674"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="658"/>
         <source>Open the web map in your browser?</source>
         <translation>在浏览器中打开网页地图？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="674"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="658"/>
         <source>Open the folder?</source>
         <translation>打开文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="679"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="663"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="696"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="680"/>
         <source>Preview failed</source>
         <translation>预览失败</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="697"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="681"/>
         <source>The preview failed.</source>
         <translation>预览失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="699"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="683"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="700"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="684"/>
         <source>The export failed; nothing was written.</source>
         <translation>导出失败，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="706"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="690"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="706"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="690"/>
         <source>Preview cancelled.</source>
         <translation>预览已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="228"/>
         <source>Report tables (Excel)</source>
         <translation>报告表格（Excel）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="229"/>
         <source>QGIS project and GeoPackage</source>
         <translation>QGIS 工程与 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="283"/>
         <source>The indicator whose service area and gaps the map sheet draws</source>
         <translation>地图图幅绘制其服务范围与缺口的指标</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="307"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="291"/>
         <source>as evaluated</source>
         <translation>按评估结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="312"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="296"/>
         <source>Map sheet shows:</source>
         <translation>图幅显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="317"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="301"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="318"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="302"/>
         <source>Subtitle:</source>
         <translation>副标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="345"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="329"/>
         <source>Zoom…</source>
         <translation>放大查看…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/qt_export_dialog.py" line="346"/>
+        <location filename="../../ui/dialogs/qt_export_dialog.py" line="330"/>
         <source>The preview at full resolution (or double-click it)</source>
         <translation>以完整分辨率查看预览（或双击预览图）</translation>
     </message>
@@ -1756,97 +1766,97 @@ Replace them?</source>
 <context>
     <name>QtFeaturePanel</name>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="67"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="69"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="67"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="69"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="79"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="81"/>
         <source>Edit attributes…</source>
         <translation>编辑属性…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="112"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="139"/>
         <source>Click a feature with the Select tool to see it here.</source>
         <translation>用“选择”工具点击要素，即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="131"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="158"/>
         <source>{0} · layer {1} · {2}</source>
         <translation>{0} · 图层 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="140"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="167"/>
         <source>area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="124"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="151"/>
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="125"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="152"/>
         <source>points</source>
         <translation>多点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="126"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="153"/>
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="127"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="154"/>
         <source>lines</source>
         <translation>多线</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="128"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="155"/>
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="129"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="156"/>
         <source>polygons</source>
         <translation>多面</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="165"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="194"/>
         <source>Shelter capacity (persons)</source>
         <translation>避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="166"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="195"/>
         <source>Residents assigned</source>
         <translation>分配居民</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="167"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="196"/>
         <source>Spare capacity</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="168"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="197"/>
         <source>Residents within its radius</source>
         <translation>服务半径内居民</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="169"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="198"/>
         <source>Capacity from</source>
         <translation>容量依据</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="170"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="199"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_feature_panel.py" line="136"/>
+        <location filename="../../ui/panels/qt_feature_panel.py" line="163"/>
         <source>{0} more selected</source>
         <translation>另选 {0} 个</translation>
     </message>
@@ -2025,132 +2035,132 @@ Replace them?</source>
 <context>
     <name>QtIndicatorsPanel</name>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="226"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="228"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="226"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="228"/>
         <source>Not evaluated yet. Press Evaluate to measure who can walk to a shelter, to activity space and to each kind of facility.</source>
         <translation>尚未评估。点击“评估”，测算哪些居民可步行到达避难场所、活动空间和各类设施。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="242"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="242"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="242"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="242"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="245"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="247"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="249"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="251"/>
         <source>All periods</source>
         <translation>全部时期</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="254"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="256"/>
         <source>Live update: the figures follow your latest edit; the gap and service areas on the map are from the last full evaluation (stale). Press Evaluate to refresh.</source>
         <translation>实时更新：数值已随最近的编辑更新；地图上的服务盲区与服务范围仍来自上一次完整评估（已过时）。点击“评估”刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="263"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="265"/>
         <source>network walking distances</source>
         <translation>路网步行距离</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="266"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="268"/>
         <source>straight-line distances × detour factor {factor}</source>
         <translation>直线距离 × 绕行系数 {factor}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="269"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="271"/>
         <source>{population} residents · {distance} · scenario: {scenario} · rules: {rules}</source>
         <translation>居民 {population} 人 · {distance} · 情景：{scenario} · 规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="278"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="280"/>
         <source> · period: {period}</source>
         <translation> · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="294"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="296"/>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="313"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="315"/>
         <source>{group} — {met} of {total} met</source>
         <translation>{group} — {total} 项中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="321"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="323"/>
         <source>Period: {period}</source>
         <translation>时期：{period}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="337"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="339"/>
         <source>{met} of {total} targets met</source>
         <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="371"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="373"/>
         <source>Source: {source}</source>
         <translation>依据：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="371"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="373"/>
         <source>No standard cited: the target is room for every resident.</source>
         <translation>未引用标准：目标为每位居民都有避难容量。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="371"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="373"/>
         <source>No standard cited.</source>
         <translation>未引用标准。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="378"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="380"/>
         <source>{value}; target at least {target}</source>
         <translation>{value}；目标不低于 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="403"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="405"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="406"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="408"/>
         <source>{value} m²/person</source>
         <translation>{value} m²/人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="291"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="293"/>
         <source>… and {count} more (hover to read them)</source>
         <translation>…… 另有 {count} 条（悬停查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="313"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="315"/>
         <source>{group} — not assessed</source>
         <translation>{group} — 未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="337"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="339"/>
         <source> ({count} not assessed)</source>
         <translation>（{count} 项未评估）</translation>
     </message>
@@ -2480,445 +2490,510 @@ Replace them?</source>
 <context>
     <name>QtLegendPanel</name>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="60"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="68"/>
         <source>Nothing is shown on the map.</source>
         <translation>地图上没有显示任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="75"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="83"/>
         <source>Suggested sites</source>
         <translation>建议场地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="76"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="84"/>
         <source>Gap areas (out of reach)</source>
         <translation>服务盲区（服务范围以外）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="77"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="85"/>
         <source>Residents not covered</source>
         <translation>未覆盖居民</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="78"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="86"/>
         <source>Shelter over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="79"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="87"/>
         <source>Service areas (within reach)</source>
         <translation>服务范围（可达范围内）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="80"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="88"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="88"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="108"/>
         <source>no value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="90"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="110"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="97"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="117"/>
         <source>Emergency shelter</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="98"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="118"/>
         <source>Fixed shelter</source>
         <translation>固定避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="99"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="119"/>
         <source>Short-term fixed shelter</source>
         <translation>短期固定避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="100"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="120"/>
         <source>Medium-term fixed shelter</source>
         <translation>中期固定避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="101"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="121"/>
         <source>Long-term fixed shelter</source>
         <translation>长期固定避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="102"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="122"/>
         <source>Central shelter</source>
         <translation>中心避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="124"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="144"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="134"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="160"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="155"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="181"/>
         <source>Tianditu</source>
         <translation>天地图</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_legend_panel.py" line="157"/>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="183"/>
         <source>Base map: {0}</source>
         <translation>底图：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="89"/>
+        <source>Violation&apos;s cause</source>
+        <translation>违规成因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="90"/>
+        <source>Band or zone it meets</source>
+        <translation>所涉防护带或区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="91"/>
+        <source>Part of the site removed</source>
+        <translation>场地被扣除部分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="92"/>
+        <source>Newly served residents</source>
+        <translation>新增覆盖的居民</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="93"/>
+        <source>Newly unserved residents</source>
+        <translation>新增未覆盖的居民</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="94"/>
+        <source>Added sites</source>
+        <translation>新增场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="95"/>
+        <source>Removed sites</source>
+        <translation>删除的场地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="96"/>
+        <source>Moved site: old place</source>
+        <translation>移动的场地：原位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="97"/>
+        <source>Moved site: new place</source>
+        <translation>移动的场地：新位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="98"/>
+        <source>Moved site: old → new</source>
+        <translation>移动的场地：原 → 新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="99"/>
+        <source>New violations</source>
+        <translation>新增违规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="100"/>
+        <source>Violations gone</source>
+        <translation>已消除的违规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_legend_panel.py" line="144"/>
+        <source>Highlighted</source>
+        <translation>突出显示</translation>
     </message>
 </context>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="682"/>
+        <location filename="../../ui/qt_main_window.py" line="754"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="131"/>
+        <location filename="../../ui/qt_main_window.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="157"/>
+        <location filename="../../ui/qt_main_window.py" line="202"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="158"/>
+        <location filename="../../ui/qt_main_window.py" line="203"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="162"/>
+        <location filename="../../ui/qt_main_window.py" line="207"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="163"/>
+        <location filename="../../ui/qt_main_window.py" line="208"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="166"/>
+        <location filename="../../ui/qt_main_window.py" line="211"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="170"/>
+        <location filename="../../ui/qt_main_window.py" line="215"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="171"/>
+        <location filename="../../ui/qt_main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="654"/>
+        <location filename="../../ui/qt_main_window.py" line="726"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="655"/>
+        <location filename="../../ui/qt_main_window.py" line="727"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="175"/>
+        <location filename="../../ui/qt_main_window.py" line="220"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="175"/>
+        <location filename="../../ui/qt_main_window.py" line="220"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="181"/>
+        <location filename="../../ui/qt_main_window.py" line="226"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="181"/>
+        <location filename="../../ui/qt_main_window.py" line="226"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="187"/>
+        <location filename="../../ui/qt_main_window.py" line="232"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="187"/>
+        <location filename="../../ui/qt_main_window.py" line="232"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="194"/>
+        <location filename="../../ui/qt_main_window.py" line="239"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="195"/>
+        <location filename="../../ui/qt_main_window.py" line="240"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="209"/>
+        <location filename="../../ui/qt_main_window.py" line="254"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="200"/>
+        <location filename="../../ui/qt_main_window.py" line="245"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="201"/>
+        <location filename="../../ui/qt_main_window.py" line="246"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="202"/>
+        <location filename="../../ui/qt_main_window.py" line="247"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="213"/>
+        <location filename="../../ui/qt_main_window.py" line="258"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="204"/>
+        <location filename="../../ui/qt_main_window.py" line="249"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="210"/>
+        <location filename="../../ui/qt_main_window.py" line="255"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="211"/>
+        <location filename="../../ui/qt_main_window.py" line="256"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="212"/>
+        <location filename="../../ui/qt_main_window.py" line="257"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="214"/>
+        <location filename="../../ui/qt_main_window.py" line="259"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="218"/>
+        <location filename="../../ui/qt_main_window.py" line="263"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="219"/>
+        <location filename="../../ui/qt_main_window.py" line="264"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="220"/>
+        <location filename="../../ui/qt_main_window.py" line="265"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="221"/>
+        <location filename="../../ui/qt_main_window.py" line="266"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="222"/>
+        <location filename="../../ui/qt_main_window.py" line="267"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="242"/>
+        <location filename="../../ui/qt_main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="247"/>
+        <location filename="../../ui/qt_main_window.py" line="292"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="253"/>
+        <location filename="../../ui/qt_main_window.py" line="299"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="262"/>
+        <location filename="../../ui/qt_main_window.py" line="308"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="272"/>
+        <location filename="../../ui/qt_main_window.py" line="318"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="275"/>
+        <location filename="../../ui/qt_main_window.py" line="321"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="277"/>
+        <location filename="../../ui/qt_main_window.py" line="323"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="285"/>
+        <location filename="../../ui/qt_main_window.py" line="331"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="288"/>
+        <location filename="../../ui/qt_main_window.py" line="334"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="299"/>
+        <location filename="../../ui/qt_main_window.py" line="345"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="305"/>
+        <location filename="../../ui/qt_main_window.py" line="351"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="408"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="408"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="408"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="419"/>
+        <location filename="../../ui/qt_main_window.py" line="467"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="438"/>
+        <location filename="../../ui/qt_main_window.py" line="483"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="439"/>
+        <location filename="../../ui/qt_main_window.py" line="484"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="440"/>
+        <location filename="../../ui/qt_main_window.py" line="485"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="441"/>
+        <location filename="../../ui/qt_main_window.py" line="486"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="442"/>
+        <location filename="../../ui/qt_main_window.py" line="487"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="443"/>
+        <location filename="../../ui/qt_main_window.py" line="488"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="554"/>
+        <location filename="../../ui/qt_main_window.py" line="622"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="619"/>
+        <location filename="../../ui/qt_main_window.py" line="688"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="654"/>
+        <location filename="../../ui/qt_main_window.py" line="726"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="655"/>
+        <location filename="../../ui/qt_main_window.py" line="727"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="665"/>
+        <location filename="../../ui/qt_main_window.py" line="737"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="779"/>
+        <location filename="../../ui/qt_main_window.py" line="851"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="779"/>
+        <location filename="../../ui/qt_main_window.py" line="851"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="801"/>
+        <location filename="../../ui/qt_main_window.py" line="875"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="831"/>
+        <location filename="../../ui/qt_main_window.py" line="905"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="878"/>
+        <location filename="../../ui/qt_main_window.py" line="952"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="883"/>
+        <location filename="../../ui/qt_main_window.py" line="957"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="894"/>
+        <location filename="../../ui/qt_main_window.py" line="968"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="955"/>
+        <location filename="../../ui/qt_main_window.py" line="1042"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="955"/>
+        <location filename="../../ui/qt_main_window.py" line="1042"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -2931,102 +3006,102 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="408"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="279"/>
+        <location filename="../../ui/qt_main_window.py" line="325"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="888"/>
+        <location filename="../../ui/qt_main_window.py" line="960"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="167"/>
+        <location filename="../../ui/qt_main_window.py" line="212"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="159"/>
+        <location filename="../../ui/qt_main_window.py" line="204"/>
         <source>New plan from OpenStreet&amp;Map…</source>
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="408"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="301"/>
+        <location filename="../../ui/qt_main_window.py" line="347"/>
         <source>&amp;Guide: principles, life circles, indicators…</source>
         <translation>指南：原则、生活圈与指标(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="408"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="215"/>
+        <location filename="../../ui/qt_main_window.py" line="260"/>
         <source>Draw line</source>
         <translation>绘制线</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="206"/>
+        <location filename="../../ui/qt_main_window.py" line="251"/>
         <source>Measure distance and area</source>
         <translation>量测距离和面积</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="216"/>
+        <location filename="../../ui/qt_main_window.py" line="261"/>
         <source>Measure</source>
         <translation>量测</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="461"/>
+        <location filename="../../ui/qt_main_window.py" line="528"/>
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="471"/>
+        <location filename="../../ui/qt_main_window.py" line="538"/>
         <source>&amp;Find feature…</source>
         <translation>查找要素(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="474"/>
+        <location filename="../../ui/qt_main_window.py" line="541"/>
         <source>S&amp;napping</source>
         <translation>捕捉(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="474"/>
+        <location filename="../../ui/qt_main_window.py" line="541"/>
         <source>Clicks snap to the vertices and segments of visible features</source>
         <translation>点击时捕捉到可见要素的顶点和线段</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="480"/>
+        <location filename="../../ui/qt_main_window.py" line="547"/>
         <source>Snap</source>
         <translation>捕捉</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="491"/>
+        <location filename="../../ui/qt_main_window.py" line="558"/>
         <source>Drag a vertex; double-click a segment to add a vertex, a vertex to remove it</source>
         <translation>拖动顶点；双击线段添加顶点，双击顶点删除该顶点</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="499"/>
+        <location filename="../../ui/qt_main_window.py" line="566"/>
         <source>Length {0} m</source>
         <translation>长度 {0} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="501"/>
+        <location filename="../../ui/qt_main_window.py" line="568"/>
         <source>area {0} m²</source>
         <translation>面积 {0} 平方米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="801"/>
+        <location filename="../../ui/qt_main_window.py" line="875"/>
         <source>Delete {0} features</source>
         <translation>删除 {0} 个要素</translation>
     </message>
@@ -3034,32 +3109,32 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="822"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="927"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="825"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="930"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="844"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="949"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="880"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="985"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="884"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="989"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="899"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1004"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -3069,87 +3144,87 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="507"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="612"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1060"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1165"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1061"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1166"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1062"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1167"/>
         <source>Hazard</source>
         <translation>灾害</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1063"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1168"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1064"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1169"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1065"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1170"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1066"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1171"/>
         <source>Effective area (m²)</source>
         <translation>有效面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1067"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1172"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1068"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1173"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1069"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1174"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1070"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1175"/>
         <source>Voltage (kV)</source>
         <translation>电压（千伏）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1071"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1176"/>
         <source>Width (m)</source>
         <translation>宽度（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="570"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="675"/>
         <source>Base map: {file} has no coordinate reference system</source>
         <translation>底图：{file} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="571"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="676"/>
         <source>Base map: {file} cannot be read ({detail})</source>
         <translation>底图：无法读取 {file}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="572"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="677"/>
         <source>Base map: Tianditu needs your key (View &gt; Base map &gt; Tianditu); get one at console.tianditu.gov.cn</source>
         <translation>底图：天地图需要您的密钥（视图 &gt; 底图 &gt; 天地图），可在 console.tianditu.gov.cn 申请</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="576"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="681"/>
         <source>Base map: no tiles from {host} ({detail}); the map works on without them</source>
         <translation>底图：无法从 {host} 获取瓦片（{detail}）；地图照常使用，不显示底图</translation>
     </message>
@@ -3636,59 +3711,79 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtStartPage</name>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="61"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="83"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="66"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="88"/>
         <source>Plan resilient public space: shelters with room for everyone, activity space and daily facilities within walking distance.</source>
         <translation>规划韧性公共空间：避难场所容得下每一位居民，活动空间与日常设施步行可达。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="74"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="96"/>
         <source>Version {0}</source>
         <translation>版本 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="82"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="104"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="84"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="106"/>
         <source>Open a plan…</source>
         <translation>打开规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="85"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="107"/>
         <source>A plan spec (.toml) or a plan file (.gpkg)</source>
         <translation>规划说明（.toml）或规划文件（.gpkg）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="86"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="108"/>
         <source>New plan from files…</source>
         <translation>从文件新建规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="87"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="109"/>
         <source>Start a plan from Shapefiles, GeoJSON, GeoPackage, CSV or rasters</source>
         <translation>从 Shapefile、GeoJSON、GeoPackage、CSV 或栅格数据新建规划</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="95"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="117"/>
         <source>Sample maps</source>
         <translation>示例地图</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="109"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="137"/>
         <source>Recent plans</source>
         <translation>最近的规划</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_start_page.py" line="118"/>
+        <location filename="../../ui/panels/qt_start_page.py" line="149"/>
         <source>No recent plans yet.</source>
         <translation>暂无最近打开的规划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_start_page.py" line="128"/>
+        <source>Open sample</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_start_page.py" line="129"/>
+        <source>Open the sample map chosen in the list</source>
+        <translation>打开列表中选中的示例地图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_start_page.py" line="143"/>
+        <source>Open recent plan</source>
+        <translation>打开最近的规划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/qt_start_page.py" line="144"/>
+        <source>Open the plan chosen in the list</source>
+        <translation>打开列表中选中的规划</translation>
     </message>
 </context>
 <context>
@@ -3945,52 +4040,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtViolationsPanel</name>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="578"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="619"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="581"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="622"/>
         <source>Not evaluated yet.</source>
         <translation>尚未评估。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="604"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="645"/>
         <source>{count} siting violations ({counts}). Click one to show it.</source>
         <translation>{count} 个选址问题（{counts}）。点击可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="613"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
         <source>Principle</source>
         <translation>原则</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="613"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="613"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="613"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
         <source>Capacity removed</source>
         <translation>扣减容量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="623"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="664"/>
         <source>Shelter capacity (persons) this principle removed from the site</source>
         <translation>该原则从此场地扣减的避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="637"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="678"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="643"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="684"/>
         <source>{principle} · rule {rule}
 Site: {site} (layer {layer}, id {id})
 Measured {measured}, required {required}
@@ -4003,12 +4098,12 @@ Source: {source}</source>
 依据：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="584"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="625"/>
         <source>Nothing to check: the plan has no shelters, dual-use spaces or sensitive facilities for 避, 防 and 让.</source>
         <translation>无可检查对象：规划中没有需按避、防、让检查的避难场所、平急两用空间或敏感设施。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="592"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="633"/>
         <source>No siting violations: all {count} sites pass 避, 防 and 让.</source>
         <translation>没有选址违规：全部 {count} 处场地均满足避、防、让。</translation>
     </message>
