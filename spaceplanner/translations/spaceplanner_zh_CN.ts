@@ -754,12 +754,12 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../outputs/tables.py" line="100"/>
+        <location filename="../results/labels.py" line="130"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../outputs/tables.py" line="101"/>
+        <location filename="../results/labels.py" line="131"/>
         <source>Value</source>
         <translation>现状</translation>
     </message>
@@ -769,7 +769,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../outputs/tables.py" line="103"/>
+        <location filename="../results/labels.py" line="132"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -833,6 +833,691 @@
         <location filename="../outputs/tables.py" line="230"/>
         <source>Capacity removed by principle</source>
         <translation>各原则扣减的容量</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="20"/>
+        <source>Shelter within reach, with room</source>
+        <translation>可达且有容量的避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="21"/>
+        <source>5-minute circle activity space</source>
+        <translation>5分钟生活圈活动空间</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="22"/>
+        <source>10-minute circle activity space</source>
+        <translation>10分钟生活圈活动空间</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="23"/>
+        <source>15-minute circle activity space</source>
+        <translation>15分钟生活圈活动空间</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="24"/>
+        <source>Kindergarten</source>
+        <translation>幼儿园</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="25"/>
+        <source>Nursery</source>
+        <translation>托育点</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="26"/>
+        <source>Primary school</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="27"/>
+        <source>Middle school</source>
+        <translation>中学</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="28"/>
+        <source>Community clinic</source>
+        <translation>社区卫生服务站</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="29"/>
+        <source>Community health centre</source>
+        <translation>社区卫生服务中心</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="30"/>
+        <source>Elderly care</source>
+        <translation>养老服务设施</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="31"/>
+        <source>Community service station</source>
+        <translation>社区综合服务站</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="32"/>
+        <source>Food market</source>
+        <translation>菜市场</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="33"/>
+        <source>Supermarket</source>
+        <translation>综合超市</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="34"/>
+        <source>Express delivery point</source>
+        <translation>快递服务设施</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="35"/>
+        <source>Sports ground</source>
+        <translation>运动场地</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="36"/>
+        <source>Cultural activity station</source>
+        <translation>文化活动站</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="37"/>
+        <source>Library</source>
+        <translation>图书馆</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="38"/>
+        <source>Community centre</source>
+        <translation>社区中心</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="39"/>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="40"/>
+        <source>Pharmacy</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="41"/>
+        <source>Police station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="42"/>
+        <source>Fire station</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="43"/>
+        <source>Other facility</source>
+        <translation>其他设施</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="44"/>
+        <source>Park service-radius coverage</source>
+        <translation>公园绿地服务半径覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="45"/>
+        <source>Public activity site (≥ 150 m²)</source>
+        <translation>公共活动场地</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="46"/>
+        <source>Neighbourhood park (≥ 4000 m²)</source>
+        <translation>社区游园</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="47"/>
+        <source>Public park green</source>
+        <translation>公园绿地</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="48"/>
+        <source>Community parks</source>
+        <translation>社区公园</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="49"/>
+        <source>Effective shelter area</source>
+        <translation>避难场所有效避难面积</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="51"/>
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="52"/>
+        <source>Emergency shelters</source>
+        <translation>应急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="53"/>
+        <source>Activity spaces</source>
+        <translation>活动空间</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="54"/>
+        <source>Community facilities</source>
+        <translation>社区设施</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="55"/>
+        <source>Hazard zones</source>
+        <translation>灾害风险区</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="56"/>
+        <source>Hazard sources</source>
+        <translation>危险源</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="57"/>
+        <source>Walking network</source>
+        <translation>步行网络</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="58"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="59"/>
+        <source>Boundary</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="60"/>
+        <source>Service areas</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="61"/>
+        <source>Gap areas</source>
+        <translation>服务盲区</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="62"/>
+        <source>Siting violations</source>
+        <translation>选址问题</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="63"/>
+        <source>Residents not covered</source>
+        <translation>未覆盖居民</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="64"/>
+        <source>Shelters over capacity</source>
+        <translation>超出容量的避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="65"/>
+        <source>Hazard zones of the scenario</source>
+        <translation>情景灾害风险区</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="66"/>
+        <source>Violations: zones and bands met</source>
+        <translation>选址问题：涉及的区域与防护带</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="67"/>
+        <source>Violations: site area removed</source>
+        <translation>选址问题：扣除的场地面积</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="68"/>
+        <source>Suggested sites</source>
+        <translation>建议场地</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="70"/>
+        <source>Avoid hazards (避)</source>
+        <translation>避：避让灾害</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="71"/>
+        <source>Protective distance (防)</source>
+        <translation>防：防护距离</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="72"/>
+        <source>Give way / keep free (让)</source>
+        <translation>让：让出空间</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="74"/>
+        <source>covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="75"/>
+        <source>not covered</source>
+        <translation>未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="76"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="77"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="78"/>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="79"/>
+        <source>Sheltered</source>
+        <translation>可避难人口</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="80"/>
+        <source>Share covered</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="81"/>
+        <source>m² per person</source>
+        <translation>人均面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="82"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="83"/>
+        <source>pass</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="84"/>
+        <source>fail</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="85"/>
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="86"/>
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="87"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="88"/>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="89"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="93"/>
+        <source>all hazards</source>
+        <translation>全部灾种</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="94"/>
+        <source>normal times</source>
+        <translation>平时</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="95"/>
+        <source>emergency</source>
+        <translation>急时</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="96"/>
+        <source>normal and emergency</source>
+        <translation>平时与急时</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="97"/>
+        <source>over capacity</source>
+        <translation>超出容量</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="98"/>
+        <source>Responsible organisation</source>
+        <translation>责任主体</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="99"/>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="101"/>
+        <source>Emergency shelter</source>
+        <translation>紧急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="102"/>
+        <source>Fixed shelter</source>
+        <translation>固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="103"/>
+        <source>Short-term fixed shelter</source>
+        <translation>短期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="104"/>
+        <source>Medium-term fixed shelter</source>
+        <translation>中期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="105"/>
+        <source>Long-term fixed shelter</source>
+        <translation>长期固定避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="106"/>
+        <source>Central shelter</source>
+        <translation>中心避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="108"/>
+        <source>all sheltered</source>
+        <translation>全部可安置</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="109"/>
+        <source>partly sheltered</source>
+        <translation>部分可安置</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="110"/>
+        <source>not sheltered</source>
+        <translation>无法安置</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="111"/>
+        <source>ineligible / no capacity</source>
+        <translation>不可用 / 无容量</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="112"/>
+        <source>&lt; 50 %</source>
+        <translation>&lt; 50 %</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="113"/>
+        <source>50–80 %</source>
+        <translation>50–80 %</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="114"/>
+        <source>80–100 %</source>
+        <translation>80–100 %</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="115"/>
+        <source>full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="116"/>
+        <source>circle size = capacity</source>
+        <translation>圆大小 = 容量</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="117"/>
+        <source>circle size = population</source>
+        <translation>圆大小 = 人口</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="118"/>
+        <source>Shelter, size and label: capacity (persons)</source>
+        <translation>避难场所（大小、标注：容量/人）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="120"/>
+        <source>Resilient public space: map sheet</source>
+        <translation>韧性公共空间规划图</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="121"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="122"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="123"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="124"/>
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="125"/>
+        <source>Context</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="126"/>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="127"/>
+        <source>Sites</source>
+        <translation>场地与设施</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="128"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="129"/>
+        <source>only those not served are drawn</source>
+        <translation>仅绘制未获服务的居民</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="133"/>
+        <source>Key indicators</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="134"/>
+        <source>Unsheltered</source>
+        <translation>未安置人口</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="135"/>
+        <source>Load (assigned ÷ capacity)</source>
+        <translation>负荷（已分配÷容量）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="136"/>
+        <source>Spare</source>
+        <translation>剩余容量</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="137"/>
+        <source>Nearest demand</source>
+        <translation>就近需求</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="138"/>
+        <source>Eligible</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="139"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="140"/>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="141"/>
+        <source>dual use (平急两用)</source>
+        <translation>平急两用</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="142"/>
+        <source>Capacity removed</source>
+        <translation>扣除容量</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="143"/>
+        <source>Walking distance (m)</source>
+        <translation>步行距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="144"/>
+        <source>Radius (m)</source>
+        <translation>服务半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="145"/>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="146"/>
+        <source>Resident points</source>
+        <translation>居民点数</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="147"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="148"/>
+        <source>Hazard</source>
+        <translation>灾种</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="149"/>
+        <source>Voltage (kV)</source>
+        <translation>电压（千伏）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="150"/>
+        <source>Width (m)</source>
+        <translation>宽度（米）</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="151"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="152"/>
+        <source>Principle</source>
+        <translation>原则</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="153"/>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="154"/>
+        <source>Required</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="155"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="156"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="157"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="158"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="164"/>
+        <source>Targets missed</source>
+        <translation>未达标项</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="165"/>
+        <source>Open its map</source>
+        <translation>打开社区地图</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="166"/>
+        <source>Share of targets met</source>
+        <translation>达标项比例</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="167"/>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="168"/>
+        <source>Not evaluated</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="169"/>
+        <source>communities</source>
+        <translation>个社区</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="170"/>
+        <source>Communities below standard, per item</source>
+        <translation>各项不达标社区数</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="171"/>
+        <source>colour: share of targets met</source>
+        <translation>颜色：达标项比例</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="159"/>
+        <source>North arrow: grid north of the plan&apos;s projected CRS {crs}; map units metres.</source>
+        <translation>指北针为规划投影坐标系 {crs} 的坐标北；地图单位为米。</translation>
+    </message>
+    <message>
+        <location filename="../results/labels.py" line="162"/>
+        <source>Made with SpacePlanner {version}.</source>
+        <translation>由 SpacePlanner {version} 生成。</translation>
     </message>
 </context>
 <context>

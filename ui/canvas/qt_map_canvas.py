@@ -50,13 +50,16 @@ from PyQt5.QtWidgets import (
 )
 from shapely.geometry.base import BaseGeometry
 
+from spaceplanner.i18n import current_lang, say
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.commands import AddFeature, Command, DeleteFeature, DeleteFeatures
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.compare import violation_key
+from spaceplanner.results.labels import has_label, label, shelter_class_label
 from spaceplanner.results.map_changes import MapChanges
 from spaceplanner.results.report import Violation
+from spaceplanner.results.words import hazard_word, source_word
 from spaceplanner.ui.canvas.basemap import PROVIDERS, Basemap
 from spaceplanner.ui.canvas.hit_index import HIT_PX, HitIndex
 from spaceplanner.ui.canvas.qt_basemap import QtBasemapItem, QtBasemapLoader
@@ -1175,7 +1178,7 @@ class QtMapCanvas(QGraphicsView):
             "voltage": self.tr("Voltage (kV)"),
             "width": self.tr("Width (m)"),
         }
-        return map_tip_text(layer_name, layer.frame.iloc[row], names)
+        return map_tip_text(layer_name, layer.frame.iloc[row], names, current_lang())
 
     def _show_tip(self) -> None:
         if self._session is None or not self._viewport().rect().contains(self._tip_pos.toPoint()):
@@ -1241,9 +1244,10 @@ class QtMapCanvas(QGraphicsView):
             super().keyPressEvent(event)
 
 
-def map_tip_text(layer: str, row: Any, names: dict[str, str]) -> str:
+def map_tip_text(layer: str, row: Any, names: dict[str, str], lang: str = "en") -> str:
     """A feature's map tip: its name (else id) in bold, its layer, then the fields of
-    ``names`` it has (their key figures), each under its name there."""
+    ``names`` it has (their key figures), each under its name there; a shelter's class, a kind
+    and a hazard type said as words of ``lang``."""
     name = row.get("name") if hasattr(row, "get") else None
     if name is None or (isinstance(name, float) and math.isnan(name)) or str(name) == "":
         name = row.get("id", "")
@@ -1258,6 +1262,13 @@ def map_tip_text(layer: str, row: Any, names: dict[str, str]) -> str:
             text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
         elif isinstance(value, (int, np.integer)):
             text = f"{int(value):,}"
+        elif field == "class":
+            text = shelter_class_label(value, lang)
+        elif field == "hazard":
+            text = say(hazard_word(value), lang)
+        elif field == "kind":
+            kind = str(value)
+            text = label(kind, lang) if has_label(kind) else say(source_word(kind), lang)
         else:
             text = str(value)
         lines.append(f"{html.escape(names[field])}: {html.escape(text)}")

@@ -36,6 +36,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from spaceplanner.i18n import say
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.compare import Comparison, compare
 from spaceplanner.results.labels import label
@@ -207,7 +208,8 @@ class QtComparePanel(QWidget):
         ):
             for v in items:
                 line = QListWidgetItem(
-                    f"{word} · {v.principle} · {v.site.layer}/{v.site.feature}: {v.message}"
+                    f"{word} · {v.principle} · {v.site.layer}/{v.site.feature}: "
+                    f"{say(v.message, self.lang)}"
                 )
                 line.setForeground(QBrush(colour))
                 self.violations.addItem(line)

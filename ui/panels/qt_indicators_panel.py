@@ -27,6 +27,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from spaceplanner.i18n import say
 from spaceplanner.outputs.symbols import STATUS_COLOURS
 from spaceplanner.results.compare import violation_key
 from spaceplanner.results.indicators import FAIL, NOT_ASSESSED, PASS, indicator_rows
@@ -279,14 +280,14 @@ class QtIndicatorsPanel(QWidget):
         if report.period != "both":
             text += self.tr(" · period: {period}").format(period=label(report.period, self._lang))
         self.header.setText(text)
-        tip = [report.rules_title]
+        tip = [say(report.rules_title, self._lang)]
         if report.notes:
             tip.append(self.tr("Notes:"))
-            tip += [f"• {n.text}" for n in report.notes]
+            tip += [f"• {say(n.text, self._lang)}" for n in report.notes]
         self.header.setToolTip("\n".join(t for t in tip if t))
 
     def _show_notes(self, report: Report) -> None:
-        notes = [n.text for n in report.notes]
+        notes = [say(n.text, self._lang) for n in report.notes]
         shown = notes[:_NOTES_SHOWN]
         text = "\n".join(f"• {n}" for n in shown)
         if len(notes) > len(shown):
@@ -369,7 +370,7 @@ class QtIndicatorsPanel(QWidget):
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         cells[1].setTextAlignment(right)
         cells[2].setTextAlignment(right)
-        source = str(row.get("source") or "")
+        source = say(row.get("source") or "", self._lang)
         tip = (
             self.tr("Source: {source}").format(source=source)
             if source
@@ -382,7 +383,7 @@ class QtIndicatorsPanel(QWidget):
             target=self._value_text(row["target"], unit, full=True),
         )
         if status == NOT_ASSESSED and row.get("reason"):
-            figures = str(row["reason"])
+            figures = say(row["reason"], self._lang)
         tip = f"{row['indicator']}: {verdict}\n{figures}\n{tip}"
         for col, cell in enumerate(cells):
             cell.setToolTip(tip)
@@ -671,10 +672,11 @@ class QtViolationsPanel(QWidget):
         site_id = v.site.feature
         site = str(v.name) if isinstance(v.name, str) and v.name else site_id
         lost = removed.get(v.site, {}).get(principle)
+        message = say(v.message, self._lang)
         cells = [
             _SortItem(label(principle, self._lang), (order, site)),
             _SortItem(site, (site.casefold(), order)),
-            _SortItem(v.message, v.message),
+            _SortItem(message, message),
             _SortItem(
                 self.tr("{value} persons").format(value=f"{lost:,.0f}") if lost else "—",
                 lost or 0.0,
@@ -692,8 +694,8 @@ class QtViolationsPanel(QWidget):
             id=site_id,
             measured=_number(v.measured),
             required=_number(v.required),
-            message=v.message,
-            source=v.source,
+            message=message,
+            source=say(v.source, self._lang),
         )
         for col, cell in enumerate(cells):
             cell.setToolTip(tip)
