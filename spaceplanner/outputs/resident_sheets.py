@@ -32,6 +32,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 from spaceplanner import __version__
 from spaceplanner.engine.evaluation import ResidentFacts
 from spaceplanner.files import atomic_path
+from spaceplanner.i18n import Template, say, tx
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs.mapsheet import sheet_fonts
 from spaceplanner.outputs.mapsheet_map import north_arrow, scale_bar
@@ -49,78 +50,55 @@ _WALK_M_PER_MIN = 60.0
 MAX_LISTED = 24
 
 #: The sheet's own words (English, Chinese).
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Emergency shelter and daily services", "应急避难与日常服务"),
-    "your_shelter": ("Your emergency shelter", "您的应急避难场所"),
-    "walk": ("{d} walk (about {m} min), to the {dir}", "步行 {d}（约 {m} 分钟），位于{dir}方向"),
-    "walk_up_to": (
-        "up to {d} walk (about {m} min), to the {dir}",
-        "步行最远 {d}（约 {m} 分钟），位于{dir}方向",
+_WORDS: dict[str, Template] = {
+    "title": tx("Emergency shelter and daily services"),
+    "your_shelter": tx("Your emergency shelter"),
+    "walk": tx("{d} walk (about {m} min), to the {dir}"),
+    "walk_up_to": tx("up to {d} walk (about {m} min), to the {dir}"),
+    "all_sheltered": tx("Everyone here ({p} persons) has a place there."),
+    "some_sheltered": tx("{s} of the {p} persons here have a place in a shelter; {u} have none."),
+    "no_shelter": tx("No shelter within walking distance has room for the people here."),
+    "no_shelter_detail": tx("{p} persons live here. Ask the community office where to go."),
+    "others": tx("Others here go to: {list}."),
+    "all_split": tx("Everyone here ({p} persons) has a place: {n} there."),
+    "at_shelter": tx("at the shelter (within its entrance distance)"),
+    "nobody": tx("No residents are recorded in this unit."),
+    "nobody_detail": tx(
+        "The plan's resident layer has no one here, so there is nothing to say about shelters and services."
     ),
-    "all_sheltered": (
-        "Everyone here ({p} persons) has a place there.",
-        "本单元全部 {p} 人在此有避难位置。",
+    "services": tx("Daily services within the standard walk"),
+    "service": tx("Service"),
+    "standard": tx("Standard"),
+    "here": tx("Residents here within reach"),
+    "within": tx("within {r} m"),
+    "nearest": tx("nearest {d}"),
+    "none_within": tx("none within reach"),
+    "not_sheltered": tx("Without a place in a shelter"),
+    "everyone": tx("Every resident point here has a place."),
+    "more": tx("... and {n} more"),
+    "persons": tx("{p} persons"),
+    "unit_population": tx("{p} residents"),
+    "footer": tx(
+        "From the plan's evaluation ({rules}; scenario {scenario}). SpacePlanner {version}, {date}."
     ),
-    "some_sheltered": (
-        "{s} of the {p} persons here have a place in a shelter; {u} have none.",
-        "本单元 {p} 人中 {s} 人有避难位置，{u} 人没有。",
-    ),
-    "no_shelter": (
-        "No shelter within walking distance has room for the people here.",
-        "步行可达范围内没有可容纳本单元居民的避难场所。",
-    ),
-    "no_shelter_detail": (
-        "{p} persons live here. Ask the community office where to go.",
-        "本单元共 {p} 人。请向社区咨询应急去向。",
-    ),
-    "others": ("Others here go to: {list}.", "本单元其余居民前往：{list}。"),
-    "all_split": (
-        "Everyone here ({p} persons) has a place: {n} there.",
-        "本单元全部 {p} 人均有避难位置：其中 {n} 人在此。",
-    ),
-    "at_shelter": ("at the shelter (within its entrance distance)", "就在避难场所旁（入口范围内）"),
-    "nobody": ("No residents are recorded in this unit.", "本单元没有登记的居民。"),
-    "nobody_detail": (
-        "The plan's resident layer has no one here, so there is nothing to say about shelters "
-        "and services.",
-        "规划的居民图层在本单元内没有居民，因此不列出避难与服务情况。",
-    ),
-    "services": ("Daily services within the standard walk", "标准步行距离内的日常服务"),
-    "service": ("Service", "服务"),
-    "standard": ("Standard", "标准"),
-    "here": ("Residents here within reach", "本单元可达居民"),
-    "within": ("within {r} m", "{r} 米以内"),
-    "nearest": ("nearest {d}", "最近 {d}"),
-    "none_within": ("none within reach", "范围内没有"),
-    "not_sheltered": ("Without a place in a shelter", "没有避难位置的居民点"),
-    "everyone": ("Every resident point here has a place.", "本单元所有居民点均有避难位置。"),
-    "more": ("... and {n} more", "……另有 {n} 处"),
-    "persons": ("{p} persons", "{p} 人"),
-    "unit_population": ("{p} residents", "居民 {p} 人"),
-    "footer": (
-        "From the plan's evaluation ({rules}; scenario {scenario}). "
-        "SpacePlanner {version}, {date}.",
-        "依据规划评估（{rules}；情景：{scenario}）。SpacePlanner {version}，{date}。",
-    ),
-    "legend_unit": ("This unit", "本单元"),
-    "legend_shelter": ("Your shelter", "您的避难场所"),
-    "legend_other": ("Other shelters", "其他避难场所"),
+    "legend_unit": tx("This unit"),
+    "legend_shelter": tx("Your shelter"),
+    "legend_other": tx("Other shelters"),
 }
 _COMPASS = (
-    ("north", "北"),
-    ("north-east", "东北"),
-    ("east", "东"),
-    ("south-east", "东南"),
-    ("south", "南"),
-    ("south-west", "西南"),
-    ("west", "西"),
-    ("north-west", "西北"),
+    tx("north"),
+    tx("north-east"),
+    tx("east"),
+    tx("south-east"),
+    tx("south"),
+    tx("south-west"),
+    tx("west"),
+    tx("north-west"),
 )
 
 
 def _w(key: str, lang: str, **values: Any) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return say(_WORDS[key].format(**values), lang)
 
 
 @dataclass(frozen=True)
@@ -350,7 +328,7 @@ def _page(
         ax.text(0.02, 0.3, _w("nobody_detail", lang), va="top", fontsize=9.5, wrap=True)
     elif sheet.shelter >= 0 and sheet.shelter_name is not None:
         word = "walk" if sheet.single else "walk_up_to"
-        way = _COMPASS[sheet.direction][1 if lang == "zh" else 0]
+        way = _COMPASS[sheet.direction]
         minutes = max(1, math.ceil(sheet.shelter_distance_m / speed))
         ax.text(0.02, 0.68, nfc(sheet.shelter_name), va="top", fontsize=17, weight="bold")
         walk = (

@@ -1519,6 +1519,191 @@
         <source>Made with SpacePlanner {version}.</source>
         <translation>由 SpacePlanner {version} 生成。</translation>
     </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="54"/>
+        <source>Emergency shelter and daily services</source>
+        <translation>应急避难与日常服务</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="55"/>
+        <source>Your emergency shelter</source>
+        <translation>您的应急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="56"/>
+        <source>{d} walk (about {m} min), to the {dir}</source>
+        <translation>步行 {d}（约 {m} 分钟），位于{dir}方向</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="57"/>
+        <source>up to {d} walk (about {m} min), to the {dir}</source>
+        <translation>步行最远 {d}（约 {m} 分钟），位于{dir}方向</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="58"/>
+        <source>Everyone here ({p} persons) has a place there.</source>
+        <translation>本单元全部 {p} 人在此有避难位置。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="59"/>
+        <source>{s} of the {p} persons here have a place in a shelter; {u} have none.</source>
+        <translation>本单元 {p} 人中 {s} 人有避难位置，{u} 人没有。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="60"/>
+        <source>No shelter within walking distance has room for the people here.</source>
+        <translation>步行可达范围内没有可容纳本单元居民的避难场所。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="61"/>
+        <source>{p} persons live here. Ask the community office where to go.</source>
+        <translation>本单元共 {p} 人。请向社区咨询应急去向。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="62"/>
+        <source>Others here go to: {list}.</source>
+        <translation>本单元其余居民前往：{list}。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="63"/>
+        <source>Everyone here ({p} persons) has a place: {n} there.</source>
+        <translation>本单元全部 {p} 人均有避难位置：其中 {n} 人在此。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="64"/>
+        <source>at the shelter (within its entrance distance)</source>
+        <translation>就在避难场所旁（入口范围内）</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="65"/>
+        <source>No residents are recorded in this unit.</source>
+        <translation>本单元没有登记的居民。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="66"/>
+        <source>The plan&apos;s resident layer has no one here, so there is nothing to say about shelters and services.</source>
+        <translation>规划的居民图层在本单元内没有居民，因此不列出避难与服务情况。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="69"/>
+        <source>Daily services within the standard walk</source>
+        <translation>标准步行距离内的日常服务</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="70"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="71"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="72"/>
+        <source>Residents here within reach</source>
+        <translation>本单元可达居民</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="73"/>
+        <source>within {r} m</source>
+        <translation>{r} 米以内</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="74"/>
+        <source>nearest {d}</source>
+        <translation>最近 {d}</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="75"/>
+        <source>none within reach</source>
+        <translation>范围内没有</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="76"/>
+        <source>Without a place in a shelter</source>
+        <translation>没有避难位置的居民点</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="77"/>
+        <source>Every resident point here has a place.</source>
+        <translation>本单元所有居民点均有避难位置。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="78"/>
+        <source>... and {n} more</source>
+        <translation>……另有 {n} 处</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="79"/>
+        <source>{p} persons</source>
+        <translation>{p} 人</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="80"/>
+        <source>{p} residents</source>
+        <translation>居民 {p} 人</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="81"/>
+        <source>From the plan&apos;s evaluation ({rules}; scenario {scenario}). SpacePlanner {version}, {date}.</source>
+        <translation>依据规划评估（{rules}；情景：{scenario}）。SpacePlanner {version}，{date}。</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="84"/>
+        <source>This unit</source>
+        <translation>本单元</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="85"/>
+        <source>Your shelter</source>
+        <translation>您的避难场所</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="86"/>
+        <source>Other shelters</source>
+        <translation>其他避难场所</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>north</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>north-east</source>
+        <translation>东北</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>east</source>
+        <translation>东</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>south-east</source>
+        <translation>东南</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>south</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>south-west</source>
+        <translation>西南</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>west</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <source>north-west</source>
+        <translation>西北</translation>
+    </message>
 </context>
 <context>
     <name>QtAddLayerDialog</name>
@@ -1965,82 +2150,82 @@
 <context>
     <name>QtComparePanel</name>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="70"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="71"/>
         <source>Keep as reference</source>
         <translation>设为参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="71"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="72"/>
         <source>Keep the figures shown now; later figures (after edits, or under another scenario or period) are compared with them</source>
         <translation>保留当前指标；之后的指标（编辑后，或换用其他情景、时期）将与其对比</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="78"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="79"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="95"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="96"/>
         <source>Show unchanged indicators</source>
         <translation>显示未变化的指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="109"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="123"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="124"/>
         <source>Violations that appeared or went</source>
         <translation>新增或消除的违规</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="165"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="166"/>
         <source>No reference kept: press Keep as reference, then edit the plan or switch the scenario or period.</source>
         <translation>尚未设参照：请点击“设为参照”，然后编辑规划或切换情景、时期。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="175"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="176"/>
         <source>Reference kept at {0}: {1}, {2}</source>
         <translation>参照保存于 {0}：{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="204"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="205"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="204"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="205"/>
         <source>Gone</source>
         <translation>消除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="215"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="217"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="98"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="99"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="99"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="100"/>
         <source>Draw on the map what changed since the reference: residents newly served or unserved for the indicator shown, sites added, removed or moved, violations that appeared or went</source>
         <translation>在地图上绘制与参照相比的变化：当前指标下新增覆盖或新增未覆盖的居民，新增、删除或移动的场地，新增或消除的违规</translation>
     </message>
@@ -2720,132 +2905,132 @@ Replace them?</source>
 <context>
     <name>QtIndicatorsPanel</name>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="228"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="229"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="228"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="229"/>
         <source>Not evaluated yet. Press Evaluate to measure who can walk to a shelter, to activity space and to each kind of facility.</source>
         <translation>尚未评估。点击“评估”，测算哪些居民可步行到达避难场所、活动空间和各类设施。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="245"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="245"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="245"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="244"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="245"/>
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="247"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="248"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="251"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="252"/>
         <source>All periods</source>
         <translation>全部时期</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="256"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="257"/>
         <source>Live update: the figures follow your latest edit; the gap and service areas on the map are from the last full evaluation (stale). Press Evaluate to refresh.</source>
         <translation>实时更新：数值已随最近的编辑更新；地图上的服务盲区与服务范围仍来自上一次完整评估（已过时）。点击“评估”刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="265"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="266"/>
         <source>network walking distances</source>
         <translation>路网步行距离</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="268"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="269"/>
         <source>straight-line distances × detour factor {factor}</source>
         <translation>直线距离 × 绕行系数 {factor}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="271"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="272"/>
         <source>{population} residents · {distance} · scenario: {scenario} · rules: {rules}</source>
         <translation>居民 {population} 人 · {distance} · 情景：{scenario} · 规则：{rules}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="280"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="281"/>
         <source> · period: {period}</source>
         <translation> · 时期：{period}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="296"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="297"/>
         <source>Notes:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="315"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="316"/>
         <source>{group} — {met} of {total} met</source>
         <translation>{group} — {total} 项中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="323"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="324"/>
         <source>Period: {period}</source>
         <translation>时期：{period}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="339"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="340"/>
         <source>{met} of {total} targets met</source>
         <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="373"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="374"/>
         <source>Source: {source}</source>
         <translation>依据：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="373"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="374"/>
         <source>No standard cited: the target is room for every resident.</source>
         <translation>未引用标准：目标为每位居民都有避难容量。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="373"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="374"/>
         <source>No standard cited.</source>
         <translation>未引用标准。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="380"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="381"/>
         <source>{value}; target at least {target}</source>
         <translation>{value}；目标不低于 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="405"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="406"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="408"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="409"/>
         <source>{value} m²/person</source>
         <translation>{value} m²/人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="293"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="294"/>
         <source>… and {count} more (hover to read them)</source>
         <translation>…… 另有 {count} 条（悬停查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="315"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="316"/>
         <source>{group} — not assessed</source>
         <translation>{group} — 未评估</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="339"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="340"/>
         <source> ({count} not assessed)</source>
         <translation>（{count} 项未评估）</translation>
     </message>
@@ -3794,32 +3979,32 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtMapCanvas</name>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="927"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="930"/>
         <source>choose a layer to edit first (a vector layer)</source>
         <translation>请先选择要编辑的图层（矢量图层）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="930"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="933"/>
         <source>{layer} is a raster layer; choose a vector layer to edit</source>
         <translation>{layer} 是栅格图层；请选择矢量图层进行编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="949"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="952"/>
         <source>layer {layer} holds {kinds}; a {kind} cannot be added to it</source>
         <translation>图层 {layer} 包含的是 {kinds}，不能向其中添加 {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="985"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="988"/>
         <source>a polygon needs at least 3 corners</source>
         <translation>多边形至少需要 3 个顶点</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="989"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="992"/>
         <source>the polygon is not valid ({reason}); it was not added</source>
         <translation>多边形无效（{reason}），未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1004"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1007"/>
         <source>the new shape of {feature} is not valid ({reason}); the feature was left as it was</source>
         <translation>{feature} 的新形状无效（{reason}），要素保持不变</translation>
     </message>
@@ -3829,87 +4014,87 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="612"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="615"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1165"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1168"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1166"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1169"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1167"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1170"/>
         <source>Hazard</source>
         <translation>灾害</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1168"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1171"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1169"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1172"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1170"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1173"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1171"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1174"/>
         <source>Effective area (m²)</source>
         <translation>有效面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1172"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1175"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1173"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1176"/>
         <source>Height (m)</source>
         <translation>高度（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1174"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1177"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1175"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1178"/>
         <source>Voltage (kV)</source>
         <translation>电压（千伏）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="1176"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="1179"/>
         <source>Width (m)</source>
         <translation>宽度（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="675"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="678"/>
         <source>Base map: {file} has no coordinate reference system</source>
         <translation>底图：{file} 没有坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="676"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="679"/>
         <source>Base map: {file} cannot be read ({detail})</source>
         <translation>底图：无法读取 {file}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="677"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="680"/>
         <source>Base map: Tianditu needs your key (View &gt; Base map &gt; Tianditu); get one at console.tianditu.gov.cn</source>
         <translation>底图：天地图需要您的密钥（视图 &gt; 底图 &gt; 天地图），可在 console.tianditu.gov.cn 申请</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/qt_map_canvas.py" line="681"/>
+        <location filename="../../ui/canvas/qt_map_canvas.py" line="684"/>
         <source>Base map: no tiles from {host} ({detail}); the map works on without them</source>
         <translation>底图：无法从 {host} 获取瓦片（{detail}）；地图照常使用，不显示底图</translation>
     </message>
@@ -4725,52 +4910,52 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 <context>
     <name>QtViolationsPanel</name>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="619"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="620"/>
         <source>No plan open.</source>
         <translation>未打开规划。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="622"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="623"/>
         <source>Not evaluated yet.</source>
         <translation>尚未评估。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="645"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="646"/>
         <source>{count} siting violations ({counts}). Click one to show it.</source>
         <translation>{count} 个选址问题（{counts}）。点击可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="655"/>
         <source>Principle</source>
         <translation>原则</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="655"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="655"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="654"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="655"/>
         <source>Capacity removed</source>
         <translation>扣减容量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="664"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="665"/>
         <source>Shelter capacity (persons) this principle removed from the site</source>
         <translation>该原则从此场地扣减的避难容量（人）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="678"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="680"/>
         <source>{value} persons</source>
         <translation>{value} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="684"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="686"/>
         <source>{principle} · rule {rule}
 Site: {site} (layer {layer}, id {id})
 Measured {measured}, required {required}
@@ -4783,12 +4968,12 @@ Source: {source}</source>
 依据：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="625"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="626"/>
         <source>Nothing to check: the plan has no shelters, dual-use spaces or sensitive facilities for 避, 防 and 让.</source>
         <translation>无可检查对象：规划中没有需按避、防、让检查的避难场所、平急两用空间或敏感设施。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_indicators_panel.py" line="633"/>
+        <location filename="../../ui/panels/qt_indicators_panel.py" line="634"/>
         <source>No siting violations: all {count} sites pass 避, 防 and 让.</source>
         <translation>没有选址违规：全部 {count} 处场地均满足避、防、让。</translation>
     </message>
