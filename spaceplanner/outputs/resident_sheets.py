@@ -64,7 +64,8 @@ _WORDS: dict[str, Template] = {
     "at_shelter": tx("at the shelter (within its entrance distance)"),
     "nobody": tx("No residents are recorded in this unit."),
     "nobody_detail": tx(
-        "The plan's resident layer has no one here, so there is nothing to say about shelters and services."
+        "The plan's resident layer has no one here: there is nothing to say about "
+        "shelters and services."
     ),
     "services": tx("Daily services within the standard walk"),
     "service": tx("Service"),

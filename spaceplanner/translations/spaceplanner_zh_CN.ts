@@ -1580,129 +1580,129 @@
         <translation>本单元没有登记的居民。</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="66"/>
-        <source>The plan&apos;s resident layer has no one here, so there is nothing to say about shelters and services.</source>
-        <translation>规划的居民图层在本单元内没有居民，因此不列出避难与服务情况。</translation>
-    </message>
-    <message>
-        <location filename="../outputs/resident_sheets.py" line="69"/>
+        <location filename="../outputs/resident_sheets.py" line="70"/>
         <source>Daily services within the standard walk</source>
         <translation>标准步行距离内的日常服务</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="70"/>
+        <location filename="../outputs/resident_sheets.py" line="71"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="71"/>
+        <location filename="../outputs/resident_sheets.py" line="72"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="72"/>
+        <location filename="../outputs/resident_sheets.py" line="73"/>
         <source>Residents here within reach</source>
         <translation>本单元可达居民</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="73"/>
+        <location filename="../outputs/resident_sheets.py" line="74"/>
         <source>within {r} m</source>
         <translation>{r} 米以内</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="74"/>
+        <location filename="../outputs/resident_sheets.py" line="75"/>
         <source>nearest {d}</source>
         <translation>最近 {d}</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="75"/>
+        <location filename="../outputs/resident_sheets.py" line="76"/>
         <source>none within reach</source>
         <translation>范围内没有</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="76"/>
+        <location filename="../outputs/resident_sheets.py" line="77"/>
         <source>Without a place in a shelter</source>
         <translation>没有避难位置的居民点</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="77"/>
+        <location filename="../outputs/resident_sheets.py" line="78"/>
         <source>Every resident point here has a place.</source>
         <translation>本单元所有居民点均有避难位置。</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="78"/>
+        <location filename="../outputs/resident_sheets.py" line="79"/>
         <source>... and {n} more</source>
         <translation>……另有 {n} 处</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="79"/>
+        <location filename="../outputs/resident_sheets.py" line="80"/>
         <source>{p} persons</source>
         <translation>{p} 人</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="80"/>
+        <location filename="../outputs/resident_sheets.py" line="81"/>
         <source>{p} residents</source>
         <translation>居民 {p} 人</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="81"/>
+        <location filename="../outputs/resident_sheets.py" line="82"/>
         <source>From the plan&apos;s evaluation ({rules}; scenario {scenario}). SpacePlanner {version}, {date}.</source>
         <translation>依据规划评估（{rules}；情景：{scenario}）。SpacePlanner {version}，{date}。</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="84"/>
+        <location filename="../outputs/resident_sheets.py" line="85"/>
         <source>This unit</source>
         <translation>本单元</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="85"/>
+        <location filename="../outputs/resident_sheets.py" line="86"/>
         <source>Your shelter</source>
         <translation>您的避难场所</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="86"/>
+        <location filename="../outputs/resident_sheets.py" line="87"/>
         <source>Other shelters</source>
         <translation>其他避难场所</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>north</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>north-east</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>east</source>
         <translation>东</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>south-east</source>
         <translation>东南</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>south</source>
         <translation>南</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>south-west</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>west</source>
         <translation>西</translation>
     </message>
     <message>
-        <location filename="../outputs/resident_sheets.py" line="88"/>
+        <location filename="../outputs/resident_sheets.py" line="89"/>
         <source>north-west</source>
         <translation>西北</translation>
+    </message>
+    <message>
+        <location filename="../outputs/resident_sheets.py" line="66"/>
+        <source>The plan&apos;s resident layer has no one here: there is nothing to say about shelters and services.</source>
+        <translation>规划的居民图层在本单元内没有居民，因此不列出避难与服务情况。</translation>
     </message>
 </context>
 <context>
