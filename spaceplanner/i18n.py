@@ -187,7 +187,8 @@ def say(text: Any, lang: str) -> str:
         if template is None:
             return str(text)
         params = {
-            k: say(v, lang) if isinstance(v, Text | Template) else v for k, v in text.params.items()
+            k: say(v, lang) if isinstance(v, Text | Template | Versions | Joined) else v
+            for k, v in text.params.items()
         }
         try:
             return template.format(**params)

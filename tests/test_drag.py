@@ -134,7 +134,7 @@ def test_the_split_groups_solve_as_a_full_assignment() -> None:
     rng = np.random.default_rng(1)
     m, k, site = 3000, 40, 7
     pop = rng.integers(1, 30, m).astype(float)
-    segment = rng.integers(0, 300, m)
+    segment = rng.integers(-1, 300, m)  # -1: residents beyond the connector
     xy = rng.uniform(0, 3000, (m, 2))
     shelters = rng.uniform(0, 3000, (k, 2))
     dist = np.hypot(*(xy[:, None, :] - shelters[None, :, :]).transpose(2, 0, 1))

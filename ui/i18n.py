@@ -23,6 +23,7 @@ from pathlib import Path
 
 from PyQt5.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from spaceplanner import i18n as engine_i18n
 from spaceplanner.i18n import set_lang
 
 __all__ = ["LANGUAGES", "install", "qm_path", "refresh", "resolve", "ts_path"]
@@ -30,7 +31,8 @@ __all__ = ["LANGUAGES", "install", "qm_path", "refresh", "resolve", "ts_path"]
 #: Language codes of the app and the Qt locale of each.
 LANGUAGES = {"en": "en_GB", "zh": "zh_CN"}
 
-_FOLDER = Path(__file__).resolve().parents[1] / "spaceplanner" / "translations"
+# the catalogue's folder in the package (spaceplanner/translations), installed or not
+_FOLDER = engine_i18n.ts_path("zh").parent
 _ROOT = Path(__file__).resolve().parents[1]
 #: profile keys whose text users read (the rest are values and codes)
 _PROFILE_TEXTS = re.compile(r'\b(title|source)\s*=\s*("(?:[^"\\]|\\.)*")')

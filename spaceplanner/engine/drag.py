@@ -189,7 +189,8 @@ class _Parts:
         new_res = np.concatenate([split, fresh])
         self.reached[r] = True
         tag = np.concatenate(
-            [2 * self.group_of[split] + self.reached[split], 2 * n_groups + self.key[fresh]]
+            # (a segment key may be -1: residents beyond the connector)
+            [2 * self.group_of[split] + self.reached[split], 2 * n_groups + 1 + self.key[fresh]]
         )
         self.reached[r] = False
         _, first, new_gid = np.unique(tag, return_index=True, return_inverse=True)

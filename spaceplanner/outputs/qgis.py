@@ -169,9 +169,13 @@ def _style(layer: str, role: str, frame_columns: list[str], lang: str) -> _Style
     if role == "facilities" and "kind" in frame_columns:
         return _Style(
             field="kind",
-            categories=tuple(
-                (kind, symbols.facility_symbol(kind), label(kind, lang))
-                for kind in symbols.FACILITY_KINDS
+            categories=(
+                *(
+                    (kind, symbols.facility_symbol(kind), label(kind, lang))
+                    for kind in symbols.FACILITY_KINDS
+                ),
+                # QGIS's category of the empty value takes every other value (none is hidden)
+                ("", symbols.role_symbol("facilities"), ""),
             ),
         )
     if base.startswith("shelters"):
@@ -179,9 +183,12 @@ def _style(layer: str, role: str, frame_columns: list[str], lang: str) -> _Style
     if role == "shelters" and "class" in frame_columns:
         return _Style(
             field="class",
-            categories=tuple(
-                (c, symbols.shelter_symbol(c), shelter_class_label(c, lang))
-                for c in symbols.SHELTER_CLASSES
+            categories=(
+                *(
+                    (c, symbols.shelter_symbol(c), shelter_class_label(c, lang))
+                    for c in symbols.SHELTER_CLASSES
+                ),
+                ("", symbols.role_symbol("shelters"), ""),
             ),
         )
     try:

@@ -78,7 +78,8 @@ class LayerLabels:
         if lines.any():
             anchors[lines] = shapely.line_interpolate_point(geoms[lines], 0.5, normalized=True)
         xy = shapely.get_coordinates(anchors)
-        keep = ~shapely.is_empty(anchors)
+        # get_coordinates skips missing and empty anchors: keep the texts in step with it
+        keep = ~shapely.is_missing(anchors) & ~shapely.is_empty(anchors)
         texts = label_texts(frame)
         kept = [t for t, k in zip(texts, keep.tolist(), strict=True) if k]
         offset = point_offset if len(points) and float(np.mean(points)) > 0.5 else 0.0

@@ -17,9 +17,11 @@ whenever they change.
 from __future__ import annotations
 
 import datetime as dt
+import time
+from typing import Any
 
 import geopandas as gpd
-from PyQt5.QtCore import Qt, pyqtSignal
+from PyQt5.QtCore import Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QBrush, QColor
 from PyQt5.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +107,13 @@ class QtComparePanel(QWidget):
             )
         )
         self.map_box.toggled.connect(self._fill)
+        # reports a drag sends many times a second redraw the changes once the pointer rests
+        self._map_last = 0.0
+        self._map_pending: Any = None
+        self._map_timer = QTimer(self)
+        self._map_timer.setSingleShot(True)
+        self._map_timer.setInterval(250)
+        self._map_timer.timeout.connect(self._map_due)
         layout.addWidget(self.map_box)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
@@ -170,6 +179,8 @@ class QtComparePanel(QWidget):
                 )
             )
             self.headline.setText("")
+            self._map_timer.stop()
+            self._map_pending = None
             self._show_on_map(None)
             return
         assert self.kept_at is not None
@@ -215,11 +226,24 @@ class QtComparePanel(QWidget):
                 self.violations.addItem(line)
         if not result.violations_added and not result.violations_removed:
             self.violations.addItem(self.tr("None."))
-        if self.map_box.isChecked():
-            now = site_frames(self.plan) if self.plan is not None else None
-            self._show_on_map(map_changes(result, self._reference_sites, now))
-        else:
+        if not self.map_box.isChecked():
+            self._map_timer.stop()
             self._show_on_map(None)
+        elif time.monotonic() - self._map_last < 0.25:
+            self._map_pending = result
+            self._map_timer.start()
+        else:
+            self._map_for(result)
+
+    def _map_due(self) -> None:
+        if self._map_pending is not None and self.map_box.isChecked():
+            self._map_for(self._map_pending)
+        self._map_pending = None
+
+    def _map_for(self, result: Any) -> None:
+        self._map_last = time.monotonic()
+        now = site_frames(self.plan) if self.plan is not None else None
+        self._show_on_map(map_changes(result, self._reference_sites, now))
 
     def _show_on_map(self, changes: MapChanges | None) -> None:
         if changes is None and self.changes is None:
