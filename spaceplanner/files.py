@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from spaceplanner import settings
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
 
 __all__ = [
@@ -73,19 +74,19 @@ def _write_error(exc: BaseException, where: Path, *, full: bool = False) -> Plan
     reason = getattr(exc, "strerror", None) or str(exc)
     if code in _DISK_FULL or "disk is full" in text or "no space left" in text or full:
         msg = f"the disk is full ({reason})"
-        hint = "free some space or choose another --out; the previous outputs are unchanged"
+        hint = tx("free some space or choose another --out; the previous outputs are unchanged")
     elif code in _READ_ONLY or "read-only" in text or "permission denied" in text:
         msg = f"the output folder cannot be written ({reason})"
-        hint = "choose another --out or fix the folder's permissions"
+        hint = tx("choose another --out or fix the folder's permissions")
     elif code == errno.ENAMETOOLONG:
-        msg = "a file name is too long for this file system"
-        hint = "shorten the layer names or choose a shorter --out"
+        msg = tx("a file name is too long for this file system")
+        hint = tx("shorten the layer names or choose a shorter --out")
     elif code in (errno.ENOTDIR, errno.EEXIST):
-        msg = "a file stands where a folder is needed"
-        hint = "choose another --out"
+        msg = tx("a file stands where a folder is needed")
+        hint = tx("choose another --out")
     else:
         msg = f"writing the outputs failed ({reason})"
-        hint = "check the folder and the free space; the previous outputs are unchanged"
+        hint = tx("check the folder and the free space; the previous outputs are unchanged")
     return PlanError(msg, file=str(where), hint=hint)
 
 
@@ -217,7 +218,7 @@ def check_output_folder(folder: Path) -> None:
             if not part.is_dir():
                 what = "it is a file" if part == folder else f"'{part.name}' on its path is a file"
                 msg = f"cannot write to this folder: {what}"
-                raise PlanError(msg, file=str(folder), hint="choose a folder for --out")
+                raise PlanError(msg, file=str(folder), hint=tx("choose a folder for --out"))
             return
 
 
@@ -252,17 +253,17 @@ def check_targets(
             raise PlanError(
                 msg,
                 file=str(hit),
-                hint="choose another --out; inputs are never written",
+                hint=tx("choose another --out; inputs are never written"),
             )
         if is_plan_file(target):
             msg = f"the output '{name}' would replace a plan file"
-            raise PlanError(msg, file=str(target), hint="choose another --out")
+            raise PlanError(msg, file=str(target), hint=tx("choose another --out"))
         exists = target.exists() or target.is_symlink()
         if exists and not overwrite and not (replaceable and replaceable(target)):
             clashes.append(name)
     if clashes:
         msg = f"{len(clashes)} output(s) exist ({', '.join(clashes[:4])})"
-        raise PlanError(msg, file=str(folder), hint="choose another --out or add --overwrite")
+        raise PlanError(msg, file=str(folder), hint=tx("choose another --out or add --overwrite"))
 
 
 # --- the lock --------------------------------------------------------------------------------
@@ -338,7 +339,7 @@ def _busy(path: Path) -> None:
         pid = ""
     msg = "another SpacePlanner run is writing into this folder" + (f" (pid {pid})" if pid else "")
     raise PlanError(
-        msg, file=str(path.parent), hint="wait for it to finish, or choose another --out"
+        msg, file=str(path.parent), hint=tx("wait for it to finish, or choose another --out")
     )
 
 
@@ -533,8 +534,8 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     target = Path(target)
     folder = target.parent
     if not folder.is_dir():
-        msg = "the folder does not exist"
-        raise PlanError(msg, file=str(target), hint="create the folder first or choose another")
+        msg = tx("the folder does not exist")
+        raise PlanError(msg, file=str(target), hint=tx("create the folder first or choose another"))
     try:
         fd, name = tempfile.mkstemp(
             prefix=f".{target.stem[:40]}.", suffix=f".tmp{target.suffix}", dir=folder

@@ -19,6 +19,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 
@@ -60,21 +61,21 @@ def _import_osmium() -> Any:
     try:
         import osmium
     except ImportError as exc:
-        msg = "reading OpenStreetMap extracts needs pyosmium, which is not installed"
-        raise LayerError(msg, hint='install it with: pip install "spaceplanner[osm]"') from exc
+        msg = tx("reading OpenStreetMap extracts needs pyosmium, which is not installed")
+        raise LayerError(msg, hint=tx('install it with: pip install "spaceplanner[osm]"')) from exc
     return osmium
 
 
 def check_extract(path: Path) -> None:
     """Refuse a missing, empty or oddly named extract before any work."""
     if not path.exists():
-        msg = "the OpenStreetMap extract does not exist"
-        raise LayerError(msg, file=str(path), hint="check the --osm path")
+        msg = tx("the OpenStreetMap extract does not exist")
+        raise LayerError(msg, file=str(path), hint=tx("check the --osm path"))
     if not path.is_file() or path.stat().st_size == 0:
-        msg = "the OpenStreetMap extract is not a file or is empty"
-        raise LayerError(msg, file=str(path), hint="give an .osm.pbf or .osm file")
+        msg = tx("the OpenStreetMap extract is not a file or is empty")
+        raise LayerError(msg, file=str(path), hint=tx("give an .osm.pbf or .osm file"))
     if not path.name.lower().endswith(EXTENSIONS):
-        msg = "the OpenStreetMap extract has an unknown extension"
+        msg = tx("the OpenStreetMap extract has an unknown extension")
         raise LayerError(msg, file=str(path), hint=f"give a file ending in {', '.join(EXTENSIONS)}")
 
 
@@ -165,7 +166,7 @@ def read_extract(
     except RuntimeError as exc:
         msg = f"the OpenStreetMap extract cannot be read ({exc})"
         raise LayerError(
-            msg, file=str(path), hint="check that it is a whole .osm.pbf or .osm file"
+            msg, file=str(path), hint=tx("check that it is a whole .osm.pbf or .osm file")
         ) from exc
     data = OsmData(
         _frame(ids["n"], tags["n"], geoms["n"]),
@@ -219,9 +220,9 @@ def _node_box(
 def _data_box(data: OsmData, path: Path) -> tuple[float, float, float, float]:
     frames = [f for f in (data.points, data.lines, data.areas) if len(f)]
     if not frames:
-        msg = "the OpenStreetMap extract holds nothing the plan can use"
+        msg = tx("the OpenStreetMap extract holds nothing the plan can use")
         raise LayerError(
-            msg, file=str(path), hint="check that it is the extract of a populated place"
+            msg, file=str(path), hint=tx("check that it is the extract of a populated place")
         )
     bounds = [f.total_bounds for f in frames]
     return (

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import PlanError
 
 __all__ = ["OsmTags", "Rule", "load_tags"]
@@ -56,11 +57,13 @@ def _parse_rule(text: str, kind: Any, *, file: str, table: str) -> Rule:
         key, sep, value = part.strip().partition("=")
         if not sep or not key.strip() or not value.strip():
             msg = f"the tag rule '{text}' is not of the form key=value (joined with ' & ')"
-            raise PlanError(msg, file=file, field=f"osm.{table}", hint='e.g. "leisure=park"')
+            raise PlanError(msg, file=file, field=f"osm.{table}", hint=tx('e.g. "leisure=park"'))
         conditions.append((key.strip(), value.strip()))
     if not isinstance(kind, str):
         msg = f"the tag rule '{text}' maps to {kind!r}, not a text"
-        raise PlanError(msg, file=file, field=f"osm.{table}", hint='e.g. "leisure=park" = "park"')
+        raise PlanError(
+            msg, file=file, field=f"osm.{table}", hint=tx('e.g. "leisure=park" = "park"')
+        )
     return Rule(tuple(conditions), kind)
 
 
@@ -100,7 +103,7 @@ class OsmTags:
         where = f"osm.{section}.{key}" if section else f"osm.{key}"
         if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
             msg = f"{where} must be a number ≥ 0, not {value!r}"
-            raise PlanError(msg, file=self.file, field=where, hint="see layers/sources.toml")
+            raise PlanError(msg, file=self.file, field=where, hint=tx("see layers/sources.toml"))
         return float(value)
 
     def words(self, section: str, key: str) -> frozenset[str]:
@@ -109,7 +112,7 @@ class OsmTags:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             where = f"osm.{section}.{key}"
             msg = f"{where} must be a list of texts"
-            raise PlanError(msg, file=self.file, field=where, hint="see layers/sources.toml")
+            raise PlanError(msg, file=self.file, field=where, hint=tx("see layers/sources.toml"))
         return frozenset(value)
 
     def keys(self) -> frozenset[str]:
@@ -166,14 +169,18 @@ def load_tags(path: Path | str | None = None) -> OsmTags:
         try:
             over = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except FileNotFoundError as exc:
-            msg = "the tag mapping file does not exist"
-            raise PlanError(msg, file=file, hint="check the --tags path") from exc
+            msg = tx("the tag mapping file does not exist")
+            raise PlanError(msg, file=file, hint=tx("check the --tags path")) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             msg = f"the tag mapping file cannot be read ({exc})"
-            raise PlanError(msg, file=file, hint="it must be TOML, as layers/sources.toml") from exc
+            raise PlanError(
+                msg, file=file, hint=tx("it must be TOML, as layers/sources.toml")
+            ) from exc
         if not isinstance(over.get("osm"), dict):
-            msg = "the tag mapping file has no [osm] section"
-            raise PlanError(msg, file=file, hint="give it the shape of layers/sources.toml [osm]")
+            msg = tx("the tag mapping file has no [osm] section")
+            raise PlanError(
+                msg, file=file, hint=tx("give it the shape of layers/sources.toml [osm]")
+            )
         data = _merge(data, over["osm"])
     tags = OsmTags(data, file)
     tags.keys()  # parse every rule now: a malformed one is an error before any work

@@ -4,6 +4,8 @@ from building footprints and levels.
 
 from __future__ import annotations
 
+from spaceplanner.i18n import tx
+
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,12 +34,12 @@ __all__ = ["estimate_from_buildings", "read_population"]
 
 
 def _no_overlap(path: Path) -> LayerError:
-    msg = "the population layer does not overlap the plan's area"
+    msg = tx("the population layer does not overlap the plan's area")
     return LayerError(
         msg,
         file=str(path),
         layer="residents",
-        hint="check that it covers the area and that its CRS is right",
+        hint=tx("check that it covers the area and that its CRS is right"),
     )
 
 
@@ -73,8 +75,8 @@ def _grid(
     source = read_vector(path, label="residents", layer=layer)
     frame = source.frame
     if frame.crs is None:
-        msg = "the population layer has no CRS"
-        raise LayerError(msg, file=str(path), layer="residents", hint="save it with its CRS")
+        msg = tx("the population layer has no CRS")
+        raise LayerError(msg, file=str(path), layer="residents", hint=tx("save it with its CRS"))
     column = field or match_columns(get_role("residents"), list(frame.columns)).get("population")
     if column is None or column not in frame.columns:
         msg = (
@@ -87,14 +89,14 @@ def _grid(
             file=str(path),
             layer="residents",
             field=field,
-            hint="name it with --population-field (fields: "
+            hint=tx("name it with --population-field (fields: ")
             f"{', '.join(map(str, frame.columns[:12]))})",
         )
     values = pd.to_numeric(frame[column], errors="coerce")
     bad = values.isna() & frame[column].notna() | (values < 0)
     if bad.any():
         msg = f"{int(bad.sum())} population values are not numbers ≥ 0"
-        raise LayerError(msg, file=str(path), layer="residents", field=column, hint="fix them")
+        raise LayerError(msg, file=str(path), layer="residents", field=column, hint=tx("fix them"))
     frame = frame.assign(_population=values.fillna(0.0)).to_crs(crs)
     frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
     frame = frame.iloc[np.sort(frame.sindex.query(area, predicate="intersects"))]
@@ -202,8 +204,8 @@ def estimate_from_buildings(
     other_uses = tags.words("buildings", "not_residential_tags")
     other_land = tags.words("buildings", "not_residential_landuse")
     if per_person <= 0:
-        msg = "osm.buildings.floor_area_per_person_m2 must be more than 0"
-        raise LayerError(msg, file=tags.file, field="floor_area_per_person_m2", hint="e.g. 45")
+        msg = tx("osm.buildings.floor_area_per_person_m2 must be more than 0")
+        raise LayerError(msg, file=tags.file, field="floor_area_per_person_m2", hint=tx("e.g. 45"))
     empty = gpd.GeoDataFrame(
         {"id": [], "population": []}, geometry=[], crs=buildings.crs if len(buildings) else None
     )
