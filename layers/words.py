@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from spaceplanner.i18n import Template, Text, tx
 
-__all__ = ["either_text", "geometry_word", "list_text", "rows_text", "unit_word"]
+__all__ = ["either_text", "geometry_word", "list_text", "rows_text", "severity_word", "unit_word"]
 
 _GEOMETRIES = {"point": tx("points"), "line": tx("lines"), "polygon": tx("polygons")}
 
@@ -63,3 +63,16 @@ def list_text(items: Iterable[str]) -> str:
     for item in parts[1:]:
         text = tx("{first}, {second}").format(first=text, second=item)
     return text
+
+
+_SEVERITIES = {
+    "error": tx("error", "severity of a problem"),
+    "warning": tx("warning", "severity of a problem"),
+    "repair": tx("repair", "severity of a problem"),
+    "note": tx("note", "severity of a problem"),
+}
+
+
+def severity_word(severity: str) -> Template | str:
+    """The word for a problem's severity (``warning`` -> warning / 警告)."""
+    return _SEVERITIES.get(severity, severity)

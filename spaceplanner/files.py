@@ -73,10 +73,10 @@ def _write_error(exc: BaseException, where: Path, *, full: bool = False) -> Plan
     text = str(exc).lower()
     reason = getattr(exc, "strerror", None) or str(exc)
     if code in _DISK_FULL or "disk is full" in text or "no space left" in text or full:
-        msg = f"the disk is full ({reason})"
+        msg = tx("the disk is full ({reason})").format(reason=reason)
         hint = tx("free some space or choose another --out; the previous outputs are unchanged")
     elif code in _READ_ONLY or "read-only" in text or "permission denied" in text:
-        msg = f"the output folder cannot be written ({reason})"
+        msg = tx("the output folder cannot be written ({reason})").format(reason=reason)
         hint = tx("choose another --out or fix the folder's permissions")
     elif code == errno.ENAMETOOLONG:
         msg = tx("a file name is too long for this file system")
@@ -85,7 +85,7 @@ def _write_error(exc: BaseException, where: Path, *, full: bool = False) -> Plan
         msg = tx("a file stands where a folder is needed")
         hint = tx("choose another --out")
     else:
-        msg = f"writing the outputs failed ({reason})"
+        msg = tx("writing the outputs failed ({reason})").format(reason=reason)
         hint = tx("check the folder and the free space; the previous outputs are unchanged")
     return PlanError(msg, file=str(where), hint=hint)
 
@@ -216,8 +216,13 @@ def check_output_folder(folder: Path) -> None:
     for part in (folder, *folder.parents):
         if part.exists():
             if not part.is_dir():
-                what = "it is a file" if part == folder else f"'{part.name}' on its path is a file"
-                msg = f"cannot write to this folder: {what}"
+                msg = (
+                    tx("cannot write to this folder: it is a file")
+                    if part == folder
+                    else tx("cannot write to this folder: '{name}' on its path is a file").format(
+                        name=part.name
+                    )
+                )
                 raise PlanError(msg, file=str(folder), hint=tx("choose a folder for --out"))
             return
 
@@ -246,23 +251,25 @@ def check_targets(
         hit = _same_or_inside(target, inputs)
         if hit is not None:
             msg = (
-                f"the output '{name}' would replace an input of the plan"
+                tx("the output '{name}' would replace an input of the plan")
                 if hit.resolve() == target.resolve()
-                else f"the output '{name}' would replace a folder holding an input of the plan"
-            )
+                else tx("the output '{name}' would replace a folder holding an input of the plan")
+            ).format(name=name)
             raise PlanError(
                 msg,
                 file=str(hit),
                 hint=tx("choose another --out; inputs are never written"),
             )
         if is_plan_file(target):
-            msg = f"the output '{name}' would replace a plan file"
+            msg = tx("the output '{name}' would replace a plan file").format(name=name)
             raise PlanError(msg, file=str(target), hint=tx("choose another --out"))
         exists = target.exists() or target.is_symlink()
         if exists and not overwrite and not (replaceable and replaceable(target)):
             clashes.append(name)
     if clashes:
-        msg = f"{len(clashes)} output(s) exist ({', '.join(clashes[:4])})"
+        msg = tx("{n} output(s) exist ({names})").format(
+            n=len(clashes), names=", ".join(clashes[:4])
+        )
         raise PlanError(msg, file=str(folder), hint=tx("choose another --out or add --overwrite"))
 
 
@@ -337,7 +344,11 @@ def _busy(path: Path) -> None:
         pid = path.read_text(encoding="ascii").strip()
     except OSError:
         pid = ""
-    msg = "another SpacePlanner run is writing into this folder" + (f" (pid {pid})" if pid else "")
+    msg = (
+        tx("another SpacePlanner run is writing into this folder (pid {pid})").format(pid=pid)
+        if pid
+        else tx("another SpacePlanner run is writing into this folder")
+    )
     raise PlanError(
         msg, file=str(path.parent), hint=tx("wait for it to finish, or choose another --out")
     )

@@ -69,11 +69,11 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     try:
         west, south, east, north = (float(p) for p in parts)
     except ValueError as exc:
-        msg = f"--bbox must be four numbers W,S,E,N in degrees, not '{text}'"
+        msg = tx("--bbox must be four numbers W,S,E,N in degrees, not '{text}'").format(text=text)
         hint = tx("e.g. --bbox 24.935,60.164,24.953,60.179")
         raise PlanError(msg, field="--bbox", hint=hint) from exc
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        msg = f"--bbox {text} is not a box W,S,E,N in degrees (W < E, S < N)"
+        msg = tx("--bbox {text} is not a box W,S,E,N in degrees (W < E, S < N)").format(text=text)
         raise PlanError(msg, field="--bbox", hint=tx("longitudes first: W,S,E,N"))
     return west, south, east, north
 
@@ -108,9 +108,11 @@ def _metric_crs(crs: str | CRS | None, area: shapely.Geometry) -> CRS:
     try:
         target = parse_crs(crs)
     except ValueError as exc:
-        raise PlanError(str(exc), field="--crs", hint=tx("e.g. --crs EPSG:32632")) from exc
+        raise PlanError(
+            exc.args[0] if exc.args else str(exc), field="--crs", hint=tx("e.g. --crs EPSG:32632")
+        ) from exc
     if not is_metric(target):
-        msg = f"--crs {crs} is not a projected CRS in metres"
+        msg = tx("--crs {crs} is not a projected CRS in metres").format(crs=crs)
         raise PlanError(
             msg, field="--crs", hint=tx("choose a UTM or national grid, e.g. EPSG:32632")
         )
@@ -134,10 +136,10 @@ def _check_covered(area: shapely.Geometry, data: OsmData, extract: Path, metric:
     share = float(outside.iloc[0] / outside.iloc[1]) if outside.iloc[1] > 0 else 1.0
     if share > MAX_UNCOVERED_SHARE:
         w, s, e, n = data.box
-        msg = (
-            f"the extract does not cover the plan's area: {share:.0%} of it lies outside the "
-            f"extract's extent {w:.4f},{s:.4f},{e:.4f},{n:.4f}"
-        )
+        msg = tx(
+            "the extract does not cover the plan's area: {share:.0%} of it lies outside the "
+            "extract's extent {extent}"
+        ).format(share=share, extent=f"{w:.4f},{s:.4f},{e:.4f},{n:.4f}")
         hint = tx("use an extract that covers the area, or a smaller --bbox / --boundary")
         swapped = shapely.box(*(area.bounds[1], area.bounds[0], area.bounds[3], area.bounds[2]))
         if swapped.intersects(box) and not area.intersects(box):
@@ -294,12 +296,13 @@ def _islands(network: gpd.GeoDataFrame, area: shapely.Geometry) -> list[Problem]
         f"{', '.join(ids[:3])}{' …' if len(ids) > 3 else ''} ({length:.0f} m)"
         for length, ids in pieces[:ISLANDS_LISTED]
     )
-    more = f" and {len(pieces) - ISLANDS_LISTED} more" if len(pieces) > ISLANDS_LISTED else ""
-    text = (
-        f"the walking network has {len(pieces)} islands in the plan's area not connected to its "
-        f"main part ({lengths[line_label == main].sum() / 1000:.1f} km): {listed}{more}; "
+    if len(pieces) > ISLANDS_LISTED:
+        listed = tx("{ids} and {more} more").format(ids=listed, more=len(pieces) - ISLANDS_LISTED)
+    text = tx(
+        "the walking network has {n} islands in the plan's area not connected to its "
+        "main part ({km:.1f} km): {listed}; "
         "residents who reach only an island cannot walk to sites elsewhere"
-    )
+    ).format(n=len(pieces), km=lengths[line_label == main].sum() / 1000, listed=listed)
     return [
         Problem(
             "warning",
@@ -511,11 +514,17 @@ def build_osm_plan(
         lyr.source = (
             str(extract) if lyr.name != "residents" or population is None else str(population)
         )
+    built = {"extract": extract.name, "area": area_source, "crs": crs_label(metric)}
     plan.description = (
-        f"Built from the OpenStreetMap extract {extract.name} (© OpenStreetMap contributors, "
-        f"ODbL 1.0) for {area_source}, in {crs_label(metric)}; residents "
-        + (f"from {Path(population).name}." if population is not None else "estimated: ")
-        + ("" if estimate is None else estimate["text"])
+        tx(
+            "Built from the OpenStreetMap extract {extract} (© OpenStreetMap contributors, "
+            "ODbL 1.0) for {area}, in {crs}; residents from {population}."
+        ).format(**built, population=Path(population).name)
+        if population is not None
+        else tx(
+            "Built from the OpenStreetMap extract {extract} (© OpenStreetMap contributors, "
+            "ODbL 1.0) for {area}, in {crs}; residents estimated: {estimate}"
+        ).format(**built, estimate="" if estimate is None else estimate["text"])
     )
     plan.problems += problems
     steps.step("done", 1.0)

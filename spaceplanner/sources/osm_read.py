@@ -76,7 +76,11 @@ def check_extract(path: Path) -> None:
         raise LayerError(msg, file=str(path), hint=tx("give an .osm.pbf or .osm file"))
     if not path.name.lower().endswith(EXTENSIONS):
         msg = tx("the OpenStreetMap extract has an unknown extension")
-        raise LayerError(msg, file=str(path), hint=f"give a file ending in {', '.join(EXTENSIONS)}")
+        raise LayerError(
+            msg,
+            file=str(path),
+            hint=tx("give a file ending in {endings}").format(endings=", ".join(EXTENSIONS)),
+        )
 
 
 def read_extract(
@@ -164,7 +168,7 @@ def read_extract(
                     tags["a"].append(own)
                     geoms["a"].append(geom)
     except RuntimeError as exc:
-        msg = f"the OpenStreetMap extract cannot be read ({exc})"
+        msg = tx("the OpenStreetMap extract cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(
             msg, file=str(path), hint=tx("check that it is a whole .osm.pbf or .osm file")
         ) from exc
@@ -176,13 +180,15 @@ def read_extract(
     )
     data.box = header_box or _node_box(osmium, path, check) or _data_box(data, path)
     if cut:
-        text = f"{cut} ways cut at the extract's edge are kept as far as the extract has them"
+        text = tx(
+            "{n} ways cut at the extract's edge are kept as far as the extract has them"
+        ).format(n=cut)
         data.problems.append(Problem("note", text, file=str(path), count=cut))
     if failed["w"] or failed["a"]:
-        text = (
-            f"{failed['w']} ways and {failed['a']} areas could not be built (ways or relations "
+        text = tx(
+            "{ways} ways and {areas} areas could not be built (ways or relations "
             "cut at the extract's edge, or with missing nodes): left out"
-        )
+        ).format(ways=failed["w"], areas=failed["a"])
         data.problems.append(Problem("note", text, file=str(path), count=sum(failed.values())))
     return data
 

@@ -56,11 +56,15 @@ def _parse_rule(text: str, kind: Any, *, file: str, table: str) -> Rule:
     for part in text.split("&"):
         key, sep, value = part.strip().partition("=")
         if not sep or not key.strip() or not value.strip():
-            msg = f"the tag rule '{text}' is not of the form key=value (joined with ' & ')"
+            msg = tx(
+                "the tag rule '{text}' is not of the form key=value (joined with ' & ')"
+            ).format(text=text)
             raise PlanError(msg, file=file, field=f"osm.{table}", hint=tx('e.g. "leisure=park"'))
         conditions.append((key.strip(), value.strip()))
     if not isinstance(kind, str):
-        msg = f"the tag rule '{text}' maps to {kind!r}, not a text"
+        msg = tx("the tag rule '{text}' maps to {kind}, not a text").format(
+            text=text, kind=repr(kind)
+        )
         raise PlanError(
             msg, file=file, field=f"osm.{table}", hint=tx('e.g. "leisure=park" = "park"')
         )
@@ -102,7 +106,9 @@ class OsmTags:
         value = table.get(key)
         where = f"osm.{section}.{key}" if section else f"osm.{key}"
         if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
-            msg = f"{where} must be a number ≥ 0, not {value!r}"
+            msg = tx("{field} must be a number ≥ 0, not {value}").format(
+                field=where, value=repr(value)
+            )
             raise PlanError(msg, file=self.file, field=where, hint=tx("see layers/sources.toml"))
         return float(value)
 
@@ -111,7 +117,7 @@ class OsmTags:
         value = self.section(section).get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             where = f"osm.{section}.{key}"
-            msg = f"{where} must be a list of texts"
+            msg = tx("{field} must be a list of texts").format(field=where)
             raise PlanError(msg, file=self.file, field=where, hint=tx("see layers/sources.toml"))
         return frozenset(value)
 
@@ -172,7 +178,7 @@ def load_tags(path: Path | str | None = None) -> OsmTags:
             msg = tx("the tag mapping file does not exist")
             raise PlanError(msg, file=file, hint=tx("check the --tags path")) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            msg = f"the tag mapping file cannot be read ({exc})"
+            msg = tx("the tag mapping file cannot be read ({reason})").format(reason=str(exc))
             raise PlanError(
                 msg, file=file, hint=tx("it must be TOML, as layers/sources.toml")
             ) from exc
