@@ -42,6 +42,11 @@ __all__ = [
 ]
 
 
+#: Labels the desktop's drawing tools give their edits, in the catalogue so that
+#: ``say(label, lang)`` finds them (the app shows undo labels in its language).
+TOOL_LABELS = (tx("Add point"), tx("Add polygon"), tx("Add line"))
+
+
 class Command(Protocol):
     """An undoable edit of a plan."""
 

@@ -884,12 +884,12 @@
         <translation>请先创建该文件夹，或另选一个</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="65"/>
+        <location filename="../model/commands.py" line="70"/>
         <source>no such vector layer in the plan</source>
         <translation>方案中没有该矢量图层</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="397"/>
+        <location filename="../model/commands.py" line="402"/>
         <source>layers: {names}</source>
         <translation>图层：{names}</translation>
     </message>
@@ -904,97 +904,97 @@
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="98"/>
+        <location filename="../model/commands.py" line="103"/>
         <source>{name} must be {kind}, not {value}</source>
         <translation>{name} 应为{kind}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="101"/>
+        <location filename="../model/commands.py" line="106"/>
         <source>enter {kind}</source>
         <translation>请输入{kind}</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="103"/>
+        <location filename="../model/commands.py" line="108"/>
         <source>{name} must be {kind} of at least 0, not {value}</source>
         <translation>{name} 应为不小于 0 的{kind}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="106"/>
+        <location filename="../model/commands.py" line="111"/>
         <source>enter {kind} of at least 0</source>
         <translation>请输入不小于 0 的{kind}</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="109"/>
+        <location filename="../model/commands.py" line="114"/>
         <source>{name} {value:,g} {unit} is above the plausible maximum of {maximum:,g} {unit} for one feature</source>
         <translation>{name} {value:,g} {unit} 超过单个要素的合理上限 {maximum:,g} {unit}</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="109"/>
+        <location filename="../model/commands.py" line="114"/>
         <source>{name} {value:,g} is above the plausible maximum of {maximum:,g} for one feature</source>
         <translation>{name} {value:,g} 超过单个要素的合理上限 {maximum:,g}</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="120"/>
+        <location filename="../model/commands.py" line="125"/>
         <source>check the value and unit</source>
         <translation>请检查数值和单位</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="137"/>
+        <location filename="../model/commands.py" line="142"/>
         <source>Reshape feature</source>
         <translation>修改要素形状</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="161"/>
+        <location filename="../model/commands.py" line="166"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="184"/>
+        <location filename="../model/commands.py" line="189"/>
         <source>Add feature</source>
         <translation>添加要素</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="191"/>
+        <location filename="../model/commands.py" line="196"/>
         <source>the new feature needs an id not used in the layer (got {id})</source>
         <translation>新要素需要图层中未用过的编号（现为 {id}）</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="220"/>
+        <location filename="../model/commands.py" line="225"/>
         <source>Add features</source>
         <translation>添加要素（多个）</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="229"/>
+        <location filename="../model/commands.py" line="234"/>
         <source>the new features need ids not used in the layer (got {ids})</source>
         <translation>新要素需要图层中未用过的编号（现为 {ids}）</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="262"/>
+        <location filename="../model/commands.py" line="267"/>
         <source>Delete feature</source>
         <translation>删除要素</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="291"/>
+        <location filename="../model/commands.py" line="296"/>
         <source>Delete features</source>
         <translation>删除要素（多个）</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="325"/>
+        <location filename="../model/commands.py" line="330"/>
         <source>Edit attributes</source>
         <translation>编辑属性</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="342"/>
+        <location filename="../model/commands.py" line="347"/>
         <source>ids are stable: a feature&apos;s id cannot be edited</source>
         <translation>编号是固定的：要素编号不能修改</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="362"/>
+        <location filename="../model/commands.py" line="367"/>
         <source>Add layer</source>
         <translation>添加图层</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="370"/>
+        <location filename="../model/commands.py" line="375"/>
         <source>a layer of this name is already in the plan</source>
         <translation>方案中已有同名图层</translation>
     </message>
@@ -1004,12 +1004,12 @@
         <translation>请另取一个名称</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="386"/>
+        <location filename="../model/commands.py" line="391"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
     <message>
-        <location filename="../model/commands.py" line="396"/>
+        <location filename="../model/commands.py" line="401"/>
         <source>no such layer in the plan</source>
         <translation>方案中没有该图层</translation>
     </message>
@@ -1046,7 +1046,7 @@
     <message>
         <location filename="../model/plan.py" line="139"/>
         <source>write it in quotes: {key} = &quot;{example}&quot;</source>
-        <translation>请加引号书写：{key} = "{example}"</translation>
+        <translation>请加引号书写：{key} = &quot;{example}&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="140"/>
@@ -1056,7 +1056,7 @@
     <message>
         <location filename="../model/plan.py" line="151"/>
         <source>a CRS such as &quot;EPSG:4490&quot;</source>
-        <translation>坐标参考系，如 "EPSG:4490"</translation>
+        <translation>坐标参考系，如 &quot;EPSG:4490&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="153"/>
@@ -1146,7 +1146,7 @@
     <message>
         <location filename="../model/plan.py" line="208"/>
         <source>name the source column in quotes: {key} = &quot;&lt;column&gt;&quot;</source>
-        <translation>请加引号写出源数据的字段名：{key} = "&lt;column&gt;"</translation>
+        <translation>请加引号写出源数据的字段名：{key} = &quot;&lt;column&gt;&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="212"/>
@@ -1166,7 +1166,7 @@
     <message>
         <location filename="../model/plan.py" line="222"/>
         <source>write it as a table: [layers.{name}] with path = &quot;{example}&quot; on the next line (and role = ... unless the name is a role)</source>
-        <translation>请写成表：[layers.{name}]，下一行写 path = "{example}"（名称不是图层角色时还需 role = ...）</translation>
+        <translation>请写成表：[layers.{name}]，下一行写 path = &quot;{example}&quot;（名称不是图层角色时还需 role = ...）</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="743"/>
@@ -1221,7 +1221,7 @@
     <message>
         <location filename="../model/plan.py" line="276"/>
         <source>declare each layer as a table: [layers.residents] with path = &quot;...&quot; below it</source>
-        <translation>请将每个图层写成表：[layers.residents]，下面写 path = "..."</translation>
+        <translation>请将每个图层写成表：[layers.residents]，下面写 path = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="283"/>
@@ -1266,7 +1266,7 @@
     <message>
         <location filename="../model/plan.py" line="344"/>
         <source>add `path = &quot;...&quot;`</source>
-        <translation>请添加 `path = "..."`</translation>
+        <translation>请添加 `path = &quot;...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="349"/>
@@ -1306,7 +1306,7 @@
     <message>
         <location filename="../model/plan.py" line="415"/>
         <source>add `hazard = &quot;flood&quot;` (or another type)</source>
-        <translation>请添加 `hazard = "flood"`（或其他类型）</translation>
+        <translation>请添加 `hazard = &quot;flood&quot;`（或其他类型）</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="430"/>
@@ -1376,7 +1376,7 @@
     <message>
         <location filename="../model/plan.py" line="542"/>
         <source>add the .prj file, or set `crs = &quot;EPSG:...&quot;` for this layer or the plan</source>
-        <translation>请补上 .prj 文件，或为该图层或方案设置 `crs = "EPSG:..."`</translation>
+        <translation>请补上 .prj 文件，或为该图层或方案设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="549"/>
@@ -1386,12 +1386,12 @@
     <message>
         <location filename="../model/plan.py" line="549"/>
         <source>set `crs = &quot;EPSG:...&quot;` for this layer if that is wrong</source>
-        <translation>如不正确，请为该图层设置 `crs = "EPSG:..."`</translation>
+        <translation>如不正确，请为该图层设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="586"/>
         <source>use e.g. crs = &quot;EPSG:32650&quot;</source>
-        <translation>请使用如 crs = "EPSG:32650" 的写法</translation>
+        <translation>请使用如 crs = &quot;EPSG:32650&quot; 的写法</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="593"/>
@@ -1421,7 +1421,7 @@
     <message>
         <location filename="../model/plan.py" line="639"/>
         <source>give each layer its CRS (`crs = &quot;EPSG:...&quot;`), or the plan&apos;s `crs`</source>
-        <translation>请为每个图层给出坐标参考系（`crs = "EPSG:..."`），或给出方案的 `crs`</translation>
+        <translation>请为每个图层给出坐标参考系（`crs = &quot;EPSG:...&quot;`），或给出方案的 `crs`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="671"/>
@@ -1526,12 +1526,12 @@
     <message>
         <location filename="../model/plan_core.py" line="391"/>
         <source>set `crs = &quot;EPSG:...&quot;` for this layer to the projected CRS its coordinates are in (a GeoJSON without a CRS is read as WGS84 lon/lat)</source>
-        <translation>请为该图层设置 `crs = "EPSG:..."`，取其坐标所在的投影坐标系（没有坐标参考系的 GeoJSON 按 WGS84 经纬度读取）</translation>
+        <translation>请为该图层设置 `crs = &quot;EPSG:...&quot;`，取其坐标所在的投影坐标系（没有坐标参考系的 GeoJSON 按 WGS84 经纬度读取）</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="396"/>
         <source>set `crs = &quot;EPSG:4326&quot;` for this layer (or the lon/lat CRS it was drawn in)</source>
-        <translation>请为该图层设置 `crs = "EPSG:4326"`（或其绘制时所用的经纬度坐标系）</translation>
+        <translation>请为该图层设置 `crs = &quot;EPSG:4326&quot;`（或其绘制时所用的经纬度坐标系）</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="405"/>
@@ -1566,12 +1566,12 @@
     <message>
         <location filename="../model/plan_core.py" line="497"/>
         <source>swap its x and y (longitude first), or correct its CRS with `crs = &quot;EPSG:...&quot;`</source>
-        <translation>请对调其 x 和 y（经度在前），或用 `crs = "EPSG:..."` 更正其坐标参考系</translation>
+        <translation>请对调其 x 和 y（经度在前），或用 `crs = &quot;EPSG:...&quot;` 更正其坐标参考系</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="521"/>
         <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set `crs = &quot;EPSG:...&quot;` for it</source>
-        <translation>其坐标参考系可能有误（经纬度颠倒，或 EPSG 代码不对）；请为其设置 `crs = "EPSG:..."`</translation>
+        <translation>其坐标参考系可能有误（经纬度颠倒，或 EPSG 代码不对）；请为其设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="521"/>
@@ -1586,7 +1586,7 @@
     <message>
         <location filename="../model/plan_core.py" line="555"/>
         <source>give each layer the CRS its coordinates are in (`crs = &quot;EPSG:4326&quot;` for lon/lat)</source>
-        <translation>请为每个图层给出其坐标所在的坐标参考系（经纬度用 `crs = "EPSG:4326"`）</translation>
+        <translation>请为每个图层给出其坐标所在的坐标参考系（经纬度用 `crs = &quot;EPSG:4326&quot;`）</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="573"/>
@@ -1856,7 +1856,7 @@
     <message>
         <location filename="../model/rules.py" line="296"/>
         <source>e.g. [&quot;park&quot;, &quot;green&quot;]</source>
-        <translation>例如 ["park", "green"]</translation>
+        <translation>例如 [&quot;park&quot;, &quot;green&quot;]</translation>
     </message>
     <message>
         <location filename="../model/rules.py" line="305"/>
@@ -2141,7 +2141,7 @@
     <message>
         <location filename="../sources/osm_read.py" line="65"/>
         <source>install it with: pip install &quot;spaceplanner[osm]&quot;</source>
-        <translation>安装方法：pip install "spaceplanner[osm]"</translation>
+        <translation>安装方法：pip install &quot;spaceplanner[osm]&quot;</translation>
     </message>
     <message>
         <location filename="../sources/osm_read.py" line="72"/>
@@ -2211,7 +2211,7 @@
     <message>
         <location filename="../sources/osm_tags.py" line="62"/>
         <source>e.g. &quot;leisure=park&quot;</source>
-        <translation>例如 "leisure=park"</translation>
+        <translation>例如 &quot;leisure=park&quot;</translation>
     </message>
     <message>
         <location filename="../sources/osm_tags.py" line="65"/>
@@ -2221,7 +2221,7 @@
     <message>
         <location filename="../sources/osm_tags.py" line="68"/>
         <source>e.g. &quot;leisure=park&quot; = &quot;park&quot;</source>
-        <translation>例如 "leisure=park" = "park"</translation>
+        <translation>例如 &quot;leisure=park&quot; = &quot;park&quot;</translation>
     </message>
     <message>
         <location filename="../sources/osm_tags.py" line="109"/>
@@ -2351,7 +2351,7 @@
     <message>
         <location filename="../../layers/chinacrs.py" line="209"/>
         <source>remove crs = &quot;{system}&quot; if the file&apos;s own CRS is right</source>
-        <translation>如文件自身的坐标参考系正确，请删除 crs = "{system}"</translation>
+        <translation>如文件自身的坐标参考系正确，请删除 crs = &quot;{system}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/chinacrs.py" line="230"/>
@@ -2361,7 +2361,7 @@
     <message>
         <location filename="../../layers/chinacrs.py" line="234"/>
         <source>longitude and latitude swapped? or not {system}: remove crs = &quot;{system}&quot; for WGS 84 data</source>
-        <translation>经纬度颠倒了？或者不是 {system}：WGS 84 数据请删除 crs = "{system}"</translation>
+        <translation>经纬度颠倒了？或者不是 {system}：WGS 84 数据请删除 crs = &quot;{system}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/chinacrs.py" line="251"/>
@@ -2386,7 +2386,7 @@
     <message>
         <location filename="../../layers/conform.py" line="89"/>
         <source>map the households with `households = &quot;&lt;column&gt;&quot;` (户数, households, ...)</source>
-        <translation>请用 `households = "&lt;column&gt;"` 指定户数字段（户数、households 等）</translation>
+        <translation>请用 `households = &quot;&lt;column&gt;&quot;` 指定户数字段（户数、households 等）</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="116"/>
@@ -2431,7 +2431,7 @@
     <message>
         <location filename="../../layers/conform.py" line="202"/>
         <source>map a unique column with `id = &quot;...&quot;` to keep your ids</source>
-        <translation>如需保留原有编号，请用 `id = "..."` 指定一个取值唯一的字段</translation>
+        <translation>如需保留原有编号，请用 `id = &quot;...&quot;` 指定一个取值唯一的字段</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="237"/>
@@ -2441,7 +2441,7 @@
     <message>
         <location filename="../../layers/conform.py" line="241"/>
         <source>if the source writes decimals with a comma, set `decimal = &quot;,&quot;` for this layer</source>
-        <translation>如源数据以逗号作小数点，请为该图层设置 `decimal = ","`</translation>
+        <translation>如源数据以逗号作小数点，请为该图层设置 `decimal = &quot;,&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="252"/>
@@ -2466,7 +2466,7 @@
     <message>
         <location filename="../../layers/conform.py" line="269"/>
         <source>if &quot;,&quot; is the decimal mark in this source, set `decimal = &quot;,&quot;` for the layer</source>
-        <translation>如该源数据以“,”作小数点，请为该图层设置 `decimal = ","`</translation>
+        <translation>如该源数据以“,”作小数点，请为该图层设置 `decimal = &quot;,&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="296"/>
@@ -2556,7 +2556,7 @@
     <message>
         <location filename="../../layers/conform.py" line="449"/>
         <source>write it in quotes: {name} = &quot;{value}&quot;</source>
-        <translation>请加引号书写：{name} = "{value}"</translation>
+        <translation>请加引号书写：{name} = &quot;{value}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="468"/>
@@ -2611,7 +2611,7 @@
     <message>
         <location filename="../../layers/conform.py" line="607"/>
         <source>use decimal = &quot;.&quot; or decimal = &quot;,&quot;</source>
-        <translation>请使用 decimal = "." 或 decimal = ","</translation>
+        <translation>请使用 decimal = &quot;.&quot; 或 decimal = &quot;,&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="616"/>
@@ -2661,12 +2661,12 @@
     <message>
         <location filename="../../layers/conform.py" line="672"/>
         <source>give `{field} = &quot;&lt;value&gt;&quot;` or `{field}_field = &quot;&lt;column&gt;&quot;`; columns are: {columns}</source>
-        <translation>请给出 `{field} = "&lt;value&gt;"` 或 `{field}_field = "&lt;column&gt;"`；现有字段：{columns}</translation>
+        <translation>请给出 `{field} = &quot;&lt;value&gt;&quot;` 或 `{field}_field = &quot;&lt;column&gt;&quot;`；现有字段：{columns}</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="672"/>
         <source>map it with `{field} = &quot;&lt;column&gt;&quot;`; columns are: {columns}</source>
-        <translation>请用 `{field} = "&lt;column&gt;"` 指定；现有字段：{columns}</translation>
+        <translation>请用 `{field} = &quot;&lt;column&gt;&quot;` 指定；现有字段：{columns}</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="680"/>
@@ -2771,7 +2771,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="315"/>
         <source>name the drawing layer(s) with layer = &quot;...&quot; or dxf_layers = [&quot;...&quot;, &quot;...&quot;]</source>
-        <translation>请用 layer = "..." 或 dxf_layers = ["...", "..."] 指定图纸图层</translation>
+        <translation>请用 layer = &quot;...&quot; 或 dxf_layers = [&quot;...&quot;, &quot;...&quot;] 指定图纸图层</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="356"/>
@@ -2836,7 +2836,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="512"/>
         <source>say its unit: units = &quot;mm&quot; (or &quot;cm&quot;; units = &quot;m&quot; if it really is metres)</source>
-        <translation>请注明单位：units = "mm"（或 "cm"；确为米则 units = "m"）</translation>
+        <translation>请注明单位：units = &quot;mm&quot;（或 &quot;cm&quot;；确为米则 units = &quot;m&quot;）</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="522"/>
@@ -2851,7 +2851,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="527"/>
         <source>set units = &quot;mm&quot; (or cm, m) if that is wrong</source>
-        <translation>如不正确，请设置 units = "mm"（或 cm、m）</translation>
+        <translation>如不正确，请设置 units = &quot;mm&quot;（或 cm、m）</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="536"/>
@@ -2871,7 +2871,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="559"/>
         <source>place it with offset = [X, Y] (the map coordinates of the drawing's 0,0) or control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]] (two drawing points and their map coordinates), and give crs = &quot;EPSG:...&quot; of the map coordinates (e.g. CGCS2000 / 3-degree Gauss-Krüger, EPSG:4534-4554)</source>
-        <translation>请用 offset = [X, Y]（图纸原点 0,0 的地图坐标）或 control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]]（两个图纸点及其地图坐标）进行定位，并给出地图坐标的 crs = "EPSG:..."（如 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）</translation>
+        <translation>请用 offset = [X, Y]（图纸原点 0,0 的地图坐标）或 control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]]（两个图纸点及其地图坐标）进行定位，并给出地图坐标的 crs = &quot;EPSG:...&quot;（如 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="578"/>
@@ -2886,7 +2886,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="625"/>
         <source>e.g. dxf_layers = [&quot;绿地&quot;, &quot;广场&quot;]</source>
-        <translation>例如 dxf_layers = ["绿地", "广场"]</translation>
+        <translation>例如 dxf_layers = [&quot;绿地&quot;, &quot;广场&quot;]</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="633"/>
@@ -2936,7 +2936,7 @@
     <message>
         <location filename="../../layers/poi.py" line="135"/>
         <source>to use them, add a layer with the same path and role = &quot;{role}&quot;</source>
-        <translation>如需使用，请添加一个路径相同、role = "{role}" 的图层</translation>
+        <translation>如需使用，请添加一个路径相同、role = &quot;{role}&quot; 的图层</translation>
     </message>
     <message>
         <location filename="../../layers/poi.py" line="168"/>
@@ -3101,7 +3101,7 @@
     <message>
         <location filename="../../layers/readers.py" line="285"/>
         <source>choose one with `layer = &quot;...&quot;`</source>
-        <translation>请用 `layer = "..."` 选择其中一个</translation>
+        <translation>请用 `layer = &quot;...&quot;` 选择其中一个</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="289"/>
@@ -3116,7 +3116,7 @@
     <message>
         <location filename="../../layers/readers.py" line="340"/>
         <source>use a name such as &quot;utf-8&quot;, &quot;gbk&quot; or &quot;gb18030&quot;</source>
-        <translation>请使用 "utf-8"、"gbk" 或 "gb18030" 等编码名称</translation>
+        <translation>请使用 &quot;utf-8&quot;、&quot;gbk&quot; 或 &quot;gb18030&quot; 等编码名称</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="355"/>
@@ -3146,7 +3146,7 @@
     <message>
         <location filename="../../layers/readers.py" line="384"/>
         <source>add a .cpg file or set encoding = &quot;{encoding}&quot; to be explicit</source>
-        <translation>请添加 .cpg 文件，或明确设置 encoding = "{encoding}"</translation>
+        <translation>请添加 .cpg 文件，或明确设置 encoding = &quot;{encoding}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="398"/>
@@ -3156,7 +3156,7 @@
     <message>
         <location filename="../../layers/readers.py" line="398"/>
         <source>set encoding = &quot;...&quot; in the plan if names look wrong</source>
-        <translation>如名称显示为乱码，请在方案中设置 encoding = "..."</translation>
+        <translation>如名称显示为乱码，请在方案中设置 encoding = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="418"/>
@@ -3166,7 +3166,7 @@
     <message>
         <location filename="../../layers/readers.py" line="421"/>
         <source>set encoding = &quot;...&quot; in the plan</source>
-        <translation>请在方案中设置 encoding = "..."</translation>
+        <translation>请在方案中设置 encoding = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="430"/>
@@ -3176,7 +3176,7 @@
     <message>
         <location filename="../../layers/readers.py" line="431"/>
         <source>copy a good .prj, or delete it and set crs = &quot;EPSG:...&quot; in the plan</source>
-        <translation>请复制一个正确的 .prj，或删除它并在方案中设置 crs = "EPSG:..."</translation>
+        <translation>请复制一个正确的 .prj，或删除它并在方案中设置 crs = &quot;EPSG:...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="438"/>
@@ -3246,7 +3246,7 @@
     <message>
         <location filename="../../layers/readers.py" line="580"/>
         <source>name the columns with `x = &quot;...&quot;` and `y = &quot;...&quot;` (POI tables: 经度/纬度, lng/lat or a &quot;lng,lat&quot; location column); columns are {columns}</source>
-        <translation>请用 `x = "..."` 和 `y = "..."` 指定坐标列（兴趣点表：经度/纬度、lng/lat 或 "lng,lat" 格式的 location 列）；现有列：{columns}</translation>
+        <translation>请用 `x = &quot;...&quot;` 和 `y = &quot;...&quot;` 指定坐标列（兴趣点表：经度/纬度、lng/lat 或 &quot;lng,lat&quot; 格式的 location 列）；现有列：{columns}</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="597"/>
@@ -3256,7 +3256,7 @@
     <message>
         <location filename="../../layers/readers.py" line="600"/>
         <source>they have decimal commas: set `decimal = &quot;,&quot;` for this layer</source>
-        <translation>这些坐标以逗号作小数点：请为该图层设置 `decimal = ","`</translation>
+        <translation>这些坐标以逗号作小数点：请为该图层设置 `decimal = &quot;,&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="618"/>
@@ -3266,7 +3266,7 @@
     <message>
         <location filename="../../layers/readers.py" line="621"/>
         <source>they look projected: set `crs = &quot;EPSG:...&quot;` for this layer</source>
-        <translation>这些坐标像是投影坐标：请为该图层设置 `crs = "EPSG:..."`</translation>
+        <translation>这些坐标像是投影坐标：请为该图层设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="673"/>
@@ -3276,7 +3276,7 @@
     <message>
         <location filename="../../layers/readers.py" line="674"/>
         <source>set `layer = &quot;...&quot;`</source>
-        <translation>请设置 `layer = "..."`</translation>
+        <translation>请设置 `layer = &quot;...&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="681"/>
@@ -3311,7 +3311,7 @@
     <message>
         <location filename="../../layers/readers.py" line="725"/>
         <source>set `crs = &quot;EPSG:...&quot;` for this layer</source>
-        <translation>请为该图层设置 `crs = "EPSG:..."`</translation>
+        <translation>请为该图层设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="729"/>
@@ -3321,7 +3321,7 @@
     <message>
         <location filename="../../layers/readers.py" line="732"/>
         <source>name its real CRS with `crs = &quot;EPSG:...&quot;`</source>
-        <translation>请用 `crs = "EPSG:..."` 指定其真实坐标参考系</translation>
+        <translation>请用 `crs = &quot;EPSG:...&quot;` 指定其真实坐标参考系</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="740"/>
@@ -3411,7 +3411,7 @@
     <message>
         <location filename="../../layers/tables.py" line="89"/>
         <source>choose one with `layer = &quot;&lt;sheet&gt;&quot;`</source>
-        <translation>请用 `layer = "&lt;sheet&gt;"` 选择其中一个</translation>
+        <translation>请用 `layer = &quot;&lt;sheet&gt;&quot;` 选择其中一个</translation>
     </message>
     <message>
         <location filename="../../layers/tables.py" line="102"/>
@@ -3481,7 +3481,7 @@
     <message>
         <location filename="../../layers/tables.py" line="207"/>
         <source>write it in quotes: {name} = &quot;...&quot;</source>
-        <translation>请加引号书写：{name} = "..."</translation>
+        <translation>请加引号书写：{name} = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/tables.py" line="246"/>
@@ -3636,6 +3636,36 @@
         <source>note</source>
         <comment>severity of a problem</comment>
         <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model/session.py" line="246"/>
+        <source>Set role of {name}</source>
+        <translation>设置 {name} 的图层角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model/session.py" line="278"/>
+        <source>Add layer {name}</source>
+        <translation>添加图层 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model/session.py" line="285"/>
+        <source>Remove layer {name}</source>
+        <translation>移除图层 {name}</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="47"/>
+        <source>Add point</source>
+        <translation>添加点</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="47"/>
+        <source>Add polygon</source>
+        <translation>添加面</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="47"/>
+        <source>Add line</source>
+        <translation>添加线</translation>
     </message>
 </context>
 <context>
@@ -5381,347 +5411,347 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="682"/>
+        <location filename="../../ui/qt_main_window.py" line="686"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="131"/>
+        <location filename="../../ui/qt_main_window.py" line="132"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="157"/>
+        <location filename="../../ui/qt_main_window.py" line="158"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="158"/>
+        <location filename="../../ui/qt_main_window.py" line="159"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="162"/>
+        <location filename="../../ui/qt_main_window.py" line="163"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="163"/>
+        <location filename="../../ui/qt_main_window.py" line="164"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="166"/>
+        <location filename="../../ui/qt_main_window.py" line="167"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="170"/>
+        <location filename="../../ui/qt_main_window.py" line="171"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="171"/>
+        <location filename="../../ui/qt_main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="654"/>
+        <location filename="../../ui/qt_main_window.py" line="656"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="655"/>
+        <location filename="../../ui/qt_main_window.py" line="657"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="175"/>
+        <location filename="../../ui/qt_main_window.py" line="176"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="175"/>
+        <location filename="../../ui/qt_main_window.py" line="176"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="181"/>
+        <location filename="../../ui/qt_main_window.py" line="182"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="181"/>
+        <location filename="../../ui/qt_main_window.py" line="182"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="187"/>
+        <location filename="../../ui/qt_main_window.py" line="188"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="187"/>
+        <location filename="../../ui/qt_main_window.py" line="188"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="194"/>
+        <location filename="../../ui/qt_main_window.py" line="195"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="195"/>
+        <location filename="../../ui/qt_main_window.py" line="196"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="209"/>
+        <location filename="../../ui/qt_main_window.py" line="210"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="200"/>
+        <location filename="../../ui/qt_main_window.py" line="201"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="201"/>
+        <location filename="../../ui/qt_main_window.py" line="202"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="202"/>
+        <location filename="../../ui/qt_main_window.py" line="203"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="213"/>
+        <location filename="../../ui/qt_main_window.py" line="214"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="204"/>
+        <location filename="../../ui/qt_main_window.py" line="205"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="210"/>
+        <location filename="../../ui/qt_main_window.py" line="211"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="211"/>
+        <location filename="../../ui/qt_main_window.py" line="212"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="212"/>
+        <location filename="../../ui/qt_main_window.py" line="213"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="214"/>
+        <location filename="../../ui/qt_main_window.py" line="215"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="218"/>
+        <location filename="../../ui/qt_main_window.py" line="219"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="219"/>
+        <location filename="../../ui/qt_main_window.py" line="220"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="220"/>
+        <location filename="../../ui/qt_main_window.py" line="221"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="221"/>
+        <location filename="../../ui/qt_main_window.py" line="222"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="222"/>
+        <location filename="../../ui/qt_main_window.py" line="223"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="242"/>
+        <location filename="../../ui/qt_main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="247"/>
+        <location filename="../../ui/qt_main_window.py" line="248"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="253"/>
+        <location filename="../../ui/qt_main_window.py" line="254"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="262"/>
+        <location filename="../../ui/qt_main_window.py" line="263"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="272"/>
+        <location filename="../../ui/qt_main_window.py" line="273"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="275"/>
+        <location filename="../../ui/qt_main_window.py" line="276"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="277"/>
+        <location filename="../../ui/qt_main_window.py" line="278"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="285"/>
+        <location filename="../../ui/qt_main_window.py" line="286"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="288"/>
+        <location filename="../../ui/qt_main_window.py" line="289"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="299"/>
+        <location filename="../../ui/qt_main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="305"/>
+        <location filename="../../ui/qt_main_window.py" line="306"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="361"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="361"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="361"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="419"/>
+        <location filename="../../ui/qt_main_window.py" line="420"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="438"/>
+        <location filename="../../ui/qt_main_window.py" line="439"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="439"/>
+        <location filename="../../ui/qt_main_window.py" line="440"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="440"/>
+        <location filename="../../ui/qt_main_window.py" line="441"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="441"/>
+        <location filename="../../ui/qt_main_window.py" line="442"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="442"/>
+        <location filename="../../ui/qt_main_window.py" line="443"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="443"/>
+        <location filename="../../ui/qt_main_window.py" line="444"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="554"/>
+        <location filename="../../ui/qt_main_window.py" line="555"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="619"/>
+        <location filename="../../ui/qt_main_window.py" line="620"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="654"/>
+        <location filename="../../ui/qt_main_window.py" line="656"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="655"/>
+        <location filename="../../ui/qt_main_window.py" line="657"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="665"/>
+        <location filename="../../ui/qt_main_window.py" line="669"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="779"/>
+        <location filename="../../ui/qt_main_window.py" line="783"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="779"/>
+        <location filename="../../ui/qt_main_window.py" line="783"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="801"/>
+        <location filename="../../ui/qt_main_window.py" line="805"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="831"/>
+        <location filename="../../ui/qt_main_window.py" line="835"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="878"/>
+        <location filename="../../ui/qt_main_window.py" line="882"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="883"/>
+        <location filename="../../ui/qt_main_window.py" line="887"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="894"/>
+        <location filename="../../ui/qt_main_window.py" line="898"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="955"/>
+        <location filename="../../ui/qt_main_window.py" line="959"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="955"/>
+        <location filename="../../ui/qt_main_window.py" line="959"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -5734,102 +5764,102 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="361"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="279"/>
+        <location filename="../../ui/qt_main_window.py" line="280"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="888"/>
+        <location filename="../../ui/qt_main_window.py" line="892"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="167"/>
+        <location filename="../../ui/qt_main_window.py" line="168"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="159"/>
+        <location filename="../../ui/qt_main_window.py" line="160"/>
         <source>New plan from OpenStreet&amp;Map…</source>
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="361"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="301"/>
+        <location filename="../../ui/qt_main_window.py" line="302"/>
         <source>&amp;Guide: principles, life circles, indicators…</source>
         <translation>指南：原则、生活圈与指标(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="360"/>
+        <location filename="../../ui/qt_main_window.py" line="361"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="215"/>
+        <location filename="../../ui/qt_main_window.py" line="216"/>
         <source>Draw line</source>
         <translation>绘制线</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="206"/>
+        <location filename="../../ui/qt_main_window.py" line="207"/>
         <source>Measure distance and area</source>
         <translation>量测距离和面积</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="216"/>
+        <location filename="../../ui/qt_main_window.py" line="217"/>
         <source>Measure</source>
         <translation>量测</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="461"/>
+        <location filename="../../ui/qt_main_window.py" line="462"/>
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="471"/>
+        <location filename="../../ui/qt_main_window.py" line="472"/>
         <source>&amp;Find feature…</source>
         <translation>查找要素(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="474"/>
+        <location filename="../../ui/qt_main_window.py" line="475"/>
         <source>S&amp;napping</source>
         <translation>捕捉(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="474"/>
+        <location filename="../../ui/qt_main_window.py" line="475"/>
         <source>Clicks snap to the vertices and segments of visible features</source>
         <translation>点击时捕捉到可见要素的顶点和线段</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="480"/>
+        <location filename="../../ui/qt_main_window.py" line="481"/>
         <source>Snap</source>
         <translation>捕捉</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="491"/>
+        <location filename="../../ui/qt_main_window.py" line="492"/>
         <source>Drag a vertex; double-click a segment to add a vertex, a vertex to remove it</source>
         <translation>拖动顶点；双击线段添加顶点，双击顶点删除该顶点</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="499"/>
+        <location filename="../../ui/qt_main_window.py" line="500"/>
         <source>Length {0} m</source>
         <translation>长度 {0} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="501"/>
+        <location filename="../../ui/qt_main_window.py" line="502"/>
         <source>area {0} m²</source>
         <translation>面积 {0} 平方米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="801"/>
+        <location filename="../../ui/qt_main_window.py" line="805"/>
         <source>Delete {0} features</source>
         <translation>删除 {0} 个要素</translation>
     </message>
