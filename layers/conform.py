@@ -370,7 +370,7 @@ def _parse_number(
     missing = numbers.isna().to_numpy()
     if spec.required and missing.any():
         bad = np.flatnonzero(missing)
-        msg = tx("{n} features have no {field} value").format(n=len(bad), field=spec.name)
+        msg: str = tx("{n} features have no {field} value").format(n=len(bad), field=spec.name)
         raise LayerError(
             msg,
             **where,
@@ -418,7 +418,7 @@ def _constant(spec: FieldSpec, value: Any, where: dict[str, str], decimal: str) 
     if spec.type == "bool":
         parsed = None if isinstance(value, list | dict) else bool_value(value)
         if parsed is None:
-            msg = tx("{name} = {value} is not yes/no").format(name=name, value=repr(value))
+            msg: str = tx("{name} = {value} is not yes/no").format(name=name, value=repr(value))
             raise LayerError(
                 msg, **where, field=name, hint=tx("use {words}").format(words=BOOL_WORDS)
             )
@@ -603,7 +603,7 @@ def conform(
     problems: list[Problem] = []
     decimal = (options or {}).get("decimal", ".")
     if decimal not in DECIMAL_MARKS:
-        msg = tx("decimal = {value} is not a decimal mark").format(value=repr(decimal))
+        msg: str = tx("decimal = {value} is not a decimal mark").format(value=repr(decimal))
         raise LayerError(
             msg, **where, field="decimal", hint=tx('use decimal = "." or decimal = ","')
         )

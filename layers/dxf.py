@@ -131,7 +131,7 @@ def _where(path: Path, label: str) -> dict[str, str]:
 
 def _open(path: Path, label: str) -> Any:
     if path.suffix.lower() == ".dwg":
-        msg = tx("DWG drawings are not read (the format is closed)")
+        msg: str = tx("DWG drawings are not read (the format is closed)")
         raise LayerError(
             msg,
             **_where(path, label),
@@ -621,7 +621,7 @@ def cad_options(
     if names is not None and (
         not isinstance(names, list) or not all(isinstance(n, str) for n in names) or not names
     ):
-        msg = tx("dxf_layers must be a list of drawing layer names")
+        msg: str = tx("dxf_layers must be a list of drawing layer names")
         raise LayerError(
             msg, **where, field="dxf_layers", hint=tx('e.g. dxf_layers = ["绿地", "广场"]')
         )

@@ -120,7 +120,7 @@ def check_file(path: Path, label: str) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        msg = tx("the file cannot be read ({reason})").format(reason=exc.strerror or str(exc))
+        msg: str = tx("the file cannot be read ({reason})").format(reason=exc.strerror or str(exc))
         hint = tx("check the path and permissions")
         raise LayerError(msg, file=str(path), layer=label, hint=hint) from exc
     if mode is None:
@@ -271,7 +271,7 @@ def _choose_layer(path: Path, layer: str | None, label: str) -> str | None:
     names = vector_layers(path, label)
     if layer is not None:
         if layer not in names:
-            msg = (
+            msg: str = (
                 tx("the file has no layer '{layer}'; its layers are: {names}").format(
                     layer=layer, names=", ".join(names)
                 )
@@ -336,7 +336,7 @@ def read_vector(
         try:
             encoding = codecs.lookup(encoding).name
         except LookupError as exc:
-            msg = tx("unknown encoding '{encoding}'").format(encoding=encoding)
+            msg: str = tx("unknown encoding '{encoding}'").format(encoding=encoding)
             raise LayerError(
                 msg,
                 file=str(path),
@@ -670,7 +670,7 @@ def read_raster(
     if path.suffix.lower() == ".gpkg":
         check_gpkg(path, label)
         if layer is None:
-            msg = tx("a GeoPackage raster needs its table name")
+            msg: str = tx("a GeoPackage raster needs its table name")
             raise LayerError(msg, file=str(path), layer=label, hint=tx('set `layer = "..."`'))
         dataset = f"GPKG:{path}:{layer}"
     problems: list[Problem] = []

@@ -55,7 +55,7 @@ def read_xlsx(path: Path, *, label: str, sheet: str | None = None) -> tuple[pd.D
     try:
         import openpyxl
     except ImportError as exc:
-        msg = tx("reading Excel files needs the package openpyxl")
+        msg: str = tx("reading Excel files needs the package openpyxl")
         raise LayerError(
             msg,
             file=str(path),
@@ -243,8 +243,8 @@ def join_table(
         raise LayerError(wrong[0], file=file, layer=label, field="join", hint=wrong[1])
     table_path = Path(str(join["path"]))
     if not table_path.is_file() or table_path.stat().st_size == 0:
-        msg = tx("the joined table is missing or empty")
-        hint = tx("check join's path (relative to the plan file)")
+        msg: str = tx("the joined table is missing or empty")
+        hint: str = tx("check join's path (relative to the plan file)")
         raise LayerError(msg, file=str(table_path), layer=label, field="join", hint=hint)
     key = str(join["key"])
     table_key = str(join.get("table_key", key))

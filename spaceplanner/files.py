@@ -73,7 +73,7 @@ def _write_error(exc: BaseException, where: Path, *, full: bool = False) -> Plan
     text = str(exc).lower()
     reason = getattr(exc, "strerror", None) or str(exc)
     if code in _DISK_FULL or "disk is full" in text or "no space left" in text or full:
-        msg = tx("the disk is full ({reason})").format(reason=reason)
+        msg: str = tx("the disk is full ({reason})").format(reason=reason)
         hint = tx("free some space or choose another --out; the previous outputs are unchanged")
     elif code in _READ_ONLY or "read-only" in text or "permission denied" in text:
         msg = tx("the output folder cannot be written ({reason})").format(reason=reason)

@@ -261,7 +261,7 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
     for key, value in data.items():
         if key not in PLAN_KEYS:
             guess = closest(key, list(PLAN_KEYS))
-            hint = (
+            hint: str = (
                 tx("did you mean '{guess}'?").format(guess=guess)
                 if guess
                 else tx("known keys: {names}").format(names=", ".join(PLAN_KEYS))
@@ -427,7 +427,7 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     if "crs" in opts and offset is None:
         layer_crs = parse_layer_crs(opts["crs"], label=spec.name, file=file)
     if spec.role != "hazards" and any(k in opts for k in RASTER_ZONE_OPTIONS):
-        msg = tx("min_value, max_value and max_slope_pct are options of raster hazard layers")
+        msg: str = tx("min_value, max_value and max_slope_pct are options of raster hazard layers")
         raise LayerError(msg, file=file, layer=spec.name, hint=tx("remove them from this layer"))
     if is_raster_source(spec.path, spec.layer, label=spec.name):
         if not role.raster:

@@ -552,7 +552,7 @@ def check_extent(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
             "the whole plan is only {across:.3g} m across (less than {least:g} m): "
             "its coordinates are not metres in {crs}; degrees in a metric CRS?"
         ).format(across=across, least=MIN_PLAN_EXTENT_M, crs=crs_label(crs))
-        hint = tx(
+        hint: str = tx(
             'give each layer the CRS its coordinates are in (`crs = "EPSG:4326"` for lon/lat)'
         )
         return [Problem("error", msg, file=biggest.source, layer=biggest.name, hint=hint)]

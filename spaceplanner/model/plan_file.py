@@ -198,7 +198,7 @@ def save_plan(plan: Plan, path: Path | str) -> Path:
     """
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
-        msg = tx("a plan file must end in .gpkg")
+        msg: str = tx("a plan file must end in .gpkg")
         raise PlanError(msg, file=str(path), hint=tx("choose a name like plan.gpkg"))
     if not plan.layers or plan.crs is None:
         msg = tx("the plan has no layers to save")
@@ -231,7 +231,7 @@ def _garbled(path: Path, what: str) -> PlanError:
 def _read_meta(path: Path) -> dict[str, Any]:
     tables = gpkg_tables(path)
     if settings.METADATA_TABLE not in tables and RESULTS_TABLE in tables:
-        msg = tx("this is a results GeoPackage written by SpacePlanner, not a plan")
+        msg: str = tx("this is a results GeoPackage written by SpacePlanner, not a plan")
         raise PlanError(
             msg,
             file=str(path),
@@ -301,7 +301,7 @@ def _load_layer(path: Path, meta: dict[str, Any], crs: CRS, tables: dict[str, st
     try:
         spec = get_role(role)
     except KeyError as exc:
-        msg = tx("the plan file gives the layer an unknown role '{role}'").format(role=role)
+        msg: str = tx("the plan file gives the layer an unknown role '{role}'").format(role=role)
         raise LayerError(
             msg,
             file=str(path),

@@ -152,7 +152,7 @@ def _read(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> tuple[dict[st
                     names=", ".join(list_profiles())
                 )
             )
-            msg = tx("unknown rule profile '{name}'").format(name=text)
+            msg: str = tx("unknown rule profile '{name}'").format(name=text)
             raise RuleError(msg, hint=hint)
     if not path.is_file():
         msg = tx("rule profile file not found")

@@ -175,7 +175,7 @@ def load_tags(path: Path | str | None = None) -> OsmTags:
         try:
             over = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except FileNotFoundError as exc:
-            msg = tx("the tag mapping file does not exist")
+            msg: str = tx("the tag mapping file does not exist")
             raise PlanError(msg, file=file, hint=tx("check the --tags path")) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             msg = tx("the tag mapping file cannot be read ({reason})").format(reason=str(exc))

@@ -74,7 +74,7 @@ def _grid(
     source = read_vector(path, label="residents", layer=layer)
     frame = source.frame
     if frame.crs is None:
-        msg = tx("the population layer has no CRS")
+        msg: str = tx("the population layer has no CRS")
         raise LayerError(msg, file=str(path), layer="residents", hint=tx("save it with its CRS"))
     column = field or match_columns(get_role("residents"), list(frame.columns)).get("population")
     if column is None or column not in frame.columns:
