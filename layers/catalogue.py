@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from spaceplanner.i18n import tx
+
 __all__ = [
     "FieldSpec",
     "OptionSpec",
@@ -203,7 +205,11 @@ def get_role(name: str) -> Role:
     table = _load()
     if name not in table:
         guess = closest(name, list(table))
-        msg = f"unknown role '{name}'" + (f" (did you mean '{guess}'?)" if guess else "")
+        msg = (
+            tx("unknown role '{name}' (did you mean '{guess}'?)").format(name=name, guess=guess)
+            if guess
+            else tx("unknown role '{name}'").format(name=name)
+        )
         raise KeyError(msg)
     return table[name]
 

@@ -18,8 +18,10 @@ import numpy as np
 import shapely
 from pyproj import CRS
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.words import list_text, rows_text
 
 __all__ = [
     "OFFSET_SYSTEMS",
@@ -201,13 +203,17 @@ def layer_to_wgs84(
         when features lie outside China, where the offset systems are not used.
     """
     if frame.crs is not None and not CRS.from_user_input(frame.crs).is_geographic:
-        msg = f"{system} coordinates are longitude/latitude, but the file's CRS is projected"
+        msg = tx(
+            "{system} coordinates are longitude/latitude, but the file's CRS is projected"
+        ).format(system=system)
         raise LayerError(
             msg,
             file=file,
             layer=label,
             field="crs",
-            hint=f'remove crs = "{system}" if the file\'s own CRS is right',
+            hint=tx('remove crs = "{system}" if the file\'s own CRS is right').format(
+                system=system
+            ),
         )
     geoms = np.asarray(frame.geometry.array)
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
@@ -220,26 +226,33 @@ def layer_to_wgs84(
         rows = np.flatnonzero(outside)
         first = rows[0]
         where = f"({bounds[first, 0]:.6g}, {bounds[first, 1]:.6g})"
-        shown = ", ".join(f"row {int(i) + 1}" for i in rows[:3])
-        more = f" and {rows.size - 3} more" if rows.size > 3 else ""
-        msg = (
-            f"{rows.size} of {len(frame)} features lie outside China, e.g. {where}, where "
-            f"{system} is not used (the conversion would leave them unchanged)"
-        )
+        shown = list_text(rows_text(int(i) + 1) for i in rows[:3])
+        msg = tx(
+            "{n} of {total} features lie outside China, e.g. {where}, where "
+            "{system} is not used (the conversion would leave them unchanged)"
+        ).format(n=rows.size, total=len(frame), where=where, system=system)
         raise LayerError(
             msg,
             file=file,
             layer=label,
             field="crs",
-            feature=shown + more,
-            hint=f'longitude and latitude swapped? or not {system}: remove crs = "{system}" '
-            "for WGS 84 data",
+            feature=(
+                tx("{ids} and {more} more").format(ids=shown, more=rows.size - 3)
+                if rows.size > 3
+                else shown
+            ),
+            hint=tx(
+                'longitude and latitude swapped? or not {system}: remove crs = "{system}" '
+                "for WGS 84 data"
+            ).format(system=system),
         )
     out = to_wgs84(frame, system)
     shift = _largest_shift(frame, out)
     note = Problem(
         "note",
-        f"coordinates converted from {system} to WGS 84 (moved up to {shift:,.0f} m)",
+        tx("coordinates converted from {system} to WGS 84 (moved up to {shift:,.0f} m)").format(
+            system=system, shift=shift
+        ),
         file=file,
         layer=label,
         field="crs",

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, FieldSpec, Role, closest, match_columns
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
@@ -25,6 +26,7 @@ from spaceplanner.layers.values import (
     is_missing,
     parse_number_texts,
 )
+from spaceplanner.layers.words import either_text, geometry_word, unit_word
 
 __all__ = ["Conformed", "conform", "field_options"]
 
@@ -80,15 +82,15 @@ def _per_household(
     if value is None:
         return None
     if role.name != "residents":
-        msg = "persons_per_household is an option of residents layers"
-        raise LayerError(msg, **where, field="persons_per_household", hint="remove it here")
+        msg = tx("persons_per_household is an option of residents layers")
+        raise LayerError(msg, **where, field="persons_per_household", hint=tx("remove it here"))
     if "households" not in mapping:
-        msg = "persons_per_household is given but the layer has no households column"
+        msg = tx("persons_per_household is given but the layer has no households column")
         raise LayerError(
             msg,
             **where,
             field="persons_per_household",
-            hint='map the households with `households = "<column>"` (户数, households, ...)',
+            hint=tx('map the households with `households = "<column>"` (户数, households, ...)'),
         )
     return float(value)
 
@@ -111,13 +113,13 @@ def _population_from_households(
     neither = population.isna() & households.isna()
     if neither.any():
         bad = np.flatnonzero(neither.to_numpy())
-        msg = f"{len(bad)} features have neither population nor households"
+        msg = tx("{n} features have neither population nor households").format(n=len(bad))
         raise LayerError(
             msg,
             **where,
             field=mapping.get("population", mapping["households"]),
             feature=_ids_text(ids, bad),
-            hint="fill in one of them or remove those features",
+            hint=tx("fill in one of them or remove those features"),
         )
     population[fill] = households[fill].astype(float) * per_household
     parsed["population"] = population
@@ -126,8 +128,10 @@ def _population_from_households(
     return [
         Problem(
             "note",
-            f"population of {int(fill.sum())} features = households x {per_household:g} "
-            "persons per household (an estimate)",
+            tx(
+                "population of {n} features = households x {per_household:g} "
+                "persons per household (an estimate)"
+            ).format(n=int(fill.sum()), per_household=per_household),
             **where,
             field="population",
             count=int(fill.sum()),
@@ -142,7 +146,7 @@ def _text_or_none(value: object) -> str | None:
 def _ids_text(ids: pd.Series, positions: np.ndarray) -> str:
     shown = ", ".join(str(ids.iloc[i]) for i in positions[:_MAX_LISTED])
     more = len(positions) - _MAX_LISTED
-    return shown + (f" and {more} more" if more > 0 else "")
+    return tx("{ids} and {more} more").format(ids=shown, more=more) if more > 0 else shown
 
 
 def _id_texts(raw: pd.Series) -> pd.Series:
@@ -179,24 +183,38 @@ def _assign_ids(
     dup = np.flatnonzero(text.duplicated(keep=False).to_numpy() & (text != "").to_numpy())
     if not missing.size and not dup.size:
         return text, []
-    what = "duplicate" if dup.size else "missing"
     bad = dup if dup.size else missing
     if explicit:
-        msg = f"{len(bad)} features have {what} ids"
+        msg = (
+            tx("{n} features have duplicate ids")
+            if dup.size
+            else tx("{n} features have missing ids")
+        ).format(n=len(bad))
         raise LayerError(
             msg,
             **where,
             field=mapped,
             feature=_ids_text(generated(), bad),
-            hint="make the id column unique, or drop `id =` to let SpacePlanner number features",
+            hint=tx(
+                "make the id column unique, or drop `id =` to let SpacePlanner number features"
+            ),
         )
     note = Problem(
         "note",
-        f"column '{mapped}' has {what} values, so features are numbered "
-        f"'{label}-1', '{label}-2', ...",
+        (
+            tx(
+                "column '{column}' has duplicate values, so features are numbered "
+                "'{label}-1', '{label}-2', ..."
+            )
+            if dup.size
+            else tx(
+                "column '{column}' has missing values, so features are numbered "
+                "'{label}-1', '{label}-2', ..."
+            )
+        ).format(column=mapped, label=label),
         **where,
         field=mapped,
-        hint='map a unique column with `id = "..."` to keep your ids',
+        hint=tx('map a unique column with `id = "..."` to keep your ids'),
     )
     return generated(), [note]
 
@@ -216,63 +234,126 @@ def _numbers(
     read = parse_number_texts(values, decimal)
     if read.decimal_comma.any():
         bad = np.flatnonzero(read.decimal_comma)
-        msg = (
-            f"value '{values.iloc[bad[0]]}' has a decimal comma ({bad.size} such features), "
+        msg = tx(
+            "value '{value}' has a decimal comma ({n} such features), "
             "which would be misread as thousands"
-        )
+        ).format(value=values.iloc[bad[0]], n=bad.size)
         raise LayerError(
             msg,
             **where,
             field=column,
             feature=_ids_text(ids, bad),
-            hint='if the source writes decimals with a comma, set `decimal = ","` for this layer',
+            hint=tx(
+                'if the source writes decimals with a comma, set `decimal = ","` for this layer'
+            ),
         )
     if read.unreadable.any():
         bad = np.flatnonzero(read.unreadable)
-        mark = "" if decimal == "." else f" with the decimal mark '{decimal}'"
-        msg = f"value '{values.iloc[bad[0]]}' is not a number{mark} ({bad.size} such features)"
+        msg = (
+            tx("value '{value}' is not a number ({n} such features)")
+            if decimal == "."
+            else tx(
+                "value '{value}' is not a number with the decimal mark '{decimal}' ({n} such "
+                "features)"
+            )
+        ).format(value=values.iloc[bad[0]], n=bad.size, decimal=decimal)
         raise LayerError(
             msg,
             **where,
             field=column,
             feature=_ids_text(ids, bad),
-            hint="fix the values in the source",
+            hint=tx("fix the values in the source"),
         )
     if read.ambiguous.any():
         first = int(np.flatnonzero(read.ambiguous)[0])
         problems.append(
             Problem(
                 "note",
-                f"'{values.iloc[first]}' and other values with one comma group are read with "
-                f"',' as the thousands separator ({read.values[first]:g})",
+                tx(
+                    "'{value}' and other values with one comma group are read with "
+                    "',' as the thousands separator ({number:g})"
+                ).format(value=values.iloc[first], number=read.values[first]),
                 **where,
                 field=column,
                 feature=_ids_text(ids, np.flatnonzero(read.ambiguous)),
                 count=int(read.ambiguous.sum()),
-                hint='if "," is the decimal mark in this source, set `decimal = ","` for the layer',
+                hint=tx(
+                    'if "," is the decimal mark in this source, set `decimal = ","` for the layer'
+                ),
             )
         )
     return pd.Series(read.values, index=values.index, dtype=float), problems
 
 
-def _out_of_range(spec: FieldSpec, numbers: np.ndarray) -> tuple[np.ndarray, str, str]:
-    """Where ``numbers`` cannot be right for the field, with what is wrong and what to do."""
+def _out_of_range(
+    spec: FieldSpec, numbers: np.ndarray, subject: str, count: int | None = None
+) -> tuple[np.ndarray, str, str]:
+    """Where ``numbers`` cannot be right for the field, with the message (``subject`` is what
+    is wrong, e.g. ``population -5``; ``count`` the number of such features) and what to do."""
     with np.errstate(invalid="ignore"):
         infinite = np.isinf(numbers)
         if infinite.any():
-            return infinite, "is not a finite number", "give a real value, or leave it empty"
+            text = (
+                tx("{subject} is not a finite number")
+                if count is None
+                else tx("{subject} is not a finite number ({n} such features)")
+            )
+            return (
+                infinite,
+                text.format(subject=subject, n=count),
+                tx("give a real value, or leave it empty"),
+            )
         negative = numbers < 0
         if negative.any() and not spec.negative:
-            return negative, "is negative", "fix the values in the source"
+            text = (
+                tx("{subject} is negative")
+                if count is None
+                else tx("{subject} is negative ({n} such features)")
+            )
+            return (
+                negative,
+                text.format(subject=subject, n=count),
+                tx("fix the values in the source"),
+            )
         if spec.maximum is not None:
             above = numbers > spec.maximum
             if above.any():
-                unit = f" {spec.unit}" if spec.unit else ""
+                if spec.unit:
+                    text = (
+                        tx(
+                            "{subject} is above the plausible maximum of {maximum:,.0f} {unit} "
+                            "for one feature"
+                        )
+                        if count is None
+                        else tx(
+                            "{subject} is above the plausible maximum of {maximum:,.0f} {unit} "
+                            "for one feature ({n} such features)"
+                        )
+                    )
+                else:
+                    text = (
+                        tx(
+                            "{subject} is above the plausible maximum of {maximum:,.0f} for one "
+                            "feature"
+                        )
+                        if count is None
+                        else tx(
+                            "{subject} is above the plausible maximum of {maximum:,.0f} for one "
+                            "feature ({n} such features)"
+                        )
+                    )
                 return (
                     above,
-                    f"is above the plausible maximum of {spec.maximum:,.0f}{unit} for one feature",
-                    "check the value (a unit mistake or a no-data code?); the bounds are in "
-                    "the role catalogue (roles.toml)",
+                    text.format(
+                        subject=subject,
+                        maximum=spec.maximum,
+                        unit=unit_word(spec.unit),
+                        n=count,
+                    ),
+                    tx(
+                        "check the value (a unit mistake or a no-data code?); the bounds are in "
+                        "the role catalogue (roles.toml)"
+                    ),
                 )
     return np.zeros(len(numbers), dtype=bool), "", ""
 
@@ -289,18 +370,22 @@ def _parse_number(
     missing = numbers.isna().to_numpy()
     if spec.required and missing.any():
         bad = np.flatnonzero(missing)
-        msg = f"{len(bad)} features have no {spec.name} value"
+        msg: str = tx("{n} features have no {field} value").format(n=len(bad), field=spec.name)
         raise LayerError(
             msg,
             **where,
             field=column,
             feature=_ids_text(ids, bad),
-            hint=f"fill in the {spec.name} ({spec.unit or 'a number'}) or remove those features",
+            hint=tx("fill in the {field} ({unit}) or remove those features").format(
+                field=spec.name, unit=unit_word(spec.unit)
+            ),
         )
-    wrong, what, hint = _out_of_range(spec, numbers.to_numpy())
+    array = numbers.to_numpy()
+    wrong, _, _ = _out_of_range(spec, array, "")
     if wrong.any():
         bad = np.flatnonzero(wrong)
-        msg = f"{spec.name} {numbers.iloc[bad[0]]:g} {what} ({len(bad)} such features)"
+        subject = f"{spec.name} {numbers.iloc[bad[0]]:g}"
+        _, msg, hint = _out_of_range(spec, array, subject, len(bad))
         raise LayerError(msg, **where, field=column, feature=_ids_text(ids, bad), hint=hint)
     return numbers, problems
 
@@ -314,13 +399,15 @@ def _parse_bool(values: pd.Series, ids: pd.Series, where: dict[str, str], column
     parsed = values.map(one)
     bad = np.flatnonzero(parsed.isna().to_numpy())
     if bad.size:
-        msg = f"value '{values.iloc[bad[0]]}' is not yes/no ({bad.size} such features)"
+        msg = tx("value '{value}' is not yes/no ({n} such features)").format(
+            value=values.iloc[bad[0]], n=bad.size
+        )
         raise LayerError(
             msg,
             **where,
             field=column,
             feature=_ids_text(ids, bad),
-            hint=f"use {BOOL_WORDS}",
+            hint=tx("use {words}").format(words=BOOL_WORDS),
         )
     return parsed.astype(bool)
 
@@ -331,8 +418,10 @@ def _constant(spec: FieldSpec, value: Any, where: dict[str, str], decimal: str) 
     if spec.type == "bool":
         parsed = None if isinstance(value, list | dict) else bool_value(value)
         if parsed is None:
-            msg = f"{name} = {value!r} is not yes/no"
-            raise LayerError(msg, **where, field=name, hint=f"use {BOOL_WORDS}")
+            msg: str = tx("{name} = {value} is not yes/no").format(name=name, value=repr(value))
+            raise LayerError(
+                msg, **where, field=name, hint=tx("use {words}").format(words=BOOL_WORDS)
+            )
         return parsed
     if spec.type in {"number", "integer"}:
         if isinstance(value, str):
@@ -344,16 +433,25 @@ def _constant(spec: FieldSpec, value: Any, where: dict[str, str], decimal: str) 
             number = float(value) if readable else np.nan
             readable = readable and not np.isnan(number)
         if not readable:
-            msg = f"{name} = {value!r} is not a number"
-            raise LayerError(msg, **where, field=name, hint=f"give {spec.unit or 'a number'}")
-        wrong, what, hint = _out_of_range(spec, np.array([number]))
+            msg = tx("{name} = {value} is not a number").format(name=name, value=repr(value))
+            raise LayerError(
+                msg,
+                **where,
+                field=name,
+                hint=tx("give {unit}").format(unit=unit_word(spec.unit)),
+            )
+        wrong, msg, hint = _out_of_range(spec, np.array([number]), f"{name} = {value!r}")
         if wrong.any():
-            msg = f"{name} = {value!r} {what}"
             raise LayerError(msg, **where, field=name, hint=hint)
         return number
     if not isinstance(value, str):
-        msg = f"{name} = {value!r} is not text"
-        raise LayerError(msg, **where, field=name, hint=f'write it in quotes: {name} = "{value}"')
+        msg = tx("{name} = {value} is not text").format(name=name, value=repr(value))
+        raise LayerError(
+            msg,
+            **where,
+            field=name,
+            hint=tx('write it in quotes: {name} = "{value}"').format(name=name, value=value),
+        )
     return value
 
 
@@ -370,12 +468,14 @@ def _parse_choice(
         problems.append(
             Problem(
                 "warning",
-                f"{unknown.size} features have a {spec.name} that is not in the catalogue "
-                f"({', '.join(values_seen[:5])}); kept as given",
+                tx(
+                    "{n} features have a {field} that is not in the catalogue "
+                    "({values}); kept as given"
+                ).format(n=unknown.size, field=spec.name, values=", ".join(values_seen[:5])),
                 **where,
                 field=column,
                 feature=_ids_text(ids, unknown),
-                hint=f"known values: {', '.join(spec.choices)}",
+                hint=tx("known values: {values}").format(values=", ".join(spec.choices)),
             )
         )
         mapped.iloc[unknown] = text.iloc[unknown].str.strip()
@@ -393,11 +493,11 @@ def _check_geometry(
         problems.append(
             Problem(
                 "warning",
-                f"{bad.size} features have no geometry and are skipped",
+                tx("{n} features have no geometry and are skipped").format(n=bad.size),
                 **where,
                 feature=_ids_text(ids, bad),
                 count=int(bad.size),
-                hint="draw them or remove them in the source",
+                hint=tx("draw them or remove them in the source"),
             )
         )
         frame, ids = frame.loc[~empty], ids.loc[~empty]
@@ -411,13 +511,17 @@ def _check_geometry(
     if wrong.any():
         bad = np.flatnonzero(wrong)
         found = frame.geometry.geom_type.iloc[bad[0]]
-        need = " or ".join(f"{g}s" for g in role.geometry)
-        msg = f"{bad.size} of {len(frame)} features are {found}s, but {role.name} must be {need}"
+        need = either_text(geometry_word(g) for g in role.geometry)
+        msg = tx("{n} of {total} features are {found}s, but {role} must be {need}").format(
+            n=bad.size, total=len(frame), found=found, role=role.name, need=need
+        )
         raise LayerError(
             msg,
             **where,
             feature=_ids_text(ids, bad),
-            hint=f"give {role.name} as {need}, or give this layer another role",
+            hint=tx("give {role} as {need}, or give this layer another role").format(
+                role=role.name, need=need
+            ),
         )
     valid = np.asarray(shapely.is_valid(frame.geometry.array))
     if not valid.all():
@@ -432,11 +536,13 @@ def _check_geometry(
         problems.append(
             Problem(
                 "repair",
-                f"repaired {bad.size} invalid geometries with make_valid (first: {reason})",
+                tx("repaired {n} invalid geometries with make_valid (first: {reason})").format(
+                    n=bad.size, reason=reason
+                ),
                 **where,
                 feature=_ids_text(ids, bad),
                 count=int(bad.size),
-                hint="check the repaired shapes, or fix them in the source",
+                hint=tx("check the repaired shapes, or fix them in the source"),
             )
         )
         collapsed = np.asarray(shapely.is_empty(frame.geometry.array))
@@ -445,7 +551,9 @@ def _check_geometry(
             problems.append(
                 Problem(
                     "warning",
-                    f"{gone.size} invalid geometries collapsed to nothing and are skipped",
+                    tx("{n} invalid geometries collapsed to nothing and are skipped").format(
+                        n=gone.size
+                    ),
                     **where,
                     feature=_ids_text(ids, gone),
                     count=int(gone.size),
@@ -495,16 +603,24 @@ def conform(
     problems: list[Problem] = []
     decimal = (options or {}).get("decimal", ".")
     if decimal not in DECIMAL_MARKS:
-        msg = f"decimal = {decimal!r} is not a decimal mark"
-        raise LayerError(msg, **where, field="decimal", hint='use decimal = "." or decimal = ","')
+        msg: str = tx("decimal = {value} is not a decimal mark").format(value=repr(decimal))
+        raise LayerError(
+            msg, **where, field="decimal", hint=tx('use decimal = "." or decimal = ","')
+        )
     explicit, given = field_options(role, options or {})
     constants = {k: _constant(role.fields[k], v, where, decimal) for k, v in given.items()}
     columns = [str(c) for c in frame.columns if c != frame.geometry.name]
     for fname, col in explicit.items():
         if col not in columns:
             guess = closest(col, columns)
-            msg = f"the column '{col}' mapped to {fname} is not in the layer"
-            hint = f"did you mean '{guess}'?" if guess else f"columns are: {', '.join(columns)}"
+            msg = tx("the column '{column}' mapped to {field} is not in the layer").format(
+                column=col, field=fname
+            )
+            hint = (
+                tx("did you mean '{guess}'?").format(guess=guess)
+                if guess
+                else tx("columns are: {columns}").format(columns=", ".join(columns))
+            )
             raise LayerError(msg, **where, field=col, hint=hint)
     auto = match_columns(role, [c for c in columns if c not in explicit.values()])
     mapping = {**{k: v for k, v in auto.items() if k not in constants}, **explicit}
@@ -514,23 +630,25 @@ def conform(
             problems.append(
                 Problem(
                     "warning",
-                    f"{fname} '{value}' is not in the catalogue; kept as given",
+                    tx("{field} '{value}' is not in the catalogue; kept as given").format(
+                        field=fname, value=value
+                    ),
                     **where,
                     field=fname,
-                    hint=f"known values: {', '.join(spec.choices)}",
+                    hint=tx("known values: {values}").format(values=", ".join(spec.choices)),
                 )
             )
     if frame.empty:
-        msg = "the layer has no features"
-        raise LayerError(msg, **where, hint="add features, or remove the layer from the plan")
+        msg = tx("the layer has no features")
+        raise LayerError(msg, **where, hint=tx("add features, or remove the layer from the plan"))
 
     ids, id_problems = _assign_ids(frame, mapping.get("id"), "id" in explicit, where)
     problems += id_problems
     frame, ids, geom_problems = _check_geometry(frame, role, ids, where)
     problems += geom_problems
     if frame.empty:
-        msg = "no feature of the layer has a usable geometry"
-        raise LayerError(msg, **where, hint="check the source in a GIS")
+        msg = tx("no feature of the layer has a usable geometry")
+        raise LayerError(msg, **where, hint=tx("check the source in a GIS"))
 
     per_household = _per_household(role, mapping, options or {}, where)
     for spec in role.fields.values():
@@ -538,25 +656,35 @@ def conform(
             continue  # households x persons_per_household where no population is given
         if spec.required and spec.name not in mapping and spec.name not in constants:
             if spec.name == "population" and "households" in mapping:
-                msg = (
-                    f"no population field, only households ('{mapping['households']}'): "
+                msg = tx(
+                    "no population field, only households ('{column}'): "
                     "the number of residents is not known"
-                )
+                ).format(column=mapping["households"])
                 raise LayerError(
                     msg,
                     **where,
                     field=spec.name,
-                    hint="add `persons_per_household = 2.62` to the layer (China's 2020 census "
-                    "average; use the local figure) or map a population column",
+                    hint=tx(
+                        "add `persons_per_household = 2.62` to the layer (China's 2020 census "
+                        "average; use the local figure) or map a population column"
+                    ),
                 )
             how = (
-                f'give `{spec.name} = "<value>"` or `{spec.name}_field = "<column>"`'
+                tx(
+                    'give `{field} = "<value>"` or `{field}_field = "<column>"`; '
+                    "columns are: {columns}"
+                )
                 if spec.constant
-                else f'map it with `{spec.name} = "<column>"`'
+                else tx('map it with `{field} = "<column>"`; columns are: {columns}')
             )
-            msg = f"no {spec.name} field ({', '.join(spec.aliases[:4])}, ... not found)"
+            msg = tx("no {field} field ({aliases}, ... not found)").format(
+                field=spec.name, aliases=", ".join(spec.aliases[:4])
+            )
             raise LayerError(
-                msg, **where, field=spec.name, hint=f"{how}; columns are: {', '.join(columns)}"
+                msg,
+                **where,
+                field=spec.name,
+                hint=how.format(field=spec.name, columns=", ".join(columns)),
             )
 
     out = frame.drop(columns=[c for c in mapping.values() if c in frame.columns])

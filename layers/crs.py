@@ -22,6 +22,8 @@ from pyproj import CRS, Proj, Transformer
 from pyproj.exceptions import CRSError, ProjError
 from shapely.geometry import Point, box
 
+from spaceplanner.i18n import tx
+
 __all__ = [
     "MAX_PLAN_EXTENT_M",
     "MAX_SCALE_ERROR",
@@ -65,15 +67,17 @@ def parse_crs(value: object) -> CRS:
 
     system = offset_system(value)
     if system is not None:
-        msg = (
-            f"{system} is WGS 84 with the offset Chinese web maps apply, not a CRS: it is taken "
+        msg = tx(
+            "{system} is WGS 84 with the offset Chinese web maps apply, not a CRS: it is taken "
             "as a layer's crs only (the layer is converted to WGS 84 on load)"
-        )
+        ).format(system=system)
         raise ValueError(msg)
     try:
         return CRS.from_user_input(value)
     except CRSError as exc:
-        msg = f"'{value}' is not a coordinate reference system pyproj knows ({exc})"
+        msg = tx("'{value}' is not a coordinate reference system pyproj knows ({reason})").format(
+            value=value, reason=str(exc)
+        )
         raise ValueError(msg) from exc
 
 
@@ -129,7 +133,7 @@ def choose_metric_crs(sources: Iterable[tuple[CRS, tuple[float, float, float, fl
     """
     items = list(sources)
     if not items:
-        msg = "no layers to choose a CRS from"
+        msg = tx("no layers to choose a CRS from")
         raise ValueError(msg)
     crss = {crs for crs, _ in items}
     found = [lonlat_bounds(crs, bounds) for crs, bounds in items]
@@ -137,7 +141,7 @@ def choose_metric_crs(sources: Iterable[tuple[CRS, tuple[float, float, float, fl
     if only is not None and is_metric(only) and any(b is None for b in found):
         return only  # a metric CRS that cannot be placed on Earth: measure in it as given
     if any(b is None for b in found):
-        msg = "the coordinates cannot be placed on Earth in their CRS"
+        msg = tx("the coordinates cannot be placed on Earth in their CRS")
         raise ValueError(msg)
     centre = gpd.GeoSeries([box(*b) for b in found if b], crs=4326).union_all().centroid
     accurate = only is not None and scale_error(only, centre.x, centre.y) <= MAX_SCALE_ERROR
@@ -153,7 +157,7 @@ def metric_crs_at(lon: float, lat: float, *, cgcs2000: bool = False) -> CRS:
     try:
         utm = gpd.GeoSeries([Point(lon, lat)], crs=4326).estimate_utm_crs()
     except RuntimeError as exc:
-        msg = f"no UTM zone holds ({lon:.6g}, {lat:.6g})"
+        msg = tx("no UTM zone holds ({lon:.6g}, {lat:.6g})").format(lon=lon, lat=lat)
         raise ValueError(msg) from exc
     return CRS.from_user_input(utm)
 
@@ -216,13 +220,16 @@ def coordinate_problem(crs: CRS, bounds: tuple[float, float, float, float]) -> s
     """
     minx, miny, maxx, maxy = bounds
     if not all(math.isfinite(v) for v in bounds):
-        return "some coordinates are not finite numbers"
+        return tx("some coordinates are not finite numbers")
     in_degrees = max(abs(minx), abs(maxx)) <= 180 and max(abs(miny), abs(maxy)) <= 90
     if crs.is_geographic and not in_degrees:
-        return (
-            f"coordinates reach ({_num(maxx if abs(maxx) > abs(minx) else minx)}, "
-            f"{_num(maxy if abs(maxy) > abs(miny) else miny)}), outside longitude/latitude "
-            f"ranges, but the CRS {crs_label(crs)} is lon/lat: they look like metres"
+        return tx(
+            "coordinates reach ({x}, {y}), outside longitude/latitude "
+            "ranges, but the CRS {crs} is lon/lat: they look like metres"
+        ).format(
+            x=_num(maxx if abs(maxx) > abs(minx) else minx),
+            y=_num(maxy if abs(maxy) > abs(miny) else miny),
+            crs=crs_label(crs),
         )
     if crs.is_projected and in_degrees:
         box_ = lonlat_bounds(crs, bounds)
@@ -231,10 +238,16 @@ def coordinate_problem(crs: CRS, bounds: tuple[float, float, float, float]) -> s
             lon, lat = (box_[0] + box_[2]) / 2, (box_[1] + box_[3]) / 2
         inside = None if box_ is None else in_area_of_use(crs, lon, lat, margin=1.0)
         if inside is False or box_ is None:
-            return (
-                f"every coordinate lies within ±180, ±90 ({_num(minx)}..{_num(maxx)}, "
-                f"{_num(miny)}..{_num(maxy)}): they look like degrees, but the CRS "
-                f"{crs_label(crs)} is projected in metres and its area of use is elsewhere"
+            return tx(
+                "every coordinate lies within ±180, ±90 ({minx}..{maxx}, "
+                "{miny}..{maxy}): they look like degrees, but the CRS "
+                "{crs} is projected in metres and its area of use is elsewhere"
+            ).format(
+                minx=_num(minx),
+                maxx=_num(maxx),
+                miny=_num(miny),
+                maxy=_num(maxy),
+                crs=crs_label(crs),
             )
     return None
 

@@ -34,8 +34,10 @@ from pyproj import CRS
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.words import either_text, geometry_word, list_text
 
 __all__ = [
     "UNITS",
@@ -52,6 +54,7 @@ UNITS = {"mm": 0.001, "cm": 0.01, "dm": 0.1, "m": 1.0, "km": 1000.0, "in": 0.025
 #: Metres per unit by DXF $INSUNITS code (0 = unitless).
 _INSUNITS = {1: 0.0254, 2: 0.3048, 4: 0.001, 5: 0.01, 6: 1.0, 7: 1000.0, 14: 0.1}
 _INSUNIT_NAMES = {1: "in", 2: "ft", 4: "mm", 5: "cm", 6: "m", 7: "km", 14: "dm"}
+_SHAPE_WORDS = {"closed": tx("closed"), "open": tx("open"), "point": tx("point")}
 #: Coordinates within this distance of the origin (m) and with no placement look local: real
 #: national grids (UTM, Gauss-Krüger) put a Chinese or European site hundreds of kilometres out.
 LOCAL_EXTENT_M = 100_000.0
@@ -128,29 +131,33 @@ def _where(path: Path, label: str) -> dict[str, str]:
 
 def _open(path: Path, label: str) -> Any:
     if path.suffix.lower() == ".dwg":
-        msg = "DWG drawings are not read (the format is closed)"
+        msg: str = tx("DWG drawings are not read (the format is closed)")
         raise LayerError(
             msg,
             **_where(path, label),
-            hint="save the drawing as DXF (AutoCAD: 另存为 / Save As → AutoCAD DXF; or the free "
-            "ODA File Converter) and give the .dxf file",
+            hint=tx(
+                "save the drawing as DXF (AutoCAD: 另存为 / Save As → AutoCAD DXF; or the free "
+                "ODA File Converter) and give the .dxf file"
+            ),
         )
     try:
         import ezdxf
         from ezdxf import recover
     except ImportError as exc:
-        msg = "reading CAD drawings needs the package ezdxf"
+        msg = tx("reading CAD drawings needs the package ezdxf")
         raise LayerError(
-            msg, **_where(path, label), hint="pip install 'spaceplanner[cad]' (or ezdxf)"
+            msg, **_where(path, label), hint=tx("pip install 'spaceplanner[cad]' (or ezdxf)")
         ) from exc
     try:
         doc, _auditor = recover.readfile(str(path))
     except (OSError, ezdxf.DXFStructureError, ezdxf.DXFError) as exc:
-        msg = f"the DXF file cannot be read ({exc})"
+        msg = tx("the DXF file cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(
             msg,
             **_where(path, label),
-            hint="the file may be damaged or not a DXF; save it again as DXF from the CAD program",
+            hint=tx(
+                "the file may be damaged or not a DXF; save it again as DXF from the CAD program"
+            ),
         ) from exc
     return doc
 
@@ -301,13 +308,15 @@ def read_dxf(
     patterns = options.layers or default_layer_patterns(options.role)
     chosen = _choose(names, patterns)
     if not chosen:
-        asked = ", ".join(patterns) if patterns else "(none)"
-        msg = f"no drawing layer matches {asked}; the drawing's layers are: {', '.join(names)}"
+        asked = ", ".join(patterns) if patterns else tx("(none)")
+        msg = tx("no drawing layer matches {asked}; the drawing's layers are: {names}").format(
+            asked=asked, names=", ".join(names)
+        )
         raise LayerError(
             msg,
             **where,
             field="layer",
-            hint='name the drawing layer(s) with layer = "..." or dxf_layers = ["...", "..."]',
+            hint=tx('name the drawing layer(s) with layer = "..." or dxf_layers = ["...", "..."]'),
         )
     scale, unit, assumed = _scale(doc, options)
     distance = _FLATTEN_M / scale
@@ -315,7 +324,7 @@ def read_dxf(
     rows: list[dict[str, Any]] = []
     geoms: list[BaseGeometry] = []
     texts: list[tuple[str, Point]] = []
-    skipped: Counter[str] = Counter()
+    skipped: Counter[tuple[str, str]] = Counter()
     takes = set(options.geometry)
     found = _entities(doc.modelspace(), set(chosen), points="point" in takes)
     for entity, layer, attribs in found:
@@ -338,33 +347,40 @@ def read_dxf(
                 geom, what = geom.boundary, "open"
             family = {"closed": "polygon", "open": "line", "point": "point"}[what]
             if family not in takes:
-                skipped[f"{kind} ({'closed' if what == 'closed' else what})"] += 1
+                skipped[(kind, what)] += 1
                 continue
             handle = entity.dxf.handle if entity.dxf.hasattr("handle") else None
             rows.append({"dxf_layer": layer, "dxf_type": kind, "handle": handle, **attribs})
             geoms.append(geom)
     if skipped:
-        listed = ", ".join(f"{n} {k}" for k, n in skipped.most_common())
-        need = " or ".join(sorted(takes))
+        listed = list_text(
+            tx("{n} {kind} ({shape})").format(n=n, kind=k[0], shape=_SHAPE_WORDS.get(k[1], k[1]))
+            for k, n in skipped.most_common()
+        )
+        need = either_text(geometry_word(g) for g in sorted(takes))
         problems.append(
             Problem(
                 "note",
-                f"left out as not {need}s: {listed}",
+                tx("left out as not {need}: {listed}").format(need=need, listed=listed),
                 **where,
                 count=sum(skipped.values()),
-                hint="areas must be closed polylines or hatches in the drawing"
+                hint=tx("areas must be closed polylines or hatches in the drawing")
                 if "polygon" in takes
                 else None,
             )
         )
     if not geoms:
-        need = " or ".join(sorted(takes))
-        msg = f"the drawing layers {', '.join(chosen)} hold nothing usable as {need}s"
+        need = either_text(geometry_word(g) for g in sorted(takes))
+        msg = tx("the drawing layers {layers} hold nothing usable as {need}").format(
+            layers=", ".join(chosen), need=need
+        )
         raise LayerError(
             msg,
             **where,
             field="layer",
-            hint="check the drawing layer names, and that areas are closed polylines or hatches",
+            hint=tx(
+                "check the drawing layer names, and that areas are closed polylines or hatches"
+            ),
         )
     frame = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=gpd.GeoSeries(geoms).values)
     if options.role == "network":
@@ -376,7 +392,9 @@ def read_dxf(
         0,
         Problem(
             "note",
-            f"read {len(frame)} features from drawing layers {', '.join(chosen)}",
+            tx("read {n} features from drawing layers {layers}").format(
+                n=len(frame), layers=", ".join(chosen)
+            ),
             **where,
         ),
     )
@@ -404,8 +422,10 @@ def _node(
         problems.append(
             Problem(
                 "note",
-                f"{len(frame)} drawn lines are split where they cross into {len(out)} walkable "
-                "pieces (CAD lines meet at junctions without a shared vertex)",
+                tx(
+                    "{n} drawn lines are split where they cross into {pieces} walkable "
+                    "pieces (CAD lines meet at junctions without a shared vertex)"
+                ).format(n=len(frame), pieces=len(out)),
                 **where,
             )
         )
@@ -451,20 +471,33 @@ def _place(
             ),
         )
         what = (
-            f"placed by {len(options.control_points)} control points (scale {abs(a):.6g} per "
-            f"drawing unit, rotation {math.degrees(np.angle(a)):.3f}°"
-            + (f", largest misfit {residual:.3g} m)" if len(options.control_points) > 2 else ")")
+            tx(
+                "placed by {n} control points (scale {scale:.6g} per "
+                "drawing unit, rotation {rotation:.3f}°, largest misfit {misfit:.3g} m)"
+            )
+            if len(options.control_points) > 2
+            else tx(
+                "placed by {n} control points (scale {scale:.6g} per "
+                "drawing unit, rotation {rotation:.3f}°)"
+            )
+        ).format(
+            n=len(options.control_points),
+            scale=abs(a),
+            rotation=math.degrees(np.angle(a)),
+            misfit=residual,
         )
         problems.append(Problem("note", what, **where))
         if not assumed and abs(abs(a) / scale - 1) > 0.05:
             problems.append(
                 Problem(
                     "warning",
-                    f"the control points imply {abs(a):.6g} m per drawing unit, but the drawing "
-                    f"is in {unit} ({scale:g} m)",
+                    tx(
+                        "the control points imply {implied:.6g} m per drawing unit, but the "
+                        "drawing is in {unit} ({scale:g} m)"
+                    ).format(implied=abs(a), unit=unit, scale=scale),
                     **where,
                     field="control_points",
-                    hint="check the control points' drawing and map coordinates",
+                    hint=tx("check the control points' drawing and map coordinates"),
                 )
             )
         return frame.set_geometry(gpd.GeoSeries(mapped, index=frame.index, crs=options.crs))
@@ -472,56 +505,66 @@ def _place(
         minx, miny, maxx, maxy = shapely.total_bounds(geoms)
         span = max(maxx - minx, maxy - miny)
         if span > ASSUMED_UNIT_SPAN_M:
-            msg = (
-                f"the drawing declares no unit ($INSUNITS) and would span {span / 1000:,.0f} km "
+            msg = tx(
+                "the drawing declares no unit ($INSUNITS) and would span {km:,.0f} km "
                 "read as metres: it is most likely drawn in millimetres"
-            )
+            ).format(km=span / 1000)
             raise LayerError(
                 msg,
                 **where,
                 field="units",
-                hint='say its unit: units = "mm" (or "cm"; units = "m" if it really is metres)',
+                hint=tx('say its unit: units = "mm" (or "cm"; units = "m" if it really is metres)'),
             )
     dx, dy = options.offset or (0.0, 0.0)
     mapped = shapely.transform(geoms, lambda xy: xy * scale + np.array([dx, dy]))
     out = frame.set_geometry(gpd.GeoSeries(mapped, index=frame.index, crs=options.crs))
     if scale != 1.0 or assumed:
         note = (
-            "the drawing declares no unit ($INSUNITS); read as metres"
+            tx("the drawing declares no unit ($INSUNITS); read as metres")
             if assumed
-            else f"drawing units are {unit}; scaled to metres"
+            else tx("drawing units are {unit}; scaled to metres").format(unit=unit)
         )
         problems.append(
             Problem(
                 "note",
                 note,
                 **where,
-                hint='set units = "mm" (or cm, m) if that is wrong' if assumed else None,
+                hint=tx('set units = "mm" (or cm, m) if that is wrong') if assumed else None,
             )
         )
     if options.offset is not None:
-        problems.append(Problem("note", f"moved by offset = [{dx:.12g}, {dy:.12g}]", **where))
+        problems.append(
+            Problem(
+                "note",
+                tx("moved by offset = [{dx:.12g}, {dy:.12g}]").format(dx=dx, dy=dy),
+                **where,
+            )
+        )
         return out
     minx, miny, maxx, maxy = (float(v) for v in out.total_bounds)
     small = max(abs(minx), abs(maxx), abs(miny), abs(maxy)) < LOCAL_EXTENT_M
     if not small:
         return out
-    local = (
-        f"the drawing's coordinates look local: x {minx:,.0f} to {maxx:,.0f} m and "
-        f"y {miny:,.0f} to {maxy:,.0f} m from the drawing's origin"
-    )
-    place = (
+    extent = {"minx": minx, "maxx": maxx, "miny": miny, "maxy": maxy}
+    place = tx(
         "place it with offset = [X, Y] (the map coordinates of the drawing's 0,0) or "
         "control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]] (two drawing points and their "
         "map coordinates)"
     )
     if options.crs is None:
-        msg = f"{local}, and no CRS places them"
+        msg = tx(
+            "the drawing's coordinates look local: x {minx:,.0f} to {maxx:,.0f} m and "
+            "y {miny:,.0f} to {maxy:,.0f} m from the drawing's origin, and no CRS places them"
+        ).format(**extent)
         raise LayerError(
             msg,
             **where,
-            hint=f'{place}, and give crs = "EPSG:..." of the map '
-            "coordinates (e.g. CGCS2000 / 3-degree Gauss-Krüger, EPSG:4534-4554)",
+            hint=tx(
+                "place it with offset = [X, Y] (the map coordinates of the drawing's 0,0) or "
+                "control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]] (two drawing points and "
+                'their map coordinates), and give crs = "EPSG:..." of the map '
+                "coordinates (e.g. CGCS2000 / 3-degree Gauss-Krüger, EPSG:4534-4554)"
+            ),
         )
     from spaceplanner.layers.crs import in_area_of_use, lonlat_bounds
 
@@ -532,7 +575,11 @@ def _place(
             options.crs, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2, margin=1.0
         )
     if box is None or inside is False:
-        msg = f"{local}, not in {options.crs.name}, which the layer's crs names"
+        msg = tx(
+            "the drawing's coordinates look local: x {minx:,.0f} to {maxx:,.0f} m and "
+            "y {miny:,.0f} to {maxy:,.0f} m from the drawing's origin, not in {crs}, which "
+            "the layer's crs names"
+        ).format(**extent, crs=options.crs.name)
         raise LayerError(msg, **where, field="crs", hint=place)
     return out
 
@@ -574,37 +621,43 @@ def cad_options(
     if names is not None and (
         not isinstance(names, list) or not all(isinstance(n, str) for n in names) or not names
     ):
-        msg = "dxf_layers must be a list of drawing layer names"
+        msg: str = tx("dxf_layers must be a list of drawing layer names")
         raise LayerError(
-            msg, **where, field="dxf_layers", hint='e.g. dxf_layers = ["绿地", "广场"]'
+            msg, **where, field="dxf_layers", hint=tx('e.g. dxf_layers = ["绿地", "广场"]')
         )
     patterns = tuple(names or ()) + ((layer,) if layer else ())
     offset: tuple[float, float] | None = None
     if "offset" in options:
         rows = _pairs([options["offset"]])
         if rows is None or len(rows[0]) != 2:
-            msg = f"offset = {options['offset']!r} is not two numbers"
-            raise LayerError(msg, **where, field="offset", hint="e.g. offset = [500000, 3380000]")
+            msg = tx("offset = {value} is not two numbers").format(value=repr(options["offset"]))
+            raise LayerError(
+                msg, **where, field="offset", hint=tx("e.g. offset = [500000, 3380000]")
+            )
         offset = (rows[0][0], rows[0][1])
     points: tuple[tuple[float, float, float, float], ...] = ()
     if "control_points" in options:
         rows = _pairs(options["control_points"])
         if rows is None or len(rows) < 2 or any(len(r) != 4 for r in rows):
-            msg = "control_points must be two or more rows of four numbers [x, y, X, Y]"
+            msg = tx("control_points must be two or more rows of four numbers [x, y, X, Y]")
             raise LayerError(
                 msg,
                 **where,
                 field="control_points",
-                hint="drawing x, y and map X, Y of each point: control_points = "
-                "[[0, 0, 500100.0, 3380200.0], [1000, 0, 501099.6, 3380231.4]]",
+                hint=tx(
+                    "drawing x, y and map X, Y of each point: control_points = "
+                    "[[0, 0, 500100.0, 3380200.0], [1000, 0, 501099.6, 3380231.4]]"
+                ),
             )
         if len({(r[0], r[1]) for r in rows}) < 2:
-            msg = "the control points are all at one drawing point"
-            raise LayerError(msg, **where, field="control_points", hint="give two distinct points")
+            msg = tx("the control points are all at one drawing point")
+            raise LayerError(
+                msg, **where, field="control_points", hint=tx("give two distinct points")
+            )
         points = tuple((r[0], r[1], r[2], r[3]) for r in rows)
     if offset is not None and points:
-        msg = "give offset or control_points, not both"
-        raise LayerError(msg, **where, field="offset", hint="control points already place it")
+        msg = tx("give offset or control_points, not both")
+        raise LayerError(msg, **where, field="offset", hint=tx("control points already place it"))
     units = options.get("units")
     return CadOptions(
         layers=patterns,

@@ -20,6 +20,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import Role, normalise_name
 from spaceplanner.layers.chinacrs import out_of_china
 from spaceplanner.layers.problems import Problem
@@ -134,13 +135,17 @@ def sort_pois(
         problems.append(
             Problem(
                 "note",
-                f"left out of this {role.name} layer: POIs whose type belongs to other roles "
-                f"({shown})",
+                tx(
+                    "left out of this {role} layer: POIs whose type belongs to other roles "
+                    "({shown})"
+                ).format(role=role.name, shown=shown),
                 file=file,
                 layer=label,
                 field=col,
                 count=int(elsewhere.sum()),
-                hint=f'to use them, add a layer with the same path and role = "{first}"',
+                hint=tx('to use them, add a layer with the same path and role = "{role}"').format(
+                    role=first
+                ),
             )
         )
     keep = ~elsewhere
@@ -163,8 +168,10 @@ def sort_pois(
         problems.append(
             Problem(
                 "note",
-                f"POI types in '{col}' read as {role.name} kinds for {mapped_count} of "
-                f"{len(out)} POIs (sources.toml, [poi.types])",
+                tx(
+                    "POI types in '{column}' read as {role} kinds for {n} of "
+                    "{total} POIs (sources.toml, [poi.types])"
+                ).format(column=col, role=role.name, n=mapped_count, total=len(out)),
                 file=file,
                 layer=label,
                 field=col,
@@ -204,10 +211,12 @@ def guess_offset_system(
     for system, words in (("BD-09", _BAIDU_WORDS), ("GCJ-02", _AMAP_WORDS)):
         found = [w for w in words if w in name]
         if found:
-            return system, f"the file name says '{found[0]}'"
+            return system, tx("the file name says '{word}'").format(word=found[0])
     # Amap's columns first: its `location` is distinctive, Baidu's need two of their own
     for system, cols in (("GCJ-02", _AMAP_COLUMNS), ("BD-09", _BAIDU_COLUMNS)):
         named = [keys[c] for c in cols if c in keys]
         if len(named) >= (1 if system == "GCJ-02" and "location" in keys else 2):
-            return system, f"columns {', '.join(named)} are those of an export"
+            return system, tx("columns {columns} are those of an export").format(
+                columns=", ".join(named)
+            )
     return None

@@ -28,6 +28,7 @@ from pyproj.exceptions import CRSError
 from rasterio.errors import RasterioError
 from rasterio.transform import array_bounds
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import normalise_name
 from spaceplanner.layers.crs import parse_crs
 from spaceplanner.layers.dxf import CadOptions, read_dxf
@@ -36,6 +37,7 @@ from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 from spaceplanner.layers.tables import SPREADSHEET_SUFFIXES, read_xlsx
 from spaceplanner.layers.values import parse_number_texts
+from spaceplanner.layers.words import rows_text
 
 __all__ = [
     "RASTER_SUFFIXES",
@@ -61,7 +63,7 @@ MAX_RASTER_CELLS = 250_000_000
 _LON_NAMES = ("lon", "lng", "long", "longitude", "经度")
 _LAT_NAMES = ("lat", "latitude", "纬度")
 _LOCATION_NAMES = ("location", "lnglat", "lonlat", "经纬度", "坐标")
-_SEPARATOR_NAMES = {",": "commas", ";": "semicolons (;)", "\t": "tabs", "|": "'|'"}
+_SEPARATOR_NAMES = {",": tx("commas"), ";": tx("semicolons (;)"), "\t": tx("tabs"), "|": "'|'"}
 _X_NAMES = ("x", "easting", "east", "东坐标", "横坐标", "x坐标")
 _Y_NAMES = ("y", "northing", "north", "北坐标", "纵坐标", "y坐标")
 
@@ -118,21 +120,21 @@ def check_file(path: Path, label: str) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        msg = f"the file cannot be read ({exc.strerror or exc})"
-        hint = "check the path and permissions"
+        msg: str = tx("the file cannot be read ({reason})").format(reason=exc.strerror or str(exc))
+        hint = tx("check the path and permissions")
         raise LayerError(msg, file=str(path), layer=label, hint=hint) from exc
     if mode is None:
-        msg = "file not found"
-        raise LayerError(msg, file=str(path), layer=label, hint="check the path in the plan")
+        msg = tx("file not found")
+        raise LayerError(msg, file=str(path), layer=label, hint=tx("check the path in the plan"))
     if stat.S_ISDIR(mode):
-        msg = "is a folder, not a file"
-        raise LayerError(msg, file=str(path), layer=label, hint="name a file inside it")
+        msg = tx("is a folder, not a file")
+        raise LayerError(msg, file=str(path), layer=label, hint=tx("name a file inside it"))
     if not stat.S_ISREG(mode):
-        msg = "is not a regular file (a pipe, socket or device)"
-        raise LayerError(msg, file=str(path), layer=label, hint="give the path of a data file")
+        msg = tx("is not a regular file (a pipe, socket or device)")
+        raise LayerError(msg, file=str(path), layer=label, hint=tx("give the path of a data file"))
     if path.stat().st_size == 0:
-        msg = "file is empty (0 bytes)"
-        raise LayerError(msg, file=str(path), layer=label, hint="export the layer again")
+        msg = tx("file is empty (0 bytes)")
+        raise LayerError(msg, file=str(path), layer=label, hint=tx("export the layer again"))
 
 
 def check_gpkg(path: Path, label: str) -> None:
@@ -140,9 +142,9 @@ def check_gpkg(path: Path, label: str) -> None:
     with path.open("rb") as fh:
         head = fh.read(16)
     if head != _SQLITE_MAGIC:
-        msg = "not a GeoPackage (the file is not an SQLite database)"
+        msg = tx("not a GeoPackage (the file is not an SQLite database)")
         raise LayerError(
-            msg, file=str(path), layer=label, hint="re-export it as a GeoPackage from your GIS"
+            msg, file=str(path), layer=label, hint=tx("re-export it as a GeoPackage from your GIS")
         )
 
 
@@ -152,13 +154,15 @@ def _part(path: Path, suffix: str) -> Path:
 
 
 def _cut_short(file: Path, label: str, what: str) -> LayerError:
-    msg = f"the file is cut short: {what}"
+    msg = tx("the file is cut short: {what}").format(what=what)
     return LayerError(
         msg,
         file=str(file),
         layer=label,
-        hint="an interrupted copy or download? copy the Shapefile again "
-        "(its .shp, .shx and .dbf together) from where it came from",
+        hint=tx(
+            "an interrupted copy or download? copy the Shapefile again "
+            "(its .shp, .shx and .dbf together) from where it came from"
+        ),
     )
 
 
@@ -173,12 +177,16 @@ def check_shapefile(path: Path, label: str) -> None:
     shx, dbf = _part(path, ".shx"), _part(path, ".dbf")
     index = shx.read_bytes()
     if len(index) < 100:
-        raise _cut_short(shx, label, "the index (.shx) has no complete header")
+        raise _cut_short(shx, label, tx("the index (.shx) has no complete header"))
     declared = struct.unpack(">i", index[24:28])[0] * 2
     total = max(declared - 100, 0) // 8
     held = (len(index) - 100) // 8
     if held < total:
-        raise _cut_short(shx, label, f"its index holds {held} of {total} features")
+        raise _cut_short(
+            shx,
+            label,
+            tx("its index holds {held} of {total} features").format(held=held, total=total),
+        )
     entries = np.frombuffer(index[100 : 100 + held * 8], dtype=">i4").reshape(-1, 2)
     ends = entries[:, 0].astype(np.int64) * 2 + 8 + entries[:, 1].astype(np.int64) * 2
     size = path.stat().st_size
@@ -187,15 +195,25 @@ def check_shapefile(path: Path, label: str) -> None:
         head = fh.read(28)
     shp_declared = struct.unpack(">i", head[24:28])[0] * 2 if len(head) == 28 else 100
     if readable < held or shp_declared > size:
-        raise _cut_short(path, label, f"{readable} of {held} features can be read")
+        raise _cut_short(
+            path,
+            label,
+            tx("{readable} of {held} features can be read").format(readable=readable, held=held),
+        )
     table = dbf.read_bytes()[:32]
     if len(table) < 12:
-        raise _cut_short(dbf, label, "the attribute table (.dbf) has no complete header")
+        raise _cut_short(dbf, label, tx("the attribute table (.dbf) has no complete header"))
     records, header_len, record_len = struct.unpack("<IHH", table[4:12])
     have = dbf.stat().st_size
     if record_len and have < header_len + records * record_len:
         rows = max(have - header_len, 0) // record_len
-        raise _cut_short(dbf, label, f"{rows} of {records} attribute records can be read")
+        raise _cut_short(
+            dbf,
+            label,
+            tx("{rows} of {records} attribute records can be read").format(
+                rows=rows, records=records
+            ),
+        )
 
 
 def gpkg_tables(path: Path, label: str | None = None) -> dict[str, str]:
@@ -207,9 +225,9 @@ def gpkg_tables(path: Path, label: str | None = None) -> dict[str, str]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        msg = f"the GeoPackage cannot be read ({exc})"
+        msg = tx("the GeoPackage cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(
-            msg, file=str(path), layer=label, hint="the file may be truncated; export it again"
+            msg, file=str(path), layer=label, hint=tx("the file may be truncated; export it again")
         ) from exc
     return {str(name): str(kind) for name, kind in rows}
 
@@ -239,12 +257,12 @@ def vector_layers(path: Path, label: str) -> list[str]:
     try:
         listed = pyogrio.list_layers(path)
     except Exception as exc:  # GDAL raises many types for files it cannot open
-        msg = f"GDAL cannot open the file ({exc})"
+        msg = tx("GDAL cannot open the file ({reason})").format(reason=str(exc))
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
-            hint="check that the file is complete and of a GIS format",
+            hint=tx("check that the file is complete and of a GIS format"),
         ) from exc
     return [str(n) for n in listed[:, 0]]
 
@@ -253,15 +271,23 @@ def _choose_layer(path: Path, layer: str | None, label: str) -> str | None:
     names = vector_layers(path, label)
     if layer is not None:
         if layer not in names:
-            msg = f"the file has no layer '{layer}'; its layers are: {', '.join(names) or 'none'}"
-            raise LayerError(msg, file=str(path), layer=label, hint="fix `layer =` in the plan")
+            msg: str = (
+                tx("the file has no layer '{layer}'; its layers are: {names}").format(
+                    layer=layer, names=", ".join(names)
+                )
+                if names
+                else tx("the file has no layer '{layer}'; its layers are: none").format(layer=layer)
+            )
+            raise LayerError(msg, file=str(path), layer=label, hint=tx("fix `layer =` in the plan"))
         return layer
     if len(names) > 1:
-        msg = f"the file holds {len(names)} layers ({', '.join(names)})"
-        raise LayerError(msg, file=str(path), layer=label, hint='choose one with `layer = "..."`')
+        msg = tx("the file holds {n} layers ({names})").format(n=len(names), names=", ".join(names))
+        raise LayerError(
+            msg, file=str(path), layer=label, hint=tx('choose one with `layer = "..."`')
+        )
     if not names:
-        msg = "the file holds no layer"
-        raise LayerError(msg, file=str(path), layer=label, hint="export the layer again")
+        msg = tx("the file holds no layer")
+        raise LayerError(msg, file=str(path), layer=label, hint=tx("export the layer again"))
     return names[0]
 
 
@@ -310,13 +336,13 @@ def read_vector(
         try:
             encoding = codecs.lookup(encoding).name
         except LookupError as exc:
-            msg = f"unknown encoding '{encoding}'"
+            msg: str = tx("unknown encoding '{encoding}'").format(encoding=encoding)
             raise LayerError(
                 msg,
                 file=str(path),
                 layer=label,
                 field="encoding",
-                hint='use a name such as "utf-8", "gbk" or "gb18030"',
+                hint=tx('use a name such as "utf-8", "gbk" or "gb18030"'),
             ) from exc
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -326,8 +352,10 @@ def read_vector(
         frame = points_from_table(table, path=path, label=label, x=x, y=y, crs=crs, decimal=decimal)
         return VectorSource(frame, path, sheet, None, [])
     if suffix == ".xls":
-        msg = "old Excel .xls files are not read"
-        raise LayerError(msg, file=str(path), layer=label, hint="save the sheet as .xlsx or CSV")
+        msg = tx("old Excel .xls files are not read")
+        raise LayerError(
+            msg, file=str(path), layer=label, hint=tx("save the sheet as .xlsx or CSV")
+        )
     if suffix in {".dxf", ".dwg"}:
         cad = cad or CadOptions(layers=_layer_patterns(layer))
         drawing, chosen, notes = read_dxf(path, label=label, options=cad)
@@ -338,13 +366,15 @@ def read_vector(
     if suffix == ".shp":
         for part in (".shx", ".dbf"):
             if not path.with_suffix(part).exists() and not path.with_suffix(part.upper()).exists():
-                msg = f"the {part} file of this Shapefile is missing"
+                msg = tx("the {part} file of this Shapefile is missing").format(part=part)
                 raise LayerError(
                     msg,
                     file=str(path),
                     layer=label,
-                    hint=f"a Shapefile needs .shp, .shx and .dbf together; copy {path.stem}{part} "
-                    "from where the data came from",
+                    hint=tx(
+                        "a Shapefile needs .shp, .shx and .dbf together; copy {file} "
+                        "from where the data came from"
+                    ).format(file=f"{path.stem}{part}"),
                 )
         check_shapefile(path, label)
         if encoding is None:
@@ -354,20 +384,27 @@ def read_vector(
                 problems.append(
                     Problem(
                         "note",
-                        f"no .cpg file; attribute text detected as {encoding.upper()}",
+                        tx("no .cpg file; attribute text detected as {found}").format(
+                            found=encoding.upper()
+                        ),
                         file=str(path),
                         layer=label,
-                        hint=f'add a .cpg file or set encoding = "{encoding}" to be explicit',
+                        hint=tx(
+                            'add a .cpg file or set encoding = "{encoding}" to be explicit'
+                        ).format(encoding=encoding),
                     )
                 )
             elif guess.how == "assumed":
                 problems.append(
                     Problem(
                         "warning",
-                        "no .cpg file and the text is neither UTF-8 nor GBK; read as Windows-1252",
+                        tx(
+                            "no .cpg file and the text is neither UTF-8 nor GBK; "
+                            "read as Windows-1252"
+                        ),
                         file=str(path),
                         layer=label,
-                        hint='set encoding = "..." in the plan if names look wrong',
+                        hint=tx('set encoding = "..." in the plan if names look wrong'),
                     )
                 )
     chosen = _choose_layer(path, layer, label)
@@ -378,9 +415,11 @@ def read_vector(
                 path, layer=chosen, encoding=encoding, on_invalid="ignore", use_arrow=False
             )
     except UnicodeDecodeError as exc:
-        msg = f"attribute text is not valid {encoding} ({exc.reason})"
+        msg = tx("attribute text is not valid {encoding} ({reason})").format(
+            encoding=encoding, reason=exc.reason
+        )
         raise LayerError(
-            msg, file=str(path), layer=label, hint='set encoding = "..." in the plan'
+            msg, file=str(path), layer=label, hint=tx('set encoding = "..." in the plan')
         ) from exc
     except Exception as exc:
         prj = path.with_suffix(".prj")
@@ -388,29 +427,33 @@ def read_vector(
             try:
                 CRS.from_wkt(prj.read_text(encoding="utf-8", errors="replace"))
             except (CRSError, ValueError) as bad:
-                msg = "the .prj file (the layer's CRS) cannot be read"
+                msg = tx("the .prj file (the layer's CRS) cannot be read")
                 raise LayerError(
                     msg,
                     file=str(prj),
                     layer=label,
                     field="crs",
-                    hint='copy a good .prj, or delete it and set crs = "EPSG:..." in the plan',
+                    hint=tx('copy a good .prj, or delete it and set crs = "EPSG:..." in the plan'),
                 ) from bad
-        msg = f"GDAL cannot read the layer ({exc})"
+        msg = tx("GDAL cannot read the layer ({reason})").format(reason=str(exc))
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
-            hint="the file may be truncated or damaged; export it again",
+            hint=tx("the file may be truncated or damaged; export it again"),
         ) from exc
     for w in caught:
         text = str(w.message)
         if "ring" in text.lower() or "geometry" in text.lower():
-            problems.append(Problem("warning", f"GDAL: {text}", file=str(path), layer=label))
+            problems.append(
+                Problem(
+                    "warning", tx("GDAL: {text}").format(text=text), file=str(path), layer=label
+                )
+            )
     if not isinstance(frame, gpd.GeoDataFrame) or "geometry" not in frame:
-        msg = "the layer has no geometry column (a plain table)"
+        msg = tx("the layer has no geometry column (a plain table)")
         raise LayerError(
-            msg, file=str(path), layer=label, hint="give a spatial layer, or a CSV with x/y"
+            msg, file=str(path), layer=label, hint=tx("give a spatial layer, or a CSV with x/y")
         )
     return VectorSource(frame, path, chosen, encoding, problems)
 
@@ -455,20 +498,25 @@ def _read_csv(
         encoding = guess.encoding
         if encoding == "gb18030":
             problems.append(
-                Problem("note", "text detected as GB18030 (GBK)", file=str(path), layer=label)
+                Problem("note", tx("text detected as GB18030 (GBK)"), file=str(path), layer=label)
             )
     sep = _csv_separator(path, encoding)
     if sep != ",":
         name = _SEPARATOR_NAMES.get(sep, repr(sep))
         problems.append(
-            Problem("note", f"columns are separated by {name}", file=str(path), layer=label)
+            Problem(
+                "note",
+                tx("columns are separated by {separator}").format(separator=name),
+                file=str(path),
+                layer=label,
+            )
         )
     try:
         table = pd.read_csv(path, sep=sep, encoding=encoding, dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        msg = f"the CSV cannot be read ({exc})"
+        msg = tx("the CSV cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(
-            msg, file=str(path), layer=label, hint="save it again as UTF-8 CSV"
+            msg, file=str(path), layer=label, hint=tx("save it again as UTF-8 CSV")
         ) from exc
     frame = points_from_table(table, path=path, label=label, x=x, y=y, crs=crs, decimal=decimal)
     return VectorSource(frame, path, None, encoding, problems)
@@ -480,14 +528,14 @@ def _split_location(table: pd.DataFrame, column: str, path: Path, label: str) ->
     bad = np.flatnonzero(parts.map(len).to_numpy() != 2)
     if bad.size:
         row = int(bad[0])
-        msg = f"'{table[column].iloc[row]}' is not \"longitude,latitude\""
+        msg = tx("'{value}' is not \"longitude,latitude\"").format(value=table[column].iloc[row])
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=column,
-            feature=f"row {row + 2}" + (f" (and {bad.size - 1} more)" if bad.size > 1 else ""),
-            hint="fix or remove those rows",
+            feature=rows_text(row + 2, bad.size - 1),
+            hint=tx("fix or remove those rows"),
         )
     out = table.drop(columns=[column])
     out["lng"], out["lat"] = parts.str[0].to_numpy(), parts.str[1].to_numpy()
@@ -524,14 +572,20 @@ def points_from_table(
             x, y = _find_column(columns, _X_NAMES), _find_column(columns, _Y_NAMES)
     for axis, col in (("x", x), ("y", y)):
         if col is None or col not in columns:
-            msg = f"no {axis} coordinate column" + (f" '{col}'" if col else "")
+            msg = (
+                tx("no {axis} coordinate column '{column}'").format(axis=axis, column=col)
+                if col
+                else tx("no {axis} coordinate column").format(axis=axis)
+            )
             raise LayerError(
                 msg,
                 file=str(path),
                 layer=label,
-                hint='name the columns with `x = "..."` and `y = "..."` (POI tables: '
-                '经度/纬度, lng/lat or a "lng,lat" location column); '
-                f"columns are {', '.join(columns)}",
+                hint=tx(
+                    'name the columns with `x = "..."` and `y = "..."` (POI tables: '
+                    '经度/纬度, lng/lat or a "lng,lat" location column); '
+                    "columns are {columns}"
+                ).format(columns=", ".join(columns)),
             )
     assert x is not None and y is not None
     xs_read, ys_read = parse_number_texts(table[x], decimal), parse_number_texts(table[y], decimal)
@@ -540,18 +594,20 @@ def points_from_table(
     bad = np.flatnonzero(~np.isfinite(xs.to_numpy()) | ~np.isfinite(ys.to_numpy()))
     if bad.size:
         row = int(bad[0])
-        msg = f"coordinates '{table[x].iloc[row]}', '{table[y].iloc[row]}' are not numbers"
+        msg = tx("coordinates '{x}', '{y}' are not numbers").format(
+            x=table[x].iloc[row], y=table[y].iloc[row]
+        )
         hint = (
-            'they have decimal commas: set `decimal = ","` for this layer'
+            tx('they have decimal commas: set `decimal = ","` for this layer')
             if comma[row]
-            else "fix or remove those rows"
+            else tx("fix or remove those rows")
         )
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=f"{x}/{y}",
-            feature=f"row {row + 2}" + (f" (and {bad.size - 1} more)" if bad.size > 1 else ""),
+            feature=rows_text(row + 2, bad.size - 1),
             hint=hint,
         )
     if crs is None and lonlat:
@@ -559,15 +615,16 @@ def points_from_table(
     outside = np.flatnonzero(((xs.abs() > 180) | (ys.abs() > 90)).to_numpy())
     if crs is not None and crs.is_geographic and outside.size:
         row = int(outside[0])
-        msg = f"({xs.iloc[row]:g}, {ys.iloc[row]:g}) is outside longitude/latitude ranges"
-        more = f" (and {outside.size - 1} more)" if outside.size > 1 else ""
+        msg = tx("({x:g}, {y:g}) is outside longitude/latitude ranges").format(
+            x=xs.iloc[row], y=ys.iloc[row]
+        )
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
             field=f"{x}/{y}",
-            feature=f"row {row + 2}{more}",
-            hint='they look projected: set `crs = "EPSG:..."` for this layer',
+            feature=rows_text(row + 2, outside.size - 1),
+            hint=tx('they look projected: set `crs = "EPSG:..."` for this layer'),
         )
     return gpd.GeoDataFrame(
         table.drop(columns=[x, y]), geometry=gpd.points_from_xy(xs, ys), crs=crs
@@ -613,28 +670,39 @@ def read_raster(
     if path.suffix.lower() == ".gpkg":
         check_gpkg(path, label)
         if layer is None:
-            msg = "a GeoPackage raster needs its table name"
-            raise LayerError(msg, file=str(path), layer=label, hint='set `layer = "..."`')
+            msg: str = tx("a GeoPackage raster needs its table name")
+            raise LayerError(msg, file=str(path), layer=label, hint=tx('set `layer = "..."`'))
         dataset = f"GPKG:{path}:{layer}"
     problems: list[Problem] = []
     try:
         with rasterio.open(dataset) as src:
             cells = src.width * src.height
             if cells > MAX_RASTER_CELLS:
-                msg = (
-                    f"the raster is {src.width:,} x {src.height:,} cells ({cells / 1e9:,.1f} "
-                    f"billion); at most {MAX_RASTER_CELLS / 1e6:,.0f} million are read"
+                msg = tx(
+                    "the raster is {width:,} x {height:,} cells ({billions:,.1f} "
+                    "billion); at most {millions:,.0f} million are read"
+                ).format(
+                    width=src.width,
+                    height=src.height,
+                    billions=cells / 1e9,
+                    millions=MAX_RASTER_CELLS / 1e6,
                 )
                 raise LayerError(
                     msg,
                     file=str(path),
                     layer=label,
-                    hint="clip it to the plan area or resample it (e.g. gdal_translate -projwin "
-                    "... or -tr ...) and give the smaller file",
+                    hint=tx(
+                        "clip it to the plan area or resample it (e.g. gdal_translate -projwin "
+                        "... or -tr ...) and give the smaller file"
+                    ),
                 )
             if band < 1 or band > src.count:
-                msg = f"band {band} does not exist (the raster has {src.count})"
-                raise LayerError(msg, file=str(path), layer=label, hint="fix `band =` in the plan")
+                msg = tx("band {band} does not exist (the raster has {count})").format(
+                    band=band, count=src.count
+                )
+                raise LayerError(
+                    msg, file=str(path), layer=label, hint=tx("fix `band =` in the plan")
+                )
             # A small decimated read touches the data, so a truncated file fails here, not later.
             src.read(band, out_shape=(min(src.height, 32), min(src.width, 32)))
             own = CRS.from_user_input(src.crs) if src.crs else None
@@ -647,27 +715,34 @@ def read_raster(
                 src.nodata,
             )
     except RasterioError as exc:
-        msg = f"the raster cannot be read ({exc})"
+        msg = tx("the raster cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(
-            msg, file=str(path), layer=label, hint="the file may be truncated; export it again"
+            msg, file=str(path), layer=label, hint=tx("the file may be truncated; export it again")
         ) from exc
     if crs is None:
         if own is None:
-            msg = "the raster has no coordinate reference system"
+            msg = tx("the raster has no coordinate reference system")
             raise LayerError(
-                msg, file=str(path), layer=label, hint='set `crs = "EPSG:..."` for this layer'
+                msg, file=str(path), layer=label, hint=tx('set `crs = "EPSG:..."` for this layer')
             )
         if own.to_epsg() is None and not own.is_projected and not own.is_geographic:
-            msg = f"the raster declares a local CRS ('{own.name}') that cannot be placed on Earth"
+            msg = tx(
+                "the raster declares a local CRS ('{name}') that cannot be placed on Earth"
+            ).format(name=own.name)
             raise LayerError(
-                msg, file=str(path), layer=label, hint='name its real CRS with `crs = "EPSG:..."`'
+                msg,
+                file=str(path),
+                layer=label,
+                hint=tx('name its real CRS with `crs = "EPSG:..."`'),
             )
         crs = own
     elif own is not None and own != crs:
         problems.append(
             Problem(
                 "note",
-                f"the file's CRS '{own.name}' is overridden by the plan's {crs.to_string()}",
+                tx("the file's CRS '{own}' is overridden by the plan's {crs}").format(
+                    own=own.name, crs=crs.to_string()
+                ),
                 file=str(path),
                 layer=label,
             )
@@ -678,8 +753,10 @@ def read_raster(
             problems.append(
                 Problem(
                     "note",
-                    f"the file's no-data value {declared:g} is replaced by the plan's "
-                    f"nodata = {nodata:g}",
+                    tx(
+                        "the file's no-data value {declared:g} is replaced by the plan's "
+                        "nodata = {nodata:g}"
+                    ).format(declared=declared, nodata=nodata),
                     file=str(path),
                     layer=label,
                     field="nodata",
@@ -719,18 +796,21 @@ def _sentinel_candidates(dtype: str, low: float, high: float) -> list[tuple[floa
     if kind.kind in "iu":
         info = np.iinfo(kind)
         if high == info.max:
-            found.append((float(info.max), f"the {dtype} maximum"))
+            found.append((float(info.max), tx("the {dtype} maximum").format(dtype=dtype)))
         if kind.kind == "i" and low == info.min:
-            found.append((float(info.min), f"the {dtype} minimum"))
+            found.append((float(info.min), tx("the {dtype} minimum").format(dtype=dtype)))
     elif kind.kind == "f":
         finfo = np.finfo(kind)
-        for value, what in ((finfo.max, "maximum"), (finfo.min, "minimum")):
+        for value, what in (
+            (finfo.max, tx("the {dtype} maximum")),
+            (finfo.min, tx("the {dtype} minimum")),
+        ):
             if value in (high, low):
-                found.append((float(value), f"the {dtype} {what}"))
+                found.append((float(value), what.format(dtype=dtype)))
     for marker in _MARKERS:
         near = np.isclose([low, high], marker, rtol=1e-6, atol=0)
         if near.any() and all(abs(v - marker) > abs(marker) * 1e-6 for v, _ in found):
-            found.append((low if near[0] else high, "a usual no-data marker"))
+            found.append((low if near[0] else high, tx("a usual no-data marker")))
     return found
 
 
@@ -751,18 +831,28 @@ def _sentinel_warnings(
     problems = []
     for value, what in _sentinel_candidates(dtype, low, high):
         cells = int(np.count_nonzero(np.isclose(data, value, rtol=1e-6, atol=0)))
-        about = "about " if step > 1 else ""
-        cells_text = f"{about}{cells * step * step:,}"
+        sentence = (
+            tx(
+                "the raster declares no no-data value, and about {cells:,} cells hold {value:g} "
+                "({what}), which looks like a no-data marker: they are read as data"
+            )
+            if step > 1
+            else tx(
+                "the raster declares no no-data value, and {cells:,} cells hold {value:g} "
+                "({what}), which looks like a no-data marker: they are read as data"
+            )
+        )
         problems.append(
             Problem(
                 "warning",
-                f"the raster declares no no-data value, and {cells_text} cells hold {value:g} "
-                f"({what}), which looks like a no-data marker: they are read as data",
+                sentence.format(cells=cells * step * step, value=value, what=what),
                 file=file,
                 layer=label,
                 field="nodata",
                 count=cells * step * step,
-                hint=f"if those cells have no data, declare it in the plan: nodata = {value:g}",
+                hint=tx(
+                    "if those cells have no data, declare it in the plan: nodata = {value:g}"
+                ).format(value=value),
             )
         )
     infinite = int(np.count_nonzero(np.isinf(data))) if data.dtype.kind == "f" else 0
@@ -770,13 +860,14 @@ def _sentinel_warnings(
         problems.append(
             Problem(
                 "warning",
-                f"the raster declares no no-data value, and {infinite * step * step:,} cells "
-                "are infinite",
+                tx("the raster declares no no-data value, and {cells:,} cells are infinite").format(
+                    cells=infinite * step * step
+                ),
                 file=file,
                 layer=label,
                 field="nodata",
                 count=infinite * step * step,
-                hint="declare the no-data value in the plan (nodata = ...) or fix the raster",
+                hint=tx("declare the no-data value in the plan (nodata = ...) or fix the raster"),
             )
         )
     return problems
@@ -788,5 +879,9 @@ def parse_layer_crs(value: object, *, label: str, file: str) -> CRS:
         return parse_crs(value)
     except ValueError as exc:
         raise LayerError(
-            str(exc), file=file, layer=label, field="crs", hint="use e.g. EPSG:4490"
+            exc.args[0] if exc.args else str(exc),
+            file=file,
+            layer=label,
+            field="crs",
+            hint=tx("use e.g. EPSG:4490"),
         ) from exc

@@ -15,8 +15,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
+from spaceplanner.layers.words import rows_text
 
 __all__ = ["SPREADSHEET_SUFFIXES", "join_problem", "join_table", "read_table", "read_xlsx"]
 
@@ -53,32 +55,39 @@ def read_xlsx(path: Path, *, label: str, sheet: str | None = None) -> tuple[pd.D
     try:
         import openpyxl
     except ImportError as exc:
-        msg = "reading Excel files needs the package openpyxl"
-        raise LayerError(
-            msg, file=str(path), layer=label, hint="pip install openpyxl, or save the sheet as CSV"
-        ) from exc
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # zipfile, XML and openpyxl errors of a damaged or mislabelled file
-        msg = f"the Excel file cannot be read ({exc})"
+        msg: str = tx("reading Excel files needs the package openpyxl")
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
-            hint="open it in Excel or WPS and save it again as .xlsx (or as CSV)",
+            hint=tx("pip install openpyxl, or save the sheet as CSV"),
+        ) from exc
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl errors of a damaged or mislabelled file
+        msg = tx("the Excel file cannot be read ({reason})").format(reason=str(exc))
+        raise LayerError(
+            msg,
+            file=str(path),
+            layer=label,
+            hint=tx("open it in Excel or WPS and save it again as .xlsx (or as CSV)"),
         ) from exc
     names = list(book.sheetnames)
     if sheet is not None:
         if sheet not in names:
-            msg = f"the workbook has no sheet '{sheet}'; its sheets are: {', '.join(names)}"
-            raise LayerError(msg, file=str(path), layer=label, hint="fix `layer =` in the plan")
+            msg = tx("the workbook has no sheet '{sheet}'; its sheets are: {names}").format(
+                sheet=sheet, names=", ".join(names)
+            )
+            raise LayerError(msg, file=str(path), layer=label, hint=tx("fix `layer =` in the plan"))
         ws = book[sheet]
     else:
         filled = [n for n in names if book[n].max_row > 1 or book[n]["A1"].value is not None]
         if len(filled) > 1:
-            msg = f"the workbook holds {len(filled)} sheets with data ({', '.join(filled)})"
+            msg = tx("the workbook holds {n} sheets with data ({names})").format(
+                n=len(filled), names=", ".join(filled)
+            )
             raise LayerError(
-                msg, file=str(path), layer=label, hint='choose one with `layer = "<sheet>"`'
+                msg, file=str(path), layer=label, hint=tx('choose one with `layer = "<sheet>"`')
             )
         ws = book[filled[0] if filled else names[0]]
     header_row = ws.min_row
@@ -90,17 +99,19 @@ def read_xlsx(path: Path, *, label: str, sheet: str | None = None) -> tuple[pd.D
         or (rng.min_row == header_row + 1 and rng.max_col > rng.min_col)
     ]
     if merged:
-        msg = (
-            f"the header of sheet '{ws.title}' has merged cells ({', '.join(merged[:_MAX_LISTED])})"
+        msg = tx(
+            "the header of sheet '{sheet}' has merged cells ({cells})"
             ": a title row or a two-row header cannot be read as column names"
-        )
+        ).format(sheet=ws.title, cells=", ".join(merged[:_MAX_LISTED]))
         raise LayerError(
             msg,
             file=str(path),
             layer=label,
-            feature=f"row {header_row}",
-            hint="unmerge them and keep one header row (row 1) with one name per column; "
-            "delete title rows above it",
+            feature=rows_text(header_row),
+            hint=tx(
+                "unmerge them and keep one header row (row 1) with one name per column; "
+                "delete title rows above it"
+            ),
         )
     grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     # a merged cell in the body (one 小区 for several buildings) holds its value for every row
@@ -114,15 +125,21 @@ def read_xlsx(path: Path, *, label: str, sheet: str | None = None) -> tuple[pd.D
                 grid[r][c] = value
     rows = [r for r in grid if any(r)]
     if not rows:
-        msg = f"sheet '{ws.title}' is empty"
-        raise LayerError(msg, file=str(path), layer=label, hint="choose the sheet with the data")
+        msg = tx("sheet '{sheet}' is empty").format(sheet=ws.title)
+        raise LayerError(
+            msg, file=str(path), layer=label, hint=tx("choose the sheet with the data")
+        )
     header = rows[0]
     while header and not header[-1]:
         header = header[:-1]
     blank = [i for i, name in enumerate(header) if not name]
     if blank:
-        msg = f"column {blank[0] + 1} of sheet '{ws.title}' has no name in the header row"
-        raise LayerError(msg, file=str(path), layer=label, hint="give every column a name in row 1")
+        msg = tx("column {column} of sheet '{sheet}' has no name in the header row").format(
+            column=blank[0] + 1, sheet=ws.title
+        )
+        raise LayerError(
+            msg, file=str(path), layer=label, hint=tx("give every column a name in row 1")
+        )
     width = len(header)
     body = [(r + [""] * width)[:width] for r in rows[1:]]
     return pd.DataFrame(body, columns=header, dtype=object), ws.title
@@ -137,13 +154,15 @@ def read_table(
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         return read_xlsx(path, label=label, sheet=sheet)[0]
     if path.suffix.lower() != ".csv":
-        msg = f"a joined table must be .xlsx or .csv, not '{path.suffix}'"
-        raise LayerError(msg, file=str(path), layer=label, field="join", hint="save it as .xlsx")
+        msg = tx("a joined table must be .xlsx or .csv, not '{suffix}'").format(suffix=path.suffix)
+        raise LayerError(
+            msg, file=str(path), layer=label, field="join", hint=tx("save it as .xlsx")
+        )
     enc = encoding or detect_text_encoding(path).encoding
     try:
         return pd.read_csv(path, encoding=enc, dtype=str, keep_default_na=False)
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        msg = f"the CSV cannot be read ({exc})"
+        msg = tx("the CSV cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(msg, file=str(path), layer=label, field="join") from exc
 
 
@@ -161,22 +180,31 @@ def _key_text(values: pd.Series) -> pd.Series:
 
 def _listed(values: list[str]) -> str:
     more = len(values) - _MAX_LISTED
-    return ", ".join(values[:_MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
+    shown = ", ".join(values[:_MAX_LISTED])
+    return tx("{ids} and {more} more").format(ids=shown, more=more) if more > 0 else shown
 
 
 def join_problem(join: object) -> tuple[str, str] | None:
     """What is wrong with a layer's ``join`` option, as (message, hint); None when it is a
     table of the keys it takes, with text values."""
-    hint = 'e.g. join = { path = "households.xlsx", key = "楼号" }'
+    hint = tx("e.g. join = {example}").format(example='{ path = "households.xlsx", key = "楼号" }')
     if not isinstance(join, dict):
-        return "join must be a table { path = ..., key = ... }", hint
+        return tx("join must be a table {example}").format(
+            example="{ path = ..., key = ... }"
+        ), hint
     unknown = sorted(set(join) - {"path", "key", "table_key", "sheet"})
     if unknown or "path" not in join or "key" not in join:
-        more = f"; '{unknown[0]}' is not one of them" if unknown else ""
-        return f"join needs path and key (and may have table_key, sheet){more}", hint
+        if unknown:
+            return tx(
+                "join needs path and key (and may have table_key, sheet); "
+                "'{name}' is not one of them"
+            ).format(name=unknown[0]), hint
+        return tx("join needs path and key (and may have table_key, sheet)"), hint
     for name, value in join.items():
         if not isinstance(value, str):
-            return f"join's {name} = {value!r} is not text", f'write it in quotes: {name} = "..."'
+            return tx("join's {name} = {value} is not text").format(
+                name=name, value=repr(value)
+            ), tx('write it in quotes: {name} = "..."').format(name=name)
     return None
 
 
@@ -215,32 +243,42 @@ def join_table(
         raise LayerError(wrong[0], file=file, layer=label, field="join", hint=wrong[1])
     table_path = Path(str(join["path"]))
     if not table_path.is_file() or table_path.stat().st_size == 0:
-        msg = "the joined table is missing or empty"
-        hint = "check join's path (relative to the plan file)"
+        msg: str = tx("the joined table is missing or empty")
+        hint: str = tx("check join's path (relative to the plan file)")
         raise LayerError(msg, file=str(table_path), layer=label, field="join", hint=hint)
     key = str(join["key"])
     table_key = str(join.get("table_key", key))
     sheet = None if join.get("sheet") is None else str(join["sheet"])
     table = read_table(table_path, label=label, sheet=sheet)
     if key not in frame.columns:
-        msg = f"the join key '{key}' is not a column of the layer"
+        msg = tx("the join key '{key}' is not a column of the layer").format(key=key)
         cols = ", ".join(str(c) for c in frame.columns if c != frame.geometry.name)
-        raise LayerError(msg, file=file, layer=label, field=key, hint=f"columns are: {cols}")
+        raise LayerError(
+            msg,
+            file=file,
+            layer=label,
+            field=key,
+            hint=tx("columns are: {columns}").format(columns=cols),
+        )
     if table_key not in table.columns:
-        msg = f"the join key '{table_key}' is not a column of the table"
-        hint = f"columns are: {', '.join(map(str, table.columns))}; name it with table_key = ..."
+        msg = tx("the join key '{key}' is not a column of the table").format(key=table_key)
+        hint = tx("columns are: {columns}; name it with table_key = ...").format(
+            columns=", ".join(map(str, table.columns))
+        )
         raise LayerError(msg, file=str(table_path), layer=label, field=table_key, hint=hint)
     right_keys = _key_text(table[table_key])
     dup = sorted(set(right_keys[right_keys.duplicated() & (right_keys != "")]))
     if dup:
-        msg = f"{len(dup)} keys appear in several rows of the table, so a feature's row is unclear"
+        msg = tx(
+            "{n} keys appear in several rows of the table, so a feature's row is unclear"
+        ).format(n=len(dup))
         raise LayerError(
             msg,
             file=str(table_path),
             layer=label,
             field=table_key,
             feature=_listed(dup),
-            hint="keep one row per key (sum the rows of a building first)",
+            hint=tx("keep one row per key (sum the rows of a building first)"),
         )
     left_keys = _key_text(frame[key])
     extra = [c for c in table.columns if c != table_key and c not in frame.columns]
@@ -255,17 +293,25 @@ def join_table(
     problems: list[Problem] = []
     missing = ~left_keys.isin(right.index).to_numpy()
     if missing.any():
-        shown = _listed([k or "(empty)" for k in left_keys[missing].tolist()])
+        shown = _listed([k or tx("(empty)") for k in left_keys[missing].tolist()])
         problems.append(
             Problem(
                 "warning",
-                f"{int(missing.sum())} of {len(frame)} features have no row in "
-                f"{table_path.name} (key {key}: {shown}); their joined fields are empty",
+                tx(
+                    "{n} of {total} features have no row in "
+                    "{table} (key {key}: {shown}); their joined fields are empty"
+                ).format(
+                    n=int(missing.sum()),
+                    total=len(frame),
+                    table=table_path.name,
+                    key=key,
+                    shown=shown,
+                ),
                 file=file,
                 layer=label,
                 field=key,
                 count=int(missing.sum()),
-                hint="add their rows to the table, or check the key values match",
+                hint=tx("add their rows to the table, or check the key values match"),
             )
         )
     unused = sorted(set(right.index) - set(left_keys))
@@ -273,8 +319,9 @@ def join_table(
         problems.append(
             Problem(
                 "note",
-                f"{len(unused)} rows of {table_path.name} match no feature "
-                f"({table_key}: {_listed(unused)})",
+                tx("{n} rows of {table} match no feature ({key}: {shown})").format(
+                    n=len(unused), table=table_path.name, key=table_key, shown=_listed(unused)
+                ),
                 file=str(table_path),
                 layer=label,
                 field=table_key,
@@ -284,8 +331,11 @@ def join_table(
     problems.append(
         Problem(
             "note",
-            f"joined {len(extra)} columns of {table_path.name} by {key}"
-            + (f" = {table_key}" if table_key != key else ""),
+            (
+                tx("joined {n} columns of {table} by {key} = {table_key}")
+                if table_key != key
+                else tx("joined {n} columns of {table} by {key}")
+            ).format(n=len(extra), table=table_path.name, key=key, table_key=table_key),
             file=file,
             layer=label,
         )

@@ -61,8 +61,12 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Build the plan and save it; print its layers and what the build noted."""
+    from spaceplanner.i18n import say, tx
     from spaceplanner.layers.crs import crs_label
+    from spaceplanner.layers.words import severity_word
     from spaceplanner.sources.osm import create_osm_plan, parse_bbox
+
+    lang = getattr(args, "lang", None) or "en"
 
     bbox = parse_bbox(args.bbox) if args.bbox else None
     target = Path(args.target)
@@ -87,14 +91,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.quiet:
         return EXIT_OK
     plan = built.plan
-    print(f"Saved plan '{plan.name}' to {target} ({crs_label(plan.crs)})")
+    saved = tx("Saved plan '{name}' to {target} ({crs})").format(
+        name=plan.name, target=str(target), crs=crs_label(plan.crs)
+    )
+    print(say(saved, lang))
     for layer in plan:
-        count = "raster" if layer.is_raster else f"{layer.feature_count} features"
-        print(f"  {layer.name:<20} {layer.role:<16} {count}")
+        count = (
+            tx("raster") if layer.is_raster else tx("{n} features").format(n=layer.feature_count)
+        )
+        print(f"  {layer.name:<20} {layer.role:<16} {say(count, lang)}")
     if plan.by_role("residents")[0].is_raster:
-        print("Residents: from the population raster")
+        print(say(tx("Residents: from the population raster"), lang))
     else:
-        print(f"Residents: {plan.population():,.0f} persons")
+        residents = tx("Residents: {n:,.0f} persons").format(n=plan.population())
+        print(say(residents, lang))
     for problem in built.problems:
-        print(f"{problem.severity}: {problem.describe()}")
+        print(
+            say(tx("{severity}: {message}"), lang).format(
+                severity=say(severity_word(problem.severity), lang),
+                message=problem.describe(lang),
+            )
+        )
     return EXIT_OK

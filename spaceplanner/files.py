@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from spaceplanner import settings
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import PlanError, SpacePlannerError
 
 __all__ = [
@@ -72,20 +73,20 @@ def _write_error(exc: BaseException, where: Path, *, full: bool = False) -> Plan
     text = str(exc).lower()
     reason = getattr(exc, "strerror", None) or str(exc)
     if code in _DISK_FULL or "disk is full" in text or "no space left" in text or full:
-        msg = f"the disk is full ({reason})"
-        hint = "free some space or choose another --out; the previous outputs are unchanged"
+        msg: str = tx("the disk is full ({reason})").format(reason=reason)
+        hint = tx("free some space or choose another --out; the previous outputs are unchanged")
     elif code in _READ_ONLY or "read-only" in text or "permission denied" in text:
-        msg = f"the output folder cannot be written ({reason})"
-        hint = "choose another --out or fix the folder's permissions"
+        msg = tx("the output folder cannot be written ({reason})").format(reason=reason)
+        hint = tx("choose another --out or fix the folder's permissions")
     elif code == errno.ENAMETOOLONG:
-        msg = "a file name is too long for this file system"
-        hint = "shorten the layer names or choose a shorter --out"
+        msg = tx("a file name is too long for this file system")
+        hint = tx("shorten the layer names or choose a shorter --out")
     elif code in (errno.ENOTDIR, errno.EEXIST):
-        msg = "a file stands where a folder is needed"
-        hint = "choose another --out"
+        msg = tx("a file stands where a folder is needed")
+        hint = tx("choose another --out")
     else:
-        msg = f"writing the outputs failed ({reason})"
-        hint = "check the folder and the free space; the previous outputs are unchanged"
+        msg = tx("writing the outputs failed ({reason})").format(reason=reason)
+        hint = tx("check the folder and the free space; the previous outputs are unchanged")
     return PlanError(msg, file=str(where), hint=hint)
 
 
@@ -215,9 +216,14 @@ def check_output_folder(folder: Path) -> None:
     for part in (folder, *folder.parents):
         if part.exists():
             if not part.is_dir():
-                what = "it is a file" if part == folder else f"'{part.name}' on its path is a file"
-                msg = f"cannot write to this folder: {what}"
-                raise PlanError(msg, file=str(folder), hint="choose a folder for --out")
+                msg = (
+                    tx("cannot write to this folder: it is a file")
+                    if part == folder
+                    else tx("cannot write to this folder: '{name}' on its path is a file").format(
+                        name=part.name
+                    )
+                )
+                raise PlanError(msg, file=str(folder), hint=tx("choose a folder for --out"))
             return
 
 
@@ -245,24 +251,26 @@ def check_targets(
         hit = _same_or_inside(target, inputs)
         if hit is not None:
             msg = (
-                f"the output '{name}' would replace an input of the plan"
+                tx("the output '{name}' would replace an input of the plan")
                 if hit.resolve() == target.resolve()
-                else f"the output '{name}' would replace a folder holding an input of the plan"
-            )
+                else tx("the output '{name}' would replace a folder holding an input of the plan")
+            ).format(name=name)
             raise PlanError(
                 msg,
                 file=str(hit),
-                hint="choose another --out; inputs are never written",
+                hint=tx("choose another --out; inputs are never written"),
             )
         if is_plan_file(target):
-            msg = f"the output '{name}' would replace a plan file"
-            raise PlanError(msg, file=str(target), hint="choose another --out")
+            msg = tx("the output '{name}' would replace a plan file").format(name=name)
+            raise PlanError(msg, file=str(target), hint=tx("choose another --out"))
         exists = target.exists() or target.is_symlink()
         if exists and not overwrite and not (replaceable and replaceable(target)):
             clashes.append(name)
     if clashes:
-        msg = f"{len(clashes)} output(s) exist ({', '.join(clashes[:4])})"
-        raise PlanError(msg, file=str(folder), hint="choose another --out or add --overwrite")
+        msg = tx("{n} output(s) exist ({names})").format(
+            n=len(clashes), names=", ".join(clashes[:4])
+        )
+        raise PlanError(msg, file=str(folder), hint=tx("choose another --out or add --overwrite"))
 
 
 # --- the lock --------------------------------------------------------------------------------
@@ -336,9 +344,13 @@ def _busy(path: Path) -> None:
         pid = path.read_text(encoding="ascii").strip()
     except OSError:
         pid = ""
-    msg = "another SpacePlanner run is writing into this folder" + (f" (pid {pid})" if pid else "")
+    msg = (
+        tx("another SpacePlanner run is writing into this folder (pid {pid})").format(pid=pid)
+        if pid
+        else tx("another SpacePlanner run is writing into this folder")
+    )
     raise PlanError(
-        msg, file=str(path.parent), hint="wait for it to finish, or choose another --out"
+        msg, file=str(path.parent), hint=tx("wait for it to finish, or choose another --out")
     )
 
 
@@ -533,8 +545,8 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     target = Path(target)
     folder = target.parent
     if not folder.is_dir():
-        msg = "the folder does not exist"
-        raise PlanError(msg, file=str(target), hint="create the folder first or choose another")
+        msg = tx("the folder does not exist")
+        raise PlanError(msg, file=str(target), hint=tx("create the folder first or choose another"))
     try:
         fd, name = tempfile.mkstemp(
             prefix=f".{target.stem[:40]}.", suffix=f".tmp{target.suffix}", dir=folder

@@ -35,6 +35,7 @@ from PyQt5.QtWidgets import (
 )
 
 from spaceplanner import __version__
+from spaceplanner.i18n import say
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.ui import i18n
@@ -723,8 +724,11 @@ class QtMainWindow(QMainWindow):
         self.redo_action.setEnabled(has and session.stack.can_redo)  # type: ignore[union-attr]
         undo = session.stack.undo_label if session else None
         redo = session.stack.redo_label if session else None
-        self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+        # the labels of the plan's edits are catalogue messages: said in the window's language
+        undo_text = self.tr("&Undo {0}").format(say(undo, self.lang)) if undo else self.tr("&Undo")
+        redo_text = self.tr("&Redo {0}").format(say(redo, self.lang)) if redo else self.tr("&Redo")
+        self.undo_action.setText(undo_text)
+        self.redo_action.setText(redo_text)
         selected = has and session.selection is not None  # type: ignore[union-attr]
         self.attributes_action.setEnabled(selected)
         self.delete_action.setEnabled(selected)

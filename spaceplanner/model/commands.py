@@ -21,8 +21,10 @@ import pandas as pd
 from shapely import affinity
 from shapely.geometry.base import BaseGeometry
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import LayerError
+from spaceplanner.layers.words import unit_word
 from spaceplanner.model.plan import Plan, PlanLayer
 
 __all__ = [
@@ -38,6 +40,11 @@ __all__ = [
     "RemoveLayer",
     "SetGeometry",
 ]
+
+
+#: Labels the desktop's drawing tools give their edits, in the catalogue so that
+#: ``say(label, lang)`` finds them (the app shows undo labels in its language).
+TOOL_LABELS = (tx("Add point"), tx("Add polygon"), tx("Add line"))
 
 
 class Command(Protocol):
@@ -60,8 +67,10 @@ class Command(Protocol):
 def _layer(plan: Plan, name: str) -> PlanLayer:
     layer = plan.layers.get(name)
     if layer is None or layer.frame is None:
-        msg = "no such vector layer in the plan"
-        raise LayerError(msg, layer=name, hint=f"layers: {', '.join(plan.layers)}")
+        msg = tx("no such vector layer in the plan")
+        raise LayerError(
+            msg, layer=name, hint=tx("layers: {names}").format(names=", ".join(plan.layers))
+        )
     return layer
 
 
@@ -82,7 +91,6 @@ def _check_values(layer: PlanLayer, values: dict[str, Any]) -> None:
         spec = role.fields.get(name)
         if spec is None or spec.type not in {"number", "integer"} or value is None:
             continue
-        least = "" if spec.negative else " of at least 0"
         number = not isinstance(value, bool) and isinstance(value, int | float | np.number)
         if (
             not number
@@ -90,16 +98,31 @@ def _check_values(layer: PlanLayer, values: dict[str, Any]) -> None:
             or (value < 0 and not spec.negative)
             or (spec.type == "integer" and float(value) != int(value))
         ):
-            kind = "a whole number" if spec.type == "integer" else "a number"
-            msg = f"{name} must be {kind}{least}, not {value!r}"
-            raise LayerError(msg, layer=layer.name, field=name, hint=f"enter {kind}{least}")
+            kind = tx("a whole number") if spec.type == "integer" else tx("a number")
+            if spec.negative:
+                msg = tx("{name} must be {kind}, not {value}").format(
+                    name=name, kind=kind, value=repr(value)
+                )
+                hint = tx("enter {kind}").format(kind=kind)
+            else:
+                msg = tx("{name} must be {kind} of at least 0, not {value}").format(
+                    name=name, kind=kind, value=repr(value)
+                )
+                hint = tx("enter {kind} of at least 0").format(kind=kind)
+            raise LayerError(msg, layer=layer.name, field=name, hint=hint)
         if spec.maximum is not None and value > spec.maximum:
-            unit = f" {spec.unit}" if spec.unit else ""
             msg = (
-                f"{name} {value:,g}{unit} is above the plausible maximum of "
-                f"{spec.maximum:,g}{unit} for one feature"
-            )
-            raise LayerError(msg, layer=layer.name, field=name, hint="check the value and unit")
+                tx(
+                    "{name} {value:,g} {unit} is above the plausible maximum of "
+                    "{maximum:,g} {unit} for one feature"
+                )
+                if spec.unit
+                else tx(
+                    "{name} {value:,g} is above the plausible maximum of "
+                    "{maximum:,g} for one feature"
+                )
+            ).format(name=name, value=value, unit=unit_word(spec.unit), maximum=spec.maximum)
+            raise LayerError(msg, layer=layer.name, field=name, hint=tx("check the value and unit"))
 
 
 def _with_geometry(layer: PlanLayer, row: int, geometry: BaseGeometry) -> None:
@@ -116,7 +139,7 @@ class SetGeometry:
     layer: str
     feature_id: str
     geometry: BaseGeometry
-    label: str = "Reshape feature"
+    label: str = tx("Reshape feature")
     _old: BaseGeometry | None = field(default=None, repr=False)
 
     def do(self, plan: Plan) -> None:
@@ -140,7 +163,7 @@ class MoveFeature:
     feature_id: str
     dx: float
     dy: float
-    label: str = "Move feature"
+    label: str = tx("Move feature")
 
     def _shift(self, plan: Plan, sign: float) -> None:
         layer = _layer(plan, self.layer)
@@ -163,14 +186,16 @@ class AddFeature:
     layer: str
     values: dict[str, Any]
     geometry: BaseGeometry
-    label: str = "Add feature"
+    label: str = tx("Add feature")
 
     def do(self, plan: Plan) -> None:
         layer = _layer(plan, self.layer)
         assert layer.frame is not None
         new_id = str(self.values.get("id", ""))
         if not new_id or (layer.frame["id"].astype(str) == new_id).any():
-            msg = f"the new feature needs an id not used in the layer (got {new_id!r})"
+            msg = tx("the new feature needs an id not used in the layer (got {id})").format(
+                id=repr(new_id)
+            )
             raise LayerError(msg, layer=layer.name, field="id")
         _check_values(layer, self.values)
         row = gpd.GeoDataFrame(
@@ -197,7 +222,7 @@ class AddFeatures:
 
     layer: str
     rows: list[tuple[dict[str, Any], BaseGeometry]]
-    label: str = "Add features"
+    label: str = tx("Add features")
 
     def do(self, plan: Plan) -> None:
         layer = _layer(plan, self.layer)
@@ -206,7 +231,9 @@ class AddFeatures:
         taken = set(layer.frame["id"].astype(str))
         clash = [i for i in ids if not i or i in taken]
         if clash or len(set(ids)) != len(ids):
-            msg = f"the new features need ids not used in the layer (got {clash or ids!r})"
+            msg = tx("the new features need ids not used in the layer (got {ids})").format(
+                ids=repr(clash or ids)
+            )
             raise LayerError(msg, layer=layer.name, field="id")
         for values, _ in self.rows:
             _check_values(layer, values)
@@ -237,7 +264,7 @@ class DeleteFeature:
 
     layer: str
     feature_id: str
-    label: str = "Delete feature"
+    label: str = tx("Delete feature")
     _removed: gpd.GeoDataFrame | None = field(default=None, repr=False)
     _position: int = -1
 
@@ -266,7 +293,7 @@ class DeleteFeatures:
 
     layer: str
     feature_ids: list[str]
-    label: str = "Delete features"
+    label: str = tx("Delete features")
     _removed: gpd.GeoDataFrame | None = field(default=None, repr=False)
     _positions: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
@@ -300,7 +327,7 @@ class EditAttributes:
     layer: str
     feature_id: str
     values: dict[str, Any]
-    label: str = "Edit attributes"
+    label: str = tx("Edit attributes")
     _old: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def _set(self, plan: Plan, values: dict[str, Any]) -> None:
@@ -317,7 +344,7 @@ class EditAttributes:
     def do(self, plan: Plan) -> None:
         layer = _layer(plan, self.layer)
         if "id" in self.values:
-            msg = "ids are stable: a feature's id cannot be edited"
+            msg = tx("ids are stable: a feature's id cannot be edited")
             raise LayerError(msg, layer=layer.name, field="id", feature=self.feature_id)
         _check_values(layer, self.values)
         row = _row(layer, self.feature_id)
@@ -337,7 +364,7 @@ class AddLayer:
 
     new: PlanLayer
     position: int | None = None
-    label: str = "Add layer"
+    label: str = tx("Add layer")
 
     @property
     def layer(self) -> str:
@@ -345,8 +372,8 @@ class AddLayer:
 
     def do(self, plan: Plan) -> None:
         if self.new.name in plan.layers:
-            msg = "a layer of this name is already in the plan"
-            raise LayerError(msg, layer=self.new.name, hint="choose another name")
+            msg = tx("a layer of this name is already in the plan")
+            raise LayerError(msg, layer=self.new.name, hint=tx("choose another name"))
         items = list(plan.layers.items())
         at = len(items) if self.position is None else max(0, min(self.position, len(items)))
         items.insert(at, (self.new.name, self.new))
@@ -361,7 +388,7 @@ class RemoveLayer:
     """Remove a layer from the plan (undo puts it back in its place)."""
 
     name: str
-    label: str = "Remove layer"
+    label: str = tx("Remove layer")
     _removed: PlanLayer | None = field(default=None, repr=False)
     _position: int = -1
 
@@ -371,8 +398,12 @@ class RemoveLayer:
 
     def do(self, plan: Plan) -> None:
         if self.name not in plan.layers:
-            msg = "no such layer in the plan"
-            raise LayerError(msg, layer=self.name, hint=f"layers: {', '.join(plan.layers)}")
+            msg = tx("no such layer in the plan")
+            raise LayerError(
+                msg,
+                layer=self.name,
+                hint=tx("layers: {names}").format(names=", ".join(plan.layers)),
+            )
         names = list(plan.layers)
         self._position = names.index(self.name)
         self._removed = plan.layers[self.name]

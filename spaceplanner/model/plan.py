@@ -25,6 +25,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from spaceplanner import settings
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import (
     FieldSpec,
     OptionSpec,
@@ -54,6 +55,7 @@ from spaceplanner.layers.readers import (
 )
 from spaceplanner.layers.tables import join_problem, join_table
 from spaceplanner.layers.values import BOOL_WORDS, bool_value
+from spaceplanner.layers.words import either_text, unit_word
 from spaceplanner.model.plan_core import (
     Plan,
     PlanLayer,
@@ -114,66 +116,85 @@ def _plan_error(message: str, path: Path, hint: str | None = None, **where: str)
 def _kind(value: object) -> str:
     """What a TOML value is, in a user's words."""
     if isinstance(value, bool):
-        return "true/false"
+        return tx("true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return tx("a number")
     if isinstance(value, str):
-        return "text"
+        return tx("text")
     if isinstance(value, list):
-        return "a list"
+        return tx("a list")
     if isinstance(value, dict):
-        return "a table"
-    return "a date or time"
+        return tx("a table")
+    return tx("a date or time")
 
 
 def _wrong_type(key: str, value: object, want: str) -> tuple[str, str]:
     """The message and hint for ``key = value`` where ``want`` was expected."""
     shown = repr(value) if not isinstance(value, dict) else "{...}"
-    msg = f"{key} = {shown} is {_kind(value)}, not {want}"
+    msg = tx("{key} = {value} is {kind}, not {want}").format(
+        key=key, value=shown, kind=_kind(value), want=want
+    )
     if want == "text":
         example = value if isinstance(value, int | float | str) else "..."
-        return msg, f'write it in quotes: {key} = "{example}"'
-    return msg, f"give {want}"
+        return msg, tx('write it in quotes: {key} = "{example}"').format(key=key, example=example)
+    return msg, tx("give {want}").format(want=want)
 
 
 def _check_value(key: str, value: object, option: OptionSpec) -> tuple[str, str] | None:
     """What is wrong with the value of a layer option or plan key, as (message, hint)."""
     kind = option.type
     if kind == "text":
-        return None if isinstance(value, str) else _wrong_type(key, value, "text")
+        return None if isinstance(value, str) else _wrong_type(key, value, tx("text"))
     if kind == "crs":
         if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
             return None
-        return _wrong_type(key, value, 'a CRS such as "EPSG:4490"')
+        return _wrong_type(key, value, tx('a CRS such as "EPSG:4490"'))
     if kind == "table":
-        return None if isinstance(value, dict) else _wrong_type(key, value, "a table { ... }")
+        return None if isinstance(value, dict) else _wrong_type(key, value, tx("a table { ... }"))
     if kind == "list":
-        return None if isinstance(value, list) else _wrong_type(key, value, "a list [ ... ]")
+        return None if isinstance(value, list) else _wrong_type(key, value, tx("a list [ ... ]"))
     if kind == "choice":
         if isinstance(value, str) and value in option.choices:
             return None
-        shown = " or ".join(f'"{c}"' for c in option.choices)
-        return f"{key} = {value!r} is not one of {shown}", f"use {key} = {shown}"
+        shown = either_text(f'"{c}"' for c in option.choices)
+        return tx("{key} = {value} is not one of {choices}").format(
+            key=key, value=repr(value), choices=shown
+        ), tx("use {key} = {choices}").format(key=key, choices=shown)
     if kind == "integer":
         if not isinstance(value, int) or isinstance(value, bool):
-            return _wrong_type(key, value, "a whole number")
+            return _wrong_type(key, value, tx("a whole number"))
     elif isinstance(value, bool) or not isinstance(value, int | float):
-        return _wrong_type(key, value, "a number")
+        return _wrong_type(key, value, tx("a number"))
     number = float(value)
     if math.isnan(number) and option.nan:
         return None
-    unit = f" {option.unit}" if option.unit else ""
+    unit = unit_word(option.unit) if option.unit else None
+    shown_value = repr(value)
     if not math.isfinite(number):
-        return f"{key} = {value!r} is not a finite number", f"give a number{unit and ' in'}{unit}"
+        return tx("{key} = {value} is not a finite number").format(key=key, value=shown_value), (
+            tx("give a number in {unit}").format(unit=unit) if unit else tx("give a number")
+        )
     low = option.minimum if option.minimum is not None else None if option.negative else 0.0
     if option.positive and number <= 0:
-        return f"{key} = {value!r} is not usable", f"give a positive number{unit}"
+        return tx("{key} = {value} is not usable").format(key=key, value=shown_value), (
+            tx("give a positive number {unit}").format(unit=unit)
+            if unit
+            else tx("give a positive number")
+        )
     if low is not None and number < low:
-        return f"{key} = {value!r} is below {low:g}", f"give a number of at least {low:g}{unit}"
+        return tx("{key} = {value} is below {low:g}").format(key=key, value=shown_value, low=low), (
+            tx("give a number of at least {low:g} {unit}").format(low=low, unit=unit)
+            if unit
+            else tx("give a number of at least {low:g}").format(low=low)
+        )
     if option.maximum is not None and number > option.maximum:
         return (
-            f"{key} = {value!r} is above the plausible maximum of {option.maximum:,.0f}{unit}",
-            "check the value and its unit; the bounds are in the role catalogue (roles.toml)",
+            (
+                tx("{key} = {value} is above the plausible maximum of {maximum:,.0f} {unit}")
+                if unit
+                else tx("{key} = {value} is above the plausible maximum of {maximum:,.0f}")
+            ).format(key=key, value=shown_value, maximum=option.maximum, unit=unit),
+            tx("check the value and its unit; the bounds are in the role catalogue (roles.toml)"),
         )
     return None
 
@@ -183,24 +204,28 @@ def _field_value_problem(spec: FieldSpec, key: str, value: object) -> tuple[str,
     if key != spec.name or not spec.constant:
         if isinstance(value, str):
             return None
-        msg, _ = _wrong_type(key, value, "text (a column name)")
-        return msg, f'name the source column in quotes: {key} = "<column>"'
+        msg, _ = _wrong_type(key, value, tx("text (a column name)"))
+        return msg, tx('name the source column in quotes: {key} = "<column>"').format(key=key)
     if spec.type == "bool":
         if bool_value(value) is not None and not isinstance(value, list | dict | float):
             return None
-        return f"{key} = {value!r} is not yes/no", f"use {BOOL_WORDS}"
+        return tx("{key} = {value} is not yes/no").format(key=key, value=repr(value)), tx(
+            "use {words}"
+        ).format(words=BOOL_WORDS)
     if spec.type in {"number", "integer"}:
         return None  # read and range-checked as the column values are (conform)
-    return None if isinstance(value, str) else _wrong_type(key, value, "text")
+    return None if isinstance(value, str) else _wrong_type(key, value, tx("text"))
 
 
 def _layer_not_a_table(name: str, value: object, path: Path) -> PlanError:
     example = value if isinstance(value, str) else "..."
     return _plan_error(
-        f"the layer is {_kind(value)}, not a table",
+        tx("the layer is {kind}, not a table").format(kind=_kind(value)),
         path,
-        f'write it as a table: [layers.{name}] with path = "{example}" on the next line '
-        f"(and role = ... unless the name is a role)",
+        tx(
+            'write it as a table: [layers.{name}] with path = "{example}" on the next line '
+            "(and role = ... unless the name is a role)"
+        ).format(name=name, example=example),
         layer=name,
     )
 
@@ -221,19 +246,27 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
     """
     path = Path(path)
     if not path.exists():
-        raise _plan_error("plan file not found", path, "check the path")
+        raise _plan_error(tx("plan file not found"), path, tx("check the path"))
     try:
         # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise _plan_error("the plan is not UTF-8 text", path, "save it as UTF-8") from exc
+        raise _plan_error(tx("the plan is not UTF-8 text"), path, tx("save it as UTF-8")) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise _plan_error(f"the plan is not valid TOML ({exc})", path, "fix the syntax") from exc
+        raise _plan_error(
+            tx("the plan is not valid TOML ({reason})").format(reason=str(exc)),
+            path,
+            tx("fix the syntax"),
+        ) from exc
     for key, value in data.items():
         if key not in PLAN_KEYS:
             guess = closest(key, list(PLAN_KEYS))
-            hint = f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(PLAN_KEYS)}"
-            raise _plan_error(f"unknown plan key '{key}'", path, hint)
+            hint: str = (
+                tx("did you mean '{guess}'?").format(guess=guess)
+                if guess
+                else tx("known keys: {names}").format(names=", ".join(PLAN_KEYS))
+            )
+            raise _plan_error(tx("unknown plan key '{key}'").format(key=key), path, hint)
         if key in _PLAN_KEY_TYPES:
             wrong = _check_value(key, value, OptionSpec(key, _PLAN_KEY_TYPES[key]))
             if wrong:
@@ -241,13 +274,15 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
     tables = data.get("layers", {})
     if not isinstance(tables, dict):
         raise _plan_error(
-            f"layers is {_kind(tables)}, not tables",
+            tx("layers is {kind}, not tables").format(kind=_kind(tables)),
             path,
-            'declare each layer as a table: [layers.residents] with path = "..." below it',
+            tx('declare each layer as a table: [layers.residents] with path = "..." below it'),
             field="layers",
         )
     if not tables:
-        raise _plan_error("the plan has no [layers.*] tables", path, "declare at least one layer")
+        raise _plan_error(
+            tx("the plan has no [layers.*] tables"), path, tx("declare at least one layer")
+        )
     options = layer_options()
     specs = []
     for name, raw in tables.items():
@@ -256,19 +291,23 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
         role = raw.get("role", name if name in role_names() else None)
         if role is None:
             raise _plan_error(
-                "the layer has no role",
+                tx("the layer has no role"),
                 path,
-                f"add `role = ...`, one of {', '.join(role_names())}",
+                tx("add `role = ...`, one of {roles}").format(roles=", ".join(role_names())),
                 layer=name,
             )
         if not isinstance(role, str):
-            msg, hint = _wrong_type("role", role, "text")
+            msg, hint = _wrong_type("role", role, tx("text"))
             raise _plan_error(msg, path, hint, layer=name, field="role")
         try:
             role_spec = get_role(role)
         except KeyError as exc:
             raise _plan_error(
-                exc.args[0], path, f"roles are: {', '.join(role_names())}", layer=name, field="role"
+                exc.args[0],
+                path,
+                tx("roles are: {roles}").format(roles=", ".join(role_names())),
+                layer=name,
+                field="role",
             ) from exc
         allowed = set(LAYER_OPTIONS) | set(role_spec.fields)
         if role == "hazards":
@@ -278,12 +317,18 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
             if key not in allowed:
                 guess = closest(key, sorted(allowed))
                 hint = (
-                    f"did you mean '{guess}'?"
+                    tx("did you mean '{guess}'?").format(guess=guess)
                     if guess
-                    else f"{role} fields are: {', '.join(role_spec.fields)}"
+                    else tx("{role} fields are: {fields}").format(
+                        role=role, fields=", ".join(role_spec.fields)
+                    )
                 )
                 raise _plan_error(
-                    f"unknown field or option '{key}' for {role}", path, hint, layer=name, field=key
+                    tx("unknown field or option '{key}' for {role}").format(key=key, role=role),
+                    path,
+                    hint,
+                    layer=name,
+                    field=key,
                 )
             if key in RASTER_ZONE_OPTIONS:
                 continue  # checked with the layer, as a raster hazard (_check_raster_hazard)
@@ -296,13 +341,15 @@ def read_spec(path: Path | str) -> tuple[dict[str, Any], list[LayerSpec]]:
             if wrong:
                 raise _plan_error(wrong[0], path, wrong[1], layer=name, field=key)
         if "path" not in raw:
-            raise _plan_error("the layer has no path", path, 'add `path = "..."`', layer=name)
+            raise _plan_error(
+                tx("the layer has no path"), path, tx('add `path = "..."`'), layer=name
+            )
         _check_source_options(raw, path, name)
         if "radius_m" in raw and role not in RADIUS_ROLES:
             raise _plan_error(
-                f"radius_m = {raw['radius_m']!r} is not usable",
+                tx("radius_m = {value} is not usable").format(value=repr(raw["radius_m"])),
                 path,
-                f"only {', '.join(RADIUS_ROLES)} have a service radius",
+                tx("only {roles} have a service radius").format(roles=", ".join(RADIUS_ROLES)),
                 layer=name,
                 field="radius_m",
             )
@@ -334,9 +381,9 @@ def _check_source_options(raw: dict[str, Any], path: Path, name: str) -> None:
     for key in CAD_OPTIONS:
         if key in raw and suffix not in {".dxf", ".dwg"}:
             raise _plan_error(
-                f"{key} is an option of CAD drawings (.dxf)",
+                tx("{key} is an option of CAD drawings (.dxf)").format(key=key),
                 path,
-                "remove it from this layer",
+                tx("remove it from this layer"),
                 layer=name,
                 field=key,
             )
@@ -351,20 +398,22 @@ def _check_raster_hazard(spec: LayerSpec) -> None:
     given = [k for k in RASTER_ZONE_OPTIONS if k in spec.options]
     where = {"file": str(spec.path), "layer": spec.name}
     if len(given) != 1:
-        msg = "a raster hazard needs exactly one of min_value, max_value or max_slope_pct"
+        msg = tx("a raster hazard needs exactly one of min_value, max_value or max_slope_pct")
         raise LayerError(
             msg,
             **where,
-            hint="e.g. `max_value = 192.0` (terrain at or below 192 m floods) "
-            "or `min_value = 0.5` (depth at least 0.5 m)",
+            hint=tx(
+                "e.g. `max_value = 192.0` (terrain at or below 192 m floods) "
+                "or `min_value = 0.5` (depth at least 0.5 m)"
+            ),
         )
     wrong = _check_value(given[0], spec.options[given[0]], layer_options()[given[0]])
     if wrong:
         raise LayerError(wrong[0], **where, field=given[0], hint=wrong[1])
     if "hazard" not in spec.options:
-        msg = "a raster hazard needs its type"
+        msg = tx("a raster hazard needs its type")
         raise LayerError(
-            msg, **where, field="hazard", hint='add `hazard = "flood"` (or another type)'
+            msg, **where, field="hazard", hint=tx('add `hazard = "flood"` (or another type)')
         )
 
 
@@ -378,13 +427,13 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
     if "crs" in opts and offset is None:
         layer_crs = parse_layer_crs(opts["crs"], label=spec.name, file=file)
     if spec.role != "hazards" and any(k in opts for k in RASTER_ZONE_OPTIONS):
-        msg = "min_value, max_value and max_slope_pct are options of raster hazard layers"
-        raise LayerError(msg, file=file, layer=spec.name, hint="remove them from this layer")
+        msg: str = tx("min_value, max_value and max_slope_pct are options of raster hazard layers")
+        raise LayerError(msg, file=file, layer=spec.name, hint=tx("remove them from this layer"))
     if is_raster_source(spec.path, spec.layer, label=spec.name):
         if not role.raster:
-            msg = f"{spec.role} must be vector features, not a raster"
+            msg = tx("{role} must be vector features, not a raster").format(role=spec.role)
             raise LayerError(
-                msg, file=file, layer=spec.name, hint="give a vector file, or another role"
+                msg, file=file, layer=spec.name, hint=tx("give a vector file, or another role")
             )
         if spec.role == "hazards":
             _check_raster_hazard(spec)
@@ -419,15 +468,17 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
             problems=list(raster.problems),
         )
     if any(k in opts for k in RASTER_ZONE_OPTIONS):
-        msg = "min_value, max_value and max_slope_pct apply to raster hazards, not to polygons"
-        raise LayerError(msg, file=file, layer=spec.name, hint="remove them: polygons are the zone")
-    if role.raster_only:
-        msg = f"{spec.role} must be a raster (GeoTIFF or GeoPackage raster)"
-        raise LayerError(msg, file=file, layer=spec.name, hint="give a raster file")
-    if "nodata" in opts:
-        msg = "nodata is an option of raster layers"
+        msg = tx("min_value, max_value and max_slope_pct apply to raster hazards, not to polygons")
         raise LayerError(
-            msg, file=file, layer=spec.name, field="nodata", hint="remove it from this layer"
+            msg, file=file, layer=spec.name, hint=tx("remove them: polygons are the zone")
+        )
+    if role.raster_only:
+        msg = tx("{role} must be a raster (GeoTIFF or GeoPackage raster)").format(role=spec.role)
+        raise LayerError(msg, file=file, layer=spec.name, hint=tx("give a raster file"))
+    if "nodata" in opts:
+        msg = tx("nodata is an option of raster layers")
+        raise LayerError(
+            msg, file=file, layer=spec.name, field="nodata", hint=tx("remove it from this layer")
         )
     cad = None
     if spec.path.suffix.lower() in {".dxf", ".dwg"}:
@@ -461,8 +512,10 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
             problems.append(
                 Problem(
                     "note",
-                    f"the file has no CRS; taken as {crs_label(layer_crs)}, as the plan's "
-                    "`crs` for this layer says",
+                    tx(
+                        "the file has no CRS; taken as {crs}, as the plan's "
+                        "`crs` for this layer says"
+                    ).format(crs=crs_label(layer_crs)),
                     file=file,
                     layer=spec.name,
                 )
@@ -471,8 +524,9 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
             problems.append(
                 Problem(
                     "note",
-                    f"the file's CRS {crs_label(frame.crs)} is overridden by "
-                    f"the plan's {crs_label(layer_crs)}",
+                    tx("the file's CRS {own} is overridden by the plan's {crs}").format(
+                        own=crs_label(frame.crs), crs=crs_label(layer_crs)
+                    ),
                     file=file,
                     layer=spec.name,
                 )
@@ -480,22 +534,27 @@ def _read_layer(spec: LayerSpec, plan_crs: CRS | None) -> PlanLayer:
         frame = frame.set_crs(layer_crs, allow_override=True)
     elif frame.crs is None:
         if plan_crs is None:
-            what = "no .prj file" if spec.path.suffix.lower() == ".shp" else "no CRS"
-            msg = f"the layer has {what}, so its coordinates cannot be placed"
+            msg = (
+                tx("the layer has no .prj file, so its coordinates cannot be placed")
+                if spec.path.suffix.lower() == ".shp"
+                else tx("the layer has no CRS, so its coordinates cannot be placed")
+            )
             raise LayerError(
                 msg,
                 file=file,
                 layer=spec.name,
-                hint='add the .prj file, or set `crs = "EPSG:..."` for this layer or the plan',
+                hint=tx('add the .prj file, or set `crs = "EPSG:..."` for this layer or the plan'),
             )
         frame = frame.set_crs(plan_crs)
         problems.append(
             Problem(
                 "note",
-                f"the layer has no CRS; taken to be the plan's {crs_label(plan_crs)}",
+                tx("the layer has no CRS; taken to be the plan's {crs}").format(
+                    crs=crs_label(plan_crs)
+                ),
                 file=file,
                 layer=spec.name,
-                hint='set `crs = "EPSG:..."` for this layer if that is wrong',
+                hint=tx('set `crs = "EPSG:..."` for this layer if that is wrong'),
             )
         )
     if "join" in opts:
@@ -524,20 +583,31 @@ def _plan_crs(value: object, path: Path) -> CRS:
     try:
         crs = parse_crs(value)
     except ValueError as exc:
-        raise _plan_error(str(exc), path, 'use e.g. crs = "EPSG:32650"', field="crs") from exc
+        raise _plan_error(
+            exc.args[0] if exc.args else str(exc),
+            path,
+            tx('use e.g. crs = "EPSG:32650"'),
+            field="crs",
+        ) from exc
     if crs == WEB_MERCATOR:
         raise _plan_error(
-            f"the plan CRS {crs_label(crs)} (Web Mercator) distorts distances by 1/cos(latitude)",
+            tx("the plan CRS {crs} (Web Mercator) distorts distances by 1/cos(latitude)").format(
+                crs=crs_label(crs)
+            ),
             path,
-            "give the UTM or CGCS2000 Gauss-Krüger zone of the plan, or leave `crs` out to "
-            "choose it",
+            tx(
+                "give the UTM or CGCS2000 Gauss-Krüger zone of the plan, or leave `crs` out to "
+                "choose it"
+            ),
             field="crs",
         )
     if not is_metric(crs):
         raise _plan_error(
-            f"the plan CRS {crs_label(crs)} is not a projected CRS in metres",
+            tx("the plan CRS {crs} is not a projected CRS in metres").format(crs=crs_label(crs)),
             path,
-            "give a metric CRS (UTM or CGCS2000 Gauss-Krüger), or leave `crs` out to choose one",
+            tx(
+                "give a metric CRS (UTM or CGCS2000 Gauss-Krüger), or leave `crs` out to choose one"
+            ),
             field="crs",
         )
     return crs
@@ -567,9 +637,11 @@ def _choose_crs(layers: list[PlanLayer], path: Path) -> CRS | None:
         return choose_metric_crs(sources)
     except ValueError as exc:
         raise _plan_error(
-            f"no metric CRS can be chosen: {exc}",
+            tx("no metric CRS can be chosen: {reason}").format(
+                reason=exc.args[0] if exc.args else str(exc)
+            ),
             path,
-            'give each layer its CRS (`crs = "EPSG:..."`), or the plan\'s `crs`',
+            tx('give each layer its CRS (`crs = "EPSG:..."`), or the plan\'s `crs`'),
         ) from exc
 
 
@@ -596,7 +668,9 @@ def _from_spec(path: Path, *, crs: CRS | None, strict: bool) -> Plan:
         plan_crs = _choose_crs(loaded, path)
         if plan_crs is None:
             if strict or not problems:
-                raise _plan_error("no layer could be loaded", path, "run `spaceplanner validate`")
+                raise _plan_error(
+                    tx("no layer could be loaded"), path, tx("run `spaceplanner validate`")
+                )
             return Plan(
                 name=unicodedata.normalize("NFC", str(top.get("name", path.stem))),
                 crs=None,
@@ -666,20 +740,22 @@ def _check_regular_file(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise _plan_error("plan file not found", path, "check the path") from None
+        raise _plan_error(tx("plan file not found"), path, tx("check the path")) from None
     except OSError as exc:
         raise _plan_error(
-            f"the plan file cannot be read ({exc.strerror or exc})", path, "check the path"
+            tx("the plan file cannot be read ({reason})").format(reason=exc.strerror or str(exc)),
+            path,
+            tx("check the path"),
         ) from exc
     if stat.S_ISDIR(mode):
         raise _plan_error(
-            "is a folder, not a plan file", path, "name the .toml or .gpkg plan inside it"
+            tx("is a folder, not a plan file"), path, tx("name the .toml or .gpkg plan inside it")
         )
     if not stat.S_ISREG(mode):
         raise _plan_error(
-            "is not a regular file (a pipe, socket or device)",
+            tx("is not a regular file (a pipe, socket or device)"),
             path,
-            "give the path of a .toml or .gpkg plan file",
+            tx("give the path of a .toml or .gpkg plan file"),
         )
 
 
@@ -713,8 +789,8 @@ def load_plan(path: Path | str, *, crs: CRS | str | None = None, strict: bool = 
         return load_gpkg(path, strict=strict, crs=forced)
     if path.suffix.lower() != ".toml":
         raise _plan_error(
-            "a plan is a .toml spec or a .gpkg plan file",
+            tx("a plan is a .toml spec or a .gpkg plan file"),
             path,
-            "see the README for the TOML format",
+            tx("see the README for the TOML format"),
         )
     return _from_spec(path, crs=forced, strict=strict)

@@ -24,6 +24,7 @@ from rasterio.warp import transform_bounds
 from shapely.geometry import box
 
 from spaceplanner import settings
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import (
@@ -44,6 +45,7 @@ from spaceplanner.layers.crs import (
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 from spaceplanner.layers.readers import RasterSource
+from spaceplanner.layers.words import rows_text
 from spaceplanner.model.targets import flatten_targets
 
 __all__ = [
@@ -212,8 +214,8 @@ class Plan:
             role, frame = item[0], item[1]
             options = dict(item[2]) if len(item) > 2 else {}
             if frame.crs is None:
-                msg = "the frame has no CRS"
-                raise LayerError(msg, layer=layer_name, hint="set one with frame.set_crs(...)")
+                msg = tx("the frame has no CRS")
+                raise LayerError(msg, layer=layer_name, hint=tx("set one with frame.set_crs(...)"))
             result = conform(
                 frame, get_role(role), label=layer_name, file="<memory>", options=options
             )
@@ -282,12 +284,12 @@ class Plan:
         errors = self.errors
         if errors:
             first = errors[0]
-            more = (
-                f" ({len(errors) - 1} more problems: run `spaceplanner validate`)"
-                if len(errors) > 1
-                else ""
-            )
-            raise replace(first, message=first.message + more).to_error()
+            if len(errors) > 1:
+                message = tx("{message} ({n} more problems: run `spaceplanner validate`)").format(
+                    message=first.message, n=len(errors) - 1
+                )
+                first = replace(first, message=message)
+            raise first.to_error()
 
     def extent(self, *, rasters: bool = False) -> tuple[float, float, float, float] | None:
         """Bounds ``(minx, miny, maxx, maxy)`` of the vector layers (and rasters, when asked)
@@ -316,8 +318,10 @@ def project_layer(layer: PlanLayer, crs: CRS) -> None:
             layer.problems.append(
                 Problem(
                     "note",
-                    f"raster kept in its own CRS {crs_label(layer.raster.crs)} "
-                    f"(the plan is in {crs_label(crs)}); it is read windowed to the plan",
+                    tx(
+                        "raster kept in its own CRS {own} "
+                        "(the plan is in {crs}); it is read windowed to the plan"
+                    ).format(own=crs_label(layer.raster.crs), crs=crs_label(crs)),
                     file=layer.source,
                     layer=layer.name,
                 )
@@ -329,20 +333,28 @@ def project_layer(layer: PlanLayer, crs: CRS) -> None:
         return
     projected = layer.frame.to_crs(crs)
     if not np.isfinite(projected.total_bounds).all():
-        msg = f"coordinates cannot be projected from {crs_label(own)} to {crs_label(crs)}"
+        msg = tx("coordinates cannot be projected from {own} to {crs}").format(
+            own=crs_label(own), crs=crs_label(crs)
+        )
         raise LayerError(
             msg,
             file=layer.source,
             layer=layer.name,
-            hint="the layer's CRS is probably wrong (x and y swapped?); set `crs =` for it",
+            hint=tx("the layer's CRS is probably wrong (x and y swapped?); set `crs =` for it"),
         )
     kind = (
-        "lon/lat" if own.is_geographic else "Web Mercator" if own == WEB_MERCATOR else "projected"
+        tx("lon/lat")
+        if own.is_geographic
+        else tx("Web Mercator")
+        if own == WEB_MERCATOR
+        else tx("projected")
     )
     layer.problems.append(
         Problem(
             "note",
-            f"projected from {crs_label(own)} ({kind}) to the plan's metric {crs_label(crs)}",
+            tx("projected from {own} ({kind}) to the plan's metric {crs}").format(
+                own=crs_label(own), kind=kind, crs=crs_label(crs)
+            ),
             file=layer.source,
             layer=layer.name,
         )
@@ -370,15 +382,18 @@ def check_coordinates(layer: PlanLayer) -> None:
         )
         if outside.size:
             first = layer.frame.iloc[int(outside[0])]
-            feature = str(first["id"]) if "id" in layer.frame else f"row {int(outside[0]) + 1}"
-            if outside.size > 1:
-                feature += f" (and {outside.size - 1} more)"
-        hint = (
+            if "id" in layer.frame:
+                feature = str(first["id"])
+                if outside.size > 1:
+                    feature = tx("{id} (and {more} more)").format(id=feature, more=outside.size - 1)
+            else:
+                feature = rows_text(int(outside[0]) + 1, outside.size - 1)
+        hint = tx(
             'set `crs = "EPSG:..."` for this layer to the projected CRS its coordinates are in '
             "(a GeoJSON without a CRS is read as WGS84 lon/lat)"
         )
     else:
-        hint = 'set `crs = "EPSG:4326"` for this layer (or the lon/lat CRS it was drawn in)'
+        hint = tx('set `crs = "EPSG:4326"` for this layer (or the lon/lat CRS it was drawn in)')
     raise LayerError(cause, file=layer.source, layer=layer.name, feature=feature, hint=hint)
 
 
@@ -387,7 +402,9 @@ def _lonlat_text(crs: CRS, geom_box: Any) -> str:
     centre = geom_box.centroid
     lon, lat = Transformer.from_crs(crs, 4326, always_xy=True).transform(centre.x, centre.y)
     if not (math.isfinite(lon) and math.isfinite(lat)):
-        return f"({centre.x:,.0f}, {centre.y:,.0f}) in {crs_label(crs)}"
+        return tx("({x:,.0f}, {y:,.0f}) in {crs}").format(
+            x=centre.x, y=centre.y, crs=crs_label(crs)
+        )
     return f"{abs(lon):.2f} {'E' if lon >= 0 else 'W'}, {abs(lat):.2f} {'N' if lat >= 0 else 'S'}"
 
 
@@ -405,7 +422,9 @@ def _looks_swapped(crs: CRS, own: Any, home: Any) -> bool:
 
 def _names(layers: list[PlanLayer], most: int = 5) -> str:
     shown = ", ".join(f"'{lyr.name}'" for lyr in layers[:most])
-    return shown + (f" and {len(layers) - most} more" if len(layers) > most else "")
+    if len(layers) > most:
+        return tx("{ids} and {more} more").format(ids=shown, more=len(layers) - most)
+    return shown
 
 
 def check_overlap(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
@@ -452,18 +471,36 @@ def check_overlap(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
         if i in main:
             continue
         km = boxes[i].distance(home_box) / 1000
-        others = "the other layer" if len(home) == 1 else f"the other {len(home)} layers"
+        others = (
+            tx("the other layer")
+            if len(home) == 1
+            else tx("the other {n} layers").format(n=len(home))
+        )
         swapped = _looks_swapped(crs, boxes[i], home_box)
         msg = (
-            f"the layer lies at {_lonlat_text(crs, boxes[i])}, {km:,.1f} km from "
-            f"{others} ({_names(home)}) at {_lonlat_text(crs, home_box)}: the layers do not "
-            f"overlap{'; lon/lat swapped?' if swapped else ''}"
+            tx(
+                "the layer lies at {at}, {km:,.1f} km from "
+                "{others} ({names}) at {home}: the layers do not overlap; lon/lat swapped?"
+            )
+            if swapped
+            else tx(
+                "the layer lies at {at}, {km:,.1f} km from "
+                "{others} ({names}) at {home}: the layers do not overlap"
+            )
+        ).format(
+            at=_lonlat_text(crs, boxes[i]),
+            km=km,
+            others=others,
+            names=_names(home),
+            home=_lonlat_text(crs, home_box),
         )
         hint = (
-            'swap its x and y (longitude first), or correct its CRS with `crs = "EPSG:..."`'
+            tx('swap its x and y (longitude first), or correct its CRS with `crs = "EPSG:..."`')
             if swapped
-            else "its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
-            'set `crs = "EPSG:..."` for it'
+            else tx(
+                "its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
+                'set `crs = "EPSG:..."` for it'
+            )
         )
         problems.append(Problem("error", msg, file=lyr.source, layer=lyr.name, hint=hint))
     ref = [lyr for lyr in home if lyr.role == "residents"] or [
@@ -484,12 +521,15 @@ def check_overlap(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
             problems.append(
                 Problem(
                     "error",
-                    f"the layer lies {km:,.1f} km away from {_names(ref)}: the layers do not "
-                    "overlap",
+                    tx(
+                        "the layer lies {km:,.1f} km away from {names}: the layers do not overlap"
+                    ).format(km=km, names=_names(ref)),
                     file=lyr.source,
                     layer=lyr.name,
-                    hint="its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
-                    'set `crs = "EPSG:..."` for it',
+                    hint=tx(
+                        "its CRS is probably wrong (lon/lat swapped, or another EPSG code); "
+                        'set `crs = "EPSG:..."` for it'
+                    ),
                 )
             )
     return problems
@@ -508,11 +548,13 @@ def check_extent(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
         return []
     if across < MIN_PLAN_EXTENT_M:
         biggest = max(vectors, key=lambda lyr: lyr.feature_count)
-        msg = (
-            f"the whole plan is only {across:.3g} m across (less than {MIN_PLAN_EXTENT_M:g} m): "
-            f"its coordinates are not metres in {crs_label(crs)}; degrees in a metric CRS?"
+        msg = tx(
+            "the whole plan is only {across:.3g} m across (less than {least:g} m): "
+            "its coordinates are not metres in {crs}; degrees in a metric CRS?"
+        ).format(across=across, least=MIN_PLAN_EXTENT_M, crs=crs_label(crs))
+        hint: str = tx(
+            'give each layer the CRS its coordinates are in (`crs = "EPSG:4326"` for lon/lat)'
         )
-        hint = 'give each layer the CRS its coordinates are in (`crs = "EPSG:4326"` for lon/lat)'
         return [Problem("error", msg, file=biggest.source, layer=biggest.name, hint=hint)]
     if across <= MAX_PLAN_EXTENT_M:
         return []
@@ -527,13 +569,20 @@ def check_extent(layers: list[PlanLayer], crs: CRS) -> list[Problem]:
     cx, cy = float(np.median(centroids.x)), float(np.median(centroids.y))
     far = int(np.argmax(np.hypot(centroids.x - cx, centroids.y - cy)))
     row = widest.frame.iloc[far]
-    feature = str(row["id"]) if "id" in widest.frame else f"row {far + 1}"
-    msg = (
-        f"the plan spans {across / 1000:,.0f} km (layer '{widest.name}' alone "
-        f"{width(widest) / 1000:,.0f} km), more than a community ({MAX_PLAN_EXTENT_M / 1000:g} km "
+    feature = str(row["id"]) if "id" in widest.frame else rows_text(far + 1)
+    msg = tx(
+        "the plan spans {km:,.0f} km (layer '{layer}' alone "
+        "{alone:,.0f} km), more than a community ({most:g} km "
         "at most): some coordinates are wrong"
+    ).format(
+        km=across / 1000,
+        layer=widest.name,
+        alone=width(widest) / 1000,
+        most=MAX_PLAN_EXTENT_M / 1000,
     )
-    hint = f"check feature {feature} (the farthest from the others) and the layer's CRS"
+    hint = tx("check feature {feature} (the farthest from the others) and the layer's CRS").format(
+        feature=feature
+    )
     where = {"file": widest.source, "layer": widest.name, "feature": feature}
     return [Problem("error", msg, **where, hint=hint)]
 
@@ -542,7 +591,7 @@ def _suggest_crs(lon: float, lat: float, cgcs2000: bool) -> str:
     try:
         return crs_label(metric_crs_at(lon, lat, cgcs2000=cgcs2000))
     except ValueError:
-        return "the UTM zone of the plan"
+        return tx("the UTM zone of the plan")
 
 
 def check_plan_crs(
@@ -570,18 +619,53 @@ def check_plan_crs(
     field_ = "crs" if "plan's" in given or "--crs" in given else None
     if error > MAX_SCALE_ERROR:
         better = _suggest_crs(lon, lat, is_cgcs2000(crs))
-        off = "cannot measure there" if math.isinf(error) else f"is off by {error:.1%}"
         msg = (
-            f"{given} {crs_label(crs)} ({crs.name}) distorts distances at the plan ({where}): "
-            f"its scale {off} (at most {MAX_SCALE_ERROR:.0%} is accepted)"
+            tx(
+                "{given} {crs} ({name}) distorts distances at the plan ({where}): "
+                "its scale cannot measure there (at most {most:.0%} is accepted)"
+            )
+            if math.isinf(error)
+            else tx(
+                "{given} {crs} ({name}) distorts distances at the plan ({where}): "
+                "its scale is off by {error:.1%} (at most {most:.0%} is accepted)"
+            )
+        ).format(
+            given=_given_word(given),
+            crs=crs_label(crs),
+            name=crs.name,
+            where=where,
+            error=error,
+            most=MAX_SCALE_ERROR,
         )
-        hint = f"use {better} (the zone of the plan), or leave `crs` out to have it chosen"
+        hint = tx(
+            "use {better} (the zone of the plan), or leave `crs` out to have it chosen"
+        ).format(better=better)
         return [Problem("error", msg, file=file, field=field_, hint=hint)]
     if in_area_of_use(crs, lon, lat) is False:
-        msg = (
-            f"the plan ({where}) lies outside the area of use of {given} {crs_label(crs)} "
-            f"({crs.name}); its distances are still within {MAX_SCALE_ERROR:.0%}"
+        msg = tx(
+            "the plan ({where}) lies outside the area of use of {given} {crs} "
+            "({name}); its distances are still within {most:.0%}"
+        ).format(
+            where=where,
+            given=_given_word(given),
+            crs=crs_label(crs),
+            name=crs.name,
+            most=MAX_SCALE_ERROR,
         )
-        hint = f"{_suggest_crs(lon, lat, is_cgcs2000(crs))} is made for this place"
+        hint = tx("{crs} is made for this place").format(
+            crs=_suggest_crs(lon, lat, is_cgcs2000(crs))
+        )
         return [Problem("warning", msg, file=file, field=field_, hint=hint)]
     return []
+
+
+_GIVEN_WORDS = {
+    "the plan's crs": tx("the plan's crs"),
+    "the chosen CRS": tx("the chosen CRS"),
+    "the CRS": tx("the CRS"),
+}
+
+
+def _given_word(given: str) -> str:
+    """Where the plan's CRS came from, as words (``--crs`` stays as it is)."""
+    return _GIVEN_WORDS.get(str(given), given)

@@ -29,6 +29,7 @@ from pyproj.exceptions import CRSError
 
 from spaceplanner import __version__, settings
 from spaceplanner.files import RESULTS_TABLE, atomic_path, safe_name
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES, get_role
 from spaceplanner.layers.conform import conform
 from spaceplanner.layers.crs import crs_label
@@ -199,49 +200,53 @@ def save_plan(plan: Plan, path: Path | str) -> Path:
     """
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
-        msg = "a plan file must end in .gpkg"
-        raise PlanError(msg, file=str(path), hint="choose a name like plan.gpkg")
+        msg: str = tx("a plan file must end in .gpkg")
+        raise PlanError(msg, file=str(path), hint=tx("choose a name like plan.gpkg"))
     if not plan.layers or plan.crs is None:
-        msg = "the plan has no layers to save"
+        msg = tx("the plan has no layers to save")
         raise PlanError(msg, file=str(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        msg = "the folder does not exist"
-        raise PlanError(msg, file=str(path), hint="create it first")
+        msg = tx("the folder does not exist")
+        raise PlanError(msg, file=str(path), hint=tx("create it first"))
     try:
         with atomic_path(path) as tmp:
             _write(plan, tmp)
     except PlanError as exc:
-        msg = f"the plan could not be written: {exc.message}"
+        msg = tx("the plan could not be written: {reason}").format(reason=exc.message)
         raise PlanError(msg, file=str(path), hint=exc.hint) from exc
     return path
 
 
 def _garbled(path: Path, what: str) -> PlanError:
-    msg = f"the plan metadata is damaged ({what}); was the file edited in another program?"
+    msg = tx(
+        "the plan metadata is damaged ({what}); was the file edited in another program?"
+    ).format(what=what)
     return PlanError(
         msg,
         file=str(path),
         field=settings.METADATA_TABLE,
-        hint="restore the file from a backup, or convert the plan again from its TOML spec",
+        hint=tx("restore the file from a backup, or convert the plan again from its TOML spec"),
     )
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
     tables = gpkg_tables(path)
     if settings.METADATA_TABLE not in tables and RESULTS_TABLE in tables:
-        msg = "this is a results GeoPackage written by SpacePlanner, not a plan"
+        msg: str = tx("this is a results GeoPackage written by SpacePlanner, not a plan")
         raise PlanError(
             msg,
             file=str(path),
-            hint="open the plan it was made from (its .toml spec or plan .gpkg) instead",
+            hint=tx("open the plan it was made from (its .toml spec or plan .gpkg) instead"),
         )
     if settings.METADATA_TABLE not in tables:
-        msg = f"not a SpacePlanner plan file (no {settings.METADATA_TABLE} table)"
+        msg = tx("not a SpacePlanner plan file (no {table} table)").format(
+            table=settings.METADATA_TABLE
+        )
         raise PlanError(
             msg,
             file=str(path),
-            hint="declare its layers in a .toml plan and run `spaceplanner convert`",
+            hint=tx("declare its layers in a .toml plan and run `spaceplanner convert`"),
         )
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -252,34 +257,44 @@ def _read_meta(path: Path) -> dict[str, Any]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise _garbled(path, f"the table cannot be read: {exc}") from exc
+        raise _garbled(
+            path, tx("the table cannot be read: {reason}").format(reason=str(exc))
+        ) from exc
     if row is None:
-        msg = "the plan metadata is missing"
-        raise PlanError(msg, file=str(path), hint="save the plan again from its TOML spec")
+        msg = tx("the plan metadata is missing")
+        raise PlanError(msg, file=str(path), hint=tx("save the plan again from its TOML spec"))
     try:
         meta = json.loads(row[0])
     except (TypeError, ValueError) as exc:
-        raise _garbled(path, "not JSON") from exc
+        raise _garbled(path, tx("not JSON")) from exc
     if not isinstance(meta, dict):
-        raise _garbled(path, "not a table of settings")
+        raise _garbled(path, tx("not a table of settings"))
     try:
         version = int(meta.get("format_version", 0))
     except (TypeError, ValueError) as exc:
         raise _garbled(path, f"format_version = {meta.get('format_version')!r}") from exc
     if version > settings.PLAN_FORMAT_VERSION:
-        msg = "the plan was saved by a newer SpacePlanner"
-        raise PlanError(msg, file=str(path), hint="upgrade SpacePlanner to open it")
+        msg = tx("the plan was saved by a newer SpacePlanner")
+        raise PlanError(msg, file=str(path), hint=tx("upgrade SpacePlanner to open it"))
     for key, kind in (("name", str), ("crs", str), ("layers", list)):
         if not isinstance(meta.get(key), kind):
-            raise _garbled(path, f"'{key}' is missing or not a {kind.__name__}")
+            raise _garbled(
+                path,
+                tx("'{key}' is missing or not a {kind}").format(key=key, kind=kind.__name__),
+            )
     for i, item in enumerate(meta["layers"]):
         if not isinstance(item, dict) or not all(
             isinstance(item.get(k), str) for k in ("name", "role", "type")
         ):
-            raise _garbled(path, f"layer entry {i + 1} lacks its name, role or type")
+            raise _garbled(path, tx("layer entry {n} lacks its name, role or type").format(n=i + 1))
         for key in ("field_map", "constants", "options"):
             if not isinstance(item.get(key, {}), dict):
-                raise _garbled(path, f"'{key}' of layer '{item['name']}' is not a table")
+                raise _garbled(
+                    path,
+                    tx("'{key}' of layer '{layer}' is not a table").format(
+                        key=key, layer=item["name"]
+                    ),
+                )
     return meta
 
 
@@ -288,29 +303,33 @@ def _load_layer(path: Path, meta: dict[str, Any], crs: CRS, tables: dict[str, st
     try:
         spec = get_role(role)
     except KeyError as exc:
-        msg = f"the plan file gives the layer an unknown role '{role}'"
+        msg: str = tx("the plan file gives the layer an unknown role '{role}'").format(role=role)
         raise LayerError(
             msg,
             file=str(path),
             layer=name,
             field="role",
-            hint="restore the file from a backup, or convert the plan again from its TOML spec",
+            hint=tx("restore the file from a backup, or convert the plan again from its TOML spec"),
         ) from exc
     table = str(meta.get("table") or name)
     if table not in tables:
-        msg = "the layer is listed in the plan but its table is missing from the file"
+        msg = tx("the layer is listed in the plan but its table is missing from the file")
         raise LayerError(
             msg,
             file=str(path),
             layer=name,
-            hint="it was probably deleted in another program: restore the file from a backup, "
-            "or convert the plan again from its TOML spec",
+            hint=tx(
+                "it was probably deleted in another program: restore the file from a backup, "
+                "or convert the plan again from its TOML spec"
+            ),
         )
     if meta["type"] == "raster":
         try:
             raster_crs = CRS.from_wkt(meta["raster_crs"]) if meta.get("raster_crs") else None
         except CRSError as exc:
-            raise _garbled(path, f"the CRS of raster '{name}' cannot be read") from exc
+            raise _garbled(
+                path, tx("the CRS of raster '{name}' cannot be read").format(name=name)
+            ) from exc
         raster: RasterSource = read_raster(path, label=name, layer=table, crs=raster_crs)
         raster.nodata = meta.get("nodata", raster.nodata)
         raster.problems.clear()
@@ -327,20 +346,20 @@ def _load_layer(path: Path, meta: dict[str, Any], crs: CRS, tables: dict[str, st
         # Arrow reads the plan's own UTF-8 tables in one pass (much faster at city scale)
         frame = pyogrio.read_dataframe(path, layer=table, use_arrow=_ARROW)
     except Exception as exc:  # GDAL raises many types for tables it cannot read
-        msg = f"the layer's table cannot be read ({exc})"
+        msg = tx("the layer's table cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(
             msg,
             file=str(path),
             layer=name,
-            hint="restore the file from a backup, or convert the plan again from its TOML spec",
+            hint=tx("restore the file from a backup, or convert the plan again from its TOML spec"),
         ) from exc
     if not isinstance(frame, gpd.GeoDataFrame) or frame.crs is None:
-        msg = "the layer's table has no geometry or no CRS"
+        msg = tx("the layer's table has no geometry or no CRS")
         raise LayerError(
             msg,
             file=str(path),
             layer=name,
-            hint="restore the file from a backup, or convert the plan again from its TOML spec",
+            hint=tx("restore the file from a backup, or convert the plan again from its TOML spec"),
         )
     options: dict[str, Any] = {}
     for col in frame.columns:
@@ -390,7 +409,7 @@ def load_gpkg(path: Path | str, *, strict: bool = True, crs: CRS | None = None) 
     try:
         saved = CRS.from_wkt(meta["crs"])
     except CRSError as exc:
-        raise _garbled(path, "the plan CRS cannot be read") from exc
+        raise _garbled(path, tx("the plan CRS cannot be read")) from exc
     target = crs or saved
     tables = gpkg_tables(path)
     layers: dict[str, PlanLayer] = {}
@@ -408,7 +427,7 @@ def load_gpkg(path: Path | str, *, strict: bool = True, crs: CRS | None = None) 
         layers[layer.name] = layer
         problems += layer.problems
     if not layers and not strict and not problems:
-        raise _garbled(path, "it lists no layer")
+        raise _garbled(path, tx("it lists no layer"))
     checks = check_plan_crs(
         target,
         list(layers.values()),

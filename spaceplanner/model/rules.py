@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spaceplanner.i18n import Versions
+from spaceplanner.i18n import Versions, tx
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import RuleError
 
@@ -144,22 +144,30 @@ def _read(name_or_path: str | Path, seen: tuple[str, ...] = ()) -> tuple[dict[st
         if not path.is_file():
             guess = closest(text, list_profiles())
             hint = (
-                f"did you mean '{guess}'?" if guess else f"profiles: {', '.join(list_profiles())}"
+                tx("did you mean '{guess}'?, or give the path of a profile .toml").format(
+                    guess=guess
+                )
+                if guess
+                else tx("profiles: {names}, or give the path of a profile .toml").format(
+                    names=", ".join(list_profiles())
+                )
             )
-            msg = f"unknown rule profile '{text}'"
-            raise RuleError(msg, hint=hint + ", or give the path of a profile .toml")
+            msg: str = tx("unknown rule profile '{name}'").format(name=text)
+            raise RuleError(msg, hint=hint)
     if not path.is_file():
-        msg = "rule profile file not found"
-        raise RuleError(msg, file=str(path), hint="check the path")
+        msg = tx("rule profile file not found")
+        raise RuleError(msg, file=str(path), hint=tx("check the path"))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        msg = f"the rule profile is not valid UTF-8 TOML ({exc})"
-        raise RuleError(msg, file=str(path), hint="fix the syntax") from exc
+        msg = tx("the rule profile is not valid UTF-8 TOML ({reason})").format(reason=str(exc))
+        raise RuleError(msg, file=str(path), hint=tx("fix the syntax")) from exc
     parent = data.pop("extends", None)
     if parent:
         if str(parent) in seen:
-            msg = f"profiles extend each other in a loop ({' → '.join([*seen, str(parent)])})"
+            msg = tx("profiles extend each other in a loop ({chain})").format(
+                chain=" → ".join([*seen, str(parent)])
+            )
             raise RuleError(msg, file=str(path))
         base, _ = _read(str(parent), (*seen, str(data.get("name", path.stem))))
         data = _merge(base, data)
@@ -208,7 +216,9 @@ class Profile:
         }
         self.default_shelter_class = str(data.get("shelters", {}).get("default_class", "emergency"))
         if self.default_shelter_class not in self.shelter_classes:
-            msg = f"default shelter class '{self.default_shelter_class}' has no rules"
+            msg = tx("default shelter class '{name}' has no rules").format(
+                name=self.default_shelter_class
+            )
             raise RuleError(msg, file=str(path), field="shelters.default_class")
         self.circles = [
             Circle(
@@ -252,25 +262,28 @@ class Profile:
         table = spaces.get(section, {})
         field = f"activity_spaces.{section}"
         if not isinstance(table, dict):
-            msg = f"{field} must be a table of named indicators"
+            msg = tx("{field} must be a table of named indicators").format(field=field)
             raise RuleError(msg, file=str(self.path), field=field, hint=f"[{field}.<name>]")
         circles = {f"space_{c.name}" for c in self.circles}
         for name in table:
             if not name.isidentifier() or not name.isascii() or name != name.lower():
-                msg = f"'{name}' cannot name an indicator"
+                msg = tx("'{name}' cannot name an indicator").format(name=name)
                 raise RuleError(
                     msg,
                     file=str(self.path),
                     field=f"{field}.{name}",
-                    hint="use lower-case letters, digits and _ (e.g. park_coverage)",
+                    hint=tx("use lower-case letters, digits and _ (e.g. park_coverage)"),
                 )
             if name in _TAKEN or name in circles or name in self.facility_radius:
-                msg = f"'{name}' already names another indicator"
+                msg = tx("'{name}' already names another indicator").format(name=name)
                 raise RuleError(
-                    msg, file=str(self.path), field=f"{field}.{name}", hint="choose another name"
+                    msg,
+                    file=str(self.path),
+                    field=f"{field}.{name}",
+                    hint=tx("choose another name"),
                 )
             if not isinstance(table[name], dict):
-                msg = f"{field}.{name} must be a table"
+                msg = tx("{field} must be a table").format(field=f"{field}.{name}")
                 raise RuleError(msg, file=str(self.path), field=f"{field}.{name}")
         return list(table)
 
@@ -280,16 +293,22 @@ class Profile:
         kinds = node["kinds"]
         field = f"{dotted}.kinds"
         if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) for k in kinds):
-            msg = f"{field} must be a list of activity-space kinds"
-            raise RuleError(msg, file=str(self.path), field=field, hint='e.g. ["park", "green"]')
+            msg = tx("{field} must be a list of activity-space kinds").format(field=field)
+            raise RuleError(
+                msg, file=str(self.path), field=field, hint=tx('e.g. ["park", "green"]')
+            )
         from spaceplanner.layers.catalogue import get_role
 
         known = get_role("activity_spaces").fields["kind"].choices
         for kind in kinds:
             if kind not in known:
                 guess = closest(kind, list(known))
-                hint = f"did you mean '{guess}'?" if guess else f"kinds: {', '.join(known)}"
-                msg = f"{field} has an unknown kind '{kind}'"
+                hint = (
+                    tx("did you mean '{guess}'?").format(guess=guess)
+                    if guess
+                    else tx("kinds: {names}").format(names=", ".join(known))
+                )
+                msg = tx("{field} has an unknown kind '{kind}'").format(field=field, kind=kind)
                 raise RuleError(msg, file=str(self.path), field=field, hint=hint)
         return tuple(kinds)
 
@@ -298,12 +317,14 @@ class Profile:
         node = self.data["activity_spaces"]["coverage"][name]
         raw = node.get("bands")
         if not isinstance(raw, list) or not raw or not all(isinstance(b, dict) for b in raw):
-            msg = f"{dotted}.bands must list at least one size band"
+            msg = tx("{field} must list at least one size band").format(field=f"{dotted}.bands")
             raise RuleError(
                 msg,
                 file=str(self.path),
                 field=f"{dotted}.bands",
-                hint=f"add [[{dotted}.bands]] tables with min_area_m2 and radius_m",
+                hint=tx("add [[{field}]] tables with min_area_m2 and radius_m").format(
+                    field=f"{dotted}.bands"
+                ),
             )
         bands = [
             SizeBand(
@@ -315,17 +336,19 @@ class Profile:
         bands.sort(key=lambda b: b.min_area_m2.value)
         mins = [b.min_area_m2.value for b in bands]
         if len(set(mins)) < len(mins):
-            msg = f"two size bands of {dotted} start at the same area"
+            msg = tx("two size bands of {field} start at the same area").format(field=dotted)
             raise RuleError(
                 msg,
                 file=str(self.path),
                 field=f"{dotted}.bands",
-                hint="each band is a size interval: give each its own min_area_m2",
+                hint=tx("each band is a size interval: give each its own min_area_m2"),
             )
         target = self._rule(f"{dotted}.target")
         if target.value > 1:
-            msg = f"{dotted}.target = {target.value:g} is a share and must be at most 1"
-            raise RuleError(msg, file=str(self.path), field=f"{dotted}.target", hint="e.g. 0.8")
+            msg = tx("{field} = {value:g} is a share and must be at most 1").format(
+                field=f"{dotted}.target", value=target.value
+            )
+            raise RuleError(msg, file=str(self.path), field=f"{dotted}.target", hint=tx("e.g. 0.8"))
         return CoverageRule(name, tuple(bands), self._kinds(dotted, node), target)
 
     def _area(self, name: str) -> AreaRule:
@@ -334,7 +357,9 @@ class Profile:
         low = self._rule(f"{dotted}.min_area_m2") if "min_area_m2" in node else None
         high = self._rule(f"{dotted}.max_area_m2", positive=True) if "max_area_m2" in node else None
         if low is not None and high is not None and high.value <= low.value:
-            msg = f"{dotted}.max_area_m2 = {high.value:g} is not above min_area_m2 = {low.value:g}"
+            msg = tx("{field} = {high:g} is not above min_area_m2 = {low:g}").format(
+                field=f"{dotted}.max_area_m2", high=high.value, low=low.value
+            )
             raise RuleError(msg, file=str(self.path), field=f"{dotted}.max_area_m2")
         target = self._rule(f"{dotted}.target")
         return AreaRule(name, self._kinds(dotted, node), low, high, target)
@@ -349,9 +374,11 @@ class Profile:
             or not isinstance(node.get("value"), bool)
             or ("source" not in node)
         ):
-            msg = f'{dotted} must be a table {{ value = true, source = "..." }}'
+            msg = tx("{field} must be a table {example}").format(
+                field=dotted, example='{ value = true, source = "..." }'
+            )
             raise RuleError(
-                msg, file=str(self.path), field=dotted, hint="every value names its source"
+                msg, file=str(self.path), field=dotted, hint=tx("every value names its source")
             )
         if not node["value"]:
             return None
@@ -360,12 +387,14 @@ class Profile:
     def _target(self, name: str) -> RuleValue:
         """An indicator target; a profile without a ``[targets]`` table gets the defaults."""
         if name not in self.data.get("targets", {}):
-            default = "SpacePlanner default (the profile sets no target)"
+            default = tx("SpacePlanner default (the profile sets no target)")
             return RuleValue(TARGETS[name], default, "D")
         rule = self._rule(f"targets.{name}")
         if rule.value > 1 and name.endswith("_share"):
-            msg = f"targets.{name} = {rule.value:g} is a share and must be at most 1"
-            raise RuleError(msg, file=str(self.path), field=f"targets.{name}", hint="e.g. 0.95")
+            msg = tx("{field} = {value:g} is a share and must be at most 1").format(
+                field=f"targets.{name}", value=rule.value
+            )
+            raise RuleError(msg, file=str(self.path), field=f"targets.{name}", hint=tx("e.g. 0.95"))
         return rule
 
     def _rule(self, dotted: str, *, positive: bool = False) -> RuleValue:
@@ -375,27 +404,35 @@ class Profile:
                 node = node[int(part)]
                 continue
             if not isinstance(node, dict) or part not in node:
-                msg = f"the profile has no value for {dotted}"
+                msg = tx("the profile has no value for {field}").format(field=dotted)
                 raise RuleError(
-                    msg, file=str(self.path), field=dotted, hint="add it, with its source"
+                    msg, file=str(self.path), field=dotted, hint=tx("add it, with its source")
                 )
             node = node[part]
         if not isinstance(node, dict) or "value" not in node or "source" not in node:
-            msg = f'{dotted} must be a table {{ value = ..., source = "..." }}'
+            msg = tx("{field} must be a table {example}").format(
+                field=dotted, example='{ value = ..., source = "..." }'
+            )
             raise RuleError(
-                msg, file=str(self.path), field=dotted, hint="every value names its source"
+                msg, file=str(self.path), field=dotted, hint=tx("every value names its source")
             )
         value = node["value"]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            msg = f"{dotted} = {value!r} is not a number"
+            msg = tx("{field} = {value} is not a number").format(field=dotted, value=repr(value))
             raise RuleError(msg, file=str(self.path), field=dotted)
         if not math.isfinite(value):
-            msg = f"{dotted} = {value!r} is not a finite number"
+            msg = tx("{field} = {value} is not a finite number").format(
+                field=dotted, value=repr(value)
+            )
             raise RuleError(
-                msg, file=str(self.path), field=dotted, hint="give the value its source states"
+                msg, file=str(self.path), field=dotted, hint=tx("give the value its source states")
             )
         if value < 0 or (positive and value == 0):
-            msg = f"{dotted} = {value} must be {'positive' if positive else 'zero or more'}"
+            msg = (
+                tx("{field} = {value} must be positive")
+                if positive
+                else tx("{field} = {value} must be zero or more")
+            ).format(field=dotted, value=value)
             raise RuleError(msg, file=str(self.path), field=dotted)
         return RuleValue(float(value), str(node["source"]), str(node.get("conf", "L")))
 
@@ -436,12 +473,12 @@ class Profile:
         if not name:
             return self.shelter_classes[self.default_shelter_class]
         if name not in self.shelter_classes:
-            msg = f"the profile has no rules for shelter class '{name}'"
+            msg = tx("the profile has no rules for shelter class '{name}'").format(name=name)
             raise RuleError(
                 msg,
                 file=str(self.path),
                 field=f"shelters.classes.{name}",
-                hint=f"classes: {', '.join(self.shelter_classes)}",
+                hint=tx("classes: {names}").format(names=", ".join(self.shelter_classes)),
             )
         return self.shelter_classes[name]
 

@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import PlanError
 
 __all__ = ["flatten_targets"]
@@ -24,8 +25,8 @@ def flatten_targets(raw: object, *, file: str | None = None) -> dict[str, float]
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        msg = "targets must be a table of indicator = value"
-        hint = "e.g. [targets] with shelter.sheltered = 0.95"
+        msg = tx("targets must be a table of indicator = value")
+        hint = tx("e.g. [targets] with shelter.sheltered = 0.95")
         raise PlanError(msg, file=file, field="targets", hint=hint)
     out: dict[str, float] = {}
 
@@ -36,12 +37,16 @@ def flatten_targets(raw: object, *, file: str | None = None) -> dict[str, float]
                 walk(name, value)
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
-                msg = f"target {name} = {value!r} is not a number"
-                hint = "give a number, e.g. 0.95"
+                msg = tx("target {name} = {value} is not a number").format(
+                    name=name, value=repr(value)
+                )
+                hint = tx("give a number, e.g. 0.95")
                 raise PlanError(msg, file=file, field=f"targets.{name}", hint=hint)
             if not math.isfinite(value) or value < 0:
-                msg = f"target {name} = {value!r} must be a finite number, zero or more"
-                raise PlanError(msg, file=file, field=f"targets.{name}", hint="e.g. 0.95")
+                msg = tx("target {name} = {value} must be a finite number, zero or more").format(
+                    name=name, value=repr(value)
+                )
+                raise PlanError(msg, file=file, field=f"targets.{name}", hint=tx("e.g. 0.95"))
             out[name] = float(value)
 
     walk("", raw)

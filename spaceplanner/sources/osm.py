@@ -26,6 +26,7 @@ from pyproj import CRS
 from scipy.sparse.csgraph import connected_components
 
 from spaceplanner.feedback import Feedback
+from spaceplanner.i18n import tx
 from spaceplanner.layers.crs import choose_metric_crs, crs_label, is_metric, parse_crs
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.layers.problems import Problem
@@ -68,12 +69,12 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     try:
         west, south, east, north = (float(p) for p in parts)
     except ValueError as exc:
-        msg = f"--bbox must be four numbers W,S,E,N in degrees, not '{text}'"
-        hint = "e.g. --bbox 24.935,60.164,24.953,60.179"
+        msg = tx("--bbox must be four numbers W,S,E,N in degrees, not '{text}'").format(text=text)
+        hint = tx("e.g. --bbox 24.935,60.164,24.953,60.179")
         raise PlanError(msg, field="--bbox", hint=hint) from exc
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
-        msg = f"--bbox {text} is not a box W,S,E,N in degrees (W < E, S < N)"
-        raise PlanError(msg, field="--bbox", hint="longitudes first: W,S,E,N")
+        msg = tx("--bbox {text} is not a box W,S,E,N in degrees (W < E, S < N)").format(text=text)
+        raise PlanError(msg, field="--bbox", hint=tx("longitudes first: W,S,E,N"))
     return west, south, east, north
 
 
@@ -82,18 +83,22 @@ def _read_boundary(path: Path, layer: str | None) -> shapely.Geometry:
     source = read_vector(path, label="boundary", layer=layer)
     frame = source.frame
     if frame.crs is None:
-        msg = "the boundary file has no CRS"
+        msg = tx("the boundary file has no CRS")
         raise LayerError(
-            msg, file=str(path), layer="boundary", hint="save it with a .prj / in a GeoPackage"
+            msg, file=str(path), layer="boundary", hint=tx("save it with a .prj / in a GeoPackage")
         )
     polygons = frame[frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
     if polygons.empty:
-        msg = "the boundary file holds no polygon"
-        raise LayerError(msg, file=str(path), layer="boundary", hint="give the area as a polygon")
+        msg = tx("the boundary file holds no polygon")
+        raise LayerError(
+            msg, file=str(path), layer="boundary", hint=tx("give the area as a polygon")
+        )
     geom = shapely.union_all(shapely.make_valid(polygons.to_crs("EPSG:4326").geometry.values))
     if geom.is_empty:
-        msg = "the boundary polygons are empty"
-        raise LayerError(msg, file=str(path), layer="boundary", hint="give the area as a polygon")
+        msg = tx("the boundary polygons are empty")
+        raise LayerError(
+            msg, file=str(path), layer="boundary", hint=tx("give the area as a polygon")
+        )
     return geom
 
 
@@ -103,10 +108,14 @@ def _metric_crs(crs: str | CRS | None, area: shapely.Geometry) -> CRS:
     try:
         target = parse_crs(crs)
     except ValueError as exc:
-        raise PlanError(str(exc), field="--crs", hint="e.g. --crs EPSG:32632") from exc
+        raise PlanError(
+            exc.args[0] if exc.args else str(exc), field="--crs", hint=tx("e.g. --crs EPSG:32632")
+        ) from exc
     if not is_metric(target):
-        msg = f"--crs {crs} is not a projected CRS in metres"
-        raise PlanError(msg, field="--crs", hint="choose a UTM or national grid, e.g. EPSG:32632")
+        msg = tx("--crs {crs} is not a projected CRS in metres").format(crs=crs)
+        raise PlanError(
+            msg, field="--crs", hint=tx("choose a UTM or national grid, e.g. EPSG:32632")
+        )
     return target
 
 
@@ -127,14 +136,14 @@ def _check_covered(area: shapely.Geometry, data: OsmData, extract: Path, metric:
     share = float(outside.iloc[0] / outside.iloc[1]) if outside.iloc[1] > 0 else 1.0
     if share > MAX_UNCOVERED_SHARE:
         w, s, e, n = data.box
-        msg = (
-            f"the extract does not cover the plan's area: {share:.0%} of it lies outside the "
-            f"extract's extent {w:.4f},{s:.4f},{e:.4f},{n:.4f}"
-        )
-        hint = "use an extract that covers the area, or a smaller --bbox / --boundary"
+        msg = tx(
+            "the extract does not cover the plan's area: {share:.0%} of it lies outside the "
+            "extract's extent {extent}"
+        ).format(share=share, extent=f"{w:.4f},{s:.4f},{e:.4f},{n:.4f}")
+        hint = tx("use an extract that covers the area, or a smaller --bbox / --boundary")
         swapped = shapely.box(*(area.bounds[1], area.bounds[0], area.bounds[3], area.bounds[2]))
         if swapped.intersects(box) and not area.intersects(box):
-            hint = "the box is given W,S,E,N, longitude first: its numbers look swapped"
+            hint = tx("the box is given W,S,E,N, longitude first: its numbers look swapped")
         raise PlanError(msg, file=str(extract), hint=hint)
 
 
@@ -230,13 +239,15 @@ def _network(
     )
     ways = lines[walked & ~closed]
     if ways.empty or not ways.intersects(area).any():
-        msg = "the extract has no walkable ways in the plan's area"
+        msg = tx("the extract has no walkable ways in the plan's area")
         raise PlanError(
             msg,
             file=str(extract),
             layer="network",
-            hint="check the --bbox / --boundary (W,S,E,N in degrees) and that the extract holds "
-            "streets (highway=*)",
+            hint=tx(
+                "check the --bbox / --boundary (W,S,E,N in degrees) and that the extract holds "
+                "streets (highway=*)"
+            ),
         )
     frame = _frame(
         ways,
@@ -285,18 +296,19 @@ def _islands(network: gpd.GeoDataFrame, area: shapely.Geometry) -> list[Problem]
         f"{', '.join(ids[:3])}{' …' if len(ids) > 3 else ''} ({length:.0f} m)"
         for length, ids in pieces[:ISLANDS_LISTED]
     )
-    more = f" and {len(pieces) - ISLANDS_LISTED} more" if len(pieces) > ISLANDS_LISTED else ""
-    text = (
-        f"the walking network has {len(pieces)} islands in the plan's area not connected to its "
-        f"main part ({lengths[line_label == main].sum() / 1000:.1f} km): {listed}{more}; "
+    if len(pieces) > ISLANDS_LISTED:
+        listed = tx("{ids} and {more} more").format(ids=listed, more=len(pieces) - ISLANDS_LISTED)
+    text = tx(
+        "the walking network has {n} islands in the plan's area not connected to its "
+        "main part ({km:.1f} km): {listed}; "
         "residents who reach only an island cannot walk to sites elsewhere"
-    )
+    ).format(n=len(pieces), km=lengths[line_label == main].sum() / 1000, listed=listed)
     return [
         Problem(
             "warning",
             text,
             layer="network",
-            hint="connect them in the plan (draw the missing footway) or fix the map",
+            hint=tx("connect them in the plan (draw the missing footway) or fix the map"),
             count=len(pieces),
         )
     ]
@@ -380,8 +392,8 @@ def build_osm_plan(
     steps = feedback or Feedback.from_callbacks(progress)
     extract = Path(extract)
     if (bbox is None) == (boundary is None):
-        msg = "give the plan's area as either --bbox or --boundary"
-        raise PlanError(msg, hint="--bbox W,S,E,N in degrees, or --boundary FILE")
+        msg = tx("give the plan's area as either --bbox or --boundary")
+        raise PlanError(msg, hint=tx("--bbox W,S,E,N in degrees, or --boundary FILE"))
     mapping = load_tags(tags)
     if boundary is not None:
         area = _read_boundary(Path(boundary), boundary_layer)
@@ -478,12 +490,12 @@ def build_osm_plan(
         landuse = landuse[_tag(landuse, "landuse").notna()]
         residents, estimate = pop.estimate_from_buildings(buildings, landuse, area_m, mapping)
         if residents.empty or residents["population"].sum() <= 0:
-            msg = "no residential building lies in the plan's area to estimate residents from"
+            msg = tx("no residential building lies in the plan's area to estimate residents from")
             raise PlanError(
                 msg,
                 file=str(extract),
                 layer="residents",
-                hint="give a population grid or raster with --population",
+                hint=tx("give a population grid or raster with --population"),
             )
         layers["residents"] = ("residents", residents, {"population": "population"})
         problems.append(Problem("note", estimate["text"], layer="residents"))
@@ -502,11 +514,17 @@ def build_osm_plan(
         lyr.source = (
             str(extract) if lyr.name != "residents" or population is None else str(population)
         )
+    built = {"extract": extract.name, "area": area_source, "crs": crs_label(metric)}
     plan.description = (
-        f"Built from the OpenStreetMap extract {extract.name} (© OpenStreetMap contributors, "
-        f"ODbL 1.0) for {area_source}, in {crs_label(metric)}; residents "
-        + (f"from {Path(population).name}." if population is not None else "estimated: ")
-        + ("" if estimate is None else estimate["text"])
+        tx(
+            "Built from the OpenStreetMap extract {extract} (© OpenStreetMap contributors, "
+            "ODbL 1.0) for {area}, in {crs}; residents from {population}."
+        ).format(**built, population=Path(population).name)
+        if population is not None
+        else tx(
+            "Built from the OpenStreetMap extract {extract} (© OpenStreetMap contributors, "
+            "ODbL 1.0) for {area}, in {crs}; residents estimated: {estimate}"
+        ).format(**built, estimate="" if estimate is None else estimate["text"])
     )
     plan.problems += problems
     steps.step("done", 1.0)
@@ -523,16 +541,16 @@ def create_osm_plan(target: Path | str, *, overwrite: bool = False, **options: A
 
     target = Path(target)
     if target.suffix.lower() != ".gpkg":
-        msg = "a plan file must end in .gpkg"
-        raise PlanError(msg, file=str(target), hint="choose a name like plan.gpkg")
+        msg = tx("a plan file must end in .gpkg")
+        raise PlanError(msg, file=str(target), hint=tx("choose a name like plan.gpkg"))
     if target.exists() and not overwrite:
-        msg = "the plan file exists"
-        raise PlanError(msg, file=str(target), hint="choose another name or add --overwrite")
+        msg = tx("the plan file exists")
+        raise PlanError(msg, file=str(target), hint=tx("choose another name or add --overwrite"))
     inputs = [options.get(k) for k in ("boundary", "population", "tags")]
     for item in [Path(options["extract"]), *(Path(p) for p in inputs if p is not None)]:
         if target.exists() and item.exists() and target.resolve() == item.resolve():
-            msg = "the plan file would replace an input"
-            raise PlanError(msg, file=str(target), hint="choose another name")
+            msg = tx("the plan file would replace an input")
+            raise PlanError(msg, file=str(target), hint=tx("choose another name"))
     with tempfile.TemporaryDirectory(prefix="spaceplanner-osm-") as work:
         built = build_osm_plan(workdir=Path(work), **options)
         save_plan(built.plan, target)

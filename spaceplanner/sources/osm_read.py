@@ -19,6 +19,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import LayerError
 from spaceplanner.layers.problems import Problem
 
@@ -60,22 +61,26 @@ def _import_osmium() -> Any:
     try:
         import osmium
     except ImportError as exc:
-        msg = "reading OpenStreetMap extracts needs pyosmium, which is not installed"
-        raise LayerError(msg, hint='install it with: pip install "spaceplanner[osm]"') from exc
+        msg = tx("reading OpenStreetMap extracts needs pyosmium, which is not installed")
+        raise LayerError(msg, hint=tx('install it with: pip install "spaceplanner[osm]"')) from exc
     return osmium
 
 
 def check_extract(path: Path) -> None:
     """Refuse a missing, empty or oddly named extract before any work."""
     if not path.exists():
-        msg = "the OpenStreetMap extract does not exist"
-        raise LayerError(msg, file=str(path), hint="check the --osm path")
+        msg = tx("the OpenStreetMap extract does not exist")
+        raise LayerError(msg, file=str(path), hint=tx("check the --osm path"))
     if not path.is_file() or path.stat().st_size == 0:
-        msg = "the OpenStreetMap extract is not a file or is empty"
-        raise LayerError(msg, file=str(path), hint="give an .osm.pbf or .osm file")
+        msg = tx("the OpenStreetMap extract is not a file or is empty")
+        raise LayerError(msg, file=str(path), hint=tx("give an .osm.pbf or .osm file"))
     if not path.name.lower().endswith(EXTENSIONS):
-        msg = "the OpenStreetMap extract has an unknown extension"
-        raise LayerError(msg, file=str(path), hint=f"give a file ending in {', '.join(EXTENSIONS)}")
+        msg = tx("the OpenStreetMap extract has an unknown extension")
+        raise LayerError(
+            msg,
+            file=str(path),
+            hint=tx("give a file ending in {endings}").format(endings=", ".join(EXTENSIONS)),
+        )
 
 
 def read_extract(
@@ -163,9 +168,9 @@ def read_extract(
                     tags["a"].append(own)
                     geoms["a"].append(geom)
     except RuntimeError as exc:
-        msg = f"the OpenStreetMap extract cannot be read ({exc})"
+        msg = tx("the OpenStreetMap extract cannot be read ({reason})").format(reason=str(exc))
         raise LayerError(
-            msg, file=str(path), hint="check that it is a whole .osm.pbf or .osm file"
+            msg, file=str(path), hint=tx("check that it is a whole .osm.pbf or .osm file")
         ) from exc
     data = OsmData(
         _frame(ids["n"], tags["n"], geoms["n"]),
@@ -175,13 +180,15 @@ def read_extract(
     )
     data.box = header_box or _node_box(osmium, path, check) or _data_box(data, path)
     if cut:
-        text = f"{cut} ways cut at the extract's edge are kept as far as the extract has them"
+        text = tx(
+            "{n} ways cut at the extract's edge are kept as far as the extract has them"
+        ).format(n=cut)
         data.problems.append(Problem("note", text, file=str(path), count=cut))
     if failed["w"] or failed["a"]:
-        text = (
-            f"{failed['w']} ways and {failed['a']} areas could not be built (ways or relations "
+        text = tx(
+            "{ways} ways and {areas} areas could not be built (ways or relations "
             "cut at the extract's edge, or with missing nodes): left out"
-        )
+        ).format(ways=failed["w"], areas=failed["a"])
         data.problems.append(Problem("note", text, file=str(path), count=sum(failed.values())))
     return data
 
@@ -219,9 +226,9 @@ def _node_box(
 def _data_box(data: OsmData, path: Path) -> tuple[float, float, float, float]:
     frames = [f for f in (data.points, data.lines, data.areas) if len(f)]
     if not frames:
-        msg = "the OpenStreetMap extract holds nothing the plan can use"
+        msg = tx("the OpenStreetMap extract holds nothing the plan can use")
         raise LayerError(
-            msg, file=str(path), hint="check that it is the extract of a populated place"
+            msg, file=str(path), hint=tx("check that it is the extract of a populated place")
         )
     bounds = [f.total_bounds for f in frames]
     return (

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import PlanError
 
 __all__ = ["OsmTags", "Rule", "load_tags"]
@@ -55,12 +56,18 @@ def _parse_rule(text: str, kind: Any, *, file: str, table: str) -> Rule:
     for part in text.split("&"):
         key, sep, value = part.strip().partition("=")
         if not sep or not key.strip() or not value.strip():
-            msg = f"the tag rule '{text}' is not of the form key=value (joined with ' & ')"
-            raise PlanError(msg, file=file, field=f"osm.{table}", hint='e.g. "leisure=park"')
+            msg = tx(
+                "the tag rule '{text}' is not of the form key=value (joined with ' & ')"
+            ).format(text=text)
+            raise PlanError(msg, file=file, field=f"osm.{table}", hint=tx('e.g. "leisure=park"'))
         conditions.append((key.strip(), value.strip()))
     if not isinstance(kind, str):
-        msg = f"the tag rule '{text}' maps to {kind!r}, not a text"
-        raise PlanError(msg, file=file, field=f"osm.{table}", hint='e.g. "leisure=park" = "park"')
+        msg = tx("the tag rule '{text}' maps to {kind}, not a text").format(
+            text=text, kind=repr(kind)
+        )
+        raise PlanError(
+            msg, file=file, field=f"osm.{table}", hint=tx('e.g. "leisure=park" = "park"')
+        )
     return Rule(tuple(conditions), kind)
 
 
@@ -99,8 +106,10 @@ class OsmTags:
         value = table.get(key)
         where = f"osm.{section}.{key}" if section else f"osm.{key}"
         if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
-            msg = f"{where} must be a number ≥ 0, not {value!r}"
-            raise PlanError(msg, file=self.file, field=where, hint="see layers/sources.toml")
+            msg = tx("{field} must be a number ≥ 0, not {value}").format(
+                field=where, value=repr(value)
+            )
+            raise PlanError(msg, file=self.file, field=where, hint=tx("see layers/sources.toml"))
         return float(value)
 
     def words(self, section: str, key: str) -> frozenset[str]:
@@ -108,8 +117,8 @@ class OsmTags:
         value = self.section(section).get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             where = f"osm.{section}.{key}"
-            msg = f"{where} must be a list of texts"
-            raise PlanError(msg, file=self.file, field=where, hint="see layers/sources.toml")
+            msg = tx("{field} must be a list of texts").format(field=where)
+            raise PlanError(msg, file=self.file, field=where, hint=tx("see layers/sources.toml"))
         return frozenset(value)
 
     def keys(self) -> frozenset[str]:
@@ -166,14 +175,18 @@ def load_tags(path: Path | str | None = None) -> OsmTags:
         try:
             over = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except FileNotFoundError as exc:
-            msg = "the tag mapping file does not exist"
-            raise PlanError(msg, file=file, hint="check the --tags path") from exc
+            msg: str = tx("the tag mapping file does not exist")
+            raise PlanError(msg, file=file, hint=tx("check the --tags path")) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            msg = f"the tag mapping file cannot be read ({exc})"
-            raise PlanError(msg, file=file, hint="it must be TOML, as layers/sources.toml") from exc
+            msg = tx("the tag mapping file cannot be read ({reason})").format(reason=str(exc))
+            raise PlanError(
+                msg, file=file, hint=tx("it must be TOML, as layers/sources.toml")
+            ) from exc
         if not isinstance(over.get("osm"), dict):
-            msg = "the tag mapping file has no [osm] section"
-            raise PlanError(msg, file=file, hint="give it the shape of layers/sources.toml [osm]")
+            msg = tx("the tag mapping file has no [osm] section")
+            raise PlanError(
+                msg, file=file, hint=tx("give it the shape of layers/sources.toml [osm]")
+            )
         data = _merge(data, over["osm"])
     tags = OsmTags(data, file)
     tags.keys()  # parse every rule now: a malformed one is an error before any work

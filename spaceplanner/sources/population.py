@@ -18,6 +18,7 @@ from rasterio.features import geometry_mask
 from rasterio.warp import transform_geom
 from rasterio.windows import Window, from_bounds
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import get_role, match_columns
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import LayerError
@@ -32,12 +33,12 @@ __all__ = ["estimate_from_buildings", "read_population"]
 
 
 def _no_overlap(path: Path) -> LayerError:
-    msg = "the population layer does not overlap the plan's area"
+    msg = tx("the population layer does not overlap the plan's area")
     return LayerError(
         msg,
         file=str(path),
         layer="residents",
-        hint="check that it covers the area and that its CRS is right",
+        hint=tx("check that it covers the area and that its CRS is right"),
     )
 
 
@@ -73,28 +74,29 @@ def _grid(
     source = read_vector(path, label="residents", layer=layer)
     frame = source.frame
     if frame.crs is None:
-        msg = "the population layer has no CRS"
-        raise LayerError(msg, file=str(path), layer="residents", hint="save it with its CRS")
+        msg: str = tx("the population layer has no CRS")
+        raise LayerError(msg, file=str(path), layer="residents", hint=tx("save it with its CRS"))
     column = field or match_columns(get_role("residents"), list(frame.columns)).get("population")
     if column is None or column not in frame.columns:
         msg = (
-            f"the population layer has no field '{field}'"
+            tx("the population layer has no field '{field}'").format(field=field)
             if field
-            else "the population layer has no population field"
+            else tx("the population layer has no population field")
         )
         raise LayerError(
             msg,
             file=str(path),
             layer="residents",
             field=field,
-            hint="name it with --population-field (fields: "
-            f"{', '.join(map(str, frame.columns[:12]))})",
+            hint=tx("name it with --population-field (fields: {fields})").format(
+                fields=", ".join(map(str, frame.columns[:12]))
+            ),
         )
     values = pd.to_numeric(frame[column], errors="coerce")
     bad = values.isna() & frame[column].notna() | (values < 0)
     if bad.any():
-        msg = f"{int(bad.sum())} population values are not numbers ≥ 0"
-        raise LayerError(msg, file=str(path), layer="residents", field=column, hint="fix them")
+        msg = tx("{n} population values are not numbers ≥ 0").format(n=int(bad.sum()))
+        raise LayerError(msg, file=str(path), layer="residents", field=column, hint=tx("fix them"))
     frame = frame.assign(_population=values.fillna(0.0)).to_crs(crs)
     frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
     frame = frame.iloc[np.sort(frame.sindex.query(area, predicate="intersects"))]
@@ -122,10 +124,10 @@ def _grid(
     problems = list(source.problems)
     partly = int(((share > 0) & (share < 0.999)).sum())
     if partly:
-        text = (
-            f"{partly} population cells are cut by the plan's boundary: each keeps the persons "
+        text = tx(
+            "{n} population cells are cut by the plan's boundary: each keeps the persons "
             "of the share of its area inside"
-        )
+        ).format(n=partly)
         problems.append(Problem("note", text, file=str(path), layer="residents", count=partly))
     return out, problems
 
@@ -202,8 +204,8 @@ def estimate_from_buildings(
     other_uses = tags.words("buildings", "not_residential_tags")
     other_land = tags.words("buildings", "not_residential_landuse")
     if per_person <= 0:
-        msg = "osm.buildings.floor_area_per_person_m2 must be more than 0"
-        raise LayerError(msg, file=tags.file, field="floor_area_per_person_m2", hint="e.g. 45")
+        msg = tx("osm.buildings.floor_area_per_person_m2 must be more than 0")
+        raise LayerError(msg, file=tags.file, field="floor_area_per_person_m2", hint=tx("e.g. 45"))
     empty = gpd.GeoDataFrame(
         {"id": [], "population": []}, geometry=[], crs=buildings.crs if len(buildings) else None
     )
@@ -250,11 +252,18 @@ def estimate_from_buildings(
         crs=buildings.crs,
     )
     total = float(out["population"].sum())
-    text = (
-        f"residents are an estimate, not a count: {total:,.0f} persons in {len(out)} OSM "
-        f"buildings = footprint x levels / {per_person:g} m² floor area per person (levels from "
-        f"building:levels, else height / {level_height:g} m, else {default_levels:g}; "
+    text = tx(
+        "residents are an estimate, not a count: {total:,.0f} persons in {n} OSM "
+        "buildings = footprint x levels / {per_person:g} m² floor area per person (levels from "
+        "building:levels, else height / {level_height:g} m, else {default_levels:g}; "
         "residential buildings and building=yes outside non-residential land, footprints "
-        f"≥ {min_footprint:g} m²); give a population grid with --population for counted figures"
+        "≥ {min_footprint:g} m²); give a population grid with --population for counted figures"
+    ).format(
+        total=total,
+        n=len(out),
+        per_person=per_person,
+        level_height=level_height,
+        default_levels=default_levels,
+        min_footprint=min_footprint,
     )
     return out, {**params, "persons": round(total), "buildings": len(out), "text": text}

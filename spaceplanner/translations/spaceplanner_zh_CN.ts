@@ -594,11 +594,6 @@
         <translation>距建筑 {id}（高 {height:g} 米）{gap:.1f} 米，位于其 {reach:.1f} 米倒塌范围内</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="357"/>
-        <source>GB 21734-2008 §5.2.4; {source}</source>
-        <translation>GB 21734-2008 §5.2.4；{source}</translation>
-    </message>
-    <message>
         <location filename="../engine/siting.py" line="384"/>
         <source>pipeline {id} crosses the site</source>
         <translation>管道 {id} 穿越场地</translation>
@@ -637,11 +632,6 @@
         <location filename="../engine/siting.py" line="598"/>
         <source>within the collapse range of building {id} ({height:g} m tall)</source>
         <translation>位于建筑 {id}（高 {height:g} 米）的倒塌范围内</translation>
-    </message>
-    <message>
-        <location filename="../engine/siting.py" line="598"/>
-        <source>STANDARDS.md §1 collapse zone; {source}</source>
-        <translation>STANDARDS.md §1 倒塌范围；{source}</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="12"/>
@@ -1704,6 +1694,2950 @@
         <source>The plan&apos;s resident layer has no one here: there is nothing to say about shelters and services.</source>
         <translation>规划的居民图层在本单元内没有居民，因此不列出避难与服务情况。</translation>
     </message>
+    <message>
+        <location filename="../../ui/model/session.py" line="246"/>
+        <source>Set role of {name}</source>
+        <translation>设置 {name} 的图层角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model/session.py" line="278"/>
+        <source>Add layer {name}</source>
+        <translation>添加图层 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model/session.py" line="285"/>
+        <source>Remove layer {name}</source>
+        <translation>移除图层 {name}</translation>
+    </message>
+    <message>
+        <location filename="../cli_new.py" line="94"/>
+        <source>Saved plan &apos;{name}&apos; to {target} ({crs})</source>
+        <translation>方案“{name}”已保存至 {target}（{crs}）</translation>
+    </message>
+    <message>
+        <location filename="../cli_new.py" line="99"/>
+        <source>raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location filename="../cli_new.py" line="99"/>
+        <source>{n} features</source>
+        <translation>{n} 个要素</translation>
+    </message>
+    <message>
+        <location filename="../cli_new.py" line="104"/>
+        <source>Residents: from the population raster</source>
+        <translation>居民：来自人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../cli_new.py" line="106"/>
+        <source>Residents: {n:,.0f} persons</source>
+        <translation>居民：{n:,.0f} 人</translation>
+    </message>
+    <message>
+        <location filename="../cli_new.py" line="109"/>
+        <source>{severity}: {message}</source>
+        <translation>{severity}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../engine/siting.py" line="357"/>
+        <source>GB 21734-2008 §5.2.4</source>
+        <translation>GB 21734-2008 §5.2.4</translation>
+    </message>
+    <message>
+        <location filename="../engine/siting.py" line="598"/>
+        <source>STANDARDS.md §1 collapse zone</source>
+        <translation>STANDARDS.md §1 倒塌范围</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="76"/>
+        <source>the disk is full ({reason})</source>
+        <translation>磁盘已满（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="77"/>
+        <source>free some space or choose another --out; the previous outputs are unchanged</source>
+        <translation>请释放磁盘空间或另选 --out；原有输出未作改动</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="79"/>
+        <source>the output folder cannot be written ({reason})</source>
+        <translation>输出文件夹无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="80"/>
+        <source>choose another --out or fix the folder&apos;s permissions</source>
+        <translation>请另选 --out，或修改该文件夹的权限</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="82"/>
+        <source>a file name is too long for this file system</source>
+        <translation>文件名超出该文件系统的长度限制</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="83"/>
+        <source>shorten the layer names or choose a shorter --out</source>
+        <translation>请缩短图层名称，或选用较短的 --out 路径</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="85"/>
+        <source>a file stands where a folder is needed</source>
+        <translation>需要文件夹的位置上已有一个同名文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="265"/>
+        <source>choose another --out</source>
+        <translation>请另选 --out</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="88"/>
+        <source>writing the outputs failed ({reason})</source>
+        <translation>输出写入失败（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="89"/>
+        <source>check the folder and the free space; the previous outputs are unchanged</source>
+        <translation>请检查文件夹和剩余空间；原有输出未作改动</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="219"/>
+        <source>cannot write to this folder: it is a file</source>
+        <translation>无法写入该文件夹：它是一个文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="219"/>
+        <source>cannot write to this folder: &apos;{name}&apos; on its path is a file</source>
+        <translation>无法写入该文件夹：其路径上的“{name}”是一个文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="226"/>
+        <source>choose a folder for --out</source>
+        <translation>请为 --out 指定一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="253"/>
+        <source>the output &apos;{name}&apos; would replace an input of the plan</source>
+        <translation>输出“{name}”会覆盖方案的输入数据</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="253"/>
+        <source>the output &apos;{name}&apos; would replace a folder holding an input of the plan</source>
+        <translation>输出“{name}”会覆盖存放方案输入数据的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="258"/>
+        <source>choose another --out; inputs are never written</source>
+        <translation>请另选 --out；输入数据从不被改写</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="264"/>
+        <source>the output &apos;{name}&apos; would replace a plan file</source>
+        <translation>输出“{name}”会覆盖方案文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="270"/>
+        <source>{n} output(s) exist ({names})</source>
+        <translation>已有 {n} 个输出文件（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="273"/>
+        <source>choose another --out or add --overwrite</source>
+        <translation>请另选 --out，或加上 --overwrite</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="347"/>
+        <source>another SpacePlanner run is writing into this folder (pid {pid})</source>
+        <translation>另一个 SpacePlanner 进程正在写入该文件夹（进程号 {pid}）</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="347"/>
+        <source>another SpacePlanner run is writing into this folder</source>
+        <translation>另一个 SpacePlanner 进程正在写入该文件夹</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="352"/>
+        <source>wait for it to finish, or choose another --out</source>
+        <translation>请等待其完成，或另选 --out</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="210"/>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="549"/>
+        <source>create the folder first or choose another</source>
+        <translation>请先创建该文件夹，或另选一个</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="47"/>
+        <source>Add point</source>
+        <translation>添加点</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="47"/>
+        <source>Add polygon</source>
+        <translation>添加面</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="47"/>
+        <source>Add line</source>
+        <translation>添加线</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="70"/>
+        <source>no such vector layer in the plan</source>
+        <translation>方案中没有该矢量图层</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="402"/>
+        <source>layers: {names}</source>
+        <translation>图层：{names}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="165"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="52"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="103"/>
+        <source>{name} must be {kind}, not {value}</source>
+        <translation>{name} 应为{kind}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="106"/>
+        <source>enter {kind}</source>
+        <translation>请输入{kind}</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="108"/>
+        <source>{name} must be {kind} of at least 0, not {value}</source>
+        <translation>{name} 应为不小于 0 的{kind}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="111"/>
+        <source>enter {kind} of at least 0</source>
+        <translation>请输入不小于 0 的{kind}</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="114"/>
+        <source>{name} {value:,g} {unit} is above the plausible maximum of {maximum:,g} {unit} for one feature</source>
+        <translation>{name} {value:,g} {unit} 超过单个要素的合理上限 {maximum:,g} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="114"/>
+        <source>{name} {value:,g} is above the plausible maximum of {maximum:,g} for one feature</source>
+        <translation>{name} {value:,g} 超过单个要素的合理上限 {maximum:,g}</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="125"/>
+        <source>check the value and unit</source>
+        <translation>请检查数值和单位</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="142"/>
+        <source>Reshape feature</source>
+        <translation>修改要素形状</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="166"/>
+        <source>Move feature</source>
+        <translation>移动要素</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="189"/>
+        <source>Add feature</source>
+        <translation>添加要素</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="196"/>
+        <source>the new feature needs an id not used in the layer (got {id})</source>
+        <translation>新要素需要图层中未用过的编号（现为 {id}）</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="225"/>
+        <source>Add features</source>
+        <translation>添加要素（多个）</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="234"/>
+        <source>the new features need ids not used in the layer (got {ids})</source>
+        <translation>新要素需要图层中未用过的编号（现为 {ids}）</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="267"/>
+        <source>Delete feature</source>
+        <translation>删除要素</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="296"/>
+        <source>Delete features</source>
+        <translation>删除要素（多个）</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="330"/>
+        <source>Edit attributes</source>
+        <translation>编辑属性</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="347"/>
+        <source>ids are stable: a feature&apos;s id cannot be edited</source>
+        <translation>编号是固定的：要素编号不能修改</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="367"/>
+        <source>Add layer</source>
+        <translation>添加图层</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="375"/>
+        <source>a layer of this name is already in the plan</source>
+        <translation>方案中已有同名图层</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="553"/>
+        <source>choose another name</source>
+        <translation>请另取一个名称</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="391"/>
+        <source>Remove layer</source>
+        <translation>移除图层</translation>
+    </message>
+    <message>
+        <location filename="../model/commands.py" line="401"/>
+        <source>no such layer in the plan</source>
+        <translation>方案中没有该图层</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="119"/>
+        <source>true/false</source>
+        <translation>真/假值</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="300"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="125"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="127"/>
+        <source>a table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="128"/>
+        <source>a date or time</source>
+        <translation>日期或时间</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="134"/>
+        <source>{key} = {value} is {kind}, not {want}</source>
+        <translation>{key} = {value} 是{kind}，而不是{want}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="139"/>
+        <source>write it in quotes: {key} = &quot;{example}&quot;</source>
+        <translation>请加引号书写：{key} = "{example}"</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="140"/>
+        <source>give {want}</source>
+        <translation>请给出{want}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="151"/>
+        <source>a CRS such as &quot;EPSG:4490&quot;</source>
+        <translation>坐标参考系，如 "EPSG:4490"</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="153"/>
+        <source>a table { ... }</source>
+        <translation>表 { ... }</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="155"/>
+        <source>a list [ ... ]</source>
+        <translation>列表 [ ... ]</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="160"/>
+        <source>{key} = {value} is not one of {choices}</source>
+        <translation>{key} = {value} 不是 {choices} 之一</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="162"/>
+        <source>use {key} = {choices}</source>
+        <translation>请使用 {key} = {choices}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="174"/>
+        <source>{key} = {value} is not a finite number</source>
+        <translation>{key} = {value} 不是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="174"/>
+        <source>give a number in {unit}</source>
+        <translation>请给出以{unit}为单位的数值</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="174"/>
+        <source>give a number</source>
+        <translation>请给出数值</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="179"/>
+        <source>{key} = {value} is not usable</source>
+        <translation>{key} = {value} 不可用</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="179"/>
+        <source>give a positive number {unit}</source>
+        <translation>请给出正数（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="179"/>
+        <source>give a positive number</source>
+        <translation>请给出正数</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="185"/>
+        <source>{key} = {value} is below {low:g}</source>
+        <translation>{key} = {value} 小于 {low:g}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="185"/>
+        <source>give a number of at least {low:g} {unit}</source>
+        <translation>请给出不小于 {low:g} {unit} 的数值</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="185"/>
+        <source>give a number of at least {low:g}</source>
+        <translation>请给出不小于 {low:g} 的数值</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="191"/>
+        <source>{key} = {value} is above the plausible maximum of {maximum:,.0f} {unit}</source>
+        <translation>{key} = {value} 超过合理上限 {maximum:,.0f} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="191"/>
+        <source>{key} = {value} is above the plausible maximum of {maximum:,.0f}</source>
+        <translation>{key} = {value} 超过合理上限 {maximum:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="191"/>
+        <source>check the value and its unit; the bounds are in the role catalogue (roles.toml)</source>
+        <translation>请检查数值及其单位；取值范围见图层角色目录（roles.toml）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="207"/>
+        <source>text (a column name)</source>
+        <translation>文本（字段名）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="208"/>
+        <source>name the source column in quotes: {key} = &quot;&lt;column&gt;&quot;</source>
+        <translation>请加引号写出源数据的字段名：{key} = "&lt;column&gt;"</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="212"/>
+        <source>{key} = {value} is not yes/no</source>
+        <translation>{key} = {value} 不是“是/否”值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="422"/>
+        <source>use {words}</source>
+        <translation>请使用 {words}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="222"/>
+        <source>the layer is {kind}, not a table</source>
+        <translation>该图层是{kind}，而不是表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="222"/>
+        <source>write it as a table: [layers.{name}] with path = &quot;{example}&quot; on the next line (and role = ... unless the name is a role)</source>
+        <translation>请写成表：[layers.{name}]，下一行写 path = "{example}"（名称不是图层角色时还需 role = ...）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="743"/>
+        <source>plan file not found</source>
+        <translation>找不到方案文件</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="159"/>
+        <source>check the path</source>
+        <translation>请检查路径</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="254"/>
+        <source>the plan is not UTF-8 text</source>
+        <translation>方案不是 UTF-8 编码的文本</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="254"/>
+        <source>save it as UTF-8</source>
+        <translation>请另存为 UTF-8 编码</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="256"/>
+        <source>the plan is not valid TOML ({reason})</source>
+        <translation>方案不是有效的 TOML（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="164"/>
+        <source>fix the syntax</source>
+        <translation>请修正语法</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="619"/>
+        <source>did you mean &apos;{guess}&apos;?</source>
+        <translation>是否指“{guess}”？</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="264"/>
+        <source>known keys: {names}</source>
+        <translation>可用的键：{names}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="269"/>
+        <source>unknown plan key &apos;{key}&apos;</source>
+        <translation>未知的方案键“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="276"/>
+        <source>layers is {kind}, not tables</source>
+        <translation>layers 是{kind}，而不是表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="276"/>
+        <source>declare each layer as a table: [layers.residents] with path = &quot;...&quot; below it</source>
+        <translation>请将每个图层写成表：[layers.residents]，下面写 path = "..."</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="283"/>
+        <source>the plan has no [layers.*] tables</source>
+        <translation>方案中没有 [layers.*] 表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="283"/>
+        <source>declare at least one layer</source>
+        <translation>请至少声明一个图层</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="293"/>
+        <source>the layer has no role</source>
+        <translation>该图层没有指定图层角色</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="293"/>
+        <source>add `role = ...`, one of {roles}</source>
+        <translation>请添加 `role = ...`，取 {roles} 之一</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="305"/>
+        <source>roles are: {roles}</source>
+        <translation>图层角色有：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="319"/>
+        <source>{role} fields are: {fields}</source>
+        <translation>{role} 的字段有：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="326"/>
+        <source>unknown field or option &apos;{key}&apos; for {role}</source>
+        <translation>{role} 没有字段或选项“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="344"/>
+        <source>the layer has no path</source>
+        <translation>该图层没有路径</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="344"/>
+        <source>add `path = &quot;...&quot;`</source>
+        <translation>请添加 `path = "..."`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="349"/>
+        <source>radius_m = {value} is not usable</source>
+        <translation>radius_m = {value} 不可用</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="349"/>
+        <source>only {roles} have a service radius</source>
+        <translation>只有 {roles} 有服务半径</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="383"/>
+        <source>{key} is an option of CAD drawings (.dxf)</source>
+        <translation>{key} 是 CAD 图纸（.dxf）的选项</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="480"/>
+        <source>remove it from this layer</source>
+        <translation>请从该图层中删除</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="401"/>
+        <source>a raster hazard needs exactly one of min_value, max_value or max_slope_pct</source>
+        <translation>栅格灾害图层须且只须给出 min_value、max_value 或 max_slope_pct 之一</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="402"/>
+        <source>e.g. `max_value = 192.0` (terrain at or below 192 m floods) or `min_value = 0.5` (depth at least 0.5 m)</source>
+        <translation>例如 `max_value = 192.0`（高程不高于 192 米处受淹）或 `min_value = 0.5`（水深不小于 0.5 米）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="414"/>
+        <source>a raster hazard needs its type</source>
+        <translation>栅格灾害图层需要指定灾害类型</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="415"/>
+        <source>add `hazard = &quot;flood&quot;` (or another type)</source>
+        <translation>请添加 `hazard = "flood"`（或其他类型）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="430"/>
+        <source>min_value, max_value and max_slope_pct are options of raster hazard layers</source>
+        <translation>min_value、max_value 和 max_slope_pct 是栅格灾害图层的选项</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="431"/>
+        <source>remove them from this layer</source>
+        <translation>请从该图层中删除这些选项</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="434"/>
+        <source>{role} must be vector features, not a raster</source>
+        <translation>{role} 应为矢量要素，而不是栅格</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="435"/>
+        <source>give a vector file, or another role</source>
+        <translation>请提供矢量文件，或改用其他图层角色</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="471"/>
+        <source>min_value, max_value and max_slope_pct apply to raster hazards, not to polygons</source>
+        <translation>min_value、max_value 和 max_slope_pct 用于栅格灾害图层，不适用于面图层</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="472"/>
+        <source>remove them: polygons are the zone</source>
+        <translation>请删除这些选项：面本身就是灾害区</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="476"/>
+        <source>{role} must be a raster (GeoTIFF or GeoPackage raster)</source>
+        <translation>{role} 应为栅格（GeoTIFF 或 GeoPackage 栅格）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="477"/>
+        <source>give a raster file</source>
+        <translation>请提供栅格文件</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="479"/>
+        <source>nodata is an option of raster layers</source>
+        <translation>nodata 是栅格图层的选项</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="512"/>
+        <source>the file has no CRS; taken as {crs}, as the plan&apos;s `crs` for this layer says</source>
+        <translation>文件没有坐标参考系；按方案中该图层的 `crs` 取为 {crs}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="524"/>
+        <source>the file&apos;s CRS {own} is overridden by the plan&apos;s {crs}</source>
+        <translation>文件的坐标参考系 {own} 被方案中的 {crs} 替代</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="537"/>
+        <source>the layer has no .prj file, so its coordinates cannot be placed</source>
+        <translation>该图层没有 .prj 文件，无法确定其坐标位置</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="537"/>
+        <source>the layer has no CRS, so its coordinates cannot be placed</source>
+        <translation>该图层没有坐标参考系，无法确定其坐标位置</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="542"/>
+        <source>add the .prj file, or set `crs = &quot;EPSG:...&quot;` for this layer or the plan</source>
+        <translation>请补上 .prj 文件，或为该图层或方案设置 `crs = "EPSG:..."`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="549"/>
+        <source>the layer has no CRS; taken to be the plan&apos;s {crs}</source>
+        <translation>该图层没有坐标参考系；按方案的 {crs} 处理</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="549"/>
+        <source>set `crs = &quot;EPSG:...&quot;` for this layer if that is wrong</source>
+        <translation>如不正确，请为该图层设置 `crs = "EPSG:..."`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="586"/>
+        <source>use e.g. crs = &quot;EPSG:32650&quot;</source>
+        <translation>请使用如 crs = "EPSG:32650" 的写法</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="593"/>
+        <source>the plan CRS {crs} (Web Mercator) distorts distances by 1/cos(latitude)</source>
+        <translation>方案坐标参考系 {crs}（Web 墨卡托）的距离变形为 1/cos(纬度)</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="593"/>
+        <source>give the UTM or CGCS2000 Gauss-Krüger zone of the plan, or leave `crs` out to choose it</source>
+        <translation>请给出方案所在的 UTM 带或 CGCS2000 高斯-克吕格带，或省略 `crs` 由程序选定</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="605"/>
+        <source>the plan CRS {crs} is not a projected CRS in metres</source>
+        <translation>方案坐标参考系 {crs} 不是以米为单位的投影坐标系</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="605"/>
+        <source>give a metric CRS (UTM or CGCS2000 Gauss-Krüger), or leave `crs` out to choose one</source>
+        <translation>请给出以米为单位的坐标参考系（UTM 或 CGCS2000 高斯-克吕格），或省略 `crs` 由程序选定</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="639"/>
+        <source>no metric CRS can be chosen: {reason}</source>
+        <translation>无法选定以米为单位的坐标参考系：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="639"/>
+        <source>give each layer its CRS (`crs = &quot;EPSG:...&quot;`), or the plan&apos;s `crs`</source>
+        <translation>请为每个图层给出坐标参考系（`crs = "EPSG:..."`），或给出方案的 `crs`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="671"/>
+        <source>no layer could be loaded</source>
+        <translation>没有可加载的图层</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="671"/>
+        <source>run `spaceplanner validate`</source>
+        <translation>请运行 `spaceplanner validate`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="745"/>
+        <source>the plan file cannot be read ({reason})</source>
+        <translation>方案文件无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="751"/>
+        <source>is a folder, not a plan file</source>
+        <translation>是文件夹而不是方案文件</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="751"/>
+        <source>name the .toml or .gpkg plan inside it</source>
+        <translation>请指定其中的 .toml 或 .gpkg 方案</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="133"/>
+        <source>is not a regular file (a pipe, socket or device)</source>
+        <translation>不是普通文件（而是管道、套接字或设备）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="755"/>
+        <source>give the path of a .toml or .gpkg plan file</source>
+        <translation>请给出 .toml 或 .gpkg 方案文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="791"/>
+        <source>a plan is a .toml spec or a .gpkg plan file</source>
+        <translation>方案应为 .toml 方案说明或 .gpkg 方案文件</translation>
+    </message>
+    <message>
+        <location filename="../model/plan.py" line="791"/>
+        <source>see the README for the TOML format</source>
+        <translation>TOML 格式见 README</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="217"/>
+        <source>the frame has no CRS</source>
+        <translation>数据表没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="218"/>
+        <source>set one with frame.set_crs(...)</source>
+        <translation>请用 frame.set_crs(...) 设置</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="288"/>
+        <source>{message} ({n} more problems: run `spaceplanner validate`)</source>
+        <translation>{message}（另有 {n} 个问题：请运行 `spaceplanner validate`）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="318"/>
+        <source>raster kept in its own CRS {own} (the plan is in {crs}); it is read windowed to the plan</source>
+        <translation>栅格保留其自身坐标参考系 {own}（方案为 {crs}）；按方案范围分块读取</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="336"/>
+        <source>coordinates cannot be projected from {own} to {crs}</source>
+        <translation>坐标无法从 {own} 投影到 {crs}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="339"/>
+        <source>the layer&apos;s CRS is probably wrong (x and y swapped?); set `crs =` for it</source>
+        <translation>该图层的坐标参考系可能有误（x、y 颠倒？）；请为其设置 `crs =`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="345"/>
+        <source>lon/lat</source>
+        <translation>经纬度</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="345"/>
+        <source>Web Mercator</source>
+        <translation>Web 墨卡托</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="345"/>
+        <source>projected</source>
+        <translation>投影坐标</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="352"/>
+        <source>projected from {own} ({kind}) to the plan&apos;s metric {crs}</source>
+        <translation>已从 {own}（{kind}）投影到方案的米制坐标系 {crs}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="388"/>
+        <source>{id} (and {more} more)</source>
+        <translation>{id}（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="391"/>
+        <source>set `crs = &quot;EPSG:...&quot;` for this layer to the projected CRS its coordinates are in (a GeoJSON without a CRS is read as WGS84 lon/lat)</source>
+        <translation>请为该图层设置 `crs = "EPSG:..."`，取其坐标所在的投影坐标系（没有坐标参考系的 GeoJSON 按 WGS84 经纬度读取）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="396"/>
+        <source>set `crs = &quot;EPSG:4326&quot;` for this layer (or the lon/lat CRS it was drawn in)</source>
+        <translation>请为该图层设置 `crs = "EPSG:4326"`（或其绘制时所用的经纬度坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="405"/>
+        <source>({x:,.0f}, {y:,.0f}) in {crs}</source>
+        <translation>{crs} 中的 ({x:,.0f}, {y:,.0f})</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="184"/>
+        <source>{ids} and {more} more</source>
+        <translation>{ids} 等（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="474"/>
+        <source>the other layer</source>
+        <translation>另一个图层</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="474"/>
+        <source>the other {n} layers</source>
+        <translation>其余 {n} 个图层</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="480"/>
+        <source>the layer lies at {at}, {km:,.1f} km from {others} ({names}) at {home}: the layers do not overlap; lon/lat swapped?</source>
+        <translation>该图层位于 {at}，距位于 {home} 的{others}（{names}）{km:,.1f} 公里：图层互不重叠；经纬度颠倒了？</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="480"/>
+        <source>the layer lies at {at}, {km:,.1f} km from {others} ({names}) at {home}: the layers do not overlap</source>
+        <translation>该图层位于 {at}，距位于 {home} 的{others}（{names}）{km:,.1f} 公里：图层互不重叠</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="497"/>
+        <source>swap its x and y (longitude first), or correct its CRS with `crs = &quot;EPSG:...&quot;`</source>
+        <translation>请对调其 x 和 y（经度在前），或用 `crs = "EPSG:..."` 更正其坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="521"/>
+        <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set `crs = &quot;EPSG:...&quot;` for it</source>
+        <translation>其坐标参考系可能有误（经纬度颠倒，或 EPSG 代码不对）；请为其设置 `crs = "EPSG:..."`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="521"/>
+        <source>the layer lies {km:,.1f} km away from {names}: the layers do not overlap</source>
+        <translation>该图层距 {names} {km:,.1f} 公里：图层互不重叠</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="551"/>
+        <source>the whole plan is only {across:.3g} m across (less than {least:g} m): its coordinates are not metres in {crs}; degrees in a metric CRS?</source>
+        <translation>整个方案范围只有 {across:.3g} 米（小于 {least:g} 米）：其坐标不是 {crs} 中的米；是否把经纬度当成了米制坐标？</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="555"/>
+        <source>give each layer the CRS its coordinates are in (`crs = &quot;EPSG:4326&quot;` for lon/lat)</source>
+        <translation>请为每个图层给出其坐标所在的坐标参考系（经纬度用 `crs = "EPSG:4326"`）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="573"/>
+        <source>the plan spans {km:,.0f} km (layer &apos;{layer}&apos; alone {alone:,.0f} km), more than a community ({most:g} km at most): some coordinates are wrong</source>
+        <translation>方案范围达 {km:,.0f} 公里（仅图层“{layer}”就有 {alone:,.0f} 公里），超出一个社区的范围（至多 {most:g} 公里）：部分坐标有误</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="583"/>
+        <source>check feature {feature} (the farthest from the others) and the layer&apos;s CRS</source>
+        <translation>请检查要素 {feature}（离其他要素最远）和该图层的坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="594"/>
+        <source>the UTM zone of the plan</source>
+        <translation>方案所在的 UTM 带</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="622"/>
+        <source>{given} {crs} ({name}) distorts distances at the plan ({where}): its scale cannot measure there (at most {most:.0%} is accepted)</source>
+        <translation>{given} {crs}（{name}）在方案所在处（{where}）距离变形过大：该处无法量算（至多允许 {most:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="622"/>
+        <source>{given} {crs} ({name}) distorts distances at the plan ({where}): its scale is off by {error:.1%} (at most {most:.0%} is accepted)</source>
+        <translation>{given} {crs}（{name}）在方案所在处（{where}）距离变形过大：比例偏差 {error:.1%}（至多允许 {most:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="640"/>
+        <source>use {better} (the zone of the plan), or leave `crs` out to have it chosen</source>
+        <translation>请使用 {better}（方案所在的投影带），或省略 `crs` 由程序选定</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="645"/>
+        <source>the plan ({where}) lies outside the area of use of {given} {crs} ({name}); its distances are still within {most:.0%}</source>
+        <translation>方案（{where}）位于{given} {crs}（{name}）的适用范围之外；其距离误差仍在 {most:.0%} 以内</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="655"/>
+        <source>{crs} is made for this place</source>
+        <translation>{crs} 适用于此地</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="663"/>
+        <source>the plan&apos;s crs</source>
+        <translation>方案的坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="664"/>
+        <source>the chosen CRS</source>
+        <translation>选定的坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_core.py" line="665"/>
+        <source>the CRS</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="544"/>
+        <source>a plan file must end in .gpkg</source>
+        <translation>方案文件名须以 .gpkg 结尾</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="545"/>
+        <source>choose a name like plan.gpkg</source>
+        <translation>请使用如 plan.gpkg 的文件名</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="206"/>
+        <source>the plan has no layers to save</source>
+        <translation>方案中没有可保存的图层</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="211"/>
+        <source>create it first</source>
+        <translation>请先创建</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="216"/>
+        <source>the plan could not be written: {reason}</source>
+        <translation>方案无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="222"/>
+        <source>the plan metadata is damaged ({what}); was the file edited in another program?</source>
+        <translation>方案元数据已损坏（{what}）；该文件是否被其他程序编辑过？</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="358"/>
+        <source>restore the file from a backup, or convert the plan again from its TOML spec</source>
+        <translation>请从备份恢复该文件，或由其 TOML 方案说明重新转换</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="236"/>
+        <source>this is a results GeoPackage written by SpacePlanner, not a plan</source>
+        <translation>这是 SpacePlanner 输出的结果 GeoPackage，而不是方案</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="237"/>
+        <source>open the plan it was made from (its .toml spec or plan .gpkg) instead</source>
+        <translation>请改为打开生成它的方案（.toml 方案说明或方案 .gpkg）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="243"/>
+        <source>not a SpacePlanner plan file (no {table} table)</source>
+        <translation>不是 SpacePlanner 方案文件（没有 {table} 表）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="246"/>
+        <source>declare its layers in a .toml plan and run `spaceplanner convert`</source>
+        <translation>请在 .toml 方案中声明其图层，再运行 `spaceplanner convert`</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="260"/>
+        <source>the table cannot be read: {reason}</source>
+        <translation>该表无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="264"/>
+        <source>the plan metadata is missing</source>
+        <translation>缺少方案元数据</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="265"/>
+        <source>save the plan again from its TOML spec</source>
+        <translation>请由其 TOML 方案说明重新保存方案</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="269"/>
+        <source>not JSON</source>
+        <translation>不是 JSON</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="271"/>
+        <source>not a table of settings</source>
+        <translation>不是设置表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="277"/>
+        <source>the plan was saved by a newer SpacePlanner</source>
+        <translation>该方案由较新版本的 SpacePlanner 保存</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="278"/>
+        <source>upgrade SpacePlanner to open it</source>
+        <translation>请升级 SpacePlanner 后再打开</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="281"/>
+        <source>&apos;{key}&apos; is missing or not a {kind}</source>
+        <translation>“{key}”缺失或类型不是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="289"/>
+        <source>layer entry {n} lacks its name, role or type</source>
+        <translation>第 {n} 个图层条目缺少名称、图层角色或类型</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="292"/>
+        <source>&apos;{key}&apos; of layer &apos;{layer}&apos; is not a table</source>
+        <translation>图层“{layer}”的“{key}”不是表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="306"/>
+        <source>the plan file gives the layer an unknown role &apos;{role}&apos;</source>
+        <translation>方案文件为该图层指定了未知的图层角色“{role}”</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="316"/>
+        <source>the layer is listed in the plan but its table is missing from the file</source>
+        <translation>方案中列有该图层，但文件中缺少其数据表</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="317"/>
+        <source>it was probably deleted in another program: restore the file from a backup, or convert the plan again from its TOML spec</source>
+        <translation>可能已被其他程序删除：请从备份恢复该文件，或由其 TOML 方案说明重新转换</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="330"/>
+        <source>the CRS of raster &apos;{name}&apos; cannot be read</source>
+        <translation>栅格“{name}”的坐标参考系无法读取</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="349"/>
+        <source>the layer&apos;s table cannot be read ({reason})</source>
+        <translation>该图层的数据表无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="357"/>
+        <source>the layer&apos;s table has no geometry or no CRS</source>
+        <translation>该图层的数据表没有几何或没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="412"/>
+        <source>the plan CRS cannot be read</source>
+        <translation>方案的坐标参考系无法读取</translation>
+    </message>
+    <message>
+        <location filename="../model/plan_file.py" line="430"/>
+        <source>it lists no layer</source>
+        <translation>其中未列出任何图层</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="146"/>
+        <source>did you mean &apos;{guess}&apos;?, or give the path of a profile .toml</source>
+        <translation>是否指“{guess}”？也可给出规则配置 .toml 文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="146"/>
+        <source>profiles: {names}, or give the path of a profile .toml</source>
+        <translation>规则配置有：{names}；也可给出规则配置 .toml 文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="155"/>
+        <source>unknown rule profile &apos;{name}&apos;</source>
+        <translation>未知的规则配置“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="158"/>
+        <source>rule profile file not found</source>
+        <translation>找不到规则配置文件</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="163"/>
+        <source>the rule profile is not valid UTF-8 TOML ({reason})</source>
+        <translation>规则配置不是有效的 UTF-8 TOML（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="168"/>
+        <source>profiles extend each other in a loop ({chain})</source>
+        <translation>规则配置之间循环继承（{chain}）</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="219"/>
+        <source>default shelter class &apos;{name}&apos; has no rules</source>
+        <translation>默认避难场所类别“{name}”没有规则</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="265"/>
+        <source>{field} must be a table of named indicators</source>
+        <translation>{field} 应为命名指标的表</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="270"/>
+        <source>&apos;{name}&apos; cannot name an indicator</source>
+        <translation>“{name}”不能用作指标名称</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="271"/>
+        <source>use lower-case letters, digits and _ (e.g. park_coverage)</source>
+        <translation>请使用小写字母、数字和 _（如 park_coverage）</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="278"/>
+        <source>&apos;{name}&apos; already names another indicator</source>
+        <translation>“{name}”已是另一个指标的名称</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="286"/>
+        <source>{field} must be a table</source>
+        <translation>{field} 应为表</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="296"/>
+        <source>{field} must be a list of activity-space kinds</source>
+        <translation>{field} 应为活动空间类型的列表</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="297"/>
+        <source>e.g. [&quot;park&quot;, &quot;green&quot;]</source>
+        <translation>例如 ["park", "green"]</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="306"/>
+        <source>kinds: {names}</source>
+        <translation>类型有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="311"/>
+        <source>{field} has an unknown kind &apos;{kind}&apos;</source>
+        <translation>{field} 含有未知类型“{kind}”</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="320"/>
+        <source>{field} must list at least one size band</source>
+        <translation>{field} 应至少列出一个规模分级</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="321"/>
+        <source>add [[{field}]] tables with min_area_m2 and radius_m</source>
+        <translation>请添加含 min_area_m2 和 radius_m 的 [[{field}]] 表</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="339"/>
+        <source>two size bands of {field} start at the same area</source>
+        <translation>{field} 中有两个规模分级的起始面积相同</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="340"/>
+        <source>each band is a size interval: give each its own min_area_m2</source>
+        <translation>每个分级是一个面积区间：请为每个分级给出各自的 min_area_m2</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="394"/>
+        <source>{field} = {value:g} is a share and must be at most 1</source>
+        <translation>{field} = {value:g} 是比例，不能大于 1</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="351"/>
+        <source>e.g. 0.8</source>
+        <translation>例如 0.8</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="360"/>
+        <source>{field} = {high:g} is not above min_area_m2 = {low:g}</source>
+        <translation>{field} = {high:g} 不大于 min_area_m2 = {low:g}</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="413"/>
+        <source>{field} must be a table {example}</source>
+        <translation>{field} 应为表 {example}</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="416"/>
+        <source>every value names its source</source>
+        <translation>每个数值都须注明其依据</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="390"/>
+        <source>SpacePlanner default (the profile sets no target)</source>
+        <translation>SpacePlanner 默认值（规则配置未设目标）</translation>
+    </message>
+    <message>
+        <location filename="../model/targets.py" line="49"/>
+        <source>e.g. 0.95</source>
+        <translation>例如 0.95</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="407"/>
+        <source>the profile has no value for {field}</source>
+        <translation>规则配置中没有 {field} 的取值</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="408"/>
+        <source>add it, with its source</source>
+        <translation>请补上该值及其依据</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="421"/>
+        <source>{field} = {value} is not a number</source>
+        <translation>{field} = {value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="424"/>
+        <source>{field} = {value} is not a finite number</source>
+        <translation>{field} = {value} 不是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="427"/>
+        <source>give the value its source states</source>
+        <translation>请填写其依据中规定的数值</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="431"/>
+        <source>{field} = {value} must be positive</source>
+        <translation>{field} = {value} 应为正数</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="431"/>
+        <source>{field} = {value} must be zero or more</source>
+        <translation>{field} = {value} 应不小于 0</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="476"/>
+        <source>the profile has no rules for shelter class &apos;{name}&apos;</source>
+        <translation>规则配置中没有避难场所类别“{name}”的规则</translation>
+    </message>
+    <message>
+        <location filename="../model/rules.py" line="477"/>
+        <source>classes: {names}</source>
+        <translation>类别有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../model/targets.py" line="28"/>
+        <source>targets must be a table of indicator = value</source>
+        <translation>targets 应为“指标 = 数值”的表</translation>
+    </message>
+    <message>
+        <location filename="../model/targets.py" line="29"/>
+        <source>e.g. [targets] with shelter.sheltered = 0.95</source>
+        <translation>例如 [targets] 下写 shelter.sheltered = 0.95</translation>
+    </message>
+    <message>
+        <location filename="../model/targets.py" line="40"/>
+        <source>target {name} = {value} is not a number</source>
+        <translation>目标 {name} = {value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../model/targets.py" line="43"/>
+        <source>give a number, e.g. 0.95</source>
+        <translation>请给出数字，如 0.95</translation>
+    </message>
+    <message>
+        <location filename="../model/targets.py" line="46"/>
+        <source>target {name} = {value} must be a finite number, zero or more</source>
+        <translation>目标 {name} = {value} 应为不小于 0 的有限数值</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="72"/>
+        <source>--bbox must be four numbers W,S,E,N in degrees, not &apos;{text}&apos;</source>
+        <translation>--bbox 应为以度为单位的四个数 W,S,E,N（西,南,东,北），而不是“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="73"/>
+        <source>e.g. --bbox 24.935,60.164,24.953,60.179</source>
+        <translation>例如 --bbox 24.935,60.164,24.953,60.179</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="76"/>
+        <source>--bbox {text} is not a box W,S,E,N in degrees (W &lt; E, S &lt; N)</source>
+        <translation>--bbox {text} 不是以度为单位的范围 W,S,E,N（须西 &lt; 东、南 &lt; 北）</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="77"/>
+        <source>longitudes first: W,S,E,N</source>
+        <translation>经度在前：W,S,E,N（西,南,东,北）</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="86"/>
+        <source>the boundary file has no CRS</source>
+        <translation>边界文件没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="87"/>
+        <source>save it with a .prj / in a GeoPackage</source>
+        <translation>请连同 .prj 保存，或存为 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="92"/>
+        <source>the boundary file holds no polygon</source>
+        <translation>边界文件中没有面要素</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="99"/>
+        <source>give the area as a polygon</source>
+        <translation>请以面要素给出范围</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="98"/>
+        <source>the boundary polygons are empty</source>
+        <translation>边界面要素为空</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="111"/>
+        <source>e.g. --crs EPSG:32632</source>
+        <translation>例如 --crs EPSG:32632</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="115"/>
+        <source>--crs {crs} is not a projected CRS in metres</source>
+        <translation>--crs {crs} 不是以米为单位的投影坐标系</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="116"/>
+        <source>choose a UTM or national grid, e.g. EPSG:32632</source>
+        <translation>请选用 UTM 带或国家坐标系，如 EPSG:32632</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="139"/>
+        <source>the extract does not cover the plan&apos;s area: {share:.0%} of it lies outside the extract&apos;s extent {extent}</source>
+        <translation>数据摘录未覆盖方案范围：其中 {share:.0%} 位于摘录范围 {extent} 之外</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="143"/>
+        <source>use an extract that covers the area, or a smaller --bbox / --boundary</source>
+        <translation>请使用覆盖该范围的数据摘录，或缩小 --bbox / --boundary</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="146"/>
+        <source>the box is given W,S,E,N, longitude first: its numbers look swapped</source>
+        <translation>范围按 W,S,E,N 给出，经度在前：这些数字像是颠倒了</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="242"/>
+        <source>the extract has no walkable ways in the plan&apos;s area</source>
+        <translation>数据摘录在方案范围内没有可步行的道路</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="243"/>
+        <source>check the --bbox / --boundary (W,S,E,N in degrees) and that the extract holds streets (highway=*)</source>
+        <translation>请检查 --bbox / --boundary（以度为单位的 W,S,E,N），并确认摘录中含有街道（highway=*）</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="301"/>
+        <source>the walking network has {n} islands in the plan&apos;s area not connected to its main part ({km:.1f} km): {listed}; residents who reach only an island cannot walk to sites elsewhere</source>
+        <translation>步行网络在方案范围内有 {n} 个孤岛未与主网（{km:.1f} 公里）连通：{listed}；只能到达孤岛的居民无法步行前往其他场所</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="307"/>
+        <source>connect them in the plan (draw the missing footway) or fix the map</source>
+        <translation>请在方案中将其连通（补画缺失的步道），或修正地图</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="395"/>
+        <source>give the plan&apos;s area as either --bbox or --boundary</source>
+        <translation>请用 --bbox 或 --boundary 之一给出方案范围</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="396"/>
+        <source>--bbox W,S,E,N in degrees, or --boundary FILE</source>
+        <translation>--bbox W,S,E,N（以度为单位），或 --boundary 文件</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="493"/>
+        <source>no residential building lies in the plan&apos;s area to estimate residents from</source>
+        <translation>方案范围内没有可用于估算居民的居住建筑</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="494"/>
+        <source>give a population grid or raster with --population</source>
+        <translation>请用 --population 提供人口格网或人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="518"/>
+        <source>Built from the OpenStreetMap extract {extract} (© OpenStreetMap contributors, ODbL 1.0) for {area}, in {crs}; residents from {population}.</source>
+        <translation>由 OpenStreetMap 数据摘录 {extract}（© OpenStreetMap 贡献者，ODbL 1.0）生成，范围 {area}，坐标系 {crs}；居民数据来自 {population}。</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="518"/>
+        <source>Built from the OpenStreetMap extract {extract} (© OpenStreetMap contributors, ODbL 1.0) for {area}, in {crs}; residents estimated: {estimate}</source>
+        <translation>由 OpenStreetMap 数据摘录 {extract}（© OpenStreetMap 贡献者，ODbL 1.0）生成，范围 {area}，坐标系 {crs}；居民为估算值：{estimate}</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="547"/>
+        <source>the plan file exists</source>
+        <translation>方案文件已存在</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="548"/>
+        <source>choose another name or add --overwrite</source>
+        <translation>请另取文件名，或加上 --overwrite</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm.py" line="552"/>
+        <source>the plan file would replace an input</source>
+        <translation>方案文件会覆盖输入数据</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="64"/>
+        <source>reading OpenStreetMap extracts needs pyosmium, which is not installed</source>
+        <translation>读取 OpenStreetMap 数据摘录需要 pyosmium，但尚未安装</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="65"/>
+        <source>install it with: pip install &quot;spaceplanner[osm]&quot;</source>
+        <translation>安装方法：pip install "spaceplanner[osm]"</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="72"/>
+        <source>the OpenStreetMap extract does not exist</source>
+        <translation>OpenStreetMap 数据摘录不存在</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="73"/>
+        <source>check the --osm path</source>
+        <translation>请检查 --osm 路径</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="75"/>
+        <source>the OpenStreetMap extract is not a file or is empty</source>
+        <translation>OpenStreetMap 数据摘录不是文件或为空</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="76"/>
+        <source>give an .osm.pbf or .osm file</source>
+        <translation>请提供 .osm.pbf 或 .osm 文件</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="78"/>
+        <source>the OpenStreetMap extract has an unknown extension</source>
+        <translation>OpenStreetMap 数据摘录的扩展名未知</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="79"/>
+        <source>give a file ending in {endings}</source>
+        <translation>请提供扩展名为 {endings} 的文件</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="171"/>
+        <source>the OpenStreetMap extract cannot be read ({reason})</source>
+        <translation>OpenStreetMap 数据摘录无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="172"/>
+        <source>check that it is a whole .osm.pbf or .osm file</source>
+        <translation>请确认它是完整的 .osm.pbf 或 .osm 文件</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="183"/>
+        <source>{n} ways cut at the extract&apos;s edge are kept as far as the extract has them</source>
+        <translation>有 {n} 条道路在摘录边缘被截断，保留摘录内的部分</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="188"/>
+        <source>{ways} ways and {areas} areas could not be built (ways or relations cut at the extract&apos;s edge, or with missing nodes): left out</source>
+        <translation>有 {ways} 条线和 {areas} 个面无法生成（在摘录边缘被截断的线或关系，或缺少节点）：已略去</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="229"/>
+        <source>the OpenStreetMap extract holds nothing the plan can use</source>
+        <translation>OpenStreetMap 数据摘录中没有方案可用的内容</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_read.py" line="230"/>
+        <source>check that it is the extract of a populated place</source>
+        <translation>请确认它是有人居住地区的摘录</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="59"/>
+        <source>the tag rule &apos;{text}&apos; is not of the form key=value (joined with &apos; &amp; &apos;)</source>
+        <translation>标签规则“{text}”不是 key=value 的形式（多个条件以 ' &amp; ' 连接）</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="62"/>
+        <source>e.g. &quot;leisure=park&quot;</source>
+        <translation>例如 "leisure=park"</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="65"/>
+        <source>the tag rule &apos;{text}&apos; maps to {kind}, not a text</source>
+        <translation>标签规则“{text}”对应的是 {kind}，而不是文本</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="68"/>
+        <source>e.g. &quot;leisure=park&quot; = &quot;park&quot;</source>
+        <translation>例如 "leisure=park" = "park"</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="109"/>
+        <source>{field} must be a number ≥ 0, not {value}</source>
+        <translation>{field} 应为 ≥ 0 的数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="121"/>
+        <source>see layers/sources.toml</source>
+        <translation>参见 layers/sources.toml</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="120"/>
+        <source>{field} must be a list of texts</source>
+        <translation>{field} 应为文本列表</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="178"/>
+        <source>the tag mapping file does not exist</source>
+        <translation>标签映射文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="179"/>
+        <source>check the --tags path</source>
+        <translation>请检查 --tags 路径</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="181"/>
+        <source>the tag mapping file cannot be read ({reason})</source>
+        <translation>标签映射文件无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="182"/>
+        <source>it must be TOML, as layers/sources.toml</source>
+        <translation>它应为 TOML 格式，同 layers/sources.toml</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="186"/>
+        <source>the tag mapping file has no [osm] section</source>
+        <translation>标签映射文件没有 [osm] 节</translation>
+    </message>
+    <message>
+        <location filename="../sources/osm_tags.py" line="187"/>
+        <source>give it the shape of layers/sources.toml [osm]</source>
+        <translation>请按 layers/sources.toml 的 [osm] 节格式编写</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="36"/>
+        <source>the population layer does not overlap the plan&apos;s area</source>
+        <translation>人口图层与方案范围不重叠</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="37"/>
+        <source>check that it covers the area and that its CRS is right</source>
+        <translation>请确认其覆盖该范围且坐标参考系正确</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="77"/>
+        <source>the population layer has no CRS</source>
+        <translation>人口图层没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="78"/>
+        <source>save it with its CRS</source>
+        <translation>请连同坐标参考系一起保存</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="81"/>
+        <source>the population layer has no field &apos;{field}&apos;</source>
+        <translation>人口图层没有字段“{field}”</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="81"/>
+        <source>the population layer has no population field</source>
+        <translation>人口图层没有人口字段</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="86"/>
+        <source>name it with --population-field (fields: {fields})</source>
+        <translation>请用 --population-field 指定（现有字段：{fields}）</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="98"/>
+        <source>{n} population values are not numbers ≥ 0</source>
+        <translation>有 {n} 个人口值不是 ≥ 0 的数字</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="99"/>
+        <source>fix them</source>
+        <translation>请修正</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="127"/>
+        <source>{n} population cells are cut by the plan&apos;s boundary: each keeps the persons of the share of its area inside</source>
+        <translation>有 {n} 个人口格网单元被方案边界切分：每个单元按其位于范围内的面积比例保留人数</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="207"/>
+        <source>osm.buildings.floor_area_per_person_m2 must be more than 0</source>
+        <translation>osm.buildings.floor_area_per_person_m2 应大于 0</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="208"/>
+        <source>e.g. 45</source>
+        <translation>例如 45</translation>
+    </message>
+    <message>
+        <location filename="../sources/population.py" line="255"/>
+        <source>residents are an estimate, not a count: {total:,.0f} persons in {n} OSM buildings = footprint x levels / {per_person:g} m² floor area per person (levels from building:levels, else height / {level_height:g} m, else {default_levels:g}; residential buildings and building=yes outside non-residential land, footprints ≥ {min_footprint:g} m²); give a population grid with --population for counted figures</source>
+        <translation>居民数为估算值而非统计数：{n} 栋 OSM 建筑中共 {total:,.0f} 人 = 基底面积 × 层数 ÷ 人均建筑面积 {per_person:g} 平方米（层数取 building:levels，否则取高度 ÷ {level_height:g} 米，否则取 {default_levels:g}；计入居住建筑及非居住用地以外的 building=yes，基底面积 ≥ {min_footprint:g} 平方米）；如需统计数，请用 --population 提供人口格网</translation>
+    </message>
+    <message>
+        <location filename="../../layers/catalogue.py" line="208"/>
+        <source>unknown role &apos;{name}&apos; (did you mean &apos;{guess}&apos;?)</source>
+        <translation>未知的图层角色“{name}”（是否指“{guess}”？）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/catalogue.py" line="208"/>
+        <source>unknown role &apos;{name}&apos;</source>
+        <translation>未知的图层角色“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../layers/chinacrs.py" line="206"/>
+        <source>{system} coordinates are longitude/latitude, but the file&apos;s CRS is projected</source>
+        <translation>{system} 坐标是经纬度，但文件的坐标参考系是投影坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../layers/chinacrs.py" line="209"/>
+        <source>remove crs = &quot;{system}&quot; if the file&apos;s own CRS is right</source>
+        <translation>如文件自身的坐标参考系正确，请删除 crs = "{system}"</translation>
+    </message>
+    <message>
+        <location filename="../../layers/chinacrs.py" line="230"/>
+        <source>{n} of {total} features lie outside China, e.g. {where}, where {system} is not used (the conversion would leave them unchanged)</source>
+        <translation>{total} 个要素中有 {n} 个位于中国境外，如 {where}，该处不使用 {system}（转换不会改变这些坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/chinacrs.py" line="234"/>
+        <source>longitude and latitude swapped? or not {system}: remove crs = &quot;{system}&quot; for WGS 84 data</source>
+        <translation>经纬度颠倒了？或者不是 {system}：WGS 84 数据请删除 crs = "{system}"</translation>
+    </message>
+    <message>
+        <location filename="../../layers/chinacrs.py" line="251"/>
+        <source>coordinates converted from {system} to WGS 84 (moved up to {shift:,.0f} m)</source>
+        <translation>坐标已由 {system} 转换为 WGS 84（最大偏移 {shift:,.0f} 米）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="85"/>
+        <source>persons_per_household is an option of residents layers</source>
+        <translation>persons_per_household 是居民图层的选项</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="86"/>
+        <source>remove it here</source>
+        <translation>请在此处删除</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="88"/>
+        <source>persons_per_household is given but the layer has no households column</source>
+        <translation>给出了 persons_per_household，但该图层没有户数字段</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="89"/>
+        <source>map the households with `households = &quot;&lt;column&gt;&quot;` (户数, households, ...)</source>
+        <translation>请用 `households = "&lt;column&gt;"` 指定户数字段（户数、households 等）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="116"/>
+        <source>{n} features have neither population nor households</source>
+        <translation>有 {n} 个要素既无人口也无户数</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="117"/>
+        <source>fill in one of them or remove those features</source>
+        <translation>请填写其中之一，或删除这些要素</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="129"/>
+        <source>population of {n} features = households x {per_household:g} persons per household (an estimate)</source>
+        <translation>{n} 个要素的人口 = 户数 × 户均 {per_household:g} 人（估算值）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="188"/>
+        <source>{n} features have duplicate ids</source>
+        <translation>有 {n} 个要素的编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="188"/>
+        <source>{n} features have missing ids</source>
+        <translation>有 {n} 个要素缺少编号</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="193"/>
+        <source>make the id column unique, or drop `id =` to let SpacePlanner number features</source>
+        <translation>请使编号字段唯一，或删除 `id =` 由 SpacePlanner 自动编号</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="202"/>
+        <source>column &apos;{column}&apos; has duplicate values, so features are numbered &apos;{label}-1&apos;, &apos;{label}-2&apos;, ...</source>
+        <translation>字段“{column}”有重复值，因此要素按“{label}-1”“{label}-2”……编号</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="202"/>
+        <source>column &apos;{column}&apos; has missing values, so features are numbered &apos;{label}-1&apos;, &apos;{label}-2&apos;, ...</source>
+        <translation>字段“{column}”有缺失值，因此要素按“{label}-1”“{label}-2”……编号</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="202"/>
+        <source>map a unique column with `id = &quot;...&quot;` to keep your ids</source>
+        <translation>如需保留原有编号，请用 `id = "..."` 指定一个取值唯一的字段</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="237"/>
+        <source>value &apos;{value}&apos; has a decimal comma ({n} such features), which would be misread as thousands</source>
+        <translation>数值“{value}”使用逗号作小数点（共 {n} 个要素），会被误读为千位分隔</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="241"/>
+        <source>if the source writes decimals with a comma, set `decimal = &quot;,&quot;` for this layer</source>
+        <translation>如源数据以逗号作小数点，请为该图层设置 `decimal = ","`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="252"/>
+        <source>value &apos;{value}&apos; is not a number ({n} such features)</source>
+        <translation>数值“{value}”不是数字（共 {n} 个要素）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="252"/>
+        <source>value &apos;{value}&apos; is not a number with the decimal mark &apos;{decimal}&apos; ({n} such features)</source>
+        <translation>按小数点“{decimal}”，数值“{value}”不是数字（共 {n} 个要素）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="313"/>
+        <source>fix the values in the source</source>
+        <translation>请在源数据中修正这些值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="269"/>
+        <source>&apos;{value}&apos; and other values with one comma group are read with &apos;,&apos; as the thousands separator ({number:g})</source>
+        <translation>“{value}”等含一组逗号的数值按“,”为千位分隔符读取（{number:g}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="269"/>
+        <source>if &quot;,&quot; is the decimal mark in this source, set `decimal = &quot;,&quot;` for the layer</source>
+        <translation>如该源数据以“,”作小数点，请为该图层设置 `decimal = ","`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="296"/>
+        <source>{subject} is not a finite number</source>
+        <translation>{subject} 不是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="296"/>
+        <source>{subject} is not a finite number ({n} such features)</source>
+        <translation>{subject} 不是有限数值（共 {n} 个要素）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="301"/>
+        <source>give a real value, or leave it empty</source>
+        <translation>请填写实际数值，或留空</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="308"/>
+        <source>{subject} is negative</source>
+        <translation>{subject} 为负值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="308"/>
+        <source>{subject} is negative ({n} such features)</source>
+        <translation>{subject} 为负值（共 {n} 个要素）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="322"/>
+        <source>{subject} is above the plausible maximum of {maximum:,.0f} {unit} for one feature</source>
+        <translation>{subject} 超过单个要素的合理上限 {maximum:,.0f} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="322"/>
+        <source>{subject} is above the plausible maximum of {maximum:,.0f} {unit} for one feature ({n} such features)</source>
+        <translation>{subject} 超过单个要素的合理上限 {maximum:,.0f} {unit}（共 {n} 个要素）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="334"/>
+        <source>{subject} is above the plausible maximum of {maximum:,.0f} for one feature</source>
+        <translation>{subject} 超过单个要素的合理上限 {maximum:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="334"/>
+        <source>{subject} is above the plausible maximum of {maximum:,.0f} for one feature ({n} such features)</source>
+        <translation>{subject} 超过单个要素的合理上限 {maximum:,.0f}（共 {n} 个要素）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="345"/>
+        <source>check the value (a unit mistake or a no-data code?); the bounds are in the role catalogue (roles.toml)</source>
+        <translation>请检查该值（单位有误还是无数据代码？）；取值范围见图层角色目录（roles.toml）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="373"/>
+        <source>{n} features have no {field} value</source>
+        <translation>有 {n} 个要素没有 {field} 值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="374"/>
+        <source>fill in the {field} ({unit}) or remove those features</source>
+        <translation>请填写 {field}（{unit}），或删除这些要素</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="402"/>
+        <source>value &apos;{value}&apos; is not yes/no ({n} such features)</source>
+        <translation>数值“{value}”不是“是/否”值（共 {n} 个要素）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="421"/>
+        <source>{name} = {value} is not yes/no</source>
+        <translation>{name} = {value} 不是“是/否”值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="436"/>
+        <source>{name} = {value} is not a number</source>
+        <translation>{name} = {value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="437"/>
+        <source>give {unit}</source>
+        <translation>请给出{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="448"/>
+        <source>{name} = {value} is not text</source>
+        <translation>{name} = {value} 不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="449"/>
+        <source>write it in quotes: {name} = &quot;{value}&quot;</source>
+        <translation>请加引号书写：{name} = "{value}"</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="468"/>
+        <source>{n} features have a {field} that is not in the catalogue ({values}); kept as given</source>
+        <translation>有 {n} 个要素的 {field} 不在目录中（{values}）；按原值保留</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="630"/>
+        <source>known values: {values}</source>
+        <translation>可用的值：{values}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="493"/>
+        <source>{n} features have no geometry and are skipped</source>
+        <translation>有 {n} 个要素没有几何，已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="493"/>
+        <source>draw them or remove them in the source</source>
+        <translation>请在源数据中补画或删除这些要素</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="515"/>
+        <source>{n} of {total} features are {found}s, but {role} must be {need}</source>
+        <translation>{total} 个要素中有 {n} 个是 {found}，但 {role} 应为{need}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="518"/>
+        <source>give {role} as {need}, or give this layer another role</source>
+        <translation>请以{need}提供 {role}，或为该图层指定其他图层角色</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="536"/>
+        <source>repaired {n} invalid geometries with make_valid (first: {reason})</source>
+        <translation>已用 make_valid 修复 {n} 个无效几何（第一个：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="536"/>
+        <source>check the repaired shapes, or fix them in the source</source>
+        <translation>请检查修复后的形状，或在源数据中修正</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="551"/>
+        <source>{n} invalid geometries collapsed to nothing and are skipped</source>
+        <translation>有 {n} 个无效几何修复后为空，已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="606"/>
+        <source>decimal = {value} is not a decimal mark</source>
+        <translation>decimal = {value} 不是小数点符号</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="607"/>
+        <source>use decimal = &quot;.&quot; or decimal = &quot;,&quot;</source>
+        <translation>请使用 decimal = "." 或 decimal = ","</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="616"/>
+        <source>the column &apos;{column}&apos; mapped to {field} is not in the layer</source>
+        <translation>映射到 {field} 的字段“{column}”不在该图层中</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="256"/>
+        <source>columns are: {columns}</source>
+        <translation>现有字段：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="630"/>
+        <source>{field} &apos;{value}&apos; is not in the catalogue; kept as given</source>
+        <translation>{field}“{value}”不在目录中；按原值保留</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="642"/>
+        <source>the layer has no features</source>
+        <translation>该图层没有要素</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="643"/>
+        <source>add features, or remove the layer from the plan</source>
+        <translation>请添加要素，或从方案中移除该图层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="650"/>
+        <source>no feature of the layer has a usable geometry</source>
+        <translation>该图层没有一个要素具有可用的几何</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="651"/>
+        <source>check the source in a GIS</source>
+        <translation>请在 GIS 软件中检查源数据</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="659"/>
+        <source>no population field, only households (&apos;{column}&apos;): the number of residents is not known</source>
+        <translation>没有人口字段，只有户数（“{column}”）：居民人数未知</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="663"/>
+        <source>add `persons_per_household = 2.62` to the layer (China&apos;s 2020 census average; use the local figure) or map a population column</source>
+        <translation>请为该图层添加 `persons_per_household = 2.62`（2020 年全国人口普查的户均人数；宜用当地数据），或指定人口字段</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="672"/>
+        <source>give `{field} = &quot;&lt;value&gt;&quot;` or `{field}_field = &quot;&lt;column&gt;&quot;`; columns are: {columns}</source>
+        <translation>请给出 `{field} = "&lt;value&gt;"` 或 `{field}_field = "&lt;column&gt;"`；现有字段：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="672"/>
+        <source>map it with `{field} = &quot;&lt;column&gt;&quot;`; columns are: {columns}</source>
+        <translation>请用 `{field} = "&lt;column&gt;"` 指定；现有字段：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/conform.py" line="680"/>
+        <source>no {field} field ({aliases}, ... not found)</source>
+        <translation>没有 {field} 字段（未找到 {aliases} 等）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="70"/>
+        <source>{system} is WGS 84 with the offset Chinese web maps apply, not a CRS: it is taken as a layer&apos;s crs only (the layer is converted to WGS 84 on load)</source>
+        <translation>{system} 是国内网络地图加偏后的 WGS 84，不是坐标参考系：只可作为图层的 crs（加载时转换为 WGS 84）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="78"/>
+        <source>&apos;{value}&apos; is not a coordinate reference system pyproj knows ({reason})</source>
+        <translation>“{value}”不是 pyproj 能识别的坐标参考系（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="136"/>
+        <source>no layers to choose a CRS from</source>
+        <translation>没有可据以选定坐标参考系的图层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="144"/>
+        <source>the coordinates cannot be placed on Earth in their CRS</source>
+        <translation>按其坐标参考系无法在地球上定位这些坐标</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="160"/>
+        <source>no UTM zone holds ({lon:.6g}, {lat:.6g})</source>
+        <translation>没有包含 ({lon:.6g}, {lat:.6g}) 的 UTM 带</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="223"/>
+        <source>some coordinates are not finite numbers</source>
+        <translation>部分坐标不是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="226"/>
+        <source>coordinates reach ({x}, {y}), outside longitude/latitude ranges, but the CRS {crs} is lon/lat: they look like metres</source>
+        <translation>坐标达到 ({x}, {y})，超出经纬度范围，但坐标参考系 {crs} 是经纬度：这些坐标像是以米为单位</translation>
+    </message>
+    <message>
+        <location filename="../../layers/crs.py" line="241"/>
+        <source>every coordinate lies within ±180, ±90 ({minx}..{maxx}, {miny}..{maxy}): they look like degrees, but the CRS {crs} is projected in metres and its area of use is elsewhere</source>
+        <translation>所有坐标都在 ±180、±90 以内（{minx}..{maxx}，{miny}..{maxy}）：像是经纬度，但坐标参考系 {crs} 是以米为单位的投影坐标系，且其适用范围在别处</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="57"/>
+        <source>closed</source>
+        <translation>闭合</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="57"/>
+        <source>open</source>
+        <translation>不闭合</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="57"/>
+        <source>point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="134"/>
+        <source>DWG drawings are not read (the format is closed)</source>
+        <translation>不读取 DWG 图纸（该格式不公开）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="135"/>
+        <source>save the drawing as DXF (AutoCAD: 另存为 / Save As → AutoCAD DXF; or the free ODA File Converter) and give the .dxf file</source>
+        <translation>请将图纸另存为 DXF（AutoCAD：另存为 → AutoCAD DXF；或用免费的 ODA File Converter），并提供 .dxf 文件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="147"/>
+        <source>reading CAD drawings needs the package ezdxf</source>
+        <translation>读取 CAD 图纸需要 ezdxf 包</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="148"/>
+        <source>pip install &apos;spaceplanner[cad]&apos; (or ezdxf)</source>
+        <translation>pip install 'spaceplanner[cad]'（或 ezdxf）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="154"/>
+        <source>the DXF file cannot be read ({reason})</source>
+        <translation>DXF 文件无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="155"/>
+        <source>the file may be damaged or not a DXF; save it again as DXF from the CAD program</source>
+        <translation>文件可能已损坏或不是 DXF；请在 CAD 软件中重新另存为 DXF</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="311"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="312"/>
+        <source>no drawing layer matches {asked}; the drawing&apos;s layers are: {names}</source>
+        <translation>没有与 {asked} 匹配的图纸图层；图纸中的图层有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="315"/>
+        <source>name the drawing layer(s) with layer = &quot;...&quot; or dxf_layers = [&quot;...&quot;, &quot;...&quot;]</source>
+        <translation>请用 layer = "..." 或 dxf_layers = ["...", "..."] 指定图纸图层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="356"/>
+        <source>{n} {kind} ({shape})</source>
+        <translation>{n} 个 {kind}（{shape}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="361"/>
+        <source>left out as not {need}: {listed}</source>
+        <translation>因不是{need}而略去：{listed}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="361"/>
+        <source>areas must be closed polylines or hatches in the drawing</source>
+        <translation>图纸中的面须为闭合多段线或填充</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="374"/>
+        <source>the drawing layers {layers} hold nothing usable as {need}</source>
+        <translation>图纸图层 {layers} 中没有可用作{need}的内容</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="377"/>
+        <source>check the drawing layer names, and that areas are closed polylines or hatches</source>
+        <translation>请检查图纸图层名称，并确认面为闭合多段线或填充</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="391"/>
+        <source>read {n} features from drawing layers {layers}</source>
+        <translation>已从图纸图层 {layers} 读取 {n} 个要素</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="422"/>
+        <source>{n} drawn lines are split where they cross into {pieces} walkable pieces (CAD lines meet at junctions without a shared vertex)</source>
+        <translation>{n} 条图纸线在交叉处打断为 {pieces} 段可步行路段（CAD 线在路口相交处没有公共节点）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="473"/>
+        <source>placed by {n} control points (scale {scale:.6g} per drawing unit, rotation {rotation:.3f}°, largest misfit {misfit:.3g} m)</source>
+        <translation>已按 {n} 个控制点配准（每图纸单位 {scale:.6g}，旋转 {rotation:.3f}°，最大残差 {misfit:.3g} 米）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="473"/>
+        <source>placed by {n} control points (scale {scale:.6g} per drawing unit, rotation {rotation:.3f}°)</source>
+        <translation>已按 {n} 个控制点配准（每图纸单位 {scale:.6g}，旋转 {rotation:.3f}°）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="491"/>
+        <source>the control points imply {implied:.6g} m per drawing unit, but the drawing is in {unit} ({scale:g} m)</source>
+        <translation>控制点推算出每图纸单位 {implied:.6g} 米，但图纸单位为 {unit}（{scale:g} 米）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="491"/>
+        <source>check the control points&apos; drawing and map coordinates</source>
+        <translation>请检查控制点的图纸坐标和地图坐标</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="508"/>
+        <source>the drawing declares no unit ($INSUNITS) and would span {km:,.0f} km read as metres: it is most likely drawn in millimetres</source>
+        <translation>图纸未声明单位（$INSUNITS），按米读取则跨度达 {km:,.0f} 公里：很可能是以毫米绘制</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="512"/>
+        <source>say its unit: units = &quot;mm&quot; (or &quot;cm&quot;; units = &quot;m&quot; if it really is metres)</source>
+        <translation>请注明单位：units = "mm"（或 "cm"；确为米则 units = "m"）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="522"/>
+        <source>the drawing declares no unit ($INSUNITS); read as metres</source>
+        <translation>图纸未声明单位（$INSUNITS）；按米读取</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="522"/>
+        <source>drawing units are {unit}; scaled to metres</source>
+        <translation>图纸单位为 {unit}；已换算为米</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="527"/>
+        <source>set units = &quot;mm&quot; (or cm, m) if that is wrong</source>
+        <translation>如不正确，请设置 units = "mm"（或 cm、m）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="536"/>
+        <source>moved by offset = [{dx:.12g}, {dy:.12g}]</source>
+        <translation>已按 offset = [{dx:.12g}, {dy:.12g}] 平移</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="549"/>
+        <source>place it with offset = [X, Y] (the map coordinates of the drawing&apos;s 0,0) or control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]] (two drawing points and their map coordinates)</source>
+        <translation>请用 offset = [X, Y]（图纸原点 0,0 的地图坐标）或 control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]]（两个图纸点及其地图坐标）进行定位</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="555"/>
+        <source>the drawing&apos;s coordinates look local: x {minx:,.0f} to {maxx:,.0f} m and y {miny:,.0f} to {maxy:,.0f} m from the drawing&apos;s origin, and no CRS places them</source>
+        <translation>图纸坐标像是局部坐标：距图纸原点 x 为 {minx:,.0f} 至 {maxx:,.0f} 米，y 为 {miny:,.0f} 至 {maxy:,.0f} 米，且没有坐标参考系可定位</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="559"/>
+        <source>place it with offset = [X, Y] (the map coordinates of the drawing's 0,0) or control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]] (two drawing points and their map coordinates), and give crs = &quot;EPSG:...&quot; of the map coordinates (e.g. CGCS2000 / 3-degree Gauss-Krüger, EPSG:4534-4554)</source>
+        <translation>请用 offset = [X, Y]（图纸原点 0,0 的地图坐标）或 control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]]（两个图纸点及其地图坐标）进行定位，并给出地图坐标的 crs = "EPSG:..."（如 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="578"/>
+        <source>the drawing&apos;s coordinates look local: x {minx:,.0f} to {maxx:,.0f} m and y {miny:,.0f} to {maxy:,.0f} m from the drawing&apos;s origin, not in {crs}, which the layer&apos;s crs names</source>
+        <translation>图纸坐标像是局部坐标：距图纸原点 x 为 {minx:,.0f} 至 {maxx:,.0f} 米，y 为 {miny:,.0f} 至 {maxy:,.0f} 米，不在该图层 crs 指定的 {crs} 中</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="624"/>
+        <source>dxf_layers must be a list of drawing layer names</source>
+        <translation>dxf_layers 应为图纸图层名称的列表</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="625"/>
+        <source>e.g. dxf_layers = [&quot;绿地&quot;, &quot;广场&quot;]</source>
+        <translation>例如 dxf_layers = ["绿地", "广场"]</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="633"/>
+        <source>offset = {value} is not two numbers</source>
+        <translation>offset = {value} 不是两个数</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="634"/>
+        <source>e.g. offset = [500000, 3380000]</source>
+        <translation>例如 offset = [500000, 3380000]</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="642"/>
+        <source>control_points must be two or more rows of four numbers [x, y, X, Y]</source>
+        <translation>control_points 应为两行或以上、每行四个数 [x, y, X, Y]</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="643"/>
+        <source>drawing x, y and map X, Y of each point: control_points = [[0, 0, 500100.0, 3380200.0], [1000, 0, 501099.6, 3380231.4]]</source>
+        <translation>每个点的图纸 x、y 和地图 X、Y：control_points = [[0, 0, 500100.0, 3380200.0], [1000, 0, 501099.6, 3380231.4]]</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="653"/>
+        <source>the control points are all at one drawing point</source>
+        <translation>控制点都位于同一个图纸点上</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="654"/>
+        <source>give two distinct points</source>
+        <translation>请给出两个不同的点</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="659"/>
+        <source>give offset or control_points, not both</source>
+        <translation>请给出 offset 或 control_points，不要同时给出</translation>
+    </message>
+    <message>
+        <location filename="../../layers/dxf.py" line="660"/>
+        <source>control points already place it</source>
+        <translation>控制点已完成定位</translation>
+    </message>
+    <message>
+        <location filename="../../layers/poi.py" line="135"/>
+        <source>left out of this {role} layer: POIs whose type belongs to other roles ({shown})</source>
+        <translation>已从该 {role} 图层中略去类型属于其他图层角色的兴趣点（{shown}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/poi.py" line="135"/>
+        <source>to use them, add a layer with the same path and role = &quot;{role}&quot;</source>
+        <translation>如需使用，请添加一个路径相同、role = "{role}" 的图层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/poi.py" line="168"/>
+        <source>POI types in &apos;{column}&apos; read as {role} kinds for {n} of {total} POIs (sources.toml, [poi.types])</source>
+        <translation>{total} 个兴趣点中有 {n} 个按字段“{column}”中的兴趣点类型读作 {role} 的类型（sources.toml，[poi.types]）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/poi.py" line="214"/>
+        <source>the file name says &apos;{word}&apos;</source>
+        <translation>文件名中含有“{word}”</translation>
+    </message>
+    <message>
+        <location filename="../../layers/poi.py" line="219"/>
+        <source>columns {columns} are those of an export</source>
+        <translation>字段 {columns} 是导出数据特有的字段</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="66"/>
+        <source>commas</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="66"/>
+        <source>semicolons (;)</source>
+        <translation>分号（;）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="66"/>
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="123"/>
+        <source>the file cannot be read ({reason})</source>
+        <translation>文件无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="124"/>
+        <source>check the path and permissions</source>
+        <translation>请检查路径和权限</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="127"/>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="128"/>
+        <source>check the path in the plan</source>
+        <translation>请检查方案中的路径</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="130"/>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹而不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="131"/>
+        <source>name a file inside it</source>
+        <translation>请指定其中的一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="134"/>
+        <source>give the path of a data file</source>
+        <translation>请给出数据文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="136"/>
+        <source>file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="290"/>
+        <source>export the layer again</source>
+        <translation>请重新导出该图层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="145"/>
+        <source>not a GeoPackage (the file is not an SQLite database)</source>
+        <translation>不是 GeoPackage（该文件不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="146"/>
+        <source>re-export it as a GeoPackage from your GIS</source>
+        <translation>请在 GIS 软件中重新导出为 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="157"/>
+        <source>the file is cut short: {what}</source>
+        <translation>文件不完整：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="158"/>
+        <source>an interrupted copy or download? copy the Shapefile again (its .shp, .shx and .dbf together) from where it came from</source>
+        <translation>可能是复制或下载中断？请从数据来源处重新复制该 Shapefile（.shp、.shx 和 .dbf 一起）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="180"/>
+        <source>the index (.shx) has no complete header</source>
+        <translation>索引文件（.shx）的文件头不完整</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="185"/>
+        <source>its index holds {held} of {total} features</source>
+        <translation>其索引只包含 {total} 个要素中的 {held} 个</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="198"/>
+        <source>{readable} of {held} features can be read</source>
+        <translation>{held} 个要素中只有 {readable} 个可以读取</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="205"/>
+        <source>the attribute table (.dbf) has no complete header</source>
+        <translation>属性表（.dbf）的文件头不完整</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="210"/>
+        <source>{rows} of {records} attribute records can be read</source>
+        <translation>{records} 条属性记录中只有 {rows} 条可以读取</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="228"/>
+        <source>the GeoPackage cannot be read ({reason})</source>
+        <translation>GeoPackage 无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="719"/>
+        <source>the file may be truncated; export it again</source>
+        <translation>文件可能不完整，请重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="260"/>
+        <source>GDAL cannot open the file ({reason})</source>
+        <translation>GDAL 无法打开该文件（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="261"/>
+        <source>check that the file is complete and of a GIS format</source>
+        <translation>请检查文件是否完整、是否为 GIS 数据格式</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="274"/>
+        <source>the file has no layer &apos;{layer}&apos;; its layers are: {names}</source>
+        <translation>文件中没有图层“{layer}”；其图层有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="274"/>
+        <source>the file has no layer &apos;{layer}&apos;; its layers are: none</source>
+        <translation>文件中没有图层“{layer}”；文件中没有任何图层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="81"/>
+        <source>fix `layer =` in the plan</source>
+        <translation>请修改方案中的 `layer =`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="284"/>
+        <source>the file holds {n} layers ({names})</source>
+        <translation>文件中有 {n} 个图层（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="285"/>
+        <source>choose one with `layer = &quot;...&quot;`</source>
+        <translation>请用 `layer = "..."` 选择其中一个</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="289"/>
+        <source>the file holds no layer</source>
+        <translation>文件中没有图层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="339"/>
+        <source>unknown encoding &apos;{encoding}&apos;</source>
+        <translation>未知编码“{encoding}”</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="340"/>
+        <source>use a name such as &quot;utf-8&quot;, &quot;gbk&quot; or &quot;gb18030&quot;</source>
+        <translation>请使用 "utf-8"、"gbk" 或 "gb18030" 等编码名称</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="355"/>
+        <source>old Excel .xls files are not read</source>
+        <translation>不读取旧版 Excel .xls 文件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="356"/>
+        <source>save the sheet as .xlsx or CSV</source>
+        <translation>请将工作表另存为 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="369"/>
+        <source>the {part} file of this Shapefile is missing</source>
+        <translation>该 Shapefile 缺少 {part} 文件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="370"/>
+        <source>a Shapefile needs .shp, .shx and .dbf together; copy {file} from where the data came from</source>
+        <translation>Shapefile 需要 .shp、.shx 和 .dbf 齐全；请从数据来源处复制 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="384"/>
+        <source>no .cpg file; attribute text detected as {found}</source>
+        <translation>没有 .cpg 文件；属性文本识别为 {found} 编码</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="384"/>
+        <source>add a .cpg file or set encoding = &quot;{encoding}&quot; to be explicit</source>
+        <translation>请添加 .cpg 文件，或明确设置 encoding = "{encoding}"</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="398"/>
+        <source>no .cpg file and the text is neither UTF-8 nor GBK; read as Windows-1252</source>
+        <translation>没有 .cpg 文件，且文本既不是 UTF-8 也不是 GBK；按 Windows-1252 读取</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="398"/>
+        <source>set encoding = &quot;...&quot; in the plan if names look wrong</source>
+        <translation>如名称显示为乱码，请在方案中设置 encoding = "..."</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="418"/>
+        <source>attribute text is not valid {encoding} ({reason})</source>
+        <translation>属性文本不是有效的 {encoding} 编码（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="421"/>
+        <source>set encoding = &quot;...&quot; in the plan</source>
+        <translation>请在方案中设置 encoding = "..."</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="430"/>
+        <source>the .prj file (the layer&apos;s CRS) cannot be read</source>
+        <translation>.prj 文件（图层的坐标参考系）无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="431"/>
+        <source>copy a good .prj, or delete it and set crs = &quot;EPSG:...&quot; in the plan</source>
+        <translation>请复制一个正确的 .prj，或删除它并在方案中设置 crs = "EPSG:..."</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="438"/>
+        <source>GDAL cannot read the layer ({reason})</source>
+        <translation>GDAL 无法读取该图层（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="439"/>
+        <source>the file may be truncated or damaged; export it again</source>
+        <translation>文件可能不完整或已损坏，请重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="448"/>
+        <source>GDAL: {text}</source>
+        <translation>GDAL：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="454"/>
+        <source>the layer has no geometry column (a plain table)</source>
+        <translation>该图层没有几何字段（是普通表格）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="455"/>
+        <source>give a spatial layer, or a CSV with x/y</source>
+        <translation>请提供空间图层，或带 x/y 坐标列的 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="500"/>
+        <source>text detected as GB18030 (GBK)</source>
+        <translation>文本识别为 GB18030（GBK）编码</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="506"/>
+        <source>columns are separated by {separator}</source>
+        <translation>各列以{separator}分隔</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="165"/>
+        <source>the CSV cannot be read ({reason})</source>
+        <translation>CSV 无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="518"/>
+        <source>save it again as UTF-8 CSV</source>
+        <translation>请重新另存为 UTF-8 编码的 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="531"/>
+        <source>&apos;{value}&apos; is not &quot;longitude,latitude&quot;</source>
+        <translation>“{value}”不是“经度,纬度”格式</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="600"/>
+        <source>fix or remove those rows</source>
+        <translation>请修正或删除这些行</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="575"/>
+        <source>no {axis} coordinate column &apos;{column}&apos;</source>
+        <translation>没有 {axis} 坐标列“{column}”</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="575"/>
+        <source>no {axis} coordinate column</source>
+        <translation>没有 {axis} 坐标列</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="580"/>
+        <source>name the columns with `x = &quot;...&quot;` and `y = &quot;...&quot;` (POI tables: 经度/纬度, lng/lat or a &quot;lng,lat&quot; location column); columns are {columns}</source>
+        <translation>请用 `x = "..."` 和 `y = "..."` 指定坐标列（兴趣点表：经度/纬度、lng/lat 或 "lng,lat" 格式的 location 列）；现有列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="597"/>
+        <source>coordinates &apos;{x}&apos;, &apos;{y}&apos; are not numbers</source>
+        <translation>坐标“{x}”“{y}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="600"/>
+        <source>they have decimal commas: set `decimal = &quot;,&quot;` for this layer</source>
+        <translation>这些坐标以逗号作小数点：请为该图层设置 `decimal = ","`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="618"/>
+        <source>({x:g}, {y:g}) is outside longitude/latitude ranges</source>
+        <translation>({x:g}, {y:g}) 超出经纬度范围</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="621"/>
+        <source>they look projected: set `crs = &quot;EPSG:...&quot;` for this layer</source>
+        <translation>这些坐标像是投影坐标：请为该图层设置 `crs = "EPSG:..."`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="673"/>
+        <source>a GeoPackage raster needs its table name</source>
+        <translation>GeoPackage 栅格需要指定其表名</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="674"/>
+        <source>set `layer = &quot;...&quot;`</source>
+        <translation>请设置 `layer = "..."`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="681"/>
+        <source>the raster is {width:,} x {height:,} cells ({billions:,.1f} billion); at most {millions:,.0f} million are read</source>
+        <translation>该栅格为 {width:,} × {height:,} 个像元（{billions:,.1f} ×10⁹ 个）；最多读取 {millions:,.0f} ×10⁶ 个</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="690"/>
+        <source>clip it to the plan area or resample it (e.g. gdal_translate -projwin ... or -tr ...) and give the smaller file</source>
+        <translation>请将其裁剪到方案范围或重采样（如 gdal_translate -projwin ... 或 -tr ...），再提供较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="700"/>
+        <source>band {band} does not exist (the raster has {count})</source>
+        <translation>波段 {band} 不存在（该栅格共有 {count} 个波段）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="703"/>
+        <source>fix `band =` in the plan</source>
+        <translation>请修改方案中的 `band =`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="718"/>
+        <source>the raster cannot be read ({reason})</source>
+        <translation>栅格无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="724"/>
+        <source>the raster has no coordinate reference system</source>
+        <translation>该栅格没有坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="725"/>
+        <source>set `crs = &quot;EPSG:...&quot;` for this layer</source>
+        <translation>请为该图层设置 `crs = "EPSG:..."`</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="729"/>
+        <source>the raster declares a local CRS (&apos;{name}&apos;) that cannot be placed on Earth</source>
+        <translation>该栅格声明的是无法在地球上定位的局部坐标系（“{name}”）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="732"/>
+        <source>name its real CRS with `crs = &quot;EPSG:...&quot;`</source>
+        <translation>请用 `crs = "EPSG:..."` 指定其真实坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="740"/>
+        <source>the file&apos;s CRS &apos;{own}&apos; is overridden by the plan&apos;s {crs}</source>
+        <translation>文件的坐标参考系“{own}”被方案中的 {crs} 替代</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="753"/>
+        <source>the file&apos;s no-data value {declared:g} is replaced by the plan&apos;s nodata = {nodata:g}</source>
+        <translation>文件的无数据值 {declared:g} 被方案中的 nodata = {nodata:g} 替代</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="804"/>
+        <source>the {dtype} maximum</source>
+        <translation>{dtype} 类型的最大值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="804"/>
+        <source>the {dtype} minimum</source>
+        <translation>{dtype} 类型的最小值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="813"/>
+        <source>a usual no-data marker</source>
+        <translation>常用的无数据标记值</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="834"/>
+        <source>the raster declares no no-data value, and about {cells:,} cells hold {value:g} ({what}), which looks like a no-data marker: they are read as data</source>
+        <translation>该栅格未声明无数据值，约有 {cells:,} 个像元的值为 {value:g}（{what}），像是无数据标记：这些像元按数据读取</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="834"/>
+        <source>the raster declares no no-data value, and {cells:,} cells hold {value:g} ({what}), which looks like a no-data marker: they are read as data</source>
+        <translation>该栅格未声明无数据值，有 {cells:,} 个像元的值为 {value:g}（{what}），像是无数据标记：这些像元按数据读取</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="845"/>
+        <source>if those cells have no data, declare it in the plan: nodata = {value:g}</source>
+        <translation>如这些像元实为无数据，请在方案中声明：nodata = {value:g}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="860"/>
+        <source>the raster declares no no-data value, and {cells:,} cells are infinite</source>
+        <translation>该栅格未声明无数据值，有 {cells:,} 个像元的值为无穷大</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="860"/>
+        <source>declare the no-data value in the plan (nodata = ...) or fix the raster</source>
+        <translation>请在方案中声明无数据值（nodata = ...），或修复该栅格</translation>
+    </message>
+    <message>
+        <location filename="../../layers/readers.py" line="881"/>
+        <source>use e.g. EPSG:4490</source>
+        <translation>请使用如 EPSG:4490 的写法</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="58"/>
+        <source>reading Excel files needs the package openpyxl</source>
+        <translation>读取 Excel 文件需要 openpyxl 包</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="59"/>
+        <source>pip install openpyxl, or save the sheet as CSV</source>
+        <translation>请 pip install openpyxl，或将工作表另存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="68"/>
+        <source>the Excel file cannot be read ({reason})</source>
+        <translation>Excel 文件无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="69"/>
+        <source>open it in Excel or WPS and save it again as .xlsx (or as CSV)</source>
+        <translation>请在 Excel 或 WPS 中打开并重新另存为 .xlsx（或 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="78"/>
+        <source>the workbook has no sheet &apos;{sheet}&apos;; its sheets are: {names}</source>
+        <translation>工作簿中没有工作表“{sheet}”；其工作表有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="86"/>
+        <source>the workbook holds {n} sheets with data ({names})</source>
+        <translation>工作簿中有 {n} 个含数据的工作表（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="89"/>
+        <source>choose one with `layer = &quot;&lt;sheet&gt;&quot;`</source>
+        <translation>请用 `layer = "&lt;sheet&gt;"` 选择其中一个</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="102"/>
+        <source>the header of sheet &apos;{sheet}&apos; has merged cells ({cells}): a title row or a two-row header cannot be read as column names</source>
+        <translation>工作表“{sheet}”的表头有合并单元格（{cells}）：标题行或两行表头无法读作列名</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="106"/>
+        <source>unmerge them and keep one header row (row 1) with one name per column; delete title rows above it</source>
+        <translation>请取消合并，只保留一行表头（第 1 行），每列一个名称；删除其上方的标题行</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="128"/>
+        <source>sheet &apos;{sheet}&apos; is empty</source>
+        <translation>工作表“{sheet}”为空</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="129"/>
+        <source>choose the sheet with the data</source>
+        <translation>请选择含数据的工作表</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="137"/>
+        <source>column {column} of sheet &apos;{sheet}&apos; has no name in the header row</source>
+        <translation>工作表“{sheet}”第 {column} 列在表头行中没有名称</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="140"/>
+        <source>give every column a name in row 1</source>
+        <translation>请在第 1 行为每一列命名</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="157"/>
+        <source>a joined table must be .xlsx or .csv, not &apos;{suffix}&apos;</source>
+        <translation>连接的表格应为 .xlsx 或 .csv，而不是“{suffix}”</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="158"/>
+        <source>save it as .xlsx</source>
+        <translation>请另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="190"/>
+        <source>e.g. join = {example}</source>
+        <translation>例如 join = {example}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="192"/>
+        <source>join must be a table {example}</source>
+        <translation>join 应为表 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="198"/>
+        <source>join needs path and key (and may have table_key, sheet); &apos;{name}&apos; is not one of them</source>
+        <translation>join 需要 path 和 key（可另有 table_key、sheet）；“{name}”不在其中</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="202"/>
+        <source>join needs path and key (and may have table_key, sheet)</source>
+        <translation>join 需要 path 和 key（可另有 table_key、sheet）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="205"/>
+        <source>join&apos;s {name} = {value} is not text</source>
+        <translation>join 的 {name} = {value} 不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="207"/>
+        <source>write it in quotes: {name} = &quot;...&quot;</source>
+        <translation>请加引号书写：{name} = "..."</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="246"/>
+        <source>the joined table is missing or empty</source>
+        <translation>连接的表格不存在或为空</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="247"/>
+        <source>check join&apos;s path (relative to the plan file)</source>
+        <translation>请检查 join 的 path（相对于方案文件）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="254"/>
+        <source>the join key &apos;{key}&apos; is not a column of the layer</source>
+        <translation>连接键“{key}”不是该图层的字段</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="264"/>
+        <source>the join key &apos;{key}&apos; is not a column of the table</source>
+        <translation>连接键“{key}”不是该表格的列</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="265"/>
+        <source>columns are: {columns}; name it with table_key = ...</source>
+        <translation>现有列：{columns}；请用 table_key = ... 指定</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="272"/>
+        <source>{n} keys appear in several rows of the table, so a feature&apos;s row is unclear</source>
+        <translation>有 {n} 个键值在表格中出现于多行，无法确定要素对应哪一行</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="275"/>
+        <source>keep one row per key (sum the rows of a building first)</source>
+        <translation>请每个键值只保留一行（先将同一栋楼的各行汇总）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="296"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="297"/>
+        <source>{n} of {total} features have no row in {table} (key {key}: {shown}); their joined fields are empty</source>
+        <translation>{total} 个要素中有 {n} 个在 {table} 中没有对应行（键 {key}：{shown}）；其连接字段为空</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="297"/>
+        <source>add their rows to the table, or check the key values match</source>
+        <translation>请在表格中补上这些行，或检查键值是否一致</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="319"/>
+        <source>{n} rows of {table} match no feature ({key}: {shown})</source>
+        <translation>{table} 中有 {n} 行没有对应要素（{key}：{shown}）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="331"/>
+        <source>joined {n} columns of {table} by {key} = {table_key}</source>
+        <translation>已按 {key} = {table_key} 连接 {table} 的 {n} 列</translation>
+    </message>
+    <message>
+        <location filename="../../layers/tables.py" line="331"/>
+        <source>joined {n} columns of {table} by {key}</source>
+        <translation>已按 {key} 连接 {table} 的 {n} 列</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="13"/>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="13"/>
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="13"/>
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="16"/>
+        <source>persons</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="17"/>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="18"/>
+        <source>floors</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="19"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="20"/>
+        <source>m²</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="21"/>
+        <source>kV</source>
+        <translation>千伏</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="28"/>
+        <source>row {row} (and {more} more)</source>
+        <translation>第 {row} 行（另有 {more} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="29"/>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="44"/>
+        <source>{first} or {second}</source>
+        <translation>{first}或{second}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="64"/>
+        <source>{first}, {second}</source>
+        <translation>{first}、{second}</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="69"/>
+        <source>error</source>
+        <comment>severity of a problem</comment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="70"/>
+        <source>warning</source>
+        <comment>severity of a problem</comment>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="71"/>
+        <source>repair</source>
+        <comment>severity of a problem</comment>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../layers/words.py" line="72"/>
+        <source>note</source>
+        <comment>severity of a problem</comment>
+        <translation>提示</translation>
+    </message>
 </context>
 <context>
     <name>QtAddLayerDialog</name>
@@ -2150,82 +5084,82 @@
 <context>
     <name>QtComparePanel</name>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="71"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="73"/>
         <source>Keep as reference</source>
         <translation>设为参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="72"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="74"/>
         <source>Keep the figures shown now; later figures (after edits, or under another scenario or period) are compared with them</source>
         <translation>保留当前指标；之后的指标（编辑后，或换用其他情景、时期）将与其对比</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="79"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="81"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="96"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="98"/>
         <source>Show unchanged indicators</source>
         <translation>显示未变化的指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="110"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="124"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="133"/>
         <source>Violations that appeared or went</source>
         <translation>新增或消除的违规</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="166"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="175"/>
         <source>No reference kept: press Keep as reference, then edit the plan or switch the scenario or period.</source>
         <translation>尚未设参照：请点击“设为参照”，然后编辑规划或切换情景、时期。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="176"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="187"/>
         <source>Reference kept at {0}: {1}, {2}</source>
         <translation>参照保存于 {0}：{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="205"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="216"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="205"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="216"/>
         <source>Gone</source>
         <translation>消除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="217"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="228"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="99"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="101"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="100"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="102"/>
         <source>Draw on the map what changed since the reference: residents newly served or unserved for the indicator shown, sites added, removed or moved, violations that appeared or went</source>
         <translation>在地图上绘制与参照相比的变化：当前指标下新增覆盖或新增未覆盖的居民，新增、删除或移动的场地，新增或消除的违规</translation>
     </message>
@@ -3523,347 +6457,347 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="754"/>
+        <location filename="../../ui/qt_main_window.py" line="758"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="175"/>
+        <location filename="../../ui/qt_main_window.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="202"/>
+        <location filename="../../ui/qt_main_window.py" line="203"/>
         <source>&amp;Open plan…</source>
         <translation>打开规划(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="203"/>
+        <location filename="../../ui/qt_main_window.py" line="204"/>
         <source>&amp;New plan from files…</source>
         <translation>从文件新建规划(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="207"/>
+        <location filename="../../ui/qt_main_window.py" line="208"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="208"/>
+        <location filename="../../ui/qt_main_window.py" line="209"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="211"/>
+        <location filename="../../ui/qt_main_window.py" line="212"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="215"/>
+        <location filename="../../ui/qt_main_window.py" line="216"/>
         <source>&amp;Close plan</source>
         <translation>关闭规划(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="216"/>
+        <location filename="../../ui/qt_main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="726"/>
+        <location filename="../../ui/qt_main_window.py" line="728"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="727"/>
+        <location filename="../../ui/qt_main_window.py" line="729"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="220"/>
+        <location filename="../../ui/qt_main_window.py" line="221"/>
         <source>&amp;Attributes…</source>
         <translation>属性(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="220"/>
+        <location filename="../../ui/qt_main_window.py" line="221"/>
         <source>Edit the selected feature&apos;s attributes</source>
         <translation>编辑所选要素的属性</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="226"/>
+        <location filename="../../ui/qt_main_window.py" line="227"/>
         <source>&amp;Delete feature</source>
         <translation>删除要素(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="226"/>
+        <location filename="../../ui/qt_main_window.py" line="227"/>
         <source>Delete the selected feature</source>
         <translation>删除所选要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="232"/>
+        <location filename="../../ui/qt_main_window.py" line="233"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="232"/>
+        <location filename="../../ui/qt_main_window.py" line="233"/>
         <source>Evaluate the plan with gap areas and service areas</source>
         <translation>评估规划（含服务盲区与服务范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="239"/>
+        <location filename="../../ui/qt_main_window.py" line="240"/>
         <source>&amp;Cancel evaluation</source>
         <translation>取消评估(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="240"/>
+        <location filename="../../ui/qt_main_window.py" line="241"/>
         <source>Zoom to &amp;extent</source>
         <translation>缩放至全图(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="254"/>
+        <location filename="../../ui/qt_main_window.py" line="255"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="245"/>
+        <location filename="../../ui/qt_main_window.py" line="246"/>
         <source>Select and identify</source>
         <translation>选择与识别</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="246"/>
+        <location filename="../../ui/qt_main_window.py" line="247"/>
         <source>Move feature</source>
         <translation>移动要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="247"/>
+        <location filename="../../ui/qt_main_window.py" line="248"/>
         <source>Add point feature</source>
         <translation>添加点要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="258"/>
+        <location filename="../../ui/qt_main_window.py" line="259"/>
         <source>Draw polygon</source>
         <translation>绘制多边形</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="249"/>
+        <location filename="../../ui/qt_main_window.py" line="250"/>
         <source>Reshape polygon</source>
         <translation>重塑多边形</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="255"/>
+        <location filename="../../ui/qt_main_window.py" line="256"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="256"/>
+        <location filename="../../ui/qt_main_window.py" line="257"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="257"/>
+        <location filename="../../ui/qt_main_window.py" line="258"/>
         <source>Add point</source>
         <translation>加点</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="259"/>
+        <location filename="../../ui/qt_main_window.py" line="260"/>
         <source>Reshape</source>
         <translation>重塑</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="263"/>
+        <location filename="../../ui/qt_main_window.py" line="264"/>
         <source>Full extent</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="264"/>
+        <location filename="../../ui/qt_main_window.py" line="265"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="265"/>
+        <location filename="../../ui/qt_main_window.py" line="266"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="266"/>
+        <location filename="../../ui/qt_main_window.py" line="267"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="267"/>
+        <location filename="../../ui/qt_main_window.py" line="268"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="287"/>
+        <location filename="../../ui/qt_main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="292"/>
+        <location filename="../../ui/qt_main_window.py" line="293"/>
         <source>Open &amp;sample map</source>
         <translation>打开示例地图(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="299"/>
+        <location filename="../../ui/qt_main_window.py" line="300"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="308"/>
+        <location filename="../../ui/qt_main_window.py" line="309"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="318"/>
+        <location filename="../../ui/qt_main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="321"/>
+        <location filename="../../ui/qt_main_window.py" line="322"/>
         <source>Result &amp;overlays</source>
         <translation>结果图层(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="323"/>
+        <location filename="../../ui/qt_main_window.py" line="324"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="331"/>
+        <location filename="../../ui/qt_main_window.py" line="332"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="334"/>
+        <location filename="../../ui/qt_main_window.py" line="335"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="345"/>
+        <location filename="../../ui/qt_main_window.py" line="346"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="351"/>
+        <location filename="../../ui/qt_main_window.py" line="352"/>
         <source>&amp;About SpacePlanner</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="408"/>
+        <location filename="../../ui/qt_main_window.py" line="409"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="408"/>
+        <location filename="../../ui/qt_main_window.py" line="409"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="408"/>
+        <location filename="../../ui/qt_main_window.py" line="409"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="467"/>
+        <location filename="../../ui/qt_main_window.py" line="468"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="483"/>
+        <location filename="../../ui/qt_main_window.py" line="484"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="484"/>
+        <location filename="../../ui/qt_main_window.py" line="485"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="485"/>
+        <location filename="../../ui/qt_main_window.py" line="486"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="486"/>
+        <location filename="../../ui/qt_main_window.py" line="487"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="487"/>
+        <location filename="../../ui/qt_main_window.py" line="488"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="488"/>
+        <location filename="../../ui/qt_main_window.py" line="489"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="622"/>
+        <location filename="../../ui/qt_main_window.py" line="623"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="688"/>
+        <location filename="../../ui/qt_main_window.py" line="689"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="726"/>
+        <location filename="../../ui/qt_main_window.py" line="728"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="727"/>
+        <location filename="../../ui/qt_main_window.py" line="729"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="737"/>
+        <location filename="../../ui/qt_main_window.py" line="741"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="851"/>
+        <location filename="../../ui/qt_main_window.py" line="855"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="851"/>
+        <location filename="../../ui/qt_main_window.py" line="855"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="875"/>
+        <location filename="../../ui/qt_main_window.py" line="879"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="905"/>
+        <location filename="../../ui/qt_main_window.py" line="909"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="952"/>
+        <location filename="../../ui/qt_main_window.py" line="956"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="957"/>
+        <location filename="../../ui/qt_main_window.py" line="961"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="968"/>
+        <location filename="../../ui/qt_main_window.py" line="972"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="1042"/>
+        <location filename="../../ui/qt_main_window.py" line="1046"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="1042"/>
+        <location filename="../../ui/qt_main_window.py" line="1046"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -3876,102 +6810,102 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="408"/>
+        <location filename="../../ui/qt_main_window.py" line="409"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="325"/>
+        <location filename="../../ui/qt_main_window.py" line="326"/>
         <source>Ev&amp;aluate</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="960"/>
+        <location filename="../../ui/qt_main_window.py" line="964"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="212"/>
+        <location filename="../../ui/qt_main_window.py" line="213"/>
         <source>&amp;Suggest sites…</source>
         <translation>选址建议(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="204"/>
+        <location filename="../../ui/qt_main_window.py" line="205"/>
         <source>New plan from OpenStreet&amp;Map…</source>
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="408"/>
+        <location filename="../../ui/qt_main_window.py" line="409"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="347"/>
+        <location filename="../../ui/qt_main_window.py" line="348"/>
         <source>&amp;Guide: principles, life circles, indicators…</source>
         <translation>指南：原则、生活圈与指标(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="408"/>
+        <location filename="../../ui/qt_main_window.py" line="409"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="260"/>
+        <location filename="../../ui/qt_main_window.py" line="261"/>
         <source>Draw line</source>
         <translation>绘制线</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="251"/>
+        <location filename="../../ui/qt_main_window.py" line="252"/>
         <source>Measure distance and area</source>
         <translation>量测距离和面积</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="261"/>
+        <location filename="../../ui/qt_main_window.py" line="262"/>
         <source>Measure</source>
         <translation>量测</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="528"/>
+        <location filename="../../ui/qt_main_window.py" line="529"/>
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="538"/>
+        <location filename="../../ui/qt_main_window.py" line="539"/>
         <source>&amp;Find feature…</source>
         <translation>查找要素(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="541"/>
+        <location filename="../../ui/qt_main_window.py" line="542"/>
         <source>S&amp;napping</source>
         <translation>捕捉(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="541"/>
+        <location filename="../../ui/qt_main_window.py" line="542"/>
         <source>Clicks snap to the vertices and segments of visible features</source>
         <translation>点击时捕捉到可见要素的顶点和线段</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="547"/>
+        <location filename="../../ui/qt_main_window.py" line="548"/>
         <source>Snap</source>
         <translation>捕捉</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="558"/>
+        <location filename="../../ui/qt_main_window.py" line="559"/>
         <source>Drag a vertex; double-click a segment to add a vertex, a vertex to remove it</source>
         <translation>拖动顶点；双击线段添加顶点，双击顶点删除该顶点</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="566"/>
+        <location filename="../../ui/qt_main_window.py" line="567"/>
         <source>Length {0} m</source>
         <translation>长度 {0} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="568"/>
+        <location filename="../../ui/qt_main_window.py" line="569"/>
         <source>area {0} m²</source>
         <translation>面积 {0} 平方米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="875"/>
+        <location filename="../../ui/qt_main_window.py" line="879"/>
         <source>Delete {0} features</source>
         <translation>删除 {0} 个要素</translation>
     </message>

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from spaceplanner.engine.hazards import opening_scenario, uncounted_layers
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import get_role
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.model.commands import AddLayer, Command, CommandStack, RemoveLayer
@@ -242,7 +243,11 @@ class Session:
             raise errors[0].to_error()
         new = replace(layer, role=role, frame=result.frame, field_map=result.field_map)
         styles = (dict(self.view(name).style), default_style(role))
-        self.push(_ReplaceLayer(name, new, label=f"Set role of {name}", styles=styles))
+        self.push(
+            _ReplaceLayer(
+                name, new, label=tx("Set role of {name}").format(name=name), styles=styles
+            )
+        )
 
     def store_views(self) -> None:
         """Write the layer views into the plan (saved with it)."""
@@ -270,14 +275,14 @@ class Session:
 
     def add_layer(self, layer: PlanLayer, *, index: int = 0) -> None:
         """Add a layer (undoable); it is shown at ``index`` of the list (0 = on top)."""
-        self.push(AddLayer(layer, label=f"Add layer {layer.name}"))
+        self.push(AddLayer(layer, label=tx("Add layer {name}").format(name=layer.name)))
         self.move_layer(layer.name, index)
 
     def remove_layer(self, name: str) -> None:
         """Remove a layer (undoable; undo puts it back with its place, style and visibility)."""
         view = self.view(name)
         self._removed_views[name] = (self.views.index(view), view)
-        self.push(RemoveLayer(name, label=f"Remove layer {name}"))
+        self.push(RemoveLayer(name, label=tx("Remove layer {name}").format(name=name)))
 
     def _on_command(self, command: Command, action: str) -> None:
         # keep the views in step with the plan's layers (add/remove layer and their undo)
