@@ -124,9 +124,8 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 
 
 def _print_plan(plan: Plan, out: Path, lang: str) -> None:
-    from spaceplanner.results.words import scenario_word
-
     from spaceplanner.layers.crs import crs_label
+    from spaceplanner.results.words import scenario_word
 
     def put(text: str) -> None:
         print(say(text, lang))
@@ -233,11 +232,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _print_catalogue(lang: str) -> None:
-    from spaceplanner.results.words import geometry_word, unit_word
-
     import pyogrio
 
     from spaceplanner.layers.catalogue import roles
+    from spaceplanner.results.words import geometry_word, unit_word
 
     def put(text: str) -> None:
         print(say(text, lang))
