@@ -169,7 +169,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
     expected = "emergency" if args.for_ == "shelters" else "normal"
     if args.period is not None and args.period != expected:
-        msg = tx("--for {what} is a question of the {expected} period, not {period}").format(
+        msg: str = tx("--for {what} is a question of the {expected} period, not {period}").format(
             what=args.for_, expected=period_word(expected), period=period_word(args.period)
         )
         hint = tx("drop --period or use --period {expected}").format(expected=expected)

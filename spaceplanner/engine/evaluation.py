@@ -177,7 +177,7 @@ class Evaluator:
             ``cancel()`` returning True to stop.
         """
         if period not in PERIODS:
-            msg = tx("unknown period '{period}'").format(period=period)
+            msg: str = tx("unknown period '{period}'").format(period=period)
             hint = tx("use one of {names}").format(names=", ".join(PERIODS))
             raise PlanError(msg, field="period", hint=hint)
         if gaps not in (True, False, "points"):

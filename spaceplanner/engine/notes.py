@@ -67,7 +67,7 @@ def notes_stage(
     present = hazard_types(plan)
     counted = scenario_types(scenario, present)
     if scenario not in {*SCENARIOS, "all"} and scenario not in present:
-        text = tx(
+        text: str = tx(
             "scenario '{scenario}' is none of {scenarios} and no hazard layer has that type: "
             "no hazard zone applies"
         ).format(scenario=scenario, scenarios=", ".join([*SCENARIOS, "all"]))

@@ -154,7 +154,7 @@ def _candidate_frame(plan: Plan, name: str, for_: str) -> tuple[str, gpd.GeoData
     """The candidates as one frame: id, name, capacity, area, cost, class, geometry."""
     if name == "auto":
         if for_ != "shelters":
-            msg = tx("automatic candidates are open ground for shelters only")
+            msg: str = tx("automatic candidates are open ground for shelters only")
             raise PlanError(
                 msg,
                 field="candidates",
@@ -298,7 +298,7 @@ def suggest(
     start = time.perf_counter()
     fb = feedback or Feedback.from_callbacks(progress, cancel)
     if (add is None) == (target is None):
-        msg = tx("ask one question: --add K (sites to add) or --target SHARE (share to reach)")
+        msg: str = tx("ask one question: --add K (sites to add) or --target SHARE (share to reach)")
         raise PlanError(msg, field="add", hint=tx("e.g. --add 3 or --target 1.0"))
     if add is not None and (isinstance(add, bool) or int(add) != add or add < 1):
         msg = tx("--add {value} is not a number of sites").format(value=repr(add))
@@ -578,7 +578,7 @@ def suggest(
                 )
         cap = float(usable_cap[c]) if usable_cap is not None else None
         if role == "shelters" and cap is not None:
-            reason = tx("+{gain:,.0f} persons sheltered (holds {cap:,.0f} after the checks)")
+            reason: str = tx("+{gain:,.0f} persons sheltered (holds {cap:,.0f} after the checks)")
         elif role == "shelters":
             reason = tx("+{gain:,.0f} persons sheltered")
         elif cap is not None:

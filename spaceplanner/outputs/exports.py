@@ -710,7 +710,7 @@ def export(
     """
     fb = feedback or Feedback()
     if not reports:
-        msg = tx("nothing to export: no evaluation was given")
+        msg: str = tx("nothing to export: no evaluation was given")
         raise PlanError(msg, hint=tx("evaluate the plan first"))
     inputs = check_export(
         plan,
@@ -736,7 +736,9 @@ def export(
                 )
                 what = ", ".join(sorted(rep.stale))
             msg = msg.format(formats=", ".join(drawn), layers=what)
-            hint = tx("evaluate with gaps=True (a full evaluation) before exporting maps or layers")
+            hint: str = tx(
+                "evaluate with gaps=True (a full evaluation) before exporting maps or layers"
+            )
             raise PlanError(msg, field="reports", hint=hint)
     folder = Path(out)
     reports = list(reports)

@@ -198,7 +198,9 @@ def indicators(
         return default, phrase(source)
 
     if sh is not None:
-        reason = no_people if not people else tx("the plan has no shelters and no dual-use space")
+        reason: str = (
+            no_people if not people else tx("the plan has no shelters and no dual-use space")
+        )
         t, src = target(
             "shelter.sheltered",
             profile.targets["shelter_sheltered_share"].value,
