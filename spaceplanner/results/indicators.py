@@ -414,8 +414,6 @@ def indicator_label(ind: Indicator, lang: str = "en") -> str:
     if ind.group == "shelters" and ind.metric != "per_capita":
         if ind.metric == "sheltered":
             return label("sheltered", lang)
-        if lang == "zh":
-            return f"{label('capacity', lang)}（{label('shelters', lang)}）"
         return f"{label('capacity', lang)} ({label('shelters', lang)})"
     what = label("per_capita_m2" if ind.metric == "per_capita" else "share_covered", lang)
-    return f"{label(ind.key, lang)}{'：' if lang == 'zh' else ': '}{what}"
+    return f"{label(ind.key, lang)}: {what}"
