@@ -775,230 +775,230 @@
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="134"/>
+        <location filename="../cli.py" line="133"/>
         <source>Plan: {name}  ({path})</source>
         <translation>规划：{name}（{path}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="136"/>
+        <location filename="../cli.py" line="135"/>
         <source>CRS: none (no layer could be read)</source>
         <translation>坐标系：无（没有可读取的图层）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="138"/>
+        <location filename="../cli.py" line="137"/>
         <source>CRS: {label} ({name})</source>
         <translation>坐标系：{label}（{name}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="140"/>
+        <location filename="../cli.py" line="139"/>
         <source>Rules: {rules}   Scenario: {scenario}</source>
         <translation>规则：{rules}　灾害情景：{scenario}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="142"/>
+        <location filename="../cli.py" line="141"/>
         <source>About: {text}</source>
         <translation>说明：{text}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="148"/>
+        <location filename="../cli.py" line="147"/>
         <source>Not loaded: {layers}</source>
         <translation>未加载：{layers}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="156"/>
+        <location filename="../cli.py" line="155"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="159"/>
+        <location filename="../cli.py" line="158"/>
         <source>Problems:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="172"/>
+        <location filename="../cli.py" line="171"/>
         <source>... and {n} more for layer &apos;{layer}&apos;</source>
         <translation>……图层“{layer}”另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="182"/>
+        <location filename="../cli.py" line="181"/>
         <source>{errors} errors, {warnings} warnings, {notes} notes; {repaired} features repaired, {skipped} skipped</source>
         <translation>{errors} 个错误、{warnings} 个警告、{notes} 条说明；修复 {repaired} 个要素，跳过 {skipped} 个</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="227"/>
+        <location filename="../cli.py" line="226"/>
         <source>Result: usable ({counts})</source>
         <translation>结果：可用（{counts}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="227"/>
+        <location filename="../cli.py" line="226"/>
         <source>Result: NOT usable ({counts})</source>
         <translation>结果：不可用（{counts}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="246"/>
+        <location filename="../cli.py" line="244"/>
         <source>Sample maps: {names}</source>
         <translation>示例地图：{names}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="247"/>
+        <location filename="../cli.py" line="245"/>
         <source>Rule profiles: {names} (or a profile .toml path)</source>
         <translation>规则配置：{names}（或规则配置 .toml 文件路径）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="253"/>
+        <location filename="../cli.py" line="251"/>
         <source>Layer roles (fields marked * are required):</source>
         <translation>图层角色（标 * 的字段为必填）：</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="257"/>
+        <location filename="../cli.py" line="255"/>
         <source>{geometry} or raster</source>
         <translation>{geometry}或栅格</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="269"/>
+        <location filename="../cli.py" line="267"/>
         <source>Vector formats: {names} (and other GDAL formats)</source>
         <translation>矢量格式：{names}（以及其他 GDAL 格式）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="274"/>
+        <location filename="../cli.py" line="272"/>
         <source>Raster formats: GeoTIFF, GeoPackage rasters (and other GDAL rasters)</source>
         <translation>栅格格式：GeoTIFF、GeoPackage 栅格（以及其他 GDAL 栅格格式）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="291"/>
+        <location filename="../cli.py" line="289"/>
         <source>Extent: {width:,.0f} m × {height:,.0f} m</source>
         <translation>范围：{width:,.0f} 米 × {height:,.0f} 米</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="296"/>
+        <location filename="../cli.py" line="294"/>
         <source>Population (vector residents): {n:,.0f}</source>
         <translation>人口（矢量居民图层）：{n:,.0f}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="309"/>
+        <location filename="../cli.py" line="307"/>
         <source>give the plan and the output file</source>
         <translation>请给出规划和输出文件</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="309"/>
+        <location filename="../cli.py" line="307"/>
         <source>give the output file</source>
         <translation>请给出输出文件</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="318"/>
+        <location filename="../cli.py" line="316"/>
         <source>the output file exists</source>
         <translation>输出文件已存在</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="319"/>
+        <location filename="../cli.py" line="317"/>
         <source>choose another name or add --overwrite</source>
         <translation>请换一个名称，或加 --overwrite</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="323"/>
+        <location filename="../cli.py" line="321"/>
         <source>Saved {n} layers of &apos;{plan}&apos; to {path} ({crs})</source>
         <translation>已将“{plan}”的 {n} 个图层保存到 {path}（{crs}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="340"/>
+        <location filename="../cli.py" line="338"/>
         <source>Shelters ({n}, {radius:g} m): covered {covered:,.0f} ({covered_share}); capacity {capacity:,.0f} of {before:,.0f} after the checks; sheltered {sheltered:,.0f} ({sheltered_share})</source>
         <translation>避难场所（{n} 处，{radius:g} 米）：覆盖 {covered:,.0f} 人（{covered_share}）；经检查后容量 {capacity:,.0f} 人（检查前 {before:,.0f} 人）；安置 {sheltered:,.0f} 人（{sheltered_share}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="357"/>
+        <location filename="../cli.py" line="355"/>
         <source>capacity removed by principle: {removed}</source>
         <translation>按原则扣除的容量：{removed}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="361"/>
+        <location filename="../cli.py" line="359"/>
         <source>over capacity (nearest demand &gt; capacity): {sites}</source>
         <translation>超出容量（就近需求 &gt; 容量）：{sites}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="376"/>
+        <location filename="../cli.py" line="374"/>
         <source>Indicators: {met} of {assessed} targets met, {n} not assessed</source>
         <translation>指标：{assessed} 项目标中 {met} 项达标，{n} 项未评估</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="380"/>
+        <location filename="../cli.py" line="378"/>
         <source>Indicators: {met} of {assessed} targets met</source>
         <translation>指标：{assessed} 项目标中 {met} 项达标</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="383"/>
+        <location filename="../cli.py" line="381"/>
         <source>ok</source>
         <comment>indicator met</comment>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="384"/>
+        <location filename="../cli.py" line="382"/>
         <source>FAIL</source>
         <comment>indicator missed</comment>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="385"/>
+        <location filename="../cli.py" line="383"/>
         <source>n/a</source>
         <comment>indicator not assessed</comment>
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="387"/>
+        <location filename="../cli.py" line="385"/>
         <source>m²/person</source>
         <translation>m²/人</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="394"/>
+        <location filename="../cli.py" line="392"/>
         <source>{mark} {indicator}: {value} (target ≥ {target}) — {reason}</source>
         <translation>{mark} {indicator}：{value}（目标 ≥ {target}）— {reason}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="398"/>
+        <location filename="../cli.py" line="396"/>
         <source>{mark} {indicator}: {value} (target ≥ {target})</source>
         <translation>{mark} {indicator}：{value}（目标 ≥ {target}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="412"/>
+        <location filename="../cli.py" line="410"/>
         <source>{plan} — rules {rules}, network distance, {crs}</source>
         <translation>{plan} — 规则 {rules}，路网距离，{crs}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="412"/>
+        <location filename="../cli.py" line="410"/>
         <source>{plan} — rules {rules}, straight line distance, {crs}</source>
         <translation>{plan} — 规则 {rules}，直线距离，{crs}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="412"/>
+        <location filename="../cli.py" line="410"/>
         <source>{plan} — rules {rules}, {distance} distance, {crs}</source>
         <translation>{plan} — 规则 {rules}，{distance}距离，{crs}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="420"/>
+        <location filename="../cli.py" line="418"/>
         <source>Population {population:,.0f} ({points:,} resident points; {unreachable:,.0f} beyond reach of the network)</source>
         <translation>人口 {population:,.0f}（{points:,} 个居民点；{unreachable:,.0f} 人在路网可达范围以外）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="430"/>
+        <location filename="../cli.py" line="428"/>
         <source>Scenario {scenario}, period {period}</source>
         <translation>灾害情景：{scenario}，时期：{period}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="440"/>
+        <location filename="../cli.py" line="438"/>
         <source>Activity space {circle} ({radius:g} m, ≥ {area:,.0f} m²): {share} covered, {per_capita:.2f} m²/person (target {target:g})</source>
         <translation>活动空间 {circle}（{radius:g} 米，≥ {area:,.0f} m²）：覆盖 {share}，人均 {per_capita:.2f} m²（目标 {target:g}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="454"/>
+        <location filename="../cli.py" line="452"/>
         <source>Activity space overall: {area:,.0f} m² in {n} spaces, {per_capita:.2f} m²/person</source>
         <translation>活动空间合计：{n} 处共 {area:,.0f} m²，人均 {per_capita:.2f} m²</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="460"/>
+        <location filename="../cli.py" line="458"/>
         <source>Facility {kind} ({n}, {radius:g} m): {share} covered</source>
         <translation>设施 {kind}（{n} 处，{radius:g} 米）：覆盖 {share}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="474"/>
+        <location filename="../cli.py" line="472"/>
         <source>Violations ({n}): {rules}</source>
         <translation>选址问题（{n} 项）：{rules}</translation>
     </message>
@@ -1013,42 +1013,42 @@
         <translation>已写出 {paths}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="552"/>
+        <location filename="../cli.py" line="550"/>
         <source>the suggestions cannot be read ({error})</source>
         <translation>无法读取建议场地（{error}）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="553"/>
+        <location filename="../cli.py" line="551"/>
         <source>give the suggestions.gpkg that `spaceplanner suggest --out DIR` wrote</source>
         <translation>请给出由 `spaceplanner suggest --out DIR` 写出的 suggestions.gpkg</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="568"/>
+        <location filename="../cli.py" line="566"/>
         <source>--{option} is an option of the map sheet, which is not exported</source>
         <translation>--{option} 是专题图的选项，但未导出专题图</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="571"/>
+        <location filename="../cli.py" line="569"/>
         <source>add --format pdf (or png)</source>
         <translation>请加 --format pdf（或 png）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="602"/>
+        <location filename="../cli.py" line="600"/>
         <source>{folder}/ ({n} files)</source>
         <translation>{folder}/（{n} 个文件）</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="606"/>
+        <location filename="../cli.py" line="604"/>
         <source>Wrote {n} files to {path}: {listed}</source>
         <translation>已向 {path} 写出 {n} 个文件：{listed}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="794"/>
+        <location filename="../cli.py" line="792"/>
         <source>internal error: {kind}: {error}</source>
         <translation>内部错误：{kind}：{error}</translation>
     </message>
     <message>
-        <location filename="../cli.py" line="795"/>
+        <location filename="../cli.py" line="793"/>
         <source>This is a bug in SpacePlanner; rerun with --debug and report the traceback.</source>
         <translation>这是 SpacePlanner 的程序缺陷；请加 --debug 重新运行并报告错误追踪信息。</translation>
     </message>
@@ -1840,12 +1840,12 @@
         <translation>导出地图或图层前，请以 gaps=True 进行完整评估</translation>
     </message>
     <message>
-        <location filename="../outputs/exports.py" line="763"/>
+        <location filename="../outputs/exports.py" line="765"/>
         <source>the map sheet&apos;s indicator &apos;{name}&apos; was not evaluated</source>
         <translation>专题图所用指标“{name}”未经评估</translation>
     </message>
     <message>
-        <location filename="../outputs/exports.py" line="766"/>
+        <location filename="../outputs/exports.py" line="768"/>
         <source>choose one of {names}</source>
         <translation>请从以下选择：{names}</translation>
     </message>
@@ -1885,22 +1885,22 @@
         <translation>规划中没有避难场所，也没有平急两用空间</translation>
     </message>
     <message>
-        <location filename="../results/indicators.py" line="248"/>
+        <location filename="../results/indicators.py" line="250"/>
         <source>effective shelter area after the 避/防/让 checks ÷ residents; per shelter: {sources}</source>
         <translation>经避/防/让检查后的有效避难面积 ÷ 居民人数；各避难场所：{sources}</translation>
     </message>
     <message>
-        <location filename="../results/indicators.py" line="338"/>
+        <location filename="../results/indicators.py" line="340"/>
         <source>the plan has no activity-space layer</source>
         <translation>规划中没有活动空间图层</translation>
     </message>
     <message>
-        <location filename="../results/indicators.py" line="383"/>
+        <location filename="../results/indicators.py" line="385"/>
         <source>the plan has no facilities layer</source>
         <translation>规划中没有社区设施图层</translation>
     </message>
     <message>
-        <location filename="../results/indicators.py" line="388"/>
+        <location filename="../results/indicators.py" line="390"/>
         <source>no service radius for &apos;{kind}&apos; in profile &apos;{profile}&apos; (set radius_m on its layer)</source>
         <translation>规则配置“{profile}”中没有“{kind}”的服务半径（请在其图层上设置 radius_m）</translation>
     </message>
