@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,7 +47,7 @@ from spaceplanner.files import (
     own_output,
     plan_inputs,
 )
-from spaceplanner.i18n import current_lang, set_lang
+from spaceplanner.i18n import Text, current_lang, say, set_lang, tx
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.rules import list_profiles
 from spaceplanner.sample_maps import list_samples
@@ -64,86 +65,128 @@ __all__ = ["main"]
 DEFAULT_OUT = "evaluation"
 
 
-def _fields_text(layer: PlanLayer) -> str:
+def _fields_text(layer: PlanLayer, lang: str) -> str:
     if layer.raster is not None:
         r = layer.raster
         res = abs(r.transform.a)
-        return f"{r.width}×{r.height} cells of {res:g}, {r.dtype}, band {r.band}"
+        text = tx("{width}×{height} cells of {size:g}, {dtype}, band {band}").format(
+            width=r.width, height=r.height, size=res, dtype=str(r.dtype), band=r.band
+        )
+        return say(text, lang)
     parts = [f"{f}←{c}" if f != c else f for f, c in layer.field_map.items()]
     parts += [f"{f}={v}" for f, v in layer.constants.items()]
     return ", ".join(parts) or "-"
 
 
-def _layer_rows(plan: Plan) -> list[tuple[str, ...]]:
-    rows: list[tuple[str, ...]] = [
-        ("layer", "role", "features", "geometry", "source CRS", "fields")
-    ]
+def _layer_rows(plan: Plan, lang: str) -> list[tuple[str, ...]]:
+    from spaceplanner.results.words import geometry_word, role_word
+
+    heads = (
+        tx("layer", "column"),
+        tx("role", "column"),
+        tx("features", "column"),
+        tx("geometry", "column"),
+        tx("source CRS", "column"),
+        tx("fields", "column"),
+    )
+    rows: list[tuple[str, ...]] = [tuple(say(h, lang) for h in heads)]
     for layer in plan:
-        geometry = "raster" if layer.is_raster else "/".join(layer.geometry_types())
+        if layer.is_raster:
+            geometry = say(geometry_word("raster"), lang)
+        else:
+            geometry = "/".join(say(geometry_word(g), lang) for g in layer.geometry_types())
         count = "-" if layer.is_raster else str(layer.feature_count)
         rows.append(
             (
                 layer.name,
-                layer.role,
+                layer.role if lang == "en" else say(role_word(layer.role), lang),
                 count,
                 geometry,
                 layer.source_crs or "?",
-                _fields_text(layer),
+                _fields_text(layer, lang),
             )
         )
     return rows
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _table(rows: list[tuple[str, ...]]) -> str:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     lines = []
     for row in rows:
-        cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=False)]
+        cells = [c + " " * (w - _width(c)) for c, w in zip(row[:-1], widths, strict=False)]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(lines)
 
 
-def _print_plan(plan: Plan, out: Path) -> None:
+def _print_plan(plan: Plan, out: Path, lang: str) -> None:
     from spaceplanner.layers.crs import crs_label
+    from spaceplanner.results.words import scenario_word
 
-    print(f"Plan: {plan.name}  ({out})")
+    def put(text: str) -> None:
+        print(say(text, lang))
+
+    put(tx("Plan: {name}  ({path})").format(name=plan.name, path=str(out)))
     if plan.crs is None:
-        print("CRS: none (no layer could be read)")
+        put(tx("CRS: none (no layer could be read)"))
     else:
-        print(f"CRS: {crs_label(plan.crs)} ({plan.crs.name})")
-    print(f"Rules: {plan.rules}   Scenario: {plan.scenario}")
+        put(tx("CRS: {label} ({name})").format(label=crs_label(plan.crs), name=plan.crs.name))
+    scenario = plan.scenario if lang == "en" else scenario_word(plan.scenario)
+    put(tx("Rules: {rules}   Scenario: {scenario}").format(rules=plan.rules, scenario=scenario))
     if plan.description:
-        print(f"About: {plan.description}")
+        put(tx("About: {text}").format(text=plan.description))
     if plan.layers:
         print()
-        print(_table(_layer_rows(plan)))
+        print(_table(_layer_rows(plan, lang)))
     if plan.failed:
-        print(f"\nNot loaded: {', '.join(plan.failed)}")
+        print()
+        put(tx("Not loaded: {layers}").format(layers=", ".join(plan.failed)))
 
 
-def _print_problems(plan: Plan, base: Path) -> None:
+def _print_problems(plan: Plan, base: Path, lang: str) -> None:
+    from spaceplanner.results.words import severity_word
+
     if not plan.problems:
-        print("\nNo problems found.")
+        print()
+        print(say(tx("No problems found."), lang))
         return
-    print("\nProblems:")
+    print()
+    print(say(tx("Problems:"), lang))
     shown: Counter[str | None] = Counter()
     for problem in plan.problems:
         shown[problem.layer] += 1
         if shown[problem.layer] > settings.MAX_PROBLEMS_SHOWN:
             continue
-        print(f"  {problem.severity:<7} {problem.relative_to(base).describe()}")
+        severity = say(severity_word(problem.severity), lang)
+        print(
+            f"  {severity + ' ' * max(7 - _width(severity), 0)} "
+            f"{problem.relative_to(base).describe(lang)}"
+        )
     for layer, n in shown.items():
         if n > settings.MAX_PROBLEMS_SHOWN:
-            print(f"  ... and {n - settings.MAX_PROBLEMS_SHOWN} more for layer '{layer}'")
+            more = tx("... and {n} more for layer '{layer}'").format(
+                n=n - settings.MAX_PROBLEMS_SHOWN, layer=layer
+            )
+            print(f"  {say(more, lang)}")
 
 
-def _counts(plan: Plan) -> str:
+def _counts(plan: Plan) -> Text:
     counts = Counter(p.severity for p in plan.problems)
     repaired = sum(p.count for p in plan.problems if p.severity == "repair")
     skipped = sum(p.count for p in plan.problems if "skipped" in p.message)
-    return (
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes; "
-        f"{repaired} features repaired, {skipped} skipped"
+    return tx(
+        "{errors} errors, {warnings} warnings, {notes} notes; {repaired} features repaired, "
+        "{skipped} skipped"
+    ).format(
+        errors=counts["error"],
+        warnings=counts["warning"],
+        notes=counts["note"],
+        repaired=repaired,
+        skipped=skipped,
     )
 
 
@@ -178,36 +221,55 @@ def cmd_validate(args: argparse.Namespace) -> int:
         }
         print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     else:
-        _print_plan(plan, path)
-        _print_problems(plan, path.parent)
-        verdict = "usable" if plan.usable else "NOT usable"
-        print(f"\nResult: {verdict} ({_counts(plan)})")
+        _print_plan(plan, path, args.lang)
+        _print_problems(plan, path.parent, args.lang)
+        verdict = (
+            tx("Result: usable ({counts})") if plan.usable else tx("Result: NOT usable ({counts})")
+        ).format(counts=_counts(plan))
+        print()
+        print(say(verdict, args.lang))
     return EXIT_OK if plan.usable else EXIT_BAD_INPUT
 
 
-def _print_catalogue() -> None:
+def _print_catalogue(lang: str) -> None:
     import pyogrio
 
     from spaceplanner.layers.catalogue import roles
+    from spaceplanner.results.words import geometry_word, unit_word
+
+    def put(text: str) -> None:
+        print(say(text, lang))
 
     print(f"SpacePlanner {__version__}")
-    print(f"Sample maps: {', '.join(list_samples())}")
-    print(f"Rule profiles: {', '.join(list_profiles())} (or a profile .toml path)")
-    print("\nLayer roles (fields marked * are required):")
+    put(tx("Sample maps: {names}").format(names=", ".join(list_samples())))
+    put(
+        tx("Rule profiles: {names} (or a profile .toml path)").format(
+            names=", ".join(list_profiles())
+        )
+    )
+    print()
+    put(tx("Layer roles (fields marked * are required):"))
     for role in roles().values():
-        geo = "/".join(role.geometry) + (" or raster" if role.raster and role.geometry else "")
-        geo = geo or "raster"
+        shapes = "/".join(say(geometry_word(g), lang) for g in role.geometry)
+        if role.raster and role.geometry:
+            geo = say(tx("{geometry} or raster").format(geometry=shapes), lang)
+        else:
+            geo = shapes or say(geometry_word("raster"), lang)
         fields = ", ".join(
-            f"{f.name}{'*' if f.required else ''}" + (f" [{f.unit}]" if f.unit else "")
+            f"{f.name}{'*' if f.required else ''}"
+            + (f" [{say(unit_word(f.unit), lang)}]" if f.unit else "")
             for f in role.fields.values()
         )
-        print(f"  {role.name:<16} {role.label_zh}  {geo}: {fields}")
+        print(f"  {role.name:<16} {role.label_zh}  {geo}{'：' if lang == 'zh' else ': '}{fields}")
     drivers = pyogrio.list_drivers(read=True)
     wanted = ["ESRI Shapefile", "GeoJSON", "GPKG", "KML", "LIBKML", "CSV", "OSM", "FlatGeobuf"]
-    print(
-        f"\nVector formats: {', '.join(d for d in wanted if d in drivers)} (and other GDAL formats)"
+    print()
+    put(
+        tx("Vector formats: {names} (and other GDAL formats)").format(
+            names=", ".join(d for d in wanted if d in drivers)
+        )
     )
-    print("Raster formats: GeoTIFF, GeoPackage rasters (and other GDAL rasters)")
+    put(tx("Raster formats: GeoTIFF, GeoPackage rasters (and other GDAL rasters)"))
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -215,17 +277,22 @@ def cmd_info(args: argparse.Namespace) -> int:
     from spaceplanner.model.plan import load_plan
 
     if not args.plan and not args.sample:
-        _print_catalogue()
+        _print_catalogue(args.lang)
         return EXIT_OK
     path = plan_path(args)
     plan = load_plan(path, strict=True)
-    _print_plan(plan, path)
+    _print_plan(plan, path, args.lang)
     extent = plan.extent(rasters=True)
     assert extent is not None
     minx, miny, maxx, maxy = extent
-    print(f"\nExtent: {maxx - minx:,.0f} m × {maxy - miny:,.0f} m")
+    print()
+    size = tx("Extent: {width:,.0f} m × {height:,.0f} m").format(
+        width=maxx - minx, height=maxy - miny
+    )
+    print(say(size, args.lang))
     if plan.by_role("residents"):
-        print(f"Population (vector residents): {plan.population():,.0f}")
+        people = tx("Population (vector residents): {n:,.0f}").format(n=plan.population())
+        print(say(people, args.lang))
     return EXIT_OK
 
 
@@ -237,102 +304,179 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
     expected = 1 if args.sample else 2
     if len(args.paths) != expected:
-        msg = "give the plan and the output file" if expected == 2 else "give the output file"
+        msg = (
+            tx("give the plan and the output file") if expected == 2 else tx("give the output file")
+        )
         raise UsageError(msg, hint="spaceplanner convert (PLAN | --sample NAME) OUTPUT.gpkg")
     args.plan = None if args.sample else args.paths[0]
     source = plan_path(args)
     target = Path(args.paths[-1])
     check_output_file(target, [source])
     if target.exists() and not args.overwrite:
-        msg = "the output file exists"
-        raise UsageError(msg, file=str(target), hint="choose another name or add --overwrite")
+        msg = tx("the output file exists")
+        raise UsageError(msg, file=str(target), hint=tx("choose another name or add --overwrite"))
     plan = load_plan(source, crs=args.crs, strict=True)
     check_output_file(target, plan_inputs(plan))
     save_plan(plan, target)
-    print(f"Saved {len(plan.layers)} layers of '{plan.name}' to {target} ({crs_label(plan.crs)})")
+    saved = tx("Saved {n} layers of '{plan}' to {path} ({crs})").format(
+        n=len(plan.layers), plan=plan.name, path=str(target), crs=crs_label(plan.crs)
+    )
+    print(say(saved, args.lang))
     return EXIT_OK
+
+
+def _comma(lang: str) -> str:
+    """What separates the items of a list in a sentence of ``lang``."""
+    return "，" if lang == "zh" else ", "
 
 
 def _percent(x: float) -> str:
     return f"{100 * x:.1f} %"
 
 
-def _print_shelters(sh: ShelterSummary, out: TextIO) -> None:
-    print(
-        f"Shelters ({len(sh.by_shelter)}, {sh.radius_m:g} m): "
-        f"covered {sh.population_covered:,.0f} ({_percent(sh.share_covered)}); "
-        f"capacity {sh.capacity_persons:,.0f} of {sh.capacity_before_checks:,.0f} "
-        f"after the checks; sheltered {sh.population_sheltered:,.0f} "
-        f"({_percent(sh.share_sheltered)})",
-        file=out,
+def _print_shelters(sh: ShelterSummary, out: TextIO, lang: str) -> None:
+    line = tx(
+        "Shelters ({n}, {radius:g} m): covered {covered:,.0f} ({covered_share}); capacity "
+        "{capacity:,.0f} of {before:,.0f} after the checks; sheltered {sheltered:,.0f} "
+        "({sheltered_share})"
+    ).format(
+        n=len(sh.by_shelter),
+        radius=sh.radius_m,
+        covered=sh.population_covered,
+        covered_share=_percent(sh.share_covered),
+        capacity=sh.capacity_persons,
+        before=sh.capacity_before_checks,
+        sheltered=sh.population_sheltered,
+        sheltered_share=_percent(sh.share_sheltered),
     )
-    removed = ", ".join(f"{p} {v:,.0f}" for p, v in sh.capacity_removed_by.items() if v > 0)
+    print(say(line, lang), file=out)
+    removed = _comma(lang).join(f"{p} {v:,.0f}" for p, v in sh.capacity_removed_by.items() if v > 0)
     if removed:
-        print(f"  capacity removed by principle: {removed}", file=out)
+        line = tx("capacity removed by principle: {removed}").format(removed=removed)
+        print(f"  {say(line, lang)}", file=out)
     over = [b.site.feature for b in sh.by_shelter if b.over_capacity]
     if over:
-        print(f"  over capacity (nearest demand > capacity): {', '.join(over)}", file=out)
+        line = tx("over capacity (nearest demand > capacity): {sites}").format(
+            sites=", ".join(over)
+        )
+        print(f"  {say(line, lang)}", file=out)
 
 
-def _print_indicators(report: Report, out: TextIO) -> None:
+def _print_indicators(report: Report, out: TextIO, lang: str) -> None:
     from spaceplanner.results.indicators import indicator_rows, value_text
 
-    rows = indicator_rows(report)
+    rows = indicator_rows(report, lang)
     if not rows:
         return
     met = sum(r["status"] == "pass" for r in rows)
     assessed = sum(r["status"] != "not_assessed" for r in rows)
-    extra = f", {len(rows) - assessed} not assessed" if assessed < len(rows) else ""
-    print(f"Indicators: {met} of {assessed} targets met{extra}", file=out)
-    marks = {"pass": "ok  ", "fail": "FAIL", "not_assessed": "n/a "}
+    if assessed < len(rows):
+        line = tx("Indicators: {met} of {assessed} targets met, {n} not assessed").format(
+            met=met, assessed=assessed, n=len(rows) - assessed
+        )
+    else:
+        line = tx("Indicators: {met} of {assessed} targets met").format(met=met, assessed=assessed)
+    print(say(line, lang), file=out)
+    marks = {
+        "pass": tx("ok", "indicator met"),
+        "fail": tx("FAIL", "indicator missed"),
+        "not_assessed": tx("n/a", "indicator not assessed"),
+    }
+    per_person = say(tx("m²/person"), lang)
     for r in rows:
-        value = value_text(r["value"], r["unit"], area_digits=2, area_unit="m²/person")
-        target = value_text(r["target"], r["unit"], area_digits=2, area_unit="m²/person")
-        why = f" — {r['reason']}" if r["status"] == "not_assessed" and r.get("reason") else ""
-        mark = marks[r["status"]]
-        print(f"  {mark} {r['indicator']}: {value} (target ≥ {target}){why}", file=out)
+        value = value_text(r["value"], r["unit"], area_digits=2, area_unit=per_person)
+        target = value_text(r["target"], r["unit"], area_digits=2, area_unit=per_person)
+        mark = say(marks[r["status"]], lang)
+        mark += " " * max(4 - _width(mark), 0)
+        if r["status"] == "not_assessed" and r.get("reason"):
+            line = tx("{mark} {indicator}: {value} (target ≥ {target}) — {reason}").format(
+                mark=mark, indicator=r["indicator"], value=value, target=target, reason=r["reason"]
+            )
+        else:
+            line = tx("{mark} {indicator}: {value} (target ≥ {target})").format(
+                mark=mark, indicator=r["indicator"], value=value, target=target
+            )
+        print(f"  {say(line, lang)}", file=out)
 
 
-def _print_summary(report: Report, out: TextIO) -> None:
+def _print_summary(report: Report, out: TextIO, lang: str = "en") -> None:
+    from spaceplanner.results.words import facility_word, period_word, rule_word, scenario_word
+
     r = report
-    print(f"{r.plan} — rules {r.rules}, {r.distance.replace('_', ' ')} distance, {r.crs}", file=out)
-    print(
-        f"Population {r.population:,.0f} ({r.resident_points:,} resident points; "
-        f"{r.population_unreachable:,.0f} beyond reach of the network)",
-        file=out,
+
+    def put(text: str) -> None:
+        print(say(text, lang), file=out)
+
+    head = (
+        tx("{plan} — rules {rules}, network distance, {crs}")
+        if r.distance == "network"
+        else tx("{plan} — rules {rules}, straight line distance, {crs}")
+        if r.distance == "straight_line"
+        else tx("{plan} — rules {rules}, {distance} distance, {crs}")
     )
-    print(f"Scenario {r.scenario}, period {r.period}", file=out)
+    put(head.format(plan=r.plan, rules=r.rules, distance=r.distance.replace("_", " "), crs=r.crs))
+    put(
+        tx(
+            "Population {population:,.0f} ({points:,} resident points; {unreachable:,.0f} beyond "
+            "reach of the network)"
+        ).format(
+            population=r.population,
+            points=r.resident_points,
+            unreachable=r.population_unreachable,
+        )
+    )
+    put(
+        tx("Scenario {scenario}, period {period}").format(
+            scenario=r.scenario if lang == "en" else scenario_word(r.scenario),
+            period=period_word(r.period),
+        )
+    )
     if r.shelters is not None:
-        _print_shelters(r.shelters, out)
+        _print_shelters(r.shelters, out, lang)
     if r.activity_spaces is not None:
         for name, c in r.activity_spaces.circles.items():
-            print(
-                f"Activity space {name} ({c.radius_m:g} m, ≥ {c.min_area_m2:,.0f} m²): "
-                f"{_percent(c.share_covered)} covered, {c.per_capita_m2:.2f} m²/person "
-                f"(target {c.target_per_capita_m2:g})",
-                file=out,
+            put(
+                tx(
+                    "Activity space {circle} ({radius:g} m, ≥ {area:,.0f} m²): {share} covered, "
+                    "{per_capita:.2f} m²/person (target {target:g})"
+                ).format(
+                    circle=name,
+                    radius=c.radius_m,
+                    area=c.min_area_m2,
+                    share=_percent(c.share_covered),
+                    per_capita=c.per_capita_m2,
+                    target=c.target_per_capita_m2,
+                )
             )
         o = r.activity_spaces.overall
-        print(
-            f"Activity space overall: {o.area_m2:,.0f} m² in {o.spaces} spaces, "
-            f"{o.per_capita_m2:.2f} m²/person",
-            file=out,
+        put(
+            tx(
+                "Activity space overall: {area:,.0f} m² in {n} spaces, {per_capita:.2f} m²/person"
+            ).format(area=o.area_m2, n=o.spaces, per_capita=o.per_capita_m2)
         )
     for kind, f in (r.facilities or {}).items():
-        print(
-            f"Facility {kind} ({f.count}, {f.radius_m:g} m): {_percent(f.share_covered)} covered",
-            file=out,
+        put(
+            tx("Facility {kind} ({n}, {radius:g} m): {share} covered").format(
+                kind=kind if lang == "en" else facility_word(kind),
+                n=f.count,
+                radius=f.radius_m,
+                share=_percent(f.share_covered),
+            )
         )
-    _print_indicators(report, out)
-    by_rule = Counter(v.principle + " " + v.rule for v in r.violations)
+    _print_indicators(report, out, lang)
+    by_rule = Counter(
+        v.principle + " " + (v.rule if lang == "en" else say(rule_word(v.rule), lang))
+        for v in r.violations
+    )
     if by_rule:
-        print(
-            f"Violations ({len(r.violations)}): "
-            + ", ".join(f"{rule} ×{n}" for rule, n in sorted(by_rule.items())),
-            file=out,
+        put(
+            tx("Violations ({n}): {rules}").format(
+                n=len(r.violations),
+                rules=_comma(lang).join(f"{rule} ×{n}" for rule, n in sorted(by_rule.items())),
+            )
         )
     for note in r.notes:
-        print(f"Note: {note.text}", file=out)
+        put(tx("Note: {text}").format(text=note.text))
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -378,9 +522,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(report.to_json())
     if args.quiet:
         return EXIT_OK
-    _print_summary(report, summary_stream)
+    _print_summary(report, summary_stream, args.lang)
     if written:
-        print(f"Wrote {', '.join(str(p) for p in written)}", file=summary_stream)
+        wrote = tx("Wrote {paths}").format(paths=", ".join(str(p) for p in written))
+        print(say(wrote, args.lang), file=summary_stream)
     return EXIT_OK
 
 
@@ -402,11 +547,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             suggested = pyogrio.read_dataframe(source, layer="suggestions")
         except Exception as exc:  # GDAL raises many types for a file it cannot read
-            msg = f"the suggestions cannot be read ({exc})"
+            msg = tx("the suggestions cannot be read ({error})").format(error=str(exc))
             raise UsageError(
                 msg,
                 file=str(source),
-                hint="give the suggestions.gpkg that `spaceplanner suggest --out DIR` wrote",
+                hint=tx("give the suggestions.gpkg that `spaceplanner suggest --out DIR` wrote"),
             ) from exc
     where = {
         "rules": args.rules,
@@ -418,8 +563,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     # refused before the evaluation, so the user does not wait for an error
     sheet_options = [o for o in ("indicator", "title", "subtitle") if getattr(args, o)]
     if sheet_options and not {"pdf", "png"} & set(formats):
-        msg = f"--{sheet_options[0]} is an option of the map sheet, which is not exported"
-        raise UsageError(msg, field=sheet_options[0], hint="add --format pdf (or png)")
+        msg = tx("--{option} is an option of the map sheet, which is not exported").format(
+            option=sheet_options[0]
+        )
+        raise UsageError(msg, field=sheet_options[0], hint=tx("add --format pdf (or png)"))
     check_export(plan, Path(args.out), formats, **where)
     feedback = progress_feedback(args)
     names = scenarios or [plan.scenario]
@@ -450,8 +597,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.quiet:
         return EXIT_OK
     tops = Counter(item.relative_to(Path(args.out)).parts[0] for item in written)
-    listed = ", ".join(f"{top}/ ({n} files)" if n > 1 else top for top, n in tops.items())
-    print(f"Wrote {len(written)} files to {args.out}: {listed}")
+    listed = ", ".join(
+        say(tx("{folder}/ ({n} files)").format(folder=top, n=n), args.lang) if n > 1 else top
+        for top, n in tops.items()
+    )
+    wrote = tx("Wrote {n} files to {path}: {listed}").format(
+        n=len(written), path=args.out, listed=listed
+    )
+    print(say(wrote, args.lang))
     return EXIT_OK
 
 
@@ -636,11 +789,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ProgressBar.clear_drawn()
         if args.debug:
             raise
-        print(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in SpacePlanner; rerun with --debug and report the traceback.",
-            file=sys.stderr,
-        )
+        text = tx("internal error: {kind}: {error}").format(kind=type(exc).__name__, error=str(exc))
+        bug = tx("This is a bug in SpacePlanner; rerun with --debug and report the traceback.")
+        print(say(text, args.lang), file=sys.stderr)
+        print(say(bug, args.lang), file=sys.stderr)
         return EXIT_INTERNAL
 
 

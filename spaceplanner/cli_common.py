@@ -17,6 +17,7 @@ from typing import TextIO
 
 from spaceplanner.feedback import STEPS, Feedback, step_label
 from spaceplanner.files import check_output_folder
+from spaceplanner.i18n import current_lang, tx
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.sample_maps import get_path, list_samples
 
@@ -44,7 +45,7 @@ class UsageError(SpacePlannerError):
 def plan_path(args: argparse.Namespace) -> Path:
     """The plan file of ``PLAN`` or ``--sample NAME`` (exactly one of them)."""
     if args.sample and args.plan:
-        msg = "give either PLAN or --sample, not both"
+        msg = tx("give either PLAN or --sample, not both")
         raise UsageError(msg)
     if args.sample:
         try:
@@ -52,8 +53,8 @@ def plan_path(args: argparse.Namespace) -> Path:
         except KeyError as exc:
             raise UsageError(exc.args[0]) from exc
     if not args.plan:
-        msg = "no plan given"
-        raise UsageError(msg, hint="give PLAN (.toml or .gpkg) or --sample NAME")
+        msg = tx("no plan given")
+        raise UsageError(msg, hint=tx("give PLAN (.toml or .gpkg) or --sample NAME"))
     return Path(args.plan)
 
 
@@ -171,9 +172,11 @@ def progress_feedback(args: argparse.Namespace) -> Feedback:
     if getattr(args, "profile", False):
         timer = args.step_timer = StepTimer(getattr(args, "started", time.perf_counter()))
 
+    lang = getattr(args, "lang", None) or current_lang()
+
     def listener(fraction: float, code: str, detail: str) -> None:
         if bar is not None:
-            bar(fraction, step_label(code, detail))
+            bar(fraction, step_label(code, detail, lang))
         if timer is not None:
             timer(fraction, code, detail)
 
@@ -183,16 +186,18 @@ def progress_feedback(args: argparse.Namespace) -> Feedback:
 def check_output_file(target: Path, inputs: list[Path]) -> None:
     """Refuse an output file that is a folder, lies in a missing folder, or is an input."""
     if target.is_dir():
-        msg = "the output is a folder"
-        raise UsageError(msg, file=str(target), hint="give a file name")
+        msg = tx("the output is a folder")
+        raise UsageError(msg, file=str(target), hint=tx("give a file name"))
     folder = target.parent
     if not folder.is_dir():
         check_output_folder(folder)
-        msg = "the folder of the output file does not exist"
-        raise UsageError(msg, file=str(target), hint="create the folder first, or choose another")
+        msg = tx("the folder of the output file does not exist")
+        raise UsageError(
+            msg, file=str(target), hint=tx("create the folder first, or choose another")
+        )
     for item in inputs:
         if target.exists() and item.exists() and os.path.samefile(target, item):
-            msg = "the output would replace an input of the plan"
+            msg = tx("the output would replace an input of the plan")
             raise UsageError(
-                msg, file=str(target), hint="choose another name; inputs are never written"
+                msg, file=str(target), hint=tx("choose another name; inputs are never written")
             )

@@ -46,6 +46,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from spaceplanner.cli_common import check_output_file
     from spaceplanner.engine.evaluation import Evaluator
     from spaceplanner.files import atomic_path, plan_inputs
+    from spaceplanner.i18n import tx
     from spaceplanner.layers.errors import PlanError
     from spaceplanner.model.plan import load_plan
     from spaceplanner.results.compare import compare
@@ -76,8 +77,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         else:
             target = Path(args.json)
             if not target.parent.is_dir():
-                msg = "the folder for --json does not exist"
-                raise PlanError(msg, file=str(target), hint="create it or choose another path")
+                msg = tx("the folder for --json does not exist")
+                raise PlanError(msg, file=str(target), hint=tx("create it or choose another path"))
             check_output_file(target, [*plan_inputs(before_plan), *plan_inputs(after_plan)])
             with atomic_path(target) as tmp:
                 tmp.write_text(text, encoding="utf-8")
@@ -85,8 +86,22 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _print(result: Any, lang: str, out: TextIO) -> None:
+    from spaceplanner.i18n import say, tx
+    from spaceplanner.results.words import period_word, scenario_word
+
     b, a = result.before, result.after
-    print(f"{b.plan} ({b.scenario}, {b.period}) -> {a.plan} ({a.scenario}, {a.period})", file=out)
+
+    def case(report: Any) -> str:
+        if lang == "en":
+            return f"{report.plan} ({report.scenario}, {report.period})"
+        text = tx("{plan} ({scenario}, {period})").format(
+            plan=report.plan,
+            scenario=scenario_word(report.scenario),
+            period=period_word(report.period),
+        )
+        return say(text, lang)
+
+    print(f"{case(b)} -> {case(a)}", file=out)
     print(result.headline(lang), file=out)
     for c in result.changed():
         mark = {True: "+", False: "-", None: " "}[c.better]
@@ -94,19 +109,31 @@ def _print(result: Any, lang: str, out: TextIO) -> None:
             f" {mark} {c.label(lang)}: {c.text('before')} -> {c.text('after')} ({c.delta_text()})",
             file=out,
         )
-    for word, items in (("new", result.violations_added), ("gone", result.violations_removed)):
+    for word, items in (
+        (tx("new", "violation"), result.violations_added),
+        (tx("gone", "violation"), result.violations_removed),
+    ):
         for v in items:
-            print(f"   {word} {v.principle} {v.site.layer}/{v.site.feature}: {v.message}", file=out)
+            line = tx("{word} {principle} {layer}/{id}: {message}").format(
+                word=word,
+                principle=v.principle,
+                layer=v.site.layer,
+                id=v.site.feature,
+                message=v.message,
+            )
+            print(f"   {say(line, lang)}", file=out)
 
 
 def _as_dict(result: Any, lang: str) -> dict[str, Any]:
+    from spaceplanner.i18n import say
+
     def violation(v: Any) -> dict[str, Any]:
         return {
             "principle": v.principle,
             "rule": v.rule,
             "layer": v.site.layer,
             "id": v.site.feature,
-            "message": v.message,
+            "message": say(v.message, lang),
         }
 
     return {

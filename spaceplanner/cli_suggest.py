@@ -83,52 +83,97 @@ def add_parser(sub: Any, plan_args: Callable[..., None]) -> None:
     p.set_defaults(func=cmd_suggest)
 
 
-def _print(result: Suggestions, out: TextIO) -> None:
+def _question_word(what: str) -> str:
+    """What a question suggests sites for, in words (``facility:clinic`` -> community clinic)."""
+    from spaceplanner.results.words import facility_word, role_word
+
+    if what.startswith("facility:"):
+        return facility_word(what.removeprefix("facility:"))
+    return role_word(what)
+
+
+def _print(result: Suggestions, out: TextIO, lang: str = "en") -> None:
+    from spaceplanner.i18n import say, tx
+    from spaceplanner.results.words import scenario_word
+
     q = result.question
-    what = "sheltered" if q["for"] == "shelters" else "covered"
     pop = result.population
+
+    def put(text: str, indent: str = "") -> None:
+        print(indent + say(text, lang), file=out)
 
     def share(x: float) -> str:
         return f"{100 * x / pop:.1f} %" if pop else "—"
 
-    print(
-        f"Suggestions for {q['for']} ({q['candidates']}; scenario {q['scenario']}, "
-        f"rules {q['rules']}): {result.candidates} candidates, {len(result.excluded)} excluded",
-        file=out,
+    put(
+        tx(
+            "Suggestions for {what} ({candidates}; scenario {scenario}, rules {rules}): "
+            "{n} candidates, {excluded} excluded"
+        ).format(
+            what=q["for"] if lang == "en" else _question_word(str(q["for"])),
+            candidates=q["candidates"],
+            scenario=q["scenario"] if lang == "en" else scenario_word(q["scenario"]),
+            rules=q["rules"],
+            n=result.candidates,
+            excluded=len(result.excluded),
+        )
     )
-    print(
-        f"Persons {what}: {result.before:,.0f} ({share(result.before)}) now, "
-        f"{result.after:,.0f} ({share(result.after)}) with the {len(result.suggestions)} "
-        f"suggested sites",
-        file=out,
+    persons = (
+        tx(
+            "Persons sheltered: {before:,.0f} ({before_share}) now, {after:,.0f} ({after_share}) "
+            "with the {n} suggested sites"
+        )
+        if q["for"] == "shelters"
+        else tx(
+            "Persons covered: {before:,.0f} ({before_share}) now, {after:,.0f} ({after_share}) "
+            "with the {n} suggested sites"
+        )
     )
-    gap = "" if math.isnan(result.gap) else f", gap {result.gap:.2%}"
-    print(
-        f"Solver: {result.solver}, {'optimal' if result.optimal else 'not proven optimal'}"
-        f"{gap}, {result.seconds:.1f} s",
-        file=out,
+    put(
+        persons.format(
+            before=result.before,
+            before_share=share(result.before),
+            after=result.after,
+            after_share=share(result.after),
+            n=len(result.suggestions),
+        )
     )
+    optimal = tx("optimal") if result.optimal else tx("not proven optimal")
+    if math.isnan(result.gap):
+        line = tx("Solver: {solver}, {optimal}, {seconds:.1f} s").format(
+            solver=result.solver, optimal=optimal, seconds=result.seconds
+        )
+    else:
+        line = tx("Solver: {solver}, {optimal}, gap {gap:.2%}, {seconds:.1f} s").format(
+            solver=result.solver, optimal=optimal, gap=result.gap, seconds=result.seconds
+        )
+    put(line)
     for s in result.suggestions:
-        print(f"  {s.rank}. {s.id}: {s.reason}", file=out)
+        print(f"  {s.rank}. {s.id}: {say(s.reason, lang)}", file=out)
     for e in result.excluded[:10]:
-        print(f"  excluded {e['id']}: {e['reason']}", file=out)
+        put(tx("excluded {id}: {reason}").format(id=e["id"], reason=e["reason"]), "  ")
     if len(result.excluded) > 10:
-        print(f"  ... and {len(result.excluded) - 10} more excluded", file=out)
+        put(tx("... and {n} more excluded").format(n=len(result.excluded) - 10), "  ")
     for note in result.notes:
-        print(f"Note: {note}", file=out)
+        put(tx("Note: {text}").format(text=note))
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """Answer a site-suggestion question; print it, write JSON and a layer when asked."""
     from spaceplanner.engine.suggest import suggest
     from spaceplanner.files import atomic_path, check_targets, output_unit, plan_inputs
+    from spaceplanner.i18n import say, tx
     from spaceplanner.layers.errors import PlanError
     from spaceplanner.model.plan import load_plan
+    from spaceplanner.results.words import period_word
 
     expected = "emergency" if args.for_ == "shelters" else "normal"
     if args.period is not None and args.period != expected:
-        msg = f"--for {args.for_} is a question of the {expected} period, not {args.period}"
-        raise PlanError(msg, field="period", hint=f"drop --period or use --period {expected}")
+        msg: str = tx("--for {what} is a question of the {expected} period, not {period}").format(
+            what=args.for_, expected=period_word(expected), period=period_word(args.period)
+        )
+        hint = tx("drop --period or use --period {expected}").format(expected=expected)
+        raise PlanError(msg, field="period", hint=hint)
     plan = load_plan(plan_path(args), strict=True)
     outputs = ("suggestions.json", "suggestions.gpkg")
     if args.out:  # refused before solving, so the user does not wait for an error
@@ -155,14 +200,14 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     to_stdout = args.json == "-"
     out = sys.stderr if to_stdout else sys.stdout
     if not args.quiet:
-        _print(result, out)
+        _print(result, out, args.lang)
     if to_stdout:
         print(text)
     elif args.json:
         target = Path(args.json)
         if not target.parent.is_dir():
-            msg = "the folder for --json does not exist"
-            raise PlanError(msg, file=str(target), hint="create it or choose another path")
+            msg = tx("the folder for --json does not exist")
+            raise PlanError(msg, file=str(target), hint=tx("create it or choose another path"))
         with atomic_path(target) as tmp:
             tmp.write_text(text, encoding="utf-8")
     if args.out:
@@ -177,7 +222,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 staging / outputs[1], layer="suggestions", driver="GPKG", engine="pyogrio"
             )
         if not args.quiet:
-            print(f"Wrote {', '.join(str(folder / name) for name in outputs)}", file=out)
+            wrote = tx("Wrote {paths}").format(paths=", ".join(str(folder / n) for n in outputs))
+            print(say(wrote, args.lang), file=out)
     return EXIT_OK
 
 

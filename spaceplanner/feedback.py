@@ -12,38 +12,40 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from spaceplanner.i18n import say, tx
 from spaceplanner.layers.errors import SpacePlannerError
 
 __all__ = ["STEPS", "CancelledError", "Feedback", "Listener", "step_label"]
 
-#: Step codes and their English labels.
+#: Step codes and their labels (English, marked for translation).
 STEPS = {
-    "network": "network and residents",
-    "shelters": "shelters",
-    "activity_spaces": "activity spaces",
-    "facilities": "facilities",
-    "gaps": "gaps",
-    "evaluating": "evaluating",
-    "writing": "writing",
-    "drawing": "drawing",
-    "moving": "moving into place",
-    "suggesting": "suggesting sites",
-    "candidates": "reading the candidates",
-    "checks": "checks and distances",
-    "solving": "solving",
-    "ranking": "ranking the sites",
-    "batch": "communities",
-    "osm_extract": "reading the extract",
-    "osm_layers": "sorting the map into layers",
-    "osm_residents": "residents",
-    "osm_checks": "checking the layers",
-    "done": "done",
+    "network": tx("network and residents"),
+    "shelters": tx("shelters"),
+    "activity_spaces": tx("activity spaces"),
+    "facilities": tx("facilities"),
+    "gaps": tx("gaps"),
+    "evaluating": tx("evaluating"),
+    "writing": tx("writing"),
+    "drawing": tx("drawing"),
+    "moving": tx("moving into place"),
+    "suggesting": tx("suggesting sites"),
+    "candidates": tx("reading the candidates"),
+    "checks": tx("checks and distances"),
+    "solving": tx("solving"),
+    "ranking": tx("ranking the sites"),
+    "batch": tx("communities"),
+    "osm_extract": tx("reading the extract"),
+    "osm_layers": tx("sorting the map into layers"),
+    "osm_residents": tx("residents"),
+    "osm_checks": tx("checking the layers"),
+    "done": tx("done"),
 }
 
 
-def step_label(code: str, detail: str = "") -> str:
-    """A step as English words, with its detail (a scenario, a format) after them."""
-    text = STEPS.get(code, code)
+def step_label(code: str, detail: str = "", lang: str = "en") -> str:
+    """A step as words in ``lang`` (English by default), with its detail (a scenario, a format)
+    after them."""
+    text = say(STEPS.get(code, code), lang)
     return f"{text} {detail}" if detail else text
 
 
@@ -108,8 +110,8 @@ class Feedback:
     def check(self) -> None:
         """Raise :class:`CancelledError` if the work was cancelled."""
         if self.is_cancelled:
-            msg = "cancelled"
-            raise CancelledError(msg, hint="nothing was written")
+            msg = tx("cancelled")
+            raise CancelledError(msg, hint=tx("nothing was written"))
 
     # -- progress ----------------------------------------------------------------------------
     def step(self, code: str, fraction: float, detail: str = "", *, check: bool = True) -> None:

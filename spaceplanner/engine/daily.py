@@ -16,6 +16,7 @@ import shapely
 from spaceplanner.engine.cache import layer_key
 from spaceplanner.engine.distance import Sources
 from spaceplanner.engine.locate import Context, Inputs, distances, layer_sources, site_gates
+from spaceplanner.i18n import Template, Text, tx
 from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.rules import AreaRule, CoverageRule
 from spaceplanner.results.report import (
@@ -401,6 +402,12 @@ def radius_used(
     radius = max(used, default=0.0)
     if not radii:
         return float(radius), source or ""
-    by_plan = "; ".join(f"{r:g} m set by the plan (layer '{name}')" for name, r in radii.items())
-    standard_text = f"standard: {source}" if source else "no standard radius for it in the profile"
-    return float(radius), f"{by_plan}; {standard_text}"
+    by_plan: Text | None = None
+    for name, r in radii.items():
+        one = tx("{radius:g} m set by the plan (layer '{layer}')").format(radius=r, layer=name)
+        by_plan = one if by_plan is None else tx("{items}; {item}").format(items=by_plan, item=one)
+    if source:
+        text = tx("{by_plan}; standard: {source}").format(by_plan=by_plan, source=Template(source))
+    else:
+        text = tx("{by_plan}; no standard radius for it in the profile").format(by_plan=by_plan)
+    return float(radius), text

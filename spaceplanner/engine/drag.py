@@ -52,10 +52,12 @@ from spaceplanner.engine.siting import (
     check_sites,
     prepare_siting,
 )
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.indicators import indicators
 from spaceplanner.results.report import DUAL_USE_SUFFIX, Report, SiteRef
+from spaceplanner.results.words import join_words, role_word
 
 __all__ = ["DRAGGABLE_ROLES", "DragFrame", "SiteDrag"]
 
@@ -283,12 +285,17 @@ class SiteDrag:
     ) -> None:
         lyr = plan.layers.get(layer)
         if lyr is None or lyr.frame is None or lyr.role not in DRAGGABLE_ROLES:
-            msg = f"layer {layer!r} has no live figures while a site is dragged"
-            raise PlanError(msg, layer=layer, hint=f"drag a site of {', '.join(DRAGGABLE_ROLES)}")
+            msg = tx("layer {name} has no live figures while a site is dragged").format(
+                name=repr(layer)
+            )
+            hint = tx("drag a site of {roles}").format(
+                roles=join_words([role_word(r) for r in DRAGGABLE_ROLES])
+            )
+            raise PlanError(msg, layer=layer, hint=hint)
         ids = lyr.frame["id"].astype(str).to_numpy()
         rows = np.flatnonzero(ids == str(feature_id))
         if rows.size != 1:
-            msg = f"no single feature with id {feature_id!r}"
+            msg = tx("no single feature with id {id}").format(id=repr(feature_id))
             raise PlanError(msg, layer=layer, feature=str(feature_id))
         evaluator.plan = plan
         self.inp: Inputs = evaluator._inputs(scenario)

@@ -44,6 +44,7 @@ from spaceplanner.engine.locate import (
 from spaceplanner.engine.notes import notes_stage
 from spaceplanner.engine.shelter_stage import shelter_stage
 from spaceplanner.feedback import CancelledError, Feedback
+from spaceplanner.i18n import tx
 from spaceplanner.layers.crs import crs_label
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.plan import Plan, PlanLayer
@@ -126,7 +127,7 @@ class Evaluator:
 
     def __init__(self, plan: Plan, *, rules: str | None = None, check_content: bool = True) -> None:
         if plan.crs is None or not plan.layers:
-            msg = "the plan has no usable layers"
+            msg = tx("the plan has no usable layers")
             raise PlanError(msg, file=str(plan.path) if plan.path else None)
         self.plan = plan
         self.profile: Profile = load_profile(rules or plan.rules)
@@ -176,11 +177,12 @@ class Evaluator:
             ``cancel()`` returning True to stop.
         """
         if period not in PERIODS:
-            msg = f"unknown period '{period}'"
-            raise PlanError(msg, field="period", hint=f"use one of {', '.join(PERIODS)}")
+            msg: str = tx("unknown period '{period}'").format(period=period)
+            hint = tx("use one of {names}").format(names=", ".join(PERIODS))
+            raise PlanError(msg, field="period", hint=hint)
         if gaps not in (True, False, "points"):
-            msg = f"unknown gaps option {gaps!r}"
-            raise PlanError(msg, field="gaps", hint="use True, False or 'points'")
+            msg = tx("unknown gaps option {value}").format(value=repr(gaps))
+            raise PlanError(msg, field="gaps", hint=tx("use True, False or 'points'"))
         if feedback is not None and (progress is not None or cancel is not None):
             msg = "give either feedback or the progress/cancel callbacks, not both"
             raise TypeError(msg)

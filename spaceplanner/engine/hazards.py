@@ -18,6 +18,7 @@ import shapely
 from rasterio.warp import transform_bounds
 from rasterio.windows import Window, from_bounds
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import LayerError, PlanError
 from spaceplanner.model.plan import Plan, PlanLayer
@@ -63,14 +64,14 @@ def check_scenario(scenario: str, plan: Plan) -> None:
     if scenario in known:
         return
     guess = closest(scenario, known)
-    hint = f"did you mean '{guess}'?" if guess else f"scenarios: {', '.join(known)}"
-    msg = f"unknown scenario '{scenario}'"
-    raise PlanError(
-        msg,
-        file=str(plan.path) if plan.path else None,
-        field="scenario",
-        hint=f"{hint} (scenarios: {', '.join(known)})" if guess else hint,
+    names = ", ".join(known)
+    hint = (
+        tx("did you mean '{guess}'? (scenarios: {names})").format(guess=guess, names=names)
+        if guess
+        else tx("scenarios: {names}").format(names=names)
     )
+    msg = tx("unknown scenario '{scenario}'").format(scenario=scenario)
+    raise PlanError(msg, file=str(plan.path) if plan.path else None, field="scenario", hint=hint)
 
 
 def uncounted_layers(plan: Plan, scenario: str) -> list[str]:
@@ -121,9 +122,9 @@ def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[Note]) -> shapely.Geo
         try:
             window = window.intersection(full)
         except rasterio.errors.WindowError as exc:
-            msg = "the raster does not cover the plan area"
+            msg = tx("the raster does not cover the plan area")
             raise LayerError(
-                msg, file=layer.source, layer=layer.name, hint="give a raster of this area"
+                msg, file=layer.source, layer=layer.name, hint=tx("give a raster of this area")
             ) from exc
         data = ds.read(src.band, window=window, masked=True).astype(float)
         transform = ds.window_transform(window)
@@ -134,15 +135,17 @@ def _raster_zone(layer: PlanLayer, plan: Plan, notes: list[Note]) -> shapely.Geo
         notes.append(
             Note(
                 "hazard_raster_partial",
-                f"raster hazard '{layer.name}' covers {covered:.0%} of the plan's extent; "
-                "outside it no hazard is known",
+                tx(
+                    "raster hazard '{layer}' covers {share:.0%} of the plan's extent; outside it "
+                    "no hazard is known"
+                ).format(layer=layer.name, share=covered),
             )
         )
     if src.nodata is not None:
         data = np.ma.masked_equal(data, src.nodata)
     if "max_slope_pct" in opts:
         if not src.crs.is_projected:
-            msg = "slope needs a raster in a projected CRS (metres)"
+            msg = tx("slope needs a raster in a projected CRS (metres)")
             raise LayerError(msg, file=layer.source, layer=layer.name, field="max_slope_pct")
         dz_dy, dz_dx = np.gradient(data.filled(np.nan), abs(transform.e), abs(transform.a))
         zone = np.hypot(dz_dx, dz_dy) * 100 > float(opts["max_slope_pct"])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.errors import PlanError
 
 if TYPE_CHECKING:
@@ -180,15 +181,23 @@ def check_memory(estimate: MemoryEstimate, *, file: str | None = None) -> None:
     free = available_memory()
     if free is None or estimate.needed <= free * _USABLE_SHARE:
         return
-    msg = (
-        f"the run needs about {estimate.needed / 2**30:,.1f} GiB of memory and "
-        f"{free / 2**30:,.1f} GiB is available ({estimate.residents:,} resident points, "
-        f"{estimate.vertices:,} network vertices, {estimate.sites:,} sites, "
-        f"about {estimate.pairs:,} resident-site pairs within reach)"
+    msg = tx(
+        "the run needs about {needed:,.1f} GiB of memory and {free:,.1f} GiB is available "
+        "({residents:,} resident points, {vertices:,} network vertices, {sites:,} sites, "
+        "about {pairs:,} resident-site pairs within reach)"
+    ).format(
+        needed=estimate.needed / 2**30,
+        free=free / 2**30,
+        residents=estimate.residents,
+        vertices=estimate.vertices,
+        sites=estimate.sites,
+        pairs=estimate.pairs,
     )
     raise PlanError(
         msg,
         file=file,
-        hint="close other programs, or split the plan area into smaller plans "
-        "(or aggregate the residents to building or block points)",
+        hint=tx(
+            "close other programs, or split the plan area into smaller plans (or aggregate the "
+            "residents to building or block points)"
+        ),
     )

@@ -26,6 +26,7 @@ from spaceplanner.engine.daily import counted_sites
 from spaceplanner.engine.distance import group_reach, straight_reach
 from spaceplanner.engine.locate import Context, Inputs, layer_sources, site_gates
 from spaceplanner.engine.siting import SitingResult, dual_use_mask
+from spaceplanner.i18n import tx
 from spaceplanner.model.plan import PlanLayer
 from spaceplanner.model.rules import Profile
 from spaceplanner.results.report import DUAL_USE_SUFFIX, ShelterRow, ShelterSummary, SiteRef
@@ -38,6 +39,14 @@ __all__ = [
     "shelter_stage",
     "shelter_table",
 ]
+
+# how a shelter's capacity was found (the shelters table's capacity_basis; words, said whole)
+_BASIS_FIELD_SMALLER = tx("capacity field (smaller than area / per-capita)")
+_BASIS_AREA_SMALLER = tx("effective area / per-capita (smaller than the capacity field)")
+_BASIS_FIELD = tx("capacity field")
+_BASIS_AREA = tx("effective area / per-capita")
+_BASIS_SITE = tx("site area / per-capita (no effective area given)")
+_BASIS_NONE = tx("none: no capacity or area given")
 
 
 @dataclass(frozen=True)
@@ -134,19 +143,19 @@ def shelter_table(profile: Profile, layer: PlanLayer) -> pd.DataFrame:
         both,
         np.where(
             given <= by_area,
-            "capacity field (smaller than area / per-capita)",
-            "effective area / per-capita (smaller than the capacity field)",
+            _BASIS_FIELD_SMALLER,
+            _BASIS_AREA_SMALLER,
         ),
         np.where(
             ~np.isnan(given),
-            "capacity field",
+            _BASIS_FIELD,
             np.where(
                 ~np.isnan(eff),
-                "effective area / per-capita",
+                _BASIS_AREA,
                 np.where(
                     polygonal,
-                    "site area / per-capita (no effective area given)",
-                    "none: no capacity or area given",
+                    _BASIS_SITE,
+                    _BASIS_NONE,
                 ),
             ),
         ),

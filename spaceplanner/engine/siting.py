@@ -24,11 +24,11 @@ import shapely
 from spaceplanner import settings
 from spaceplanner.engine.distance import clip_lines
 from spaceplanner.engine.network import WalkNetwork
-from spaceplanner.i18n import joined, tx
+from spaceplanner.i18n import tx
 from spaceplanner.model.plan import Plan
 from spaceplanner.model.rules import Profile
 from spaceplanner.results.report import DUAL_USE_SUFFIX, Note
-from spaceplanner.results.words import hazard_word, source_word
+from spaceplanner.results.words import hazard_word, phrase, source_word
 
 __all__ = [
     "AVOID",
@@ -156,7 +156,7 @@ def _violation(
         "measured": round(float(measured), 3),
         "required": round(float(required), 3),
         "message": message,
-        "source": source,
+        "source": phrase(source),
         **extra,
     }
 
@@ -367,7 +367,7 @@ def check_sites(
                 ).format(
                     gap=gap, id=tall["id"].iloc[b], height=tall["height"].iloc[b], reach=reach
                 ),
-                joined("; ", [tx("GB 21734-2008 §5.2.4"), ratio.source], "；"),
+                tx("GB 21734-2008 §5.2.4; {source}").format(source=phrase(ratio.source)),
                 _zone=zone,
                 _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
             )
@@ -605,7 +605,9 @@ def route_violations(plan: Plan, profile: Profile) -> list[dict[str, Any]]:
                         tx("within the collapse range of building {id} ({height:g} m tall)").format(
                             id=tall["id"].iloc[b], height=tall["height"].iloc[b]
                         ),
-                        joined("; ", [tx("STANDARDS.md §1 collapse zone"), ratio.source], "；"),
+                        tx("STANDARDS.md §1 collapse zone; {source}").format(
+                            source=phrase(ratio.source)
+                        ),
                         _zone=debris[b],
                         _source=(tall["layer"].iloc[b], str(tall["id"].iloc[b])),
                     )

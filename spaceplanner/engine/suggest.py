@@ -44,6 +44,7 @@ from spaceplanner.engine.covering import MAX_VARIABLES, MIP_GAP, CoveringModel
 from spaceplanner.engine.evaluation import Evaluator, ShelterProblem
 from spaceplanner.engine.siting import is_dual_use
 from spaceplanner.feedback import Feedback
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.commands import AddFeatures, AddLayer
@@ -141,13 +142,23 @@ class Suggestions:
 # -- candidates ---------------------------------------------------------------------------------
 
 
+def _joined(reasons: list[str]) -> str:
+    """Reasons as one text: ``a; b; c``, each said in the language."""
+    out = reasons[0] if reasons else ""
+    for reason in reasons[1:]:
+        out = tx("{items}; {item}").format(items=out, item=reason)
+    return out
+
+
 def _candidate_frame(plan: Plan, name: str, for_: str) -> tuple[str, gpd.GeoDataFrame]:
     """The candidates as one frame: id, name, capacity, area, cost, class, geometry."""
     if name == "auto":
         if for_ != "shelters":
-            msg = "automatic candidates are open ground for shelters only"
+            msg: str = tx("automatic candidates are open ground for shelters only")
             raise PlanError(
-                msg, field="candidates", hint="name a layer of role 'candidates' with --candidates"
+                msg,
+                field="candidates",
+                hint=tx("name a layer of role 'candidates' with --candidates"),
             )
         parts = []
         for lyr in plan.by_role("activity_spaces"):
@@ -169,27 +180,29 @@ def _candidate_frame(plan: Plan, name: str, for_: str) -> tuple[str, gpd.GeoData
             parts.append(f.assign(id=lyr.name + "/" + f["id"].astype(str), source=lyr.name))
         parts = [p for p in parts if len(p)]
         if not parts:
-            msg = "the plan has no open ground to suggest: no activity space that is not yet a "
-            msg += "shelter and no parcel whose land use is open"
-            raise PlanError(msg, field="candidates", hint="add a layer of role 'candidates'")
+            msg = tx(
+                "the plan has no open ground to suggest: no activity space that is not yet a "
+                "shelter and no parcel whose land use is open"
+            )
+            raise PlanError(msg, field="candidates", hint=tx("add a layer of role 'candidates'"))
         frame = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=parts[0].crs)
-        return "open ground", frame
+        return tx("open ground"), frame
     layer = plan.layers.get(name)
     if layer is None:
         names = [n for n, lyr in plan.layers.items() if lyr.role == "candidates"]
         guess = closest(name, names) if names else None
         hint = (
-            f"did you mean '{guess}'?"
+            tx("did you mean '{guess}'?").format(guess=guess)
             if guess
-            else f"candidate layers: {', '.join(names)}"
+            else tx("candidate layers: {names}").format(names=", ".join(names))
             if names
-            else "add a layer of role 'candidates' to the plan, or use --candidates auto"
+            else tx("add a layer of role 'candidates' to the plan, or use --candidates auto")
         )
-        msg = f"no candidates layer '{name}' in the plan"
+        msg = tx("no candidates layer '{name}' in the plan").format(name=name)
         raise PlanError(msg, file=str(plan.path) if plan.path else None, layer=name, hint=hint)
     if layer.frame is None or layer.frame.empty:
-        msg = "the candidates layer has no features"
-        raise PlanError(msg, layer=name, hint="add candidate sites")
+        msg = tx("the candidates layer has no features")
+        raise PlanError(msg, layer=name, hint=tx("add candidate sites"))
     return name, layer.frame
 
 
@@ -227,11 +240,11 @@ def _parse_for(for_: str, profile: Profile) -> tuple[str, str | None]:
         return for_, None
     if for_.startswith("facility:") and for_.removeprefix("facility:"):
         return "facilities", for_.removeprefix("facility:")
-    msg = f"cannot suggest sites for '{for_}'"
+    msg = tx("cannot suggest sites for '{what}'").format(what=for_)
     raise PlanError(
         msg,
         field="for",
-        hint="use shelters, activity_spaces or facility:KIND (e.g. facility:clinic)",
+        hint=tx("use shelters, activity_spaces or facility:KIND (e.g. facility:clinic)"),
     )
 
 
@@ -285,17 +298,21 @@ def suggest(
     start = time.perf_counter()
     fb = feedback or Feedback.from_callbacks(progress, cancel)
     if (add is None) == (target is None):
-        msg = "ask one question: --add K (sites to add) or --target SHARE (share to reach)"
-        raise PlanError(msg, field="add", hint="e.g. --add 3 or --target 1.0")
+        msg: str = tx("ask one question: --add K (sites to add) or --target SHARE (share to reach)")
+        raise PlanError(msg, field="add", hint=tx("e.g. --add 3 or --target 1.0"))
     if add is not None and (isinstance(add, bool) or int(add) != add or add < 1):
-        msg = f"--add {add!r} is not a number of sites"
-        raise PlanError(msg, field="add", hint="give a whole number of at least 1")
+        msg = tx("--add {value} is not a number of sites").format(value=repr(add))
+        raise PlanError(msg, field="add", hint=tx("give a whole number of at least 1"))
     if target is not None and not (math.isfinite(target) and 0 < target <= 1):
-        msg = f"--target {target!r} is not a share"
-        raise PlanError(msg, field="target", hint="give a share between 0 and 1, e.g. 0.95")
+        msg = tx("--target {value} is not a share").format(value=repr(target))
+        raise PlanError(msg, field="target", hint=tx("give a share between 0 and 1, e.g. 0.95"))
     if not (math.isfinite(time_limit) and time_limit > 0):
-        msg = f"a time limit of {time_limit!r} s leaves the solver no time"
-        raise PlanError(msg, field="time_limit", hint="give a positive number of seconds, e.g. 60")
+        msg = tx("a time limit of {value} s leaves the solver no time").format(
+            value=repr(time_limit)
+        )
+        raise PlanError(
+            msg, field="time_limit", hint=tx("give a positive number of seconds, e.g. 60")
+        )
 
     fb.step("candidates", 0.0)
     ev = Evaluator(plan, rules=rules)
@@ -324,11 +341,13 @@ def suggest(
     by_site: dict[str, list[str]] = {}
     for v in problem.violations:
         if v.get("layer") == work_name:
-            by_site.setdefault(str(v["id"]), []).append(f"{v['principle']} {v['message']}")
+            by_site.setdefault(str(v["id"]), []).append(
+                tx("{principle} {message}").format(principle=v["principle"], message=v["message"])
+            )
     safe = problem.eligible[cand_rows]
     for j in np.flatnonzero(~safe):
-        reasons = by_site.get(ids[j]) or ["no room left after the checks"]
-        excluded.append({"id": ids[j], "reason": "; ".join(reasons)})
+        reasons = by_site.get(ids[j]) or [tx("no room left after the checks")]
+        excluded.append({"id": ids[j], "reason": _joined(reasons)})
     scenario_used = wev.scenario
     question: dict[str, Any] = {
         "for": for_,
@@ -350,9 +369,9 @@ def suggest(
         cap_c = capacity[cand_rows]
         reach = np.bincount(s_idx, minlength=len(table))[cand_rows] > 0
         for j in np.flatnonzero(safe & (cap_c <= 0)):
-            excluded.append({"id": ids[j], "reason": "no capacity: give a capacity or an area"})
+            excluded.append({"id": ids[j], "reason": tx("no capacity: give a capacity or an area")})
         for j in np.flatnonzero(safe & (cap_c > 0) & ~reach):
-            excluded.append({"id": ids[j], "reason": "nobody lives within its radius"})
+            excluded.append({"id": ids[j], "reason": tx("nobody lives within its radius")})
         usable_c = safe & (cap_c > 0) & reach
         keep_site = ~is_cand
         keep_site[cand_rows[usable_c]] = True
@@ -371,7 +390,7 @@ def suggest(
             cost[usable_c],
         )
         before = _engine_after(problem, is_cand, np.empty(0, np.int64))
-        question["radius"] = "per shelter class"
+        question["radius"] = tx("per shelter class")
         usable_ids = ids[usable_c]
         usable_cap: np.ndarray | None = cap_c[usable_c]
         distances = pairs.assign(keep=arc_ok)
@@ -380,8 +399,11 @@ def suggest(
             circles = {c.name: c for c in profile.circles}
             name = circle or profile.circles[0].name
             if name not in circles:
-                msg = f"profile '{profile.name}' has no life circle '{name}'"
-                raise PlanError(msg, field="circle", hint=f"circles: {', '.join(circles)}")
+                msg = tx("profile '{profile}' has no life circle '{name}'").format(
+                    profile=profile.name, name=name
+                )
+                hint = tx("circles: {names}").format(names=", ".join(circles))
+                raise PlanError(msg, field="circle", hint=hint)
             radius = circles[name].radius_m.value
             key = f"space_{name}"
             geoms = frame.geometry.to_numpy()
@@ -392,8 +414,9 @@ def suggest(
                 excluded.append(
                     {
                         "id": ids[j],
-                        "reason": f"{area[j]:,.0f} m² is below the {name} circle's minimum "
-                        f"{circles[name].min_area_m2.value:,.0f} m²",
+                        "reason": tx(
+                            "{area:,.0f} m² is below the {name} circle's minimum {minimum:,.0f} m²"
+                        ).format(area=area[j], name=name, minimum=circles[name].min_area_m2.value),
                     }
                 )
             safe = safe & ~small
@@ -402,8 +425,10 @@ def suggest(
             assert kind is not None
             rule = profile.facility_radius.get(kind)
             if rule is None:
-                msg = f"profile '{profile.name}' has no service radius for '{kind}'"
-                raise PlanError(msg, field="for", hint="choose a kind the profile rates")
+                msg = tx("profile '{profile}' has no service radius for '{kind}'").format(
+                    profile=profile.name, kind=kind
+                )
+                raise PlanError(msg, field="for", hint=tx("choose a kind the profile rates"))
             radius = rule.value
             key = kind
         question["radius"] = radius
@@ -414,7 +439,9 @@ def suggest(
         keep = safe[site] & ~covered[resident]
         reach_any = np.bincount(site[keep], minlength=len(frame)) > 0
         for j in np.flatnonzero(safe & ~reach_any):
-            excluded.append({"id": ids[j], "reason": "reaches nobody who is not served already"})
+            excluded.append(
+                {"id": ids[j], "reason": tx("reaches nobody who is not served already")}
+            )
         usable_c = safe & reach_any
         new_index = np.full(len(frame), -1, dtype=np.int64)
         new_index[usable_c] = np.arange(int(usable_c.sum()))
@@ -438,33 +465,39 @@ def suggest(
 
     n_c = int(usable_c.sum())
     if n_c == 0:
-        msg = f"no usable candidate: all {len(frame)} were excluded"
-        listed = "; ".join(f"{e['id']}: {e['reason']}" for e in excluded[:3])
-        raise PlanError(msg, layer=cand_name, hint=f"{listed} — add other candidates")
+        msg = tx("no usable candidate: all {n} were excluded").format(n=len(frame))
+        listed = _joined(
+            [tx("{id}: {reason}").format(id=e["id"], reason=e["reason"]) for e in excluded[:3]]
+        )
+        hint = tx("{listed} — add other candidates").format(listed=listed)
+        raise PlanError(msg, layer=cand_name, hint=hint)
     if add is not None and add > n_c:
-        msg = f"--add {add} asks for more sites than the {n_c} usable candidates"
-        raise PlanError(msg, field="add", hint=f"give at most {n_c}, or add candidates")
+        msg = tx("--add {add} asks for more sites than the {n} usable candidates").format(
+            add=add, n=n_c
+        )
+        hint = tx("give at most {n}, or add candidates").format(n=n_c)
+        raise PlanError(msg, field="add", hint=hint)
     need = None
     if target is not None:
         need = target * total
         best_all = model.value(np.arange(n_c))
         if best_all < need - 1e-6:
-            msg = (
-                f"the target {target:.1%} cannot be reached with these candidates: at most "
-                f"{best_all / total:.1%} ({best_all:,.0f} of {total:,.0f} persons) with all "
-                f"{n_c} usable candidates open"
-            )
-            raise PlanError(msg, layer=cand_name, hint="add candidates, or lower the target")
+            msg = tx(
+                "the target {target:.1%} cannot be reached with these candidates: at most "
+                "{share:.1%} ({best:,.0f} of {total:,.0f} persons) with all {n} usable "
+                "candidates open"
+            ).format(target=target, share=best_all / total, best=best_all, total=total, n=n_c)
+            raise PlanError(msg, layer=cand_name, hint=tx("add candidates, or lower the target"))
 
     fb.step("solving", 0.3)
     n_vars = (model.group_pop.size if model.capacity is None else model.arc_g.size) + n_c
-    solver = "HiGHS MILP"
+    solver: str = tx("HiGHS MILP")
     chosen: np.ndarray | None = None
     gap = math.nan
     optimal = False
     if before >= (need if need is not None else math.inf) - 1e-9:
         chosen, optimal, gap = np.empty(0, np.int64), True, 0.0
-        notes.append("the existing sites already reach the target: nothing to add")
+        notes.append(tx("the existing sites already reach the target: nothing to add"))
     elif n_vars <= MAX_VARIABLES:
         chosen, objective, bound, optimal = covering.solve(
             model, k=add, need=need, time_limit=time_limit
@@ -473,16 +506,20 @@ def suggest(
             gap = abs(bound - objective) / max(abs(objective), 1e-9)
             if not optimal:
                 notes.append(
-                    f"the solver stopped at the time limit ({time_limit:g} s) with a gap of "
-                    f"{gap:.2%}: the answer may not be the best"
+                    tx(
+                        "the solver stopped at the time limit ({limit:g} s) with a gap of "
+                        "{gap:.2%}: the answer may not be the best"
+                    ).format(limit=time_limit, gap=gap)
                 )
     else:
         notes.append(
-            f"the model has {n_vars:,} variables (more than {MAX_VARIABLES:,}): solved greedily, "
-            "with the LP relaxation as bound"
+            tx(
+                "the model has {n:,} variables (more than {most:,}): solved greedily, with the "
+                "LP relaxation as bound"
+            ).format(n=n_vars, most=MAX_VARIABLES)
         )
     if chosen is None:
-        solver = "greedy (LP bound)"
+        solver = tx("greedy (LP bound)")
         chosen = covering.greedy(model, k=add, need=need, feedback=fb)
         if add is not None:
             _x, _o, lp_bound, _ok = covering.solve(
@@ -494,7 +531,7 @@ def suggest(
             gap = math.nan
         optimal = bool(gap <= MIP_GAP) if np.isfinite(gap) else False
         if not any("greedily" in n for n in notes):
-            notes.append("the exact solver found no answer in the time limit: solved greedily")
+            notes.append(tx("the exact solver found no answer in the time limit: solved greedily"))
 
     if add is not None and chosen.size:
         chosen = covering.prefer_earlier(model, chosen)
@@ -509,8 +546,14 @@ def suggest(
         curve = [c for c, u in zip(curve, useful, strict=True) if u]
         if add is not None:
             notes.append(
-                f"{dropped} of the {add} sites asked for would add nobody: "
-                + ("no candidate serves anyone not served already" if not gains else "left out")
+                (
+                    tx(
+                        "{dropped} of the {add} sites asked for would add nobody: no candidate "
+                        "serves anyone not served already"
+                    )
+                    if not gains
+                    else tx("{dropped} of the {add} sites asked for would add nobody: left out")
+                ).format(dropped=dropped, add=add)
             )
     after = curve[-1] if curve else before
     if role == "shelters":
@@ -534,10 +577,15 @@ def suggest(
                     else None
                 )
         cap = float(usable_cap[c]) if usable_cap is not None else None
-        what = "sheltered" if role == "shelters" else "covered"
-        reason = f"+{gain:,.0f} persons {what}" + (
-            f" (holds {cap:,.0f} after the checks)" if cap is not None else ""
-        )
+        if role == "shelters" and cap is not None:
+            reason: str = tx("+{gain:,.0f} persons sheltered (holds {cap:,.0f} after the checks)")
+        elif role == "shelters":
+            reason = tx("+{gain:,.0f} persons sheltered")
+        elif cap is not None:
+            reason = tx("+{gain:,.0f} persons covered (holds {cap:,.0f} after the checks)")
+        else:
+            reason = tx("+{gain:,.0f} persons covered")
+        reason = reason.format(gain=gain, cap=cap)
         geom = frame.geometry.to_numpy()[np.flatnonzero(usable_c)[c]]
         suggestions.append(
             Suggestion(str(usable_ids[c]), cand_name, rank, float(gain), cap, mean_d, reason, geom)
@@ -592,8 +640,8 @@ def adding_command(plan: Plan, result: Suggestions) -> AddFeatures | AddLayer:
     if role == "activity_spaces":
         polygonal = all(shapely.get_type_id(g) in (3, 6) for _, g in rows)
         if not polygonal:
-            msg = "activity spaces are polygons: a suggested site is a point"
-            raise PlanError(msg, hint="give the candidates polygon outlines")
+            msg = tx("activity spaces are polygons: a suggested site is a point")
+            raise PlanError(msg, hint=tx("give the candidates polygon outlines"))
     if targets:
         layer = targets[0]
         assert layer.frame is not None
@@ -601,9 +649,13 @@ def adding_command(plan: Plan, result: Suggestions) -> AddFeatures | AddLayer:
         for values, _ in rows:
             if values["id"] in taken:
                 values["id"] = f"suggested-{values['id']}"
-        return AddFeatures(layer.name, rows, label=f"Add {len(rows)} suggested sites")
+        return AddFeatures(
+            layer.name, rows, label=tx("Add {n} suggested sites").format(n=len(rows))
+        )
     name = f"suggested {role.replace('_', ' ')}"
     frame = gpd.GeoDataFrame(
         pd.DataFrame([v for v, _ in rows]), geometry=[g for _, g in rows], crs=plan.crs
     )
-    return AddLayer(PlanLayer(name, role, frame=frame), label=f"Add {len(rows)} suggested sites")
+    return AddLayer(
+        PlanLayer(name, role, frame=frame), label=tx("Add {n} suggested sites").format(n=len(rows))
+    )

@@ -36,7 +36,7 @@ from spaceplanner.files import (
     plan_inputs,
     safe_name,
 )
-from spaceplanner.i18n import say
+from spaceplanner.i18n import say, tx
 from spaceplanner.layers.catalogue import GEOMETRY_FAMILIES
 from spaceplanner.layers.chinacrs import from_wgs84, offset_system
 from spaceplanner.layers.errors import PlanError
@@ -218,12 +218,14 @@ def _check_encodable(frame: gpd.GeoDataFrame, cols: list[str], encoding: str, na
                 value.encode(encoding)
             except UnicodeEncodeError as exc:
                 bad = value[exc.start : exc.end]
-                msg = f"'{bad}' in '{value}' cannot be written as {encoding.upper()}"
+                msg = tx("'{bad}' in '{value}' cannot be written as {encoding}").format(
+                    bad=bad, value=value, encoding=encoding.upper()
+                )
                 raise PlanError(
                     msg,
                     layer=name,
                     field=col,
-                    hint="export the Shapefiles as UTF-8 (the default), or edit the text",
+                    hint=tx("export the Shapefiles as UTF-8 (the default), or edit the text"),
                 ) from exc
 
 
@@ -617,14 +619,21 @@ def check_export(
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FORMATS]
     if not wanted or unknown:
-        msg = f"unknown export format {', '.join(unknown)}" if unknown else "no format chosen"
-        raise PlanError(msg, field="format", hint=f"formats: {', '.join(FORMATS)}")
+        msg = (
+            tx("unknown export format {names}").format(names=", ".join(unknown))
+            if unknown
+            else tx("no format chosen")
+        )
+        hint = tx("formats: {names}").format(names=", ".join(FORMATS))
+        raise PlanError(msg, field="format", hint=hint)
     if lang not in ("en", "zh"):
-        msg = f"unknown language '{lang}'"
-        raise PlanError(msg, field="lang", hint="use en or zh")
+        msg = tx("unknown language '{lang}'").format(lang=lang)
+        raise PlanError(msg, field="lang", hint=tx("use en or zh"))
     if encoding.lower() not in ("utf-8", "gbk"):
-        msg = f"shapefiles are written as UTF-8 or GBK, not '{encoding}'"
-        raise PlanError(msg, field="encoding", hint="use utf-8 or gbk")
+        msg = tx("shapefiles are written as UTF-8 or GBK, not '{encoding}'").format(
+            encoding=encoding
+        )
+        raise PlanError(msg, field="encoding", hint=tx("use utf-8 or gbk"))
     names_out = planned_outputs(wanted, zip_shapefiles=zip_shapefiles)
     inputs = plan_inputs(plan, rules=rules)
     check_targets(Path(out), names_out, overwrite=overwrite, inputs=inputs)
@@ -702,8 +711,8 @@ def export(
     """
     fb = feedback or Feedback()
     if not reports:
-        msg = "nothing to export: no evaluation was given"
-        raise PlanError(msg, hint="evaluate the plan first")
+        msg: str = tx("nothing to export: no evaluation was given")
+        raise PlanError(msg, hint=tx("evaluate the plan first"))
     inputs = check_export(
         plan,
         out,
@@ -719,9 +728,18 @@ def export(
     for rep in reports if drawn else []:
         missing = [n for n in _GAP_LAYERS if n not in rep.layers]
         if missing or rep.stale:
-            what = ", ".join(missing) if missing else ", ".join(sorted(rep.stale)) + " (stale)"
-            msg = f"the evaluation given for {', '.join(drawn)} lacks its gap layers: {what}"
-            hint = "evaluate with gaps=True (a full evaluation) before exporting maps or layers"
+            if missing:
+                msg = tx("the evaluation given for {formats} lacks its gap layers: {layers}")
+                what = ", ".join(missing)
+            else:
+                msg = tx(
+                    "the evaluation given for {formats} lacks its gap layers: {layers} (stale)"
+                )
+                what = ", ".join(sorted(rep.stale))
+            msg = msg.format(formats=", ".join(drawn), layers=what)
+            hint: str = tx(
+                "evaluate with gaps=True (a full evaluation) before exporting maps or layers"
+            )
             raise PlanError(msg, field="reports", hint=hint)
     folder = Path(out)
     reports = list(reports)
@@ -745,8 +763,11 @@ def export(
 
         choices = sheet_indicators(main)
         if sheet_indicator not in choices:
-            msg = f"the map sheet's indicator '{sheet_indicator}' was not evaluated"
-            raise PlanError(msg, field="indicator", hint=f"choose one of {', '.join(choices)}")
+            msg = tx("the map sheet's indicator '{name}' was not evaluated").format(
+                name=sheet_indicator
+            )
+            hint = tx("choose one of {names}").format(names=", ".join(choices))
+            raise PlanError(msg, field="indicator", hint=hint)
     written: list[Path] = []
     with output_unit(folder, overwrite=overwrite, inputs=inputs) as tmp:
         for i, fmt in enumerate(wanted):

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from spaceplanner.i18n import tx
 from spaceplanner.layers.catalogue import closest
 from spaceplanner.layers.errors import PlanError
 from spaceplanner.model.rules import Profile
@@ -27,6 +28,7 @@ from spaceplanner.results.report import (
     SpaceArea,
     SpaceCoverage,
 )
+from spaceplanner.results.words import join_sources, phrase
 
 __all__ = [
     "FAIL",
@@ -73,12 +75,18 @@ def check_targets(
     for name, value in targets.items():
         if name not in known:
             guess = closest(name, list(known))
-            hint = f"did you mean '{guess}'?" if guess else f"indicators: {', '.join(known)}"
-            msg = f"no indicator '{name}' to set a target for"
+            hint = (
+                tx("did you mean '{guess}'?").format(guess=guess)
+                if guess
+                else tx("indicators: {names}").format(names=", ".join(known))
+            )
+            msg = tx("no indicator '{name}' to set a target for").format(name=name)
             raise PlanError(msg, file=file, field=f"targets.{name}", hint=hint)
         if known[name] == "share" and value > 1:
-            msg = f"target {name} = {value:g} is a share and must be at most 1"
-            raise PlanError(msg, file=file, field=f"targets.{name}", hint="e.g. 0.95 for 95 %")
+            msg = tx("target {name} = {value:g} is a share and must be at most 1").format(
+                name=name, value=value
+            )
+            raise PlanError(msg, file=file, field=f"targets.{name}", hint=tx("e.g. 0.95 for 95 %"))
 
 
 def value_text(
@@ -181,24 +189,24 @@ def indicators(
     """
     pop = float(population or 0.0)
     people = pop > 0
-    no_people = "the plan has no residents"
+    no_people = tx("the plan has no residents")
     rows: list[Indicator] = []
 
     def target(ident: str, default: float, source: str) -> tuple[float, str]:
         if ident in targets:
-            return targets[ident], "set by the plan"
-        return default, source
+            return targets[ident], tx("set by the plan")
+        return default, phrase(source)
 
     if sh is not None:
-        reason = no_people if not people else "the plan has no shelters and no dual-use space"
+        reason: str = (
+            no_people if not people else tx("the plan has no shelters and no dual-use space")
+        )
         t, src = target(
             "shelter.sheltered",
             profile.targets["shelter_sheltered_share"].value,
             profile.targets["shelter_sheltered_share"].source,
         )
-        per_capita = "; ".join(
-            dict.fromkeys(r["per_capita_m2"]["source"] for r in sh.rules.values())
-        )
+        per_capita = join_sources(r["per_capita_m2"]["source"] for r in sh.rules.values())
         rows.append(
             _row(
                 "shelter.sheltered",
@@ -250,14 +258,16 @@ def indicators(
                 "m2/person",
                 t,
                 src,
-                "effective shelter area after the 避/防/让 checks ÷ residents; per shelter: "
-                + per_capita,
+                tx(
+                    "effective shelter area after the 避/防/让 checks ÷ residents; per shelter: "
+                    "{sources}"
+                ).format(sources=per_capita),
                 assessed=people and has_shelters,
                 reason=reason,
             )
         )
     if spaces is not None:
-        reason = no_people if not people else "the plan has no activity-space layer"
+        reason = no_people if not people else tx("the plan has no activity-space layer")
         for name, c in spaces.circles.items():
             t, src = target(
                 f"space_{name}.covered",
@@ -275,7 +285,7 @@ def indicators(
                     "share",
                     t,
                     src,
-                    c.sources["radius_m"],
+                    phrase(c.sources["radius_m"]),
                     assessed=people and has_spaces,
                     reason=reason,
                 )
@@ -296,21 +306,19 @@ def indicators(
                     "m2/person",
                     t,
                     src,
-                    c.sources["per_capita_m2"],
+                    phrase(c.sources["per_capita_m2"]),
                     assessed=people and has_spaces,
                     reason=reason,
                 )
             )
     if space_coverage is not None:
-        reason = no_people if not people else "the plan has no activity-space layer"
+        reason = no_people if not people else tx("the plan has no activity-space layer")
         for name, cov in space_coverage.items():
             t, src = target(f"{name}.covered", cov.target_share, cov.sources["target"])
-            bands = "; ".join(
-                dict.fromkeys(
-                    text
-                    for b in cov.bands
-                    for text in (b.sources["min_area_m2"], b.sources["radius_m"])
-                )
+            bands = join_sources(
+                text
+                for b in cov.bands
+                for text in (b.sources["min_area_m2"], b.sources["radius_m"])
             )
             rows.append(
                 _row(
@@ -329,10 +337,10 @@ def indicators(
                 )
             )
     if space_per_capita is not None:
-        reason = no_people if not people else "the plan has no activity-space layer"
+        reason = no_people if not people else tx("the plan has no activity-space layer")
         for name, area in space_per_capita.items():
             t, src = target(f"{name}.per_capita", area.target_per_capita_m2, area.sources["target"])
-            sizes = "; ".join(v for k, v in area.sources.items() if k != "target")
+            sizes = join_sources(v for k, v in area.sources.items() if k != "target")
             rows.append(
                 _row(
                     f"{name}.per_capita",
@@ -344,7 +352,7 @@ def indicators(
                     "m2/person",
                     t,
                     src,
-                    sizes or area.sources["target"],
+                    sizes or phrase(area.sources["target"]),
                     assessed=people and has_spaces,
                     reason=reason,
                 )
@@ -366,7 +374,7 @@ def indicators(
                 "share",
                 t,
                 src,
-                source,
+                phrase(source),
                 assessed=assessed,
                 reason=reason,
             )
@@ -374,15 +382,14 @@ def indicators(
         for kind, f in facilities.items():
             rows.append(kind_row(kind, f.share_covered, f.source, people, no_people))
         if not has_facilities:
-            missing = no_people if not people else "the plan has no facilities layer"
+            missing = no_people if not people else tx("the plan has no facilities layer")
             for kind, rule in profile.facility_radius.items():
                 if kind in profile.required_facilities:
                     rows.append(kind_row(kind, None, rule.source, False, missing))
         for kind in unrated:
-            reason = (
-                f"no service radius for '{kind}' in profile '{profile.name}' "
-                "(set radius_m on its layer)"
-            )
+            reason = tx(
+                "no service radius for '{kind}' in profile '{profile}' (set radius_m on its layer)"
+            ).format(kind=kind, profile=profile.name)
             rows.append(kind_row(kind, None, "", False, reason))
     return tuple(rows)
 

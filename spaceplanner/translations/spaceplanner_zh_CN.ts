@@ -634,77 +634,77 @@
         <translation>位于建筑 {id}（高 {height:g} 米）的倒塌范围内</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="12"/>
+        <location filename="../results/words.py" line="29"/>
         <source>flood</source>
         <translation>洪涝</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="13"/>
+        <location filename="../results/words.py" line="30"/>
         <source>earthquake</source>
         <translation>地震</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="14"/>
+        <location filename="../results/words.py" line="31"/>
         <source>fire</source>
         <translation>火灾</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="15"/>
+        <location filename="../results/words.py" line="32"/>
         <source>landslide</source>
         <translation>滑坡</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="16"/>
+        <location filename="../results/words.py" line="33"/>
         <source>geological hazard</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="17"/>
+        <location filename="../results/words.py" line="34"/>
         <source>waterlogging</source>
         <translation>内涝</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="18"/>
+        <location filename="../results/words.py" line="35"/>
         <source>storm surge</source>
         <translation>风暴潮</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="22"/>
+        <location filename="../results/words.py" line="39"/>
         <source>petrol station</source>
         <translation>加油站</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="23"/>
+        <location filename="../results/words.py" line="40"/>
         <source>gas station</source>
         <translation>加气站</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="24"/>
+        <location filename="../results/words.py" line="41"/>
         <source>gas storage</source>
         <translation>燃气储存设施</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="25"/>
+        <location filename="../results/words.py" line="42"/>
         <source>major fire or explosion source</source>
         <translation>重大火灾或爆炸危险源</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="26"/>
+        <location filename="../results/words.py" line="43"/>
         <source>fire source</source>
         <translation>火源</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="27"/>
+        <location filename="../results/words.py" line="44"/>
         <source>industrial site</source>
         <translation>工业用地</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="28"/>
+        <location filename="../results/words.py" line="45"/>
         <source>pipeline</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../results/words.py" line="29"/>
+        <location filename="../results/words.py" line="46"/>
         <source>HV line</source>
         <translation>高压线</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>负荷</translation>
     </message>
     <message>
-        <location filename="../outputs/tables.py" line="129"/>
+        <location filename="../results/words.py" line="124"/>
         <source>persons</source>
         <comment>unit</comment>
         <translation>人</translation>
@@ -1740,16 +1740,6 @@
         <translation>{severity}：{message}</translation>
     </message>
     <message>
-        <location filename="../engine/siting.py" line="357"/>
-        <source>GB 21734-2008 §5.2.4</source>
-        <translation>GB 21734-2008 §5.2.4</translation>
-    </message>
-    <message>
-        <location filename="../engine/siting.py" line="598"/>
-        <source>STANDARDS.md §1 collapse zone</source>
-        <translation>STANDARDS.md §1 倒塌范围</translation>
-    </message>
-    <message>
         <location filename="../files.py" line="76"/>
         <source>the disk is full ({reason})</source>
         <translation>磁盘已满（{reason}）</translation>
@@ -2047,7 +2037,7 @@
     <message>
         <location filename="../model/plan.py" line="139"/>
         <source>write it in quotes: {key} = &quot;{example}&quot;</source>
-        <translation>请加引号书写：{key} = "{example}"</translation>
+        <translation>请加引号书写：{key} = &quot;{example}&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="140"/>
@@ -2057,7 +2047,7 @@
     <message>
         <location filename="../model/plan.py" line="151"/>
         <source>a CRS such as &quot;EPSG:4490&quot;</source>
-        <translation>坐标参考系，如 "EPSG:4490"</translation>
+        <translation>坐标参考系，如 &quot;EPSG:4490&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="153"/>
@@ -2147,7 +2137,7 @@
     <message>
         <location filename="../model/plan.py" line="208"/>
         <source>name the source column in quotes: {key} = &quot;&lt;column&gt;&quot;</source>
-        <translation>请加引号写出源数据的字段名：{key} = "&lt;column&gt;"</translation>
+        <translation>请加引号写出源数据的字段名：{key} = &quot;&lt;column&gt;&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="212"/>
@@ -2167,7 +2157,7 @@
     <message>
         <location filename="../model/plan.py" line="222"/>
         <source>write it as a table: [layers.{name}] with path = &quot;{example}&quot; on the next line (and role = ... unless the name is a role)</source>
-        <translation>请写成表：[layers.{name}]，下一行写 path = "{example}"（名称不是图层角色时还需 role = ...）</translation>
+        <translation>请写成表：[layers.{name}]，下一行写 path = &quot;{example}&quot;（名称不是图层角色时还需 role = ...）</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="743"/>
@@ -2222,7 +2212,7 @@
     <message>
         <location filename="../model/plan.py" line="276"/>
         <source>declare each layer as a table: [layers.residents] with path = &quot;...&quot; below it</source>
-        <translation>请将每个图层写成表：[layers.residents]，下面写 path = "..."</translation>
+        <translation>请将每个图层写成表：[layers.residents]，下面写 path = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="283"/>
@@ -2267,7 +2257,7 @@
     <message>
         <location filename="../model/plan.py" line="344"/>
         <source>add `path = &quot;...&quot;`</source>
-        <translation>请添加 `path = "..."`</translation>
+        <translation>请添加 `path = &quot;...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="349"/>
@@ -2307,7 +2297,7 @@
     <message>
         <location filename="../model/plan.py" line="415"/>
         <source>add `hazard = &quot;flood&quot;` (or another type)</source>
-        <translation>请添加 `hazard = "flood"`（或其他类型）</translation>
+        <translation>请添加 `hazard = &quot;flood&quot;`（或其他类型）</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="430"/>
@@ -2377,7 +2367,7 @@
     <message>
         <location filename="../model/plan.py" line="542"/>
         <source>add the .prj file, or set `crs = &quot;EPSG:...&quot;` for this layer or the plan</source>
-        <translation>请补上 .prj 文件，或为该图层或方案设置 `crs = "EPSG:..."`</translation>
+        <translation>请补上 .prj 文件，或为该图层或方案设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="549"/>
@@ -2387,12 +2377,12 @@
     <message>
         <location filename="../model/plan.py" line="549"/>
         <source>set `crs = &quot;EPSG:...&quot;` for this layer if that is wrong</source>
-        <translation>如不正确，请为该图层设置 `crs = "EPSG:..."`</translation>
+        <translation>如不正确，请为该图层设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="586"/>
         <source>use e.g. crs = &quot;EPSG:32650&quot;</source>
-        <translation>请使用如 crs = "EPSG:32650" 的写法</translation>
+        <translation>请使用如 crs = &quot;EPSG:32650&quot; 的写法</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="593"/>
@@ -2422,7 +2412,7 @@
     <message>
         <location filename="../model/plan.py" line="639"/>
         <source>give each layer its CRS (`crs = &quot;EPSG:...&quot;`), or the plan&apos;s `crs`</source>
-        <translation>请为每个图层给出坐标参考系（`crs = "EPSG:..."`），或给出方案的 `crs`</translation>
+        <translation>请为每个图层给出坐标参考系（`crs = &quot;EPSG:...&quot;`），或给出方案的 `crs`</translation>
     </message>
     <message>
         <location filename="../model/plan.py" line="671"/>
@@ -2527,12 +2517,12 @@
     <message>
         <location filename="../model/plan_core.py" line="391"/>
         <source>set `crs = &quot;EPSG:...&quot;` for this layer to the projected CRS its coordinates are in (a GeoJSON without a CRS is read as WGS84 lon/lat)</source>
-        <translation>请为该图层设置 `crs = "EPSG:..."`，取其坐标所在的投影坐标系（没有坐标参考系的 GeoJSON 按 WGS84 经纬度读取）</translation>
+        <translation>请为该图层设置 `crs = &quot;EPSG:...&quot;`，取其坐标所在的投影坐标系（没有坐标参考系的 GeoJSON 按 WGS84 经纬度读取）</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="396"/>
         <source>set `crs = &quot;EPSG:4326&quot;` for this layer (or the lon/lat CRS it was drawn in)</source>
-        <translation>请为该图层设置 `crs = "EPSG:4326"`（或其绘制时所用的经纬度坐标系）</translation>
+        <translation>请为该图层设置 `crs = &quot;EPSG:4326&quot;`（或其绘制时所用的经纬度坐标系）</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="405"/>
@@ -2567,12 +2557,12 @@
     <message>
         <location filename="../model/plan_core.py" line="497"/>
         <source>swap its x and y (longitude first), or correct its CRS with `crs = &quot;EPSG:...&quot;`</source>
-        <translation>请对调其 x 和 y（经度在前），或用 `crs = "EPSG:..."` 更正其坐标参考系</translation>
+        <translation>请对调其 x 和 y（经度在前），或用 `crs = &quot;EPSG:...&quot;` 更正其坐标参考系</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="521"/>
         <source>its CRS is probably wrong (lon/lat swapped, or another EPSG code); set `crs = &quot;EPSG:...&quot;` for it</source>
-        <translation>其坐标参考系可能有误（经纬度颠倒，或 EPSG 代码不对）；请为其设置 `crs = "EPSG:..."`</translation>
+        <translation>其坐标参考系可能有误（经纬度颠倒，或 EPSG 代码不对）；请为其设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="521"/>
@@ -2587,7 +2577,7 @@
     <message>
         <location filename="../model/plan_core.py" line="555"/>
         <source>give each layer the CRS its coordinates are in (`crs = &quot;EPSG:4326&quot;` for lon/lat)</source>
-        <translation>请为每个图层给出其坐标所在的坐标参考系（经纬度用 `crs = "EPSG:4326"`）</translation>
+        <translation>请为每个图层给出其坐标所在的坐标参考系（经纬度用 `crs = &quot;EPSG:4326&quot;`）</translation>
     </message>
     <message>
         <location filename="../model/plan_core.py" line="573"/>
@@ -2857,7 +2847,7 @@
     <message>
         <location filename="../model/rules.py" line="297"/>
         <source>e.g. [&quot;park&quot;, &quot;green&quot;]</source>
-        <translation>例如 ["park", "green"]</translation>
+        <translation>例如 [&quot;park&quot;, &quot;green&quot;]</translation>
     </message>
     <message>
         <location filename="../model/rules.py" line="306"/>
@@ -3142,7 +3132,7 @@
     <message>
         <location filename="../sources/osm_read.py" line="65"/>
         <source>install it with: pip install &quot;spaceplanner[osm]&quot;</source>
-        <translation>安装方法：pip install "spaceplanner[osm]"</translation>
+        <translation>安装方法：pip install &quot;spaceplanner[osm]&quot;</translation>
     </message>
     <message>
         <location filename="../sources/osm_read.py" line="72"/>
@@ -3212,7 +3202,7 @@
     <message>
         <location filename="../sources/osm_tags.py" line="62"/>
         <source>e.g. &quot;leisure=park&quot;</source>
-        <translation>例如 "leisure=park"</translation>
+        <translation>例如 &quot;leisure=park&quot;</translation>
     </message>
     <message>
         <location filename="../sources/osm_tags.py" line="65"/>
@@ -3222,7 +3212,7 @@
     <message>
         <location filename="../sources/osm_tags.py" line="68"/>
         <source>e.g. &quot;leisure=park&quot; = &quot;park&quot;</source>
-        <translation>例如 "leisure=park" = "park"</translation>
+        <translation>例如 &quot;leisure=park&quot; = &quot;park&quot;</translation>
     </message>
     <message>
         <location filename="../sources/osm_tags.py" line="109"/>
@@ -3352,7 +3342,7 @@
     <message>
         <location filename="../../layers/chinacrs.py" line="209"/>
         <source>remove crs = &quot;{system}&quot; if the file&apos;s own CRS is right</source>
-        <translation>如文件自身的坐标参考系正确，请删除 crs = "{system}"</translation>
+        <translation>如文件自身的坐标参考系正确，请删除 crs = &quot;{system}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/chinacrs.py" line="230"/>
@@ -3362,7 +3352,7 @@
     <message>
         <location filename="../../layers/chinacrs.py" line="234"/>
         <source>longitude and latitude swapped? or not {system}: remove crs = &quot;{system}&quot; for WGS 84 data</source>
-        <translation>经纬度颠倒了？或者不是 {system}：WGS 84 数据请删除 crs = "{system}"</translation>
+        <translation>经纬度颠倒了？或者不是 {system}：WGS 84 数据请删除 crs = &quot;{system}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/chinacrs.py" line="251"/>
@@ -3387,7 +3377,7 @@
     <message>
         <location filename="../../layers/conform.py" line="89"/>
         <source>map the households with `households = &quot;&lt;column&gt;&quot;` (户数, households, ...)</source>
-        <translation>请用 `households = "&lt;column&gt;"` 指定户数字段（户数、households 等）</translation>
+        <translation>请用 `households = &quot;&lt;column&gt;&quot;` 指定户数字段（户数、households 等）</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="116"/>
@@ -3432,7 +3422,7 @@
     <message>
         <location filename="../../layers/conform.py" line="202"/>
         <source>map a unique column with `id = &quot;...&quot;` to keep your ids</source>
-        <translation>如需保留原有编号，请用 `id = "..."` 指定一个取值唯一的字段</translation>
+        <translation>如需保留原有编号，请用 `id = &quot;...&quot;` 指定一个取值唯一的字段</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="237"/>
@@ -3442,7 +3432,7 @@
     <message>
         <location filename="../../layers/conform.py" line="241"/>
         <source>if the source writes decimals with a comma, set `decimal = &quot;,&quot;` for this layer</source>
-        <translation>如源数据以逗号作小数点，请为该图层设置 `decimal = ","`</translation>
+        <translation>如源数据以逗号作小数点，请为该图层设置 `decimal = &quot;,&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="252"/>
@@ -3467,7 +3457,7 @@
     <message>
         <location filename="../../layers/conform.py" line="269"/>
         <source>if &quot;,&quot; is the decimal mark in this source, set `decimal = &quot;,&quot;` for the layer</source>
-        <translation>如该源数据以“,”作小数点，请为该图层设置 `decimal = ","`</translation>
+        <translation>如该源数据以“,”作小数点，请为该图层设置 `decimal = &quot;,&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="296"/>
@@ -3557,7 +3547,7 @@
     <message>
         <location filename="../../layers/conform.py" line="449"/>
         <source>write it in quotes: {name} = &quot;{value}&quot;</source>
-        <translation>请加引号书写：{name} = "{value}"</translation>
+        <translation>请加引号书写：{name} = &quot;{value}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="468"/>
@@ -3612,7 +3602,7 @@
     <message>
         <location filename="../../layers/conform.py" line="607"/>
         <source>use decimal = &quot;.&quot; or decimal = &quot;,&quot;</source>
-        <translation>请使用 decimal = "." 或 decimal = ","</translation>
+        <translation>请使用 decimal = &quot;.&quot; 或 decimal = &quot;,&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="616"/>
@@ -3662,12 +3652,12 @@
     <message>
         <location filename="../../layers/conform.py" line="672"/>
         <source>give `{field} = &quot;&lt;value&gt;&quot;` or `{field}_field = &quot;&lt;column&gt;&quot;`; columns are: {columns}</source>
-        <translation>请给出 `{field} = "&lt;value&gt;"` 或 `{field}_field = "&lt;column&gt;"`；现有字段：{columns}</translation>
+        <translation>请给出 `{field} = &quot;&lt;value&gt;&quot;` 或 `{field}_field = &quot;&lt;column&gt;&quot;`；现有字段：{columns}</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="672"/>
         <source>map it with `{field} = &quot;&lt;column&gt;&quot;`; columns are: {columns}</source>
-        <translation>请用 `{field} = "&lt;column&gt;"` 指定；现有字段：{columns}</translation>
+        <translation>请用 `{field} = &quot;&lt;column&gt;&quot;` 指定；现有字段：{columns}</translation>
     </message>
     <message>
         <location filename="../../layers/conform.py" line="680"/>
@@ -3772,7 +3762,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="315"/>
         <source>name the drawing layer(s) with layer = &quot;...&quot; or dxf_layers = [&quot;...&quot;, &quot;...&quot;]</source>
-        <translation>请用 layer = "..." 或 dxf_layers = ["...", "..."] 指定图纸图层</translation>
+        <translation>请用 layer = &quot;...&quot; 或 dxf_layers = [&quot;...&quot;, &quot;...&quot;] 指定图纸图层</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="356"/>
@@ -3837,7 +3827,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="512"/>
         <source>say its unit: units = &quot;mm&quot; (or &quot;cm&quot;; units = &quot;m&quot; if it really is metres)</source>
-        <translation>请注明单位：units = "mm"（或 "cm"；确为米则 units = "m"）</translation>
+        <translation>请注明单位：units = &quot;mm&quot;（或 &quot;cm&quot;；确为米则 units = &quot;m&quot;）</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="522"/>
@@ -3852,7 +3842,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="527"/>
         <source>set units = &quot;mm&quot; (or cm, m) if that is wrong</source>
-        <translation>如不正确，请设置 units = "mm"（或 cm、m）</translation>
+        <translation>如不正确，请设置 units = &quot;mm&quot;（或 cm、m）</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="536"/>
@@ -3872,7 +3862,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="559"/>
         <source>place it with offset = [X, Y] (the map coordinates of the drawing's 0,0) or control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]] (two drawing points and their map coordinates), and give crs = &quot;EPSG:...&quot; of the map coordinates (e.g. CGCS2000 / 3-degree Gauss-Krüger, EPSG:4534-4554)</source>
-        <translation>请用 offset = [X, Y]（图纸原点 0,0 的地图坐标）或 control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]]（两个图纸点及其地图坐标）进行定位，并给出地图坐标的 crs = "EPSG:..."（如 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）</translation>
+        <translation>请用 offset = [X, Y]（图纸原点 0,0 的地图坐标）或 control_points = [[x1, y1, X1, Y1], [x2, y2, X2, Y2]]（两个图纸点及其地图坐标）进行定位，并给出地图坐标的 crs = &quot;EPSG:...&quot;（如 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="578"/>
@@ -3887,7 +3877,7 @@
     <message>
         <location filename="../../layers/dxf.py" line="625"/>
         <source>e.g. dxf_layers = [&quot;绿地&quot;, &quot;广场&quot;]</source>
-        <translation>例如 dxf_layers = ["绿地", "广场"]</translation>
+        <translation>例如 dxf_layers = [&quot;绿地&quot;, &quot;广场&quot;]</translation>
     </message>
     <message>
         <location filename="../../layers/dxf.py" line="633"/>
@@ -3937,7 +3927,7 @@
     <message>
         <location filename="../../layers/poi.py" line="135"/>
         <source>to use them, add a layer with the same path and role = &quot;{role}&quot;</source>
-        <translation>如需使用，请添加一个路径相同、role = "{role}" 的图层</translation>
+        <translation>如需使用，请添加一个路径相同、role = &quot;{role}&quot; 的图层</translation>
     </message>
     <message>
         <location filename="../../layers/poi.py" line="168"/>
@@ -4102,7 +4092,7 @@
     <message>
         <location filename="../../layers/readers.py" line="285"/>
         <source>choose one with `layer = &quot;...&quot;`</source>
-        <translation>请用 `layer = "..."` 选择其中一个</translation>
+        <translation>请用 `layer = &quot;...&quot;` 选择其中一个</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="289"/>
@@ -4117,7 +4107,7 @@
     <message>
         <location filename="../../layers/readers.py" line="340"/>
         <source>use a name such as &quot;utf-8&quot;, &quot;gbk&quot; or &quot;gb18030&quot;</source>
-        <translation>请使用 "utf-8"、"gbk" 或 "gb18030" 等编码名称</translation>
+        <translation>请使用 &quot;utf-8&quot;、&quot;gbk&quot; 或 &quot;gb18030&quot; 等编码名称</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="355"/>
@@ -4147,7 +4137,7 @@
     <message>
         <location filename="../../layers/readers.py" line="384"/>
         <source>add a .cpg file or set encoding = &quot;{encoding}&quot; to be explicit</source>
-        <translation>请添加 .cpg 文件，或明确设置 encoding = "{encoding}"</translation>
+        <translation>请添加 .cpg 文件，或明确设置 encoding = &quot;{encoding}&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="398"/>
@@ -4157,7 +4147,7 @@
     <message>
         <location filename="../../layers/readers.py" line="398"/>
         <source>set encoding = &quot;...&quot; in the plan if names look wrong</source>
-        <translation>如名称显示为乱码，请在方案中设置 encoding = "..."</translation>
+        <translation>如名称显示为乱码，请在方案中设置 encoding = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="418"/>
@@ -4167,7 +4157,7 @@
     <message>
         <location filename="../../layers/readers.py" line="421"/>
         <source>set encoding = &quot;...&quot; in the plan</source>
-        <translation>请在方案中设置 encoding = "..."</translation>
+        <translation>请在方案中设置 encoding = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="430"/>
@@ -4177,7 +4167,7 @@
     <message>
         <location filename="../../layers/readers.py" line="431"/>
         <source>copy a good .prj, or delete it and set crs = &quot;EPSG:...&quot; in the plan</source>
-        <translation>请复制一个正确的 .prj，或删除它并在方案中设置 crs = "EPSG:..."</translation>
+        <translation>请复制一个正确的 .prj，或删除它并在方案中设置 crs = &quot;EPSG:...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="438"/>
@@ -4247,7 +4237,7 @@
     <message>
         <location filename="../../layers/readers.py" line="580"/>
         <source>name the columns with `x = &quot;...&quot;` and `y = &quot;...&quot;` (POI tables: 经度/纬度, lng/lat or a &quot;lng,lat&quot; location column); columns are {columns}</source>
-        <translation>请用 `x = "..."` 和 `y = "..."` 指定坐标列（兴趣点表：经度/纬度、lng/lat 或 "lng,lat" 格式的 location 列）；现有列：{columns}</translation>
+        <translation>请用 `x = &quot;...&quot;` 和 `y = &quot;...&quot;` 指定坐标列（兴趣点表：经度/纬度、lng/lat 或 &quot;lng,lat&quot; 格式的 location 列）；现有列：{columns}</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="597"/>
@@ -4257,7 +4247,7 @@
     <message>
         <location filename="../../layers/readers.py" line="600"/>
         <source>they have decimal commas: set `decimal = &quot;,&quot;` for this layer</source>
-        <translation>这些坐标以逗号作小数点：请为该图层设置 `decimal = ","`</translation>
+        <translation>这些坐标以逗号作小数点：请为该图层设置 `decimal = &quot;,&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="618"/>
@@ -4267,7 +4257,7 @@
     <message>
         <location filename="../../layers/readers.py" line="621"/>
         <source>they look projected: set `crs = &quot;EPSG:...&quot;` for this layer</source>
-        <translation>这些坐标像是投影坐标：请为该图层设置 `crs = "EPSG:..."`</translation>
+        <translation>这些坐标像是投影坐标：请为该图层设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="673"/>
@@ -4277,7 +4267,7 @@
     <message>
         <location filename="../../layers/readers.py" line="674"/>
         <source>set `layer = &quot;...&quot;`</source>
-        <translation>请设置 `layer = "..."`</translation>
+        <translation>请设置 `layer = &quot;...&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="681"/>
@@ -4312,7 +4302,7 @@
     <message>
         <location filename="../../layers/readers.py" line="725"/>
         <source>set `crs = &quot;EPSG:...&quot;` for this layer</source>
-        <translation>请为该图层设置 `crs = "EPSG:..."`</translation>
+        <translation>请为该图层设置 `crs = &quot;EPSG:...&quot;`</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="729"/>
@@ -4322,7 +4312,7 @@
     <message>
         <location filename="../../layers/readers.py" line="732"/>
         <source>name its real CRS with `crs = &quot;EPSG:...&quot;`</source>
-        <translation>请用 `crs = "EPSG:..."` 指定其真实坐标参考系</translation>
+        <translation>请用 `crs = &quot;EPSG:...&quot;` 指定其真实坐标参考系</translation>
     </message>
     <message>
         <location filename="../../layers/readers.py" line="740"/>
@@ -4412,7 +4402,7 @@
     <message>
         <location filename="../../layers/tables.py" line="89"/>
         <source>choose one with `layer = &quot;&lt;sheet&gt;&quot;`</source>
-        <translation>请用 `layer = "&lt;sheet&gt;"` 选择其中一个</translation>
+        <translation>请用 `layer = &quot;&lt;sheet&gt;&quot;` 选择其中一个</translation>
     </message>
     <message>
         <location filename="../../layers/tables.py" line="102"/>
@@ -4482,7 +4472,7 @@
     <message>
         <location filename="../../layers/tables.py" line="207"/>
         <source>write it in quotes: {name} = &quot;...&quot;</source>
-        <translation>请加引号书写：{name} = "..."</translation>
+        <translation>请加引号书写：{name} = &quot;...&quot;</translation>
     </message>
     <message>
         <location filename="../../layers/tables.py" line="246"/>
@@ -4637,6 +4627,1469 @@
         <source>note</source>
         <comment>severity of a problem</comment>
         <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="72"/>
+        <source>{width}×{height} cells of {size:g}, {dtype}, band {band}</source>
+        <translation>{width}×{height} 个 {size:g} 的像元，{dtype}，波段 {band}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="84"/>
+        <source>layer</source>
+        <comment>column</comment>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="84"/>
+        <source>role</source>
+        <comment>column</comment>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="84"/>
+        <source>features</source>
+        <comment>column</comment>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="84"/>
+        <source>geometry</source>
+        <comment>column</comment>
+        <translation>几何类型</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="84"/>
+        <source>source CRS</source>
+        <comment>column</comment>
+        <translation>源坐标系</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="84"/>
+        <source>fields</source>
+        <comment>column</comment>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="133"/>
+        <source>Plan: {name}  ({path})</source>
+        <translation>规划：{name}（{path}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="135"/>
+        <source>CRS: none (no layer could be read)</source>
+        <translation>坐标系：无（没有可读取的图层）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="137"/>
+        <source>CRS: {label} ({name})</source>
+        <translation>坐标系：{label}（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="139"/>
+        <source>Rules: {rules}   Scenario: {scenario}</source>
+        <translation>规则：{rules}　灾害情景：{scenario}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="141"/>
+        <source>About: {text}</source>
+        <translation>说明：{text}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="147"/>
+        <source>Not loaded: {layers}</source>
+        <translation>未加载：{layers}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="155"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="158"/>
+        <source>Problems:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="171"/>
+        <source>... and {n} more for layer &apos;{layer}&apos;</source>
+        <translation>……图层“{layer}”另有 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="181"/>
+        <source>{errors} errors, {warnings} warnings, {notes} notes; {repaired} features repaired, {skipped} skipped</source>
+        <translation>{errors} 个错误、{warnings} 个警告、{notes} 条说明；修复 {repaired} 个要素，跳过 {skipped} 个</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="226"/>
+        <source>Result: usable ({counts})</source>
+        <translation>结果：可用（{counts}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="226"/>
+        <source>Result: NOT usable ({counts})</source>
+        <translation>结果：不可用（{counts}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="244"/>
+        <source>Sample maps: {names}</source>
+        <translation>示例地图：{names}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="245"/>
+        <source>Rule profiles: {names} (or a profile .toml path)</source>
+        <translation>规则配置：{names}（或规则配置 .toml 文件路径）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="251"/>
+        <source>Layer roles (fields marked * are required):</source>
+        <translation>图层角色（标 * 的字段为必填）：</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="255"/>
+        <source>{geometry} or raster</source>
+        <translation>{geometry}或栅格</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="267"/>
+        <source>Vector formats: {names} (and other GDAL formats)</source>
+        <translation>矢量格式：{names}（以及其他 GDAL 格式）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="272"/>
+        <source>Raster formats: GeoTIFF, GeoPackage rasters (and other GDAL rasters)</source>
+        <translation>栅格格式：GeoTIFF、GeoPackage 栅格（以及其他 GDAL 栅格格式）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="289"/>
+        <source>Extent: {width:,.0f} m × {height:,.0f} m</source>
+        <translation>范围：{width:,.0f} 米 × {height:,.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="294"/>
+        <source>Population (vector residents): {n:,.0f}</source>
+        <translation>人口（矢量居民图层）：{n:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="307"/>
+        <source>give the plan and the output file</source>
+        <translation>请给出规划和输出文件</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="307"/>
+        <source>give the output file</source>
+        <translation>请给出输出文件</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="316"/>
+        <source>the output file exists</source>
+        <translation>输出文件已存在</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="321"/>
+        <source>Saved {n} layers of &apos;{plan}&apos; to {path} ({crs})</source>
+        <translation>已将“{plan}”的 {n} 个图层保存到 {path}（{crs}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="338"/>
+        <source>Shelters ({n}, {radius:g} m): covered {covered:,.0f} ({covered_share}); capacity {capacity:,.0f} of {before:,.0f} after the checks; sheltered {sheltered:,.0f} ({sheltered_share})</source>
+        <translation>避难场所（{n} 处，{radius:g} 米）：覆盖 {covered:,.0f} 人（{covered_share}）；经检查后容量 {capacity:,.0f} 人（检查前 {before:,.0f} 人）；安置 {sheltered:,.0f} 人（{sheltered_share}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="355"/>
+        <source>capacity removed by principle: {removed}</source>
+        <translation>按原则扣除的容量：{removed}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="359"/>
+        <source>over capacity (nearest demand &gt; capacity): {sites}</source>
+        <translation>超出容量（就近需求 &gt; 容量）：{sites}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="374"/>
+        <source>Indicators: {met} of {assessed} targets met, {n} not assessed</source>
+        <translation>指标：{assessed} 项目标中 {met} 项达标，{n} 项未评估</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="378"/>
+        <source>Indicators: {met} of {assessed} targets met</source>
+        <translation>指标：{assessed} 项目标中 {met} 项达标</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="381"/>
+        <source>ok</source>
+        <comment>indicator met</comment>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="382"/>
+        <source>FAIL</source>
+        <comment>indicator missed</comment>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="383"/>
+        <source>n/a</source>
+        <comment>indicator not assessed</comment>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="392"/>
+        <source>{mark} {indicator}: {value} (target ≥ {target}) — {reason}</source>
+        <translation>{mark} {indicator}：{value}（目标 ≥ {target}）— {reason}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="396"/>
+        <source>{mark} {indicator}: {value} (target ≥ {target})</source>
+        <translation>{mark} {indicator}：{value}（目标 ≥ {target}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="410"/>
+        <source>{plan} — rules {rules}, network distance, {crs}</source>
+        <translation>{plan} — 规则 {rules}，路网距离，{crs}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="410"/>
+        <source>{plan} — rules {rules}, straight line distance, {crs}</source>
+        <translation>{plan} — 规则 {rules}，直线距离，{crs}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="410"/>
+        <source>{plan} — rules {rules}, {distance} distance, {crs}</source>
+        <translation>{plan} — 规则 {rules}，{distance}距离，{crs}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="418"/>
+        <source>Population {population:,.0f} ({points:,} resident points; {unreachable:,.0f} beyond reach of the network)</source>
+        <translation>人口 {population:,.0f}（{points:,} 个居民点；{unreachable:,.0f} 人在路网可达范围以外）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="428"/>
+        <source>Scenario {scenario}, period {period}</source>
+        <translation>灾害情景：{scenario}，时期：{period}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="438"/>
+        <source>Activity space {circle} ({radius:g} m, ≥ {area:,.0f} m²): {share} covered, {per_capita:.2f} m²/person (target {target:g})</source>
+        <translation>活动空间 {circle}（{radius:g} 米，≥ {area:,.0f} m²）：覆盖 {share}，人均 {per_capita:.2f} m²（目标 {target:g}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="452"/>
+        <source>Activity space overall: {area:,.0f} m² in {n} spaces, {per_capita:.2f} m²/person</source>
+        <translation>活动空间合计：{n} 处共 {area:,.0f} m²，人均 {per_capita:.2f} m²</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="458"/>
+        <source>Facility {kind} ({n}, {radius:g} m): {share} covered</source>
+        <translation>设施 {kind}（{n} 处，{radius:g} 米）：覆盖 {share}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="472"/>
+        <source>Violations ({n}): {rules}</source>
+        <translation>选址问题（{n} 项）：{rules}</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="158"/>
+        <source>Note: {text}</source>
+        <translation>说明：{text}</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="225"/>
+        <source>Wrote {paths}</source>
+        <translation>已写出 {paths}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="550"/>
+        <source>the suggestions cannot be read ({error})</source>
+        <translation>无法读取建议场地（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="551"/>
+        <source>give the suggestions.gpkg that `spaceplanner suggest --out DIR` wrote</source>
+        <translation>请给出由 `spaceplanner suggest --out DIR` 写出的 suggestions.gpkg</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="566"/>
+        <source>--{option} is an option of the map sheet, which is not exported</source>
+        <translation>--{option} 是专题图的选项，但未导出专题图</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="569"/>
+        <source>add --format pdf (or png)</source>
+        <translation>请加 --format pdf（或 png）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="600"/>
+        <source>{folder}/ ({n} files)</source>
+        <translation>{folder}/（{n} 个文件）</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="604"/>
+        <source>Wrote {n} files to {path}: {listed}</source>
+        <translation>已向 {path} 写出 {n} 个文件：{listed}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="792"/>
+        <source>internal error: {kind}: {error}</source>
+        <translation>内部错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../cli.py" line="793"/>
+        <source>This is a bug in SpacePlanner; rerun with --debug and report the traceback.</source>
+        <translation>这是 SpacePlanner 的程序缺陷；请加 --debug 重新运行并报告错误追踪信息。</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="48"/>
+        <source>give either PLAN or --sample, not both</source>
+        <translation>请给出 PLAN 或 --sample 之一，不能同时给出</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="56"/>
+        <source>no plan given</source>
+        <translation>未给出规划</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="57"/>
+        <source>give PLAN (.toml or .gpkg) or --sample NAME</source>
+        <translation>请给出 PLAN（.toml 或 .gpkg）或 --sample NAME</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="189"/>
+        <source>the output is a folder</source>
+        <translation>输出是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="190"/>
+        <source>give a file name</source>
+        <translation>请给出文件名</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="194"/>
+        <source>the folder of the output file does not exist</source>
+        <translation>输出文件所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="195"/>
+        <source>create the folder first, or choose another</source>
+        <translation>请先创建该文件夹，或另选一个</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="200"/>
+        <source>the output would replace an input of the plan</source>
+        <translation>输出将覆盖规划的输入文件</translation>
+    </message>
+    <message>
+        <location filename="../cli_common.py" line="201"/>
+        <source>choose another name; inputs are never written</source>
+        <translation>请换一个名称；输入文件永远不会被写入</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="209"/>
+        <source>the folder for --json does not exist</source>
+        <translation>--json 所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="210"/>
+        <source>create it or choose another path</source>
+        <translation>请创建该文件夹或另选路径</translation>
+    </message>
+    <message>
+        <location filename="../cli_compare.py" line="97"/>
+        <source>{plan} ({scenario}, {period})</source>
+        <translation>{plan}（{scenario}，{period}）</translation>
+    </message>
+    <message>
+        <location filename="../cli_compare.py" line="112"/>
+        <source>new</source>
+        <comment>violation</comment>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../cli_compare.py" line="112"/>
+        <source>gone</source>
+        <comment>violation</comment>
+        <translation>消除</translation>
+    </message>
+    <message>
+        <location filename="../cli_compare.py" line="117"/>
+        <source>{word} {principle} {layer}/{id}: {message}</source>
+        <translation>{word} {principle} {layer}/{id}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="108"/>
+        <source>Suggestions for {what} ({candidates}; scenario {scenario}, rules {rules}): {n} candidates, {excluded} excluded</source>
+        <translation>{what}场地建议（{candidates}；灾害情景 {scenario}，规则 {rules}）：备选场地 {n} 处，排除 {excluded} 处</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="121"/>
+        <source>Persons sheltered: {before:,.0f} ({before_share}) now, {after:,.0f} ({after_share}) with the {n} suggested sites</source>
+        <translation>安置人数：现状 {before:,.0f} 人（{before_share}），增加 {n} 处建议场地后 {after:,.0f} 人（{after_share}）</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="121"/>
+        <source>Persons covered: {before:,.0f} ({before_share}) now, {after:,.0f} ({after_share}) with the {n} suggested sites</source>
+        <translation>覆盖人数：现状 {before:,.0f} 人（{before_share}），增加 {n} 处建议场地后 {after:,.0f} 人（{after_share}）</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="141"/>
+        <source>optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="141"/>
+        <source>not proven optimal</source>
+        <translation>未证明最优</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="143"/>
+        <source>Solver: {solver}, {optimal}, {seconds:.1f} s</source>
+        <translation>求解器：{solver}，{optimal}，{seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="147"/>
+        <source>Solver: {solver}, {optimal}, gap {gap:.2%}, {seconds:.1f} s</source>
+        <translation>求解器：{solver}，{optimal}，间隙 {gap:.2%}，{seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="154"/>
+        <source>excluded {id}: {reason}</source>
+        <translation>排除 {id}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="156"/>
+        <source>... and {n} more excluded</source>
+        <translation>……另有 {n} 处被排除</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="172"/>
+        <source>--for {what} is a question of the {expected} period, not {period}</source>
+        <translation>--for {what} 属于{expected}问题，而不是{period}问题</translation>
+    </message>
+    <message>
+        <location filename="../cli_suggest.py" line="175"/>
+        <source>drop --period or use --period {expected}</source>
+        <translation>请去掉 --period 或使用 --period {expected}</translation>
+    </message>
+    <message>
+        <location filename="../engine/daily.py" line="407"/>
+        <source>{radius:g} m set by the plan (layer &apos;{layer}&apos;)</source>
+        <translation>{radius:g} 米，由规划设定（图层“{layer}”）</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="211"/>
+        <source>{items}; {item}</source>
+        <translation>{items}；{item}</translation>
+    </message>
+    <message>
+        <location filename="../engine/daily.py" line="410"/>
+        <source>{by_plan}; standard: {source}</source>
+        <translation>{by_plan}；标准：{source}</translation>
+    </message>
+    <message>
+        <location filename="../engine/daily.py" line="412"/>
+        <source>{by_plan}; no standard radius for it in the profile</source>
+        <translation>{by_plan}；规则配置中没有该项的标准半径</translation>
+    </message>
+    <message>
+        <location filename="../engine/drag.py" line="288"/>
+        <source>layer {name} has no live figures while a site is dragged</source>
+        <translation>拖动场地时，图层 {name} 没有实时指标</translation>
+    </message>
+    <message>
+        <location filename="../engine/drag.py" line="291"/>
+        <source>drag a site of {roles}</source>
+        <translation>请拖动{roles}中的场地</translation>
+    </message>
+    <message>
+        <location filename="../engine/drag.py" line="298"/>
+        <source>no single feature with id {id}</source>
+        <translation>没有唯一的编号为 {id} 的要素</translation>
+    </message>
+    <message>
+        <location filename="../engine/evaluation.py" line="130"/>
+        <source>the plan has no usable layers</source>
+        <translation>规划中没有可用的图层</translation>
+    </message>
+    <message>
+        <location filename="../engine/evaluation.py" line="180"/>
+        <source>unknown period &apos;{period}&apos;</source>
+        <translation>未知的时期“{period}”</translation>
+    </message>
+    <message>
+        <location filename="../engine/evaluation.py" line="181"/>
+        <source>use one of {names}</source>
+        <translation>请使用以下之一：{names}</translation>
+    </message>
+    <message>
+        <location filename="../engine/evaluation.py" line="184"/>
+        <source>unknown gaps option {value}</source>
+        <translation>未知的盲区选项 {value}</translation>
+    </message>
+    <message>
+        <location filename="../engine/evaluation.py" line="185"/>
+        <source>use True, False or &apos;points&apos;</source>
+        <translation>请使用 True、False 或 'points'</translation>
+    </message>
+    <message>
+        <location filename="../engine/hazards.py" line="68"/>
+        <source>did you mean &apos;{guess}&apos;? (scenarios: {names})</source>
+        <translation>是否是指“{guess}”？（可选情景：{names}）</translation>
+    </message>
+    <message>
+        <location filename="../engine/hazards.py" line="68"/>
+        <source>scenarios: {names}</source>
+        <translation>可选情景：{names}</translation>
+    </message>
+    <message>
+        <location filename="../engine/hazards.py" line="73"/>
+        <source>unknown scenario &apos;{scenario}&apos;</source>
+        <translation>未知的灾害情景“{scenario}”</translation>
+    </message>
+    <message>
+        <location filename="../engine/hazards.py" line="125"/>
+        <source>the raster does not cover the plan area</source>
+        <translation>该栅格未覆盖规划范围</translation>
+    </message>
+    <message>
+        <location filename="../engine/hazards.py" line="126"/>
+        <source>give a raster of this area</source>
+        <translation>请提供覆盖本区域的栅格</translation>
+    </message>
+    <message>
+        <location filename="../engine/hazards.py" line="135"/>
+        <source>raster hazard &apos;{layer}&apos; covers {share:.0%} of the plan&apos;s extent; outside it no hazard is known</source>
+        <translation>栅格灾害图层“{layer}”覆盖规划范围的 {share:.0%}；范围以外的灾害情况未知</translation>
+    </message>
+    <message>
+        <location filename="../engine/hazards.py" line="148"/>
+        <source>slope needs a raster in a projected CRS (metres)</source>
+        <translation>坡度计算需要投影坐标系（米）下的栅格</translation>
+    </message>
+    <message>
+        <location filename="../engine/limits.py" line="184"/>
+        <source>the run needs about {needed:,.1f} GiB of memory and {free:,.1f} GiB is available ({residents:,} resident points, {vertices:,} network vertices, {sites:,} sites, about {pairs:,} resident-site pairs within reach)</source>
+        <translation>本次运行约需 {needed:,.1f} GiB 内存，可用内存为 {free:,.1f} GiB（{residents:,} 个居民点、{vertices:,} 个路网节点、{sites:,} 处场地、约 {pairs:,} 对可达的居民—场地组合）</translation>
+    </message>
+    <message>
+        <location filename="../engine/limits.py" line="196"/>
+        <source>close other programs, or split the plan area into smaller plans (or aggregate the residents to building or block points)</source>
+        <translation>请关闭其他程序，或将规划范围拆分为较小的规划（或将居民汇总到建筑或街坊点）</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="30"/>
+        <source>{where}, {part}</source>
+        <translation>{where}，{part}</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="33"/>
+        <source>loading: {where}: {message} — {hint}</source>
+        <translation>加载：{where}：{message} — {hint}</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="37"/>
+        <source>loading: {where}: {message}</source>
+        <translation>加载：{where}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="39"/>
+        <source>loading: {message} — {hint}</source>
+        <translation>加载：{message} — {hint}</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="40"/>
+        <source>loading: {message}</source>
+        <translation>加载：{message}</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="61"/>
+        <source>{layer}: {estimate}</source>
+        <translation>{layer}：{estimate}</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="70"/>
+        <source>scenario &apos;{scenario}&apos; is none of {scenarios} and no hazard layer has that type: no hazard zone applies</source>
+        <translation>灾害情景“{scenario}”不属于 {scenarios}，也没有灾害图层属于该类型：不计入任何灾害风险区</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="76"/>
+        <source>hazard types not part of scenario &apos;{scenario}&apos;: {types} (they count in &apos;all&apos;)</source>
+        <translation>不属于灾害情景“{scenario}”的灾害类型：{types}（在“all”全部灾害情景中计入）</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="83"/>
+        <source>no network layer: distances are straight lines x the detour factor {factor:g} ({source})</source>
+        <translation>没有步行网络图层：距离按直线距离乘以绕行系数 {factor:g} 计算（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="90"/>
+        <source>the plan has no shelters layer: only dual-use spaces shelter people</source>
+        <translation>规划中没有避难场所图层：仅平急两用空间可供避难</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="93"/>
+        <source>the plan has no shelters layer and no dual-use space: nobody is sheltered</source>
+        <translation>规划中没有避难场所图层，也没有平急两用空间：无人可得到安置</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="110"/>
+        <source>entrances name sites that are not in the plan ({sites}): ignored</source>
+        <translation>出入口所指的场地不在规划中（{sites}）：已忽略</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="115"/>
+        <source>entrances name site ids used in several layers, so they serve each of them: {sites} — give the entrances a site_layer</source>
+        <translation>出入口所指的场地编号在多个图层中使用，因此对这些图层均有效：{sites} — 请为出入口填写 site_layer 字段</translation>
+    </message>
+    <message>
+        <location filename="../engine/notes.py" line="121"/>
+        <source>facility kind &apos;{kind}&apos; has no service radius in profile &apos;{profile}&apos;: not evaluated (set radius_m on its layer)</source>
+        <translation>设施类型“{kind}”在规则配置“{profile}”中没有服务半径：未评估（请在其图层上设置 radius_m）</translation>
+    </message>
+    <message>
+        <location filename="../engine/shelter_stage.py" line="44"/>
+        <source>capacity field (smaller than area / per-capita)</source>
+        <translation>容量字段（小于面积 ÷ 人均指标）</translation>
+    </message>
+    <message>
+        <location filename="../engine/shelter_stage.py" line="45"/>
+        <source>effective area / per-capita (smaller than the capacity field)</source>
+        <translation>有效避难面积 ÷ 人均指标（小于容量字段）</translation>
+    </message>
+    <message>
+        <location filename="../engine/shelter_stage.py" line="46"/>
+        <source>capacity field</source>
+        <translation>容量字段</translation>
+    </message>
+    <message>
+        <location filename="../engine/shelter_stage.py" line="47"/>
+        <source>effective area / per-capita</source>
+        <translation>有效避难面积 ÷ 人均指标</translation>
+    </message>
+    <message>
+        <location filename="../engine/shelter_stage.py" line="48"/>
+        <source>site area / per-capita (no effective area given)</source>
+        <translation>场地面积 ÷ 人均指标（未给出有效避难面积）</translation>
+    </message>
+    <message>
+        <location filename="../engine/shelter_stage.py" line="49"/>
+        <source>none: no capacity or area given</source>
+        <translation>无：未给出容量或面积</translation>
+    </message>
+    <message>
+        <location filename="../engine/siting.py" line="357"/>
+        <source>GB 21734-2008 §5.2.4; {source}</source>
+        <translation>GB 21734-2008 第5.2.4条；{source}</translation>
+    </message>
+    <message>
+        <location filename="../engine/siting.py" line="598"/>
+        <source>STANDARDS.md §1 collapse zone; {source}</source>
+        <translation>STANDARDS.md 第1节 倒塌影响区；{source}</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="157"/>
+        <source>automatic candidates are open ground for shelters only</source>
+        <translation>自动备选场地（开敞用地）仅适用于避难场所</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="158"/>
+        <source>name a layer of role &apos;candidates&apos; with --candidates</source>
+        <translation>请用 --candidates 指定角色为 candidates（备选场地）的图层</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="183"/>
+        <source>the plan has no open ground to suggest: no activity space that is not yet a shelter and no parcel whose land use is open</source>
+        <translation>规划中没有可建议的开敞用地：既没有尚未作为避难场所的活动空间，也没有开敞用途的地块</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="187"/>
+        <source>add a layer of role &apos;candidates&apos;</source>
+        <translation>请添加角色为 candidates（备选场地）的图层</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="189"/>
+        <source>open ground</source>
+        <translation>开敞用地</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="194"/>
+        <source>candidate layers: {names}</source>
+        <translation>备选场地图层：{names}</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="194"/>
+        <source>add a layer of role &apos;candidates&apos; to the plan, or use --candidates auto</source>
+        <translation>请在规划中添加角色为 candidates（备选场地）的图层，或使用 --candidates auto</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="201"/>
+        <source>no candidates layer &apos;{name}&apos; in the plan</source>
+        <translation>规划中没有备选场地图层“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="204"/>
+        <source>the candidates layer has no features</source>
+        <translation>备选场地图层中没有要素</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="205"/>
+        <source>add candidate sites</source>
+        <translation>请添加备选场地</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="243"/>
+        <source>cannot suggest sites for &apos;{what}&apos;</source>
+        <translation>无法为“{what}”建议场地</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="244"/>
+        <source>use shelters, activity_spaces or facility:KIND (e.g. facility:clinic)</source>
+        <translation>请使用 shelters、activity_spaces 或 facility:KIND（如 facility:clinic）</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="301"/>
+        <source>ask one question: --add K (sites to add) or --target SHARE (share to reach)</source>
+        <translation>请只提一个问题：--add K（新增场地数）或 --target SHARE（要达到的比例）</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="302"/>
+        <source>e.g. --add 3 or --target 1.0</source>
+        <translation>如 --add 3 或 --target 1.0</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="304"/>
+        <source>--add {value} is not a number of sites</source>
+        <translation>--add {value} 不是场地数量</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="305"/>
+        <source>give a whole number of at least 1</source>
+        <translation>请给出不小于 1 的整数</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="307"/>
+        <source>--target {value} is not a share</source>
+        <translation>--target {value} 不是比例</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="308"/>
+        <source>give a share between 0 and 1, e.g. 0.95</source>
+        <translation>请给出 0 到 1 之间的比例，如 0.95</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="310"/>
+        <source>a time limit of {value} s leaves the solver no time</source>
+        <translation>{value} 秒的时限使求解器没有求解时间</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="313"/>
+        <source>give a positive number of seconds, e.g. 60</source>
+        <translation>请给出正的秒数，如 60</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="344"/>
+        <source>{principle} {message}</source>
+        <translation>{principle} {message}</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="349"/>
+        <source>no room left after the checks</source>
+        <translation>经检查后已无容量</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="372"/>
+        <source>no capacity: give a capacity or an area</source>
+        <translation>无容量：请给出容量或面积</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="374"/>
+        <source>nobody lives within its radius</source>
+        <translation>其服务半径内无居民</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="393"/>
+        <source>per shelter class</source>
+        <translation>按避难场所等级</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="402"/>
+        <source>profile &apos;{profile}&apos; has no life circle &apos;{name}&apos;</source>
+        <translation>规则配置“{profile}”中没有生活圈“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="405"/>
+        <source>circles: {names}</source>
+        <translation>生活圈：{names}</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="414"/>
+        <source>{area:,.0f} m² is below the {name} circle's minimum {minimum:,.0f} m²</source>
+        <translation>{area:,.0f} m² 小于 {name} 生活圈的最小面积 {minimum:,.0f} m²</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="428"/>
+        <source>profile &apos;{profile}&apos; has no service radius for &apos;{kind}&apos;</source>
+        <translation>规则配置“{profile}”中没有“{kind}”的服务半径</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="431"/>
+        <source>choose a kind the profile rates</source>
+        <translation>请选择规则配置中有标准的设施类型</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="442"/>
+        <source>reaches nobody who is not served already</source>
+        <translation>覆盖不到任何尚未被服务的居民</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="468"/>
+        <source>no usable candidate: all {n} were excluded</source>
+        <translation>没有可用的备选场地：全部 {n} 处均被排除</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="469"/>
+        <source>{id}: {reason}</source>
+        <translation>{id}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="472"/>
+        <source>{listed} — add other candidates</source>
+        <translation>{listed} — 请添加其他备选场地</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="475"/>
+        <source>--add {add} asks for more sites than the {n} usable candidates</source>
+        <translation>--add {add} 要求的场地数多于 {n} 处可用备选场地</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="478"/>
+        <source>give at most {n}, or add candidates</source>
+        <translation>请给出不超过 {n} 的数，或添加备选场地</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="485"/>
+        <source>the target {target:.1%} cannot be reached with these candidates: at most {share:.1%} ({best:,.0f} of {total:,.0f} persons) with all {n} usable candidates open</source>
+        <translation>这些备选场地无法达到 {target:.1%} 的目标：启用全部 {n} 处可用备选场地最多达到 {share:.1%}（{total:,.0f} 人中的 {best:,.0f} 人）</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="490"/>
+        <source>add candidates, or lower the target</source>
+        <translation>请添加备选场地，或降低目标</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="494"/>
+        <source>HiGHS MILP</source>
+        <translation>HiGHS 混合整数规划</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="500"/>
+        <source>the existing sites already reach the target: nothing to add</source>
+        <translation>现有场地已达到目标：无需新增</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="508"/>
+        <source>the solver stopped at the time limit ({limit:g} s) with a gap of {gap:.2%}: the answer may not be the best</source>
+        <translation>求解器在时限（{limit:g} 秒）处停止，间隙为 {gap:.2%}：结果可能不是最优</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="515"/>
+        <source>the model has {n:,} variables (more than {most:,}): solved greedily, with the LP relaxation as bound</source>
+        <translation>模型有 {n:,} 个变量（超过 {most:,}）：改用贪心算法求解，以线性规划松弛作为上界</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="522"/>
+        <source>greedy (LP bound)</source>
+        <translation>贪心算法（线性规划松弛上界）</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="534"/>
+        <source>the exact solver found no answer in the time limit: solved greedily</source>
+        <translation>精确求解器在时限内未找到解：改用贪心算法求解</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="548"/>
+        <source>{dropped} of the {add} sites asked for would add nobody: no candidate serves anyone not served already</source>
+        <translation>要求的 {add} 处场地中有 {dropped} 处不会新增服务人口：没有备选场地能服务尚未被服务的居民</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="548"/>
+        <source>{dropped} of the {add} sites asked for would add nobody: left out</source>
+        <translation>要求的 {add} 处场地中有 {dropped} 处不会新增服务人口：已略去</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="581"/>
+        <source>+{gain:,.0f} persons sheltered (holds {cap:,.0f} after the checks)</source>
+        <translation>新增安置 {gain:,.0f} 人（经检查后可容纳 {cap:,.0f} 人）</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="583"/>
+        <source>+{gain:,.0f} persons sheltered</source>
+        <translation>新增安置 {gain:,.0f} 人</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="585"/>
+        <source>+{gain:,.0f} persons covered (holds {cap:,.0f} after the checks)</source>
+        <translation>新增覆盖 {gain:,.0f} 人（经检查后可容纳 {cap:,.0f} 人）</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="587"/>
+        <source>+{gain:,.0f} persons covered</source>
+        <translation>新增覆盖 {gain:,.0f} 人</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="643"/>
+        <source>activity spaces are polygons: a suggested site is a point</source>
+        <translation>活动空间为面要素：建议场地是点要素</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="644"/>
+        <source>give the candidates polygon outlines</source>
+        <translation>请为备选场地提供面状边界</translation>
+    </message>
+    <message>
+        <location filename="../engine/suggest.py" line="659"/>
+        <source>Add {n} suggested sites</source>
+        <translation>添加 {n} 处建议场地</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="22"/>
+        <source>network and residents</source>
+        <translation>路网与居民</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="52"/>
+        <source>shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="53"/>
+        <source>activity spaces</source>
+        <translation>活动空间</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="54"/>
+        <source>facilities</source>
+        <translation>社区设施</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="26"/>
+        <source>gaps</source>
+        <translation>服务盲区</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="27"/>
+        <source>evaluating</source>
+        <translation>评估中</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="28"/>
+        <source>writing</source>
+        <translation>写出中</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="29"/>
+        <source>drawing</source>
+        <translation>制图中</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="30"/>
+        <source>moving into place</source>
+        <translation>移入目标位置</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="31"/>
+        <source>suggesting sites</source>
+        <translation>建议场地</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="32"/>
+        <source>reading the candidates</source>
+        <translation>读取备选场地</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="33"/>
+        <source>checks and distances</source>
+        <translation>检查与距离计算</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="34"/>
+        <source>solving</source>
+        <translation>求解中</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="35"/>
+        <source>ranking the sites</source>
+        <translation>场地排序</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="37"/>
+        <source>reading the extract</source>
+        <translation>读取数据摘录</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="38"/>
+        <source>sorting the map into layers</source>
+        <translation>将地图分入图层</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="51"/>
+        <source>residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="40"/>
+        <source>checking the layers</source>
+        <translation>检查图层</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="41"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="113"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../feedback.py" line="114"/>
+        <source>nothing was written</source>
+        <translation>未写出任何文件</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="221"/>
+        <source>&apos;{bad}&apos; in &apos;{value}&apos; cannot be written as {encoding}</source>
+        <translation>“{value}”中的“{bad}”无法以 {encoding} 编码写出</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="224"/>
+        <source>export the Shapefiles as UTF-8 (the default), or edit the text</source>
+        <translation>请以 UTF-8（默认）导出 Shapefile，或修改该文字</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="622"/>
+        <source>unknown export format {names}</source>
+        <translation>未知的导出格式 {names}</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="622"/>
+        <source>no format chosen</source>
+        <translation>未选择格式</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="627"/>
+        <source>formats: {names}</source>
+        <translation>可选格式：{names}</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="630"/>
+        <source>unknown language &apos;{lang}&apos;</source>
+        <translation>未知的语言“{lang}”</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="631"/>
+        <source>use en or zh</source>
+        <translation>请使用 en 或 zh</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="633"/>
+        <source>shapefiles are written as UTF-8 or GBK, not &apos;{encoding}&apos;</source>
+        <translation>Shapefile 只能以 UTF-8 或 GBK 编码写出，不能用“{encoding}”</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="636"/>
+        <source>use utf-8 or gbk</source>
+        <translation>请使用 utf-8 或 gbk</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="714"/>
+        <source>nothing to export: no evaluation was given</source>
+        <translation>没有可导出的内容：未提供评估结果</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="715"/>
+        <source>evaluate the plan first</source>
+        <translation>请先评估规划</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="732"/>
+        <source>the evaluation given for {formats} lacks its gap layers: {layers}</source>
+        <translation>为 {formats} 提供的评估结果缺少盲区图层：{layers}</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="735"/>
+        <source>the evaluation given for {formats} lacks its gap layers: {layers} (stale)</source>
+        <translation>为 {formats} 提供的评估结果缺少盲区图层：{layers}（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="740"/>
+        <source>evaluate with gaps=True (a full evaluation) before exporting maps or layers</source>
+        <translation>导出地图或图层前，请以 gaps=True 进行完整评估</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="766"/>
+        <source>the map sheet&apos;s indicator &apos;{name}&apos; was not evaluated</source>
+        <translation>专题图所用指标“{name}”未经评估</translation>
+    </message>
+    <message>
+        <location filename="../outputs/exports.py" line="769"/>
+        <source>choose one of {names}</source>
+        <translation>请从以下选择：{names}</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="78"/>
+        <source>indicators: {names}</source>
+        <translation>指标：{names}</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="83"/>
+        <source>no indicator &apos;{name}&apos; to set a target for</source>
+        <translation>没有可设定目标的指标“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="86"/>
+        <source>target {name} = {value:g} is a share and must be at most 1</source>
+        <translation>目标 {name} = {value:g} 是比例，不得大于 1</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="89"/>
+        <source>e.g. 0.95 for 95 %</source>
+        <translation>如 0.95 表示 95 %</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="192"/>
+        <source>the plan has no residents</source>
+        <translation>规划中没有居民</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="197"/>
+        <source>set by the plan</source>
+        <translation>由规划设定</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="201"/>
+        <source>the plan has no shelters and no dual-use space</source>
+        <translation>规划中没有避难场所，也没有平急两用空间</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="250"/>
+        <source>effective shelter area after the 避/防/让 checks ÷ residents; per shelter: {sources}</source>
+        <translation>经避/防/让检查后的有效避难面积 ÷ 居民人数；各避难场所：{sources}</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="340"/>
+        <source>the plan has no activity-space layer</source>
+        <translation>规划中没有活动空间图层</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="385"/>
+        <source>the plan has no facilities layer</source>
+        <translation>规划中没有社区设施图层</translation>
+    </message>
+    <message>
+        <location filename="../results/indicators.py" line="390"/>
+        <source>no service radius for &apos;{kind}&apos; in profile &apos;{profile}&apos; (set radius_m on its layer)</source>
+        <translation>规则配置“{profile}”中没有“{kind}”的服务半径（请在其图层上设置 radius_m）</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="55"/>
+        <source>entrances</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="56"/>
+        <source>hazards</source>
+        <translation>灾害风险区</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="57"/>
+        <source>hazard sources</source>
+        <translation>危险源</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="58"/>
+        <source>network</source>
+        <translation>步行网络</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="59"/>
+        <source>buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="60"/>
+        <source>boundary</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="61"/>
+        <source>parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="62"/>
+        <source>terrain</source>
+        <translation>地形</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="63"/>
+        <source>candidates</source>
+        <translation>备选场地</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="67"/>
+        <source>kindergarten</source>
+        <translation>幼儿园</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="68"/>
+        <source>nursery</source>
+        <translation>托育点</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="69"/>
+        <source>primary school</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="70"/>
+        <source>middle school</source>
+        <translation>中学</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="71"/>
+        <source>community clinic</source>
+        <translation>社区卫生服务站</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="72"/>
+        <source>community health centre</source>
+        <translation>社区卫生服务中心</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="73"/>
+        <source>elderly care</source>
+        <translation>养老服务设施</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="74"/>
+        <source>community service station</source>
+        <translation>社区综合服务站</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="75"/>
+        <source>food market</source>
+        <translation>菜市场</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="76"/>
+        <source>supermarket</source>
+        <translation>综合超市</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="77"/>
+        <source>express delivery point</source>
+        <translation>快递服务设施</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="78"/>
+        <source>sports ground</source>
+        <translation>运动场地</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="79"/>
+        <source>cultural activity station</source>
+        <translation>文化活动站</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="80"/>
+        <source>library</source>
+        <translation>图书馆</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="81"/>
+        <source>community centre</source>
+        <translation>社区中心</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="82"/>
+        <source>hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="83"/>
+        <source>pharmacy</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="84"/>
+        <source>police station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="85"/>
+        <source>fire station</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="89"/>
+        <source>normal</source>
+        <comment>period</comment>
+        <translation>平时</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="90"/>
+        <source>emergency</source>
+        <comment>period</comment>
+        <translation>灾时</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="91"/>
+        <source>both</source>
+        <comment>period</comment>
+        <translation>平时和灾时</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="95"/>
+        <source>Point</source>
+        <comment>geometry</comment>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="96"/>
+        <source>MultiPoint</source>
+        <comment>geometry</comment>
+        <translation>多点</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="97"/>
+        <source>LineString</source>
+        <comment>geometry</comment>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="98"/>
+        <source>MultiLineString</source>
+        <comment>geometry</comment>
+        <translation>多线</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="99"/>
+        <source>Polygon</source>
+        <comment>geometry</comment>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="100"/>
+        <source>MultiPolygon</source>
+        <comment>geometry</comment>
+        <translation>多面</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="101"/>
+        <source>raster</source>
+        <comment>geometry</comment>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="105"/>
+        <source>error</source>
+        <comment>severity</comment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="106"/>
+        <source>warning</source>
+        <comment>severity</comment>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="107"/>
+        <source>repair</source>
+        <comment>severity</comment>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="108"/>
+        <source>note</source>
+        <comment>severity</comment>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="113"/>
+        <source>hazard zone</source>
+        <comment>rule</comment>
+        <translation>灾害风险区</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="114"/>
+        <source>collapse range of a tall building</source>
+        <comment>rule</comment>
+        <translation>高层建筑倒塌范围</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="115"/>
+        <source>pipeline crossing</source>
+        <comment>rule</comment>
+        <translation>管线穿越</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="116"/>
+        <source>buildings on the site</source>
+        <comment>rule</comment>
+        <translation>场地上有建筑</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="117"/>
+        <source>entrances in different directions</source>
+        <comment>rule</comment>
+        <translation>不同方向的出入口</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="118"/>
+        <source>evacuation route clear width</source>
+        <comment>rule</comment>
+        <translation>疏散通道有效宽度</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="119"/>
+        <source>evacuation route in a debris zone</source>
+        <comment>rule</comment>
+        <translation>疏散通道位于倒塌影响区</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="125"/>
+        <source>households</source>
+        <comment>unit</comment>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="126"/>
+        <source>floors</source>
+        <comment>unit</comment>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="127"/>
+        <source>m2</source>
+        <comment>unit</comment>
+        <translation>m²</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="170"/>
+        <source>protective distance from {kind}</source>
+        <comment>rule</comment>
+        <translation>{kind}防护距离</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="177"/>
+        <source>all hazards</source>
+        <comment>scenario</comment>
+        <translation>全部灾害</translation>
+    </message>
+    <message>
+        <location filename="../results/words.py" line="201"/>
+        <source>{items}, {item}</source>
+        <comment>list</comment>
+        <translation>{items}、{item}</translation>
     </message>
 </context>
 <context>
