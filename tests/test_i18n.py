@@ -36,7 +36,7 @@ def test_say_puts_template_and_word_values_into_chinese_and_keeps_names() -> Non
         "{gap:.1f} m from {kind} {id}, closer than {distance:g} m; the part inside is not counted"
     ).format(gap=42.0, kind=tx("petrol station"), id="WX01", distance=50.0)
     zh = say(text, "zh")
-    assert zh == "距加油站 WX01 42.0 米，小于 50 米；范围内部分不计入"
+    assert zh == "距加油站 WX01 42.0 米，小于防护距离 50 米；范围内部分不计入"
     assert say(text, "en") == str(text)
 
 
@@ -144,6 +144,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']{2,}")
 def english_words(text: str, data_words: set[str]) -> set[str]:
     """The English words of ``text`` outside codes, units and the plan's own texts."""
     text = _CODE.sub(" ", text)
+    text = re.sub(r"“[^”]*”", " ", text)  # a code the user typed, quoted as typed (“flood”)
     return {w for w in _WORD.findall(text) if w not in _NOT_PROSE and w.lower() not in data_words}
 
 

@@ -65,7 +65,7 @@ def test_a_target_for_no_indicator_names_the_field_in_both_languages(community: 
     assert "no indicator 'shelter.sheltred' to set a target for" in err.describe("en")
     assert "did you mean 'shelter.sheltered'?" in err.describe("en")
     zh = err.describe("zh")
-    assert "没有可设定目标的指标“shelter.sheltred”" in zh and "是否是指" in zh
+    assert "没有可设定目标的指标“shelter.sheltred”" in zh and "是否指" in zh
     names = ("targets.shelter.sheltred", "shelter.sheltered", "shelter.sheltred")
     assert english_left(zh, str(community), *names) == []
 

@@ -601,7 +601,7 @@
     <message>
         <location filename="../engine/siting.py" line="384"/>
         <source>{gap:.1f} m from {kind} {id}, closer than {distance:g} m; the part inside is not counted</source>
-        <translation>距{kind} {id} {gap:.1f} 米，小于 {distance:g} 米；范围内部分不计入</translation>
+        <translation>距{kind} {id} {gap:.1f} 米，小于防护距离 {distance:g} 米；范围内部分不计入</translation>
     </message>
     <message>
         <location filename="../engine/siting.py" line="419"/>
@@ -5939,7 +5939,7 @@
         <location filename="../results/words.py" line="90"/>
         <source>emergency</source>
         <comment>period</comment>
-        <translation>灾时</translation>
+        <translation>急时</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="91"/>
@@ -6083,7 +6083,7 @@
         <location filename="../results/words.py" line="177"/>
         <source>all hazards</source>
         <comment>scenario</comment>
-        <translation>全部灾害</translation>
+        <translation>全部灾种</translation>
     </message>
     <message>
         <location filename="../results/words.py" line="201"/>
