@@ -147,8 +147,8 @@ def test_a_cancel_from_another_thread_while_writing_leaves_the_folder_as_it_was(
 
     real = exports._write_csv
 
-    def held(tables, folder):
-        written = real(tables, folder)
+    def held(tables, folder, *args):
+        written = real(tables, folder, *args)
         inside.set()
         assert go_on.wait(20)
         return written
