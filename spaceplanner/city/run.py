@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import time
 from collections.abc import Iterator
@@ -39,7 +40,7 @@ from spaceplanner.city.outputs import (
     write_overview_map,
 )
 from spaceplanner.city.partition import Partition, partition
-from spaceplanner.city.work import CommunityResult, Options, evaluate_piece
+from spaceplanner.city.work import CommunityResult, Options, evaluate_member
 from spaceplanner.feedback import CancelledError, Feedback
 from spaceplanner.files import (
     atomic_path,
@@ -58,6 +59,9 @@ __all__ = ["OUTPUTS", "WORK", "BatchResult", "connect", "run_batch"]
 
 #: The hidden folder of an unfinished run inside the output folder.
 WORK = ".spaceplanner-batch"
+#: Communities shipped together (:class:`~spaceplanner.city.partition.Block`): neighbours share
+#: most of what lies within walking reach, which a block ships once.
+BLOCK = 16
 #: Seconds to wait for a scheduler's first worker.
 WAIT_FOR_WORKERS = 30.0
 #: What a finished run writes.
@@ -250,6 +254,12 @@ def _identity(value: Any) -> Any:
     return value
 
 
+def _unpickle(data: bytes) -> Any:
+    """A block, pickled once by the client: the scheduler passes one buffer on instead of
+    unpickling and pickling again every array of it."""
+    return pickle.loads(data)
+
+
 def _warm_up() -> None:
     """Load what evaluating a community needs (run on each worker, not waited for)."""
     import spaceplanner.city.work
@@ -296,16 +306,31 @@ def _compute(
     futures: dict[Any, int] = {}
     # the city's skeleton is sent once, as a task's result that every community task needs:
     # each worker fetches it once, and if the worker holding it dies the scheduler makes it
-    # again (scattered data would be lost with its worker)
+    # again (scattered data would be lost with its worker); so is each block of communities
     skeleton = client.submit(_identity, parts.skeleton, key=f"skeleton-{run}")
+    blocks = [todo[k : k + BLOCK] for k in range(0, len(todo), BLOCK)]
+    block_of = {i: b for b, members in enumerate(blocks) for i in members}
+    shipped: dict[int, Any] = {}
+
+    def block(b: int) -> Any:
+        """Block ``b``'s future, shipped when its first community is submitted; the client
+        lets it go with its last (the scheduler keeps it while its communities need it)."""
+        if b not in shipped:
+            data = pickle.dumps(parts.block(blocks[b]), protocol=pickle.HIGHEST_PROTOCOL)
+            name = hashlib.sha256(repr(blocks[b]).encode()).hexdigest()[:16]
+            shipped[b] = client.submit(_unpickle, data, key=f"block-{run}-{name}")
+        return shipped[b]
 
     def submit() -> bool:
         i = next(queue, None)
         if i is None:
             return False
+        b = block_of[i]
         fut = client.submit(
-            evaluate_piece, skeleton, parts.piece(i), options, key=f"community-{run}-{i}"
+            evaluate_member, skeleton, block(b), i, options, key=f"community-{run}-{i}"
         )
+        if i == blocks[b][-1]:
+            del shipped[b]
         futures[fut] = i
         return True
 
