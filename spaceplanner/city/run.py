@@ -24,7 +24,7 @@ import pickle
 import shutil
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +55,7 @@ from spaceplanner.model.plan import Plan
 from spaceplanner.model.rules import load_profile
 from spaceplanner.results.run import file_digest
 
-__all__ = ["OUTPUTS", "WORK", "BatchResult", "connect", "run_batch"]
+__all__ = ["OUTPUTS", "QUIET", "WORK", "BatchResult", "connect", "local_cluster", "run_batch"]
 
 #: The hidden folder of an unfinished run inside the output folder.
 WORK = ".spaceplanner-batch"
@@ -71,7 +71,10 @@ OUTPUTS = ("communities.gpkg", "communities.csv", "map.html", "atlas.pdf", "comm
 @dataclass(frozen=True)
 class BatchResult:
     """A finished run: per community its result (in the boundaries' order), how many were
-    computed now and how many came from an earlier, interrupted run, and the outputs."""
+    computed now and how many came from an earlier, interrupted run, the outputs, and where the
+    run's time went (seconds of ``prepare``: reading earlier results, connecting; ``cut``: the
+    city cut into communities; ``compute``: from the first community shipped to the last result
+    saved; ``write``: the outputs)."""
 
     results: list[CommunityResult]
     computed: int
@@ -79,6 +82,7 @@ class BatchResult:
     seconds: float
     workers: int
     outputs: list[Path]
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 #: Side files a GIS writes beside a Shapefile or raster (indexes, metadata) that do not change
@@ -210,7 +214,7 @@ def connect(workers: int | None, scheduler: str | None) -> Any:
     """A ``dask.distributed`` client: on the scheduler at ``scheduler``, else on a new
     ``LocalCluster`` of ``workers`` single-threaded worker processes (default: one per core)."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError as exc:  # pragma: no cover - the extra is installed with the tests
         msg = "the city batch needs Dask"
         raise PlanError(msg, hint='install it with pip install "spaceplanner[city]"') from exc
@@ -239,15 +243,35 @@ def connect(workers: int | None, scheduler: str | None) -> Any:
                 hint=f"start workers (dask worker {scheduler}); waited {WAIT_FOR_WORKERS:.0f} s",
             ) from exc
         return client
-    n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",
-        silence_logs=50,
-    )
-    return Client(cluster)
+    return Client(local_cluster(workers or os.cpu_count() or 1))
+
+
+#: Dask's diagnostics a batch run has no use for, slowed or off on a local cluster: each
+#: worker's statistical profiler (its stack sampled every 10 ms while a community is evaluated),
+#: the event loops' health checks every 20 ms, and the system and memory monitors' polling.
+#: On a machine whose cores the workers fill, what they take is taken from the communities.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+
+
+def local_cluster(workers: int) -> Any:
+    """A ``LocalCluster`` of ``workers`` worker processes, one thread each (numpy's and BLAS's
+    threads pinned to 1 by the nanny), without the diagnostics of :data:`QUIET`."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set(QUIET):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=50,
+        )
 
 
 def _identity(value: Any) -> Any:
@@ -420,6 +444,7 @@ def run_batch(
         todo = [i for i in range(total) if i not in results]
         feedback.step("batch", resumed / max(total, 1), f"{resumed}/{total}")
         n_workers = 0
+        phases: dict[str, float] = {}
         if todo:
             client = connect(workers, scheduler)
             try:
@@ -428,23 +453,31 @@ def run_batch(
                     client.submit(_warm_up, pure=False, workers=[w], allow_other_workers=True)
                     for w in client.scheduler_info().get("workers", {})
                 ]
+                at = time.perf_counter()
+                phases["prepare"] = at - start
                 parts = partition(city, communities, profile)
+                phases["cut"] = time.perf_counter() - at
                 n_workers = len(client.scheduler_info().get("workers", {}))
                 del warm
+                at = time.perf_counter()
                 for result in _compute(
                     client, parts, todo, options, work, communities.ids, feedback, resumed, key[:16]
                 ):
                     results[result.index] = result
                     feedback.check()
+                phases["compute"] = time.perf_counter() - at
             finally:
                 _close(client)
         ordered = [results[i] for i in range(total)]
         feedback.step("writing", 0.0)
+        at = time.perf_counter()
         written = _write_outputs(
             out, work, communities, ordered, options, encoding, inputs, overwrite, city.name
         )
         shutil.rmtree(work, ignore_errors=True)
-    return BatchResult(ordered, len(todo), resumed, time.perf_counter() - start, n_workers, written)
+        phases["write"] = time.perf_counter() - at
+    seconds = time.perf_counter() - start
+    return BatchResult(ordered, len(todo), resumed, seconds, n_workers, written, phases)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
