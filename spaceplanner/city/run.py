@@ -312,6 +312,7 @@ def _compute(
     run: str,
 ) -> Iterator[CommunityResult]:
     """Submit the communities ``todo`` a few at a time; yield each result as it finishes."""
+    import dask
     from dask.distributed import as_completed
 
     total = len(ids)
@@ -342,7 +343,9 @@ def _compute(
         if b not in shipped:
             data = pickle.dumps(parts.block(blocks[b]), protocol=pickle.HIGHEST_PROTOCOL)
             name = hashlib.sha256(repr(blocks[b]).encode()).hexdigest()[:16]
-            shipped[b] = client.submit(_unpickle, data, key=f"block-{run}-{name}")
+            # a block in the graph is meant: the scheduler can make it again if its worker dies
+            with dask.config.set({"distributed.admin.large-graph-warning-threshold": "2GB"}):
+                shipped[b] = client.submit(_unpickle, data, key=f"block-{run}-{name}")
         return shipped[b]
 
     def submit() -> bool:
