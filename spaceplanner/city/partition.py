@@ -323,15 +323,21 @@ class Partition:
         positions: dict[str, list[np.ndarray]] = {}
         for name, (starts, rows) in self.members.items():
             wanted = [rows[starts[i] : starts[i + 1]] for i in indices]
-            union = np.unique(np.concatenate(wanted)) if wanted else rows[:0]
             table = self.tables[name]
-            take = np.minimum(np.searchsorted(table, union), max(len(table) - 1, 0))
-            if len(union) and (not len(table) or not np.array_equal(table[take], union)):
+            flat = np.concatenate(wanted) if wanted else rows[:0]
+            at = np.minimum(np.searchsorted(table, flat), max(len(table) - 1, 0))
+            if len(flat) and (not len(table) or not np.array_equal(table[at], flat)):
                 # members of another cut than the table's
                 msg = f"layer {name}: rows outside the encoded table"
                 raise ValueError(msg)
+            # the union without sorting: the table's rows marked, numbered in the table's order
+            used = np.zeros(len(table), dtype=bool)
+            used[at] = True
+            take = np.flatnonzero(used)
+            number = np.cumsum(used) - 1
             columns[name] = {c: v[take] for c, v in self.columns[name].items()}
-            positions[name] = [np.searchsorted(union, w) for w in wanted]
+            ends = np.cumsum([len(w) for w in wanted])
+            positions[name] = np.split(number[at], ends[:-1]) if len(wanted) else []
         members = {
             i: {name: pos[k] for name, pos in positions.items()} for k, i in enumerate(indices)
         }
