@@ -209,15 +209,16 @@ def _only_xy_points(geoms: np.ndarray) -> bool:
     )
 
 
-def _as_columns(frame: gpd.GeoDataFrame, rows: np.ndarray) -> Columns:
+def _as_columns(frame: gpd.GeoDataFrame, rows: np.ndarray, xy: bool | None = None) -> Columns:
     """The frame's ``rows`` as arrays per column; the geometry as WKB, or as ``(N, 2)``
-    coordinates when all are 2D points (exact too, and several times faster both ways)."""
+    coordinates when all are 2D points (exact too, and several times faster both ways);
+    ``xy``: whether every geometry of the frame is one, when already known."""
     geometry = frame.geometry.name
     columns: Columns = {}
     for column in frame.columns:
         if column == geometry:
             geoms = frame.geometry.to_numpy()[rows]
-            coded = shapely.get_coordinates(geoms) if _only_xy_points(geoms) else None
+            coded = shapely.get_coordinates(geoms) if xy or _only_xy_points(geoms) else None
             columns[column] = coded if coded is not None else shapely.to_wkb(geoms)
             continue
         series = frame[column]
@@ -412,7 +413,8 @@ def partition(city: Plan, communities: Communities, profile: Profile) -> Partiti
     city = _rasters_as_points(city)
     margin = walking_margin(city, profile)
     reach = checks_reach(city, profile)
-    members = partition_members(city, communities, margin, reach)
+    xy: dict[str, bool] = {}
+    members = partition_members(city, communities, margin, reach, xy=xy)
     columns: dict[str, Columns] = {}
     tables: dict[str, np.ndarray] = {}
     layers = dict(city.layers)
@@ -424,7 +426,7 @@ def partition(city: Plan, communities: Communities, profile: Profile) -> Partiti
         used = np.zeros(len(frame), dtype=bool)
         used[rows] = True
         tables[name] = np.flatnonzero(used)
-        columns[name] = _as_columns(frame, tables[name])
+        columns[name] = _as_columns(frame, tables[name], xy.get(name))
         layers[name] = replace(city.layers[name], frame=frame.iloc[:0], problems=[])
     skeleton = replace(city, layers=layers, problems=[])
     return Partition(city, communities, members, margin, reach, columns, tables, skeleton)
@@ -438,9 +440,15 @@ def _near(geoms: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarr
 
 
 def partition_members(
-    city: Plan, communities: Communities, margin: float, reach: float
+    city: Plan,
+    communities: Communities,
+    margin: float,
+    reach: float,
+    *,
+    xy: dict[str, bool] | None = None,
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per layer, which features go to which community (see :class:`Partition`)."""
+    """Per layer, which features go to which community (see :class:`Partition`); ``xy``, if
+    given, gets for the residents layers whether each is all 2D points."""
     n = len(communities)
     members: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     windows_at: dict[float, np.ndarray] = {}
@@ -453,9 +461,10 @@ def partition_members(
         geoms = lyr.frame.geometry.to_numpy()
         if lyr.role == "residents":
             # points stand where they are; polygons at their representative point
-            points = (
-                geoms if _only_xy_points(geoms) else shapely.points(representative_points(geoms))
-            )
+            only_xy = _only_xy_points(geoms)
+            if xy is not None:
+                xy[name] = only_xy
+            points = geoms if only_xy else shapely.points(representative_points(geoms))
             near = _near(points, (x0, y0, x1, y1))
             pt, com = shapely.STRtree(communities.geoms).query(points[near], predicate="intersects")
             pt, com = _first_community(near[pt], com, n)
