@@ -135,6 +135,9 @@ def main() -> None:
     parser.add_argument(
         "--no-all", action="store_true", help="leave out the run of all communities on 2 workers"
     )
+    parser.add_argument(
+        "--no-floor", action="store_true", help="leave out the floor (no Dask) measurement"
+    )
     args = parser.parse_args()
     n_nodes, n_res, n_fac = SIZES[args.size]
     t0 = time.perf_counter()
@@ -161,13 +164,16 @@ def main() -> None:
         )
         # the floor: the first communities evaluated here, one after another, no Dask
         k = min(args.speedup_communities, len(coms))
-        plans = [parts.plan(i) for i in range(k)]
-        t0 = time.perf_counter()
-        for plan in plans:
-            Evaluator(plan).evaluate(gaps=False)
-        floor = time.perf_counter() - t0
-        del plans
-        print(f"floor: {k} communities evaluated in this process, no Dask: {floor:.1f} s")
+        floor = math.nan
+        if not args.no_floor:
+            plans = [parts.plan(i) for i in range(k)]
+            t0 = time.perf_counter()
+            for plan in plans:
+                Evaluator(plan).evaluate(gaps=False)
+            floor = time.perf_counter() - t0
+            del plans
+            print(f"floor: {k} communities evaluated in this process, no Dask: {floor:.1f} s")
+        del parts
         sub = read_communities(path, city.crs, extent)
         sub = type(sub)(
             sub.ids[:k], sub.names[:k], sub.geoms[:k], sub.id_field, None, path, sub.crs
