@@ -48,7 +48,7 @@ from synthetic_city import SIZES, make_city
 
 from spaceplanner.city.communities import read_communities
 from spaceplanner.city.partition import partition
-from spaceplanner.city.run import run_batch
+from spaceplanner.city.run import local_cluster, run_batch
 from spaceplanner.city.work import Options
 from spaceplanner.engine.evaluation import Evaluator
 from spaceplanner.model.rules import load_profile
@@ -88,14 +88,12 @@ def grid_communities(plan, n: int, folder: Path) -> Path:
 
 
 def run(city, coms, workers: int, out: Path) -> dict[str, float]:
-    from dask.distributed import Client, LocalCluster
+    """One ``run_batch`` on a new local cluster of ``workers`` (made as the command makes it,
+    :func:`spaceplanner.city.run.local_cluster`; not timed)."""
+    from dask.distributed import Client
 
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(workers) as cluster, Client(cluster) as client:
+        load = os.getloadavg()[0]
         busy0, own0 = _busy_seconds(), time.process_time()
         t0 = time.perf_counter()
         result = run_batch(
@@ -121,6 +119,8 @@ def run(city, coms, workers: int, out: Path) -> dict[str, float]:
         "failed": failed,
         "other": max(other, 0.0),
         "client": time.process_time() - own0,
+        "load": load,
+        **{f"phase_{k}": v for k, v in result.phases.items()},
     }
 
 
@@ -129,6 +129,15 @@ def main() -> None:
     parser.add_argument("--size", default="city", choices=sorted(SIZES))
     parser.add_argument("--communities", type=int, default=500)
     parser.add_argument("--speedup-communities", type=int, default=100)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="speed-up runs (1 then 2 workers) to make"
+    )
+    parser.add_argument(
+        "--no-all", action="store_true", help="leave out the run of all communities on 2 workers"
+    )
+    parser.add_argument(
+        "--no-floor", action="store_true", help="leave out the floor (no Dask) measurement"
+    )
     args = parser.parse_args()
     n_nodes, n_res, n_fac = SIZES[args.size]
     t0 = time.perf_counter()
@@ -155,32 +164,52 @@ def main() -> None:
         )
         # the floor: the first communities evaluated here, one after another, no Dask
         k = min(args.speedup_communities, len(coms))
-        plans = [parts.plan(i) for i in range(k)]
-        t0 = time.perf_counter()
-        for plan in plans:
-            Evaluator(plan).evaluate(gaps=False)
-        floor = time.perf_counter() - t0
-        del plans
-        print(f"floor: {k} communities evaluated in this process, no Dask: {floor:.1f} s")
+        floor = math.nan
+        if not args.no_floor:
+            plans = [parts.plan(i) for i in range(k)]
+            t0 = time.perf_counter()
+            for plan in plans:
+                Evaluator(plan).evaluate(gaps=False)
+            floor = time.perf_counter() - t0
+            del plans
+            print(f"floor: {k} communities evaluated in this process, no Dask: {floor:.1f} s")
+        del parts
         sub = read_communities(path, city.crs, extent)
         sub = type(sub)(
             sub.ids[:k], sub.names[:k], sub.geoms[:k], sub.id_field, None, path, sub.crs
         )
-        one = run(city, sub, 1, folder / "one")
-        two = run(city, sub, 2, folder / "two")
-        print(
-            f"\n{'run':<28}{'wall s':>8}{'tasks s':>9}{'per task':>9}{'worker GB':>10}"
-            f"{'client CPU s':>13}{'other CPU s':>12}"
+        header = (
+            f"\n{'run':<28}{'wall s':>8}{'cut s':>7}{'tasks s':>9}{'per task':>9}"
+            f"{'worker GB':>10}{'client CPU s':>13}{'other CPU s':>12}{'load':>6}"
         )
-        for name, r in ((f"{k} communities, 1 worker", one), (f"{k} communities, 2 workers", two)):
+        speedups = []
+        for repeat in range(args.repeat):
+            one = run(city, sub, 1, folder / "one")
+            two = run(city, sub, 2, folder / "two")
+            print(header)
+            for name, r in (
+                (f"{k} communities, 1 worker", one),
+                (f"{k} communities, 2 workers", two),
+            ):
+                print(
+                    f"{name:<28}{r['wall']:>8.1f}{r.get('phase_cut', 0):>7.1f}{r['tasks']:>9.1f}"
+                    f"{r['mean']:>9.2f}{r['worker_gb']:>10.2f}{r['client']:>13.1f}"
+                    f"{r['other']:>12.1f}{r['load']:>6.1f}"
+                )
+            speedups.append(one["wall"] / two["wall"])
             print(
-                f"{name:<28}{r['wall']:>8.1f}{r['tasks']:>9.1f}{r['mean']:>9.2f}"
-                f"{r['worker_gb']:>10.2f}{r['client']:>13.1f}{r['other']:>12.1f}"
+                f"speed-up 1 -> 2 workers (run {repeat + 1}): {speedups[-1]:.2f}x (target >= 1.7); "
+                f"2 workers vs the floor: {two['wall'] / floor:.2f}x (ideal 0.5)",
+                flush=True,
             )
-        print(
-            f"speed-up 1 -> 2 workers: {one['wall'] / two['wall']:.2f}x (target >= 1.7); "
-            f"2 workers vs the floor: {two['wall'] / floor:.2f}x (ideal 0.5)"
-        )
+        if args.repeat > 1:
+            print(
+                "speed-ups: "
+                + ", ".join(f"{x:.2f}x" for x in speedups)
+                + f" (median {float(np.median(speedups)):.2f}x)"
+            )
+        if args.no_all:
+            return
         full = run(city, coms, 2, folder / "all")
         print(
             f"all {len(coms)} communities, 2 workers: {full['wall']:.1f} s wall, tasks "

@@ -53,11 +53,9 @@ def _communities(plan, path=GRIDS, **kw):
 
 @pytest.fixture(scope="module")
 def cluster():
-    from dask.distributed import LocalCluster
+    from spaceplanner.city.run import local_cluster
 
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-    ) as c:
+    with local_cluster(2) as c:  # as the command makes it
         yield c
 
 
@@ -88,6 +86,8 @@ def test_each_community_has_the_figures_of_its_own_plan(city, cluster, tmp_path)
     )
     assert [r.status for r in result.results] == ["ok"] * 4
     assert result.computed == 4 and result.resumed == 0
+    assert {"prepare", "cut", "compute", "write"} == set(result.phases)
+    assert 0 < sum(result.phases.values()) <= result.seconds
     total = 0.0
     for i, res in enumerate(result.results):
         own = figures_row(evaluate(_own_plan(city, coms.geoms[i]), gaps=False))
@@ -617,3 +617,78 @@ def test_a_piece_rebuilds_the_rows_of_the_city_exactly(city) -> None:
         frame = empty.layers[name].frame
         assert len(frame) == 0
         assert list(frame.columns) == list(city.layers[name].frame.columns)
+
+
+def test_a_block_ships_each_shared_feature_once_and_rebuilds_each_community(city) -> None:
+    """Neighbouring communities shipped as one block: each layer's rows any of them takes,
+    each once (fewer than their pieces together, as neighbours share what lies within walking
+    reach), and each community's piece taken out of the block on the other side of a pickle
+    rebuilds the city's own rows of that community exactly."""
+    import pickle
+
+    from geopandas.testing import assert_geodataframe_equal
+
+    from spaceplanner.city.partition import community_plan, partition
+
+    coms = _communities(city)
+    parts = partition(city, coms, load_profile(city.rules))
+    indices = [3, 0, 2]
+    block = pickle.loads(pickle.dumps(parts.block(indices), protocol=5))
+    shared = 0
+    for name, (starts, rows) in parts.members.items():
+        each = [rows[starts[i] : starts[i + 1]] for i in indices]
+        union = set(np.concatenate(each).tolist())
+        assert len(next(iter(block.columns[name].values()))) == len(union)
+        shared += sum(map(len, each)) - len(union)
+    assert shared > 0  # the sample's communities share features within walking reach
+    assert sorted(block.members) == sorted(indices)
+    for i in indices:
+        plan = community_plan(parts.skeleton, block.piece(i))
+        assert plan.name == coms.names[i]
+        assert list(plan.layers["community"].frame[coms.id_field]) == [coms.ids[i]]
+        for name, (starts, rows) in parts.members.items():
+            want = city.layers[name].frame.iloc[rows[starts[i] : starts[i + 1]]]
+            got = plan.layers[name].frame
+            assert_geodataframe_equal(got, want.reset_index(drop=True), check_less_precise=False)
+    with pytest.raises(KeyError):
+        block.piece(1)  # not one of the block's
+
+
+def test_communities_in_several_blocks_have_the_same_figures(city, cluster, tmp_path, monkeypatch):
+    """A run whose communities are shipped in several blocks (of 3 and 1 here) gives each
+    community the row it gets shipped alone (one block of one)."""
+    import spaceplanner.city.run as run
+
+    coms = _communities(city)
+    rows = {}
+    for size in (3, 1):
+        monkeypatch.setattr(run, "BLOCK", size)
+        result = run_batch(
+            city,
+            coms,
+            tmp_path / str(size),
+            options=Options(maps=False),
+            scheduler=cluster.scheduler_address,
+        )
+        assert [r.status for r in result.results] == ["ok"] * 4
+        rows[size] = [r.row for r in result.results]
+    assert rows[3] == rows[1]
+
+
+def test_the_local_cluster_leaves_the_cores_to_the_communities() -> None:
+    """The command's local cluster: worker processes of one thread each, numpy's and BLAS's
+    threads pinned to 1 (two workers must not share 2 cores among 4 threads), and none of
+    Dask's diagnostics sampling a worker while it evaluates (its statistical profiler)."""
+    from dask.distributed import Client
+
+    from spaceplanner.city.run import local_cluster
+
+    def inside() -> tuple[str | None, str | None, bool]:
+        import dask
+
+        profiling = bool(dask.config.get("distributed.worker.profile.enabled"))
+        return os.environ.get("OMP_NUM_THREADS"), os.environ.get("OPENBLAS_NUM_THREADS"), profiling
+
+    with local_cluster(2) as cluster, Client(cluster) as client:
+        assert sorted(client.nthreads().values()) == [1, 1]
+        assert list(client.run(inside).values()) == [("1", "1", False)] * 2

@@ -12,10 +12,13 @@ read windowed). Each layer is indexed once (``shapely.STRtree``) and queried wit
 community's window at once.
 
 What is shipped to a worker is small and flat: the city's *skeleton* (its layers with empty
-frames) once per worker, and per community a :class:`Piece` — its rows of each layer's columns as
-arrays, geometries as WKB or point coordinates — from which the worker rebuilds the community's plan
+frames) once per worker, and per run of neighbouring communities a :class:`Block` — the rows of
+each layer's columns any of them takes, as arrays, geometries as WKB or point coordinates — from
+which the worker takes a community's :class:`Piece` and rebuilds its plan
 (:func:`community_plan`). Pickling GeoDataFrames feature by feature cost the client more than a
-tenth of a community's evaluation time, on the same cores the workers use.
+tenth of a community's evaluation time, on the same cores the workers use; shipping each
+community's piece still cost it a fifth of the run on 2 workers, as neighbours within walking
+reach share most of their features.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from spaceplanner.model.rules import Profile
 
 __all__ = [
     "SITE_ROLES",
+    "Block",
     "Partition",
     "Piece",
     "checks_reach",
@@ -159,6 +163,42 @@ class Piece:
     source: str
 
 
+@dataclass(frozen=True)
+class Block:
+    """Several communities' parts of the city at once (:meth:`Partition.block`): per layer the
+    rows any of them takes, encoded once as :data:`Columns`, and per community the positions of
+    its own rows among them. Neighbouring communities share most of what lies within walking
+    reach, so a block of them ships each shared feature once; the worker that evaluates a
+    community takes its :class:`Piece` out of the block (:meth:`piece`).
+
+    Attributes
+    ----------
+    columns
+        Layer name -> column -> the block's values (ascending city rows).
+    members
+        Community index -> layer name -> positions of its rows in ``columns``.
+    boundaries
+        Community index -> its row of the boundaries (as :attr:`Piece.boundary`).
+    names
+        Community index -> its name and its plan's description.
+    """
+
+    columns: dict[str, Columns]
+    members: dict[int, dict[str, np.ndarray]]
+    boundaries: dict[int, Columns]
+    names: dict[int, tuple[str, str]]
+    source: str
+
+    def piece(self, i: int) -> Piece:
+        """Community ``i``'s part of the city (one of the block's communities)."""
+        columns = {
+            name: {c: v[pos] for c, v in self.columns[name].items()}
+            for name, pos in self.members[i].items()
+        }
+        name, description = self.names[i]
+        return Piece(i, name, description, columns, self.boundaries[i], self.source)
+
+
 def _only_xy_points(geoms: np.ndarray) -> bool:
     """True when every geometry is a non-empty 2D point (then its coordinates say it all)."""
     return bool(
@@ -169,15 +209,16 @@ def _only_xy_points(geoms: np.ndarray) -> bool:
     )
 
 
-def _as_columns(frame: gpd.GeoDataFrame, rows: np.ndarray) -> Columns:
+def _as_columns(frame: gpd.GeoDataFrame, rows: np.ndarray, xy: bool | None = None) -> Columns:
     """The frame's ``rows`` as arrays per column; the geometry as WKB, or as ``(N, 2)``
-    coordinates when all are 2D points (exact too, and several times faster both ways)."""
+    coordinates when all are 2D points (exact too, and several times faster both ways);
+    ``xy``: whether every geometry of the frame is one, when already known."""
     geometry = frame.geometry.name
     columns: Columns = {}
     for column in frame.columns:
         if column == geometry:
             geoms = frame.geometry.to_numpy()[rows]
-            coded = shapely.get_coordinates(geoms) if _only_xy_points(geoms) else None
+            coded = shapely.get_coordinates(geoms) if xy or _only_xy_points(geoms) else None
             columns[column] = coded if coded is not None else shapely.to_wkb(geoms)
             continue
         series = frame[column]
@@ -273,24 +314,47 @@ class Partition:
 
     def piece(self, i: int) -> Piece:
         """Community ``i``'s part of the city."""
+        return self.block([i]).piece(i)
+
+    def block(self, indices: list[int]) -> Block:
+        """The parts of the communities ``indices`` as one :class:`Block`: each layer's rows any
+        of them takes, encoded once."""
         com = self.communities
         columns: dict[str, Columns] = {}
+        positions: dict[str, list[np.ndarray]] = {}
         for name, (starts, rows) in self.members.items():
-            wanted = rows[starts[i] : starts[i + 1]]
+            wanted = [rows[starts[i] : starts[i + 1]] for i in indices]
             table = self.tables[name]
-            take = np.minimum(np.searchsorted(table, wanted), max(len(table) - 1, 0))
-            if len(wanted) and (not len(table) or not np.array_equal(table[take], wanted)):
+            flat = np.concatenate(wanted) if wanted else rows[:0]
+            at = np.minimum(np.searchsorted(table, flat), max(len(table) - 1, 0))
+            if len(flat) and (not len(table) or not np.array_equal(table[at], flat)):
                 # members of another cut than the table's
                 msg = f"layer {name}: rows outside the encoded table"
                 raise ValueError(msg)
+            # the union without sorting: the table's rows marked, numbered in the table's order
+            used = np.zeros(len(table), dtype=bool)
+            used[at] = True
+            take = np.flatnonzero(used)
+            number = np.cumsum(used) - 1
             columns[name] = {c: v[take] for c, v in self.columns[name].items()}
-        boundary: Columns = {
-            com.id_field: np.array([com.ids[i]], dtype=object),
-            com.name_column: np.array([com.names[i]], dtype=object),
-            "geometry": shapely.to_wkb(com.geoms[i : i + 1]),
+            ends = np.cumsum([len(w) for w in wanted])
+            positions[name] = np.split(number[at], ends[:-1]) if len(wanted) else []
+        members = {
+            i: {name: pos[k] for name, pos in positions.items()} for k, i in enumerate(indices)
         }
-        description = f"{com.names[i]} ({com.ids[i]}), cut from {self.city.name}"
-        return Piece(i, com.names[i], description, columns, boundary, str(com.path))
+        boundaries: dict[int, Columns] = {
+            i: {
+                com.id_field: np.array([com.ids[i]], dtype=object),
+                com.name_column: np.array([com.names[i]], dtype=object),
+                "geometry": shapely.to_wkb(com.geoms[i : i + 1]),
+            }
+            for i in indices
+        }
+        names = {
+            i: (com.names[i], f"{com.names[i]} ({com.ids[i]}), cut from {self.city.name}")
+            for i in indices
+        }
+        return Block(columns, members, boundaries, names, str(com.path))
 
     def plan(self, i: int) -> Plan:
         """Community ``i``'s own plan (as a worker rebuilds it)."""
@@ -349,7 +413,8 @@ def partition(city: Plan, communities: Communities, profile: Profile) -> Partiti
     city = _rasters_as_points(city)
     margin = walking_margin(city, profile)
     reach = checks_reach(city, profile)
-    members = partition_members(city, communities, margin, reach)
+    xy: dict[str, bool] = {}
+    members = partition_members(city, communities, margin, reach, xy=xy)
     columns: dict[str, Columns] = {}
     tables: dict[str, np.ndarray] = {}
     layers = dict(city.layers)
@@ -361,7 +426,7 @@ def partition(city: Plan, communities: Communities, profile: Profile) -> Partiti
         used = np.zeros(len(frame), dtype=bool)
         used[rows] = True
         tables[name] = np.flatnonzero(used)
-        columns[name] = _as_columns(frame, tables[name])
+        columns[name] = _as_columns(frame, tables[name], xy.get(name))
         layers[name] = replace(city.layers[name], frame=frame.iloc[:0], problems=[])
     skeleton = replace(city, layers=layers, problems=[])
     return Partition(city, communities, members, margin, reach, columns, tables, skeleton)
@@ -375,9 +440,15 @@ def _near(geoms: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarr
 
 
 def partition_members(
-    city: Plan, communities: Communities, margin: float, reach: float
+    city: Plan,
+    communities: Communities,
+    margin: float,
+    reach: float,
+    *,
+    xy: dict[str, bool] | None = None,
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per layer, which features go to which community (see :class:`Partition`)."""
+    """Per layer, which features go to which community (see :class:`Partition`); ``xy``, if
+    given, gets for the residents layers whether each is all 2D points."""
     n = len(communities)
     members: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     windows_at: dict[float, np.ndarray] = {}
@@ -390,9 +461,10 @@ def partition_members(
         geoms = lyr.frame.geometry.to_numpy()
         if lyr.role == "residents":
             # points stand where they are; polygons at their representative point
-            points = (
-                geoms if _only_xy_points(geoms) else shapely.points(representative_points(geoms))
-            )
+            only_xy = _only_xy_points(geoms)
+            if xy is not None:
+                xy[name] = only_xy
+            points = geoms if only_xy else shapely.points(representative_points(geoms))
             near = _near(points, (x0, y0, x1, y1))
             pt, com = shapely.STRtree(communities.geoms).query(points[near], predicate="intersects")
             pt, com = _first_community(near[pt], com, n)

@@ -20,10 +20,11 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from spaceplanner.city.outputs import (
     write_overview_map,
 )
 from spaceplanner.city.partition import Partition, partition
-from spaceplanner.city.work import CommunityResult, Options, evaluate_piece
+from spaceplanner.city.work import CommunityResult, Options, evaluate_member
 from spaceplanner.feedback import CancelledError, Feedback
 from spaceplanner.files import (
     atomic_path,
@@ -54,10 +55,13 @@ from spaceplanner.model.plan import Plan
 from spaceplanner.model.rules import load_profile
 from spaceplanner.results.run import file_digest
 
-__all__ = ["OUTPUTS", "WORK", "BatchResult", "connect", "run_batch"]
+__all__ = ["OUTPUTS", "QUIET", "WORK", "BatchResult", "connect", "local_cluster", "run_batch"]
 
 #: The hidden folder of an unfinished run inside the output folder.
 WORK = ".spaceplanner-batch"
+#: Communities shipped together (:class:`~spaceplanner.city.partition.Block`): neighbours share
+#: most of what lies within walking reach, which a block ships once.
+BLOCK = 16
 #: Seconds to wait for a scheduler's first worker.
 WAIT_FOR_WORKERS = 30.0
 #: What a finished run writes.
@@ -67,7 +71,10 @@ OUTPUTS = ("communities.gpkg", "communities.csv", "map.html", "atlas.pdf", "comm
 @dataclass(frozen=True)
 class BatchResult:
     """A finished run: per community its result (in the boundaries' order), how many were
-    computed now and how many came from an earlier, interrupted run, and the outputs."""
+    computed now and how many came from an earlier, interrupted run, the outputs, and where the
+    run's time went (seconds of ``prepare``: reading earlier results, connecting; ``cut``: the
+    city cut into communities; ``compute``: from the first community shipped to the last result
+    saved; ``write``: the outputs)."""
 
     results: list[CommunityResult]
     computed: int
@@ -75,6 +82,7 @@ class BatchResult:
     seconds: float
     workers: int
     outputs: list[Path]
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 #: Side files a GIS writes beside a Shapefile or raster (indexes, metadata) that do not change
@@ -206,7 +214,7 @@ def connect(workers: int | None, scheduler: str | None) -> Any:
     """A ``dask.distributed`` client: on the scheduler at ``scheduler``, else on a new
     ``LocalCluster`` of ``workers`` single-threaded worker processes (default: one per core)."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError as exc:  # pragma: no cover - the extra is installed with the tests
         msg = "the city batch needs Dask"
         raise PlanError(msg, hint='install it with pip install "spaceplanner[city]"') from exc
@@ -235,19 +243,45 @@ def connect(workers: int | None, scheduler: str | None) -> Any:
                 hint=f"start workers (dask worker {scheduler}); waited {WAIT_FOR_WORKERS:.0f} s",
             ) from exc
         return client
-    n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",
-        silence_logs=50,
-    )
-    return Client(cluster)
+    return Client(local_cluster(workers or os.cpu_count() or 1))
+
+
+#: Dask's diagnostics a batch run has no use for, slowed or off on a local cluster: each
+#: worker's statistical profiler (its stack sampled every 10 ms while a community is evaluated),
+#: the event loops' health checks every 20 ms, and the system and memory monitors' polling.
+#: On a machine whose cores the workers fill, what they take is taken from the communities.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+
+
+def local_cluster(workers: int) -> Any:
+    """A ``LocalCluster`` of ``workers`` worker processes, one thread each (numpy's and BLAS's
+    threads pinned to 1 by the nanny), without the diagnostics of :data:`QUIET`."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set(QUIET):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=50,
+        )
 
 
 def _identity(value: Any) -> Any:
     return value
+
+
+def _unpickle(data: bytes) -> Any:
+    """A block, pickled once by the client: the scheduler passes one buffer on instead of
+    unpickling and pickling again every array of it."""
+    return pickle.loads(data)
 
 
 def _warm_up() -> None:
@@ -278,6 +312,7 @@ def _compute(
     run: str,
 ) -> Iterator[CommunityResult]:
     """Submit the communities ``todo`` a few at a time; yield each result as it finishes."""
+    import dask
     from dask.distributed import as_completed
 
     total = len(ids)
@@ -296,16 +331,33 @@ def _compute(
     futures: dict[Any, int] = {}
     # the city's skeleton is sent once, as a task's result that every community task needs:
     # each worker fetches it once, and if the worker holding it dies the scheduler makes it
-    # again (scattered data would be lost with its worker)
+    # again (scattered data would be lost with its worker); so is each block of communities
     skeleton = client.submit(_identity, parts.skeleton, key=f"skeleton-{run}")
+    blocks = [todo[k : k + BLOCK] for k in range(0, len(todo), BLOCK)]
+    block_of = {i: b for b, members in enumerate(blocks) for i in members}
+    shipped: dict[int, Any] = {}
+
+    def block(b: int) -> Any:
+        """Block ``b``'s future, shipped when its first community is submitted; the client
+        lets it go with its last (the scheduler keeps it while its communities need it)."""
+        if b not in shipped:
+            data = pickle.dumps(parts.block(blocks[b]), protocol=pickle.HIGHEST_PROTOCOL)
+            name = hashlib.sha256(repr(blocks[b]).encode()).hexdigest()[:16]
+            # a block in the graph is meant: the scheduler can make it again if its worker dies
+            with dask.config.set({"distributed.admin.large-graph-warning-threshold": "2GB"}):
+                shipped[b] = client.submit(_unpickle, data, key=f"block-{run}-{name}")
+        return shipped[b]
 
     def submit() -> bool:
         i = next(queue, None)
         if i is None:
             return False
+        b = block_of[i]
         fut = client.submit(
-            evaluate_piece, skeleton, parts.piece(i), options, key=f"community-{run}-{i}"
+            evaluate_member, skeleton, block(b), i, options, key=f"community-{run}-{i}"
         )
+        if i == blocks[b][-1]:
+            del shipped[b]
         futures[fut] = i
         return True
 
@@ -395,6 +447,7 @@ def run_batch(
         todo = [i for i in range(total) if i not in results]
         feedback.step("batch", resumed / max(total, 1), f"{resumed}/{total}")
         n_workers = 0
+        phases: dict[str, float] = {}
         if todo:
             client = connect(workers, scheduler)
             try:
@@ -403,23 +456,31 @@ def run_batch(
                     client.submit(_warm_up, pure=False, workers=[w], allow_other_workers=True)
                     for w in client.scheduler_info().get("workers", {})
                 ]
+                at = time.perf_counter()
+                phases["prepare"] = at - start
                 parts = partition(city, communities, profile)
+                phases["cut"] = time.perf_counter() - at
                 n_workers = len(client.scheduler_info().get("workers", {}))
                 del warm
+                at = time.perf_counter()
                 for result in _compute(
                     client, parts, todo, options, work, communities.ids, feedback, resumed, key[:16]
                 ):
                     results[result.index] = result
                     feedback.check()
+                phases["compute"] = time.perf_counter() - at
             finally:
                 _close(client)
         ordered = [results[i] for i in range(total)]
         feedback.step("writing", 0.0)
+        at = time.perf_counter()
         written = _write_outputs(
             out, work, communities, ordered, options, encoding, inputs, overwrite, city.name
         )
         shutil.rmtree(work, ignore_errors=True)
-    return BatchResult(ordered, len(todo), resumed, time.perf_counter() - start, n_workers, written)
+        phases["write"] = time.perf_counter() - at
+    seconds = time.perf_counter() - start
+    return BatchResult(ordered, len(todo), resumed, seconds, n_workers, written, phases)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -14,12 +14,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from spaceplanner.city.partition import Piece, community_plan
+from spaceplanner.city.partition import Block, Piece, community_plan
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.report import Report
 
-__all__ = ["CommunityResult", "Options", "evaluate_community", "evaluate_piece", "figures_row"]
+__all__ = [
+    "CommunityResult",
+    "Options",
+    "evaluate_community",
+    "evaluate_member",
+    "evaluate_piece",
+    "figures_row",
+]
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,14 @@ def evaluate_piece(skeleton: Plan, piece: Piece, options: Options) -> CommunityR
     start = time.perf_counter()
     plan = community_plan(skeleton, piece)
     result = evaluate_community(piece.index, plan, options)
+    return replace(result, seconds=time.perf_counter() - start)
+
+
+def evaluate_member(skeleton: Plan, block: Block, index: int, options: Options) -> CommunityResult:
+    """Evaluate community ``index`` of a :class:`~spaceplanner.city.partition.Block`: its piece
+    is taken out of the block here, on the worker."""
+    start = time.perf_counter()
+    result = evaluate_piece(skeleton, block.piece(index), options)
     return replace(result, seconds=time.perf_counter() - start)
 
 
