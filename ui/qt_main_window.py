@@ -387,6 +387,7 @@ class QtMainWindow(QMainWindow):
         self.violations.violation_chosen.connect(self.canvas.show_violation)
         self.violations.violation_cleared.connect(self.canvas.clear_highlight)
         self.compare_panel.show_on_map.connect(self.canvas.show_changes)
+        self.compare_panel.busy = lambda: self.runner.dragging
 
         evaluate_box = QtEvaluateBox(self.indicators, self)
         self.scenario_combo = evaluate_box.scenario_combo
@@ -480,6 +481,12 @@ class QtMainWindow(QMainWindow):
         self._toolbars.append(tools)
         self._build_table_dock()
         self._fit_small_screens()
+        # the window's minimum again, now that the tall panels scroll (an earlier activation,
+        # while a panel filled with the plan, would keep the window taller than the screen)
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
         overlay_names = {
             "gap_areas": self.tr("Gap areas"),
             "uncovered_residents": self.tr("Uncovered residents"),

@@ -8,6 +8,7 @@ position on the network is ``(segment, t)`` with ``t`` in [0, 1] from the segmen
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -281,6 +282,12 @@ def _pieces(network: WalkNetwork) -> tuple[cKDTree, np.ndarray, float]:
     return tree, owner, half
 
 
+def _query_threads() -> int:
+    """Threads of a k-d tree query: every core in a process of its own, one in a process whose
+    numeric libraries are held to one thread (a Dask worker beside others on the same cores)."""
+    return 1 if os.environ.get("OMP_NUM_THREADS") == "1" else -1
+
+
 def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access:
     """Project points onto their nearest segment.
 
@@ -315,7 +322,7 @@ def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access
     # in chunks: the candidates of every point at once would be 10 arrays of (M, k) at city scale
     for lo in range(0, m, _LOCATE_CHUNK):
         at = order[lo : lo + _LOCATE_CHUNK]
-        mid_d, mid_i = tree.query(xy[at], k=k, workers=-1)
+        mid_d, mid_i = tree.query(xy[at], k=k, workers=_query_threads())
         mid_d, mid_i = mid_d.reshape(at.size, k), mid_i.reshape(at.size, k)
         cand = owner[mid_i]
         tt, dist = _project(network, xy[at], cand)

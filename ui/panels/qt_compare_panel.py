@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Any
 
 import geopandas as gpd
@@ -108,6 +109,8 @@ class QtComparePanel(QWidget):
         )
         self.map_box.toggled.connect(self._fill)
         # reports a drag sends many times a second redraw the changes once the pointer rests
+        #: True while reports come many a second (the window's drag); set by the window
+        self.busy: Callable[[], bool] = lambda: False
         self._map_last = 0.0
         self._map_pending: Any = None
         self._map_timer = QTimer(self)
@@ -229,7 +232,7 @@ class QtComparePanel(QWidget):
         if not self.map_box.isChecked():
             self._map_timer.stop()
             self._show_on_map(None)
-        elif time.monotonic() - self._map_last < 0.25:
+        elif self.busy() and time.monotonic() - self._map_last < 0.25:
             self._map_pending = result
             self._map_timer.start()
         else:
