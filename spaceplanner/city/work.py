@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spaceplanner.city.partition import Block, Piece, community_plan
+from spaceplanner.i18n import say, tx
 from spaceplanner.layers.errors import SpacePlannerError
 from spaceplanner.model.plan import Plan
 from spaceplanner.results.report import Report
@@ -90,12 +91,12 @@ def _unusable(report: Report) -> str | None:
     """Why a community's figures mean nothing: nobody lives in it, or nobody reaches the
     walking network (every share would be 0 or undefined)."""
     if report.population <= 0:
-        return "no residents in the community (check its boundary and the residents layers)"
+        return tx("no residents in the community (check its boundary and the residents layers)")
     if report.population_unreachable >= report.population:
-        return (
-            f"none of its {report.population:,.0f} residents reaches the walking network "
+        return tx(
+            "none of its {n:,.0f} residents reaches the walking network "
             "(check the network layer around the community)"
-        )
+        ).format(n=report.population)
     return None
 
 
@@ -132,7 +133,8 @@ def evaluate_community(index: int, plan: Plan, options: Options) -> CommunityRes
         report = evaluator.evaluate(scenario=options.scenario, period=options.period, gaps=False)
         problem = _unusable(report)
         if problem:
-            return CommunityResult(index, problem, seconds=time.perf_counter() - start)
+            said = say(problem, options.lang)
+            return CommunityResult(index, said, seconds=time.perf_counter() - start)
         if options.maps:  # the gap layers the maps draw (the figures' stages are kept)
             report = evaluator.evaluate(scenario=options.scenario, period=options.period)
         row = figures_row(report)
@@ -145,7 +147,9 @@ def evaluate_community(index: int, plan: Plan, options: Options) -> CommunityRes
                     "sheet.pdf": (Path(tmp) / "map_sheet.pdf").read_bytes(),
                 }
     except SpacePlannerError as exc:
-        return CommunityResult(index, _one_line(str(exc)), seconds=time.perf_counter() - start)
+        # said in the batch's language (a worker process has no language of its own)
+        text = exc.describe(options.lang)
+        return CommunityResult(index, _one_line(text), seconds=time.perf_counter() - start)
     except Exception as exc:  # a bug, but the run goes on: the row says so
         status = _one_line(f"internal error: {type(exc).__name__}: {exc}")
         return CommunityResult(index, status, seconds=time.perf_counter() - start, retry=True)

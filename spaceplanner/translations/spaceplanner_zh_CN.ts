@@ -6091,6 +6091,16 @@
         <comment>list</comment>
         <translation>{items}、{item}</translation>
     </message>
+    <message>
+        <location filename="../city/work.py" line="94"/>
+        <source>no residents in the community (check its boundary and the residents layers)</source>
+        <translation>社区内没有居民（请检查其边界和居民图层）</translation>
+    </message>
+    <message>
+        <location filename="../city/work.py" line="96"/>
+        <source>none of its {n:,.0f} residents reaches the walking network (check the network layer around the community)</source>
+        <translation>其 {n:,.0f} 名居民均无法到达步行网络（请检查社区周边的路网图层）</translation>
+    </message>
 </context>
 <context>
     <name>QtAddLayerDialog</name>
@@ -6537,82 +6547,82 @@
 <context>
     <name>QtComparePanel</name>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="73"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="74"/>
         <source>Keep as reference</source>
         <translation>设为参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="74"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="75"/>
         <source>Keep the figures shown now; later figures (after edits, or under another scenario or period) are compared with them</source>
         <translation>保留当前指标；之后的指标（编辑后，或换用其他情景、时期）将与其对比</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="81"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="82"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="98"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="99"/>
         <source>Show unchanged indicators</source>
         <translation>显示未变化的指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="122"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="122"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="122"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="119"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="122"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="133"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="136"/>
         <source>Violations that appeared or went</source>
         <translation>新增或消除的违规</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="175"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="178"/>
         <source>No reference kept: press Keep as reference, then edit the plan or switch the scenario or period.</source>
         <translation>尚未设参照：请点击“设为参照”，然后编辑规划或切换情景、时期。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="187"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="190"/>
         <source>Reference kept at {0}: {1}, {2}</source>
         <translation>参照保存于 {0}：{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="216"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="219"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="216"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="219"/>
         <source>Gone</source>
         <translation>消除</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="228"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="231"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="101"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="102"/>
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/qt_compare_panel.py" line="102"/>
+        <location filename="../../ui/panels/qt_compare_panel.py" line="103"/>
         <source>Draw on the map what changed since the reference: residents newly served or unserved for the indicator shown, sites added, removed or moved, violations that appeared or went</source>
         <translation>在地图上绘制与参照相比的变化：当前指标下新增覆盖或新增未覆盖的居民，新增、删除或移动的场地，新增或消除的违规</translation>
     </message>
@@ -7910,7 +7920,7 @@ Replace them?</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="758"/>
+        <location filename="../../ui/qt_main_window.py" line="765"/>
         <source>SpacePlanner</source>
         <translation>SpacePlanner</translation>
     </message>
@@ -7955,12 +7965,12 @@ Replace them?</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="728"/>
+        <location filename="../../ui/qt_main_window.py" line="735"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="729"/>
+        <location filename="../../ui/qt_main_window.py" line="736"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -8135,122 +8145,122 @@ Replace them?</source>
         <translation>关于 SpacePlanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="409"/>
+        <location filename="../../ui/qt_main_window.py" line="410"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="409"/>
+        <location filename="../../ui/qt_main_window.py" line="410"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="409"/>
+        <location filename="../../ui/qt_main_window.py" line="410"/>
         <source>Violations of 让 / 防 / 避</source>
         <translation>让 / 防 / 避 选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="468"/>
+        <location filename="../../ui/qt_main_window.py" line="469"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="484"/>
+        <location filename="../../ui/qt_main_window.py" line="491"/>
         <source>Gap areas</source>
         <translation>服务盲区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="485"/>
+        <location filename="../../ui/qt_main_window.py" line="492"/>
         <source>Uncovered residents</source>
         <translation>未覆盖的居民</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="486"/>
+        <location filename="../../ui/qt_main_window.py" line="493"/>
         <source>Shelters over capacity</source>
         <translation>超出容量的避难场所</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="487"/>
+        <location filename="../../ui/qt_main_window.py" line="494"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="488"/>
+        <location filename="../../ui/qt_main_window.py" line="495"/>
         <source>Hazard zones</source>
         <translation>灾害风险区</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="489"/>
+        <location filename="../../ui/qt_main_window.py" line="496"/>
         <source>Violations</source>
         <translation>选址问题</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="623"/>
+        <location filename="../../ui/qt_main_window.py" line="630"/>
         <source>CRS {0}</source>
         <translation>坐标系 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="689"/>
+        <location filename="../../ui/qt_main_window.py" line="696"/>
         <source>Gaps shown: {0}</source>
         <translation>显示盲区：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="728"/>
+        <location filename="../../ui/qt_main_window.py" line="735"/>
         <source>&amp;Undo {0}</source>
         <translation>撤销 {0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="729"/>
+        <location filename="../../ui/qt_main_window.py" line="736"/>
         <source>&amp;Redo {0}</source>
         <translation>重做 {0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="741"/>
+        <location filename="../../ui/qt_main_window.py" line="748"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="855"/>
+        <location filename="../../ui/qt_main_window.py" line="862"/>
         <source>Editing: {0}</source>
         <translation>编辑图层：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="855"/>
+        <location filename="../../ui/qt_main_window.py" line="862"/>
         <source>No layer chosen to edit</source>
         <translation>未选择要编辑的图层</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="879"/>
+        <location filename="../../ui/qt_main_window.py" line="886"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="909"/>
+        <location filename="../../ui/qt_main_window.py" line="916"/>
         <source>The edit was not made</source>
         <translation>未能完成编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="956"/>
+        <location filename="../../ui/qt_main_window.py" line="963"/>
         <source>Evaluated</source>
         <translation>评估完成</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="961"/>
+        <location filename="../../ui/qt_main_window.py" line="968"/>
         <source>The evaluation failed</source>
         <translation>评估失败</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="972"/>
+        <location filename="../../ui/qt_main_window.py" line="979"/>
         <source>Evaluation cancelled</source>
         <translation>评估已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="1046"/>
+        <location filename="../../ui/qt_main_window.py" line="1053"/>
         <source>About SpacePlanner</source>
         <translation>关于 SpacePlanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="1046"/>
+        <location filename="../../ui/qt_main_window.py" line="1053"/>
         <source>SpacePlanner {0}
 
 Plan resilient public space in urban communities.
@@ -8263,7 +8273,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
 示例地图：© OpenStreetMap 贡献者（ODbL）；人口格网与地形数据的来源见各示例的 README。</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="409"/>
+        <location filename="../../ui/qt_main_window.py" line="410"/>
         <source>Selected feature</source>
         <translation>所选要素</translation>
     </message>
@@ -8273,7 +8283,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="964"/>
+        <location filename="../../ui/qt_main_window.py" line="971"/>
         <source>The figures could not be updated: {0}</source>
         <translation>指标未能更新：{0}</translation>
     </message>
@@ -8288,7 +8298,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>从 OpenStreetMap 新建规划(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="409"/>
+        <location filename="../../ui/qt_main_window.py" line="410"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -8298,7 +8308,7 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>指南：原则、生活圈与指标(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="409"/>
+        <location filename="../../ui/qt_main_window.py" line="410"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -8318,47 +8328,47 @@ Sample maps: © OpenStreetMap contributors (ODbL); population grids and terrain 
         <translation>量测</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="529"/>
+        <location filename="../../ui/qt_main_window.py" line="536"/>
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="539"/>
+        <location filename="../../ui/qt_main_window.py" line="546"/>
         <source>&amp;Find feature…</source>
         <translation>查找要素(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="542"/>
+        <location filename="../../ui/qt_main_window.py" line="549"/>
         <source>S&amp;napping</source>
         <translation>捕捉(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="542"/>
+        <location filename="../../ui/qt_main_window.py" line="549"/>
         <source>Clicks snap to the vertices and segments of visible features</source>
         <translation>点击时捕捉到可见要素的顶点和线段</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="548"/>
+        <location filename="../../ui/qt_main_window.py" line="555"/>
         <source>Snap</source>
         <translation>捕捉</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="559"/>
+        <location filename="../../ui/qt_main_window.py" line="566"/>
         <source>Drag a vertex; double-click a segment to add a vertex, a vertex to remove it</source>
         <translation>拖动顶点；双击线段添加顶点，双击顶点删除该顶点</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="567"/>
+        <location filename="../../ui/qt_main_window.py" line="574"/>
         <source>Length {0} m</source>
         <translation>长度 {0} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="569"/>
+        <location filename="../../ui/qt_main_window.py" line="576"/>
         <source>area {0} m²</source>
         <translation>面积 {0} 平方米</translation>
     </message>
     <message>
-        <location filename="../../ui/qt_main_window.py" line="879"/>
+        <location filename="../../ui/qt_main_window.py" line="886"/>
         <source>Delete {0} features</source>
         <translation>删除 {0} 个要素</translation>
     </message>
