@@ -18,6 +18,9 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
+from spaceplanner.i18n import current_lang
+from spaceplanner.layers.catalogue import get_role
+from spaceplanner.ui.model.labels import choice_label, field_label
 from spaceplanner.ui.model.session import Session
 from spaceplanner.ui.qt_follow import follow
 
@@ -162,7 +165,22 @@ class QtFeaturePanel(QWidget):
         if more > 0:  # a rectangle or several table rows: this panel shows the first
             heading += " · " + self.tr("{0} more selected").format(f"{more:,}")
         self.heading.setText(heading)
-        rows = [(str(k), _text(v)) for k, v in record.items() if k != frame.geometry.name]
+        # the fields by their names for users (id (编号) …) and choices by their words, in the
+        # app's language
+        lang = current_lang()
+        try:
+            fields = get_role(layer.role).fields
+        except KeyError:
+            fields = {}
+        rows = []
+        for k, v in record.items():
+            if k == frame.geometry.name:
+                continue
+            spec = fields.get(str(k))
+            text = _text(v)
+            if spec is not None and spec.choices and text in spec.choices:
+                text = choice_label(spec, text, lang)
+            rows.append((field_label(spec, lang) if spec is not None else str(k), text))
         if geometry.geom_type in ("Polygon", "MultiPolygon"):
             rows.append((self.tr("area (m²)"), _text(float(geometry.area))))
         figures = self._figures(session, layer.name, selected[1])
