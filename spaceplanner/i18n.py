@@ -30,14 +30,12 @@ from typing import Any
 __all__ = [
     "LANGS",
     "LOCALES",
-    "Joined",
     "Template",
     "Text",
     "Versions",
     "catalogue",
     "current_lang",
     "default_lang",
-    "joined",
     "say",
     "set_lang",
     "ts_path",
@@ -83,29 +81,6 @@ class Versions(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Versions, (str(self), self.versions))
-
-
-class Joined(str):
-    """Texts joined by a separator (sources of one figure: "GB …; GB …"); say() says each part."""
-
-    parts: tuple[Any, ...]
-    sep: str
-    sep_zh: str | None
-
-    def __new__(cls, sep: str, parts: Any, sep_zh: str | None = None) -> Joined:
-        parts = tuple(parts)
-        self = super().__new__(cls, sep.join(str(p) for p in parts))
-        self.parts, self.sep, self.sep_zh = parts, sep, sep_zh
-        return self
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Joined, (self.sep, self.parts, self.sep_zh))
-
-
-def joined(sep: str, parts: Any, sep_zh: str | None = None) -> Joined:
-    """``sep.join(parts)`` that say() can put into another language part by part (with
-    ``sep_zh`` between them in Chinese, e.g. "；" for "; ")."""
-    return Joined(sep, parts, sep_zh)
 
 
 class Template(str):
@@ -178,16 +153,13 @@ def say(text: Any, lang: str) -> str:
         return str(text)
     if isinstance(text, Versions) and lang in text.versions:
         return text.versions[lang]
-    if isinstance(text, Joined):
-        sep = text.sep_zh if lang == "zh" and text.sep_zh is not None else text.sep
-        return sep.join(say(p, lang) for p in text.parts)
     table = catalogue(lang)
     if isinstance(text, Text):
         template = table.get((text.template, text.comment)) or table.get((text.template, None))
         if template is None:
             return str(text)
         params = {
-            k: say(v, lang) if isinstance(v, Text | Template | Versions | Joined) else v
+            k: say(v, lang) if isinstance(v, Text | Template | Versions) else v
             for k, v in text.params.items()
         }
         try:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from spaceplanner import i18n
-from spaceplanner.i18n import Text, joined, say, tx
+from spaceplanner.i18n import Text, say, tx
 from spaceplanner.layers.errors import LayerError
 
 #: templates of the engine (spaceplanner/engine/siting.py), translated in the catalogue
@@ -53,7 +53,9 @@ def test_a_text_the_catalogue_lacks_stays_english() -> None:
 def test_texts_survive_pickling_with_their_values() -> None:
     # Dask ships reports between processes; the desktop's crash recovery pickles them
     text = tx("pipeline {id} crosses the site").format(id="P1")
-    both = pickle.loads(pickle.dumps([text, joined("; ", [text, tx("unknown")], "；")]))
+    from spaceplanner.results.words import join_sources
+
+    both = pickle.loads(pickle.dumps([text, join_sources([text, tx("unknown")])]))
     assert say(both[0], "zh") == "管道 P1 穿越场地"
     assert both[1] == "pipeline P1 crosses the site; unknown"
     assert say(both[1], "zh") == "管道 P1 穿越场地；未知"

@@ -26,12 +26,13 @@ from spaceplanner import settings
 from spaceplanner.engine.gap_raster import pixel_size
 from spaceplanner.engine.gaps import SERVICE_PIXEL_BUDGET
 from spaceplanner.engine.siting import is_dual_use
-from spaceplanner.i18n import joined, say
+from spaceplanner.i18n import say
 from spaceplanner.model.plan import Plan
 from spaceplanner.outputs import symbols
 from spaceplanner.outputs.symbols import Symbol
 from spaceplanner.results.labels import label, shelter_class_label
 from spaceplanner.results.report import Report, SiteRef, Violation
+from spaceplanner.results.words import join_sources
 
 __all__ = [
     "CONTROL_GROUPS",
@@ -279,10 +280,10 @@ def _indicator_sources(report: Report) -> dict[str, str]:
             for key in ("radius_m", "per_capita_m2")
             if (rule := by_class.get(key))
         }
-        out["shelter"] = joined("; ", sorted(cited), "；")
+        out["shelter"] = join_sources(sorted(cited))
     if report.activity_spaces is not None:
         for circle, figures in report.activity_spaces.circles.items():
-            out[f"space_{circle}"] = joined("; ", dict.fromkeys(figures.sources.values()), "；")
+            out[f"space_{circle}"] = join_sources(figures.sources.values())
     for kind, f in (report.facilities or {}).items():
         out[kind] = f.source
     return out

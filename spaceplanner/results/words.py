@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spaceplanner.i18n import Joined, Template, Text, Versions, tx
+from spaceplanner.i18n import Template, Text, Versions, tx
 
 __all__ = [
     "facility_word",
@@ -188,7 +188,7 @@ def phrase(text: object) -> Template | str:
     said in the language when the catalogue has it, and as it is otherwise."""
     if text is None or text == "":
         return ""
-    if isinstance(text, Template | Text | Versions | Joined):
+    if isinstance(text, Template | Text | Versions):
         return text
     return Template(str(text))
 
