@@ -28,11 +28,9 @@ from spaceplanner.i18n import set_lang
 
 __all__ = ["LANGUAGES", "install", "qm_path", "refresh", "resolve", "ts_path"]
 
-#: Language codes of the app and the Qt locale of each.
-LANGUAGES = {"en": "en_GB", "zh": "zh_CN"}
+#: Language codes of the app and the Qt locale of each (the engine's table).
+LANGUAGES = engine_i18n.LOCALES
 
-# the catalogue's folder in the package (spaceplanner/translations), installed or not
-_FOLDER = engine_i18n.ts_path("zh").parent
 _ROOT = Path(__file__).resolve().parents[1]
 #: profile keys whose text users read (the rest are values and codes)
 _PROFILE_TEXTS = re.compile(r'\b(title|source)\s*=\s*("(?:[^"\\]|\\.)*")')
@@ -47,13 +45,13 @@ def resolve(code: str | None) -> str:
 
 
 def ts_path(lang: str) -> Path:
-    """The translation source of ``lang``."""
-    return _FOLDER / f"spaceplanner_{LANGUAGES[lang]}.ts"
+    """The translation source of ``lang`` (the engine's catalogue, installed or not)."""
+    return engine_i18n.ts_path(lang)
 
 
 def qm_path(lang: str) -> Path:
     """The compiled translation of ``lang``."""
-    return _FOLDER / f"spaceplanner_{LANGUAGES[lang]}.qm"
+    return ts_path(lang).with_suffix(".qm")
 
 
 def install(app: QCoreApplication, lang: str) -> bool:

@@ -9,11 +9,10 @@ other text. ``label(key, lang)`` falls back to the English text, then to the key
 
 from __future__ import annotations
 
-from spaceplanner.i18n import Template, say, tx
+from spaceplanner.i18n import LANGS, Template, say, tx
 
 __all__ = ["LANGS", "SHELTER_CLASS_KEYS", "has_label", "label", "shelter_class_label"]
 
-LANGS = ("en", "zh")
 
 _TERMS: dict[str, Template] = {
     # indicators (as in report.json and the gap layers)
