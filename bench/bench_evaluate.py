@@ -31,12 +31,19 @@ timed apart and not counted), against its floor measured in the same run:
   (the child's ``ru_maxrss`` from ``os.wait4``), with the steps it prints;
 - ``evaluate``: the whole ``spaceplanner evaluate PLAN --out TMPDIR --profile -q`` likewise (the
   figures, the gap layers and writing report.json and gaps.gpkg); ``--figures-only`` skips it;
-- ``floor``: in another fresh process, the least work the figures need, timed inside it: bare
-  ``pyogrio.read_dataframe(..., use_arrow=True)`` of the network, residents and site layers; the
-  sparse graph of the street segments (nodes by their coordinates, ``scipy.sparse``); snapping
-  the residents and the sites to their nearest node (``cKDTree``, polygons by their centroid);
-  and one multi-source ``scipy.sparse.csgraph.dijkstra(min_only=True, limit=1000)`` per indicator
-  kind (shelters, activity spaces, and each kind of facility).
+- ``floor``: ``python bench/evaluate_floor.py PLAN`` in another fresh process, the least work
+  the figures need, its wall time from interpreter start to exit like the commands' (so both
+  count the interpreter's start and their imports; the script imports only numpy, shapely,
+  pyogrio with geopandas and scipy): bare ``pyogrio.read_dataframe(..., use_arrow=True)`` of
+  the network, residents and site layers; the sparse graph of the street segments (nodes by
+  their coordinates, ``scipy.sparse``); snapping the residents and the sites to their nearest
+  node (``cKDTree``, polygons by their centroid); and one multi-source
+  ``scipy.sparse.csgraph.dijkstra(min_only=True, limit=1000)`` per indicator kind (shelters,
+  activity spaces, and each kind of facility). The seconds of that work alone, timed inside,
+  are printed beside it.
+
+With ``--repeat N`` the floor and the commands run in turn N times and their medians are
+compared.
 
 It prints ``evaluate / floor``. Targets: the district (``large``: 100k nodes, 500k residents, 1k
 facilities) <= 3x its floor; ``huge`` (3M nodes, 2M residents, 10k facilities) <= 60 s and <=
@@ -70,10 +77,6 @@ from spaceplanner import Evaluator
 TARGET_SECONDS, TARGET_GB = 10.0, 4.0
 #: ``--cli`` targets: the district's end-to-end time over its floor; the huge city's time and RSS.
 TARGET_RATIO, HUGE_SECONDS, HUGE_GB = 3.0, 60.0, 16.0
-#: The floor's Dijkstra limit (m): the largest service radius of the default rules.
-FLOOR_LIMIT_M = 1000.0
-#: The plan's layers the floor reads, by role (the synthetic cities name layers by role).
-SITE_LAYERS = ("shelters", "activity_spaces", "facilities")
 STEPS = ("network and residents", "shelters", "activity spaces", "facilities")
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -224,71 +227,6 @@ def run_size(
     return records, note
 
 
-def floor_child(path: str) -> None:
-    """Measure the floor of an evaluation of the plan file ``path``; print one JSON record."""
-    import pyogrio
-    from scipy import sparse
-    from scipy.sparse.csgraph import dijkstra
-    from scipy.spatial import cKDTree
-
-    times: dict[str, float] = {}
-    start = t0 = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal t0
-        now = time.perf_counter()
-        times[name] = now - t0
-        t0 = now
-
-    frames = {
-        layer: pyogrio.read_dataframe(path, layer=layer, use_arrow=True)
-        for layer in ("network", "residents", *SITE_LAYERS)
-    }
-    lap("read")
-    # the graph: street segments between nodes identified by their coordinates
-    lines = frames["network"].geometry.to_numpy()
-    coords, which = shapely.get_coordinates(lines, return_index=True)
-    _, first, node = np.unique(
-        np.ascontiguousarray(coords).view(np.complex128).ravel(),
-        return_index=True,
-        return_inverse=True,
-    )
-    nodes = coords[first]
-    same = which[1:] == which[:-1]
-    u, v = node[:-1][same], node[1:][same]
-    length = np.hypot(*(coords[1:][same] - coords[:-1][same]).T)
-    n = len(nodes)
-    graph = sparse.csr_matrix((length, (u, v)), shape=(n, n))
-    lap("graph")
-    # snapping: residents and sites to their nearest node
-    tree = cKDTree(nodes)
-    _, res_node = tree.query(shapely.get_coordinates(frames["residents"].geometry.to_numpy()))
-    groups: dict[str, np.ndarray] = {}
-    for layer in SITE_LAYERS:
-        frame = frames[layer]
-        _, at = tree.query(shapely.get_coordinates(shapely.centroid(frame.geometry.to_numpy())))
-        if layer == "facilities":
-            for kind in np.unique(frame["kind"].to_numpy(dtype=str)):
-                groups[f"facilities: {kind}"] = at[frame["kind"].to_numpy(dtype=str) == kind]
-        else:
-            groups[layer] = at
-    lap("snap")
-    reached = 0
-    for sources in groups.values():
-        dist = dijkstra(graph, directed=False, indices=sources, min_only=True, limit=FLOOR_LIMIT_M)
-        reached += int(np.isfinite(dist[res_node]).sum())
-    lap("dijkstra")
-    emit(
-        phase="floor",
-        seconds=time.perf_counter() - start,
-        steps=times,
-        kinds=len(groups),
-        nodes=n,
-        reached=reached,
-        maxrss=maxrss_bytes(),
-    )
-
-
 def run_timed(cmd: list[str], timeout: float, log: Path) -> tuple[float, int, int | None, str]:
     """Run ``cmd``: its wall time, peak RSS (bytes, from ``os.wait4``), exit code (None when
     stopped at ``timeout``) and its output (stdout then stderr, written to ``log``)."""
@@ -317,8 +255,11 @@ def profile_steps(text: str) -> dict[str, float]:
     return steps
 
 
-def run_cli(name: str, timeout: float, figures_only: bool = False) -> None:
-    """``spaceplanner evaluate`` on the cached plan file of ``name``, and its floor; printed."""
+def run_cli(name: str, timeout: float, figures_only: bool = False, repeat: int = 1) -> None:
+    """``spaceplanner evaluate`` on the cached plan file of ``name``, and its floor; printed.
+
+    With ``repeat`` > 1 the floor and the commands run in turn that many times and the medians
+    are compared (a shared machine's load changes from one minute to the next)."""
     n_nodes, n_res, n_fac = SIZES[name]
     start = time.perf_counter()
     path = city_file(name)
@@ -328,54 +269,71 @@ def run_cli(name: str, timeout: float, figures_only: bool = False) -> None:
         f"({path.stat().st_size / 1e6:,.0f} MB"
         + (f", built in {built:.0f} s, not counted)" if built > 1 else ")")
     )
+    exe = Path(sys.executable).with_name("spaceplanner")
+    cli = [str(exe)] if exe.exists() else [sys.executable, "-m", "spaceplanner.cli"]
+    floor_cmd = [sys.executable, str(Path(__file__).with_name("evaluate_floor.py")), str(path)]
+    labels = ["figures", *([] if figures_only else ["evaluate"])]
+    runs: dict[str, list[tuple[float, int, int | None, str]]] = {k: [] for k in ["floor", *labels]}
+    floors: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-evaluate-") as tmp:
-        floor_cmd = [sys.executable, __file__, "--floor-child", str(path)]
-        wall, rss, code, text = run_timed(floor_cmd, timeout, Path(tmp, "floor.log"))
-        records = [json.loads(x) for x in text.splitlines() if x.startswith("{")]
-        floor = records[0] if records else None
-        if floor is None:
-            print(f"  floor failed (exit {code}):\n{text[-2000:]}")
-            return
-        parts = ", ".join(f"{k} {v:.2f}" for k, v in floor["steps"].items())
-        print(
-            f"  floor     {floor['seconds']:7.2f} s   ({parts}; {floor['kinds']} Dijkstras)"
-            f"  peak RSS {gb(rss)}"
-        )
-        exe = Path(sys.executable).with_name("spaceplanner")
-        cli = [str(exe)] if exe.exists() else [sys.executable, "-m", "spaceplanner.cli"]
-        runs = [
-            ("figures", ["--json", str(Path(tmp, "report.json"))]),
-            *([] if figures_only else [("evaluate", ["--out", str(Path(tmp, "out"))])]),
-        ]
-        for label, where in runs:
-            cmd = [*cli, "evaluate", str(path), *where, "--profile", "-q"]
-            wall, rss, code, text = run_timed(cmd, timeout, Path(tmp, f"{label}.log"))
-            report_cli(name, label, wall, rss, code, text, floor["seconds"], timeout)
+        for _ in range(repeat):
+            wall, rss, code, text = run_timed(floor_cmd, timeout, Path(tmp, "floor.log"))
+            records = [json.loads(x) for x in text.splitlines() if x.startswith("{")]
+            if not records:
+                print(f"  floor failed (exit {code}):\n{text[-2000:]}")
+                return
+            floors.append(records[0])
+            runs["floor"].append((wall, rss, code, text))
+            for label in labels:
+                where = (
+                    ["--json", str(Path(tmp, "report.json"))]
+                    if label == "figures"
+                    else ["--out", str(Path(tmp, "out")), "--overwrite"]
+                )
+                cmd = [*cli, "evaluate", str(path), *where, "--profile", "-q"]
+                runs[label].append(run_timed(cmd, timeout, Path(tmp, f"{label}.log")))
+    walls = [r[0] for r in runs["floor"]]
+    floor_wall = float(np.median(walls))
+    mid = floors[int(np.argsort(walls)[len(walls) // 2])]
+    parts = ", ".join(f"{k} {v:.2f}" for k, v in mid["steps"].items())
+    spread = f" (runs: {', '.join(f'{w:.2f}' for w in walls)})" if repeat > 1 else ""
+    print(
+        f"  floor     {floor_wall:7.2f} s wall{spread}: interpreter and imports "
+        f"{floor_wall - mid['seconds']:.2f}, then {mid['seconds']:.2f} s ({parts}; "
+        f"{mid['kinds']} Dijkstras)  peak RSS {gb(runs['floor'][0][1])}"
+    )
+    for label in labels:
+        report_cli(name, label, runs[label], floor_wall, timeout)
 
 
 def report_cli(
     name: str,
     label: str,
-    wall: float,
-    rss: int,
-    code: int | None,
-    text: str,
+    runs: list[tuple[float, int, int | None, str]],
     floor: float,
     timeout: float,
 ) -> None:
-    """Print one timed command of :func:`run_cli` with its steps, ratio and target."""
+    """Print one timed command of :func:`run_cli` (the median of its runs) with its steps,
+    ratio and target."""
     what = {
         "figures": "evaluate --json (figures, no gap layers)",
         "evaluate": "evaluate --out (figures, gap layers, files)",
     }[label]
-    if code is None:
-        print(f"  {what}: > {timeout:.0f} s, stopped at --timeout; peak RSS {gb(rss)}")
-        return
-    if code != 0:
-        print(f"  {what}: failed (exit {code}):\n{text[-2000:]}")
-        return
+    for wall, rss, code, text in runs:
+        if code is None:
+            print(f"  {what}: > {timeout:.0f} s, stopped at --timeout; peak RSS {gb(rss)}")
+            return
+        if code != 0:
+            print(f"  {what}: failed (exit {code}):\n{text[-2000:]}")
+            return
+    walls = [r[0] for r in runs]
+    wall, rss, _, text = runs[int(np.argsort(walls)[len(walls) // 2])]
+    rss = max(r[1] for r in runs)
     ratio = wall / floor
-    print(f"  {what}: {wall:.2f} s wall, peak RSS {gb(rss)}; / floor = {ratio:.1f}x")
+    spread = f" (runs: {', '.join(f'{w:.2f}' for w in walls)})" if len(runs) > 1 else ""
+    print(
+        f"  {what}: {wall:.2f} s wall{spread}, peak RSS {gb(rss)}; / floor = {ratio:.1f}x"
+    )
     for step, seconds in profile_steps(text).items():
         print(f"    {step:<26}{seconds:7.2f} s")
     if label == "figures":
@@ -423,14 +381,16 @@ def main() -> None:
         action="store_true",
         help="with --cli: time only `evaluate --json` (no gap layers), not the whole command",
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="with --cli: run the floor and the commands in turn this many times; medians",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--floor-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.gaps_budget)
-        return
-    if args.floor_child:
-        floor_child(args.floor_child)
         return
     if args.cli:
         sizes = [s.strip() for s in args.cli.split(",") if s.strip()]
@@ -440,11 +400,11 @@ def main() -> None:
         print(
             "`spaceplanner evaluate PLAN --json FILE` (figures) and `--out DIR` (everything), "
             "--profile -q, each in a child\nprocess (wall time, peak RSS from os.wait4), against "
-            "the floor in another: bare Arrow reads + sparse\ngraph + nearest-node snapping + "
+            "the floor in another (bench/evaluate_floor.py, its wall time too): bare Arrow\nreads + sparse graph + nearest-node snapping + "
             "one Dijkstra per indicator kind.\n"
         )
         for name in sizes:
-            run_cli(name, args.timeout, args.figures_only)
+            run_cli(name, args.timeout, args.figures_only, args.repeat)
         return
     names = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for name in names:
