@@ -319,7 +319,7 @@ def report_cli(
         "figures": "evaluate --json (figures, no gap layers)",
         "evaluate": "evaluate --out (figures, gap layers, files)",
     }[label]
-    for wall, rss, code, text in runs:
+    for _, rss, code, text in runs:
         if code is None:
             print(f"  {what}: > {timeout:.0f} s, stopped at --timeout; peak RSS {gb(rss)}")
             return
@@ -331,9 +331,7 @@ def report_cli(
     rss = max(r[1] for r in runs)
     ratio = wall / floor
     spread = f" (runs: {', '.join(f'{w:.2f}' for w in walls)})" if len(runs) > 1 else ""
-    print(
-        f"  {what}: {wall:.2f} s wall{spread}, peak RSS {gb(rss)}; / floor = {ratio:.1f}x"
-    )
+    print(f"  {what}: {wall:.2f} s wall{spread}, peak RSS {gb(rss)}; / floor = {ratio:.1f}x")
     for step, seconds in profile_steps(text).items():
         print(f"    {step:<26}{seconds:7.2f} s")
     if label == "figures":
@@ -400,8 +398,8 @@ def main() -> None:
         print(
             "`spaceplanner evaluate PLAN --json FILE` (figures) and `--out DIR` (everything), "
             "--profile -q, each in a child\nprocess (wall time, peak RSS from os.wait4), against "
-            "the floor in another (bench/evaluate_floor.py, its wall time too): bare Arrow\nreads + sparse graph + nearest-node snapping + "
-            "one Dijkstra per indicator kind.\n"
+            "the floor in another\n(bench/evaluate_floor.py, its wall time too): bare Arrow "
+            "reads + sparse graph + nearest-node\nsnapping + one Dijkstra per indicator kind.\n"
         )
         for name in sizes:
             run_cli(name, args.timeout, args.figures_only, args.repeat)

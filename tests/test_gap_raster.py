@@ -117,15 +117,38 @@ def test_the_pixel_keeps_within_the_budget_at_city_scale() -> None:
 
 def test_a_service_area_of_a_street_piece_is_its_buffer() -> None:
     """600 m of street grown by 50 m: 600 x 100 m plus two half discs."""
-    street = np.array([shapely.LineString([(X0, Y0), (X0 + 600.0, Y0 + 17.0)])], dtype=object)
+    street = np.array([[[X0, Y0], [X0 + 600.0, Y0 + 17.0]]])
     shape, area = area_raster(street, np.empty(0, dtype=object), 50.0)
-    exact = shapely.buffer(street[0], 50.0)
+    exact = shapely.buffer(shapely.linestrings(street[0]), 50.0)
     assert area == pytest.approx(shapely.area(exact), rel=0.03)
     assert area == pytest.approx(shapely.area(shape), rel=1e-9)
     assert shapely.area(shapely.symmetric_difference(shape, exact)) < 0.05 * area
     park = shapely.box(X0 + 1000, Y0, X0 + 1100, Y0 + 80)
     shape, area = area_raster(street, np.array([park], dtype=object), 50.0)
     assert area == pytest.approx(shapely.area(exact) + 8000.0, rel=0.03)
+
+
+def test_pieces_are_burnt_on_the_pixels_shapely_samples() -> None:
+    """The pieces' pixels, sampled with numpy, are those of the pieces densified by shapely
+    (segmentize at half a pixel) and dropped on the grid: the drawing before it was numpy."""
+    from spaceplanner.engine.gap_raster import _burn_lines, _Grid
+
+    rng = np.random.default_rng(3)
+    a = _points(400, seed=4)
+    b = a + rng.normal(0, 60, a.shape) * rng.choice([0.01, 1.0, 5.0], (len(a), 1))
+    pieces = np.stack([a, b], axis=1)
+    lo, hi = pieces.reshape(-1, 2).min(axis=0), pieces.reshape(-1, 2).max(axis=0)
+    grid = _Grid.over(np.concatenate([lo - 10, hi + 10]), 7.0)
+    ours = np.zeros(grid.shape, dtype=np.uint8)
+    _burn_lines(ours, pieces, grid)
+    xy = shapely.get_coordinates(shapely.segmentize(shapely.linestrings(pieces), 3.5))
+    col = np.floor((xy[:, 0] - grid.transform.c) / 7.0).astype(int)
+    row = np.floor((grid.transform.f - xy[:, 1]) / 7.0).astype(int)
+    theirs = np.zeros(grid.shape, dtype=np.uint8)
+    theirs[row, col] = 1
+    assert ours.sum() > 1000
+    # a sample exactly on a pixel edge may fall either side by rounding: allow a handful
+    assert np.count_nonzero(ours != theirs) <= 3
 
 
 @pytest.mark.parametrize("sample", ["synthetic_cn", "helsinki"])
@@ -152,7 +175,7 @@ def test_service_areas_follow_the_exact_union_of_the_reached_streets(sample: str
     buffer = load_profile(report.rules).service_area_buffer.value
     for (lines, zones), (_, row) in zip(pieces, frame.iterrows(), strict=True):
         exact = shapely.union_all(
-            np.concatenate([shapely.buffer(lines, buffer, quad_segs=8), zones])
+            np.concatenate([shapely.buffer(shapely.linestrings(lines), buffer, quad_segs=8), zones])
         )
         assert row["area_m2"] == pytest.approx(shapely.area(exact), rel=0.04), row["indicator"]
         diff = shapely.area(shapely.symmetric_difference(row.geometry, exact))

@@ -208,10 +208,18 @@ def _polygons(
     return shapely.polygons(lines, indices=np.asarray(owner)), np.asarray(values, np.int64)
 
 
-def _burn_lines(mask: np.ndarray, lines: np.ndarray, grid: _Grid) -> None:
-    """Mark the pixels the lines pass through (sampled every half pixel, at once)."""
-    dense = shapely.segmentize(lines, grid.pixel / 2.0)
-    xy = shapely.get_coordinates(dense)
+def _burn_lines(mask: np.ndarray, pieces: np.ndarray, grid: _Grid) -> None:
+    """Mark the pixels the straight pieces ``(N, 2, 2)`` pass through: each is sampled at its
+    ends and at even steps of at most half a pixel between them, all at once."""
+    a, b = pieces[:, 0], pieces[:, 1]
+    step = grid.pixel / 2.0
+    # as shapely.segmentize(line, step): ceil(length / step) equal parts, their ends
+    parts = np.maximum(np.ceil(np.hypot(*(b - a).T) / step), 1.0).astype(np.int64)
+    count = parts + 1
+    which = np.repeat(np.arange(len(a)), count)
+    k = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    t = (k / np.repeat(parts, count))[:, None]
+    xy = a[which] + (b - a)[which] * t
     row, col = grid.cells(xy)
     inside = (
         (xy[:, 0] >= grid.transform.c)
@@ -238,10 +246,8 @@ def gap_patches(ground: Ground, miss: np.ndarray, persons: np.ndarray) -> Patche
     box = ground.box[who]
     r0, c0 = box[:, 0].min(), box[:, 1].min()
     r1, c1 = box[:, 2].max() + 1, box[:, 3].max() + 1
-    label = ground.label[r0:r1, c0:c1]
-    mask = np.zeros(label.shape, dtype=bool)
-    inside = label >= 0
-    mask[inside] = miss[label[inside]]
+    # one look-up per pixel: a label of -1 (nobody's ground) reads the False appended last
+    mask = np.append(np.asarray(miss, dtype=bool), False)[ground.label[r0:r1, c0:c1]]
     row, col = ground.row[who] - r0, ground.col[who] - c0
     mask[row, col] = True
     # 8-connected (as shapes(connectivity=8)): a raster Voronoi leaves single pixels touching
@@ -251,25 +257,37 @@ def gap_patches(ground: Ground, miss: np.ndarray, persons: np.ndarray) -> Patche
     people = np.bincount(at, weights=persons[who], minlength=n + 1)
     count = np.bincount(at, minlength=n + 1)
     window = ground.transform @ Affine.translation(c0, r0)
-    geoms, idx = _polygons(patches.astype(np.int32), mask, window, connectivity=8)
+    geoms, idx = _polygons(patches.astype(np.int32, copy=False), mask, window, connectivity=8)
     return Patches(geoms, people[idx], count[idx])
 
 
 def area_raster(
     lines: np.ndarray, zones: np.ndarray, buffer: float, *, budget: int = PIXEL_BUDGET
 ) -> tuple[shapely.Geometry, float]:
-    """The ground within ``buffer`` of ``lines`` together with ``zones``, drawn on pixels.
+    """The ground within ``buffer`` of the straight pieces ``lines`` together with ``zones``,
+    drawn on pixels.
+
+    Parameters
+    ----------
+    lines
+        ``(N, 2, 2)``: the coordinates of each straight piece's two ends.
+    zones
+        ``(K,)`` polygons.
 
     Returns
     -------
     tuple
         The (multi)polygon and its area in square metres (pixels times pixel area).
     """
-    parts = [g for g in (lines, zones) if len(g)]
-    if not parts:
+    lines = np.asarray(lines, dtype=float).reshape(-1, 2, 2)
+    if not len(lines) and not len(zones):
         return shapely.Polygon(), 0.0
-    every = np.concatenate(parts)
-    b = shapely.bounds(every)
+    boxes = []
+    if len(lines):
+        boxes.append(np.concatenate([lines.min(axis=1), lines.max(axis=1)], axis=1))
+    if len(zones):
+        boxes.append(shapely.bounds(zones))
+    b = np.concatenate(boxes)
     bounds = np.array([*(b[:, :2].min(axis=0) - buffer), *(b[:, 2:].max(axis=0) + buffer)])
     grid = _Grid.over(bounds, pixel_size(bounds, budget))
     mask = np.zeros(grid.shape, dtype=np.uint8)

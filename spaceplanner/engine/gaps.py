@@ -238,7 +238,7 @@ def service_areas(
             continue
         buffer = inp.profile.service_area_buffer.value
         if ctx.network is None:
-            lines = np.empty(0, dtype=object)
+            lines = np.empty((0, 2, 2))
             zones = shapely.buffer(geoms, radii / inp.profile.detour_factor.value)
             buffer = 0.0
         else:

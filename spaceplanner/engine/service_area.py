@@ -2,8 +2,9 @@
 
 Each segment is reachable from its ends (R minus the distance to the end) and, when a site lies on
 it, along it from the site; the reachable pieces are straight sub-segments, built at once with
-numpy. No interpolation between points: the shape follows the streets. The pieces (and the
-polygon sites' own ground) are drawn, grown by the profile's ``service_area_buffer_m``, by
+numpy, as the coordinates of their two ends (no geometry objects). No interpolation between
+points: the shape follows the streets. The pieces (and the polygon sites' own ground) are
+drawn, grown by the profile's ``service_area_buffer_m``, by
 :func:`spaceplanner.engine.gap_raster.area_raster`: a drawing, not a union of every piece.
 """
 
@@ -26,7 +27,7 @@ def _pieces(network: WalkNetwork, seg: np.ndarray, x0: np.ndarray, x1: np.ndarra
     b = network.nodes[network.seg_v[seg]]
     start = a + (b - a) * (x0 / length)[:, None]
     end = a + (b - a) * (x1 / length)[:, None]
-    return shapely.linestrings(np.stack([start, end], axis=1)) if len(seg) else np.empty(0, object)
+    return np.stack([start, end], axis=1)
 
 
 def reached_pieces(
@@ -45,7 +46,8 @@ def reached_pieces(
     Returns
     -------
     tuple
-        The pieces (line strings) and the zones (polygons) of the sites.
+        The pieces, ``(N, 2, 2)``: the coordinates of each straight piece's two ends, and the
+        zones (polygons) of the sites.
     """
     lines_all: list[np.ndarray] = []
     zones_all: list[np.ndarray] = []
@@ -82,8 +84,7 @@ def reached_pieces(
         lines_all.append(np.concatenate(pieces))
         zones = sources.zones()[sites]
         zones_all.append(zones[~shapely.is_missing(zones)])
-    empty = np.empty(0, dtype=object)
     return (
-        np.concatenate(lines_all) if lines_all else empty,
-        np.concatenate(zones_all) if zones_all else empty,
+        np.concatenate(lines_all) if lines_all else np.empty((0, 2, 2)),
+        np.concatenate(zones_all) if zones_all else np.empty(0, dtype=object),
     )
