@@ -40,6 +40,27 @@ def test_a_lone_point_owns_a_disc_of_its_radius() -> None:
     assert ground.label[ground.row[0], ground.col[0]] == 0
 
 
+def test_at_a_coarse_pixel_neighbours_ground_meets_in_one_patch() -> None:
+    """A city drawn whole: pixels of about 70 m, residents 100 m apart with a 20 m ground. Each
+    point's ground reaches 1.5 pixels, so the unserved make one patch holding all their persons
+    (with only their own pixels they would dot the map, one patch each)."""
+    side = 60
+    gx, gy = np.meshgrid(np.arange(side) * 100.0, np.arange(side) * 100.0)
+    xy = np.column_stack([X0 + gx.ravel(), Y0 + gy.ravel()])
+    budget = 85 * 85
+    ground = resident_ground(xy, np.full(len(xy), None, dtype=object), 20.0, budget=budget)
+    assert ground.pixel > 60.0
+    assert ground.label.size <= budget * 1.1
+    # each owns its own pixel and the pixels next to it, never a pixel beyond 1.5 pixels
+    owned = np.bincount(ground.label[ground.label >= 0], minlength=len(xy))
+    assert owned.min() >= 1 and (ground.label >= 0).mean() > 0.9
+    persons = np.random.default_rng(2).integers(1, 9, len(xy)).astype(float)
+    patches = gap_patches(ground, np.ones(len(xy), dtype=bool), persons)
+    assert len(patches.geoms) == 1
+    assert patches.persons.sum() == pytest.approx(persons.sum())
+    assert patches.residents.sum() == len(xy)
+
+
 def test_two_points_share_the_ground_at_their_bisector() -> None:
     xy = np.array([[X0, Y0], [X0 + 100.0, Y0]])
     ground = resident_ground(xy, np.full(2, None, dtype=object), 80.0)

@@ -58,9 +58,10 @@ def reached_pieces(
         length = network.seg_len
         from_u = np.clip(radius - field[network.seg_u], 0, None)
         from_v = np.clip(radius - field[network.seg_v], 0, None)
-        # A segment reached from both ends far enough is whole: one piece instead of two.
+        # A segment reached from both ends far enough is whole: one piece instead of two; one
+        # reached from neither end is left out before any piece is made (most of a city's)
         whole = from_u + from_v >= length
-        part = ~whole
+        part = ~whole & ((from_u > 0) | (from_v > 0))
         pieces = [
             _pieces(network, seg[whole], np.zeros(int(whole.sum())), length[whole]),
             _pieces(
