@@ -62,14 +62,13 @@ def gap_stage(
     for kind, d in facilities.distances.items():
         indicators[kind] = d
     for name, d in indicators.items():
-        columns[f"d_{name}"] = d
-        columns[f"ok_{name}"] = np.isfinite(d)
-    frame = pd.DataFrame(columns)
-    for col in frame.columns:
-        if col.startswith("d_"):
-            frame[col] = frame[col].where(np.isfinite(frame[col]))
+        reached = np.isfinite(d)
+        columns[f"d_{name}"] = np.where(reached, d, np.nan)  # no distance: missing, not inf
+        columns[f"ok_{name}"] = reached
     points = shapely.points(res.xy)
-    residents = gpd.GeoDataFrame(frame, geometry=points, crs=crs)
+    # made at once from the columns (a frame made first and then given a geometry is copied
+    # whole again: seconds at city scale)
+    residents = gpd.GeoDataFrame(columns, geometry=points, crs=crs)
     unsheltered = res.population - shelters.sheltered
     missing = {
         name: (unsheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
