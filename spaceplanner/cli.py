@@ -508,6 +508,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         period=args.period,
         feedback=progress_feedback(args),
         gaps=out is not None,
+        # the gap and service areas of a large plan are drawn on another core while the
+        # residents and the other layers are written
+        draw_apart=out is not None,
     )
     written: list[Path] = []
     with contextlib.ExitStack() as stack:

@@ -152,6 +152,7 @@ class Evaluator:
         cancel: Callable[[], bool] | None = None,
         gaps: bool | str = True,
         feedback: Feedback | None = None,
+        draw_apart: bool = False,
     ) -> Report:
         """Evaluate the plan as it is now.
 
@@ -175,6 +176,11 @@ class Evaluator:
         progress, cancel
             Simple callbacks instead of ``feedback``: ``progress(fraction, English label)``,
             ``cancel()`` returning True to stop.
+        draw_apart
+            With ``gaps=True``: draw the gap and service areas of a large plan in a forked copy
+            of the process, on another core, while the caller goes on (the command line writes
+            the other layers meanwhile); reading those layers waits for them. See
+            :class:`spaceplanner.engine.gaps.Apart`.
         """
         if period not in PERIODS:
             msg: str = tx("unknown period '{period}'").format(period=period)
@@ -209,7 +215,9 @@ class Evaluator:
         layers: MutableMapping[str, gpd.GeoDataFrame] = {}
         if gaps:
             step(4)
-            layers = gap_stage(inp, ctx, shelters, spaces, facilities, areas=gaps is True)
+            layers = gap_stage(
+                inp, ctx, shelters, spaces, facilities, areas=gaps is True, apart=draw_apart
+            )
             layers.update(violation_layers(violations, self.plan.crs))
         emergency, normal = period != "normal", period != "emergency"
         res = ctx.residents
@@ -366,6 +374,7 @@ def evaluate(
     cancel: Callable[[], bool] | None = None,
     gaps: bool | str = True,
     feedback: Feedback | None = None,
+    draw_apart: bool = False,
 ) -> Report:
     """Evaluate ``plan`` once (see :class:`Evaluator` to evaluate again after edits)."""
     return Evaluator(plan, rules=rules).evaluate(
@@ -375,4 +384,5 @@ def evaluate(
         cancel=cancel,
         gaps=gaps,
         feedback=feedback,
+        draw_apart=draw_apart,
     )

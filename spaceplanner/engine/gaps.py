@@ -10,7 +10,8 @@ pixels by :mod:`spaceplanner.engine.gap_raster`. The figures do not need any of 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+import multiprocessing
+from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 import geopandas as gpd
@@ -24,11 +25,22 @@ from spaceplanner.engine.gap_raster import area_raster, gap_patches, resident_gr
 from spaceplanner.engine.locate import Context, Inputs, site_gates
 from spaceplanner.engine.service_area import reached_pieces
 from spaceplanner.engine.shelter_stage import ShelterStage
+from spaceplanner.feedback import Feedback
 
-__all__ = ["SERVICE_PIXEL_BUDGET", "LazyLayers", "gap_stage", "service_areas"]
+__all__ = [
+    "APART_MIN_RESIDENTS",
+    "SERVICE_PIXEL_BUDGET",
+    "Apart",
+    "LazyLayers",
+    "gap_stage",
+    "service_areas",
+]
 
 #: Service areas are a lighter drawing than the gaps: at most this many pixels each.
 SERVICE_PIXEL_BUDGET = 1_000_000
+#: The least residents for which ``gap_stage(apart=True)`` draws the areas in a forked copy
+#: (below it, the drawing takes less than a second and the copy is not worth its start).
+APART_MIN_RESIDENTS = 50_000
 
 
 def gap_stage(
@@ -39,10 +51,15 @@ def gap_stage(
     facilities: FacilityStage,
     *,
     areas: bool = True,
+    apart: bool = False,
 ) -> LazyLayers:
     """The result layers: residents with their distances, the uncovered residents per indicator,
     the shelters with their load, the hazard zones, and (with ``areas``) the gap areas and the
-    service areas, which take seconds at city scale."""
+    service areas, which take seconds at city scale.
+
+    With ``apart``, a plan of at least :data:`APART_MIN_RESIDENTS` residents has its gap and
+    service areas drawn in a forked copy of this process (:class:`Apart`), on another core,
+    while the caller goes on (writing the other layers); reading either layer waits for them."""
     res = ctx.residents
     crs = inp.plan.crs
     # text columns stay object arrays: pandas would otherwise copy every id into its string
@@ -118,10 +135,48 @@ def gap_stage(
     if not areas:
         return LazyLayers(layers)
     unserved = {name: unsheltered if name == "shelter" else res.population for name in missing}
+
+    def draw(feedback: Feedback) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+        return _draw_areas(inp, ctx, shelters, spaces, missing, unserved, feedback)
+
+    if apart and res.count >= APART_MIN_RESIDENTS and Apart.possible():
+        drawing = Apart(draw, inp.feedback)
+        drawn: dict[str, Any] = {
+            "gap_areas": lambda: drawing.result()[0],
+            "service_areas": lambda: drawing.result()[1],
+        }
+    else:
+        gap_areas, service = draw(inp.feedback)
+        drawn = {"gap_areas": gap_areas, "service_areas": service}
+    return LazyLayers(
+        {
+            "residents": residents,
+            "hazard_zones": shelters.zones,
+            "uncovered_residents": uncovered,
+            "gap_areas": drawn["gap_areas"],
+            "shelters": shelter_layer,
+            "shelters_over_capacity": layers["shelters_over_capacity"],
+            "service_areas": drawn["service_areas"],
+        }
+    )
+
+
+def _draw_areas(
+    inp: Inputs,
+    ctx: Context,
+    shelters: ShelterStage,
+    spaces: SpaceStage,
+    missing: dict[str, np.ndarray],
+    unserved: dict[str, np.ndarray],
+    feedback: Feedback,
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The gap areas (patches of unserved ground per indicator) and the service areas."""
+    res = ctx.residents
+    crs = inp.plan.crs
     ground = resident_ground(res.xy, res.shapes, max(inp.profile.service_area_buffer.value, 50.0))
     parts = []
     for name, miss in missing.items():
-        inp.feedback.check()
+        feedback.check()
         # the people not served: for shelters, those without a place (a resident point may be
         # partly sheltered), as the report's population_unsheltered
         patches = gap_patches(ground, miss, np.where(miss, unserved[name], 0.0))
@@ -143,18 +198,65 @@ def gap_stage(
         geometry="geometry",
         crs=crs,
     )
-    service = service_areas(inp, ctx, shelters, spaces)
-    return LazyLayers(
-        {
-            "residents": residents,
-            "hazard_zones": shelters.zones,
-            "uncovered_residents": uncovered,
-            "gap_areas": gap_areas,
-            "shelters": shelter_layer,
-            "shelters_over_capacity": layers["shelters_over_capacity"],
-            "service_areas": service,
-        }
-    )
+    return gap_areas, service_areas(inp, ctx, shelters, spaces, feedback)
+
+
+class Apart:
+    """Work done in a forked copy of this process, on another core, while the caller goes on.
+
+    The copy shares the process's memory as it was (nothing is pickled on the way in) and sends
+    back only the result. It is a help, never the only way: if the system cannot fork, or the
+    copy fails, dies or is stopped, :meth:`result` does the work here instead (and so meets any
+    error where it would have been met without the copy). The copy reports no progress; a
+    cancel of ``feedback`` is seen when the result is read.
+    """
+
+    def __init__(self, work: Callable[[Feedback], Any], feedback: Feedback) -> None:
+        self._work = work
+        self._feedback = feedback
+        self._done = False
+        self._value: Any = None
+        context = multiprocessing.get_context("fork")
+        self._recv, send = context.Pipe(duplex=False)
+        self._proc = context.Process(target=_apart_child, args=(work, send), daemon=True)
+        self._proc.start()
+        send.close()
+
+    @staticmethod
+    def possible() -> bool:
+        """Whether this system can fork (Linux and other Unix systems; not Windows)."""
+        return "fork" in multiprocessing.get_all_start_methods()
+
+    def result(self) -> Any:
+        """The work's result, waiting for the copy (or doing the work here if it failed)."""
+        if not self._done:
+            self._feedback.check()
+            try:
+                status, value = self._recv.recv()
+            except (EOFError, OSError):  # the copy died before it could answer
+                status, value = "lost", None
+            finally:
+                self._recv.close()
+                self._proc.join()
+            if status != "ok":
+                value = self._work(self._feedback)
+            self._value, self._done = value, True
+        return self._value
+
+
+def _apart_child(work: Callable[[Feedback], Any], send: Any) -> None:
+    """In the forked copy: do the work with a feedback of its own (no progress drawn twice) and
+    send the result, or word that it failed (the caller then does the work itself)."""
+    try:
+        message = ("ok", work(Feedback()))
+    except BaseException:  # any failure is met again in the caller
+        message = ("failed", None)
+    try:
+        send.send(message)
+    except Exception:  # an unpicklable result: the caller does the work
+        send.send(("failed", None))
+    finally:
+        send.close()
 
 
 class LazyLayers(MutableMapping[str, gpd.GeoDataFrame]):
@@ -190,7 +292,11 @@ class LazyLayers(MutableMapping[str, gpd.GeoDataFrame]):
 
 
 def service_areas(
-    inp: Inputs, ctx: Context, shelters: ShelterStage, spaces: SpaceStage
+    inp: Inputs,
+    ctx: Context,
+    shelters: ShelterStage,
+    spaces: SpaceStage,
+    feedback: Feedback | None = None,
 ) -> gpd.GeoDataFrame:
     """The ground within walking reach of the sites serving each indicator."""
     # indicator -> the sites that serve it: (geometries, ids, radii) per layer
@@ -228,7 +334,7 @@ def service_areas(
             )
     rows = []
     for name, parts in served.items():
-        inp.feedback.check()
+        (feedback or inp.feedback).check()
         geoms = np.concatenate([p[0] for p in parts])
         ids = np.concatenate([p[1] for p in parts])
         radii = np.concatenate([p[2] for p in parts])

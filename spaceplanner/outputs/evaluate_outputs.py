@@ -89,24 +89,28 @@ def _write_gpkg(
     run: dict[str, Any] | None,
     uncovered: Callable[[], Any],
 ) -> None:
-    """One layer per result layer; ``uncovered_residents`` (up to residents x indicators rows)
-    is a view of the ``residents`` table, written in no time and read like any layer."""
+    """One layer per result layer, each given as a function making its frame (called once, in
+    the order given); ``uncovered_residents`` (up to residents x indicators rows) is a view of
+    the ``residents`` table, written in no time and read like any layer."""
+    residents = layers["residents"]() if "residents" in layers else None
     as_view = (
-        "residents" in layers
+        residents is not None
         and "uncovered_residents" in layers
-        and uncovered_view_sql(layers["residents"]) is not None
+        and uncovered_view_sql(residents) is not None
     )
     first = True
-    for name, frame in layers.items():
+    for name, layer in layers.items():
         if name == "uncovered_residents" and as_view:
             continue
-        if frame is None:
-            frame = vector_ready(uncovered())
+        if name == "residents":
+            frame = residents
+        else:
+            frame = vector_ready(uncovered()) if layer is None else layer()
         pyogrio.write_dataframe(
             frame, target, layer=name, driver="GPKG", append=not first, use_arrow=ARROW
         )
         first = False
-    if as_view and not _register_view(target, "uncovered_residents", layers["residents"]):
+    if as_view and not _register_view(target, "uncovered_residents", residents):
         pyogrio.write_dataframe(
             vector_ready(uncovered()),
             target,
@@ -141,10 +145,16 @@ def write_outputs(
     with output_unit(folder, overwrite=overwrite, inputs=inputs, replaceable=own_output) as staging:
         (staging / "report.json").write_text(report.to_json(), encoding="utf-8")
         if report.layers:
-            # uncovered_residents becomes a view of residents: not made, nor converted
+            # uncovered_residents becomes a view of residents: not made, nor converted. The
+            # layers already made are written first: layers still being drawn (on another
+            # core, see engine.gaps.Apart) get the time the others take to write
+            made = getattr(report.layers, "made", lambda name: True)
+            names = sorted(report.layers, key=lambda name: not made(name))
             layers = {
-                name: None if name == "uncovered_residents" else vector_ready(report.layers[name])
-                for name in report.layers
+                name: None
+                if name == "uncovered_residents"
+                else (lambda name=name: vector_ready(report.layers[name]))
+                for name in names
             }
             _write_gpkg(
                 layers,

@@ -1,0 +1,101 @@
+"""The gap and service areas of a large plan drawn in a forked copy of the process
+(``spaceplanner.engine.gaps.Apart``) while the command writes the other layers: the same layers
+as drawn in the process itself, and the same when the copy fails."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+
+import spaceplanner.engine.gaps as gaps_module
+from spaceplanner import evaluate, load_plan
+from spaceplanner.cli import main
+from spaceplanner.sample_maps import get_path
+
+SAMPLE = "synthetic_cn"
+pytestmark = pytest.mark.skipif(not gaps_module.Apart.possible(), reason="the system cannot fork")
+
+
+@pytest.fixture
+def drawn_by(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every plan draws apart; the pids of the drawings made in this process (a forked copy
+    appends to its own list)."""
+    monkeypatch.setattr(gaps_module, "APART_MIN_RESIDENTS", 0)
+    real = gaps_module._draw_areas
+    seen: list[int] = []
+
+    def marked(*args: object) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+        areas, service = real(*args)  # type: ignore[arg-type]
+        areas.attrs["drawn_by"] = os.getpid()
+        seen.append(os.getpid())
+        return areas, service
+
+    monkeypatch.setattr(gaps_module, "_draw_areas", marked)
+    return seen
+
+
+def _same(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame) -> None:
+    assert list(a.columns) == list(b.columns)
+    assert len(a) == len(b) > 0
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(a.drop(columns=a.geometry.name)),
+        pd.DataFrame(b.drop(columns=b.geometry.name)),
+    )
+    assert shapely.equals(a.geometry.to_numpy(), b.geometry.to_numpy()).all()
+
+
+def test_areas_drawn_apart_are_those_drawn_here(drawn_by: list[int]) -> None:
+    plan = load_plan(get_path(SAMPLE), strict=False)
+    here = evaluate(plan)
+    apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
+    assert not apart.layers.made("gap_areas")  # being drawn while the caller goes on
+    gap_areas = apart.layers["gap_areas"]
+    assert gap_areas.attrs["drawn_by"] != os.getpid()  # drawn by the copy, not here
+    _same(gap_areas, here.layers["gap_areas"])
+    _same(apart.layers["service_areas"], here.layers["service_areas"])
+    # the patches still add up to the report's unserved persons
+    unsheltered = apart.shelters.population_unsheltered
+    shelter = gap_areas[gap_areas["indicator"] == "shelter"]
+    assert shelter["population"].sum() == pytest.approx(unsheltered)
+
+
+def test_a_failed_copy_is_drawn_here(monkeypatch: pytest.MonkeyPatch, drawn_by: list[int]) -> None:
+    """The copy dies without a word: the caller draws the areas itself, the same ones."""
+
+    def dies(work: object, send: object) -> None:
+        os._exit(3)
+
+    monkeypatch.setattr(gaps_module, "_apart_child", dies)
+    here = evaluate(load_plan(get_path(SAMPLE), strict=False))
+    apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
+    gap_areas = apart.layers["gap_areas"]
+    assert gap_areas.attrs["drawn_by"] == os.getpid()
+    _same(gap_areas, here.layers["gap_areas"])
+
+
+def test_evaluate_writes_the_layers_drawn_apart(drawn_by: list[int], tmp_path: Path) -> None:
+    """``spaceplanner evaluate --out``: the layers drawn apart are in gaps.gpkg, as the layers
+    of an evaluation in the process, after the layers written meanwhile."""
+    assert main(["evaluate", "--sample", SAMPLE, "--out", str(tmp_path / "out"), "-q"]) == 0
+    assert drawn_by == []  # the areas were drawn by the copy only (its list is its own)
+    target = tmp_path / "out" / "gaps.gpkg"
+    names = [row[0] for row in pyogrio.list_layers(target)]
+    assert names.index("gap_areas") > names.index("residents")
+    assert names.index("service_areas") > names.index("shelters")
+    here = evaluate(load_plan(get_path(SAMPLE), strict=False))
+    for name in ("gap_areas", "service_areas", "residents"):
+        read = pyogrio.read_dataframe(target, layer=name)
+        mine = here.layers[name]
+        assert len(read) == len(mine), name
+    read = pyogrio.read_dataframe(target, layer="gap_areas")
+    assert np.allclose(
+        np.sort(read["population"].to_numpy()),
+        np.sort(here.layers["gap_areas"]["population"].to_numpy()),
+    )
