@@ -54,14 +54,15 @@ def reached_pieces(
     for radius in np.unique(radii):
         sites = np.flatnonzero(radii == radius)
         field = node_fields(network, sources, [sites], float(radius))[0]
-        seg = np.arange(len(network.seg_len))
-        length = network.seg_len
-        from_u = np.clip(radius - field[network.seg_u], 0, None)
-        from_v = np.clip(radius - field[network.seg_v], 0, None)
-        # A segment reached from both ends far enough is whole: one piece instead of two; one
-        # reached from neither end is left out before any piece is made (most of a city's)
+        # only the segments reached from an end (most of a city's are not) are looked at
+        at_u, at_v = field[network.seg_u], field[network.seg_v]
+        seg = np.flatnonzero((at_u < radius) | (at_v < radius))
+        length = network.seg_len[seg]
+        from_u = np.clip(radius - at_u[seg], 0, None)
+        from_v = np.clip(radius - at_v[seg], 0, None)
+        # A segment reached from both ends far enough is whole: one piece instead of two.
         whole = from_u + from_v >= length
-        part = ~whole & ((from_u > 0) | (from_v > 0))
+        part = ~whole
         pieces = [
             _pieces(network, seg[whole], np.zeros(int(whole.sum())), length[whole]),
             _pieces(
