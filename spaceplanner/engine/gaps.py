@@ -235,6 +235,9 @@ class Apart:
                 status, value = self._recv.recv()
             except (EOFError, OSError):  # the copy died before it could answer
                 status, value = "lost", None
+            except BaseException:  # interrupted while waiting: the copy is not waited for
+                self._proc.terminate()
+                raise
             finally:
                 self._recv.close()
                 self._proc.join()
