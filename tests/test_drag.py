@@ -160,4 +160,4 @@ def test_the_split_groups_solve_as_a_full_assignment() -> None:
         want = assign(pop, with_site, full, segment)
         assert got.flow == pytest.approx(want.flow, abs=1e-6)
         np.testing.assert_allclose(got.load, want.load, atol=1e-6)
-        np.testing.assert_allclose(got.sheltered, want.sheltered, atol=1e-6)
+        np.testing.assert_allclose(parts.sheltered(got), want.sheltered, atol=1e-6)
