@@ -227,9 +227,7 @@ def group_shares(arcs: Arcs, to_shelter: np.ndarray) -> np.ndarray:
     """The share of each group's persons that its arcs carry (``to_shelter``, per arc)."""
     n_groups = arcs.group_pop.size
     group_flow = np.bincount(arcs.g_idx, weights=to_shelter, minlength=n_groups)
-    return np.divide(
-        group_flow, arcs.group_pop, out=np.zeros(n_groups), where=arcs.group_pop > 0
-    )
+    return np.divide(group_flow, arcs.group_pop, out=np.zeros(n_groups), where=arcs.group_pop > 0)
 
 
 def solve(

@@ -499,6 +499,7 @@ class QtViolationsPanel(QWidget):
         self._session: Session | None = None
         self._unfollow: Callable[[], None] | None = None
         self._violations: list[Violation] = []
+        self._shown: tuple[Any, ...] | None = None  # what the table shows (see _shown_key)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.summary = _wrapping_label(self)
@@ -588,13 +589,22 @@ class QtViolationsPanel(QWidget):
         selected while the report still has it)."""
         session = self._session
         report = session.report if session is not None else None
-        chosen = self.chosen() if self.table.rowCount() else None
+        removed = _capacity_removed(report) if report else {}
         self._violations = list(report.violations) if report else []
+        # a report with the same rows (a drag's, most of the time) leaves the table as it is,
+        # and one whose rows changed only in their figures has those rows made again
+        shown = self._shown_key(session, report, removed)
+        if shown == self._shown:
+            return
+        if self._shown is not None and self._update_rows(shown, removed):
+            self._shown = shown
+            return
+        self._shown = shown
+        chosen = self.chosen() if self.table.rowCount() else None
         self.table.blockSignals(True)
         self.table.setSortingEnabled(False)
         self.table.clearContents()
         self.table.setRowCount(len(self._violations))
-        removed = _capacity_removed(report) if report else {}
         for i, v in enumerate(self._violations):
             self._fill_row(i, v, removed)
         self.table.setSortingEnabled(True)
@@ -650,6 +660,60 @@ class QtViolationsPanel(QWidget):
             )
         self.summary.setVisible(bool(self.summary.text()))
 
+    def _shown_key(
+        self,
+        session: Session | None,
+        report: Report | None,
+        removed: dict[SiteRef, dict[str, float]],
+    ) -> tuple[Any, ...]:
+        """What the panel shows of ``report``: each violation's cells and tip, the language,
+        and the plan's state (none open, not evaluated, sites checked)."""
+        rows = tuple(
+            (
+                v.principle,
+                v.rule,
+                v.site,
+                v.site.layer_label,
+                str(v.name),
+                str(v.message),
+                str(v.source),
+                _number(v.measured),
+                _number(v.required),
+                removed.get(v.site, {}).get(v.principle),
+            )
+            for v in self._violations
+        )
+        checked = report.sites_checked if report is not None else None
+        return (id(session), report is None, checked, self._lang, rows)
+
+    def _update_rows(
+        self, shown: tuple[Any, ...], removed: dict[SiteRef, dict[str, float]]
+    ) -> bool:
+        """Make again the rows whose cells changed, when the plan's state, the number of rows
+        and their principles (the summary) are as shown; False: the list needs a rebuild."""
+        assert self._shown is not None
+        before, after = self._shown[-1], shown[-1]
+        if (
+            self._shown[:-1] != shown[:-1]
+            or len(before) != len(after)
+            or len(after) != self.table.rowCount()
+            or any(a[0] != b[0] for a, b in zip(before, after, strict=True))
+        ):
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        where = {
+            int(_item(self.table, row, 0).data(Qt.ItemDataRole.UserRole)): row
+            for row in range(self.table.rowCount())
+        }
+        self.table.blockSignals(True)
+        self.table.setSortingEnabled(False)
+        for i in changed:
+            self._fill_row(where[i], self._violations[i], removed, index=i)
+        self.table.setSortingEnabled(True)
+        self.table.blockSignals(False)
+        self._fit_rows()
+        return True
+
     # -- building -----------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
@@ -666,7 +730,15 @@ class QtViolationsPanel(QWidget):
             self.tr("Shelter capacity (persons) this principle removed from the site")
         )
 
-    def _fill_row(self, row: int, v: Violation, removed: dict[SiteRef, dict[str, float]]) -> None:
+    def _fill_row(
+        self,
+        row: int,
+        v: Violation,
+        removed: dict[SiteRef, dict[str, float]],
+        index: int | None = None,
+    ) -> None:
+        """Fill table ``row`` with violation ``v`` (number ``index`` in the list; ``row``
+        when None)."""
         principle = v.principle
         order = _PRINCIPLES.index(principle) if principle in _PRINCIPLES else len(_PRINCIPLES)
         site_id = v.site.feature
@@ -700,7 +772,7 @@ class QtViolationsPanel(QWidget):
         for col, cell in enumerate(cells):
             cell.setToolTip(tip)
             self.table.setItem(row, col, cell)
-        cells[0].setData(Qt.ItemDataRole.UserRole, row)
+        cells[0].setData(Qt.ItemDataRole.UserRole, row if index is None else index)
 
     def _fit_rows(self) -> None:
         self.table.resizeRowsToContents()

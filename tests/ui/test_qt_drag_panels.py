@@ -1,0 +1,81 @@
+"""The panels under a drag: a report whose violations did not change leaves the violations
+list as it is, one whose violations changed only in their figures has just those rows made
+again, and what the list shows equals a list built from scratch."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PyQt5.QtCore import Qt
+
+from spaceplanner.engine.evaluation import Evaluator
+from spaceplanner.model.plan import load_plan
+from spaceplanner.results.report import Report
+from spaceplanner.sample_maps import get_path
+from spaceplanner.ui.model.session import Session
+from spaceplanner.ui.panels.qt_indicators_panel import QtViolationsPanel
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return Evaluator(load_plan(get_path("synthetic_cn"), strict=False)).evaluate(gaps="points")
+
+
+def _session() -> Session:
+    return Session(load_plan(get_path("synthetic_cn"), strict=False))
+
+
+def _shown(panel: QtViolationsPanel) -> dict[int, tuple[str, ...]]:
+    """Per violation (its number in the report): its four cells and its tip, as shown."""
+    table = panel.table
+    out = {}
+    for row in range(table.rowCount()):
+        index = int(table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        cells = [table.item(row, col) for col in range(4)]
+        out[index] = (*(c.text() for c in cells), cells[0].toolTip())
+    return out
+
+
+def test_a_drag_report_updates_only_the_violations_that_changed(qtbot, report) -> None:
+    session = _session()
+    panel = QtViolationsPanel(session)
+    qtbot.addWidget(panel)
+    session.set_report(report)
+    table = panel.table
+    assert table.rowCount() == len(report.violations) >= 3
+    table.sortItems(2, Qt.SortOrder.AscendingOrder)  # a sort the user chose
+    before = {(r, c): table.item(r, c) for r in range(table.rowCount()) for c in range(4)}
+
+    # the same violations in a new report (a drag that changed no violation): nothing redone
+    session.set_report(replace(report, violations=tuple(report.violations)))
+    assert all(table.item(r, c) is item for (r, c), item in before.items())
+
+    # one violation's figures change, as when its site is dragged
+    violations = list(report.violations)
+    v = violations[1]
+    violations[1] = replace(v, measured=float(v.measured) + 12.5, message="! moved " + v.message)
+    moved = replace(report, violations=tuple(violations))
+    session.set_report(moved)
+    row = next(r for r in range(table.rowCount()) if panel.violation_at(r) is violations[1])
+    old = {id(item) for item in before.values()}
+    for r in range(table.rowCount()):  # only its row was made again (rows keep their items)
+        assert all((id(table.item(r, c)) in old) == (r != row) for c in range(4)), r
+    assert table.item(row, 2).text().startswith("! moved")
+    assert f"{float(v.measured) + 12.5:,.1f}" in table.item(row, 0).toolTip()
+    # the user's sort holds: the changed message moved its row to the top
+    assert row == 0
+    assert panel.violations == violations
+
+    # what the list shows equals a list built from scratch for that report
+    other = _session()
+    fresh = QtViolationsPanel(other)
+    qtbot.addWidget(fresh)
+    other.set_report(moved)
+    assert _shown(panel) == _shown(fresh)
+    assert panel.summary.text() == fresh.summary.text()
+
+    # one violation fewer: the list is built again
+    session.set_report(replace(report, violations=tuple(violations[1:])))
+    assert table.rowCount() == len(violations) - 1
+    assert [panel.violation_at(r) for r in range(table.rowCount())].count(violations[1]) == 1
