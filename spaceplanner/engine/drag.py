@@ -107,6 +107,12 @@ class _Group:
     others_pop: float  # persons the other sites reach
 
 
+def _key_bytes(keys: np.ndarray) -> np.ndarray:
+    """``(G, 3)`` group keys as one byte string each, in the same order as the keys (big-endian
+    numbers, compared byte by byte)."""
+    return np.ascontiguousarray(keys, dtype=">u8").view("S24").reshape(-1)
+
+
 @dataclass(frozen=True)
 class _Change:
     """The shelter assignment with the moved shelter at one position, as a change of the
@@ -169,6 +175,9 @@ class _Parts:
         self.group_of[arcs.residents] = arcs.member_group
         self.group_part = np.zeros(n_groups, dtype=np.int64)
         self.group_part[arcs.member_group] = label[k + arcs.residents]
+        # the groups' keys, as bytes that sort as the keys do
+        assert arcs.group_keys is not None
+        self.key_bytes = _key_bytes(arcs.group_keys)
         # each group's members, in resident order
         by_group = np.argsort(arcs.member_group, kind="stable")
         self.members = arcs.residents[by_group]
@@ -264,16 +273,28 @@ class _Parts:
         with np.errstate(over="ignore"):
             group_keys[joins, 1] += self.w1[site]
             group_keys[joins, 2] += self.w2[site]
-        all_keys = np.concatenate([arcs.group_keys[kept_ids], group_keys])
-        order = np.lexsort((all_keys[:, 2], all_keys[:, 1], all_keys[:, 0]))
-        rank = np.empty(order.size, dtype=np.int64)
-        rank[order] = np.arange(order.size)
+        # the kept groups are in key order already: the new ones are merged in
+        new_bytes = _key_bytes(group_keys)
+        before = np.concatenate([[0], np.cumsum(kept)])[
+            np.searchsorted(self.key_bytes, new_bytes)
+        ]  # kept groups of smaller keys
+        among = np.empty(n2, dtype=np.int64)
+        among[np.argsort(new_bytes)] = np.arange(n2)
+        rank = np.concatenate(
+            [
+                np.arange(n1) + np.searchsorted(np.sort(before), np.arange(n1), side="right"),
+                before + among,
+            ]
+        )
+        order = np.empty(n1 + n2, dtype=np.int64)
+        order[rank] = np.arange(n1 + n2)
         group_pop = np.concatenate(
             [arcs.group_pop[kept_ids], np.bincount(new_gid, weights=pop[new_res], minlength=n2)]
         )
         g_idx = rank[np.concatenate([renumber[arcs.g_idx[arc_kept]], keys // k])]
         s_idx = np.concatenate([arcs.s_idx[arc_kept], keys % k])
-        by_arc = np.lexsort((s_idx, g_idx))
+        # the kept arcs are in order already (by group, then shelter): a sort of runs
+        by_arc = np.argsort(g_idx * k + s_idx, kind="stable")
         none = np.empty(0, np.int64)
         sub = Arcs(
             residents=none,
