@@ -79,3 +79,23 @@ def test_a_drag_report_updates_only_the_violations_that_changed(qtbot, report) -
     session.set_report(replace(report, violations=tuple(violations[1:])))
     assert table.rowCount() == len(violations) - 1
     assert [panel.violation_at(r) for r in range(table.rowCount())].count(violations[1]) == 1
+
+
+def test_a_report_that_changes_no_overlay_leaves_the_legend_alone(qtbot, report) -> None:
+    from spaceplanner.ui.canvas.qt_map_canvas import QtMapCanvas
+
+    session = _session()
+    canvas = QtMapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.set_session(session)
+    session.set_report(report)
+    qtbot.wait(50)  # the overlays came: a new legend
+    told: list[bool] = []
+    canvas.legend_changed.connect(lambda: told.append(True))
+    # a drag's report: new figures, the same layers and violations
+    session.set_report(replace(report, indicators=tuple(report.indicators)))
+    qtbot.wait(50)
+    assert told == []
+    # one violation fewer changes the violations overlay: the legend follows
+    session.set_report(replace(report, violations=tuple(report.violations[1:])))
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)

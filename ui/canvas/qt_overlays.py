@@ -117,12 +117,13 @@ class QtOverlays:
         """Suggested sites drawn (0 when none)."""
         return self._suggested_count if self._suggested is not None else 0
 
-    def build(self, plan: Plan | None, report: Report | None, world: QRectF) -> None:
+    def build(self, plan: Plan | None, report: Report | None, world: QRectF) -> bool:
         """Draw ``report``'s overlays over ``plan`` (None: none); overlays whose source did not
-        change since the last report keep their item."""
+        change since the last report keep their item. False: every overlay kept its item."""
         if plan is None or report is None:
             self.clear()
-            return
+            return True
+        changed = False
         item: QGraphicsItem
         for z, name in enumerate(OVERLAYS):
             if name == "violations":
@@ -146,6 +147,7 @@ class QtOverlays:
                 count = 0 if frame is None else len(frame)
             if name == "violations" and self._keys.get(name) == key:
                 continue  # unchanged since the last report: keep the item
+            changed = True
             if name in self.items:
                 self._scene.removeItem(self.items.pop(name))
             self.counts.pop(name, None)
@@ -167,6 +169,7 @@ class QtOverlays:
             self._scene.addItem(item)
             self.items[name] = item
             self.counts[name] = count
+        return changed
 
 
 def _violation_sites(report: Report) -> dict[str, list[BaseGeometry]]:
