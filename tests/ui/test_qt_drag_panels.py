@@ -99,3 +99,55 @@ def test_a_report_that_changes_no_overlay_leaves_the_legend_alone(qtbot, report)
     # one violation fewer changes the violations overlay: the legend follows
     session.set_report(replace(report, violations=tuple(report.violations[1:])))
     qtbot.waitUntil(lambda: bool(told), timeout=5000)
+
+
+def _indicator_cells(panel) -> list[tuple[str, ...]]:
+    table = panel.table
+    return [
+        tuple(
+            (table.item(r, c).text(), table.item(r, c).toolTip()) if table.item(r, c) else None
+            for c in range(4)
+        )
+        for r in range(table.rowCount())
+    ]
+
+
+def test_a_drag_report_remakes_only_the_indicator_rows_that_changed(qtbot, report) -> None:
+    from spaceplanner.ui.panels.qt_indicators_panel import QtIndicatorsPanel
+
+    session = _session()
+    panel = QtIndicatorsPanel(session)
+    qtbot.addWidget(panel)
+    session.set_report(report)
+    table = panel.table
+    items = {(r, c): table.item(r, c) for r in range(table.rowCount()) for c in range(4)}
+    # the same figures in a new report: nothing made again
+    session.set_report(replace(report, indicators=tuple(report.indicators)))
+    assert all(table.item(r, c) is item for (r, c), item in items.items())
+
+    # one indicator passes now that failed (or the other way): its row and its group's heading
+    indicators = list(report.indicators)
+    i = next(n for n, ind in enumerate(indicators) if ind.status in ("pass", "fail"))
+    ind = indicators[i]
+    flipped = "fail" if ind.status == "pass" else "pass"
+    indicators[i] = replace(ind, value=(ind.value or 0.0) + 0.125, status=flipped)
+    moved = replace(report, indicators=tuple(indicators))
+    session.set_report(moved)
+    line = next(r["table_row"] for r in panel.rows if r["id"] == ind.id)
+    heading = max(r for r in panel.group_rows() if r < line)
+    remade = {(r, c) for (r, c), item in items.items() if table.item(r, c) is not item}
+    assert remade == {(line, c) for c in range(4)} | {(heading, 0)}
+    assert [r["status"] for r in panel.rows if r["id"] == ind.id] == [flipped]
+
+    # what the panel shows equals a panel built from scratch for that report
+    other = _session()
+    fresh = QtIndicatorsPanel(other)
+    qtbot.addWidget(fresh)
+    other.set_report(moved)
+    assert _indicator_cells(panel) == _indicator_cells(fresh)
+    assert panel.overall.text() == fresh.overall.text()
+    assert panel.rows == fresh.rows
+
+    # other indicators (one fewer): built again
+    session.set_report(replace(report, indicators=tuple(indicators[1:])))
+    assert len(panel.rows) == len(indicators) - 1

@@ -101,6 +101,7 @@ class QtIndicatorsPanel(QWidget):
         self._session: Session | None = None
         self._unfollow: Callable[[], None] | None = None
         self._rows: list[dict[str, Any]] = []
+        self._frame: tuple[Any, ...] | None = None  # what frames the rows (see _frame_key)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.title = _wrapping_label(self)
@@ -197,6 +198,7 @@ class QtIndicatorsPanel(QWidget):
     def set_lang(self, lang: str) -> None:
         """Name indicators in ``lang`` (``en`` or ``zh``) and re-translate the panel's words."""
         self._lang = lang
+        self._frame = None  # every row in the new words
         self._retranslate()
         self.refresh()
 
@@ -208,8 +210,13 @@ class QtIndicatorsPanel(QWidget):
         self.period_filter.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        """Rebuild the panel from the session's report."""
+        """Rebuild the panel from the session's report (a report of the same indicators, a
+        drag's, has only its changed rows made again)."""
         report = self.report
+        frame = self._frame_key(report)
+        if report is not None and frame == self._frame and self._update_rows(report):
+            return
+        self._frame = frame
         has = report is not None
         self.table.setVisible(has)
         self.filter_bar.setVisible(has)
@@ -313,30 +320,36 @@ class QtIndicatorsPanel(QWidget):
             period = members[0]["period"]
             line = self.table.rowCount()
             self.table.insertRow(line)
-            text = (
-                self.tr("{group} — {met} of {total} met").format(
-                    group=label(group, self._lang), met=met, total=assessed
-                )
-                if assessed
-                else self.tr("{group} — not assessed").format(group=label(group, self._lang))
-            )
-            item = QTableWidgetItem(text)
-            item.setToolTip(self.tr("Period: {period}").format(period=label(period, self._lang)))
-            item.setFont(bold)
-            item.setBackground(_GROUP_BACKGROUND)
-            item.setForeground(
-                NOT_ASSESSED_COLOUR
-                if not assessed
-                else PASS_COLOUR
-                if met == assessed
-                else FAIL_COLOUR
-            )
-            item.setData(Qt.ItemDataRole.UserRole, period)
-            item.setData(_KIND_ROLE, "group")
-            self.table.setItem(line, 0, item)
+            self.table.setItem(line, 0, self._group_item(group, period, met, assessed, bold))
             self.table.setSpan(line, 0, 1, 4)
             for row in members:
                 self._add_row({**row, "table_row": self.table.rowCount()}, bold)
+        self._show_overall(met_all, assessed_all)
+        self._fit_rows()
+
+    def _group_item(
+        self, group: str, period: Any, met: int, assessed: int, bold: QFont
+    ) -> QTableWidgetItem:
+        """The heading of a group: how many of its assessed targets are met."""
+        text = (
+            self.tr("{group} — {met} of {total} met").format(
+                group=label(group, self._lang), met=met, total=assessed
+            )
+            if assessed
+            else self.tr("{group} — not assessed").format(group=label(group, self._lang))
+        )
+        item = QTableWidgetItem(text)
+        item.setToolTip(self.tr("Period: {period}").format(period=label(period, self._lang)))
+        item.setFont(bold)
+        item.setBackground(_GROUP_BACKGROUND)
+        item.setForeground(
+            NOT_ASSESSED_COLOUR if not assessed else PASS_COLOUR if met == assessed else FAIL_COLOUR
+        )
+        item.setData(Qt.ItemDataRole.UserRole, period)
+        item.setData(_KIND_ROLE, "group")
+        return item
+
+    def _show_overall(self, met_all: int, assessed_all: int) -> None:
         self.overall.setText(
             self.tr("{met} of {total} targets met").format(met=met_all, total=assessed_all)
             + (
@@ -345,12 +358,77 @@ class QtIndicatorsPanel(QWidget):
                 else ""
             )
         )
-        self._fit_rows()
+
+    def _frame_key(self, report: Report | None) -> tuple[Any, ...]:
+        """What the panel shows around the rows: the plan, the language, the header, the notes
+        and the stale note."""
+        if report is None:
+            return (id(self._session), self._lang, None)
+        return (
+            id(self._session),
+            self._session.plan.name if self._session is not None else None,
+            self._lang,
+            report.population,
+            report.distance,
+            repr(report.detour_factor),
+            report.scenario,
+            report.rules,
+            report.rules_title,
+            report.period,
+            tuple(n.text for n in report.notes),
+            "gap_areas" in report.stale or "gap_areas" not in report.layers,
+        )
+
+    def _update_rows(self, report: Report) -> bool:
+        """Make again the rows of ``report`` whose figures changed, when its indicators are
+        those shown (the same groups, names, periods and units, in the same order); False:
+        the panel needs a rebuild."""
+        rows = indicator_rows(report, self._lang)
+        shape = ("group", "key", "indicator", "period", "unit")
+        if len(rows) != len(self._rows) or any(
+            str(new[k]) != str(old[k])
+            for new, old in zip(rows, self._rows, strict=True)
+            for k in shape
+        ):
+            return False
+        bold = self._bold()
+        groups: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        for i, new in enumerate(rows):
+            groups.setdefault(str(new["group"]), []).append((i, new))
+        headed = False
+        met_all = assessed_all = 0
+        headings = iter(self.group_rows())
+        for group, pairs in groups.items():
+            met = sum(new["status"] == PASS for _, new in pairs)
+            assessed = sum(new["status"] != NOT_ASSESSED for _, new in pairs)
+            met_all += met
+            assessed_all += assessed
+            heading = next(headings)
+            item = self._group_item(group, pairs[0][1]["period"], met, assessed, bold)
+            if _item(self.table, heading, 0).text() != item.text():
+                self.table.setItem(heading, 0, item)
+                headed = True
+            for i, new in pairs:
+                line = self._rows[i]["table_row"]
+                row = {**new, "group": group, "table_row": line}
+                if row != self._rows[i]:
+                    self._rows[i] = row
+                    for col, cell in enumerate(self._row_cells(row, bold)):
+                        self.table.setItem(line, col, cell)
+        self._show_overall(met_all, assessed_all)
+        if headed:
+            self._fit_rows()  # a heading's new text may wrap otherwise
+        return True
 
     def _add_row(self, row: dict[str, Any], bold: QFont) -> None:
         self._rows.append(row)
         line = self.table.rowCount()
         self.table.insertRow(line)
+        for col, cell in enumerate(self._row_cells(row, bold)):
+            self.table.setItem(line, col, cell)
+
+    def _row_cells(self, row: dict[str, Any], bold: QFont) -> list[QTableWidgetItem]:
+        """The four cells of an indicator row: its name, value, target and mark."""
         status = str(row["status"])
         unit = row["unit"]
         target = self._value_text(row["target"], unit)
@@ -385,11 +463,11 @@ class QtIndicatorsPanel(QWidget):
         if status == NOT_ASSESSED and row.get("reason"):
             figures = say(row["reason"], self._lang)
         tip = f"{row['indicator']}: {verdict}\n{figures}\n{tip}"
-        for col, cell in enumerate(cells):
+        for cell in cells:
             cell.setToolTip(tip)
             cell.setData(Qt.ItemDataRole.UserRole, row["period"])
             cell.setData(_KIND_ROLE, "indicator")
-            self.table.setItem(line, col, cell)
+        return cells
 
     def _value_text(self, value: Any, unit: str, *, full: bool = False) -> str:
         """A value for its cell: ``87.5 %``, ``14,400``, ``2.31 m²``; ``full`` spells out the
