@@ -578,6 +578,7 @@ class QtViolationsPanel(QWidget):
         self._unfollow: Callable[[], None] | None = None
         self._violations: list[Violation] = []
         self._shown: tuple[Any, ...] | None = None  # what the table shows (see _shown_key)
+        self._filling = False  # rows are being filled: their heights are fitted once, after
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.summary = _wrapping_label(self)
@@ -593,7 +594,7 @@ class QtViolationsPanel(QWidget):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        head.sectionResized.connect(lambda *_: self._fit_rows())
+        head.sectionResized.connect(self._section_resized)
         self.table.setColumnWidth(1, 150)
         head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # 避, 防, 让: removal order
         self.table.itemClicked.connect(lambda item: self.activate(item.row()))
@@ -679,6 +680,7 @@ class QtViolationsPanel(QWidget):
             return
         self._shown = shown
         chosen = self.chosen() if self.table.rowCount() else None
+        self._filling = True
         self.table.blockSignals(True)
         self.table.setSortingEnabled(False)
         self.table.clearContents()
@@ -686,6 +688,7 @@ class QtViolationsPanel(QWidget):
         for i, v in enumerate(self._violations):
             self._fill_row(i, v, removed)
         self.table.setSortingEnabled(True)
+        self._filling = False
         self.table.clearSelection()
         if chosen is not None:
             key = violation_key(chosen)
@@ -783,14 +786,20 @@ class QtViolationsPanel(QWidget):
             int(_item(self.table, row, 0).data(Qt.ItemDataRole.UserRole)): row
             for row in range(self.table.rowCount())
         }
+        self._filling = True
         self.table.blockSignals(True)
         self.table.setSortingEnabled(False)
         for i in changed:
             self._fill_row(where[i], self._violations[i], removed, index=i)
         self.table.setSortingEnabled(True)
         self.table.blockSignals(False)
+        self._filling = False
         self._fit_rows()
         return True
+
+    def _section_resized(self, *_: Any) -> None:
+        if not self._filling:
+            self._fit_rows()
 
     # -- building -----------------------------------------------------------------------------
     def _retranslate(self) -> None:
