@@ -151,3 +151,34 @@ def test_a_drag_report_remakes_only_the_indicator_rows_that_changed(qtbot, repor
     # other indicators (one fewer): built again
     session.set_report(replace(report, indicators=tuple(indicators[1:])))
     assert len(panel.rows) == len(indicators) - 1
+
+
+def test_the_drag_gaps_image_of_an_update_equals_one_drawn_afresh(qtbot) -> None:
+    """The mask image keeps its buffers from one update to the next: what an update draws is
+    what a new item draws for the same residents (nothing left from the update before)."""
+    import numpy as np
+    from PyQt5.QtCore import QSize
+
+    from spaceplanner.ui.canvas.qt_overlays import QtDragGapsItem
+
+    rng = np.random.default_rng(2)
+    xy = rng.uniform(0, 1000, (5000, 2))
+    extent, size = (0.0, 0.0, 1000.0, 1000.0), QSize(320, 200)
+
+    def pixels(item: QtDragGapsItem) -> bytes:
+        image = item._image
+        assert image is not None
+        return bytes(image.constBits().asstring(image.byteCount()))
+
+    kept = QtDragGapsItem()
+    for _ in range(3):
+        mask = rng.random(len(xy)) < 0.3
+        kept.draw(xy, extent, size, mask)
+        fresh = QtDragGapsItem()
+        fresh.draw(xy, extent, size, mask)
+        assert kept.count == fresh.count == int(mask.sum())
+        assert pixels(kept) == pixels(fresh)
+    kept.draw(xy, extent, QSize(100, 90), mask)  # another view size: other buffers
+    fresh = QtDragGapsItem()
+    fresh.draw(xy, extent, QSize(100, 90), mask)
+    assert pixels(kept) == pixels(fresh)

@@ -212,6 +212,7 @@ class QtDragGapsItem(QGraphicsItem):
         self._rect = QRectF()
         self._image: QImage | None = None
         self._pixels: tuple[Any, np.ndarray] | None = None
+        self._buffer: tuple[np.ndarray, ...] | None = None
         #: Residents drawn.
         self.count = 0
 
@@ -219,7 +220,7 @@ class QtDragGapsItem(QGraphicsItem):
         """Draw nothing."""
         self.prepareGeometryChange()
         self._image, self._rect, self.count = None, QRectF(), 0
-        self._pixels = None
+        self._pixels = self._buffer = None
 
     def _pixel_of(
         self, xy: np.ndarray, extent: tuple[float, float, float, float], w: int, h: int
@@ -250,10 +251,10 @@ class QtDragGapsItem(QGraphicsItem):
         flat = self._pixel_of(xy, extent, w, h)
         chosen = flat[mask] if mask is not None else flat
         chosen = chosen[chosen >= 0]
-        marked = np.zeros(h * w, dtype=bool)
-        marked[chosen] = True
-        hit = marked.reshape(h, w)
-        dots = np.zeros_like(hit)
+        hit, dots, spare = self._buffers(h, w)
+        hit.fill(False)
+        hit.reshape(-1)[chosen] = True
+        dots.fill(False)
         # a disc of radius _DOT_PX: per row offset dy, a horizontal run of half-width
         # floor(sqrt(r² + 1 - dy²)); the runs widened one pixel at a time
         rows: dict[int, list[int]] = {}
@@ -262,7 +263,8 @@ class QtDragGapsItem(QGraphicsItem):
         run = hit
         for half in range(_DOT_PX + 1):
             if half:
-                wider = run.copy()
+                wider = spare[0] if run is not spare[0] else spare[1]
+                np.copyto(wider, run)
                 wider[:, 1:] |= run[:, :-1]
                 wider[:, :-1] |= run[:, 1:]
                 run = wider
@@ -276,6 +278,14 @@ class QtDragGapsItem(QGraphicsItem):
         self._rect = QRectF(minx, -maxy, maxx - minx, maxy - miny)
         self.count = int(chosen.size)
         self.update()
+
+    def _buffers(self, h: int, w: int) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
+        """The ``(h, w)`` boolean images of a drawing, kept from one update to the next (new
+        ones each update cost a page fault per 4 kB: a millisecond a view)."""
+        if self._buffer is None or self._buffer[0].shape != (h, w):
+            self._buffer = tuple(np.zeros((h, w), dtype=bool) for _ in range(4))
+        hit, dots, a, b = self._buffer
+        return hit, dots, (a, b)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return self._rect
