@@ -178,6 +178,10 @@ def test_the_drag_gaps_image_of_an_update_equals_one_drawn_afresh(qtbot) -> None
         fresh.draw(xy, extent, size, mask)
         assert kept.count == fresh.count == int(mask.sum())
         assert pixels(kept) == pixels(fresh)
+    # the same residents again over the same view (another indicator changed): not redrawn
+    image = kept._image
+    kept.draw(xy, extent, size, mask.copy())
+    assert kept._image is image and kept.count == int(mask.sum())
     kept.draw(xy, extent, QSize(100, 90), mask)  # another view size: other buffers
     fresh = QtDragGapsItem()
     fresh.draw(xy, extent, QSize(100, 90), mask)

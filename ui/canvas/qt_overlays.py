@@ -213,6 +213,7 @@ class QtDragGapsItem(QGraphicsItem):
         self._image: QImage | None = None
         self._pixels: tuple[Any, np.ndarray] | None = None
         self._buffer: tuple[np.ndarray, ...] | None = None
+        self._shown: tuple[np.ndarray, np.ndarray | None] | None = None  # pixels, mask drawn
         #: Residents drawn.
         self.count = 0
 
@@ -220,7 +221,7 @@ class QtDragGapsItem(QGraphicsItem):
         """Draw nothing."""
         self.prepareGeometryChange()
         self._image, self._rect, self.count = None, QRectF(), 0
-        self._pixels = self._buffer = None
+        self._pixels = self._buffer = self._shown = None
 
     def _pixel_of(
         self, xy: np.ndarray, extent: tuple[float, float, float, float], w: int, h: int
@@ -249,6 +250,16 @@ class QtDragGapsItem(QGraphicsItem):
         w, h = max(size.width(), 1), max(size.height(), 1)
         minx, miny, maxx, maxy = extent
         flat = self._pixel_of(xy, extent, w, h)
+        # the same residents over the same view (a drag that changes another indicator's
+        # gaps than the one shown): the image drawn stays
+        shown = self._shown
+        if self._image is not None and shown is not None and shown[0] is flat:
+            before = shown[1]
+            if before is None and mask is None:
+                return
+            if before is not None and mask is not None and np.array_equal(before, mask):
+                return
+        self._shown = (flat, None if mask is None else np.array(mask, dtype=bool))
         chosen = flat[mask] if mask is not None else flat
         chosen = chosen[chosen >= 0]
         hit, dots, spare = self._buffers(h, w)
