@@ -274,6 +274,7 @@ def main() -> int:
         drag_rows.append((sample, window))
     verdict = "ok" if worst <= TARGET_MS else "MISSED"
     print(f"slowest median edit->panel {worst:.0f} ms; target <= {TARGET_MS:.0f} ms: {verdict}")
+    print(_load())
     print(
         f"{'plan':<14}{'drag':<34}{'updates':>9}{'move->panel':>11}{'engine':>10}{'ratio':>7}{'prepare':>10}"
     )
@@ -302,7 +303,19 @@ def main() -> int:
     print(
         f"slowest drag {slowest_drag:.1f} updates/s; target >= {DRAG_TARGET_PER_S:.0f}/s: {verdict}"
     )
+    print(_load())
     return 0
+
+
+def _load() -> str:
+    """The machine's load average: the drag figures hold for a quiet machine (below 0.5); on
+    a busy one the engine and the window share a core with the other work."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "load average: unknown"
+    quiet = "quiet" if one < 0.5 else "BUSY: figures below what a quiet machine gives"
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min): {quiet}"
 
 
 _ENGINES: dict[str, Evaluator] = {}

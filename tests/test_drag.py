@@ -160,4 +160,29 @@ def test_the_split_groups_solve_as_a_full_assignment() -> None:
         want = assign(pop, with_site, full, segment)
         assert got.flow == pytest.approx(want.flow, abs=1e-6)
         np.testing.assert_allclose(got.load, want.load, atol=1e-6)
-        np.testing.assert_allclose(got.sheltered, want.sheltered, atol=1e-6)
+        np.testing.assert_allclose(parts.sheltered(got), want.sheltered, atol=1e-6)
+
+
+def test_group_keys_as_bytes_sort_as_the_keys() -> None:
+    """The drag merges new groups among the kept ones by their keys' bytes: that order is the
+    keys' (segment, then the two signature halves, as unsigned numbers), also for keys with
+    zero bytes, equal first parts and the segment -1 (the largest number)."""
+    from spaceplanner.engine.drag import _key_bytes
+
+    rng = np.random.default_rng(5)
+    n = 4000
+    keys = np.column_stack(
+        [
+            rng.integers(-1, 6, n).astype(np.uint64),
+            rng.integers(0, 4, n).astype(np.uint64) << np.uint64(rng.integers(0, 64)),
+            rng.choice(np.array([0, 1, 255, 256, 2**63, 2**64 - 1], dtype=np.uint64), n),
+        ]
+    )
+    keys = np.unique(keys, axis=0)
+    rng.shuffle(keys)
+    want = np.lexsort((keys[:, 2], keys[:, 1], keys[:, 0]))
+    got = np.argsort(_key_bytes(keys), kind="stable")
+    np.testing.assert_array_equal(got, want)
+    ordered = _key_bytes(keys[want])
+    probe = _key_bytes(keys[:50])
+    np.testing.assert_array_equal(np.searchsorted(ordered, probe), np.argsort(want)[:50])

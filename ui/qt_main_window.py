@@ -9,6 +9,7 @@ the last full run and are marked stale until the next one).
 
 from __future__ import annotations
 
+import gc
 import math
 import time
 from pathlib import Path
@@ -123,6 +124,7 @@ class QtMainWindow(QMainWindow):
         # while a site is dragged: the report before the drag, and when each offset was asked
         self._drag_base: Any = None
         self._drag_asked: dict[tuple[float, float], float] = {}
+        self._gc_frozen = False  # the collector skips the objects from before the drag
         self._closing_ok = False
         self.setWindowTitle(self.tr("SpacePlanner"))
         self.resize(1360, 860)
@@ -652,8 +654,20 @@ class QtMainWindow(QMainWindow):
 
     # -- dragging a site ----------------------------------------------------------------------
     def _drag_moved(self, layer: str, fid: str, dx: float, dy: float) -> None:
+        if not self._gc_frozen:
+            # While a drag lasts, the collector's full passes skip what existed before it (the
+            # plan, its evaluation: millions of objects at a city's scale, a pass of 0.1-1 s
+            # that stopped the updates); the objects the drag makes are collected as usual.
+            gc.freeze()
+            self._gc_frozen = True
         self._drag_asked[(float(dx), float(dy))] = time.perf_counter()
         self.runner.drag_to(layer, fid, dx, dy)
+
+    def _drag_thaw(self) -> None:
+        """The drag ended: the collector looks at every object again."""
+        if self._gc_frozen:
+            gc.unfreeze()
+            self._gc_frozen = False
 
     def _drag_frame(self, frame: Any) -> None:
         """Show the figures and gaps of the dragged site's latest position computed."""
@@ -671,6 +685,7 @@ class QtMainWindow(QMainWindow):
             self.drag_updated.emit((time.perf_counter() - asked) * 1000)
 
     def _drag_ended(self) -> None:
+        self._drag_thaw()
         self.runner.drag_end()
         self._drag_asked.clear()
         # a release that moved the site is an edit (its evaluation replaces the drag's figures);
@@ -839,6 +854,7 @@ class QtMainWindow(QMainWindow):
         if not self._closing_ok and not self.maybe_save():
             event.ignore()
             return
+        self._drag_thaw()
         if self.runner is not None:
             self.runner.shutdown(5000)  # the worker thread is a daemon: never wait forever
         if self.session is not None:

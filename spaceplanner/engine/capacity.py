@@ -20,7 +20,16 @@ import numpy as np
 import pandas as pd
 from ortools.graph.python import min_cost_flow
 
-__all__ = ["Arcs", "Assignment", "arcs_of", "assign", "signature_weights", "solve"]
+__all__ = [
+    "Arcs",
+    "Assignment",
+    "arcs_of",
+    "assign",
+    "flows_of",
+    "group_shares",
+    "signature_weights",
+    "solve",
+]
 
 #: Persons are counted in these units inside the integer solver.
 _UNITS_PER_PERSON = 1000
@@ -176,16 +185,13 @@ def assign(
     return solve(population, capacity, arcs, by_resident=by_resident)
 
 
-def solve(
-    population: np.ndarray, capacity: np.ndarray, arcs: Arcs, *, by_resident: bool = False
-) -> Assignment:
-    """The maximum flow of least walking over ``arcs`` (see :func:`assign`)."""
-    m, k = len(population), len(capacity)
-    sheltered = np.zeros(m)
-    residents, member_group, group_pop = arcs.residents, arcs.member_group, arcs.group_pop
-    g_idx, s_idx = arcs.g_idx, arcs.s_idx
+def flows_of(capacity: np.ndarray, arcs: Arcs) -> tuple[np.ndarray, np.ndarray, float]:
+    """The maximum flow of least walking over the groups' ``arcs``: per arc the persons it
+    carries, per arc its walking distance (the members' population-weighted mean), and the
+    persons sheltered in all (see :func:`assign`)."""
+    k = len(capacity)
+    group_pop, g_idx, s_idx = arcs.group_pop, arcs.g_idx, arcs.s_idx
     n_groups = group_pop.size
-    member_pop = population[residents]
     mean_d = np.divide(arcs.pd_sum, arcs.pop_sum, out=np.zeros(g_idx.size), where=arcs.pop_sum > 0)
 
     supply = np.round(group_pop * _UNITS_PER_PERSON).astype(np.int64)
@@ -213,9 +219,30 @@ def solve(
         raise RuntimeError(msg)
     flows = np.asarray(solver.flows(arc_ids), dtype=np.int64)
     to_shelter = flows[n_groups : n_groups + len(g_idx)] / _UNITS_PER_PERSON
+    flow = float(flows[:n_groups].sum()) / _UNITS_PER_PERSON
+    return to_shelter, mean_d, flow
+
+
+def group_shares(arcs: Arcs, to_shelter: np.ndarray) -> np.ndarray:
+    """The share of each group's persons that its arcs carry (``to_shelter``, per arc)."""
+    n_groups = arcs.group_pop.size
+    group_flow = np.bincount(arcs.g_idx, weights=to_shelter, minlength=n_groups)
+    return np.divide(group_flow, arcs.group_pop, out=np.zeros(n_groups), where=arcs.group_pop > 0)
+
+
+def solve(
+    population: np.ndarray, capacity: np.ndarray, arcs: Arcs, *, by_resident: bool = False
+) -> Assignment:
+    """The maximum flow of least walking over ``arcs`` (see :func:`assign`)."""
+    m, k = len(population), len(capacity)
+    sheltered = np.zeros(m)
+    residents, member_group, group_pop = arcs.residents, arcs.member_group, arcs.group_pop
+    g_idx, s_idx = arcs.g_idx, arcs.s_idx
+    n_groups = group_pop.size
+    member_pop = population[residents]
+    to_shelter, mean_d, flow = flows_of(capacity, arcs)
     load = np.bincount(s_idx, weights=to_shelter, minlength=k).astype(float)
-    group_flow = np.bincount(g_idx, weights=to_shelter, minlength=n_groups)
-    share = np.divide(group_flow, group_pop, out=np.zeros(n_groups), where=group_pop > 0)
+    share = group_shares(arcs, to_shelter)
     sheltered[residents] = member_pop * share[member_group]
     walking = float(np.sum(to_shelter * mean_d))
     shelter = None
@@ -229,5 +256,4 @@ def solve(
         best[g_idx[order][first]] = s_idx[order][first]
         shelter = np.full(m, -1, dtype=np.int64)
         shelter[residents] = best[member_group]
-    flow = float(flows[:n_groups].sum()) / _UNITS_PER_PERSON
     return Assignment(sheltered, load, flow, walking, shelter)

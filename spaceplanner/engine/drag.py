@@ -30,7 +30,14 @@ from scipy.sparse.csgraph import connected_components
 from shapely import affinity
 
 from spaceplanner import settings
-from spaceplanner.engine.capacity import Arcs, Assignment, arcs_of, signature_weights, solve
+from spaceplanner.engine.capacity import (
+    Arcs,
+    Assignment,
+    arcs_of,
+    flows_of,
+    group_shares,
+    signature_weights,
+)
 from spaceplanner.engine.check_stage import typed_violation
 from spaceplanner.engine.daily import facility_layer, facility_stage, space_layer, space_stage
 from spaceplanner.engine.distance import group_reach, site_sources, straight_reach
@@ -100,6 +107,24 @@ class _Group:
     others_pop: float  # persons the other sites reach
 
 
+def _key_bytes(keys: np.ndarray) -> np.ndarray:
+    """``(G, 3)`` group keys as one byte string each, in the same order as the keys (big-endian
+    numbers, compared byte by byte)."""
+    return np.ascontiguousarray(keys, dtype=">u8").view("S24").reshape(-1)
+
+
+@dataclass(frozen=True)
+class _Change:
+    """The shelter assignment with the moved shelter at one position, as a change of the
+    assignment without it: every shelter's load, the persons sheltered in all, and the
+    residents whose sheltered persons may differ from it, with theirs."""
+
+    load: np.ndarray
+    flow: float
+    residents: np.ndarray
+    sheltered: np.ndarray
+
+
 class _Parts:
     """The exact shelter assignment without the moved shelter, split into independent parts,
     and the assignment again when the moved shelter joins some of them.
@@ -107,7 +132,8 @@ class _Parts:
     The residents' groups and their arcs (:class:`~spaceplanner.engine.capacity.Arcs`) are made
     once; at each position only the groups whose residents the moved shelter reaches are split
     (reached or not: the groups a full evaluation would make) and their arcs summed again, and
-    the parts they belong to solved.
+    the parts they belong to solved. The residents' sheltered persons are made again only for
+    the groups whose share changed.
     """
 
     def __init__(
@@ -121,12 +147,21 @@ class _Parts:
         self.k = k
         if r.size:
             self.arcs = arcs_of(population, k, r, s, d, key)
-            self.base: Assignment = solve(population, capacity, self.arcs)
+            to_shelter, _, flow = flows_of(capacity, self.arcs)
+            self.base_share = group_shares(self.arcs, to_shelter)
+            sheltered = np.zeros(m)
+            members = self.arcs.residents
+            sheltered[members] = population[members] * self.base_share[self.arcs.member_group]
+            load = np.bincount(self.arcs.s_idx, weights=to_shelter, minlength=k).astype(float)
+            self.base = Assignment(sheltered, load, flow)
         else:
             none, empty = np.empty(0, np.int64), np.empty(0)
             keys = np.empty((0, 3), dtype=np.uint64)
             self.arcs = Arcs(none, none, empty, none, none, empty, empty, keys)
+            self.base_share = empty
             self.base = Assignment(np.zeros(m), np.zeros(k), 0.0)
+        #: who has no whole place without the moved shelter
+        self.uncovered = population - self.base.sheltered > 1e-6
         # shelters and residents as one graph: a part is a connected piece of it
         graph = sparse.coo_matrix((np.ones(r.size), (s, k + r)), shape=(k + m, k + m))
         self.n_parts, label = connected_components(graph, directed=False)
@@ -140,6 +175,13 @@ class _Parts:
         self.group_of[arcs.residents] = arcs.member_group
         self.group_part = np.zeros(n_groups, dtype=np.int64)
         self.group_part[arcs.member_group] = label[k + arcs.residents]
+        # the groups' keys, as bytes that sort as the keys do
+        assert arcs.group_keys is not None
+        self.key_bytes = _key_bytes(arcs.group_keys)
+        # each group's members, in resident order
+        by_group = np.argsort(arcs.member_group, kind="stable")
+        self.members = arcs.residents[by_group]
+        self.member_start = np.searchsorted(arcs.member_group[by_group], np.arange(n_groups + 1))
         # each resident's base pairs, in resident order
         order = np.lexsort((s, r))
         self.pr, self.ps, self.pd = r[order], s[order], d[order]
@@ -148,23 +190,36 @@ class _Parts:
         self.scratch = np.zeros(m, dtype=np.int64)
         self.w1, self.w2 = signature_weights(k)
 
-    def _pairs_of(self, residents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Indices (into the resident-ordered pairs) of the base pairs of ``residents``, and
-        how many each resident has."""
-        lo, hi = self.pair_start[residents], self.pair_start[residents + 1]
+    @staticmethod
+    def _runs(start: np.ndarray, items: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Indices of the runs ``start[i]..start[i+1]-1`` of ``items``, one after the other,
+        and each run's length."""
+        lo, hi = start[items], start[items + 1]
         counts = hi - lo
         total = int(counts.sum())
         if total == 0:
             return np.empty(0, np.int64), counts
-        # one run lo..hi-1 per resident: a ramp, restarted at each run's first pair
+        # a ramp, restarted at each run's first index
         starts = np.repeat(lo - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
         return starts + np.arange(total), counts
 
-    def solve(self, site: int, capacity: float, r: np.ndarray, d: np.ndarray) -> Assignment:
+    def _pairs_of(self, residents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Indices (into the resident-ordered pairs) of the base pairs of ``residents``, and
+        how many each resident has."""
+        return self._runs(self.pair_start, residents)
+
+    def sheltered(self, change: _Change) -> np.ndarray:
+        """``(M,)`` every resident's sheltered persons after ``change``."""
+        out = self.base.sheltered.copy()
+        out[change.residents] = change.sheltered
+        return out
+
+    def solve(self, site: int, capacity: float, r: np.ndarray, d: np.ndarray) -> _Change:
         """The assignment with shelter ``site`` (of ``capacity``) reaching residents ``r`` at
         distances ``d``: only the parts those residents belong to are solved again."""
         if r.size == 0 or capacity <= 0:
-            return self.base
+            none = np.empty(0, np.int64)
+            return _Change(self.base.load, self.base.flow, none, np.empty(0))
         k, arcs, pop = self.k, self.arcs, self.population
         n_groups = arcs.group_pop.size
         parts = np.unique(self.part_of_resident[r])
@@ -176,17 +231,14 @@ class _Parts:
         part_hit[parts] = True
         kept = part_hit[self.group_part]
         kept[affected] = False
-        in_affected = np.zeros(n_groups, dtype=bool)
-        in_affected[affected] = True
         kept_ids = np.flatnonzero(kept)
         n1 = kept_ids.size
         renumber = np.full(n_groups, -1, dtype=np.int64)
         renumber[kept_ids] = np.arange(n1)
         arc_kept = kept[arcs.g_idx]
-        member_kept = kept[arcs.member_group]
         # the affected groups split into the members the site reaches and the others; the
         # residents it reaches that had no shelter group by network segment (as assign does)
-        split = arcs.residents[in_affected[arcs.member_group]]
+        split = np.sort(self.members[self._runs(self.member_start, affected)[0]])
         fresh = r[self.group_of[r] < 0]
         new_res = np.concatenate([split, fresh])
         self.reached[r] = True
@@ -221,21 +273,32 @@ class _Parts:
         with np.errstate(over="ignore"):
             group_keys[joins, 1] += self.w1[site]
             group_keys[joins, 2] += self.w2[site]
-        all_keys = np.concatenate([arcs.group_keys[kept_ids], group_keys])
-        order = np.lexsort((all_keys[:, 2], all_keys[:, 1], all_keys[:, 0]))
-        rank = np.empty(order.size, dtype=np.int64)
-        rank[order] = np.arange(order.size)
+        # the kept groups are in key order already: the new ones are merged in
+        new_bytes = _key_bytes(group_keys)
+        before = np.concatenate([[0], np.cumsum(kept)])[
+            np.searchsorted(self.key_bytes, new_bytes)
+        ]  # kept groups of smaller keys
+        among = np.empty(n2, dtype=np.int64)
+        among[np.argsort(new_bytes)] = np.arange(n2)
+        rank = np.concatenate(
+            [
+                np.arange(n1) + np.searchsorted(np.sort(before), np.arange(n1), side="right"),
+                before + among,
+            ]
+        )
+        order = np.empty(n1 + n2, dtype=np.int64)
+        order[rank] = np.arange(n1 + n2)
         group_pop = np.concatenate(
             [arcs.group_pop[kept_ids], np.bincount(new_gid, weights=pop[new_res], minlength=n2)]
         )
         g_idx = rank[np.concatenate([renumber[arcs.g_idx[arc_kept]], keys // k])]
         s_idx = np.concatenate([arcs.s_idx[arc_kept], keys % k])
-        by_arc = np.lexsort((s_idx, g_idx))
+        # the kept arcs are in order already (by group, then shelter): a sort of runs
+        by_arc = np.argsort(g_idx * k + s_idx, kind="stable")
+        none = np.empty(0, np.int64)
         sub = Arcs(
-            residents=np.concatenate([arcs.residents[member_kept], new_res]),
-            member_group=rank[
-                np.concatenate([renumber[arcs.member_group[member_kept]], n1 + new_gid])
-            ],
+            residents=none,
+            member_group=none,
             group_pop=group_pop[order],
             g_idx=g_idx[by_arc],
             s_idx=s_idx[by_arc],
@@ -244,14 +307,22 @@ class _Parts:
         )
         cap = self.capacity.copy()
         cap[site] = capacity
-        got = solve(pop, cap, sub)
+        to_shelter, _, flow = flows_of(cap, sub)
+        share = group_shares(sub, to_shelter)
         touched = part_hit[self.part_of_shelter]
         touched[site] = True
-        load = np.where(touched, got.load, self.base.load)
-        sheltered = self.base.sheltered.copy()
-        sheltered[sub.residents] = got.sheltered[sub.residents]
-        flow = self.base.flow - float(self.base.load[touched].sum()) + got.flow
-        return Assignment(sheltered, load, flow, got.walking)
+        got_load = np.bincount(sub.s_idx, weights=to_shelter, minlength=k).astype(float)
+        load = np.where(touched, got_load, self.base.load)
+        # the residents of the kept groups whose share changed, and of the split groups
+        share_kept = share[rank[:n1]]
+        changed = np.flatnonzero(share_kept != self.base_share[kept_ids])
+        idx, counts = self._runs(self.member_start, kept_ids[changed])
+        residents = np.concatenate([self.members[idx], new_res])
+        group_share = np.concatenate(
+            [np.repeat(share_kept[changed], counts), share[rank[n1 + new_gid]]]
+        )
+        total = self.base.flow - float(self.base.load[touched].sum()) + flow
+        return _Change(load, total, residents, pop[residents] * group_share)
 
 
 class SiteDrag:
@@ -415,6 +486,20 @@ class SiteDrag:
             weights=self.population[pairs["r"].to_numpy()],
             minlength=len(st.table),
         )
+        #: per shelter row: assigned, spare, within its radius, nearest demand, over capacity
+        self.row_figures = np.array(
+            [
+                [
+                    row.assigned,
+                    row.spare,
+                    row.population_within_radius,
+                    row.nearest_demand,
+                    row.over_capacity,
+                ]
+                for row in st.summary.by_shelter
+            ],
+            dtype=float,
+        ).reshape(-1, 5)
         rec = st.table.iloc[m]
         self.check_row = gpd.GeoDataFrame(
             {
@@ -567,6 +652,9 @@ class SiteDrag:
         if not eligible:
             r_m, d_m = r_m[:0], d_m[:0]
         result = self.parts.solve(m, capacity_m, r_m, d_m)
+        mask = self.parts.uncovered.copy()
+        mask[result.residents] = self.population[result.residents] - result.sheltered > 1e-6
+        uncovered["shelter"] = mask
         # the residents the site is now nearest to leave their nearest shelter's demand
         near_r, site_r = self.nearest[r_m], self.nearest_site[r_m]
         better = (d_m < near_r) | ((d_m == near_r) & (m < site_r))
@@ -580,15 +668,20 @@ class SiteDrag:
         within[m] = float(self.population[r_m].sum())
         capacity = np.asarray(st.capacity, dtype=float).copy()
         capacity[m] = capacity_m
-        uncovered["shelter"] = self.population - result.sheltered > 1e-6
         rows = list(st.summary.by_shelter)
-        for i, row in enumerate(rows):
+        load = result.load
+        over = demand > capacity + 1e-9
+        figures = np.column_stack([load, capacity - load, within, demand, over])
+        # only the rows whose figures changed are made again (and the moved shelter's)
+        redo = np.flatnonzero((figures != self.row_figures).any(axis=1)).tolist()
+        for i in sorted({*redo, m}):
+            row = rows[i]
             changed: dict[str, Any] = dict(
-                assigned=float(result.load[i]),
-                spare=float(capacity[i] - result.load[i]),
+                assigned=float(load[i]),
+                spare=float(capacity[i] - load[i]),
                 population_within_radius=float(within[i]),
                 nearest_demand=float(demand[i]),
-                over_capacity=bool(demand[i] > capacity[i] + 1e-9),
+                over_capacity=bool(over[i]),
             )
             if i == m:
                 changed.update(

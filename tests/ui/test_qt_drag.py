@@ -4,6 +4,7 @@ is one undoable edit, and the figures after it equal a full evaluation."""
 from __future__ import annotations
 
 import copy
+import gc
 
 import numpy as np
 import pytest
@@ -101,7 +102,9 @@ def test_a_drag_updates_the_figures_before_the_release_and_is_one_undo_step(
     assert canvas.drag_gaps_count() == int((uncovered["indicator"] == key).sum())
     assert opened.grab().save(str(tmp_path / "drag.png"))
 
+    assert gc.get_freeze_count() > 0
     qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert gc.get_freeze_count() == 0  # the release gives the collector every object back
     _wait_idle(qtbot, opened)
     assert not opened.runner.dragging
     assert canvas.drag_gaps_count() == 0  # the overlay's points are back
@@ -135,7 +138,10 @@ def test_a_cancelled_drag_gives_the_figures_from_before_it_back(qtbot, opened) -
     qtbot.waitSignal(opened.drag_updated, timeout=30000)
     qtbot.waitUntil(lambda: not opened.runner.busy, timeout=30000)
     assert _values(session.report) != before
+    # during the drag the collector's full passes skip the objects from before it
+    assert gc.get_freeze_count() > 0
     canvas._cancel_gesture()  # what a tool change during a drag does
+    assert gc.get_freeze_count() == 0
     qtbot.waitUntil(lambda: _values(session.report) == before, timeout=30000)
     assert canvas.drag_gaps_count() == 0
     assert session.stack.undo_label is None

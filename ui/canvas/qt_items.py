@@ -372,6 +372,9 @@ class QtViolationItem(QtWorldItem):
 
     def __init__(self, world: QRectF, sites: dict[str, list[BaseGeometry]]) -> None:
         super().__init__(world)
+        # Dashed antialiased outlines take Qt's slow stroker: they are painted once per view
+        # into a pixmap, not at each repaint under them (a drag repaints the map each move).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._outlines: dict[str, QPainterPath] = {}
         self._anchors: dict[str, np.ndarray] = {}
         #: Sites drawn per principle (those with any), in the order of PRINCIPLES.

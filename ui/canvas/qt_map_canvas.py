@@ -694,8 +694,9 @@ class QtMapCanvas(QGraphicsView):
     def _build_overlays(self) -> None:
         session = self._session
         report = session.report if session is not None else None
-        self._overlays.build(session.plan if session is not None else None, report, self._world)
-        self._legend_soon()
+        plan = session.plan if session is not None else None
+        if self._overlays.build(plan, report, self._world):
+            self._legend_soon()  # (a drag's reports mostly change no overlay)
 
     # -- coordinates ----------------------------------------------------------------------------
     @staticmethod

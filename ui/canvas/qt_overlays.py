@@ -117,12 +117,13 @@ class QtOverlays:
         """Suggested sites drawn (0 when none)."""
         return self._suggested_count if self._suggested is not None else 0
 
-    def build(self, plan: Plan | None, report: Report | None, world: QRectF) -> None:
+    def build(self, plan: Plan | None, report: Report | None, world: QRectF) -> bool:
         """Draw ``report``'s overlays over ``plan`` (None: none); overlays whose source did not
-        change since the last report keep their item."""
+        change since the last report keep their item. False: every overlay kept its item."""
         if plan is None or report is None:
             self.clear()
-            return
+            return True
+        changed = False
         item: QGraphicsItem
         for z, name in enumerate(OVERLAYS):
             if name == "violations":
@@ -146,6 +147,7 @@ class QtOverlays:
                 count = 0 if frame is None else len(frame)
             if name == "violations" and self._keys.get(name) == key:
                 continue  # unchanged since the last report: keep the item
+            changed = True
             if name in self.items:
                 self._scene.removeItem(self.items.pop(name))
             self.counts.pop(name, None)
@@ -167,6 +169,7 @@ class QtOverlays:
             self._scene.addItem(item)
             self.items[name] = item
             self.counts[name] = count
+        return changed
 
 
 def _violation_sites(report: Report) -> dict[str, list[BaseGeometry]]:
@@ -209,6 +212,8 @@ class QtDragGapsItem(QGraphicsItem):
         self._rect = QRectF()
         self._image: QImage | None = None
         self._pixels: tuple[Any, np.ndarray] | None = None
+        self._buffer: tuple[np.ndarray, ...] | None = None
+        self._shown: tuple[np.ndarray, np.ndarray | None] | None = None  # pixels, mask drawn
         #: Residents drawn.
         self.count = 0
 
@@ -216,7 +221,7 @@ class QtDragGapsItem(QGraphicsItem):
         """Draw nothing."""
         self.prepareGeometryChange()
         self._image, self._rect, self.count = None, QRectF(), 0
-        self._pixels = None
+        self._pixels = self._buffer = self._shown = None
 
     def _pixel_of(
         self, xy: np.ndarray, extent: tuple[float, float, float, float], w: int, h: int
@@ -245,12 +250,22 @@ class QtDragGapsItem(QGraphicsItem):
         w, h = max(size.width(), 1), max(size.height(), 1)
         minx, miny, maxx, maxy = extent
         flat = self._pixel_of(xy, extent, w, h)
+        # the same residents over the same view (a drag that changes another indicator's
+        # gaps than the one shown): the image drawn stays
+        shown = self._shown
+        if self._image is not None and shown is not None and shown[0] is flat:
+            before = shown[1]
+            if before is None and mask is None:
+                return
+            if before is not None and mask is not None and np.array_equal(before, mask):
+                return
+        self._shown = (flat, None if mask is None else np.array(mask, dtype=bool))
         chosen = flat[mask] if mask is not None else flat
         chosen = chosen[chosen >= 0]
-        marked = np.zeros(h * w, dtype=bool)
-        marked[chosen] = True
-        hit = marked.reshape(h, w)
-        dots = np.zeros_like(hit)
+        hit, dots, spare = self._buffers(h, w)
+        hit.fill(False)
+        hit.reshape(-1)[chosen] = True
+        dots.fill(False)
         # a disc of radius _DOT_PX: per row offset dy, a horizontal run of half-width
         # floor(sqrt(r² + 1 - dy²)); the runs widened one pixel at a time
         rows: dict[int, list[int]] = {}
@@ -259,7 +274,8 @@ class QtDragGapsItem(QGraphicsItem):
         run = hit
         for half in range(_DOT_PX + 1):
             if half:
-                wider = run.copy()
+                wider = spare[0] if run is not spare[0] else spare[1]
+                np.copyto(wider, run)
                 wider[:, 1:] |= run[:, :-1]
                 wider[:, :-1] |= run[:, 1:]
                 run = wider
@@ -273,6 +289,14 @@ class QtDragGapsItem(QGraphicsItem):
         self._rect = QRectF(minx, -maxy, maxx - minx, maxy - miny)
         self.count = int(chosen.size)
         self.update()
+
+    def _buffers(self, h: int, w: int) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
+        """The ``(h, w)`` boolean images of a drawing, kept from one update to the next (new
+        ones each update cost a page fault per 4 kB: a millisecond a view)."""
+        if self._buffer is None or self._buffer[0].shape != (h, w):
+            self._buffer = tuple(np.zeros((h, w), dtype=bool) for _ in range(4))
+        hit, dots, a, b = self._buffer
+        return hit, dots, (a, b)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return self._rect

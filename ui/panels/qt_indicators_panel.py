@@ -101,6 +101,7 @@ class QtIndicatorsPanel(QWidget):
         self._session: Session | None = None
         self._unfollow: Callable[[], None] | None = None
         self._rows: list[dict[str, Any]] = []
+        self._frame: tuple[Any, ...] | None = None  # what frames the rows (see _frame_key)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.title = _wrapping_label(self)
@@ -197,6 +198,7 @@ class QtIndicatorsPanel(QWidget):
     def set_lang(self, lang: str) -> None:
         """Name indicators in ``lang`` (``en`` or ``zh``) and re-translate the panel's words."""
         self._lang = lang
+        self._frame = None  # every row in the new words
         self._retranslate()
         self.refresh()
 
@@ -208,8 +210,13 @@ class QtIndicatorsPanel(QWidget):
         self.period_filter.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        """Rebuild the panel from the session's report."""
+        """Rebuild the panel from the session's report (a report of the same indicators, a
+        drag's, has only its changed rows made again)."""
         report = self.report
+        frame = self._frame_key(report)
+        if report is not None and frame == self._frame and self._update_rows(report):
+            return
+        self._frame = frame
         has = report is not None
         self.table.setVisible(has)
         self.filter_bar.setVisible(has)
@@ -313,30 +320,36 @@ class QtIndicatorsPanel(QWidget):
             period = members[0]["period"]
             line = self.table.rowCount()
             self.table.insertRow(line)
-            text = (
-                self.tr("{group} — {met} of {total} met").format(
-                    group=label(group, self._lang), met=met, total=assessed
-                )
-                if assessed
-                else self.tr("{group} — not assessed").format(group=label(group, self._lang))
-            )
-            item = QTableWidgetItem(text)
-            item.setToolTip(self.tr("Period: {period}").format(period=label(period, self._lang)))
-            item.setFont(bold)
-            item.setBackground(_GROUP_BACKGROUND)
-            item.setForeground(
-                NOT_ASSESSED_COLOUR
-                if not assessed
-                else PASS_COLOUR
-                if met == assessed
-                else FAIL_COLOUR
-            )
-            item.setData(Qt.ItemDataRole.UserRole, period)
-            item.setData(_KIND_ROLE, "group")
-            self.table.setItem(line, 0, item)
+            self.table.setItem(line, 0, self._group_item(group, period, met, assessed, bold))
             self.table.setSpan(line, 0, 1, 4)
             for row in members:
                 self._add_row({**row, "table_row": self.table.rowCount()}, bold)
+        self._show_overall(met_all, assessed_all)
+        self._fit_rows()
+
+    def _group_item(
+        self, group: str, period: Any, met: int, assessed: int, bold: QFont
+    ) -> QTableWidgetItem:
+        """The heading of a group: how many of its assessed targets are met."""
+        text = (
+            self.tr("{group} — {met} of {total} met").format(
+                group=label(group, self._lang), met=met, total=assessed
+            )
+            if assessed
+            else self.tr("{group} — not assessed").format(group=label(group, self._lang))
+        )
+        item = QTableWidgetItem(text)
+        item.setToolTip(self.tr("Period: {period}").format(period=label(period, self._lang)))
+        item.setFont(bold)
+        item.setBackground(_GROUP_BACKGROUND)
+        item.setForeground(
+            NOT_ASSESSED_COLOUR if not assessed else PASS_COLOUR if met == assessed else FAIL_COLOUR
+        )
+        item.setData(Qt.ItemDataRole.UserRole, period)
+        item.setData(_KIND_ROLE, "group")
+        return item
+
+    def _show_overall(self, met_all: int, assessed_all: int) -> None:
         self.overall.setText(
             self.tr("{met} of {total} targets met").format(met=met_all, total=assessed_all)
             + (
@@ -345,12 +358,77 @@ class QtIndicatorsPanel(QWidget):
                 else ""
             )
         )
-        self._fit_rows()
+
+    def _frame_key(self, report: Report | None) -> tuple[Any, ...]:
+        """What the panel shows around the rows: the plan, the language, the header, the notes
+        and the stale note."""
+        if report is None:
+            return (id(self._session), self._lang, None)
+        return (
+            id(self._session),
+            self._session.plan.name if self._session is not None else None,
+            self._lang,
+            report.population,
+            report.distance,
+            repr(report.detour_factor),
+            report.scenario,
+            report.rules,
+            report.rules_title,
+            report.period,
+            tuple(n.text for n in report.notes),
+            "gap_areas" in report.stale or "gap_areas" not in report.layers,
+        )
+
+    def _update_rows(self, report: Report) -> bool:
+        """Make again the rows of ``report`` whose figures changed, when its indicators are
+        those shown (the same groups, names, periods and units, in the same order); False:
+        the panel needs a rebuild."""
+        rows = indicator_rows(report, self._lang)
+        shape = ("group", "key", "indicator", "period", "unit")
+        if len(rows) != len(self._rows) or any(
+            str(new[k]) != str(old[k])
+            for new, old in zip(rows, self._rows, strict=True)
+            for k in shape
+        ):
+            return False
+        bold = self._bold()
+        groups: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        for i, new in enumerate(rows):
+            groups.setdefault(str(new["group"]), []).append((i, new))
+        headed = False
+        met_all = assessed_all = 0
+        headings = iter(self.group_rows())
+        for group, pairs in groups.items():
+            met = sum(new["status"] == PASS for _, new in pairs)
+            assessed = sum(new["status"] != NOT_ASSESSED for _, new in pairs)
+            met_all += met
+            assessed_all += assessed
+            heading = next(headings)
+            item = self._group_item(group, pairs[0][1]["period"], met, assessed, bold)
+            if _item(self.table, heading, 0).text() != item.text():
+                self.table.setItem(heading, 0, item)
+                headed = True
+            for i, new in pairs:
+                line = self._rows[i]["table_row"]
+                row = {**new, "group": group, "table_row": line}
+                if row != self._rows[i]:
+                    self._rows[i] = row
+                    for col, cell in enumerate(self._row_cells(row, bold)):
+                        self.table.setItem(line, col, cell)
+        self._show_overall(met_all, assessed_all)
+        if headed:
+            self._fit_rows()  # a heading's new text may wrap otherwise
+        return True
 
     def _add_row(self, row: dict[str, Any], bold: QFont) -> None:
         self._rows.append(row)
         line = self.table.rowCount()
         self.table.insertRow(line)
+        for col, cell in enumerate(self._row_cells(row, bold)):
+            self.table.setItem(line, col, cell)
+
+    def _row_cells(self, row: dict[str, Any], bold: QFont) -> list[QTableWidgetItem]:
+        """The four cells of an indicator row: its name, value, target and mark."""
         status = str(row["status"])
         unit = row["unit"]
         target = self._value_text(row["target"], unit)
@@ -385,11 +463,11 @@ class QtIndicatorsPanel(QWidget):
         if status == NOT_ASSESSED and row.get("reason"):
             figures = say(row["reason"], self._lang)
         tip = f"{row['indicator']}: {verdict}\n{figures}\n{tip}"
-        for col, cell in enumerate(cells):
+        for cell in cells:
             cell.setToolTip(tip)
             cell.setData(Qt.ItemDataRole.UserRole, row["period"])
             cell.setData(_KIND_ROLE, "indicator")
-            self.table.setItem(line, col, cell)
+        return cells
 
     def _value_text(self, value: Any, unit: str, *, full: bool = False) -> str:
         """A value for its cell: ``87.5 %``, ``14,400``, ``2.31 m²``; ``full`` spells out the
@@ -499,6 +577,8 @@ class QtViolationsPanel(QWidget):
         self._session: Session | None = None
         self._unfollow: Callable[[], None] | None = None
         self._violations: list[Violation] = []
+        self._shown: tuple[Any, ...] | None = None  # what the table shows (see _shown_key)
+        self._filling = False  # rows are being filled: their heights are fitted once, after
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.summary = _wrapping_label(self)
@@ -514,7 +594,7 @@ class QtViolationsPanel(QWidget):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        head.sectionResized.connect(lambda *_: self._fit_rows())
+        head.sectionResized.connect(self._section_resized)
         self.table.setColumnWidth(1, 150)
         head.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # 避, 防, 让: removal order
         self.table.itemClicked.connect(lambda item: self.activate(item.row()))
@@ -588,16 +668,27 @@ class QtViolationsPanel(QWidget):
         selected while the report still has it)."""
         session = self._session
         report = session.report if session is not None else None
-        chosen = self.chosen() if self.table.rowCount() else None
+        removed = _capacity_removed(report) if report else {}
         self._violations = list(report.violations) if report else []
+        # a report with the same rows (a drag's, most of the time) leaves the table as it is,
+        # and one whose rows changed only in their figures has those rows made again
+        shown = self._shown_key(session, report, removed)
+        if shown == self._shown:
+            return
+        if self._shown is not None and self._update_rows(shown, removed):
+            self._shown = shown
+            return
+        self._shown = shown
+        chosen = self.chosen() if self.table.rowCount() else None
+        self._filling = True
         self.table.blockSignals(True)
         self.table.setSortingEnabled(False)
         self.table.clearContents()
         self.table.setRowCount(len(self._violations))
-        removed = _capacity_removed(report) if report else {}
         for i, v in enumerate(self._violations):
             self._fill_row(i, v, removed)
         self.table.setSortingEnabled(True)
+        self._filling = False
         self.table.clearSelection()
         if chosen is not None:
             key = violation_key(chosen)
@@ -650,6 +741,66 @@ class QtViolationsPanel(QWidget):
             )
         self.summary.setVisible(bool(self.summary.text()))
 
+    def _shown_key(
+        self,
+        session: Session | None,
+        report: Report | None,
+        removed: dict[SiteRef, dict[str, float]],
+    ) -> tuple[Any, ...]:
+        """What the panel shows of ``report``: each violation's cells and tip, the language,
+        and the plan's state (none open, not evaluated, sites checked)."""
+        rows = tuple(
+            (
+                v.principle,
+                v.rule,
+                v.site,
+                v.site.layer_label,
+                str(v.name),
+                str(v.message),
+                str(v.source),
+                _number(v.measured),
+                _number(v.required),
+                removed.get(v.site, {}).get(v.principle),
+            )
+            for v in self._violations
+        )
+        checked = report.sites_checked if report is not None else None
+        return (id(session), report is None, checked, self._lang, rows)
+
+    def _update_rows(
+        self, shown: tuple[Any, ...], removed: dict[SiteRef, dict[str, float]]
+    ) -> bool:
+        """Make again the rows whose cells changed, when the plan's state, the number of rows
+        and their principles (the summary) are as shown; False: the list needs a rebuild."""
+        assert self._shown is not None
+        before, after = self._shown[-1], shown[-1]
+        if (
+            self._shown[:-1] != shown[:-1]
+            or len(before) != len(after)
+            or len(after) != self.table.rowCount()
+            or any(a[0] != b[0] for a, b in zip(before, after, strict=True))
+        ):
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        where = {
+            int(_item(self.table, row, 0).data(Qt.ItemDataRole.UserRole)): row
+            for row in range(self.table.rowCount())
+        }
+        self._filling = True
+        self.table.blockSignals(True)
+        self.table.setSortingEnabled(False)
+        for i in changed:
+            self._fill_row(where[i], self._violations[i], removed, index=i)
+        self.table.setSortingEnabled(True)
+        self.table.blockSignals(False)
+        self._filling = False
+        self._fit_rows()
+        return True
+
+    def _section_resized(self, *_: Any) -> None:
+        if not self._filling:
+            self._fit_rows()
+
     # -- building -----------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
@@ -666,7 +817,15 @@ class QtViolationsPanel(QWidget):
             self.tr("Shelter capacity (persons) this principle removed from the site")
         )
 
-    def _fill_row(self, row: int, v: Violation, removed: dict[SiteRef, dict[str, float]]) -> None:
+    def _fill_row(
+        self,
+        row: int,
+        v: Violation,
+        removed: dict[SiteRef, dict[str, float]],
+        index: int | None = None,
+    ) -> None:
+        """Fill table ``row`` with violation ``v`` (number ``index`` in the list; ``row``
+        when None)."""
         principle = v.principle
         order = _PRINCIPLES.index(principle) if principle in _PRINCIPLES else len(_PRINCIPLES)
         site_id = v.site.feature
@@ -700,7 +859,7 @@ class QtViolationsPanel(QWidget):
         for col, cell in enumerate(cells):
             cell.setToolTip(tip)
             self.table.setItem(row, col, cell)
-        cells[0].setData(Qt.ItemDataRole.UserRole, row)
+        cells[0].setData(Qt.ItemDataRole.UserRole, row if index is None else index)
 
     def _fit_rows(self) -> None:
         self.table.resizeRowsToContents()
