@@ -99,3 +99,69 @@ def test_evaluate_writes_the_layers_drawn_apart(drawn_by: list[int], tmp_path: P
         np.sort(read["population"].to_numpy()),
         np.sort(here.layers["gap_areas"]["population"].to_numpy()),
     )
+
+
+def test_a_copy_that_cannot_start_leaves_the_drawing_here(
+    monkeypatch: pytest.MonkeyPatch, drawn_by: list[int], tmp_path: Path
+) -> None:
+    """No memory or process left to fork: the command draws the areas itself and succeeds."""
+    import errno
+
+    def no_fork() -> int:
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    out = tmp_path / "out"
+    assert main(["evaluate", "--sample", SAMPLE, "--out", str(out), "-q"]) == 0
+    assert drawn_by == [os.getpid()]  # drawn here, once
+    assert len(pyogrio.read_dataframe(out / "gaps.gpkg", layer="gap_areas")) > 0
+
+
+def test_a_copy_that_fails_leaves_the_drawing_here(
+    monkeypatch: pytest.MonkeyPatch, drawn_by: list[int]
+) -> None:
+    """The drawing raises in the copy (and would again here): the caller meets the error
+    itself, as without the copy, once the copy has said it failed."""
+    real = gaps_module._draw_areas
+    calls: list[int] = []
+
+    def fails(*args: object) -> object:
+        calls.append(os.getpid())
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr(gaps_module, "_draw_areas", fails)
+    apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
+    with pytest.raises(RuntimeError, match="drawing failed"):
+        apart.layers["gap_areas"]
+    assert calls == [os.getpid()]  # the copy's call is in its own list; here once
+    monkeypatch.setattr(gaps_module, "_draw_areas", real)
+
+
+def test_small_plans_are_drawn_in_the_process(
+    drawn_by: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below APART_MIN_RESIDENTS the copy is not worth its start: drawn here."""
+    plan = load_plan(get_path(SAMPLE), strict=False)
+    monkeypatch.setattr(gaps_module, "APART_MIN_RESIDENTS", 10**9)
+    report = evaluate(plan, draw_apart=True)
+    assert report.layers.made("gap_areas")
+    assert drawn_by == [os.getpid()]
+
+
+def test_the_layers_keep_their_order_and_the_command_its_paths(
+    drawn_by: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """gaps.gpkg: the layers as the report lists them, but those drawn apart after the others
+    and the view of the uncovered residents registered last (as before); the command names the
+    two files it wrote."""
+    out = tmp_path / "out"
+    assert main(["evaluate", "--sample", SAMPLE, "--out", str(out)]) == 0
+    wrote = [line for line in capsys.readouterr().out.splitlines() if "gaps.gpkg" in line]
+    assert wrote and str(out / "report.json") in wrote[-1]
+    assert "residents" not in wrote[-1].replace("gaps.gpkg", "")
+    here = evaluate(load_plan(get_path(SAMPLE), strict=False))
+    names = [str(row[0]) for row in pyogrio.list_layers(out / "gaps.gpkg")]
+    drawn = ["gap_areas", "service_areas"]
+    view = ["uncovered_residents"]
+    expected = [n for n in here.layers if n not in drawn + view] + drawn + view
+    assert [n for n in names if n != "spaceplanner_results"] == expected

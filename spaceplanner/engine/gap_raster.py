@@ -298,6 +298,7 @@ def area_raster(
         The (multi)polygon and its area in square metres (pixels times pixel area).
     """
     lines = np.asarray(lines, dtype=float).reshape(-1, 2, 2)
+    lines = lines[np.isfinite(lines).all(axis=(1, 2))]  # a piece without coordinates: no ground
     if not len(lines) and not len(zones):
         return shapely.Polygon(), 0.0
     boxes = []

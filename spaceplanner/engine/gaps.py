@@ -10,7 +10,12 @@ pixels by :mod:`spaceplanner.engine.gap_raster`. The figures do not need any of 
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
+import sys
+import traceback
+import weakref
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
@@ -35,6 +40,8 @@ __all__ = [
     "gap_stage",
     "service_areas",
 ]
+
+_log = logging.getLogger(__name__)
 
 #: Service areas are a lighter drawing than the gaps: at most this many pixels each.
 SERVICE_PIXEL_BUDGET = 1_000_000
@@ -205,10 +212,12 @@ class Apart:
     """Work done in a forked copy of this process, on another core, while the caller goes on.
 
     The copy shares the process's memory as it was (nothing is pickled on the way in) and sends
-    back only the result. It is a help, never the only way: if the system cannot fork, or the
-    copy fails, dies or is stopped, :meth:`result` does the work here instead (and so meets any
-    error where it would have been met without the copy). The copy reports no progress; a
-    cancel of ``feedback`` is seen when the result is read.
+    back only the result. It is a help, never the only way: if the copy cannot be started, or it
+    fails, dies or is stopped, :meth:`result` does the work here instead (and so meets any error
+    where it would have been met without the copy; the copy's own traceback is logged at debug
+    level). The copy reports no progress; a cancel of ``feedback`` is seen when the result is
+    read. A copy whose result is never read is stopped when this object goes; a copy whose
+    process dies (killed, out of memory) ends on its broken pipe.
     """
 
     def __init__(self, work: Callable[[Feedback], Any], feedback: Feedback) -> None:
@@ -216,48 +225,77 @@ class Apart:
         self._feedback = feedback
         self._done = False
         self._value: Any = None
-        context = multiprocessing.get_context("fork")
-        self._recv, send = context.Pipe(duplex=False)
-        self._proc = context.Process(target=_apart_child, args=(work, send), daemon=True)
-        self._proc.start()
+        self._proc: Any = None
+        try:
+            context = multiprocessing.get_context("fork")
+            self._recv, send = context.Pipe(duplex=False)
+            self._proc = context.Process(
+                target=_apart_child, args=(work, send, self._recv), daemon=True
+            )
+            self._proc.start()
+        except OSError as exc:  # no memory or no process left to fork: drawn here
+            _log.debug("drawing in the process: the copy could not start (%s)", exc)
+            self._proc = None
+            return
         send.close()
+        weakref.finalize(self, _stop, self._proc)
 
     @staticmethod
     def possible() -> bool:
-        """Whether this system can fork (Linux and other Unix systems; not Windows)."""
-        return "fork" in multiprocessing.get_all_start_methods()
+        """Whether this system can fork safely: Linux and other Unix systems; not Windows (no
+        fork) nor macOS (its system libraries are not safe in a forked copy)."""
+        return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
     def result(self) -> Any:
         """The work's result, waiting for the copy (or doing the work here if it failed)."""
-        if not self._done:
-            self._feedback.check()
+        if self._done:
+            return self._value
+        status, value = "lost", None
+        if self._proc is not None:
             try:
-                status, value = self._recv.recv()
-            except (EOFError, OSError):  # the copy died before it could answer
+                self._feedback.check()
+                # waiting while the copy lives: one that died without a word is not waited for
+                while not self._recv.poll(0.5):
+                    if not self._proc.is_alive() and not self._recv.poll(0):
+                        break
+                else:
+                    status, value = self._recv.recv()
+            except (EOFError, OSError):  # the copy died while answering
                 status, value = "lost", None
-            except BaseException:  # interrupted while waiting: the copy is not waited for
+            except BaseException:  # interrupted or cancelled: the copy is not waited for
                 self._proc.terminate()
                 raise
             finally:
                 self._recv.close()
                 self._proc.join()
-            if status != "ok":
-                value = self._work(self._feedback)
-            self._value, self._done = value, True
+            if status == "failed":
+                _log.debug("the copy failed; drawing in the process:\n%s", value)
+        if status != "ok":
+            value = self._work(self._feedback)
+        self._value, self._done = value, True
         return self._value
 
 
-def _apart_child(work: Callable[[Feedback], Any], send: Any) -> None:
+def _stop(proc: Any) -> None:
+    """Stop a copy whose result was never read."""
+    if proc.is_alive():
+        proc.terminate()
+
+
+def _apart_child(work: Callable[[Feedback], Any], send: Any, recv: Any) -> None:
     """In the forked copy: do the work with a feedback of its own (no progress drawn twice) and
-    send the result, or word that it failed (the caller then does the work itself)."""
+    send the result, or word that it failed, with the traceback (the caller then does the work
+    itself)."""
+    recv.close()  # the caller's end: when the caller dies, sending here fails and the copy ends
     try:
         message = ("ok", work(Feedback()))
     except BaseException:  # any failure is met again in the caller
-        message = ("failed", None)
+        message = ("failed", traceback.format_exc())
     try:
         send.send(message)
     except Exception:  # an unpicklable result: the caller does the work
-        send.send(("failed", None))
+        with contextlib.suppress(Exception):
+            send.send(("failed", traceback.format_exc()))
     finally:
         send.close()
 

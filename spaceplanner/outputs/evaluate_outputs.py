@@ -146,15 +146,18 @@ def write_outputs(
         (staging / "report.json").write_text(report.to_json(), encoding="utf-8")
         if report.layers:
             # uncovered_residents becomes a view of residents: not made, nor converted. The
-            # layers already made are written first: layers still being drawn (on another
-            # core, see engine.gaps.Apart) get the time the others take to write
+            # layers still being drawn (on another core, see engine.gaps.Apart: the gap and
+            # service areas of a large plan) are written last, after the time the others take
             made = getattr(report.layers, "made", lambda name: True)
-            names = sorted(report.layers, key=lambda name: not made(name))
+            order = sorted(
+                report.layers,
+                key=lambda name: name != "uncovered_residents" and not made(name),
+            )
             layers = {
                 name: None
                 if name == "uncovered_residents"
                 else (lambda name=name: vector_ready(report.layers[name]))
-                for name in names
+                for name in order
             }
             _write_gpkg(
                 layers,
