@@ -28,8 +28,8 @@ timed apart and not counted), against its floor measured in the same run:
 - ``figures``: ``spaceplanner evaluate PLAN --json TMPDIR/report.json --profile -q`` in a child
   process (the figures without gap layers: loading, network, residents, shelters, activity
   spaces, facilities, the report): its wall time from interpreter start to exit and peak memory
-  (the child's ``ru_maxrss`` from ``os.wait4``, or the summed RSS of it and its own children
-  polled every 50 ms when larger: ``evaluate --out`` draws on a forked copy), with the steps
+  (the child's ``ru_maxrss`` from ``os.wait4``, or the summed PSS of it and its own children
+  polled every 0.2 s when larger: ``evaluate --out`` draws on a forked copy), with the steps
   it prints;
 - ``evaluate``: the whole ``spaceplanner evaluate PLAN --out TMPDIR --profile -q`` likewise (the
   figures, the gap layers and writing report.json and gaps.gpkg); ``--figures-only`` skips it;
@@ -229,16 +229,20 @@ def run_size(
     return records, note
 
 
-def _tree_rss(pid: int) -> int:
-    """The summed RSS of process ``pid`` and its descendants (bytes; 0 if gone). Pages a forked
-    copy shares with its parent count twice: an upper bound."""
+def _tree_memory(pid: int) -> int:
+    """The memory of process ``pid`` and its descendants (bytes; 0 if gone): the sum of their
+    proportional set sizes (PSS), where a page a forked copy shares with its parent counts
+    once in all."""
     total = 0
     todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * _PAGE
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
             with open(f"/proc/{p}/task/{p}/children") as f:
                 todo += [int(c) for c in f.read().split()]
         except (OSError, ValueError):
@@ -248,9 +252,9 @@ def _tree_rss(pid: int) -> int:
 
 def run_timed(cmd: list[str], timeout: float, log: Path) -> tuple[float, int, int | None, str]:
     """Run ``cmd``: its wall time, peak memory (bytes: the larger of ``os.wait4``'s RSS peak and
-    the summed RSS of the process and its children polled every 50 ms, which counts a forked
-    copy's memory too), exit code (None when stopped at ``timeout``) and its output (stdout then
-    stderr, written to ``log``)."""
+    the summed PSS of the process and its children polled every 0.2 s, which counts a forked
+    copy's own memory too), exit code (None when stopped at ``timeout``) and its output (stdout
+    then stderr, written to ``log``)."""
     with log.open("w") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
@@ -260,8 +264,8 @@ def run_timed(cmd: list[str], timeout: float, log: Path) -> tuple[float, int, in
         stop = threading.Event()
 
         def poll() -> None:
-            while not stop.wait(0.05):
-                peak[0] = max(peak[0], _tree_rss(proc.pid))
+            while not stop.wait(0.2):
+                peak[0] = max(peak[0], _tree_memory(proc.pid))
 
         poller = threading.Thread(target=poll, daemon=True)
         poller.start()
@@ -433,7 +437,7 @@ def main() -> None:
                 parser.error(f"unknown size {name!r}; sizes are {', '.join(SIZES)}")
         print(
             "`spaceplanner evaluate PLAN --json FILE` (figures) and `--out DIR` (everything), "
-            "--profile -q, each in a child\nprocess (wall time, peak RSS of it and its "
+            "--profile -q, each in a child\nprocess (wall time, peak memory of it and its "
             "children), against the floor in another\n(bench/evaluate_floor.py, its wall time "
             "too): bare Arrow "
             "reads + sparse graph + nearest-node\nsnapping + one Dijkstra per indicator kind.\n"
