@@ -165,3 +165,47 @@ def test_the_layers_keep_their_order_and_the_command_its_paths(
     view = ["uncovered_residents"]
     expected = [n for n in here.layers if n not in drawn + view] + drawn + view
     assert [n for n in names if n != "spaceplanner_results"] == expected
+
+
+def test_a_stuck_copy_is_stopped_and_the_drawing_made_here(
+    monkeypatch: pytest.MonkeyPatch, drawn_by: list[int]
+) -> None:
+    """A copy that hangs (alive, silent) is stopped after APART_SILENCE_S without a sign of
+    life, and the caller draws the areas itself: the same ones."""
+    import time
+
+    caller = os.getpid()
+    real = gaps_module._draw_areas
+
+    def hangs_in_the_copy(*args: object) -> object:
+        if os.getpid() != caller:
+            time.sleep(3600)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(gaps_module, "_draw_areas", hangs_in_the_copy)
+    monkeypatch.setattr(gaps_module, "APART_SILENCE_S", 1.0)
+    here = evaluate(load_plan(get_path(SAMPLE), strict=False))
+    apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
+    started = time.monotonic()
+    gap_areas = apart.layers["gap_areas"]
+    assert time.monotonic() - started < 30
+    assert drawn_by[-1] == caller
+    _same(gap_areas, here.layers["gap_areas"])
+
+
+def test_a_working_copy_says_it_is_alive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A drawing longer than the silence allowed is not stopped while it checks its feedback."""
+    import time
+
+    from spaceplanner.feedback import Feedback
+
+    def slow(feedback: Feedback) -> int:
+        for _ in range(50):
+            time.sleep(0.1)
+            feedback.check()
+        return os.getpid()
+
+    # signs of life come once a second; the work lasts twice the silence allowed
+    monkeypatch.setattr(gaps_module, "APART_SILENCE_S", 2.5)
+    drawing = gaps_module.Apart(slow, Feedback())
+    assert drawing.result() != os.getpid()  # the copy's answer, after 5 s, not a redraw here

@@ -14,6 +14,7 @@ import contextlib
 import logging
 import multiprocessing
 import sys
+import time
 import traceback
 import weakref
 from collections.abc import Callable, Iterator, MutableMapping
@@ -48,6 +49,9 @@ SERVICE_PIXEL_BUDGET = 1_000_000
 #: The least residents for which ``gap_stage(apart=True)`` draws the areas in a forked copy
 #: (below it, the drawing takes less than a second and the copy is not worth its start).
 APART_MIN_RESIDENTS = 50_000
+#: Seconds without a sign of life after which the copy is taken as stuck (it sends one at every
+#: check of its feedback, at least once per indicator drawn: well under a second at city scale).
+APART_SILENCE_S = 120.0
 
 
 def gap_stage(
@@ -254,12 +258,7 @@ class Apart:
         if self._proc is not None:
             try:
                 self._feedback.check()
-                # waiting while the copy lives: one that died without a word is not waited for
-                while not self._recv.poll(0.5):
-                    if not self._proc.is_alive() and not self._recv.poll(0):
-                        break
-                else:
-                    status, value = self._recv.recv()
+                status, value = self._wait()
             except (EOFError, OSError):  # the copy died while answering
                 status, value = "lost", None
             except BaseException:  # interrupted or cancelled: the copy is not waited for
@@ -275,6 +274,25 @@ class Apart:
         self._value, self._done = value, True
         return self._value
 
+    def _wait(self) -> tuple[str, Any]:
+        """The copy's answer: ``("ok", result)`` or ``("failed", traceback)``; ``("lost", None)``
+        when it died without a word or fell silent (no sign of life, sent at every check of its
+        feedback, for :data:`APART_SILENCE_S` seconds: stuck, it is stopped)."""
+        heard = time.monotonic()
+        while True:
+            if self._recv.poll(0.5):
+                status, value = self._recv.recv()
+                if status == "alive":
+                    heard = time.monotonic()
+                    continue
+                return status, value
+            if not self._proc.is_alive() and not self._recv.poll(0):
+                return "lost", None
+            if time.monotonic() - heard > APART_SILENCE_S:
+                _log.debug("the copy fell silent; stopped, drawing in the process")
+                self._proc.terminate()
+                return "lost", None
+
 
 def _stop(proc: Any) -> None:
     """Stop a copy whose result was never read."""
@@ -287,8 +305,18 @@ def _apart_child(work: Callable[[Feedback], Any], send: Any, recv: Any) -> None:
     send the result, or word that it failed, with the traceback (the caller then does the work
     itself)."""
     recv.close()  # the caller's end: when the caller dies, sending here fails and the copy ends
+    said = [time.monotonic()]
+
+    def alive() -> bool:
+        """A sign of life at most once a second (the caller stops a copy that falls silent)."""
+        now = time.monotonic()
+        if now - said[0] >= 1.0:
+            send.send(("alive", None))
+            said[0] = now
+        return False
+
     try:
-        message = ("ok", work(Feedback()))
+        message = ("ok", work(Feedback(cancelled=alive)))
     except BaseException:  # any failure is met again in the caller
         message = ("failed", traceback.format_exc())
     try:
