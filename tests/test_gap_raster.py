@@ -235,3 +235,31 @@ def test_evaluate_writes_the_view_without_making_the_long_layer(tmp_path: Path) 
     back = pyogrio.read_dataframe(tmp_path / "gaps.gpkg", layer="uncovered_residents")
     assert len(back) == len(layers["uncovered_residents"]) > 0
     assert layers.made("uncovered_residents")  # type: ignore[attr-defined]
+
+
+def test_a_site_midway_along_a_long_street_reaches_a_piece_of_it() -> None:
+    """Both ends of the street are out of reach: the piece around the site's foot is still
+    there (the segments reached from neither end are left out, not the site's own)."""
+    from spaceplanner.engine.distance import site_sources
+    from spaceplanner.engine.network import build_network
+    from spaceplanner.engine.service_area import reached_pieces
+
+    streets = np.array(
+        [
+            shapely.LineString([(X0, Y0), (X0 + 1000.0, Y0)]),
+            shapely.LineString([(X0, Y0 + 5000.0), (X0 + 1000.0, Y0 + 5000.0)]),
+        ],
+        dtype=object,
+    )
+    network = build_network(streets)
+    assert network is not None
+    site = np.array([shapely.Point(X0 + 500.0, Y0 + 10.0)], dtype=object)
+    sources = site_sources(network, site, tolerance=0.0, max_connector=50.0)
+    lines, zones = reached_pieces(network, sources, np.array([100.0]))
+    assert len(zones) == 0
+    length = np.hypot(*(lines[:, 1] - lines[:, 0]).T).sum()
+    # 100 m of walk, 10 m of it to the street: 90 m each way along it
+    assert length == pytest.approx(180.0)
+    assert lines[:, :, 0].min() == pytest.approx(X0 + 410.0)
+    assert lines[:, :, 0].max() == pytest.approx(X0 + 590.0)
+    assert (lines[:, :, 1] == Y0).all()  # nothing on the far street
