@@ -51,7 +51,7 @@ from spaceplanner.model.plan import Plan, PlanLayer
 from spaceplanner.model.rules import Profile, load_profile
 from spaceplanner.results.indicators import check_targets, indicators
 from spaceplanner.results.report import Report
-from spaceplanner.results.run import run_record
+from spaceplanner.results.run import prefetch_digest, run_record
 from spaceplanner.results.violation_layers import violation_layers
 
 __all__ = ["CancelledError", "Evaluator", "ResidentFacts", "ShelterProblem", "evaluate"]
@@ -193,6 +193,8 @@ class Evaluator:
             msg = "give either feedback or the progress/cancel callbacks, not both"
             raise TypeError(msg)
         fb = feedback or Feedback.from_callbacks(progress, cancel)
+        # the plan file's digest for the run record, hashed beside the evaluation
+        prefetch_digest(self.plan.path)
         inp = self._inputs(scenario, fb)
         where = str(self.plan.path) if self.plan.path else None
         check_targets(self.plan.targets, self.profile, self._facility_kinds(), file=where)
@@ -377,7 +379,8 @@ def evaluate(
     draw_apart: bool = False,
 ) -> Report:
     """Evaluate ``plan`` once (see :class:`Evaluator` to evaluate again after edits)."""
-    return Evaluator(plan, rules=rules).evaluate(
+    # once: there is no earlier evaluation whose frames could have been edited in place
+    return Evaluator(plan, rules=rules, check_content=False).evaluate(
         scenario=scenario,
         period=period,
         progress=progress,
