@@ -31,8 +31,8 @@ def drawn_by(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     real = gaps_module._draw_areas
     seen: list[int] = []
 
-    def marked(*args: object) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-        areas, service = real(*args)  # type: ignore[arg-type]
+    def marked(*args: object, **kwargs: object) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+        areas, service = real(*args, **kwargs)  # type: ignore[arg-type]
         areas.attrs["drawn_by"] = os.getpid()
         seen.append(os.getpid())
         return areas, service
@@ -125,7 +125,7 @@ def test_a_copy_that_fails_leaves_the_drawing_here(
     real = gaps_module._draw_areas
     calls: list[int] = []
 
-    def fails(*args: object) -> object:
+    def fails(*args: object, **kwargs: object) -> object:
         calls.append(os.getpid())
         raise RuntimeError("drawing failed")
 
@@ -177,10 +177,10 @@ def test_a_stuck_copy_is_stopped_and_the_drawing_made_here(
     caller = os.getpid()
     real = gaps_module._draw_areas
 
-    def hangs_in_the_copy(*args: object) -> object:
+    def hangs_in_the_copy(*args: object, **kwargs: object) -> object:
         if os.getpid() != caller:
             time.sleep(3600)
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(gaps_module, "_draw_areas", hangs_in_the_copy)
     monkeypatch.setattr(gaps_module, "APART_SILENCE_S", 1.0)
@@ -209,3 +209,46 @@ def test_a_working_copy_says_it_is_alive(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(gaps_module, "APART_SILENCE_S", 2.5)
     drawing = gaps_module.Apart(slow, Feedback())
     assert drawing.result() != os.getpid()  # the copy's answer, after 5 s, not a redraw here
+
+
+def test_shares_go_to_the_first_to_ask() -> None:
+    shares = gaps_module._Shares(4)
+    copy, caller = shares.taker(1), shares.taker(2)
+    assert copy(0) and copy(1)
+    assert not caller(0) and caller(2) and caller(3)
+    assert not copy(2) and not copy(3)
+    # the copy's work run again by the caller (the copy died): its own pieces, not the caller's
+    assert copy(0) and copy(1) and not copy(3)
+
+
+def test_the_caller_draws_the_service_areas_a_slow_copy_has_not_taken(
+    monkeypatch: pytest.MonkeyPatch, drawn_by: list[int], tmp_path: Path
+) -> None:
+    """The copy is slow to start: the caller, needing the layers, draws every service area
+    itself, the copy only the gap areas; the layers are those drawn in one process."""
+    import time
+
+    caller = os.getpid()
+    log = tmp_path / "service.log"
+    real_draw, real_service = gaps_module._draw_areas, gaps_module.service_areas
+
+    def slow_in_the_copy(*args: object, **kwargs: object) -> object:
+        if os.getpid() != caller:
+            time.sleep(2.0)
+        return real_draw(*args, **kwargs)  # type: ignore[arg-type]
+
+    def logged(*args: object, **kwargs: object) -> gpd.GeoDataFrame:
+        frame = real_service(*args, **kwargs)  # type: ignore[arg-type]
+        with log.open("a") as fh:
+            fh.write(f"{os.getpid()} {len(frame)}\n")
+        return frame
+
+    here = evaluate(load_plan(get_path(SAMPLE), strict=False))
+    monkeypatch.setattr(gaps_module, "_draw_areas", slow_in_the_copy)
+    monkeypatch.setattr(gaps_module, "service_areas", logged)
+    apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
+    _same(apart.layers["service_areas"], here.layers["service_areas"])
+    _same(apart.layers["gap_areas"], here.layers["gap_areas"])
+    drawn = dict(tuple(map(int, line.split())) for line in log.read_text().splitlines())
+    assert drawn[caller] == len(here.layers["service_areas"]) > 3
+    assert [rows for pid, rows in drawn.items() if pid != caller] == [0]

@@ -147,17 +147,13 @@ def gap_stage(
         return LazyLayers(layers)
     unserved = {name: unsheltered if name == "shelter" else res.population for name in missing}
 
-    def draw(feedback: Feedback) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-        return _draw_areas(inp, ctx, shelters, spaces, missing, unserved, feedback)
-
+    drawn: dict[str, Any]
     if apart and res.count >= APART_MIN_RESIDENTS and Apart.possible():
-        drawing = Apart(draw, inp.feedback)
-        drawn: dict[str, Any] = {
-            "gap_areas": lambda: drawing.result()[0],
-            "service_areas": lambda: drawing.result()[1],
-        }
+        drawn = _drawn_apart(inp, ctx, shelters, spaces, missing, unserved)
     else:
-        gap_areas, service = draw(inp.feedback)
+        gap_areas, service = _draw_areas(
+            inp, ctx, shelters, spaces, missing, unserved, inp.feedback
+        )
         drawn = {"gap_areas": gap_areas, "service_areas": service}
     return LazyLayers(
         {
@@ -172,6 +168,77 @@ def gap_stage(
     )
 
 
+def _drawn_apart(
+    inp: Inputs,
+    ctx: Context,
+    shelters: ShelterStage,
+    spaces: SpaceStage,
+    missing: dict[str, np.ndarray],
+    unserved: dict[str, np.ndarray],
+) -> dict[str, Callable[[], gpd.GeoDataFrame]]:
+    """The gap and service areas as functions reading what a forked copy draws (:class:`Apart`)
+    while the caller writes the other layers. The service areas are shared out: the copy draws
+    the gap areas and then the service areas no one has taken yet; the caller, once it needs
+    either layer (its other layers written), takes and draws those still left before it waits
+    for the copy. Each indicator is drawn once, by whoever took it first."""
+    order = list(served_sites(inp, ctx, shelters, spaces))
+    shares = _Shares(len(order))
+
+    def copy_work(feedback: Feedback) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+        return _draw_areas(
+            inp, ctx, shelters, spaces, missing, unserved, feedback, take=shares.taker(1)
+        )
+
+    drawing = Apart(copy_work, inp.feedback)
+    own: list[gpd.GeoDataFrame] = []
+
+    def own_part() -> gpd.GeoDataFrame:
+        if not own:
+            own.append(
+                service_areas(inp, ctx, shelters, spaces, inp.feedback, take=shares.taker(2))
+            )
+        return own[0]
+
+    def gap_areas() -> gpd.GeoDataFrame:
+        own_part()
+        return drawing.result()[0]
+
+    def service() -> gpd.GeoDataFrame:
+        mine, theirs = own_part(), drawing.result()[1]
+        rank = {name: k for k, name in enumerate(order)}
+        rows = sorted(
+            [*theirs.to_dict("records"), *mine.to_dict("records")],
+            key=lambda row: rank[row["indicator"]],
+        )
+        # made as service_areas makes its frame, so that the columns are the same
+        return gpd.GeoDataFrame(
+            rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs
+        )
+
+    return {"gap_areas": gap_areas, "service_areas": service}
+
+
+class _Shares:
+    """Which process draws each of ``n`` pieces of work (numbered from 0): the first to ask for
+    a piece takes it. Shared with forked copies (made before them)."""
+
+    def __init__(self, n: int) -> None:
+        self._taken = multiprocessing.get_context("fork").Array("b", max(n, 1))
+
+    def taker(self, who: int) -> Callable[[int], bool]:
+        """``take(k)`` for process ``who`` (1, 2, ...): True if piece ``k`` is its to draw
+        (free, or taken by ``who`` before: a copy that died is redrawn by the caller running
+        its work)."""
+
+        def take(k: int) -> bool:
+            with self._taken.get_lock():
+                if self._taken[k] == 0:
+                    self._taken[k] = who
+                return bool(self._taken[k] == who)
+
+        return take
+
+
 def _draw_areas(
     inp: Inputs,
     ctx: Context,
@@ -180,8 +247,11 @@ def _draw_areas(
     missing: dict[str, np.ndarray],
     unserved: dict[str, np.ndarray],
     feedback: Feedback,
+    *,
+    take: Callable[[int], bool] | None = None,
 ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    """The gap areas (patches of unserved ground per indicator) and the service areas."""
+    """The gap areas (patches of unserved ground per indicator) and the service areas (those
+    ``take`` says are to be drawn here; see :func:`service_areas`)."""
     res = ctx.residents
     crs = inp.plan.crs
     ground = resident_ground(res.xy, res.shapes, max(inp.profile.service_area_buffer.value, 50.0))
@@ -209,7 +279,7 @@ def _draw_areas(
         geometry="geometry",
         crs=crs,
     )
-    return gap_areas, service_areas(inp, ctx, shelters, spaces, feedback)
+    return gap_areas, service_areas(inp, ctx, shelters, spaces, feedback, take=take)
 
 
 class Apart:
@@ -366,10 +436,30 @@ def service_areas(
     shelters: ShelterStage,
     spaces: SpaceStage,
     feedback: Feedback | None = None,
+    *,
+    take: Callable[[int], bool] | None = None,
 ) -> gpd.GeoDataFrame:
-    """The ground within walking reach of the sites serving each indicator."""
-    # indicator -> the sites that serve it: (geometries, ids, radii) per layer
-    served: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]] = {}
+    """The ground within walking reach of the sites serving each indicator.
+
+    ``take(k)`` says whether to draw the ``k``-th indicator (in the order of
+    :func:`served_sites`); all of them without it."""
+    rows = []
+    for k, (name, parts) in enumerate(served_sites(inp, ctx, shelters, spaces).items()):
+        if take is not None and not take(k):
+            continue
+        (feedback or inp.feedback).check()
+        row = _service_row(inp, ctx, name, parts)
+        if row is not None:
+            rows.append(row)
+    return gpd.GeoDataFrame(rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs)
+
+
+Served = dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]]
+
+
+def served_sites(inp: Inputs, ctx: Context, shelters: ShelterStage, spaces: SpaceStage) -> Served:
+    """Per indicator, the sites that serve it: (geometries, ids, radii, layer) per layer."""
+    served: Served = {}
     for lyr in shelters.layers:
         assert lyr.frame is not None
         table = shelters.table
@@ -401,29 +491,35 @@ def service_areas(
                     lyr.name,
                 )
             )
-    rows = []
-    for name, parts in served.items():
-        (feedback or inp.feedback).check()
-        geoms = np.concatenate([p[0] for p in parts])
-        ids = np.concatenate([p[1] for p in parts])
-        radii = np.concatenate([p[2] for p in parts])
-        owners = np.concatenate([np.full(len(p[1]), p[3], dtype=object) for p in parts])
-        if len(geoms) == 0:
-            continue
-        buffer = inp.profile.service_area_buffer.value
-        if ctx.network is None:
-            lines = np.empty((0, 2, 2))
-            zones = shapely.buffer(geoms, radii / inp.profile.detour_factor.value)
-            buffer = 0.0
-        else:
-            sources = site_sources(
-                ctx.network,
-                geoms,
-                tolerance=inp.profile.entrance_tolerance.value,
-                max_connector=inp.profile.max_connector.value,
-                entrances=site_gates(ctx, ids, owners),
-            )
-            lines, zones = reached_pieces(ctx.network, sources, radii)
-        shape, area = area_raster(lines, zones, buffer, budget=SERVICE_PIXEL_BUDGET)
-        rows.append({"indicator": name, "area_m2": area, "geometry": shape})
-    return gpd.GeoDataFrame(rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs)
+    return served
+
+
+def _service_row(
+    inp: Inputs,
+    ctx: Context,
+    name: str,
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, str]],
+) -> dict[str, Any] | None:
+    """The service area of one indicator drawn from its sites (None without any)."""
+    geoms = np.concatenate([p[0] for p in parts])
+    ids = np.concatenate([p[1] for p in parts])
+    radii = np.concatenate([p[2] for p in parts])
+    owners = np.concatenate([np.full(len(p[1]), p[3], dtype=object) for p in parts])
+    if len(geoms) == 0:
+        return None
+    buffer = inp.profile.service_area_buffer.value
+    if ctx.network is None:
+        lines = np.empty((0, 2, 2))
+        zones = shapely.buffer(geoms, radii / inp.profile.detour_factor.value)
+        buffer = 0.0
+    else:
+        sources = site_sources(
+            ctx.network,
+            geoms,
+            tolerance=inp.profile.entrance_tolerance.value,
+            max_connector=inp.profile.max_connector.value,
+            entrances=site_gates(ctx, ids, owners),
+        )
+        lines, zones = reached_pieces(ctx.network, sources, radii)
+    shape, area = area_raster(lines, zones, buffer, budget=SERVICE_PIXEL_BUDGET)
+    return {"indicator": name, "area_m2": area, "geometry": shape}
