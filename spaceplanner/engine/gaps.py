@@ -181,12 +181,21 @@ def _drawn_apart(
     the gap areas and then the service areas no one has taken yet; the caller, once it needs
     either layer (its other layers written), takes and draws those still left before it waits
     for the copy. Each indicator is drawn once, by whoever took it first."""
-    order = list(served_sites(inp, ctx, shelters, spaces))
+    served = served_sites(inp, ctx, shelters, spaces)  # found once, for both processes
+    order = list(served)
     shares = _Shares(len(order))
 
     def copy_work(feedback: Feedback) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
         return _draw_areas(
-            inp, ctx, shelters, spaces, missing, unserved, feedback, take=shares.taker(1)
+            inp,
+            ctx,
+            shelters,
+            spaces,
+            missing,
+            unserved,
+            feedback,
+            take=shares.taker(1),
+            served=served,
         )
 
     drawing = Apart(copy_work, inp.feedback)
@@ -195,7 +204,9 @@ def _drawn_apart(
     def own_part() -> gpd.GeoDataFrame:
         if not own:
             own.append(
-                service_areas(inp, ctx, shelters, spaces, inp.feedback, take=shares.taker(2))
+                service_areas(
+                    inp, ctx, shelters, spaces, inp.feedback, take=shares.taker(2), served=served
+                )
             )
         return own[0]
 
@@ -249,6 +260,7 @@ def _draw_areas(
     feedback: Feedback,
     *,
     take: Callable[[int], bool] | None = None,
+    served: Served | None = None,
 ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """The gap areas (patches of unserved ground per indicator) and the service areas (those
     ``take`` says are to be drawn here; see :func:`service_areas`)."""
@@ -279,7 +291,7 @@ def _draw_areas(
         geometry="geometry",
         crs=crs,
     )
-    return gap_areas, service_areas(inp, ctx, shelters, spaces, feedback, take=take)
+    return gap_areas, service_areas(inp, ctx, shelters, spaces, feedback, take=take, served=served)
 
 
 class Apart:
@@ -438,13 +450,17 @@ def service_areas(
     feedback: Feedback | None = None,
     *,
     take: Callable[[int], bool] | None = None,
+    served: Served | None = None,
 ) -> gpd.GeoDataFrame:
     """The ground within walking reach of the sites serving each indicator.
 
     ``take(k)`` says whether to draw the ``k``-th indicator (in the order of
-    :func:`served_sites`); all of them without it."""
+    :func:`served_sites`); all of them without it. ``served``: those sites, when already
+    found."""
+    if served is None:
+        served = served_sites(inp, ctx, shelters, spaces)
     rows = []
-    for k, (name, parts) in enumerate(served_sites(inp, ctx, shelters, spaces).items()):
+    for k, (name, parts) in enumerate(served.items()):
         if take is not None and not take(k):
             continue
         (feedback or inp.feedback).check()
