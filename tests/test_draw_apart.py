@@ -69,7 +69,7 @@ def test_areas_drawn_apart_are_those_drawn_here(drawn_by: list[int]) -> None:
 def test_a_failed_copy_is_drawn_here(monkeypatch: pytest.MonkeyPatch, drawn_by: list[int]) -> None:
     """The copy dies without a word: the caller draws the areas itself, the same ones."""
 
-    def dies(work: object, send: object) -> None:
+    def dies(*args: object) -> None:
         os._exit(3)
 
     monkeypatch.setattr(gaps_module, "_apart_child", dies)
@@ -199,7 +199,7 @@ def test_a_working_copy_says_it_is_alive(monkeypatch: pytest.MonkeyPatch) -> Non
 
     from spaceplanner.feedback import Feedback
 
-    def slow(feedback: Feedback) -> int:
+    def slow(feedback: Feedback, given: object) -> int:
         for _ in range(50):
             time.sleep(0.1)
             feedback.check()
@@ -252,3 +252,104 @@ def test_the_caller_draws_the_service_areas_a_slow_copy_has_not_taken(
     drawn = dict(tuple(map(int, line.split())) for line in log.read_text().splitlines())
     assert drawn[caller] == len(here.layers["service_areas"]) > 3
     assert [rows for pid, rows in drawn.items() if pid != caller] == [0]
+
+
+def test_the_copy_draws_the_ground_while_the_figures_are_worked_out(
+    monkeypatch: pytest.MonkeyPatch, drawn_by: list[int], tmp_path: Path
+) -> None:
+    """The copy starts once the residents are located: it has drawn their ground before the
+    caller is done with the shelters' figures, and the areas are those drawn in one process."""
+    import time
+
+    import spaceplanner.engine.evaluation as evaluation_module
+
+    log = tmp_path / "times.log"
+    real_ground, real_shelters = gaps_module._ground, evaluation_module.shelter_stage
+
+    def ground(*args: object) -> object:
+        out = real_ground(*args)  # type: ignore[arg-type]
+        with log.open("a") as fh:
+            fh.write(f"ground {os.getpid()} {time.monotonic()}\n")
+        return out
+
+    def shelters(*args: object) -> object:
+        out = real_shelters(*args)  # type: ignore[arg-type]
+        time.sleep(1.0)  # figures that take a while, as at city scale
+        with log.open("a") as fh:
+            fh.write(f"shelters {os.getpid()} {time.monotonic()}\n")
+        return out
+
+    here = evaluate(load_plan(get_path(SAMPLE), strict=False))
+    monkeypatch.setattr(gaps_module, "_ground", ground)
+    monkeypatch.setattr(evaluation_module, "shelter_stage", shelters)
+    apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
+    _same(apart.layers["gap_areas"], here.layers["gap_areas"])
+    _same(apart.layers["service_areas"], here.layers["service_areas"])
+    rows = [line.split() for line in log.read_text().splitlines()]
+    (_, copy, drawn), (_, caller, figured) = sorted(rows)  # "ground" before "shelters"
+    assert int(copy) != int(caller) == os.getpid()
+    assert float(drawn) < float(figured)
+
+
+def test_work_given_its_input_later() -> None:
+    """Apart(awaits_input=True): the copy waits for what give() sends; the result is not read
+    before it is given, and the input is given once."""
+    from spaceplanner.feedback import Feedback
+
+    def work(feedback: Feedback, given: object) -> tuple[int, object]:
+        return os.getpid(), given()  # type: ignore[operator]
+
+    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    with pytest.raises(RuntimeError, match="give"):
+        drawing.result()
+    drawing.give({"big": np.arange(2_000_000)})  # more than a pipe holds: not waited for
+    with pytest.raises(RuntimeError, match="once"):
+        drawing.give(1)
+    pid, value = drawing.result()
+    assert pid != os.getpid()
+    assert np.array_equal(value["big"], np.arange(2_000_000))
+
+
+def test_a_copy_dead_before_its_input_leaves_the_work_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The copy dies while it waits for its input: the caller does the work with the input
+    it gave."""
+    from spaceplanner.feedback import Feedback
+
+    def dies(*args: object) -> None:
+        os._exit(3)
+
+    monkeypatch.setattr(gaps_module, "_apart_child", dies)
+
+    def work(feedback: Feedback, given: object) -> tuple[int, object]:
+        return os.getpid(), given()  # type: ignore[operator]
+
+    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    import time
+
+    time.sleep(0.2)
+    drawing.give("input")
+    assert drawing.result() == (os.getpid(), "input")
+
+
+def test_a_copy_waiting_for_an_input_never_given_is_stopped() -> None:
+    """The caller never gives the input (its evaluation failed): the copy goes with the
+    object, not left waiting."""
+    import gc
+    import time
+
+    from spaceplanner.feedback import Feedback
+
+    def work(feedback: Feedback, given: object) -> object:
+        return given()  # type: ignore[operator]
+
+    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    proc = drawing._proc
+    assert proc is not None and proc.is_alive()
+    del drawing
+    gc.collect()
+    end = time.monotonic() + 10
+    while proc.is_alive() and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not proc.is_alive()

@@ -30,7 +30,7 @@ from spaceplanner.engine.cache import StageCache
 from spaceplanner.engine.check_stage import route_checks, typed_violation
 from spaceplanner.engine.daily import facility_stage, space_stage
 from spaceplanner.engine.distance import group_reach
-from spaceplanner.engine.gaps import gap_stage
+from spaceplanner.engine.gaps import gap_stage, start_drawing
 from spaceplanner.engine.hazards import check_scenario
 from spaceplanner.engine.limits import check_memory, plan_memory
 from spaceplanner.engine.locate import (
@@ -178,9 +178,10 @@ class Evaluator:
             ``cancel()`` returning True to stop.
         draw_apart
             With ``gaps=True``: draw the gap and service areas of a large plan in a forked copy
-            of the process, on another core, while the caller goes on (the command line writes
-            the other layers meanwhile); reading those layers waits for them. See
-            :class:`spaceplanner.engine.gaps.Apart`.
+            of the process, on another core, started once the residents are located (it draws
+            their ground while the figures are worked out) and going on while the caller does
+            (the command line writes the other layers meanwhile); reading those layers waits
+            for them. See :class:`spaceplanner.engine.gaps.AreaDrawing`.
         """
         if period not in PERIODS:
             msg: str = tx("unknown period '{period}'").format(period=period)
@@ -205,6 +206,8 @@ class Evaluator:
 
         step(0)
         ctx = locate_stage(inp)
+        # a large plan's gap and service areas are drawn on another core, from here on
+        drawing = start_drawing(inp, ctx) if draw_apart and gaps is True else None
         step(1)
         shelters = shelter_stage(inp, ctx)
         step(2)
@@ -218,7 +221,7 @@ class Evaluator:
         if gaps:
             step(4)
             layers = gap_stage(
-                inp, ctx, shelters, spaces, facilities, areas=gaps is True, apart=draw_apart
+                inp, ctx, shelters, spaces, facilities, areas=gaps is True, apart=drawing
             )
             layers.update(violation_layers(violations, self.plan.crs))
         emergency, normal = period != "normal", period != "emergency"

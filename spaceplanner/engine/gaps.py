@@ -14,6 +14,7 @@ import contextlib
 import logging
 import multiprocessing
 import sys
+import threading
 import time
 import traceback
 import weakref
@@ -27,7 +28,7 @@ import shapely
 
 from spaceplanner.engine.daily import FacilityStage, SpaceStage, facility_layer, space_layer
 from spaceplanner.engine.distance import site_sources
-from spaceplanner.engine.gap_raster import area_raster, gap_patches, resident_ground
+from spaceplanner.engine.gap_raster import Ground, area_raster, gap_patches, resident_ground
 from spaceplanner.engine.locate import Context, Inputs, site_gates
 from spaceplanner.engine.service_area import reached_pieces
 from spaceplanner.engine.shelter_stage import ShelterStage
@@ -37,16 +38,18 @@ __all__ = [
     "APART_MIN_RESIDENTS",
     "SERVICE_PIXEL_BUDGET",
     "Apart",
+    "AreaDrawing",
     "LazyLayers",
     "gap_stage",
     "service_areas",
+    "start_drawing",
 ]
 
 _log = logging.getLogger(__name__)
 
 #: Service areas are a lighter drawing than the gaps: at most this many pixels each.
 SERVICE_PIXEL_BUDGET = 1_000_000
-#: The least residents for which ``gap_stage(apart=True)`` draws the areas in a forked copy
+#: The least residents for which :func:`start_drawing` draws the areas in a forked copy
 #: (below it, the drawing takes less than a second and the copy is not worth its start).
 APART_MIN_RESIDENTS = 50_000
 #: Seconds without a sign of life after which the copy is taken as stuck (it sends one at every
@@ -62,17 +65,32 @@ def gap_stage(
     facilities: FacilityStage,
     *,
     areas: bool = True,
-    apart: bool = False,
+    apart: AreaDrawing | None = None,
 ) -> LazyLayers:
     """The result layers: residents with their distances, the uncovered residents per indicator,
     the shelters with their load, the hazard zones, and (with ``areas``) the gap areas and the
     service areas, which take seconds at city scale.
 
-    With ``apart``, a plan of at least :data:`APART_MIN_RESIDENTS` residents has its gap and
-    service areas drawn in a forked copy of this process (:class:`Apart`), on another core,
-    while the caller goes on (writing the other layers); reading either layer waits for them."""
+    With ``apart`` (:func:`start_drawing`, started once the residents were located), the gap
+    and service areas are drawn by that forked copy of this process, on another core, while the
+    caller goes on (writing the other layers); reading either layer waits for them."""
     res = ctx.residents
     crs = inp.plan.crs
+    indicators: dict[str, np.ndarray] = {"shelter": shelters.nearest}
+    for name, d in spaces.distances.items():
+        indicators[f"space_{name}"] = d
+    for kind, d in facilities.distances.items():
+        indicators[kind] = d
+    unsheltered = res.population - shelters.sheltered
+    missing = {
+        name: (unsheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
+        for name, d in indicators.items()
+    }
+    unserved = {name: unsheltered if name == "shelter" else res.population for name in missing}
+    drawn: dict[str, Any] = {}
+    if areas and apart is not None:
+        # the copy gets to work at once, while the layers below are made
+        drawn = apart.draw(missing, unserved, served_sites(inp, ctx, shelters, spaces))
     # text columns stay object arrays: pandas would otherwise copy every id into its string
     # type, seconds for the long layer at city scale
     columns: dict[str, Any] = {
@@ -84,11 +102,6 @@ def gap_stage(
         "sheltered": shelters.sheltered,
         "unsheltered": res.population - shelters.sheltered,
     }
-    indicators: dict[str, np.ndarray] = {"shelter": shelters.nearest}
-    for name, d in spaces.distances.items():
-        indicators[f"space_{name}"] = d
-    for kind, d in facilities.distances.items():
-        indicators[kind] = d
     for name, d in indicators.items():
         reached = np.isfinite(d)
         columns[f"d_{name}"] = np.where(reached, d, np.nan)  # no distance: missing, not inf
@@ -97,11 +110,6 @@ def gap_stage(
     # made at once from the columns (a frame made first and then given a geometry is copied
     # whole again: seconds at city scale)
     residents = gpd.GeoDataFrame(columns, geometry=points, crs=crs)
-    unsheltered = res.population - shelters.sheltered
-    missing = {
-        name: (unsheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
-        for name, d in indicators.items()
-    }
 
     def uncovered() -> gpd.GeoDataFrame:
         text = {
@@ -145,15 +153,9 @@ def gap_stage(
     }
     if not areas:
         return LazyLayers(layers)
-    unserved = {name: unsheltered if name == "shelter" else res.population for name in missing}
-
-    drawn: dict[str, Any]
-    if apart and res.count >= APART_MIN_RESIDENTS and Apart.possible():
-        drawn = _drawn_apart(inp, ctx, shelters, spaces, missing, unserved)
-    else:
-        gap_areas, service = _draw_areas(
-            inp, ctx, shelters, spaces, missing, unserved, inp.feedback
-        )
+    if not drawn:
+        served = served_sites(inp, ctx, shelters, spaces)
+        gap_areas, service = _draw_areas(inp, ctx, missing, unserved, served, inp.feedback)
         drawn = {"gap_areas": gap_areas, "service_areas": service}
     return LazyLayers(
         {
@@ -168,65 +170,86 @@ def gap_stage(
     )
 
 
-def _drawn_apart(
-    inp: Inputs,
-    ctx: Context,
-    shelters: ShelterStage,
-    spaces: SpaceStage,
-    missing: dict[str, np.ndarray],
-    unserved: dict[str, np.ndarray],
-) -> dict[str, Callable[[], gpd.GeoDataFrame]]:
-    """The gap and service areas as functions reading what a forked copy draws (:class:`Apart`)
-    while the caller writes the other layers. The service areas are shared out: the copy draws
-    the gap areas and then the service areas no one has taken yet; the caller, once it needs
-    either layer (its other layers written), takes and draws those still left before it waits
-    for the copy. Each indicator is drawn once, by whoever took it first."""
-    served = served_sites(inp, ctx, shelters, spaces)  # found once, for both processes
-    order = list(served)
-    shares = _Shares(len(order))
+#: Pieces of work :class:`_Shares` can share out: more than there are indicators (those beyond
+#: go to the caller).
+_MAX_SHARES = 4096
 
-    def copy_work(feedback: Feedback) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+
+def start_drawing(inp: Inputs, ctx: Context) -> AreaDrawing | None:
+    """Start drawing the gap and service areas of a plan of at least
+    :data:`APART_MIN_RESIDENTS` residents in a forked copy of this process (:class:`AreaDrawing`)
+    as soon as its residents are located; None for a smaller plan or where this system cannot
+    fork."""
+    if ctx.residents.count < APART_MIN_RESIDENTS or not Apart.possible():
+        return None
+    return AreaDrawing(inp, ctx)
+
+
+class AreaDrawing:
+    """The gap and service areas drawn by a forked copy of this process, on another core.
+
+    The copy starts once the residents are located and draws their ground (the label raster of
+    :func:`~spaceplanner.engine.gap_raster.resident_ground`, which needs nothing else) while the
+    caller works out the figures. :meth:`draw` then gives it who is not served and the sites
+    serving each indicator: the copy draws the gap areas and then the service areas no one has
+    taken yet; the caller, once it needs either layer (its other layers written), takes and
+    draws those still left before it waits for the copy. Each indicator is drawn once, by
+    whoever took it first. If the copy fails, the caller draws everything itself
+    (:class:`Apart`)."""
+
+    def __init__(self, inp: Inputs, ctx: Context) -> None:
+        self._inp, self._ctx = inp, ctx
+        self._shares = _Shares(_MAX_SHARES)
+        self._apart = Apart(self._copy_work, inp.feedback, awaits_input=True)
+
+    def _copy_work(self, feedback: Feedback, given: Callable[[], Any]) -> Any:
+        ground = _ground(self._inp, self._ctx)
+        missing, unserved, served = given()
         return _draw_areas(
-            inp,
-            ctx,
-            shelters,
-            spaces,
+            self._inp,
+            self._ctx,
             missing,
             unserved,
+            served,
             feedback,
-            take=shares.taker(1),
-            served=served,
+            take=self._shares.taker(1),
+            ground=ground,
         )
 
-    drawing = Apart(copy_work, inp.feedback)
-    own: list[gpd.GeoDataFrame] = []
+    def draw(
+        self, missing: dict[str, np.ndarray], unserved: dict[str, np.ndarray], served: Served
+    ) -> dict[str, Callable[[], gpd.GeoDataFrame]]:
+        """Give the copy what it draws; the gap and service areas as functions reading what it
+        drew (and what the caller drew of the service areas)."""
+        inp, ctx = self._inp, self._ctx
+        self._apart.give((missing, unserved, served))
+        order = list(served)
+        own: list[gpd.GeoDataFrame] = []
 
-    def own_part() -> gpd.GeoDataFrame:
-        if not own:
-            own.append(
-                service_areas(
-                    inp, ctx, shelters, spaces, inp.feedback, take=shares.taker(2), served=served
+        def own_part() -> gpd.GeoDataFrame:
+            if not own:
+                own.append(
+                    service_areas(inp, ctx, served, inp.feedback, take=self._shares.taker(2))
                 )
+            return own[0]
+
+        def gap_areas() -> gpd.GeoDataFrame:
+            own_part()
+            return self._apart.result()[0]
+
+        def service() -> gpd.GeoDataFrame:
+            mine, theirs = own_part(), self._apart.result()[1]
+            rank = {name: k for k, name in enumerate(order)}
+            rows = sorted(
+                [*theirs.to_dict("records"), *mine.to_dict("records")],
+                key=lambda row: rank[row["indicator"]],
             )
-        return own[0]
+            # made as service_areas makes its frame, so that the columns are the same
+            return gpd.GeoDataFrame(
+                rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs
+            )
 
-    def gap_areas() -> gpd.GeoDataFrame:
-        own_part()
-        return drawing.result()[0]
-
-    def service() -> gpd.GeoDataFrame:
-        mine, theirs = own_part(), drawing.result()[1]
-        rank = {name: k for k, name in enumerate(order)}
-        rows = sorted(
-            [*theirs.to_dict("records"), *mine.to_dict("records")],
-            key=lambda row: rank[row["indicator"]],
-        )
-        # made as service_areas makes its frame, so that the columns are the same
-        return gpd.GeoDataFrame(
-            rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs
-        )
-
-    return {"gap_areas": gap_areas, "service_areas": service}
+        return {"gap_areas": gap_areas, "service_areas": service}
 
 
 class _Shares:
@@ -242,6 +265,8 @@ class _Shares:
         its work)."""
 
         def take(k: int) -> bool:
+            if k >= len(self._taken):  # beyond the shared pieces: the caller's
+                return who != 1
             with self._taken.get_lock():
                 if self._taken[k] == 0:
                     self._taken[k] = who
@@ -250,23 +275,29 @@ class _Shares:
         return take
 
 
+def _ground(inp: Inputs, ctx: Context) -> Ground:
+    """The residents' ground (:func:`~spaceplanner.engine.gap_raster.resident_ground`)."""
+    res = ctx.residents
+    return resident_ground(res.xy, res.shapes, max(inp.profile.service_area_buffer.value, 50.0))
+
+
 def _draw_areas(
     inp: Inputs,
     ctx: Context,
-    shelters: ShelterStage,
-    spaces: SpaceStage,
     missing: dict[str, np.ndarray],
     unserved: dict[str, np.ndarray],
+    served: Served,
     feedback: Feedback,
     *,
     take: Callable[[int], bool] | None = None,
-    served: Served | None = None,
+    ground: Ground | None = None,
 ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """The gap areas (patches of unserved ground per indicator) and the service areas (those
-    ``take`` says are to be drawn here; see :func:`service_areas`)."""
-    res = ctx.residents
+    ``take`` says are to be drawn here; see :func:`service_areas`). ``ground``: the residents'
+    ground, when already drawn."""
     crs = inp.plan.crs
-    ground = resident_ground(res.xy, res.shapes, max(inp.profile.service_area_buffer.value, 50.0))
+    if ground is None:
+        ground = _ground(inp, ctx)
     parts = []
     for name, miss in missing.items():
         feedback.check()
@@ -291,32 +322,48 @@ def _draw_areas(
         geometry="geometry",
         crs=crs,
     )
-    return gap_areas, service_areas(inp, ctx, shelters, spaces, feedback, take=take, served=served)
+    return gap_areas, service_areas(inp, ctx, served, feedback, take=take)
 
 
 class Apart:
     """Work done in a forked copy of this process, on another core, while the caller goes on.
 
     The copy shares the process's memory as it was (nothing is pickled on the way in) and sends
-    back only the result. It is a help, never the only way: if the copy cannot be started, or it
-    fails, dies or is stopped, :meth:`result` does the work here instead (and so meets any error
-    where it would have been met without the copy; the copy's own traceback is logged at debug
-    level). The copy reports no progress; a cancel of ``feedback`` is seen when the result is
-    read. A copy whose result is never read is stopped when this object goes; a copy whose
-    process dies (killed, out of memory) ends on its broken pipe.
+    back only the result. The work is called as ``work(feedback, given)``: ``given()`` returns
+    what the caller gives later with :meth:`give` (made with ``awaits_input``; the copy waits
+    for it there, None without), so that a copy can start on what is known early. It is a
+    help, never the only way: if the copy cannot be started, or it fails, dies or is stopped,
+    :meth:`result` does the work here instead (and so meets any error where it would have been
+    met without the copy; the copy's own traceback is logged at debug level). The copy reports
+    no progress; a cancel of ``feedback`` is seen when the result is read. A copy whose result
+    is never read is stopped when this object goes; a copy whose process dies (killed, out of
+    memory) ends on its broken pipe, and one waiting for what it is given ends when the caller
+    does.
     """
 
-    def __init__(self, work: Callable[[Feedback], Any], feedback: Feedback) -> None:
+    def __init__(
+        self,
+        work: Callable[[Feedback, Callable[[], Any]], Any],
+        feedback: Feedback,
+        *,
+        awaits_input: bool = False,
+    ) -> None:
         self._work = work
         self._feedback = feedback
+        self._awaits = awaits_input
+        self._given: list[Any] = []
         self._done = False
         self._value: Any = None
         self._proc: Any = None
+        self._give: Any = None
         try:
             context = multiprocessing.get_context("fork")
             self._recv, send = context.Pipe(duplex=False)
+            inbox, self._give = context.Pipe(duplex=False) if awaits_input else (None, None)
             self._proc = context.Process(
-                target=_apart_child, args=(work, send, self._recv), daemon=True
+                target=_apart_child,
+                args=(work, send, self._recv, inbox, self._give),
+                daemon=True,
             )
             self._proc.start()
         except OSError as exc:  # no memory or no process left to fork: drawn here
@@ -324,7 +371,27 @@ class Apart:
             self._proc = None
             return
         send.close()
+        if inbox is not None:
+            inbox.close()
         weakref.finalize(self, _stop, self._proc)
+
+    def give(self, value: Any) -> None:
+        """Give the work what it waits for (once, before :meth:`result`). The copy reads it on
+        a thread of its own, so this does not wait for the copy to be ready for it."""
+        if not self._awaits or self._given:
+            msg = "give() is for work that awaits its input, once"
+            raise RuntimeError(msg)
+        self._given.append(value)
+        if self._proc is not None and self._give is not None:
+            try:
+                self._give.send(value)
+            except (OSError, ValueError, EOFError):  # the copy is gone: drawn here
+                _log.debug("the copy could not be given its input; drawing in the process")
+            finally:
+                self._give.close()
+
+    def _input(self) -> Any:
+        return self._given[0] if self._given else None
 
     @staticmethod
     def possible() -> bool:
@@ -336,6 +403,9 @@ class Apart:
         """The work's result, waiting for the copy (or doing the work here if it failed)."""
         if self._done:
             return self._value
+        if self._awaits and not self._given:
+            msg = "the work awaits its input: give() it first"
+            raise RuntimeError(msg)
         status, value = "lost", None
         if self._proc is not None:
             try:
@@ -352,7 +422,7 @@ class Apart:
             if status == "failed":
                 _log.debug("the copy failed; drawing in the process:\n%s", value)
         if status != "ok":
-            value = self._work(self._feedback)
+            value = self._work(self._feedback, self._input)
         self._value, self._done = value, True
         return self._value
 
@@ -382,12 +452,43 @@ def _stop(proc: Any) -> None:
         proc.terminate()
 
 
-def _apart_child(work: Callable[[Feedback], Any], send: Any, recv: Any) -> None:
+def _apart_child(
+    work: Callable[[Feedback, Callable[[], Any]], Any],
+    send: Any,
+    recv: Any,
+    inbox: Any = None,
+    give: Any = None,
+) -> None:
     """In the forked copy: do the work with a feedback of its own (no progress drawn twice) and
     send the result, or word that it failed, with the traceback (the caller then does the work
-    itself)."""
+    itself). What the caller gives (``inbox``) is read on a thread as soon as it comes, so the
+    caller never waits for the copy to take it."""
     recv.close()  # the caller's end: when the caller dies, sending here fails and the copy ends
+    if give is not None:
+        give.close()  # the caller's end: when the caller dies, the inbox ends
     said = [time.monotonic()]
+    got: list[Any] = []
+    arrived = threading.Event()
+
+    def read() -> None:
+        try:
+            got.append(("ok", inbox.recv()))
+        except BaseException:  # the caller is gone (or gave up): nothing to wait for
+            got.append(("gone", None))
+        finally:
+            arrived.set()
+
+    if inbox is not None:
+        threading.Thread(target=read, daemon=True).start()
+
+    def given() -> Any:
+        if inbox is None:
+            return None
+        arrived.wait()
+        status, value = got[0]
+        if status != "ok":
+            raise EOFError("the caller gave nothing")
+        return value
 
     def alive() -> bool:
         """A sign of life at most once a second (the caller stops a copy that falls silent)."""
@@ -398,7 +499,7 @@ def _apart_child(work: Callable[[Feedback], Any], send: Any, recv: Any) -> None:
         return False
 
     try:
-        message = ("ok", work(Feedback(cancelled=alive)))
+        message = ("ok", work(Feedback(cancelled=alive), given))
     except BaseException:  # any failure is met again in the caller
         message = ("failed", traceback.format_exc())
     try:
@@ -445,20 +546,16 @@ class LazyLayers(MutableMapping[str, gpd.GeoDataFrame]):
 def service_areas(
     inp: Inputs,
     ctx: Context,
-    shelters: ShelterStage,
-    spaces: SpaceStage,
+    served: Served,
     feedback: Feedback | None = None,
     *,
     take: Callable[[int], bool] | None = None,
-    served: Served | None = None,
 ) -> gpd.GeoDataFrame:
-    """The ground within walking reach of the sites serving each indicator.
+    """The ground within walking reach of the sites serving each indicator (``served``, from
+    :func:`served_sites`).
 
-    ``take(k)`` says whether to draw the ``k``-th indicator (in the order of
-    :func:`served_sites`); all of them without it. ``served``: those sites, when already
-    found."""
-    if served is None:
-        served = served_sites(inp, ctx, shelters, spaces)
+    ``take(k)`` says whether to draw the ``k``-th indicator (in the order of ``served``); all
+    of them without it."""
     rows = []
     for k, (name, parts) in enumerate(served.items()):
         if take is not None and not take(k):

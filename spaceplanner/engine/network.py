@@ -8,7 +8,10 @@ position on the network is ``(segment, t)`` with ``t`` in [0, 1] from the segmen
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,6 +33,9 @@ _PIECE_M = 20.0
 _CANDIDATES = 8
 #: Points located at once (bounds the memory of their candidates).
 _LOCATE_CHUNK = 1 << 17
+#: Networks of at least this many segments build their STRtree on a thread while points are
+#: located (seconds at city scale; every later step that looks up segments by shape uses it).
+_TREE_ASIDE_SEGMENTS = 50_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -288,6 +294,25 @@ def _query_threads() -> int:
     return 1 if os.environ.get("OMP_NUM_THREADS") == "1" else -1
 
 
+def _tree_aside(network: WalkNetwork) -> Callable[[], None]:
+    """Build the STRtree of a large network (:attr:`WalkNetwork.tree`: the segments as
+    LineStrings and the tree over them, both made in GEOS without the interpreter's lock) on a
+    thread while the caller goes on; returns the function that waits for it. Nothing is
+    started when the tree exists or the network is small. A failure there (out of memory) is
+    left to the first use of the tree, which makes it again in its own thread and so meets the
+    error where it would have without this."""
+    if "tree" in network.__dict__ or len(network.seg_u) < _TREE_ASIDE_SEGMENTS:
+        return lambda: None
+
+    def build() -> None:
+        with contextlib.suppress(Exception):
+            network.tree  # noqa: B018 (made and kept by the cached property)
+
+    thread = threading.Thread(target=build, name="network-tree", daemon=True)
+    thread.start()
+    return thread.join
+
+
 def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access:
     """Project points onto their nearest segment.
 
@@ -306,11 +331,24 @@ def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access
         Points farther than this from every segment are unreachable (``seg = -1``).
     """
     m = len(xy)
+    if m == 0:
+        return Access(np.full(0, -1, dtype=np.int64), np.zeros(0), np.zeros(0), np.empty((0, 2)))
+    # the STRtree is made beside the look-ups by midpoint, and waited for before this returns
+    # (nothing is left running when the process goes on, or is forked)
+    tree_made = _tree_aside(network)
+    try:
+        return _locate(network, xy, max_connector, tree_made)
+    finally:
+        tree_made()
+
+
+def _locate(
+    network: WalkNetwork, xy: np.ndarray, max_connector: float, tree_made: Callable[[], None]
+) -> Access:
+    m = len(xy)
     seg = np.full(m, -1, dtype=np.int64)
     t = np.zeros(m)
     conn = np.full(m, np.inf)
-    if m == 0:
-        return Access(seg, t, conn, np.empty((0, 2)))
     tree, owner, half = network.pieces
     k = min(_CANDIDATES, len(owner))
     proven = np.zeros(m, dtype=bool)
@@ -337,6 +375,7 @@ def locate(network: WalkNetwork, xy: np.ndarray, max_connector: float) -> Access
         conn[done] = d_best[ok]
     rest = np.flatnonzero(~proven)
     if rest.size:
+        tree_made()
         (which, found), _ = network.tree.query_nearest(
             shapely.points(xy[rest]),
             max_distance=max_connector,
