@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyogrio
 import pytest
 
 from spaceplanner.cli import main
@@ -205,3 +206,33 @@ def test_profile_prints_each_steps_time(tmp_path: Path, capsys) -> None:
     assert all(t >= 0 for t in seconds)
     assert sum(seconds) == pytest.approx(float(rows["total"][0]), abs=0.01 * len(steps))
     assert (out / "report.json").exists()
+
+
+def test_the_command_ends_at_once_with_everything_written(tmp_path: Path) -> None:
+    """``spaceplanner`` (``cli.run``) ends its process without the interpreter's teardown once
+    a command succeeded: what it printed (a whole report on stdout, through a pipe) and wrote
+    is all there; a failed command still ends with its code and message."""
+    out = tmp_path / "out"
+    ran = subprocess.run(
+        [
+            *(sys.executable, "-m", "spaceplanner.cli", "evaluate", "--sample", "synthetic_cn"),
+            *("--json", "-", "--out", str(out), "-q"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ran.returncode == 0, ran.stderr
+    printed = json.loads(ran.stdout)  # the whole report, flushed before the end
+    written = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert printed["indicators"] == written["indicators"]
+    layers = {str(row[0]) for row in pyogrio.list_layers(out / "gaps.gpkg")}
+    assert {"residents", "gap_areas", "service_areas", "uncovered_residents"} <= layers
+    failed = subprocess.run(
+        [sys.executable, "-m", "spaceplanner.cli", "evaluate", "--sample", "atlantis"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert failed.returncode == 2 and "atlantis" in failed.stderr
+    assert "Traceback" not in failed.stderr
