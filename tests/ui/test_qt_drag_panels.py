@@ -186,3 +186,45 @@ def test_the_drag_gaps_image_of_an_update_equals_one_drawn_afresh(qtbot) -> None
     fresh = QtDragGapsItem()
     fresh.draw(xy, extent, QSize(100, 90), mask)
     assert pixels(kept) == pixels(fresh)
+
+
+def test_a_drag_update_redraws_only_around_the_residents_that_changed(qtbot) -> None:
+    """A dragged site changes the state of a few residents: only the image around them is
+    drawn again, and the image is the one a new item draws for the same residents, at the
+    image's edges too; a change of many residents draws the whole image again."""
+    import numpy as np
+    from PyQt5.QtCore import QSize
+
+    from spaceplanner.ui.canvas.qt_overlays import QtDragGapsItem
+
+    rng = np.random.default_rng(7)
+    xy = rng.uniform(0, 1000, (20_000, 2))
+    extent, size = (0.0, 0.0, 1000.0, 1000.0), QSize(400, 300)
+
+    def pixels(item: QtDragGapsItem) -> bytes:
+        image = item._image
+        assert image is not None
+        return bytes(image.constBits().asstring(image.byteCount()))
+
+    kept = QtDragGapsItem()
+    mask = rng.random(len(xy)) < 0.4
+    kept.draw(xy, extent, size, mask)
+    assert kept.redrawn == (0, 0, 300, 400)
+    # a site moving across the view, then into a corner: a disc of residents changes state
+    for cx, cy in [(200, 500), (300, 520), (400, 540), (990, 10), (5, 995)]:
+        mask = mask.copy()
+        near = np.hypot(xy[:, 0] - cx, xy[:, 1] - cy) < 60
+        mask[near] = ~mask[near]
+        kept.draw(xy, extent, size, mask)
+        r0, c0, r1, c1 = kept.redrawn
+        assert (r1 - r0) * (c1 - c0) < 300 * 400 / 10  # a window, not the image
+        fresh = QtDragGapsItem()
+        fresh.draw(xy, extent, size, mask)
+        assert kept.count == fresh.count == int(mask.sum())
+        assert pixels(kept) == pixels(fresh)
+    many = rng.random(len(xy)) < 0.5
+    kept.draw(xy, extent, size, many)
+    assert kept.redrawn == (0, 0, 300, 400)
+    fresh = QtDragGapsItem()
+    fresh.draw(xy, extent, size, many)
+    assert pixels(kept) == pixels(fresh)

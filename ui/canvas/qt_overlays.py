@@ -196,6 +196,31 @@ def _with_alpha(colour: str | None, alpha: int) -> QColor:
 #: The dots of the drag's mask image: pixels either side of a resident's pixel (the overlay
 #: draws 8 px symbols).
 _DOT_PX = 4
+#: A drag update that changes the state of at most this share of the residents draws only the
+#: part of the mask image around them; more, and the whole image is drawn again.
+_PATCH_MAX_SHARE = 0.05
+
+
+def _grow_dots(hit: np.ndarray, dots: np.ndarray, spare: tuple[np.ndarray, ...]) -> None:
+    """``dots``: the pixels within a disc of radius ``_DOT_PX`` of a ``hit`` pixel (``spare``:
+    two buffers of the same shape for the work)."""
+    h = hit.shape[0]
+    dots.fill(False)
+    # a disc of radius _DOT_PX: per row offset dy, a horizontal run of half-width
+    # floor(sqrt(r² + 1 - dy²)); the runs widened one pixel at a time
+    rows: dict[int, list[int]] = {}
+    for dy in range(-_DOT_PX, _DOT_PX + 1):
+        rows.setdefault(int(np.sqrt(_DOT_PX * _DOT_PX + 1 - dy * dy)), []).append(dy)
+    run = hit
+    for half in range(_DOT_PX + 1):
+        if half:
+            wider = spare[0] if run is not spare[0] else spare[1]
+            np.copyto(wider, run)
+            wider[:, 1:] |= run[:, :-1]
+            wider[:, :-1] |= run[:, 1:]
+            run = wider
+        for dy in rows.get(half, []):
+            dots[max(dy, 0) : h + min(dy, 0)] |= run[max(-dy, 0) : h + min(-dy, 0)]
 
 
 class QtDragGapsItem(QGraphicsItem):
@@ -214,14 +239,18 @@ class QtDragGapsItem(QGraphicsItem):
         self._pixels: tuple[Any, np.ndarray] | None = None
         self._buffer: tuple[np.ndarray, ...] | None = None
         self._shown: tuple[np.ndarray, np.ndarray | None] | None = None  # pixels, mask drawn
+        self._per_pixel: np.ndarray | None = None  # residents drawn per pixel (flat)
+        self._argb = 0
         #: Residents drawn.
         self.count = 0
+        #: The window (first row, first column, end row, end column) the last drawing made.
+        self.redrawn = (0, 0, 0, 0)
 
     def clear(self) -> None:
         """Draw nothing."""
         self.prepareGeometryChange()
         self._image, self._rect, self.count = None, QRectF(), 0
-        self._pixels = self._buffer = self._shown = None
+        self._pixels = self._buffer = self._shown = self._per_pixel = None
 
     def _pixel_of(
         self, xy: np.ndarray, extent: tuple[float, float, float, float], w: int, h: int
@@ -250,45 +279,82 @@ class QtDragGapsItem(QGraphicsItem):
         w, h = max(size.width(), 1), max(size.height(), 1)
         minx, miny, maxx, maxy = extent
         flat = self._pixel_of(xy, extent, w, h)
-        # the same residents over the same view (a drag that changes another indicator's
-        # gaps than the one shown): the image drawn stays
         shown = self._shown
         if self._image is not None and shown is not None and shown[0] is flat:
             before = shown[1]
             if before is None and mask is None:
                 return
-            if before is not None and mask is not None and np.array_equal(before, mask):
-                return
+            if before is not None and mask is not None:
+                # the same residents over the same view: only the dots of the residents whose
+                # state changed are drawn again (a dragged site changes a few thousand of
+                # half a million; nothing when another indicator's gaps changed)
+                changed = np.flatnonzero(before != mask)
+                if changed.size == 0:
+                    return
+                if changed.size <= _PATCH_MAX_SHARE * len(flat):
+                    self._patch(flat, mask, changed, h, w)
+                    self._shown = (flat, np.array(mask, dtype=bool))
+                    return
         self._shown = (flat, None if mask is None else np.array(mask, dtype=bool))
         chosen = flat[mask] if mask is not None else flat
         chosen = chosen[chosen >= 0]
         hit, dots, spare = self._buffers(h, w)
-        hit.fill(False)
-        hit.reshape(-1)[chosen] = True
-        dots.fill(False)
-        # a disc of radius _DOT_PX: per row offset dy, a horizontal run of half-width
-        # floor(sqrt(r² + 1 - dy²)); the runs widened one pixel at a time
-        rows: dict[int, list[int]] = {}
-        for dy in range(-_DOT_PX, _DOT_PX + 1):
-            rows.setdefault(int(np.sqrt(_DOT_PX * _DOT_PX + 1 - dy * dy)), []).append(dy)
-        run = hit
-        for half in range(_DOT_PX + 1):
-            if half:
-                wider = spare[0] if run is not spare[0] else spare[1]
-                np.copyto(wider, run)
-                wider[:, 1:] |= run[:, :-1]
-                wider[:, :-1] |= run[:, 1:]
-                run = wider
-            for dy in rows.get(half, []):
-                dots[max(dy, 0) : h + min(dy, 0)] |= run[max(-dy, 0) : h + min(-dy, 0)]
+        # residents per pixel, kept so that an update can take some away and add others
+        self._per_pixel = np.bincount(chosen, minlength=h * w).astype(np.int32)
+        np.copyto(hit.reshape(-1), self._per_pixel > 0)
+        _grow_dots(hit, dots, spare)
         colour = QColor(UNCOVERED_RESIDENTS.fill or "#000000")
+        self._argb = colour.rgba() | 0xFF000000
         image = QImage(dots.view(np.uint8).tobytes(), w, h, w, QImage.Format.Format_Indexed8)
-        image.setColorTable([0, colour.rgba() | 0xFF000000])
+        image.setColorTable([0, self._argb])
         self._image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
         self.prepareGeometryChange()
         self._rect = QRectF(minx, -maxy, maxx - minx, maxy - miny)
         self.count = int(chosen.size)
+        self.redrawn = (0, 0, h, w)
         self.update()
+
+    def _patch(
+        self, flat: np.ndarray, mask: np.ndarray, changed: np.ndarray, h: int, w: int
+    ) -> None:
+        """Draw again the part of the image around the residents ``changed`` (their state in
+        ``mask`` is the new one): their pixel counts change, and the dots are grown again in
+        the window around them (a dot reaches ``_DOT_PX`` pixels, so the window is taken that
+        much wider on each side, and what the dots there need that much wider again)."""
+        image = self._image
+        assert image is not None and self._per_pixel is not None
+        px = flat[changed]
+        now = mask[changed]
+        inside = px >= 0
+        px, now = px[inside], now[inside]
+        if px.size == 0:
+            return
+        per_pixel = self._per_pixel
+        np.add.at(per_pixel, px[now], 1)
+        np.subtract.at(per_pixel, px[~now], 1)
+        self.count += int(np.count_nonzero(now)) - int(np.count_nonzero(~now))
+        rows, cols = px // w, px % w
+        r0, r1 = max(int(rows.min()) - _DOT_PX, 0), min(int(rows.max()) + _DOT_PX + 1, h)
+        c0, c1 = max(int(cols.min()) - _DOT_PX, 0), min(int(cols.max()) + _DOT_PX + 1, w)
+        # the hits the window's dots need: the window and _DOT_PX more on each side
+        a0, a1 = max(r0 - _DOT_PX, 0), min(r1 + _DOT_PX, h)
+        b0, b1 = max(c0 - _DOT_PX, 0), min(c1 + _DOT_PX, w)
+        hit = per_pixel.reshape(h, w)[a0:a1, b0:b1] > 0
+        dots = np.zeros_like(hit)
+        _grow_dots(hit, dots, (np.empty_like(hit), np.empty_like(hit)))
+        part = dots[r0 - a0 : r1 - a0, c0 - b0 : c1 - b0]
+        bits = image.bits()
+        assert bits is not None
+        bits.setsize(image.sizeInBytes())
+        argb = np.frombuffer(bits, dtype=np.uint32).reshape(  # type: ignore[call-overload]
+            h, image.bytesPerLine() // 4
+        )
+        argb[r0:r1, c0:c1] = np.where(part, np.uint32(self._argb), np.uint32(0))
+        self.redrawn = (r0, c0, r1, c1)
+        rect = self._rect
+        sx, sy = rect.width() / w, rect.height() / h
+        left, top = rect.left() + c0 * sx, rect.top() + r0 * sy
+        self.update(QRectF(left, top, (c1 - c0) * sx, (r1 - r0) * sy))
 
     def _buffers(self, h: int, w: int) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
         """The ``(h, w)`` boolean images of a drawing, kept from one update to the next (new
