@@ -263,3 +263,34 @@ def test_a_site_midway_along_a_long_street_reaches_a_piece_of_it() -> None:
     assert lines[:, :, 0].min() == pytest.approx(X0 + 410.0)
     assert lines[:, :, 0].max() == pytest.approx(X0 + 590.0)
     assert (lines[:, :, 1] == Y0).all()  # nothing on the far street
+
+
+def test_gaps_gpkg_is_written_with_a_page_cache_sized_for_the_residents(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """While gaps.gpkg is written, SQLite's page cache is sized for the residents table (at
+    least 64 MB, not SQLite's 2 MB); the setting from before comes back afterwards."""
+    import spaceplanner.outputs.evaluate_outputs as outputs
+
+    report = evaluate(load_plan(get_path("synthetic_cn"), strict=False))
+    seen: list[object] = []
+    real = outputs.pyogrio.write_dataframe
+
+    def spy(*args: object, **kwargs: object) -> None:
+        seen.append(pyogrio.get_gdal_config_option("OGR_SQLITE_CACHE"))
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outputs.pyogrio, "write_dataframe", spy)
+    pyogrio.set_gdal_config_options({"OGR_SQLITE_CACHE": "7"})
+    try:
+        outputs.write_outputs(report, tmp_path)
+        assert seen and all(str(value) == "64" for value in seen)  # a small plan: the least
+        assert str(pyogrio.get_gdal_config_option("OGR_SQLITE_CACHE")) == "7"
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_SQLITE_CACHE": None})
+    sizes = []
+    for rows in (0, 500_000, 2_000_000, 10**8):
+        with outputs._page_cache(rows):
+            sizes.append(str(pyogrio.get_gdal_config_option("OGR_SQLITE_CACHE")))
+    assert sizes == ["64", "125", "500", "1024"]
+    assert pyogrio.get_gdal_config_option("OGR_SQLITE_CACHE") is None
