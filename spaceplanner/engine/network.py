@@ -76,12 +76,16 @@ class WalkNetwork:
 
     @cached_property
     def node_segments(self) -> tuple[np.ndarray, np.ndarray]:
-        """The segments at each node, as CSR arrays ``(indptr, segment ids)``."""
+        """The segments at each node, as CSR arrays ``(indptr, segment ids)`` (in no particular
+        order within a node: SciPy's conversion to CSR is a counting sort, a fourth of the time
+        of sorting the segments' ends at city scale)."""
         ends = np.concatenate([self.seg_u, self.seg_v])
         ids = np.concatenate([np.arange(len(self.seg_u))] * 2)
-        order = np.argsort(ends, kind="stable")
-        indptr = np.concatenate([[0], np.cumsum(np.bincount(ends, minlength=len(self.nodes)))])
-        return indptr, ids[order]
+        table = sparse.csr_matrix(
+            (np.ones(ends.size, dtype=np.int8), (ends, ids)),
+            shape=(len(self.nodes), len(self.seg_u)),
+        )
+        return table.indptr.astype(np.int64), table.indices.astype(np.int64)
 
     def segments_at(self, nodes: np.ndarray) -> np.ndarray:
         """The distinct segments that touch any of ``nodes``."""
