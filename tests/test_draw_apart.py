@@ -353,3 +353,37 @@ def test_a_copy_waiting_for_an_input_never_given_is_stopped() -> None:
     while proc.is_alive() and time.monotonic() < end:
         time.sleep(0.05)
     assert not proc.is_alive()
+
+
+def test_a_drawing_dropped_before_its_input_stops_its_copy_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An evaluation that fails after the copy started (bad input in a later stage) drops its
+    drawing: the copy waiting for its input is stopped then, with the cycle collector at rest
+    as during a command (no reference cycle keeps the drawing)."""
+    import gc
+    import time
+
+    from spaceplanner.engine.evaluation import Evaluator
+    from spaceplanner.engine.locate import locate_stage
+
+    monkeypatch.setattr(gaps_module, "APART_MIN_RESIDENTS", 0)
+    evaluator = Evaluator(load_plan(get_path(SAMPLE), strict=False))
+    from spaceplanner.feedback import Feedback
+
+    inp = evaluator._inputs(None, Feedback())
+    drawing = gaps_module.start_drawing(inp, locate_stage(inp))
+    assert drawing is not None
+    proc = drawing._apart._proc
+    assert proc is not None and proc.is_alive()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        del drawing
+        end = time.monotonic() + 10
+        while proc.is_alive() and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not proc.is_alive()
+    finally:
+        if collecting:
+            gc.enable()

@@ -199,22 +199,26 @@ class AreaDrawing:
 
     def __init__(self, inp: Inputs, ctx: Context) -> None:
         self._inp, self._ctx = inp, ctx
-        self._shares = _Shares(_MAX_SHARES)
-        self._apart = Apart(self._copy_work, inp.feedback, awaits_input=True)
+        self._shares = shares = _Shares(_MAX_SHARES)
 
-    def _copy_work(self, feedback: Feedback, given: Callable[[], Any]) -> Any:
-        ground = _ground(self._inp, self._ctx)
-        missing, unserved, served = given()
-        return _draw_areas(
-            self._inp,
-            self._ctx,
-            missing,
-            unserved,
-            served,
-            feedback,
-            take=self._shares.taker(1),
-            ground=ground,
-        )
+        # a function of its own, not a method: the copy's work holds no reference back to this
+        # object, which then goes (and stops a copy still waiting) as soon as it is dropped,
+        # even while the cycle collector rests
+        def copy_work(feedback: Feedback, given: Callable[[], Any]) -> Any:
+            ground = _ground(inp, ctx)
+            missing, unserved, served = given()
+            return _draw_areas(
+                inp,
+                ctx,
+                missing,
+                unserved,
+                served,
+                feedback,
+                take=shares.taker(1),
+                ground=ground,
+            )
+
+        self._apart = Apart(copy_work, inp.feedback, awaits_input=True)
 
     def draw(
         self, missing: dict[str, np.ndarray], unserved: dict[str, np.ndarray], served: Served
