@@ -236,3 +236,25 @@ def test_the_command_ends_at_once_with_everything_written(tmp_path: Path) -> Non
     )
     assert failed.returncode == 2 and "atlantis" in failed.stderr
     assert "Traceback" not in failed.stderr
+
+
+def test_the_quick_end_runs_what_is_registered_for_the_exit(tmp_path: Path) -> None:
+    """What a command registered to run at exit (a temporary folder's removal) still runs when
+    the command ends its process at once."""
+    mark = tmp_path / "exit.txt"
+    folder = tmp_path / "scratch"
+    code = (
+        "import atexit, shutil, sys\n"
+        f"folder = {str(folder)!r}\n"
+        "import os; os.makedirs(folder)\n"
+        "atexit.register(shutil.rmtree, folder)\n"
+        f"atexit.register(lambda: open({str(mark)!r}, 'w').write('ran'))\n"
+        "sys.argv = ['spaceplanner', 'info']\n"
+        "from spaceplanner.cli import run\n"
+        "run()\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout  # what info printed, flushed
+    assert mark.read_text() == "ran"
+    assert not folder.exists()

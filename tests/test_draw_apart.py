@@ -387,3 +387,45 @@ def test_a_drawing_dropped_before_its_input_stops_its_copy_at_once(
     finally:
         if collecting:
             gc.enable()
+
+
+def test_an_input_that_cannot_be_sent_leaves_the_work_here() -> None:
+    """The input cannot be pickled (or memory runs out while it is): the caller does the work
+    with it, as without the copy, and the evaluation goes on."""
+    from spaceplanner.feedback import Feedback
+
+    def work(feedback: Feedback, given: object) -> tuple[int, object]:
+        return os.getpid(), given()  # type: ignore[operator]
+
+    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    value = lambda: "not picklable"  # noqa: E731
+    drawing.give(value)
+    assert drawing.result() == (os.getpid(), value)
+
+
+def test_a_copy_that_takes_no_input_does_not_hold_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A copy alive but not reading its input (stuck): giving returns at once, and reading the
+    result stops the copy after APART_SILENCE_S and does the work here."""
+    import time
+
+    from spaceplanner.feedback import Feedback
+
+    def stuck(*args: object) -> None:
+        time.sleep(3600)
+
+    monkeypatch.setattr(gaps_module, "_apart_child", stuck)
+    monkeypatch.setattr(gaps_module, "APART_SILENCE_S", 1.0)
+
+    def work(feedback: Feedback, given: object) -> tuple[int, int]:
+        return os.getpid(), len(given())  # type: ignore[operator]
+
+    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    started = time.monotonic()
+    drawing.give(np.zeros(4_000_000))  # 32 MB: far more than a pipe holds
+    assert time.monotonic() - started < 0.5
+    assert drawing.result() == (os.getpid(), 4_000_000)
+    assert time.monotonic() - started < 20
+    proc = drawing._proc
+    assert proc is not None and not proc.is_alive()

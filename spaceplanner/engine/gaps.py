@@ -360,6 +360,7 @@ class Apart:
         self._value: Any = None
         self._proc: Any = None
         self._give: Any = None
+        self._sender: threading.Thread | None = None
         try:
             context = multiprocessing.get_context("fork")
             self._recv, send = context.Pipe(duplex=False)
@@ -380,19 +381,28 @@ class Apart:
         weakref.finalize(self, _stop, self._proc)
 
     def give(self, value: Any) -> None:
-        """Give the work what it waits for (once, before :meth:`result`). The copy reads it on
-        a thread of its own, so this does not wait for the copy to be ready for it."""
+        """Give the work what it waits for (once, before :meth:`result`). It is sent on a
+        thread, so this returns at once whatever the copy is doing; a copy that does not take
+        it within :data:`APART_SILENCE_S` is stopped when the result is read, and an input
+        that cannot be sent (out of memory, not picklable) leaves the work to the caller."""
         if not self._awaits or self._given:
             msg = "give() is for work that awaits its input, once"
             raise RuntimeError(msg)
         self._given.append(value)
-        if self._proc is not None and self._give is not None:
+        conn = self._give
+        if self._proc is None or conn is None:
+            return
+
+        def send() -> None:
             try:
-                self._give.send(value)
-            except (OSError, ValueError, EOFError):  # the copy is gone: drawn here
-                _log.debug("the copy could not be given its input; drawing in the process")
+                conn.send(value)
+            except Exception as exc:  # the copy is gone or the input cannot go: drawn here
+                _log.debug("the copy could not be given its input (%s)", exc)
             finally:
-                self._give.close()
+                conn.close()  # the copy's inbox ends: without its input, it gives up
+
+        self._sender = threading.Thread(target=send, name="apart-give", daemon=True)
+        self._sender.start()
 
     def _input(self) -> Any:
         return self._given[0] if self._given else None
@@ -414,7 +424,8 @@ class Apart:
         if self._proc is not None:
             try:
                 self._feedback.check()
-                status, value = self._wait()
+                if self._took_input():
+                    status, value = self._wait()
             except (EOFError, OSError):  # the copy died while answering
                 status, value = "lost", None
             except BaseException:  # interrupted or cancelled: the copy is not waited for
@@ -429,6 +440,20 @@ class Apart:
             value = self._work(self._feedback, self._input)
         self._value, self._done = value, True
         return self._value
+
+    def _took_input(self) -> bool:
+        """Whether the copy took what it was given (or was given nothing): False, with the
+        copy stopped, when it has not taken it after :data:`APART_SILENCE_S`."""
+        sender = self._sender
+        if sender is None:
+            return True
+        sender.join(APART_SILENCE_S)
+        if not sender.is_alive():
+            return True
+        _log.debug("the copy does not take its input; stopped, drawing in the process")
+        self._proc.terminate()
+        sender.join()
+        return False
 
     def _wait(self) -> tuple[str, Any]:
         """The copy's answer: ``("ok", result)`` or ``("failed", traceback)``; ``("lost", None)``

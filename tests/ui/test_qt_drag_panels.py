@@ -228,3 +228,19 @@ def test_a_drag_update_redraws_only_around_the_residents_that_changed(qtbot) -> 
     fresh = QtDragGapsItem()
     fresh.draw(xy, extent, size, many)
     assert pixels(kept) == pixels(fresh)
+
+
+def test_the_drag_gaps_image_of_a_view_a_few_pixels_high(qtbot) -> None:
+    """A view squeezed to a few pixels (a window made very small): the image is drawn, each
+    resident's dot clipped to it, as in a taller view cut to those rows."""
+    import numpy as np
+    from PyQt5.QtCore import QSize
+
+    from spaceplanner.ui.canvas.qt_overlays import QtDragGapsItem
+
+    xy = np.array([[10.0, 0.5], [50.0, 1.5], [90.0, 2.5]])
+    for h in (1, 2, 3):
+        item = QtDragGapsItem()
+        item.draw(xy, (0.0, 0.0, 100.0, float(h)), QSize(100, h), np.ones(3, dtype=bool))
+        assert item._image is not None and item._image.height() == h
+        assert item.count == sum(1 for y in xy[:, 1] if y < h)

@@ -220,6 +220,8 @@ def _grow_dots(hit: np.ndarray, dots: np.ndarray, spare: tuple[np.ndarray, ...])
             wider[:, :-1] |= run[:, 1:]
             run = wider
         for dy in rows.get(half, []):
+            if abs(dy) >= h:  # an image this low has no row dy away
+                continue
             dots[max(dy, 0) : h + min(dy, 0)] |= run[max(-dy, 0) : h + min(-dy, 0)]
 
 
