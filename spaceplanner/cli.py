@@ -823,31 +823,18 @@ def run() -> None:
     A command that succeeded has written and closed everything it makes, so the process then
     ends without taking apart, object by object, what the run held (its frames, arrays and
     millions of geometries: 0.3 s of a district's evaluate, 4 s of a city's). What is
-    registered to run at exit runs first (a temporary folder removed), logging is shut down,
-    the streams are flushed and any helper process still running is stopped. A command that
-    failed ends the usual way."""
+    registered to run at exit runs first, as in a normal exit (a temporary folder removed,
+    helper processes stopped, logging shut down), and the streams are flushed. A command that
+    failed ends the usual way, and so does any command where the exit functions cannot be run
+    by hand (an interpreter without ``atexit._run_exitfuncs``)."""
+    import atexit
+
     code = main(ending=True)
-    if code != EXIT_OK:
+    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
+    if code != EXIT_OK or run_exit_functions is None:
         gc.enable()
         sys.exit(code)
-    _end_now(code)
-
-
-def _end_now(code: int) -> None:
-    """End the process with ``code`` without the interpreter's teardown, after what is
-    registered to run at exit (temporary folders removed, logging shut down, helper processes
-    stopped: CPython runs these first in a normal exit too)."""
-    import atexit
-    import logging
-    import multiprocessing
-
-    for child in multiprocessing.active_children():
-        child.terminate()
-        child.join(5)
-    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_functions is not None:
-        run_exit_functions()
-    logging.shutdown()
+    run_exit_functions()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -39,6 +40,11 @@ def drawn_by(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(gaps_module, "_draw_areas", marked)
     return seen
+
+
+def _pid_and_input(feedback: object, given: Any) -> tuple[int, object]:
+    """Work for Apart: who did it, and the input it was given."""
+    return os.getpid(), given()
 
 
 def _same(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame) -> None:
@@ -296,10 +302,7 @@ def test_work_given_its_input_later() -> None:
     before it is given, and the input is given once."""
     from spaceplanner.feedback import Feedback
 
-    def work(feedback: Feedback, given: object) -> tuple[int, object]:
-        return os.getpid(), given()  # type: ignore[operator]
-
-    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    drawing = gaps_module.Apart(_pid_and_input, Feedback(), awaits_input=True)
     with pytest.raises(RuntimeError, match="give"):
         drawing.result()
     drawing.give({"big": np.arange(2_000_000)})  # more than a pipe holds: not waited for
@@ -322,10 +325,7 @@ def test_a_copy_dead_before_its_input_leaves_the_work_here(
 
     monkeypatch.setattr(gaps_module, "_apart_child", dies)
 
-    def work(feedback: Feedback, given: object) -> tuple[int, object]:
-        return os.getpid(), given()  # type: ignore[operator]
-
-    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    drawing = gaps_module.Apart(_pid_and_input, Feedback(), awaits_input=True)
     import time
 
     time.sleep(0.2)
@@ -341,10 +341,7 @@ def test_a_copy_waiting_for_an_input_never_given_is_stopped() -> None:
 
     from spaceplanner.feedback import Feedback
 
-    def work(feedback: Feedback, given: object) -> object:
-        return given()  # type: ignore[operator]
-
-    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    drawing = gaps_module.Apart(_pid_and_input, Feedback(), awaits_input=True)
     proc = drawing._proc
     assert proc is not None and proc.is_alive()
     del drawing
@@ -394,10 +391,7 @@ def test_an_input_that_cannot_be_sent_leaves_the_work_here() -> None:
     with it, as without the copy, and the evaluation goes on."""
     from spaceplanner.feedback import Feedback
 
-    def work(feedback: Feedback, given: object) -> tuple[int, object]:
-        return os.getpid(), given()  # type: ignore[operator]
-
-    drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
+    drawing = gaps_module.Apart(_pid_and_input, Feedback(), awaits_input=True)
     value = lambda: "not picklable"  # noqa: E731
     drawing.give(value)
     assert drawing.result() == (os.getpid(), value)

@@ -100,7 +100,7 @@ def gap_stage(
         "reachable": ctx.access.reachable,
         "d_shelter": shelters.nearest,
         "sheltered": shelters.sheltered,
-        "unsheltered": res.population - shelters.sheltered,
+        "unsheltered": unsheltered,
     }
     for name, d in indicators.items():
         reached = np.isfinite(d)
@@ -596,7 +596,10 @@ def service_areas(
     return gpd.GeoDataFrame(rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs)
 
 
-Served = dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]]
+#: The sites serving one indicator: (geometries, ids, radii, layer) per layer.
+SiteParts = list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]
+#: Per indicator, the sites that serve it.
+Served = dict[str, SiteParts]
 
 
 def served_sites(inp: Inputs, ctx: Context, shelters: ShelterStage, spaces: SpaceStage) -> Served:
@@ -640,7 +643,7 @@ def _service_row(
     inp: Inputs,
     ctx: Context,
     name: str,
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, str]],
+    parts: SiteParts,
 ) -> dict[str, Any] | None:
     """The service area of one indicator drawn from its sites (None without any)."""
     geoms = np.concatenate([p[0] for p in parts])

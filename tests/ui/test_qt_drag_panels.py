@@ -5,6 +5,7 @@ again, and what the list shows equals a list built from scratch."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from PyQt5.QtCore import Qt
@@ -153,6 +154,13 @@ def test_a_drag_report_remakes_only_the_indicator_rows_that_changed(qtbot, repor
     assert len(panel.rows) == len(indicators) - 1
 
 
+def _pixels(item: Any) -> bytes:
+    """The bytes of a drag gaps item's image."""
+    image = item._image
+    assert image is not None
+    return bytes(image.constBits().asstring(image.byteCount()))
+
+
 def test_the_drag_gaps_image_of_an_update_equals_one_drawn_afresh(qtbot) -> None:
     """The mask image keeps its buffers from one update to the next: what an update draws is
     what a new item draws for the same residents (nothing left from the update before)."""
@@ -165,11 +173,6 @@ def test_the_drag_gaps_image_of_an_update_equals_one_drawn_afresh(qtbot) -> None
     xy = rng.uniform(0, 1000, (5000, 2))
     extent, size = (0.0, 0.0, 1000.0, 1000.0), QSize(320, 200)
 
-    def pixels(item: QtDragGapsItem) -> bytes:
-        image = item._image
-        assert image is not None
-        return bytes(image.constBits().asstring(image.byteCount()))
-
     kept = QtDragGapsItem()
     for _ in range(3):
         mask = rng.random(len(xy)) < 0.3
@@ -177,7 +180,7 @@ def test_the_drag_gaps_image_of_an_update_equals_one_drawn_afresh(qtbot) -> None
         fresh = QtDragGapsItem()
         fresh.draw(xy, extent, size, mask)
         assert kept.count == fresh.count == int(mask.sum())
-        assert pixels(kept) == pixels(fresh)
+        assert _pixels(kept) == _pixels(fresh)
     # the same residents again over the same view (another indicator changed): not redrawn
     image = kept._image
     kept.draw(xy, extent, size, mask.copy())
@@ -185,7 +188,7 @@ def test_the_drag_gaps_image_of_an_update_equals_one_drawn_afresh(qtbot) -> None
     kept.draw(xy, extent, QSize(100, 90), mask)  # another view size: other buffers
     fresh = QtDragGapsItem()
     fresh.draw(xy, extent, QSize(100, 90), mask)
-    assert pixels(kept) == pixels(fresh)
+    assert _pixels(kept) == _pixels(fresh)
 
 
 def test_a_drag_update_redraws_only_around_the_residents_that_changed(qtbot) -> None:
@@ -200,11 +203,6 @@ def test_a_drag_update_redraws_only_around_the_residents_that_changed(qtbot) -> 
     rng = np.random.default_rng(7)
     xy = rng.uniform(0, 1000, (20_000, 2))
     extent, size = (0.0, 0.0, 1000.0, 1000.0), QSize(400, 300)
-
-    def pixels(item: QtDragGapsItem) -> bytes:
-        image = item._image
-        assert image is not None
-        return bytes(image.constBits().asstring(image.byteCount()))
 
     kept = QtDragGapsItem()
     mask = rng.random(len(xy)) < 0.4
@@ -221,13 +219,13 @@ def test_a_drag_update_redraws_only_around_the_residents_that_changed(qtbot) -> 
         fresh = QtDragGapsItem()
         fresh.draw(xy, extent, size, mask)
         assert kept.count == fresh.count == int(mask.sum())
-        assert pixels(kept) == pixels(fresh)
+        assert _pixels(kept) == _pixels(fresh)
     many = rng.random(len(xy)) < 0.5
     kept.draw(xy, extent, size, many)
     assert kept.redrawn == (0, 0, 300, 400)
     fresh = QtDragGapsItem()
     fresh.draw(xy, extent, size, many)
-    assert pixels(kept) == pixels(fresh)
+    assert _pixels(kept) == _pixels(fresh)
 
 
 def test_the_drag_gaps_image_of_a_view_a_few_pixels_high(qtbot) -> None:

@@ -201,16 +201,25 @@ _DOT_PX = 4
 _PATCH_MAX_SHARE = 0.05
 
 
+def _dot_rows() -> dict[int, list[int]]:
+    """A dot, a disc of radius ``_DOT_PX``, as horizontal runs: per half-width
+    floor(sqrt(r² + 1 - dy²)), the row offsets dy that have it."""
+    rows: dict[int, list[int]] = {}
+    for dy in range(-_DOT_PX, _DOT_PX + 1):
+        rows.setdefault(int(np.sqrt(_DOT_PX * _DOT_PX + 1 - dy * dy)), []).append(dy)
+    return rows
+
+
+_DOT_ROWS = _dot_rows()
+
+
 def _grow_dots(hit: np.ndarray, dots: np.ndarray, spare: tuple[np.ndarray, ...]) -> None:
     """``dots``: the pixels within a disc of radius ``_DOT_PX`` of a ``hit`` pixel (``spare``:
     two buffers of the same shape for the work)."""
     h = hit.shape[0]
     dots.fill(False)
-    # a disc of radius _DOT_PX: per row offset dy, a horizontal run of half-width
-    # floor(sqrt(r² + 1 - dy²)); the runs widened one pixel at a time
-    rows: dict[int, list[int]] = {}
-    for dy in range(-_DOT_PX, _DOT_PX + 1):
-        rows.setdefault(int(np.sqrt(_DOT_PX * _DOT_PX + 1 - dy * dy)), []).append(dy)
+    # the runs widened one pixel at a time, each laid on the rows that have its half-width
+    rows = _DOT_ROWS
     run = hit
     for half in range(_DOT_PX + 1):
         if half:
@@ -342,7 +351,7 @@ class QtDragGapsItem(QGraphicsItem):
         a0, a1 = max(r0 - _DOT_PX, 0), min(r1 + _DOT_PX, h)
         b0, b1 = max(c0 - _DOT_PX, 0), min(c1 + _DOT_PX, w)
         hit = per_pixel.reshape(h, w)[a0:a1, b0:b1] > 0
-        dots = np.zeros_like(hit)
+        dots = np.empty_like(hit)
         _grow_dots(hit, dots, (np.empty_like(hit), np.empty_like(hit)))
         part = dots[r0 - a0 : r1 - a0, c0 - b0 : c1 - b0]
         bits = image.bits()
