@@ -357,3 +357,20 @@ def test_the_dialog_renders_in_both_languages(qtbot, out: Path, tmp_path: Path, 
     for widget in [dialog.preview_button, dialog.create_button, dialog.view_button]:
         assert widget.width() >= widget.sizeHint().width()
     assert dialog.grab().save(str(tmp_path / f"new_osm_{lang}.png"))
+
+
+def test_a_dialog_dropped_without_closing_leaves_no_scratch_folder(qtbot, out: Path) -> None:
+    """The build's scratch folder goes with the dialog even when it is never closed (the window
+    quits with it open, a caller drops it): nothing is left in the temporary folder."""
+    import gc
+
+    dialog = QtNewOsmDialog()
+    _fill(dialog, out)
+    with qtbot.waitSignal(dialog.task.finished, timeout=60_000):
+        assert dialog.preview()
+    scratch = dialog._workroot
+    assert scratch is not None and scratch.is_dir() and any(scratch.iterdir())
+    dialog.task.shutdown(5000)
+    del dialog
+    gc.collect()
+    assert not scratch.exists()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -553,6 +554,9 @@ class QtNewOsmDialog(QDialog):
         reused = self.built if self.built is not None and key == self._built_key else None
         if self._workroot is None:
             self._workroot = Path(tempfile.mkdtemp(prefix="spaceplanner-osm-"))
+            # removed on closing (done); and, should the dialog never be closed (the window
+            # quits, a test drops it), when it is collected or the program exits
+            weakref.finalize(self, shutil.rmtree, self._workroot, ignore_errors=True)
         workroot = self._workroot
 
         def run(feedback: Feedback) -> tuple[tuple[Any, ...], OsmPlan]:
