@@ -205,3 +205,39 @@ def test_content_digest_notices_moved_vertices_and_new_rings() -> None:
     ]
     digests = {content_digest(PlanLayer("parks", "activity_spaces", frame=f)) for f in parks}
     assert len(digests) == 2
+
+
+def test_point_residents_keep_their_own_geometries_as_the_resident_points() -> None:
+    """A layer of 2D points: the residents layer shows the layer's own Points (not made again
+    from the coordinates), equal to those made from them; polygons or points with a height:
+    made from the coordinates, in 2D."""
+    import geopandas as gpd
+
+    from spaceplanner import evaluate, load_plan
+    from spaceplanner.engine.residents import collect_residents
+    from spaceplanner.sample_maps import get_path
+
+    plan = load_plan(get_path("bubenec"), strict=False)  # point residents
+    (layer,) = plan.by_role("residents")
+    res = collect_residents(plan)
+    assert res.own_points is not None
+    assert all(a is b for a, b in zip(res.points(), layer.frame.geometry.to_numpy(), strict=True))
+    assert shapely.equals(res.points(), shapely.points(res.xy)).all()
+    drawn = evaluate(plan).layers["residents"].geometry.to_numpy()
+    assert np.array_equal(shapely.get_coordinates(drawn), res.xy)
+
+    polygons = load_plan(get_path("synthetic_cn"), strict=False)  # building polygons
+    res = collect_residents(polygons)
+    assert res.own_points is None
+    assert shapely.equals(res.points(), shapely.points(res.xy)).all()
+
+    frame = layer.frame
+    raised = gpd.GeoDataFrame(
+        frame.drop(columns=frame.geometry.name),
+        geometry=shapely.force_3d(frame.geometry.to_numpy(), 5.0),
+        crs=frame.crs,
+    )
+    layer.frame = raised
+    res = collect_residents(plan)
+    assert res.own_points is None
+    assert not shapely.has_z(res.points()).any()

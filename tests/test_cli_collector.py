@@ -57,3 +57,32 @@ def test_a_process_that_had_it_off_keeps_it_off(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(cli, "cmd_info", lambda args: 0)
     assert cli.main(["info"]) == 0
     assert not gc.isenabled()
+
+
+def test_a_command_ending_the_process_holds_its_results_until_the_end(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``evaluate`` run by the console script (``main(ending=True)``, the process ends right
+    after): its plan and report are held past the command, for the process's end to free;
+    run from Python (``main()``), nothing is held."""
+    import weakref
+    from pathlib import Path
+
+    from spaceplanner.model.plan import Plan
+    from spaceplanner.results.report import Report
+
+    monkeypatch.setattr(cli, "_HELD", [])
+    out = Path(str(tmp_path))
+    assert cli.main(["evaluate", "--sample", "synthetic_cn", "--out", str(out / "a"), "-q"]) == 0
+    assert cli._HELD == []
+    assert (
+        cli.main(
+            ["evaluate", "--sample", "synthetic_cn", "--out", str(out / "b"), "-q"], ending=True
+        )
+        == 0
+    )
+    kinds = [type(o) for o in cli._HELD]
+    assert kinds == [Plan, Report]
+    report = weakref.ref(cli._HELD[1])
+    cli._HELD.clear()
+    assert report() is None  # nothing else kept it: held only for the end

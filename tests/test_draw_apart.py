@@ -43,8 +43,9 @@ def drawn_by(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _pid_and_input(feedback: object, given: Any) -> tuple[int, object]:
-    """Work for Apart: who did it, and the input it was given."""
-    return os.getpid(), given()
+    """Work for Apart: who did it, and the input it was given (one part)."""
+    (value,) = given()
+    return os.getpid(), value
 
 
 def _same(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame) -> None:
@@ -236,26 +237,29 @@ def test_the_caller_draws_the_service_areas_a_slow_copy_has_not_taken(
 
     caller = os.getpid()
     log = tmp_path / "service.log"
-    real_draw, real_service = gaps_module._draw_areas, gaps_module.service_areas
+    real_draw, real_service = gaps_module._draw_areas, gaps_module._service_rows
 
     def slow_in_the_copy(*args: object, **kwargs: object) -> object:
         if os.getpid() != caller:
             time.sleep(2.0)
         return real_draw(*args, **kwargs)  # type: ignore[arg-type]
 
-    def logged(*args: object, **kwargs: object) -> gpd.GeoDataFrame:
-        frame = real_service(*args, **kwargs)  # type: ignore[arg-type]
+    def logged(*args: object, **kwargs: object) -> list[dict[str, Any]]:
+        rows = real_service(*args, **kwargs)  # type: ignore[arg-type]
         with log.open("a") as fh:
-            fh.write(f"{os.getpid()} {len(frame)}\n")
-        return frame
+            fh.write(f"{os.getpid()} {len(rows)}\n")
+        return rows
 
     here = evaluate(load_plan(get_path(SAMPLE), strict=False))
     monkeypatch.setattr(gaps_module, "_draw_areas", slow_in_the_copy)
-    monkeypatch.setattr(gaps_module, "service_areas", logged)
+    monkeypatch.setattr(gaps_module, "_service_rows", logged)
     apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
     _same(apart.layers["service_areas"], here.layers["service_areas"])
     _same(apart.layers["gap_areas"], here.layers["gap_areas"])
-    drawn = dict(tuple(map(int, line.split())) for line in log.read_text().splitlines())
+    drawn: dict[int, int] = {}
+    for line in log.read_text().splitlines():
+        pid, rows = map(int, line.split())
+        drawn[pid] = drawn.get(pid, 0) + rows
     assert drawn[caller] == len(here.layers["service_areas"]) > 3
     assert [rows for pid, rows in drawn.items() if pid != caller] == [0]
 
@@ -306,7 +310,7 @@ def test_work_given_its_input_later() -> None:
     with pytest.raises(RuntimeError, match="give"):
         drawing.result()
     drawing.give({"big": np.arange(2_000_000)})  # more than a pipe holds: not waited for
-    with pytest.raises(RuntimeError, match="once"):
+    with pytest.raises(RuntimeError, match="last part"):
         drawing.give(1)
     pid, value = drawing.result()
     assert pid != os.getpid()
@@ -413,7 +417,7 @@ def test_a_copy_that_takes_no_input_does_not_hold_the_caller(
     monkeypatch.setattr(gaps_module, "APART_SILENCE_S", 1.0)
 
     def work(feedback: Feedback, given: object) -> tuple[int, int]:
-        return os.getpid(), len(given())  # type: ignore[operator]
+        return os.getpid(), len(next(given()))  # type: ignore[operator]
 
     drawing = gaps_module.Apart(work, Feedback(), awaits_input=True)
     started = time.monotonic()
@@ -423,3 +427,192 @@ def test_a_copy_that_takes_no_input_does_not_hold_the_caller(
     assert time.monotonic() - started < 20
     proc = drawing._proc
     assert proc is not None and not proc.is_alive()
+
+
+def _parts_as_they_came(feedback: object, given: Any) -> tuple[int, list[tuple[object, float]]]:
+    """Work for Apart: each part given, with the time it reached the work."""
+    import time
+
+    return os.getpid(), [(part, time.monotonic()) for part in given()]
+
+
+def test_parts_reach_the_copy_as_they_are_given() -> None:
+    """give(part, last=False): the copy has the first part while the caller is still making
+    the next (a stage's areas drawn while the next stage works out its figures); the result
+    waits for the last part, and nothing is given after it."""
+    import time
+
+    from spaceplanner.feedback import Feedback
+
+    drawing = gaps_module.Apart(_parts_as_they_came, Feedback(), awaits_input=True)
+    drawing.give("shelters", last=False)
+    time.sleep(0.5)
+    second = time.monotonic()
+    drawing.give({"spaces": np.arange(1_000_000)}, last=False)
+    with pytest.raises(RuntimeError, match="give"):
+        drawing.result()
+    drawing.give("facilities")
+    with pytest.raises(RuntimeError, match="last part"):
+        drawing.give("more")
+    pid, parts = drawing.result()
+    assert pid != os.getpid()
+    assert [p if isinstance(p, str) else "spaces" for p, _ in parts] == [
+        "shelters",
+        "spaces",
+        "facilities",
+    ]
+    assert np.array_equal(parts[1][0]["spaces"], np.arange(1_000_000))
+    assert parts[0][1] < second <= parts[1][1]  # the first part was there before the second
+
+
+def test_a_copy_dead_between_parts_leaves_the_work_here_with_every_part(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The copy dies after the first part: the caller does the work itself with all the parts,
+    in order."""
+    import signal
+    import time
+
+    from spaceplanner.feedback import Feedback
+
+    drawing = gaps_module.Apart(_parts_as_they_came, Feedback(), awaits_input=True)
+    drawing.give("a", last=False)
+    time.sleep(0.3)
+    proc = drawing._proc
+    assert proc is not None
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.join(10)
+    drawing.give("b", last=False)
+    drawing.give("c")
+    pid, parts = drawing.result()
+    assert pid == os.getpid()
+    assert [p for p, _ in parts] == ["a", "b", "c"]
+
+
+def test_a_drawing_dropped_between_parts_stops_its_copy_and_sender() -> None:
+    """An evaluation that fails after a stage's part was given: the copy and the thread that
+    sends it parts end with the drawing."""
+    import gc
+    import threading
+    import time
+
+    from spaceplanner.feedback import Feedback
+
+    drawing = gaps_module.Apart(_parts_as_they_came, Feedback(), awaits_input=True)
+    drawing.give("a", last=False)
+    proc, sender = drawing._proc, drawing._sender
+    assert proc is not None and sender is not None
+    del drawing
+    gc.collect()
+    end = time.monotonic() + 10
+    while (proc.is_alive() or sender.is_alive()) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not proc.is_alive() and not sender.is_alive()
+    assert "apart-give" not in [t.name for t in threading.enumerate()]
+
+
+def test_the_copy_draws_the_service_areas_and_a_stage_s_gaps_while_the_figures_run(
+    monkeypatch: pytest.MonkeyPatch, drawn_by: list[int], tmp_path: Path
+) -> None:
+    """The service areas need no figure: the copy draws them while the caller works out the
+    figures; the shelters' part goes to the copy as soon as the shelter stage ends, and the
+    copy has drawn the shelters' gap areas before the caller is done with the facilities'
+    figures. The layers are those drawn in one process, and the service areas of the
+    indicators are the sites' own (not those of the figures' results)."""
+    import time
+
+    import spaceplanner.engine.evaluation as evaluation_module
+
+    log = tmp_path / "times.log"
+    real_rows, real_patches = gaps_module._service_rows, gaps_module.gap_patches
+    real_shelters, real_facilities = (
+        evaluation_module.shelter_stage,
+        evaluation_module.facility_stage,
+    )
+
+    def note(what: str) -> None:
+        with log.open("a") as fh:
+            fh.write(f"{what} {os.getpid()} {time.monotonic()}\n")
+
+    def rows(*args: Any, **kw: Any) -> Any:
+        out = real_rows(*args, **kw)
+        for row in out:
+            note(f"service:{row['indicator']}")
+        return out
+
+    def patches(*args: Any) -> Any:
+        note("patches")
+        return real_patches(*args)
+
+    def shelters(*args: Any) -> Any:
+        out = real_shelters(*args)
+        note("shelter-figures")
+        return out
+
+    def facilities(*args: Any) -> Any:
+        out = real_facilities(*args)
+        time.sleep(1.5)  # figures that take a while, as at city scale
+        note("facilities-figures")
+        return out
+
+    here = evaluate(load_plan(get_path(SAMPLE), strict=False))
+    monkeypatch.setattr(gaps_module, "_service_rows", rows)
+    monkeypatch.setattr(gaps_module, "gap_patches", patches)
+    monkeypatch.setattr(evaluation_module, "shelter_stage", shelters)
+    monkeypatch.setattr(evaluation_module, "facility_stage", facilities)
+    apart = evaluate(load_plan(get_path(SAMPLE), strict=False), draw_apart=True)
+    _same(apart.layers["gap_areas"], here.layers["gap_areas"])
+    _same(apart.layers["service_areas"], here.layers["service_areas"])
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for line in log.read_text().splitlines():
+        name, pid, at = line.split()
+        seen.setdefault(name, []).append((int(pid), float(at)))
+    caller = os.getpid()
+    (_, figured), (_, facilities_done) = seen["shelter-figures"][0], seen["facilities-figures"][0]
+    assert seen["shelter-figures"][0][0] == caller
+    service = {k: v[0] for k, v in seen.items() if k.startswith("service:")}
+    assert len(service) == len(here.layers["service_areas"]) > 3
+    assert all(pid != caller and at < facilities_done for pid, at in service.values())
+    first_gap = seen["patches"][0]
+    assert first_gap[0] != caller and figured < first_gap[1] < facilities_done
+
+
+@pytest.mark.parametrize("sample", ["synthetic_cn", "helsinki", "bubenec"])
+def test_the_sites_drawn_are_those_the_figures_route_from(sample: str) -> None:
+    """served_sites, made from the plan alone before any figure: per indicator, the same
+    sites and radii as the figures' own groups (shelters with their class radius, spaces large
+    enough for each circle, facilities of each kind)."""
+    from spaceplanner.engine.daily import facility_layer, space_layer
+    from spaceplanner.engine.evaluation import Evaluator
+    from spaceplanner.engine.locate import locate_stage
+    from spaceplanner.engine.shelter_stage import shelter_stage
+    from spaceplanner.feedback import Feedback
+
+    evaluator = Evaluator(load_plan(get_path(sample), strict=False))
+    inp = evaluator._inputs(None, Feedback())
+    ctx = locate_stage(inp)
+    shelters = shelter_stage(inp, ctx)
+    expected: dict[str, list[tuple[list[str], list[float]]]] = {}
+    for lyr in shelters.layers:
+        table = shelters.table[shelters.table["layer"] == lyr.name]
+        expected.setdefault("shelter", []).append(
+            (table["id"].astype(str).tolist(), table["radius_m"].tolist())
+        )
+    groups = [
+        ("space_", lyr, space_layer(inp, ctx, lyr)) for lyr in inp.plan.by_role("activity_spaces")
+    ]
+    groups += [("", lyr, facility_layer(inp, ctx, lyr)) for lyr in inp.plan.by_role("facilities")]
+    for prefix, lyr, found in groups:
+        names = [c.name for c in inp.profile.circles] if prefix else list(found)
+        for name in names:
+            g = found[name]
+            if g.sites.size:
+                ids = lyr.frame["id"].to_numpy()[g.sites].astype(str).tolist()
+                expected.setdefault(prefix + name, []).append((ids, [g.radius] * g.sites.size))
+    served = gaps_module.served_sites(inp)
+    got = {
+        name: [(np.asarray(ids).astype(str).tolist(), list(radii)) for _, ids, radii, _ in parts]
+        for name, parts in served.items()
+    }
+    assert got == expected
+    assert len(got) > (0 if sample == "bubenec" else 3)  # bubenec has shelters only

@@ -451,3 +451,27 @@ def test_cli_web_detail_sets_when_the_web_map_aggregates(tmp_path: Path) -> None
         assert main([*args, "--web-detail", detail]) == 0
         page = (out / "map.html").read_text(encoding="utf-8")
         assert ("var T = " in page) == packed  # the packed table of resident points
+
+
+def test_vector_ready_converts_a_copy_and_leaves_the_layer_as_it_was() -> None:
+    """Booleans become 0/1, the capacity removed per principle numeric fields, other dicts JSON
+    text: in the copy written out; the result layer itself keeps its values and types."""
+    import shapely
+
+    frame = gpd.GeoDataFrame(
+        {
+            "ok": [True, False],
+            "capacity_removed": [{"避": 1.0, "防": 2.0, "让": 0.0}, {}],
+            "extra": [{"a": 1}, None],
+            "d": [1.5, 2.5],
+        },
+        geometry=[shapely.Point(0, 0), shapely.Point(1, 1)],
+        crs="EPSG:3857",
+    )
+    before = frame.copy()
+    out = exports_module.vector_ready(frame)
+    assert out["ok"].tolist() == [1, 0] and out["ok"].dtype.kind == "i"
+    assert out["removed_avoid"].tolist() == [1.0, 0.0]
+    assert out["extra"].tolist()[0] == '{"a": 1}'
+    pd.testing.assert_frame_equal(pd.DataFrame(frame), pd.DataFrame(before))
+    assert frame["ok"].dtype == bool and frame["capacity_removed"].iloc[0]["避"] == 1.0

@@ -118,16 +118,13 @@ def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupR
         frame = layer.frame
         assert frame is not None
         geoms = frame.geometry.to_numpy()
-        area = frame["area"].to_numpy(float) if "area" in frame else np.full(len(geoms), np.nan)
-        area = np.where(np.isnan(area), shapely.area(geoms), area)
+        area = _space_areas(frame)
         # the areas summed for the per-person figures (a site's size class uses its own area)
         counted = np.where(counted_sites(inp.plan, geoms), area, 0.0)
-        override = layer.options.get("radius_m")
-        wanted = []
-        for circle in inp.profile.circles:
-            sites = np.flatnonzero(area >= circle.min_area_m2.value)
-            radius = float(override) if override is not None else circle.radius_m.value
-            wanted.append((circle.name, radius, sites, float(counted[sites].sum())))
+        wanted = [
+            (name, radius, sites, float(counted[sites].sum()))
+            for name, (sites, radius) in circle_sites(inp, layer).items()
+        ]
         kind_given, kind = _kinds(frame)
         for rule in inp.profile.space_coverage:
             # a band's radius is the indicator's definition: a layer's radius_m does not change it
@@ -156,6 +153,46 @@ def space_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, GroupR
     return inp.cache.get(f"spaces:{layer.name}", (ctx.key, layer_key(layer)), make)
 
 
+def _space_areas(frame: pd.DataFrame) -> np.ndarray:
+    """Each space's area: its ``area`` field, or its polygon's where that is missing."""
+    geoms = frame.geometry.to_numpy()
+    area = frame["area"].to_numpy(float) if "area" in frame else np.full(len(geoms), np.nan)
+    return np.where(np.isnan(area), shapely.area(geoms), area)
+
+
+def circle_sites(inp: Inputs, layer: PlanLayer) -> dict[str, tuple[np.ndarray, float]]:
+    """Per life circle, the spaces of ``layer`` large enough for it and the circle's radius
+    (the layer's ``radius_m`` when it gives one): the sites and radius the circle's figures
+    route from, known from the plan alone."""
+    assert layer.frame is not None
+    area = _space_areas(layer.frame)
+    override = layer.options.get("radius_m")
+    return {
+        circle.name: (
+            np.flatnonzero(area >= circle.min_area_m2.value),
+            float(override) if override is not None else circle.radius_m.value,
+        )
+        for circle in inp.profile.circles
+    }
+
+
+def kind_sites(inp: Inputs, layer: PlanLayer) -> dict[str, tuple[np.ndarray, float]]:
+    """Per facility kind with a service radius (the profile's, or the layer's ``radius_m``),
+    the facilities of ``layer`` of that kind and the radius, in the order of the kinds' names:
+    what the facilities' figures route from, known from the plan alone."""
+    assert layer.frame is not None
+    kinds = layer.frame["kind"].astype(str).to_numpy()
+    override = layer.options.get("radius_m")
+    out: dict[str, tuple[np.ndarray, float]] = {}
+    for kind in sorted(set(kinds)):
+        rule = inp.profile.facility_radius.get(kind)
+        if override is not None:
+            out[kind] = (np.flatnonzero(kinds == kind), float(override))
+        elif rule is not None:
+            out[kind] = (np.flatnonzero(kinds == kind), rule.value)
+    return out
+
+
 def _kinds(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Whether each space's kind is given, and the kind (text)."""
     if "kind" not in frame:
@@ -181,16 +218,9 @@ def facility_layer(inp: Inputs, ctx: Context, layer: PlanLayer) -> dict[str, Gro
     """One facility layer's distances per kind with a service radius."""
 
     def make() -> dict[str, GroupResult]:
-        assert layer.frame is not None
-        kinds = layer.frame["kind"].astype(str).to_numpy()
-        override = layer.options.get("radius_m")
-        wanted = []
-        for kind in sorted(set(kinds)):
-            rule = inp.profile.facility_radius.get(kind)
-            if override is not None:
-                wanted.append((kind, float(override), np.flatnonzero(kinds == kind), 0.0))
-            elif rule is not None:
-                wanted.append((kind, rule.value, np.flatnonzero(kinds == kind), 0.0))
+        wanted = [
+            (kind, radius, sites, 0.0) for kind, (sites, radius) in kind_sites(inp, layer).items()
+        ]
         return _route_groups(inp, ctx, layer, wanted)
 
     return inp.cache.get(f"facilities:{layer.name}", (ctx.key, layer_key(layer)), make)

@@ -30,7 +30,7 @@ from spaceplanner.engine.cache import StageCache
 from spaceplanner.engine.check_stage import route_checks, typed_violation
 from spaceplanner.engine.daily import facility_stage, space_stage
 from spaceplanner.engine.distance import group_reach
-from spaceplanner.engine.gaps import gap_stage, start_drawing
+from spaceplanner.engine.gaps import gap_stage, shelter_part, space_part, start_drawing
 from spaceplanner.engine.hazards import check_scenario
 from spaceplanner.engine.limits import check_memory, plan_memory
 from spaceplanner.engine.locate import (
@@ -210,8 +210,12 @@ class Evaluator:
         drawing = start_drawing(inp, ctx) if draw_apart and gaps is True else None
         step(1)
         shelters = shelter_stage(inp, ctx)
+        if drawing is not None:  # the copy draws each stage's areas as the stage ends
+            drawing.add(shelter_part(ctx, shelters))
         step(2)
         spaces = space_stage(inp, ctx)
+        if drawing is not None:
+            drawing.add(space_part(ctx, spaces))
         step(3)
         facilities = facility_stage(inp, ctx)
         violations = tuple(

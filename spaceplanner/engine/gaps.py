@@ -13,12 +13,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import queue
 import sys
 import threading
 import time
 import traceback
 import weakref
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
@@ -26,12 +28,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from spaceplanner.engine.daily import FacilityStage, SpaceStage, facility_layer, space_layer
+from spaceplanner.engine.daily import FacilityStage, SpaceStage, circle_sites, kind_sites
 from spaceplanner.engine.distance import site_sources
 from spaceplanner.engine.gap_raster import Ground, area_raster, gap_patches, resident_ground
 from spaceplanner.engine.locate import Context, Inputs, site_gates
 from spaceplanner.engine.service_area import reached_pieces
-from spaceplanner.engine.shelter_stage import ShelterStage
+from spaceplanner.engine.shelter_stage import ShelterStage, dual_use_layers, shelter_table
 from spaceplanner.feedback import Feedback
 
 __all__ = [
@@ -39,9 +41,14 @@ __all__ = [
     "SERVICE_PIXEL_BUDGET",
     "Apart",
     "AreaDrawing",
+    "AreaPart",
     "LazyLayers",
+    "facility_part",
     "gap_stage",
+    "served_sites",
     "service_areas",
+    "shelter_part",
+    "space_part",
     "start_drawing",
 ]
 
@@ -81,16 +88,18 @@ def gap_stage(
         indicators[f"space_{name}"] = d
     for kind, d in facilities.distances.items():
         indicators[kind] = d
-    unsheltered = res.population - shelters.sheltered
-    missing = {
-        name: (unsheltered > 1e-6) if name == "shelter" else ~np.isfinite(d)
-        for name, d in indicators.items()
-    }
-    unserved = {name: unsheltered if name == "shelter" else res.population for name in missing}
+    parts = [
+        shelter_part(ctx, shelters),
+        space_part(ctx, spaces),
+        facility_part(ctx, facilities),
+    ]
+    unsheltered = parts[0].unserved["shelter"]
+    missing = {name: m for part in parts for name, m in part.missing.items()}
     drawn: dict[str, Any] = {}
     if areas and apart is not None:
-        # the copy gets to work at once, while the layers below are made
-        drawn = apart.draw(missing, unserved, served_sites(inp, ctx, shelters, spaces))
+        # the copy has the parts it was given as the stages ended; it gets the rest at once,
+        # while the layers below are made
+        drawn = apart.draw(parts)
     # text columns stay object arrays: pandas would otherwise copy every id into its string
     # type, seconds for the long layer at city scale
     columns: dict[str, Any] = {
@@ -106,10 +115,15 @@ def gap_stage(
         reached = np.isfinite(d)
         columns[f"d_{name}"] = np.where(reached, d, np.nan)  # no distance: missing, not inf
         columns[f"ok_{name}"] = reached
-    points = shapely.points(res.xy)
+    points = res.points()
     # made at once from the columns (a frame made first and then given a geometry is copied
-    # whole again: seconds at city scale)
-    residents = gpd.GeoDataFrame(columns, geometry=points, crs=crs)
+    # whole again: seconds at city scale), each column kept as its own block (gathering the
+    # numeric ones into one array, as pandas does by default, copies them all: 1.5 s at city
+    # scale); the arrays shared with the figures are copied, so that no edit of the layer
+    # reaches them
+    for name in ("population", "reachable", "d_shelter", "sheltered"):
+        columns[name] = np.array(columns[name])
+    residents = gpd.GeoDataFrame(columns, geometry=points, crs=crs, copy=False)
 
     def uncovered() -> gpd.GeoDataFrame:
         text = {
@@ -154,8 +168,7 @@ def gap_stage(
     if not areas:
         return LazyLayers(layers)
     if not drawn:
-        served = served_sites(inp, ctx, shelters, spaces)
-        gap_areas, service = _draw_areas(inp, ctx, missing, unserved, served, inp.feedback)
+        gap_areas, service = _draw_areas(inp, ctx, parts, served_sites(inp), inp.feedback)
         drawn = {"gap_areas": gap_areas, "service_areas": service}
     return LazyLayers(
         {
@@ -188,45 +201,51 @@ def start_drawing(inp: Inputs, ctx: Context) -> AreaDrawing | None:
 class AreaDrawing:
     """The gap and service areas drawn by a forked copy of this process, on another core.
 
-    The copy starts once the residents are located and draws their ground (the label raster of
-    :func:`~spaceplanner.engine.gap_raster.resident_ground`, which needs nothing else) while the
-    caller works out the figures. :meth:`draw` then gives it who is not served and the sites
-    serving each indicator: the copy draws the gap areas and then the service areas no one has
-    taken yet; the caller, once it needs either layer (its other layers written), takes and
-    draws those still left before it waits for the copy. Each indicator is drawn once, by
-    whoever took it first. If the copy fails, the caller draws everything itself
-    (:class:`Apart`)."""
+    The copy starts once the residents are located and, on the core the figures leave free,
+    draws what needs no figure while the caller works them out: the residents' ground (the
+    label raster of :func:`~spaceplanner.engine.gap_raster.resident_ground`) and the service
+    areas (:func:`served_sites`: the sites and radii are the plan's), those no one has taken
+    yet. As each stage ends, :meth:`add` gives it that stage's part (:class:`AreaPart`: who its
+    indicators leave unserved), whose gap areas it draws next; :meth:`draw` gives it the parts
+    not given yet, the last. The caller, once it needs either layer (its other layers
+    written), takes and draws the service areas still left before it waits for the copy. Each
+    service area is drawn once, by whoever took it first. If the copy fails, the caller draws
+    everything itself (:class:`Apart`)."""
 
     def __init__(self, inp: Inputs, ctx: Context) -> None:
         self._inp, self._ctx = inp, ctx
         self._shares = shares = _Shares(_MAX_SHARES)
+        self._given: list[AreaPart] = []
 
         # a function of its own, not a method: the copy's work holds no reference back to this
         # object, which then goes (and stops a copy still waiting) as soon as it is dropped,
         # even while the cycle collector rests
-        def copy_work(feedback: Feedback, given: Callable[[], Any]) -> Any:
-            ground = _ground(inp, ctx)
-            missing, unserved, served = given()
-            return _draw_areas(
-                inp,
-                ctx,
-                missing,
-                unserved,
-                served,
-                feedback,
-                take=shares.taker(1),
-                ground=ground,
-            )
+        def copy_work(feedback: Feedback, given: Callable[[], Iterator[Any]]) -> Any:
+            served = served_sites(inp)
+            return _draw_areas(inp, ctx, given(), served, feedback, take=shares.taker(1))
 
         self._apart = Apart(copy_work, inp.feedback, awaits_input=True)
 
-    def draw(
-        self, missing: dict[str, np.ndarray], unserved: dict[str, np.ndarray], served: Served
-    ) -> dict[str, Callable[[], gpd.GeoDataFrame]]:
-        """Give the copy what it draws; the gap and service areas as functions reading what it
-        drew (and what the caller drew of the service areas)."""
+    def add(self, part: AreaPart) -> None:
+        """Give the copy one stage's part, drawn as soon as it arrives (more parts follow)."""
+        self._given.append(part)
+        self._apart.give(part, last=False)
+
+    def draw(self, parts: list[AreaPart]) -> dict[str, Callable[[], gpd.GeoDataFrame]]:
+        """Give the copy the parts of ``parts`` (all the stages' parts, in order) not given
+        yet, the last of them; the gap and service areas as functions reading what it drew (and
+        what the caller drew of the service areas)."""
+        known = [list(p.missing) for p in parts[: len(self._given)]]
+        if known != [list(p.missing) for p in self._given]:
+            msg = "the parts given so far are not the first of those drawn"
+            raise RuntimeError(msg)
+        rest = parts[len(self._given) :]
+        for k, part in enumerate(rest):
+            self._apart.give(part, last=k == len(rest) - 1)
+        if not rest:
+            self._apart.give(AreaPart({}, {}), last=True)
         inp, ctx = self._inp, self._ctx
-        self._apart.give((missing, unserved, served))
+        served = served_sites(inp)
         order = list(served)
         own: list[gpd.GeoDataFrame] = []
 
@@ -288,45 +307,45 @@ def _ground(inp: Inputs, ctx: Context) -> Ground:
 def _draw_areas(
     inp: Inputs,
     ctx: Context,
-    missing: dict[str, np.ndarray],
-    unserved: dict[str, np.ndarray],
+    parts: Iterable[AreaPart],
     served: Served,
     feedback: Feedback,
     *,
     take: Callable[[int], bool] | None = None,
-    ground: Ground | None = None,
 ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    """The gap areas (patches of unserved ground per indicator) and the service areas (those
-    ``take`` says are to be drawn here; see :func:`service_areas`). ``ground``: the residents'
-    ground, when already drawn."""
+    """The service areas of ``served`` (those ``take`` says are to be drawn here; see
+    :func:`service_areas`), then the residents' ground and the gap areas (patches of unserved
+    ground per indicator), part by part as ``parts`` yields them: the service areas need no
+    figure, so that a copy drawing apart has them done before the first part comes."""
     crs = inp.plan.crs
-    if ground is None:
-        ground = _ground(inp, ctx)
-    parts = []
-    for name, miss in missing.items():
-        feedback.check()
-        # the people not served: for shelters, those without a place (a resident point may be
-        # partly sheltered), as the report's population_unsheltered
-        patches = gap_patches(ground, miss, np.where(miss, unserved[name], 0.0))
-        parts.append(
-            pd.DataFrame(
-                {
-                    "indicator": name,
-                    "population": patches.persons,
-                    "residents": patches.residents,
-                    "area_m2": shapely.area(patches.geoms) if len(patches.geoms) else [],
-                    "geometry": patches.geoms,
-                }
+    service = _service_rows(inp, ctx, served, feedback, take)
+    ground = _ground(inp, ctx)
+    gaps: list[pd.DataFrame] = []
+    for part in parts:
+        for name, miss in part.missing.items():
+            feedback.check()
+            # the people not served: for shelters, those without a place (a resident point may
+            # be partly sheltered), as the report's population_unsheltered
+            patches = gap_patches(ground, miss, np.where(miss, part.unserved[name], 0.0))
+            gaps.append(
+                pd.DataFrame(
+                    {
+                        "indicator": name,
+                        "population": patches.persons,
+                        "residents": patches.residents,
+                        "area_m2": shapely.area(patches.geoms) if len(patches.geoms) else [],
+                        "geometry": patches.geoms,
+                    }
+                )
             )
-        )
     gap_areas = gpd.GeoDataFrame(
-        pd.concat(parts, ignore_index=True)
-        if parts
+        pd.concat(gaps, ignore_index=True)
+        if gaps
         else pd.DataFrame(columns=["indicator", "population", "residents", "area_m2", "geometry"]),
         geometry="geometry",
         crs=crs,
     )
-    return gap_areas, service_areas(inp, ctx, served, feedback, take=take)
+    return gap_areas, _service_frame(inp, service)
 
 
 class Apart:
@@ -334,8 +353,9 @@ class Apart:
 
     The copy shares the process's memory as it was (nothing is pickled on the way in) and sends
     back only the result. The work is called as ``work(feedback, given)``: ``given()`` returns
-    what the caller gives later with :meth:`give` (made with ``awaits_input``; the copy waits
-    for it there, None without), so that a copy can start on what is known early. It is a
+    an iterator over the parts the caller gives later with :meth:`give`, each as soon as it
+    comes, up to the last (made with ``awaits_input``; empty without), so that a copy can start
+    on what is known early and go on as more is known. It is a
     help, never the only way: if the copy cannot be started, or it fails, dies or is stopped,
     :meth:`result` does the work here instead (and so meets any error where it would have been
     met without the copy; the copy's own traceback is logged at debug level). The copy reports
@@ -347,7 +367,7 @@ class Apart:
 
     def __init__(
         self,
-        work: Callable[[Feedback, Callable[[], Any]], Any],
+        work: Callable[[Feedback, Callable[[], Iterator[Any]]], Any],
         feedback: Feedback,
         *,
         awaits_input: bool = False,
@@ -356,10 +376,12 @@ class Apart:
         self._feedback = feedback
         self._awaits = awaits_input
         self._given: list[Any] = []
+        self._ended = False
         self._done = False
         self._value: Any = None
         self._proc: Any = None
         self._give: Any = None
+        self._outbox: queue.SimpleQueue[tuple[Any, bool]] = queue.SimpleQueue()
         self._sender: threading.Thread | None = None
         try:
             context = multiprocessing.get_context("fork")
@@ -378,34 +400,30 @@ class Apart:
         send.close()
         if inbox is not None:
             inbox.close()
-        weakref.finalize(self, _stop, self._proc)
+        weakref.finalize(self, _stop, self._proc, self._outbox)
 
-    def give(self, value: Any) -> None:
-        """Give the work what it waits for (once, before :meth:`result`). It is sent on a
-        thread, so this returns at once whatever the copy is doing; a copy that does not take
-        it within :data:`APART_SILENCE_S` is stopped when the result is read, and an input
-        that cannot be sent (out of memory, not picklable) leaves the work to the caller."""
-        if not self._awaits or self._given:
-            msg = "give() is for work that awaits its input, once"
+    def give(self, value: Any, *, last: bool = True) -> None:
+        """Give the work one part of what it waits for (``last``: no more follow; all before
+        :meth:`result`). Parts are sent in order on a thread, so this returns at once whatever
+        the copy is doing; a copy that has not taken the last within :data:`APART_SILENCE_S` of
+        the result being read is stopped, and a part that cannot be sent (out of memory, not
+        picklable) leaves the work to the caller."""
+        if not self._awaits or self._ended:
+            msg = "give() is for work that awaits its input, and not after the last part"
             raise RuntimeError(msg)
         self._given.append(value)
-        conn = self._give
-        if self._proc is None or conn is None:
+        self._ended = last
+        if self._proc is None or self._give is None:
             return
+        self._outbox.put((value, last))
+        if self._sender is None:
+            self._sender = threading.Thread(
+                target=_send_parts, args=(self._outbox, self._give), name="apart-give", daemon=True
+            )
+            self._sender.start()
 
-        def send() -> None:
-            try:
-                conn.send(value)
-            except Exception as exc:  # the copy is gone or the input cannot go: drawn here
-                _log.debug("the copy could not be given its input (%s)", exc)
-            finally:
-                conn.close()  # the copy's inbox ends: without its input, it gives up
-
-        self._sender = threading.Thread(target=send, name="apart-give", daemon=True)
-        self._sender.start()
-
-    def _input(self) -> Any:
-        return self._given[0] if self._given else None
+    def _input(self) -> Iterator[Any]:
+        return iter(self._given)
 
     @staticmethod
     def possible() -> bool:
@@ -417,8 +435,8 @@ class Apart:
         """The work's result, waiting for the copy (or doing the work here if it failed)."""
         if self._done:
             return self._value
-        if self._awaits and not self._given:
-            msg = "the work awaits its input: give() it first"
+        if self._awaits and not self._ended:
+            msg = "the work awaits its input: give() it first, up to the last part"
             raise RuntimeError(msg)
         status, value = "lost", None
         if self._proc is not None:
@@ -475,8 +493,31 @@ class Apart:
                 return "lost", None
 
 
-def _stop(proc: Any) -> None:
-    """Stop a copy whose result was never read."""
+def _send_parts(outbox: queue.SimpleQueue[tuple[Any, bool]], conn: Any) -> None:
+    """Send the parts put in ``outbox`` to the copy, in order, up to the last; then close the
+    pipe (the copy's inbox ends: a copy that has not had the last part gives up). A part that
+    cannot be sent ends the sending: the caller does the work."""
+    try:
+        while True:
+            value, last = outbox.get()
+            if value is _STOP:
+                return
+            conn.send((value, last))
+            if last:
+                return
+    except Exception as exc:  # the copy is gone or the part cannot go: drawn here
+        _log.debug("the copy could not be given its input (%s)", exc)
+    finally:
+        conn.close()
+
+
+#: Put in the parts' outbox when the copy is stopped: the sending thread ends.
+_STOP = object()
+
+
+def _stop(proc: Any, outbox: queue.SimpleQueue[tuple[Any, bool]]) -> None:
+    """Stop a copy whose result was never read (and the thread sending it parts)."""
+    outbox.put((_STOP, True))
     if proc.is_alive():
         proc.terminate()
 
@@ -496,28 +537,31 @@ def _apart_child(
     if give is not None:
         give.close()  # the caller's end: when the caller dies, the inbox ends
     said = [time.monotonic()]
-    got: list[Any] = []
-    arrived = threading.Event()
+    parts: queue.SimpleQueue[tuple[str, Any, bool]] = queue.SimpleQueue()
 
     def read() -> None:
         try:
-            got.append(("ok", inbox.recv()))
-        except BaseException:  # the caller is gone (or gave up): nothing to wait for
-            got.append(("gone", None))
-        finally:
-            arrived.set()
+            while True:
+                value, last = inbox.recv()
+                parts.put(("ok", value, last))
+                if last:
+                    return
+        except BaseException:  # the caller is gone (or gave up): nothing more to wait for
+            parts.put(("gone", None, True))
 
     if inbox is not None:
         threading.Thread(target=read, daemon=True).start()
 
-    def given() -> Any:
+    def given() -> Iterator[Any]:
         if inbox is None:
-            return None
-        arrived.wait()
-        status, value = got[0]
-        if status != "ok":
-            raise EOFError("the caller gave nothing")
-        return value
+            return
+        while True:
+            status, value, last = parts.get()
+            if status != "ok":
+                raise EOFError("the caller did not give every part")
+            yield value
+            if last:
+                return
 
     def alive() -> bool:
         """A sign of life at most once a second (the caller stops a copy that falls silent)."""
@@ -548,10 +592,15 @@ class LazyLayers(MutableMapping[str, gpd.GeoDataFrame]):
 
     def __init__(self, layers: dict[str, Any]) -> None:
         self._layers = layers
+        #: The functions that made the layers read so far, kept with the layers: what they hold
+        #: (the network and its index, at city scale) goes with the layers, not while the
+        #: layers are being written (a second of a city's evaluate).
+        self._makers: list[Callable[[], gpd.GeoDataFrame]] = []
 
     def __getitem__(self, name: str) -> gpd.GeoDataFrame:
         value = self._layers[name]
         if callable(value):
+            self._makers.append(value)
             value = self._layers[name] = value()
         return value
 
@@ -585,14 +634,29 @@ def service_areas(
 
     ``take(k)`` says whether to draw the ``k``-th indicator (in the order of ``served``); all
     of them without it."""
+    return _service_frame(inp, _service_rows(inp, ctx, served, feedback or inp.feedback, take))
+
+
+def _service_rows(
+    inp: Inputs,
+    ctx: Context,
+    served: Served,
+    feedback: Feedback,
+    take: Callable[[int], bool] | None,
+) -> list[dict[str, Any]]:
+    """The service areas of ``served`` that ``take`` gives (its indicators numbered from 0)."""
     rows = []
     for k, (name, parts) in enumerate(served.items()):
         if take is not None and not take(k):
             continue
-        (feedback or inp.feedback).check()
+        feedback.check()
         row = _service_row(inp, ctx, name, parts)
         if row is not None:
             rows.append(row)
+    return rows
+
+
+def _service_frame(inp: Inputs, rows: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs)
 
 
@@ -602,40 +666,64 @@ SiteParts = list[tuple[np.ndarray, np.ndarray, np.ndarray, str]]
 Served = dict[str, SiteParts]
 
 
-def served_sites(inp: Inputs, ctx: Context, shelters: ShelterStage, spaces: SpaceStage) -> Served:
-    """Per indicator, the sites that serve it: (geometries, ids, radii, layer) per layer."""
+@dataclass(frozen=True)
+class AreaPart:
+    """One stage's share of the gap areas, per indicator of the stage: the resident points it
+    leaves unserved (``missing``, a mask) and the persons counted there (``unserved``: for
+    shelters those without a place, else the population)."""
+
+    missing: dict[str, np.ndarray]
+    unserved: dict[str, np.ndarray]
+
+
+def shelter_part(ctx: Context, shelters: ShelterStage) -> AreaPart:
+    """The shelters' part: the persons without a place."""
+    unsheltered = ctx.residents.population - shelters.sheltered
+    return AreaPart({"shelter": unsheltered > 1e-6}, {"shelter": unsheltered})
+
+
+def space_part(ctx: Context, spaces: SpaceStage) -> AreaPart:
+    """The activity spaces' part, one indicator per circle: who no space of the circle
+    reaches."""
+    missing = {f"space_{name}": ~np.isfinite(d) for name, d in spaces.distances.items()}
+    return AreaPart(missing, dict.fromkeys(missing, ctx.residents.population))
+
+
+def facility_part(ctx: Context, facilities: FacilityStage) -> AreaPart:
+    """The facilities' part, one indicator per kind."""
+    missing = {kind: ~np.isfinite(d) for kind, d in facilities.distances.items()}
+    return AreaPart(missing, dict.fromkeys(missing, ctx.residents.population))
+
+
+def served_sites(inp: Inputs) -> Served:
+    """Per indicator, the sites that serve it: (geometries, ids, radii, layer) per layer, in
+    the order of the indicators (shelters, the life circles, the facility kinds); only the
+    indicators with sites. Known from the plan and the rules alone, before any figure (the
+    sites and radii the figures route from): a large plan's service areas are drawn while the
+    figures are worked out."""
     served: Served = {}
-    for lyr in shelters.layers:
+    for lyr in [*inp.plan.by_role("shelters"), *dual_use_layers(inp)]:
         assert lyr.frame is not None
-        table = shelters.table
-        radii = table.loc[table["layer"] == lyr.name, "radius_m"].to_numpy(float)
+        radii = shelter_table(inp.profile, lyr)["radius_m"].to_numpy(float)
         served.setdefault("shelter", []).append(
             (lyr.frame.geometry.to_numpy(), lyr.frame["id"].to_numpy(), radii, lyr.name)
         )
-    for lyr in spaces.layers:
+    groups = [
+        ("space_", lyr, circle_sites(inp, lyr)) for lyr in inp.plan.by_role("activity_spaces")
+    ]
+    groups += [("", lyr, kind_sites(inp, lyr)) for lyr in inp.plan.by_role("facilities")]
+    for prefix, lyr, sites_of in groups:
         assert lyr.frame is not None
-        for circle in inp.profile.circles:
-            g = space_layer(inp, ctx, lyr)[circle.name]
-            if g.sites.size:
-                served.setdefault(f"space_{circle.name}", []).append(
+        for name, (sites, radius) in sites_of.items():
+            if sites.size:
+                served.setdefault(prefix + name, []).append(
                     (
-                        lyr.frame.geometry.to_numpy()[g.sites],
-                        lyr.frame["id"].to_numpy()[g.sites],
-                        np.full(g.sites.size, g.radius),
+                        lyr.frame.geometry.to_numpy()[sites],
+                        lyr.frame["id"].to_numpy()[sites],
+                        np.full(sites.size, radius),
                         lyr.name,
                     )
                 )
-    for lyr in inp.plan.by_role("facilities"):
-        assert lyr.frame is not None
-        for kind, g in facility_layer(inp, ctx, lyr).items():
-            served.setdefault(kind, []).append(
-                (
-                    lyr.frame.geometry.to_numpy()[g.sites],
-                    lyr.frame["id"].to_numpy()[g.sites],
-                    np.full(g.sites.size, g.radius),
-                    lyr.name,
-                )
-            )
     return served
 
 

@@ -34,6 +34,16 @@ class Residents:
     xy: np.ndarray
     population: np.ndarray
     shapes: np.ndarray
+    #: The resident points as geometries when the layers' own are those points (2D points of
+    #: point layers, shared, not copied); None when they are made from ``xy`` (:meth:`points`).
+    own_points: np.ndarray | None = None
+
+    def points(self) -> np.ndarray:
+        """The resident points as shapely Points (made from ``xy`` unless the layers' own
+        geometries are those points: seconds saved for millions of residents)."""
+        if self.own_points is not None:
+            return self.own_points
+        return shapely.points(self.xy)
 
     def units(self, radius: float) -> tuple[np.ndarray, bool]:
         """Unit polygons for gap maps, built on demand (they are costly for many points).
@@ -174,11 +184,14 @@ def collect_residents(plan: Plan, *, margin: float = 0.0) -> Residents:
         much (the reach of the network); with a boundary layer, only cells centred inside count.
     """
     parts = []
+    own: list[np.ndarray | None] = []
     for layer in plan.by_role("residents"):
         if layer.raster is not None:
             ids, xy, pop, units = _raster(layer, plan, margin)
+            own.append(None)
         else:
             ids, xy, pop, units = _vector(layer)
+            own.append(_own_points(layer))
         parts.append((ids, np.full(len(ids), layer.name, dtype=object), xy, pop, units))
     if not parts:
         empty = np.empty(0)
@@ -195,4 +208,18 @@ def collect_residents(plan: Plan, *, margin: float = 0.0) -> Residents:
         np.concatenate([p[2] for p in parts]).reshape(-1, 2),
         np.concatenate([p[3] for p in parts]).astype(float),
         np.concatenate([p[4] for p in parts]).astype(object),
+        None if any(o is None for o in own) else np.concatenate(own),  # type: ignore[arg-type]
     )
+
+
+def _own_points(layer: PlanLayer) -> np.ndarray | None:
+    """A point layer's geometries when they are its resident points as made from their
+    coordinates would be: 2D, non-empty Points (else None)."""
+    assert layer.frame is not None
+    geoms = layer.frame.geometry.to_numpy()
+    kind = shapely.get_type_id(geoms)
+    if not kind.size or not (kind == 0).all():
+        return None
+    if shapely.has_z(geoms).any() or shapely.is_empty(geoms).any():
+        return None
+    return np.asarray(geoms, dtype=object)

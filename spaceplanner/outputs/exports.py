@@ -116,7 +116,9 @@ def vector_ready(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Columns a vector format can hold: the capacity each principle removed as numeric fields
     ``removed_avoid``, ``removed_prevent``, ``removed_giveway``; other dicts and lists as JSON
     text; booleans as 0/1."""
-    out = frame.copy()
+    # columns are replaced whole, never written into: a shallow copy leaves ``frame`` as it was
+    # (a deep one copied every column: 0.8 s for a city's residents)
+    out = frame.copy(deep=False)
     for col in list(out.columns):
         if col == out.geometry.name:
             continue
