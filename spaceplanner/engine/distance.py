@@ -391,11 +391,12 @@ def _targets_from(
 ) -> tuple[np.ndarray, np.ndarray]:
     """``(targets, distances)`` within ``limit`` from the node distances ``row`` (``(N,)``,
     ``inf`` where not reached; ``reached`` its finite nodes): each target from the two ends of
-    its segment. Only targets on a segment with a reached end can be reached this way."""
+    its segment. Only targets on a segment with a reached end can be reached this way. The
+    targets come in no particular order (the callers index or sort by target)."""
     if reached.size > network.node_count // 4:
         idx = targets.by_segment[0]  # most of the network: every reachable point
     else:
-        idx = targets.on_segments(network.segments_at(reached))
+        idx = targets.on_segments(network.segments_at(reached, row))
     seg, t = targets.seg[idx], targets.t[idx]
     length = network.seg_len[seg]
     d = targets.conn[idx] + np.minimum(

@@ -87,10 +87,16 @@ class WalkNetwork:
         )
         return table.indptr.astype(np.int64), table.indices.astype(np.int64)
 
-    def segments_at(self, nodes: np.ndarray) -> np.ndarray:
-        """The distinct segments that touch any of ``nodes``."""
+    def segments_at(self, nodes: np.ndarray, row: np.ndarray) -> np.ndarray:
+        """The segments that touch any of ``nodes`` (distinct ones: ``row``, ``(N,)``, is finite
+        exactly at ``nodes``), each once and in no particular order: a segment is taken from
+        its first node when that is among ``nodes``, else from its second, so no sort is needed
+        to make them distinct (a fifth of a city's shelter stage went to sorting them)."""
         indptr, ids = self.node_segments
-        return np.unique(ids[_ranges(indptr[nodes], indptr[nodes + 1])])
+        segs = ids[_ranges(indptr[nodes], indptr[nodes + 1])]
+        at = np.repeat(nodes, indptr[nodes + 1] - indptr[nodes])
+        first = self.seg_u[segs]
+        return segs[(first == at) | ~np.isfinite(row[first])]
 
     @cached_property
     def extent_area(self) -> float:
