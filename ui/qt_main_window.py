@@ -1079,7 +1079,8 @@ class QtMainWindow(QMainWindow):
     def view_state(self) -> dict[str, Any]:
         """What a window rebuilt in another language takes over besides the session: the map's
         extent, the indicator shown, the status message, the edit layer, the tool, snapping
-        and the result overlays shown (see :meth:`restore_view_state`)."""
+        and the result overlays shown, the Compare panel's reference (see
+        :meth:`restore_view_state`)."""
         state: dict[str, Any] = {}
         bar = self.statusBar()
         message = bar.currentMessage() if bar is not None else ""
@@ -1098,6 +1099,7 @@ class QtMainWindow(QMainWindow):
             edit_layer=self.layers_panel.current_layer(),
             snapping=bool(self.canvas.snapping),
             overlays={n: self.canvas.overlay_visible(n) for n in self.canvas.overlay_names()},
+            compare=self.compare_panel.kept_state(),
         )
         return state
 
@@ -1121,6 +1123,8 @@ class QtMainWindow(QMainWindow):
             if state["indicator"] in keys or (state["indicator"] is None and keys):
                 self.show_gaps_of(state["indicator"])
             self._show_extent(state["extent"])
+            if "compare" in state:
+                self.compare_panel.restore_kept(state["compare"])
         status = state.get("status")
         if status is not None:
             source, values, left = status

@@ -113,3 +113,36 @@ def test_state_follows_the_plan_across_a_language_switch(qtbot, holder: _App) ->
     bar = back.statusBar()
     assert bar is not None and bar.currentMessage() == "Evaluation cancelled"
     _same_view(back, extent, metres_per_pixel)
+
+
+def test_the_compare_reference_and_its_map_follow_a_language_switch(qtbot, holder: _App) -> None:
+    """Keep the figures, move a shelter, show the changes on the map, switch to Chinese: the
+    reference, its time, the comparison (said in Chinese) and the moved shelter drawn on the
+    map are all still there."""
+    from spaceplanner.model.commands import MoveFeature
+
+    old = holder.window
+    panel = old.compare_panel
+    old.show_gaps_of("shelter")
+    panel.keep_button.click()
+    panel.all_box.click()
+    panel.map_box.click()
+    with qtbot.waitSignal(old.live_updated, timeout=30000):
+        old.session.push(MoveFeature("shelters", "BN02", 1500.0, 0.0))
+    _wait_idle(qtbot, old)
+    reference, kept_at = panel.reference, panel.kept_at
+    rows = panel.table.rowCount()
+    drawn = old.canvas.change_geometries()
+    assert reference is not None and rows > 0 and "sites_moved" in drawn
+
+    new = _switch(qtbot, holder, "zh")
+    qtbot.waitUntil(lambda: new.canvas.change_geometries() != {}, timeout=10000)
+    moved = new.compare_panel
+    assert moved is not panel
+    assert moved.reference is reference and moved.kept_at == kept_at
+    assert moved.all_box.isChecked() and moved.map_box.isChecked()
+    assert moved.table.rowCount() == rows
+    assert moved.clear_button.isEnabled()
+    assert "参照" in moved.reference_label.text() or "基准" in moved.reference_label.text()
+    again = new.canvas.change_geometries()
+    assert [g.wkt for g in again["sites_moved"]] == [g.wkt for g in drawn["sites_moved"]]

@@ -160,6 +160,31 @@ class QtComparePanel(QWidget):
         self._reference_sites = site_frames(self.plan) if self.plan is not None else None
         self._fill()
 
+    def kept_state(self) -> dict[str, Any]:
+        """What a panel rebuilt in another language takes over (:meth:`restore_kept`): the
+        reference kept, when, the sites it was kept with, and the two check boxes."""
+        return {
+            "reference": self.reference,
+            "kept_at": self.kept_at,
+            "sites": self._reference_sites,
+            "all": self.all_box.isChecked(),
+            "map": self.map_box.isChecked(),
+        }
+
+    def restore_kept(self, state: dict[str, Any]) -> None:
+        """Take over :meth:`kept_state` of the panel this one replaces (the comparison and the
+        changes on the map are made again, in this panel's language)."""
+        self.reference = state.get("reference")
+        self.kept_at = state.get("kept_at")
+        self._reference_sites = state.get("sites")
+        if self.reference is None or self.kept_at is None:
+            self.reference, self.kept_at, self._reference_sites = None, None, None
+        for box, key in ((self.all_box, "all"), (self.map_box, "map")):
+            box.blockSignals(True)
+            box.setChecked(bool(state.get(key, box.isChecked())))
+            box.blockSignals(False)
+        self._fill()
+
     def clear(self) -> None:
         """Forget the reference."""
         self.reference = None
