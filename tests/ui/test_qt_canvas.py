@@ -642,3 +642,25 @@ def test_a_destroyed_canvas_stops_following_its_session(qtbot, session: Session)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert session._listeners == []
     session.set_visible("buildings", False)  # no call into the deleted widget
+
+
+def test_a_violation_site_reshaped_beyond_its_first_vertices_is_drawn_again(
+    qtbot, canvas: QtMapCanvas, session: Session
+) -> None:
+    """The violations overlay is rebuilt when a site's shape changed anywhere (a geometry's
+    repr, once its key, is cut short after the first vertices)."""
+    from shapely import Polygon, segmentize
+
+    report = small_report(session)
+    v = report.violations[0]
+    dense = segmentize(v.geometry, 5.0)  # a site outline of many vertices
+    ring = list(dense.exterior.coords)
+    far = Polygon([*ring[:-2], (ring[-2][0] + 3.0, ring[-2][1])])  # a late vertex moved
+    assert repr(far) == repr(dense)  # the repr cannot tell them apart
+    first = replace(report, violations=(replace(v, geometry=dense), *report.violations[1:]))
+    second = replace(report, violations=(replace(v, geometry=far), *report.violations[1:]))
+    overlays = canvas._overlays
+    world = canvas.sceneRect()
+    assert overlays.build(session.plan, first, world)
+    assert not overlays.build(session.plan, first, world)  # unchanged: kept
+    assert overlays.build(session.plan, second, world)  # reshaped: drawn again

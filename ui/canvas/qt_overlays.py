@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import shapely
 from PyQt5.QtCore import QRectF, QSize
 from PyQt5.QtGui import QBrush, QColor, QImage, QPainter
 from PyQt5.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
@@ -129,7 +130,12 @@ class QtOverlays:
             if name == "violations":
                 sites = _violation_sites(report)
                 count = sum(len(v) for v in sites.values())
-                key: tuple[Any, ...] = ("violations", repr(sorted(sites.items(), key=str)))
+                # by the sites' exact shapes (a geometry's repr is cut short: a site reshaped
+                # beyond its first vertices would keep its old outline)
+                key: tuple[Any, ...] = (
+                    "violations",
+                    tuple((p, tuple(shapely.to_wkb(gs))) for p, gs in sites.items()),
+                )
             else:
                 frame = report.layers.get(name)
                 # a live report carries the last full run's area layers, a drag's report every
