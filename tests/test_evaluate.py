@@ -578,3 +578,29 @@ def test_gap_areas_hold_the_people_the_report_says_are_not_served(sample: str) -
         unserved[kind] = report.population - f.population_covered
     for name, people in unserved.items():
         assert gaps.get(name, 0.0) == pytest.approx(people, abs=1e-6), name
+
+
+@pytest.mark.parametrize("sample", ["synthetic_cn", "bubenec"])
+def test_editing_the_residents_layer_reaches_neither_the_figures_nor_other_layers(
+    sample: str,
+) -> None:
+    """The residents layer is the report's own: a notebook editing it in place (ids,
+    population, the unsheltered) changes neither the next evaluation of the same evaluator nor
+    the uncovered residents made from the same figures."""
+    from spaceplanner.sample_maps import get_path
+
+    evaluator = Evaluator(load_plan(get_path(sample), strict=False))
+    first = evaluator.evaluate(gaps="points")
+    layer = first.layers["residents"]
+    ids = layer["id"].tolist()
+    unsheltered = layer["unsheltered"].to_numpy().copy()
+    layer.loc[layer.index[0], "id"] = "EDITED"
+    layer.loc[layer.index[0], "population"] = 1e6
+    layer.loc[:, "unsheltered"] = 0.0
+    uncovered = first.layers["uncovered_residents"]
+    shelter = uncovered[uncovered["indicator"] == "shelter"]
+    assert shelter["population"].sum() == pytest.approx(unsheltered.sum())
+    again = evaluator.evaluate(gaps="points")
+    assert again.layers["residents"]["id"].tolist() == ids
+    assert again.population == first.population
+    assert again.shelters.population_unsheltered == first.shelters.population_unsheltered

@@ -215,7 +215,7 @@ class Evaluator:
         step(2)
         spaces = space_stage(inp, ctx)
         if drawing is not None:
-            drawing.add(space_part(ctx, spaces))
+            drawing.add(space_part(spaces))
         step(3)
         facilities = facility_stage(inp, ctx)
         violations = tuple(

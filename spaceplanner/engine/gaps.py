@@ -90,8 +90,8 @@ def gap_stage(
         indicators[kind] = d
     parts = [
         shelter_part(ctx, shelters),
-        space_part(ctx, spaces),
-        facility_part(ctx, facilities),
+        space_part(spaces),
+        facility_part(facilities),
     ]
     unsheltered = parts[0].unserved["shelter"]
     missing = {name: m for part in parts for name, m in part.missing.items()}
@@ -102,14 +102,16 @@ def gap_stage(
         drawn = apart.draw(parts)
     # text columns stay object arrays: pandas would otherwise copy every id into its string
     # type, seconds for the long layer at city scale
+    # (copies of the engine's arrays: the frame below keeps what it is given, and an edit of
+    # the layer must not reach the figures, their cache or the other layers)
     columns: dict[str, Any] = {
-        "id": pd.Series(res.ids, dtype=object, copy=False),
-        "layer": pd.Series(res.layer, dtype=object, copy=False),
-        "population": res.population,
-        "reachable": ctx.access.reachable,
-        "d_shelter": shelters.nearest,
-        "sheltered": shelters.sheltered,
-        "unsheltered": unsheltered,
+        "id": pd.Series(res.ids.copy(), dtype=object, copy=False),
+        "layer": pd.Series(res.layer.copy(), dtype=object, copy=False),
+        "population": res.population.copy(),
+        "reachable": ctx.access.reachable.copy(),
+        "d_shelter": None,  # (in its place among the columns; made below)
+        "sheltered": shelters.sheltered.copy(),
+        "unsheltered": unsheltered.copy(),
     }
     for name, d in indicators.items():
         reached = np.isfinite(d)
@@ -119,10 +121,7 @@ def gap_stage(
     # made at once from the columns (a frame made first and then given a geometry is copied
     # whole again: seconds at city scale), each column kept as its own block (gathering the
     # numeric ones into one array, as pandas does by default, copies them all: 1.5 s at city
-    # scale); the arrays shared with the figures are copied, so that no edit of the layer
-    # reaches them
-    for name in ("population", "reachable", "d_shelter", "sheltered"):
-        columns[name] = np.array(columns[name])
+    # scale)
     residents = gpd.GeoDataFrame(columns, geometry=points, crs=crs, copy=False)
 
     def uncovered() -> gpd.GeoDataFrame:
@@ -179,7 +178,8 @@ def gap_stage(
             "shelters": shelter_layer,
             "shelters_over_capacity": layers["shelters_over_capacity"],
             "service_areas": drawn["service_areas"],
-        }
+        },
+        keep_makers=apart is not None,
     )
 
 
@@ -326,7 +326,8 @@ def _draw_areas(
             feedback.check()
             # the people not served: for shelters, those without a place (a resident point may
             # be partly sheltered), as the report's population_unsheltered
-            patches = gap_patches(ground, miss, np.where(miss, part.unserved[name], 0.0))
+            persons = part.unserved.get(name, ctx.residents.population)
+            patches = gap_patches(ground, miss, np.where(miss, persons, 0.0))
             gaps.append(
                 pd.DataFrame(
                     {
@@ -351,14 +352,15 @@ def _draw_areas(
 class Apart:
     """Work done in a forked copy of this process, on another core, while the caller goes on.
 
-    The copy shares the process's memory as it was (nothing is pickled on the way in) and sends
-    back only the result. The work is called as ``work(feedback, given)``: ``given()`` returns
-    an iterator over the parts the caller gives later with :meth:`give`, each as soon as it
-    comes, up to the last (made with ``awaits_input``; empty without), so that a copy can start
-    on what is known early and go on as more is known. It is a
-    help, never the only way: if the copy cannot be started, or it fails, dies or is stopped,
-    :meth:`result` does the work here instead (and so meets any error where it would have been
-    met without the copy; the copy's own traceback is logged at debug level). The copy reports
+    The copy shares the process's memory as it was when it started (nothing of that is
+    pickled) and sends back only the result. The work is called as ``work(feedback, given)``:
+    ``given()`` returns an iterator over the parts the caller gives later with :meth:`give`
+    (pickled through a pipe), each as soon as it comes, up to the last (made with
+    ``awaits_input``; empty without), so that a copy can start on what is known early and go
+    on as more is known. It is a help, never the only way: if the copy cannot be started, or
+    it fails, dies or is stopped, :meth:`result` does the work here instead (and so meets any
+    error where it would have been met without the copy; the copy's own traceback is logged
+    at debug level). The copy reports
     no progress; a cancel of ``feedback`` is seen when the result is read. A copy whose result
     is never read is stopped when this object goes; a copy whose process dies (killed, out of
     memory) ends on its broken pipe, and one waiting for what it is given ends when the caller
@@ -590,17 +592,19 @@ class LazyLayers(MutableMapping[str, gpd.GeoDataFrame]):
     writes as a view of ``residents`` and never needs in memory. A value given as a function
     is called once, when the layer is first read."""
 
-    def __init__(self, layers: dict[str, Any]) -> None:
+    def __init__(self, layers: dict[str, Any], *, keep_makers: bool = False) -> None:
         self._layers = layers
-        #: The functions that made the layers read so far, kept with the layers: what they hold
-        #: (the network and its index, at city scale) goes with the layers, not while the
-        #: layers are being written (a second of a city's evaluate).
-        self._makers: list[Callable[[], gpd.GeoDataFrame]] = []
+        #: With ``keep_makers``, the functions that made the layers read so far, kept with the
+        #: layers: what they hold (a drawing apart holds the network and its index) then goes
+        #: with the layers, not while they are being written (a second of a city's evaluate,
+        #: whose command ends its process right after). Otherwise a function goes once called.
+        self._makers: list[Callable[[], gpd.GeoDataFrame]] | None = [] if keep_makers else None
 
     def __getitem__(self, name: str) -> gpd.GeoDataFrame:
         value = self._layers[name]
         if callable(value):
-            self._makers.append(value)
+            if self._makers is not None:
+                self._makers.append(value)
             value = self._layers[name] = value()
         return value
 
@@ -669,8 +673,9 @@ Served = dict[str, SiteParts]
 @dataclass(frozen=True)
 class AreaPart:
     """One stage's share of the gap areas, per indicator of the stage: the resident points it
-    leaves unserved (``missing``, a mask) and the persons counted there (``unserved``: for
-    shelters those without a place, else the population)."""
+    leaves unserved (``missing``, a mask) and, where they are not the points' population, the
+    persons counted there (``unserved``: the shelters' persons without a place). Parts are
+    pickled to a copy drawing apart, so the population, which it has, is not in them."""
 
     missing: dict[str, np.ndarray]
     unserved: dict[str, np.ndarray]
@@ -682,17 +687,17 @@ def shelter_part(ctx: Context, shelters: ShelterStage) -> AreaPart:
     return AreaPart({"shelter": unsheltered > 1e-6}, {"shelter": unsheltered})
 
 
-def space_part(ctx: Context, spaces: SpaceStage) -> AreaPart:
+def space_part(spaces: SpaceStage) -> AreaPart:
     """The activity spaces' part, one indicator per circle: who no space of the circle
     reaches."""
     missing = {f"space_{name}": ~np.isfinite(d) for name, d in spaces.distances.items()}
-    return AreaPart(missing, dict.fromkeys(missing, ctx.residents.population))
+    return AreaPart(missing, {})
 
 
-def facility_part(ctx: Context, facilities: FacilityStage) -> AreaPart:
+def facility_part(facilities: FacilityStage) -> AreaPart:
     """The facilities' part, one indicator per kind."""
     missing = {kind: ~np.isfinite(d) for kind, d in facilities.distances.items()}
-    return AreaPart(missing, dict.fromkeys(missing, ctx.residents.population))
+    return AreaPart(missing, {})
 
 
 def served_sites(inp: Inputs) -> Served:

@@ -214,12 +214,15 @@ def collect_residents(plan: Plan, *, margin: float = 0.0) -> Residents:
 
 def _own_points(layer: PlanLayer) -> np.ndarray | None:
     """A point layer's geometries when they are its resident points as made from their
-    coordinates would be: 2D, non-empty Points (else None)."""
+    coordinates would be: 2D, non-empty Points without M values (else None)."""
     assert layer.frame is not None
     geoms = layer.frame.geometry.to_numpy()
     kind = shapely.get_type_id(geoms)
     if not kind.size or not (kind == 0).all():
         return None
+    has_m = getattr(shapely, "has_m", None)  # (shapely 2.1 and later read M values)
     if shapely.has_z(geoms).any() or shapely.is_empty(geoms).any():
+        return None
+    if has_m is not None and has_m(geoms).any():
         return None
     return np.asarray(geoms, dtype=object)
