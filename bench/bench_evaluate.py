@@ -29,7 +29,8 @@ timed apart and not counted), against its floor measured in the same run:
   process (the figures without gap layers: loading, network, residents, shelters, activity
   spaces, facilities, the report): its wall time from interpreter start to exit and peak memory
   (the child's ``ru_maxrss`` from ``os.wait4``, or the summed PSS of it and its own children
-  polled every 0.2 s when larger: ``evaluate --out`` draws on a forked copy), with the steps
+  polled every second or less often when larger: ``evaluate --out`` draws on a forked copy),
+  with the steps
   it prints;
 - ``evaluate``: the whole ``spaceplanner evaluate PLAN --out TMPDIR --profile -q`` likewise (the
   figures, the gap layers and writing report.json and gaps.gpkg); ``--figures-only`` skips it;
@@ -252,7 +253,8 @@ def _tree_memory(pid: int) -> int:
 
 def run_timed(cmd: list[str], timeout: float, log: Path) -> tuple[float, int, int | None, str]:
     """Run ``cmd``: its wall time, peak memory (bytes: the larger of ``os.wait4``'s RSS peak and
-    the summed PSS of the process and its children polled every 0.2 s, which counts a forked
+    the summed PSS of the process and its children polled every second (less often when a
+    reading takes over 50 ms: at most 5 % of a core goes to it), which counts a forked
     copy's own memory too), exit code (None when stopped at ``timeout``) and its output (stdout
     then stderr, written to ``log``)."""
     with log.open("w") as out:
@@ -264,8 +266,15 @@ def run_timed(cmd: list[str], timeout: float, log: Path) -> tuple[float, int, in
         stop = threading.Event()
 
         def poll() -> None:
-            while not stop.wait(0.2):
+            # reading a process's PSS walks its page tables (36 ms a read, up to 0.2 s, for a
+            # 10 GB evaluate, holding its memory map's lock): read every 0.2 s it took a fifth
+            # of a core from the command it measured. At most every second, and at most 5 %
+            # of a core; the parent's own peak is exact anyway (ru_maxrss)
+            wait = 1.0
+            while not stop.wait(wait):
+                began = time.perf_counter()
                 peak[0] = max(peak[0], _tree_memory(proc.pid))
+                wait = max(1.0, 20 * (time.perf_counter() - began))
 
         poller = threading.Thread(target=poll, daemon=True)
         poller.start()
