@@ -216,12 +216,13 @@ class AreaDrawing:
         self._inp, self._ctx = inp, ctx
         self._shares = shares = _Shares(_MAX_SHARES)
         self._given: list[AreaPart] = []
+        # found once, before the fork, for both processes
+        self._served = served = served_sites(inp)
 
         # a function of its own, not a method: the copy's work holds no reference back to this
         # object, which then goes (and stops a copy still waiting) as soon as it is dropped,
         # even while the cycle collector rests
         def copy_work(feedback: Feedback, given: Callable[[], Iterator[Any]]) -> Any:
-            served = served_sites(inp)
             return _draw_areas(inp, ctx, given(), served, feedback, take=shares.taker(1))
 
         self._apart = Apart(copy_work, inp.feedback, awaits_input=True)
@@ -244,8 +245,7 @@ class AreaDrawing:
             self._apart.give(part, last=k == len(rest) - 1)
         if not rest:
             self._apart.give(AreaPart({}, {}), last=True)
-        inp, ctx = self._inp, self._ctx
-        served = served_sites(inp)
+        inp, ctx, served = self._inp, self._ctx, self._served
         order = list(served)
         own: list[gpd.GeoDataFrame] = []
 
@@ -267,10 +267,7 @@ class AreaDrawing:
                 [*theirs.to_dict("records"), *mine.to_dict("records")],
                 key=lambda row: rank[row["indicator"]],
             )
-            # made as service_areas makes its frame, so that the columns are the same
-            return gpd.GeoDataFrame(
-                rows, columns=["indicator", "area_m2", "geometry"], crs=inp.plan.crs
-            )
+            return _service_frame(inp, rows)
 
         return {"gap_areas": gap_areas, "service_areas": service}
 
